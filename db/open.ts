@@ -1,0 +1,68 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { AppError } from '../electron/api/errors.ts';
+import { backupDatabase } from './backup.ts';
+import { loadMigrations, migrate } from './migrate.ts';
+import * as schema from './schema/index.ts';
+
+export type Db = BetterSQLite3Database<typeof schema>;
+
+export interface OpenedDatabase {
+  file: string;
+  sqlite: Database.Database;
+  db: Db;
+  appliedMigrations: string[];
+  close(): void;
+}
+
+export interface OpenOptions {
+  file: string;
+  /** where drizzle-kit's SQL lives; the packaged app passes its resources folder */
+  migrationsDir?: string;
+  /** defaults to a "backups" folder beside the database */
+  backupDir?: string;
+}
+
+export const defaultMigrationsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+/** Opens (creating if needed) a database: pragmas, health check, backup, migrations. */
+export function openDatabase(options: OpenOptions): OpenedDatabase {
+  const file = path.resolve(options.file);
+  mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new Database(file);
+  try {
+    // synchronous=FULL: with WAL, better-sqlite3's default NORMAL can lose the
+    // last commits on power loss; desk PCs are switched off at the wall. (2026-11-28)
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+
+    const health = sqlite.pragma('quick_check', { simple: true });
+    if (health !== 'ok') {
+      throw new AppError('DB_CORRUPT', `数据库文件已损坏（${String(health)}）。请从备份恢复，或联系技术支持。`, { file });
+    }
+    const backupDir = options.backupDir ?? path.join(path.dirname(file), 'backups');
+    const result = migrate(sqlite, loadMigrations(options.migrationsDir ?? defaultMigrationsDir), {
+      backup: () => backupDatabase(sqlite, backupDir, 'before-migrate'),
+    });
+    const db = drizzle(sqlite, { schema });
+    return {
+      file,
+      sqlite,
+      db,
+      appliedMigrations: result.applied,
+      close() {
+        if (!sqlite.open) return;
+        sqlite.pragma('optimize');
+        sqlite.close();
+      },
+    };
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+}

@@ -1,0 +1,47 @@
+// Stable error codes cross every boundary (IPC, HTTP, CLI); the message is
+// Chinese and says what to do. Stack traces never cross.
+export const errorCodes = [
+  'VALIDATION',
+  'NOT_FOUND',
+  'DUPLICATE',
+  'CONFLICT',
+  'FORBIDDEN',
+  'NOT_INITIALIZED',
+  'ALREADY_INITIALIZED',
+  'DB_TOO_NEW',
+  'DB_MIGRATION_MISMATCH',
+  'DB_CORRUPT',
+  'UNKNOWN_CALL',
+  'UNAUTHORIZED',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+export interface ErrorDetails {
+  /** the input field the error is about, e.g. "uscc" */
+  field?: string;
+  [key: string]: unknown;
+}
+
+export interface ErrorEnvelope {
+  code: ErrorCode;
+  message: string;
+  details?: ErrorDetails;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: ErrorDetails,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+
+  toEnvelope(): ErrorEnvelope {
+    return this.details ? { code: this.code, message: this.message, details: this.details } : { code: this.code, message: this.message };
+  }
+}
+
+export type Result<T> = { ok: true; value: T } | ({ ok: false } & ErrorEnvelope);

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { Id } from './common.ts';
+
+export const NodeRole = z.enum(['district', 'training', 'bureau']);
+export type NodeRole = z.infer<typeof NodeRole>;
+
+export const NodeIdentity = z.object({
+  id: Id,
+  role: NodeRole,
+  name: z.string(),
+  districtId: Id.nullable(),
+  createdAt: z.string(),
+});
+export type NodeIdentity = z.infer<typeof NodeIdentity>;
+
+export const NodeInitInput = z.object({
+  role: NodeRole,
+  name: z.string().trim().min(1, '请填写本节点名称（如“塘桥分局”）').max(60, '名称不能超过 60 个字符'),
+  /** the district a district node manages; required for role "district" */
+  districtId: Id.nullish(),
+});

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { Id, OptionalText, SyncMeta } from './common.ts';
+
+export const Unit = z.object({
+  ...SyncMeta,
+  districtId: Id,
+  districtName: z.string(),
+  name: z.string(),
+  uscc: z.string(),
+  usccLegacy: z.boolean(),
+  address: z.string().nullable(),
+  industry: z.string().nullable(),
+  contactPerson: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+  notes: z.string().nullable(),
+  /** pieces of equipment with status 在用 (gas cylinders included; the screening rule lives in the 区 work) */
+  equipmentInUse: z.number().int(),
+  managerCount: z.number().int(),
+});
+export type Unit = z.infer<typeof Unit>;
+
+export const UnitInput = z.object({
+  districtId: Id,
+  name: z.string().trim().min(1, '请填写使用单位名称').max(100, '使用单位名称不能超过 100 个字符'),
+  // the check digit is verified in the core, which knows full-width and legacy forms
+  uscc: z.string().max(40, '统一社会信用代码过长：应为 18 位'),
+  address: OptionalText(200),
+  industry: OptionalText(50),
+  contactPerson: OptionalText(30),
+  contactPhone: OptionalText(30),
+  notes: OptionalText(1000),
+});
+export type UnitInput = z.input<typeof UnitInput>;
+
+export const unitSortColumns = ['name', 'uscc', 'districtName', 'address', 'equipmentInUse', 'updatedAt', 'createdAt'] as const;
+
+export const UnitQueryInput = z.object({
+  startRow: z.number().int().min(0).default(0),
+  endRow: z.number().int().min(1).default(100),
+  search: z.string().max(100).optional(),
+  districtId: Id.optional(),
+  sort: z
+    .array(z.object({ colId: z.enum(unitSortColumns), sort: z.enum(['asc', 'desc']) }))
+    .max(3)
+    .optional(),
+}).refine((q) => q.endRow > q.startRow && q.endRow - q.startRow <= 1000, { message: '每次最多读取 1000 行' });
+
+export const UnitPage = z.object({ rows: z.array(Unit), total: z.number().int() });
+
+export const UnitUpdateInput = z.object({ id: Id, version: z.number().int(), data: UnitInput });
+export const UnitDeleteInput = z.object({ id: Id, version: z.number().int() });
+export const UnitDeleteOutput = z.object({
+  id: Id,
+  deletedAt: z.string(),
+  equipmentDeleted: z.number().int(),
+  managersDeleted: z.number().int(),
+});

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { contract, isCallName, type CallName, type CallOutput } from '../api/contract.ts';
+import { AppError, type ErrorEnvelope, type Result } from '../api/errors.ts';
+import type { CoreContext } from './context.ts';
+import { handlers, type Handler } from './handlers.ts';
+
+z.config(z.locales.zhCN());
+
+const fieldLabels: Record<string, string> = {
+  name: '名称',
+  uscc: '统一社会信用代码',
+  districtId: '所属分局',
+  address: '地址',
+  industry: '行业',
+  contactPerson: '联系人',
+  contactPhone: '联系电话',
+  notes: '备注',
+  role: '节点类型',
+};
+
+/** Turns anything thrown into the envelope that crosses a boundary: a code and a Chinese message, never a stack. */
+export function toEnvelope(error: unknown): ErrorEnvelope {
+  if (error instanceof AppError) return error.toEnvelope();
+  if (error instanceof z.ZodError) {
+    const issue = error.issues[0]!;
+    const path = issue.path.filter((p) => p !== 'data').map(String);
+    const field = path.at(-1);
+    const label = field ? (fieldLabels[field] ?? field) : undefined;
+    return {
+      code: 'VALIDATION',
+      message: !label ? `输入有误：${issue.message}` : issue.message.includes(label) ? issue.message : `${label}：${issue.message}`,
+      ...(field ? { details: { field } } : {}),
+    };
+  }
+  return { code: 'INTERNAL', message: '程序内部错误，操作未完成，数据未改变。请重试；如仍出错，请联系技术支持。' };
+}
+
+export interface Core {
+  ctx: CoreContext;
+  call<K extends CallName>(name: K, input: unknown): Promise<Result<CallOutput<K>>>;
+  /** the same, by a name that came from outside (HTTP path, IPC channel, CLI argument) */
+  callByName(name: string, input: unknown): Promise<Result<unknown>>;
+}
+
+export interface CoreOptions {
+  /** where unexpected errors go (the host's log); never to the caller */
+  onInternalError?: (name: string, error: unknown) => void;
+}
+
+/** The one entry point every host uses: validates input against the contract, runs the handler, checks the output. */
+export function createCore(ctx: CoreContext, options: CoreOptions = {}): Core {
+  async function call<K extends CallName>(name: K, rawInput: unknown): Promise<Result<CallOutput<K>>> {
+    try {
+      const spec = contract[name];
+      const input = spec.input.parse(rawInput ?? {});
+      const handler = handlers[name] as unknown as Handler<K>;
+      const output = await handler(ctx, input as never);
+      const checked = spec.output.safeParse(output);
+      // A handler that breaks its own contract is our bug, not the user's input.
+      if (!checked.success) throw new Error(`${name} returned data outside its contract: ${checked.error.message}`);
+      return { ok: true, value: checked.data as CallOutput<K> };
+    } catch (error) {
+      const envelope = toEnvelope(error);
+      if (envelope.code === 'INTERNAL') options.onInternalError?.(name, error);
+      return { ok: false, ...envelope };
+    }
+  }
+  return {
+    ctx,
+    call,
+    callByName(name, input) {
+      if (!isCallName(name)) {
+        return Promise.resolve({ ok: false, code: 'UNKNOWN_CALL', message: `没有名为“${name}”的操作` });
+      }
+      return call(name, input);
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { AppError } from '../../api/errors.ts';
+import type { NodeIdentity } from '../../api/schemas/node.ts';
+import type { ParsedInput } from '../../api/contract.ts';
+import { districts, nodeIdentity } from '../../../db/schema/index.ts';
+import { appendAudit } from '../audit.ts';
+import type { CoreContext } from '../context.ts';
+import { newId } from '../ids.ts';
+
+export function getIdentity(ctx: CoreContext): NodeIdentity | null {
+  return ctx.database.db.select().from(nodeIdentity).limit(1).get() ?? null;
+}
+
+export function requireIdentity(ctx: CoreContext): NodeIdentity {
+  const identity = getIdentity(ctx);
+  if (!identity) throw new AppError('NOT_INITIALIZED', '本机尚未设置节点身份，请先在首次启动页面选择本机是哪个单位（或运行 qkl init）。');
+  return identity;
+}
+
+export function initNode(ctx: CoreContext, input: ParsedInput<'node.init'>): NodeIdentity {
+  const { db } = ctx.database;
+  return db.transaction(() => {
+    const existing = getIdentity(ctx);
+    if (existing) {
+      throw new AppError('ALREADY_INITIALIZED', `本机已设置为“${existing.name}”，不能重复初始化。如需更换，请使用新的数据文件。`);
+    }
+    let districtId: string | null = null;
+    if (input.role === 'district') {
+      if (!input.districtId) throw new AppError('VALIDATION', '分局节点必须选择所管辖的分局', { field: 'districtId' });
+      const district = db
+        .select({ id: districts.id })
+        .from(districts)
+        .where(and(eq(districts.id, input.districtId), isNull(districts.deletedAt)))
+        .get();
+      if (!district) throw new AppError('VALIDATION', '所选分局不存在，请重新选择', { field: 'districtId' });
+      districtId = district.id;
+    }
+    const identity: NodeIdentity = {
+      id: newId(),
+      role: input.role,
+      name: input.name,
+      districtId,
+      createdAt: ctx.now().toISOString(),
+    };
+    db.insert(nodeIdentity).values(identity).run();
+    appendAudit(ctx, { nodeId: identity.id, call: 'node.init', table: 'node_identity', rowIds: [identity.id], after: identity });
+    return identity;
+  });
+}

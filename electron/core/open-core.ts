@@ -1,0 +1,39 @@
+import os from 'node:os';
+import { openDatabase, type OpenOptions } from '../../db/open.ts';
+import { appVersion } from './app-version.ts';
+import type { HostKind } from './context.ts';
+import { createCore, type Core, type CoreOptions } from './dispatch.ts';
+
+export interface OpenCoreOptions extends OpenOptions, CoreOptions {
+  host: HostKind;
+  actor?: string;
+  now?: () => Date;
+}
+
+export interface OpenedCore extends Core {
+  close(): void;
+}
+
+function osUser(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** Opens the database (migrating it) and the core over it: what every host does at start. */
+export function openCore(options: OpenCoreOptions): OpenedCore {
+  const database = openDatabase(options);
+  const core = createCore(
+    {
+      database,
+      actor: options.actor ?? osUser(),
+      host: options.host,
+      appVersion,
+      now: options.now ?? (() => new Date()),
+    },
+    options,
+  );
+  return { ...core, close: () => database.close() };
+}

@@ -1,0 +1,47 @@
+import type { ParsedInput } from '../../api/contract.ts';
+import type { unitSortColumns } from '../../api/schemas/unit.ts';
+import type { CoreContext } from '../context.ts';
+import { unitSelect, toUnit } from './unit-rows.ts';
+
+// Sort columns come from an allow-list in the contract; this maps each to SQL so
+// no text from the caller is ever spliced into a statement.
+const orderSql: Record<(typeof unitSortColumns)[number], string> = {
+  name: 'u.name',
+  uscc: 'u.uscc',
+  districtName: 'd.name',
+  address: 'u.address',
+  equipmentInUse: 'equipmentInUse',
+  updatedAt: 'u.updated_at',
+  createdAt: 'u.created_at',
+};
+
+function likePattern(search: string): string {
+  return `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** One page of live units for the grid, with the total for the scrollbar. */
+export function queryUnits(ctx: CoreContext, input: ParsedInput<'units.query'>) {
+  const where = ['u.deleted_at IS NULL'];
+  const params: unknown[] = [];
+  if (input.districtId) {
+    where.push('u.district_id = ?');
+    params.push(input.districtId);
+  }
+  const search = input.search?.trim();
+  if (search) {
+    where.push(`(u.name LIKE ? ESCAPE '\\' OR u.uscc LIKE ? ESCAPE '\\' OR u.address LIKE ? ESCAPE '\\' OR u.contact_person LIKE ? ESCAPE '\\')`);
+    const pattern = likePattern(search);
+    // credit codes are stored upper case; people type them in lower case
+    params.push(pattern, likePattern(search.toUpperCase()), pattern, pattern);
+  }
+  const whereSql = `WHERE ${where.join(' AND ')}`;
+  const order = (input.sort ?? []).map((s) => `${orderSql[s.colId]} ${s.sort === 'desc' ? 'DESC' : 'ASC'}`);
+  order.push('u.created_at DESC', 'u.id');
+
+  const { sqlite } = ctx.database;
+  const total = (sqlite.prepare(`SELECT count(*) AS n FROM units u ${whereSql}`).get(...params) as { n: number }).n;
+  const rows = sqlite
+    .prepare(`${unitSelect} ${whereSql} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`)
+    .all(...params, input.endRow - input.startRow, input.startRow) as Record<string, unknown>[];
+  return { rows: rows.map(toUnit), total };
+}
