@@ -26,6 +26,15 @@ export interface OpenOptions {
   backupDir?: string;
 }
 
+/** SQLite's "not a database" and "malformed" errors, as the Chinese error the user can act on. */
+function asCorruption(error: unknown, file: string): unknown {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && /^SQLITE_(CORRUPT|NOTADB)/.test(code)) {
+    return new AppError('DB_CORRUPT', `数据库文件已损坏或不是本程序的数据文件（${file}）。请从备份恢复，或联系技术支持。`, { file });
+  }
+  return error;
+}
+
 export const defaultMigrationsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
 /** Opens (creating if needed) a database: pragmas, health check, backup, migrations. */
@@ -63,6 +72,6 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
     };
   } catch (error) {
     sqlite.close();
-    throw error;
+    throw asCorruption(error, file);
   }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Result } from './errors.ts';
 import { AppInfo, Stats } from './schemas/app.ts';
 import { Empty } from './schemas/common.ts';
 import { District, DistrictListInput, DistrictSaveInput } from './schemas/district.ts';
@@ -51,7 +52,7 @@ export function isCallName(name: string): name is CallName {
 
 /** The shape of window.qkl: one function per call, each resolving to a result envelope. */
 export type QklBridge = {
-  [K in CallName]: (input: CallInput<K>) => Promise<import('./errors.ts').Result<CallOutput<K>>>;
+  [K in CallName]: (input: CallInput<K>) => Promise<Result<CallOutput<K>>>;
 };
 
 export const IPC_PREFIX = 'qkl:';

@@ -24,9 +24,9 @@ export function initNode(ctx: CoreContext, input: ParsedInput<'node.init'>): Nod
     if (existing) {
       throw new AppError('ALREADY_INITIALIZED', `本机已设置为“${existing.name}”，不能重复初始化。如需更换，请使用新的数据文件。`);
     }
+    // A district node normally names its district; without one it may register units in any district.
     let districtId: string | null = null;
-    if (input.role === 'district') {
-      if (!input.districtId) throw new AppError('VALIDATION', '分局节点必须选择所管辖的分局', { field: 'districtId' });
+    if (input.districtId) {
       const district = db
         .select({ id: districts.id })
         .from(districts)

@@ -32,7 +32,7 @@ function prepareFields(ctx: CoreContext, identity: NodeIdentity, input: UnitFiel
     .where(and(eq(districts.id, input.districtId), isNull(districts.deletedAt)))
     .get();
   if (!district) throw new AppError('VALIDATION', '所选分局不存在，请重新选择', { field: 'districtId' });
-  if (identity.role === 'district' && district.id !== identity.districtId) {
+  if (identity.role === 'district' && identity.districtId && district.id !== identity.districtId) {
     throw new AppError('FORBIDDEN', '分局只能登记本辖区的使用单位，请选择本分局', { field: 'districtId' });
   }
 

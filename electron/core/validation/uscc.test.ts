@@ -27,7 +27,7 @@ describe('统一社会信用代码 (GB 32100)', () => {
   it('rejects letters outside the alphabet, naming the position', () => {
     const r = checkUscc('91110000600O37341L');
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.message).toContain('第 11 位“O”');
+    if (!r.ok) expect(r.message).toContain('第 12 位“O”');
   });
 
   it('rejects a wrong length and an empty value', () => {

@@ -1,0 +1,130 @@
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { tempDir } from '../tests/support/temp.ts';
+import { defaultMigrationsDir } from './open.ts';
+import { loadMigrations, migrate, type Migration } from './migrate.ts';
+
+const all = loadMigrations(defaultMigrationsDir);
+const temps: ReturnType<typeof tempDir>[] = [];
+function freshDb(): Database.Database {
+  const t = tempDir();
+  temps.push(t);
+  const db = new Database(t.file('m.sqlite'));
+  db.pragma('foreign_keys = ON');
+  return db;
+}
+afterEach(() => temps.splice(0).forEach((t) => t.cleanup()));
+
+const columns = (db: Database.Database, table: string) =>
+  (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
+const syncColumns = ['id', 'origin_node', 'created_at', 'updated_at', 'version', 'deleted_at'];
+
+describe('migration runner', () => {
+  it('knows the committed migrations in journal order', () => {
+    expect(all.map((m) => m.tag)).toEqual(['0000_foundation', '0001_districts_seed_audit_guard']);
+    for (const m of all) expect(m.statements.length).toBeGreaterThan(0);
+  });
+
+  it('0000_foundation creates the synced tables with the sync columns and indexes', () => {
+    const db = freshDb();
+    migrate(db, all.slice(0, 1));
+    for (const table of ['districts', 'units', 'equipment', 'safety_managers']) {
+      expect(columns(db, table)).toEqual(expect.arrayContaining(syncColumns));
+    }
+    expect(columns(db, 'node_identity')).toEqual(['id', 'role', 'name', 'district_id', 'created_at']);
+    const indexes = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'units'").all() as { name: string }[]).map((r) => r.name);
+    expect(indexes).toEqual(expect.arrayContaining(['units_district_uscc_live', 'units_name']));
+    expect(db.prepare('SELECT count(*) AS n FROM districts').get()).toEqual({ n: 0 });
+  });
+
+  it('0001 seeds the six pilot sub-bureaus and the other towns, keeping rows made under 0000', () => {
+    const db = freshDb();
+    migrate(db, all.slice(0, 1));
+    db.prepare(
+      "INSERT INTO node_identity (id, role, name, district_id, created_at) VALUES ('n1', 'bureau', '市局', NULL, '2026-01-01')",
+    ).run();
+    const result = migrate(db, all);
+    expect(result.applied).toEqual(['0001_districts_seed_audit_guard']);
+    expect(db.prepare('SELECT name FROM node_identity').get()).toEqual({ name: '市局' });
+    const pilots = (db.prepare('SELECT name FROM districts WHERE pilot = 1 ORDER BY sort_order').all() as { name: string }[]).map((r) => r.name);
+    expect(pilots).toEqual(['开发区', '东城', '塘桥', '锦丰', '南丰', '乐余']);
+    expect((db.prepare('SELECT count(*) AS n FROM districts').get() as { n: number }).n).toBeGreaterThanOrEqual(14);
+  });
+
+  it('0001 makes the audit log append-only', () => {
+    const db = freshDb();
+    migrate(db, all);
+    db.prepare(
+      "INSERT INTO audit_log (id, node_id, at, actor, call, table_name, row_ids, prev_hash, hash) VALUES ('a', 'n', 't', 'x', 'c', 't', '[]', 'p', 'h')",
+    ).run();
+    expect(() => db.prepare("UPDATE audit_log SET actor = 'y'").run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+  });
+
+  it('is a no-op the second time', () => {
+    const db = freshDb();
+    migrate(db, all);
+    expect(migrate(db, all)).toEqual({ applied: [], current: all.length });
+  });
+
+  it('backs up first only when the database already holds migrations', () => {
+    const db = freshDb();
+    const backup = vi.fn();
+    migrate(db, all.slice(0, 1), { backup });
+    expect(backup).not.toHaveBeenCalled();
+    migrate(db, all, { backup });
+    expect(backup).toHaveBeenCalledTimes(1);
+  });
+
+  it('refuses a database newer than the app and changes nothing', () => {
+    const db = freshDb();
+    migrate(db, all);
+    db.prepare("INSERT INTO __qkl_migrations VALUES (?, '0099_future', 'x', 'now')").run(all.length);
+    const before = db.prepare('SELECT count(*) AS n FROM __qkl_migrations').get();
+    expect(() => migrate(db, all)).toThrow(expect.objectContaining({ code: 'DB_TOO_NEW', message: expect.stringContaining('请先升级程序') }));
+    expect(db.prepare('SELECT count(*) AS n FROM __qkl_migrations').get()).toEqual(before);
+  });
+
+  it('refuses a database whose history differs from ours (an edited migration)', () => {
+    const db = freshDb();
+    migrate(db, all.slice(0, 1));
+    const edited: Migration[] = [{ ...all[0]!, hash: 'different' }, ...all.slice(1)];
+    expect(() => migrate(db, edited)).toThrow(expect.objectContaining({ code: 'DB_MIGRATION_MISMATCH' }));
+  });
+
+  it('rolls back every pending migration when one fails or breaks a foreign key', () => {
+    const t = tempDir();
+    temps.push(t);
+    const dir = t.file('migrations');
+    cpSync(defaultMigrationsDir, dir, { recursive: true });
+    const journal = { entries: [...all.map((m) => ({ idx: m.idx, tag: m.tag })), { idx: all.length, tag: '0099_orphan' }] };
+    mkdirSync(path.join(dir, 'meta'), { recursive: true });
+    writeFileSync(path.join(dir, 'meta', '_journal.json'), JSON.stringify(journal));
+    // a unit pointing at a district that does not exist: only foreign_key_check can see it (keys are off while migrating)
+    writeFileSync(
+      path.join(dir, '0099_orphan.sql'),
+      "INSERT INTO units (id, origin_node, created_at, updated_at, district_id, name, uscc) VALUES ('u', 'n', 't', 't', 'no-such-district', 'x', 'y');",
+    );
+    const db = freshDb();
+    migrate(db, all.slice(0, 1));
+    expect(() => migrate(db, loadMigrations(dir))).toThrow(expect.objectContaining({ code: 'DB_MIGRATION_MISMATCH' }));
+    expect(db.prepare('SELECT count(*) AS n FROM __qkl_migrations').get()).toEqual({ n: 1 });
+    expect(db.prepare('SELECT count(*) AS n FROM districts').get()).toEqual({ n: 0 });
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+  });
+
+  it('hashes CRLF checkouts like LF ones', () => {
+    const t = tempDir();
+    temps.push(t);
+    const dir = t.file('crlf');
+    cpSync(defaultMigrationsDir, dir, { recursive: true });
+    for (const m of all) {
+      const file = path.join(dir, `${m.tag}.sql`);
+      const text = readFileSync(file, 'utf8');
+      writeFileSync(file, text.replace(/\n/g, '\r\n'));
+    }
+    expect(loadMigrations(dir).map((m) => m.hash)).toEqual(all.map((m) => m.hash));
+  });
+});

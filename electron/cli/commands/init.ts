@@ -1,0 +1,42 @@
+import { parseArgs } from 'node:util';
+import type { NodeRole } from '../../api/schemas/node.ts';
+import type { District } from '../../api/schemas/district.ts';
+import { NodeRole as NodeRoleSchema } from '../../api/schemas/node.ts';
+import { callOrFail, requireDb, withCore } from '../database-option.ts';
+import { UsageError, type CliIo } from '../io.ts';
+
+const roleNames: Record<NodeRole, string> = { district: '分局', training: '培训中心', bureau: '市局' };
+
+/** --district given as a name or id; otherwise a district whose name the node's name contains ("塘桥分局" → 塘桥). */
+function pickDistrict(list: District[], given: string | undefined, nodeName: string): District | undefined {
+  if (given) {
+    const found = list.find((d) => d.id === given || d.name === given || `${d.name}分局` === given);
+    if (!found) throw new UsageError(`找不到分局“${given}”。可选：${list.map((d) => d.name).join('、')}`);
+    return found;
+  }
+  return [...list].sort((a, b) => b.name.length - a.name.length).find((d) => nodeName.includes(d.name));
+}
+
+export async function initCommand(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { db: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' }, district: { type: 'string' }, json: { type: 'boolean' } },
+  });
+  const file = requireDb(values.db, false);
+  const role = NodeRoleSchema.safeParse(values.role);
+  if (!role.success) throw new UsageError('--role 应为 district（分局）、training（培训中心）或 bureau（市局）之一');
+  if (!values.name?.trim()) throw new UsageError('缺少 --name 参数：请填写本节点名称，例如 --name 塘桥分局');
+
+  return withCore(file, async (core) => {
+    const list = await callOrFail(core, 'districts.list', {});
+    const district = role.data === 'district' ? pickDistrict(list, values.district, values.name!) : undefined;
+    const identity = await callOrFail(core, 'node.init', { role: role.data, name: values.name, districtId: district?.id ?? null });
+    if (values.json) {
+      io.out(JSON.stringify({ ...identity, databaseFile: file }));
+    } else {
+      io.out(`已创建${roleNames[identity.role]}节点“${identity.name}”（${identity.id}）：${file}`);
+      if (role.data === 'district' && !district) io.err('提示：未指定所管辖分局（--district），本节点可登记任何分局的使用单位。');
+    }
+    return 0;
+  });
+}

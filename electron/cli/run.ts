@@ -1,0 +1,50 @@
+import { callCommand, callsCommand } from './commands/call.ts';
+import { initCommand } from './commands/init.ts';
+import { statsCommand } from './commands/stats.ts';
+import { CommandError, UsageError, type CliIo } from './io.ts';
+
+const commands: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
+  init: initCommand,
+  stats: statsCommand,
+  calls: callsCommand,
+  call: callCommand,
+};
+
+const usage = `用法：qkl <命令> [选项]
+  init  --db 文件 --role district|training|bureau --name 名称 [--district 分局] [--json]   创建数据库并设置本节点身份
+  stats --db 文件 [--json]                                                                各类数据的现有行数
+  calls                                                                                    列出全部操作
+  call  操作名 --db 文件 [--input JSON]                                                     执行一个操作并输出 JSON`;
+
+/** Runs one command; returns the exit code. Errors are one Chinese line on stderr. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    io.out(usage);
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.err(`错误：未知命令“${name}”。运行 qkl help 查看可用命令。`);
+    return 2;
+  }
+  try {
+    return await command(rest, io);
+  } catch (error) {
+    const message = (error as Error).message.replace(/\s*\n\s*/g, ' ');
+    if (error instanceof UsageError) {
+      io.err(`错误：${message}`);
+      return 2;
+    }
+    if (error instanceof CommandError) {
+      io.err(`错误：${message}`);
+      return 1;
+    }
+    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+      io.err(`错误：参数有误（${message}）。运行 qkl help 查看用法。`);
+      return 2;
+    }
+    io.err('错误：程序内部错误，操作未完成。');
+    return 1;
+  }
+}

@@ -1,0 +1,115 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { districtCore, type TestCore } from '../../../tests/support/core.ts';
+
+const TANGQIAO = 'seed-district-03';
+const valid = { districtId: TANGQIAO, name: '张家港市塘桥某机械有限公司', uscc: '91330100716105852F' };
+let t: TestCore;
+afterEach(() => t?.cleanup());
+
+describe('units', () => {
+  it('creates a unit with a normalised credit code and reads it back from the file', async () => {
+    t = await districtCore();
+    const unit = await t.ok('units.create', { ...valid, uscc: ' ９１３３０１００７１６１０５８５２ｆ ', address: '  塘桥镇 ' });
+    expect(unit).toMatchObject({ uscc: '91330100716105852F', usccLegacy: false, districtName: '塘桥', address: '塘桥镇', version: 1 });
+    expect(unit.originNode).toBe((await t.ok('node.get', {}))!.id);
+    expect(await t.ok('stats.get', {})).toMatchObject({ units: 1 });
+  });
+
+  it('refuses a wrong check digit with a Chinese message naming the field, saving nothing', async () => {
+    t = await districtCore();
+    const result = await t.core.call('units.create', { ...valid, uscc: '91330100716105852A' });
+    expect(result).toMatchObject({ ok: false, code: 'VALIDATION', details: { field: 'uscc' } });
+    expect(result.ok ? '' : result.message).toContain('第 18 位应为“F”');
+    expect(await t.ok('stats.get', {})).toMatchObject({ units: 0 });
+    expect(t.core.ctx.database.sqlite.prepare('SELECT count(*) AS n FROM audit_log').get()).toEqual({ n: 1 }); // node.init only
+  });
+
+  it('accepts a legacy 15-digit number, flagged', async () => {
+    t = await districtCore();
+    expect(await t.ok('units.create', { ...valid, uscc: '320582000123456' })).toMatchObject({ usccLegacy: true });
+  });
+
+  it('refuses the same credit code twice in a district, but allows it again after deletion', async () => {
+    t = await districtCore();
+    const first = await t.ok('units.create', valid);
+    expect(await t.core.call('units.create', { ...valid, name: '另一家' })).toMatchObject({ ok: false, code: 'DUPLICATE' });
+    await t.ok('units.delete', { id: first.id, version: first.version });
+    expect(await t.ok('units.create', valid)).toMatchObject({ uscc: valid.uscc });
+  });
+
+  it('keeps a district node to its own district', async () => {
+    t = await districtCore();
+    expect(await t.core.call('units.create', { ...valid, districtId: 'seed-district-04' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+  });
+
+  it('updates with optimistic versions and audits before and after', async () => {
+    t = await districtCore();
+    const unit = await t.ok('units.create', valid);
+    const data = { ...valid, name: '改名后的公司' };
+    const updated = await t.ok('units.update', { id: unit.id, version: 1, data });
+    expect(updated).toMatchObject({ name: '改名后的公司', version: 2 });
+    expect(await t.core.call('units.update', { id: unit.id, version: 1, data })).toMatchObject({ ok: false, code: 'CONFLICT' });
+    const audit = t.core.ctx.database.sqlite.prepare("SELECT before, after, actor FROM audit_log WHERE call = 'units.update'").get() as Record<string, string>;
+    expect(JSON.parse(audit['before']!).name).toBe(valid.name);
+    expect(JSON.parse(audit['after']!).name).toBe('改名后的公司');
+    expect(audit['actor']).toBe('tester');
+  });
+
+  it('refuses to change a row another node owns', async () => {
+    t = await districtCore();
+    const unit = await t.ok('units.create', valid);
+    t.core.ctx.database.sqlite.prepare("UPDATE units SET origin_node = 'other-node' WHERE id = ?").run(unit.id);
+    expect(await t.core.call('units.update', { id: unit.id, version: 1, data: valid })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await t.core.call('units.delete', { id: unit.id, version: 1 })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+  });
+
+  it('deletes as a tombstone, with the unit’s equipment and managers', async () => {
+    t = await districtCore();
+    const unit = await t.ok('units.create', valid);
+    const { sqlite } = t.core.ctx.database;
+    const now = new Date().toISOString();
+    sqlite
+      .prepare("INSERT INTO equipment (id, origin_node, created_at, updated_at, unit_id, status) VALUES (?, 'n', ?, ?, ?, 'in_use')")
+      .run('e1', now, now, unit.id);
+    sqlite
+      .prepare("INSERT INTO safety_managers (id, origin_node, created_at, updated_at, unit_id, name) VALUES ('m1', 'n', ?, ?, ?, '张三')")
+      .run(now, now, unit.id);
+    expect(await t.ok('units.get', { id: unit.id })).toMatchObject({ equipmentInUse: 1, managerCount: 1 });
+
+    const deleted = await t.ok('units.delete', { id: unit.id, version: 1 });
+    expect(deleted).toMatchObject({ equipmentDeleted: 1, managersDeleted: 1 });
+    expect(sqlite.prepare('SELECT count(*) AS n FROM units').get()).toEqual({ n: 1 }); // still there, as a tombstone
+    expect(sqlite.prepare('SELECT deleted_at IS NOT NULL AS gone, version FROM equipment').get()).toEqual({ gone: 1, version: 2 });
+    expect(await t.ok('stats.get', {})).toMatchObject({ units: 0, equipment: 0, managers: 0 });
+    expect(await t.core.call('units.get', { id: unit.id })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+  });
+
+  it('pages, searches and sorts from SQLite', async () => {
+    t = await districtCore();
+    const codes = ['91110000600037341L', '91330100716105852F', '320582000123451', '320582000123452', '320582000123453'];
+    for (const [i, uscc] of codes.entries()) {
+      await t.ok('units.create', { ...valid, uscc, name: `单位${i}号`, address: i % 2 ? '塘桥镇人民路' : '妙桥' });
+    }
+    const page = await t.ok('units.query', { startRow: 0, endRow: 2, sort: [{ colId: 'name', sort: 'desc' }] });
+    expect(page.total).toBe(5);
+    expect(page.rows.map((r) => r.name)).toEqual(['单位4号', '单位3号']);
+    expect((await t.ok('units.query', { startRow: 4, endRow: 10, sort: [{ colId: 'name', sort: 'desc' }] })).rows.map((r) => r.name)).toEqual(['单位0号']);
+    expect((await t.ok('units.query', { search: '人民路' })).total).toBe(2);
+    expect((await t.ok('units.query', { search: '91110000600037341l' })).rows.map((r) => r.name)).toEqual(['单位0号']);
+    expect((await t.ok('units.query', { search: '%' })).total).toBe(0);
+    expect(await t.core.call('units.query', { sort: [{ colId: 'name; DROP TABLE units', sort: 'asc' }] })).toMatchObject({ ok: false, code: 'VALIDATION' });
+  });
+
+  it('uses indexes for the grid’s search-free paging and name sort', async () => {
+    t = await districtCore();
+    const plan = (sql: string) =>
+      (t.core.ctx.database.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join('\n');
+    expect(plan("SELECT id FROM units u WHERE u.deleted_at IS NULL AND u.district_id = 'x' AND u.uscc = 'y'")).toMatch(/USING INDEX units_district_uscc_live/);
+    expect(plan('SELECT id FROM units u ORDER BY u.name LIMIT 10')).toMatch(/USING INDEX units_name/);
+  });
+
+  it('refuses calls before the node is initialised', async () => {
+    t = await districtCore({ init: false });
+    expect(await t.core.call('units.create', valid)).toMatchObject({ ok: false, code: 'NOT_INITIALIZED' });
+  });
+});

@@ -1,0 +1,9 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import { buildBridge } from './bridge.ts';
+
+// Sandboxed preload: bundled into one CommonJS file by scripts/build-electron.ts,
+// because a sandboxed preload can require nothing but "electron".
+contextBridge.exposeInMainWorld(
+  'qkl',
+  buildBridge((channel, input) => ipcRenderer.invoke(channel, input)),
+);

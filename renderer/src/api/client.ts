@@ -1,0 +1,41 @@
+import type { CallInput, CallName, CallOutput, QklBridge } from '../../../electron/api/contract.ts';
+import type { ErrorCode, Result } from '../../../electron/api/errors.ts';
+import { i18n } from '../i18n/index.ts';
+
+declare global {
+  interface Window {
+    /** defined by the Electron preload or the browser host's bridge script; absent otherwise */
+    readonly qkl?: QklBridge;
+  }
+}
+
+/** A refused call: the core's stable code, its Chinese message, and the input field it is about. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** The message to show for anything a call threw, ApiError or not. */
+export function errorMessage(error: unknown): string {
+  return error instanceof ApiError ? error.message : i18n.t('api.internal');
+}
+
+async function call<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>> {
+  const bridge = window.qkl;
+  if (!bridge) throw new ApiError('INTERNAL', i18n.t('api.noBridge'));
+  // One function per call on the bridge; indexing by a generic name loses the pairing, so restate it.
+  const fn = bridge[name] as (input: CallInput<K>) => Promise<Result<CallOutput<K>>>;
+  const result = await fn(input);
+  if (result.ok) return result.value;
+  const field = typeof result.details?.field === 'string' ? result.details.field : undefined;
+  throw new ApiError(result.code, result.message, field);
+}
+
+/** The renderer's only way to the core: `await api.call('units.query', {...})` resolves to the value or throws ApiError. */
+export const api = { call };

@@ -1,0 +1,48 @@
+import { useTranslation } from 'react-i18next';
+import { hrefFor, useRoute } from '../router/hash-router.ts';
+import { useAppContext } from './app-context.ts';
+import { navGroups } from './nav.ts';
+import { RoutePage } from './RoutePage.tsx';
+
+/** Header with the node's name and role, the left navigation, and the current page. */
+export function Shell() {
+  const { t } = useTranslation();
+  const { node } = useAppContext();
+  const route = useRoute();
+  return (
+    <div className="shell">
+      <header className="shell-header">
+        <div className="shell-brand">
+          <span className="shell-title">{t('app.title')}</span>
+          <span className="shell-subtitle">{t('app.subtitle')}</span>
+        </div>
+        <div className="shell-node" data-testid="node-label">
+          {t('app.nodeLabel', { name: node.name, role: t(`app.role.${node.role}`) })}
+        </div>
+      </header>
+      <nav className="shell-nav" aria-label={t('nav.label')}>
+        {navGroups.map((group, index) => (
+          <div className="nav-group" key={group.headingKey ?? index}>
+            {group.headingKey && <div className="nav-heading">{t(group.headingKey)}</div>}
+            <ul>
+              {group.items.map((item) => (
+                <li key={item.route}>
+                  <a
+                    href={hrefFor(item.route)}
+                    className={`nav-link${group.headingKey ? ' nav-link-sub' : ''}`}
+                    aria-current={route === item.route ? 'page' : undefined}
+                  >
+                    {t(item.labelKey)}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))}
+      </nav>
+      <main className="shell-main">
+        <RoutePage route={route} />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,112 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { District } from '../../../../electron/api/schemas/district.ts';
+import type { NodeIdentity, NodeRole } from '../../../../electron/api/schemas/node.ts';
+import { api } from '../../api/client.ts';
+import { Field } from '../../components/Field.tsx';
+import { toFormError, type FormError } from '../../components/form-errors.ts';
+
+const roles: NodeRole[] = ['district', 'training', 'bureau'];
+const formFields = ['role', 'name', 'districtId'] as const;
+
+interface FirstStartPageProps {
+  districts: District[];
+  onDone: (node: NodeIdentity) => void;
+}
+
+/** Chooses which office this installation is; node.init makes it permanent. */
+export function FirstStartPage({ districts, onDone }: FirstStartPageProps) {
+  const { t } = useTranslation();
+  const [role, setRole] = useState<NodeRole>('district');
+  const [name, setName] = useState('');
+  // Until the user types a name, choosing a district proposes "<district>分局".
+  const [nameTouched, setNameTouched] = useState(false);
+  const [districtId, setDistrictId] = useState('');
+  const [error, setError] = useState<FormError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const chooseDistrict = (id: string) => {
+    setDistrictId(id);
+    const district = districts.find((d) => d.id === id);
+    if (!nameTouched) setName(district ? t('firstStart.defaultName', { district: district.name }) : '');
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    // The core accepts a district node without a district; the UI asks for one (brief: required here).
+    if (role === 'district' && !districtId) return setError({ field: 'districtId', message: t('firstStart.districtRequired') });
+    if (!name.trim()) return setError({ field: 'name', message: t('firstStart.nameRequired') });
+    setBusy(true);
+    setError(null);
+    try {
+      const node = await api.call('node.init', { role, name, districtId: role === 'district' ? districtId : null });
+      onDone(node);
+    } catch (e) {
+      setError(toFormError(e, formFields));
+      setBusy(false);
+    }
+  };
+
+  const fieldError = (field: (typeof formFields)[number]) => (error?.field === field ? error.message : undefined);
+
+  return (
+    <div className="first-start">
+      <form className="first-start-card" onSubmit={submit} noValidate aria-labelledby="first-start-title">
+        <h1 id="first-start-title" className="page-title">
+          {t('firstStart.title')}
+        </h1>
+        <p className="first-start-intro">{t('firstStart.intro')}</p>
+        {error && !error.field && (
+          <div className="notice notice-error" role="alert">
+            {error.message}
+          </div>
+        )}
+        <fieldset className="role-choice">
+          <legend className="field-label">{t('firstStart.role')}</legend>
+          {roles.map((r) => (
+            <label key={r} className={`role-option${role === r ? ' role-option-selected' : ''}`}>
+              <input type="radio" name="role" value={r} checked={role === r} onChange={() => setRole(r)} />
+              <span className="role-name">{t(`app.role.${r}`)}</span>
+              <span className="role-hint">{t(`firstStart.roleHint.${r}`)}</span>
+            </label>
+          ))}
+          {fieldError('role') && <div className="field-error">{fieldError('role')}</div>}
+        </fieldset>
+        {role === 'district' && (
+          <Field label={t('firstStart.district')} required error={fieldError('districtId')}>
+            {(control) => (
+              <select {...control} value={districtId} onChange={(e) => chooseDistrict(e.target.value)}>
+                <option value="">{t('firstStart.chooseDistrict')}</option>
+                {districts.map((d) => (
+                  <option key={d.id} value={d.id}>
+                    {d.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
+        <Field label={t('firstStart.name')} required error={fieldError('name')}>
+          {(control) => (
+            <input
+              {...control}
+              type="text"
+              value={name}
+              maxLength={60}
+              placeholder={t('firstStart.namePlaceholder')}
+              onChange={(e) => {
+                setName(e.target.value);
+                setNameTouched(true);
+              }}
+            />
+          )}
+        </Field>
+        <div className="form-actions">
+          <button type="submit" className="button button-primary" disabled={busy}>
+            {busy ? t('firstStart.submitting') : t('firstStart.submit')}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}
