@@ -42,7 +42,7 @@ CREATE TABLE `units` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `units_district_uscc_live` ON `units` (`district_id`,`uscc`) WHERE "units"."deleted_at" is null;--> statement-breakpoint
 CREATE INDEX `units_name` ON `units` (`name`);--> statement-breakpoint
-CREATE INDEX `units_updated` ON `units` (`updated_at`);--> statement-breakpoint
+CREATE INDEX `units_updated` ON `units` (`updated_at`,`id`);--> statement-breakpoint
 CREATE TABLE `equipment` (
 	`id` text PRIMARY KEY NOT NULL,
 	`origin_node` text NOT NULL,

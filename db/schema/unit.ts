@@ -27,6 +27,7 @@ export const units = sqliteTable(
   (t) => [
     uniqueIndex('units_district_uscc_live').on(t.districtId, t.uscc).where(sql`${t.deletedAt} is null`),
     index('units_name').on(t.name),
-    index('units_updated').on(t.updatedAt),
+    // the grid's default order: most recently changed first
+    index('units_updated').on(t.updatedAt, t.id),
   ],
 );

@@ -19,8 +19,8 @@ function likePattern(search: string): string {
   return `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/** One page of live units for the grid, with the total for the scrollbar. */
-export function queryUnits(ctx: CoreContext, input: ParsedInput<'units.query'>) {
+/** The SQL of one grid page and of its total; exported so tests can EXPLAIN the real statements. */
+export function unitQuerySql(input: ParsedInput<'units.query'>) {
   const where = ['u.deleted_at IS NULL'];
   const params: unknown[] = [];
   if (input.districtId) {
@@ -36,12 +36,19 @@ export function queryUnits(ctx: CoreContext, input: ParsedInput<'units.query'>) 
   }
   const whereSql = `WHERE ${where.join(' AND ')}`;
   const order = (input.sort ?? []).map((s) => `${orderSql[s.colId]} ${s.sort === 'desc' ? 'DESC' : 'ASC'}`);
-  order.push('u.created_at DESC', 'u.id');
+  order.push('u.updated_at DESC', 'u.id DESC');
+  return {
+    countSql: `SELECT count(*) AS n FROM units u ${whereSql}`,
+    pageSql: `${unitSelect} ${whereSql} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`,
+    params,
+  };
+}
 
+/** One page of live units for the grid, with the total for the scrollbar. */
+export function queryUnits(ctx: CoreContext, input: ParsedInput<'units.query'>) {
+  const { countSql, pageSql, params } = unitQuerySql(input);
   const { sqlite } = ctx.database;
-  const total = (sqlite.prepare(`SELECT count(*) AS n FROM units u ${whereSql}`).get(...params) as { n: number }).n;
-  const rows = sqlite
-    .prepare(`${unitSelect} ${whereSql} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`)
-    .all(...params, input.endRow - input.startRow, input.startRow) as Record<string, unknown>[];
+  const total = (sqlite.prepare(countSql).get(...params) as { n: number }).n;
+  const rows = sqlite.prepare(pageSql).all(...params, input.endRow - input.startRow, input.startRow) as Record<string, unknown>[];
   return { rows: rows.map(toUnit), total };
 }

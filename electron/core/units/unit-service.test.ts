@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { districtCore, type TestCore } from '../../../tests/support/core.ts';
+import { unitQuerySql } from './unit-query.ts';
 
 const TANGQIAO = 'seed-district-03';
 const valid = { districtId: TANGQIAO, name: '张家港市塘桥某机械有限公司', uscc: '91330100716105852F' };
@@ -100,12 +101,18 @@ describe('units', () => {
     expect(await t.core.call('units.query', { sort: [{ colId: 'name; DROP TABLE units', sort: 'asc' }] })).toMatchObject({ ok: false, code: 'VALIDATION' });
   });
 
-  it('uses indexes for the grid’s search-free paging and name sort', async () => {
+  it('pages the grid through indexes, not a sort of the whole table', async () => {
     t = await districtCore();
-    const plan = (sql: string) =>
-      (t.core.ctx.database.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join('\n');
-    expect(plan("SELECT id FROM units u WHERE u.deleted_at IS NULL AND u.district_id = 'x' AND u.uscc = 'y'")).toMatch(/USING INDEX units_district_uscc_live/);
-    expect(plan('SELECT id FROM units u ORDER BY u.name LIMIT 10')).toMatch(/USING INDEX units_name/);
+    const plan = (input: Parameters<typeof unitQuerySql>[0]) => {
+      const { pageSql, params } = unitQuerySql(input);
+      return (t.core.ctx.database.sqlite.prepare(`EXPLAIN QUERY PLAN ${pageSql}`).all(...params, 100, 0) as { detail: string }[])
+        .map((r) => r.detail)
+        .join('\n');
+    };
+    const defaultOrder = plan({ startRow: 0, endRow: 100 });
+    expect(defaultOrder).toMatch(/SCAN u USING INDEX units_updated/);
+    expect(defaultOrder).not.toMatch(/TEMP B-TREE/);
+    expect(plan({ startRow: 0, endRow: 100, sort: [{ colId: 'name', sort: 'asc' }] })).toMatch(/USING INDEX units_name/);
   });
 
   it('refuses calls before the node is initialised', async () => {
