@@ -93,12 +93,18 @@ export function resolveAppRequest(rootDir: string, requestUrl: string, method = 
   const root = path.resolve(rootDir);
   const filePath = isRoute ? path.join(root, 'index.html') : path.join(root, ...segments);
 
-  // The segment checks above should make escape impossible; containment is checked
-  // anyway, the way that cannot be fooled by a shared prefix ("/root" vs "/root-evil").
-  const relative = path.relative(root, filePath);
-  const escapes = relative === '' || relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative);
-  if (escapes) return { ok: false, status: 403 };
+  // The segment checks above should make escape impossible; containment is checked anyway.
+  if (!isInsideRoot(root, filePath)) return { ok: false, status: 403 };
   return { ok: true, filePath };
+}
+
+/**
+ * True when filePath is strictly below root. path.relative, not startsWith, so a
+ * shared prefix ("/srv/renderer" and "/srv/renderer-old") is not mistaken for containment.
+ */
+export function isInsideRoot(root: string, filePath: string): boolean {
+  const relative = path.relative(path.resolve(root), path.resolve(filePath));
+  return relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
 }
 
 export function responseHeaders(contentType: string): Record<string, string> {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { app, type BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { openCore, type OpenedCore } from '../core/open-core.ts';
 import { appSchemePrivileges, registerAppProtocol } from './app-protocol.ts';
 import { bindContract, mainWindowSender } from './ipc.ts';

@@ -1,0 +1,29 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadSettings, parseSettings } from './settings.ts';
+
+describe('settings', () => {
+  it('reads the update server address, trimmed', () => {
+    expect(parseSettings({ updateUrl: '  http://10.1.2.3/qkl/  ', other: 1 })).toEqual({ updateUrl: 'http://10.1.2.3/qkl/' });
+  });
+
+  it.each([null, 'x', [], {}, { updateUrl: 42 }, { updateUrl: '   ' }])('falls back to no updates for %j', (raw) => {
+    expect(parseSettings(raw)).toEqual({ updateUrl: null });
+  });
+
+  it('treats a missing or damaged file as defaults', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'qkl-settings-'));
+    try {
+      const file = path.join(dir, 'settings.json');
+      expect(loadSettings(file)).toEqual({ updateUrl: null });
+      writeFileSync(file, '{"updateUrl":');
+      expect(loadSettings(file)).toEqual({ updateUrl: null });
+      writeFileSync(file, JSON.stringify({ updateUrl: 'https://update.zjg.local/qkl/' }));
+      expect(loadSettings(file)).toEqual({ updateUrl: 'https://update.zjg.local/qkl/' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
