@@ -23,7 +23,7 @@ const syncColumns = ['id', 'origin_node', 'created_at', 'updated_at', 'version',
 
 describe('migration runner', () => {
   it('knows the committed migrations in journal order', () => {
-    expect(all.map((m) => m.tag)).toEqual(['0000_foundation', '0001_districts_seed_audit_guard']);
+    expect(all.map((m) => m.tag)).toEqual(['0000_foundation', '0001_districts_seed_audit_guard', '0002_registry']);
     for (const m of all) expect(m.statements.length).toBeGreaterThan(0);
   });
 
@@ -45,7 +45,7 @@ describe('migration runner', () => {
     db.prepare(
       "INSERT INTO node_identity (id, role, name, district_id, created_at) VALUES ('n1', 'bureau', '市局', NULL, '2026-01-01')",
     ).run();
-    const result = migrate(db, all);
+    const result = migrate(db, all.slice(0, 2));
     expect(result.applied).toEqual(['0001_districts_seed_audit_guard']);
     expect(db.prepare('SELECT name FROM node_identity').get()).toEqual({ name: '市局' });
     const pilots = (db.prepare('SELECT name FROM districts WHERE pilot = 1 ORDER BY sort_order').all() as { name: string }[]).map((r) => r.name);
@@ -61,6 +61,24 @@ describe('migration runner', () => {
     ).run();
     expect(() => db.prepare("UPDATE audit_log SET actor = 'y'").run()).toThrow(/append-only/);
     expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+  });
+
+  it('0002 adds settings, name initials and grid indexes, keeping units made under 0001', () => {
+    const db = freshDb();
+    migrate(db, all.slice(0, 2));
+    db.prepare(
+      "INSERT INTO units (id, origin_node, created_at, updated_at, district_id, name, uscc) VALUES ('u1', 'n', 't', 't', 'seed-district-03', '甲公司', '91330100716105852F')",
+    ).run();
+    db.prepare(
+      "INSERT INTO equipment (id, origin_node, created_at, updated_at, unit_id) VALUES ('e1', 'n', 't', 't', 'u1')",
+    ).run();
+    expect(migrate(db, all.slice(0, 3)).applied).toEqual(['0002_registry']);
+    expect(db.prepare('SELECT name, name_initials FROM units').get()).toEqual({ name: '甲公司', name_initials: null });
+    expect(db.prepare('SELECT status FROM equipment').get()).toEqual({ status: 'in_use' });
+    expect(columns(db, 'settings')).toEqual(['key', 'value', 'updated_at']);
+    expect(columns(db, 'safety_managers')).toContain('name_initials');
+    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT count(*) FROM equipment WHERE unit_id = 'u1' AND status = 'in_use'").all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join()).toMatch(/USING COVERING INDEX equipment_unit/);
   });
 
   it('is a no-op the second time', () => {

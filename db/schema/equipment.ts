@@ -36,7 +36,11 @@ export const equipment = sqliteTable(
     uniqueIndex('equipment_code_live')
       .on(t.equipmentCode)
       .where(sql`${t.equipmentCode} is not null and ${t.deletedAt} is null`),
-    index('equipment_unit').on(t.unitId),
+    index('equipment_unit').on(t.unitId, t.status),
     index('equipment_next_inspection').on(t.nextInspectionDate),
+    index('equipment_registration_code').on(t.registrationCode),
+    index('equipment_kind').on(t.kindCode, t.categoryCode),
+    // the grid's default order: most recently changed first
+    index('equipment_updated').on(t.updatedAt, t.id),
   ],
 );

@@ -12,6 +12,7 @@ export const safetyManagers = sqliteTable(
       .notNull()
       .references(() => units.id),
     name: text('name').notNull(),
+    nameInitials: text('name_initials'),
     idNumber: text('id_number'),
     itemCode: text('item_code'),
     certificateNo: text('certificate_no'),
@@ -20,5 +21,10 @@ export const safetyManagers = sqliteTable(
     phone: text('phone'),
     extra: text('extra'),
   },
-  (t) => [index('safety_managers_unit').on(t.unitId), index('safety_managers_certificate').on(t.certificateNo)],
+  (t) => [
+    index('safety_managers_unit').on(t.unitId),
+    index('safety_managers_certificate').on(t.certificateNo),
+    index('safety_managers_item_expiry').on(t.itemCode, t.expiryDate),
+    index('safety_managers_updated').on(t.updatedAt, t.id),
+  ],
 );

@@ -13,6 +13,8 @@ export const units = sqliteTable(
       .notNull()
       .references(() => districts.id),
     name: text('name').notNull(),
+    // pinyin initials of the name (张家港 → zjg), kept at write time for quick search
+    nameInitials: text('name_initials'),
     uscc: text('uscc').notNull(),
     // true for a pre-2015 15-digit registration number kept in place of a credit code
     usccLegacy: integer('uscc_legacy', { mode: 'boolean' }).notNull().default(false),

@@ -29,10 +29,12 @@ export function unitQuerySql(input: ParsedInput<'units.query'>) {
   }
   const search = input.search?.trim();
   if (search) {
-    where.push(`(u.name LIKE ? ESCAPE '\\' OR u.uscc LIKE ? ESCAPE '\\' OR u.address LIKE ? ESCAPE '\\' OR u.contact_person LIKE ? ESCAPE '\\')`);
+    where.push(
+      `(u.name LIKE ? ESCAPE '\\' OR u.name_initials LIKE ? ESCAPE '\\' OR u.uscc LIKE ? ESCAPE '\\' OR u.address LIKE ? ESCAPE '\\' OR u.contact_person LIKE ? ESCAPE '\\')`,
+    );
     const pattern = likePattern(search);
-    // credit codes are stored upper case; people type them in lower case
-    params.push(pattern, likePattern(search.toUpperCase()), pattern, pattern);
+    // credit codes are stored upper case and initials lower case; people type either
+    params.push(pattern, likePattern(search.toLowerCase()), likePattern(search.toUpperCase()), pattern, pattern);
   }
   const whereSql = `WHERE ${where.join(' AND ')}`;
   const order = (input.sort ?? []).map((s) => `${orderSql[s.colId]} ${s.sort === 'desc' ? 'DESC' : 'ASC'}`);

@@ -98,6 +98,7 @@ describe('units', () => {
     expect((await t.ok('units.query', { search: '人民路' })).total).toBe(2);
     expect((await t.ok('units.query', { search: '91110000600037341l' })).rows.map((r) => r.name)).toEqual(['单位0号']);
     expect((await t.ok('units.query', { search: '%' })).total).toBe(0);
+    expect((await t.ok('units.query', { search: 'DW3H' })).rows.map((r) => r.name)).toEqual(['单位3号']); // pinyin initials
     expect(await t.core.call('units.query', { sort: [{ colId: 'name; DROP TABLE units', sort: 'asc' }] })).toMatchObject({ ok: false, code: 'VALIDATION' });
   });
 

@@ -8,6 +8,7 @@ import { appendAudit } from '../audit.ts';
 import type { CoreContext } from '../context.ts';
 import { newId } from '../ids.ts';
 import { requireIdentity } from '../node/node-service.ts';
+import { nameInitials } from '../pinyin.ts';
 import { normalizeText } from '../text.ts';
 import { checkUscc } from '../validation/uscc.ts';
 import { toUnit, unitSelect } from './unit-rows.ts';
@@ -52,9 +53,11 @@ function prepareFields(ctx: CoreContext, identity: NodeIdentity, input: UnitFiel
     throw new AppError('DUPLICATE', `统一社会信用代码 ${uscc.value} 已登记为“${clash.name}”，同一分局不能重复登记`, { field: 'uscc' });
   }
 
+  const name = normalizeText(input.name);
   return {
     districtId: district.id,
-    name: normalizeText(input.name),
+    name,
+    nameInitials: nameInitials(name),
     uscc: uscc.value,
     usccLegacy: uscc.legacy,
     address: input.address,
