@@ -1,5 +1,8 @@
 import type { z } from 'zod';
 import { appCalls } from './calls/app.ts';
+import { fileCalls } from './calls/files.ts';
+import { ledgerCalls } from './calls/ledger.ts';
+import { registryCalls } from './calls/registry.ts';
 import { nodeCalls } from './calls/node.ts';
 import { unitCalls } from './calls/units.ts';
 import type { Result } from './errors.ts';
@@ -14,6 +17,9 @@ export const contract = {
   ...appCalls,
   ...nodeCalls,
   ...unitCalls,
+  ...fileCalls,
+  ...ledgerCalls,
+  ...registryCalls,
 } as const;
 
 export type Contract = typeof contract;

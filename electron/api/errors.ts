@@ -12,6 +12,8 @@ export const errorCodes = [
   'DB_MIGRATION_MISMATCH',
   'DB_CORRUPT',
   'UNKNOWN_CALL',
+  'CANCELLED',
+  'UNREADABLE_FILE',
   'UNAUTHORIZED',
   'INTERNAL',
 ] as const;

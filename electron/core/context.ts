@@ -1,4 +1,5 @@
 import type { OpenedDatabase } from '../../db/open.ts';
+import type { JobRegistry } from './jobs/job-registry.ts';
 
 export type HostKind = 'electron' | 'web' | 'cli' | 'test';
 
@@ -10,4 +11,6 @@ export interface CoreContext {
   host: HostKind;
   appVersion: string;
   now(): Date;
+  /** progress and cancellation of long calls */
+  jobs: JobRegistry;
 }

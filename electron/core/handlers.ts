@@ -1,5 +1,8 @@
 import { appHandlers } from './app-handlers.ts';
+import { fileHandlers } from './files/file-handlers.ts';
 import type { Handlers } from './handler-types.ts';
+import { ledgerHandlers } from './ledger/ledger-handlers.ts';
+import { registryHandlers } from './registry/registry-handlers.ts';
 import { nodeHandlers } from './node/node-handlers.ts';
 import { unitHandlers } from './units/unit-handlers.ts';
 
@@ -10,4 +13,7 @@ export const handlers = {
   ...appHandlers,
   ...nodeHandlers,
   ...unitHandlers,
+  ...fileHandlers,
+  ...ledgerHandlers,
+  ...registryHandlers,
 } satisfies Handlers;

@@ -3,6 +3,7 @@ import { openDatabase, type OpenOptions } from '../../db/open.ts';
 import { appVersion } from './app-version.ts';
 import type { HostKind } from './context.ts';
 import { createCore, type Core, type CoreOptions } from './dispatch.ts';
+import { JobRegistry } from './jobs/job-registry.ts';
 
 export interface OpenCoreOptions extends OpenOptions, CoreOptions {
   host: HostKind;
@@ -32,6 +33,7 @@ export function openCore(options: OpenCoreOptions): OpenedCore {
       host: options.host,
       appVersion,
       now: options.now ?? (() => new Date()),
+      jobs: new JobRegistry(),
     },
     options,
   );

@@ -8,7 +8,8 @@ import { contentTypeFor, resolveAppRequest } from '../../electron/main/app-proto
 import { APP_CSP, APP_ORIGIN } from '../../electron/main/security.ts';
 import { bridgeScript } from './bridge-script.ts';
 
-const MAX_BODY = 10 * 1024 * 1024;
+// files.stage carries up to 80 MB as base64 (MAX_STAGED_BYTES)
+const MAX_BODY = 120 * 1024 * 1024;
 const BRIDGE_PATH = '/__qkl/bridge.js';
 
 export interface WebHostOptions {

@@ -23,3 +23,13 @@ export const SyncMeta = {
   version: z.number().int(),
   deletedAt: Timestamp.nullable(),
 };
+
+/** Grid paging (AG Grid's infinite row model asks for startRow..endRow). */
+export const Paging = {
+  startRow: z.number().int().min(0).default(0),
+  endRow: z.number().int().min(1).default(100),
+};
+export const pageLimit = [
+  (q: { startRow: number; endRow: number }) => q.endRow > q.startRow && q.endRow - q.startRow <= 1000,
+  { message: '每次最多读取 1000 行' },
+] as const;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, OptionalText, SyncMeta } from './common.ts';
+import { Id, OptionalText, pageLimit, Paging, SyncMeta } from './common.ts';
 
 export const Unit = z.object({
   ...SyncMeta,
@@ -34,16 +34,15 @@ export type UnitInput = z.input<typeof UnitInput>;
 
 export const unitSortColumns = ['name', 'uscc', 'districtName', 'address', 'equipmentInUse', 'updatedAt', 'createdAt'] as const;
 
-export const UnitQueryInput = z.object({
-  startRow: z.number().int().min(0).default(0),
-  endRow: z.number().int().min(1).default(100),
+export const UnitFilter = z.object({
   search: z.string().max(100).optional(),
   districtId: Id.optional(),
   sort: z
     .array(z.object({ colId: z.enum(unitSortColumns), sort: z.enum(['asc', 'desc']) }))
     .max(3)
     .optional(),
-}).refine((q) => q.endRow > q.startRow && q.endRow - q.startRow <= 1000, { message: '每次最多读取 1000 行' });
+});
+export const UnitQueryInput = UnitFilter.extend(Paging).refine(...pageLimit);
 
 export const UnitPage = z.object({ rows: z.array(Unit), total: z.number().int() });
 

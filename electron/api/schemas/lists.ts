@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+// 两项清单 (the seed's "two lists"): list 1 = using units with 20 or more pieces of
+// special equipment in use, gas cylinders excluded (TSG 08-2017 §2.4.2.2.2);
+// list 2 = their safety managers with a valid A certificate on the list date.
+
+export const ListedUnit = z.object({
+  unitId: z.string(),
+  uscc: z.string(),
+  name: z.string(),
+  address: z.string().nullable(),
+  /** pieces counted for the screening (status and exclusions from the settings) */
+  count: z.number().int(),
+  countsByKind: z.record(z.string(), z.number().int()),
+  /** at 50+ a safety management body is required */
+  needsSafetyBody: z.boolean(),
+  /** number of valid A-certificate managers; 0 is a problem to show */
+  managerCount: z.number().int(),
+});
+
+export const ListedManager = z.object({
+  managerId: z.string(),
+  certificateNo: z.string().nullable(),
+  name: z.string(),
+  uscc: z.string(),
+  unitName: z.string(),
+  idNumberMasked: z.string().nullable(),
+  itemCode: z.string(),
+  issuedDate: z.string().nullable(),
+  expiryDate: z.string().nullable(),
+  phoneMasked: z.string().nullable(),
+});
+
+export const TwoLists = z.object({
+  asOf: z.string(),
+  /** the district named in the title row (this node's district, or 全市 on the bureau) */
+  districtName: z.string(),
+  threshold: z.number().int(),
+  units: z.array(ListedUnit),
+  managers: z.array(ListedManager),
+  countsByKind: z.array(z.object({ kindCode: z.string(), kindName: z.string(), count: z.number().int() })),
+});
+export type TwoLists = z.infer<typeof TwoLists>;

@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { Id, pageLimit, Paging, SyncMeta } from './common.ts';
+import { UnitFilter } from './unit.ts';
+
+export const InspectionStatus = z.enum(['ok', 'due', 'overdue', 'unknown']); // 正常 / 临期 / 超期 / 未知
+export const EquipmentStatus = z.enum(['in_use', 'stopped', 'scrapped', 'cancelled']); // 在用 / 停用 / 报废 / 注销
+export const CertificateStatus = z.enum(['valid', 'expiring', 'expired', 'unknown']); // 有效 / 即将到期 / 已过期 / 未知
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+
+export const Equipment = z.object({
+  ...SyncMeta,
+  unitId: Id,
+  unitName: z.string(),
+  uscc: z.string(),
+  districtName: z.string(),
+  equipmentCode: z.string().nullable(),
+  registrationCode: z.string().nullable(),
+  registrationNo: z.string().nullable(),
+  kindCode: z.string().nullable(),
+  kindName: z.string().nullable(),
+  categoryCode: z.string().nullable(),
+  categoryName: z.string().nullable(),
+  varietyCode: z.string().nullable(),
+  varietyName: z.string().nullable(),
+  categoryRaw: z.string().nullable(),
+  status: EquipmentStatus,
+  location: z.string().nullable(),
+  lastInspectionDate: z.string().nullable(),
+  nextInspectionDate: z.string().nullable(),
+  inspectionStatus: InspectionStatus,
+  internalNo: z.string().nullable(),
+  model: z.string().nullable(),
+  productNo: z.string().nullable(),
+  manufacturer: z.string().nullable(),
+  commissionedDate: z.string().nullable(),
+  /** columns of the imported ledger we do not model, kept as they were */
+  extra: z.record(z.string(), z.string()),
+});
+export type Equipment = z.infer<typeof Equipment>;
+
+export const equipmentSortColumns = [
+  'unitName', 'equipmentCode', 'registrationCode', 'registrationNo', 'kindCode', 'categoryCode', 'status',
+  'nextInspectionDate', 'lastInspectionDate', 'location', 'updatedAt',
+] as const;
+
+export const EquipmentFilter = z.object({
+  search: z.string().max(100).optional(),
+  unitId: Id.optional(),
+  districtId: Id.optional(),
+  status: z.array(EquipmentStatus).optional(),
+  kindCode: z.string().max(4).optional(),
+  inspection: InspectionStatus.optional(),
+  sort: z.array(z.object({ colId: z.enum(equipmentSortColumns), sort: z.enum(['asc', 'desc']) })).max(3).optional(),
+});
+export const EquipmentQueryInput = EquipmentFilter.extend(Paging).refine(...pageLimit);
+export const EquipmentPage = z.object({ rows: z.array(Equipment), total: z.number().int() });
+
+export const SafetyManager = z.object({
+  ...SyncMeta,
+  unitId: Id,
+  unitName: z.string(),
+  uscc: z.string(),
+  name: z.string(),
+  /** 3205**********123X: the full number never leaves the core except inside an encrypted bundle */
+  idNumberMasked: z.string().nullable(),
+  itemCode: z.string().nullable(),
+  certificateNo: z.string().nullable(),
+  issuedDate: z.string().nullable(),
+  expiryDate: z.string().nullable(),
+  certificateStatus: CertificateStatus,
+  phoneMasked: z.string().nullable(),
+  extra: z.record(z.string(), z.string()),
+});
+export type SafetyManager = z.infer<typeof SafetyManager>;
+
+export const managerSortColumns = ['name', 'unitName', 'itemCode', 'certificateNo', 'issuedDate', 'expiryDate', 'updatedAt'] as const;
+
+export const ManagerFilter = z.object({
+  search: z.string().max(100).optional(),
+  unitId: Id.optional(),
+  districtId: Id.optional(),
+  itemCode: z.string().max(4).optional(),
+  certificate: CertificateStatus.optional(),
+  sort: z.array(z.object({ colId: z.enum(managerSortColumns), sort: z.enum(['asc', 'desc']) })).max(3).optional(),
+});
+export const ManagerQueryInput = ManagerFilter.extend(Paging).refine(...pageLimit);
+export const ManagerPage = z.object({ rows: z.array(SafetyManager), total: z.number().int() });
+
+export const RegistrySummary = z.object({
+  asOf: IsoDate,
+  units: z.number().int(),
+  equipmentInUse: z.number().int(),
+  inspection: z.object({ ok: z.number().int(), due: z.number().int(), overdue: z.number().int(), unknown: z.number().int() }),
+  /** 两项清单: units with screening-threshold or more pieces in use, and their valid A-certificate managers */
+  list1Units: z.number().int(),
+  list2Managers: z.number().int(),
+  managersExpiringSoon: z.number().int(),
+});
+
+const ExportColumn = z.object({ colId: z.string().max(40), header: z.string().max(40) });
+/** "Export what is shown": the grid's filters, sort and chosen columns, without paging. */
+export const GridExportInput = z.discriminatedUnion('grid', [
+  z.object({ grid: z.literal('units'), filter: UnitFilter, columns: z.array(ExportColumn).min(1).max(60) }),
+  z.object({ grid: z.literal('equipment'), filter: EquipmentFilter, columns: z.array(ExportColumn).min(1).max(60) }),
+  z.object({ grid: z.literal('managers'), filter: ManagerFilter, columns: z.array(ExportColumn).min(1).max(60) }),
+]);
+
+export const AsOfInput = z.object({ asOf: IsoDate.optional() });
