@@ -87,7 +87,9 @@ describe('openDatabase', () => {
     const opened = openDatabase({ file });
     opened.sqlite.pragma('journal_mode = DELETE');
     const insert = opened.sqlite.prepare("INSERT INTO node_identity VALUES (?, 'district', ?, NULL, 'now')");
-    for (let i = 0; i < 2000; i++) insert.run(`n${i}`, 'x'.repeat(200));
+    opened.sqlite.transaction(() => {
+      for (let i = 0; i < 2000; i++) insert.run(`n${i}`, 'x'.repeat(200));
+    })();
     opened.close();
     // scribble over the middle of the file: pages of the table and its index
     const bytes = readFileSync(file);

@@ -52,6 +52,7 @@ export function FirstStartPage({ districts, onDone }: FirstStartPageProps) {
   return (
     <div className="first-start">
       <form className="first-start-card" onSubmit={submit} noValidate aria-labelledby="first-start-title">
+        <div className="first-start-brand">{t('app.title')}</div>
         <h1 id="first-start-title" className="page-title">
           {t('firstStart.title')}
         </h1>

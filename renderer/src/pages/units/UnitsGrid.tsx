@@ -102,6 +102,8 @@ export function UnitsGrid({ ref, filter, onSelect, onOpen, onDelete, onTotal, on
         onRowDoubleClicked={(e) => e.data && onOpen(e.data)}
         onCellKeyDown={onCellKeyDown}
         tooltipShowDelay={400}
+        // The page shows its own empty message, which tells "nothing registered" from "nothing matches".
+        suppressNoRowsOverlay
       />
     </div>
   );

@@ -27,38 +27,39 @@ function UsccCell({ data, context }: ICellRendererParams<Unit, string, { t: TFun
  */
 export function unitColumns(t: TFunction): ColDef<Unit>[] {
   const cols: ColDef<Unit>[] = [
-    { colId: 'name', field: 'name', headerName: t('units.column.name'), minWidth: 200, flex: 2 },
-    { colId: 'uscc', field: 'uscc', headerName: t('units.column.uscc'), width: 210, cellRenderer: UsccCell },
-    { colId: 'districtName', field: 'districtName', headerName: t('units.column.districtName'), width: 100 },
-    { colId: 'address', field: 'address', headerName: t('units.column.address'), minWidth: 180, flex: 2 },
+    { colId: 'name', field: 'name', headerName: t('units.column.name'), minWidth: 160, flex: 3 },
+    { colId: 'uscc', field: 'uscc', headerName: t('units.column.uscc'), width: 176, cellRenderer: UsccCell },
+    { colId: 'districtName', field: 'districtName', headerName: t('units.column.districtName'), width: 78 },
+    { colId: 'address', field: 'address', headerName: t('units.column.address'), minWidth: 110, flex: 2 },
     {
       colId: 'equipmentInUse',
       field: 'equipmentInUse',
       headerName: t('units.column.equipmentInUse'),
-      width: 120,
+      headerTooltip: t('units.column.equipmentInUse'),
+      width: 124,
       type: 'rightAligned',
     },
     {
       colId: 'managerCount',
       field: 'managerCount',
       headerName: t('units.column.managerCount'),
-      width: 100,
+      width: 90,
       type: 'rightAligned',
       valueFormatter: (p) => (p.value == null ? '' : t('units.managerCount', { count: p.value as number })),
     },
-    { colId: 'contactPerson', field: 'contactPerson', headerName: t('units.column.contactPerson'), width: 90 },
+    { colId: 'contactPerson', field: 'contactPerson', headerName: t('units.column.contactPerson'), width: 78 },
     {
       colId: 'contactPhone',
       field: 'contactPhone',
       headerName: t('units.column.contactPhone'),
-      width: 130,
+      width: 116,
       valueFormatter: (p) => maskPhone(p.value as string | null),
     },
     {
       colId: 'updatedAt',
       field: 'updatedAt',
       headerName: t('units.column.updatedAt'),
-      width: 110,
+      width: 102,
       valueFormatter: (p) => formatDate(p.value as string | null),
     },
   ];

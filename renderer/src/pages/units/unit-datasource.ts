@@ -9,7 +9,7 @@ export interface UnitFilter {
 }
 
 interface DatasourceHooks {
-  /** the filter at the moment a block is requested (read late, so one datasource serves every filter) */
+  /** the filter at the moment a block is requested (read late, so one datasource serves every filter); a new filter is a new object */
   filter: () => UnitFilter;
   onTotal: (total: number) => void;
   onError: (message: string) => void;
@@ -19,7 +19,8 @@ interface DatasourceHooks {
 export function unitDatasource(hooks: DatasourceHooks): IDatasource {
   return {
     getRows(params) {
-      const { search, districtId } = hooks.filter();
+      const asked = hooks.filter();
+      const { search, districtId } = asked;
       const sort = toUnitSort(params.sortModel);
       api
         .call('units.query', {
@@ -31,7 +32,8 @@ export function unitDatasource(hooks: DatasourceHooks): IDatasource {
         })
         .then(
           (page) => {
-            hooks.onTotal(page.total);
+            // An answer to an older filter is dropped by the grid; its count must not overwrite the current one.
+            if (hooks.filter() === asked) hooks.onTotal(page.total);
             params.successCallback(page.rows satisfies Unit[], page.total);
           },
           (error: unknown) => {
