@@ -3,7 +3,11 @@ export function toHalfWidth(value: string): string {
   return value.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
 
-/** Trim, half-width, and collapse inner runs of spaces. */
+/**
+ * Trim, half-width letters and digits, collapse inner runs of spaces. Brackets go
+ * the other way, to full width: registered Chinese names write 张家港市（塘桥）…,
+ * and 张家港市(塘桥) typed on an English keyboard must be the same name.
+ */
 export function normalizeText(value: string): string {
-  return toHalfWidth(value).replace(/\s+/g, ' ').trim();
+  return toHalfWidth(value).replace(/\s+/g, ' ').trim().replace(/\(/g, '（').replace(/\)/g, '）');
 }

@@ -1,0 +1,19 @@
+import { useTranslation } from 'react-i18next';
+import { DistrictsSection } from './DistrictsSection.tsx';
+import { IdentitySection } from './IdentitySection.tsx';
+import { LanguageSection } from './LanguageSection.tsx';
+
+/** 设置: who this node is, the program, the language, and the district list. */
+export function SettingsPage() {
+  const { t } = useTranslation();
+  return (
+    <section className="page settings-page" aria-labelledby="settings-title">
+      <h1 id="settings-title" className="page-title">
+        {t('settings.title')}
+      </h1>
+      <IdentitySection />
+      <LanguageSection />
+      <DistrictsSection />
+    </section>
+  );
+}

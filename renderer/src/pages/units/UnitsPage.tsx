@@ -1,0 +1,124 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Unit } from '../../../../electron/api/schemas/unit.ts';
+import { api, errorMessage } from '../../api/client.ts';
+import { useDebouncedValue } from '../../components/useDebouncedValue.ts';
+import { DeleteUnitDialog } from './DeleteUnitDialog.tsx';
+import { UnitDialog } from './UnitDialog.tsx';
+import { UnitsGrid, type UnitsGridHandle } from './UnitsGrid.tsx';
+import { UnitsToolbar } from './UnitsToolbar.tsx';
+
+type DialogState = { kind: 'none' } | { kind: 'edit'; unit: Unit | null } | { kind: 'delete'; unit: Unit };
+
+const SEARCH_DELAY_MS = 300;
+
+/** 使用单位: the ledger of units of this node's district, paged from SQLite. */
+export function UnitsPage() {
+  const { t } = useTranslation();
+  const gridRef = useRef<UnitsGridHandle>(null);
+  const [search, setSearch] = useState('');
+  const [districtId, setDistrictId] = useState('');
+  const debouncedSearch = useDebouncedValue(search, SEARCH_DELAY_MS);
+  const filter = useMemo(() => ({ search: debouncedSearch, districtId }), [debouncedSearch, districtId]);
+  const [total, setTotal] = useState<number | null>(null);
+  const [selected, setSelected] = useState<Unit | null>(null);
+  const [dialog, setDialog] = useState<DialogState>({ kind: 'none' });
+  const [status, setStatus] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
+
+  const openAdd = useCallback(() => setDialog({ kind: 'edit', unit: null }), []);
+
+  // Edit and delete start from the row as it is now (its version and child counts), not as it was when the page loaded.
+  const openFresh = useCallback(async (unit: Unit, kind: 'edit' | 'delete') => {
+    try {
+      const fresh = await api.call('units.get', { id: unit.id });
+      setDialog({ kind, unit: fresh });
+    } catch (error) {
+      setStatus({ tone: 'error', text: errorMessage(error) });
+      gridRef.current?.refresh();
+    }
+  }, []);
+  const openEdit = useCallback((unit: Unit) => void openFresh(unit, 'edit'), [openFresh]);
+  const openDelete = useCallback((unit: Unit) => void openFresh(unit, 'delete'), [openFresh]);
+
+  // Ctrl+N adds a unit, as in every desk application; not while a dialog is open.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'n' && dialog.kind === 'none') {
+        event.preventDefault();
+        openAdd();
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [dialog.kind, openAdd]);
+
+  const closeDialog = useCallback(() => setDialog({ kind: 'none' }), []);
+
+  return (
+    <section className="page page-fill" aria-labelledby="units-title">
+      <div className="page-header">
+        <h1 id="units-title" className="page-title">
+          {t('units.title')}
+        </h1>
+        {status && (
+          <div className={`status status-${status.tone}`} role={status.tone === 'error' ? 'alert' : 'status'} data-testid="units-status">
+            {status.text}
+          </div>
+        )}
+      </div>
+      <UnitsToolbar
+        search={search}
+        onSearch={setSearch}
+        districtId={districtId}
+        onDistrict={setDistrictId}
+        total={total}
+        canChange={selected !== null}
+        onAdd={openAdd}
+        onEdit={() => selected && openEdit(selected)}
+        onDelete={() => selected && openDelete(selected)}
+      />
+      <div className="grid-area">
+        <UnitsGrid
+          ref={gridRef}
+          filter={filter}
+          onSelect={setSelected}
+          onOpen={openEdit}
+          onDelete={openDelete}
+          onTotal={setTotal}
+          onError={(text) => setStatus({ tone: 'error', text })}
+        />
+        {total === 0 && (
+          <div className="grid-empty" data-testid="units-empty">
+            {filter.search || filter.districtId ? t('units.empty') : t('units.emptyAll')}
+          </div>
+        )}
+      </div>
+      {dialog.kind === 'edit' && (
+        <UnitDialog
+          unit={dialog.unit}
+          onClose={closeDialog}
+          onSaved={(unit, created) => {
+            closeDialog();
+            setStatus({ tone: 'ok', text: t(created ? 'units.created' : 'units.updated', { name: unit.name }) });
+            gridRef.current?.refresh();
+          }}
+        />
+      )}
+      {dialog.kind === 'delete' && (
+        <DeleteUnitDialog
+          unit={dialog.unit}
+          onClose={closeDialog}
+          onDeleted={(result) => {
+            closeDialog();
+            setSelected(null);
+            setStatus({
+              tone: 'ok',
+              text: t('units.deleted', { name: dialog.unit.name, equipment: result.equipmentDeleted, managers: result.managersDeleted }),
+            });
+            gridRef.current?.refresh();
+          }}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,40 @@
+import { expect, test } from './fixtures.ts';
+import { FirstStartPage } from './pages/first-start-page.ts';
+
+test.describe('首次启动', () => {
+  test.use({ initialised: false });
+
+  test('an uninitialised database asks who this node is, then lands in the app', async ({ app, workspace }) => {
+    const firstStart = new FirstStartPage(app);
+    await firstStart.expectShown();
+
+    // 分局 needs its district: without one the form says so and nothing is created.
+    await firstStart.chooseRole('分局');
+    await firstStart.fillName('塘桥分局');
+    await firstStart.submit();
+    await expect(app.getByText('请选择本分局所管辖的分局')).toBeVisible();
+    await firstStart.expectShown();
+
+    await firstStart.chooseDistrict('塘桥');
+    await firstStart.submit();
+
+    await expect(app.getByTestId('node-label')).toHaveText('本机：塘桥分局（分局）');
+    await expect(app.getByRole('heading', { name: '使用单位', level: 1 })).toBeVisible();
+    await expect(app.getByTestId('units-total')).toHaveText('共 0 家');
+
+    // The identity is stored: a reload goes straight to the app, and 设置 shows it.
+    await app.reload();
+    await expect(app.getByTestId('node-label')).toHaveText('本机：塘桥分局（分局）');
+    await app.getByRole('link', { name: '设置' }).click();
+    await expect(app.getByTestId('node-identity')).toContainText('塘桥分局');
+    await expect(app.getByTestId('node-identity')).toContainText('塘桥');
+    expect((await workspace.stats()).units).toBe(0);
+  });
+
+  test('choosing a district proposes the node name', async ({ app }) => {
+    const firstStart = new FirstStartPage(app);
+    await firstStart.expectShown();
+    await firstStart.chooseDistrict('东城');
+    await expect(app.getByLabel('本节点名称')).toHaveValue('东城分局');
+  });
+});

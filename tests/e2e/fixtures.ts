@@ -1,0 +1,138 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { test as base, expect, type Page } from '@playwright/test';
+
+const run = promisify(execFile);
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** `qkl` on the command line, the same core the UI talks to: an independent witness of what was saved. */
+export async function cli(args: string[]): Promise<string> {
+  const { stdout } = await run('npx', ['tsx', 'electron/cli/main.ts', ...args], { cwd: repoRoot, timeout: 60_000 });
+  return stdout;
+}
+
+export interface Stats {
+  units: number;
+  equipment: number;
+  managers: number;
+  districts: number;
+}
+
+export interface Workspace {
+  dir: string;
+  databaseFile: string;
+  stats: () => Promise<Stats>;
+}
+
+interface HostInfo {
+  url: string;
+  openUrl: string;
+  token: string;
+  databaseFile: string;
+}
+
+/** Starts the browser host on a free port and resolves with the JSON line it prints. */
+async function startHost(databaseFile: string): Promise<{ child: ChildProcess; info: HostInfo }> {
+  // Its own process group, so npx, tsx and node stop together when the test ends.
+  const child = spawn('npx', ['tsx', 'scripts/web-host/main.ts', '--db', databaseFile, '--port', '0', '--print-json'], {
+    cwd: repoRoot,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const lines = createInterface({ input: child.stdout! });
+  const info = await new Promise<HostInfo>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`web host did not start in time\n${stderr}`)), 45_000);
+    lines.once('line', (line) => {
+      clearTimeout(timer);
+      try {
+        resolve(JSON.parse(line) as HostInfo);
+      } catch {
+        reject(new Error(`web host printed no JSON: ${line}\n${stderr}`));
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`web host exited with ${code}\n${stderr}`));
+    });
+  });
+  return { child, info };
+}
+
+async function stopHost(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.pid === undefined) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    return; // already gone
+  }
+  const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 5_000));
+  if ((await Promise.race([exited, timeout])) === 'timeout') {
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+}
+
+interface Options {
+  /** false: leave the database uninitialised, so the app shows 首次启动 */
+  initialised: boolean;
+  /** the node the database is initialised as: 塘桥分局 (district) or 市局特设科 (bureau) */
+  nodeRole: 'district' | 'bureau';
+}
+
+interface Fixtures {
+  workspace: Workspace;
+  host: HostInfo;
+  /** the app, opened at the host's openUrl and loaded */
+  app: Page;
+}
+
+/**
+ * A fresh temporary folder and database per test, initialised as 塘桥分局 unless
+ * the test says otherwise, served by its own browser host that is stopped after the test.
+ */
+export const test = base.extend<Fixtures & Options>({
+  initialised: [true, { option: true }],
+  nodeRole: ['district', { option: true }],
+
+  workspace: async ({ initialised, nodeRole }, use) => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'qkl-e2e-'));
+    const databaseFile = path.join(dir, 'qkl.sqlite');
+    try {
+      if (initialised) {
+        const node = nodeRole === 'district' ? ['--role', 'district', '--name', '塘桥分局', '--district', '塘桥'] : ['--role', 'bureau', '--name', '市局特设科'];
+        await cli(['init', '--db', databaseFile, ...node]);
+      }
+      const stats = async () => JSON.parse(await cli(['stats', '--db', databaseFile, '--json'])) as Stats;
+      await use({ dir, databaseFile, stats });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  },
+
+  host: async ({ workspace }, use) => {
+    const { child, info } = await startHost(workspace.databaseFile);
+    try {
+      await use(info);
+    } finally {
+      await stopHost(child);
+    }
+  },
+
+  app: async ({ page, host }, use) => {
+    await page.goto(host.openUrl);
+    await use(page);
+  },
+});
+
+export { expect };
