@@ -49,6 +49,8 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
+    // Grid pages read scattered rows; memory-mapped reads measured ~4x faster here. (2026-11-28)
+    sqlite.pragma('mmap_size = 268435456');
 
     const health = sqlite.pragma('quick_check', { simple: true });
     if (health !== 'ok') {

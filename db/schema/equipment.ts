@@ -36,11 +36,22 @@ export const equipment = sqliteTable(
     uniqueIndex('equipment_code_live')
       .on(t.equipmentCode)
       .where(sql`${t.equipmentCode} is not null and ${t.deletedAt} is null`),
-    index('equipment_unit').on(t.unitId, t.status),
-    index('equipment_next_inspection').on(t.nextInspectionDate),
+    // A unit's pieces, with what the 20-unit screening and the per-unit inspection
+    // counts read, so both are answered from the index (units grid, two lists, summary).
+    index('equipment_unit').on(t.unitId, t.status, t.kindCode, t.categoryCode, t.varietyCode, t.nextInspectionDate, t.deletedAt),
     index('equipment_registration_code').on(t.registrationCode),
-    index('equipment_kind').on(t.kindCode, t.categoryCode),
-    // the grid's default order: most recently changed first
+    // changed since (bundles): tombstones included
     index('equipment_updated').on(t.updatedAt, t.id),
+    // The grid's indexes hold live rows only (partial on deleted_at IS NULL, the grid's
+    // own condition) and cover its statements, so a count or a deep page reads the
+    // index, not the 200,000-row table. deleted_at is listed (always NULL, one byte)
+    // because SQLite does not count a partial index as covering without it. Each ends
+    // in (updated_at, id): the grid's tie-breaker, so its sorts need no sort step.
+    // Default order, newest first; status kept for the 在用 filter.
+    index('equipment_live_updated').on(t.updatedAt, t.id, t.status, t.deletedAt).where(sql`${t.deletedAt} is null`),
+    // sort by / filter on the next inspection date (超期, 临期, home-page counts)
+    index('equipment_live_next').on(t.nextInspectionDate, t.updatedAt, t.id, t.status, t.deletedAt).where(sql`${t.deletedAt} is null`),
+    // filter by kind in the default order, and sort by kind
+    index('equipment_live_kind').on(t.kindCode, t.updatedAt, t.id, t.status, t.deletedAt).where(sql`${t.deletedAt} is null`),
   ],
 );

@@ -16,6 +16,17 @@ const fieldLabels: Record<string, string> = {
   contactPhone: '联系电话',
   notes: '备注',
   role: '节点类型',
+  asOf: '截至日期',
+  screeningThreshold: '筛查台数',
+  countedStatuses: '计入的设备状态',
+  excludedCodes: '不计入的设备类别',
+  safetyBodyThreshold: '需设安全管理机构的台数',
+  dueSoonDays: '临期天数',
+  certificateExpiringDays: '证书到期提醒天数',
+  startRow: '起始行',
+  endRow: '结束行',
+  search: '搜索',
+  sort: '排序',
 };
 
 /** Turns anything thrown into the envelope that crosses a boundary: a code and a Chinese message, never a stack. */

@@ -35,6 +35,8 @@ export const TwoLists = z.object({
   asOf: z.string(),
   /** the district named in the title row (this node's district, or 全市 on the bureau) */
   districtName: z.string(),
+  /** the title rows as printed and exported: issuing authority and the two list titles */
+  titles: z.object({ authority: z.string(), units: z.string(), managers: z.string() }),
   threshold: z.number().int(),
   units: z.array(ListedUnit),
   managers: z.array(ListedManager),

@@ -5,7 +5,14 @@ import { UnitFilter } from './unit.ts';
 export const InspectionStatus = z.enum(['ok', 'due', 'overdue', 'unknown']); // 正常 / 临期 / 超期 / 未知
 export const EquipmentStatus = z.enum(['in_use', 'stopped', 'scrapped', 'cancelled']); // 在用 / 停用 / 报废 / 注销
 export const CertificateStatus = z.enum(['valid', 'expiring', 'expired', 'unknown']); // 有效 / 即将到期 / 已过期 / 未知
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+/** A real calendar date as YYYY-MM-DD (2026-02-30 is refused, not rolled over). */
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+  .refine((v) => {
+    const d = new Date(`${v}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v);
+  }, '日期不存在，请检查年月日');
 
 export const Equipment = z.object({
   ...SyncMeta,
@@ -49,7 +56,9 @@ export const EquipmentFilter = z.object({
   districtId: Id.optional(),
   status: z.array(EquipmentStatus).optional(),
   kindCode: z.string().max(4).optional(),
+  /** 检验状态 relative to this date (default: today, Asia/Shanghai) */
   inspection: InspectionStatus.optional(),
+  asOf: IsoDate.optional(),
   sort: z.array(z.object({ colId: z.enum(equipmentSortColumns), sort: z.enum(['asc', 'desc']) })).max(3).optional(),
 });
 export const EquipmentQueryInput = EquipmentFilter.extend(Paging).refine(...pageLimit);
@@ -80,7 +89,9 @@ export const ManagerFilter = z.object({
   unitId: Id.optional(),
   districtId: Id.optional(),
   itemCode: z.string().max(4).optional(),
+  /** certificate status relative to this date (default: today, Asia/Shanghai) */
   certificate: CertificateStatus.optional(),
+  asOf: IsoDate.optional(),
   sort: z.array(z.object({ colId: z.enum(managerSortColumns), sort: z.enum(['asc', 'desc']) })).max(3).optional(),
 });
 export const ManagerQueryInput = ManagerFilter.extend(Paging).refine(...pageLimit);

@@ -13,9 +13,19 @@ export const Unit = z.object({
   contactPerson: z.string().nullable(),
   contactPhone: z.string().nullable(),
   notes: z.string().nullable(),
-  /** pieces of equipment with status 在用 (gas cylinders included; the screening rule lives in the 区 work) */
+  /** pieces of equipment with status 在用 (gas cylinders included) */
   equipmentInUse: z.number().int(),
   managerCount: z.number().int(),
+  /** pieces counted for the 20-unit screening: counted statuses, excluded codes (气瓶) and all below them left out */
+  screenedCount: z.number().int(),
+  /** screenedCount ≥ screening threshold (20): a full-time certified safety manager is required (TSG 08 §2.4.2.2.2) */
+  needsCertifiedManager: z.boolean(),
+  /** screenedCount ≥ safety-body threshold (50): a safety management body is required */
+  needsSafetyBody: z.boolean(),
+  /** in-use pieces past their next inspection date (超期), as of today */
+  overdueCount: z.number().int(),
+  /** in-use pieces due within the 临期 window, as of today */
+  dueSoonCount: z.number().int(),
 });
 export type Unit = z.infer<typeof Unit>;
 

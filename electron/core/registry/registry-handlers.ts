@@ -1,19 +1,26 @@
 import type { registryCalls } from '../../api/calls/registry.ts';
-import { AppError } from '../../api/errors.ts';
+import { XLSX_MIME } from '../../api/schemas/files.ts';
 import type { HandlerGroup } from '../handler-types.ts';
-
-// Being built (issue 3): replaced by the registry and two-lists services.
-const notYet = (): never => {
-  throw new AppError('INTERNAL', '台账查询功能尚在开发中');
-};
+import { twoListsFileName, twoListsWorkbook } from '../lists/lists-xlsx.ts';
+import { buildTwoLists } from '../lists/two-lists.ts';
+import { getSettings, updateSettings } from '../settings/settings-service.ts';
+import { resolveAsOf } from './as-of.ts';
+import { queryEquipment } from './equipment-query.ts';
+import { exportGrid } from './grid-export.ts';
+import { queryManagers } from './manager-query.ts';
+import { registrySummary } from './summary.ts';
 
 export const registryHandlers: HandlerGroup<keyof typeof registryCalls> = {
-  'equipment.query': notYet,
-  'managers.query': notYet,
-  'registry.summary': notYet,
-  'grid.export': notYet,
-  'lists.get': notYet,
-  'lists.exportXlsx': notYet,
-  'settings.get': notYet,
-  'settings.update': notYet,
+  'equipment.query': queryEquipment,
+  'managers.query': queryManagers,
+  'registry.summary': registrySummary,
+  'grid.export': exportGrid,
+  'lists.get': (ctx, input) => buildTwoLists(ctx, resolveAsOf(ctx, input.asOf)),
+  'lists.exportXlsx': async (ctx, input) => {
+    const lists = buildTwoLists(ctx, resolveAsOf(ctx, input.asOf));
+    const bytes = await twoListsWorkbook(lists);
+    return { fileName: twoListsFileName(lists), mimeType: XLSX_MIME, contentBase64: bytes.toString('base64') };
+  },
+  'settings.get': (ctx) => getSettings(ctx),
+  'settings.update': updateSettings,
 };

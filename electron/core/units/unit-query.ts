@@ -1,7 +1,9 @@
 import type { ParsedInput } from '../../api/contract.ts';
 import type { unitSortColumns } from '../../api/schemas/unit.ts';
 import type { CoreContext } from '../context.ts';
-import { unitSelect, toUnit } from './unit-rows.ts';
+import { likePattern } from '../registry/status-sql.ts';
+import { RegistrySettings } from '../../api/schemas/settings.ts';
+import { toUnit, unitReadContext, unitReadWith, type UnitReadContext } from './unit-rows.ts';
 
 // Sort columns come from an allow-list in the contract; this maps each to SQL so
 // no text from the caller is ever spliced into a statement.
@@ -15,12 +17,18 @@ const orderSql: Record<(typeof unitSortColumns)[number], string> = {
   createdAt: 'u.created_at',
 };
 
-function likePattern(search: string): string {
-  return `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
+// For EXPLAIN without a core: the plan does not depend on the values bound.
+const planRead = unitReadWith(RegistrySettings.parse({}), '2026-01-01');
 
-/** The SQL of one grid page and of its total; exported so tests can EXPLAIN the real statements. */
-export function unitQuerySql(input: ParsedInput<'units.query'>) {
+// paging is optional: the export reads every filtered row
+type UnitFilter = Pick<ParsedInput<'units.query'>, 'districtId' | 'search' | 'sort'> & { startRow?: number; endRow?: number };
+
+/**
+ * The SQL of one grid page and of its total; exported so tests can EXPLAIN the real
+ * statements. `params` binds pageSql before its LIMIT and OFFSET (the count
+ * subqueries' values, then the filter's); `countParams` binds countSql.
+ */
+export function unitQuerySql(input: UnitFilter, read: Pick<UnitReadContext, 'selectSql' | 'selectParams'> = planRead) {
   const where = ['u.deleted_at IS NULL'];
   const params: unknown[] = [];
   if (input.districtId) {
@@ -41,16 +49,19 @@ export function unitQuerySql(input: ParsedInput<'units.query'>) {
   order.push('u.updated_at DESC', 'u.id DESC');
   return {
     countSql: `SELECT count(*) AS n FROM units u ${whereSql}`,
-    pageSql: `${unitSelect} ${whereSql} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`,
-    params,
+    countParams: params,
+    pageSql: `${read.selectSql} ${whereSql} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`,
+    params: [...read.selectParams, ...params],
   };
 }
 
+
 /** One page of live units for the grid, with the total for the scrollbar. */
 export function queryUnits(ctx: CoreContext, input: ParsedInput<'units.query'>) {
-  const { countSql, pageSql, params } = unitQuerySql(input);
+  const read = unitReadContext(ctx);
+  const { countSql, countParams, pageSql, params } = unitQuerySql(input, read);
   const { sqlite } = ctx.database;
-  const total = (sqlite.prepare(countSql).get(...params) as { n: number }).n;
+  const total = (sqlite.prepare(countSql).get(...countParams) as { n: number }).n;
   const rows = sqlite.prepare(pageSql).all(...params, input.endRow - input.startRow, input.startRow) as Record<string, unknown>[];
-  return { rows: rows.map(toUnit), total };
+  return { rows: rows.map((row) => toUnit(row, read.settings)), total };
 }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { districtCore, type TestCore } from '../../../tests/support/core.ts';
+import { insertPieces } from '../registry/testing/fixtures.ts';
 import { unitQuerySql } from './unit-query.ts';
 
 const TANGQIAO = 'seed-district-03';
@@ -114,6 +115,29 @@ describe('units', () => {
     expect(defaultOrder).toMatch(/SCAN u USING INDEX units_updated/);
     expect(defaultOrder).not.toMatch(/TEMP B-TREE/);
     expect(plan({ startRow: 0, endRow: 100, sort: [{ colId: 'name', sort: 'asc' }] })).toMatch(/USING INDEX units_name/);
+  });
+
+  it('shows the screening count and flags, and inspection counts, per unit', async () => {
+    t = await districtCore({ now: () => new Date('2026-11-28T02:00:00Z') });
+    const unit = await t.ok('units.create', valid);
+    const { sqlite } = t.core.ctx.database;
+    insertPieces(sqlite, unit.id, 19, { next: '2027-06-01' });
+    insertPieces(sqlite, unit.id, 5, { kind: '2000', category: '2300', variety: '2310', next: '2026-11-27' }); // cylinders: counted out, but overdue
+    insertPieces(sqlite, unit.id, 1, { status: 'stopped', next: '2020-01-01' }); // not in use: neither counted nor overdue
+    insertPieces(sqlite, unit.id, 1, { kind: 'F000', category: '7310', variety: null, next: '2026-12-28' }); // safety valve: counted, due
+    const row = (await t.ok('units.query', {})).rows[0]!;
+    expect(row).toMatchObject({ equipmentInUse: 25, screenedCount: 20, needsCertifiedManager: true, needsSafetyBody: false, overdueCount: 5, dueSoonCount: 1 });
+    expect(await t.ok('units.get', { id: unit.id })).toMatchObject({ screenedCount: 20, overdueCount: 5 });
+
+    await t.ok('settings.update', { registry: { screeningThreshold: 21, safetyBodyThreshold: 20, excludedCodes: ['2300', 'F000'] } });
+    expect(await t.ok('units.get', { id: unit.id })).toMatchObject({ screenedCount: 19, needsCertifiedManager: false, needsSafetyBody: false });
+  });
+
+  it('counts each page row’s pieces from the equipment_unit index, not the table', async () => {
+    t = await districtCore();
+    const { pageSql, params } = unitQuerySql({ startRow: 0, endRow: 100 });
+    const plan = (t.core.ctx.database.sqlite.prepare(`EXPLAIN QUERY PLAN ${pageSql}`).all(...params, 100, 0) as { detail: string }[]).map((r) => r.detail);
+    expect(plan.filter((d) => /SEARCH e /.test(d))).toEqual(Array(4).fill('SEARCH e USING COVERING INDEX equipment_unit (unit_id=? AND status=?)'));
   });
 
   it('refuses calls before the node is initialised', async () => {

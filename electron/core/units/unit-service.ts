@@ -11,14 +11,15 @@ import { requireIdentity } from '../node/node-service.ts';
 import { nameInitials } from '../pinyin.ts';
 import { normalizeText } from '../text.ts';
 import { checkUscc } from '../validation/uscc.ts';
-import { toUnit, unitSelect } from './unit-rows.ts';
+import { toUnit, unitReadContext } from './unit-rows.ts';
 
 type UnitFields = ParsedInput<'units.create'>;
 
 export function getUnit(ctx: CoreContext, id: string): Unit {
-  const row = ctx.database.sqlite.prepare(`${unitSelect} WHERE u.id = ?`).get(id) as Record<string, unknown> | undefined;
+  const read = unitReadContext(ctx);
+  const row = ctx.database.sqlite.prepare(`${read.selectSql} WHERE u.id = ?`).get(...read.selectParams, id) as Record<string, unknown> | undefined;
   if (!row || row['deletedAt']) throw new AppError('NOT_FOUND', '该使用单位不存在或已被删除，请刷新列表');
-  return toUnit(row);
+  return toUnit(row, read.settings);
 }
 
 /** Normalises and checks the domain rules the zod shape cannot: check digit, district, duplicates. */

@@ -1,0 +1,133 @@
+import type { TwoLists } from '../../api/schemas/lists.ts';
+import type { RegistrySettings } from '../../api/schemas/settings.ts';
+import { loadCatalogue } from '../catalogue/catalogue.ts';
+import type { CoreContext } from '../context.ts';
+import { getIdentity } from '../node/node-service.ts';
+import { maskIdNumber, maskPhone } from '../privacy/mask.ts';
+import { countedPieceSql, validACertificateSql, type SqlPart } from '../registry/status-sql.ts';
+import { getRegistrySettings } from '../settings/settings-service.ts';
+import { authorityName, CITY_WIDE, managerListTitle, unitListTitle } from './list-titles.ts';
+
+// 两项清单 (TSG 08-2017 §2.4.2.2.2): list 1 = units with screeningThreshold or more
+// counted pieces (在用, gas cylinders and all below 2300 excluded, by default);
+// list 2 = their safety managers holding an A certificate not expired on the list date.
+
+export interface ListScope {
+  /** the node's own district; null on the bureau (or a node without one): the whole city */
+  districtId: string | null;
+  districtName: string;
+}
+
+export function listScope(ctx: CoreContext): ListScope {
+  const districtId = getIdentity(ctx)?.districtId ?? null;
+  if (!districtId) return { districtId: null, districtName: CITY_WIDE };
+  const row = ctx.database.sqlite.prepare('SELECT name FROM districts WHERE id = ?').get(districtId) as { name: string } | undefined;
+  return { districtId, districtName: row?.name ?? CITY_WIDE };
+}
+
+/**
+ * Restricts equipment (by alias) to the scope's district. On a district node every
+ * unit normally is in its district, and then no condition is added: the counts stay
+ * a plain pass over the table or a covering index instead of a lookup per piece.
+ */
+export function scopeCondition(ctx: CoreContext, scope: ListScope, alias = 'e'): SqlPart {
+  if (!scope.districtId) return { sql: '', params: [] };
+  const outside = ctx.database.sqlite
+    .prepare('SELECT 1 FROM units WHERE deleted_at IS NULL AND district_id <> ? LIMIT 1')
+    .get(scope.districtId);
+  if (!outside) return { sql: '', params: [] };
+  return {
+    sql: `AND ${alias}.unit_id IN (SELECT id FROM units WHERE district_id = ? AND deleted_at IS NULL)`,
+    params: [scope.districtId],
+  };
+}
+
+export interface ScreenedUnit {
+  unitId: string;
+  uscc: string;
+  name: string;
+  address: string | null;
+  count: number;
+  /** kind code ('' when unknown) → counted pieces */
+  countsByKind: Record<string, number>;
+}
+
+/** List 1 without managers: units with threshold or more counted pieces, most first, then by name. */
+export function screenedUnits(ctx: CoreContext, settings: RegistrySettings, scope: ListScope): ScreenedUnit[] {
+  const { sqlite } = ctx.database;
+  const counted = countedPieceSql(settings);
+  const inScope = scopeCondition(ctx, scope);
+  // one pass over the counted pieces, by unit and kind
+  const groups = sqlite
+    .prepare(
+      `SELECT e.unit_id AS unitId, ifnull(e.kind_code, '') AS kindCode, count(*) AS n FROM equipment e
+       WHERE ${counted.sql} ${inScope.sql} GROUP BY e.unit_id, kindCode`,
+    )
+    .all(...counted.params, ...inScope.params) as { unitId: string; kindCode: string; n: number }[];
+  const byUnit = new Map<string, { count: number; countsByKind: Record<string, number> }>();
+  for (const g of groups) {
+    const entry = byUnit.get(g.unitId) ?? { count: 0, countsByKind: {} };
+    entry.count += g.n;
+    entry.countsByKind[g.kindCode] = g.n;
+    byUnit.set(g.unitId, entry);
+  }
+  const listedIds = [...byUnit].filter(([, v]) => v.count >= settings.screeningThreshold).map(([id]) => id);
+  const info = sqlite
+    .prepare('SELECT id AS unitId, uscc, name, address FROM units WHERE id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL')
+    .all(JSON.stringify(listedIds)) as Omit<ScreenedUnit, 'count' | 'countsByKind'>[];
+  return info
+    .map((u) => ({ ...u, ...byUnit.get(u.unitId)! }))
+    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'zh-CN') || (a.unitId < b.unitId ? -1 : 1));
+}
+
+const managerSql = (valid: string) => `
+SELECT m.id AS managerId, m.unit_id AS unitId, m.certificate_no AS certificateNo, m.name, u.uscc, u.name AS unitName,
+       m.id_number AS idNumber, m.item_code AS itemCode, m.issued_date AS issuedDate, m.expiry_date AS expiryDate, m.phone
+FROM safety_managers m JOIN units u ON u.id = m.unit_id
+WHERE m.unit_id IN (SELECT value FROM json_each(?)) AND ${valid}`;
+
+type ManagerRow = { managerId: string; unitId: string; idNumber: string | null; phone: string | null; itemCode: string } & Record<string, unknown>;
+
+export function buildTwoLists(ctx: CoreContext, asOf: string): TwoLists {
+  const settings = getRegistrySettings(ctx);
+  const scope = listScope(ctx);
+  const units = screenedUnits(ctx, settings, scope);
+  const unitIds = JSON.stringify(units.map((u) => u.unitId));
+  const { sqlite } = ctx.database;
+
+  const valid = validACertificateSql(asOf);
+  const order = new Map(units.map((u, i) => [u.unitId, i]));
+  const managerRows = (sqlite.prepare(managerSql(valid.sql)).all(unitIds, ...valid.params) as ManagerRow[]).sort(
+    (a, b) =>
+      order.get(a.unitId)! - order.get(b.unitId)! ||
+      String(a['name']).localeCompare(String(b['name']), 'zh-CN') ||
+      String(a['certificateNo'] ?? '').localeCompare(String(b['certificateNo'] ?? '')),
+  );
+
+  const managerCount = new Map<string, number>();
+  for (const m of managerRows) managerCount.set(m.unitId, (managerCount.get(m.unitId) ?? 0) + 1);
+  const totals = new Map<string, number>();
+  for (const u of units) for (const [kind, n] of Object.entries(u.countsByKind)) totals.set(kind, (totals.get(kind) ?? 0) + n);
+  const catalogue = loadCatalogue();
+
+  return {
+    asOf,
+    districtName: scope.districtName,
+    titles: { authority: authorityName(scope.districtName), units: unitListTitle(settings), managers: managerListTitle() },
+    threshold: settings.screeningThreshold,
+    units: units.map((u) => ({
+      ...u,
+      needsSafetyBody: u.count >= settings.safetyBodyThreshold,
+      managerCount: managerCount.get(u.unitId) ?? 0,
+    })),
+    managers: managerRows.map(({ unitId: _unitId, idNumber, phone, ...m }) => ({
+      ...(m as Omit<TwoLists['managers'][number], 'idNumberMasked' | 'phoneMasked'>),
+      idNumberMasked: maskIdNumber(idNumber),
+      phoneMasked: maskPhone(phone),
+    })),
+    countsByKind: [...totals]
+      // catalogue order (1000 … 9000, F000), unknown last
+      .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a < b ? -1 : 1))
+      .map(([kindCode, count]) => ({ kindCode, kindName: kindCode ? (catalogue.get(kindCode)?.name ?? kindCode) : '未分类', count })),
+  };
+}

@@ -1,0 +1,60 @@
+import type { CoreContext } from '../context.ts';
+import { listScope, scopeCondition, screenedUnits } from '../lists/two-lists.ts';
+import { getRegistrySettings } from '../settings/settings-service.ts';
+import { addDays, resolveAsOf } from './as-of.ts';
+import { certificateSql, inspectionSql, validACertificateSql } from './status-sql.ts';
+
+// The home page's "what needs my attention" numbers. Scoped like the two lists
+// (this node's district, the whole city on the bureau) so list1Units here is
+// always the length of lists.get's list 1 on the same date.
+export function registrySummary(ctx: CoreContext, input: { asOf?: string }) {
+  const asOf = resolveAsOf(ctx, input.asOf);
+  const settings = getRegistrySettings(ctx);
+  const scope = listScope(ctx);
+  const dueLimit = addDays(asOf, settings.dueSoonDays);
+  const { sqlite } = ctx.database;
+  const inDistrict = scope.districtId ? 'AND u.district_id = ?' : '';
+  const districtParams = scope.districtId ? [scope.districtId] : [];
+
+  const units = (sqlite.prepare(`SELECT count(*) AS n FROM units u WHERE u.deleted_at IS NULL ${inDistrict}`).get(...districtParams) as { n: number }).n;
+
+  // one pass over the in-use pieces (the covering index equipment_live_next holds
+  // status and date); each sum is the grid filter's own condition
+  const parts = (['ok', 'due', 'overdue', 'unknown'] as const).map((s) => inspectionSql(s, asOf, dueLimit));
+  const inScope = scopeCondition(ctx, scope);
+  const inspection = sqlite
+    .prepare(
+      `SELECT count(*) AS inUse, ${parts.map((p, i) => `ifnull(sum(${p.sql}), 0) AS s${i}`).join(', ')}
+       FROM equipment e WHERE e.deleted_at IS NULL AND e.status = 'in_use' ${inScope.sql}`,
+    )
+    .get(...parts.flatMap((p) => p.params), ...inScope.params) as Record<string, number>;
+
+  const listed = screenedUnits(ctx, settings, scope);
+  const valid = validACertificateSql(asOf);
+  const list2Managers = (
+    sqlite
+      .prepare(`SELECT count(*) AS n FROM safety_managers m WHERE m.unit_id IN (SELECT value FROM json_each(?)) AND ${valid.sql}`)
+      .get(JSON.stringify(listed.map((u) => u.unitId)), ...valid.params) as { n: number }
+  ).n;
+
+  const expiring = certificateSql('expiring', asOf, addDays(asOf, settings.certificateExpiringDays));
+  const managersExpiringSoon = (
+    sqlite
+      .prepare(
+        `SELECT count(*) AS n FROM safety_managers m JOIN units u ON u.id = m.unit_id
+         WHERE m.deleted_at IS NULL AND u.deleted_at IS NULL AND ${expiring.sql} ${inDistrict}`,
+      )
+      .get(...expiring.params, ...districtParams) as { n: number }
+  ).n;
+
+  return {
+    asOf,
+    units,
+    equipmentInUse: inspection['inUse']!,
+    inspection: { ok: inspection['s0']!, due: inspection['s1']!, overdue: inspection['s2']!, unknown: inspection['s3']! },
+    list1Units: listed.length,
+    list2Managers,
+    managersExpiringSoon,
+  };
+}
+

@@ -1,0 +1,129 @@
+// Benchmark: the 特种设备 grid at 200,000 pieces, plus the calls that read the same
+// table (units page, summary, two lists) and the full export of the grid to xlsx.
+// Run: npx tsx scripts/bench/equipment-query.ts [pieces=200000]
+// Data: the sample-data generator (realistic district), scaled to ~40 pieces a unit.
+// Prints medians of 7 runs; it asserts nothing (speed goals are read, not tested).
+import { performance } from 'node:perf_hooks';
+import { generateDistrict, type SizeBand } from '../sample-data/generate.ts';
+import { insertModel } from '../sample-data/insert.ts';
+import type { CallName, CallOutput } from '../../electron/api/contract.ts';
+import { openCore } from '../../electron/core/open-core.ts';
+import { equipmentQuerySql, statusDates } from '../../electron/core/registry/equipment-query.ts';
+import { districtCore } from '../../tests/support/core.ts';
+
+const target = Number(process.argv[2] ?? 200_000);
+// ~40 pieces a unit on average, so 200,000 pieces fall on ~5,000 units
+const bands: SizeBand[] = [
+  { profile: 'small', weight: 40, min: 1, max: 12 },
+  { profile: 'medium', weight: 16, min: 11, max: 19 },
+  { profile: 'cylinders', weight: 6, min: 8, max: 16 },
+  { profile: 'large', weight: 26, min: 20, max: 80 },
+  { profile: 'huge', weight: 12, min: 100, max: 240 },
+];
+const units = Math.max(5, Math.round(target / 40));
+const now = () => new Date('2026-12-01T02:00:00Z'); // the generator's reference date, 10:00 in China
+
+const t = await districtCore({ now });
+const node = (await t.ok('node.get', {}))!.id;
+/** Generates and inserts; the model is dropped afterwards so the export's memory is measured alone. */
+function fill(): number {
+  let started = performance.now();
+  const model = generateDistrict({ seed: 20261201, units, equipmentPerUnit: bands });
+  const generated = performance.now() - started;
+  started = performance.now();
+  insertModel(t.core.ctx.database.sqlite, model, { nodeId: node, districtId: 'seed-district-03', now: new Date('2026-01-01T00:00:00Z') });
+  console.log(
+    `data: ${model.units.length} units, ${model.equipment.length} pieces, ${model.managers.length} managers ` +
+      `(generate ${(generated / 1000).toFixed(1)} s, insert ${((performance.now() - started) / 1000).toFixed(1)} s)`,
+  );
+  return model.equipment.length;
+}
+const pieces = fill();
+
+// Reopen the file the way the app does after a restart: close runs PRAGMA optimize,
+// which may ANALYZE and so change later plans; the figures below are on the reopened file.
+t.core.close();
+const core = openCore({ file: t.file, host: 'test', actor: 'bench', now });
+const stat = core.ctx.database.sqlite.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'sqlite_stat1'").get() as { n: number };
+console.log(`sqlite_stat1 after reopen: ${stat.n ? 'present (ANALYZE ran)' : 'absent'}\n`);
+
+async function call<K extends CallName>(name: K, input: unknown): Promise<CallOutput<K>> {
+  const result = await core.call(name, input);
+  if (!result.ok) throw new Error(`${name}: ${result.message}`);
+  return result.value;
+}
+
+async function time(label: string, name: CallName, input: Record<string, unknown>, show: (v: unknown) => string) {
+  const samples: number[] = [];
+  let last: unknown;
+  for (let i = 0; i < 7; i++) {
+    const s = performance.now();
+    last = await call(name, input);
+    samples.push(performance.now() - s);
+  }
+  samples.sort((a, b) => a - b);
+  console.log(`${label.padEnd(44)} median ${samples[3]!.toFixed(1).padStart(7)} ms  ${show(last)}`);
+}
+
+const page = (v: unknown) => `(total ${(v as { total: number }).total})`;
+const unitId = (await call('units.query', { startRow: 0, endRow: 1 })).rows[0]!.id;
+// a fragment of a real registration number (梯11苏E00254(19) → 苏E00254), so the search finds rows
+const sampleNo = (await call('equipment.query', { startRow: 0, endRow: 100 })).rows.find((r) => r.registrationNo)?.registrationNo ?? '苏E';
+const fragment = sampleNo.slice(sampleNo.indexOf('苏'), sampleNo.indexOf('苏') + 7);
+const deep = Math.floor(pieces * 0.75);
+const grid: [string, Record<string, unknown>][] = [
+  ['equipment: first page, default order', {}],
+  [`equipment: deep page (row ${deep})`, { startRow: deep, endRow: deep + 100 }],
+  ['equipment: sort by next inspection date', { sort: [{ colId: 'nextInspectionDate', sort: 'asc' }] }],
+  ['equipment: filter 在用 (in use)', { status: ['in_use'] }],
+  ['equipment: filter 超期 (overdue)', { inspection: 'overdue' }],
+  ['equipment: filter 在用 + 超期', { status: ['in_use'], inspection: 'overdue' }],
+  ['equipment: filter kind 3000 (电梯)', { kindCode: '3000' }],
+  ['equipment: filter one unit', { unitId }],
+  [`equipment: search "${fragment}" (registration no.)`, { search: fragment }],
+  ['equipment: search unit initials "zjg"', { search: 'zjg' }],
+  ['equipment: sort by unit name', { sort: [{ colId: 'unitName', sort: 'asc' }] }],
+];
+for (const [label, input] of grid) await time(label, 'equipment.query', { startRow: 0, endRow: 100, ...input }, page);
+await time('units: first page (with screening counts)', 'units.query', { startRow: 0, endRow: 100 }, page);
+await time('managers: first page', 'managers.query', { startRow: 0, endRow: 100 }, page);
+await time('managers: filter expiring', 'managers.query', { startRow: 0, endRow: 100, certificate: 'expiring' }, page);
+await time('registry.summary', 'registry.summary', {}, (v) => JSON.stringify((v as { inspection: unknown }).inspection));
+await time('lists.get', 'lists.get', {}, (v) => `(${(v as { units: unknown[] }).units.length} units, ${(v as { managers: unknown[] }).managers.length} managers)`);
+
+console.log('\nplans on the reopened file:');
+const dates = statusDates(core.ctx, undefined);
+for (const [label, input] of grid.slice(0, 8)) {
+  const { idsSql, params } = equipmentQuerySql(input as never, dates);
+  const plan = core.ctx.database.sqlite.prepare(`EXPLAIN QUERY PLAN ${idsSql} LIMIT 100 OFFSET 0`).all(...params) as { detail: string }[];
+  console.log(`  ${label.padEnd(42)} ${plan.map((p) => p.detail).join(' | ')}`);
+}
+
+// The full export: every row, 8 columns, in bounded memory.
+const columns = [
+  ['unitName', '使用单位名称'], ['equipmentCode', '设备代码'], ['registrationNo', '使用登记证编号'], ['kindName', '设备种类'],
+  ['status', '设备状态'], ['nextInspectionDate', '下次检验日期'], ['inspectionStatus', '检验状态'], ['location', '设备使用地点'],
+].map(([colId, header]) => ({ colId, header }));
+global.gc?.();
+const before = process.memoryUsage();
+let peakRss = before.rss;
+let peakHeap = before.heapUsed;
+let peakBuffers = before.external + before.arrayBuffers;
+const sampler = setInterval(() => {
+  const m = process.memoryUsage();
+  peakRss = Math.max(peakRss, m.rss);
+  peakHeap = Math.max(peakHeap, m.heapUsed);
+  peakBuffers = Math.max(peakBuffers, m.external + m.arrayBuffers);
+}, 20);
+const started = performance.now();
+const file = await call('grid.export', { grid: 'equipment', filter: {}, columns });
+const exportMs = performance.now() - started;
+clearInterval(sampler);
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
+console.log(
+  `\ngrid.export of all ${pieces} pieces × ${columns.length} columns: ${(exportMs / 1000).toFixed(1)} s, ` +
+    `xlsx ${mb((file.contentBase64.length * 3) / 4)}\n  RSS ${mb(before.rss)} before, peak ${mb(peakRss)}; JS heap ${mb(before.heapUsed)} before, peak ${mb(peakHeap)}; ` +
+    `buffers ${mb(before.external + before.arrayBuffers)} before, peak ${mb(peakBuffers)} (RSS before includes what the data generator left to the allocator)`,
+);
+core.close();
+t.cleanup();
