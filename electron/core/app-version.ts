@@ -1,3 +1,3 @@
-import { version } from '../../package.json';
+import packageJson from '../../package.json' with { type: 'json' };
 
-export const appVersion: string = version;
+export const appVersion: string = packageJson.version;

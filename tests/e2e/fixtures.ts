@@ -6,6 +6,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { test as base, expect, type Page } from '@playwright/test';
+import type { SampleFacts, WrittenLedger } from './support/sample-facts.ts';
 
 const run = promisify(execFile);
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -27,6 +28,27 @@ export interface Workspace {
   dir: string;
   databaseFile: string;
   stats: () => Promise<Stats>;
+  /** the generated district inserted before the host started (option `sample`), else null */
+  sample: SampleFacts | null;
+}
+
+const sampleScript = 'tests/e2e/support/sample-data.ts';
+
+/**
+ * Writes a generated district (scripts/sample-data, dated today in Asia/Shanghai) as a
+ * ledger xlsx, with the generator's documented defects if asked; returns what was written.
+ */
+export async function writeSampleLedger(out: string, options: { units: number; seed: number; defects: boolean }): Promise<WrittenLedger> {
+  const args = ['ledger', '--out', out, '--units', String(options.units), '--seed', String(options.seed), ...(options.defects ? ['--defects'] : [])];
+  const { stdout } = await run('npx', ['tsx', sampleScript, ...args], { cwd: repoRoot, timeout: 60_000 });
+  return JSON.parse(stdout) as WrittenLedger;
+}
+
+/** Bulk-inserts a generated district into an initialised district database (no importer involved). */
+async function insertSample(databaseFile: string, options: { units: number; seed: number }): Promise<SampleFacts> {
+  const args = ['insert', '--db', databaseFile, '--units', String(options.units), '--seed', String(options.seed)];
+  const { stdout } = await run('npx', ['tsx', sampleScript, ...args], { cwd: repoRoot, timeout: 60_000 });
+  return JSON.parse(stdout) as SampleFacts;
 }
 
 interface HostInfo {
@@ -88,6 +110,8 @@ interface Options {
   initialised: boolean;
   /** the node the database is initialised as: 塘桥分局 (district) or 市局特设科 (bureau) */
   nodeRole: 'district' | 'bureau';
+  /** a generated district to insert before the host starts (district nodes only) */
+  sample: { units: number; seed: number } | null;
 }
 
 interface Fixtures {
@@ -104,8 +128,9 @@ interface Fixtures {
 export const test = base.extend<Fixtures & Options>({
   initialised: [true, { option: true }],
   nodeRole: ['district', { option: true }],
+  sample: [null, { option: true }],
 
-  workspace: async ({ initialised, nodeRole }, use) => {
+  workspace: async ({ initialised, nodeRole, sample }, use) => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'qkl-e2e-'));
     const databaseFile = path.join(dir, 'qkl.sqlite');
     try {
@@ -114,7 +139,8 @@ export const test = base.extend<Fixtures & Options>({
         await cli(['init', '--db', databaseFile, ...node]);
       }
       const stats = async () => JSON.parse(await cli(['stats', '--db', databaseFile, '--json'])) as Stats;
-      await use({ dir, databaseFile, stats });
+      const facts = sample ? await insertSample(databaseFile, sample) : null;
+      await use({ dir, databaseFile, stats, sample: facts });
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -4,7 +4,7 @@ import { UnitsPage } from './pages/units-page.ts';
 test('the shell names the node and every mission area; unbuilt areas say so honestly', async ({ app }) => {
   await expect(app.getByTestId('node-label')).toHaveText('本机：塘桥分局（分局）');
   const nav = app.getByRole('navigation', { name: '主导航' });
-  for (const area of ['使用单位', '安全管理小组（块）', '工作联系（链）', '示范单位验收', '培训考核', '数据包交换', '设置']) {
+  for (const area of ['概览', '使用单位', '特种设备', '安全管理员', '两项清单', '台账导入', '安全管理小组（块）', '工作联系（链）', '示范单位验收', '培训考核', '数据包交换', '设置']) {
     await expect(nav.getByRole('link', { name: area })).toBeVisible();
   }
   await expect(nav).toContainText('辖区与台账');
@@ -23,11 +23,13 @@ test('keyboard: Tab reaches the navigation, Ctrl+N opens 新增, Esc closes it',
   await units.goto();
   await app.locator('body').click({ position: { x: 5, y: 5 } });
   await app.keyboard.press('Tab');
+  await expect(app.getByRole('navigation').getByRole('link', { name: '概览' })).toBeFocused();
+  await app.keyboard.press('Tab');
   await expect(app.getByRole('navigation').getByRole('link', { name: '使用单位' })).toBeFocused();
   await app.keyboard.press('Tab');
-  await expect(app.getByRole('navigation').getByRole('link', { name: '安全管理小组（块）' })).toBeFocused();
+  await expect(app.getByRole('navigation').getByRole('link', { name: '特种设备' })).toBeFocused();
   await app.keyboard.press('Enter');
-  await expect(app.getByRole('heading', { name: '安全管理小组（块）', level: 1 })).toBeVisible();
+  await expect(app.getByRole('heading', { name: '特种设备', level: 1 })).toBeVisible();
 
   await units.goto();
   await app.keyboard.press('Control+n');

@@ -1,4 +1,4 @@
-import catalogue2014 from '../../../resources/domain/catalogue-2014.json';
+import catalogue2014 from '../../../resources/domain/catalogue-2014.json' with { type: 'json' };
 import { toHalfWidth } from '../text.ts';
 
 // 特种设备目录 (2014): 种类 X000 > 类别 XX00 > 品种 XXX0. Codes may hold letters

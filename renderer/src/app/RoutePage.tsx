@@ -1,13 +1,30 @@
+import { EquipmentPage } from '../pages/equipment/EquipmentPage.tsx';
+import { ImportPage } from '../pages/import/ImportPage.tsx';
+import { ListsPage } from '../pages/lists/ListsPage.tsx';
+import { ManagersPage } from '../pages/managers/ManagersPage.tsx';
+import { OverviewPage } from '../pages/overview/OverviewPage.tsx';
 import { PlaceholderPage } from '../pages/placeholder/PlaceholderPage.tsx';
 import { SettingsPage } from '../pages/settings/SettingsPage.tsx';
 import { UnitsPage } from '../pages/units/UnitsPage.tsx';
-import type { RouteId } from '../router/hash-router.ts';
+import { useRouteQuery, type RouteId } from '../router/hash-router.ts';
 
 /** The page for a route; areas not built yet get an honest placeholder. */
-export function RoutePage({ route }: { route: RouteId }) {
+export function RoutePage({ route }: { route: Exclude<RouteId, 'lists-print'> }) {
+  // Grids read their first filters from the query; a link with other filters is a fresh page.
+  const query = useRouteQuery();
   switch (route) {
+    case 'overview':
+      return <OverviewPage />;
     case 'units':
       return <UnitsPage />;
+    case 'equipment':
+      return <EquipmentPage key={query} />;
+    case 'managers':
+      return <ManagersPage key={query} />;
+    case 'lists':
+      return <ListsPage key={query} />;
+    case 'import':
+      return <ImportPage />;
     case 'settings':
       return <SettingsPage />;
     default:

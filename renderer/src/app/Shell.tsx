@@ -1,14 +1,17 @@
 import { useTranslation } from 'react-i18next';
+import { ListsPrintPage } from '../pages/lists/ListsPrintPage.tsx';
 import { hrefFor, useRoute } from '../router/hash-router.ts';
 import { useAppContext } from './app-context.ts';
 import { navGroups } from './nav.ts';
 import { RoutePage } from './RoutePage.tsx';
 
-/** Header with the node's name and role, the left navigation, and the current page. */
+/** Header with the node's name and role, the left navigation, and the current page (print documents stand alone). */
 export function Shell() {
   const { t } = useTranslation();
   const { node } = useAppContext();
   const route = useRoute();
+  // A document to print stands alone: no header, no navigation.
+  if (route === 'lists-print') return <ListsPrintPage />;
   return (
     <div className="shell">
       <header className="shell-header">

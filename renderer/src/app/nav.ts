@@ -2,9 +2,11 @@ import type { RouteId } from '../router/hash-router.ts';
 
 // The mission areas in the order of the work: the ledger first, settings last.
 // A group heading names an area whose pages sit under it.
+export type NavRouteId = Exclude<RouteId, 'lists-print'>;
+
 export interface NavItem {
-  route: RouteId;
-  labelKey: `nav.${RouteId}`;
+  route: NavRouteId;
+  labelKey: `nav.${NavRouteId}`;
 }
 
 export interface NavGroup {
@@ -13,7 +15,17 @@ export interface NavGroup {
 }
 
 export const navGroups: NavGroup[] = [
-  { headingKey: 'nav.areaLedger', items: [{ route: 'units', labelKey: 'nav.units' }] },
+  {
+    headingKey: 'nav.areaLedger',
+    items: [
+      { route: 'overview', labelKey: 'nav.overview' },
+      { route: 'units', labelKey: 'nav.units' },
+      { route: 'equipment', labelKey: 'nav.equipment' },
+      { route: 'managers', labelKey: 'nav.managers' },
+      { route: 'lists', labelKey: 'nav.lists' },
+      { route: 'import', labelKey: 'nav.import' },
+    ],
+  },
   {
     items: [
       { route: 'blocks', labelKey: 'nav.blocks' },

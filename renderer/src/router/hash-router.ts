@@ -1,23 +1,54 @@
-import { useSyncExternalStore } from 'react';
+import { useMemo, useSyncExternalStore } from 'react';
 
 // Hash routing: the Electron shell denies every navigation, and a change of the
 // fragment is not one, so pages switch without leaving the document.
-export const routeIds = ['units', 'blocks', 'chain', 'acceptance', 'training', 'bundles', 'settings'] as const;
+// A route may carry a query (#/equipment?unitId=…&inspection=overdue): the links
+// from the overview and the units grid open a grid already filtered.
+export const routeIds = [
+  'overview',
+  'units',
+  'equipment',
+  'managers',
+  'lists',
+  'import',
+  'blocks',
+  'chain',
+  'acceptance',
+  'training',
+  'bundles',
+  'settings',
+  // the two lists as an A4 document, without the shell (printing)
+  'lists-print',
+] as const;
 export type RouteId = (typeof routeIds)[number];
 
-export const defaultRoute: RouteId = 'units';
+export const defaultRoute: RouteId = 'overview';
+
+export type RouteParams = Record<string, string | readonly string[] | undefined>;
 
 export function parseHash(hash: string): RouteId {
   const id = hash.replace(/^#\/?/, '').split(/[/?]/)[0] ?? '';
   return (routeIds as readonly string[]).includes(id) ? (id as RouteId) : defaultRoute;
 }
 
-export function hrefFor(id: RouteId): string {
-  return `#/${id}`;
+/** The query part of the hash ('' when there is none). */
+export function hashQuery(hash: string): string {
+  const at = hash.indexOf('?');
+  return at < 0 ? '' : hash.slice(at + 1);
 }
 
-export function navigate(id: RouteId): void {
-  location.hash = hrefFor(id);
+export function hrefFor(id: RouteId, params?: RouteParams): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params ?? {})) {
+    if (value === undefined) continue;
+    for (const v of typeof value === 'string' ? [value] : value) if (v !== '') query.append(key, v);
+  }
+  const text = query.toString();
+  return text ? `#/${id}?${text}` : `#/${id}`;
+}
+
+export function navigate(id: RouteId, params?: RouteParams): void {
+  location.hash = hrefFor(id, params);
 }
 
 function subscribe(onChange: () => void): () => void {
@@ -27,4 +58,14 @@ function subscribe(onChange: () => void): () => void {
 
 export function useRoute(): RouteId {
   return useSyncExternalStore(subscribe, () => parseHash(location.hash));
+}
+
+/** The route's query text: pages key on it, so a link to the same page with other filters starts afresh. */
+export function useRouteQuery(): string {
+  return useSyncExternalStore(subscribe, () => hashQuery(location.hash));
+}
+
+export function useRouteParams(): URLSearchParams {
+  const query = useRouteQuery();
+  return useMemo(() => new URLSearchParams(query), [query]);
 }

@@ -3,6 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { Unit } from '../../../../electron/api/schemas/unit.ts';
 import { api, errorMessage } from '../../api/client.ts';
 import { useDebouncedValue } from '../../components/useDebouncedValue.ts';
+import { useColumnChoice } from '../../grid/column-choice.ts';
+import { exportGrid } from '../../grid/grid-export.ts';
+import { GridActions } from '../../grid/GridActions.tsx';
+import { unitColumns } from './unit-columns.tsx';
+import { unitQueryFilter } from './unit-datasource.ts';
 import { DeleteUnitDialog } from './DeleteUnitDialog.tsx';
 import { UnitDialog } from './UnitDialog.tsx';
 import { UnitsGrid, type UnitsGridHandle } from './UnitsGrid.tsx';
@@ -24,6 +29,20 @@ export function UnitsPage() {
   const [selected, setSelected] = useState<Unit | null>(null);
   const [dialog, setDialog] = useState<DialogState>({ kind: 'none' });
   const [status, setStatus] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
+
+  const columnChoice = useColumnChoice('units');
+  const columns = useMemo(() => unitColumns(t).map((c) => ({ colId: c.colId ?? '', header: c.headerName ?? '' })), [t]);
+
+  const exportShown = async () => {
+    const grid = gridRef.current;
+    if (!grid) return;
+    try {
+      const fileName = await exportGrid({ grid: 'units', filter: unitQueryFilter(filter, grid.sortModel()), columns: grid.shownColumns() });
+      setStatus({ tone: 'ok', text: t('grid.exported', { fileName }) });
+    } catch (error) {
+      setStatus({ tone: 'error', text: errorMessage(error) });
+    }
+  };
 
   const openAdd = useCallback(() => setDialog({ kind: 'edit', unit: null }), []);
 
@@ -76,11 +95,13 @@ export function UnitsPage() {
         onAdd={openAdd}
         onEdit={() => selected && openEdit(selected)}
         onDelete={() => selected && openDelete(selected)}
+        gridActions={<GridActions columns={columns} choice={columnChoice} onExport={exportShown} exportDisabled={total === 0} />}
       />
       <div className="grid-area">
         <UnitsGrid
           ref={gridRef}
           filter={filter}
+          hidden={columnChoice.hidden}
           onSelect={setSelected}
           onOpen={openEdit}
           onDelete={openDelete}

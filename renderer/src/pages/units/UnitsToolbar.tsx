@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppContext } from '../../app/app-context.ts';
 
@@ -11,9 +12,11 @@ interface UnitsToolbarProps {
   onAdd: () => void;
   onEdit: () => void;
   onDelete: () => void;
+  /** 列 and 导出 Excel */
+  gridActions: ReactNode;
 }
 
-/** Search, district filter, the count, and the three actions of the units page. */
+/** Search, district filter, the count, the three actions of the units page, column choice and export. */
 export function UnitsToolbar(props: UnitsToolbarProps) {
   const { t } = useTranslation();
   const { districts } = useAppContext();
@@ -54,6 +57,7 @@ export function UnitsToolbar(props: UnitsToolbarProps) {
       <button type="button" className="button" onClick={props.onDelete} disabled={!props.canChange} title={selectTitle}>
         {t('units.delete')}
       </button>
+      {props.gridActions}
     </div>
   );
 }

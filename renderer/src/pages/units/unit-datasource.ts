@@ -1,6 +1,7 @@
 import type { IDatasource } from 'ag-grid-community';
 import type { Unit } from '../../../../electron/api/schemas/unit.ts';
-import { api, errorMessage } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
+import { pagedDatasource } from '../../grid/paged-datasource.ts';
 import { toUnitSort } from './unit-sort.ts';
 
 export interface UnitFilter {
@@ -9,38 +10,26 @@ export interface UnitFilter {
 }
 
 interface DatasourceHooks {
-  /** the filter at the moment a block is requested (read late, so one datasource serves every filter); a new filter is a new object */
+  /** the filter at the moment a block is requested; a new filter is a new object */
   filter: () => UnitFilter;
   onTotal: (total: number) => void;
   onError: (message: string) => void;
 }
 
+/** units.query's filter (without paging) for the grid's filter and sort: also what the export sends. */
+export function unitQueryFilter(filter: UnitFilter, sortModel: Parameters<typeof toUnitSort>[0]) {
+  const sort = toUnitSort(sortModel);
+  return {
+    ...(filter.search.trim() ? { search: filter.search.trim() } : {}),
+    ...(filter.districtId ? { districtId: filter.districtId } : {}),
+    ...(sort.length > 0 ? { sort } : {}),
+  };
+}
+
 /** Pages units from SQLite through units.query as the grid scrolls; nothing is loaded up front. */
 export function unitDatasource(hooks: DatasourceHooks): IDatasource {
-  return {
-    getRows(params) {
-      const asked = hooks.filter();
-      const { search, districtId } = asked;
-      const sort = toUnitSort(params.sortModel);
-      api
-        .call('units.query', {
-          startRow: params.startRow,
-          endRow: params.endRow,
-          ...(search.trim() ? { search: search.trim() } : {}),
-          ...(districtId ? { districtId } : {}),
-          ...(sort.length > 0 ? { sort } : {}),
-        })
-        .then(
-          (page) => {
-            // An answer to an older filter is dropped by the grid; its count must not overwrite the current one.
-            if (hooks.filter() === asked) hooks.onTotal(page.total);
-            params.successCallback(page.rows satisfies Unit[], page.total);
-          },
-          (error: unknown) => {
-            hooks.onError(errorMessage(error));
-            params.failCallback();
-          },
-        );
-    },
-  };
+  return pagedDatasource<UnitFilter, Unit>({
+    ...hooks,
+    fetch: (filter, range, sortModel) => api.call('units.query', { ...range, ...unitQueryFilter(filter, sortModel) }),
+  });
 }

@@ -1,0 +1,29 @@
+import { useTranslation } from 'react-i18next';
+import { Modal } from '../../components/Modal.tsx';
+import { errorRowCount, recordsToWrite, type LedgerSummary } from './ledger-fields.ts';
+
+/** Asks once more before writing; Enter confirms (the confirm button has the focus), Esc cancels. */
+export function ApplyDialog({ summary, onCancel, onConfirm }: { summary: LedgerSummary; onCancel: () => void; onConfirm: () => void }) {
+  const { t } = useTranslation();
+  const bad = errorRowCount(summary);
+  const count = recordsToWrite(summary);
+  return (
+    <Modal title={t('import.confirm.title')} onClose={onCancel}>
+      <div className="confirm-body">
+        <p className="confirm-question" data-testid="confirm-text">
+          {bad > 0 ? t('import.confirm.bodyWithErrors', { count, bad }) : t('import.confirm.body', { count })}
+        </p>
+        <p className="muted">{t('import.confirm.detail', { units: summary.units.inserted + summary.units.updated, equipment: summary.equipment.inserted + summary.equipment.updated, managers: summary.managers.inserted + summary.managers.updated })}</p>
+        <p className="muted">{t('import.confirm.atomic')}</p>
+      </div>
+      <div className="form-actions">
+        <button type="button" className="button" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+        <button type="button" className="button button-primary" onClick={onConfirm} data-autofocus>
+          {t('import.confirm.confirm')}
+        </button>
+      </div>
+    </Modal>
+  );
+}

@@ -1,0 +1,100 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CountsTable } from './CountsTable.tsx';
+import { IssuesGrid, type IssueRow } from './IssuesGrid.tsx';
+import { errorRowCount, recordsToWrite, type LedgerSummary } from './ledger-fields.ts';
+import { SheetsPanel } from './SheetsPanel.tsx';
+
+type IssueFilter = 'all' | 'error' | 'warning';
+
+interface SummaryStepProps {
+  summary: LedgerSummary;
+  onImport: () => void;
+  onExportProblems: () => Promise<void>;
+  onAdjustMapping: () => void;
+  onRestart: () => void;
+}
+
+/** The preview: what would be written, and every problem row, before anything is written. */
+export function SummaryStep({ summary, onImport, onExportProblems, onAdjustMapping, onRestart }: SummaryStepProps) {
+  const { t } = useTranslation();
+  const [filter, setFilter] = useState<IssueFilter>('all');
+  const [exporting, setExporting] = useState(false);
+  const rows = useMemo<IssueRow[]>(
+    () => [
+      ...summary.errors.map((e, i) => ({ ...e, id: `e${i}`, severity: 'error' as const })),
+      ...summary.warnings.map((w, i) => ({ ...w, id: `w${i}`, severity: 'warning' as const })),
+    ],
+    [summary],
+  );
+  const shown = filter === 'all' ? rows : rows.filter((r) => r.severity === filter);
+  const toWrite = recordsToWrite(summary);
+  const badRows = errorRowCount(summary);
+  const issues = summary.errors.length + summary.warnings.length;
+
+  const exportProblems = async () => {
+    setExporting(true);
+    try {
+      await onExportProblems();
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  return (
+    <div className="import-summary" data-testid="import-summary">
+      <div className="panel">
+        <div className="summary-head">
+          <h2 className="section-title">{t('import.summary.title', { name: summary.fileName })}</h2>
+          <span className="muted">{t('import.summary.rowsRead', { count: summary.rowsRead })}</span>
+        </div>
+        <div className="summary-body">
+          <CountsTable summary={summary} testId="preview-counts" />
+          <ul className="summary-facts">
+            <li data-testid="summary-folded">{t('import.summary.folded', { count: summary.duplicatesFolded })}</li>
+            <li data-testid="summary-errors" className={badRows > 0 ? 'text-danger' : undefined}>
+              {t('import.summary.errorRows', { count: badRows, errors: summary.errors.length })}
+            </li>
+            <li data-testid="summary-warnings" className={summary.warnings.length > 0 ? 'text-warn' : undefined}>
+              {t('import.summary.warnings', { count: summary.warnings.length })}
+            </li>
+            <li>
+              <strong>{t('import.summary.toWrite', { count: toWrite })}</strong>
+            </li>
+          </ul>
+        </div>
+        <SheetsPanel sheets={summary.sheets} />
+        <div className="form-actions form-actions-start">
+          <button type="button" className="button button-primary" onClick={onImport} disabled={toWrite === 0} title={toWrite === 0 ? t('import.summary.nothingToWrite') : undefined}>
+            {t('import.summary.import')}
+          </button>
+          <button type="button" className="button" onClick={onAdjustMapping}>
+            {t('import.summary.adjustMapping')}
+          </button>
+          <button type="button" className="button" onClick={onRestart}>
+            {t('import.summary.another')}
+          </button>
+          {toWrite === 0 && <span className="muted">{t('import.summary.nothingToWrite')}</span>}
+        </div>
+      </div>
+      <div className="panel issues-panel">
+        <div className="toolbar">
+          <h2 className="section-title section-title-inline">{t('import.issues.title')}</h2>
+          <div className="segmented" role="radiogroup" aria-label={t('import.issues.filter')}>
+            {(['all', 'error', 'warning'] as const).map((f) => (
+              <label key={f} className={`segment${filter === f ? ' segment-on' : ''}`}>
+                <input type="radio" name="issue-filter" value={f} checked={filter === f} onChange={() => setFilter(f)} />
+                {t(`import.issues.${f}`, { count: f === 'all' ? issues : f === 'error' ? summary.errors.length : summary.warnings.length })}
+              </label>
+            ))}
+          </div>
+          <span className="toolbar-spacer" />
+          <button type="button" className="button" onClick={() => void exportProblems()} disabled={exporting || issues === 0} title={t('import.issues.exportHint')}>
+            {exporting ? t('grid.exporting') : t('import.issues.export')}
+          </button>
+        </div>
+        {issues === 0 ? <p className="muted">{t('import.issues.none')}</p> : <IssuesGrid rows={shown} />}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TwoLists } from '../../../../electron/api/schemas/lists.ts';
+import { api, errorMessage } from '../../api/client.ts';
+import { dateParts, todayIso } from '../../format/today.ts';
+import { hrefFor, useRouteParams } from '../../router/hash-router.ts';
+import { ManagersListTable, UnitsListTable } from './ListTables.tsx';
+
+type State = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'ready'; lists: TwoLists };
+
+/**
+ * The two lists as an A4 document (landscape, one list per page, table headers
+ * repeated on every page). Opened with auto=1 it calls window.print() once the
+ * tables are on the page: the desktop app prints or saves a PDF from there.
+ */
+export function ListsPrintPage() {
+  const { t } = useTranslation();
+  const params = useRouteParams();
+  const asOf = params.get('asOf') ?? todayIso();
+  const auto = params.get('auto') === '1';
+  const [state, setState] = useState<State>({ kind: 'loading' });
+  const printed = useRef(false);
+
+  useEffect(() => {
+    let live = true;
+    api.call('lists.get', { asOf }).then(
+      (lists) => live && setState({ kind: 'ready', lists }),
+      (error: unknown) => live && setState({ kind: 'failed', message: errorMessage(error) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [asOf]);
+
+  useEffect(() => {
+    if (state.kind !== 'ready' || !auto || printed.current) return;
+    printed.current = true;
+    // A reload of this address shows the document without asking to print again.
+    history.replaceState(null, '', hrefFor('lists-print', { asOf }));
+    // after the browser has laid the tables out
+    requestAnimationFrame(() => setTimeout(() => window.print(), 0));
+  }, [state, auto, asOf]);
+
+  const date = dateParts(state.kind === 'ready' ? state.lists.asOf : asOf);
+  const dateText = t('lists.printDate', date);
+  const madeOn = t('lists.printDate', dateParts(todayIso()));
+
+  return (
+    <div className="print-doc">
+      <div className="print-toolbar" role="toolbar" aria-label={t('lists.printTitle')}>
+        <a className="button button-link" href={hrefFor('lists', { asOf })}>
+          {t('lists.backToLists')}
+        </a>
+        <button type="button" className="button button-primary" onClick={() => window.print()} disabled={state.kind !== 'ready'}>
+          {t('lists.print')}
+        </button>
+        <span className="muted">{t('lists.printHint')}</span>
+      </div>
+      {state.kind === 'loading' && <div className="muted print-status">{t('app.loading')}</div>}
+      {state.kind === 'failed' && (
+        <div className="notice notice-error print-status" role="alert">
+          {state.message}
+        </div>
+      )}
+      {state.kind === 'ready' && (
+        <>
+          <section className="print-sheet" aria-labelledby="print-list1">
+            <div className="print-authority">{state.lists.titles.authority}</div>
+            <h1 id="print-list1" className="print-title">
+              {state.lists.titles.units}
+            </h1>
+            <div className="print-meta">
+              <span>{t('lists.printAsOf', { date: dateText })}</span>
+              <span>{t('lists.printUnitsCount', { count: state.lists.units.length })}</span>
+            </div>
+            <UnitsListTable lists={state.lists} units={state.lists.units} print />
+            <div className="print-footer">
+              <span>{t('lists.printMadeBy', { authority: state.lists.titles.authority })}</span>
+              <span>{t('lists.printMadeOn', { date: madeOn })}</span>
+            </div>
+          </section>
+          <section className="print-sheet print-break" aria-labelledby="print-list2">
+            <div className="print-authority">{state.lists.titles.authority}</div>
+            <h1 id="print-list2" className="print-title">
+              {state.lists.titles.managers}
+            </h1>
+            <div className="print-meta">
+              <span>{t('lists.printAsOf', { date: dateText })}</span>
+              <span>{t('lists.printManagersCount', { count: state.lists.managers.length })}</span>
+            </div>
+            <ManagersListTable managers={state.lists.managers} />
+            <div className="print-footer">
+              <span>{t('lists.printMadeBy', { authority: state.lists.titles.authority })}</span>
+              <span>{t('lists.printMadeOn', { date: madeOn })}</span>
+            </div>
+          </section>
+        </>
+      )}
+    </div>
+  );
+}

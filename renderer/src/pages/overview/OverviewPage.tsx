@@ -1,0 +1,130 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CallOutput } from '../../../../electron/api/contract.ts';
+import { api, errorMessage } from '../../api/client.ts';
+import { hrefFor } from '../../router/hash-router.ts';
+import { StatCard } from './StatCard.tsx';
+
+type Loaded = {
+  summary: CallOutput<'registry.summary'>;
+  settings: CallOutput<'settings.get'>['registry'];
+  /** list-1 units without a valid A-certificate manager */
+  unitsWithoutManager: number;
+};
+
+type State = { kind: 'loading' } | { kind: 'failed'; message: string } | ({ kind: 'ready' } & Loaded);
+
+const inUse = { status: 'in_use' } as const;
+
+/** 概览: the district's numbers, what needs attention first; every number opens the grid behind it. */
+export function OverviewPage() {
+  const { t } = useTranslation();
+  const [state, setState] = useState<State>({ kind: 'loading' });
+
+  const load = useCallback(async () => {
+    try {
+      const [summary, settings, lists] = await Promise.all([api.call('registry.summary', {}), api.call('settings.get', {}), api.call('lists.get', {})]);
+      setState({ kind: 'ready', summary, settings: settings.registry, unitsWithoutManager: lists.units.filter((u) => u.managerCount === 0).length });
+    } catch (error) {
+      setState({ kind: 'failed', message: errorMessage(error) });
+    }
+  }, []);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  return (
+    <section className="page overview-page" aria-labelledby="overview-title">
+      <div className="page-header">
+        <h1 id="overview-title" className="page-title">
+          {t('overview.title')}
+        </h1>
+        {state.kind === 'ready' && <span className="muted" data-testid="overview-as-of">{t('overview.asOf', { date: state.summary.asOf })}</span>}
+      </div>
+      {state.kind === 'loading' && <div className="muted">{t('app.loading')}</div>}
+      {state.kind === 'failed' && (
+        <div className="notice notice-error" role="alert">
+          {state.message}{' '}
+          <button type="button" className="button" onClick={() => void load()}>
+            {t('app.retry')}
+          </button>
+        </div>
+      )}
+      {state.kind === 'ready' && <OverviewBody {...state} />}
+    </section>
+  );
+}
+
+function OverviewBody({ summary, settings, unitsWithoutManager }: Loaded) {
+  const { t } = useTranslation();
+  const { inspection } = summary;
+  const nothingToWatch = inspection.overdue + inspection.due + summary.managersExpiringSoon + unitsWithoutManager === 0;
+  return (
+    <>
+      {summary.units === 0 && (
+        <div className="notice notice-info" role="status">
+          <strong>{t('overview.emptyTitle')}</strong>
+          <p>
+            {t('overview.emptyBody')} <a href={hrefFor('import')}>{t('overview.emptyAction')}</a>
+          </p>
+        </div>
+      )}
+      <div className="panel">
+        <h2 className="section-title">{t('overview.attention')}</h2>
+        {nothingToWatch && summary.units > 0 && <p className="muted">{t('overview.nothingToWatch')}</p>}
+        <div className="stat-row">
+          <StatCard testId="stat-overdue" tone="danger" value={inspection.overdue} unit={t('overview.unitPieces')} label={t('overview.overdue')} href={hrefFor('equipment', { ...inUse, inspection: 'overdue' })} />
+          <StatCard
+            testId="stat-due"
+            tone="warn"
+            value={inspection.due}
+            unit={t('overview.unitPieces')}
+            label={t('overview.due', { days: settings.dueSoonDays })}
+            href={hrefFor('equipment', { ...inUse, inspection: 'due' })}
+          />
+          <StatCard
+            testId="stat-units-without-manager"
+            tone="danger"
+            value={unitsWithoutManager}
+            unit={t('overview.unitUnits')}
+            label={t('overview.unitsWithoutManager')}
+            href={hrefFor('lists', { focus: 'without-manager' })}
+          />
+          <StatCard
+            testId="stat-certificates"
+            tone="warn"
+            value={summary.managersExpiringSoon}
+            unit={t('overview.unitPeople')}
+            label={t('overview.certificatesExpiring', { days: settings.certificateExpiringDays })}
+            href={hrefFor('managers', { certificate: 'expiring' })}
+          />
+          <StatCard testId="stat-unknown" tone="muted" value={inspection.unknown} unit={t('overview.unitPieces')} label={t('overview.unknown')} href={hrefFor('equipment', { ...inUse, inspection: 'unknown' })} />
+        </div>
+      </div>
+      <div className="overview-columns">
+        <div className="panel">
+          <h2 className="section-title">{t('overview.registry')}</h2>
+          <div className="stat-row">
+            <StatCard testId="stat-units" value={summary.units} unit={t('overview.unitUnits')} label={t('overview.units')} href={hrefFor('units')} />
+            <StatCard testId="stat-in-use" value={summary.equipmentInUse} unit={t('overview.unitPieces')} label={t('overview.equipmentInUse')} href={hrefFor('equipment', inUse)} />
+            <StatCard testId="stat-ok" tone="ok" value={inspection.ok} unit={t('overview.unitPieces')} label={t('overview.ok')} href={hrefFor('equipment', { ...inUse, inspection: 'ok' })} />
+          </div>
+        </div>
+        <div className="panel">
+          <h2 className="section-title">{t('overview.lists')}</h2>
+          <div className="stat-row">
+            <StatCard
+              testId="stat-list1"
+              value={summary.list1Units}
+              unit={t('overview.unitUnits')}
+              label={t('overview.list1', { threshold: settings.screeningThreshold })}
+              href={hrefFor('lists')}
+            />
+            <StatCard testId="stat-list2" value={summary.list2Managers} unit={t('overview.unitPeople')} label={t('overview.list2')} href={hrefFor('lists')} />
+          </div>
+        </div>
+      </div>
+    </>
+  );
+}
