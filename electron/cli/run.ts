@@ -1,5 +1,7 @@
 import { callCommand, callsCommand } from './commands/call.ts';
+import { importLedgerCommand } from './commands/import-ledger.ts';
 import { initCommand } from './commands/init.ts';
+import { listsCommand } from './commands/lists.ts';
 import { statsCommand } from './commands/stats.ts';
 import { CommandError, UsageError, type CliIo } from './io.ts';
 
@@ -8,13 +10,17 @@ const commands: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   stats: statsCommand,
   calls: callsCommand,
   call: callCommand,
+  lists: listsCommand,
+  'import-ledger': importLedgerCommand,
 };
 
 const usage = `用法：qkl <命令> [选项]
   init  --db 文件 --role district|training|bureau --name 名称 [--district 分局] [--json]   创建数据库并设置本节点身份
   stats --db 文件 [--json]                                                                各类数据的现有行数
   calls                                                                                    列出全部操作
-  call  操作名 --db 文件 [--input JSON]                                                     执行一个操作并输出 JSON`;
+  call  操作名 --db 文件 [--input JSON]                                                     执行一个操作并输出 JSON
+  lists --db 文件 --out 文件.xlsx [--as-of YYYY-MM-DD] [--json]                           导出两项清单（使用单位清单、安全管理员清单）
+  import-ledger --db 文件 台账文件 [--dry-run] [--json]                                    导入设备台账和安全管理人员（.xlsx 或 .csv）`;
 
 /** Runs one command; returns the exit code. Errors are one Chinese line on stderr. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

@@ -81,6 +81,8 @@ export const SheetColumn = z.object({
   letter: z.string(),
   /** null: not matched, kept as an extra attribute */
   field: LedgerField.nullable(),
+  /** a position column (序号) or one the error report added (错误原因, 工作表, 行号): neither a field nor kept */
+  ignored: z.boolean().optional(),
 });
 
 export const SheetInfo = z.object({

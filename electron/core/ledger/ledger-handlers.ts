@@ -1,14 +1,12 @@
 import type { ledgerCalls } from '../../api/calls/ledger.ts';
-import { AppError } from '../../api/errors.ts';
 import type { HandlerGroup } from '../handler-types.ts';
+import { applyLedger } from './apply.ts';
+import { errorReport } from './error-report.ts';
+import { previewLedger } from './preview.ts';
 
-// Being built (issue 3): replaced by the import engine.
-const notYet = (): never => {
-  throw new AppError('INTERNAL', '台账导入功能尚在开发中');
-};
-
+// 台账导入 (issue 3): the wizard and `qkl import-ledger` both go through these.
 export const ledgerHandlers: HandlerGroup<keyof typeof ledgerCalls> = {
-  'ledger.preview': notYet,
-  'ledger.apply': notYet,
-  'ledger.errorReport': notYet,
+  'ledger.preview': previewLedger,
+  'ledger.apply': applyLedger,
+  'ledger.errorReport': errorReport,
 };

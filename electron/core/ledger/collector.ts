@@ -1,0 +1,171 @@
+import type { LedgerField } from '../../api/schemas/ledger.ts';
+import type { RowContext } from './row-context.ts';
+import type { EquipmentRecord, Issue, ManagerRecord, RowRef } from './types.ts';
+
+// Gathers the rows that passed validation while the file streams by: folds exact
+// duplicates, refuses a second, different row under the same key, and builds one
+// entry per using unit (the unit's columns repeat on every equipment row).
+
+export interface UnitAgg {
+  key: string;
+  districtId: string;
+  uscc: string;
+  usccLegacy: boolean;
+  name: string;
+  /** undefined: no address column anywhere */
+  address: string | null | undefined;
+  first: RowRef;
+  /** assigned when planning: the existing row's id or a new one */
+  id: string;
+  /** imported rows (equipment or managers) that need this unit; a unit nobody needs is not written */
+  refs: number;
+}
+
+/** One natural key: where its values are kept, and what a clash is called. */
+interface KeyKind<R> {
+  map: Map<string, R>;
+  field: LedgerField;
+  code: string;
+  label: string;
+  of(record: R): string | null | undefined;
+}
+
+// Exact duplicates after normalisation: compared only when two rows share a key,
+// so no per-row fingerprint is needed.
+function sameFields(a: object | null, b: object | null): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = Object.keys(x);
+  return keys.length === Object.keys(y).length && keys.every((k) => x[k] === y[k]);
+}
+
+const sameDropped = (a: string[] | null, b: string[] | null) => (a ?? []).join('\u0000') === (b ?? []).join('\u0000');
+
+function sameEquipment(a: EquipmentRecord, b: EquipmentRecord): boolean {
+  return (
+    a.districtId === b.districtId &&
+    a.uscc === b.uscc &&
+    a.unitName === b.unitName &&
+    a.unitAddress === b.unitAddress &&
+    sameFields(a.values, b.values) &&
+    sameFields(a.extra, b.extra) &&
+    sameDropped(a.dropped, b.dropped)
+  );
+}
+
+function sameManager(a: ManagerRecord, b: ManagerRecord): boolean {
+  return a.uscc === b.uscc && a.unitName === b.unitName && sameFields(a.values, b.values) && sameFields(a.extra, b.extra) && sameDropped(a.dropped, b.dropped);
+}
+
+const where = (r: RowRef, sheet: string) => (r.sheet === sheet ? `第 ${r.row} 行` : `工作表“${r.sheet}”第 ${r.row} 行`);
+
+export class Collector {
+  readonly errors: Issue[] = [];
+  readonly warnings: Issue[] = [];
+  readonly equipment: EquipmentRecord[] = [];
+  readonly managers: ManagerRecord[] = [];
+  readonly units = new Map<string, UnitAgg>();
+  duplicatesFolded = 0;
+
+  // The maps are built once; rows only look up and add (a row allocates nothing here).
+  private readonly equipmentKeys: KeyKind<EquipmentRecord>[] = [
+    { map: new Map(), field: 'equipmentCode', code: 'EQUIPMENT_CODE_CONFLICT', label: '设备代码', of: (r) => r.values.equipmentCode },
+    { map: new Map(), field: 'registrationCode', code: 'REGISTRATION_CONFLICT', label: '注册代码', of: (r) => r.values.registrationCode },
+    {
+      map: new Map(),
+      field: 'registrationNo',
+      code: 'REGISTRATION_CONFLICT',
+      label: '使用登记证编号',
+      // only when it is the row's key: unique within a unit, so the key carries the unit
+      of: (r) => (r.values.equipmentCode || r.values.registrationCode || !r.values.registrationNo ? null : `${r.districtId}\u0000${r.uscc}\u0000${r.values.registrationNo}`),
+    },
+  ];
+  private readonly managerKeys: KeyKind<ManagerRecord>[] = [
+    { map: new Map(), field: 'certificateNo', code: 'CERTIFICATE_CONFLICT', label: '证书编号', of: (r) => r.values.certificateNo },
+    {
+      map: new Map(),
+      field: 'idNumber',
+      code: 'PERSON_ITEM_CONFLICT',
+      label: '身份证号（同一作业项目）',
+      of: (r) => (r.values.idNumber && r.values.itemCode ? `${r.values.itemCode}\u0000${r.values.idNumber}` : null),
+    },
+  ];
+  private readonly unitNameWarned = new Set<string>();
+
+  /** The key maps are needed only while rows arrive: let them go before planning. */
+  finish(): void {
+    for (const kind of [...this.equipmentKeys, ...this.managerKeys]) kind.map.clear();
+  }
+
+  reject(errors: Issue[]): void {
+    this.errors.push(...errors);
+  }
+
+  /** Same key, same content → folded; same key, other content → an error on the later row. */
+  private claim<R extends RowRef>(record: R, kinds: KeyKind<R>[], row: RowContext, same: (a: R, b: R) => boolean): 'new' | 'folded' | 'conflict' {
+    for (const kind of kinds) {
+      const key = kind.of(record);
+      const previous = key ? kind.map.get(key) : undefined;
+      if (!previous) continue;
+      if (same(previous, record)) return 'folded';
+      const shown = key!.split('\u0000').at(-1);
+      row.error(kind.field, kind.code, `${kind.label}“${shown}”在${where(previous, record.sheet)}已出现，但两行内容不同。同一${kind.label}只能对应一行，请核对后删除或改正其中一行`);
+      return 'conflict';
+    }
+    for (const kind of kinds) {
+      const key = kind.of(record);
+      if (key) kind.map.set(key, record);
+    }
+    return 'new';
+  }
+
+  private settle(result: 'new' | 'folded' | 'conflict', row: RowContext, warnings: Issue[]): boolean {
+    if (result === 'folded') this.duplicatesFolded++;
+    else if (result === 'conflict') this.errors.push(...row.errors);
+    else this.warnings.push(...warnings);
+    return result === 'new';
+  }
+
+  addEquipment(record: EquipmentRecord, warnings: Issue[], row: RowContext): void {
+    if (!this.settle(this.claim(record, this.equipmentKeys, row, sameEquipment), row, warnings)) return;
+    this.equipment.push(record);
+    this.addUnit(record, row);
+  }
+
+  addManager(record: ManagerRecord, warnings: Issue[], row: RowContext): void {
+    if (!this.settle(this.claim(record, this.managerKeys, row, sameManager), row, warnings)) return;
+    this.managers.push(record);
+  }
+
+  private addUnit(record: EquipmentRecord, row: RowContext): void {
+    const key = `${record.districtId}\u0000${record.uscc}`;
+    const unit = this.units.get(key);
+    if (!unit) {
+      this.units.set(key, {
+        key,
+        districtId: record.districtId,
+        uscc: record.uscc,
+        usccLegacy: record.usccLegacy,
+        name: record.unitName,
+        address: record.unitAddress,
+        first: { sheetIndex: record.sheetIndex, sheet: record.sheet, row: record.row },
+        id: '',
+        refs: 0,
+      });
+      return;
+    }
+    // The first row names the unit; a later row that disagrees is pointed out once per unit.
+    if (unit.name !== record.unitName && !this.unitNameWarned.has(key)) {
+      this.unitNameWarned.add(key);
+      row.warn(
+        'unitName',
+        'UNIT_NAME_CONFLICT',
+        `统一社会信用代码 ${record.uscc} 在${where(unit.first, record.sheet)}的单位名称为“${unit.name}”，本行为“${record.unitName}”。已按前者导入，请核对`,
+      );
+      this.warnings.push(row.warnings.at(-1)!);
+    }
+    if (!unit.address && record.unitAddress) unit.address = record.unitAddress;
+  }
+}

@@ -1,0 +1,108 @@
+import type Database from 'better-sqlite3';
+import type { LedgerSummary } from '../../api/schemas/ledger.ts';
+
+// What preview decided and apply executes, nothing more: apply never re-reads the file.
+
+export interface InsertOp {
+  id: string;
+  /** value keys as in lookups.ts' column maps; missing keys are written as NULL */
+  values: Record<string, unknown>;
+}
+
+export interface UpdateOp {
+  id: string;
+  /** the row's version at preview: apply refuses if it moved on */
+  version: number;
+  set: Record<string, unknown>;
+  before: Record<string, unknown>;
+}
+
+export interface TableOps {
+  inserts: InsertOp[];
+  updates: UpdateOp[];
+}
+
+export type PlanTable = 'units' | 'equipment' | 'safety_managers';
+
+export interface PlanOps {
+  units: TableOps;
+  equipment: TableOps;
+  safety_managers: TableOps;
+}
+
+/** The sheets as the error report needs them, to write problem rows back with their headers. */
+export interface ReportSheet {
+  index: number;
+  name: string;
+  headers: string[];
+}
+
+/** Whether anything at all was written to the database since: checked in O(1) before the row-by-row check. */
+export interface DbStamp {
+  dataVersion: number;
+  totalChanges: number;
+}
+
+export interface Plan {
+  id: string;
+  createdAt: number;
+  nodeId: string;
+  source: { path: string; fileName: string; size: number; mtimeMs: number };
+  summary: LedgerSummary;
+  reportSheets: ReportSheet[];
+  /** sheet index → Excel row → reasons, for rows not imported */
+  problemRows: Map<number, Map<number, string[]>>;
+  ops: PlanOps;
+  stamp: DbStamp;
+  /** applied plans keep what the error report needs, not their operations, and cannot run twice */
+  applied: boolean;
+}
+
+export function dbStamp(sqlite: Database.Database): DbStamp {
+  const dataVersion = sqlite.pragma('data_version', { simple: true }) as number;
+  const { n } = sqlite.prepare('SELECT total_changes() AS n').get() as { n: number };
+  return { dataVersion, totalChanges: n };
+}
+
+export const emptyOps = (): PlanOps => ({
+  units: { inserts: [], updates: [] },
+  equipment: { inserts: [], updates: [] },
+  safety_managers: { inserts: [], updates: [] },
+});
+
+export function opCount(ops: PlanOps): number {
+  return Object.values(ops).reduce((n, t: TableOps) => n + t.inserts.length + t.updates.length, 0);
+}
+
+/** Field-by-field difference; a value the file does not give (undefined) leaves the column alone. */
+export function diff(existing: Record<string, unknown>, next: Record<string, unknown>): { set: Record<string, unknown>; before: Record<string, unknown> } | null {
+  let set: Record<string, unknown> | null = null;
+  const before: Record<string, unknown> = {};
+  for (const key in next) {
+    const value = next[key];
+    if (value === undefined) continue;
+    const old = existing[key] ?? null;
+    if (old === value) continue;
+    set ??= {};
+    set[key] = value;
+    before[key] = old;
+  }
+  return set ? { set, before } : null;
+}
+
+/**
+ * Extra attributes merged into what the row already holds: the file's columns
+ * overwrite (an empty cell removes the attribute), other attributes stay. Keys
+ * keep their positions so an unchanged row gives the same JSON text.
+ */
+export function mergeExtra(existing: string | null | undefined, extra: Record<string, string> | null, keys: readonly string[]): string | null {
+  if (!existing && !extra) return null;
+  const merged: Record<string, string> = existing ? (JSON.parse(existing) as Record<string, string>) : {};
+  for (const key of keys) {
+    const value = extra?.[key];
+    if (value === undefined) delete merged[key];
+    else merged[key] = value;
+  }
+  if (extra) for (const key in extra) merged[key] = extra[key]!;
+  return Object.keys(merged).length > 0 ? JSON.stringify(merged) : null;
+}

@@ -1,0 +1,147 @@
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../api/errors.ts';
+import type { ParsedInput } from '../../api/contract.ts';
+import type { LedgerIssue, LedgerSummary } from '../../api/schemas/ledger.ts';
+import type { CoreContext } from '../context.ts';
+import { stagedFilePath } from '../files/staging.ts';
+import { newId } from '../ids.ts';
+import type { JobHandle } from '../jobs/job-registry.ts';
+import { requireIdentity } from '../node/node-service.ts';
+import { unreadable } from './caps.ts';
+import { Collector } from './collector.ts';
+import { DistrictResolver } from './districts.ts';
+import { columnLetter } from './headers.ts';
+import { Lookups } from './lookups.ts';
+import { loadMappings, normaliseMappings, rememberMappings } from './mapping-settings.ts';
+import { dbStamp, type Plan } from './plan.ts';
+import { savePlan } from './plan-store.ts';
+import { Planner } from './planner.ts';
+import { openLedger } from './reader.ts';
+import { rowDeps } from './row-context.ts';
+import { scanLedger, type ScannedSheet } from './scan.ts';
+import type { Issue } from './types.ts';
+
+// ledger.preview: read and check the file, compare with the database, keep the
+// plan for apply. The database is not changed (only a remembered column mapping,
+// when the user asked for it, goes to the settings).
+
+type PreviewInput = ParsedInput<'ledger.preview'>;
+
+function resolveSource(ctx: CoreContext, source: PreviewInput['source']): { path: string; fileName: string } {
+  if (source.kind === 'staged') {
+    const staged = stagedFilePath(ctx, source.id);
+    return { path: staged.path, fileName: staged.name };
+  }
+  // A page may only name files the user handed over (staged); paths are for the command line and tests.
+  if (ctx.host !== 'cli' && ctx.host !== 'test') throw new AppError('FORBIDDEN', '界面只能导入通过“选择文件”上传的文件');
+  return { path: path.resolve(source.path), fileName: path.basename(source.path) };
+}
+
+function toLedgerIssue(issue: Issue): LedgerIssue {
+  const { sheet, row, column, value, code, message } = issue;
+  return { sheet, row, column, columnLetter: issue.columnIndex === null ? '' : columnLetter(issue.columnIndex), value, code, message };
+}
+
+function sorted(issues: Issue[]): LedgerIssue[] {
+  return issues
+    .sort((a, b) => a.sheetIndex - b.sheetIndex || a.row - b.row || (a.columnIndex ?? -1) - (b.columnIndex ?? -1))
+    .map(toLedgerIssue);
+}
+
+/** Warnings where a value was left out: the row is imported, but the office should still fix the cell. */
+const DROPPED_VALUE = new Set(['DATE_INVALID', 'FORMULA_NO_RESULT', 'CELL_ERROR', 'NUMBER_PRECISION']);
+
+/** Rows for the error report: every row not imported, and imported rows that lost a value. */
+function problemRows(issues: Issue[]): Plan['problemRows'] {
+  const bySheet: Plan['problemRows'] = new Map();
+  for (const e of issues) {
+    let rows = bySheet.get(e.sheetIndex);
+    if (!rows) bySheet.set(e.sheetIndex, (rows = new Map()));
+    const reasons = rows.get(e.row) ?? [];
+    reasons.push(e.column ? `${e.column}：${e.message}` : e.message);
+    rows.set(e.row, reasons);
+  }
+  return bySheet;
+}
+
+function sheetInfo(sheet: ScannedSheet): LedgerSummary['sheets'][number] {
+  return {
+    name: sheet.name,
+    kind: sheet.kind,
+    headerRow: sheet.headerRow,
+    dataRows: sheet.dataRows,
+    columns: sheet.columns.filter((c) => c.header.trim()).map((c) => ({ header: c.header, letter: c.letter, field: c.field, ...(c.ignored ? { ignored: true } : {}) })),
+    missingRequired: sheet.missingRequired,
+  };
+}
+
+/** exceljs and the zip reader fail with plain errors on a damaged file: say so in Chinese. */
+function asUnreadable(error: unknown, fileName: string): unknown {
+  if (error instanceof AppError) return error;
+  return unreadable(fileName, '文件已损坏或格式不正确，无法解析。请用 Excel 或 WPS 打开后另存为 .xlsx 再导入');
+}
+
+async function build(ctx: CoreContext, input: PreviewInput, job: JobHandle): Promise<LedgerSummary> {
+  job.phase('读取文件');
+  const identity = requireIdentity(ctx);
+  const source = resolveSource(ctx, input.source);
+  const explicit = normaliseMappings(input.mappings);
+  if (input.rememberMappings && input.mappings) rememberMappings(ctx, explicit);
+  const districts = new DistrictResolver(ctx, identity);
+  const collector = new Collector();
+
+  let scan: Awaited<ReturnType<typeof scanLedger>>;
+  const file = await openLedger(source.path, source.fileName);
+  try {
+    const deps = rowDeps(districts, ctx.now());
+    scan = await scanLedger(file, { lookup: { explicit, remembered: loadMappings(ctx) }, requireDistrict: districts.requiresDistrict, deps }, collector, job);
+  } catch (error) {
+    throw asUnreadable(error, source.fileName);
+  } finally {
+    file.close();
+  }
+  if (!scan.sheets.some((s) => s.kind)) {
+    throw new AppError(
+      'VALIDATION',
+      `文件“${source.fileName}”中没有找到设备台账或安全管理人员表。请确认表头（可以在标题行下方）包含“使用单位名称”“统一社会信用代码”“设备代码”或“姓名”“证书编号”等列`,
+    );
+  }
+
+  collector.finish();
+  const stamp = dbStamp(ctx.database.sqlite);
+  const planned = await new Planner(identity, new Lookups(ctx.database.sqlite), districts, job).plan(collector);
+  const errors = [...collector.errors, ...planned.errors];
+  const summary: LedgerSummary = {
+    planId: newId(),
+    dryRun: true,
+    fileName: source.fileName,
+    sheets: scan.sheets.map(sheetInfo),
+    needsMapping: scan.sheets.some((s) => s.missingRequired.length > 0),
+    rowsRead: scan.rowsRead,
+    units: planned.counts.units,
+    equipment: planned.counts.equipment,
+    managers: planned.counts.managers,
+    duplicatesFolded: collector.duplicatesFolded,
+    errors: sorted(errors),
+    warnings: sorted([...collector.warnings, ...planned.warnings]),
+  };
+  const stat = statSync(source.path);
+  savePlan(ctx, {
+    id: summary.planId,
+    createdAt: ctx.now().getTime(),
+    nodeId: identity.id,
+    source: { ...source, size: stat.size, mtimeMs: stat.mtimeMs },
+    summary,
+    reportSheets: scan.sheets.map((s) => ({ index: s.index, name: s.name, headers: s.columns.map((c) => (c.header.trim() ? c.header : `列${c.letter}`)) })),
+    problemRows: problemRows([...errors, ...collector.warnings.filter((w) => DROPPED_VALUE.has(w.code))]),
+    ops: planned.ops,
+    stamp,
+    applied: false,
+  });
+  return summary;
+}
+
+export function previewLedger(ctx: CoreContext, input: PreviewInput): Promise<LedgerSummary> {
+  return ctx.jobs.run(input.jobId, (job) => build(ctx, input, job));
+}

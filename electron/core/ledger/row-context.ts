@@ -1,0 +1,182 @@
+import type { LedgerField } from '../../api/schemas/ledger.ts';
+import { loadCatalogue, type Resolved } from '../catalogue/catalogue.ts';
+import type { DistrictResolver } from './districts.ts';
+import { columnLetter } from './headers.ts';
+import type { Cell, Issue, RawRow, SheetLayout } from './types.ts';
+import { cleanText, displayText, isProblem, lostDigits, lostDigitsMessage, own } from './values.ts';
+
+/** What row validation needs besides the row: made once per import. */
+export interface RowDeps {
+  /** the catalogue's resolve, remembered per text: a ledger repeats a few dozen category texts 100,000 times */
+  category(text: string): Resolved | undefined;
+  /**
+   * One copy of each repeated text (unit names, addresses, makers, dates …) for all
+   * rows: a 100,000-row plan then holds thousands of strings instead of millions.
+   */
+  intern(text: string | null): string | null;
+  districts: DistrictResolver;
+  today: Date;
+}
+
+export function rowDeps(districts: DistrictResolver, today: Date): RowDeps {
+  const catalogue = loadCatalogue();
+  const cache = new Map<string, Resolved | undefined>();
+  const category = (text: string) => {
+    if (!cache.has(text)) cache.set(text, catalogue.resolve(text));
+    return cache.get(text);
+  };
+  const strings = new Map<string, string>();
+  const intern = (text: string | null) => {
+    if (text === null) return null;
+    let kept = strings.get(text);
+    if (kept === undefined) {
+      kept = own(text);
+      strings.set(kept, kept);
+    }
+    return kept;
+  };
+  return { category, intern, districts, today };
+}
+
+export interface SheetRef {
+  index: number;
+  name: string;
+  layout: SheetLayout;
+  /** headers of the columns kept as extra attributes */
+  extraKeys: string[];
+}
+
+const problemMessages = {
+  formula: (text: string) =>
+    `单元格是公式“${text}”，但文件里没有保存它的计算结果（公式不会被执行）。请在 Excel 或 WPS 中打开文件、保存一次后再导入，或把公式改为数值`,
+  error: (text: string) => `单元格是错误值“${text}”，请改为正确的内容`,
+};
+
+/**
+ * One row under validation: reads cells by field and collects errors and warnings
+ * with the cell they are about.
+ */
+export class RowContext {
+  readonly errors: Issue[] = [];
+  readonly warnings: Issue[] = [];
+  /** raw texts of cells whose value could not be used: two rows are the same only if these agree too */
+  dropped: string[] | null = null;
+
+  constructor(
+    readonly sheet: SheetRef,
+    readonly row: RawRow,
+    readonly deps: RowDeps,
+  ) {}
+
+  has(field: LedgerField): boolean {
+    return this.sheet.layout.fieldIndex[field] !== undefined;
+  }
+
+  cell(field: LedgerField): Cell | undefined {
+    const index = this.sheet.layout.fieldIndex[field];
+    return index === undefined ? undefined : (this.row.cells[index] ?? null);
+  }
+
+  private issue(columnIndex: number | null, code: string, message: string): Issue {
+    const column = columnIndex === null ? undefined : this.sheet.layout.columns[columnIndex];
+    return {
+      sheetIndex: this.sheet.index,
+      sheet: this.sheet.name,
+      row: this.row.number,
+      columnIndex,
+      column: column?.header ?? '',
+      value: columnIndex === null ? '' : displayText(this.row.cells[columnIndex]),
+      code,
+      message,
+    };
+  }
+
+  error(field: LedgerField | null, code: string, message: string): void {
+    this.errors.push(this.issue(field === null ? null : (this.sheet.layout.fieldIndex[field] ?? null), code, message));
+  }
+
+  warn(field: LedgerField | null, code: string, message: string): void {
+    this.warnings.push(this.issue(field === null ? null : (this.sheet.layout.fieldIndex[field] ?? null), code, message));
+  }
+
+  warnAt(columnIndex: number, code: string, message: string): void {
+    this.warnings.push(this.issue(columnIndex, code, message));
+  }
+
+  /**
+   * The cell of a field, or undefined after reporting it when it cannot be used:
+   * a formula without its result, an error value, or a long number Excel cut short.
+   * Required fields report an error (the row is not imported), optional ones a
+   * warning (the row is imported without that value).
+   */
+  usable(field: LedgerField, required: boolean, digits = false): Cell | undefined {
+    const cell = this.cell(field);
+    if (cell === undefined) return undefined;
+    if (isProblem(cell)) {
+      this.report(field, required, cell.problem === 'formula' ? 'FORMULA_NO_RESULT' : 'CELL_ERROR', problemMessages[cell.problem](cell.text));
+      this.drop(cell.text);
+      return undefined;
+    }
+    if (digits && lostDigits(cell)) {
+      this.report(field, required, 'NUMBER_PRECISION', lostDigitsMessage);
+      this.drop(displayText(cell));
+      return undefined;
+    }
+    return cell;
+  }
+
+  private report(field: LedgerField, required: boolean, code: string, message: string): void {
+    if (required) this.error(field, code, message);
+    else this.warn(field, code, `${message}（该项未导入，其余内容已导入）`);
+  }
+
+  /** A repeated text (名称, 地点, 制造单位 …): shared between rows. */
+  shared(cell: Cell): string | null {
+    return this.deps.intern(cleanText(cell, false));
+  }
+
+  drop(text: string | null): void {
+    (this.dropped ??= []).push(text ?? '');
+  }
+
+  /** Unknown columns as extra attributes (header → text), and empty cells under them skipped. */
+  extras(): Record<string, string> | null {
+    const { columns } = this.sheet.layout;
+    let extra: Record<string, string> | null = null;
+    for (let c = 0; c < this.row.cells.length; c++) {
+      const column = columns[c];
+      if (column && (column.field !== null || column.ignored)) continue;
+      const cell = this.row.cells[c];
+      if (cell === null || cell === undefined) continue;
+      if (isProblem(cell)) {
+        this.warnAt(c, cell.problem === 'formula' ? 'FORMULA_NO_RESULT' : 'CELL_ERROR', problemMessages[cell.problem](cell.text) + '（该项未导入）');
+        continue;
+      }
+      const text = this.deps.intern(cleanText(cell, false));
+      if (text === null) continue;
+      extra ??= {};
+      // a column without a header is named by its letter, as Excel shows it
+      extra[column?.header.trim() || `列${columnLetter(c)}`] = text;
+    }
+    return extra;
+  }
+
+  /** Whether the field's column exists but its cell could not be used (already reported). */
+  unusable(field: LedgerField, digits = false): boolean {
+    const cell = this.cell(field);
+    return cell !== undefined && (isProblem(cell) || (digits && lostDigits(cell)));
+  }
+
+  /** Text that must be there: an error names what to fill in when it is not. */
+  requiredText(field: LedgerField, missing: string): string | null {
+    const value = this.text(field, true);
+    if (value === null && !this.unusable(field)) this.error(field, 'REQUIRED_MISSING', missing);
+    return value;
+  }
+
+  /** Non-empty text of a field (half-width, trimmed), or null. */
+  text(field: LedgerField, required = false): string | null {
+    const cell = this.usable(field, required);
+    return cell === undefined ? null : this.deps.intern(cleanText(cell, false));
+  }
+}

@@ -1,0 +1,117 @@
+// Benchmark: importing a 100,000-row ledger (preview + apply) against a bare
+// streaming read of the same file with the same xlsx library, in the same run.
+// Goal (issue 3): import ≤ 1.5× the bare read, peak memory under 400 MB.
+//   npx tsx scripts/bench/import-ledger.ts [rows=100000] [--runs 2] [--keep]
+// Each measurement runs in a fresh child process, so its peak RSS (maxRSS) is its
+// own and not the generator's. Prints figures; asserts nothing.
+import { spawnSync } from 'node:child_process';
+import { statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
+import { generateDistrict } from '../sample-data/generate.ts';
+import { writeLedgerXlsx } from '../sample-data/write-xlsx.ts';
+import { tempDir } from '../../tests/support/temp.ts';
+
+const self = fileURLToPath(import.meta.url);
+const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
+
+interface ChildResult {
+  ms: number;
+  /** user + system CPU of the whole process (zlib and GC threads included): steadier than wall time on a shared machine */
+  cpuMs: number;
+  maxRssKb: number;
+  detail: Record<string, unknown>;
+}
+
+/** The baseline: every row of every sheet, every cell's value touched, nothing else. */
+async function bareRead(file: string): Promise<Record<string, unknown>> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', hyperlinks: 'ignore', worksheets: 'emit', styles: 'cache' });
+  let rows = 0;
+  let cells = 0;
+  for await (const sheet of reader) {
+    for await (const row of sheet) {
+      rows++;
+      for (const value of row.values as unknown[]) if (value !== undefined && value !== null) cells++;
+    }
+  }
+  return { rows, cells };
+}
+
+async function importFile(file: string): Promise<Record<string, unknown>> {
+  const { districtCore } = await import('../../tests/support/core.ts');
+  const t = await districtCore();
+  try {
+    const started = performance.now();
+    const preview = await t.ok('ledger.preview', { source: { kind: 'path', path: file } });
+    const previewMs = performance.now() - started;
+    const applied = await t.ok('ledger.apply', { planId: preview.planId });
+    return {
+      previewMs,
+      applyMs: performance.now() - started - previewMs,
+      units: applied.units,
+      equipment: applied.equipment,
+      managers: applied.managers,
+      errors: applied.errors.length,
+      warnings: applied.warnings.length,
+      duplicatesFolded: applied.duplicatesFolded,
+    };
+  } finally {
+    t.cleanup();
+  }
+}
+
+async function child(kind: string, file: string): Promise<void> {
+  const started = performance.now();
+  const detail = kind === 'read' ? await bareRead(file) : await importFile(file);
+  // the import is timed from preview to the end of apply, not counting creating the empty database
+  const ms = kind === 'read' ? performance.now() - started : (detail['previewMs'] as number) + (detail['applyMs'] as number);
+  const { user, system } = process.cpuUsage();
+  const result: ChildResult = { ms, cpuMs: (user + system) / 1000, maxRssKb: process.resourceUsage().maxRSS, detail };
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+function measure(kind: 'read' | 'import', file: string): ChildResult {
+  const run = spawnSync(process.execPath, [...process.execArgv, self, '--child', kind, file], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (run.status !== 0) throw new Error(`${kind} failed: ${run.stderr}`);
+  return JSON.parse(run.stdout.trim().split('\n').at(-1)!) as ChildResult;
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  if (args[0] === '--child') return child(args[1]!, args[2]!);
+  const runsAt = args.indexOf('--runs');
+  const runs = runsAt >= 0 ? Math.max(1, Number(args[runsAt + 1]) || 1) : 1;
+  const rowArg = args.find((a, i) => /^\d+$/.test(a) && args[i - 1] !== '--runs');
+  const rows = Number(rowArg ?? 100_000);
+  const temp = tempDir('qkl-bench-');
+
+  // ~17 pieces per unit on average; cut to the row count and keep only managers of units still present
+  const model = generateDistrict({ seed: 7, units: Math.ceil(rows / 15) });
+  if (model.equipment.length < rows) throw new Error(`only ${model.equipment.length} pieces generated`);
+  model.equipment.length = rows;
+  const present = new Set(model.equipment.map((e) => e.unitIndex));
+  model.managers = model.managers.filter((m) => present.has(m.unitIndex));
+  const file = temp.file('ledger.xlsx');
+  const written = await writeLedgerXlsx(model, file, { defects: true });
+  console.log(`ledger: ${written.sheets.map((s) => `${s.name} ${s.dataRows} rows`).join(', ')}; ${(statSync(file).size / 1024 / 1024).toFixed(1)} MB`);
+
+  const reads: ChildResult[] = [];
+  const imports: ChildResult[] = [];
+  for (let i = 0; i < runs; i++) {
+    reads.push(measure('read', file));
+    imports.push(measure('import', file));
+  }
+  const best = (list: ChildResult[]) => list.reduce((a, b) => (b.ms < a.ms ? b : a));
+  const read = best(reads);
+  const imp = best(imports);
+  const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+  for (const [label, list] of [['bare streaming read', reads], ['import (preview+apply)', imports]] as const) {
+    console.log(`${label.padEnd(22)}: runs ${list.map((r) => s(r.ms)).join(', ')}; process CPU ${list.map((r) => s(r.cpuMs)).join(', ')}; peak RSS ${list.map((r) => mb(r.maxRssKb)).join(', ')}`);
+  }
+  console.log(`import detail (best run): ${JSON.stringify(imp.detail)}`);
+  console.log(`ratio import / read (best runs): ${(imp.ms / read.ms).toFixed(2)} (goal ≤ 1.5); peak RSS of the import ${mb(imp.maxRssKb)} (goal < 400 MB)`);
+  if (!args.includes('--keep')) temp.cleanup();
+  else console.log(`kept ${file}`);
+}
+
+await main();
