@@ -169,12 +169,7 @@ test('the problem-rows file, fixed in one row, imports that row', async ({ app, 
 });
 
 test('the problem-rows file re-imports its 安全管理人员 sheet (fixed ID number)', async ({ app }, testInfo) => {
-  // Core bug, reported: in the report's 安全管理人员 sheet the first problem row's 工作表 cell
-  // (“安全管理人员”) and 错误原因 (“身份证号：…”) read as header text, so detectLayout's header
-  // band takes that row as a second header row: columns are mis-named, 统一社会信用代码 /
-  // 证书编号 / 作业项目 are "missing" and the wizard asks for a mapping it cannot satisfy.
-  // Remove this line when the core reads its own report back.
-  test.fail(true, 'core: electron/core/ledger/headers.ts detectLayout header band swallows the first data row of the error report');
+  // The report's first problem row holds header-like text (错误原因 “身份证号：…”): it must stay a data row.
   const written = await writeSampleLedger(testInfo.outputPath('ledger.xlsx'), { units: 12, seed: 11, defects: true });
   const idDefect = written.defects!.errors.find((e) => e.code === 'ID_CHECK')!;
 

@@ -35,8 +35,8 @@ function unwrap(field: string): string {
   return field.length > 3 && field.startsWith('="') && field.endsWith('"') ? field.slice(2, -1) : field;
 }
 
-/** Yields non-empty records; `number` is the record's row number as Excel would show it. */
-export async function* readCsv(file: string, encoding: CsvEncoding, counter: { bytes: number }): AsyncGenerator<RawRow> {
+/** Yields the non-empty records of each 1 MB chunk; `number` is the record's row number as Excel would show it. */
+export async function* readCsv(file: string, encoding: CsvEncoding, counter: { bytes: number }): AsyncGenerator<RawRow[]> {
   const decoder = iconv.getDecoder(encoding === 'utf8' ? 'utf8' : encoding, { stripBOM: true });
   let delimiter: string | null = null;
   let field = '';
@@ -58,6 +58,7 @@ export async function* readCsv(file: string, encoding: CsvEncoding, counter: { b
   for await (const chunk of createReadStream(file, { highWaterMark: CHUNK }) as AsyncIterable<Buffer>) {
     counter.bytes += chunk.length;
     const text = decoder.write(chunk);
+    const batch: RawRow[] = [];
     if (delimiter === null) {
       const line = text.slice(0, text.search(/\r|\n/) >>> 0);
       delimiter = (line.match(/\t/g)?.length ?? 0) > (line.match(/,/g)?.length ?? 0) ? '\t' : ',';
@@ -90,14 +91,15 @@ export async function* readCsv(file: string, encoding: CsvEncoding, counter: { b
       } else if (ch === '\n' || ch === '\r') {
         pendingCR = ch === '\r';
         const done = endRow();
-        if (done) yield done;
+        if (done) batch.push(done);
       } else field += ch;
     }
+    if (batch.length > 0) yield batch;
   }
   const rest = decoder.end();
   if (rest) field += rest;
   if (field !== '' || row.length > 0) {
     const done = endRow();
-    if (done) yield done;
+    if (done) yield [done];
   }
 }

@@ -9,7 +9,7 @@ import type { CoreContext } from '../context.ts';
 import { columnLetter } from './headers.ts';
 import { getPlan } from './plan-store.ts';
 import type { Plan, ReportSheet } from './plan.ts';
-import { openLedger } from './reader.ts';
+import { openLedger, rowsOf } from './reader.ts';
 import type { Cell } from './types.ts';
 import { isProblem } from './values.ts';
 
@@ -49,7 +49,7 @@ async function writeReport(plan: Plan): Promise<Buffer> {
       const info = bySheet.get(index);
       const problems = plan.problemRows.get(index++);
       if (!info || !problems) {
-        for await (const _row of sheet.rows) {
+        for await (const _batch of sheet.batches) {
           // read through: the next sheet comes after this one in the stream
         }
         continue;
@@ -57,7 +57,7 @@ async function writeReport(plan: Plan): Promise<Buffer> {
       // Problem rows are few: gather them first, so the header covers every column they use.
       const rows: ExcelJS.CellValue[][] = [];
       const headers = [...info.headers];
-      for await (const row of sheet.rows) {
+      for await (const row of rowsOf(sheet)) {
         const reasons = problems.get(row.number);
         if (!reasons) continue;
         // a data cell beyond the header is named by its letter, as the importer names it

@@ -123,9 +123,11 @@ export function detectLayout(rows: RawRow[], lookup: Lookup, requireDistrict: bo
   // "设备代码" merged down over two rows. Take each column's lowest text in the band.
   let first = best;
   let last = best;
-  const inBand = (i: number) => matchedFields(rows[i], kind, lookup).size > 0;
-  while (last - first + 1 < MAX_BAND && last + 1 < rows.length && rows[last + 1]!.number === rows[last]!.number + 1 && inBand(last + 1)) last++;
-  while (last - first + 1 < MAX_BAND && first > 0 && rows[first - 1]!.number === rows[first]!.number - 1 && inBand(first - 1)) first--;
+  // Below the header a row joins only with two or more header names: a data row may hold one
+  // header-like text (the problem-row report's 错误原因 "身份证号：…" does), a sub-header row holds several.
+  const inBand = (i: number, minimum: number) => matchedFields(rows[i], kind, lookup).size >= minimum;
+  while (last - first + 1 < MAX_BAND && last + 1 < rows.length && rows[last + 1]!.number === rows[last]!.number + 1 && inBand(last + 1, 2)) last++;
+  while (last - first + 1 < MAX_BAND && first > 0 && rows[first - 1]!.number === rows[first]!.number - 1 && inBand(first - 1, 1)) first--;
 
   const width = Math.max(...rows.slice(first, last + 1).map((r) => r.cells.length));
   const headers: string[] = [];

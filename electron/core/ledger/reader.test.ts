@@ -3,8 +3,8 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../../tests/support/temp.ts';
-import { openLedger } from './reader.ts';
-import { writeCsv, writeXlsx } from './test-fixtures.ts';
+import { openLedger, rowsOf } from './reader.ts';
+import { reorderZip, writeCsv, writeXlsx } from './test-fixtures.ts';
 import type { RawRow } from './types.ts';
 
 const temps: ReturnType<typeof tempDir>[] = [];
@@ -20,7 +20,7 @@ async function readAll(path: string, name = path) {
   const sheets: { name: string; rows: RawRow[] }[] = [];
   for await (const sheet of ledger.sheets) {
     const rows: RawRow[] = [];
-    for await (const row of sheet.rows) rows.push(row);
+    for await (const row of rowsOf(sheet)) rows.push(row);
     sheets.push({ name: sheet.name, rows });
   }
   return sheets;
@@ -90,6 +90,30 @@ describe('xlsx', () => {
       }
       const [sheet] = await readAll(path);
       expect(sheet!.rows.map((r) => r.cells[0])).toEqual(texts);
+    }
+  });
+
+  it('reads zips whatever the order of their parts (shared strings before the sheet, workbook.xml last)', async () => {
+    const path = file('order.xlsx');
+    await writeXlsx(path, [
+      { name: '设备台账', rows: [['使用单位名称', '设备代码'], ['甲公司', '31103205822015000001']] },
+      { name: '人员', rows: [['姓名'], ['张三']] },
+    ]);
+    const last = (names: string[], pick: (n: string) => boolean) => [...names.filter((n) => !pick(n)), ...names.filter(pick)];
+    const first = (names: string[], pick: (n: string) => boolean) => [...names.filter(pick), ...names.filter((n) => !pick(n))];
+    const orders: ((names: string[]) => string[])[] = [
+      (names) => last(first(names, (n) => /sharedStrings|_rels/.test(n)), (n) => n === 'xl/workbook.xml'),
+      (names) => first(names, (n) => n === 'xl/workbook.xml' || n.includes('_rels') || n.includes('sharedStrings')),
+      (names) => [...names].reverse(),
+    ];
+    for (const order of orders) {
+      reorderZip(path, order);
+      // streamed in the zip's order: which sheet comes first may differ, names and rows may not
+      const sheets = (await readAll(path)).sort((a, b) => b.name.localeCompare(a.name));
+      expect(sheets.map((s) => [s.name, s.rows.map((r) => r.cells)])).toEqual([
+        ['设备台账', [['使用单位名称', '设备代码'], ['甲公司', '31103205822015000001']]],
+        ['人员', [['姓名'], ['张三']]],
+      ]);
     }
   });
 

@@ -38,14 +38,20 @@ function formatOf(file: string, fileName: string): 'xlsx' | 'csv' | 'xls' | null
   return null;
 }
 
-async function* csvRowsCapped(rows: AsyncIterable<RawRow>, sheet: string): AsyncGenerator<RawRow> {
-  for await (const row of rows) {
-    if (row.cells.length > MAX_COLUMNS) {
+async function* csvRowsCapped(batches: AsyncIterable<RawRow[]>, sheet: string): AsyncGenerator<RawRow[]> {
+  for await (const batch of batches) {
+    for (const row of batch) {
+      if (row.cells.length <= MAX_COLUMNS) continue;
       if (row.cells.slice(MAX_COLUMNS).some((c) => c !== null)) throw tooManyColumns(sheet, row.number);
       row.cells.length = MAX_COLUMNS;
     }
-    yield row;
+    yield batch;
   }
+}
+
+/** Row by row, for readers that are not on the hot path (the error report, tests). */
+export async function* rowsOf(sheet: RawSheet): AsyncGenerator<RawRow> {
+  for await (const batch of sheet.batches) yield* batch;
 }
 
 /**
@@ -76,7 +82,7 @@ export async function openLedger(file: string, fileName: string): Promise<Ledger
   const counter = { bytes: 0 };
   const sheetName = path.basename(fileName, path.extname(fileName)) || 'Sheet1';
   async function* sheets(): AsyncGenerator<RawSheet> {
-    yield { name: sheetName, rows: csvRowsCapped(readCsv(file, encoding, counter), sheetName) };
+    yield { name: sheetName, batches: csvRowsCapped(readCsv(file, encoding, counter), sheetName) };
   }
   return { fileName, size, format, sheets: sheets(), bytesRead: () => counter.bytes, close: () => {} };
 }

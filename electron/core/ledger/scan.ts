@@ -96,15 +96,20 @@ export async function scanLedger(file: LedgerFile, options: ScanOptions, collect
     };
 
     let seen = 0;
-    for await (const row of sheet.rows) {
-      if (buffer) {
-        buffer.push(row);
-        if (buffer.length >= HEADER_SEARCH_ROWS) {
-          settle(buffer);
-          buffer = null;
-        }
-      } else handle(row);
-      if (++seen % PROGRESS_EVERY === 0) {
+    let nextProgress = PROGRESS_EVERY;
+    for await (const batch of sheet.batches) {
+      for (const row of batch) {
+        if (buffer) {
+          buffer.push(row);
+          if (buffer.length >= HEADER_SEARCH_ROWS) {
+            settle(buffer);
+            buffer = null;
+          }
+        } else handle(row);
+      }
+      seen += batch.length;
+      if (seen >= nextProgress) {
+        nextProgress = seen + PROGRESS_EVERY;
         job.advance(Math.min(file.bytesRead(), file.size));
         job.checkpoint();
       }

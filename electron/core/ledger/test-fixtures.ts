@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { usccCheckChar } from '../validation/uscc.ts';
@@ -123,4 +123,42 @@ export function dbSnapshot(sqlite: { prepare(sql: string): { all(): unknown[] } 
 
 export function count(sqlite: { prepare(sql: string): { get(): unknown } }, table: string): number {
   return (sqlite.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${table === 'audit_log' ? '1' : 'deleted_at IS NULL'}`).get() as { n: number }).n;
+}
+
+/**
+ * Rewrites a zip (an .xlsx) with its entries in another order, bytes unchanged: zip
+ * writers differ in the order they store xl/workbook.xml, the sheets and the shared strings.
+ */
+export function reorderZip(file: string, order: (names: string[]) => string[]): void {
+  const zip = readFileSync(file);
+  const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const count = zip.readUInt16LE(eocd + 10);
+  let at = zip.readUInt32LE(eocd + 16);
+  const entries = new Map<string, { central: Buffer; local: Buffer }>();
+  for (let i = 0; i < count; i++) {
+    const [nameLength, extraLength, commentLength] = [zip.readUInt16LE(at + 28), zip.readUInt16LE(at + 30), zip.readUInt16LE(at + 32)];
+    const central = zip.subarray(at, at + 46 + nameLength + extraLength + commentLength);
+    const name = central.toString('utf8', 46, 46 + nameLength);
+    const offset = central.readUInt32LE(42);
+    const flags = central.readUInt16LE(8);
+    let end = offset + 30 + zip.readUInt16LE(offset + 26) + zip.readUInt16LE(offset + 28) + central.readUInt32LE(20);
+    if (flags & 8) end += zip.readUInt32LE(end) === 0x08074b50 ? 16 : 12; // data descriptor after the data
+    entries.set(name, { central: Buffer.from(central), local: zip.subarray(offset, end) });
+    at += central.length;
+  }
+  const parts: Buffer[] = [];
+  const directory: Buffer[] = [];
+  let offset = 0;
+  for (const name of order([...entries.keys()])) {
+    const { central, local } = entries.get(name)!;
+    central.writeUInt32LE(offset, 42);
+    parts.push(local);
+    directory.push(central);
+    offset += local.length;
+  }
+  const dir = Buffer.concat(directory);
+  const end = Buffer.from(zip.subarray(eocd, eocd + 22));
+  end.writeUInt32LE(dir.length, 12);
+  end.writeUInt32LE(offset, 16);
+  writeFileSync(file, Buffer.concat([...parts, dir, end]));
 }

@@ -20,7 +20,8 @@ export interface RawRow {
 
 export interface RawSheet {
   name: string;
-  rows: AsyncIterable<RawRow>;
+  /** rows in batches (one per chunk of the file): one await per batch, not per row */
+  batches: AsyncIterable<RawRow[]>;
 }
 
 export interface ColumnInfo {

@@ -14,10 +14,18 @@ import type ExcelJS from 'exceljs';
 //    the entry being read, and the reader then waits for that entry forever. We
 //    catch the zip parser's errors (it is what the file stream is piped into) and
 //    fail whatever is waiting.
+// 3. It reads a worksheet on the spot once the shared strings and relationships
+//    are known, and then needs xl/workbook.xml (the sheet names) too, or crashes
+//    ("Cannot read properties of undefined (reading 'sheets')"). Zip entry order is
+//    up to the writer (exceljs' own writer varies it from run to run). Until the
+//    workbook part has been read we hide the shared strings, so exceljs takes its
+//    other path: it parks the worksheet in a temporary file and reads it at the end.
 
 type Chunks = AsyncIterable<Buffer | string>;
 
 interface ReaderInternals {
+  model?: { sheets?: unknown[] };
+  sharedStrings?: unknown[];
   _parseWorksheet(iterator: Chunks, sheetNo: string): Iterable<unknown>;
   _parseSharedStrings(entry: NodeJS.ReadableStream): AsyncIterable<unknown>;
   _parseWorkbook(entry: NodeJS.ReadableStream): Promise<void>;
@@ -93,9 +101,29 @@ export function patchReader(reader: ExcelJS.stream.xlsx.WorkbookReader, stream: 
   const sharedStrings = r._parseSharedStrings.bind(r);
   const workbook = r._parseWorkbook.bind(r);
   const styles = r._parseStyles.bind(r);
-  r._parseWorksheet = (iterator, sheetNo) => worksheet(failure.each(decoded(iterator)), sheetNo);
-  r._parseSharedStrings = (entry) => failure.each(sharedStrings(entry.setEncoding('utf8')));
-  r._parseWorkbook = (entry) => failure.wait(workbook(entry.setEncoding('utf8')));
+  let held: unknown[] | undefined;
+  const release = () => {
+    if (held) r.sharedStrings = held;
+    held = undefined;
+  };
+  r._parseWorksheet = (iterator, sheetNo) => {
+    // a parked worksheet is read after every other part: whatever is still held goes back now
+    release();
+    r.model ??= { sheets: [] }; // no workbook part at all: sheets keep exceljs' default names
+    return worksheet(failure.each(decoded(iterator)), sheetNo);
+  };
+  r._parseSharedStrings = (entry) =>
+    (async function* () {
+      yield* failure.each(sharedStrings(entry.setEncoding('utf8')));
+      if (!r.model) {
+        held = r.sharedStrings;
+        r.sharedStrings = undefined;
+      }
+    })();
+  r._parseWorkbook = async (entry) => {
+    await failure.wait(workbook(entry.setEncoding('utf8')));
+    release();
+  };
   r._parseStyles = (entry) => failure.wait(styles(entry.setEncoding('utf8')));
   return failure;
 }
