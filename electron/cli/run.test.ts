@@ -2,17 +2,10 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../tests/support/temp.ts';
-import { runCli } from './run.ts';
+import { qkl } from '../../tests/support/cli.ts';
 
 const temps: ReturnType<typeof tempDir>[] = [];
 afterEach(() => temps.splice(0).forEach((t) => t.cleanup()));
-
-async function qkl(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (s) => out.push(s), err: (s) => err.push(s) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 function db() {
   const t = tempDir();

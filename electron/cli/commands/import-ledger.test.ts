@@ -2,17 +2,10 @@ import { writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { equipmentHeader, equipmentRow, managerHeader, managerRow, writeXlsx } from '../../core/ledger/test-fixtures.ts';
 import { tempDir } from '../../../tests/support/temp.ts';
-import { runCli } from '../run.ts';
+import { qkl } from '../../../tests/support/cli.ts';
 
 const temps: ReturnType<typeof tempDir>[] = [];
 afterEach(() => temps.splice(0).forEach((t) => t.cleanup()));
-
-async function qkl(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (s) => out.push(s), err: (s) => err.push(s) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 async function setup() {
   const t = tempDir();

@@ -6,18 +6,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../../tests/support/temp.ts';
 import { openCore } from '../../core/open-core.ts';
 import { insertManager, insertPieces, insertUnit } from '../../core/registry/testing/fixtures.ts';
-import { runCli } from '../run.ts';
+import { qkl } from '../../../tests/support/cli.ts';
 
 const ID = '11010519491231002X';
 const temps: ReturnType<typeof tempDir>[] = [];
 afterEach(() => temps.splice(0).forEach((t) => t.cleanup()));
-
-async function qkl(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (s) => out.push(s), err: (s) => err.push(s) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 /** A 塘桥 database with one listed unit (20 elevators, 5 cylinders) and one that is not. */
 async function database() {
