@@ -1,8 +1,8 @@
 import type { Resolved } from '../catalogue/catalogue.ts';
 import { checkUscc } from '../validation/uscc.ts';
-import type { RowContext } from './row-context.ts';
+import { readOptionalDate, type RowContext } from './row-context.ts';
 import type { EquipmentRecord, EquipmentValues, Issue } from './types.ts';
-import { cleanCode, cleanText, parseDate, parseStatus } from './values.ts';
+import { cleanCode, cleanText, parseStatus } from './values.ts';
 
 // One row of an equipment sheet (设备台账): the piece of equipment and, in the
 // same row, its using unit. Required: unit name, credit code, a category the
@@ -140,18 +140,6 @@ function readKeys(row: RowContext, values: EquipmentValues): void {
   }
 }
 
-function readDate(row: RowContext, field: 'lastInspectionDate' | 'nextInspectionDate' | 'commissionedDate', values: EquipmentValues): void {
-  if (!row.has(field)) return;
-  const cell = row.usable(field, false);
-  if (cell === undefined) return;
-  const parsed = parseDate(cell);
-  if (parsed.ok) values[field] = parsed.value;
-  else {
-    row.warn(field, parsed.code, `${parsed.message}（该日期未导入，其余内容已导入）`);
-    row.drop(cleanText(cell));
-  }
-}
-
 export function readEquipmentRow(row: RowContext): EquipmentOutcome {
   const district = row.deps.districts.resolve(row.text('districtName'));
   if (district.kind === 'other') {
@@ -177,7 +165,10 @@ export function readEquipmentRow(row: RowContext): EquipmentOutcome {
       values.status = status.ok ? (status.value ?? 'in_use') : undefined;
     }
   }
-  for (const field of ['lastInspectionDate', 'nextInspectionDate', 'commissionedDate'] as const) readDate(row, field, values);
+  for (const field of ['lastInspectionDate', 'nextInspectionDate', 'commissionedDate'] as const) {
+    const date = readOptionalDate(row, field);
+    if (date !== undefined) values[field] = date;
+  }
   for (const field of ['location', 'internalNo', 'model', 'productNo', 'manufacturer'] as const) {
     if (!row.has(field)) continue;
     const cell = row.usable(field, false, field === 'productNo' || field === 'internalNo');

@@ -1,8 +1,8 @@
 import { checkIdNumber } from '../validation/id-card.ts';
 import { readUscc } from './equipment-row.ts';
-import type { RowContext } from './row-context.ts';
+import { readOptionalDate, type RowContext } from './row-context.ts';
 import type { Issue, ManagerRecord, ManagerValues } from './types.ts';
-import { cleanCode, cleanPhone, cleanText, parseDate, parseItem } from './values.ts';
+import { cleanCode, cleanPhone, cleanText, parseItem } from './values.ts';
 
 // One row of a safety-manager sheet (安全管理人员). Required: the person's name,
 // the unit (credit code, or its name when the code is absent), the item (作业项目)
@@ -10,18 +10,6 @@ import { cleanCode, cleanPhone, cleanText, parseDate, parseItem } from './values
 // pass GB 11643. Bad dates are dropped with a warning, the row is imported.
 
 export type ManagerOutcome = { kind: 'record'; record: ManagerRecord; warnings: Issue[] } | { kind: 'rejected'; errors: Issue[] };
-
-function readDate(row: RowContext, field: 'issuedDate' | 'expiryDate', values: ManagerValues): void {
-  if (!row.has(field)) return;
-  const cell = row.usable(field, false);
-  if (cell === undefined) return;
-  const parsed = parseDate(cell);
-  if (parsed.ok) values[field] = parsed.value;
-  else {
-    row.warn(field, parsed.code, `${parsed.message}（该日期未导入，其余内容已导入）`);
-    row.drop(cleanText(cell));
-  }
-}
 
 function columnOf(row: RowContext, field: 'uscc' | 'unitName'): ManagerRecord['unitColumn'] {
   const index = row.sheet.layout.fieldIndex[field];
@@ -70,8 +58,10 @@ export function readManagerRow(row: RowContext): ManagerOutcome {
     row.error(row.has('certificateNo') ? 'certificateNo' : 'idNumber', 'REQUIRED_MISSING', '证书编号和身份证号至少填写一项，用来识别这本证书');
   }
 
-  readDate(row, 'issuedDate', values);
-  readDate(row, 'expiryDate', values);
+  for (const field of ['issuedDate', 'expiryDate'] as const) {
+    const date = readOptionalDate(row, field);
+    if (date !== undefined) values[field] = date;
+  }
   if (row.has('phone')) {
     const cell = row.usable('phone', false);
     if (cell !== undefined) values.phone = cleanPhone(cell);

@@ -3,7 +3,7 @@ import { loadCatalogue, type Resolved } from '../catalogue/catalogue.ts';
 import type { DistrictResolver } from './districts.ts';
 import { columnLetter } from './headers.ts';
 import type { Cell, Issue, RawRow, SheetLayout } from './types.ts';
-import { cleanText, displayText, isProblem, lostDigits, lostDigitsMessage, own } from './values.ts';
+import { cleanText, displayText, isProblem, lostDigits, lostDigitsMessage, own, parseDate } from './values.ts';
 
 /** What row validation needs besides the row: made once per import. */
 export interface RowDeps {
@@ -179,4 +179,20 @@ export class RowContext {
     const cell = this.usable(field, required);
     return cell === undefined ? null : this.deps.intern(cleanText(cell, false));
   }
+}
+
+/**
+ * An optional date column: the normalised YYYY-MM-DD (null for a cleared cell, as parseDate
+ * gives it), or undefined when the column is absent, unusable or unreadable. An unreadable date is dropped with a warning and the
+ * row is still imported (equipment and manager sheets alike).
+ */
+export function readOptionalDate(row: RowContext, field: LedgerField): string | null | undefined {
+  if (!row.has(field)) return undefined;
+  const cell = row.usable(field, false);
+  if (cell === undefined) return undefined;
+  const parsed = parseDate(cell);
+  if (parsed.ok) return parsed.value;
+  row.warn(field, parsed.code, `${parsed.message}（该日期未导入，其余内容已导入）`);
+  row.drop(cleanText(cell));
+  return undefined;
 }
