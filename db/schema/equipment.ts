@@ -33,8 +33,9 @@ export const equipment = sqliteTable(
     extra: text('extra'),
   },
   (t) => [
-    uniqueIndex('equipment_code_live')
-      .on(t.equipmentCode)
+    // per origin node: two offices may both list one piece (moved, or a stale ledger); the city view shows such pairs
+    uniqueIndex('equipment_origin_code_live')
+      .on(t.originNode, t.equipmentCode)
       .where(sql`${t.equipmentCode} is not null and ${t.deletedAt} is null`),
     // A unit's pieces, with what the 20-unit screening and the per-unit inspection
     // counts read, so both are answered from the index (units grid, two lists, summary).

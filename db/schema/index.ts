@@ -5,3 +5,6 @@ export * from './equipment.ts';
 export * from './safety-manager.ts';
 export * from './audit.ts';
 export * from './settings.ts';
+export * from './keys.ts';
+export * from './exchange.ts';
+export * from './attachment.ts';

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { appCalls } from './calls/app.ts';
+import { bundleCalls } from './calls/bundles.ts';
 import { fileCalls } from './calls/files.ts';
+import { keyCalls } from './calls/keys.ts';
 import { ledgerCalls } from './calls/ledger.ts';
 import { registryCalls } from './calls/registry.ts';
 import { nodeCalls } from './calls/node.ts';
@@ -20,6 +22,8 @@ export const contract = {
   ...fileCalls,
   ...ledgerCalls,
   ...registryCalls,
+  ...keyCalls,
+  ...bundleCalls,
 } as const;
 
 export type Contract = typeof contract;

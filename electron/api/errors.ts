@@ -15,6 +15,11 @@ export const errorCodes = [
   'CANCELLED',
   'UNREADABLE_FILE',
   'UNAUTHORIZED',
+  /** a private key is sealed with a passphrase and none (or a wrong one) was given */
+  'PASSPHRASE_REQUIRED',
+  'WRONG_PASSPHRASE',
+  /** a bundle or receipt was refused; details.reason names the check */
+  'BUNDLE_REFUSED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

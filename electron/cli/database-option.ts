@@ -16,7 +16,8 @@ export function requireDb(db: string | undefined, mustExist: boolean): string {
 export function withCore<T>(file: string, work: (core: OpenedCore) => Promise<T>): Promise<T> {
   let core: OpenedCore;
   try {
-    core = openCore({ file, host: 'cli' });
+    // the CLI has no safeStorage: private keys are sealed with the passphrase in QKL_PASSPHRASE
+    core = openCore({ file, host: 'cli', keyAccess: { safeStorage: null, passphrase: process.env['QKL_PASSPHRASE'] || undefined } });
   } catch (error) {
     if (error instanceof AppError) throw new CommandError(error.message);
     throw new CommandError(`无法打开数据库 ${file}：${(error as Error).message}`);

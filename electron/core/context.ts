@@ -13,4 +13,21 @@ export interface CoreContext {
   now(): Date;
   /** progress and cancellation of long calls */
   jobs: JobRegistry;
+  /** how this host can unseal the node's private keys */
+  keyAccess: KeyAccess;
+}
+
+/** Electron's safeStorage, as far as the key service needs it (absent outside Electron). */
+export interface SafeStorageLike {
+  isEncryptionAvailable(): boolean;
+  encryptString(plain: string): Buffer;
+  decryptString(sealed: Buffer): string;
+}
+
+export interface KeyAccess {
+  safeStorage: SafeStorageLike | null;
+  /** the CLI's QKL_PASSPHRASE; a call's own passphrase input wins */
+  passphrase?: string;
+  /** scrypt cost for sealing: test databases only, every host leaves the default */
+  scryptN?: number;
 }

@@ -1,6 +1,8 @@
 import { appHandlers } from './app-handlers.ts';
+import { bundleHandlers } from './bundle/bundle-handlers.ts';
 import { fileHandlers } from './files/file-handlers.ts';
 import type { Handlers } from './handler-types.ts';
+import { keyHandlers } from './keys/keys-handlers.ts';
 import { ledgerHandlers } from './ledger/ledger-handlers.ts';
 import { registryHandlers } from './registry/registry-handlers.ts';
 import { nodeHandlers } from './node/node-handlers.ts';
@@ -16,4 +18,6 @@ export const handlers = {
   ...fileHandlers,
   ...ledgerHandlers,
   ...registryHandlers,
+  ...bundleHandlers,
+  ...keyHandlers,
 } satisfies Handlers;

@@ -1,7 +1,7 @@
 import os from 'node:os';
 import { openDatabase, type OpenOptions } from '../../db/open.ts';
 import { appVersion } from './app-version.ts';
-import type { HostKind } from './context.ts';
+import type { HostKind, KeyAccess } from './context.ts';
 import { createCore, type Core, type CoreOptions } from './dispatch.ts';
 import { JobRegistry } from './jobs/job-registry.ts';
 
@@ -9,6 +9,7 @@ export interface OpenCoreOptions extends OpenOptions, CoreOptions {
   host: HostKind;
   actor?: string;
   now?: () => Date;
+  keyAccess?: KeyAccess;
 }
 
 export interface OpenedCore extends Core {
@@ -34,6 +35,7 @@ export function openCore(options: OpenCoreOptions): OpenedCore {
       appVersion,
       now: options.now ?? (() => new Date()),
       jobs: new JobRegistry(),
+      keyAccess: options.keyAccess ?? { safeStorage: null },
     },
     options,
   );

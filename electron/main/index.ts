@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { app, type BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { app, type BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
+import type { SafeStorageLike } from '../core/context.ts';
 import { openCore, type OpenedCore } from '../core/open-core.ts';
 import { appSchemePrivileges, registerAppProtocol } from './app-protocol.ts';
 import { bindContract, mainWindowSender } from './ipc.ts';
@@ -44,6 +45,19 @@ function showAbout(): void {
   void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
 }
 
+/**
+ * safeStorage for the node's private keys. On Linux without a keyring Electron falls
+ * back to "basic_text" (a fixed, public password): that is no protection, so there the
+ * keys are sealed with a passphrase instead.
+ */
+function keySafeStorage(): SafeStorageLike {
+  return {
+    isEncryptionAvailable: () => safeStorage.isEncryptionAvailable() && !(process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text'),
+    encryptString: (plain) => safeStorage.encryptString(plain),
+    decryptString: (sealed) => safeStorage.decryptString(sealed),
+  };
+}
+
 function start(): void {
   const paths = dataPaths(app.getPath('userData'));
   try {
@@ -51,6 +65,7 @@ function start(): void {
       file: paths.dbFile,
       backupDir: paths.backupDir,
       host: 'electron',
+      keyAccess: { safeStorage: keySafeStorage() },
       // the bundle cannot find db/migrations next to itself; say where they are
       migrationsDir: resourcePath('migrations', 'db/migrations'),
       onInternalError: (name, error) => log.error(`call ${name} failed`, error),

@@ -16,6 +16,15 @@ test.describe('首次启动', () => {
     await firstStart.expectShown();
 
     await firstStart.chooseDistrict('塘桥');
+    // the keys are made now: a passphrase of 8+ characters, twice, with the warning that it cannot be recovered
+    await expect(app.getByText('口令丢失后无法找回，请妥善保管')).toBeVisible();
+    await firstStart.fillPassphrase('short');
+    await firstStart.submit();
+    await expect(app.getByText('口令至少需要 8 个字符')).toBeVisible();
+    await firstStart.fillPassphrase('塘桥分局口令 2026', '塘桥分局口令 2027');
+    await firstStart.submit();
+    await expect(app.getByText('两次输入的口令不一致')).toBeVisible();
+    await firstStart.fillPassphrase('塘桥分局口令 2026');
     await firstStart.submit();
 
     await expect(app.getByTestId('node-label')).toHaveText('本机：塘桥分局（分局）');
@@ -28,6 +37,9 @@ test.describe('首次启动', () => {
     await app.getByRole('link', { name: '设置' }).click();
     await expect(app.getByTestId('node-identity')).toContainText('塘桥分局');
     await expect(app.getByTestId('node-identity')).toContainText('塘桥');
+    // and its keys exist: the fingerprint is on 密钥与信任
+    await app.getByRole('link', { name: '密钥与信任' }).click();
+    await expect(app.getByTestId('own-fingerprint')).toHaveText(/^\d{5}( \d{5}){7}$/);
     expect((await workspace.stats()).units).toBe(0);
   });
 

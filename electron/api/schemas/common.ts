@@ -33,3 +33,6 @@ export const pageLimit = [
   (q: { startRow: number; endRow: number }) => q.endRow > q.startRow && q.endRow - q.startRow <= 1000,
   { message: '每次最多读取 1000 行' },
 ] as const;
+
+/** Given by the user when the private keys are sealed with a passphrase (no safeStorage on this host). */
+export const Passphrase = z.string().min(1).max(1024).optional();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id } from './common.ts';
+import { Id, Passphrase } from './common.ts';
 
 export const NodeRole = z.enum(['district', 'training', 'bureau']);
 export type NodeRole = z.infer<typeof NodeRole>;
@@ -18,4 +18,6 @@ export const NodeInitInput = z.object({
   name: z.string().trim().min(1, '请填写本节点名称（如“塘桥分局”）').max(60, '名称不能超过 60 个字符'),
   /** the district a district node manages; required for role "district" */
   districtId: Id.nullish(),
+  /** seals the private keys made now, where the host has no safeStorage; without one the keys are made later */
+  passphrase: Passphrase,
 });

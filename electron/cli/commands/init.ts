@@ -3,7 +3,8 @@ import type { NodeRole } from '../../api/schemas/node.ts';
 import type { District } from '../../api/schemas/district.ts';
 import { NodeRole as NodeRoleSchema } from '../../api/schemas/node.ts';
 import { callOrFail, requireDb, withCore } from '../database-option.ts';
-import { UsageError, type CliIo } from '../io.ts';
+import { CommandError, UsageError, type CliIo } from '../io.ts';
+import { lostPassphraseWarning } from './keys.ts';
 
 const roleNames: Record<NodeRole, string> = { district: '分局', training: '培训中心', bureau: '市局' };
 
@@ -30,13 +31,24 @@ export async function initCommand(args: string[], io: CliIo): Promise<number> {
   return withCore(file, async (core) => {
     const list = await callOrFail(core, 'districts.list', {});
     const district = role.data === 'district' ? pickDistrict(list, values.district, values.name!) : undefined;
-    const identity = await callOrFail(core, 'node.init', { role: role.data, name: values.name, districtId: district?.id ?? null });
+    // with QKL_PASSPHRASE set (withCore passes it on), node.init makes the keys too
+    const init = await core.call('node.init', { role: role.data, name: values.name, districtId: district?.id ?? null });
+    if (!init.ok) {
+      if (init.details?.field === 'passphrase') throw new CommandError(`QKL_PASSPHRASE：${init.message}`);
+      throw new CommandError(init.message);
+    }
+    const identity = init.value;
+    const keys = await callOrFail(core, 'keys.status', {});
+    const fingerprint = keys.signing?.fingerprint ?? null;
     if (values.json) {
-      io.out(JSON.stringify({ ...identity, databaseFile: file }));
+      io.out(JSON.stringify({ ...identity, databaseFile: file, fingerprint }));
     } else {
       io.out(`已创建${roleNames[identity.role]}节点“${identity.name}”（${identity.id}）：${file}`);
+      if (fingerprint) io.out(`本节点指纹：${fingerprint}`);
       if (role.data === 'district' && !district) io.err('提示：未指定所管辖分局（--district），本节点可登记任何分局的使用单位。');
     }
+    if (keys.hasKeys) io.err(lostPassphraseWarning);
+    else io.err(`提示：未设置环境变量 QKL_PASSPHRASE，本节点尚未创建密钥；交换数据包前请运行 QKL_PASSPHRASE=口令 qkl keys create --db ${file}`);
     return 0;
   });
 }

@@ -6,6 +6,8 @@ import { districts, nodeIdentity } from '../../../db/schema/index.ts';
 import { appendAudit } from '../audit.ts';
 import type { CoreContext } from '../context.ts';
 import { newId } from '../ids.ts';
+import { keysForNewNode } from '../keys/node-keys.ts';
+import { storeKeys } from '../keys/own-keys.ts';
 
 export function getIdentity(ctx: CoreContext): NodeIdentity | null {
   return ctx.database.db.select().from(nodeIdentity).limit(1).get() ?? null;
@@ -17,13 +19,18 @@ export function requireIdentity(ctx: CoreContext): NodeIdentity {
   return identity;
 }
 
-export function initNode(ctx: CoreContext, input: ParsedInput<'node.init'>): NodeIdentity {
+/**
+ * Sets who this node is. Its keys are made now when the host can seal them
+ * (safeStorage, or a passphrase from the input or QKL_PASSPHRASE) and stored in the
+ * same transaction as the node; otherwise the node starts without keys (keys.create later).
+ */
+export async function initNode(ctx: CoreContext, input: ParsedInput<'node.init'>): Promise<NodeIdentity> {
   const { db } = ctx.database;
+  // checked before the keys are made (that takes a moment), and again in the transaction
+  refuseIfInitialised(ctx);
+  const keys = await keysForNewNode(ctx, input.role, input.passphrase);
   return db.transaction(() => {
-    const existing = getIdentity(ctx);
-    if (existing) {
-      throw new AppError('ALREADY_INITIALIZED', `本机已设置为“${existing.name}”，不能重复初始化。如需更换，请使用新的数据文件。`);
-    }
+    refuseIfInitialised(ctx);
     // A district node normally names its district; without one it may register units in any district.
     let districtId: string | null = null;
     if (input.districtId) {
@@ -44,6 +51,14 @@ export function initNode(ctx: CoreContext, input: ParsedInput<'node.init'>): Nod
     };
     db.insert(nodeIdentity).values(identity).run();
     appendAudit(ctx, { nodeId: identity.id, call: 'node.init', table: 'node_identity', rowIds: [identity.id], after: identity });
+    if (keys) storeKeys(ctx, identity.id, keys, 'node.init');
     return identity;
   });
+}
+
+function refuseIfInitialised(ctx: CoreContext): void {
+  const existing = getIdentity(ctx);
+  if (existing) {
+    throw new AppError('ALREADY_INITIALIZED', `本机已设置为“${existing.name}”，不能重复初始化。如需更换，请使用新的数据文件。`);
+  }
 }

@@ -1,5 +1,8 @@
+import { BundlesPage } from '../pages/bundles/BundlesPage.tsx';
+import { CityPage } from '../pages/city/CityPage.tsx';
 import { EquipmentPage } from '../pages/equipment/EquipmentPage.tsx';
 import { ImportPage } from '../pages/import/ImportPage.tsx';
+import { KeysPage } from '../pages/keys/KeysPage.tsx';
 import { ListsPage } from '../pages/lists/ListsPage.tsx';
 import { ManagersPage } from '../pages/managers/ManagersPage.tsx';
 import { OverviewPage } from '../pages/overview/OverviewPage.tsx';
@@ -27,6 +30,12 @@ export function RoutePage({ route }: { route: Exclude<RouteId, 'lists-print'> })
       return <ImportPage />;
     case 'settings':
       return <SettingsPage />;
+    case 'keys':
+      return <KeysPage />;
+    case 'bundles':
+      return <BundlesPage />;
+    case 'city':
+      return <CityPage />;
     default:
       return <PlaceholderPage area={route} />;
   }

@@ -28,7 +28,7 @@ export function Shell() {
           <div className="nav-group" key={group.headingKey ?? index}>
             {group.headingKey && <div className="nav-heading">{t(group.headingKey)}</div>}
             <ul>
-              {group.items.map((item) => (
+              {group.items.filter((item) => !item.roles || item.roles.includes(node.role)).map((item) => (
                 <li key={item.route}>
                   <a
                     href={hrefFor(item.route)}

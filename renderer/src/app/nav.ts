@@ -1,3 +1,4 @@
+import type { NodeRole } from '../../../electron/api/schemas/node.ts';
 import type { RouteId } from '../router/hash-router.ts';
 
 // The mission areas in the order of the work: the ledger first, settings last.
@@ -7,6 +8,8 @@ export type NavRouteId = Exclude<RouteId, 'lists-print'>;
 export interface NavItem {
   route: NavRouteId;
   labelKey: `nav.${NavRouteId}`;
+  /** shown only on these nodes (default: every node) */
+  roles?: readonly NodeRole[];
 }
 
 export interface NavGroup {
@@ -33,7 +36,13 @@ export const navGroups: NavGroup[] = [
       { route: 'acceptance', labelKey: 'nav.acceptance' },
       { route: 'training', labelKey: 'nav.training' },
       { route: 'bundles', labelKey: 'nav.bundles' },
+      { route: 'city', labelKey: 'nav.city', roles: ['bureau'] },
     ],
   },
-  { items: [{ route: 'settings', labelKey: 'nav.settings' }] },
+  {
+    items: [
+      { route: 'settings', labelKey: 'nav.settings' },
+      { route: 'keys', labelKey: 'nav.keys' },
+    ],
+  },
 ];

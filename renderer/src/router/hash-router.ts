@@ -16,7 +16,11 @@ export const routeIds = [
   'acceptance',
   'training',
   'bundles',
+  // bureau: every office's latest bundle and counts
+  'city',
   'settings',
+  // this node's keys and the other nodes' keys it trusts
+  'keys',
   // the two lists as an A4 document, without the shell (printing)
   'lists-print',
 ] as const;

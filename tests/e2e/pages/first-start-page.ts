@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-/** 首次启动: choose the node type, the district and the name. */
+/** 首次启动: choose the node type, the district, the name and the passphrase. */
 export class FirstStartPage {
   readonly heading: Locator;
 
@@ -22,6 +22,12 @@ export class FirstStartPage {
 
   async fillName(name: string): Promise<void> {
     await this.page.getByLabel('本节点名称').fill(name);
+  }
+
+  /** the passphrase that seals the node's keys (the browser host has no safeStorage) */
+  async fillPassphrase(passphrase: string, again = passphrase): Promise<void> {
+    await this.page.getByLabel('私钥口令').fill(passphrase);
+    await this.page.getByLabel('再次输入口令').fill(again);
   }
 
   async submit(): Promise<void> {

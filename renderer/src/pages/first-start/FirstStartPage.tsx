@@ -1,20 +1,25 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { District } from '../../../../electron/api/schemas/district.ts';
 import type { NodeIdentity, NodeRole } from '../../../../electron/api/schemas/node.ts';
 import { api } from '../../api/client.ts';
 import { Field } from '../../components/Field.tsx';
 import { toFormError, type FormError } from '../../components/form-errors.ts';
+import { PassphraseFields, validatePassphrase } from '../keys/PassphraseFields.tsx';
 
 const roles: NodeRole[] = ['district', 'training', 'bureau'];
-const formFields = ['role', 'name', 'districtId'] as const;
+const formFields = ['role', 'name', 'districtId', 'passphrase'] as const;
 
 interface FirstStartPageProps {
   districts: District[];
   onDone: (node: NodeIdentity) => void;
 }
 
-/** Chooses which office this installation is; node.init makes it permanent. */
+/**
+ * Chooses which office this installation is; node.init makes it permanent and makes
+ * the node's keys, sealed with the passphrase chosen here where the host has no
+ * safeStorage (the browser host, Linux without a keyring).
+ */
 export function FirstStartPage({ districts, onDone }: FirstStartPageProps) {
   const { t } = useTranslation();
   const [role, setRole] = useState<NodeRole>('district');
@@ -24,6 +29,22 @@ export function FirstStartPage({ districts, onDone }: FirstStartPageProps) {
   const [districtId, setDistrictId] = useState('');
   const [error, setError] = useState<FormError | null>(null);
   const [busy, setBusy] = useState(false);
+  const [passphrase, setPassphrase] = useState('');
+  const [again, setAgain] = useState('');
+  const [passphraseError, setPassphraseError] = useState<{ field: 'passphrase' | 'again'; message: string } | null>(null);
+  // null until the host said whether it has safeStorage; asked for when unsure
+  const [needsPassphrase, setNeedsPassphrase] = useState<boolean | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    api.call('keys.status', {}).then(
+      (status) => live && setNeedsPassphrase(!status.safeStorageAvailable),
+      () => live && setNeedsPassphrase(true),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
 
   const chooseDistrict = (id: string) => {
     setDistrictId(id);
@@ -36,13 +57,28 @@ export function FirstStartPage({ districts, onDone }: FirstStartPageProps) {
     // The core accepts a district node without a district; the UI asks for one (brief: required here).
     if (role === 'district' && !districtId) return setError({ field: 'districtId', message: t('firstStart.districtRequired') });
     if (!name.trim()) return setError({ field: 'name', message: t('firstStart.nameRequired') });
+    const askPassphrase = needsPassphrase !== false;
+    const problem = askPassphrase ? validatePassphrase('new', passphrase, again, t) : null;
+    setPassphraseError(problem);
+    if (problem) return setError(null);
     setBusy(true);
     setError(null);
     try {
-      const node = await api.call('node.init', { role, name, districtId: role === 'district' ? districtId : null });
+      const node = await api.call('node.init', {
+        role,
+        name,
+        districtId: role === 'district' ? districtId : null,
+        ...(askPassphrase ? { passphrase } : {}),
+      });
       onDone(node);
     } catch (e) {
-      setError(toFormError(e, formFields));
+      const formError = toFormError(e, formFields);
+      if (formError.field === 'passphrase') {
+        setPassphraseError({ field: 'passphrase', message: formError.message });
+        setError(null);
+      } else {
+        setError(formError);
+      }
       setBusy(false);
     }
   };
@@ -102,6 +138,19 @@ export function FirstStartPage({ districts, onDone }: FirstStartPageProps) {
             />
           )}
         </Field>
+        {needsPassphrase === false ? (
+          <p className="muted">{t('firstStart.safeStorageNote')}</p>
+        ) : (
+          <PassphraseFields
+            mode="new"
+            value={passphrase}
+            again={again}
+            onValue={setPassphrase}
+            onAgain={setAgain}
+            error={passphraseError}
+            labels={{ passphrase: t('firstStart.passphrase'), again: t('firstStart.passphraseConfirm'), hint: t('firstStart.passphraseHint') }}
+          />
+        )}
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={busy}>
             {busy ? t('firstStart.submitting') : t('firstStart.submit')}

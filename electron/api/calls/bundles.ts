@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { call } from '../call-spec.ts';
+import { Empty } from '../schemas/common.ts';
+import {
+  BundleExported,
+  BundleExportInput,
+  BundleImportInput,
+  BundleImportResult,
+  BundleScan,
+  BundleScanInput,
+  CityOverview,
+  ReceiptImported,
+  ReceiptImportInput,
+  ReceiptsWritten,
+  ReceiptWriteInput,
+  ReceivedBundle,
+  SentBundle,
+} from '../schemas/bundles.ts';
+
+export const bundleCalls = {
+  'bundles.export': call(BundleExportInput, BundleExported, '导出数据包（签名并加密）'),
+  'bundles.sent': call(Empty, z.array(SentBundle), '本节点导出的数据包记录'),
+  'bundles.scan': call(BundleScanInput, BundleScan, '列出文件夹中的数据包（.qklb）'),
+  'bundles.import': call(BundleImportInput, z.array(BundleImportResult), '校验并导入数据包（可只预览）'),
+  'bundles.received': call(Empty, z.array(ReceivedBundle), '已导入的数据包记录'),
+  'bundles.writeReceipts': call(ReceiptWriteInput, ReceiptsWritten, '为已导入的数据包出具签名回执'),
+  'bundles.importReceipt': call(ReceiptImportInput, ReceiptImported, '导入市局回执，标记数据包已送达'),
+  'city.overview': call(Empty, CityOverview, '全市各单位数据报送概况'),
+} as const;

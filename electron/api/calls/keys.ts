@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { call } from '../call-spec.ts';
+import { Empty } from '../schemas/common.ts';
+import { FileOutput } from '../schemas/files.ts';
+import {
+  KeysCreateInput,
+  KeysRevokeInput,
+  KeysRotateInput,
+  KeysStatus,
+  KeysTrustInput,
+  PublicIdentityInfo,
+  PublicIdentityText,
+  RecoverySheet,
+  RecoverySheetInput,
+  TrustedKey,
+} from '../schemas/keys.ts';
+
+export const keyCalls = {
+  'keys.status': call(Empty, KeysStatus, '本节点的密钥状态与指纹'),
+  'keys.create': call(KeysCreateInput, KeysStatus, '为本节点创建签名密钥与加密身份'),
+  'keys.exportPublic': call(Empty, FileOutput, '导出本节点公钥文件（.pub）'),
+  'keys.inspect': call(PublicIdentityText, PublicIdentityInfo, '读取对方公钥文件，显示指纹供电话核对'),
+  'keys.trust': call(KeysTrustInput, TrustedKey, '核对指纹后信任对方公钥'),
+  'keys.trusted': call(Empty, z.array(TrustedKey), '已信任的公钥'),
+  'keys.revoke': call(KeysRevokeInput, TrustedKey, '吊销一个已信任的公钥'),
+  'keys.rotate': call(KeysRotateInput, KeysStatus, '更换本节点密钥（旧密钥保留用于打开旧数据包）'),
+  'keys.recoverySheet': call(RecoverySheetInput, RecoverySheet, '市局备用密钥恢复单（打印后妥善保管）'),
+} as const;

@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { Id } from './common.ts';
+import { JobId } from './jobs.ts';
+import { Passphrase } from './keys.ts';
+
+const FilePath = z.string().trim().min(1, '请选择文件').max(4096);
+
+export const BundleExportInput = z.object({
+  jobId: JobId.optional(),
+  /** everything this node owns, not only what changed since the last bundle */
+  full: z.boolean().default(false),
+  /** folder to write into (USB stick, intranet share); default: the data folder's exchange/out */
+  outDir: FilePath.optional(),
+  /** an exact file to write instead (the CLI's --out); must not exist */
+  outFile: FilePath.optional(),
+  /** bureau only: the office the bundle is for */
+  targetNodeId: Id.optional(),
+  passphrase: Passphrase,
+});
+
+export const RowCounts = z.record(z.string(), z.number().int());
+
+export const BundleExported = z.object({
+  file: z.string(),
+  fileName: z.string(),
+  bundleId: z.string(),
+  sequence: z.number().int(),
+  full: z.boolean(),
+  size: z.number().int(),
+  hash: z.string(),
+  rowCounts: RowCounts,
+  files: z.number().int(),
+});
+export type BundleExported = z.infer<typeof BundleExported>;
+
+export const SentBundle = z.object({
+  bundleId: z.string(),
+  targetNodeId: z.string(),
+  targetName: z.string(),
+  sequence: z.number().int(),
+  full: z.boolean(),
+  createdAt: z.string(),
+  fileName: z.string(),
+  size: z.number().int(),
+  rowCounts: RowCounts,
+  acknowledgedAt: z.string().nullable(),
+});
+export type SentBundle = z.infer<typeof SentBundle>;
+
+export const TableChanges = z.object({
+  inserted: z.number().int(),
+  updated: z.number().int(),
+  deleted: z.number().int(),
+  unchanged: z.number().int(),
+});
+export const Changes = z.record(z.string(), TableChanges);
+export type Changes = z.infer<typeof Changes>;
+
+/** The shape `qkl import-bundle --json` prints (a product interface: extend, never rename). */
+export const BundleImportResult = z.object({
+  file: z.string(),
+  status: z.enum(['imported', 'already-imported', 'dry-run', 'refused']),
+  node: z.object({ id: z.string(), name: z.string() }).nullable(),
+  sequence: z.number().int().nullable(),
+  full: z.boolean().nullable(),
+  changes: Changes,
+  files: z.number().int(),
+  /** refusal reason code (see core/bundle/format/types.ts), null unless refused */
+  reason: z.string().nullable(),
+  message: z.string().nullable(),
+});
+export type BundleImportResult = z.infer<typeof BundleImportResult>;
+
+export const BundleImportInput = z.object({
+  jobId: JobId.optional(),
+  paths: z.array(FilePath).min(1, '请选择至少一个数据包').max(500),
+  dryRun: z.boolean().default(false),
+  passphrase: Passphrase,
+});
+
+export const BundleScanInput = z.object({ dir: FilePath.optional() });
+export const BundleFile = z.object({ path: z.string(), fileName: z.string(), size: z.number().int(), modifiedAt: z.string() });
+export const BundleScan = z.object({ dir: z.string(), files: z.array(BundleFile) });
+
+export const ReceivedBundle = z.object({
+  bundleId: z.string(),
+  nodeId: z.string(),
+  nodeName: z.string(),
+  sequence: z.number().int(),
+  full: z.boolean(),
+  createdAt: z.string(),
+  importedAt: z.string(),
+  importedBy: z.string(),
+  fileName: z.string(),
+  size: z.number().int(),
+  changes: Changes,
+  receiptAt: z.string().nullable(),
+});
+
+export const ReceiptWriteInput = z.object({
+  /** only this office's bundles; default every office with bundles not yet receipted */
+  nodeId: z.string().optional(),
+  outDir: FilePath.optional(),
+  passphrase: Passphrase,
+});
+export const ReceiptsWritten = z.object({
+  receipts: z.array(z.object({ nodeId: z.string(), nodeName: z.string(), file: z.string(), bundles: z.number().int() })),
+});
+
+export const ReceiptImportInput = z.object({ path: FilePath });
+export const ReceiptImported = z.object({ acknowledged: z.number().int(), alreadyAcknowledged: z.number().int(), unknown: z.number().int() });
+
+export const CityOffice = z.object({
+  nodeId: z.string(),
+  nodeName: z.string(),
+  role: z.string(),
+  districtId: z.string().nullable(),
+  lastSequence: z.number().int().nullable(),
+  lastCreatedAt: z.string().nullable(),
+  lastImportedAt: z.string().nullable(),
+  units: z.number().int(),
+  equipment: z.number().int(),
+  managers: z.number().int(),
+  keyRevoked: z.boolean(),
+});
+export const CityOverview = z.object({ offices: z.array(CityOffice) });

@@ -1,0 +1,206 @@
+/*
+ * Writes a bundle: a signed plaintext container, streamed through age into a file.
+ *
+ * Plaintext container (all integers big-endian):
+ *
+ *   header   "QKLB" (4 bytes) · u16 container version (= BUNDLE_FORMAT_VERSION)
+ *   records  u8 type · u32 payload length (≤ 1 MiB) · payload
+ *
+ *   0x01 ENTRY_START  JSON {"index","kind","name"}; index counts 0, 1, 2 … in order
+ *   0x02 DATA         the next bytes of the open entry (any number of records)
+ *   0x03 ENTRY_END    empty
+ *   0x04 MANIFEST     the next bytes of the manifest JSON (one or more records,
+ *                     concatenated: the exact bytes that were signed)
+ *   0x05 SIGNATURE    64-byte Ed25519 signature over MANIFEST_SIGNING_DOMAIN + manifest
+ *   0x06 END          empty; nothing may follow it
+ *
+ *   grammar: header (ENTRY_START DATA* ENTRY_END)* MANIFEST+ SIGNATURE END
+ *
+ * Why this shape: entries are framed, not length-prefixed, so a table export of
+ * unknown size streams straight from the database without a temporary file; the
+ * manifest comes last because it carries the hashes computed while streaming; and
+ * no record is larger than 1 MiB, so the reader's memory stays bounded whatever
+ * the bundle holds. age (64 KiB authenticated chunks, last-chunk flag) provides
+ * confidentiality and integrity of the whole container; the signature provides
+ * the sender (SECURITY.md: signed, then encrypted).
+ */
+import { createHash } from 'node:crypto';
+import { open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { Encrypter } from 'age-encryption';
+import {
+  BUNDLE_FORMAT_VERSION,
+  MANIFEST_SIGNING_DOMAIN,
+  type EntrySource,
+  type Manifest,
+  type ManifestEntry,
+  type Signer,
+  type WrittenBundle,
+} from './types.ts';
+
+export const CONTAINER_MAGIC = Buffer.from('QKLB', 'ascii');
+export const CONTAINER_HEADER_BYTES = CONTAINER_MAGIC.length + 2;
+export const RECORD_HEADER_BYTES = 5;
+export const MAX_RECORD_PAYLOAD = 1 << 20;
+export const RecordType = { entryStart: 1, data: 2, entryEnd: 3, manifest: 4, signature: 5, end: 6 } as const;
+export const MAX_ENTRY_NAME_CHARS = 256;
+
+export interface WriteBundleOptions {
+  file: string;
+  manifest: Omit<Manifest, 'entries' | 'format'>;
+  entries: Iterable<EntrySource> | AsyncIterable<EntrySource>;
+  signer: Signer;
+  /** age1… recipients: the bureau's main and backup keys */
+  recipients: string[];
+}
+
+export async function writeBundle(options: WriteBundleOptions): Promise<WrittenBundle> {
+  if (options.recipients.length === 0) throw new Error('a bundle needs at least one recipient');
+  if (options.manifest.keyId !== options.signer.keyId) throw new Error('manifest.keyId is not the signer’s key id');
+  const encrypter = new Encrypter();
+  for (const recipient of options.recipients) encrypter.addRecipient(recipient);
+
+  const sealed: { manifest?: Manifest; hash?: string } = {};
+  const part = `${options.file}.part`;
+  const fh = await open(part, 'w');
+  let size: number;
+  try {
+    const ciphertext = await encrypter.encrypt(readableOf(containerChunks(options, sealed)));
+    size = await drainInto(ciphertext, fh);
+    await fh.sync();
+    await fh.close();
+    await rename(part, options.file);
+  } catch (error) {
+    await fh.close().catch(() => undefined);
+    await rm(part, { force: true });
+    throw error;
+  }
+  await syncDirectory(dirname(options.file));
+  if (!sealed.manifest || !sealed.hash) throw new Error('bundle container ended without a manifest');
+  return { manifest: sealed.manifest, hash: sealed.hash, size };
+}
+
+async function* containerChunks(options: WriteBundleOptions, sealed: { manifest?: Manifest; hash?: string }): AsyncGenerator<Uint8Array> {
+  const header = Buffer.alloc(CONTAINER_HEADER_BYTES);
+  CONTAINER_MAGIC.copy(header);
+  header.writeUInt16BE(BUNDLE_FORMAT_VERSION, CONTAINER_MAGIC.length);
+  yield header;
+
+  const entries: ManifestEntry[] = [];
+  for await (const source of options.entries) {
+    checkSource(source);
+    const index = entries.length;
+    yield* record(RecordType.entryStart, Buffer.from(JSON.stringify({ index, kind: source.kind, name: source.name })));
+    const hash = createHash('sha256');
+    let size = 0;
+    for await (const chunk of source.open()) {
+      for (let offset = 0; offset < chunk.length; offset += MAX_RECORD_PAYLOAD) {
+        const piece = chunk.subarray(offset, offset + MAX_RECORD_PAYLOAD);
+        hash.update(piece);
+        size += piece.length;
+        yield* record(RecordType.data, piece);
+      }
+    }
+    yield* record(RecordType.entryEnd, Buffer.alloc(0));
+    entries.push({ index, kind: source.kind, name: source.name, sha256: hash.digest('hex'), size, rows: source.rows });
+  }
+
+  const manifest = manifestOf(options.manifest, entries);
+  const manifestBytes = Buffer.from(JSON.stringify(manifest), 'utf8');
+  for (let offset = 0; offset < manifestBytes.length; offset += MAX_RECORD_PAYLOAD) {
+    yield* record(RecordType.manifest, manifestBytes.subarray(offset, offset + MAX_RECORD_PAYLOAD));
+  }
+  const signature = options.signer.sign(Buffer.concat([Buffer.from(MANIFEST_SIGNING_DOMAIN, 'utf8'), manifestBytes]));
+  yield* record(RecordType.signature, signature);
+  yield* record(RecordType.end, Buffer.alloc(0));
+  sealed.manifest = manifest;
+  sealed.hash = createHash('sha256').update(manifestBytes).digest('hex');
+}
+
+/** Only the fields of the contract, in a fixed order: stray properties of the caller's object never get signed. */
+function manifestOf(base: WriteBundleOptions['manifest'], entries: ManifestEntry[]): Manifest {
+  return {
+    format: BUNDLE_FORMAT_VERSION,
+    bundleId: base.bundleId,
+    node: { id: base.node.id, role: base.node.role, name: base.node.name, districtId: base.node.districtId },
+    keyId: base.keyId,
+    target: { nodeId: base.target.nodeId, recipients: [...base.target.recipients] },
+    sequence: base.sequence,
+    previousHash: base.previousHash,
+    full: base.full,
+    createdAt: base.createdAt,
+    appVersion: base.appVersion,
+    schemaVersion: base.schemaVersion,
+    entries,
+  };
+}
+
+function checkSource(source: EntrySource): void {
+  if (source.kind !== 'table' && source.kind !== 'file') throw new Error(`unknown entry kind ${String(source.kind)}`);
+  if (!source.name || source.name.length > MAX_ENTRY_NAME_CHARS) throw new Error('entry name empty or too long');
+  if (!Number.isSafeInteger(source.rows) || source.rows < 0) throw new Error(`entry ${source.name}: bad row count`);
+}
+
+function* record(type: number, payload: Uint8Array): Generator<Uint8Array> {
+  if (payload.length > MAX_RECORD_PAYLOAD) throw new Error('record payload over 1 MiB');
+  const header = Buffer.alloc(RECORD_HEADER_BYTES);
+  header.writeUInt8(type, 0);
+  header.writeUInt32BE(payload.length, 1);
+  yield header;
+  if (payload.length > 0) yield payload;
+}
+
+/** Pull-based, so the container is produced only as fast as age and the disk take it. */
+function readableOf(chunks: AsyncGenerator<Uint8Array>): ReadableStream<Uint8Array> {
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        const next = await chunks.next();
+        if (next.done) controller.close();
+        else controller.enqueue(next.value);
+      },
+      async cancel() {
+        // Runs the generator's finally blocks, which close the entry being read.
+        await chunks.return(undefined);
+      },
+    },
+    { highWaterMark: 1 },
+  );
+}
+
+async function drainInto(stream: ReadableStream<Uint8Array>, fh: FileHandle): Promise<number> {
+  const reader = stream.getReader();
+  let size = 0;
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return size;
+      await writeFully(fh, value);
+      size += value.length;
+    }
+  } catch (error) {
+    await reader.cancel(error).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** FileHandle.write may write less than asked; loop until every byte is down. */
+export async function writeFully(fh: FileHandle, bytes: Uint8Array): Promise<void> {
+  for (let offset = 0; offset < bytes.length; ) {
+    const { bytesWritten } = await fh.write(bytes, offset, bytes.length - offset);
+    offset += bytesWritten;
+  }
+}
+
+/** Makes the rename itself durable; not possible on Windows, where it is skipped. */
+async function syncDirectory(dir: string): Promise<void> {
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(dir, 'r');
+    await handle.sync();
+  } catch {
+    // best effort
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
+}

@@ -1,0 +1,193 @@
+import { copyFileSync, createReadStream, createWriteStream, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { createGunzip } from 'node:zlib';
+import type { ParsedInput } from '../../api/contract.ts';
+import { AppError } from '../../api/errors.ts';
+import type { BundleImportResult, Changes } from '../../api/schemas/bundles.ts';
+import type { NodeIdentity } from '../../api/schemas/node.ts';
+import { appendAudit } from '../audit.ts';
+import type { CoreContext } from '../context.ts';
+import type { JobHandle } from '../jobs/job-registry.ts';
+import { loadIdentities, ownRecipients, trustedSigner } from '../keys/keys.ts';
+import { requireIdentity } from '../node/node-service.ts';
+import { schemaVersion } from '../schema-version.ts';
+import { checkChain } from './chain-check.ts';
+import { openBundle } from './format/reader.ts';
+import { BundleRefusal, type OpenedBundle, type OpenedEntry } from './format/types.ts';
+import { checkEntries, verifyManifestSignature } from './format/verify.ts';
+import { mergeTable } from './merge.ts';
+import { attachmentPath, bundleTempRoot, MAX_BUNDLE_BYTES } from './paths.ts';
+import { bureauBroadcastTables, isSyncedTable, syncedTables, type SyncedTable } from './sync-tables.ts';
+
+/** Thrown inside the transaction of a dry run: everything is rolled back, the counts stay. */
+class DryRunRollback extends Error {}
+
+function refused(file: string, error: BundleRefusal, opened?: OpenedBundle): BundleImportResult {
+  const manifest = opened?.manifest;
+  return {
+    file,
+    status: 'refused',
+    node: manifest ? { id: manifest.node.id, name: manifest.node.name } : null,
+    sequence: manifest?.sequence ?? null,
+    full: manifest?.full ?? null,
+    changes: {},
+    files: 0,
+    reason: error.reason,
+    message: error.message,
+  };
+}
+
+/** Signature, recipient and ownership checks: who made it, for whom, and may they send these tables. */
+function checkAuthenticity(ctx: CoreContext, self: NodeIdentity, opened: OpenedBundle): void {
+  const { manifest } = opened;
+  const key = trustedSigner(ctx, manifest.keyId);
+  if (!key || key.nodeId !== manifest.node.id) {
+    throw new BundleRefusal('unknown-signer', `数据包的签名密钥未经登记（${manifest.node.name}，密钥 ${manifest.keyId.slice(0, 8)}…）。请先在“密钥与信任”中登记该单位的公钥并电话核对指纹。`);
+  }
+  if (key.revokedAt) throw new BundleRefusal('revoked-key', `“${key.nodeName}”的这把签名密钥已于 ${key.revokedAt.slice(0, 10)} 吊销，用它签名的数据包一律拒收。`);
+  verifyManifestSignature(opened, key.signingKey);
+  if (manifest.target.nodeId !== self.id) throw new BundleRefusal('wrong-target', `这个数据包是发给其他单位的（${manifest.target.nodeId}），不是本单位。`);
+  const mine = new Set(ownRecipientsIncludingRetired(ctx));
+  if (!manifest.target.recipients.some((r) => mine.has(r))) {
+    throw new BundleRefusal('recipient-mismatch', '数据包签名中写明的接收方密钥不是本单位的密钥，已拒收。');
+  }
+  if (self.role === 'bureau' ? manifest.node.role === 'bureau' : manifest.node.role !== 'bureau') {
+    throw new BundleRefusal('wrong-target', self.role === 'bureau' ? '市局不能导入市局自己的数据包。' : '分局只接收市局发来的数据包。');
+  }
+  if (Number(manifest.schemaVersion) > schemaVersion(ctx)) {
+    throw new BundleRefusal('format-version', `数据包由较新版本的程序制作（数据结构版本 ${manifest.schemaVersion}，本程序 ${schemaVersion(ctx)}）。请先升级本程序。`);
+  }
+}
+
+function ownRecipientsIncludingRetired(ctx: CoreContext): string[] {
+  const rows = ctx.database.sqlite.prepare("SELECT public_key FROM node_keys WHERE purpose IN ('age', 'age-backup')").all() as Array<{ public_key: string }>;
+  return [...ownRecipients(ctx), ...rows.map((r) => r.public_key)];
+}
+
+/** Which tables a sender may fill: offices their own data, the bureau only what it broadcasts. */
+function allowedTables(senderRole: string): readonly SyncedTable[] {
+  return senderRole === 'bureau' ? bureauBroadcastTables : syncedTables;
+}
+
+async function unpackTables(entries: OpenedEntry[], senderRole: string): Promise<Array<{ table: SyncedTable; file: string }>> {
+  const allowed = allowedTables(senderRole);
+  const tables: Array<{ table: SyncedTable; file: string }> = [];
+  const order = (t: SyncedTable) => syncedTables.indexOf(t);
+  for (const entry of entries.filter((e) => e.kind === 'table')) {
+    if (!isSyncedTable(entry.name) || !allowed.includes(entry.name)) throw new BundleRefusal('malformed', `数据包含有本程序不接收的数据表“${entry.name}”。`);
+    if (tables.some((t) => t.table === entry.name)) throw new BundleRefusal('malformed', `数据包中数据表“${entry.name}”出现了两次。`);
+    const plain = `${entry.path}.ndjson`;
+    try {
+      await pipeline(createReadStream(entry.path), createGunzip(), createWriteStream(plain));
+    } catch {
+      throw new BundleRefusal('malformed', `数据包中数据表“${entry.name}”无法解压。`);
+    }
+    tables.push({ table: entry.name, file: plain });
+  }
+  return tables.sort((a, b) => order(a.table) - order(b.table));
+}
+
+/** Verified attachment files go to the content-addressed store first: harmless if the import then fails. */
+function storeAttachments(ctx: CoreContext, entries: OpenedEntry[]): number {
+  let stored = 0;
+  for (const entry of entries.filter((e) => e.kind === 'file')) {
+    if (entry.name !== entry.sha256) throw new BundleRefusal('entry-hash', `数据包中附件 ${entry.name.slice(0, 12)}… 的内容与其名称不符。`);
+    const target = attachmentPath(ctx, entry.sha256);
+    if (!existsSync(target)) {
+      mkdirSync(path.dirname(target), { recursive: true });
+      copyFileSync(entry.path, `${target}.part`);
+      renameSync(`${target}.part`, target);
+    }
+    stored++;
+  }
+  return stored;
+}
+
+async function importOne(ctx: CoreContext, self: NodeIdentity, file: string, identities: string[], dryRun: boolean, job: JobHandle): Promise<BundleImportResult> {
+  let opened: OpenedBundle | undefined;
+  try {
+    mkdirSync(bundleTempRoot(ctx), { recursive: true });
+    job.phase(`解密并校验 ${path.basename(file)}`);
+    opened = await openBundle({ file, identities, maxBytes: MAX_BUNDLE_BYTES, tempRoot: bundleTempRoot(ctx) });
+    checkAuthenticity(ctx, self, opened);
+    const { manifest } = opened;
+    const base = { file, node: { id: manifest.node.id, name: manifest.node.name }, sequence: manifest.sequence, full: manifest.full, reason: null, message: null };
+    if (checkChain(ctx, manifest, opened.hash).kind === 'already-imported') {
+      return { ...base, status: 'already-imported', changes: {}, files: 0, message: `第 ${manifest.sequence} 号数据包已导入过，本次未作改动。` };
+    }
+    const entries = checkEntries(opened);
+    const tables = await unpackTables(entries, manifest.node.role);
+    job.checkpoint();
+    const files = dryRun ? entries.filter((e) => e.kind === 'file').length : storeAttachments(ctx, entries);
+    job.phase(dryRun ? '预览' : '写入数据库');
+    const changes: Changes = {};
+    const sqlite = ctx.database.sqlite;
+    const importedAt = ctx.now().toISOString();
+    try {
+      sqlite.transaction(() => {
+        for (const { table, file: plain } of tables) mergeTable(sqlite, table, plain, manifest.node.id, changes);
+        if (dryRun) throw new DryRunRollback();
+        sqlite
+          .prepare(
+            `INSERT INTO bundles_received (id, node_id, sequence, hash, full, key_id, created_at, imported_at, imported_by, file_name, size, changes)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(manifest.bundleId, manifest.node.id, manifest.sequence, opened!.hash, manifest.full ? 1 : 0, manifest.keyId, manifest.createdAt, importedAt, ctx.actor, path.basename(file), statSync(file).size, JSON.stringify(changes));
+        appendAudit(ctx, {
+          nodeId: self.id,
+          call: 'bundles.import',
+          table: 'bundles_received',
+          rowIds: [manifest.bundleId],
+          after: { status: 'imported', node: manifest.node.id, sequence: manifest.sequence, hash: opened!.hash, changes, files },
+        });
+      })();
+    } catch (error) {
+      if (!(error instanceof DryRunRollback)) throw error;
+    }
+    return { ...base, status: dryRun ? 'dry-run' : 'imported', changes, files };
+  } catch (error) {
+    if (!(error instanceof BundleRefusal)) throw error;
+    // the refusal is recorded, the data is not touched
+    appendAudit(ctx, {
+      nodeId: self.id,
+      call: 'bundles.import',
+      table: 'bundles_received',
+      rowIds: [],
+      after: { status: 'refused', reason: error.reason, file: path.basename(file), node: opened?.manifest.node.id ?? null, sequence: opened?.manifest.sequence ?? null, dryRun },
+    });
+    return refused(file, error, opened);
+  } finally {
+    opened?.dispose();
+  }
+}
+
+/**
+ * Imports bundles one by one, each all or nothing: a refused one is reported with
+ * its reason and changes no data; the others still go in. Files are taken in
+ * name order (export names carry the sequence number), and one refused for a gap
+ * is tried again once another file of the batch went in.
+ */
+export async function importBundles(ctx: CoreContext, input: ParsedInput<'bundles.import'>): Promise<BundleImportResult[]> {
+  const self = requireIdentity(ctx);
+  const identities = loadIdentities(ctx, input.passphrase);
+  if (identities.length === 0) throw new AppError('NOT_FOUND', '本单位尚未创建密钥，无法打开数据包。');
+  const files = [...new Set(input.paths.map((p) => path.resolve(p)))].sort((a, b) => a.localeCompare(b, 'zh-CN', { numeric: true }));
+  return ctx.jobs.run(input.jobId, async (job) => {
+    const results = new Map<string, BundleImportResult>();
+    let pending = files;
+    // a gap may be filled by another file of the same batch (a whole USB folder): retry those while progress is made
+    for (;;) {
+      let progressed = false;
+      for (const file of pending) {
+        job.checkpoint();
+        const result = await importOne(ctx, self, file, identities, input.dryRun, job);
+        results.set(file, result);
+        if (result.status === 'imported') progressed = true;
+      }
+      pending = pending.filter((f) => results.get(f)?.reason === 'gap');
+      if (!progressed || pending.length === 0) break;
+    }
+    return files.map((f) => results.get(f)!);
+  });
+}

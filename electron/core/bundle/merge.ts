@@ -1,0 +1,122 @@
+import type Database from 'better-sqlite3';
+import type { Changes } from '../../api/schemas/bundles.ts';
+import { BundleRefusal } from './format/types.ts';
+import { readLinesSync } from './line-reader.ts';
+import { columnsOf, type SyncedTable } from './sync-tables.ts';
+
+const MAX_LINE = 8 * 1024 * 1024;
+
+const tableLabels: Record<SyncedTable, string> = {
+  districts: '分局',
+  units: '使用单位',
+  equipment: '设备',
+  safety_managers: '安全管理人员',
+  attachments: '附件',
+};
+
+type Row = Record<string, string | number | null>;
+
+function parseRow(line: string, table: SyncedTable, lineNo: number, allowed: Set<string>): Row {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    throw new BundleRefusal('malformed', `数据包中“${tableLabels[table]}”第 ${lineNo} 行不是有效的数据。`);
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new BundleRefusal('malformed', `数据包中“${tableLabels[table]}”第 ${lineNo} 行格式不正确。`);
+  const row = value as Record<string, unknown>;
+  for (const [key, v] of Object.entries(row)) {
+    if (!allowed.has(key)) throw new BundleRefusal('malformed', `数据包中“${tableLabels[table]}”含有本程序不认识的字段“${key}”，请升级本程序后再导入。`);
+    if (v !== null && typeof v !== 'string' && typeof v !== 'number') throw new BundleRefusal('malformed', `数据包中“${tableLabels[table]}”第 ${lineNo} 行字段“${key}”的值类型不正确。`);
+  }
+  if (typeof row['id'] !== 'string' || typeof row['origin_node'] !== 'string' || !Number.isInteger(row['version'])) {
+    throw new BundleRefusal('malformed', `数据包中“${tableLabels[table]}”第 ${lineNo} 行缺少编号、来源或版本。`);
+  }
+  return row as Row;
+}
+
+interface Statements {
+  find: Database.Statement;
+  insert: Map<string, Database.Statement>;
+  update: Map<string, Database.Statement>;
+}
+
+function statementFor(sqlite: Database.Database, cache: Map<string, Database.Statement>, table: string, columns: string[], kind: 'insert' | 'update') {
+  const key = columns.join(',');
+  let statement = cache.get(key);
+  if (!statement) {
+    statement =
+      kind === 'insert'
+        ? sqlite.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`)
+        : sqlite.prepare(`UPDATE ${table} SET ${columns.filter((c) => c !== 'id').map((c) => `${c} = ?`).join(', ')} WHERE id = ?`);
+    cache.set(key, statement);
+  }
+  return statement;
+}
+
+function explainConstraint(error: unknown, table: SyncedTable, row: Row): never {
+  const code = (error as { code?: string }).code ?? '';
+  if (code === 'SQLITE_CONSTRAINT_UNIQUE') {
+    const naming = row['name'] ?? row['equipment_code'] ?? row['certificate_no'] ?? row['id'];
+    throw new BundleRefusal('conflict', `数据包中的${tableLabels[table]}“${String(naming)}”与本库中其他单位报送的记录重复（${(error as Error).message}）。请联系该单位核对后重新报送。`);
+  }
+  if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+    throw new BundleRefusal('malformed', `数据包中的${tableLabels[table]}（编号 ${String(row['id'])}）引用了本库中不存在的记录，可能缺少更早的数据包。`);
+  }
+  throw error;
+}
+
+function* checkedLines(file: string, table: SyncedTable): Generator<string> {
+  try {
+    yield* readLinesSync(file, MAX_LINE);
+  } catch (error) {
+    if (error instanceof RangeError) throw new BundleRefusal('malformed', `数据包中“${tableLabels[table]}”有一行过长。`);
+    throw error;
+  }
+}
+
+/**
+ * Applies one table's rows from a verified bundle. Rows belong to the node that
+ * made them: a row of another node is refused, never merged; within the node's
+ * own rows the higher version wins and an equal or older one changes nothing.
+ * Call inside the import's transaction.
+ */
+export function mergeTable(sqlite: Database.Database, table: SyncedTable, file: string, senderNodeId: string, changes: Changes): void {
+  const allowed = new Set(columnsOf(sqlite, table));
+  const counts = (changes[table] ??= { inserted: 0, updated: 0, deleted: 0, unchanged: 0 });
+  const statements: Statements = {
+    find: sqlite.prepare(`SELECT origin_node, version, deleted_at FROM ${table} WHERE id = ?`),
+    insert: new Map(),
+    update: new Map(),
+  };
+  let lineNo = 0;
+  for (const line of checkedLines(file, table)) {
+    lineNo++;
+    const row = parseRow(line, table, lineNo, allowed);
+    if (row['origin_node'] !== senderNodeId) {
+      throw new BundleRefusal('foreign-rows', `数据包中含有不属于报送单位的${tableLabels[table]}记录（编号 ${String(row['id'])}）：一个单位的数据包不能改动其他单位的数据。`);
+    }
+    const existing = statements.find.get(row['id']) as { origin_node: string; version: number; deleted_at: string | null } | undefined;
+    const columns = Object.keys(row);
+    const values = columns.map((c) => row[c]);
+    try {
+      if (!existing) {
+        statementFor(sqlite, statements.insert, table, columns, 'insert').run(...values);
+        if (row['deleted_at'] != null) counts.deleted++;
+        else counts.inserted++;
+      } else if (existing.origin_node !== senderNodeId) {
+        throw new BundleRefusal('foreign-rows', `数据包试图改动其他单位的${tableLabels[table]}记录（编号 ${String(row['id'])}），已拒绝。`);
+      } else if ((row['version'] as number) > existing.version) {
+        const updateColumns = columns.filter((c) => c !== 'id');
+        statementFor(sqlite, statements.update, table, ['id', ...updateColumns], 'update').run(...updateColumns.map((c) => row[c]), row['id']);
+        if (row['deleted_at'] != null && existing.deleted_at === null) counts.deleted++;
+        else counts.updated++;
+      } else {
+        counts.unchanged++;
+      }
+    } catch (error) {
+      if (error instanceof BundleRefusal) throw error;
+      explainConstraint(error, table, row);
+    }
+  }
+}

@@ -1,0 +1,35 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * The tables that travel in bundles, parents before children so that a bundle's
+ * rows can be inserted in this order with foreign keys on. A new synced table is
+ * added here and gets the two change-log triggers in its migration
+ * (sync-tables.test.ts fails for a table with origin_node that is missing either).
+ */
+export const syncedTables = ['districts', 'units', 'equipment', 'safety_managers', 'attachments'] as const;
+export type SyncedTable = (typeof syncedTables)[number];
+
+export function isSyncedTable(name: string): name is SyncedTable {
+  return (syncedTables as readonly string[]).includes(name);
+}
+
+/**
+ * What the bureau sends down to an office: its own rows of these tables (reference
+ * data every office needs). Later tables that concern one office only (acceptance
+ * decisions, certificates) add a scope here.
+ */
+export const bureauBroadcastTables: readonly SyncedTable[] = ['districts'];
+
+const columnCache = new WeakMap<Database.Database, Map<string, string[]>>();
+
+/** The table's columns as the open database has them (the migrations are the truth, not a list kept by hand). */
+export function columnsOf(sqlite: Database.Database, table: SyncedTable): string[] {
+  let byTable = columnCache.get(sqlite);
+  if (!byTable) columnCache.set(sqlite, (byTable = new Map()));
+  let columns = byTable.get(table);
+  if (!columns) {
+    columns = (sqlite.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>).map((c) => c.name);
+    byTable.set(table, columns);
+  }
+  return columns;
+}

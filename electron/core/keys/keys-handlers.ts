@@ -1,0 +1,20 @@
+import type { keyCalls } from '../../api/calls/keys.ts';
+import type { HandlerGroup } from '../handler-types.ts';
+import { createNodeKeys } from './keys.ts';
+import { exportPublicFile, keysStatus, recoverySheet, rotateNodeKeys } from './node-keys.ts';
+import { inspectPublicIdentity, listTrusted, revokeTrusted, trustPublicIdentity } from './trust-service.ts';
+
+export const keyHandlers: HandlerGroup<keyof typeof keyCalls> = {
+  'keys.status': (ctx) => keysStatus(ctx),
+  'keys.create': async (ctx, input) => {
+    await createNodeKeys(ctx, input.passphrase);
+    return keysStatus(ctx);
+  },
+  'keys.exportPublic': (ctx) => exportPublicFile(ctx),
+  'keys.inspect': (ctx, input) => inspectPublicIdentity(ctx, input.content),
+  'keys.trust': (ctx, input) => trustPublicIdentity(ctx, input),
+  'keys.trusted': (ctx) => listTrusted(ctx),
+  'keys.revoke': (ctx, input) => revokeTrusted(ctx, input),
+  'keys.rotate': (ctx, input) => rotateNodeKeys(ctx, input.passphrase),
+  'keys.recoverySheet': (ctx, input) => recoverySheet(ctx, input.passphrase),
+};

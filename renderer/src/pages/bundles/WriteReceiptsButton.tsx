@@ -1,0 +1,53 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CallOutput } from '../../../../electron/api/contract.ts';
+import { api } from '../../api/client.ts';
+import { failureNotice, NoticeLine, type Notice } from './notice.tsx';
+import type { WithPassphrase } from './usePassphrase.tsx';
+
+type Written = CallOutput<'bundles.writeReceipts'>['receipts'];
+
+/** 出具回执: one signed receipt per office with bundles not yet receipted, into the data folder's exchange/receipts. */
+export function WriteReceiptsButton({ pending, withPassphrase, onWritten }: { pending: number; withPassphrase: WithPassphrase; onWritten: () => void }) {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<Notice>(null);
+  const [written, setWritten] = useState<Written>([]);
+
+  const write = async () => {
+    setBusy(true);
+    setNotice(null);
+    setWritten([]);
+    try {
+      const result = await withPassphrase((passphrase) => api.call('bundles.writeReceipts', passphrase !== undefined ? { passphrase } : {}));
+      setWritten(result.receipts);
+      setNotice(result.receipts.length === 0 ? { tone: 'info', text: t('bundles.received.nothingToWrite') } : { tone: 'ok', text: t('bundles.received.written', { count: result.receipts.length }) });
+      onWritten();
+    } catch (error) {
+      setNotice(failureNotice(t, error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <div className="toolbar">
+        <button type="button" className="button button-primary" onClick={() => void write()} disabled={busy}>
+          {busy ? t('bundles.received.writing') : t('bundles.received.writeReceipts')}
+        </button>
+        <span className="muted">{pending > 0 ? t('bundles.received.pending', { count: pending }) : t('bundles.received.nonePending')}</span>
+      </div>
+      <NoticeLine notice={notice} testId="receipts-notice" />
+      {written.length > 0 && (
+        <ul className="plan-list" data-testid="receipts-written">
+          {written.map((r) => (
+            <li key={r.file}>
+              {t('bundles.received.writtenLine', { name: r.nodeName, count: r.bundles })} <span className="mono break">{r.file}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,50 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { CallOutput } from '../../../../electron/api/contract.ts';
+import type { SentBundle } from '../../../../electron/api/schemas/bundles.ts';
+import { api, errorMessage } from '../../api/client.ts';
+import type { ReceivedBundle } from './ReceivedGrid.tsx';
+
+export type Office = CallOutput<'city.overview'>['offices'][number];
+
+export interface ExchangeData {
+  databaseFile: string | null;
+  sent: SentBundle[];
+  received: ReceivedBundle[];
+  /** bureau: the enrolled offices (city.overview); offices: empty */
+  offices: Office[];
+  /** this node has its own keys */
+  hasKeys: boolean | null;
+  /** office: a bureau key is trusted; bureau: at least one office is enrolled */
+  hasPartner: boolean | null;
+  error: string | null;
+}
+
+const empty: ExchangeData = { databaseFile: null, sent: [], received: [], offices: [], hasKeys: null, hasPartner: null, error: null };
+
+/** Everything the 数据包 page shows, read again after each export, import or receipt. */
+export function useExchangeData(isBureau: boolean): ExchangeData & { reload: () => Promise<void> } {
+  const [data, setData] = useState<ExchangeData>(empty);
+
+  const reload = useCallback(async () => {
+    try {
+      const [info, sent, received, keys, trusted, overview] = await Promise.all([
+        api.call('app.info', {}),
+        api.call('bundles.sent', {}),
+        api.call('bundles.received', {}),
+        api.call('keys.status', {}),
+        api.call('keys.trusted', {}),
+        isBureau ? api.call('city.overview', {}) : Promise.resolve({ offices: [] }),
+      ]);
+      const partner = trusted.some((k) => !k.revokedAt && (isBureau ? k.role !== 'bureau' : k.role === 'bureau'));
+      setData({ databaseFile: info.databaseFile, sent, received, offices: overview.offices, hasKeys: keys.hasKeys, hasPartner: partner, error: null });
+    } catch (error) {
+      setData((d) => ({ ...d, error: errorMessage(error) }));
+    }
+  }, [isBureau]);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  return { ...data, reload };
+}

@@ -1,0 +1,113 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, errorMessage } from '../../api/client.ts';
+import { useAppContext } from '../../app/app-context.ts';
+import { hrefFor } from '../../router/hash-router.ts';
+import { keysHref } from '../bundles/keys-link.ts';
+import { CityGrid } from './CityGrid.tsx';
+import { reportingOf, STALE_DAYS, type CityOffice } from './city-status.ts';
+
+type State = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'ready'; offices: CityOffice[] };
+
+/**
+ * 全市概况 (bureau): per enrolled office its latest bundle and the rows it owns here;
+ * first, which offices have not reported for 30 days or whose key is revoked.
+ * The units, equipment and lists pages already show every office's rows.
+ */
+export function CityPage() {
+  const { t } = useTranslation();
+  const { node } = useAppContext();
+  const [state, setState] = useState<State>({ kind: 'loading' });
+
+  const load = useCallback(async () => {
+    try {
+      setState({ kind: 'ready', offices: (await api.call('city.overview', {})).offices });
+    } catch (error) {
+      setState({ kind: 'failed', message: errorMessage(error) });
+    }
+  }, []);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const join = (offices: CityOffice[]) => offices.map((o) => o.nodeName).join(t('city.nameSeparator'));
+  return (
+    <section className="page city-page" aria-labelledby="city-title">
+      <div className="page-header">
+        <h1 id="city-title" className="page-title">
+          {t('city.title')}
+        </h1>
+        <a href={hrefFor('bundles')}>{t('city.bundlesLink')}</a>
+      </div>
+      {node.role !== 'bureau' && (
+        <div className="notice notice-info" role="status">
+          {t('city.bureauOnly')}
+        </div>
+      )}
+      {state.kind === 'loading' && <div className="muted">{t('app.loading')}</div>}
+      {state.kind === 'failed' && (
+        <div className="notice notice-error" role="alert">
+          {state.message}{' '}
+          <button type="button" className="button" onClick={() => void load()}>
+            {t('app.retry')}
+          </button>
+        </div>
+      )}
+      {state.kind === 'ready' && state.offices.length === 0 && (
+        <div className="notice notice-info" role="status">
+          {t('city.none')} <a href={keysHref}>{t('bundles.attention.keysLink')}</a>
+        </div>
+      )}
+      {state.kind === 'ready' && state.offices.length > 0 && <CityBody offices={state.offices} join={join} />}
+    </section>
+  );
+}
+
+function CityBody({ offices, join }: { offices: CityOffice[]; join: (offices: CityOffice[]) => string }) {
+  const { t } = useTranslation();
+  const live = offices.filter((o) => !o.keyRevoked);
+  const stale = live.filter((o) => reportingOf(o) === 'stale');
+  const never = live.filter((o) => reportingOf(o) === 'never');
+  const revoked = offices.filter((o) => o.keyRevoked);
+  const total = (key: 'units' | 'equipment' | 'managers') => offices.reduce((n, o) => n + o[key], 0).toLocaleString('zh-CN');
+  return (
+    <>
+      <div className="panel">
+        <h2 className="section-title">{t('overview.attention')}</h2>
+        {stale.length + never.length + revoked.length === 0 ? (
+          <p className="muted" data-testid="city-all-fresh">
+            {t('city.allFresh', { days: STALE_DAYS })}
+          </p>
+        ) : (
+          <ul className="plan-list" data-testid="city-attention">
+            {stale.length > 0 && <li className="text-warn">{t('city.attention.stale', { names: join(stale), days: STALE_DAYS })}</li>}
+            {never.length > 0 && <li className="text-danger">{t('city.attention.never', { names: join(never) })}</li>}
+            {revoked.length > 0 && <li className="text-danger">{t('city.attention.revoked', { names: join(revoked) })}</li>}
+          </ul>
+        )}
+        <p data-testid="city-totals">{t('city.totals', { offices: offices.length, units: total('units'), equipment: total('equipment'), managers: total('managers') })}</p>
+        <div className="result-links">
+          <a className="button" href={hrefFor('units')}>
+            {t('city.link.units')}
+          </a>
+          <a className="button" href={hrefFor('equipment')}>
+            {t('city.link.equipment')}
+          </a>
+          <a className="button" href={hrefFor('managers')}>
+            {t('city.link.managers')}
+          </a>
+          <a className="button" href={hrefFor('lists')}>
+            {t('city.link.lists')}
+          </a>
+        </div>
+      </div>
+      <section className="panel" aria-labelledby="city-offices-title">
+        <h2 id="city-offices-title" className="section-title">
+          {t('city.offices', { count: offices.length })}
+        </h2>
+        <CityGrid offices={offices} />
+      </section>
+    </>
+  );
+}

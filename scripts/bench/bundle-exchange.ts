@@ -1,0 +1,142 @@
+// Benchmark (issue 4): export and import of a bundle with 100,000 pieces of
+// equipment and 500 MB of attachments, next to the bare age encryption of the same
+// bytes and the bare SQLite insert of the same rows, measured in the same run.
+//   npx tsx scripts/bench/bundle-exchange.ts [equipment=100000] [--attachments-mb 500] [--keep]
+// Each measurement runs in a fresh child process so its peak RSS is its own.
+// Prints figures; asserts nothing.
+import { spawnSync } from 'node:child_process';
+import { createReadStream, createWriteStream, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
+import { randomBytes } from 'node:crypto';
+import { Encrypter, generateX25519Identity, identityToRecipient } from 'age-encryption';
+import Database from 'better-sqlite3';
+import { generateDistrict } from '../sample-data/generate.ts';
+import { insertModel } from '../sample-data/insert.ts';
+import { addAttachment, exchangeNode, PASSPHRASE, trustEachOther } from '../../tests/support/exchange.ts';
+import { tempDir } from '../../tests/support/temp.ts';
+
+const self = fileURLToPath(import.meta.url);
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+interface ChildResult {
+  ms: number;
+  maxRssKb: number;
+  detail: Record<string, unknown>;
+}
+
+/** The floor for encryption: the same plaintext bytes through age, file to file. */
+async function bareEncrypt(plaintextDir: string, out: string): Promise<Record<string, unknown>> {
+  const recipient = await identityToRecipient(await generateX25519Identity());
+  let bytes = 0;
+  for (const name of readdirSync(plaintextDir)) {
+    const e = new Encrypter();
+    e.addRecipient(recipient);
+    const source = Readable.toWeb(createReadStream(`${plaintextDir}/${name}`)) as ReadableStream<Uint8Array>;
+    await pipeline(Readable.fromWeb((await e.encrypt(source)) as never), createWriteStream(out));
+    bytes += statSync(`${plaintextDir}/${name}`).size;
+  }
+  return { bytes };
+}
+
+/** The floor for the database: the office's rows inserted with prepared statements in one transaction. */
+function bareInsert(officeDb: string, target: string): Record<string, unknown> {
+  const source = new Database(officeDb, { readonly: true });
+  const db = new Database(target);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  const tables = ['units', 'equipment', 'safety_managers'];
+  // same columns, with a primary key on id as the real tables have
+  for (const t of tables) {
+    const columns = (source.prepare(`PRAGMA table_info(${t})`).all() as Array<{ name: string }>).map((c) => (c.name === 'id' ? 'id TEXT PRIMARY KEY' : c.name));
+    db.exec(`CREATE TABLE ${t} (${columns.join(', ')})`);
+  }
+  let rows = 0;
+  db.transaction(() => {
+    for (const t of tables) {
+      const columns = (source.prepare(`PRAGMA table_info(${t})`).all() as Array<{ name: string }>).map((c) => c.name);
+      const insert = db.prepare(`INSERT INTO ${t} (${columns.join(',')}) VALUES (${columns.map(() => '?').join(',')})`);
+      for (const row of source.prepare(`SELECT * FROM ${t}`).raw().iterate() as IterableIterator<unknown[]>) {
+        insert.run(...row);
+        rows++;
+      }
+    }
+  })();
+  return { rows };
+}
+
+async function child(kind: string, a: string, b: string): Promise<void> {
+  const started = performance.now();
+  let detail: Record<string, unknown>;
+  if (kind === 'encrypt') detail = await bareEncrypt(a, b);
+  else if (kind === 'insert') detail = bareInsert(a, b);
+  else {
+    const node = await exchangeNode(kind === 'export' ? 'district' : 'bureau', '', null, { file: a, dir: b });
+    const t0 = performance.now();
+    detail =
+      kind === 'export'
+        ? await node.ok('bundles.export', { outFile: `${b}/bench.qklb`, full: true })
+        : ((await node.ok('bundles.import', { paths: [`${b}/bench.qklb`] }))[0] as unknown as Record<string, unknown>);
+    node.close();
+    return void process.stdout.write(`${JSON.stringify({ ms: performance.now() - t0, maxRssKb: process.resourceUsage().maxRSS, detail })}\n`);
+  }
+  process.stdout.write(`${JSON.stringify({ ms: performance.now() - started, maxRssKb: process.resourceUsage().maxRSS, detail })}\n`);
+}
+
+function measure(kind: string, a: string, b: string): ChildResult {
+  const run = spawnSync(process.execPath, [...process.execArgv, self, '--child', kind, a, b], { encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, QKL_PASSPHRASE: PASSPHRASE } });
+  if (run.status !== 0) throw new Error(`${kind} failed: ${run.stderr}`);
+  return JSON.parse(run.stdout.trim().split('\n').at(-1)!) as ChildResult;
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  if (args[0] === '--child') return child(args[1]!, args[2]!, args[3]!);
+  const equipment = Number(args.find((a, i) => /^\d+$/.test(a) && args[i - 1] !== '--attachments-mb') ?? 100_000);
+  const at = args.indexOf('--attachments-mb');
+  const attachmentMb = at >= 0 ? Number(args[at + 1]) : 500;
+
+  const officeDir = tempDir('qkl-bench-office-');
+  const bureauDir = tempDir('qkl-bench-bureau-');
+  const office = await exchangeNode('district', '塘桥分局', 'seed-district-03', { file: officeDir.file('qkl.sqlite'), dir: officeDir.dir });
+  const bureau = await exchangeNode('bureau', '市局', null, { file: bureauDir.file('qkl.sqlite'), dir: bureauDir.dir });
+  await trustEachOther(office, bureau);
+  const model = generateDistrict({ seed: 5, units: Math.ceil(equipment / 15) });
+  model.equipment.length = Math.min(model.equipment.length, equipment);
+  const present = new Set(model.equipment.map((e) => e.unitIndex));
+  model.managers = model.managers.filter((m) => present.has(m.unitIndex));
+  const inserted = insertModel(office.core.ctx.database.sqlite, model, { nodeId: office.id, districtId: 'seed-district-03' });
+  // incompressible scans of 10 MB each, as photographed certificates are
+  for (let i = 0; i < Math.ceil(attachmentMb / 10); i++) addAttachment(office, randomBytes(10 * 1024 * 1024), `扫描件-${i}.pdf`);
+  office.close();
+  bureau.close();
+  console.log(`office: ${inserted.units} units, ${inserted.equipment} equipment, ${inserted.managers} managers, ${attachmentMb} MB of attachments`);
+
+  const exp = measure('export', officeDir.file('qkl.sqlite'), officeDir.dir);
+  const bundleSize = statSync(officeDir.file('bench.qklb')).size;
+  // the bare-encryption input: the same attachment bytes plus the tables as NDJSON
+  const plain = tempDir('qkl-bench-plain-');
+  const rowsDb = new Database(officeDir.file('qkl.sqlite'), { readonly: true });
+  writeFileSync(plain.file('rows.ndjson'), ['units', 'equipment', 'safety_managers'].map((t) => rowsDb.prepare(`SELECT * FROM ${t}`).all().map((r) => JSON.stringify(r)).join('\n')).join('\n'));
+  rowsDb.close();
+  for (const name of readdirSync(`${officeDir.dir}/attachments`)) for (const f of readdirSync(`${officeDir.dir}/attachments/${name}`)) {
+    await pipeline(createReadStream(`${officeDir.dir}/attachments/${name}/${f}`), createWriteStream(plain.file(f)));
+  }
+  const enc = measure('encrypt', plain.dir, plain.file('out.age'));
+  const imp = measure('import', bureauDir.file('qkl.sqlite'), officeDir.dir);
+  const ins = measure('insert', officeDir.file('qkl.sqlite'), plain.file('bare.sqlite'));
+
+  const rate = (bytes: number, ms: number) => `${((bytes / 1024 / 1024) / (ms / 1000)).toFixed(0)} MB/s`;
+  console.log(`bundle: ${mb(bundleSize)}`);
+  console.log(`export (snapshot+gzip+sign+age) : ${s(exp.ms)}  ${rate(bundleSize, exp.ms)}  peak RSS ${mb(exp.maxRssKb * 1024)}`);
+  console.log(`bare age encryption, same bytes : ${s(enc.ms)}  ${rate(Number(enc.detail['bytes']), enc.ms)}  peak RSS ${mb(enc.maxRssKb * 1024)}`);
+  console.log(`import (decrypt+verify+merge)   : ${s(imp.ms)}  ${rate(bundleSize, imp.ms)}  peak RSS ${mb(imp.maxRssKb * 1024)}  ${JSON.stringify(imp.detail['changes'])}`);
+  console.log(`bare SQLite insert, same rows   : ${s(ins.ms)}  ${Number(ins.detail['rows'])} rows  peak RSS ${mb(ins.maxRssKb * 1024)}`);
+  console.log(`ratios: export / bare encryption ${(exp.ms / enc.ms).toFixed(2)}; import / (bare encryption + bare insert) ${(imp.ms / (enc.ms + ins.ms)).toFixed(2)}`);
+  if (args.includes('--keep')) console.log(`kept ${officeDir.dir} ${bureauDir.dir}`);
+  else [officeDir, bureauDir, plain].forEach((t) => t.cleanup());
+}
+
+await main();
