@@ -5,7 +5,7 @@ import type { BundleImportResult } from '../../api/schemas/bundles.ts';
 import { callOrFail, requireDb, withCore } from '../database-option.ts';
 import { CommandError, UsageError, type CliIo } from '../io.ts';
 
-const tableNames: Record<string, string> = { districts: '分局', units: '使用单位', equipment: '特种设备', safety_managers: '安全管理员', attachments: '附件' };
+const tableNames: Record<string, string> = { districts: '分局', units: '使用单位', equipment: '特种设备', safety_managers: '安全管理员', attachments: '附件', blocks: '安全管理小组', block_members: '小组成员', inspectors: '监察人员', block_inspectors: '小组监察人员', block_supervisors: '小组安全监督员' };
 const label = (table: string) => tableNames[table] ?? table;
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
@@ -24,7 +24,8 @@ export async function exportBundleCommand(args: string[], io: CliIo): Promise<nu
     if (values.json) io.out(JSON.stringify(result));
     else {
       io.out(`已导出第 ${result.sequence} 号${result.full ? '完整' : '增量'}数据包：${result.file}（${megabytes(result.size)}）`);
-      io.out(Object.entries(result.rowCounts).map(([t, n]) => `${label(t)} ${n} 行`).join('，') + `，附件 ${result.files} 个`);
+      const rows = Object.entries(result.rowCounts).filter(([t, n]) => n > 0 && t !== 'attachments');
+      io.out((rows.length ? rows.map(([t, n]) => `${label(t)} ${n} 行`).join('，') : '没有改动的数据') + (result.files ? `，附件 ${result.files} 个` : ''));
     }
     return 0;
   });
