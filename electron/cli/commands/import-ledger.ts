@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { LedgerIssue, LedgerSummary } from '../../api/schemas/ledger.ts';
+import { equipmentSheetFields, managerSheetFields, type LedgerIssue, type LedgerSummary } from '../../api/schemas/ledger.ts';
 import { callOrFail, requireDb, withCore } from '../database-option.ts';
 import { CommandError, UsageError, type CliIo } from '../io.ts';
 
@@ -43,6 +43,31 @@ function printSummary(io: CliIo, s: LedgerSummary): void {
   }
 }
 
+const fieldKeys = new Set<string>([...equipmentSheetFields, ...managerSheetFields, 'extra']);
+
+/**
+ * `--map "表头=字段"` (both sheets) or `--map "managers:表头=字段"`: the wizard's column
+ * choice for scripts. Fields are the contract's keys (unitName, uscc, equipmentCode …)
+ * or `extra` to keep the column as an extra attribute.
+ */
+export function parseMappings(items: string[]): { equipment?: Record<string, string>; managers?: Record<string, string> } | undefined {
+  if (items.length === 0) return undefined;
+  const result: { equipment: Record<string, string>; managers: Record<string, string> } = { equipment: {}, managers: {} };
+  for (const item of items) {
+    const match = /^(?:(equipment|managers):)?(.+)=([A-Za-z]+)$/.exec(item.trim());
+    if (!match || !fieldKeys.has(match[3]!)) {
+      throw new UsageError(`--map 的写法应为 "表头=字段"，字段可选：${[...fieldKeys].join('、')}（收到：${item}）`);
+    }
+    const [, kind, header, field] = match;
+    for (const k of kind ? [kind as 'equipment' | 'managers'] : (['equipment', 'managers'] as const)) {
+      const allowed: readonly string[] = k === 'equipment' ? equipmentSheetFields : managerSheetFields;
+      if (field === 'extra' || allowed.includes(field!)) result[k][header!.trim()] = field!;
+      else if (kind) throw new UsageError(`字段 ${field} 不属于${k === 'equipment' ? '设备台账' : '安全管理人员'}表`);
+    }
+  }
+  return result;
+}
+
 /**
  * `qkl import-ledger --db FILE LEDGER [--dry-run] [--json]`: the wizard's import from
  * the command line, through the same two calls (ledger.preview, then ledger.apply),
@@ -53,22 +78,29 @@ export async function importLedgerCommand(args: string[], io: CliIo): Promise<nu
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { db: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
+    options: {
+      db: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      json: { type: 'boolean' },
+      map: { type: 'string', multiple: true },
+      remember: { type: 'boolean' },
+    },
   });
   if (positionals.length !== 1) throw new UsageError('请指定一个台账文件（.xlsx 或 .csv），例如 qkl import-ledger --db 塘桥.sqlite 台账.xlsx');
+  const mappings = parseMappings(values.map ?? []);
   const ledger = path.resolve(positionals[0]!);
   if (!existsSync(ledger)) throw new CommandError(`台账文件不存在：${ledger}`);
   const file = requireDb(values.db, true);
 
   return withCore(file, async (core) => {
-    const preview = await callOrFail(core, 'ledger.preview', { source: { kind: 'path', path: ledger } });
+    const preview = await callOrFail(core, 'ledger.preview', { source: { kind: 'path', path: ledger }, mappings, rememberMappings: values.remember ?? false });
     if (preview.needsMapping) {
       if (values.json) io.out(JSON.stringify(preview));
       const missing = preview.sheets
         .filter((sheet) => sheet.missingRequired.length > 0)
         .map((sheet) => `工作表“${sheet.name}”缺少${sheet.missingRequired.map((f) => `“${fieldNames[f] ?? f}”`).join('、')}列`)
         .join('；');
-      throw new CommandError(`${missing}。请修改表头，或在程序的导入向导中为这些列选择对应的表头（选择会被记住）`);
+      throw new CommandError(`${missing}。请修改表头，或用 --map "表头=字段" 指明（如 --map "单位全称=unitName"，加 --remember 记住），或在导入向导中选择（选择会被记住）`);
     }
     const result = values['dry-run'] ? preview : await callOrFail(core, 'ledger.apply', { planId: preview.planId });
     if (values.json) io.out(JSON.stringify(result));
