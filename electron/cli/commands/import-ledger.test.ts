@@ -20,9 +20,7 @@ async function setup() {
   return { t, db, ledger };
 }
 
-// retry: exceljs 4.4.0's streaming reader intermittently finds no sheet in a file exceljs just
-// wrote (zip part order varies per write; see xlsx-patches.ts). Known bug, open on issue 3.
-describe('qkl import-ledger', { retry: 2 }, () => {
+describe('qkl import-ledger', () => {
   it('--dry-run --json prints the report and writes nothing; then imports through the same calls', async () => {
     const { db, ledger } = await setup();
     const dry = await qkl('import-ledger', '--db', db, ledger, '--dry-run', '--json');

@@ -1,5 +1,4 @@
 import type { Resolved } from '../catalogue/catalogue.ts';
-import { checkUscc } from '../validation/uscc.ts';
 import { readOptionalDate, type RowContext } from './row-context.ts';
 import type { EquipmentRecord, EquipmentValues, Issue } from './types.ts';
 import { cleanCode, cleanText, parseStatus } from './values.ts';
@@ -55,7 +54,7 @@ export function readUscc(row: RowContext, required: boolean): { uscc: string; le
     if (cell !== undefined && required) row.error('uscc', 'REQUIRED_MISSING', '请填写统一社会信用代码（18 位）');
     return null;
   }
-  const checked = checkUscc(text);
+  const checked = row.deps.uscc(text);
   if (!checked.ok) {
     const code = checked.value.length !== 18 ? 'USCC_LENGTH' : USCC_ALPHABET.test(checked.value) ? 'USCC_CHECK' : 'USCC_CHAR';
     row.error('uscc', code, checked.message.includes('请') ? checked.message : `${checked.message}，请按营业执照核对后改正`);

@@ -10,9 +10,7 @@ afterEach(() => t?.cleanup());
 const headers = [...equipmentHeader, '维保单位'];
 const row = (i: number, overrides: Record<string, unknown> = {}) => [...equipmentRow(i, 1, overrides as never), `维保${i}`];
 
-// retry: exceljs 4.4.0's streaming reader intermittently finds no sheet in a file exceljs just
-// wrote (zip part order varies per write; see xlsx-patches.ts). Known bug, open on issue 3.
-describe('error report', { retry: 2 }, () => {
+describe('error report', () => {
   it('gives back the problem rows as they were, with 错误原因; fixed, they import cleanly', async () => {
     t = await districtCore();
     const file = `${t.dir}/台账.xlsx`;

@@ -9,9 +9,7 @@ let t: TestCore;
 afterEach(() => t?.cleanup());
 const path = (source: string) => ({ source: { kind: 'path', path: source } });
 
-// retry: exceljs 4.4.0's streaming reader intermittently finds no sheet in a file exceljs just
-// wrote (zip part order varies per write; see xlsx-patches.ts). Known bug, open on issue 3.
-describe('importing a generated district ledger', { retry: 2 }, () => {
+describe('importing a generated district ledger', () => {
   it('reports every defect once, with its sheet, Excel row, column and code, and imports every other row', async () => {
     t = await districtCore();
     const model = generateDistrict({ seed: 3, units: 40 });
@@ -80,7 +78,7 @@ describe('importing a generated district ledger', { retry: 2 }, () => {
   });
 });
 
-describe('import rules on small ledgers', { retry: 2 }, () => {
+describe('import rules on small ledgers', () => {
   async function importRows(rows: unknown[][], managers?: unknown[][], name = 'ledger.xlsx') {
     const file = `${t.dir}/${name}`;
     const sheets = [{ name: '设备台账', rows: [['某分局特种设备台账'], equipmentHeader, ...rows] as never, merges: ['A1:S1'] }];

@@ -76,7 +76,7 @@ function sheetInfo(sheet: ScannedSheet): LedgerSummary['sheets'][number] {
   };
 }
 
-/** exceljs and the zip reader fail with plain errors on a damaged file: say so in Chinese. */
+/** The readers fail with plain errors on some damaged files: say so in Chinese. */
 function asUnreadable(error: unknown, fileName: string): unknown {
   if (error instanceof AppError) return error;
   return unreadable(fileName, '文件已损坏或格式不正确，无法解析。请用 Excel 或 WPS 打开后另存为 .xlsx 再导入');

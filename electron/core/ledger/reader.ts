@@ -74,7 +74,7 @@ export async function openLedger(file: string, fileName: string): Promise<Ledger
   if (format === 'xlsx') {
     const zip = checkZip(file);
     if (!zip.ok) throw unreadable(fileName, zip.reason);
-    const source = readXlsx(file, MAX_COLUMNS);
+    const source = readXlsx(file, MAX_COLUMNS, fileName);
     return { fileName, size, format, sheets: source.sheets, bytesRead: source.bytesRead, close: source.close };
   }
 

@@ -1,5 +1,6 @@
 import type { LedgerField } from '../../api/schemas/ledger.ts';
 import { loadCatalogue, type Resolved } from '../catalogue/catalogue.ts';
+import { checkUscc, type UsccCheck } from '../validation/uscc.ts';
 import type { DistrictResolver } from './districts.ts';
 import { columnLetter } from './headers.ts';
 import type { Cell, Issue, RawRow, SheetLayout } from './types.ts';
@@ -14,6 +15,8 @@ export interface RowDeps {
    * rows: a 100,000-row plan then holds thousands of strings instead of millions.
    */
   intern(text: string | null): string | null;
+  /** checkUscc, remembered per text: a unit's credit code repeats on each of its equipment rows */
+  uscc(text: string): UsccCheck;
   districts: DistrictResolver;
   today: Date;
 }
@@ -35,7 +38,16 @@ export function rowDeps(districts: DistrictResolver, today: Date): RowDeps {
     }
     return kept;
   };
-  return { category, intern, districts, today };
+  const usccs = new Map<string, UsccCheck>();
+  const uscc = (text: string) => {
+    let checked = usccs.get(text);
+    if (checked === undefined) {
+      checked = checkUscc(text);
+      usccs.set(text, checked);
+    }
+    return checked;
+  };
+  return { category, intern, uscc, districts, today };
 }
 
 export interface SheetRef {

@@ -32,7 +32,13 @@ export interface ScanOptions {
 const PROGRESS_EVERY = 1000;
 
 function isBlank(row: RawRow, layout: SheetLayout): boolean {
-  return row.cells.every((cell, c) => cell === null || layout.columns[c]?.ignored === true || (typeof cell === 'string' && cell.trim() === ''));
+  const { cells } = row;
+  for (let c = 0; c < cells.length; c++) {
+    const cell = cells[c];
+    if (cell === null || layout.columns[c]?.ignored === true || (typeof cell === 'string' && cell.trim() === '')) continue;
+    return false;
+  }
+  return true;
 }
 
 export async function scanLedger(file: LedgerFile, options: ScanOptions, collector: Collector, job: JobHandle): Promise<{ sheets: ScannedSheet[]; rowsRead: number }> {

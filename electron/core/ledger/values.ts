@@ -28,7 +28,7 @@ export function ymd(year: number, month: number, day: number): string {
   return text;
 }
 
-/** Excel's dates are UTC-based in exceljs: read the UTC fields so the time zone never shifts a day. */
+/** Excel's dates are read as UTC (xlsx-reader.ts): read the UTC fields so the time zone never shifts a day. */
 function dateOfCell(d: Date): string {
   return ymd(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 }
@@ -138,7 +138,10 @@ const datePatterns: RegExp[] = [
 export function parseDate(cell: Cell | undefined): Parsed<string | null> {
   if (cell instanceof Date) {
     if (Number.isNaN(cell.getTime())) return bad('DATE_INVALID', '日期单元格的值无效，请重新录入');
-    return calendarDate(cell.getUTCFullYear(), cell.getUTCMonth() + 1, cell.getUTCDate(), dateOfCell(cell));
+    const year = cell.getUTCFullYear();
+    const month = cell.getUTCMonth() + 1;
+    const day = cell.getUTCDate();
+    return calendarDate(year, month, day, ymd(year, month, day));
   }
   if (typeof cell === 'number') {
     if (Number.isInteger(cell) && cell >= 19_000_101 && cell <= 21_001_231) {

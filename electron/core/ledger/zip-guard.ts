@@ -3,8 +3,9 @@ import { MAX_SHARED_STRINGS_BYTES, MAX_UNPACKED_BYTES } from './caps.ts';
 
 // An .xlsx is a zip. Before streaming it we read its central directory (the list
 // at the end of the file) and refuse what would unpack to more than we can hold:
-// a small file can expand to gigabytes, and exceljs keeps the shared-string table
-// in memory. Reading the directory is a few kilobytes of I/O. (Macros, if a
+// a small file can expand to gigabytes, and the reader keeps the shared-string table
+// in memory. Reading the directory is a few kilobytes of I/O. (zip-file.ts then holds
+// each part to the size declared here while it unpacks.) (Macros, if a
 // workbook carries any, are never looked at: cells are read as saved data only.)
 
 const EOCD = 0x06054b50;
