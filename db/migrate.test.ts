@@ -23,7 +23,7 @@ const syncColumns = ['id', 'origin_node', 'created_at', 'updated_at', 'version',
 
 describe('migration runner', () => {
   it('knows the committed migrations in journal order', () => {
-    expect(all.map((m) => m.tag)).toEqual(['0000_foundation', '0001_districts_seed_audit_guard', '0002_registry', '0003_equipment_grid_live']);
+    expect(all.map((m) => m.tag)).toEqual(['0000_foundation', '0001_districts_seed_audit_guard', '0002_registry', '0003_equipment_grid_live', '0004_exchange_keys', '0005_blocks_chain']);
     for (const m of all) expect(m.statements.length).toBeGreaterThan(0);
   });
 

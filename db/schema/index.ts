@@ -8,3 +8,4 @@ export * from './settings.ts';
 export * from './keys.ts';
 export * from './exchange.ts';
 export * from './attachment.ts';
+export * from './block.ts';

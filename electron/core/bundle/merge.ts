@@ -12,6 +12,11 @@ const tableLabels: Record<SyncedTable, string> = {
   equipment: '设备',
   safety_managers: '安全管理人员',
   attachments: '附件',
+  blocks: '安全管理小组',
+  block_members: '小组成员',
+  inspectors: '监察人员',
+  block_inspectors: '小组监察人员',
+  block_supervisors: '小组安全监督员',
 };
 
 type Row = Record<string, string | number | null>;

@@ -6,7 +6,19 @@ import type Database from 'better-sqlite3';
  * added here and gets the two change-log triggers in its migration
  * (sync-tables.test.ts fails for a table with origin_node that is missing either).
  */
-export const syncedTables = ['districts', 'units', 'equipment', 'safety_managers', 'attachments'] as const;
+export const syncedTables = [
+  'districts',
+  'units',
+  'equipment',
+  'safety_managers',
+  'attachments',
+  // 块 and 链 (issue 5): blocks before their members and links, inspectors before their links
+  'blocks',
+  'block_members',
+  'inspectors',
+  'block_inspectors',
+  'block_supervisors',
+] as const;
 export type SyncedTable = (typeof syncedTables)[number];
 
 export function isSyncedTable(name: string): name is SyncedTable {
