@@ -27,14 +27,12 @@ export interface SnapshotScope {
   sinceChangeSeq: number | null;
 }
 
-const PAGE = 5000;
-
 /**
  * Copies the rows a bundle will hold into temporary files, synchronously and so in
  * one consistent state of the database (nothing else runs meanwhile in this
- * process), before the slow, asynchronous signing and encryption starts. Reading
- * page by page keeps memory flat; rows changed while the bundle is written go into
- * the next one, since their change numbers are newer than `changeSeq`.
+ * process), before the slow, asynchronous signing and encryption starts. Rows
+ * stream to disk one by one; rows changed while the bundle is written go into the
+ * next one, since their change numbers are newer than `changeSeq`.
  */
 export function takeSnapshot(sqlite: Database.Database, scope: SnapshotScope, tempRoot: string): Snapshot {
   const dir = mkdtempSync(path.join(tempRoot, 'export-'));
@@ -46,13 +44,18 @@ export function takeSnapshot(sqlite: Database.Database, scope: SnapshotScope, te
         const file = path.join(dir, `${i}.ndjson`);
         const fd = openSync(file, 'w');
         let rows = 0;
+        let buffer = '';
         try {
-          for (const page of pages(sqlite, table, scope, changeSeq)) {
-            const text = page.map((row) => JSON.stringify(row)).join('\n') + '\n';
-            writeSync(fd, text);
-            rows += page.length;
-            if (table === 'attachments') for (const row of page) if (row['deleted_at'] === null) attachments.add(String(row['sha256']));
+          for (const row of rowsOf(sqlite, table, scope, changeSeq)) {
+            buffer += JSON.stringify(row) + '\n';
+            rows++;
+            if (table === 'attachments' && row['deleted_at'] === null) attachments.add(String(row['sha256']));
+            if (buffer.length > 1 << 20) {
+              writeSync(fd, buffer);
+              buffer = '';
+            }
           }
+          if (buffer) writeSync(fd, buffer);
         } finally {
           closeSync(fd);
         }
@@ -68,28 +71,18 @@ export function takeSnapshot(sqlite: Database.Database, scope: SnapshotScope, te
 
 type Row = Record<string, unknown>;
 
-/** Keyset paging (never OFFSET), so each page costs the same however far in. */
-function* pages(sqlite: Database.Database, table: SyncedTable, scope: SnapshotScope, changeSeq: number): Generator<Row[]> {
+/**
+ * One statement per table, iterated: nothing else touches the connection while
+ * the snapshot is taken, and no page of rows is held at once.
+ */
+function rowsOf(sqlite: Database.Database, table: SyncedTable, scope: SnapshotScope, changeSeq: number): IterableIterator<Row> {
   if (scope.sinceChangeSeq === null) {
-    const statement = sqlite.prepare(`SELECT * FROM ${table} WHERE origin_node = ? AND id > ? ORDER BY id LIMIT ${PAGE}`);
-    let after = '';
-    for (;;) {
-      const page = statement.all(scope.nodeId, after) as Row[];
-      if (page.length === 0) return;
-      yield page;
-      after = String(page[page.length - 1]!['id']);
-    }
+    return sqlite.prepare(`SELECT * FROM ${table} WHERE origin_node = ? ORDER BY id`).iterate(scope.nodeId) as IterableIterator<Row>;
   }
-  const statement = sqlite.prepare(
-    `SELECT c.seq AS __seq, t.* FROM sync_changes c JOIN ${table} t ON t.id = c.row_id
-     WHERE c.table_name = ? AND c.seq > ? AND c.seq <= ? AND t.origin_node = ? ORDER BY c.seq LIMIT ${PAGE}`,
-  );
-  let after = scope.sinceChangeSeq;
-  for (;;) {
-    const page = statement.all(table, after, changeSeq, scope.nodeId) as Row[];
-    if (page.length === 0) return;
-    after = page[page.length - 1]!['__seq'] as number;
-    for (const row of page) delete row['__seq'];
-    yield page;
-  }
+  return sqlite
+    .prepare(
+      `SELECT t.* FROM sync_changes c JOIN ${table} t ON t.id = c.row_id
+       WHERE c.table_name = ? AND c.seq > ? AND c.seq <= ? AND t.origin_node = ? ORDER BY c.seq`,
+    )
+    .iterate(table, scope.sinceChangeSeq, changeSeq, scope.nodeId) as IterableIterator<Row>;
 }
