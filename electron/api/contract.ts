@@ -1,5 +1,7 @@
 import type { z } from 'zod';
+import { acceptanceCalls } from './calls/acceptance.ts';
 import { appCalls } from './calls/app.ts';
+import { blockCalls } from './calls/blocks.ts';
 import { bundleCalls } from './calls/bundles.ts';
 import { fileCalls } from './calls/files.ts';
 import { keyCalls } from './calls/keys.ts';
@@ -24,6 +26,8 @@ export const contract = {
   ...registryCalls,
   ...keyCalls,
   ...bundleCalls,
+  ...blockCalls,
+  ...acceptanceCalls,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,3 +1,4 @@
+import { blocksCommand } from './commands/blocks.ts';
 import { exportBundleCommand, importBundleCommand, receiptsCommand } from './commands/bundles.ts';
 import { callCommand, callsCommand } from './commands/call.ts';
 import { importLedgerCommand } from './commands/import-ledger.ts';
@@ -18,6 +19,7 @@ const commands: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   'export-bundle': exportBundleCommand,
   'import-bundle': importBundleCommand,
   receipts: receiptsCommand,
+  blocks: blocksCommand,
 };
 
 const usage = `用法：qkl <命令> [选项]
@@ -26,12 +28,14 @@ const usage = `用法：qkl <命令> [选项]
   calls                                                                                    列出全部操作
   call  操作名 --db 文件 [--input JSON]                                                     执行一个操作并输出 JSON
   lists --db 文件 --out 文件.xlsx [--as-of YYYY-MM-DD] [--json]                           导出两项清单（使用单位清单、安全管理员清单）
-  import-ledger --db 文件 台账文件 [--dry-run] [--json]                                    导入设备台账和安全管理人员（.xlsx 或 .csv）
+  import-ledger --db 文件 台账文件 [--dry-run] [--json] [--map "表头=字段"…] [--remember]      导入设备台账和安全管理人员（.xlsx 或 .csv）
   keys status|create|export|trust|list|revoke|rotate --db 文件 …                            本节点密钥与已信任的公钥（qkl keys help 查看详细用法）
   export-bundle --db 文件 --out 文件.qklb [--full] [--to 节点编号] [--json]                 导出签名加密的数据包（市局须用 --to 指定分局）
   import-bundle --db 文件 数据包.qklb [--dry-run] [--json]                                  校验并导入数据包
   receipts write --db 文件 [--out 文件夹] [--node 节点编号] [--json]                        市局为已导入的数据包出具回执
   receipts import --db 文件 回执.qklr [--json]                                              导入市局回执
+  blocks list --db 文件 [--all] [--json]                                                   安全管理小组（块）：成员、牵头单位、监察人员、问题
+  blocks suggest --db 文件 [--json]                                                        智能分组建议（只显示，不写入）
 需要私钥的命令从环境变量 QKL_PASSPHRASE 读取口令。`;
 
 /** Runs one command; returns the exit code. Errors are one Chinese line on stderr. */

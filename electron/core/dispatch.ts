@@ -27,6 +27,18 @@ const fieldLabels: Record<string, string> = {
   endRow: '结束行',
   search: '搜索',
   sort: '排序',
+  // 块 and 链
+  memberUnitIds: '成员单位',
+  leadUnitId: '牵头单位',
+  inspectorIds: '监察人员',
+  supervisorManagerIds: '安全监督员',
+  schedule: '活动安排',
+  leaveReason: '移出原因',
+  reason: '原因',
+  enforcementNo: '执法证号',
+  phone: '联系电话',
+  minSize: '最少成员数',
+  maxSize: '最多成员数',
 };
 
 /** Turns anything thrown into the envelope that crosses a boundary: a code and a Chinese message, never a stack. */

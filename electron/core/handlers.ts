@@ -1,4 +1,6 @@
+import { acceptanceHandlers } from './acceptance/acceptance-handlers.ts';
 import { appHandlers } from './app-handlers.ts';
+import { blockHandlers } from './blocks/block-handlers.ts';
 import { bundleHandlers } from './bundle/bundle-handlers.ts';
 import { fileHandlers } from './files/file-handlers.ts';
 import type { Handlers } from './handler-types.ts';
@@ -20,4 +22,6 @@ export const handlers = {
   ...registryHandlers,
   ...bundleHandlers,
   ...keyHandlers,
+  ...blockHandlers,
+  ...acceptanceHandlers,
 } satisfies Handlers;

@@ -1,4 +1,7 @@
+import { AcceptancePage } from '../pages/acceptance/AcceptancePage.tsx';
+import { BlocksPage } from '../pages/blocks/BlocksPage.tsx';
 import { BundlesPage } from '../pages/bundles/BundlesPage.tsx';
+import { ChainPage } from '../pages/chain/ChainPage.tsx';
 import { CityPage } from '../pages/city/CityPage.tsx';
 import { EquipmentPage } from '../pages/equipment/EquipmentPage.tsx';
 import { ImportPage } from '../pages/import/ImportPage.tsx';
@@ -12,7 +15,7 @@ import { UnitsPage } from '../pages/units/UnitsPage.tsx';
 import { useRouteQuery, type RouteId } from '../router/hash-router.ts';
 
 /** The page for a route; areas not built yet get an honest placeholder. */
-export function RoutePage({ route }: { route: Exclude<RouteId, 'lists-print'> }) {
+export function RoutePage({ route }: { route: Exclude<RouteId, 'lists-print' | 'chain-print' | 'acceptance-print'> }) {
   // Grids read their first filters from the query; a link with other filters is a fresh page.
   const query = useRouteQuery();
   switch (route) {
@@ -28,6 +31,12 @@ export function RoutePage({ route }: { route: Exclude<RouteId, 'lists-print'> })
       return <ListsPage key={query} />;
     case 'import':
       return <ImportPage />;
+    case 'blocks':
+      return <BlocksPage />;
+    case 'chain':
+      return <ChainPage />;
+    case 'acceptance':
+      return <AcceptancePage key={query} />;
     case 'settings':
       return <SettingsPage />;
     case 'keys':

@@ -1,4 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import { AcceptancePrintPage } from '../pages/acceptance/AcceptancePrintPage.tsx';
+import { ChainPrintPage } from '../pages/chain/ChainPrintPage.tsx';
 import { ListsPrintPage } from '../pages/lists/ListsPrintPage.tsx';
 import { hrefFor, useRoute } from '../router/hash-router.ts';
 import { useAppContext } from './app-context.ts';
@@ -12,6 +14,8 @@ export function Shell() {
   const route = useRoute();
   // A document to print stands alone: no header, no navigation.
   if (route === 'lists-print') return <ListsPrintPage />;
+  if (route === 'chain-print') return <ChainPrintPage />;
+  if (route === 'acceptance-print') return <AcceptancePrintPage />;
   return (
     <div className="shell">
       <header className="shell-header">

@@ -6,7 +6,7 @@ interface ModalProps {
   /** while a call is running, Esc and the backdrop do not close (the result must not be lost) */
   busy?: boolean;
   /** wider dialogs for forms */
-  size?: 'small' | 'medium';
+  size?: 'small' | 'medium' | 'large';
   children: ReactNode;
 }
 

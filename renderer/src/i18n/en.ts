@@ -1,3 +1,5 @@
+import { acceptanceEn } from './acceptance.en.ts';
+import { blocksEn, chainEn } from './blocks.en.ts';
 import type { Messages } from './zh-CN.ts';
 
 // English, for the code's own tests and for reviewers. Same keys as zh-CN.
@@ -858,4 +860,8 @@ export const en: Messages = {
     },
     districtSaved: 'Saved district “{{name}}”',
   },
+  // 块 and 链 (blocks.en.ts)
+  blocks: blocksEn,
+  chain: chainEn,
+  acceptance: acceptanceEn,
 };

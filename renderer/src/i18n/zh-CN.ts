@@ -1,5 +1,8 @@
 // Every word the user sees, in Simplified Chinese (the default language).
 // en.ts must have exactly the same keys; the type below enforces it.
+import { acceptanceZh } from './acceptance.zh-CN.ts';
+import { blocksZh, chainZh } from './blocks.zh-CN.ts';
+
 export const zhCN = {
   app: {
     title: '区块链监管工作台',
@@ -861,6 +864,11 @@ export const zhCN = {
     },
     districtSaved: '已保存分局“{{name}}”',
   },
+  // 块 and 链 (blocks.zh-CN.ts)
+  blocks: blocksZh,
+  chain: chainZh,
+  // 示范单位验收 (acceptance.zh-CN.ts)
+  acceptance: acceptanceZh,
 };
 
 /** The shape every language must have: same keys, string leaves (arrays of strings allowed). */

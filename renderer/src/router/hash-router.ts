@@ -23,6 +23,10 @@ export const routeIds = [
   'keys',
   // the two lists as an A4 document, without the shell (printing)
   'lists-print',
+  // the chain roster as A4 contact sheets, one per block, without the shell (printing)
+  'chain-print',
+  // an acceptance record or plaque certificate (A4 portrait), without the shell (printing)
+  'acceptance-print',
 ] as const;
 export type RouteId = (typeof routeIds)[number];
 

@@ -1,0 +1,298 @@
+import { z } from 'zod';
+import { Id, OptionalText } from './common.ts';
+
+// 示范单位验收 (issue 6): checklist template, acceptance files, items, evidence,
+// the bureau's decisions, plaque settings and the template library.
+
+const DateText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 2026-11-28');
+
+// ---- checklist template (resources/checklists/<id>-<version>.json) ----
+
+export const PrefillKey = z.enum(['ledger', 'registration', 'inspection', 'managers']);
+export type PrefillKey = z.infer<typeof PrefillKey>;
+
+export const ChecklistItemTemplate = z
+  .object({
+    code: z.string().regex(/^\d+\.\d+$/),
+    title: z.string().min(1),
+    /** what evidence is expected */
+    evidence: z.string().min(1),
+    /** 一票否决: a 不符合 here fails the whole acceptance */
+    veto: z.boolean(),
+    /** how the item is checked */
+    check: z.string().min(1),
+    /** the registry check that pre-fills this item */
+    prefill: PrefillKey.optional(),
+    /** false where the registry data is the evidence */
+    evidenceRequired: z.boolean().default(true),
+    /** a written system or procedure: may be published as the district's template */
+    systemDocument: z.boolean().default(false),
+  })
+  .strict();
+export type ChecklistItemTemplate = z.infer<typeof ChecklistItemTemplate>;
+
+export const ChecklistTemplate = z
+  .object({
+    id: z.string().min(1),
+    version: z.string().regex(/^v\d+$/),
+    title: z.string().min(1),
+    basis: z.string(),
+    issuedAt: DateText,
+    areas: z
+      .array(
+        z
+          .object({
+            code: z.string().regex(/^\d+$/),
+            title: z.string().min(1),
+            requirement: z.string(),
+            items: z.array(ChecklistItemTemplate).min(1),
+          })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict()
+  .superRefine((t, ctx) => {
+    const seen = new Set<string>();
+    for (const area of t.areas) {
+      for (const item of area.items) {
+        if (seen.has(item.code)) ctx.addIssue({ code: 'custom', message: `检查项编号 ${item.code} 重复` });
+        if (!item.code.startsWith(`${area.code}.`)) ctx.addIssue({ code: 'custom', message: `检查项 ${item.code} 不属于第 ${area.code} 部分` });
+        seen.add(item.code);
+      }
+    }
+  });
+export type ChecklistTemplate = z.infer<typeof ChecklistTemplate>;
+
+// ---- states ----
+
+/** 创建 → 自查中 → 分局审核 → 市局验收 → 通过（发牌）/ 退回整改 → … → 复查 / 撤销 */
+export const AcceptanceState = z.enum(['created', 'self_check', 'district_review', 'city_review', 'passed', 'returned', 'recheck', 'revoked']);
+export type AcceptanceState = z.infer<typeof AcceptanceState>;
+
+/** What a node may do to a file; the bureau's are pass / return / revoke (recorded as decisions). */
+export const AcceptanceAction = z.enum(['start', 'submit', 'send_back', 'submit_city', 'rectify', 'recheck', 'cancel', 'pass', 'return', 'revoke']);
+export type AcceptanceAction = z.infer<typeof AcceptanceAction>;
+
+export const AcceptancePhase = z.enum(['pilot', 'rollout']);
+export const ItemResult = z.enum(['pass', 'fail', 'na']);
+
+export const Completeness = z.object({
+  /** items that need evidence (not 不适用, evidence expected) */
+  required: z.number().int(),
+  /** of those, items with at least one evidence file */
+  complete: z.number().int(),
+  /** items with a result */
+  decided: z.number().int(),
+  total: z.number().int(),
+});
+export type Completeness = z.infer<typeof Completeness>;
+
+export const PrefillOutcome = z.object({
+  key: PrefillKey,
+  outcome: z.enum(['pass', 'fail', 'unknown']),
+  summary: z.string(),
+  details: z.array(z.string()),
+});
+export type PrefillOutcome = z.infer<typeof PrefillOutcome>;
+
+export const Evidence = z.object({
+  id: Id,
+  itemId: Id,
+  attachmentId: Id,
+  fileName: z.string(),
+  mimeType: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+  note: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type Evidence = z.infer<typeof Evidence>;
+
+export const AcceptanceItem = z.object({
+  id: Id,
+  version: z.number().int(),
+  code: z.string(),
+  title: z.string(),
+  evidenceExpected: z.string(),
+  veto: z.boolean(),
+  check: z.string(),
+  evidenceRequired: z.boolean(),
+  systemDocument: z.boolean(),
+  result: ItemResult.nullable(),
+  reason: z.string().nullable(),
+  comment: z.string().nullable(),
+  resultSource: z.string().nullable(),
+  checkedAt: z.string().nullable(),
+  prefill: PrefillOutcome.nullable(),
+  /** the bureau's comment when the last decision sent this item back */
+  returnedComment: z.string().nullable(),
+  evidence: z.array(Evidence),
+});
+export type AcceptanceItem = z.infer<typeof AcceptanceItem>;
+
+export const AcceptanceArea = z.object({
+  code: z.string(),
+  title: z.string(),
+  requirement: z.string(),
+  completeness: Completeness,
+  items: z.array(AcceptanceItem),
+});
+
+export const AcceptanceDecision = z.object({
+  id: Id,
+  fileId: Id,
+  round: z.number().int(),
+  outcome: z.enum(['pass', 'return', 'revoke']),
+  comments: z.string().nullable(),
+  returnedItems: z.array(z.object({ code: z.string(), comment: z.string() })),
+  plaqueNo: z.string().nullable(),
+  decidedOn: z.string(),
+  decidedBy: z.string(),
+  createdAt: z.string(),
+});
+export type AcceptanceDecision = z.infer<typeof AcceptanceDecision>;
+
+export const AcceptanceSummary = z.object({
+  id: Id,
+  version: z.number().int(),
+  originNode: z.string(),
+  districtId: Id,
+  districtName: z.string(),
+  unitId: Id,
+  unitName: z.string(),
+  uscc: z.string(),
+  phase: AcceptancePhase,
+  state: AcceptanceState,
+  round: z.number().int(),
+  checklistVersion: z.string(),
+  inspectorId: Id.nullable(),
+  inspectorName: z.string().nullable(),
+  startedOn: z.string().nullable(),
+  targetDate: z.string().nullable(),
+  submittedAt: z.string().nullable(),
+  notes: z.string().nullable(),
+  completeness: Completeness,
+  /** titles of the items still missing evidence */
+  missingEvidence: z.array(z.string()),
+  failedVeto: z.number().int(),
+  plaqueNo: z.string().nullable(),
+  passedOn: z.string().nullable(),
+  updatedAt: z.string(),
+});
+export type AcceptanceSummary = z.infer<typeof AcceptanceSummary>;
+
+export const AcceptanceHistoryEntry = z.object({ at: z.string(), actor: z.string(), call: z.string(), what: z.string() });
+
+export const AcceptanceDetail = AcceptanceSummary.extend({
+  checklistTitle: z.string(),
+  unitAddress: z.string().nullable(),
+  unitContact: z.string().nullable(),
+  areas: z.array(AcceptanceArea),
+  decisions: z.array(AcceptanceDecision),
+  /** the last decision's comments when it sent the file back */
+  returnComments: z.string().nullable(),
+  /** what this node may do now */
+  actions: z.array(AcceptanceAction),
+  /** items cannot be changed by this node now */
+  locked: z.boolean(),
+  history: z.array(AcceptanceHistoryEntry),
+});
+export type AcceptanceDetail = z.infer<typeof AcceptanceDetail>;
+
+export const AcceptanceListInput = z.object({
+  districtId: Id.optional(),
+  phase: AcceptancePhase.optional(),
+  state: AcceptanceState.optional(),
+});
+
+export const BoardColumn = z.enum(['candidates', 'inReview', 'accepted', 'returned', 'revoked']);
+export type BoardColumn = z.infer<typeof BoardColumn>;
+export const AcceptanceBoard = z.object({
+  rows: z.array(
+    z.object({
+      districtId: Id,
+      districtName: z.string(),
+      phase: AcceptancePhase,
+      candidates: z.number().int(),
+      inReview: z.number().int(),
+      accepted: z.number().int(),
+      returned: z.number().int(),
+      revoked: z.number().int(),
+    }),
+  ),
+  files: z.array(AcceptanceSummary),
+});
+export type AcceptanceBoard = z.infer<typeof AcceptanceBoard>;
+
+export const AcceptanceCandidate = z.object({ id: Id, name: z.string(), uscc: z.string(), inUse: z.number().int() });
+
+export const AcceptanceCreateInput = z.object({
+  unitId: Id,
+  phase: AcceptancePhase,
+  inspectorId: Id.nullish(),
+  inspectorName: OptionalText(40),
+  startedOn: DateText.nullish(),
+  targetDate: DateText.nullish(),
+  notes: OptionalText(500),
+});
+
+export const AcceptanceUpdateInput = AcceptanceCreateInput.omit({ unitId: true }).extend({ id: Id, version: z.number().int() });
+
+export const SaveItemInput = z.object({
+  itemId: Id,
+  version: z.number().int(),
+  result: ItemResult.nullable(),
+  reason: OptionalText(300),
+  comment: OptionalText(1000),
+});
+
+export const AttachEvidenceInput = z.object({ itemId: Id, stagedId: z.string().regex(/^[0-9a-f]{64}$/), note: OptionalText(200) });
+
+export const TransitionInput = z.object({ id: Id, version: z.number().int(), action: AcceptanceAction, comment: OptionalText(1000) });
+
+export const DecideInput = z.object({
+  fileId: Id,
+  outcome: z.enum(['pass', 'return', 'revoke']),
+  comments: OptionalText(2000),
+  returnedItems: z.array(z.object({ code: z.string().max(10), comment: z.string().trim().min(1, '请写明退回理由').max(500) })).max(100).default([]),
+  decidedOn: DateText.optional(),
+  /** a plaque number typed by hand; otherwise made from the pattern */
+  plaqueNo: OptionalText(60),
+});
+
+export const AcceptanceSettings = z.object({
+  /** {year} and {seq:000} (zero-padded to the number of zeros) are replaced */
+  plaquePattern: z
+    .string()
+    .trim()
+    .min(1)
+    .max(60)
+    .refine((p) => /\{seq(:0+)?\}/.test(p), '编号格式中应包含 {seq} 或 {seq:000}')
+    .default('张特示〔{year}〕第{seq:000}号'),
+  /** per evidence file */
+  maxEvidenceMb: z.number().int().min(1).max(80).default(20),
+});
+export type AcceptanceSettings = z.infer<typeof AcceptanceSettings>;
+export const AcceptanceSettingsUpdate = z.object({ plaquePattern: z.string().optional(), maxEvidenceMb: z.number().int().optional() }).strict();
+
+export const AcceptanceTemplate = z.object({
+  id: Id,
+  version: z.number().int(),
+  districtId: Id,
+  districtName: z.string(),
+  fileId: Id,
+  unitName: z.string(),
+  itemCode: z.string(),
+  itemTitle: z.string(),
+  attachmentId: Id,
+  fileName: z.string(),
+  size: z.number().int(),
+  title: z.string(),
+  publishedAt: z.string(),
+  withdrawnAt: z.string().nullable(),
+  mine: z.boolean(),
+});
+export type AcceptanceTemplate = z.infer<typeof AcceptanceTemplate>;
+
+export const PublishTemplateInput = z.object({ evidenceId: Id, title: OptionalText(100) });

@@ -1,0 +1,393 @@
+import { readFileSync } from 'node:fs';
+import type { ParsedInput } from '../../api/contract.ts';
+import { AppError } from '../../api/errors.ts';
+import type { AcceptanceDetail, AcceptanceItem, AcceptanceState, Evidence } from '../../api/schemas/acceptance.ts';
+import type { NodeIdentity } from '../../api/schemas/node.ts';
+import type { FileOutput } from '../../api/schemas/files.ts';
+import { appendAudit } from '../audit.ts';
+import { attachmentPath } from '../bundle/paths.ts';
+import type { CoreContext } from '../context.ts';
+import { stagedFilePath } from '../files/staging.ts';
+import { newId } from '../ids.ts';
+import { requireIdentity } from '../node/node-service.ts';
+import { localDate, resolveAsOf } from '../registry/as-of.ts';
+import { getRegistrySettings } from '../settings/settings-service.ts';
+import { getAcceptanceSettings } from './acceptance-settings.ts';
+import { actorFor, decisionsOf, getDetail, loadFileRow, type FileRow } from './acceptance-read.ts';
+import { checklistItems, LATEST_CHECKLIST_VERSION, loadChecklist } from './checklist.ts';
+import { evidenceMime, fileSize, readHead, storeContent } from './evidence-files.ts';
+import { formatPlaqueNo } from './plaque.ts';
+import { prefillAll, unitFacts } from './prefill.ts';
+import { editableStates, effectiveState, nextState, transitions } from './state.ts';
+
+type DistrictIdentity = NodeIdentity & { districtId: string };
+
+/** Acceptance files are made and worked on by a district office, in its own district. */
+function requireDistrictNode(ctx: CoreContext): DistrictIdentity {
+  const identity = requireIdentity(ctx);
+  if (identity.role !== 'district' || !identity.districtId) {
+    throw new AppError('FORBIDDEN', '示范单位验收档案由分局建立和填写；本机不是分局节点，只能查看（市局在此填写验收意见）。');
+  }
+  return identity as DistrictIdentity;
+}
+
+function stateOf(ctx: CoreContext, file: FileRow): AcceptanceState {
+  return effectiveState(file.state, file.round, decisionsOf(ctx, [file.id]).get(file.id) ?? []);
+}
+
+/** A file this office owns, in a state in which its items may change. */
+function loadEditable(ctx: CoreContext, identity: DistrictIdentity, fileId: string): FileRow {
+  const file = loadFileRow(ctx, fileId);
+  if (file.originNode !== identity.id) throw new AppError('FORBIDDEN', '该档案由其他分局建立，只能由建档的分局填写。');
+  const state = stateOf(ctx, file);
+  if (!editableStates.includes(state)) {
+    const why = state === 'city_review' ? '档案已报市局验收，在市局给出意见前不能修改' : state === 'passed' ? '档案已验收通过；如需修改，请先“发起复查”' : '档案已撤销，不能修改';
+    throw new AppError('CONFLICT', `${why}。`);
+  }
+  return file;
+}
+
+/** Bumps the file's version and updated time (a change to its items is a change to the file). */
+function touchFile(ctx: CoreContext, fileId: string, now: string): void {
+  ctx.database.sqlite.prepare('UPDATE acceptance_files SET updated_at = ?, version = version + 1 WHERE id = ?').run(now, fileId);
+}
+
+export function acceptanceCandidates(ctx: CoreContext) {
+  const identity = requireDistrictNode(ctx);
+  const settings = getRegistrySettings(ctx);
+  const open = new Set(
+    (
+      ctx.database.sqlite.prepare('SELECT id, unit_id AS unitId FROM acceptance_files WHERE origin_node = ? AND deleted_at IS NULL').all(identity.id) as Array<{
+        id: string;
+        unitId: string;
+      }>
+    )
+      .filter((f) => stateOf(ctx, loadFileRow(ctx, f.id)) !== 'revoked')
+      .map((f) => f.unitId),
+  );
+  const rows = ctx.database.sqlite
+    .prepare(
+      `SELECT u.id, u.name, u.uscc,
+              (SELECT count(*) FROM equipment e WHERE e.unit_id = u.id AND e.deleted_at IS NULL AND e.status IN (SELECT value FROM json_each(?))) AS inUse
+       FROM units u WHERE u.district_id = ? AND u.deleted_at IS NULL ORDER BY inUse DESC, u.name LIMIT 2000`,
+    )
+    .all(JSON.stringify(settings.countedStatuses), identity.districtId) as Array<{ id: string; name: string; uscc: string; inUse: number }>;
+  return rows.filter((r) => !open.has(r.id));
+}
+
+function checkInspector(ctx: CoreContext, identity: DistrictIdentity, input: { inspectorId?: string | null; inspectorName: string | null }) {
+  if (!input.inspectorId) return { inspectorId: null, inspectorName: input.inspectorName };
+  const row = ctx.database.sqlite.prepare('SELECT name FROM inspectors WHERE id = ? AND district_id = ? AND deleted_at IS NULL').get(input.inspectorId, identity.districtId) as
+    | { name: string }
+    | undefined;
+  if (!row) throw new AppError('VALIDATION', '所选监察人员不属于本辖区或已被删除，请刷新后重新选择', { field: 'inspectorId' });
+  return { inspectorId: input.inspectorId, inspectorName: row.name };
+}
+
+export function createFile(ctx: CoreContext, input: ParsedInput<'acceptance.create'>): AcceptanceDetail {
+  const identity = requireDistrictNode(ctx);
+  const { sqlite } = ctx.database;
+  const id = sqlite.transaction(() => {
+    const unit = sqlite.prepare('SELECT id, name FROM units WHERE id = ? AND district_id = ? AND deleted_at IS NULL').get(input.unitId, identity.districtId) as
+      | { id: string; name: string }
+      | undefined;
+    if (!unit) throw new AppError('VALIDATION', '所选单位不属于本辖区或已被删除，请刷新后重新选择', { field: 'unitId' });
+    if (!acceptanceCandidates(ctx).some((c) => c.id === unit.id)) {
+      throw new AppError('DUPLICATE', `“${unit.name}”已有未结束的验收档案，请在看板中打开它。`, { field: 'unitId' });
+    }
+    const inspector = checkInspector(ctx, identity, input);
+    const now = ctx.now().toISOString();
+    const fileId = newId();
+    const template = loadChecklist(LATEST_CHECKLIST_VERSION);
+    sqlite
+      .prepare(
+        `INSERT INTO acceptance_files (id, origin_node, created_at, updated_at, version, district_id, unit_id, phase, checklist_version, inspector_id,
+           inspector_name, state, round, started_on, target_date, notes)
+         VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, 'created', 0, ?, ?, ?)`,
+      )
+      .run(fileId, identity.id, now, now, identity.districtId, unit.id, input.phase, template.version, inspector.inspectorId, inspector.inspectorName,
+        input.startedOn ?? localDate(ctx.now()), input.targetDate ?? null, input.notes);
+    // items the registry can decide start with its answer; the office confirms or changes it
+    const prefill = prefillAll(unitFacts(ctx, unit.id), getRegistrySettings(ctx), resolveAsOf(ctx, undefined));
+    const insert = sqlite.prepare(
+      `INSERT INTO acceptance_items (id, origin_node, created_at, updated_at, version, file_id, code, result, comment, result_source, checked_at)
+       VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (const area of template.areas) {
+      for (const item of area.items) {
+        const p = item.prefill ? prefill[item.prefill] : null;
+        const decided = p && p.outcome !== 'unknown' ? p : null;
+        insert.run(newId(), identity.id, now, now, fileId, item.code, decided?.outcome ?? null, decided ? `系统核对：${decided.summary}` : null, decided ? 'prefill' : null, decided ? now : null);
+      }
+    }
+    appendAudit(ctx, {
+      nodeId: identity.id,
+      call: 'acceptance.create',
+      table: 'acceptance_files',
+      rowIds: [fileId],
+      after: { unitId: unit.id, unitName: unit.name, phase: input.phase, checklistVersion: template.version, ...inspector, label: `建立档案（${unit.name}）` },
+    });
+    return fileId;
+  })();
+  return getDetail(ctx, id);
+}
+
+export function updateFile(ctx: CoreContext, input: ParsedInput<'acceptance.update'>): AcceptanceDetail {
+  const identity = requireDistrictNode(ctx);
+  const { sqlite } = ctx.database;
+  sqlite.transaction(() => {
+    const file = loadEditable(ctx, identity, input.id);
+    if (file.version !== input.version) throw new AppError('CONFLICT', '该档案已被修改（可能在另一窗口），请刷新后重新编辑', { currentVersion: file.version });
+    const inspector = checkInspector(ctx, identity, input);
+    const now = ctx.now().toISOString();
+    sqlite
+      .prepare(
+        `UPDATE acceptance_files SET phase = ?, inspector_id = ?, inspector_name = ?, started_on = ?, target_date = ?, notes = ?, updated_at = ?, version = version + 1 WHERE id = ?`,
+      )
+      .run(input.phase, inspector.inspectorId, inspector.inspectorName, input.startedOn ?? file.startedOn, input.targetDate ?? null, input.notes, now, file.id);
+    appendAudit(ctx, {
+      nodeId: identity.id,
+      call: 'acceptance.update',
+      table: 'acceptance_files',
+      rowIds: [file.id],
+      before: { phase: file.phase, inspectorName: file.inspectorName, startedOn: file.startedOn, targetDate: file.targetDate, notes: file.notes },
+      after: { phase: input.phase, ...inspector, startedOn: input.startedOn ?? file.startedOn, targetDate: input.targetDate ?? null, notes: input.notes },
+    });
+  })();
+  return getDetail(ctx, input.id);
+}
+
+function itemOf(detail: AcceptanceDetail, itemId: string): AcceptanceItem {
+  for (const area of detail.areas) for (const item of area.items) if (item.id === itemId) return item;
+  throw new AppError('NOT_FOUND', '该检查项不存在，请刷新');
+}
+
+function loadItem(ctx: CoreContext, itemId: string) {
+  const item = ctx.database.sqlite
+    .prepare('SELECT id, file_id AS fileId, code, version, result, reason, comment FROM acceptance_items WHERE id = ? AND deleted_at IS NULL')
+    .get(itemId) as { id: string; fileId: string; code: string; version: number; result: string | null; reason: string | null; comment: string | null } | undefined;
+  if (!item) throw new AppError('NOT_FOUND', '该检查项不存在，请刷新');
+  return item;
+}
+
+export function saveItem(ctx: CoreContext, input: ParsedInput<'acceptance.saveItem'>): AcceptanceItem {
+  const identity = requireDistrictNode(ctx);
+  const { sqlite } = ctx.database;
+  const fileId = sqlite.transaction(() => {
+    const item = loadItem(ctx, input.itemId);
+    loadEditable(ctx, identity, item.fileId);
+    if (item.version !== input.version) throw new AppError('CONFLICT', '该检查项已被修改（可能在另一窗口），请刷新后重新填写', { currentVersion: item.version });
+    if (input.result === 'na' && !input.reason) throw new AppError('VALIDATION', '选择“不适用”时请写明理由', { field: 'reason' });
+    if (input.result === 'fail' && !input.comment) throw new AppError('VALIDATION', '选择“不符合”时请在说明中写明问题', { field: 'comment' });
+    const now = ctx.now().toISOString();
+    const reason = input.result === 'na' ? input.reason : null;
+    sqlite
+      .prepare(
+        `UPDATE acceptance_items SET result = ?, reason = ?, comment = ?, result_source = ?, checked_at = ?, updated_at = ?, version = version + 1 WHERE id = ?`,
+      )
+      .run(input.result, reason, input.comment, input.result ? 'manual' : null, input.result ? now : null, now, item.id);
+    touchFile(ctx, item.fileId, now);
+    appendAudit(ctx, {
+      nodeId: identity.id,
+      call: 'acceptance.saveItem',
+      table: 'acceptance_items',
+      rowIds: [item.id],
+      before: { result: item.result, reason: item.reason, comment: item.comment },
+      after: { fileId: item.fileId, code: item.code, result: input.result, reason, comment: input.comment },
+    });
+    return item.fileId;
+  })();
+  return itemOf(getDetail(ctx, fileId), input.itemId);
+}
+
+export function attachEvidence(ctx: CoreContext, input: ParsedInput<'acceptance.attachEvidence'>): Evidence {
+  const identity = requireDistrictNode(ctx);
+  const { sqlite } = ctx.database;
+  const staged = stagedFilePath(ctx, input.stagedId);
+  const settings = getAcceptanceSettings(ctx);
+  const size = fileSize(staged.path);
+  if (size > settings.maxEvidenceMb * 1024 * 1024) {
+    throw new AppError('VALIDATION', `文件“${staged.name}”过大（${(size / 1024 / 1024).toFixed(1)} MB）：每份佐证材料不能超过 ${settings.maxEvidenceMb} MB。请压缩或分页扫描后再上传。`);
+  }
+  if (size === 0) throw new AppError('VALIDATION', `文件“${staged.name}”是空文件。`);
+  const mime = evidenceMime(staged.name, readHead(staged.path));
+  const sha256 = input.stagedId;
+  // the bytes go to the store first: harmless if the transaction then fails
+  storeContent(staged.path, attachmentPath(ctx, sha256));
+  const { fileId, evidenceId } = sqlite.transaction(() => {
+    const item = loadItem(ctx, input.itemId);
+    loadEditable(ctx, identity, item.fileId);
+    const now = ctx.now().toISOString();
+    let attachment = sqlite
+      .prepare('SELECT id FROM attachments WHERE origin_node = ? AND sha256 = ? AND file_name = ? AND deleted_at IS NULL')
+      .get(identity.id, sha256, staged.name) as { id: string } | undefined;
+    if (!attachment) {
+      attachment = { id: newId() };
+      sqlite
+        .prepare('INSERT INTO attachments (id, origin_node, created_at, updated_at, version, sha256, size, file_name, mime_type) VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?)')
+        .run(attachment.id, identity.id, now, now, sha256, size, staged.name, mime);
+    }
+    const already = sqlite
+      .prepare('SELECT id FROM acceptance_evidence WHERE item_id = ? AND attachment_id = ? AND deleted_at IS NULL')
+      .get(item.id, attachment.id) as { id: string } | undefined;
+    if (already) throw new AppError('DUPLICATE', `“${staged.name}”已是该项的佐证材料。`);
+    const evidenceId = newId();
+    sqlite
+      .prepare('INSERT INTO acceptance_evidence (id, origin_node, created_at, updated_at, version, file_id, item_id, attachment_id, note) VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?)')
+      .run(evidenceId, identity.id, now, now, item.fileId, item.id, attachment.id, input.note);
+    touchFile(ctx, item.fileId, now);
+    appendAudit(ctx, {
+      nodeId: identity.id,
+      call: 'acceptance.attachEvidence',
+      table: 'acceptance_evidence',
+      rowIds: [evidenceId],
+      after: { fileId: item.fileId, code: item.code, attachmentId: attachment.id, fileName: staged.name, sha256, size },
+    });
+    return { fileId: item.fileId, evidenceId };
+  })();
+  const detail = getDetail(ctx, fileId);
+  for (const area of detail.areas) for (const item of area.items) for (const e of item.evidence) if (e.id === evidenceId) return e;
+  throw new AppError('INTERNAL', '佐证材料已保存但未能读回，请刷新');
+}
+
+export function removeEvidence(ctx: CoreContext, input: { id: string }): { removed: boolean } {
+  const identity = requireDistrictNode(ctx);
+  const { sqlite } = ctx.database;
+  return sqlite.transaction(() => {
+    const row = sqlite
+      .prepare('SELECT e.id, e.file_id AS fileId, e.origin_node AS originNode, e.deleted_at AS deletedAt, i.code FROM acceptance_evidence e JOIN acceptance_items i ON i.id = e.item_id WHERE e.id = ?')
+      .get(input.id) as { id: string; fileId: string; originNode: string; deletedAt: string | null; code: string } | undefined;
+    if (!row || row.deletedAt) return { removed: false };
+    loadEditable(ctx, identity, row.fileId);
+    const now = ctx.now().toISOString();
+    // a tombstone, so that the removal travels to the bureau
+    sqlite.prepare('UPDATE acceptance_evidence SET deleted_at = ?, updated_at = ?, version = version + 1 WHERE id = ?').run(now, now, row.id);
+    touchFile(ctx, row.fileId, now);
+    appendAudit(ctx, { nodeId: identity.id, call: 'acceptance.removeEvidence', table: 'acceptance_evidence', rowIds: [row.id], after: { fileId: row.fileId, code: row.code, deletedAt: now } });
+    return { removed: true };
+  })();
+}
+
+export function evidenceFile(ctx: CoreContext, input: { attachmentId: string }): FileOutput {
+  const row = ctx.database.sqlite.prepare('SELECT sha256, file_name AS fileName, mime_type AS mimeType FROM attachments WHERE id = ? AND deleted_at IS NULL').get(input.attachmentId) as
+    | { sha256: string; fileName: string; mimeType: string }
+    | undefined;
+  if (!row) throw new AppError('NOT_FOUND', '该文件不存在或已被删除');
+  try {
+    return { fileName: row.fileName, mimeType: row.mimeType, contentBase64: readFileSync(attachmentPath(ctx, row.sha256)).toString('base64') };
+  } catch {
+    throw new AppError('NOT_FOUND', `文件“${row.fileName}”的内容缺失（可能尚未随数据包到达），请从备份恢复数据文件夹中的 attachments 目录。`);
+  }
+}
+
+/** What must hold before a file goes to the city bureau: every item decided, no veto item failed, evidence complete. */
+function checkReadyForCity(detail: AcceptanceDetail): void {
+  const undecided = detail.areas.flatMap((a) => a.items).filter((i) => !i.result);
+  if (undecided.length > 0) {
+    throw new AppError('VALIDATION', `还有 ${undecided.length} 个检查项未填写结果（如 ${undecided[0]!.code} ${undecided[0]!.title}），请填写后再报市局验收。`);
+  }
+  const veto = detail.areas.flatMap((a) => a.items).filter((i) => i.veto && i.result === 'fail');
+  if (veto.length > 0) throw new AppError('VALIDATION', `一票否决项“${veto[0]!.code} ${veto[0]!.title}”为不符合，整改后才能报市局验收。`);
+  if (detail.missingEvidence.length > 0) {
+    throw new AppError('VALIDATION', `还有 ${detail.missingEvidence.length} 个检查项缺少佐证材料（如 ${detail.missingEvidence[0]}），请补齐后再报市局验收。`);
+  }
+}
+
+export function transition(ctx: CoreContext, input: ParsedInput<'acceptance.transition'>): AcceptanceDetail {
+  const identity = requireIdentity(ctx);
+  if (transitions[input.action].actor === 'bureau') {
+    throw new AppError('VALIDATION', '市局的验收意见（通过、退回、撤销）请用“验收意见”办理。', { field: 'action' });
+  }
+  const { sqlite } = ctx.database;
+  sqlite.transaction(() => {
+    const file = loadFileRow(ctx, input.id);
+    if (actorFor(identity, file) !== 'office') throw new AppError('FORBIDDEN', '该档案由其他分局建立，只能由建档的分局办理。');
+    if (file.version !== input.version) throw new AppError('CONFLICT', '该档案已被修改（可能在另一窗口），请刷新后再办理', { currentVersion: file.version });
+    const from = stateOf(ctx, file);
+    const next = nextState(from, input.action, 'office');
+    if (!next.ok) throw new AppError('CONFLICT', next.reason);
+    if (input.action === 'submit_city') checkReadyForCity(getDetail(ctx, file.id));
+    const now = ctx.now().toISOString();
+    const round = input.action === 'submit_city' ? file.round + 1 : file.round;
+    sqlite
+      .prepare('UPDATE acceptance_files SET state = ?, round = ?, submitted_at = CASE WHEN ? THEN ? ELSE submitted_at END, updated_at = ?, version = version + 1 WHERE id = ?')
+      .run(next.to, round, input.action === 'submit_city' ? 1 : 0, now, now, file.id);
+    appendAudit(ctx, {
+      nodeId: identity.id,
+      call: 'acceptance.transition',
+      table: 'acceptance_files',
+      rowIds: [file.id],
+      before: { state: from, round: file.round },
+      after: { action: input.action, label: transitions[input.action].label, state: next.to, round, comment: input.comment },
+    });
+  })();
+  return getDetail(ctx, input.id);
+}
+
+/** The next free plaque number of the year from the pattern (a number already used by this bureau is skipped). */
+function nextPlaqueNo(ctx: CoreContext, bureauId: string, pattern: string, year: number): string {
+  const used = new Set(
+    (ctx.database.sqlite.prepare('SELECT plaque_no AS p FROM acceptance_decisions WHERE origin_node = ? AND plaque_no IS NOT NULL AND deleted_at IS NULL').all(bureauId) as Array<{ p: string }>).map(
+      (r) => r.p,
+    ),
+  );
+  const ofYear = (ctx.database.sqlite.prepare("SELECT count(DISTINCT plaque_no) AS n FROM acceptance_decisions WHERE origin_node = ? AND plaque_no IS NOT NULL AND substr(decided_on, 1, 4) = ? AND deleted_at IS NULL").get(bureauId, String(year)) as { n: number }).n;
+  let seq = ofYear + 1;
+  let candidate = formatPlaqueNo(pattern, year, seq);
+  while (used.has(candidate)) candidate = formatPlaqueNo(pattern, year, ++seq);
+  return candidate;
+}
+
+/**
+ * The city bureau's decision on a file in 市局验收 (or a revocation of a passed one):
+ * a row the bureau owns, never a change to the office's rows. It reaches the office
+ * in the bureau's next bundle to that office.
+ */
+export function decide(ctx: CoreContext, input: ParsedInput<'acceptance.decide'>): AcceptanceDetail {
+  const identity = requireIdentity(ctx);
+  if (identity.role !== 'bureau') throw new AppError('FORBIDDEN', '验收意见由市局特设科填写；本机不是市局节点。');
+  const { sqlite } = ctx.database;
+  sqlite.transaction(() => {
+    const file = loadFileRow(ctx, input.fileId);
+    const decisions = decisionsOf(ctx, [file.id]).get(file.id) ?? [];
+    const from = effectiveState(file.state, file.round, decisions);
+    const next = nextState(from, input.outcome, 'bureau');
+    if (!next.ok) throw new AppError('CONFLICT', next.reason);
+    const template = checklistItems(loadChecklist(file.checklistVersion));
+    if (input.outcome === 'return') {
+      if (input.returnedItems.length === 0 && !input.comments) throw new AppError('VALIDATION', '退回整改时请写明意见，或逐项写明退回理由', { field: 'returnedItems' });
+      const unknown = input.returnedItems.find((r) => !template.has(r.code));
+      if (unknown) throw new AppError('VALIDATION', `检查表中没有第 ${unknown.code} 项`, { field: 'returnedItems' });
+    }
+    if (input.outcome === 'revoke' && !input.comments) throw new AppError('VALIDATION', '撤销示范单位时请写明理由', { field: 'comments' });
+    const decidedOn = input.decidedOn ?? localDate(ctx.now());
+    let plaqueNo: string | null = null;
+    if (input.outcome === 'pass') {
+      // a file passed before (复查) keeps its plaque
+      const earlier = [...decisions].reverse().find((d) => d.outcome === 'pass' && d.plaqueNo);
+      plaqueNo = input.plaqueNo ?? earlier?.plaqueNo ?? nextPlaqueNo(ctx, identity.id, getAcceptanceSettings(ctx).plaquePattern, Number(decidedOn.slice(0, 4)));
+      const clash = sqlite.prepare('SELECT file_id AS fileId FROM acceptance_decisions WHERE origin_node = ? AND plaque_no = ? AND deleted_at IS NULL').get(identity.id, plaqueNo) as
+        | { fileId: string }
+        | undefined;
+      if (clash && clash.fileId !== file.id) throw new AppError('DUPLICATE', `牌匾编号“${plaqueNo}”已发给其他单位，请换一个编号`, { field: 'plaqueNo' });
+    }
+    const now = ctx.now().toISOString();
+    const id = newId();
+    sqlite
+      .prepare(
+        `INSERT INTO acceptance_decisions (id, origin_node, created_at, updated_at, version, file_id, office_node, round, outcome, comments, returned_items,
+           plaque_no, decided_on, decided_by)
+         VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(id, identity.id, now, now, file.id, file.originNode, file.round, input.outcome, input.comments, JSON.stringify(input.returnedItems), plaqueNo,
+        decidedOn, ctx.actor);
+    appendAudit(ctx, {
+      nodeId: identity.id,
+      call: 'acceptance.decide',
+      table: 'acceptance_decisions',
+      rowIds: [id],
+      after: { fileId: file.id, unitName: file.unitName, round: file.round, outcome: input.outcome, label: transitions[input.outcome].label, plaqueNo, returnedItems: input.returnedItems, comments: input.comments },
+    });
+  })();
+  return getDetail(ctx, input.fileId);
+}

@@ -1,0 +1,102 @@
+import { AppError } from '../../api/errors.ts';
+import type { AcceptanceTemplate } from '../../api/schemas/acceptance.ts';
+import { appendAudit } from '../audit.ts';
+import type { CoreContext } from '../context.ts';
+import { newId } from '../ids.ts';
+import { getIdentity, requireIdentity } from '../node/node-service.ts';
+import { decisionsOf, loadFileRow } from './acceptance-read.ts';
+import { checklistItems, loadChecklist } from './checklist.ts';
+import { effectiveState } from './state.ts';
+
+// 制度文件标准化样本: an accepted unit's system documents, published by its office as
+// the district's templates for other units to download or print. Rows are the
+// office's; they travel to the bureau, which sees every district's library.
+
+interface TemplateRow {
+  id: string;
+  version: number;
+  originNode: string;
+  districtId: string;
+  districtName: string;
+  fileId: string;
+  unitName: string;
+  checklistVersion: string;
+  itemCode: string;
+  attachmentId: string;
+  fileName: string;
+  size: number;
+  title: string;
+  publishedAt: string;
+  withdrawnAt: string | null;
+}
+
+const select = `SELECT t.id, t.version, t.origin_node AS originNode, t.district_id AS districtId, d.name AS districtName, t.file_id AS fileId, u.name AS unitName,
+  f.checklist_version AS checklistVersion, t.item_code AS itemCode, t.attachment_id AS attachmentId, a.file_name AS fileName, a.size, t.title,
+  t.published_at AS publishedAt, t.withdrawn_at AS withdrawnAt
+FROM acceptance_templates t JOIN districts d ON d.id = t.district_id JOIN acceptance_files f ON f.id = t.file_id JOIN units u ON u.id = f.unit_id
+JOIN attachments a ON a.id = t.attachment_id`;
+
+function toTemplate(ctx: CoreContext, row: TemplateRow): AcceptanceTemplate {
+  const self = getIdentity(ctx)?.id;
+  const { checklistVersion, originNode, ...rest } = row;
+  return { ...rest, itemTitle: checklistItems(loadChecklist(checklistVersion)).get(row.itemCode)?.title ?? row.itemCode, mine: originNode === self };
+}
+
+export function listTemplates(ctx: CoreContext, input: { districtId?: string; includeWithdrawn: boolean }): AcceptanceTemplate[] {
+  const rows = ctx.database.sqlite
+    .prepare(`${select} WHERE t.deleted_at IS NULL AND (? IS NULL OR t.district_id = ?) AND (? OR t.withdrawn_at IS NULL) ORDER BY d.sort_order, t.item_code, t.published_at`)
+    .all(input.districtId ?? null, input.districtId ?? null, input.includeWithdrawn ? 1 : 0) as TemplateRow[];
+  return rows.map((r) => toTemplate(ctx, r));
+}
+
+export function publishTemplate(ctx: CoreContext, input: { evidenceId: string; title: string | null }): AcceptanceTemplate {
+  const identity = requireIdentity(ctx);
+  const { sqlite } = ctx.database;
+  const id = sqlite.transaction(() => {
+    const evidence = sqlite
+      .prepare(
+        `SELECT e.id, e.file_id AS fileId, e.attachment_id AS attachmentId, e.origin_node AS originNode, i.code, a.file_name AS fileName
+         FROM acceptance_evidence e JOIN acceptance_items i ON i.id = e.item_id JOIN attachments a ON a.id = e.attachment_id
+         WHERE e.id = ? AND e.deleted_at IS NULL`,
+      )
+      .get(input.evidenceId) as { id: string; fileId: string; attachmentId: string; originNode: string; code: string; fileName: string } | undefined;
+    if (!evidence) throw new AppError('NOT_FOUND', '该佐证材料不存在或已被移除，请刷新');
+    if (evidence.originNode !== identity.id) throw new AppError('FORBIDDEN', '只能由建档的分局发布本辖区的标准化样本。');
+    const file = loadFileRow(ctx, evidence.fileId);
+    const state = effectiveState(file.state, file.round, decisionsOf(ctx, [file.id]).get(file.id) ?? []);
+    if (state !== 'passed') throw new AppError('CONFLICT', '只有验收通过的示范单位的制度文件才能发布为标准化样本。');
+    const item = checklistItems(loadChecklist(file.checklistVersion)).get(evidence.code);
+    if (!item?.systemDocument) throw new AppError('VALIDATION', `第 ${evidence.code} 项不是制度或规程文件，不能发布为标准化样本。`);
+    const clash = sqlite
+      .prepare('SELECT id FROM acceptance_templates WHERE origin_node = ? AND item_code = ? AND attachment_id = ? AND withdrawn_at IS NULL AND deleted_at IS NULL')
+      .get(identity.id, evidence.code, evidence.attachmentId);
+    if (clash) throw new AppError('DUPLICATE', `“${evidence.fileName}”已发布为样本。`);
+    const now = ctx.now().toISOString();
+    const templateId = newId();
+    const title = input.title ?? `${item.title}（${file.unitName}）`;
+    sqlite
+      .prepare(
+        `INSERT INTO acceptance_templates (id, origin_node, created_at, updated_at, version, district_id, file_id, item_code, attachment_id, title, published_at)
+         VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(templateId, identity.id, now, now, file.districtId, file.id, evidence.code, evidence.attachmentId, title, now);
+    appendAudit(ctx, { nodeId: identity.id, call: 'acceptance.publishTemplate', table: 'acceptance_templates', rowIds: [templateId], after: { fileId: file.id, code: evidence.code, title } });
+    return templateId;
+  })();
+  return toTemplate(ctx, sqlite.prepare(`${select} WHERE t.id = ?`).get(id) as TemplateRow);
+}
+
+export function withdrawTemplate(ctx: CoreContext, input: { id: string }): AcceptanceTemplate {
+  const identity = requireIdentity(ctx);
+  const { sqlite } = ctx.database;
+  sqlite.transaction(() => {
+    const row = sqlite.prepare(`${select} WHERE t.id = ? AND t.deleted_at IS NULL`).get(input.id) as TemplateRow | undefined;
+    if (!row) throw new AppError('NOT_FOUND', '该样本不存在，请刷新');
+    if (row.originNode !== identity.id) throw new AppError('FORBIDDEN', '只能由发布它的分局撤下。');
+    if (row.withdrawnAt) return;
+    const now = ctx.now().toISOString();
+    sqlite.prepare('UPDATE acceptance_templates SET withdrawn_at = ?, updated_at = ?, version = version + 1 WHERE id = ?').run(now, now, row.id);
+    appendAudit(ctx, { nodeId: identity.id, call: 'acceptance.withdrawTemplate', table: 'acceptance_templates', rowIds: [row.id], after: { fileId: row.fileId, withdrawnAt: now } });
+  })();
+  return toTemplate(ctx, sqlite.prepare(`${select} WHERE t.id = ?`).get(input.id) as TemplateRow);
+}

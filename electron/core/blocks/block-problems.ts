@@ -1,0 +1,43 @@
+import type { BlockProblem, BlockSettings } from '../../api/schemas/blocks.ts';
+
+export interface ProblemInput {
+  dissolved: boolean;
+  members: ReadonlyArray<{ unitId: string; name: string; validManagerCount: number }>;
+  /** the lead unit, when it is a current member */
+  lead: { unitId: string; name: string } | null;
+  activeInspectors: number;
+  settings: BlockSettings;
+}
+
+const MAX_NAMED = 5;
+
+function named(names: string[]): string {
+  return names.length <= MAX_NAMED ? names.join('、') : `${names.slice(0, MAX_NAMED).join('、')} 等`;
+}
+
+/**
+ * What needs attention on a block, in the board's order. A dissolved block has none.
+ * lead-not-demo is a warning on every lead for now: demonstration-unit acceptance
+ * comes with issue 6, and until a unit can be accepted no lead is one.
+ */
+export function blockProblems(input: ProblemInput): BlockProblem[] {
+  if (input.dissolved) return [];
+  const problems: BlockProblem[] = [];
+  const { minSize, maxSize } = input.settings;
+  const n = input.members.length;
+  if (n < minSize) problems.push({ code: 'too-small', severity: 'error', message: `成员 ${n} 家，少于 ${minSize} 家`, unitIds: [] });
+  if (n > maxSize) problems.push({ code: 'too-large', severity: 'error', message: `成员 ${n} 家，多于 ${maxSize} 家`, unitIds: [] });
+  if (!input.lead) problems.push({ code: 'no-lead', severity: 'error', message: '未指定牵头单位', unitIds: [] });
+  else problems.push({ code: 'lead-not-demo', severity: 'warning', message: `牵头单位“${input.lead.name}”尚未通过示范单位验收`, unitIds: [input.lead.unitId] });
+  const without = input.members.filter((m) => m.validManagerCount === 0);
+  if (without.length > 0) {
+    problems.push({
+      code: 'member-without-manager',
+      severity: 'error',
+      message: `${without.length} 家成员单位没有持有效证书的安全管理员：${named(without.map((m) => m.name))}`,
+      unitIds: without.map((m) => m.unitId),
+    });
+  }
+  if (input.activeInspectors === 0) problems.push({ code: 'no-inspector', severity: 'error', message: '未指定负责的监察人员', unitIds: [] });
+  return problems;
+}

@@ -1,0 +1,264 @@
+import { AppError } from '../../api/errors.ts';
+import type { ParsedInput } from '../../api/contract.ts';
+import type { Block } from '../../api/schemas/blocks.ts';
+import { appendAudit } from '../audit.ts';
+import type { CoreContext } from '../context.ts';
+import { newId } from '../ids.ts';
+import { normalizeText } from '../text.ts';
+import { getBlock } from './block-read.ts';
+import { requireDistrictNode } from './block-scope.ts';
+
+type Fields = ParsedInput<'blocks.acceptSuggestion'>;
+type Identity = ReturnType<typeof requireDistrictNode>;
+
+interface BlockRecord {
+  id: string;
+  origin_node: string;
+  version: number;
+  deleted_at: string | null;
+  dissolved_at: string | null;
+  district_id: string;
+  name: string;
+  lead_unit_id: string | null;
+  schedule: string | null;
+  notes: string | null;
+}
+
+const uniq = (ids: readonly string[]) => [...new Set(ids)];
+
+/** Loads a live, not dissolved block this node owns, at the version the user saw. */
+function loadOwned(ctx: CoreContext, identity: Identity, id: string, version: number | undefined): BlockRecord {
+  const before = ctx.database.sqlite.prepare('SELECT * FROM blocks WHERE id = ?').get(id) as BlockRecord | undefined;
+  if (!before || before.deleted_at) throw new AppError('NOT_FOUND', '该安全管理小组不存在或已被删除，请刷新');
+  if (before.origin_node !== identity.id) throw new AppError('FORBIDDEN', '该小组由其他节点编排，只能由编排它的分局修改');
+  if (before.dissolved_at) throw new AppError('CONFLICT', '该小组已解散，不能再修改；如需恢复，请新建小组');
+  if (version === undefined) throw new AppError('VALIDATION', '修改小组时缺少版本号，请刷新后重试', { field: 'version' });
+  if (before.version !== version) {
+    throw new AppError('CONFLICT', '该小组已被修改（可能在另一窗口），请刷新后重新编辑', { currentVersion: before.version });
+  }
+  return before;
+}
+
+/**
+ * Checks what the zod shape cannot: the name is free in the office, members are live
+ * units of the district and in no other active block, the lead is a member, the
+ * inspectors are the district's (new ones active), supervisors are managers of members.
+ */
+function checkFields(ctx: CoreContext, identity: Identity, input: Fields, selfId: string | null) {
+  const { sqlite } = ctx.database;
+  const name = normalizeText(input.name);
+  const clash = sqlite
+    .prepare('SELECT id FROM blocks WHERE origin_node = ? AND name = ? AND deleted_at IS NULL AND dissolved_at IS NULL AND id IS NOT ?')
+    .get(identity.id, name, selfId);
+  if (clash) throw new AppError('DUPLICATE', `已有名为“${name}”的小组，请换一个名称`, { field: 'name' });
+
+  const memberIds = uniq(input.memberUnitIds);
+  if (memberIds.length === 0) throw new AppError('VALIDATION', '请至少选择一家成员单位', { field: 'memberUnitIds' });
+  const units = sqlite
+    .prepare('SELECT id, name FROM units WHERE id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL AND district_id = ?')
+    .all(JSON.stringify(memberIds), identity.districtId) as { id: string; name: string }[];
+  if (units.length !== memberIds.length) {
+    throw new AppError('VALIDATION', '所选成员中有单位不属于本辖区或已被删除，请刷新后重新选择', { field: 'memberUnitIds' });
+  }
+  const elsewhere = sqlite
+    .prepare(
+      `SELECT u.name AS unitName, b.name AS blockName FROM block_members bm
+       JOIN blocks b ON b.id = bm.block_id JOIN units u ON u.id = bm.unit_id
+       WHERE bm.origin_node = ? AND bm.unit_id IN (SELECT value FROM json_each(?)) AND bm.left_at IS NULL AND bm.deleted_at IS NULL
+         AND bm.block_id IS NOT ?
+       ORDER BY u.name`,
+    )
+    .all(identity.id, JSON.stringify(memberIds), selfId) as { unitName: string; blockName: string }[];
+  if (elsewhere.length > 0) {
+    const first = elsewhere[0]!;
+    const more = elsewhere.length > 1 ? `等 ${elsewhere.length} 家单位已在其他小组中` : '';
+    throw new AppError('CONFLICT', `“${first.unitName}”已在小组“${first.blockName}”中${more}。一家单位只能属于一个小组，请先将其从原小组移出。`, {
+      field: 'memberUnitIds',
+    });
+  }
+
+  if (input.leadUnitId !== null && !memberIds.includes(input.leadUnitId)) {
+    throw new AppError('VALIDATION', '牵头单位应是本小组的成员单位', { field: 'leadUnitId' });
+  }
+
+  const inspectorIds = uniq(input.inspectorIds);
+  const inspectors = sqlite
+    .prepare(
+      `SELECT i.id, i.name, i.active,
+              EXISTS (SELECT 1 FROM block_inspectors bi WHERE bi.inspector_id = i.id AND bi.block_id IS ? AND bi.removed_at IS NULL AND bi.deleted_at IS NULL) AS assigned
+       FROM inspectors i WHERE i.id IN (SELECT value FROM json_each(?)) AND i.deleted_at IS NULL AND i.district_id = ?`,
+    )
+    .all(selfId, JSON.stringify(inspectorIds), identity.districtId) as { id: string; name: string; active: number; assigned: number }[];
+  if (inspectors.length !== inspectorIds.length) {
+    throw new AppError('VALIDATION', '所选监察人员不属于本辖区或已被删除，请刷新后重新选择', { field: 'inspectorIds' });
+  }
+  const inactive = inspectors.filter((i) => i.active !== 1 && i.assigned !== 1);
+  if (inactive.length > 0) {
+    throw new AppError('VALIDATION', `监察人员${inactive.map((i) => `“${i.name}”`).join('、')}已停用，不能再指派`, { field: 'inspectorIds' });
+  }
+
+  const supervisorIds = uniq(input.supervisorManagerIds);
+  const managers = sqlite
+    .prepare('SELECT id, unit_id AS unitId FROM safety_managers WHERE id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL')
+    .all(JSON.stringify(supervisorIds)) as { id: string; unitId: string }[];
+  if (managers.length !== supervisorIds.length || managers.some((m) => !memberIds.includes(m.unitId))) {
+    throw new AppError('VALIDATION', '安全监督员应从本小组成员单位的安全管理员中指定', { field: 'supervisorManagerIds' });
+  }
+
+  return { name, memberIds, inspectorIds, supervisorIds };
+}
+
+interface LinkTable {
+  table: 'block_members' | 'block_inspectors' | 'block_supervisors';
+  column: 'unit_id' | 'inspector_id' | 'manager_id';
+  start: 'joined_at' | 'assigned_at';
+  end: 'left_at' | 'removed_at';
+}
+
+const memberLinks: LinkTable = { table: 'block_members', column: 'unit_id', start: 'joined_at', end: 'left_at' };
+const inspectorLinks: LinkTable = { table: 'block_inspectors', column: 'inspector_id', start: 'assigned_at', end: 'removed_at' };
+const supervisorLinks: LinkTable = { table: 'block_supervisors', column: 'manager_id', start: 'assigned_at', end: 'removed_at' };
+
+/**
+ * Makes the block's active links of one kind equal to `wanted`: links not wanted any
+ * more are ended (never deleted), new ones inserted after, so a unit moving between
+ * blocks never has two active rows, here or at the bureau. Audited in one entry.
+ */
+function syncLinks(
+  ctx: CoreContext,
+  identity: Identity,
+  call: string,
+  blockId: string,
+  links: LinkTable,
+  wanted: readonly string[],
+  now: string,
+  leaveReason: string | null,
+): { added: string[]; ended: string[] } {
+  const { sqlite } = ctx.database;
+  const active = sqlite
+    .prepare(`SELECT id, ${links.column} AS target FROM ${links.table} WHERE block_id = ? AND ${links.end} IS NULL AND deleted_at IS NULL`)
+    .all(blockId) as { id: string; target: string }[];
+  const wantedSet = new Set(wanted);
+  const activeTargets = new Set(active.map((a) => a.target));
+  const ending = active.filter((a) => !wantedSet.has(a.target));
+  const adding = wanted.filter((w) => !activeTargets.has(w));
+  if (ending.length > 0) {
+    const reasonSet = links.table === 'block_members' ? ', left_reason = ?' : '';
+    const end = sqlite.prepare(`UPDATE ${links.table} SET ${links.end} = ?, updated_at = ?, version = version + 1${reasonSet} WHERE id = ?`);
+    for (const row of ending) {
+      if (links.table === 'block_members') end.run(now, now, leaveReason, row.id);
+      else end.run(now, now, row.id);
+    }
+  }
+  if (adding.length > 0) {
+    const insert = sqlite.prepare(
+      `INSERT INTO ${links.table} (id, origin_node, created_at, updated_at, version, block_id, ${links.column}, ${links.start}) VALUES (?, ?, ?, ?, 1, ?, ?, ?)`,
+    );
+    const inserted: string[] = [];
+    for (const target of adding) {
+      const id = newId();
+      insert.run(id, identity.id, now, now, blockId, target, now);
+      inserted.push(id);
+    }
+    appendAudit(ctx, { nodeId: identity.id, call, table: links.table, rowIds: inserted, after: { blockId, [links.column]: adding, [links.start]: now } });
+  }
+  if (ending.length > 0) {
+    appendAudit(ctx, {
+      nodeId: identity.id,
+      call,
+      table: links.table,
+      rowIds: ending.map((e) => e.id),
+      before: { blockId, [links.column]: ending.map((e) => e.target), [links.end]: null },
+      after: { [links.end]: now, ...(links.table === 'block_members' ? { left_reason: leaveReason } : {}) },
+    });
+  }
+  return { added: adding, ended: ending.map((e) => e.target) };
+}
+
+/** Creates a block (blocks.save without id, blocks.acceptSuggestion) with its members, inspectors and supervisors. */
+export function createBlock(ctx: CoreContext, input: Fields, call: 'blocks.save' | 'blocks.acceptSuggestion'): Block {
+  const identity = requireDistrictNode(ctx);
+  const { sqlite } = ctx.database;
+  const id = sqlite.transaction(() => {
+    const checked = checkFields(ctx, identity, input, null);
+    const now = ctx.now().toISOString();
+    const row = {
+      id: newId(),
+      origin_node: identity.id,
+      created_at: now,
+      updated_at: now,
+      version: 1,
+      district_id: identity.districtId,
+      name: checked.name,
+      lead_unit_id: input.leadUnitId,
+      schedule: input.schedule,
+      notes: input.notes,
+    };
+    sqlite
+      .prepare(
+        `INSERT INTO blocks (id, origin_node, created_at, updated_at, version, district_id, name, lead_unit_id, schedule, notes)
+         VALUES (@id, @origin_node, @created_at, @updated_at, @version, @district_id, @name, @lead_unit_id, @schedule, @notes)`,
+      )
+      .run(row);
+    appendAudit(ctx, { nodeId: identity.id, call, table: 'blocks', rowIds: [row.id], after: row });
+    syncLinks(ctx, identity, call, row.id, memberLinks, checked.memberIds, now, null);
+    syncLinks(ctx, identity, call, row.id, inspectorLinks, checked.inspectorIds, now, null);
+    syncLinks(ctx, identity, call, row.id, supervisorLinks, checked.supervisorIds, now, null);
+    return row.id;
+  })();
+  return getBlock(ctx, id);
+}
+
+/** Edits a block at the version the user saw: fields, and members, inspectors and supervisors as whole sets. */
+export function updateBlock(ctx: CoreContext, input: ParsedInput<'blocks.save'> & { id: string }): Block {
+  const identity = requireDistrictNode(ctx);
+  const { sqlite } = ctx.database;
+  sqlite.transaction(() => {
+    const before = loadOwned(ctx, identity, input.id, input.version);
+    const checked = checkFields(ctx, identity, input, input.id);
+    const now = ctx.now().toISOString();
+    const after = {
+      name: checked.name,
+      lead_unit_id: input.leadUnitId,
+      schedule: input.schedule,
+      notes: input.notes,
+      updated_at: now,
+      version: before.version + 1,
+    };
+    sqlite
+      .prepare('UPDATE blocks SET name = @name, lead_unit_id = @lead_unit_id, schedule = @schedule, notes = @notes, updated_at = @updated_at, version = @version WHERE id = @id')
+      .run({ ...after, id: input.id });
+    appendAudit(ctx, { nodeId: identity.id, call: 'blocks.save', table: 'blocks', rowIds: [input.id], before, after });
+    syncLinks(ctx, identity, 'blocks.save', input.id, memberLinks, checked.memberIds, now, input.leaveReason ?? '调整小组成员');
+    syncLinks(ctx, identity, 'blocks.save', input.id, inspectorLinks, checked.inspectorIds, now, null);
+    syncLinks(ctx, identity, 'blocks.save', input.id, supervisorLinks, checked.supervisorIds, now, null);
+  })();
+  return getBlock(ctx, input.id);
+}
+
+export function saveBlock(ctx: CoreContext, input: ParsedInput<'blocks.save'>): Block {
+  return input.id ? updateBlock(ctx, { ...input, id: input.id }) : createBlock(ctx, input, 'blocks.save');
+}
+
+/**
+ * Dissolves a block: the block keeps its rows and history; its members leave, its
+ * inspectors and supervisors are taken off, all at the dissolution's time, with the reason.
+ */
+export function dissolveBlock(ctx: CoreContext, input: ParsedInput<'blocks.dissolve'>): Block {
+  const identity = requireDistrictNode(ctx);
+  const { sqlite } = ctx.database;
+  sqlite.transaction(() => {
+    const before = loadOwned(ctx, identity, input.id, input.version);
+    const now = ctx.now().toISOString();
+    const after = { dissolved_at: now, dissolved_reason: input.reason, updated_at: now, version: before.version + 1 };
+    sqlite
+      .prepare('UPDATE blocks SET dissolved_at = @dissolved_at, dissolved_reason = @dissolved_reason, updated_at = @updated_at, version = @version WHERE id = @id')
+      .run({ ...after, id: input.id });
+    appendAudit(ctx, { nodeId: identity.id, call: 'blocks.dissolve', table: 'blocks', rowIds: [input.id], before, after });
+    const reason = `小组解散：${input.reason}`;
+    syncLinks(ctx, identity, 'blocks.dissolve', input.id, memberLinks, [], now, reason);
+    syncLinks(ctx, identity, 'blocks.dissolve', input.id, inspectorLinks, [], now, null);
+    syncLinks(ctx, identity, 'blocks.dissolve', input.id, supervisorLinks, [], now, null);
+  })();
+  return getBlock(ctx, input.id);
+}

@@ -1,0 +1,116 @@
+import type { ChainProblem, ChainRoster, RosterBlock } from '../../api/schemas/blocks.ts';
+import type { CoreContext } from '../context.ts';
+import { authorityName } from '../lists/list-titles.ts';
+import { listScope } from '../lists/two-lists.ts';
+import { maskIdNumber, maskPhone } from '../privacy/mask.ts';
+import { addDays } from '../registry/as-of.ts';
+import { A_ITEM_CODES, certificateStatus } from '../registry/status-sql.ts';
+import { getRegistrySettings } from '../settings/settings-service.ts';
+import { listBlocks } from './block-read.ts';
+
+// 链: for each active block, its inspectors, each member unit's safety managers (ID
+// numbers and phones masked, as everywhere) and the block's supervisors. Flags a
+// block without an inspector, a member unit without a manager holding a valid A
+// certificate, and a manager whose A certificate expires within the reminder window
+// (certificateExpiringDays, 90 by default).
+
+interface ManagerRow {
+  managerId: string;
+  unitId: string;
+  name: string;
+  idNumber: string | null;
+  phone: string | null;
+  itemCode: string | null;
+  certificateNo: string | null;
+  expiryDate: string | null;
+}
+
+export function chainRoster(ctx: CoreContext, asOf: string): ChainRoster {
+  const settings = getRegistrySettings(ctx);
+  const expiringLimit = addDays(asOf, settings.certificateExpiringDays);
+  const scope = listScope(ctx);
+  const board = listBlocks(ctx, { includeDissolved: false, asOf });
+  const { sqlite } = ctx.database;
+  const aCodes: readonly string[] = A_ITEM_CODES;
+
+  const unitIds = board.blocks.flatMap((b) => b.members.map((m) => m.unitId));
+  const managers = sqlite
+    .prepare(
+      `SELECT m.id AS managerId, m.unit_id AS unitId, m.name, m.id_number AS idNumber, m.phone, m.item_code AS itemCode,
+              m.certificate_no AS certificateNo, m.expiry_date AS expiryDate
+       FROM safety_managers m WHERE m.unit_id IN (SELECT value FROM json_each(?)) AND m.deleted_at IS NULL
+       ORDER BY m.name, m.id`,
+    )
+    .all(JSON.stringify(unitIds)) as ManagerRow[];
+  const phones = new Map(managers.map((m) => [m.managerId, m.phone]));
+  const inspectorPhones = new Map(
+    (sqlite.prepare('SELECT id, phone FROM inspectors WHERE deleted_at IS NULL').all() as { id: string; phone: string | null }[]).map((r) => [r.id, r.phone]),
+  );
+
+  const problems: ChainProblem[] = [];
+  const blocks: RosterBlock[] = board.blocks.map((block) => {
+    const supervisorIds = new Set(block.supervisors.map((s) => s.managerId));
+    const activeInspectors = block.inspectors.filter((i) => i.active);
+    if (activeInspectors.length === 0) {
+      problems.push({ code: 'no-inspector', blockId: block.id, blockName: block.name, unitId: null, managerId: null, message: `小组“${block.name}”未指定负责的监察人员` });
+    }
+    const units = block.members.map((member) => {
+      const own = managers
+        .filter((m) => m.unitId === member.unitId)
+        .map((m) => {
+          const isA = m.itemCode !== null && aCodes.includes(m.itemCode);
+          const certificate = isA ? certificateStatus(m.expiryDate, asOf, expiringLimit) : ('not-a' as const);
+          if (certificate === 'expiring') {
+            problems.push({
+              code: 'certificate-expiring',
+              blockId: block.id,
+              blockName: block.name,
+              unitId: member.unitId,
+              managerId: m.managerId,
+              message: `“${member.name}”的安全管理员${m.name}的证书将于 ${m.expiryDate} 到期`,
+            });
+          }
+          return {
+            managerId: m.managerId,
+            name: m.name,
+            idNumberMasked: maskIdNumber(m.idNumber),
+            phoneMasked: maskPhone(m.phone),
+            itemCode: m.itemCode,
+            certificateNo: m.certificateNo,
+            expiryDate: m.expiryDate,
+            certificate,
+            isSupervisor: supervisorIds.has(m.managerId),
+          };
+        });
+      if (member.validManagerCount === 0) {
+        problems.push({
+          code: 'unit-without-manager',
+          blockId: block.id,
+          blockName: block.name,
+          unitId: member.unitId,
+          managerId: null,
+          message: `“${member.name}”没有持有效证书的安全管理员`,
+        });
+      }
+      return { unitId: member.unitId, name: member.name, uscc: member.uscc, address: member.address, isLead: member.isLead, managers: own };
+    });
+    return {
+      blockId: block.id,
+      name: block.name,
+      schedule: block.schedule,
+      leadUnitName: block.members.find((m) => m.isLead)?.name ?? null,
+      // inspectors are the bureau's own staff: their work phone is the point of the chain, shown in full
+      inspectors: activeInspectors.map((i) => ({ inspectorId: i.inspectorId, name: i.name, enforcementNo: i.enforcementNo, phone: inspectorPhones.get(i.inspectorId) ?? null })),
+      units,
+      supervisors: block.supervisors.map((s) => ({ ...s, phoneMasked: maskPhone(phones.get(s.managerId)) })),
+    };
+  });
+  return {
+    asOf,
+    districtName: scope.districtName,
+    authority: authorityName(scope.districtName),
+    expiringDays: settings.certificateExpiringDays,
+    blocks,
+    problems,
+  };
+}

@@ -1,0 +1,44 @@
+import type Database from 'better-sqlite3';
+import { insertManager, insertPieces, insertUnit } from '../../registry/testing/fixtures.ts';
+
+// Units for the block tests: a name, a town in the address, pieces in use (list 1 at
+// 20 or more), some overdue, and optionally a manager with a valid A certificate.
+
+export interface BlockUnitFields {
+  name: string;
+  town?: string;
+  industry?: string | null;
+  /** pieces in use (elevators unless kind is given) */
+  pieces: number;
+  overdue?: number;
+  kind?: { kind: string; category: string; variety: string };
+  /** expiry date of an A certificate; null: no manager at all */
+  managerExpiry?: string | null;
+  managerName?: string;
+  managerPhone?: string;
+  managerIdNumber?: string;
+}
+
+export function addUnit(sqlite: Database.Database, f: BlockUnitFields): string {
+  const id = insertUnit(sqlite, { name: f.name, address: f.town === '' ? undefined : `张家港市${f.town ?? '塘桥镇'}人民路 ${f.pieces} 号` });
+  if (f.industry !== undefined) sqlite.prepare('UPDATE units SET industry = ? WHERE id = ?').run(f.industry, id);
+  const overdue = f.overdue ?? 0;
+  insertPieces(sqlite, id, f.pieces - overdue, { ...f.kind, next: '2027-06-01' });
+  if (overdue > 0) insertPieces(sqlite, id, overdue, { ...f.kind, next: '2026-01-01' });
+  const expiry = f.managerExpiry === undefined ? '2028-12-31' : f.managerExpiry;
+  if (expiry !== null) {
+    insertManager(sqlite, id, {
+      name: f.managerName ?? '王建国',
+      expiry,
+      certificateNo: `TS${id.slice(-8)}`,
+      phone: f.managerPhone ?? '13812345678',
+      idNumber: f.managerIdNumber ?? null,
+    });
+  }
+  return id;
+}
+
+/** n list-1 units of one town, named 张家港市<prefix>01机械有限公司 …, with pieces, pieces + 1 … in use (default 20). */
+export function addUnits(sqlite: Database.Database, n: number, f: Partial<BlockUnitFields> & { prefix: string }): string[] {
+  return Array.from({ length: n }, (_, i) => addUnit(sqlite, { ...f, pieces: (f.pieces ?? 20) + i, name: `张家港市${f.prefix}${String(i + 1).padStart(2, '0')}机械有限公司` }));
+}

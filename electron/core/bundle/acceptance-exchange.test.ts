@@ -1,0 +1,156 @@
+import path from 'node:path';
+import { existsSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { exchangeNode, trustEachOther, type ExchangeNode } from '../../../tests/support/exchange.ts';
+import type { AcceptanceDetail } from '../../api/schemas/acceptance.ts';
+import { insertPieces, insertUnit } from '../registry/testing/fixtures.ts';
+import { fillFile, samplePdf } from '../acceptance/testing/fill.ts';
+import { attachmentPath } from './paths.ts';
+
+// 示范单位验收 travels both ways: the office's file, items and evidence (with the
+// files themselves) go up to the bureau; the bureau's decision is a row the bureau
+// owns and comes back down, to that office only, in a bureau-to-office bundle.
+
+let office: ExchangeNode;
+let other: ExchangeNode;
+let bureau: ExchangeNode;
+
+beforeEach(async () => {
+  office = await exchangeNode('district', '塘桥分局', 'seed-district-03');
+  other = await exchangeNode('district', '锦丰分局', 'seed-district-04');
+  bureau = await exchangeNode('bureau', '张家港市市场监督管理局');
+  await trustEachOther(office, bureau);
+  await trustEachOther(other, bureau);
+});
+afterEach(() => {
+  office.cleanup();
+  other.cleanup();
+  bureau.cleanup();
+});
+
+let n = 0;
+async function send(from: ExchangeNode, to: ExchangeNode) {
+  const bundle = await from.ok('bundles.export', { outFile: path.join(from.dir, `b${++n}.qklb`), ...(from === bureau ? { targetNodeId: to.id } : {}) });
+  const [result] = await to.ok('bundles.import', { paths: [bundle.file] });
+  expect(result!.status, result!.message ?? '').toBe('imported');
+  return { bundle, result: result! };
+}
+
+const tables = ['acceptance_files', 'acceptance_items', 'acceptance_evidence', 'attachments'] as const;
+const rowsOf = (node: ExchangeNode, table: string, origin: string) =>
+  JSON.stringify(node.core.ctx.database.sqlite.prepare(`SELECT * FROM ${table} WHERE origin_node = ? ORDER BY id`).all(origin));
+const item = (d: AcceptanceDetail, code: string) => d.areas.flatMap((a) => a.items).find((i) => i.code === code)!;
+
+function unitWithEquipment(node: ExchangeNode, name: string, districtId = 'seed-district-03'): string {
+  // the registry's rows as a ledger import writes them, owned by the office
+  const sqlite = node.core.ctx.database.sqlite;
+  const unitId = insertUnit(sqlite, { name, districtId });
+  sqlite.prepare('UPDATE units SET origin_node = ? WHERE id = ?').run(node.id, unitId);
+  insertPieces(sqlite, unitId, 2, { registrationNo: '梯11苏E00001(17)', next: '2099-01-01' });
+  sqlite.prepare('UPDATE equipment SET origin_node = ? WHERE unit_id = ?').run(node.id, unitId);
+  return unitId;
+}
+
+async function submitted(node: ExchangeNode, unitId: string): Promise<AcceptanceDetail> {
+  let file = await node.ok('acceptance.create', { unitId, phase: 'pilot', inspectorName: '陈监察' });
+  file = await node.ok('acceptance.transition', { id: file.id, version: file.version, action: 'start' });
+  await fillFile(node, file);
+  file = await node.ok('acceptance.get', { id: file.id });
+  file = await node.ok('acceptance.transition', { id: file.id, version: file.version, action: 'submit' });
+  return node.ok('acceptance.transition', { id: file.id, version: file.version, action: 'submit_city' });
+}
+
+describe('acceptance files in bundles', () => {
+  it('carries the file and its evidence up, and the bureau’s return and pass back down on its own rows', async () => {
+    const unitId = unitWithEquipment(office, '塘桥示范电梯有限公司');
+    let file = await submitted(office, unitId);
+    const sha = item(file, '4.1').evidence[0]!.sha256;
+
+    const up = await send(office, bureau);
+    expect(up.bundle.rowCounts).toMatchObject({ acceptance_files: 1, acceptance_items: 27, acceptance_evidence: 24, attachments: 1 });
+    expect(up.bundle.files).toBe(1);
+    for (const table of tables) expect(rowsOf(bureau, table, office.id), table).toBe(rowsOf(office, table, office.id));
+    expect(existsSync(attachmentPath(bureau.core.ctx, sha))).toBe(true);
+
+    // the bureau sees the file in 市局验收, may not edit it, and returns one item
+    let atBureau = await bureau.ok('acceptance.get', { id: file.id });
+    expect(atBureau).toMatchObject({ state: 'city_review', locked: true, actions: ['pass', 'return', 'revoke'] });
+    expect((await bureau.refused('acceptance.saveItem', { itemId: item(atBureau, '4.7').id, version: 1, result: 'fail', comment: 'x' })).code).toBe('FORBIDDEN');
+    expect((await bureau.refused('acceptance.transition', { id: file.id, version: atBureau.version, action: 'rectify' })).code).toBe('FORBIDDEN');
+    const evidenceBytes = await bureau.ok('acceptance.evidenceFile', { attachmentId: item(atBureau, '4.1').evidence[0]!.attachmentId });
+    expect(Buffer.from(evidenceBytes.contentBase64, 'base64')).toEqual(samplePdf);
+    atBureau = await bureau.ok('acceptance.decide', { fileId: file.id, outcome: 'return', comments: '应急预案缺演练记录', returnedItems: [{ code: '4.7', comment: '请补充近一年的演练记录' }] });
+    expect(atBureau.state).toBe('returned');
+    const filesBefore = rowsOf(bureau, 'acceptance_files', office.id);
+
+    const down = await send(bureau, office);
+    expect(down.bundle.rowCounts).toMatchObject({ acceptance_decisions: 1 });
+    // the office's rows were not touched by the bureau, here or there
+    expect(rowsOf(bureau, 'acceptance_files', office.id)).toBe(filesBefore);
+    file = await office.ok('acceptance.get', { id: file.id });
+    expect(file).toMatchObject({ state: 'returned', returnComments: '应急预案缺演练记录', locked: false });
+    expect(item(file, '4.7').returnedComment).toBe('请补充近一年的演练记录');
+    expect(item(file, '4.1').returnedComment).toBeNull();
+
+    // the office fixes the item and submits again (round 2)
+    file = await office.ok('acceptance.transition', { id: file.id, version: file.version, action: 'rectify' });
+    const drill = await office.ok('files.stage', { name: '应急演练记录.pdf', contentBase64: Buffer.concat([samplePdf, Buffer.from('drill')]).toString('base64') });
+    await office.ok('acceptance.attachEvidence', { itemId: item(file, '4.7').id, stagedId: drill.id, note: '2026 年演练' });
+    file = await office.ok('acceptance.get', { id: file.id });
+    file = await office.ok('acceptance.transition', { id: file.id, version: file.version, action: 'submit' });
+    file = await office.ok('acceptance.transition', { id: file.id, version: file.version, action: 'submit_city' });
+    expect(file).toMatchObject({ state: 'city_review', round: 2 });
+    await send(office, bureau);
+    atBureau = await bureau.ok('acceptance.get', { id: file.id });
+    expect(atBureau.state).toBe('city_review');
+    expect(item(atBureau, '4.7').evidence.map((e) => e.fileName)).toEqual(['制度汇编.pdf', '应急演练记录.pdf']);
+
+    atBureau = await bureau.ok('acceptance.decide', { fileId: file.id, outcome: 'pass', comments: '符合示范单位要求', decidedOn: '2026-11-29' });
+    expect(atBureau).toMatchObject({ state: 'passed', plaqueNo: '张特示〔2026〕第001号', passedOn: '2026-11-29' });
+    await send(bureau, office);
+    file = await office.ok('acceptance.get', { id: file.id });
+    expect(file).toMatchObject({ state: 'passed', plaqueNo: '张特示〔2026〕第001号', locked: true, actions: ['recheck'] });
+    expect(file.decisions.map((d) => d.outcome)).toEqual(['return', 'pass']);
+    expect(await office.ok('acceptance.board', {})).toMatchObject({ rows: [{ districtId: 'seed-district-03', phase: 'pilot', accepted: 1 }] });
+
+    // its system documents become the district's templates, which the bureau sees too
+    const template = await office.ok('acceptance.publishTemplate', { evidenceId: item(file, '4.7').evidence[1]!.id, title: null });
+    expect(template).toMatchObject({ itemCode: '4.7', itemTitle: '事故应急预案', fileName: '应急演练记录.pdf', mine: true });
+    expect((await office.refused('acceptance.publishTemplate', { evidenceId: item(file, '5.1').evidence[0]!.id, title: null })).message).toContain('不是制度');
+    await send(office, bureau);
+    expect((await bureau.ok('acceptance.templates', {})).map((t) => [t.title, t.mine])).toEqual([['事故应急预案（塘桥示范电梯有限公司）', false]]);
+  });
+
+  it('sends a decision only to the office that owns the file, and numbers plaques per year', async () => {
+    const a = await submitted(office, unitWithEquipment(office, '甲公司'));
+    const b = await submitted(other, unitWithEquipment(other, '乙公司', 'seed-district-04'));
+    await send(office, bureau);
+    await send(other, bureau);
+    expect((await bureau.ok('acceptance.board', {})).files.map((f) => [f.unitName, f.state])).toEqual([
+      ['甲公司', 'city_review'],
+      ['乙公司', 'city_review'],
+    ]);
+    await bureau.ok('acceptance.decide', { fileId: a.id, outcome: 'pass', decidedOn: '2026-11-29' });
+    const second = await bureau.ok('acceptance.decide', { fileId: b.id, outcome: 'pass', decidedOn: '2026-11-30' });
+    expect(second.plaqueNo).toBe('张特示〔2026〕第002号');
+
+    const toOther = await send(bureau, other);
+    expect(toOther.bundle.rowCounts['acceptance_decisions']).toBe(1);
+    const decisionsAtOther = other.core.ctx.database.sqlite.prepare('SELECT file_id AS fileId FROM acceptance_decisions').all();
+    expect(decisionsAtOther).toEqual([{ fileId: b.id }]);
+    expect((await other.ok('acceptance.get', { id: b.id })).state).toBe('passed');
+    const toOffice = await send(bureau, office);
+    expect(toOffice.bundle.rowCounts['acceptance_decisions']).toBe(1);
+    expect((await office.ok('acceptance.get', { id: a.id })).plaqueNo).toBe('张特示〔2026〕第001号');
+
+    // a pass cannot be decided twice; a revocation needs a reason and closes the file
+    expect((await bureau.refused('acceptance.decide', { fileId: a.id, outcome: 'pass' })).code).toBe('CONFLICT');
+    expect((await bureau.refused('acceptance.decide', { fileId: a.id, outcome: 'revoke' })).message).toContain('理由');
+    await bureau.ok('acceptance.decide', { fileId: a.id, outcome: 'revoke', comments: '复查发现超期未检设备' });
+    await send(bureau, office);
+    const revoked = await office.ok('acceptance.get', { id: a.id });
+    expect(revoked).toMatchObject({ state: 'revoked', plaqueNo: null, actions: [] });
+    // the unit may start again
+    expect((await office.ok('acceptance.candidates', {})).map((c) => c.name)).toContain('甲公司');
+  });
+});

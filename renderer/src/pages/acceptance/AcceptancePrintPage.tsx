@@ -1,0 +1,194 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AcceptanceDetail } from '../../../../electron/api/schemas/acceptance.ts';
+import { api, errorMessage } from '../../api/client.ts';
+import { hrefFor, useRouteParams } from '../../router/hash-router.ts';
+import '../../styles/lists.css';
+import './acceptance.css';
+
+type State = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'ready'; file: AcceptanceDetail };
+
+/**
+ * The acceptance record (A4 portrait: the unit, every item with its result and
+ * evidence, signature and seal areas) or the plaque certificate, as a document to
+ * print or save as PDF from the print dialog. With auto=1 it prints once laid out.
+ */
+export function AcceptancePrintPage() {
+  const { t } = useTranslation();
+  const params = useRouteParams();
+  const id = params.get('id') ?? '';
+  const kind = params.get('kind') === 'certificate' ? 'certificate' : 'record';
+  const auto = params.get('auto') === '1';
+  const [state, setState] = useState<State>({ kind: 'loading' });
+  const printed = useRef(false);
+
+  useEffect(() => {
+    let live = true;
+    api.call('acceptance.get', { id }).then(
+      (file) => live && setState({ kind: 'ready', file }),
+      (error: unknown) => live && setState({ kind: 'failed', message: errorMessage(error) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [id]);
+
+  useEffect(() => {
+    if (state.kind !== 'ready' || !auto || printed.current) return;
+    printed.current = true;
+    history.replaceState(null, '', hrefFor('acceptance-print', { id, kind }));
+    requestAnimationFrame(() => setTimeout(() => window.print(), 0));
+  }, [state, auto, id, kind]);
+
+  return (
+    <div className="print-doc">
+      <div className="print-toolbar" role="toolbar" aria-label={t('acceptance.print.recordTitle')}>
+        <a className="button button-link" href={hrefFor('acceptance', { id })}>
+          {t('acceptance.print.back')}
+        </a>
+        <button type="button" className="button button-primary" onClick={() => window.print()} disabled={state.kind !== 'ready'}>
+          {t('acceptance.print.print')}
+        </button>
+        <span className="muted">{t('acceptance.print.hint')}</span>
+      </div>
+      {state.kind === 'loading' && <div className="muted print-status">{t('app.loading')}</div>}
+      {state.kind === 'failed' && (
+        <div className="notice notice-error print-status" role="alert">
+          {state.message}
+        </div>
+      )}
+      {state.kind === 'ready' && (kind === 'record' ? <Record file={state.file} /> : <Certificate file={state.file} />)}
+    </div>
+  );
+}
+
+function Record({ file }: { file: AcceptanceDetail }) {
+  const { t } = useTranslation();
+  const pass = [...file.decisions].reverse().find((d) => d.outcome === 'pass');
+  const conclusion = file.state === 'passed' ? t('acceptance.outcome.pass') : file.state === 'returned' ? t('acceptance.outcome.return') : t('acceptance.print.pending');
+  let n = 0;
+  return (
+    <section className="acc-sheet" aria-labelledby="acc-record-title">
+      <div className="print-authority">{t('acceptance.print.authority')}</div>
+      <h1 id="acc-record-title" className="print-title">
+        {t('acceptance.print.recordTitle')}
+      </h1>
+      <table className="acc-table">
+        <tbody>
+          <tr>
+            <th>{t('acceptance.print.unit')}</th>
+            <td colSpan={3}>{file.unitName}</td>
+          </tr>
+          <tr>
+            <th>{t('acceptance.file.uscc')}</th>
+            <td>{file.uscc}</td>
+            <th>{t('acceptance.print.address')}</th>
+            <td>{file.unitAddress ?? ''}</td>
+          </tr>
+          <tr>
+            <th>{t('acceptance.print.district')}</th>
+            <td>{file.districtName}</td>
+            <th>{t('acceptance.print.phase')}</th>
+            <td>{t(`acceptance.phase.${file.phase}`)}</td>
+          </tr>
+          <tr>
+            <th>{t('acceptance.print.inspector')}</th>
+            <td>{file.inspectorName ?? ''}</td>
+            <th>{t('acceptance.print.checklist')}</th>
+            <td>{file.checklistTitle}</td>
+          </tr>
+        </tbody>
+      </table>
+      <table className="acc-table" style={{ marginTop: 8 }} data-testid="record-items">
+        <thead>
+          <tr>
+            <th style={{ width: '8%' }}>{t('acceptance.print.no')}</th>
+            <th>{t('acceptance.print.item')}</th>
+            <th style={{ width: '11%' }}>{t('acceptance.print.result')}</th>
+            <th style={{ width: '22%' }}>{t('acceptance.print.evidence')}</th>
+            <th style={{ width: '24%' }}>{t('acceptance.print.comment')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {file.areas.map((area) => [
+            <tr key={`a-${area.code}`}>
+              <th colSpan={5}>
+                {area.code}、{area.title}
+              </th>
+            </tr>,
+            ...area.items.map((item) => {
+              n++;
+              return (
+                <tr key={item.id}>
+                  <td>{item.code}</td>
+                  <td>
+                    {item.title}
+                    {item.veto ? '（一票否决）' : ''}
+                  </td>
+                  <td>{item.result ? t(`acceptance.result.${item.result}`) : ''}</td>
+                  <td>{item.evidence.map((e) => e.fileName).join('、')}</td>
+                  <td>{[item.reason, item.comment].filter(Boolean).join('；')}</td>
+                </tr>
+              );
+            }),
+          ])}
+        </tbody>
+      </table>
+      <table className="acc-table" style={{ marginTop: 8 }}>
+        <tbody>
+          <tr>
+            <th style={{ width: '18%' }}>{t('acceptance.print.conclusion')}</th>
+            <td>{conclusion}</td>
+            <th style={{ width: '14%' }}>{t('acceptance.print.plaque')}</th>
+            <td>{pass?.plaqueNo ?? ''}</td>
+          </tr>
+          <tr>
+            <th>{t('acceptance.print.decidedOn')}</th>
+            <td>{pass?.decidedOn ?? ''}</td>
+            <th>{t('acceptance.decide.comments')}</th>
+            <td>{pass?.comments ?? ''}</td>
+          </tr>
+        </tbody>
+      </table>
+      <div className="acc-sign">
+        {(['signUnit', 'signDistrict', 'signCity'] as const).map((k) => (
+          <div key={k} className="acc-sign-box">
+            <span>{t(`acceptance.print.${k}`)}</span>
+            <span className="acc-seal">{t('acceptance.print.seal')}</span>
+            <span className="acc-seal">{t('acceptance.print.date')}</span>
+          </div>
+        ))}
+      </div>
+      <div className="print-footer muted acc-small">
+        <span>{n} 项</span>
+        <span>{file.id}</span>
+      </div>
+    </section>
+  );
+}
+
+function Certificate({ file }: { file: AcceptanceDetail }) {
+  const { t } = useTranslation();
+  if (file.state !== 'passed' || !file.plaqueNo) {
+    return (
+      <div className="notice notice-error print-status" role="alert">
+        {t('acceptance.print.notPassed')}
+      </div>
+    );
+  }
+  const [y, m, d] = (file.passedOn ?? '').split('-');
+  return (
+    <section className="acc-sheet acc-certificate" aria-labelledby="acc-cert-title">
+      <div className="acc-certificate-no">{file.plaqueNo}</div>
+      <h1 id="acc-cert-title" className="acc-certificate-title">
+        {t('acceptance.print.certificateTitle')}
+      </h1>
+      <p className="acc-certificate-body">{t('acceptance.print.certificateBody', { unit: file.unitName })}</p>
+      <div style={{ textAlign: 'right', fontSize: '14pt', lineHeight: 2 }}>
+        <div>{t('acceptance.print.authority')}</div>
+        <div>{y && `${y}年${Number(m)}月${Number(d)}日`}</div>
+        <div className="acc-seal">{t('acceptance.print.seal')}</div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,131 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Inspector } from '../../../../electron/api/schemas/blocks.ts';
+import { api, errorMessage } from '../../api/client.ts';
+import { Field } from '../../components/Field.tsx';
+import { toFormError, type FormError } from '../../components/form-errors.ts';
+import { Modal } from '../../components/Modal.tsx';
+
+interface Candidate {
+  id: string;
+  name: string;
+  uscc: string;
+  inUse: number;
+}
+
+const OTHER = '__other__';
+
+/** A new acceptance file: the unit, the phase, the guiding inspector (from the district's list or by hand), dates. */
+export function CreateDialog({ onClose, onCreated }: { onClose: () => void; onCreated: (id: string) => void }) {
+  const { t } = useTranslation();
+  const [candidates, setCandidates] = useState<Candidate[] | null>(null);
+  const [inspectors, setInspectors] = useState<Inspector[]>([]);
+  const [unitId, setUnitId] = useState('');
+  const [phase, setPhase] = useState<'pilot' | 'rollout'>('pilot');
+  const [inspector, setInspector] = useState(OTHER);
+  const [inspectorName, setInspectorName] = useState('');
+  const [targetDate, setTargetDate] = useState('');
+  const [notes, setNotes] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<FormError | null>(null);
+
+  useEffect(() => {
+    api.call('acceptance.candidates', {}).then(setCandidates, (e: unknown) => setError({ message: errorMessage(e) }));
+    // the inspectors list comes with the blocks work; without it the name is typed by hand
+    api.call('inspectors.list', { includeInactive: false }).then(
+      (list) => {
+        setInspectors(list);
+        if (list[0]) setInspector(list[0].id);
+      },
+      () => setInspectors([]),
+    );
+  }, []);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!unitId) {
+      setError({ field: 'unitId', message: t('acceptance.form.choose') });
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const detail = await api.call('acceptance.create', {
+        unitId,
+        phase,
+        inspectorId: inspector === OTHER ? null : inspector,
+        inspectorName: inspector === OTHER ? inspectorName : null,
+        targetDate: targetDate || null,
+        notes,
+      });
+      onCreated(detail.id);
+    } catch (e) {
+      setError(toFormError(e, ['unitId', 'inspectorId', 'targetDate']));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal title={t('acceptance.create')} onClose={onClose} busy={busy} size="medium">
+      <form className="form-stack" onSubmit={submit} noValidate>
+        {candidates && candidates.length === 0 && <div className="notice notice-info">{t('acceptance.form.noCandidates')}</div>}
+        <Field label={t('acceptance.form.unit')} required error={error?.field === 'unitId' ? error.message : undefined}>
+          {(control) => (
+            <select {...control} name="unitId" value={unitId} onChange={(e) => setUnitId(e.target.value)} data-autofocus>
+              <option value="">{t('acceptance.form.choose')}</option>
+              {(candidates ?? []).map((c) => (
+                <option key={c.id} value={c.id}>
+                  {t('acceptance.form.unitOption', { name: c.name, count: c.inUse })}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('acceptance.form.phase')}>
+          {(control) => (
+            <select {...control} name="phase" value={phase} onChange={(e) => setPhase(e.target.value as 'pilot' | 'rollout')}>
+              <option value="pilot">{t('acceptance.phase.pilot')}</option>
+              <option value="rollout">{t('acceptance.phase.rollout')}</option>
+            </select>
+          )}
+        </Field>
+        <Field label={t('acceptance.form.inspector')} error={error?.field === 'inspectorId' ? error.message : undefined}>
+          {(control) => (
+            <select {...control} name="inspector" value={inspector} onChange={(e) => setInspector(e.target.value)}>
+              {inspectors.map((i) => (
+                <option key={i.id} value={i.id}>
+                  {i.name}
+                </option>
+              ))}
+              <option value={OTHER}>{t('acceptance.form.inspectorOther')}</option>
+            </select>
+          )}
+        </Field>
+        {inspector === OTHER && (
+          <Field label={t('acceptance.form.inspectorName')}>
+            {(control) => <input {...control} name="inspectorName" value={inspectorName} maxLength={40} onChange={(e) => setInspectorName(e.target.value)} />}
+          </Field>
+        )}
+        <Field label={t('acceptance.form.targetDate')} error={error?.field === 'targetDate' ? error.message : undefined}>
+          {(control) => <input {...control} name="targetDate" type="date" value={targetDate} onChange={(e) => setTargetDate(e.target.value)} />}
+        </Field>
+        <Field label={t('acceptance.form.notes')}>
+          {(control) => <textarea {...control} name="notes" value={notes} maxLength={500} onChange={(e) => setNotes(e.target.value)} />}
+        </Field>
+        {error && !error.field && (
+          <div className="notice notice-error" role="alert">
+            {error.message}
+          </div>
+        )}
+        <div className="form-actions">
+          <button type="button" className="button" onClick={onClose} disabled={busy}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="button button-primary" disabled={busy}>
+            {busy ? t('acceptance.form.saving') : t('acceptance.form.save')}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,186 @@
+import { execFile } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import type { Page } from '@playwright/test';
+import { expect, repoRoot, test } from './fixtures.ts';
+
+// 示范单位验收, the whole flow: the office creates a file in the UI, attaches evidence,
+// submits it to the city bureau; the bureau returns one item (on its own database, by
+// the contract calls its desk makes, and a bureau-to-office bundle); the office sees
+// the item returned, fixes it, submits again; the bureau accepts and a plaque number
+// comes back; the office prints the acceptance record and the plaque certificate.
+
+const run = promisify(execFile);
+const OFFICE_PASSPHRASE = 'tangqiao-office-passphrase';
+const BUREAU_PASSPHRASE = 'city-bureau-passphrase';
+const env = { ...process.env, QKL_PASSPHRASE: '', OFFICE_PASSPHRASE, BUREAU_PASSPHRASE };
+
+async function qkl(args: string[], passphrase: string): Promise<string> {
+  const { stdout } = await run('npx', ['tsx', 'electron/cli/main.ts', ...args], { cwd: repoRoot, timeout: 90_000, env: { ...process.env, QKL_PASSPHRASE: passphrase } });
+  return stdout;
+}
+
+async function steps(args: string[]): Promise<Record<string, unknown>> {
+  const { stdout } = await run('npx', ['tsx', 'tests/e2e/support/acceptance-steps.ts', ...args], { cwd: repoRoot, timeout: 120_000, env });
+  return JSON.parse(stdout.trim().split('\n').pop()!) as Record<string, unknown>;
+}
+
+async function trustEachOther(office: string, bureau: string): Promise<void> {
+  const exportPublic = async (db: string, passphrase: string) => {
+    const out = db.replace(/\.sqlite$/, '.pub');
+    const { fingerprint } = JSON.parse(await qkl(['keys', 'export', '--db', db, '--out', out, '--json'], passphrase)) as { fingerprint: string };
+    return { file: out, fingerprint };
+  };
+  const [officePub, bureauPub] = await Promise.all([exportPublic(office, OFFICE_PASSPHRASE), exportPublic(bureau, BUREAU_PASSPHRASE)]);
+  await Promise.all([
+    qkl(['keys', 'trust', '--db', office, bureauPub.file, '--fingerprint', bureauPub.fingerprint, '--json'], OFFICE_PASSPHRASE),
+    qkl(['keys', 'trust', '--db', bureau, officePub.file, '--fingerprint', officePub.fingerprint, '--json'], BUREAU_PASSPHRASE),
+  ]);
+}
+
+const pdf = (text: string) => Buffer.from(`%PDF-1.4\n% ${text}\ntrailer <<>>\n%%EOF\n`);
+const item = (page: Page, code: string) => page.getByTestId(`item-${code}`);
+
+async function upload(page: Page, code: string, name: string) {
+  await item(page, code).getByLabel(`${code} 上传佐证材料`).setInputFiles({ name, mimeType: 'application/pdf', buffer: pdf(name) });
+  await expect(page.getByRole('status')).toContainText(`已上传“${name}”`);
+  await expect(item(page, code).getByRole('button', { name, exact: true })).toBeVisible();
+}
+
+async function act(page: Page, action: string, state: string) {
+  await page.getByRole('toolbar', { name: '示范单位验收' }).getByRole('button', { name: action, exact: true }).click();
+  await expect(page.getByRole('status')).toContainText(`已办理：${action}`);
+  await expect(page.getByTestId('acceptance-file').locator('.page-header .badge')).toHaveText(state);
+}
+
+// this spec makes its own two databases (office and bureau)
+test.use({ initialised: false });
+
+test('an office creates an acceptance file, the bureau returns an item, the office fixes it, the bureau accepts, the record is printed', async ({ page, workspace }) => {
+  test.setTimeout(420_000);
+  const officeDb = path.join(workspace.dir, 'office', 'qkl.sqlite');
+  const bureauDb = path.join(workspace.dir, 'bureau', 'qkl.sqlite');
+  const usb = path.join(workspace.dir, 'usb');
+  await Promise.all([mkdir(path.dirname(officeDb)), mkdir(path.dirname(bureauDb)), mkdir(usb)]);
+  await Promise.all([
+    qkl(['init', '--db', officeDb, '--role', 'district', '--name', '塘桥分局', '--district', '塘桥'], OFFICE_PASSPHRASE),
+    qkl(['init', '--db', bureauDb, '--role', 'bureau', '--name', '市局特设科'], BUREAU_PASSPHRASE),
+  ]);
+  await Promise.all([
+    trustEachOther(officeDb, bureauDb),
+    run('npx', ['tsx', 'tests/e2e/support/sample-data.ts', 'insert', '--db', officeDb, '--units', '3', '--seed', '11'], { cwd: repoRoot, timeout: 90_000 }),
+  ]);
+
+  const { spawn } = await import('node:child_process');
+  const { createInterface } = await import('node:readline');
+  const child = spawn('npx', ['tsx', 'scripts/web-host/main.ts', '--db', officeDb, '--port', '0', '--print-json'], { cwd: repoRoot, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  try {
+    const openUrl = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('web host did not start in time')), 60_000);
+      createInterface({ input: child.stdout! }).once('line', (line) => {
+        clearTimeout(timer);
+        resolve((JSON.parse(line) as { openUrl: string }).openUrl);
+      });
+    });
+    // the print dialog is the browser's; the spec only notes that it was asked for
+    await page.addInitScript(() => {
+      window.print = () => document.body.setAttribute('data-printed', 'yes');
+    });
+    await page.goto(openUrl);
+    await page.getByRole('navigation').getByRole('link', { name: '示范单位验收' }).click();
+    await expect(page.getByRole('heading', { name: '示范单位验收', level: 1 })).toBeVisible();
+
+    // ---- create the file
+    await page.getByRole('button', { name: '新建验收档案' }).click();
+    const dialog = page.getByRole('dialog', { name: '新建验收档案' });
+    const unitSelect = dialog.getByLabel('使用单位');
+    const firstUnit = (await unitSelect.locator('option').nth(1).textContent())!;
+    const unitName = firstUnit.replace(/（在用设备.*$/, '');
+    await unitSelect.selectOption({ index: 1 });
+    await dialog.getByLabel('阶段').selectOption('pilot');
+    await dialog.getByLabel('监察人员姓名').fill('陈监察');
+    await dialog.getByRole('button', { name: '建立档案' }).click();
+    await expect(page).toHaveURL(/#\/acceptance\?id=/);
+    await expect(page.getByRole('heading', { name: unitName, level: 1 })).toBeVisible();
+    await expect(page.getByTestId('acceptance-file').locator('.page-header .badge')).toHaveText('创建');
+    // the registry's check is shown on the items it can decide
+    await expect(item(page, '2.2')).toContainText('系统核对');
+    await act(page, '开始自查', '自查中');
+
+    // ---- evidence and a result through the UI; the other items by the same calls, in bulk
+    await upload(page, '4.1', '安全生产责任制度.pdf');
+    await item(page, '4.1').getByLabel('4.1 结果').selectOption('pass');
+    await item(page, '4.1').getByLabel('4.1 说明').fill('制度已发布并张贴');
+    await item(page, '4.1').getByRole('button', { name: '保存' }).click();
+    await expect(page.getByRole('status')).toContainText('已保存第 4.1 项');
+    await expect(item(page, '4.1').locator('.badge').first()).toHaveText('符合');
+    await steps(['fill', '--office', officeDb, '--unit', unitName, '--skip', '4.1']);
+    await page.reload();
+    await expect(page.getByRole('meter', { name: '佐证材料齐全度', exact: true }).first()).toHaveAttribute('aria-valuenow', '24');
+    await expect(page.getByRole('meter', { name: '佐证材料齐全度', exact: true }).first()).toHaveAttribute('aria-valuemax', '24');
+
+    await act(page, '提交分局审核', '分局审核');
+    await act(page, '报市局验收', '市局验收');
+    // locked for the office now
+    await expect(item(page, '4.7').getByLabel('4.7 上传佐证材料')).toHaveCount(0);
+    await expect(item(page, '4.7').getByLabel('4.7 结果')).toBeDisabled();
+
+    // ---- the bureau returns item 4.7
+    expect(await steps(['bureau', '--office', officeDb, '--bureau', bureauDb, '--dir', usb, '--outcome', 'return', '--item', '4.7', '--comment', '缺少应急演练记录'])).toMatchObject({ state: 'returned', decisions: 1 });
+    await page.reload();
+    await expect(page.getByTestId('acceptance-file').locator('.page-header .badge')).toHaveText('退回整改');
+    await expect(page.getByTestId('returned-notice')).toContainText('请按逐项意见整改');
+    await expect(item(page, '4.7')).toContainText('市局退回意见：缺少应急演练记录');
+    await expect(item(page, '4.1')).not.toContainText('市局退回意见');
+
+    // ---- the office fixes it and submits again
+    await act(page, '开始整改', '自查中');
+    await upload(page, '4.7', '应急演练记录.pdf');
+    await act(page, '提交分局审核', '分局审核');
+    await act(page, '报市局验收', '市局验收');
+
+    // ---- the bureau accepts: a plaque number comes back
+    const year = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 4);
+    const plaque = `张特示〔${year}〕第001号`;
+    expect(await steps(['bureau', '--office', officeDb, '--bureau', bureauDb, '--dir', usb, '--outcome', 'pass'])).toMatchObject({ state: 'passed', plaqueNo: plaque });
+    await page.reload();
+    await expect(page.getByTestId('acceptance-file').locator('.page-header .badge')).toHaveText('通过（已发牌）');
+    await expect(page.getByTestId('plaque-no')).toContainText(plaque);
+
+    // ---- the board counts it as accepted
+    await page.getByRole('link', { name: '返回看板' }).click();
+    const progress = page.getByTestId('acceptance-progress');
+    await expect(progress.locator('tbody tr')).toHaveCount(1);
+    await expect(progress.locator('tbody tr td').nth(4)).toHaveText('1');
+    await page.getByTestId('acceptance-files').getByRole('link', { name: unitName }).click();
+
+    // ---- print the acceptance record (A4) and the plaque certificate
+    await page.getByRole('link', { name: '打印验收记录' }).click();
+    await expect(page).toHaveURL(/#\/acceptance-print\?id=.*kind=record/);
+    await expect(page.getByRole('heading', { name: '特种设备安全示范单位验收记录' })).toBeVisible();
+    const rows = page.getByTestId('record-items').locator('tbody tr');
+    await expect(rows).toHaveCount(27 + 6);
+    await expect(rows.filter({ hasText: '事故应急预案' })).toContainText('应急演练记录.pdf');
+    await expect(page.getByText('市局特设科验收人员（签字）：')).toBeVisible();
+    await expect(page.getByText(plaque)).toBeVisible();
+    await page.getByRole('button', { name: '打印' }).click();
+    await expect(page.locator('body')).toHaveAttribute('data-printed', 'yes');
+    await page.emulateMedia({ media: 'print' });
+    await page.pdf({ path: test.info().outputPath('acceptance-record.pdf'), preferCSSPageSize: true });
+    await page.emulateMedia({ media: 'screen' });
+
+    await page.goto(page.url().replace('kind=record', 'kind=certificate'));
+    await expect(page.getByRole('heading', { name: '特种设备安全示范单位', exact: true })).toBeVisible();
+    await expect(page.getByText(`${unitName}符合特种设备安全示范单位基本要求`)).toBeVisible();
+    await expect(page.getByText(plaque)).toBeVisible();
+  } finally {
+    if (child.pid !== undefined) {
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        // gone
+      }
+    }
+  }
+});
