@@ -1,13 +1,10 @@
 import type { ColDef, ICellRendererParams } from 'ag-grid-community';
-import { AgGridReact } from 'ag-grid-react';
 import type { TFunction } from 'i18next';
-import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useCallback } from 'react';
+import { LocalGrid } from '../../grid/LocalGrid.tsx';
 import type { CallOutput } from '../../../../electron/api/contract.ts';
 import { Badge } from '../../components/Badge.tsx';
 import { formatDate } from '../../format/date.ts';
-import { gridLocale, gridTheme } from '../../grid/setup.ts';
-import { currentLanguage } from '../../i18n/index.ts';
 import { formatDateTime, formatSize, rowCountsText } from './bundle-format.ts';
 
 export type ReceivedBundle = CallOutput<'bundles.received'>[number];
@@ -61,22 +58,6 @@ function receivedColumns(t: TFunction, withReceipt: boolean): ColDef<ReceivedBun
 
 /** The bundles imported here: from which node, its sequence, when made and imported, what changed; on the bureau whether a receipt went out. */
 export function ReceivedGrid({ rows, withReceipt }: { rows: ReceivedBundle[]; withReceipt: boolean }) {
-  const { t, i18n } = useTranslation();
-  const columnDefs = useMemo(() => receivedColumns(t, withReceipt), [t, withReceipt]);
-  const context = useMemo(() => ({ t }), [t]);
-  return (
-    <div className="grid-host grid-small" data-testid="received-grid">
-      <AgGridReact<ReceivedBundle>
-        key={i18n.language}
-        theme={gridTheme}
-        localeText={gridLocale(currentLanguage())}
-        context={context}
-        columnDefs={columnDefs}
-        defaultColDef={{ resizable: true, sortable: true }}
-        rowData={rows}
-        getRowId={(p) => p.data.bundleId}
-        tooltipShowDelay={400}
-      />
-    </div>
-  );
+  const columns = useCallback((t: TFunction) => receivedColumns(t, withReceipt), [withReceipt]);
+  return <LocalGrid rows={rows} columns={columns} rowId={(r) => r.bundleId} testId="received-grid" />;
 }

@@ -1,13 +1,10 @@
 import type { ColDef, ICellRendererParams } from 'ag-grid-community';
-import { AgGridReact } from 'ag-grid-react';
 import type { TFunction } from 'i18next';
-import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useCallback } from 'react';
+import { LocalGrid } from '../../grid/LocalGrid.tsx';
 import type { SentBundle } from '../../../../electron/api/schemas/bundles.ts';
 import { Badge } from '../../components/Badge.tsx';
 import { formatDate } from '../../format/date.ts';
-import { gridLocale, gridTheme } from '../../grid/setup.ts';
-import { currentLanguage } from '../../i18n/index.ts';
 import { formatDateTime, formatSize, rowCountsText } from './bundle-format.ts';
 
 type Context = { t: TFunction };
@@ -49,22 +46,6 @@ function sentColumns(t: TFunction, withTarget: boolean): ColDef<SentBundle>[] {
 
 /** The bundles this node made: sequence, time, kind, size, rows, and whether the receiver's receipt confirmed it. */
 export function SentGrid({ rows, withTarget }: { rows: SentBundle[]; withTarget: boolean }) {
-  const { t, i18n } = useTranslation();
-  const columnDefs = useMemo(() => sentColumns(t, withTarget), [t, withTarget]);
-  const context = useMemo(() => ({ t }), [t]);
-  return (
-    <div className="grid-host grid-small" data-testid="sent-grid">
-      <AgGridReact<SentBundle>
-        key={i18n.language}
-        theme={gridTheme}
-        localeText={gridLocale(currentLanguage())}
-        context={context}
-        columnDefs={columnDefs}
-        defaultColDef={{ resizable: true, sortable: true }}
-        rowData={rows}
-        getRowId={(p) => p.data.bundleId}
-        tooltipShowDelay={400}
-      />
-    </div>
-  );
+  const columns = useCallback((t: TFunction) => sentColumns(t, withTarget), [withTarget]);
+  return <LocalGrid rows={rows} columns={columns} rowId={(r) => r.bundleId} testId="sent-grid" />;
 }

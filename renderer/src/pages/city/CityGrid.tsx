@@ -1,11 +1,7 @@
 import type { ColDef, ICellRendererParams } from 'ag-grid-community';
-import { AgGridReact } from 'ag-grid-react';
 import type { TFunction } from 'i18next';
-import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { LocalGrid } from '../../grid/LocalGrid.tsx';
 import { Badge } from '../../components/Badge.tsx';
-import { gridLocale, gridTheme } from '../../grid/setup.ts';
-import { currentLanguage } from '../../i18n/index.ts';
 import { formatDateTime } from '../bundles/bundle-format.ts';
 import { daysSince, reportingOf, STALE_DAYS, type CityOffice } from './city-status.ts';
 
@@ -60,21 +56,5 @@ function cityColumns(t: TFunction): ColDef<CityOffice>[] {
 
 /** One row per enrolled office: its latest bundle and the live rows it owns in the bureau's database. */
 export function CityGrid({ offices }: { offices: CityOffice[] }) {
-  const { t, i18n } = useTranslation();
-  const columnDefs = useMemo(() => cityColumns(t), [t]);
-  const context = useMemo(() => ({ t }), [t]);
-  return (
-    <div className="grid-host grid-small" data-testid="city-grid">
-      <AgGridReact<CityOffice>
-        key={i18n.language}
-        theme={gridTheme}
-        localeText={gridLocale(currentLanguage())}
-        context={context}
-        columnDefs={columnDefs}
-        defaultColDef={{ resizable: true, sortable: true }}
-        rowData={offices}
-        getRowId={(p) => p.data.nodeId}
-      />
-    </div>
-  );
+  return <LocalGrid rows={offices} columns={cityColumns} rowId={(r) => r.nodeId} testId="city-grid" />;
 }

@@ -1,11 +1,7 @@
 import type { ColDef, ICellRendererParams } from 'ag-grid-community';
-import { AgGridReact } from 'ag-grid-react';
 import type { TFunction } from 'i18next';
-import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { LocalGrid } from '../../grid/LocalGrid.tsx';
 import { Badge } from '../../components/Badge.tsx';
-import { gridLocale, gridTheme } from '../../grid/setup.ts';
-import { currentLanguage } from '../../i18n/index.ts';
 import type { LedgerIssue } from './ledger-fields.ts';
 
 export interface IssueRow extends LedgerIssue {
@@ -38,23 +34,5 @@ function issueColumns(t: TFunction): ColDef<IssueRow>[] {
 
 /** Every error and warning of the preview, client-side (a preview holds them all). */
 export function IssuesGrid({ rows }: { rows: IssueRow[] }) {
-  const { t, i18n } = useTranslation();
-  const columnDefs = useMemo(() => issueColumns(t), [t]);
-  const context = useMemo(() => ({ t }), [t]);
-  return (
-    <div className="grid-host issues-grid" data-testid="issues-grid">
-      <AgGridReact<IssueRow>
-        key={i18n.language}
-        theme={gridTheme}
-        localeText={gridLocale(currentLanguage())}
-        context={context}
-        columnDefs={columnDefs}
-        defaultColDef={{ resizable: true, sortable: true }}
-        rowData={rows}
-        getRowId={(p) => p.data.id}
-        tooltipShowDelay={400}
-        suppressNoRowsOverlay
-      />
-    </div>
-  );
+  return <LocalGrid rows={rows} columns={issueColumns} rowId={(r) => r.id} testId="issues-grid" className="issues-grid" quietWhenEmpty />;
 }
