@@ -23,7 +23,7 @@ const syncColumns = ['id', 'origin_node', 'created_at', 'updated_at', 'version',
 
 describe('migration runner', () => {
   it('knows the committed migrations in journal order', () => {
-    expect(all.map((m) => m.tag)).toEqual(['0000_foundation', '0001_districts_seed_audit_guard', '0002_registry', '0003_equipment_grid_live', '0004_exchange_keys', '0005_blocks_chain']);
+    expect(all.map((m) => m.tag)).toEqual(['0000_foundation', '0001_districts_seed_audit_guard', '0002_registry', '0003_equipment_grid_live', '0004_exchange_keys', '0005_blocks_chain', '0006_acceptance']);
     for (const m of all) expect(m.statements.length).toBeGreaterThan(0);
   });
 
@@ -79,6 +79,27 @@ describe('migration runner', () => {
     expect(columns(db, 'safety_managers')).toContain('name_initials');
     const plan = db.prepare("EXPLAIN QUERY PLAN SELECT count(*) FROM equipment WHERE unit_id = 'u1' AND status = 'in_use'").all() as { detail: string }[];
     expect(plan.map((p) => p.detail).join()).toMatch(/USING COVERING INDEX equipment_unit/);
+  });
+
+  it('0006 adds the acceptance tables, keeping units made under 0005, and logs only the node’s own rows', () => {
+    const db = freshDb();
+    migrate(db, all.slice(0, 6));
+    db.prepare("INSERT INTO node_identity (id, role, name, district_id, created_at) VALUES ('me', 'district', '塘桥分局', 'seed-district-03', 't')").run();
+    db.prepare(
+      "INSERT INTO units (id, origin_node, created_at, updated_at, district_id, name, uscc) VALUES ('u1', 'me', 't', 't', 'seed-district-03', '甲公司', '91330100716105852F')",
+    ).run();
+    expect(migrate(db, all.slice(0, 7)).applied).toEqual(['0006_acceptance']);
+    expect(db.prepare('SELECT name FROM units').get()).toEqual({ name: '甲公司' });
+    expect(columns(db, 'acceptance_files')).toEqual(expect.arrayContaining([...syncColumns, 'unit_id', 'checklist_version', 'state', 'round']));
+    const file = "INSERT INTO acceptance_files (id, origin_node, created_at, updated_at, district_id, unit_id, phase, checklist_version, state) VALUES (?, ?, 't', 't', 'seed-district-03', 'u1', 'pilot', '1', 'created')";
+    db.prepare(file).run('f1', 'me');
+    db.prepare(file).run('f2', 'other-office');
+    const logged = db.prepare("SELECT row_id AS id FROM sync_changes WHERE table_name = 'acceptance_files'").all();
+    expect(logged).toEqual([{ id: 'f1' }]);
+    // one live row per item code in a file
+    const item = "INSERT INTO acceptance_items (id, origin_node, created_at, updated_at, file_id, code) VALUES (?, 'me', 't', 't', 'f1', '1.1')";
+    db.prepare(item).run('i1');
+    expect(() => db.prepare(item).run('i2')).toThrow(/UNIQUE/);
   });
 
   it('is a no-op the second time', () => {

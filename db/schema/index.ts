@@ -9,3 +9,4 @@ export * from './keys.ts';
 export * from './exchange.ts';
 export * from './attachment.ts';
 export * from './block.ts';
+export * from './acceptance.ts';

@@ -1,6 +1,7 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
 import { expect, repoRoot, test } from './fixtures.ts';
@@ -39,6 +40,30 @@ async function trustEachOther(office: string, bureau: string): Promise<void> {
   ]);
 }
 
+/** The browser host on one database, in its own process group (stopped with it). */
+function startHost(databaseFile: string): { openUrl: Promise<string>; stop: () => Promise<void> } {
+  const child = spawn('npx', ['tsx', 'scripts/web-host/main.ts', '--db', databaseFile, '--port', '0', '--print-json'], { cwd: repoRoot, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const openUrl = new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('web host did not start in time')), 60_000);
+    createInterface({ input: child.stdout! }).once('line', (line) => {
+      clearTimeout(timer);
+      resolve((JSON.parse(line) as { openUrl: string }).openUrl);
+    });
+    child.once('exit', (code) => reject(new Error(`web host exited with ${code}`)));
+  });
+  const stop = async () => {
+    if (child.exitCode !== null || child.pid === undefined) return;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      return;
+    }
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+  };
+  return { openUrl, stop };
+}
+
 const pdf = (text: string) => Buffer.from(`%PDF-1.4\n% ${text}\ntrailer <<>>\n%%EOF\n`);
 const item = (page: Page, code: string) => page.getByTestId(`item-${code}`);
 
@@ -72,22 +97,14 @@ test('an office creates an acceptance file, the bureau returns an item, the offi
     run('npx', ['tsx', 'tests/e2e/support/sample-data.ts', 'insert', '--db', officeDb, '--units', '3', '--seed', '11'], { cwd: repoRoot, timeout: 90_000 }),
   ]);
 
-  const { spawn } = await import('node:child_process');
-  const { createInterface } = await import('node:readline');
-  const child = spawn('npx', ['tsx', 'scripts/web-host/main.ts', '--db', officeDb, '--port', '0', '--print-json'], { cwd: repoRoot, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const officeHost = startHost(officeDb);
   try {
-    const openUrl = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('web host did not start in time')), 60_000);
-      createInterface({ input: child.stdout! }).once('line', (line) => {
-        clearTimeout(timer);
-        resolve((JSON.parse(line) as { openUrl: string }).openUrl);
-      });
-    });
+    const officeUrl = await officeHost.openUrl;
     // the print dialog is the browser's; the spec only notes that it was asked for
     await page.addInitScript(() => {
       window.print = () => document.body.setAttribute('data-printed', 'yes');
     });
-    await page.goto(openUrl);
+    await page.goto(officeUrl);
     await page.getByRole('navigation').getByRole('link', { name: '示范单位验收' }).click();
     await expect(page.getByRole('heading', { name: '示范单位验收', level: 1 })).toBeVisible();
 
@@ -106,6 +123,13 @@ test('an office creates an acceptance file, the bureau returns an item, the offi
     await expect(page.getByTestId('acceptance-file').locator('.page-header .badge')).toHaveText('创建');
     // the registry's check is shown on the items it can decide
     await expect(item(page, '2.2')).toContainText('系统核对');
+    // the file's facts can be changed while it is with the office
+    await page.getByRole('button', { name: '修改档案信息' }).click();
+    const edit = page.getByRole('dialog', { name: '修改档案信息' });
+    await edit.getByLabel('计划验收日期').fill('2026-12-31');
+    await edit.getByRole('button', { name: '保存' }).click();
+    await expect(page.getByRole('status')).toContainText('已保存档案信息');
+    await expect(page.getByTestId('acceptance-file')).toContainText('计划验收日期：2026-12-31');
     await act(page, '开始自查', '自查中');
 
     // ---- evidence and a result through the UI; the other items by the same calls, in bulk
@@ -120,6 +144,7 @@ test('an office creates an acceptance file, the bureau returns an item, the offi
     await expect(page.getByRole('meter', { name: '佐证材料齐全度', exact: true }).first()).toHaveAttribute('aria-valuenow', '24');
     await expect(page.getByRole('meter', { name: '佐证材料齐全度', exact: true }).first()).toHaveAttribute('aria-valuemax', '24');
 
+    await page.screenshot({ path: test.info().outputPath('acceptance-file.png') });
     await act(page, '提交分局审核', '分局审核');
     await act(page, '报市局验收', '市局验收');
     // locked for the office now
@@ -140,11 +165,32 @@ test('an office creates an acceptance file, the bureau returns an item, the offi
     await act(page, '提交分局审核', '分局审核');
     await act(page, '报市局验收', '市局验收');
 
-    // ---- the bureau accepts: a plaque number comes back
+    // ---- the bureau accepts in its own UI: a plaque number comes back in its bundle to the office
     const year = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 4);
     const plaque = `张特示〔${year}〕第001号`;
-    expect(await steps(['bureau', '--office', officeDb, '--bureau', bureauDb, '--dir', usb, '--outcome', 'pass'])).toMatchObject({ state: 'passed', plaqueNo: plaque });
-    await page.reload();
+    await steps(['up', '--office', officeDb, '--bureau', bureauDb, '--dir', usb]);
+    const bureauHost = startHost(bureauDb);
+    try {
+      await page.goto(await bureauHost.openUrl);
+      await page.getByRole('navigation').getByRole('link', { name: '示范单位验收' }).click();
+      await expect(page.getByText('本机不是分局节点')).toBeVisible();
+      await expect(page.getByRole('button', { name: '新建验收档案' })).toHaveCount(0);
+      await page.getByTestId('acceptance-files').getByRole('link', { name: unitName }).click();
+      await expect(page.getByTestId('acceptance-file').locator('.page-header .badge')).toHaveText('市局验收');
+      await expect(item(page, '4.7').getByLabel('4.7 结果')).toBeDisabled();
+      await page.getByRole('toolbar', { name: '示范单位验收' }).getByRole('button', { name: '验收通过（发牌）' }).click();
+      const decide = page.getByRole('dialog', { name: '市局验收意见：验收通过（发牌）' });
+      await decide.getByLabel('意见').fill('符合示范单位基本要求，同意发牌');
+      await decide.getByRole('button', { name: '确定' }).click();
+      await expect(page.getByRole('status')).toContainText('已记录验收意见：验收通过');
+      await expect(page.getByTestId('plaque-no')).toContainText(plaque);
+    } finally {
+      await bureauHost.stop();
+    }
+    expect(await steps(['down', '--office', officeDb, '--bureau', bureauDb, '--dir', usb])).toEqual({ decisions: 1 });
+    await page.goto(officeUrl);
+    await page.getByRole('navigation').getByRole('link', { name: '示范单位验收' }).click();
+    await page.getByTestId('acceptance-files').getByRole('link', { name: unitName }).click();
     await expect(page.getByTestId('acceptance-file').locator('.page-header .badge')).toHaveText('通过（已发牌）');
     await expect(page.getByTestId('plaque-no')).toContainText(plaque);
 
@@ -164,6 +210,7 @@ test('an office creates an acceptance file, the bureau returns an item, the offi
     await expect(rows.filter({ hasText: '事故应急预案' })).toContainText('应急演练记录.pdf');
     await expect(page.getByText('市局特设科验收人员（签字）：')).toBeVisible();
     await expect(page.getByText(plaque)).toBeVisible();
+    await page.screenshot({ path: test.info().outputPath('acceptance-record.png'), fullPage: true });
     await page.getByRole('button', { name: '打印' }).click();
     await expect(page.locator('body')).toHaveAttribute('data-printed', 'yes');
     await page.emulateMedia({ media: 'print' });
@@ -174,13 +221,8 @@ test('an office creates an acceptance file, the bureau returns an item, the offi
     await expect(page.getByRole('heading', { name: '特种设备安全示范单位', exact: true })).toBeVisible();
     await expect(page.getByText(`${unitName}符合特种设备安全示范单位基本要求`)).toBeVisible();
     await expect(page.getByText(plaque)).toBeVisible();
+    await page.screenshot({ path: test.info().outputPath('acceptance-certificate.png'), fullPage: true });
   } finally {
-    if (child.pid !== undefined) {
-      try {
-        process.kill(-child.pid, 'SIGTERM');
-      } catch {
-        // gone
-      }
-    }
+    await officeHost.stop();
   }
 });

@@ -82,6 +82,15 @@ test('a block of 6 from the two lists with a lead and an inspector shows on the 
     ['塘桥第2组', 4, null, []],
   ]);
   expect(json[1].problems).toContain('too-small');
+
+  // 概览 counts the blocks with a problem to fix (the lead-not-demo warning aside) and opens the board
+  const withProblems = json.filter((b: { problems: string[] }) => b.problems.some((p) => p !== 'lead-not-demo')).length;
+  expect(withProblems).toBeGreaterThanOrEqual(1);
+  await app.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '概览' }).click();
+  const stat = app.getByTestId('stat-blocks');
+  await expect(stat.locator('.stat-value')).toHaveText(String(withProblems));
+  await stat.click();
+  await expect(app).toHaveURL(/#\/blocks$/);
 });
 
 test('suggestions are accepted one by one after editing; the roster exports and prints; a dissolved block keeps its history', async ({ app, workspace }, testInfo) => {

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exchangeNode, trustEachOther, type ExchangeNode } from '../../../tests/support/exchange.ts';
 import type { AcceptanceDetail } from '../../api/schemas/acceptance.ts';
 import { insertPieces, insertUnit } from '../registry/testing/fixtures.ts';
+import { unitAcceptanceStates } from '../acceptance/accepted-units.ts';
 import { fillFile, samplePdf } from '../acceptance/testing/fill.ts';
 import { attachmentPath } from './paths.ts';
 
@@ -111,6 +112,7 @@ describe('acceptance files in bundles', () => {
     file = await office.ok('acceptance.get', { id: file.id });
     expect(file).toMatchObject({ state: 'passed', plaqueNo: '张特示〔2026〕第001号', locked: true, actions: ['recheck'] });
     expect(file.decisions.map((d) => d.outcome)).toEqual(['return', 'pass']);
+    expect(unitAcceptanceStates(office.core.ctx, [unitId, 'no-such-unit'])).toEqual(new Map([[unitId, 'passed']]));
     expect(await office.ok('acceptance.board', {})).toMatchObject({ rows: [{ districtId: 'seed-district-03', phase: 'pilot', accepted: 1 }] });
 
     // its system documents become the district's templates, which the bureau sees too

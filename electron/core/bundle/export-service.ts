@@ -68,7 +68,7 @@ export async function exportBundle(ctx: CoreContext, input: ParsedInput<'bundles
     mkdirSync(bundleTempRoot(ctx), { recursive: true });
     const snapshot: Snapshot = takeSnapshot(
       ctx.database.sqlite,
-      { nodeId: identity.id, tables, sinceChangeSeq: input.full || !previous ? null : previous.changeSeq },
+      { nodeId: identity.id, tables, sinceChangeSeq: input.full || !previous ? null : previous.changeSeq, targetNodeId: target.nodeId },
       bundleTempRoot(ctx),
     );
     try {

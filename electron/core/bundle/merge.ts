@@ -17,6 +17,11 @@ const tableLabels: Record<SyncedTable, string> = {
   inspectors: '监察人员',
   block_inspectors: '小组监察人员',
   block_supervisors: '小组安全监督员',
+  acceptance_files: '示范单位验收档案',
+  acceptance_items: '验收检查项',
+  acceptance_evidence: '验收佐证材料',
+  acceptance_decisions: '市局验收意见',
+  acceptance_templates: '制度文件标准化样本',
 };
 
 type Row = Record<string, string | number | null>;

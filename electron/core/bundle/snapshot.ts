@@ -1,7 +1,7 @@
 import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import { type SyncedTable } from './sync-tables.ts';
+import { bureauTargetColumns, type SyncedTable } from './sync-tables.ts';
 
 export interface TableSnapshot {
   table: SyncedTable;
@@ -25,6 +25,8 @@ export interface SnapshotScope {
   tables: readonly SyncedTable[];
   /** only rows changed after this change-log number; null: every row the node owns */
   sinceChangeSeq: number | null;
+  /** the node the bundle goes to: rows of a table in bureauTargetColumns go only to the node they name */
+  targetNodeId?: string;
 }
 
 /**
@@ -76,13 +78,16 @@ type Row = Record<string, unknown>;
  * the snapshot is taken, and no page of rows is held at once.
  */
 function rowsOf(sqlite: Database.Database, table: SyncedTable, scope: SnapshotScope, changeSeq: number): IterableIterator<Row> {
+  const targetColumn = scope.targetNodeId === undefined ? undefined : bureauTargetColumns[table];
+  const targetSql = targetColumn ? ` AND t.${targetColumn} = ?` : '';
+  const targetParams = targetColumn ? [scope.targetNodeId] : [];
   if (scope.sinceChangeSeq === null) {
-    return sqlite.prepare(`SELECT * FROM ${table} WHERE origin_node = ? ORDER BY id`).iterate(scope.nodeId) as IterableIterator<Row>;
+    return sqlite.prepare(`SELECT * FROM ${table} t WHERE t.origin_node = ?${targetSql} ORDER BY t.id`).iterate(scope.nodeId, ...targetParams) as IterableIterator<Row>;
   }
   return sqlite
     .prepare(
       `SELECT t.* FROM sync_changes c JOIN ${table} t ON t.id = c.row_id
-       WHERE c.table_name = ? AND c.seq > ? AND c.seq <= ? AND t.origin_node = ? ORDER BY c.seq`,
+       WHERE c.table_name = ? AND c.seq > ? AND c.seq <= ? AND t.origin_node = ?${targetSql} ORDER BY c.seq`,
     )
-    .iterate(table, scope.sinceChangeSeq, changeSeq, scope.nodeId) as IterableIterator<Row>;
+    .iterate(table, scope.sinceChangeSeq, changeSeq, scope.nodeId, ...targetParams) as IterableIterator<Row>;
 }

@@ -18,6 +18,12 @@ export const syncedTables = [
   'inspectors',
   'block_inspectors',
   'block_supervisors',
+  // 示范单位验收 (issue 6): files before their items, items before evidence; the bureau's decisions after the files
+  'acceptance_files',
+  'acceptance_items',
+  'acceptance_evidence',
+  'acceptance_decisions',
+  'acceptance_templates',
 ] as const;
 export type SyncedTable = (typeof syncedTables)[number];
 
@@ -30,7 +36,14 @@ export function isSyncedTable(name: string): name is SyncedTable {
  * data every office needs). Later tables that concern one office only (acceptance
  * decisions, certificates) add a scope here.
  */
-export const bureauBroadcastTables: readonly SyncedTable[] = ['districts'];
+export const bureauBroadcastTables: readonly SyncedTable[] = ['districts', 'acceptance_decisions'];
+
+/**
+ * Bureau tables whose rows concern one office only: a row goes to the office named
+ * in this column (an acceptance decision to the office that owns the file), never
+ * to the others, which hold neither the file it points at nor any need for it.
+ */
+export const bureauTargetColumns: Partial<Record<SyncedTable, string>> = { acceptance_decisions: 'office_node' };
 
 const columnCache = new WeakMap<Database.Database, Map<string, string[]>>();
 

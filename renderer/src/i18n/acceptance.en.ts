@@ -111,6 +111,8 @@ export const acceptanceEn: Messages['acceptance'] = {
     printRecord: 'Print acceptance record',
     printCertificate: 'Print plaque certificate',
     decide: 'Record decision',
+    edit: 'Edit file',
+    edited: 'File saved',
   },
   result: { pass: 'Meets', fail: 'Does not meet', na: 'Not applicable' },
   outcome: { pass: 'Accepted', return: 'Returned', revoke: 'Revoked' },

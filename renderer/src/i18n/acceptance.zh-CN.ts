@@ -111,6 +111,8 @@ export const acceptanceZh = {
     printRecord: '打印验收记录',
     printCertificate: '打印牌匾证书',
     decide: '填写验收意见',
+    edit: '修改档案信息',
+    edited: '已保存档案信息',
   },
   result: { pass: '符合', fail: '不符合', na: '不适用' },
   outcome: { pass: '验收通过', return: '退回整改', revoke: '撤销' },

@@ -215,6 +215,8 @@ export const en: Messages = {
     unitPieces: 'pcs',
     unitUnits: 'units',
     unitPeople: 'people',
+    unitBlocks: 'blocks',
+    blocksWithProblems: 'Safety blocks with a problem',
   },
   equipment: {
     title: 'Equipment',
@@ -514,6 +516,11 @@ export const en: Messages = {
       equipment: 'Equipment',
       safety_managers: 'Safety managers',
       attachments: 'Attachments',
+      acceptance_files: 'Acceptance files',
+      acceptance_items: 'Acceptance items',
+      acceptance_evidence: 'Acceptance evidence',
+      acceptance_decisions: 'City acceptance decisions',
+      acceptance_templates: 'Template library',
       files: 'Attachment files',
     },
     kind: {

@@ -219,6 +219,8 @@ export const zhCN = {
     unitPieces: '台',
     unitUnits: '家',
     unitPeople: '人',
+    unitBlocks: '个',
+    blocksWithProblems: '存在问题的安全管理小组',
   },
   equipment: {
     title: '特种设备',
@@ -518,6 +520,11 @@ export const zhCN = {
       equipment: '特种设备',
       safety_managers: '安全管理员',
       attachments: '附件',
+      acceptance_files: '示范单位验收档案',
+      acceptance_items: '验收检查项',
+      acceptance_evidence: '验收佐证材料',
+      acceptance_decisions: '市局验收意见',
+      acceptance_templates: '制度文件标准化样本',
       files: '附件文件',
     },
     kind: {

@@ -5,6 +5,7 @@
 // to the office, imported there. Prints one JSON object on stdout.
 //   tsx tests/e2e/support/acceptance-steps.ts fill --office DB --unit NAME --skip 4.1,4.7
 //   tsx tests/e2e/support/acceptance-steps.ts bureau --office DB --bureau DB --dir DIR --outcome return|pass [--item CODE --comment TEXT]
+//   tsx tests/e2e/support/acceptance-steps.ts up|down --office DB --bureau DB --dir DIR   (office → bureau, bureau → office)
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CallName, CallOutput } from '../../../electron/api/contract.ts';
@@ -49,17 +50,34 @@ async function fill(): Promise<unknown> {
   }
 }
 
-async function bureauRound(): Promise<unknown> {
-  const dir = values.dir!;
-  const stamp = Date.now();
-  let office = open(values.office!, process.env['OFFICE_PASSPHRASE'] ?? '');
+/** The office's next bundle, imported at the bureau. */
+async function up(stamp: number): Promise<void> {
+  const office = open(values.office!, process.env['OFFICE_PASSPHRASE'] ?? '');
+  const bundle = await office.ok('bundles.export', { outFile: path.join(values.dir!, `office-${stamp}.qklb`) }).finally(() => office.core.close());
+  const bureau = open(values.bureau!, process.env['BUREAU_PASSPHRASE'] ?? '');
+  const [imported] = await bureau.ok('bundles.import', { paths: [bundle.file] }).finally(() => bureau.core.close());
+  if (imported!.status !== 'imported') throw new Error(`bureau import: ${imported!.message}`);
+}
+
+/** The bureau's next bundle to the office, imported there; the number of decisions it carried. */
+async function down(stamp: number): Promise<number> {
+  const office = open(values.office!, process.env['OFFICE_PASSPHRASE'] ?? '');
   const officeId = (await office.ok('node.get', {}))!.id;
-  const up = await office.ok('bundles.export', { outFile: path.join(dir, `office-${stamp}.qklb`) });
-  office.core.close();
   const bureau = open(values.bureau!, process.env['BUREAU_PASSPHRASE'] ?? '');
   try {
-    const [imported] = await bureau.ok('bundles.import', { paths: [up.file] });
-    if (imported!.status !== 'imported') throw new Error(`bureau import: ${imported!.message}`);
+    const bundle = await bureau.ok('bundles.export', { outFile: path.join(values.dir!, `bureau-${stamp}.qklb`), targetNodeId: officeId });
+    const [back] = await office.ok('bundles.import', { paths: [bundle.file] });
+    if (back!.status !== 'imported') throw new Error(`office import: ${back!.message}`);
+    return bundle.rowCounts['acceptance_decisions'] ?? 0;
+  } finally {
+    bureau.core.close();
+    office.core.close();
+  }
+}
+
+async function decide(): Promise<{ state: string; plaqueNo: string | null }> {
+  const bureau = open(values.bureau!, process.env['BUREAU_PASSPHRASE'] ?? '');
+  try {
     const file = (await bureau.ok('acceptance.list', {})).find((f) => f.state === 'city_review');
     if (!file) throw new Error('no file in 市局验收 at the bureau');
     const outcome = values.outcome as 'pass' | 'return';
@@ -69,17 +87,27 @@ async function bureauRound(): Promise<unknown> {
       comments: outcome === 'pass' ? '符合示范单位基本要求，同意发牌' : '请按逐项意见整改',
       returnedItems: values.item ? [{ code: values.item, comment: values.comment ?? '请补充' }] : [],
     });
-    const down = await bureau.ok('bundles.export', { outFile: path.join(dir, `bureau-${stamp}.qklb`), targetNodeId: officeId });
-    office = open(values.office!, process.env['OFFICE_PASSPHRASE'] ?? '');
-    const [back] = await office.ok('bundles.import', { paths: [down.file] });
-    office.core.close();
-    if (back!.status !== 'imported') throw new Error(`office import: ${back!.message}`);
-    return { state: detail.state, plaqueNo: detail.plaqueNo, decisions: down.rowCounts['acceptance_decisions'] };
+    return { state: detail.state, plaqueNo: detail.plaqueNo };
   } finally {
     bureau.core.close();
   }
 }
 
+async function bureauRound(): Promise<unknown> {
+  const stamp = Date.now();
+  await up(stamp);
+  const decided = await decide();
+  return { ...decided, decisions: await down(stamp) };
+}
+
 const step = positionals[0];
-const result = step === 'fill' ? await fill() : step === 'bureau' ? await bureauRound() : Promise.reject(new Error(`unknown step ${step}`));
+const steps: Record<string, () => Promise<unknown>> = {
+  fill,
+  bureau: bureauRound,
+  up: async () => (await up(Date.now()), {}),
+  down: async () => ({ decisions: await down(Date.now()) }),
+};
+const run = step ? steps[step] : undefined;
+if (!run) throw new Error(`unknown step ${step}`);
+const result = await run();
 process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { AcceptanceDetail } from '../../../../electron/api/schemas/acceptance.ts';
 import type { Inspector } from '../../../../electron/api/schemas/blocks.ts';
 import { api, errorMessage } from '../../api/client.ts';
 import { Field } from '../../components/Field.tsx';
@@ -15,31 +16,31 @@ interface Candidate {
 
 const OTHER = '__other__';
 
-/** A new acceptance file: the unit, the phase, the guiding inspector (from the district's list or by hand), dates. */
-export function CreateDialog({ onClose, onCreated }: { onClose: () => void; onCreated: (id: string) => void }) {
+/** A new acceptance file (or the facts of an existing one): the unit, the phase, the guiding inspector (from the district's list or by hand), dates. */
+export function CreateDialog({ file, onClose, onCreated }: { file?: AcceptanceDetail; onClose: () => void; onCreated: (id: string) => void }) {
   const { t } = useTranslation();
   const [candidates, setCandidates] = useState<Candidate[] | null>(null);
   const [inspectors, setInspectors] = useState<Inspector[]>([]);
-  const [unitId, setUnitId] = useState('');
-  const [phase, setPhase] = useState<'pilot' | 'rollout'>('pilot');
-  const [inspector, setInspector] = useState(OTHER);
-  const [inspectorName, setInspectorName] = useState('');
-  const [targetDate, setTargetDate] = useState('');
-  const [notes, setNotes] = useState('');
+  const [unitId, setUnitId] = useState(file?.unitId ?? '');
+  const [phase, setPhase] = useState<'pilot' | 'rollout'>(file?.phase ?? 'pilot');
+  const [inspector, setInspector] = useState(file?.inspectorId ?? OTHER);
+  const [inspectorName, setInspectorName] = useState(file && !file.inspectorId ? (file.inspectorName ?? '') : '');
+  const [targetDate, setTargetDate] = useState(file?.targetDate ?? '');
+  const [notes, setNotes] = useState(file?.notes ?? '');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<FormError | null>(null);
 
   useEffect(() => {
-    api.call('acceptance.candidates', {}).then(setCandidates, (e: unknown) => setError({ message: errorMessage(e) }));
+    if (!file) api.call('acceptance.candidates', {}).then(setCandidates, (e: unknown) => setError({ message: errorMessage(e) }));
     // the inspectors list comes with the blocks work; without it the name is typed by hand
     api.call('inspectors.list', { includeInactive: false }).then(
       (list) => {
         setInspectors(list);
-        if (list[0]) setInspector(list[0].id);
+        if (list[0] && !file) setInspector(list[0].id);
       },
       () => setInspectors([]),
     );
-  }, []);
+  }, [file]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -50,14 +51,16 @@ export function CreateDialog({ onClose, onCreated }: { onClose: () => void; onCr
     setBusy(true);
     setError(null);
     try {
-      const detail = await api.call('acceptance.create', {
-        unitId,
+      const fields = {
         phase,
         inspectorId: inspector === OTHER ? null : inspector,
         inspectorName: inspector === OTHER ? inspectorName : null,
         targetDate: targetDate || null,
         notes,
-      });
+      };
+      const detail = file
+        ? await api.call('acceptance.update', { id: file.id, version: file.version, startedOn: file.startedOn, ...fields })
+        : await api.call('acceptance.create', { unitId, ...fields });
       onCreated(detail.id);
     } catch (e) {
       setError(toFormError(e, ['unitId', 'inspectorId', 'targetDate']));
@@ -66,21 +69,27 @@ export function CreateDialog({ onClose, onCreated }: { onClose: () => void; onCr
   };
 
   return (
-    <Modal title={t('acceptance.create')} onClose={onClose} busy={busy} size="medium">
+    <Modal title={file ? t('acceptance.file.edit') : t('acceptance.create')} onClose={onClose} busy={busy} size="medium">
       <form className="form-stack" onSubmit={submit} noValidate>
-        {candidates && candidates.length === 0 && <div className="notice notice-info">{t('acceptance.form.noCandidates')}</div>}
-        <Field label={t('acceptance.form.unit')} required error={error?.field === 'unitId' ? error.message : undefined}>
-          {(control) => (
-            <select {...control} name="unitId" value={unitId} onChange={(e) => setUnitId(e.target.value)} data-autofocus>
-              <option value="">{t('acceptance.form.choose')}</option>
-              {(candidates ?? []).map((c) => (
-                <option key={c.id} value={c.id}>
-                  {t('acceptance.form.unitOption', { name: c.name, count: c.inUse })}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        {!file && candidates && candidates.length === 0 && <div className="notice notice-info">{t('acceptance.form.noCandidates')}</div>}
+        {file ? (
+          <div>
+            {t('acceptance.form.unit')}：<strong>{file.unitName}</strong>
+          </div>
+        ) : (
+          <Field label={t('acceptance.form.unit')} required error={error?.field === 'unitId' ? error.message : undefined}>
+            {(control) => (
+              <select {...control} name="unitId" value={unitId} onChange={(e) => setUnitId(e.target.value)} data-autofocus>
+                <option value="">{t('acceptance.form.choose')}</option>
+                {(candidates ?? []).map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {t('acceptance.form.unitOption', { name: c.name, count: c.inUse })}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
         <Field label={t('acceptance.form.phase')}>
           {(control) => (
             <select {...control} name="phase" value={phase} onChange={(e) => setPhase(e.target.value as 'pilot' | 'rollout')}>
@@ -122,7 +131,7 @@ export function CreateDialog({ onClose, onCreated }: { onClose: () => void; onCr
             {t('common.cancel')}
           </button>
           <button type="submit" className="button button-primary" disabled={busy}>
-            {busy ? t('acceptance.form.saving') : t('acceptance.form.save')}
+            {busy ? t('acceptance.form.saving') : file ? t('common.save') : t('acceptance.form.save')}
           </button>
         </div>
       </form>

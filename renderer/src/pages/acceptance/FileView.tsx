@@ -4,6 +4,7 @@ import type { AcceptanceAction, AcceptanceDetail } from '../../../../electron/ap
 import { api, errorMessage } from '../../api/client.ts';
 import { formatDate } from '../../format/date.ts';
 import { hrefFor } from '../../router/hash-router.ts';
+import { CreateDialog } from './CreateDialog.tsx';
 import { DecideDialog } from './DecideDialog.tsx';
 import { ItemCard } from './ItemCard.tsx';
 import { Meter } from './Meter.tsx';
@@ -20,6 +21,7 @@ export function FileView({ id }: { id: string }) {
   const [busy, setBusy] = useState(false);
   const [deciding, setDeciding] = useState<'pass' | 'return' | 'revoke' | null>(null);
   const [maxMb, setMaxMb] = useState(20);
+  const [editing, setEditing] = useState(false);
 
   const load = useCallback(async () => {
     try {
@@ -127,6 +129,11 @@ export function FileView({ id }: { id: string }) {
               {t(`acceptance.action.${a}`)}
             </button>
           ))}
+          {!file.locked && (
+            <button type="button" className="button" onClick={() => setEditing(true)}>
+              {t('acceptance.file.edit')}
+            </button>
+          )}
           <a className="button button-link" href={hrefFor('acceptance-print', { id: file.id, kind: 'record' })}>
             {t('acceptance.file.printRecord')}
           </a>
@@ -189,6 +196,16 @@ export function FileView({ id }: { id: string }) {
             ))}
           </ul>
         </section>
+      )}
+      {editing && (
+        <CreateDialog
+          file={file}
+          onClose={() => setEditing(false)}
+          onCreated={() => {
+            setEditing(false);
+            changed(t('acceptance.file.edited'));
+          }}
+        />
       )}
       {deciding && (
         <DecideDialog

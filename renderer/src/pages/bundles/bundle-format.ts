@@ -18,7 +18,19 @@ export function formatSize(t: TFunction, bytes: number): string {
 }
 
 /** The synced tables a bundle carries, in the order of the bundle (parents first); 'files' is the attachment files count. */
-export const bundleTables = ['districts', 'units', 'equipment', 'safety_managers', 'attachments', 'files'] as const;
+export const bundleTables = [
+  'districts',
+  'units',
+  'equipment',
+  'safety_managers',
+  'attachments',
+  'acceptance_files',
+  'acceptance_items',
+  'acceptance_evidence',
+  'acceptance_decisions',
+  'acceptance_templates',
+  'files',
+] as const;
 export type BundleTable = (typeof bundleTables)[number];
 
 export function isBundleTable(name: string): name is BundleTable {

@@ -10,6 +10,8 @@ type Loaded = {
   settings: CallOutput<'settings.get'>['registry'];
   /** list-1 units without a valid A-certificate manager */
   unitsWithoutManager: number;
+  /** active blocks with a problem to fix (size, no lead, no inspector, a member without a manager) */
+  blocksWithProblems: number;
 };
 
 type State = { kind: 'loading' } | { kind: 'failed'; message: string } | ({ kind: 'ready' } & Loaded);
@@ -23,8 +25,19 @@ export function OverviewPage() {
 
   const load = useCallback(async () => {
     try {
-      const [summary, settings, lists] = await Promise.all([api.call('registry.summary', {}), api.call('settings.get', {}), api.call('lists.get', {})]);
-      setState({ kind: 'ready', summary, settings: settings.registry, unitsWithoutManager: lists.units.filter((u) => u.managerCount === 0).length });
+      const [summary, settings, lists, blocks] = await Promise.all([
+        api.call('registry.summary', {}),
+        api.call('settings.get', {}),
+        api.call('lists.get', {}),
+        api.call('blocks.list', {}),
+      ]);
+      setState({
+        kind: 'ready',
+        summary,
+        settings: settings.registry,
+        unitsWithoutManager: lists.units.filter((u) => u.managerCount === 0).length,
+        blocksWithProblems: blocks.blocks.filter((b) => b.problems.some((p) => p.severity === 'error')).length,
+      });
     } catch (error) {
       setState({ kind: 'failed', message: errorMessage(error) });
     }
@@ -56,10 +69,10 @@ export function OverviewPage() {
   );
 }
 
-function OverviewBody({ summary, settings, unitsWithoutManager }: Loaded) {
+function OverviewBody({ summary, settings, unitsWithoutManager, blocksWithProblems }: Loaded) {
   const { t } = useTranslation();
   const { inspection } = summary;
-  const nothingToWatch = inspection.overdue + inspection.due + summary.managersExpiringSoon + unitsWithoutManager === 0;
+  const nothingToWatch = inspection.overdue + inspection.due + summary.managersExpiringSoon + unitsWithoutManager + blocksWithProblems === 0;
   return (
     <>
       {summary.units === 0 && (
@@ -99,6 +112,7 @@ function OverviewBody({ summary, settings, unitsWithoutManager }: Loaded) {
             label={t('overview.certificatesExpiring', { days: settings.certificateExpiringDays })}
             href={hrefFor('managers', { certificate: 'expiring' })}
           />
+          <StatCard testId="stat-blocks" tone="warn" value={blocksWithProblems} unit={t('overview.unitBlocks')} label={t('overview.blocksWithProblems')} href={hrefFor('blocks')} />
           <StatCard testId="stat-unknown" tone="muted" value={inspection.unknown} unit={t('overview.unitPieces')} label={t('overview.unknown')} href={hrefFor('equipment', { ...inUse, inspection: 'unknown' })} />
         </div>
       </div>
