@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AcceptanceState } from './acceptance.ts';
 import { Id, OptionalText, SyncMeta } from './common.ts';
 import { IsoDate } from './registry.ts';
 
@@ -58,6 +59,8 @@ export const BlockMember = z.object({
   validManagerCount: z.number().int(),
   joinedAt: z.string(),
   isLead: z.boolean(),
+  /** the unit's demonstration-unit acceptance state (passed = an accepted 示范单位); null without a file */
+  demoState: AcceptanceState.nullable(),
 });
 export type BlockMember = z.infer<typeof BlockMember>;
 
@@ -166,6 +169,8 @@ export const BlockCandidate = z.object({
   /** the active block the unit is in, if any */
   blockId: Id.nullable(),
   blockName: z.string().nullable(),
+  /** the unit's demonstration-unit acceptance state; null without a file */
+  demoState: AcceptanceState.nullable(),
 });
 export type BlockCandidate = z.infer<typeof BlockCandidate>;
 

@@ -1,10 +1,12 @@
+import type { AcceptanceState } from '../../api/schemas/acceptance.ts';
 import type { BlockProblem, BlockSettings } from '../../api/schemas/blocks.ts';
+import { stateLabels } from '../acceptance/state.ts';
 
 export interface ProblemInput {
   dissolved: boolean;
   members: ReadonlyArray<{ unitId: string; name: string; validManagerCount: number }>;
   /** the lead unit, when it is a current member */
-  lead: { unitId: string; name: string } | null;
+  lead: { unitId: string; name: string; demoState: AcceptanceState | null } | null;
   activeInspectors: number;
   settings: BlockSettings;
 }
@@ -17,8 +19,8 @@ function named(names: string[]): string {
 
 /**
  * What needs attention on a block, in the board's order. A dissolved block has none.
- * lead-not-demo is a warning on every lead for now: demonstration-unit acceptance
- * comes with issue 6, and until a unit can be accepted no lead is one.
+ * lead-not-demo is a warning, not an error: the seed has the lead copy a demonstration
+ * unit's standards, and most leads are candidates on their way to acceptance.
  */
 export function blockProblems(input: ProblemInput): BlockProblem[] {
   if (input.dissolved) return [];
@@ -28,7 +30,10 @@ export function blockProblems(input: ProblemInput): BlockProblem[] {
   if (n < minSize) problems.push({ code: 'too-small', severity: 'error', message: `成员 ${n} 家，少于 ${minSize} 家`, unitIds: [] });
   if (n > maxSize) problems.push({ code: 'too-large', severity: 'error', message: `成员 ${n} 家，多于 ${maxSize} 家`, unitIds: [] });
   if (!input.lead) problems.push({ code: 'no-lead', severity: 'error', message: '未指定牵头单位', unitIds: [] });
-  else problems.push({ code: 'lead-not-demo', severity: 'warning', message: `牵头单位“${input.lead.name}”尚未通过示范单位验收`, unitIds: [input.lead.unitId] });
+  else if (input.lead.demoState !== 'passed') {
+    const where = input.lead.demoState ? `验收档案：${stateLabels[input.lead.demoState]}` : '尚未建立验收档案';
+    problems.push({ code: 'lead-not-demo', severity: 'warning', message: `牵头单位“${input.lead.name}”尚未通过示范单位验收（${where}）`, unitIds: [input.lead.unitId] });
+  }
   const without = input.members.filter((m) => m.validManagerCount === 0);
   if (without.length > 0) {
     problems.push({

@@ -87,6 +87,7 @@ function assemble(ctx: CoreContext, rows: BlockRow[], asOf: string, settings: Bl
           validManagerCount: s.validManagerCount,
           joinedAt: m.joinedAt,
           isLead: s.unitId === row.leadUnitId,
+          demoState: s.demoState,
         };
       })
       .sort((a, b) => Number(b.isLead) - Number(a.isLead) || a.name.localeCompare(b.name, 'zh-CN'));

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { districtCore, type TestCore } from '../../../tests/support/core.ts';
 import { verifyAuditChain } from '../audit.ts';
-import { addUnit, addUnits } from './testing/fixtures.ts';
+import { addAcceptanceFile, addUnit, addUnits } from './testing/fixtures.ts';
 
 // 块: blocks of one district on a real SQLite file. The clock moves one second per
 // reading, so history entries have distinct times.
@@ -81,6 +81,24 @@ describe('blocks', () => {
     expect(await t.core.call('blocks.updateSettings', { minSize: 13 })).toMatchObject({ ok: false, code: 'VALIDATION', message: expect.stringContaining('不能大于') });
     expect(await t.core.call('blocks.updateSettings', { maxSize: 1 })).toMatchObject({ ok: false, code: 'VALIDATION' });
     expect(await t.ok('blocks.settings', {})).toEqual({ minSize: 4, maxSize: 12 });
+  });
+
+  it('shows whether the lead is an accepted demonstration unit, and how far the others’ files are', async () => {
+    await core();
+    const ids = addUnits(sqlite(), 6, { prefix: '塘桥' });
+    const chen = await inspector();
+    addAcceptanceFile(sqlite(), ids[0]!, 'passed');
+    addAcceptanceFile(sqlite(), ids[1]!, 'self_check');
+    const accepted = await t.ok('blocks.save', { name: '塘桥第一组', memberUnitIds: ids, leadUnitId: ids[0], inspectorIds: [chen.id], supervisorManagerIds: [] });
+    expect(codes(accepted)).toEqual([]);
+    expect(accepted.members.find((m) => m.isLead)).toMatchObject({ unitId: ids[0], demoState: 'passed' });
+    expect(accepted.members.find((m) => m.unitId === ids[1])).toMatchObject({ demoState: 'self_check' });
+    expect(accepted.members.find((m) => m.unitId === ids[2])).toMatchObject({ demoState: null });
+
+    const inProgress = await t.ok('blocks.save', { id: accepted.id, version: accepted.version, name: '塘桥第一组', memberUnitIds: ids, leadUnitId: ids[1], inspectorIds: [chen.id], supervisorManagerIds: [] });
+    expect(inProgress.problems).toEqual([expect.objectContaining({ code: 'lead-not-demo', severity: 'warning', message: expect.stringContaining('（验收档案：自查中）') })]);
+    const none = await t.ok('blocks.save', { id: accepted.id, version: inProgress.version, name: '塘桥第一组', memberUnitIds: ids, leadUnitId: ids[2], inspectorIds: [chen.id], supervisorManagerIds: [] });
+    expect(none.problems[0]!.message).toContain('（尚未建立验收档案）');
   });
 
   it('keeps a unit in one active block; moving it records who left, when and why', async () => {

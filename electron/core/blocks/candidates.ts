@@ -44,6 +44,7 @@ export function blockCandidates(ctx: CoreContext): BlockCandidate[] {
       validManagerCount: u.validManagerCount,
       blockId: block?.blockId ?? null,
       blockName: block?.blockName ?? null,
+      demoState: u.demoState,
     };
   });
 }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { districtCore, type TestCore } from '../../../tests/support/core.ts';
 import { dataDigestOf } from './testing/digest.ts';
-import { addUnit, addUnits } from './testing/fixtures.ts';
+import { addAcceptanceFile, addUnit, addUnits } from './testing/fixtures.ts';
 import { chunkSizes } from './suggest.ts';
 import { townOf } from './towns.ts';
 
@@ -67,6 +67,17 @@ describe('blocks.suggest', () => {
     expect(first!.problems.map((p) => p.code)).toEqual(['lead-not-demo']);
     expect(new Set(pool!.memberUnitIds)).toEqual(new Set([...yangshe, ...jingang]));
     expect(pool!.problems.map((p) => p.code)).toEqual(['too-small', 'lead-not-demo', 'member-without-manager']);
+  });
+
+  it('suggests an accepted demonstration unit as lead before the biggest unit', async () => {
+    t = await districtCore({ now: () => new Date('2026-11-28T02:00:00Z') });
+    const ids = addUnits(sqlite(), 6, { prefix: '塘桥机', industry: '通用设备制造业' });
+    addAcceptanceFile(sqlite(), ids[0]!, 'passed');
+    const { proposals } = await t.ok('blocks.suggest', {});
+    expect(proposals).toHaveLength(1);
+    // ids[5] has the most equipment; the accepted unit leads all the same, with no lead problem
+    expect(proposals[0]).toMatchObject({ leadUnitId: ids[0] });
+    expect(proposals[0]!.problems.map((p) => p.code)).toEqual([]);
   });
 
   it('accepts an edited proposal as a new block, and suggests the rest afterwards', async () => {

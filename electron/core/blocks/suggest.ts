@@ -21,7 +21,8 @@ import { unitStatsByIds } from './unit-stats.ts';
 //    size allows, of balanced sizes (13 → 7 + 6, 21 → 7 + 7 + 7), so no group is
 //    below the minimum unless the whole town or pool is. Such a group is proposed with
 //    its too-small problem.
-// 4. The lead suggested is the member with the most equipment in use (then by name).
+// 4. The lead suggested is an accepted demonstration unit among the members, else the
+//    member with the most equipment in use (then by name).
 
 interface Entry extends BlockCandidate {
   /** industry, or the main kind of equipment when the industry is unknown */
@@ -92,6 +93,7 @@ export function suggestBlocks(ctx: CoreContext): BlockSuggestions {
         validManagerCount: s.validManagerCount,
         blockId: null,
         blockName: null,
+        demoState: s.demoState,
         likeness: s.industry ?? (kindName ? `以${kindName}为主` : ''),
         mainKind,
       };
@@ -126,7 +128,8 @@ export function suggestBlocks(ctx: CoreContext): BlockSuggestions {
     while (taken.has(name));
     numbers.set(label, n);
     taken.add(name);
-    const lead = [...members].sort((a, b) => b.equipmentInUse - a.equipmentInUse || byName(a, b))[0] ?? null;
+    const accepted = (m: Entry) => Number(m.demoState === 'passed');
+    const lead = [...members].sort((a, b) => accepted(b) - accepted(a) || b.equipmentInUse - a.equipmentInUse || byName(a, b))[0] ?? null;
     const shown = members.map(({ likeness: _l, mainKind: _k, ...m }) => m);
     return {
       key: `${label}-${n}`,

@@ -1,3 +1,5 @@
+import type { AcceptanceState } from '../../api/schemas/acceptance.ts';
+import { unitAcceptanceStates } from '../acceptance/accepted-units.ts';
 import type { CoreContext } from '../context.ts';
 import { addDays } from '../registry/as-of.ts';
 import { inspectionSql, validACertificateSql } from '../registry/status-sql.ts';
@@ -14,6 +16,8 @@ export interface UnitStats {
   equipmentInUse: number;
   overdueCount: number;
   validManagerCount: number;
+  /** the state of the unit's latest demonstration-unit acceptance file; null without one */
+  demoState: AcceptanceState | null;
 }
 
 // The counts follow the registry's rules (status-sql.ts): 在用 pieces, 超期 = next
@@ -33,22 +37,25 @@ function statsSql(asOf: string, where: string): { sql: string; params: unknown[]
   };
 }
 
-function withTown(rows: Omit<UnitStats, 'town'>[]): UnitStats[] {
-  return rows.map((r) => ({ ...r, town: townOf(r.address) }));
+type StatsRow = Omit<UnitStats, 'town' | 'demoState'>;
+
+function complete(ctx: CoreContext, rows: StatsRow[]): UnitStats[] {
+  const demo = unitAcceptanceStates(ctx, rows.map((r) => r.unitId));
+  return rows.map((r) => ({ ...r, town: townOf(r.address), demoState: demo.get(r.unitId) ?? null }));
 }
 
 /** The live units among these ids (order not kept). */
 export function unitStatsByIds(ctx: CoreContext, asOf: string, unitIds: readonly string[]): Map<string, UnitStats> {
   if (unitIds.length === 0) return new Map();
   const q = statsSql(asOf, 'u.id IN (SELECT value FROM json_each(?))');
-  const rows = ctx.database.sqlite.prepare(q.sql).all(...q.params, JSON.stringify([...new Set(unitIds)])) as Omit<UnitStats, 'town'>[];
-  return new Map(withTown(rows).map((r) => [r.unitId, r]));
+  const rows = ctx.database.sqlite.prepare(q.sql).all(...q.params, JSON.stringify([...new Set(unitIds)])) as StatsRow[];
+  return new Map(complete(ctx, rows).map((r) => [r.unitId, r]));
 }
 
 /** Every live unit of a district, by name. */
 export function districtUnitStats(ctx: CoreContext, asOf: string, districtId: string): UnitStats[] {
   const q = statsSql(asOf, 'u.district_id = ?');
-  const rows = ctx.database.sqlite.prepare(q.sql).all(...q.params, districtId) as Omit<UnitStats, 'town'>[];
-  return withTown(rows).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || (a.unitId < b.unitId ? -1 : 1));
+  const rows = ctx.database.sqlite.prepare(q.sql).all(...q.params, districtId) as StatsRow[];
+  return complete(ctx, rows).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || (a.unitId < b.unitId ? -1 : 1));
 }
 

@@ -37,6 +37,8 @@ export const blocksEn: Messages['blocks'] = {
     history: 'Membership history',
     dissolve: 'Dissolve',
     inactive: ' (inactive)',
+    demoPassed: 'Demonstration unit',
+    demoInProgress: 'In acceptance: {{state}}',
   },
   problem: {
     'too-small': 'Too few members',

@@ -36,6 +36,8 @@ export const blocksZh = {
     history: '成员变动记录',
     dissolve: '解散',
     inactive: '（已停用）',
+    demoPassed: '示范单位',
+    demoInProgress: '验收中：{{state}}',
   },
   problem: {
     'too-small': '成员不足',

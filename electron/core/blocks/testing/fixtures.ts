@@ -42,3 +42,25 @@ export function addUnit(sqlite: Database.Database, f: BlockUnitFields): string {
 export function addUnits(sqlite: Database.Database, n: number, f: Partial<BlockUnitFields> & { prefix: string }): string[] {
   return Array.from({ length: n }, (_, i) => addUnit(sqlite, { ...f, pieces: (f.pieces ?? 20) + i, name: `张家港市${f.prefix}${String(i + 1).padStart(2, '0')}机械有限公司` }));
 }
+
+/**
+ * An acceptance file for the unit as it stands after the bureau's word: 'passed' (in
+ * 市局验收, answered by a pass decision) or an office state such as 'self_check'.
+ * Written as rows, as a bureau bundle leaves them; the flow itself is tested in acceptance.
+ */
+export function addAcceptanceFile(sqlite: Database.Database, unitId: string, state: 'passed' | 'self_check'): void {
+  const fileId = `file-${unitId}`;
+  sqlite
+    .prepare(
+      `INSERT INTO acceptance_files (id, origin_node, created_at, updated_at, district_id, unit_id, phase, checklist_version, state, round)
+       VALUES (?, 'test', '2026-06-01T00:00:00Z', '2026-06-01T00:00:00Z', 'seed-district-03', ?, 'pilot', '1', ?, 1)`,
+    )
+    .run(fileId, unitId, state === 'passed' ? 'city_review' : state);
+  if (state !== 'passed') return;
+  sqlite
+    .prepare(
+      `INSERT INTO acceptance_decisions (id, origin_node, created_at, updated_at, file_id, office_node, round, outcome, decided_on, decided_by)
+       VALUES (?, 'bureau', '2026-06-20T00:00:00Z', '2026-06-20T00:00:00Z', ?, 'test', 1, 'pass', '2026-06-20', '市局特设科')`,
+    )
+    .run(`decision-${unitId}`, fileId);
+}

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Block } from '../../../../electron/api/schemas/blocks.ts';
+import type { Block, BlockMember } from '../../../../electron/api/schemas/blocks.ts';
 import { formatDate } from '../../format/date.ts';
 import { ProblemBadges } from './ProblemBadges.tsx';
 
@@ -42,7 +42,15 @@ export function BlockCard({ block, onEdit, onHistory, onDissolve, showDistrict =
       </div>
       <dl className="block-card-facts">
         <dt>{t('blocks.card.lead')}</dt>
-        <dd data-testid="block-lead">{lead ? `★ ${lead.name}` : <span className="text-danger">{t('blocks.card.noLead')}</span>}</dd>
+        <dd data-testid="block-lead">
+          {lead ? (
+            <>
+              {`★ ${lead.name}`} <DemoTag state={lead.demoState} />
+            </>
+          ) : (
+            <span className="text-danger">{t('blocks.card.noLead')}</span>
+          )}
+        </dd>
         <dt>{t('blocks.card.inspectors')}</dt>
         <dd data-testid="block-inspectors">
           {block.inspectors.length === 0 ? (
@@ -68,6 +76,7 @@ export function BlockCard({ block, onEdit, onHistory, onDissolve, showDistrict =
                 </span>
               )}
               {m.name}
+              {!m.isLead && <DemoTag state={m.demoState} />}
             </span>
             <span className="block-member-figures">
               <span className="muted">{t('blocks.card.equipmentShort', { count: m.equipmentInUse })}</span>
@@ -95,4 +104,12 @@ export function BlockCard({ block, onEdit, onHistory, onDissolve, showDistrict =
       </div>
     </article>
   );
+}
+
+/** Whether a unit is an accepted 示范单位, or how far its acceptance file is; nothing without a file. */
+function DemoTag({ state }: { state: BlockMember['demoState'] }) {
+  const { t } = useTranslation();
+  if (!state || state === 'revoked') return null;
+  if (state === 'passed') return <span className="tag tag-ok" data-testid="demo-tag">{t('blocks.card.demoPassed')}</span>;
+  return <span className="tag tag-info" data-testid="demo-tag">{t('blocks.card.demoInProgress', { state: t(`acceptance.state.${state}`) })}</span>;
 }
