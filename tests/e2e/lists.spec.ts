@@ -1,6 +1,7 @@
 import { copyFile } from 'node:fs/promises';
 import { expect, test } from './fixtures.ts';
 import { ListsPage } from './pages/lists-page.ts';
+import { openArea } from './pages/shell.ts';
 import { readDownload } from './xlsx.ts';
 
 test.use({ sample: { units: 40, seed: 3 } });
@@ -57,4 +58,39 @@ test('the two lists show the units with 20+ pieces (cylinders excluded); export 
   const pdf = await app.pdf({ preferCSSPageSize: true, printBackground: true });
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   expect(pdf.length).toBeGreaterThan(20_000);
+});
+
+test('the screening rule is a setting: a higher threshold, or cylinders counted, changes list 1 at once', async ({ app, workspace }) => {
+  const units = workspace.sample!.units;
+  const counted = [...new Set(units.map((u) => u.counted).filter((n) => n >= 20))].sort((a, b) => b - a);
+  expect(counted.length).toBeGreaterThanOrEqual(2);
+  const threshold = counted[1]!;
+  const expected = units.filter((u) => u.counted >= threshold).map((u) => u.name);
+
+  await openArea(app, '设置');
+  const form = app.getByRole('form', { name: '筛查与提醒规则' });
+  await expect(form.getByLabel('筛查台数（两项清单）')).toHaveValue('20');
+  await expect(form.getByLabel('不计入的设备种类代码')).toHaveValue('2300');
+  // a bad value is named next to its field and nothing is saved
+  await form.getByLabel('筛查台数（两项清单）').fill('0');
+  await form.getByRole('button', { name: '保存' }).click();
+  await expect(form.getByRole('alert')).toContainText('筛查台数应在 1 到 10000 之间');
+  await form.getByLabel('筛查台数（两项清单）').fill(String(threshold));
+  await form.getByRole('button', { name: '保存' }).click();
+  await expect(form.getByRole('status')).toHaveText('已保存筛查与提醒规则');
+
+  const lists = new ListsPage(app);
+  await lists.goto();
+  expect((await lists.unitNames()).sort()).toEqual([...expected].sort());
+  await expect(app.getByTestId('lists-summary')).toContainText(`清单一 ${expected.length} 家使用单位`);
+
+  // counting gas cylinders again brings in the units that reach 20 only with them
+  await openArea(app, '设置');
+  await form.getByLabel('筛查台数（两项清单）').fill('20');
+  await form.getByLabel('不计入的设备种类代码').fill('');
+  await form.getByRole('button', { name: '保存' }).click();
+  await expect(form.getByRole('status')).toHaveText('已保存筛查与提醒规则');
+  await lists.goto();
+  const withCylinders = units.filter((u) => u.inUse >= 20).map((u) => u.name);
+  expect((await lists.unitNames()).sort()).toEqual([...withCylinders].sort());
 });

@@ -2,8 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { DistrictsSection } from './DistrictsSection.tsx';
 import { IdentitySection } from './IdentitySection.tsx';
 import { LanguageSection } from './LanguageSection.tsx';
+import { RegistrySection } from './RegistrySection.tsx';
 
-/** 设置: who this node is, the program, the language, and the district list. */
+/** 设置: who this node is, the program, the language, the screening and alert rules, and the district list. */
 export function SettingsPage() {
   const { t } = useTranslation();
   return (
@@ -13,6 +14,7 @@ export function SettingsPage() {
       </h1>
       <IdentitySection />
       <LanguageSection />
+      <RegistrySection />
       <DistrictsSection />
     </section>
   );
