@@ -1,10 +1,13 @@
 // Benchmark: importing a 100,000-row ledger (preview + apply) against a bare
 // streaming read of the same file with the same xlsx library, in the same run.
-// Goal (issue 3): import ≤ 1.5× the bare read, peak memory under 400 MB.
+// Goal (issue 3): import ≤ 1.5× the bare read, peak memory under 400 MB. The bare read is
+// the reader the import uses (yauzl + saxes); exceljs's streaming reader, the stack's xlsx
+// library that the import used before, is printed beside it for comparison.
 //   npx tsx scripts/bench/import-ledger.ts [rows=100000] [--runs 2] [--keep]
 // Each measurement runs in a fresh child process, so its peak RSS (maxRSS) is its
 // own and not the generator's. Prints figures; asserts nothing.
 import { spawnSync } from 'node:child_process';
+import ExcelJS from 'exceljs';
 import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { MAX_COLUMNS } from '../../electron/core/ledger/caps.ts';
@@ -47,6 +50,20 @@ async function bareRead(file: string): Promise<Record<string, unknown>> {
   return { rows, cells };
 }
 
+/** The same baseline with exceljs's streaming reader (shared strings cached, styles ignored). */
+async function exceljsRead(file: string): Promise<Record<string, unknown>> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { worksheets: 'emit', sharedStrings: 'cache', styles: 'ignore', hyperlinks: 'ignore' });
+  let rows = 0;
+  let cells = 0;
+  for await (const sheet of reader) {
+    for await (const row of sheet) {
+      rows++;
+      (row as ExcelJS.Row).eachCell(() => cells++);
+    }
+  }
+  return { rows, cells };
+}
+
 async function importFile(file: string): Promise<Record<string, unknown>> {
   const { districtCore } = await import('../../tests/support/core.ts');
   const t = await districtCore();
@@ -76,18 +93,18 @@ async function importFile(file: string): Promise<Record<string, unknown>> {
 
 async function child(kind: string, file: string): Promise<void> {
   const started = performance.now();
-  const detail = kind === 'read' ? await bareRead(file) : await importFile(file);
+  const detail = kind === 'read' ? await bareRead(file) : kind === 'exceljs' ? await exceljsRead(file) : await importFile(file);
   // the import is timed from preview to the end of apply, not counting creating the empty database
-  const ms = kind === 'read' ? performance.now() - started : (detail['previewMs'] as number) + (detail['applyMs'] as number);
+  const ms = kind !== 'import' ? performance.now() - started : (detail['previewMs'] as number) + (detail['applyMs'] as number);
   const { user, system } = process.cpuUsage();
   const afterAll = process.resourceUsage().maxRSS;
-  const maxRssKb = kind === 'read' ? afterAll : (detail['peakRssKb'] as number);
-  if (kind !== 'read') detail['peakRssWithCloseKb'] = afterAll;
+  const maxRssKb = kind !== 'import' ? afterAll : (detail['peakRssKb'] as number);
+  if (kind === 'import') detail['peakRssWithCloseKb'] = afterAll;
   const result: ChildResult = { ms, cpuMs: (user + system) / 1000, maxRssKb, detail };
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
-function measure(kind: 'read' | 'import', file: string): ChildResult {
+function measure(kind: 'read' | 'exceljs' | 'import', file: string): ChildResult {
   const run = spawnSync(process.execPath, [...process.execArgv, self, '--child', kind, file], { encoding: 'utf8', maxBuffer: 1 << 26 });
   if (run.status !== 0) throw new Error(`${kind} failed: ${run.stderr}`);
   return JSON.parse(run.stdout.trim().split('\n').at(-1)!) as ChildResult;
@@ -113,21 +130,24 @@ async function main(): Promise<void> {
   console.log(`ledger: ${written.sheets.map((s) => `${s.name} ${s.dataRows} rows`).join(', ')}; ${(statSync(file).size / 1024 / 1024).toFixed(1)} MB`);
 
   const reads: ChildResult[] = [];
+  const exceljsReads: ChildResult[] = [];
   const imports: ChildResult[] = [];
   for (let i = 0; i < runs; i++) {
     reads.push(measure('read', file));
+    exceljsReads.push(measure('exceljs', file));
     imports.push(measure('import', file));
   }
   const best = (list: ChildResult[]) => list.reduce((a, b) => (b.ms < a.ms ? b : a));
   const read = best(reads);
   const imp = best(imports);
   const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-  for (const [label, list] of [['bare streaming read', reads], ['import (preview+apply)', imports]] as const) {
+  for (const [label, list] of [['bare streaming read', reads], ['exceljs streaming read', exceljsReads], ['import (preview+apply)', imports]] as const) {
     console.log(`${label.padEnd(22)}: runs ${list.map((r) => s(r.ms)).join(', ')}; process CPU ${list.map((r) => s(r.cpuMs)).join(', ')}; peak RSS ${list.map((r) => mb(r.maxRssKb)).join(', ')}`);
   }
   console.log(`import detail (best run): ${JSON.stringify(imp.detail)}`);
   console.log(`peak RSS including closing the database after the import: ${imports.map((r) => mb(r.detail['peakRssWithCloseKb'] as number)).join(', ')}`);
   console.log(`ratio import / read (best runs): ${(imp.ms / read.ms).toFixed(2)} (goal ≤ 1.5); peak RSS of the import ${mb(imp.maxRssKb)} (goal < 400 MB)`);
+  console.log(`for comparison, import / exceljs streaming read: ${(imp.ms / best(exceljsReads).ms).toFixed(2)}`);
   if (!args.includes('--keep')) temp.cleanup();
   else console.log(`kept ${file}`);
 }
