@@ -10,3 +10,4 @@ export * from './exchange.ts';
 export * from './attachment.ts';
 export * from './block.ts';
 export * from './acceptance.ts';
+export * from './training.ts';

@@ -7,6 +7,7 @@ import { fileCalls } from './calls/files.ts';
 import { keyCalls } from './calls/keys.ts';
 import { ledgerCalls } from './calls/ledger.ts';
 import { registryCalls } from './calls/registry.ts';
+import { trainingCalls } from './calls/training.ts';
 import { nodeCalls } from './calls/node.ts';
 import { unitCalls } from './calls/units.ts';
 import type { Result } from './errors.ts';
@@ -28,6 +29,7 @@ export const contract = {
   ...bundleCalls,
   ...blockCalls,
   ...acceptanceCalls,
+  ...trainingCalls,
 } as const;
 
 export type Contract = typeof contract;

@@ -8,6 +8,7 @@ import { keyHandlers } from './keys/keys-handlers.ts';
 import { ledgerHandlers } from './ledger/ledger-handlers.ts';
 import { registryHandlers } from './registry/registry-handlers.ts';
 import { nodeHandlers } from './node/node-handlers.ts';
+import { trainingHandlers } from './training/training-handlers.ts';
 import { unitHandlers } from './units/unit-handlers.ts';
 
 export type { Handler, Handlers } from './handler-types.ts';
@@ -24,4 +25,5 @@ export const handlers = {
   ...keyHandlers,
   ...blockHandlers,
   ...acceptanceHandlers,
+  ...trainingHandlers,
 } satisfies Handlers;

@@ -22,6 +22,15 @@ const tableLabels: Record<SyncedTable, string> = {
   acceptance_evidence: '验收佐证材料',
   acceptance_decisions: '市局验收意见',
   acceptance_templates: '制度文件标准化样本',
+  training_sessions: '培训班',
+  training_attendees: '培训学员',
+  question_banks: '题库',
+  questions: '试题',
+  exams: '考试',
+  exam_candidates: '考生',
+  exam_results: '考试成绩',
+  supervisor_certificates: '安全监督员证',
+  supervisor_pool: '监督员库',
 };
 
 type Row = Record<string, string | number | null>;

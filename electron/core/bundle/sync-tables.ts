@@ -24,6 +24,17 @@ export const syncedTables = [
   'acceptance_evidence',
   'acceptance_decisions',
   'acceptance_templates',
+  // 培训考核 (issue 7): sessions before rosters, banks before questions and exams, exams before candidates,
+  // candidates before results, results before certificates; the bureau's pool last
+  'training_sessions',
+  'training_attendees',
+  'question_banks',
+  'questions',
+  'exams',
+  'exam_candidates',
+  'exam_results',
+  'supervisor_certificates',
+  'supervisor_pool',
 ] as const;
 export type SyncedTable = (typeof syncedTables)[number];
 
@@ -33,10 +44,11 @@ export function isSyncedTable(name: string): name is SyncedTable {
 
 /**
  * What the bureau sends down to an office: its own rows of these tables (reference
- * data every office needs). Later tables that concern one office only (acceptance
- * decisions, certificates) add a scope here.
+ * data every office needs). Tables that concern one office only (acceptance
+ * decisions) add a scope in bureauTargetColumns. The supervisor pool goes to every
+ * office: a supervisor may serve a block of another district, and it holds no ID numbers.
  */
-export const bureauBroadcastTables: readonly SyncedTable[] = ['districts', 'acceptance_decisions'];
+export const bureauBroadcastTables: readonly SyncedTable[] = ['districts', 'acceptance_decisions', 'supervisor_pool'];
 
 /**
  * Bureau tables whose rows concern one office only: a row goes to the office named

@@ -1,0 +1,227 @@
+import { z } from 'zod';
+import { Id, OptionalText, Passphrase } from './common.ts';
+import { LedgerSource } from './ledger.ts';
+
+// 培训考核 (issue 7): sessions and rosters, question banks, exams and papers, grading.
+// Certificates and the supervisor pool are in schemas/certificates.ts. ID numbers
+// cross the contract masked only.
+
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 2026-11-28');
+
+export const TrainingSettings = z.object({
+  /** default pass mark of a paper, as marks of 100 (scaled to the paper's full marks) */
+  passMark: z.number().min(0).max(100).default(70),
+  multiRule: z.enum(['all', 'partial']).default('all'),
+  /** {year}, {seq:4} (4 digits) or {seq:0000} are replaced; sequential per year */
+  certificatePattern: z
+    .string()
+    .trim()
+    .min(1)
+    .max(60)
+    .refine((p) => /\{seq(:(\d+|0+))?\}/.test(p), '编号格式中应包含 {seq} 或 {seq:4}')
+    .default('张特监〔{year}〕第{seq:4}号'),
+  validityYears: z.number().int().min(1).max(10).default(4),
+  expiringDays: z.number().int().min(1).max(365).default(90),
+});
+export type TrainingSettings = z.infer<typeof TrainingSettings>;
+export const TrainingSettingsUpdate = z
+  .object({ passMark: z.number().optional(), multiRule: z.string().optional(), certificatePattern: z.string().optional(), validityYears: z.number().optional(), expiringDays: z.number().optional() })
+  .strict();
+
+export const Attendance = z.enum(['unknown', 'present', 'absent']);
+
+export const TrainingSession = z.object({
+  id: Id,
+  version: z.number().int(),
+  originNode: z.string(),
+  title: z.string(),
+  districtIds: z.array(Id),
+  startDate: z.string(),
+  endDate: z.string().nullable(),
+  place: z.string().nullable(),
+  trainers: z.string().nullable(),
+  hours: z.number().nullable(),
+  content: z.string().nullable(),
+  attendees: z.number().int(),
+  present: z.number().int(),
+});
+export type TrainingSession = z.infer<typeof TrainingSession>;
+
+export const SessionSaveInput = z.object({
+  id: Id.optional(),
+  version: z.number().int().optional(),
+  title: z.string().trim().min(1, '请填写培训班名称').max(100),
+  districtIds: z.array(Id).max(20).default([]),
+  startDate: Day,
+  endDate: Day.nullish(),
+  place: OptionalText(100),
+  trainers: OptionalText(200),
+  hours: z.number().min(0).max(1000).nullish(),
+  content: OptionalText(2000),
+});
+
+export const Attendee = z.object({
+  id: Id,
+  version: z.number().int(),
+  name: z.string(),
+  idNumberMasked: z.string().nullable(),
+  unitName: z.string().nullable(),
+  unitUscc: z.string().nullable(),
+  districtId: z.string().nullable(),
+  managerId: z.string().nullable(),
+  source: z.string(),
+  attendance: Attendance,
+  signedInAt: z.string().nullable(),
+});
+export type Attendee = z.infer<typeof Attendee>;
+
+export const SessionDetail = TrainingSession.extend({ roster: z.array(Attendee) });
+export type SessionDetail = z.infer<typeof SessionDetail>;
+
+/** Who to put on the roster from the registry: by district, by block, list 2 (两项清单), or named managers. */
+export const AddAttendeesInput = z.object({
+  sessionId: Id,
+  districtId: Id.optional(),
+  blockId: Id.optional(),
+  twoLists: z.boolean().default(false),
+  managerIds: z.array(Id).max(5000).default([]),
+});
+export const RosterImportInput = z.object({ sessionId: Id, source: LedgerSource });
+export const RowIssue = z.object({ row: z.number().int(), candidateNo: z.string().nullable().optional(), name: z.string().nullable().optional(), code: z.string(), message: z.string() });
+export type RowIssue = z.infer<typeof RowIssue>;
+export const RosterAdded = z.object({ added: z.number().int(), alreadyOnRoster: z.number().int(), errors: z.array(RowIssue) });
+export const AttendanceInput = z.object({ attendeeIds: z.array(Id).min(1).max(5000), attendance: Attendance });
+export const SignInSheet = z.object({
+  title: z.string(),
+  dates: z.string(),
+  place: z.string().nullable(),
+  trainers: z.string().nullable(),
+  rows: z.array(z.object({ no: z.number().int(), name: z.string(), unitName: z.string().nullable(), idNumberMasked: z.string().nullable(), attendance: Attendance })),
+});
+
+// —— question banks ——
+
+export const QuestionType = z.enum(['judge', 'single', 'multi']);
+export const Question = z.object({
+  id: Id,
+  no: z.number().int(),
+  type: QuestionType,
+  stem: z.string(),
+  options: z.array(z.string()),
+  answer: z.string(),
+  points: z.number(),
+  module: z.string().nullable(),
+});
+export type Question = z.infer<typeof Question>;
+export const BankImportInput = z.object({ source: LedgerSource, title: z.string().trim().min(1, '请填写题库名称').max(100) });
+export const BankIssue = z.object({ row: z.number().int(), no: z.string().nullable(), column: z.string(), code: z.string(), message: z.string() });
+export const QuestionBank = z.object({ id: Id, title: z.string(), sourceFile: z.string().nullable(), importedAt: z.string(), questions: z.number().int(), modules: z.array(z.string()) });
+export const BankImported = z.object({ bank: QuestionBank, errors: z.array(BankIssue) });
+
+// —— exams ——
+
+export const PaperSpec = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('bank') }),
+  z.object({ mode: z.literal('fixed'), questionNos: z.array(z.number().int().positive()).min(1).max(1000) }),
+  z.object({ mode: z.literal('random'), count: z.number().int().min(1).max(1000), weights: z.record(z.string(), z.number().min(0)) }),
+]);
+/** What exams.paper holds: the spec, its seed, each variant's bank 题号 by position, the subjective part's full marks. */
+export const PaperDefinition = z.object({
+  spec: PaperSpec,
+  seed: z.string(),
+  variants: z.record(z.string(), z.array(z.number().int())),
+  subjectiveMax: z.number().min(0),
+});
+export type PaperDefinition = z.infer<typeof PaperDefinition>;
+
+export const ExamCreateInput = z.object({
+  title: z.string().trim().min(1, '请填写考试名称').max(100),
+  bankId: Id,
+  paper: PaperSpec.default({ mode: 'bank' }),
+  variants: z.union([z.literal(1), z.literal(2)]).default(1),
+  /** the draw's seed; default: the exam's id, so every exam differs and each can be re-made */
+  seed: z.string().max(100).optional(),
+  /** marks out of the paper's full marks; default: the setting (of 100) scaled */
+  passMark: z.number().min(0).max(1000).optional(),
+  multiRule: z.enum(['all', 'partial']).optional(),
+  timeMinutes: z.number().int().min(1).max(1000).nullish(),
+  subjectiveMax: z.number().min(0).max(1000).default(0),
+  sessionId: Id.nullish(),
+  examDate: Day.nullish(),
+});
+export const Exam = z.object({
+  id: Id,
+  version: z.number().int(),
+  originNode: z.string(),
+  title: z.string(),
+  bankId: Id,
+  sessionId: z.string().nullable(),
+  paper: PaperDefinition,
+  passMark: z.number(),
+  fullMarks: z.number(),
+  multiRule: z.enum(['all', 'partial']),
+  timeMinutes: z.number().nullable(),
+  examDate: z.string().nullable(),
+  candidates: z.number().int(),
+  passed: z.number().int(),
+  /** draft: nothing published; published: locked; unlocked: published once, open again */
+  resultsState: z.enum(['none', 'draft', 'published', 'unlocked']),
+});
+export type Exam = z.infer<typeof Exam>;
+
+export const GradeInput = z.object({ examId: Id, source: LedgerSource });
+export const GradedResult = z.object({ candidateNo: z.string(), name: z.string(), score: z.number(), passed: z.boolean() });
+export const GradeReport = z.object({
+  candidates: z.number().int(),
+  passed: z.number().int(),
+  results: z.array(GradedResult),
+  errors: z.array(RowIssue),
+  warnings: z.array(RowIssue),
+});
+export type GradeReport = z.infer<typeof GradeReport>;
+
+export const ExamResult = z.object({
+  id: Id,
+  version: z.number().int(),
+  candidateId: Id,
+  candidateNo: z.string(),
+  name: z.string(),
+  idNumberMasked: z.string().nullable(),
+  unitName: z.string().nullable(),
+  attempt: z.number().int(),
+  variant: z.string(),
+  objectiveScore: z.number(),
+  subjectiveScore: z.number().nullable(),
+  total: z.number(),
+  passed: z.boolean(),
+  state: z.enum(['draft', 'published', 'unlocked']),
+  certificateNo: z.string().nullable(),
+});
+export type ExamResult = z.infer<typeof ExamResult>;
+
+export const SubjectiveInput = z.object({ resultId: Id, score: z.number().min(0).max(1000).nullable() });
+export const CorrectKeyInput = z.object({
+  bankId: Id,
+  no: z.number().int(),
+  answer: z.string().trim().min(1).max(20),
+  points: z.number().positive().max(100).optional(),
+  reason: z.string().trim().min(1, '请写明更正答案的原因').max(200),
+});
+export const Regraded = z.object({ exams: z.number().int(), results: z.number().int(), changed: z.number().int() });
+export const UnlockInput = z.object({ examId: Id, reason: z.string().trim().min(1, '请写明解锁原因').max(200) });
+
+export const ExamStats = z.object({
+  examId: Id,
+  candidates: z.number().int(),
+  passed: z.number().int(),
+  passRate: z.number(),
+  average: z.number(),
+  fullMarks: z.number(),
+  /** ten bins of 10% of full marks; the last includes full marks */
+  histogram: z.array(z.object({ from: z.number(), to: z.number(), count: z.number().int() })),
+  questions: z.array(z.object({ no: z.number().int(), module: z.string().nullable(), type: QuestionType, answered: z.number().int(), correct: z.number().int(), difficulty: z.number() })),
+  modules: z.array(z.object({ module: z.string(), points: z.number(), average: z.number(), share: z.number() })),
+});
+export type ExamStats = z.infer<typeof ExamStats>;
+
+export const IssueCertificatesInput = z.object({ examId: Id, issueDate: Day.optional(), passphrase: Passphrase });

@@ -1,0 +1,94 @@
+import type { ParsedInput } from '../../api/contract.ts';
+import type { GradeReport, RowIssue } from '../../api/schemas/training.ts';
+import { appendAudit } from '../audit.ts';
+import type { CoreContext } from '../context.ts';
+import { newId } from '../ids.ts';
+import { checkIdNumber } from '../validation/id-card.ts';
+import { requireOwn, requireTrainingNode, resolveFile } from './access.ts';
+import { readSheets } from './answer-sheet.ts';
+import { loadExamRow, paperQuestions, requireUnlocked } from './exams.ts';
+import { gradeSheet, totalOf } from './grade-sheet.ts';
+import { rosterIndex } from './roster.ts';
+import { readTable } from './sheet-table.ts';
+
+// 阅卷: an answer-sheet file for one exam graded in one transaction. Row problems are
+// reported with the row and the candidate; a sheet already graded for this exam
+// (same 准考证号) is graded again from the new file, keeping the subjective score.
+
+export async function grade(ctx: CoreContext, input: ParsedInput<'training.grade'>): Promise<GradeReport> {
+  const identity = requireTrainingNode(ctx, '阅卷');
+  const exam = loadExamRow(ctx, input.examId);
+  requireOwn(identity, exam, '考试');
+  requireUnlocked(ctx, exam.id);
+  const file = resolveFile(ctx, input.source);
+  const table = await readTable(file.path, file.fileName, '准考证号', '答题卡');
+  const papers = paperQuestions(ctx, exam);
+  const count = papers.get('A')!.length;
+  const errors: RowIssue[] = [];
+  const warnings: RowIssue[] = [];
+  const sheets = readSheets(table, count, [...papers.keys()], errors);
+  const roster = exam.sessionId ? rosterIndex(ctx, exam.sessionId) : null;
+  const { sqlite } = ctx.database;
+  const results: GradeReport['results'] = [];
+
+  sqlite.transaction(() => {
+    const now = ctx.now().toISOString();
+    const findCandidate = sqlite.prepare('SELECT id FROM exam_candidates WHERE origin_node = ? AND exam_id = ? AND candidate_no = ? AND deleted_at IS NULL');
+    const findResult = sqlite.prepare('SELECT id, objective_score AS objective, subjective_score AS subjective, total FROM exam_results WHERE candidate_id = ? AND deleted_at IS NULL');
+    const priorAttempts = sqlite.prepare('SELECT count(DISTINCT exam_id) AS n FROM exam_candidates WHERE id_number = ? AND exam_id <> ? AND deleted_at IS NULL');
+    const insertCandidate = sqlite.prepare(
+      `INSERT INTO exam_candidates (id, origin_node, created_at, updated_at, version, exam_id, candidate_no, name, id_number, attendee_id, manager_id, unit_name, unit_uscc, district_id, attempt, variant)
+       VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const updateCandidate = sqlite.prepare(
+      `UPDATE exam_candidates SET name = ?, id_number = ?, attendee_id = ?, manager_id = ?, unit_name = ?, unit_uscc = ?, district_id = ?, variant = ?, updated_at = ?, version = version + 1 WHERE id = ?`,
+    );
+    const insertResult = sqlite.prepare(
+      `INSERT INTO exam_results (id, origin_node, created_at, updated_at, version, exam_id, candidate_id, objective_score, subjective_score, total, passed, marks, source_row, graded_at, state)
+       VALUES (?, ?, ?, ?, 1, ?, ?, ?, NULL, ?, ?, ?, ?, ?, 'draft')`,
+    );
+    const updateResult = sqlite.prepare(
+      'UPDATE exam_results SET objective_score = ?, total = ?, passed = ?, marks = ?, source_row = ?, graded_at = ?, updated_at = ?, version = version + 1 WHERE id = ?',
+    );
+    const replaced: Array<{ candidateNo: string; before: { objective: number; subjective: number | null; total: number } }> = [];
+    let passed = 0;
+    for (const sheet of sheets) {
+      const warn = (code: string, message: string) => warnings.push({ row: sheet.row, candidateNo: sheet.candidateNo, name: sheet.name, code, message });
+      if (sheet.idNumber && !checkIdNumber(sheet.idNumber).ok) warn('bad-id-number', `第 ${sheet.row} 行（${sheet.name}）的身份证号校验不通过，请核对`);
+      const onRoster = roster?.find(sheet.idNumber, sheet.name) ?? null;
+      if (roster && !onRoster) warn('not-on-roster', `第 ${sheet.row} 行：${sheet.name}（准考证号 ${sheet.candidateNo}）不在培训班名单中`);
+      const graded = gradeSheet(papers.get(sheet.variant)!, sheet.marks, exam.multiRule);
+      for (const [position, mark] of Object.entries(graded.invalid)) warn('invalid-mark', `第 ${sheet.row} 行：${sheet.name}第 ${position} 题的作答“${mark}”不是有效选项，按 0 分计`);
+      const marks = JSON.stringify({ marks: graded.marks, invalid: graded.invalid, scores: graded.scores });
+      const person = { managerId: onRoster?.managerId ?? null, attendeeId: onRoster?.id ?? null, unitName: onRoster?.unitName ?? null, unitUscc: onRoster?.unitUscc ?? null, districtId: onRoster?.districtId ?? null };
+      const existing = findCandidate.get(identity.id, exam.id, sheet.candidateNo) as { id: string } | undefined;
+      let total: number;
+      if (existing) {
+        updateCandidate.run(sheet.name, sheet.idNumber, person.attendeeId, person.managerId, person.unitName, person.unitUscc, person.districtId, sheet.variant, now, existing.id);
+        const old = findResult.get(existing.id) as { id: string; objective: number; subjective: number | null; total: number };
+        total = totalOf(graded.objective, old.subjective);
+        updateResult.run(graded.objective, total, total >= exam.passMark ? 1 : 0, marks, sheet.row, now, now, old.id);
+        replaced.push({ candidateNo: sheet.candidateNo, before: { objective: old.objective, subjective: old.subjective, total: old.total } });
+      } else {
+        const candidateId = newId();
+        const attempt = sheet.idNumber ? (priorAttempts.get(sheet.idNumber, exam.id) as { n: number }).n + 1 : 1;
+        insertCandidate.run(candidateId, identity.id, now, now, exam.id, sheet.candidateNo, sheet.name, sheet.idNumber, person.attendeeId, person.managerId, person.unitName,
+          person.unitUscc, person.districtId, attempt, sheet.variant);
+        total = graded.objective;
+        insertResult.run(newId(), identity.id, now, now, exam.id, candidateId, graded.objective, total, total >= exam.passMark ? 1 : 0, marks, sheet.row, now);
+      }
+      if (total >= exam.passMark) passed++;
+      results.push({ candidateNo: sheet.candidateNo, name: sheet.name, score: total, passed: total >= exam.passMark });
+    }
+    appendAudit(ctx, {
+      nodeId: identity.id,
+      call: 'training.grade',
+      table: 'exam_results',
+      rowIds: [exam.id],
+      // the old scores of sheets graded again stay here
+      before: replaced.length ? { replaced } : undefined,
+      after: { file: file.fileName, candidates: sheets.length, passed, errors: errors.length, warnings: warnings.length },
+    });
+  })();
+  return { candidates: results.length, passed: results.filter((r) => r.passed).length, results, errors, warnings };
+}

@@ -1,0 +1,71 @@
+import type { z } from 'zod';
+import type { ParsedInput } from '../../api/contract.ts';
+import { AppError } from '../../api/errors.ts';
+import type { Regraded } from '../../api/schemas/training.ts';
+import { appendAudit } from '../audit.ts';
+import type { CoreContext } from '../context.ts';
+import { requireOwn, requireTrainingNode } from './access.ts';
+import { bankSummary } from './banks-read.ts';
+import { loadExamRow, paperQuestions, requireUnlocked } from './exams.ts';
+import { regradeMarks, totalOf, type StoredMarks } from './grade-sheet.ts';
+import { normaliseKey } from './marks.ts';
+
+// 更正答案: a key (or a question's points) corrected in the bank, and every result of
+// every exam on that bank recomputed from the stored marks, in one transaction. The
+// old and new scores of every result that changed go into the audit log.
+
+export function correctKey(ctx: CoreContext, input: ParsedInput<'training.correctKey'>): z.infer<typeof Regraded> {
+  const identity = requireTrainingNode(ctx, '更正答案');
+  const { sqlite } = ctx.database;
+  return sqlite.transaction(() => {
+    bankSummary(ctx, input.bankId);
+    const q = sqlite
+      .prepare('SELECT id, origin_node AS originNode, type, options, answer, points FROM questions WHERE bank_id = ? AND no = ? AND deleted_at IS NULL')
+      .get(input.bankId, input.no) as { id: string; originNode: string; type: 'judge' | 'single' | 'multi'; options: string; answer: string; points: number } | undefined;
+    if (!q) throw new AppError('NOT_FOUND', `题库中没有第 ${input.no} 题`, { field: 'no' });
+    requireOwn(identity, q, '题库');
+    const key = normaliseKey(q.type, input.answer, q.type === 'judge' ? 0 : Math.max(2, (JSON.parse(q.options) as string[]).length));
+    if (!key.ok) throw new AppError('VALIDATION', key.message, { field: 'answer' });
+    const points = input.points ?? q.points;
+    const exams = (sqlite.prepare('SELECT id FROM exams WHERE bank_id = ? AND deleted_at IS NULL').all(input.bankId) as Array<{ id: string }>).map((e) => e.id);
+    for (const examId of exams) requireUnlocked(ctx, examId);
+    const now = ctx.now().toISOString();
+    sqlite.prepare('UPDATE questions SET answer = ?, points = ?, updated_at = ?, version = version + 1 WHERE id = ?').run(key.key, points, now, q.id);
+
+    const update = sqlite.prepare('UPDATE exam_results SET objective_score = ?, total = ?, passed = ?, marks = ?, updated_at = ?, version = version + 1 WHERE id = ?');
+    const changes: Array<{ resultId: string; examId: string; before: { objective: number; total: number; passed: boolean }; after: { objective: number; total: number; passed: boolean } }> = [];
+    let results = 0;
+    for (const examId of exams) {
+      const exam = loadExamRow(ctx, examId);
+      const papers = paperQuestions(ctx, exam);
+      const rows = sqlite
+        .prepare(
+          `SELECT r.id, r.objective_score AS objective, r.subjective_score AS subjective, r.total, r.passed, r.marks, c.variant
+           FROM exam_results r JOIN exam_candidates c ON c.id = r.candidate_id WHERE r.exam_id = ? AND r.deleted_at IS NULL`,
+        )
+        .iterate(examId) as IterableIterator<{ id: string; objective: number; subjective: number | null; total: number; passed: number; marks: string; variant: string }>;
+      const pending: Array<() => void> = [];
+      for (const r of rows) {
+        results++;
+        const graded = regradeMarks(papers.get(r.variant)!, JSON.parse(r.marks) as StoredMarks, exam.multiRule);
+        const total = totalOf(graded.objective, r.subjective);
+        if (graded.objective === r.objective) continue;
+        const passed = total >= exam.passMark;
+        changes.push({ resultId: r.id, examId, before: { objective: r.objective, total: r.total, passed: r.passed === 1 }, after: { objective: graded.objective, total, passed } });
+        const marks = JSON.stringify({ marks: graded.marks, invalid: graded.invalid, scores: graded.scores });
+        pending.push(() => update.run(graded.objective, total, passed ? 1 : 0, marks, now, r.id));
+      }
+      // written after the iteration: better-sqlite3 does not allow writes while a statement iterates
+      pending.forEach((run) => run());
+    }
+    appendAudit(ctx, {
+      nodeId: identity.id,
+      call: 'training.correctKey',
+      table: 'exam_results',
+      rowIds: [q.id, ...changes.map((c) => c.resultId)],
+      before: { no: input.no, answer: q.answer, points: q.points, scores: changes.map((c) => ({ resultId: c.resultId, ...c.before })) },
+      after: { no: input.no, answer: key.key, points, reason: input.reason, scores: changes.map((c) => ({ resultId: c.resultId, ...c.after })) },
+    });
+    return { exams: exams.length, results, changed: changes.length };
+  })();
+}

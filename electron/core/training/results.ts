@@ -1,0 +1,99 @@
+import type { ParsedInput } from '../../api/contract.ts';
+import { AppError } from '../../api/errors.ts';
+import type { Exam, ExamResult } from '../../api/schemas/training.ts';
+import { appendAudit } from '../audit.ts';
+import type { CoreContext } from '../context.ts';
+import { maskIdNumber } from '../privacy/mask.ts';
+import { requireOwn, requireTrainingNode } from './access.ts';
+import { getExam, loadExamRow, requireUnlocked } from './exams.ts';
+import { totalOf } from './grade-sheet.ts';
+
+// Results of an exam: the list, hand-entered subjective / practical scores, and
+// publishing (locks them) and unlocking (audited, with a reason).
+
+export function listResults(ctx: CoreContext, examId: string): ExamResult[] {
+  loadExamRow(ctx, examId);
+  const rows = ctx.database.sqlite
+    .prepare(
+      `SELECT r.id, r.version, r.candidate_id AS candidateId, c.candidate_no AS candidateNo, c.name, c.id_number AS idNumber, c.unit_name AS unitName, c.attempt, c.variant,
+              r.objective_score AS objectiveScore, r.subjective_score AS subjectiveScore, r.total, r.passed, r.state,
+              (SELECT s.certificate_no FROM supervisor_certificates s WHERE s.result_id = r.id AND s.deleted_at IS NULL) AS certificateNo
+       FROM exam_results r JOIN exam_candidates c ON c.id = r.candidate_id
+       WHERE r.exam_id = ? AND r.deleted_at IS NULL ORDER BY c.candidate_no`,
+    )
+    .all(examId) as Array<Omit<ExamResult, 'passed' | 'idNumberMasked'> & { passed: number; idNumber: string | null }>;
+  return rows.map(({ idNumber, ...r }) => ({ ...r, passed: r.passed === 1, idNumberMasked: maskIdNumber(idNumber) }));
+}
+
+interface ResultRow {
+  id: string;
+  originNode: string;
+  version: number;
+  examId: string;
+  objective: number;
+  subjective: number | null;
+  total: number;
+  passed: number;
+}
+
+export function setSubjective(ctx: CoreContext, input: ParsedInput<'training.setSubjective'>): ExamResult {
+  const identity = requireTrainingNode(ctx, '成绩');
+  const { sqlite } = ctx.database;
+  const examId = sqlite.transaction(() => {
+    const row = sqlite
+      .prepare('SELECT id, origin_node AS originNode, version, exam_id AS examId, objective_score AS objective, subjective_score AS subjective, total, passed FROM exam_results WHERE id = ? AND deleted_at IS NULL')
+      .get(input.resultId) as ResultRow | undefined;
+    if (!row) throw new AppError('NOT_FOUND', '成绩不存在或已删除，请刷新后重试', { field: 'resultId' });
+    requireOwn(identity, row, '成绩');
+    requireUnlocked(ctx, row.examId);
+    const exam = getExam(ctx, row.examId);
+    if (input.score !== null && input.score > exam.paper.subjectiveMax) {
+      throw new AppError('VALIDATION', exam.paper.subjectiveMax > 0 ? `主观题（实操）成绩不能超过 ${exam.paper.subjectiveMax} 分` : '本场考试没有主观题（实操）部分', { field: 'score' });
+    }
+    const total = totalOf(row.objective, input.score);
+    const now = ctx.now().toISOString();
+    sqlite.prepare('UPDATE exam_results SET subjective_score = ?, total = ?, passed = ?, updated_at = ?, version = version + 1 WHERE id = ?').run(input.score, total, total >= exam.passMark ? 1 : 0, now, row.id);
+    appendAudit(ctx, {
+      nodeId: identity.id,
+      call: 'training.setSubjective',
+      table: 'exam_results',
+      rowIds: [row.id],
+      before: { subjective: row.subjective, total: row.total, passed: row.passed === 1 },
+      after: { subjective: input.score, total, passed: total >= exam.passMark },
+    });
+    return row.examId;
+  })();
+  return listResults(ctx, examId).find((r) => r.id === input.resultId)!;
+}
+
+/** Publishing locks every result of the exam; certificates are issued from published results only. */
+export function publishResults(ctx: CoreContext, examId: string): Exam {
+  const identity = requireTrainingNode(ctx, '成绩发布');
+  const { sqlite } = ctx.database;
+  sqlite.transaction(() => {
+    const exam = loadExamRow(ctx, examId);
+    requireOwn(identity, exam, '考试');
+    const rows = sqlite.prepare("SELECT id FROM exam_results WHERE exam_id = ? AND state <> 'published' AND deleted_at IS NULL").all(examId) as Array<{ id: string }>;
+    if (rows.length === 0) throw new AppError('CONFLICT', '没有待发布的成绩（尚未阅卷，或已全部发布）');
+    const now = ctx.now().toISOString();
+    sqlite.prepare("UPDATE exam_results SET state = 'published', published_at = ?, updated_at = ?, version = version + 1 WHERE exam_id = ? AND state <> 'published' AND deleted_at IS NULL").run(now, now, examId);
+    appendAudit(ctx, { nodeId: identity.id, call: 'training.publishResults', table: 'exam_results', rowIds: rows.map((r) => r.id), after: { examId, state: 'published', results: rows.length } });
+  })();
+  return getExam(ctx, examId);
+}
+
+/** Unlocking opens published results for a correction; the reason is in the audit log. */
+export function unlockResults(ctx: CoreContext, input: ParsedInput<'training.unlockResults'>): Exam {
+  const identity = requireTrainingNode(ctx, '成绩解锁');
+  const { sqlite } = ctx.database;
+  sqlite.transaction(() => {
+    const exam = loadExamRow(ctx, input.examId);
+    requireOwn(identity, exam, '考试');
+    const rows = sqlite.prepare("SELECT id FROM exam_results WHERE exam_id = ? AND state = 'published' AND deleted_at IS NULL").all(input.examId) as Array<{ id: string }>;
+    if (rows.length === 0) throw new AppError('CONFLICT', '成绩尚未发布，无需解锁');
+    const now = ctx.now().toISOString();
+    sqlite.prepare("UPDATE exam_results SET state = 'unlocked', updated_at = ?, version = version + 1 WHERE exam_id = ? AND state = 'published' AND deleted_at IS NULL").run(now, input.examId);
+    appendAudit(ctx, { nodeId: identity.id, call: 'training.unlockResults', table: 'exam_results', rowIds: rows.map((r) => r.id), before: { state: 'published' }, after: { state: 'unlocked', reason: input.reason } });
+  })();
+  return getExam(ctx, input.examId);
+}
