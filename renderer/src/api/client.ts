@@ -15,6 +15,8 @@ export class ApiError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly field?: string,
+    /** what the core added for the page (e.g. every unreadable row of an import) */
+    readonly details?: Readonly<Record<string, unknown>>,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -34,7 +36,7 @@ async function call<K extends CallName>(name: K, input: CallInput<K>): Promise<C
   const result = await fn(input);
   if (result.ok) return result.value;
   const field = typeof result.details?.field === 'string' ? result.details.field : undefined;
-  throw new ApiError(result.code, result.message, field);
+  throw new ApiError(result.code, result.message, field, result.details);
 }
 
 /** The renderer's only way to the core: `await api.call('units.query', {...})` resolves to the value or throws ApiError. */

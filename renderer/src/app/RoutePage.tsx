@@ -11,11 +11,12 @@ import { ManagersPage } from '../pages/managers/ManagersPage.tsx';
 import { OverviewPage } from '../pages/overview/OverviewPage.tsx';
 import { PlaceholderPage } from '../pages/placeholder/PlaceholderPage.tsx';
 import { SettingsPage } from '../pages/settings/SettingsPage.tsx';
+import { TrainingPage } from '../pages/training/TrainingPage.tsx';
 import { UnitsPage } from '../pages/units/UnitsPage.tsx';
 import { useRouteQuery, type RouteId } from '../router/hash-router.ts';
 
 /** The page for a route; areas not built yet get an honest placeholder. */
-export function RoutePage({ route }: { route: Exclude<RouteId, 'lists-print' | 'chain-print' | 'acceptance-print'> }) {
+export function RoutePage({ route }: { route: Exclude<RouteId, 'lists-print' | 'chain-print' | 'acceptance-print' | 'training-print'> }) {
   // Grids read their first filters from the query; a link with other filters is a fresh page.
   const query = useRouteQuery();
   switch (route) {
@@ -37,6 +38,8 @@ export function RoutePage({ route }: { route: Exclude<RouteId, 'lists-print' | '
       return <ChainPage />;
     case 'acceptance':
       return <AcceptancePage key={query} />;
+    case 'training':
+      return <TrainingPage key={query} />;
     case 'settings':
       return <SettingsPage />;
     case 'keys':

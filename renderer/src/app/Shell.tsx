@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { AcceptancePrintPage } from '../pages/acceptance/AcceptancePrintPage.tsx';
 import { ChainPrintPage } from '../pages/chain/ChainPrintPage.tsx';
 import { ListsPrintPage } from '../pages/lists/ListsPrintPage.tsx';
+import { TrainingPrintPage } from '../pages/training/TrainingPrintPage.tsx';
 import { hrefFor, useRoute } from '../router/hash-router.ts';
 import { useAppContext } from './app-context.ts';
 import { navGroups } from './nav.ts';
@@ -16,6 +17,7 @@ export function Shell() {
   if (route === 'lists-print') return <ListsPrintPage />;
   if (route === 'chain-print') return <ChainPrintPage />;
   if (route === 'acceptance-print') return <AcceptancePrintPage />;
+  if (route === 'training-print') return <TrainingPrintPage />;
   return (
     <div className="shell">
       <header className="shell-header">

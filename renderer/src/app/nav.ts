@@ -3,7 +3,7 @@ import type { RouteId } from '../router/hash-router.ts';
 
 // The mission areas in the order of the work: the ledger first, settings last.
 // A group heading names an area whose pages sit under it.
-export type NavRouteId = Exclude<RouteId, 'lists-print' | 'chain-print' | 'acceptance-print'>;
+export type NavRouteId = Exclude<RouteId, 'lists-print' | 'chain-print' | 'acceptance-print' | 'training-print'>;
 
 export interface NavItem {
   route: NavRouteId;

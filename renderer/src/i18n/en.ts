@@ -1,4 +1,5 @@
 import { acceptanceEn } from './acceptance.en.ts';
+import { trainingEn } from './training.en.ts';
 import { blocksEn, chainEn } from './blocks.en.ts';
 import type { Messages } from './zh-CN.ts';
 
@@ -887,4 +888,5 @@ export const en: Messages = {
   blocks: blocksEn,
   chain: chainEn,
   acceptance: acceptanceEn,
+  training: trainingEn,
 };

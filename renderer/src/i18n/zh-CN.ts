@@ -1,6 +1,7 @@
 // Every word the user sees, in Simplified Chinese (the default language).
 // en.ts must have exactly the same keys; the type below enforces it.
 import { acceptanceZh } from './acceptance.zh-CN.ts';
+import { trainingZh } from './training.zh-CN.ts';
 import { blocksZh, chainZh } from './blocks.zh-CN.ts';
 
 export const zhCN = {
@@ -892,6 +893,7 @@ export const zhCN = {
   chain: chainZh,
   // 示范单位验收 (acceptance.zh-CN.ts)
   acceptance: acceptanceZh,
+  training: trainingZh,
 };
 
 /** The shape every language must have: same keys, string leaves (arrays of strings allowed). */

@@ -27,6 +27,8 @@ export const routeIds = [
   'chain-print',
   // an acceptance record or plaque certificate (A4 portrait), without the shell (printing)
   'acceptance-print',
+  // a session's sign-in sheet or supervisor certificates with their QR codes (A4 portrait), without the shell
+  'training-print',
 ] as const;
 export type RouteId = (typeof routeIds)[number];
 

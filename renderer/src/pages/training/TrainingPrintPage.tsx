@@ -1,0 +1,143 @@
+import QRCode from 'qrcode';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Certificate } from '../../../../electron/api/schemas/certificates.ts';
+
+type SignInSheet = CallOutput<'training.signInSheet'>;
+import type { CallOutput } from '../../../../electron/api/contract.ts';
+import { api, errorMessage } from '../../api/client.ts';
+import { dateParts } from '../../format/today.ts';
+import { hrefFor, useRouteParams } from '../../router/hash-router.ts';
+import '../../styles/lists.css';
+import './training.css';
+
+type Doc = { kind: 'signin'; sheet: SignInSheet } | { kind: 'certificates'; certificates: Certificate[]; qr: Map<string, string> };
+type State = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'ready'; doc: Doc };
+
+async function loadDoc(params: URLSearchParams): Promise<Doc> {
+  if (params.get('kind') === 'signin') return { kind: 'signin', sheet: await api.call('training.signInSheet', { sessionId: params.get('id') ?? '' }) };
+  const examId = params.get('exam') ?? undefined;
+  const only = params.get('id');
+  const certificates = (await api.call('training.certificates', examId ? { examId } : {})).filter((c) => !only || c.id === only);
+  // the QR holds the signed payload only: `qkl verify-cert` or 证书核验 checks it offline
+  const qr = new Map(await Promise.all(certificates.map(async (c) => [c.id, await QRCode.toDataURL(c.payload, { errorCorrectionLevel: 'M', margin: 1, width: 256 })] as const)));
+  return { kind: 'certificates', certificates, qr };
+}
+
+/** The sign-in sheet of a session, or supervisor certificates (two per A4 page) with their QR codes, to print. */
+export function TrainingPrintPage() {
+  const { t } = useTranslation();
+  const params = useRouteParams();
+  const [state, setState] = useState<State>({ kind: 'loading' });
+
+  useEffect(() => {
+    let live = true;
+    loadDoc(params).then(
+      (doc) => live && setState({ kind: 'ready', doc }),
+      (error: unknown) => live && setState({ kind: 'failed', message: errorMessage(error) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [params]);
+
+  const back = params.get('kind') === 'signin' ? hrefFor('training', { session: params.get('id') ?? '' }) : hrefFor('training', { exam: params.get('exam') ?? '' });
+  return (
+    <div className="print-doc">
+      <div className="print-toolbar" role="toolbar" aria-label={t('training.print.toolbar')}>
+        <a className="button button-link" href={back}>
+          {t('training.print.back')}
+        </a>
+        <button type="button" className="button button-primary" onClick={() => window.print()} disabled={state.kind !== 'ready'}>
+          {t('training.print.print')}
+        </button>
+        <span className="muted">{t('training.print.hint')}</span>
+      </div>
+      {state.kind === 'loading' && <div className="muted print-status">{t('app.loading')}</div>}
+      {state.kind === 'failed' && (
+        <div className="notice notice-error print-status" role="alert">
+          {state.message}
+        </div>
+      )}
+      {state.kind === 'ready' && state.doc.kind === 'signin' && <SignIn sheet={state.doc.sheet} />}
+      {state.kind === 'ready' && state.doc.kind === 'certificates' && <Certificates certificates={state.doc.certificates} qr={state.doc.qr} />}
+    </div>
+  );
+}
+
+function SignIn({ sheet }: { sheet: SignInSheet }) {
+  const { t } = useTranslation();
+  return (
+    <article className="training-sheet">
+      <h1 className="print-title">{t('training.print.signInTitle', { title: sheet.title })}</h1>
+      <p>
+        {t('training.print.signInFacts', { dates: sheet.dates, place: sheet.place ?? '—', trainers: sheet.trainers ?? '—' })}
+      </p>
+      <table className="signin-table" data-testid="signin-table">
+        <thead>
+          <tr>
+            <th style={{ width: '10mm' }}>{t('training.roster.no')}</th>
+            <th style={{ width: '26mm' }}>{t('training.roster.name')}</th>
+            <th>{t('training.roster.unit')}</th>
+            <th style={{ width: '44mm' }}>{t('training.roster.idNumber')}</th>
+            <th style={{ width: '36mm' }}>{t('training.print.signature')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {sheet.rows.map((r) => (
+            <tr key={r.no}>
+              <td>{r.no}</td>
+              <td>{r.name}</td>
+              <td>{r.unitName}</td>
+              <td>{r.idNumberMasked}</td>
+              <td />
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </article>
+  );
+}
+
+function Certificates({ certificates, qr }: { certificates: Certificate[]; qr: Map<string, string> }) {
+  const { t } = useTranslation();
+  if (certificates.length === 0) return <p className="muted print-status">{t('training.print.noCertificates')}</p>;
+  return (
+    <div className="cert-sheet">
+      {certificates.map((c) => {
+        const issued = dateParts(c.issueDate);
+        return (
+          <section key={c.id} className="cert-card" data-testid="certificate-card" aria-label={c.certificateNo}>
+            <h2>{t('training.print.certificateTitle')}</h2>
+            <dl>
+              <dt>{t('training.print.no')}</dt>
+              <dd data-testid="certificate-no">{c.certificateNo}</dd>
+              <dt>{t('training.print.holder')}</dt>
+              <dd>{c.holderName}</dd>
+              <dt>{t('training.print.idNumber')}</dt>
+              <dd>{c.idNumberMasked ?? '—'}</dd>
+              <dt>{t('training.print.unit')}</dt>
+              <dd>{c.unitName ?? '—'}</dd>
+              <dt>{t('training.print.validity')}</dt>
+              <dd>{t('training.print.validityText', { from: c.issueDate, to: c.validUntil })}</dd>
+              {c.revokedAt && (
+                <>
+                  <dt>{t('training.print.revoked')}</dt>
+                  <dd className="text-danger">{c.revokedReason}</dd>
+                </>
+              )}
+            </dl>
+            <div className="cert-qr">
+              <img src={qr.get(c.id)} alt={t('training.print.qrAlt', { no: c.certificateNo })} />
+              <div className="muted">{t('training.print.qrHint')}</div>
+            </div>
+            <div className="cert-seal">
+              <span>{t('training.print.issuedOn', issued)}</span>
+              <span className="cert-seal-box">{t('training.print.seal')}</span>
+            </div>
+          </section>
+        );
+      })}
+    </div>
+  );
+}
