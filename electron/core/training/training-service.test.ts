@@ -27,7 +27,7 @@ describe('question bank import', () => {
     ]);
     const refusal = await centre.core.call('training.importBank', { source: { kind: 'path', path: file }, title: '坏题库' });
     expect(refusal).toMatchObject({ ok: false, code: 'VALIDATION', message: expect.stringContaining('未导入') });
-    const errors = (refusal as { details: { errors: Array<{ row: number; code: string }> } }).details.errors;
+    const errors = (refusal as unknown as { details: { errors: Array<{ row: number; code: string }> } }).details.errors;
     expect(errors.map((e) => [e.row, e.code])).toEqual([
       [4, 'bad-type'],
       [5, 'bad-answer'],
