@@ -6,6 +6,7 @@ import { initCommand } from './commands/init.ts';
 import { keysCommand } from './commands/keys.ts';
 import { listsCommand } from './commands/lists.ts';
 import { statsCommand } from './commands/stats.ts';
+import { examCommand, gradeCommand, verifyCertCommand } from './commands/training.ts';
 import { CommandError, UsageError, type CliIo } from './io.ts';
 
 const commands: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
@@ -20,6 +21,9 @@ const commands: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   'import-bundle': importBundleCommand,
   receipts: receiptsCommand,
   blocks: blocksCommand,
+  exam: examCommand,
+  grade: gradeCommand,
+  'verify-cert': verifyCertCommand,
 };
 
 const usage = `用法：qkl <命令> [选项]
@@ -36,6 +40,9 @@ const usage = `用法：qkl <命令> [选项]
   receipts import --db 文件 回执.qklr [--json]                                              导入市局回执
   blocks list --db 文件 [--all] [--json]                                                   安全管理小组（块）：成员、牵头单位、监察人员、问题
   blocks suggest --db 文件 [--json]                                                        智能分组建议（只显示，不写入）
+  exam create --db 文件 --bank 题库.xlsx --title 名称 [--pass-mark 70] [--session 编号] [--json]  导入题库并创建考试
+  grade --db 文件 --exam 考试编号 --answers 答题卡.xlsx [--json]                             导入答题卡并阅卷
+  verify-cert --db 文件 二维码内容 [--json]                                                 核验安全监督员证（真实、过期、撤销、伪造）
 需要私钥的命令从环境变量 QKL_PASSPHRASE 读取口令。`;
 
 /** Runs one command; returns the exit code. Errors are one Chinese line on stderr. */

@@ -33,9 +33,14 @@ export async function grade(ctx: CoreContext, input: ParsedInput<'training.grade
 
   sqlite.transaction(() => {
     const now = ctx.now().toISOString();
-    const findCandidate = sqlite.prepare('SELECT id FROM exam_candidates WHERE origin_node = ? AND exam_id = ? AND candidate_no = ? AND deleted_at IS NULL');
+    // looked up once, not per sheet: the candidates already graded here, and earlier sittings per person
+    const graded = new Map(
+      (sqlite.prepare('SELECT candidate_no AS no, id FROM exam_candidates WHERE origin_node = ? AND exam_id = ? AND deleted_at IS NULL').all(identity.id, exam.id) as Array<{ no: string; id: string }>).map((r) => [r.no, r.id]),
+    );
+    const earlier = new Map(
+      (sqlite.prepare('SELECT id_number AS idNumber, count(DISTINCT exam_id) AS n FROM exam_candidates WHERE id_number IS NOT NULL AND exam_id <> ? AND deleted_at IS NULL GROUP BY id_number').all(exam.id) as Array<{ idNumber: string; n: number }>).map((r) => [r.idNumber, r.n]),
+    );
     const findResult = sqlite.prepare('SELECT id, objective_score AS objective, subjective_score AS subjective, total FROM exam_results WHERE candidate_id = ? AND deleted_at IS NULL');
-    const priorAttempts = sqlite.prepare('SELECT count(DISTINCT exam_id) AS n FROM exam_candidates WHERE id_number = ? AND exam_id <> ? AND deleted_at IS NULL');
     const insertCandidate = sqlite.prepare(
       `INSERT INTO exam_candidates (id, origin_node, created_at, updated_at, version, exam_id, candidate_no, name, id_number, attendee_id, manager_id, unit_name, unit_uscc, district_id, attempt, variant)
        VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -57,25 +62,25 @@ export async function grade(ctx: CoreContext, input: ParsedInput<'training.grade
       if (sheet.idNumber && !checkIdNumber(sheet.idNumber).ok) warn('bad-id-number', `第 ${sheet.row} 行（${sheet.name}）的身份证号校验不通过，请核对`);
       const onRoster = roster?.find(sheet.idNumber, sheet.name) ?? null;
       if (roster && !onRoster) warn('not-on-roster', `第 ${sheet.row} 行：${sheet.name}（准考证号 ${sheet.candidateNo}）不在培训班名单中`);
-      const graded = gradeSheet(papers.get(sheet.variant)!, sheet.marks, exam.multiRule);
-      for (const [position, mark] of Object.entries(graded.invalid)) warn('invalid-mark', `第 ${sheet.row} 行：${sheet.name}第 ${position} 题的作答“${mark}”不是有效选项，按 0 分计`);
-      const marks = JSON.stringify({ marks: graded.marks, invalid: graded.invalid, scores: graded.scores });
+      const sheetScore = gradeSheet(papers.get(sheet.variant)!, sheet.marks, exam.multiRule);
+      for (const [position, mark] of Object.entries(sheetScore.invalid)) warn('invalid-mark', `第 ${sheet.row} 行：${sheet.name}第 ${position} 题的作答“${mark}”不是有效选项，按 0 分计`);
+      const marks = JSON.stringify({ marks: sheetScore.marks, invalid: sheetScore.invalid, scores: sheetScore.scores });
       const person = { managerId: onRoster?.managerId ?? null, attendeeId: onRoster?.id ?? null, unitName: onRoster?.unitName ?? null, unitUscc: onRoster?.unitUscc ?? null, districtId: onRoster?.districtId ?? null };
-      const existing = findCandidate.get(identity.id, exam.id, sheet.candidateNo) as { id: string } | undefined;
+      const existingId = graded.get(sheet.candidateNo);
       let total: number;
-      if (existing) {
-        updateCandidate.run(sheet.name, sheet.idNumber, person.attendeeId, person.managerId, person.unitName, person.unitUscc, person.districtId, sheet.variant, now, existing.id);
-        const old = findResult.get(existing.id) as { id: string; objective: number; subjective: number | null; total: number };
-        total = totalOf(graded.objective, old.subjective);
-        updateResult.run(graded.objective, total, total >= exam.passMark ? 1 : 0, marks, sheet.row, now, now, old.id);
+      if (existingId) {
+        updateCandidate.run(sheet.name, sheet.idNumber, person.attendeeId, person.managerId, person.unitName, person.unitUscc, person.districtId, sheet.variant, now, existingId);
+        const old = findResult.get(existingId) as { id: string; objective: number; subjective: number | null; total: number };
+        total = totalOf(sheetScore.objective, old.subjective);
+        updateResult.run(sheetScore.objective, total, total >= exam.passMark ? 1 : 0, marks, sheet.row, now, now, old.id);
         replaced.push({ candidateNo: sheet.candidateNo, before: { objective: old.objective, subjective: old.subjective, total: old.total } });
       } else {
         const candidateId = newId();
-        const attempt = sheet.idNumber ? (priorAttempts.get(sheet.idNumber, exam.id) as { n: number }).n + 1 : 1;
+        const attempt = sheet.idNumber ? (earlier.get(sheet.idNumber) ?? 0) + 1 : 1;
         insertCandidate.run(candidateId, identity.id, now, now, exam.id, sheet.candidateNo, sheet.name, sheet.idNumber, person.attendeeId, person.managerId, person.unitName,
           person.unitUscc, person.districtId, attempt, sheet.variant);
-        total = graded.objective;
-        insertResult.run(newId(), identity.id, now, now, exam.id, candidateId, graded.objective, total, total >= exam.passMark ? 1 : 0, marks, sheet.row, now);
+        total = sheetScore.objective;
+        insertResult.run(newId(), identity.id, now, now, exam.id, candidateId, sheetScore.objective, total, total >= exam.passMark ? 1 : 0, marks, sheet.row, now);
       }
       if (total >= exam.passMark) passed++;
       results.push({ candidateNo: sheet.candidateNo, name: sheet.name, score: total, passed: total >= exam.passMark });

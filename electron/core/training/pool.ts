@@ -63,8 +63,14 @@ export function publishPool(ctx: CoreContext): z.infer<typeof PoolPublished> {
   const { sqlite } = ctx.database;
   return sqlite.transaction(() => {
     const certificates = sqlite
-      .prepare(`SELECT id, ${cols.filter((c) => c !== 'issuer_name' && c !== 'issuer_key').join(', ')} FROM supervisor_certificates WHERE deleted_at IS NULL ORDER BY id`)
+      .prepare(`SELECT id, id_number, ${cols.filter((c) => c !== 'issuer_name' && c !== 'issuer_key').join(', ')} FROM supervisor_certificates WHERE deleted_at IS NULL ORDER BY id`)
       .all() as Array<Record<string, string | null> & { id: string; payload: string }>;
+    // the bureau holds every office's registry: it links a holder the training centre
+    // knew only by ID number to the office's own safety-manager row (no ID number leaves in the pool)
+    const managerById = sqlite.prepare(
+      `SELECT m.id AS managerId, u.district_id AS districtId, u.uscc, u.name AS unitName FROM safety_managers m JOIN units u ON u.id = m.unit_id
+       WHERE m.id_number = ? AND m.deleted_at IS NULL AND u.deleted_at IS NULL ORDER BY m.updated_at DESC LIMIT 1`,
+    );
     const existing = new Map(
       (sqlite.prepare(`SELECT id, certificate_id AS certificateId, ${cols.join(', ')} FROM supervisor_pool WHERE origin_node = ? AND deleted_at IS NULL`).all(identity.id) as Array<Record<string, string | null> & { id: string; certificateId: string }>).map(
         (r) => [r.certificateId, r],
@@ -78,7 +84,16 @@ export function publishPool(ctx: CoreContext): z.infer<typeof PoolPublished> {
     for (const c of certificates) {
       const parsed = parsePayload(c.payload);
       const key = parsed.ok ? trustedSigner(ctx, parsed.facts.keyId) : null;
-      const values: Record<string, string | null> = { ...c, issuer_name: key?.nodeName ?? null, issuer_key: key && key.nodeId === c['issuing_node'] ? key.signingKey : null };
+      const manager = c['manager_id'] || !c['id_number'] ? undefined : (managerById.get(c['id_number']) as { managerId: string; districtId: string; uscc: string; unitName: string } | undefined);
+      const values: Record<string, string | null> = {
+        ...c,
+        manager_id: c['manager_id'] ?? manager?.managerId ?? null,
+        district_id: c['district_id'] ?? manager?.districtId ?? null,
+        unit_uscc: c['unit_uscc'] ?? manager?.uscc ?? null,
+        unit_name: c['unit_name'] ?? manager?.unitName ?? null,
+        issuer_name: key?.nodeName ?? null,
+        issuer_key: key && key.nodeId === c['issuing_node'] ? key.signingKey : null,
+      };
       const row = cols.map((k) => values[k] ?? null);
       const before = existing.get(c.id);
       if (!before) {

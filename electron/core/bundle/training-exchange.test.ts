@@ -1,0 +1,118 @@
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { exchangeNode, trustEachOther, type ExchangeNode } from '../../../tests/support/exchange.ts';
+import { addUnit } from '../blocks/testing/fixtures.ts';
+import { examOnTrainingNode, people, sheetFile } from '../training/testing/exam-setup.ts';
+
+// 培训考核 in bundles: the training centre's sessions, exams, results and certificates
+// go up to the bureau; the bureau publishes the supervisor pool as its own rows, which
+// go down to every office (no ID numbers, no exam rows), so that an office verifies
+// certificates offline and assigns supervisors to its blocks.
+
+let centre: ExchangeNode;
+let bureau: ExchangeNode;
+let office: ExchangeNode;
+let other: ExchangeNode;
+
+beforeEach(async () => {
+  centre = await exchangeNode('training', '张家港市特种设备技术服务中心');
+  bureau = await exchangeNode('bureau', '张家港市市场监督管理局');
+  office = await exchangeNode('district', '塘桥分局', 'seed-district-03');
+  other = await exchangeNode('district', '锦丰分局', 'seed-district-04');
+  for (const node of [centre, office, other]) await trustEachOther(node, bureau);
+});
+afterEach(() => [centre, bureau, office, other].forEach((n) => n.cleanup()));
+
+let n = 0;
+async function send(from: ExchangeNode, to: ExchangeNode) {
+  const bundle = await from.ok('bundles.export', { outFile: path.join(from.dir, `t${++n}.qklb`), ...(from === bureau ? { targetNodeId: to.id } : {}) });
+  const [result] = await to.ok('bundles.import', { paths: [bundle.file] });
+  expect(result!.status, result!.message ?? '').toBe('imported');
+  return { bundle, result: result! };
+}
+
+const trainingTables = ['training_sessions', 'training_attendees', 'question_banks', 'questions', 'exams', 'exam_candidates', 'exam_results', 'supervisor_certificates'] as const;
+const rowsOf = (node: ExchangeNode, table: string, origin: string) => JSON.stringify(node.core.ctx.database.sqlite.prepare(`SELECT * FROM ${table} WHERE origin_node = ? ORDER BY id`).all(origin));
+const count = (node: ExchangeNode, table: string) => (node.core.ctx.database.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+
+/** 王小明 is the safety manager of a 塘桥 unit in the office's registry, which the office reported to the bureau. */
+async function registryAtBureau() {
+  const sqlite = office.core.ctx.database.sqlite;
+  const units = [0, 1, 2, 3, 4].map((i) => addUnit(sqlite, { name: `张家港市塘桥${i + 1}号机械有限公司`, pieces: 20 + i, managerName: i === 0 ? people[0]!.name : `管理员${i}`, managerIdNumber: i === 0 ? people[0]!.idNumber : undefined }));
+  for (const table of ['units', 'equipment', 'safety_managers']) sqlite.prepare(`UPDATE ${table} SET origin_node = ?`).run(office.id);
+  const managerId = (sqlite.prepare('SELECT id FROM safety_managers WHERE id_number = ?').get(people[0]!.idNumber) as { id: string }).id;
+  await send(office, bureau);
+  return { units, managerId };
+}
+
+async function certified() {
+  const { exam } = await examOnTrainingNode(centre);
+  await centre.ok('training.grade', {
+    examId: exam.id,
+    source: { kind: 'path', path: await sheetFile(centre, [
+      { candidateNo: 'C1', name: people[0]!.name, idNumber: people[0]!.idNumber, marks: ['对', '错', 'B', 'ABC', 'A'] },
+      { candidateNo: 'C2', name: people[1]!.name, idNumber: people[1]!.idNumber, marks: ['对', '错', 'B', 'ABC', 'B'] },
+      { candidateNo: 'C3', name: people[2]!.name, idNumber: people[2]!.idNumber, marks: ['错', '对', 'A', 'A', 'B'] },
+    ]) },
+  });
+  await centre.ok('training.publishResults', { examId: exam.id });
+  const { issued } = await centre.ok('training.issueCertificates', { examId: exam.id, issueDate: '2026-12-04' });
+  return { exam, issued };
+}
+
+describe('training rows in bundles', () => {
+  it('carries results and certificates up to the bureau and the pool down to every office', async () => {
+    const { units, managerId } = await registryAtBureau();
+    const { exam, issued } = await certified();
+
+    const up = await send(centre, bureau);
+    expect(up.bundle.rowCounts).toMatchObject({ training_sessions: 1, training_attendees: 3, question_banks: 1, questions: 5, exams: 1, exam_candidates: 3, exam_results: 3, supervisor_certificates: 2 });
+    for (const table of trainingTables) expect(rowsOf(bureau, table, centre.id), table).toBe(rowsOf(centre, table, centre.id));
+    // the bureau reads them, verifies the certificate with the key it enrolled, and may not change them
+    expect((await bureau.ok('training.results', { examId: exam.id })).map((r) => [r.candidateNo, r.total, r.state])).toEqual([['C1', 100, 'published'], ['C2', 80, 'published'], ['C3', 0, 'published']]);
+    expect(await bureau.ok('training.verifyCertificate', { payload: issued[0]!.payload, asOf: '2027-01-01' })).toMatchObject({ status: 'genuine', issuerName: '张家港市特种设备技术服务中心' });
+    expect((await bureau.refused('training.revokeCertificate', { id: issued[0]!.id, reason: '试图' })).code).toBe('FORBIDDEN');
+    expect((await centre.refused('training.publishPool', {})).code).toBe('FORBIDDEN');
+
+    expect(await bureau.ok('training.publishPool', {})).toEqual({ inserted: 2, updated: 0, unchanged: 0 });
+    expect(await bureau.ok('training.publishPool', {})).toEqual({ inserted: 0, updated: 0, unchanged: 2 });
+    const down = await send(bureau, office);
+    expect(down.bundle.rowCounts).toMatchObject({ supervisor_pool: 2 });
+    for (const table of trainingTables) expect(count(office, table), table).toBe(0);
+    expect(JSON.stringify(office.core.ctx.database.sqlite.prepare('SELECT * FROM supervisor_pool').all())).not.toContain(people[0]!.idNumber);
+    await send(bureau, other);
+    expect(count(other, 'supervisor_pool')).toBe(2);
+
+    // the office finds its own safety manager in the pool and makes them a block's supervisor
+    let pool = await office.ok('training.pool', { asOf: '2027-01-01' });
+    expect(pool.map((e) => [e.holderName, e.source, e.status, e.managerId])).toEqual([
+      ['王小明', 'pool', 'valid', managerId],
+      ['李芳', 'pool', 'valid', null],
+    ]);
+    expect(pool[0]).toMatchObject({ districtId: 'seed-district-03', districtName: '塘桥', unitName: people[0]!.unit });
+    await office.ok('blocks.save', { name: '塘桥第1组', memberUnitIds: units, leadUnitId: units[0], supervisorManagerIds: [managerId] });
+    pool = await office.ok('training.pool', { districtId: 'seed-district-03', asOf: '2027-01-01' });
+    expect(pool.map((e) => [e.holderName, e.blocks.map((b) => b.name)])).toEqual([['王小明', ['塘桥第1组']]]);
+    expect(await office.ok('training.verifyCertificate', { payload: issued[0]!.payload, asOf: '2027-01-01' })).toMatchObject({ status: 'genuine', recordFound: true });
+    expect((await office.ok('training.pool', { asOf: '2030-10-01', expiringWithin: true })).length).toBe(2);
+
+    // a revocation travels the same way and the office sees it
+    await centre.ok('training.revokeCertificate', { id: issued[0]!.id, reason: '离职' });
+    await send(centre, bureau);
+    expect(await bureau.ok('training.publishPool', {})).toEqual({ inserted: 0, updated: 1, unchanged: 1 });
+    await send(bureau, office);
+    expect(await office.ok('training.verifyCertificate', { payload: issued[0]!.payload, asOf: '2027-01-01' })).toMatchObject({ status: 'revoked', revokedReason: '离职' });
+    expect((await office.ok('training.pool', { status: 'revoked' })).map((e) => e.holderName)).toEqual(['王小明']);
+  });
+
+  it('refuses a pool row sent by an office, and training rows sent by the bureau', async () => {
+    await certified();
+    await send(centre, bureau);
+    await bureau.ok('training.publishPool', {});
+    // an office bundle may hold pool rows only if the office made them: the bureau's own rows never come back up
+    const up = await send(office, bureau);
+    expect(up.bundle.rowCounts['supervisor_pool'] ?? 0).toBe(0);
+    const down = await send(bureau, office);
+    expect(Object.keys(down.bundle.rowCounts).filter((t) => (trainingTables as readonly string[]).includes(t))).toEqual([]);
+  });
+});

@@ -1,0 +1,184 @@
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dataDigest, exchangeNode, type ExchangeNode } from '../../../tests/support/exchange.ts';
+import { bankFile, examOnTrainingNode, people, sheetFile } from './testing/exam-setup.ts';
+
+// 培训考核 on a real training node: real SQLite file, real xlsx written by exceljs,
+// the node's real Ed25519 key.
+
+let centre: ExchangeNode;
+beforeEach(async () => {
+  centre = await exchangeNode('training', '张家港市特种设备技术服务中心');
+});
+afterEach(() => centre.cleanup());
+
+const auditOf = (node: ExchangeNode, call: string) =>
+  node.core.ctx.database.sqlite.prepare('SELECT before, after FROM audit_log WHERE call = ? ORDER BY seq').all(call) as Array<{ before: string | null; after: string | null }>;
+
+describe('question bank import', () => {
+  it('reports every unreadable question with its row and imports nothing', async () => {
+    const before = dataDigest(centre);
+    const file = await bankFile(centre, [
+      { no: 1, type: '判断', stem: '题一', answer: '对', points: 1 },
+      { no: 2, type: '问答', stem: '题二', answer: '对', points: 1 },
+      { no: 3, type: '单选', stem: '题三', options: ['甲', '乙'], answer: 'C', points: 1 },
+      { no: 3, type: '多选', stem: '题四', options: ['甲', '乙', '丙'], answer: 'A', points: 1 },
+      { no: 'x', type: '判断', stem: '', answer: '是否', points: -1 },
+    ]);
+    const refusal = await centre.core.call('training.importBank', { source: { kind: 'path', path: file }, title: '坏题库' });
+    expect(refusal).toMatchObject({ ok: false, code: 'VALIDATION', message: expect.stringContaining('未导入') });
+    const errors = (refusal as unknown as { details: { errors: Array<{ row: number; code: string }> } }).details.errors;
+    expect(errors.map((e) => [e.row, e.code])).toEqual([
+      [4, 'bad-type'],
+      [5, 'bad-answer'],
+      [6, 'duplicate-no'],
+      [6, 'bad-answer'],
+      [7, 'bad-no'],
+      [7, 'no-stem'],
+      [7, 'bad-answer'],
+      [7, 'bad-points'],
+    ]);
+    expect(dataDigest(centre)).toBe(before);
+  });
+
+  it('imports keys as banks write them', async () => {
+    const { bank } = await centre.ok('training.importBank', { source: { kind: 'path', path: await bankFile(centre) }, title: '监督员题库' });
+    expect(bank).toMatchObject({ title: '监督员题库', questions: 5, modules: ['法律法规', '使用管理', '应急管理'] });
+    const questions = await centre.ok('training.questions', { bankId: bank.id });
+    expect(questions.map((q) => [q.no, q.type, q.answer])).toEqual([[1, 'judge', 'T'], [2, 'judge', 'F'], [3, 'single', 'B'], [4, 'multi', 'ABC'], [5, 'single', 'A']]);
+    expect(questions[2]!.options).toEqual(['一周', '一个月', '三个月']);
+  });
+});
+
+describe('grading', () => {
+  it('grades one file in one go: messy marks, a duplicate sheet, a candidate not on the roster, an invalid mark', async () => {
+    const { exam } = await examOnTrainingNode(centre);
+    expect(exam).toMatchObject({ fullMarks: 100, passMark: 70, multiRule: 'all', resultsState: 'none' });
+    const file = await sheetFile(centre, [
+      { candidateNo: '2026001', name: people[0]!.name, idNumber: people[0]!.idNumber, marks: ['对', '×', 'ｂ', 'a，b、c', 'A'] },
+      { candidateNo: '2026002', name: people[1]!.name, idNumber: people[1]!.idNumber, marks: ['T', 'F', 'B', 'AB', 'Z'] },
+      { candidateNo: '2026001', name: people[0]!.name, idNumber: people[0]!.idNumber, marks: ['对', '对', '对', '对', '对'] },
+      { candidateNo: '2026009', name: '陌生人', idNumber: null, marks: ['√', '', 'B', 'A C B', 'a'] },
+      { candidateNo: '2026010', name: '', marks: ['√', '', '', '', ''] },
+    ]);
+    const report = await centre.ok('training.grade', { examId: exam.id, source: { kind: 'path', path: file } });
+    expect(report.results).toEqual([
+      { candidateNo: '2026001', name: '王小明', score: 100, passed: true },
+      { candidateNo: '2026002', name: '李芳', score: 60, passed: false },
+      { candidateNo: '2026009', name: '陌生人', score: 80, passed: true },
+    ]);
+    expect(report).toMatchObject({ candidates: 3, passed: 2 });
+    expect(report.errors.map((e) => [e.row, e.candidateNo, e.code])).toEqual([
+      [4, '2026001', 'duplicate-sheet'],
+      [6, '2026010', 'no-name'],
+    ]);
+    expect(report.errors[0]!.message).toContain('与第 2 行重复');
+    expect(report.warnings.map((w) => [w.row, w.candidateNo, w.code])).toEqual([
+      [3, '2026002', 'invalid-mark'],
+      [5, '2026009', 'not-on-roster'],
+    ]);
+    expect(report.warnings[0]!.message).toBe('第 3 行：李芳第 5 题的作答“Z”不是有效选项，按 0 分计');
+    const results = await centre.ok('training.results', { examId: exam.id });
+    expect(results.map((r) => [r.candidateNo, r.idNumberMasked, r.unitName, r.attempt])).toEqual([
+      ['2026001', `${people[0]!.idNumber.slice(0, 4)}**********${people[0]!.idNumber.slice(-4)}`, people[0]!.unit, 1],
+      ['2026002', expect.stringContaining('****'), people[1]!.unit, 1],
+      ['2026009', null, null, 1],
+    ]);
+  });
+
+  it('refuses a sheet that lacks question columns, changing nothing', async () => {
+    const { exam } = await examOnTrainingNode(centre);
+    const before = dataDigest(centre);
+    const file = await sheetFile(centre, [{ candidateNo: '1', name: '王小明', marks: ['对', '对', 'B'] }], 3);
+    expect(await centre.refused('training.grade', { examId: exam.id, source: { kind: 'path', path: file } })).toMatchObject({ code: 'UNREADABLE_FILE', message: expect.stringContaining('缺少第 4、5 题的列') });
+    expect(dataDigest(centre)).toBe(before);
+  });
+
+  it('gives partial credit when set, adds subjective scores, regrades after a key correction with the old scores audited, and locks on publishing', async () => {
+    const { exam, bank } = await examOnTrainingNode(centre, { multiRule: 'partial', subjectiveMax: 20 });
+    expect(exam).toMatchObject({ fullMarks: 120, passMark: 84 });
+    const file = await sheetFile(centre, [
+      { candidateNo: 'A1', name: '王小明', idNumber: people[0]!.idNumber, marks: ['对', '错', 'B', 'AB', 'A'] },
+      { candidateNo: 'A2', name: '李芳', idNumber: people[1]!.idNumber, marks: ['对', '错', 'C', 'ABD', 'A'] },
+    ]);
+    const report = await centre.ok('training.grade', { examId: exam.id, source: { kind: 'path', path: file } });
+    expect(report.results.map((r) => r.score)).toEqual([93.33, 60]);
+    let results = await centre.ok('training.results', { examId: exam.id });
+    await centre.ok('training.setSubjective', { resultId: results[1]!.id, score: 18 });
+    expect((await centre.refused('training.setSubjective', { resultId: results[1]!.id, score: 25 })).message).toContain('不能超过 20 分');
+
+    const regraded = await centre.ok('training.correctKey', { bankId: bank.id, no: 3, answer: 'C', reason: '教材修订，答案应为三个月' });
+    expect(regraded).toEqual({ exams: 1, results: 2, changed: 2 });
+    results = await centre.ok('training.results', { examId: exam.id });
+    expect(results.map((r) => [r.objectiveScore, r.subjectiveScore, r.total, r.passed])).toEqual([
+      [73.33, null, 73.33, false],
+      [80, 18, 98, true],
+    ]);
+    const audit = auditOf(centre, 'training.correctKey')[0]!;
+    expect(JSON.parse(audit.before!)).toMatchObject({ answer: 'B', scores: [{ objective: 93.33, total: 93.33, passed: true }, { objective: 60, total: 78 }] });
+    expect(JSON.parse(audit.after!)).toMatchObject({ answer: 'C', reason: '教材修订，答案应为三个月' });
+
+    expect((await centre.ok('training.publishResults', { examId: exam.id })).resultsState).toBe('published');
+    expect((await centre.refused('training.setSubjective', { resultId: results[0]!.id, score: 20 })).code).toBe('CONFLICT');
+    expect((await centre.refused('training.correctKey', { bankId: bank.id, no: 1, answer: '错', reason: 'x' })).message).toContain('先“解锁成绩”');
+    expect((await centre.refused('training.grade', { examId: exam.id, source: { kind: 'path', path: file } })).code).toBe('CONFLICT');
+    expect((await centre.refused('training.unlockResults', { examId: exam.id, reason: '' })).code).toBe('VALIDATION');
+    expect((await centre.ok('training.unlockResults', { examId: exam.id, reason: '复核实操成绩' })).resultsState).toBe('unlocked');
+    expect(JSON.parse(auditOf(centre, 'training.unlockResults')[0]!.after!)).toMatchObject({ state: 'unlocked', reason: '复核实操成绩' });
+    await centre.ok('training.setSubjective', { resultId: results[0]!.id, score: 20 });
+    expect((await centre.ok('training.publishResults', { examId: exam.id })).passed).toBe(2);
+  });
+
+  it('counts retakes per person and reports statistics in the exported workbook', async () => {
+    const first = await examOnTrainingNode(centre);
+    await centre.ok('training.grade', { examId: first.exam.id, source: { kind: 'path', path: await sheetFile(centre, [{ candidateNo: 'R1', name: '赵强', idNumber: people[2]!.idNumber, marks: ['对', '对', 'C', 'A', 'B'] }]) } });
+    const second = await centre.ok('training.createExam', { title: '补考', bankId: first.bank.id, sessionId: first.session.id });
+    const report = await centre.ok('training.grade', {
+      examId: second.id,
+      source: { kind: 'path', path: await sheetFile(centre, [
+        { candidateNo: 'B1', name: '赵强', idNumber: people[2]!.idNumber, marks: ['对', '错', 'B', 'ABC', 'A'] },
+        { candidateNo: 'B2', name: '王小明', idNumber: people[0]!.idNumber, marks: ['错', '错', 'B', 'ABC', 'A'] },
+        { candidateNo: 'B3', name: '李芳', idNumber: people[1]!.idNumber, marks: ['对', '错', 'A', 'AB', 'C'] },
+      ]) },
+    });
+    expect(report.results.map((r) => r.score)).toEqual([100, 80, 40]);
+    expect((await centre.ok('training.results', { examId: second.id })).map((r) => [r.name, r.attempt])).toEqual([['赵强', 2], ['王小明', 1], ['李芳', 1]]);
+    const stats = await centre.ok('training.stats', { examId: second.id });
+    expect(stats).toMatchObject({ candidates: 3, passed: 2, passRate: 0.67, average: 73.33, fullMarks: 100 });
+    expect(stats.histogram.map((h) => h.count)).toEqual([0, 0, 0, 0, 1, 0, 0, 0, 1, 1]);
+    expect(stats.questions.map((q) => [q.no, q.difficulty])).toEqual([[1, 0.67], [2, 1], [3, 0.67], [4, 0.67], [5, 0.67]]);
+    expect(stats.modules).toEqual([
+      { module: '法律法规', points: 40, average: 33.33, share: 0.83 },
+      { module: '使用管理', points: 40, average: 26.67, share: 0.67 },
+      { module: '应急管理', points: 20, average: 13.33, share: 0.67 },
+    ]);
+    const file = await centre.ok('training.exportResults', { examId: second.id });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(file.contentBase64, 'base64') as unknown as ArrayBuffer);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['成绩', '统计', '试题分析', '知识模块']);
+    expect(book.getWorksheet('成绩')!.getRow(3).values).toEqual(expect.arrayContaining(['B1', '赵强', 2, 100, '合格', '未发布']));
+    expect(book.getWorksheet('统计')!.getRow(5).values).toEqual([undefined, '合格率', 0.67]);
+    expect(book.getWorksheet('试题分析')!.getRow(3).values).toEqual([undefined, 1, '判断', '使用管理', 3, 2, 0.67]);
+  });
+});
+
+describe('who may examine', () => {
+  it('refuses the bureau and lets a district examine only for its own sessions', async () => {
+    const bureau = await exchangeNode('bureau', '市局');
+    const office = await exchangeNode('district', '塘桥分局', 'seed-district-03');
+    try {
+      const file = await bankFile(bureau);
+      expect((await bureau.refused('training.importBank', { source: { kind: 'path', path: file }, title: '题库' })).code).toBe('FORBIDDEN');
+      expect((await bureau.refused('training.saveSession', { title: '培训', startDate: '2026-11-01' })).message).toContain('市局只能查看');
+      const { bank } = await office.ok('training.importBank', { source: { kind: 'path', path: file }, title: '题库' });
+      expect((await office.refused('training.createExam', { title: '考试', bankId: bank.id })).message).toContain('请选择培训班');
+      const session = await office.ok('training.saveSession', { title: '塘桥分局培训', startDate: '2026-11-01' });
+      expect(session.districtIds).toEqual(['seed-district-03']);
+      expect((await office.refused('training.saveSession', { title: '别处', startDate: '2026-11-01', districtIds: ['seed-district-04'] })).code).toBe('FORBIDDEN');
+      expect(await office.ok('training.createExam', { title: '考试', bankId: bank.id, sessionId: session.id })).toMatchObject({ passMark: 70 });
+    } finally {
+      bureau.cleanup();
+      office.cleanup();
+    }
+  });
+});

@@ -1,0 +1,170 @@
+// Benchmark: grading 10,000 candidates × 100 questions (issue 7) — the answer-sheet
+// xlsx read, every mark normalised and scored, candidates and results written in one
+// transaction — next to a bare prepared-statement insert of the very same result rows
+// and a bare streaming read of the same file, in the same run.
+//   npx tsx scripts/bench/grade-exam.ts [candidates=10000] [--questions 100] [--runs 1] [--keep]
+// Each measurement runs in a fresh child process, so its peak RSS is its own.
+// Prints figures; asserts nothing.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { MAX_COLUMNS } from '../../electron/core/ledger/caps.ts';
+import { readXlsx } from '../../electron/core/ledger/xlsx-reader.ts';
+import { seededRandom } from '../../electron/core/training/paper.ts';
+import { sampleBank, streamAnswersXlsx, testIdNumber, writeBankXlsx, type SheetLine } from '../../electron/core/training/testing/workbooks.ts';
+import { openCore } from '../../electron/core/open-core.ts';
+import { tempDir } from '../../tests/support/temp.ts';
+
+const self = fileURLToPath(import.meta.url);
+const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+interface ChildResult {
+  ms: number;
+  cpuMs: number;
+  maxRssKb: number;
+  detail: Record<string, unknown>;
+}
+
+/** Marks as people write them: mostly right, some wrong, blanks, lower case and separators, a few invalid. */
+function* sheets(candidates: number, keys: string[]): Generator<SheetLine> {
+  const random = seededRandom('answers');
+  const judge = ['对', '√', 'T', '错', '×', 'F'];
+  for (let i = 0; i < candidates; i++) {
+    const marks = keys.map((key) => {
+      const r = random();
+      if (r < 0.02) return null;
+      if (r < 0.025) return 'Z';
+      if (key === 'T' || key === 'F') return r < 0.8 ? (key === 'T' ? judge[Math.floor(r * 3)]! : judge[3 + Math.floor(r * 3)]!) : key === 'T' ? '错' : '对';
+      if (r < 0.75) return r < 0.4 ? key.toLowerCase().split('').join('、') : key;
+      return 'ABCD'[Math.floor(random() * 4)]!;
+    });
+    yield { candidateNo: `2026${String(i + 1).padStart(6, '0')}`, name: `考生${i + 1}`, idNumber: testIdNumber(i), marks };
+  }
+}
+
+async function bareRead(file: string): Promise<Record<string, unknown>> {
+  const source = readXlsx(file, MAX_COLUMNS);
+  let rows = 0;
+  let cells = 0;
+  try {
+    for await (const sheet of source.sheets) for await (const batch of sheet.batches) for (const row of batch) {
+      rows++;
+      for (const v of row.cells) if (v !== null) cells++;
+    }
+  } finally {
+    source.close();
+  }
+  return { rows, cells };
+}
+
+async function grade(dir: string, bankFile: string, answers: string): Promise<Record<string, unknown>> {
+  const core = openCore({ file: `${dir}/grade.sqlite`, host: 'cli', actor: 'bench' });
+  const ok = async (name: Parameters<typeof core.call>[0], input: unknown) => {
+    const r = await core.call(name, input);
+    if (!r.ok) throw new Error(r.message);
+    return r.value as Record<string, unknown> & { id: string };
+  };
+  try {
+    await ok('node.init', { role: 'training', name: '技术服务中心' });
+    const { bank } = (await ok('training.importBank', { source: { kind: 'path', path: bankFile }, title: '题库' })) as unknown as { bank: { id: string } };
+    const exam = await ok('training.createExam', { title: '基准考试', bankId: bank.id });
+    const started = performance.now();
+    const report = (await ok('training.grade', { examId: exam.id, source: { kind: 'path', path: answers } })) as unknown as { candidates: number; passed: number; errors: unknown[]; warnings: unknown[] };
+    const gradeMs = performance.now() - started;
+    const peak = process.resourceUsage().maxRSS;
+    // the same rows, for the bare insert
+    const sqlite = core.ctx.database.sqlite;
+    const dump = Object.fromEntries(['question_banks', 'questions', 'exams', 'exam_candidates', 'exam_results'].map((t) => [t, sqlite.prepare(`SELECT * FROM ${t}`).all()]));
+    writeFileSync(`${dir}/rows.json`, JSON.stringify(dump));
+    return { gradeMs, peakRssKb: peak, candidates: report.candidates, passed: report.passed, errors: report.errors.length, warnings: report.warnings.length };
+  } finally {
+    core.close();
+  }
+}
+
+/** The baseline: the graded rows inserted into a fresh database (same schema and triggers) with raw prepared statements in one transaction. */
+function bareInsert(dir: string): Record<string, unknown> {
+  const core = openCore({ file: `${dir}/insert.sqlite`, host: 'cli', actor: 'bench' });
+  core.close();
+  const rows = JSON.parse(readFileSync(`${dir}/rows.json`, 'utf8')) as Record<string, Array<Record<string, unknown>>>;
+  const db = new Database(`${dir}/insert.sqlite`);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  // the same node as the graded rows' owner, so the change-log triggers fire here as they do when grading
+  db.prepare("INSERT INTO node_identity (id, role, name, district_id, created_at) VALUES (?, 'training', 'bench', NULL, ?)").run(rows['exams']![0]!['origin_node'], new Date().toISOString());
+  const insertAll = (table: string) => {
+    const list = rows[table]!;
+    const columns = Object.keys(list[0]!);
+    const statement = db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+    for (const row of list) statement.run(...columns.map((c) => row[c]));
+    return list.length;
+  };
+  db.transaction(() => ['question_banks', 'questions', 'exams'].forEach(insertAll))();
+  const started = performance.now();
+  let written = 0;
+  db.transaction(() => {
+    written += insertAll('exam_candidates');
+    written += insertAll('exam_results');
+  })();
+  const insertMs = performance.now() - started;
+  db.close();
+  return { insertMs, rows: written, peakRssKb: process.resourceUsage().maxRSS };
+}
+
+async function child(kind: string, args: string[]): Promise<void> {
+  const started = performance.now();
+  const detail = kind === 'read' ? await bareRead(args[0]!) : kind === 'grade' ? await grade(args[0]!, args[1]!, args[2]!) : bareInsert(args[0]!);
+  const ms = kind === 'read' ? performance.now() - started : kind === 'grade' ? (detail['gradeMs'] as number) : (detail['insertMs'] as number);
+  const { user, system } = process.cpuUsage();
+  const maxRssKb = kind === 'read' ? process.resourceUsage().maxRSS : (detail['peakRssKb'] as number);
+  process.stdout.write(`${JSON.stringify({ ms, cpuMs: (user + system) / 1000, maxRssKb, detail } satisfies ChildResult)}\n`);
+}
+
+function measure(kind: 'read' | 'grade' | 'insert', args: string[]): ChildResult {
+  const run = spawnSync(process.execPath, [...process.execArgv, self, '--child', kind, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (run.status !== 0) throw new Error(`${kind} failed: ${run.stderr}`);
+  return JSON.parse(run.stdout.trim().split('\n').at(-1)!) as ChildResult;
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  if (args[0] === '--child') return child(args[1]!, args.slice(2));
+  const option = (name: string, fallback: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) || fallback : fallback);
+  const candidates = Number(args.find((a, i) => /^\d+$/.test(a) && !args[i - 1]?.startsWith('--')) ?? 10_000);
+  const questions = option('--questions', 100);
+  const runs = option('--runs', 1);
+  const temp = tempDir('qkl-bench-');
+  const bank = sampleBank(questions, 'bench');
+  const bankFile = temp.file('bank.xlsx');
+  await writeBankXlsx(bankFile, bank);
+  const answers = temp.file('answers.xlsx');
+  const started = performance.now();
+  await streamAnswersXlsx(answers, questions, sheets(candidates, bank.map((q) => q.answer.replace(/[,、]/g, '').replace('对', 'T').replace('×', 'F'))));
+  console.log(`answer sheets: ${candidates} candidates × ${questions} questions, ${(statSync(answers).size / 1024 / 1024).toFixed(1)} MB, written in ${s(performance.now() - started)}`);
+  const reads: ChildResult[] = [];
+  const grades: ChildResult[] = [];
+  const inserts: ChildResult[] = [];
+  for (let i = 0; i < runs; i++) {
+    const dir = tempDir('qkl-bench-run-');
+    try {
+      reads.push(measure('read', [answers]));
+      grades.push(measure('grade', [dir.dir, bankFile, answers]));
+      inserts.push(measure('insert', [dir.dir]));
+    } finally {
+      dir.cleanup();
+    }
+  }
+  for (const [label, list] of [['bare streaming read', reads], ['grade (read+score+write)', grades], ['bare insert (same rows)', inserts]] as const) {
+    console.log(`${label.padEnd(25)}: runs ${list.map((r) => s(r.ms)).join(', ')}; process CPU ${list.map((r) => s(r.cpuMs)).join(', ')}; peak RSS ${list.map((r) => mb(r.maxRssKb)).join(', ')}`);
+  }
+  const best = (list: ChildResult[]) => list.reduce((a, b) => (b.ms < a.ms ? b : a));
+  console.log(`grade detail (best run): ${JSON.stringify(best(grades).detail)}`);
+  console.log(`bare insert detail: ${JSON.stringify(best(inserts).detail)}`);
+  console.log(`ratio grade / bare insert: ${(best(grades).ms / best(inserts).ms).toFixed(2)}; grade / bare read: ${(best(grades).ms / best(reads).ms).toFixed(2)}`);
+  if (!args.includes('--keep')) temp.cleanup();
+  else console.log(`kept ${temp.dir}`);
+}
+
+await main();
