@@ -9,11 +9,13 @@ import { test as base, expect, type Page } from '@playwright/test';
 import type { SampleFacts, WrittenLedger } from './support/sample-facts.ts';
 
 const run = promisify(execFile);
+/** the passphrase of the training node's keys (option nodeRole: 'training') */
+export const TRAINING_PASSPHRASE = 'training e2e 2026';
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** `qkl` on the command line, the same core the UI talks to: an independent witness of what was saved. */
-export async function cli(args: string[]): Promise<string> {
-  const { stdout } = await run('npx', ['tsx', 'electron/cli/main.ts', ...args], { cwd: repoRoot, timeout: 60_000 });
+export async function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<string> {
+  const { stdout } = await run('npx', ['tsx', 'electron/cli/main.ts', ...args], { cwd: repoRoot, timeout: 60_000, env: { ...process.env, ...env } });
   return stdout;
 }
 
@@ -108,8 +110,8 @@ async function stopHost(child: ChildProcess): Promise<void> {
 interface Options {
   /** false: leave the database uninitialised, so the app shows 首次启动 */
   initialised: boolean;
-  /** the node the database is initialised as: 塘桥分局 (district) or 市局特设科 (bureau) */
-  nodeRole: 'district' | 'bureau';
+  /** the node the database is initialised as: 塘桥分局 (district), 市局特设科 (bureau) or 市局技术服务中心 (training, with keys sealed by TRAINING_PASSPHRASE) */
+  nodeRole: 'district' | 'bureau' | 'training';
   /** a generated district to insert before the host starts (district nodes only) */
   sample: { units: number; seed: number } | null;
 }
@@ -135,8 +137,14 @@ export const test = base.extend<Fixtures & Options>({
     const databaseFile = path.join(dir, 'qkl.sqlite');
     try {
       if (initialised) {
-        const node = nodeRole === 'district' ? ['--role', 'district', '--name', '塘桥分局', '--district', '塘桥'] : ['--role', 'bureau', '--name', '市局特设科'];
-        await cli(['init', '--db', databaseFile, ...node]);
+        const node =
+          nodeRole === 'district'
+            ? ['--role', 'district', '--name', '塘桥分局', '--district', '塘桥']
+            : nodeRole === 'bureau'
+              ? ['--role', 'bureau', '--name', '市局特设科']
+              : ['--role', 'training', '--name', '市局技术服务中心'];
+        // the training centre signs certificates: its keys are made at init, sealed by a passphrase
+        await cli(['init', '--db', databaseFile, ...node], nodeRole === 'training' ? { QKL_PASSPHRASE: TRAINING_PASSPHRASE } : {});
       }
       const stats = async () => JSON.parse(await cli(['stats', '--db', databaseFile, '--json'])) as Stats;
       const facts = sample ? await insertSample(databaseFile, sample) : null;

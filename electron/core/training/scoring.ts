@@ -11,6 +11,11 @@ export function round2(value: number): number {
   return Math.round(value * 100) / 100;
 }
 
+/** Shares (pass rate, difficulty) to four places: shown as 66.7%, where hundredths would print 2/3 as 67.0%. */
+export function roundShare(value: number): number {
+  return Math.round(value * 10_000) / 10_000;
+}
+
 export function scoreAnswer(type: QuestionType, key: string, mark: string | null, points: number, rule: MultiRule): number {
   if (!mark) return 0;
   if (mark === key) return points;

@@ -2,7 +2,7 @@ import type { ExamStats } from '../../api/schemas/training.ts';
 import type { CoreContext } from '../context.ts';
 import { loadExamRow, paperQuestions } from './exams.ts';
 import type { StoredMarks } from './grade-sheet.ts';
-import { round2 } from './scoring.ts';
+import { round2, roundShare } from './scoring.ts';
 
 // 统计: pass rate, a histogram in tenths of full marks, per-question difficulty (the
 // share of candidates who earned the question's full points, by bank 题号, over all
@@ -45,13 +45,13 @@ export function examStats(ctx: CoreContext, examId: string): ExamStats {
     examId,
     candidates,
     passed,
-    passRate: candidates ? round2(passed / candidates) : 0,
+    passRate: candidates ? roundShare(passed / candidates) : 0,
     average: candidates ? round2(sum / candidates) : 0,
     fullMarks: exam.fullMarks,
     histogram,
-    questions: [...perQuestion.values()].sort((a, b) => a.no - b.no).map((q) => ({ ...q, difficulty: q.answered ? round2(q.correct / q.answered) : 0 })),
+    questions: [...perQuestion.values()].sort((a, b) => a.no - b.no).map((q) => ({ ...q, difficulty: q.answered ? roundShare(q.correct / q.answered) : 0 })),
     modules: [...perModule]
       .sort(([a], [b]) => a.localeCompare(b, 'zh-CN'))
-      .map(([module, m]) => ({ module, points: round2(moduleQuestions.get(module) ?? 0), average: candidates ? round2(m.earned / candidates) : 0, share: m.points ? round2(m.earned / m.points) : 0 })),
+      .map(([module, m]) => ({ module, points: round2(moduleQuestions.get(module) ?? 0), average: candidates ? round2(m.earned / candidates) : 0, share: m.points ? roundShare(m.earned / m.points) : 0 })),
   };
 }

@@ -144,21 +144,21 @@ describe('grading', () => {
     expect(report.results.map((r) => r.score)).toEqual([100, 80, 40]);
     expect((await centre.ok('training.results', { examId: second.id })).map((r) => [r.name, r.attempt])).toEqual([['赵强', 2], ['王小明', 1], ['李芳', 1]]);
     const stats = await centre.ok('training.stats', { examId: second.id });
-    expect(stats).toMatchObject({ candidates: 3, passed: 2, passRate: 0.67, average: 73.33, fullMarks: 100 });
+    expect(stats).toMatchObject({ candidates: 3, passed: 2, passRate: 0.6667, average: 73.33, fullMarks: 100 });
     expect(stats.histogram.map((h) => h.count)).toEqual([0, 0, 0, 0, 1, 0, 0, 0, 1, 1]);
-    expect(stats.questions.map((q) => [q.no, q.difficulty])).toEqual([[1, 0.67], [2, 1], [3, 0.67], [4, 0.67], [5, 0.67]]);
+    expect(stats.questions.map((q) => [q.no, q.difficulty])).toEqual([[1, 0.6667], [2, 1], [3, 0.6667], [4, 0.6667], [5, 0.6667]]);
     expect(stats.modules).toEqual([
-      { module: '法律法规', points: 40, average: 33.33, share: 0.83 },
-      { module: '使用管理', points: 40, average: 26.67, share: 0.67 },
-      { module: '应急管理', points: 20, average: 13.33, share: 0.67 },
+      { module: '法律法规', points: 40, average: 33.33, share: 0.8333 },
+      { module: '使用管理', points: 40, average: 26.67, share: 0.6667 },
+      { module: '应急管理', points: 20, average: 13.33, share: 0.6667 },
     ]);
     const file = await centre.ok('training.exportResults', { examId: second.id });
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(Buffer.from(file.contentBase64, 'base64') as unknown as ArrayBuffer);
     expect(book.worksheets.map((s) => s.name)).toEqual(['成绩', '统计', '试题分析', '知识模块']);
     expect(book.getWorksheet('成绩')!.getRow(3).values).toEqual(expect.arrayContaining(['B1', '赵强', 2, 100, '合格', '未发布']));
-    expect(book.getWorksheet('统计')!.getRow(5).values).toEqual([undefined, '合格率', 0.67]);
-    expect(book.getWorksheet('试题分析')!.getRow(3).values).toEqual([undefined, 1, '判断', '使用管理', 3, 2, 0.67]);
+    expect(book.getWorksheet('统计')!.getRow(5).values).toEqual([undefined, '合格率', 0.6667]);
+    expect(book.getWorksheet('试题分析')!.getRow(3).values).toEqual([undefined, 1, '判断', '使用管理', 3, 2, 0.6667]);
   });
 });
 

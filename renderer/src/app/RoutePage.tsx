@@ -9,13 +9,12 @@ import { KeysPage } from '../pages/keys/KeysPage.tsx';
 import { ListsPage } from '../pages/lists/ListsPage.tsx';
 import { ManagersPage } from '../pages/managers/ManagersPage.tsx';
 import { OverviewPage } from '../pages/overview/OverviewPage.tsx';
-import { PlaceholderPage } from '../pages/placeholder/PlaceholderPage.tsx';
 import { SettingsPage } from '../pages/settings/SettingsPage.tsx';
 import { TrainingPage } from '../pages/training/TrainingPage.tsx';
 import { UnitsPage } from '../pages/units/UnitsPage.tsx';
 import { useRouteQuery, type RouteId } from '../router/hash-router.ts';
 
-/** The page for a route; areas not built yet get an honest placeholder. */
+/** The page for a route. */
 export function RoutePage({ route }: { route: Exclude<RouteId, 'lists-print' | 'chain-print' | 'acceptance-print' | 'training-print'> }) {
   // Grids read their first filters from the query; a link with other filters is a fresh page.
   const query = useRouteQuery();
@@ -48,7 +47,5 @@ export function RoutePage({ route }: { route: Exclude<RouteId, 'lists-print' | '
       return <BundlesPage />;
     case 'city':
       return <CityPage />;
-    default:
-      return <PlaceholderPage area={route} />;
   }
 }

@@ -40,31 +40,6 @@ export const en: Messages = {
     settings: 'Settings',
     keys: 'Keys and trust',
   },
-  placeholder: {
-    notYet: 'Not available yet',
-    notYetBody: 'This version cannot do this yet, and shows no sample data. It will come in a later version.',
-    plannedTitle: 'Planned',
-    blocks: {
-      title: 'Safety groups (blocks)',
-      plan: ['Group units by area or industry and name a lead unit', 'Flag groups without a lead unit', 'Record group activities and membership changes'],
-    },
-    chain: {
-      title: 'Work links (chain)',
-      plan: ['Links between inspectors and units', 'Special inspections, hazards, rectification and closure', 'Complaints and rewards', 'Monthly summary due on the 25th'],
-    },
-    acceptance: {
-      title: 'Demo unit acceptance',
-      plan: ['Evidence for each acceptance item', 'Flag items missing evidence', 'Print the acceptance record; the city bureau decides and awards the plaque'],
-    },
-    training: {
-      title: 'Training and exams',
-      plan: ['Sessions, papers and answer sheets', 'Grading and certificates', 'Supervisor pool'],
-    },
-    bundles: {
-      title: 'Bundle exchange',
-      plan: ['Districts and the training centre export encrypted, signed bundles', 'The city bureau imports, verifies and merges them', 'A dry run shows what would change'],
-    },
-  },
   firstStart: {
     title: 'First start',
     intro: 'This computer has no node identity yet. Choose which office it belongs to; this cannot be changed later (use a new data file instead).',

@@ -56,7 +56,7 @@ export const trainingEn: Messages['training'] = {
     chooseFile: 'Choose the bank file (xlsx or csv) first',
     imported: 'Imported bank “{{title}}” with {{count}} questions',
     problems: 'Unreadable questions (the bank was not imported; fix and import again)',
-    questionNo: 'question {{no}}',
+    problem: 'Row {{row}} (question {{no}}), {{column}}: {{message}}',
     empty: 'No question banks yet.',
     questions: 'Questions',
     modules: 'Modules',
@@ -201,7 +201,6 @@ export const trainingEn: Messages['training'] = {
     back: 'Back',
     print: 'Print',
     hint: 'The print dialog can save as PDF.',
-    signInTitle: '{{title}}: sign-in sheet',
     signInFacts: 'Dates: {{dates}}  Place: {{place}}  Trainers: {{trainers}}',
     signature: 'Signature',
     noCertificates: 'No certificates to print.',
@@ -218,5 +217,4 @@ export const trainingEn: Messages['training'] = {
     issuedOn: 'Issued {{year}}-{{month}}-{{day}}',
     seal: '(seal)',
   },
-  issue: { row: 'Row {{row}}' },
 };

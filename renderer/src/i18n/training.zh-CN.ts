@@ -56,7 +56,7 @@ export const trainingZh = {
     chooseFile: '请先选择题库文件（xlsx 或 csv）',
     imported: '已导入题库“{{title}}”，共 {{count}} 题',
     problems: '无法识别的试题（题库未导入，请修改后重新导入）',
-    questionNo: '题号 {{no}}',
+    problem: '第 {{row}} 行（题号 {{no}}）{{column}}：{{message}}',
     empty: '尚无题库。',
     questions: '题数',
     modules: '知识模块',
@@ -201,7 +201,6 @@ export const trainingZh = {
     back: '返回',
     print: '打印',
     hint: '在打印对话框中可选择“另存为 PDF”。',
-    signInTitle: '{{title}} 签到表',
     signInFacts: '培训日期：{{dates}}　地点：{{place}}　授课人：{{trainers}}',
     signature: '签名',
     noCertificates: '没有可打印的证书。',
@@ -218,5 +217,4 @@ export const trainingZh = {
     issuedOn: '发证日期：{{year}}年{{month}}月{{day}}日',
     seal: '（盖章）',
   },
-  issue: { row: '第 {{row}} 行' },
 };

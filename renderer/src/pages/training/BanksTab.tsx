@@ -8,7 +8,7 @@ import { useAppContext } from '../../app/app-context.ts';
 import { Field } from '../../components/Field.tsx';
 import { formatDate } from '../../format/date.ts';
 import { LocalGrid } from '../../grid/LocalGrid.tsx';
-import { IssueList, type RowProblem } from './IssueList.tsx';
+import { IssueList } from './IssueList.tsx';
 import { StatusNotice, type Status } from './Notice.tsx';
 import { stageSource } from './upload.ts';
 
@@ -33,7 +33,7 @@ export function BanksTab() {
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<Status>(null);
-  const [problems, setProblems] = useState<RowProblem[]>([]);
+  const [problems, setProblems] = useState<string[]>([]);
 
   const load = useCallback(async () => {
     try {
@@ -73,7 +73,7 @@ export function BanksTab() {
     } catch (error) {
       setStatus({ tone: 'error', text: errorMessage(error) });
       const rows = error instanceof ApiError ? (error.details?.['errors'] as { row: number; no: string | null; column: string; message: string }[] | undefined) : undefined;
-      setProblems((rows ?? []).map((r) => ({ row: r.row, who: r.no ? t('training.bank.questionNo', { no: r.no }) : null, message: `${r.column}：${r.message}` })));
+      setProblems((rows ?? []).map((r) => t('training.bank.problem', { row: r.row, no: r.no ?? '—', column: r.column, message: r.message })));
     } finally {
       setBusy(false);
     }
@@ -93,7 +93,7 @@ export function BanksTab() {
         </form>
       )}
       <StatusNotice status={status} />
-      <IssueList title={t('training.bank.problems')} issues={problems} tone="error" testId="bank-problems" />
+      <IssueList title={t('training.bank.problems')} lines={problems} tone="error" testId="bank-problems" />
       {banks.length === 0 ? (
         <p className="muted">{t('training.bank.empty')}</p>
       ) : (

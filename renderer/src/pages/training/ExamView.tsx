@@ -45,7 +45,7 @@ const columns =
         ) : null,
     },
     { field: 'total', headerName: t('training.result.total'), width: 80 },
-    { field: 'passed', headerName: t('training.result.passed'), width: 80, valueFormatter: (p) => (p.value ? t('training.result.pass') : t('training.result.fail')) },
+    { colId: 'passed', headerName: t('training.result.passed'), width: 80, valueGetter: (p) => (p.data?.passed ? t('training.result.pass') : t('training.result.fail')) },
     { field: 'certificateNo', headerName: t('training.result.certificateNo'), flex: 1 },
   ];
 
@@ -198,8 +198,8 @@ export function ExamView({ id }: { id: string }) {
           </section>
           {report && (
             <>
-              <IssueList title={t('training.exam.errors')} tone="error" testId="grade-errors" issues={report.errors.map((e) => ({ row: e.row, who: [e.candidateNo, e.name].filter(Boolean).join(' '), message: e.message }))} />
-              <IssueList title={t('training.exam.warnings')} tone="warn" testId="grade-warnings" issues={report.warnings.map((e) => ({ row: e.row, who: [e.candidateNo, e.name].filter(Boolean).join(' '), message: e.message }))} />
+              <IssueList title={t('training.exam.errors')} tone="error" testId="grade-errors" lines={report.errors.map((e) => e.message)} />
+              <IssueList title={t('training.exam.warnings')} tone="warn" testId="grade-warnings" lines={report.warnings.map((e) => e.message)} />
             </>
           )}
           <section className="panel" aria-labelledby="results-title">

@@ -1,27 +1,14 @@
-import { useTranslation } from 'react-i18next';
-
-export interface RowProblem {
-  row: number;
-  message: string;
-  /** the candidate or question the row is about */
-  who?: string | null;
-}
-
-/** Problems an import found, each with its Excel row (and candidate or question) so the office can fix the file. */
-export function IssueList({ title, issues, tone, testId }: { title: string; issues: RowProblem[]; tone: 'error' | 'warn'; testId: string }) {
-  const { t } = useTranslation();
-  if (issues.length === 0) return null;
+/** Problems an import found, each line naming its Excel row (and candidate or question) so the office can fix the file. */
+export function IssueList({ title, lines, tone, testId }: { title: string; lines: string[]; tone: 'error' | 'warn'; testId: string }) {
+  if (lines.length === 0) return null;
   return (
     <section className={`notice ${tone === 'error' ? 'notice-error' : 'notice-warn'}`} data-testid={testId} aria-label={title}>
       <strong>
-        {title}（{issues.length}）
+        {title}（{lines.length}）
       </strong>
       <ul className="training-issues">
-        {issues.map((i, n) => (
-          <li key={`${i.row}-${n}`}>
-            {t('training.issue.row', { row: i.row })}
-            {i.who ? `（${i.who}）` : ''}：{i.message}
-          </li>
+        {lines.map((line, n) => (
+          <li key={n}>{line}</li>
         ))}
       </ul>
     </section>

@@ -11,7 +11,6 @@ import { Modal } from '../../components/Modal.tsx';
 import { useDebouncedValue } from '../../components/useDebouncedValue.ts';
 import { formatDate } from '../../format/date.ts';
 import { LocalGrid } from '../../grid/LocalGrid.tsx';
-import { hrefFor } from '../../router/hash-router.ts';
 import { StatusNotice, type Status } from './Notice.tsx';
 
 type Status4 = PoolEntry['status'];
@@ -102,9 +101,6 @@ export function PoolTab() {
             {t('training.pool.publish')}
           </button>
         )}
-        <a className="button button-link" href={hrefFor('training', { tab: 'verify' })}>
-          {t('training.tab.verify')}
-        </a>
       </div>
       <StatusNotice status={status} />
       <p className="muted" data-testid="pool-count">

@@ -107,8 +107,8 @@ export function SessionView({ id }: { id: string }) {
                   {t('training.session.edit')}
                 </button>
               )}
-              {own && session.roster.length > 0 && (
-                <button type="button" className="button" onClick={() => mark(session.roster.filter((a) => a.attendance !== 'present').map((a) => a.id), 'present')}>
+              {own && session.roster.some((a) => a.attendance === 'unknown') && (
+                <button type="button" className="button" onClick={() => mark(session.roster.filter((a) => a.attendance === 'unknown').map((a) => a.id), 'present')}>
                   {t('training.attendance.allPresent')}
                 </button>
               )}

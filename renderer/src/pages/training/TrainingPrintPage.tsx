@@ -69,7 +69,7 @@ function SignIn({ sheet }: { sheet: SignInSheet }) {
   const { t } = useTranslation();
   return (
     <article className="training-sheet">
-      <h1 className="print-title">{t('training.print.signInTitle', { title: sheet.title })}</h1>
+      <h1 className="print-title">{sheet.title}</h1>
       <p>
         {t('training.print.signInFacts', { dates: sheet.dates, place: sheet.place ?? '—', trainers: sheet.trainers ?? '—' })}
       </p>

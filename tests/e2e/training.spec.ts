@@ -1,0 +1,186 @@
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { writeAnswersXlsx, writeBankXlsx, type BankLine } from '../../electron/core/training/testing/workbooks.ts';
+import { cli, expect, TRAINING_PASSPHRASE, test } from './fixtures.ts';
+
+// 培训考核 on a training-centre node with keys: a bank with an unreadable question is
+// refused row by row, the fixed bank imports, an exam is made, answer sheets are graded
+// (marks as people write them, an invalid mark, a duplicate sheet), results are
+// published, certificates issued with the key, printed with QR codes and verified.
+
+test.use({ nodeRole: 'training' });
+test.describe.configure({ timeout: 240_000 });
+
+const O4 = ['一个月', '三个月', '半年', '一年'];
+const bank: BankLine[] = [
+  { no: 1, type: '判断', stem: '使用单位应当建立特种设备安全技术档案。', answer: '对', points: 10, module: '法律法规' },
+  { no: 2, type: '判断', stem: '超期未检的设备可以继续使用。', answer: '×', points: 10, module: '法律法规' },
+  { no: 3, type: '单选', stem: '定期检验应当在检验有效期届满前多久提出申请？', options: O4, answer: 'A', points: 10, module: '法律法规' },
+  { no: 4, type: '单选', stem: '安全管理员证书的有效期是？', options: O4, answer: 'D', points: 10, module: '法律法规' },
+  { no: 5, type: '多选', stem: '下列哪些属于使用单位应建立的制度？', options: ['岗位责任制度', '隐患排查制度', '应急救援制度', '采购奖励制度'], answer: 'A、B、C', points: 10, module: '使用管理' },
+  { no: 6, type: '多选', stem: '安全技术档案包括？', options: ['合格证', '检验报告', '维护保养记录', '员工考勤'], answer: 'A,B,C', points: 10, module: '使用管理' },
+  { no: 7, type: '判断', stem: '使用单位应当每月至少进行一次自行检查。', answer: '正确', points: 10, module: '使用管理' },
+  { no: 8, type: '单选', stem: '发生事故后首先应当？', options: ['启动应急预案', '继续生产', '隐瞒不报', '等待通知'], answer: 'A', points: 10, module: '应急管理' },
+  { no: 9, type: '多选', stem: '应急预案应当包括？', options: ['组织机构', '处置程序', '演练计划', '广告宣传'], answer: 'ABC', points: 10, module: '应急管理' },
+  { no: 10, type: '单选', stem: '应急演练至少多久一次？', options: ['每年', '每五年', '从不', '每十年'], answer: 'A', points: 10, module: '应急管理' },
+];
+
+test('a bank, an exam, answer sheets with warnings, publish, certificates printed with QR codes and verified offline', async ({ app, workspace }, testInfo) => {
+  // ---- a bank with an unreadable key is refused, naming the row; the corrected one imports
+  const broken = path.join(workspace.dir, '题库-有误.xlsx');
+  await writeBankXlsx(broken, bank.map((q) => (q.no === 4 ? { ...q, answer: 'H' } : q)));
+  const fixed = path.join(workspace.dir, '监督员考试题库.xlsx');
+  await writeBankXlsx(fixed, bank);
+
+  await app.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '培训考核' }).click();
+  await expect(app.getByRole('heading', { name: '培训考核', level: 1 })).toBeVisible();
+  await app.getByRole('link', { name: '题库' }).click();
+  const importForm = app.getByRole('form', { name: '导入题库' });
+  await importForm.getByLabel('题库名称').fill('监督员考试题库');
+  await importForm.getByLabel('题库文件').setInputFiles(broken);
+  await importForm.getByRole('button', { name: '导入题库' }).click();
+  // the title row comes first: question 4 is on Excel row 6
+  await expect(app.getByTestId('bank-problems')).toContainText('第 6 行（题号 4）答案');
+  await expect(app.getByTestId('training-banks')).toHaveCount(0);
+  await importForm.getByLabel('题库文件').setInputFiles(fixed);
+  await importForm.getByRole('button', { name: '导入题库' }).click();
+  await expect(app.getByRole('status')).toContainText('已导入题库“监督员考试题库”，共 10 题');
+  await expect(app.getByTestId('training-questions').locator('.ag-row')).toHaveCount(10);
+
+  // ---- an exam on the whole bank, pass mark from the setting (70 of 100)
+  await app.getByRole('link', { name: '考试' }).click();
+  await app.getByRole('button', { name: '组织考试' }).click();
+  const dialog = app.getByRole('dialog', { name: '组织考试' });
+  await dialog.getByLabel('考试名称').fill('2026年第一期安全监督员考试');
+  await dialog.getByRole('button', { name: '创建考试' }).click();
+  await expect(app.getByRole('heading', { name: '2026年第一期安全监督员考试', level: 1 })).toBeVisible();
+  await expect(app.getByTestId('exam-pass-mark')).toContainText('70 / 100');
+
+  // ---- answer sheets as people fill them: lower case, full width, separators, √/×; an invalid mark; a duplicate sheet
+  const sheets = path.join(workspace.dir, '答题卡.xlsx');
+  await writeAnswersXlsx(
+    sheets,
+    [
+      { candidateNo: '2026010001', name: '张建国', idNumber: '11010519491231002X', marks: ['对', '错', 'A', 'D', 'ABC', 'ABC', '√', 'A', 'ABC', 'A'] },
+      { candidateNo: '2026010002', name: '李秀英', idNumber: null, marks: ['√', '×', 'ａ', 'd', ' a，b、c ', 'a,b,c', '对', 'b', 'ab', 'a'] },
+      { candidateNo: '2026010003', name: '王志强', idNumber: null, marks: ['错', '对', 'B', 'G', 'AB', 'A', '×', 'B', 'A', 'B'] },
+      { candidateNo: '2026010002', name: '李秀英', idNumber: null, marks: ['对', '错', 'A', 'D', 'ABC', 'ABC', '√', 'A', 'ABC', 'A'] },
+    ],
+    10,
+  );
+  await app.getByRole('toolbar', { name: '考试操作' }).getByLabel('导入答题卡并阅卷').setInputFiles(sheets);
+  await expect(app.getByRole('status')).toContainText('已阅卷：考生 3 人，合格 2 人');
+  await expect(app.getByTestId('grade-warnings')).toContainText('第 4 行：王志强第 4 题');
+  await expect(app.getByTestId('grade-warnings')).toContainText('G');
+  await expect(app.getByTestId('grade-errors')).toContainText('第 5 行是李秀英（准考证号 2026010002）的第二份答题卡');
+  const results = app.getByTestId('exam-results');
+  const total = (name: string) => results.locator('.ag-row', { hasText: name }).locator('[col-id="total"]');
+  await expect(total('张建国')).toHaveText('100');
+  await expect(total('李秀英')).toHaveText('80');
+  await expect(total('王志强')).toHaveText('0');
+  await expect(results.locator('.ag-row', { hasText: '王志强' }).locator('[col-id="passed"]')).toHaveText('不合格');
+  await expect(app.getByTestId('stats-summary')).toContainText('合格率 66.7%');
+  await expect(app.getByTestId('chart-histogram').locator('svg')).toBeVisible();
+  await app.screenshot({ path: testInfo.outputPath('exam-graded.png'), fullPage: true });
+
+  // the statistics workbook: results and statistics sheets
+  const download = app.waitForEvent('download');
+  await app.getByRole('button', { name: '导出成绩和统计（Excel）' }).click();
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(await (await download).path());
+  expect(book.worksheets.length).toBeGreaterThanOrEqual(2);
+
+  // ---- publish locks; certificates need the signing key's passphrase
+  await app.getByRole('button', { name: '发布成绩' }).click();
+  await expect(app.getByRole('status')).toContainText('成绩已发布并锁定');
+  await expect(app.getByRole('toolbar', { name: '考试操作' }).getByLabel('导入答题卡并阅卷')).toBeDisabled();
+  await app.getByRole('button', { name: '颁发监督员证' }).click();
+  const ask = app.getByTestId('passphrase-dialog');
+  await ask.getByLabel('口令').fill(TRAINING_PASSPHRASE);
+  await ask.getByRole('button', { name: '确定' }).click();
+  await expect(app.getByRole('status')).toContainText('已颁发 2 本特种设备安全监督员证');
+  const year = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 4);
+  await expect(results.locator('.ag-row', { hasText: '张建国' }).locator('[col-id="certificateNo"]')).toHaveText(`张特监〔${year}〕第0001号`);
+
+  // ---- printed: two certificates with QR codes
+  await app.addInitScript(() => {
+    window.print = () => document.body.setAttribute('data-printed', 'yes');
+  });
+  await app.getByRole('link', { name: '打印证书' }).click();
+  await expect(app.getByTestId('certificate-card')).toHaveCount(2);
+  await expect(app.getByTestId('certificate-card').first().getByRole('img')).toHaveAttribute('src', /^data:image\/png;base64,/);
+  await expect(app.getByText('特种设备安全监督员证').first()).toBeVisible();
+  await app.screenshot({ path: testInfo.outputPath('certificates.png'), fullPage: true });
+  await app.emulateMedia({ media: 'print' });
+  const pdf = await app.pdf({ preferCSSPageSize: true, printBackground: true });
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  await app.emulateMedia({ media: 'screen' });
+
+  // ---- verified: the payload a scanner reads from the QR, genuine; altered, refused; revoked, said so
+  const certificates = JSON.parse(await cli(['call', 'training.certificates', '--db', workspace.databaseFile, '--input', '{}'])) as { certificateNo: string; holderName: string; payload: string }[];
+  const zhang = certificates.find((c) => c.holderName === '张建国')!;
+  await app.getByRole('link', { name: '返回' }).click();
+  await app.getByRole('link', { name: '返回培训考核' }).click();
+  await app.getByRole('link', { name: '证书核验' }).click();
+  const verify = async (payload: string) => {
+    await app.getByLabel('证书二维码内容').fill(payload);
+    await app.getByRole('button', { name: '核验', exact: true }).click();
+  };
+  await verify(zhang.payload);
+  await expect(app.getByTestId('verify-result')).toHaveAttribute('data-status', 'genuine');
+  await expect(app.getByTestId('verify-result')).toContainText(zhang.certificateNo);
+  const altered = zhang.payload.slice(0, 12) + (zhang.payload[12] === 'A' ? 'B' : 'A') + zhang.payload.slice(13);
+  await verify(altered);
+  await expect(app.getByTestId('verify-result')).not.toHaveAttribute('data-status', 'genuine');
+
+  // the pool lists both; revoking one shows on the next check
+  await app.getByRole('link', { name: '监督员库' }).click();
+  await expect(app.getByTestId('pool-count')).toHaveText('共 2 人');
+  await app.getByRole('button', { name: `撤销 ${zhang.certificateNo}` }).click();
+  const revoke = app.getByRole('dialog');
+  await revoke.getByLabel('撤销原因').fill('离职，不再担任安全管理员');
+  await revoke.getByRole('button', { name: '撤销' }).click();
+  await expect(app.getByRole('status')).toContainText(`已撤销证书 ${zhang.certificateNo}`);
+  await app.getByRole('link', { name: '证书核验' }).click();
+  await verify(zhang.payload);
+  await expect(app.getByTestId('verify-result')).toHaveAttribute('data-status', 'revoked');
+  await expect(app.getByTestId('verify-result')).toContainText('离职');
+});
+
+test('a session: roster imported from a file, attendance, the sign-in sheet', async ({ app, workspace }) => {
+  const rosterFile = path.join(workspace.dir, '培训名单.xlsx');
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('名单');
+  sheet.addRow(['姓名', '身份证号', '使用单位名称', '联系电话']);
+  sheet.addRow(['张建国', '11010519491231002X', '张家港市塘桥机械有限公司', '13812345678']);
+  sheet.addRow(['李秀英', null, '张家港市锦丰物业管理有限公司', null]);
+  sheet.addRow(['王志强', null, '张家港市南丰化工有限公司', null]);
+  await book.xlsx.writeFile(rosterFile);
+
+  await app.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '培训考核' }).click();
+  await app.getByRole('button', { name: '新建培训班' }).click();
+  const dialog = app.getByRole('dialog', { name: '新建培训班' });
+  await dialog.getByLabel('培训班名称').fill('2026年第一期安全管理员培训');
+  await dialog.getByLabel('地点').fill('市局三楼会议室');
+  await dialog.getByLabel('授课人').fill('技术服务中心 陈工');
+  await dialog.getByLabel('学时').fill('8');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(app.getByRole('heading', { name: '2026年第一期安全管理员培训', level: 1 })).toBeVisible();
+
+  await app.getByLabel('导入名单（xlsx / csv）').setInputFiles(rosterFile);
+  await expect(app.getByRole('status')).toContainText('已加入 3 人');
+  const roster = app.getByTestId('training-roster');
+  await expect(roster.locator('.ag-row')).toHaveCount(3);
+  // ID numbers are masked on the page
+  await expect(roster).toContainText('1101**********002X');
+  await app.getByRole('button', { name: '缺席 王志强' }).click();
+  await expect(roster.locator('.ag-row', { hasText: '王志强' }).locator('[col-id="attendance"]')).toHaveText('缺席');
+  await app.getByRole('button', { name: '其余全部签到' }).click();
+  await expect(app.getByTestId('session-counts')).toHaveText('学员 3 人，已签到 2 人');
+  await expect(roster.locator('.ag-row', { hasText: '王志强' }).locator('[col-id="attendance"]')).toHaveText('缺席');
+
+  await app.getByRole('link', { name: '打印签到表' }).click();
+  await expect(app.getByRole('heading', { name: '2026年第一期安全管理员培训签到表' })).toBeVisible();
+  await expect(app.getByTestId('signin-table').locator('tbody tr')).toHaveCount(3);
+  await expect(app.getByTestId('signin-table')).toContainText('签名');
+});
