@@ -1,4 +1,5 @@
 import type { ParsedInput } from '../../api/contract.ts';
+import type { NodeIdentity } from '../../api/schemas/node.ts';
 import type { GradeReport, RowIssue } from '../../api/schemas/training.ts';
 import { appendAudit } from '../audit.ts';
 import type { CoreContext } from '../context.ts';
@@ -6,10 +7,10 @@ import { newId } from '../ids.ts';
 import { checkIdNumber } from '../validation/id-card.ts';
 import { requireOwn, requireTrainingNode, resolveFile } from './access.ts';
 import { readSheets } from './answer-sheet.ts';
-import { loadExamRow, paperQuestions, requireUnlocked } from './exams.ts';
+import { loadExamRow, paperQuestions, requireUnlocked, type ExamRow } from './exams.ts';
 import { gradeSheet, totalOf } from './grade-sheet.ts';
 import { rosterIndex } from './roster.ts';
-import { readTable } from './sheet-table.ts';
+import { readTable, type SheetTable } from './sheet-table.ts';
 
 // 阅卷: an answer-sheet file for one exam graded in one transaction. Row problems are
 // reported with the row and the candidate; a sheet already graded for this exam
@@ -21,7 +22,17 @@ export async function grade(ctx: CoreContext, input: ParsedInput<'training.grade
   requireOwn(identity, exam, '考试');
   requireUnlocked(ctx, exam.id);
   const file = resolveFile(ctx, input.source);
-  const table = await readTable(file.path, file.fileName, '准考证号', '答题卡');
+  return ctx.jobs.run(input.jobId, async (job) => {
+    job.phase('读取答题卡');
+    const table = await readTable(file.path, file.fileName, '准考证号', '答题卡');
+    // the last point to cancel: from here the grading is one transaction, all or nothing
+    job.checkpoint();
+    job.phase('阅卷', table.rows.length);
+    return gradeTable(ctx, identity, exam, table);
+  });
+}
+
+function gradeTable(ctx: CoreContext, identity: NodeIdentity, exam: ExamRow, table: SheetTable): GradeReport {
   const papers = paperQuestions(ctx, exam);
   const count = papers.get('A')!.length;
   const errors: RowIssue[] = [];
@@ -32,6 +43,8 @@ export async function grade(ctx: CoreContext, input: ParsedInput<'training.grade
   const results: GradeReport['results'] = [];
 
   sqlite.transaction(() => {
+    // again inside the transaction: results may have been published while the file was read
+    requireUnlocked(ctx, exam.id);
     const now = ctx.now().toISOString();
     // looked up once, not per sheet: the candidates already graded here, and earlier sittings per person
     const graded = new Map(
@@ -92,7 +105,7 @@ export async function grade(ctx: CoreContext, input: ParsedInput<'training.grade
       rowIds: [exam.id],
       // the old scores of sheets graded again stay here
       before: replaced.length ? { replaced } : undefined,
-      after: { file: file.fileName, candidates: sheets.length, passed, errors: errors.length, warnings: warnings.length },
+      after: { file: table.fileName, candidates: sheets.length, passed, errors: errors.length, warnings: warnings.length },
     });
   })();
   return { candidates: results.length, passed: results.filter((r) => r.passed).length, results, errors, warnings };
