@@ -209,7 +209,13 @@ export const CorrectKeyInput = z.object({
   points: z.number().positive().max(100).optional(),
   reason: z.string().trim().min(1, '请写明更正答案的原因').max(200),
 });
-export const Regraded = z.object({ exams: z.number().int(), results: z.number().int(), changed: z.number().int() });
+export const Regraded = z.object({
+  exams: z.number().int(),
+  results: z.number().int(),
+  changed: z.number().int(),
+  /** holders of a live certificate whose result no longer passes: to be revoked by hand, with a reason */
+  certifiedNowFailing: z.array(z.object({ certificateId: Id, certificateNo: z.string(), holderName: z.string() })),
+});
 export const UnlockInput = z.object({ examId: Id, reason: z.string().trim().min(1, '请写明解锁原因').max(200) });
 
 export const ExamStats = z.object({
