@@ -18,13 +18,20 @@ import { getTrainingSettings } from './training-settings.ts';
 
 type Row = Omit<PoolEntry, 'status' | 'blocks' | 'districtName'> & { revokedAt: string | null; districtName: string | null };
 
+/**
+ * Pool rows count only when the bureau made them: at an office the bureau it trusts,
+ * at the bureau itself. An office's bundle could carry rows of this table under its
+ * own name; they must neither show in the pool nor lend their issuer key to a forgery.
+ */
+export const BUREAU_POOL_ROWS = `origin_node IN (SELECT node_id FROM trusted_keys WHERE role = 'bureau' UNION SELECT id FROM node_identity WHERE role = 'bureau')`;
+
 const poolSql = `SELECT x.*, d.name AS districtName FROM (
   SELECT 'certificate' AS source, id AS certificateId, certificate_no AS certificateNo, holder_name AS holderName, unit_name AS unitName, unit_uscc AS unitUscc,
          district_id AS districtId, manager_id AS managerId, issue_date AS issueDate, valid_until AS validUntil, issuing_node AS issuingNode, revoked_at AS revokedAt, revoked_reason AS revokedReason
   FROM supervisor_certificates WHERE deleted_at IS NULL
   UNION ALL
   SELECT 'pool', certificate_id, certificate_no, holder_name, unit_name, unit_uscc, district_id, manager_id, issue_date, valid_until, issuing_node, revoked_at, revoked_reason
-  FROM supervisor_pool WHERE deleted_at IS NULL AND certificate_id NOT IN (SELECT id FROM supervisor_certificates)
+  FROM supervisor_pool WHERE deleted_at IS NULL AND ${BUREAU_POOL_ROWS} AND certificate_id NOT IN (SELECT id FROM supervisor_certificates)
 ) x LEFT JOIN districts d ON d.id = x.districtId`;
 
 export function statusOf(row: { revokedAt: string | null; validUntil: string }, asOf: string, expiringDays: number): PoolEntry['status'] {
