@@ -76,8 +76,8 @@ describe('training rows in bundles', () => {
     expect((await bureau.refused('training.revokeCertificate', { id: issued[0]!.id, reason: '试图' })).code).toBe('FORBIDDEN');
     expect((await centre.refused('training.publishPool', {})).code).toBe('FORBIDDEN');
 
-    expect(await bureau.ok('training.publishPool', {})).toEqual({ inserted: 2, updated: 0, unchanged: 0 });
-    expect(await bureau.ok('training.publishPool', {})).toEqual({ inserted: 0, updated: 0, unchanged: 2 });
+    expect(await bureau.ok('training.publishPool', {})).toEqual({ inserted: 2, updated: 0, unchanged: 0, unverified: 0 });
+    expect(await bureau.ok('training.publishPool', {})).toEqual({ inserted: 0, updated: 0, unchanged: 2, unverified: 0 });
     const down = await send(bureau, office);
     expect(down.bundle.rowCounts).toMatchObject({ supervisor_pool: 2 });
     for (const table of trainingTables) expect(count(office, table), table).toBe(0);
@@ -101,7 +101,7 @@ describe('training rows in bundles', () => {
     // a revocation travels the same way and the office sees it
     await centre.ok('training.revokeCertificate', { id: issued[0]!.id, reason: '离职' });
     await send(centre, bureau);
-    expect(await bureau.ok('training.publishPool', {})).toEqual({ inserted: 0, updated: 1, unchanged: 1 });
+    expect(await bureau.ok('training.publishPool', {})).toEqual({ inserted: 0, updated: 1, unchanged: 1, unverified: 0 });
     await send(bureau, office);
     expect(await office.ok('training.verifyCertificate', { payload: issued[0]!.payload, asOf: '2027-01-01' })).toMatchObject({ status: 'revoked', revokedReason: '离职' });
     expect((await office.ok('training.pool', { status: 'revoked' })).map((e) => e.holderName)).toEqual(['王小明']);
@@ -122,8 +122,16 @@ describe('training rows in bundles', () => {
          VALUES ('rogue', ?, ?, ?, 'rogue-cert', ?, '冒名', '2026-12-04', '2030-12-03', ?, ?, ?)`,
       )
       .run(office.id, now, now, facts.certificateNo, centre.id, rogue.publicKey, forged);
+    // and a certificate row of its own that names the training centre as its issuer
+    office.core.ctx.database.sqlite
+      .prepare(
+        `INSERT INTO supervisor_certificates (id, origin_node, created_at, updated_at, certificate_no, year, seq, holder_name, issue_date, valid_until, issuing_node, payload)
+         VALUES ('rogue-cert', ?, ?, ?, ?, 2026, 9999, '冒名', '2026-12-04', '2030-12-03', ?, ?)`,
+      )
+      .run(office.id, now, now, facts.certificateNo, centre.id, forged);
     const up = await send(office, bureau);
-    expect(up.bundle.rowCounts['supervisor_pool']).toBe(1);
+    expect(up.bundle.rowCounts).toMatchObject({ supervisor_pool: 1, supervisor_certificates: 1 });
+    expect(await bureau.ok('training.publishPool', {})).toEqual({ inserted: 0, updated: 0, unchanged: 2, unverified: 1 });
     expect((await bureau.ok('training.verifyCertificate', { payload: forged })).status).toBe('unknown-issuer');
     expect((await bureau.ok('training.pool', {})).map((e) => e.holderName)).toEqual(['王小明', '李芳']);
     expect((await office.ok('training.verifyCertificate', { payload: forged })).status).toBe('unknown-issuer');
