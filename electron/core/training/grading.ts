@@ -47,9 +47,13 @@ function gradeTable(ctx: CoreContext, identity: NodeIdentity, exam: ExamRow, tab
     requireUnlocked(ctx, exam.id);
     const now = ctx.now().toISOString();
     // looked up once, not per sheet: the candidates already graded here, and earlier sittings per person
-    const graded = new Map(
-      (sqlite.prepare('SELECT candidate_no AS no, id FROM exam_candidates WHERE origin_node = ? AND exam_id = ? AND deleted_at IS NULL').all(identity.id, exam.id) as Array<{ no: string; id: string }>).map((r) => [r.no, r.id]),
-    );
+    const already = sqlite.prepare('SELECT candidate_no AS no, id, id_number AS idNumber FROM exam_candidates WHERE origin_node = ? AND exam_id = ? AND deleted_at IS NULL').all(identity.id, exam.id) as Array<{
+      no: string;
+      id: string;
+      idNumber: string | null;
+    }>;
+    const graded = new Map(already.map((r) => [r.no, r.id]));
+    const gradedPerson = new Map(already.filter((r) => r.idNumber).map((r) => [r.idNumber!, r.no]));
     const earlier = new Map(
       (sqlite.prepare('SELECT id_number AS idNumber, count(DISTINCT exam_id) AS n FROM exam_candidates WHERE id_number IS NOT NULL AND exam_id <> ? AND deleted_at IS NULL GROUP BY id_number').all(exam.id) as Array<{ idNumber: string; n: number }>).map((r) => [r.idNumber, r.n]),
     );
@@ -71,6 +75,12 @@ function gradeTable(ctx: CoreContext, identity: NodeIdentity, exam: ExamRow, tab
     const replaced: Array<{ candidateNo: string; before: { objective: number; subjective: number | null; total: number } }> = [];
     let passed = 0;
     for (const sheet of sheets) {
+      // the same person under another 准考证号 in an earlier file of this exam: a second sheet, not a second candidate
+      const earlierNo = sheet.idNumber ? gradedPerson.get(sheet.idNumber) : undefined;
+      if (earlierNo !== undefined && earlierNo !== sheet.candidateNo) {
+        errors.push({ row: sheet.row, candidateNo: sheet.candidateNo, name: sheet.name, code: 'duplicate-sheet', message: `第 ${sheet.row} 行：${sheet.name}已以准考证号 ${earlierNo} 参加本场考试并已阅卷，未重复计分` });
+        continue;
+      }
       const warn = (code: string, message: string) => warnings.push({ row: sheet.row, candidateNo: sheet.candidateNo, name: sheet.name, code, message });
       if (sheet.idNumber && !checkIdNumber(sheet.idNumber).ok) warn('bad-id-number', `第 ${sheet.row} 行（${sheet.name}）的身份证号校验不通过，请核对`);
       const onRoster = roster?.find(sheet.idNumber, sheet.name) ?? null;

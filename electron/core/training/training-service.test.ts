@@ -86,6 +86,22 @@ describe('grading', () => {
     ]);
   });
 
+  it('grades a sheet again from a newer file, and refuses the same person under another 准考证号', async () => {
+    const { exam } = await examOnTrainingNode(centre);
+    await centre.ok('training.grade', { examId: exam.id, source: { kind: 'path', path: await sheetFile(centre, [{ candidateNo: 'N1', name: '王小明', idNumber: people[0]!.idNumber, marks: ['对', '对', 'B', 'ABC', 'A'] }]) } });
+    const again = await centre.ok('training.grade', {
+      examId: exam.id,
+      source: { kind: 'path', path: await sheetFile(centre, [
+        { candidateNo: 'N1', name: '王小明', idNumber: people[0]!.idNumber, marks: ['对', '错', 'B', 'ABC', 'A'] },
+        { candidateNo: 'N2', name: '王小明', idNumber: people[0]!.idNumber, marks: ['对', '错', 'B', 'ABC', 'A'] },
+      ]) },
+    });
+    expect(again.results).toEqual([{ candidateNo: 'N1', name: '王小明', score: 100, passed: true }]);
+    expect(again.errors.map((e) => [e.row, e.code])).toEqual([[3, 'duplicate-sheet']]);
+    expect((await centre.ok('training.results', { examId: exam.id })).map((r) => [r.candidateNo, r.total])).toEqual([['N1', 100]]);
+    expect(JSON.parse(auditOf(centre, 'training.grade')[1]!.before!)).toEqual({ replaced: [{ candidateNo: 'N1', before: { objective: 80, subjective: null, total: 80 } }] });
+  });
+
   it('refuses a sheet that lacks question columns, changing nothing', async () => {
     const { exam } = await examOnTrainingNode(centre);
     const before = dataDigest(centre);
