@@ -11,8 +11,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { MAX_COLUMNS } from '../../electron/core/ledger/caps.ts';
 import { readXlsx } from '../../electron/core/ledger/xlsx-reader.ts';
-import { seededRandom } from '../../electron/core/training/paper.ts';
-import { sampleBank, streamAnswersXlsx, testIdNumber, writeBankXlsx, type SheetLine } from '../../electron/core/training/testing/workbooks.ts';
+import { bankKeys, sampleBank, sampleSheets, streamAnswersXlsx, writeBankXlsx } from '../../electron/core/training/testing/workbooks.ts';
 import { openCore } from '../../electron/core/open-core.ts';
 import { tempDir } from '../../tests/support/temp.ts';
 
@@ -25,23 +24,6 @@ interface ChildResult {
   cpuMs: number;
   maxRssKb: number;
   detail: Record<string, unknown>;
-}
-
-/** Marks as people write them: mostly right, some wrong, blanks, lower case and separators, a few invalid. */
-function* sheets(candidates: number, keys: string[]): Generator<SheetLine> {
-  const random = seededRandom('answers');
-  const judge = ['对', '√', 'T', '错', '×', 'F'];
-  for (let i = 0; i < candidates; i++) {
-    const marks = keys.map((key) => {
-      const r = random();
-      if (r < 0.02) return null;
-      if (r < 0.025) return 'Z';
-      if (key === 'T' || key === 'F') return r < 0.8 ? (key === 'T' ? judge[Math.floor(r * 3)]! : judge[3 + Math.floor(r * 3)]!) : key === 'T' ? '错' : '对';
-      if (r < 0.75) return r < 0.4 ? key.toLowerCase().split('').join('、') : key;
-      return 'ABCD'[Math.floor(random() * 4)]!;
-    });
-    yield { candidateNo: `2026${String(i + 1).padStart(6, '0')}`, name: `考生${i + 1}`, idNumber: testIdNumber(i), marks };
-  }
 }
 
 async function bareRead(file: string): Promise<Record<string, unknown>> {
@@ -141,7 +123,7 @@ async function main(): Promise<void> {
   await writeBankXlsx(bankFile, bank);
   const answers = temp.file('answers.xlsx');
   const started = performance.now();
-  await streamAnswersXlsx(answers, questions, sheets(candidates, bank.map((q) => q.answer.replace(/[,、]/g, '').replace('对', 'T').replace('×', 'F'))));
+  await streamAnswersXlsx(answers, questions, sampleSheets(candidates, bankKeys(bank)));
   console.log(`answer sheets: ${candidates} candidates × ${questions} questions, ${(statSync(answers).size / 1024 / 1024).toFixed(1)} MB, written in ${s(performance.now() - started)}`);
   const reads: ChildResult[] = [];
   const grades: ChildResult[] = [];

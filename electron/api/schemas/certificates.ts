@@ -51,7 +51,13 @@ export const PoolInput = z.object({
   asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
 });
 export const RevokeCertificateInput = z.object({ id: Id, reason: z.string().trim().min(1, '请写明撤销原因').max(200) });
-export const PoolPublished = z.object({ inserted: z.number().int(), updated: z.number().int(), unchanged: z.number().int() });
+export const PoolPublished = z.object({
+  inserted: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  /** certificates left out: not signed by an enrolled key of the node that holds and names itself their issuer */
+  unverified: z.number().int(),
+});
 
 export const VerifyStatus = z.enum(['genuine', 'expired', 'revoked', 'forged', 'unknown-issuer', 'malformed']);
 export const VerifyInput = z.object({ payload: z.string().max(4000), asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, OptionalText, Passphrase } from './common.ts';
+import { JobId } from './jobs.ts';
 import { LedgerSource } from './ledger.ts';
 
 // 培训考核 (issue 7): sessions and rosters, question banks, exams and papers, grading.
@@ -169,7 +170,8 @@ export const Exam = z.object({
 });
 export type Exam = z.infer<typeof Exam>;
 
-export const GradeInput = z.object({ examId: Id, source: LedgerSource });
+/** jobId: poll jobs.progress while the file is read; the grading itself is one transaction */
+export const GradeInput = z.object({ examId: Id, source: LedgerSource, jobId: JobId.optional() });
 export const GradedResult = z.object({ candidateNo: z.string(), name: z.string(), score: z.number(), passed: z.boolean() });
 export const GradeReport = z.object({
   candidates: z.number().int(),
@@ -207,7 +209,13 @@ export const CorrectKeyInput = z.object({
   points: z.number().positive().max(100).optional(),
   reason: z.string().trim().min(1, '请写明更正答案的原因').max(200),
 });
-export const Regraded = z.object({ exams: z.number().int(), results: z.number().int(), changed: z.number().int() });
+export const Regraded = z.object({
+  exams: z.number().int(),
+  results: z.number().int(),
+  changed: z.number().int(),
+  /** holders of a live certificate whose result no longer passes: to be revoked by hand, with a reason */
+  certifiedNowFailing: z.array(z.object({ certificateId: Id, certificateNo: z.string(), holderName: z.string() })),
+});
 export const UnlockInput = z.object({ examId: Id, reason: z.string().trim().min(1, '请写明解锁原因').max(200) });
 
 export const ExamStats = z.object({

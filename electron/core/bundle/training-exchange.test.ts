@@ -2,6 +2,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exchangeNode, trustEachOther, type ExchangeNode } from '../../../tests/support/exchange.ts';
 import { addUnit } from '../blocks/testing/fixtures.ts';
+import { generateSigningKeyPair, keyIdOf } from '../crypto/signing.ts';
+import { makePayload, signWithKey } from '../training/certificate-payload.ts';
 import { examOnTrainingNode, people, sheetFile } from '../training/testing/exam-setup.ts';
 
 // 培训考核 in bundles: the training centre's sessions, exams, results and certificates
@@ -74,8 +76,8 @@ describe('training rows in bundles', () => {
     expect((await bureau.refused('training.revokeCertificate', { id: issued[0]!.id, reason: '试图' })).code).toBe('FORBIDDEN');
     expect((await centre.refused('training.publishPool', {})).code).toBe('FORBIDDEN');
 
-    expect(await bureau.ok('training.publishPool', {})).toEqual({ inserted: 2, updated: 0, unchanged: 0 });
-    expect(await bureau.ok('training.publishPool', {})).toEqual({ inserted: 0, updated: 0, unchanged: 2 });
+    expect(await bureau.ok('training.publishPool', {})).toEqual({ inserted: 2, updated: 0, unchanged: 0, unverified: 0 });
+    expect(await bureau.ok('training.publishPool', {})).toEqual({ inserted: 0, updated: 0, unchanged: 2, unverified: 0 });
     const down = await send(bureau, office);
     expect(down.bundle.rowCounts).toMatchObject({ supervisor_pool: 2 });
     for (const table of trainingTables) expect(count(office, table), table).toBe(0);
@@ -99,20 +101,45 @@ describe('training rows in bundles', () => {
     // a revocation travels the same way and the office sees it
     await centre.ok('training.revokeCertificate', { id: issued[0]!.id, reason: '离职' });
     await send(centre, bureau);
-    expect(await bureau.ok('training.publishPool', {})).toEqual({ inserted: 0, updated: 1, unchanged: 1 });
+    expect(await bureau.ok('training.publishPool', {})).toEqual({ inserted: 0, updated: 1, unchanged: 1, unverified: 0 });
     await send(bureau, office);
     expect(await office.ok('training.verifyCertificate', { payload: issued[0]!.payload, asOf: '2027-01-01' })).toMatchObject({ status: 'revoked', revokedReason: '离职' });
     expect((await office.ok('training.pool', { status: 'revoked' })).map((e) => e.holderName)).toEqual(['王小明']);
   });
 
-  it('refuses a pool row sent by an office, and training rows sent by the bureau', async () => {
+  it('lends no trust to pool rows an office made under its own name, and sends no training rows down', async () => {
     await certified();
     await send(centre, bureau);
     await bureau.ok('training.publishPool', {});
-    // an office bundle may hold pool rows only if the office made them: the bureau's own rows never come back up
+    // an office forges a certificate signed by a key of its own and a pool row naming that key as the issuer's
+    const rogue = generateSigningKeyPair();
+    const facts = { certificateNo: '张特监〔2026〕第9999号', holderName: '冒名', idNumberMasked: null, unitName: null, issueDate: '2026-12-04', validUntil: '2030-12-03', issuingNode: centre.id, keyId: keyIdOf(rogue.publicKey) };
+    const forged = makePayload(facts, signWithKey(rogue.privateKey));
+    const now = new Date().toISOString();
+    office.core.ctx.database.sqlite
+      .prepare(
+        `INSERT INTO supervisor_pool (id, origin_node, created_at, updated_at, certificate_id, certificate_no, holder_name, issue_date, valid_until, issuing_node, issuer_key, payload)
+         VALUES ('rogue', ?, ?, ?, 'rogue-cert', ?, '冒名', '2026-12-04', '2030-12-03', ?, ?, ?)`,
+      )
+      .run(office.id, now, now, facts.certificateNo, centre.id, rogue.publicKey, forged);
+    // and a certificate row of its own that names the training centre as its issuer
+    office.core.ctx.database.sqlite
+      .prepare(
+        `INSERT INTO supervisor_certificates (id, origin_node, created_at, updated_at, certificate_no, year, seq, holder_name, issue_date, valid_until, issuing_node, payload)
+         VALUES ('rogue-cert', ?, ?, ?, ?, 2026, 9999, '冒名', '2026-12-04', '2030-12-03', ?, ?)`,
+      )
+      .run(office.id, now, now, facts.certificateNo, centre.id, forged);
     const up = await send(office, bureau);
-    expect(up.bundle.rowCounts['supervisor_pool'] ?? 0).toBe(0);
+    expect(up.bundle.rowCounts).toMatchObject({ supervisor_pool: 1, supervisor_certificates: 1 });
+    expect(await bureau.ok('training.publishPool', {})).toEqual({ inserted: 0, updated: 0, unchanged: 2, unverified: 1 });
+    expect((await bureau.ok('training.verifyCertificate', { payload: forged })).status).toBe('unknown-issuer');
+    expect((await bureau.ok('training.pool', {})).map((e) => e.holderName)).toEqual(['王小明', '李芳']);
+    expect((await office.ok('training.verifyCertificate', { payload: forged })).status).toBe('unknown-issuer');
+    expect((await office.ok('training.pool', {})).map((e) => e.holderName)).toEqual([]);
+
     const down = await send(bureau, office);
     expect(Object.keys(down.bundle.rowCounts).filter((t) => (trainingTables as readonly string[]).includes(t))).toEqual([]);
+    expect((await office.ok('training.pool', {})).map((e) => e.holderName)).toEqual(['王小明', '李芳']);
+    expect((await office.ok('training.verifyCertificate', { payload: forged })).status).toBe('unknown-issuer');
   });
 });

@@ -48,6 +48,12 @@ describe('supervisor certificates', () => {
     await centre.ok('training.publishResults', { examId: third.exam.id });
     expect((await centre.ok('training.issueCertificates', { examId: third.exam.id, issueDate: '2027-01-05' })).issued.map((c) => c.certificateNo)).toEqual(['ZJG-2027-001', 'ZJG-2027-002']);
     expect((await centre.refused('training.updateSettings', { certificatePattern: '无序号' })).code).toBe('VALIDATION');
+
+    // a key correction that fails a certified holder names the certificate, to be revoked by hand
+    await centre.ok('training.unlockResults', { examId: exam.id, reason: '答案有误' });
+    const regraded = await centre.ok('training.correctKey', { bankId: (await centre.ok('training.exam', { id: exam.id })).bankId, no: 4, answer: 'A、D', points: 40, reason: '更正' });
+    expect(regraded.certifiedNowFailing.map((c) => [c.certificateNo, c.holderName])).toEqual([['张特监〔2026〕第0002号', '李芳']]);
+    expect(await centre.ok('training.exam', { id: exam.id })).toMatchObject({ fullMarks: 120, passMark: 70, passed: 1 });
   });
 
   it('verify offline: genuine, expired, revoked, forged, malformed; unknown to a node that does not know the issuer', async () => {

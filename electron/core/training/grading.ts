@@ -1,4 +1,5 @@
 import type { ParsedInput } from '../../api/contract.ts';
+import type { NodeIdentity } from '../../api/schemas/node.ts';
 import type { GradeReport, RowIssue } from '../../api/schemas/training.ts';
 import { appendAudit } from '../audit.ts';
 import type { CoreContext } from '../context.ts';
@@ -6,10 +7,10 @@ import { newId } from '../ids.ts';
 import { checkIdNumber } from '../validation/id-card.ts';
 import { requireOwn, requireTrainingNode, resolveFile } from './access.ts';
 import { readSheets } from './answer-sheet.ts';
-import { loadExamRow, paperQuestions, requireUnlocked } from './exams.ts';
+import { loadExamRow, paperQuestions, requireUnlocked, type ExamRow } from './exams.ts';
 import { gradeSheet, totalOf } from './grade-sheet.ts';
 import { rosterIndex } from './roster.ts';
-import { readTable } from './sheet-table.ts';
+import { readTable, type SheetTable } from './sheet-table.ts';
 
 // 阅卷: an answer-sheet file for one exam graded in one transaction. Row problems are
 // reported with the row and the candidate; a sheet already graded for this exam
@@ -21,7 +22,17 @@ export async function grade(ctx: CoreContext, input: ParsedInput<'training.grade
   requireOwn(identity, exam, '考试');
   requireUnlocked(ctx, exam.id);
   const file = resolveFile(ctx, input.source);
-  const table = await readTable(file.path, file.fileName, '准考证号', '答题卡');
+  return ctx.jobs.run(input.jobId, async (job) => {
+    job.phase('读取答题卡');
+    const table = await readTable(file.path, file.fileName, '准考证号', '答题卡');
+    // the last point to cancel: from here the grading is one transaction, all or nothing
+    job.checkpoint();
+    job.phase('阅卷', table.rows.length);
+    return gradeTable(ctx, identity, exam, table);
+  });
+}
+
+function gradeTable(ctx: CoreContext, identity: NodeIdentity, exam: ExamRow, table: SheetTable): GradeReport {
   const papers = paperQuestions(ctx, exam);
   const count = papers.get('A')!.length;
   const errors: RowIssue[] = [];
@@ -32,11 +43,17 @@ export async function grade(ctx: CoreContext, input: ParsedInput<'training.grade
   const results: GradeReport['results'] = [];
 
   sqlite.transaction(() => {
+    // again inside the transaction: results may have been published while the file was read
+    requireUnlocked(ctx, exam.id);
     const now = ctx.now().toISOString();
     // looked up once, not per sheet: the candidates already graded here, and earlier sittings per person
-    const graded = new Map(
-      (sqlite.prepare('SELECT candidate_no AS no, id FROM exam_candidates WHERE origin_node = ? AND exam_id = ? AND deleted_at IS NULL').all(identity.id, exam.id) as Array<{ no: string; id: string }>).map((r) => [r.no, r.id]),
-    );
+    const already = sqlite.prepare('SELECT candidate_no AS no, id, id_number AS idNumber FROM exam_candidates WHERE origin_node = ? AND exam_id = ? AND deleted_at IS NULL').all(identity.id, exam.id) as Array<{
+      no: string;
+      id: string;
+      idNumber: string | null;
+    }>;
+    const graded = new Map(already.map((r) => [r.no, r.id]));
+    const gradedPerson = new Map(already.filter((r) => r.idNumber).map((r) => [r.idNumber!, r.no]));
     const earlier = new Map(
       (sqlite.prepare('SELECT id_number AS idNumber, count(DISTINCT exam_id) AS n FROM exam_candidates WHERE id_number IS NOT NULL AND exam_id <> ? AND deleted_at IS NULL GROUP BY id_number').all(exam.id) as Array<{ idNumber: string; n: number }>).map((r) => [r.idNumber, r.n]),
     );
@@ -58,6 +75,12 @@ export async function grade(ctx: CoreContext, input: ParsedInput<'training.grade
     const replaced: Array<{ candidateNo: string; before: { objective: number; subjective: number | null; total: number } }> = [];
     let passed = 0;
     for (const sheet of sheets) {
+      // the same person under another 准考证号 in an earlier file of this exam: a second sheet, not a second candidate
+      const earlierNo = sheet.idNumber ? gradedPerson.get(sheet.idNumber) : undefined;
+      if (earlierNo !== undefined && earlierNo !== sheet.candidateNo) {
+        errors.push({ row: sheet.row, candidateNo: sheet.candidateNo, name: sheet.name, code: 'duplicate-sheet', message: `第 ${sheet.row} 行：${sheet.name}已以准考证号 ${earlierNo} 参加本场考试并已阅卷，未重复计分` });
+        continue;
+      }
       const warn = (code: string, message: string) => warnings.push({ row: sheet.row, candidateNo: sheet.candidateNo, name: sheet.name, code, message });
       if (sheet.idNumber && !checkIdNumber(sheet.idNumber).ok) warn('bad-id-number', `第 ${sheet.row} 行（${sheet.name}）的身份证号校验不通过，请核对`);
       const onRoster = roster?.find(sheet.idNumber, sheet.name) ?? null;
@@ -92,7 +115,7 @@ export async function grade(ctx: CoreContext, input: ParsedInput<'training.grade
       rowIds: [exam.id],
       // the old scores of sheets graded again stay here
       before: replaced.length ? { replaced } : undefined,
-      after: { file: file.fileName, candidates: sheets.length, passed, errors: errors.length, warnings: warnings.length },
+      after: { file: table.fileName, candidates: sheets.length, passed, errors: errors.length, warnings: warnings.length },
     });
   })();
   return { candidates: results.length, passed: results.filter((r) => r.passed).length, results, errors, warnings };

@@ -8,7 +8,7 @@ import { newId } from '../ids.ts';
 import { trustedSigner } from '../keys/keys.ts';
 import { requireIdentity } from '../node/node-service.ts';
 import { addDays, resolveAsOf } from '../registry/as-of.ts';
-import { parsePayload } from './certificate-payload.ts';
+import { parsePayload, signatureHolds } from './certificate-payload.ts';
 import { getTrainingSettings } from './training-settings.ts';
 
 // 监督员库: everyone certified, with unit, district, validity and the blocks they serve
@@ -18,13 +18,20 @@ import { getTrainingSettings } from './training-settings.ts';
 
 type Row = Omit<PoolEntry, 'status' | 'blocks' | 'districtName'> & { revokedAt: string | null; districtName: string | null };
 
+/**
+ * Pool rows count only when the bureau made them: at an office the bureau it trusts,
+ * at the bureau itself. An office's bundle could carry rows of this table under its
+ * own name; they must neither show in the pool nor lend their issuer key to a forgery.
+ */
+export const BUREAU_POOL_ROWS = `origin_node IN (SELECT node_id FROM trusted_keys WHERE role = 'bureau' UNION SELECT id FROM node_identity WHERE role = 'bureau')`;
+
 const poolSql = `SELECT x.*, d.name AS districtName FROM (
   SELECT 'certificate' AS source, id AS certificateId, certificate_no AS certificateNo, holder_name AS holderName, unit_name AS unitName, unit_uscc AS unitUscc,
          district_id AS districtId, manager_id AS managerId, issue_date AS issueDate, valid_until AS validUntil, issuing_node AS issuingNode, revoked_at AS revokedAt, revoked_reason AS revokedReason
-  FROM supervisor_certificates WHERE deleted_at IS NULL
+  FROM supervisor_certificates WHERE deleted_at IS NULL AND issuing_node = origin_node
   UNION ALL
   SELECT 'pool', certificate_id, certificate_no, holder_name, unit_name, unit_uscc, district_id, manager_id, issue_date, valid_until, issuing_node, revoked_at, revoked_reason
-  FROM supervisor_pool WHERE deleted_at IS NULL AND certificate_id NOT IN (SELECT id FROM supervisor_certificates)
+  FROM supervisor_pool WHERE deleted_at IS NULL AND ${BUREAU_POOL_ROWS} AND certificate_id NOT IN (SELECT id FROM supervisor_certificates)
 ) x LEFT JOIN districts d ON d.id = x.districtId`;
 
 export function statusOf(row: { revokedAt: string | null; validUntil: string }, asOf: string, expiringDays: number): PoolEntry['status'] {
@@ -63,7 +70,7 @@ export function publishPool(ctx: CoreContext): z.infer<typeof PoolPublished> {
   const { sqlite } = ctx.database;
   return sqlite.transaction(() => {
     const certificates = sqlite
-      .prepare(`SELECT id, id_number, ${cols.filter((c) => c !== 'issuer_name' && c !== 'issuer_key').join(', ')} FROM supervisor_certificates WHERE deleted_at IS NULL ORDER BY id`)
+      .prepare(`SELECT id, origin_node, id_number, ${cols.filter((c) => c !== 'issuer_name' && c !== 'issuer_key').join(', ')} FROM supervisor_certificates WHERE deleted_at IS NULL ORDER BY id`)
       .all() as Array<Record<string, string | null> & { id: string; payload: string }>;
     // the bureau holds every office's registry: it links a holder the training centre
     // knew only by ID number to the office's own safety-manager row (no ID number leaves in the pool)
@@ -79,11 +86,19 @@ export function publishPool(ctx: CoreContext): z.infer<typeof PoolPublished> {
     const now = ctx.now().toISOString();
     const insert = sqlite.prepare(`INSERT INTO supervisor_pool (id, origin_node, created_at, updated_at, version, certificate_id, ${cols.join(', ')}) VALUES (?, ?, ?, ?, 1, ?, ${cols.map(() => '?').join(', ')})`);
     const update = sqlite.prepare(`UPDATE supervisor_pool SET ${cols.map((c) => `${c} = ?`).join(', ')}, updated_at = ?, version = version + 1 WHERE id = ?`);
-    const counts = { inserted: 0, updated: 0, unchanged: 0 };
+    const counts = { inserted: 0, updated: 0, unchanged: 0, unverified: 0 };
     const changed: string[] = [];
     for (const c of certificates) {
       const parsed = parsePayload(c.payload);
       const key = parsed.ok ? trustedSigner(ctx, parsed.facts.keyId) : null;
+      // only what its issuer signed goes out in the bureau's name
+      const genuine =
+        parsed.ok && key !== null && key.nodeId === c['origin_node'] && c['issuing_node'] === c['origin_node'] && parsed.facts.issuingNode === c['origin_node'] &&
+        parsed.facts.certificateNo === c['certificate_no'] && signatureHolds(parsed, key.signingKey);
+      if (!genuine) {
+        counts.unverified++;
+        continue;
+      }
       const manager = c['manager_id'] || !c['id_number'] ? undefined : (managerById.get(c['id_number']) as { managerId: string; districtId: string; uscc: string; unitName: string } | undefined);
       const values: Record<string, string | null> = {
         ...c,
@@ -91,8 +106,8 @@ export function publishPool(ctx: CoreContext): z.infer<typeof PoolPublished> {
         district_id: c['district_id'] ?? manager?.districtId ?? null,
         unit_uscc: c['unit_uscc'] ?? manager?.uscc ?? null,
         unit_name: c['unit_name'] ?? manager?.unitName ?? null,
-        issuer_name: key?.nodeName ?? null,
-        issuer_key: key && key.nodeId === c['issuing_node'] ? key.signingKey : null,
+        issuer_name: key.nodeName,
+        issuer_key: key.signingKey,
       };
       const row = cols.map((k) => values[k] ?? null);
       const before = existing.get(c.id);

@@ -6,13 +6,16 @@ import { appendAudit } from '../audit.ts';
 import type { CoreContext } from '../context.ts';
 import { requireOwn, requireTrainingNode } from './access.ts';
 import { bankSummary } from './banks-read.ts';
-import { loadExamRow, paperQuestions, requireUnlocked } from './exams.ts';
+import { loadExamRow, paperOf, paperQuestions, requireUnlocked } from './exams.ts';
 import { regradeMarks, totalOf, type StoredMarks } from './grade-sheet.ts';
 import { normaliseKey } from './marks.ts';
+import { round2 } from './scoring.ts';
 
 // 更正答案: a key (or a question's points) corrected in the bank, and every result of
 // every exam on that bank recomputed from the stored marks, in one transaction. The
-// old and new scores of every result that changed go into the audit log.
+// old and new scores of every result that changed go into the audit log. A certificate
+// already issued on a result that no longer passes is named, not revoked: revoking
+// needs a person's decision and reason.
 
 export function correctKey(ctx: CoreContext, input: ParsedInput<'training.correctKey'>): z.infer<typeof Regraded> {
   const identity = requireTrainingNode(ctx, '更正答案');
@@ -38,6 +41,9 @@ export function correctKey(ctx: CoreContext, input: ParsedInput<'training.correc
     for (const examId of exams) {
       const exam = loadExamRow(ctx, examId);
       const papers = paperQuestions(ctx, exam);
+      // a change of points changes the paper's full marks (the pass mark stays as set)
+      const fullMarks = round2(papers.get('A')!.reduce((n, q) => n + q.points, 0) + paperOf(exam).subjectiveMax);
+      if (fullMarks !== exam.fullMarks) sqlite.prepare('UPDATE exams SET full_marks = ?, updated_at = ?, version = version + 1 WHERE id = ?').run(fullMarks, now, examId);
       const rows = sqlite
         .prepare(
           `SELECT r.id, r.objective_score AS objective, r.subjective_score AS subjective, r.total, r.passed, r.marks, c.variant
@@ -58,14 +64,19 @@ export function correctKey(ctx: CoreContext, input: ParsedInput<'training.correc
       // written after the iteration: better-sqlite3 does not allow writes while a statement iterates
       pending.forEach((run) => run());
     }
+    const certificateOf = sqlite.prepare('SELECT id AS certificateId, certificate_no AS certificateNo, holder_name AS holderName FROM supervisor_certificates WHERE result_id = ? AND revoked_at IS NULL AND deleted_at IS NULL');
+    const certifiedNowFailing = changes
+      .filter((c) => c.before.passed && !c.after.passed)
+      .map((c) => certificateOf.get(c.resultId) as { certificateId: string; certificateNo: string; holderName: string } | undefined)
+      .filter((c) => c !== undefined);
     appendAudit(ctx, {
       nodeId: identity.id,
       call: 'training.correctKey',
       table: 'exam_results',
       rowIds: [q.id, ...changes.map((c) => c.resultId)],
       before: { no: input.no, answer: q.answer, points: q.points, scores: changes.map((c) => ({ resultId: c.resultId, ...c.before })) },
-      after: { no: input.no, answer: key.key, points, reason: input.reason, scores: changes.map((c) => ({ resultId: c.resultId, ...c.after })) },
+      after: { no: input.no, answer: key.key, points, reason: input.reason, scores: changes.map((c) => ({ resultId: c.resultId, ...c.after })), certifiedNowFailing },
     });
-    return { exams: exams.length, results, changed: changes.length };
+    return { exams: exams.length, results, changed: changes.length, certifiedNowFailing };
   })();
 }

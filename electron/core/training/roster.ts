@@ -5,6 +5,7 @@ import type { RosterAdded, RowIssue, SignInSheet } from '../../api/schemas/train
 import { appendAudit } from '../audit.ts';
 import type { CoreContext } from '../context.ts';
 import { newId } from '../ids.ts';
+import type { RawRow } from '../ledger/types.ts';
 import { buildTwoLists } from '../lists/two-lists.ts';
 import { maskIdNumber } from '../privacy/mask.ts';
 import { localDate } from '../registry/as-of.ts';
@@ -110,7 +111,7 @@ export async function importRoster(ctx: CoreContext, input: ParsedInput<'trainin
   const at = { name: column(table, '姓名')!, id: column(table, '身份证号', '身份证号码'), unit: column(table, '单位名称', '使用单位名称', '工作单位', '单位'), uscc: column(table, '统一社会信用代码'), phone: column(table, '联系电话', '电话', '手机') };
   const errors: RowIssue[] = [];
   const people: Person[] = [];
-  const cell = (cells: unknown[], i: number | undefined) => (i === undefined ? null : text(cells[i] as never));
+  const cell = (cells: RawRow['cells'], i: number | undefined) => (i === undefined ? null : text(cells[i]));
   for (const row of table.rows) {
     const name = cell(row.cells, at.name);
     const rawId = cell(row.cells, at.id);

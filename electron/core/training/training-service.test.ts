@@ -86,6 +86,22 @@ describe('grading', () => {
     ]);
   });
 
+  it('grades a sheet again from a newer file, and refuses the same person under another 准考证号', async () => {
+    const { exam } = await examOnTrainingNode(centre);
+    await centre.ok('training.grade', { examId: exam.id, source: { kind: 'path', path: await sheetFile(centre, [{ candidateNo: 'N1', name: '王小明', idNumber: people[0]!.idNumber, marks: ['对', '对', 'B', 'ABC', 'A'] }]) } });
+    const again = await centre.ok('training.grade', {
+      examId: exam.id,
+      source: { kind: 'path', path: await sheetFile(centre, [
+        { candidateNo: 'N1', name: '王小明', idNumber: people[0]!.idNumber, marks: ['对', '错', 'B', 'ABC', 'A'] },
+        { candidateNo: 'N2', name: '王小明', idNumber: people[0]!.idNumber, marks: ['对', '错', 'B', 'ABC', 'A'] },
+      ]) },
+    });
+    expect(again.results).toEqual([{ candidateNo: 'N1', name: '王小明', score: 100, passed: true }]);
+    expect(again.errors.map((e) => [e.row, e.code])).toEqual([[3, 'duplicate-sheet']]);
+    expect((await centre.ok('training.results', { examId: exam.id })).map((r) => [r.candidateNo, r.total])).toEqual([['N1', 100]]);
+    expect(JSON.parse(auditOf(centre, 'training.grade')[1]!.before!)).toEqual({ replaced: [{ candidateNo: 'N1', before: { objective: 80, subjective: null, total: 80 } }] });
+  });
+
   it('refuses a sheet that lacks question columns, changing nothing', async () => {
     const { exam } = await examOnTrainingNode(centre);
     const before = dataDigest(centre);
@@ -108,7 +124,7 @@ describe('grading', () => {
     expect((await centre.refused('training.setSubjective', { resultId: results[1]!.id, score: 25 })).message).toContain('不能超过 20 分');
 
     const regraded = await centre.ok('training.correctKey', { bankId: bank.id, no: 3, answer: 'C', reason: '教材修订，答案应为三个月' });
-    expect(regraded).toEqual({ exams: 1, results: 2, changed: 2 });
+    expect(regraded).toEqual({ exams: 1, results: 2, changed: 2, certifiedNowFailing: [] });
     results = await centre.ok('training.results', { examId: exam.id });
     expect(results.map((r) => [r.objectiveScore, r.subjectiveScore, r.total, r.passed])).toEqual([
       [73.33, null, 73.33, false],
@@ -159,6 +175,16 @@ describe('grading', () => {
     expect(book.getWorksheet('成绩')!.getRow(3).values).toEqual(expect.arrayContaining(['B1', '赵强', 2, 100, '合格', '未发布']));
     expect(book.getWorksheet('统计')!.getRow(5).values).toEqual([undefined, '合格率', 0.6667]);
     expect(book.getWorksheet('试题分析')!.getRow(3).values).toEqual([undefined, 1, '判断', '使用管理', 3, 2, 0.6667]);
+  });
+});
+
+describe('queries at scale', () => {
+  it('read an exam’s results and a person’s earlier sittings through indexes', async () => {
+    const sqlite = centre.core.ctx.database.sqlite;
+    const plan = (sql: string) => (sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as Array<{ detail: string }>).map((p) => p.detail).join('; ');
+    expect(plan("SELECT * FROM exam_results r JOIN exam_candidates c ON c.id = r.candidate_id WHERE r.exam_id = 'e' AND r.deleted_at IS NULL")).toMatch(/USING INDEX exam_results_exam/);
+    expect(plan("SELECT id FROM exam_candidates WHERE id_number = 'x' AND deleted_at IS NULL")).toMatch(/USING INDEX exam_candidates_id_number/);
+    expect(plan("SELECT id FROM supervisor_certificates WHERE result_id = 'r' AND deleted_at IS NULL")).toMatch(/USING INDEX supervisor_certificates_result_live/);
   });
 });
 

@@ -6,6 +6,7 @@ import { allKeys } from '../keys/own-keys.ts';
 import { getIdentity } from '../node/node-service.ts';
 import { resolveAsOf } from '../registry/as-of.ts';
 import { parsePayload, signatureHolds } from './certificate-payload.ts';
+import { BUREAU_POOL_ROWS } from './pool.ts';
 
 // 核验证书 (offline): a scanned or typed QR payload is genuine when it is signed by a
 // key this node knows for its issuer — its own key, a key it enrolled (the bureau),
@@ -25,7 +26,9 @@ function issuerOf(ctx: CoreContext, keyId: string): Issuer | null {
   if (own && self) return { publicKey: own.publicKey, nodeId: self.id, name: self.name, revokedAt: null };
   const trusted = trustedSigner(ctx, keyId);
   if (trusted) return { publicKey: trusted.signingKey, nodeId: trusted.nodeId, name: trusted.nodeName, revokedAt: trusted.revokedAt };
-  const published = ctx.database.sqlite.prepare('SELECT DISTINCT issuer_key AS k, issuing_node AS n, issuer_name AS name FROM supervisor_pool WHERE issuer_key IS NOT NULL AND deleted_at IS NULL').all() as Array<{
+  const published = ctx.database.sqlite
+    .prepare(`SELECT DISTINCT issuer_key AS k, issuing_node AS n, issuer_name AS name FROM supervisor_pool WHERE issuer_key IS NOT NULL AND deleted_at IS NULL AND ${BUREAU_POOL_ROWS}`)
+    .all() as Array<{
     k: string;
     n: string;
     name: string | null;
@@ -47,7 +50,7 @@ function recordOf(ctx: CoreContext, issuingNode: string, certificateNo: string):
     .get(issuingNode, certificateNo) as { revokedAt: string | null; revokedReason: string | null } | undefined;
   if (own) return own;
   const pooled = sqlite
-    .prepare('SELECT revoked_at AS revokedAt, revoked_reason AS revokedReason FROM supervisor_pool WHERE issuing_node = ? AND certificate_no = ? AND deleted_at IS NULL ORDER BY updated_at DESC LIMIT 1')
+    .prepare(`SELECT revoked_at AS revokedAt, revoked_reason AS revokedReason FROM supervisor_pool WHERE issuing_node = ? AND certificate_no = ? AND deleted_at IS NULL AND ${BUREAU_POOL_ROWS} ORDER BY updated_at DESC LIMIT 1`)
     .get(issuingNode, certificateNo) as { revokedAt: string | null; revokedReason: string | null } | undefined;
   return pooled ?? null;
 }

@@ -1,6 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { OPTION_LETTERS } from '../marks.ts';
+import { normaliseKey, OPTION_LETTERS, type QuestionType } from '../marks.ts';
 import { seededRandom } from '../paper.ts';
 
 // Question banks and answer sheets written the way offices make them (exceljs), for
@@ -78,6 +78,37 @@ export async function streamAnswersXlsx(file: string, count: number, rows: Itera
   for (const l of rows) sheet.addRow([l.candidateNo, l.name, l.idNumber ?? null, ...l.marks]).commit();
   sheet.commit();
   await book.commit();
+}
+
+const types: Record<string, QuestionType> = { 判断: 'judge', 单选: 'single', 多选: 'multi' };
+
+/** The normalised keys of a bank written by sampleBank ('T' / 'F' / letters). */
+export function bankKeys(lines: BankLine[]): string[] {
+  return lines.map((l) => {
+    const key = normaliseKey(types[l.type]!, l.answer, l.options?.length ?? 0);
+    if (!key.ok) throw new Error(key.message);
+    return key.key;
+  });
+}
+
+/**
+ * Answer sheets as people and scanners write them: mostly right, some wrong, 2 % blank,
+ * 0.5 % invalid ('Z'), ticks and crosses for 判断, lower case and 、 between letters.
+ */
+export function* sampleSheets(candidates: number, keys: string[], seed = 'answers'): Generator<SheetLine> {
+  const random = seededRandom(seed);
+  const judge = ['对', '√', 'T', '错', '×', 'F'];
+  for (let i = 0; i < candidates; i++) {
+    const marks = keys.map((key) => {
+      const r = random();
+      if (r < 0.02) return null;
+      if (r < 0.025) return 'Z';
+      if (key === 'T' || key === 'F') return r < 0.8 ? (key === 'T' ? judge[Math.floor(r * 3)]! : judge[3 + Math.floor(r * 3)]!) : key === 'T' ? '错' : '对';
+      if (r < 0.75) return r < 0.4 ? key.toLowerCase().split('').join('、') : key;
+      return 'ABCD'[Math.floor(random() * 4)]!;
+    });
+    yield { candidateNo: `2026${String(i + 1).padStart(6, '0')}`, name: `考生${i + 1}`, idNumber: testIdNumber(i), marks };
+  }
 }
 
 /** A valid 18-digit ID number (GB 11643 check digit) for person i. */
