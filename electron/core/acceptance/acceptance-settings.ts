@@ -1,5 +1,3 @@
-import { eq } from 'drizzle-orm';
-import type { ZodType } from 'zod';
 import { AppError } from '../../api/errors.ts';
 import type { ParsedInput } from '../../api/contract.ts';
 import { AcceptanceSettings } from '../../api/schemas/acceptance.ts';
@@ -7,6 +5,7 @@ import { settings } from '../../../db/schema/index.ts';
 import { appendAudit } from '../audit.ts';
 import type { CoreContext } from '../context.ts';
 import { requireIdentity } from '../node/node-service.ts';
+import { readSettings } from '../settings/stored-settings.ts';
 import { formatPlaqueNo } from './plaque.ts';
 
 // This node's acceptance settings under the key "acceptance" (settings are not
@@ -15,17 +14,7 @@ import { formatPlaqueNo } from './plaque.ts';
 const KEY = 'acceptance';
 
 export function getAcceptanceSettings(ctx: CoreContext): AcceptanceSettings {
-  const row = ctx.database.db.select({ value: settings.value }).from(settings).where(eq(settings.key, KEY)).get();
-  let stored: Record<string, unknown> = {};
-  try {
-    const parsed: unknown = row ? JSON.parse(row.value) : {};
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) stored = parsed as Record<string, unknown>;
-  } catch {
-    stored = {};
-  }
-  const shape: Record<string, ZodType | undefined> = AcceptanceSettings.shape;
-  const accepted = Object.fromEntries(Object.entries(stored).filter(([key, value]) => shape[key]?.safeParse(value).success));
-  return AcceptanceSettings.parse(accepted);
+  return readSettings(ctx, KEY, AcceptanceSettings);
 }
 
 export function updateAcceptanceSettings(ctx: CoreContext, input: ParsedInput<'acceptance.updateSettings'>): AcceptanceSettings {

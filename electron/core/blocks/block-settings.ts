@@ -1,5 +1,3 @@
-import { eq } from 'drizzle-orm';
-import type { ZodType } from 'zod';
 import { AppError } from '../../api/errors.ts';
 import type { ParsedInput } from '../../api/contract.ts';
 import { BlockSettings } from '../../api/schemas/blocks.ts';
@@ -7,6 +5,7 @@ import { settings } from '../../../db/schema/index.ts';
 import { appendAudit } from '../audit.ts';
 import type { CoreContext } from '../context.ts';
 import { requireIdentity } from '../node/node-service.ts';
+import { readSettings } from '../settings/stored-settings.ts';
 
 // The size rule of a block (seed: 5–10 units), this node's own setting under the key
 // "blocks" (settings are not synced). As with the registry settings, a stored value
@@ -14,17 +13,7 @@ import { requireIdentity } from '../node/node-service.ts';
 const KEY = 'blocks';
 
 export function getBlockSettings(ctx: CoreContext): BlockSettings {
-  const row = ctx.database.db.select({ value: settings.value }).from(settings).where(eq(settings.key, KEY)).get();
-  let stored: Record<string, unknown> = {};
-  try {
-    const parsed: unknown = row ? JSON.parse(row.value) : {};
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) stored = parsed as Record<string, unknown>;
-  } catch {
-    stored = {};
-  }
-  const shape: Record<string, ZodType | undefined> = BlockSettings.shape;
-  const accepted = Object.fromEntries(Object.entries(stored).filter(([key, value]) => shape[key]?.safeParse(value).success));
-  const result = BlockSettings.parse(accepted);
+  const result = readSettings(ctx, KEY, BlockSettings);
   return result.minSize <= result.maxSize ? result : BlockSettings.parse({});
 }
 

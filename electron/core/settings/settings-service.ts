@@ -1,5 +1,3 @@
-import { eq } from 'drizzle-orm';
-import type { ZodType } from 'zod';
 import { AppError } from '../../api/errors.ts';
 import type { ParsedInput } from '../../api/contract.ts';
 import { RegistrySettings } from '../../api/schemas/settings.ts';
@@ -8,30 +6,13 @@ import { appendAudit } from '../audit.ts';
 import { loadCatalogue } from '../catalogue/catalogue.ts';
 import type { CoreContext } from '../context.ts';
 import { requireIdentity } from '../node/node-service.ts';
+import { readSettings } from './stored-settings.ts';
 
 const REGISTRY_KEY = 'registry';
 
-function readStored(ctx: CoreContext): Record<string, unknown> {
-  const row = ctx.database.db.select({ value: settings.value }).from(settings).where(eq(settings.key, REGISTRY_KEY)).get();
-  if (!row) return {};
-  try {
-    const parsed: unknown = JSON.parse(row.value);
-    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
-}
-
-/**
- * The registry settings with defaults for anything missing. A stored value this
- * version no longer accepts falls back to its default, field by field, so one bad
- * value (from an older version or a hand edit) cannot stop the lists being made.
- */
+/** The registry settings (two lists, alerts), with defaults; see readSettings. */
 export function getRegistrySettings(ctx: CoreContext): RegistrySettings {
-  const stored = readStored(ctx);
-  const shape: Record<string, ZodType | undefined> = RegistrySettings.shape;
-  const accepted = Object.fromEntries(Object.entries(stored).filter(([key, value]) => shape[key]?.safeParse(value).success));
-  return RegistrySettings.parse(accepted);
+  return readSettings(ctx, REGISTRY_KEY, RegistrySettings);
 }
 
 export function getSettings(ctx: CoreContext) {

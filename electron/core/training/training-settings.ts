@@ -1,5 +1,3 @@
-import { eq } from 'drizzle-orm';
-import type { ZodType } from 'zod';
 import { AppError } from '../../api/errors.ts';
 import type { ParsedInput } from '../../api/contract.ts';
 import { TrainingSettings } from '../../api/schemas/training.ts';
@@ -8,6 +6,7 @@ import { formatPlaqueNo } from '../acceptance/plaque.ts';
 import { appendAudit } from '../audit.ts';
 import type { CoreContext } from '../context.ts';
 import { requireIdentity } from '../node/node-service.ts';
+import { readSettings } from '../settings/stored-settings.ts';
 
 // This node's training settings under the key "training" (settings are not synced):
 // pass mark, multiple-choice rule, certificate number pattern, validity, the
@@ -17,16 +16,7 @@ import { requireIdentity } from '../node/node-service.ts';
 const KEY = 'training';
 
 export function getTrainingSettings(ctx: CoreContext): TrainingSettings {
-  const row = ctx.database.db.select({ value: settings.value }).from(settings).where(eq(settings.key, KEY)).get();
-  let stored: Record<string, unknown> = {};
-  try {
-    const parsed: unknown = row ? JSON.parse(row.value) : {};
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) stored = parsed as Record<string, unknown>;
-  } catch {
-    stored = {};
-  }
-  const shape: Record<string, ZodType | undefined> = TrainingSettings.shape;
-  return TrainingSettings.parse(Object.fromEntries(Object.entries(stored).filter(([key, value]) => shape[key]?.safeParse(value).success)));
+  return readSettings(ctx, KEY, TrainingSettings);
 }
 
 const fieldMessages: Record<string, string> = {
