@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AcceptanceDetail } from '../../../../electron/api/schemas/acceptance.ts';
 import { api, errorMessage } from '../../api/client.ts';
 import { hrefFor, useRouteParams } from '../../router/hash-router.ts';
+import { PrintFrame } from '../../components/PrintFrame.tsx';
 import '../../styles/lists.css';
 import './acceptance.css';
 
@@ -41,24 +42,13 @@ export function AcceptancePrintPage() {
   }, [state, auto, id, kind]);
 
   return (
-    <div className="print-doc">
-      <div className="print-toolbar" role="toolbar" aria-label={t('acceptance.print.recordTitle')}>
-        <a className="button button-link" href={hrefFor('acceptance', { id })}>
-          {t('acceptance.print.back')}
-        </a>
-        <button type="button" className="button button-primary" onClick={() => window.print()} disabled={state.kind !== 'ready'}>
-          {t('acceptance.print.print')}
-        </button>
-        <span className="muted">{t('acceptance.print.hint')}</span>
-      </div>
-      {state.kind === 'loading' && <div className="muted print-status">{t('app.loading')}</div>}
-      {state.kind === 'failed' && (
-        <div className="notice notice-error print-status" role="alert">
-          {state.message}
-        </div>
+    <PrintFrame label={t('acceptance.print.recordTitle')} backHref={hrefFor('acceptance', { id })} backLabel={t('acceptance.print.back')} printLabel={t('acceptance.print.print')} hint={t('acceptance.print.hint')} state={state}>
+      {() => (
+        <>
+          {state.kind === 'ready' && (kind === 'record' ? <Record file={state.file} /> : <Certificate file={state.file} />)}
+        </>
       )}
-      {state.kind === 'ready' && (kind === 'record' ? <Record file={state.file} /> : <Certificate file={state.file} />)}
-    </div>
+    </PrintFrame>
   );
 }
 

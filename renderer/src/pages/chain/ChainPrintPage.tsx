@@ -5,6 +5,7 @@ import { api, errorMessage } from '../../api/client.ts';
 import { dateParts, todayIso } from '../../format/today.ts';
 import { hrefFor, useRouteParams } from '../../router/hash-router.ts';
 import { RosterTable } from './RosterTable.tsx';
+import { PrintFrame } from '../../components/PrintFrame.tsx';
 import '../blocks/blocks.css';
 import './chain.css';
 
@@ -43,69 +44,58 @@ export function ChainPrintPage() {
   const madeOn = t('lists.printDate', dateParts(todayIso()));
 
   return (
-    <div className="print-doc chain-print">
-      <div className="print-toolbar" role="toolbar" aria-label={t('chain.printTitle')}>
-        <a className="button button-link" href={hrefFor('chain')}>
-          {t('chain.backToChain')}
-        </a>
-        <button type="button" className="button button-primary" onClick={() => window.print()} disabled={state.kind !== 'ready'}>
-          {t('lists.print')}
-        </button>
-        <span className="muted">{t('chain.printHint')}</span>
-      </div>
-      {state.kind === 'loading' && <div className="muted print-status">{t('app.loading')}</div>}
-      {state.kind === 'failed' && (
-        <div className="notice notice-error print-status" role="alert">
-          {state.message}
-        </div>
+    <PrintFrame label={t('chain.printTitle')} backHref={hrefFor('chain')} backLabel={t('chain.backToChain')} printLabel={t('lists.print')} hint={t('chain.printHint')} state={state} className="chain-print">
+      {() => (
+        <>
+          {state.kind === 'ready' &&
+            state.roster.blocks.map((block, index) => (
+              <section key={block.blockId} className={`print-sheet chain-sheet${index > 0 ? ' print-break' : ''}`} aria-labelledby={`sheet-${block.blockId}`}>
+                <div className="print-authority">{state.roster.authority}</div>
+                <h1 id={`sheet-${block.blockId}`} className="print-title">
+                  {t('chain.printTitle')}
+                </h1>
+                <div className="print-meta">
+                  <span>{t('chain.printBlock', { name: block.name })}</span>
+                  <span>{t('chain.printLead', { name: block.leadUnitName ?? t('chain.printNone') })}</span>
+                  <span>{t('chain.printSchedule', { schedule: block.schedule ?? t('chain.printNone') })}</span>
+                </div>
+                <h2 className="chain-sheet-heading">{t('chain.printInspectors')}</h2>
+                <table className="list-table">
+                  <thead>
+                    <tr>
+                      <th>{t('chain.col.name')}</th>
+                      <th>{t('chain.col.enforcementNo')}</th>
+                      <th>{t('chain.col.phone')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {block.inspectors.length === 0 && (
+                      <tr>
+                        <td colSpan={3}>{t('chain.noInspector')}</td>
+                      </tr>
+                    )}
+                    {block.inspectors.map((i) => (
+                      <tr key={i.inspectorId}>
+                        <td>{i.name}</td>
+                        <td>{i.enforcementNo}</td>
+                        <td>{i.phone}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+                <h2 className="chain-sheet-heading">{t('chain.printUnits')}</h2>
+                <RosterTable block={block} />
+                <p className="chain-sheet-supervisors">
+                  {t('chain.printSupervisors', { names: block.supervisors.map((s) => `${s.name}（${s.unitName}）`).join('、') || t('chain.printNone') })}
+                </p>
+                <div className="print-footer">
+                  <span>{t('chain.printMadeBy', { authority: state.roster.authority })}</span>
+                  <span>{t('chain.printMadeOn', { date: madeOn })}</span>
+                </div>
+              </section>
+            ))}
+        </>
       )}
-      {state.kind === 'ready' &&
-        state.roster.blocks.map((block, index) => (
-          <section key={block.blockId} className={`print-sheet chain-sheet${index > 0 ? ' print-break' : ''}`} aria-labelledby={`sheet-${block.blockId}`}>
-            <div className="print-authority">{state.roster.authority}</div>
-            <h1 id={`sheet-${block.blockId}`} className="print-title">
-              {t('chain.printTitle')}
-            </h1>
-            <div className="print-meta">
-              <span>{t('chain.printBlock', { name: block.name })}</span>
-              <span>{t('chain.printLead', { name: block.leadUnitName ?? t('chain.printNone') })}</span>
-              <span>{t('chain.printSchedule', { schedule: block.schedule ?? t('chain.printNone') })}</span>
-            </div>
-            <h2 className="chain-sheet-heading">{t('chain.printInspectors')}</h2>
-            <table className="list-table">
-              <thead>
-                <tr>
-                  <th>{t('chain.col.name')}</th>
-                  <th>{t('chain.col.enforcementNo')}</th>
-                  <th>{t('chain.col.phone')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {block.inspectors.length === 0 && (
-                  <tr>
-                    <td colSpan={3}>{t('chain.noInspector')}</td>
-                  </tr>
-                )}
-                {block.inspectors.map((i) => (
-                  <tr key={i.inspectorId}>
-                    <td>{i.name}</td>
-                    <td>{i.enforcementNo}</td>
-                    <td>{i.phone}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <h2 className="chain-sheet-heading">{t('chain.printUnits')}</h2>
-            <RosterTable block={block} />
-            <p className="chain-sheet-supervisors">
-              {t('chain.printSupervisors', { names: block.supervisors.map((s) => `${s.name}（${s.unitName}）`).join('、') || t('chain.printNone') })}
-            </p>
-            <div className="print-footer">
-              <span>{t('chain.printMadeBy', { authority: state.roster.authority })}</span>
-              <span>{t('chain.printMadeOn', { date: madeOn })}</span>
-            </div>
-          </section>
-        ))}
-    </div>
+    </PrintFrame>
   );
 }

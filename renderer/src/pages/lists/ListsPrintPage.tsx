@@ -5,6 +5,7 @@ import { api, errorMessage } from '../../api/client.ts';
 import { dateParts, todayIso } from '../../format/today.ts';
 import { hrefFor, useRouteParams } from '../../router/hash-router.ts';
 import { ManagersListTable, UnitsListTable } from './ListTables.tsx';
+import { PrintFrame } from '../../components/PrintFrame.tsx';
 
 type State = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'ready'; lists: TwoLists };
 
@@ -46,56 +47,45 @@ export function ListsPrintPage() {
   const madeOn = t('lists.printDate', dateParts(todayIso()));
 
   return (
-    <div className="print-doc">
-      <div className="print-toolbar" role="toolbar" aria-label={t('lists.printTitle')}>
-        <a className="button button-link" href={hrefFor('lists', { asOf })}>
-          {t('lists.backToLists')}
-        </a>
-        <button type="button" className="button button-primary" onClick={() => window.print()} disabled={state.kind !== 'ready'}>
-          {t('lists.print')}
-        </button>
-        <span className="muted">{t('lists.printHint')}</span>
-      </div>
-      {state.kind === 'loading' && <div className="muted print-status">{t('app.loading')}</div>}
-      {state.kind === 'failed' && (
-        <div className="notice notice-error print-status" role="alert">
-          {state.message}
-        </div>
-      )}
-      {state.kind === 'ready' && (
+    <PrintFrame label={t('lists.printTitle')} backHref={hrefFor('lists', { asOf })} backLabel={t('lists.backToLists')} printLabel={t('lists.print')} hint={t('lists.printHint')} state={state}>
+      {() => (
         <>
-          <section className="print-sheet" aria-labelledby="print-list1">
-            <div className="print-authority">{state.lists.titles.authority}</div>
-            <h1 id="print-list1" className="print-title">
-              {state.lists.titles.units}
-            </h1>
-            <div className="print-meta">
-              <span>{t('lists.printAsOf', { date: dateText })}</span>
-              <span>{t('lists.printUnitsCount', { count: state.lists.units.length })}</span>
-            </div>
-            <UnitsListTable lists={state.lists} units={state.lists.units} print />
-            <div className="print-footer">
-              <span>{t('lists.printMadeBy', { authority: state.lists.titles.authority })}</span>
-              <span>{t('lists.printMadeOn', { date: madeOn })}</span>
-            </div>
-          </section>
-          <section className="print-sheet print-break" aria-labelledby="print-list2">
-            <div className="print-authority">{state.lists.titles.authority}</div>
-            <h1 id="print-list2" className="print-title">
-              {state.lists.titles.managers}
-            </h1>
-            <div className="print-meta">
-              <span>{t('lists.printAsOf', { date: dateText })}</span>
-              <span>{t('lists.printManagersCount', { count: state.lists.managers.length })}</span>
-            </div>
-            <ManagersListTable managers={state.lists.managers} />
-            <div className="print-footer">
-              <span>{t('lists.printMadeBy', { authority: state.lists.titles.authority })}</span>
-              <span>{t('lists.printMadeOn', { date: madeOn })}</span>
-            </div>
-          </section>
+          {state.kind === 'ready' && (
+            <>
+              <section className="print-sheet" aria-labelledby="print-list1">
+                <div className="print-authority">{state.lists.titles.authority}</div>
+                <h1 id="print-list1" className="print-title">
+                  {state.lists.titles.units}
+                </h1>
+                <div className="print-meta">
+                  <span>{t('lists.printAsOf', { date: dateText })}</span>
+                  <span>{t('lists.printUnitsCount', { count: state.lists.units.length })}</span>
+                </div>
+                <UnitsListTable lists={state.lists} units={state.lists.units} print />
+                <div className="print-footer">
+                  <span>{t('lists.printMadeBy', { authority: state.lists.titles.authority })}</span>
+                  <span>{t('lists.printMadeOn', { date: madeOn })}</span>
+                </div>
+              </section>
+              <section className="print-sheet print-break" aria-labelledby="print-list2">
+                <div className="print-authority">{state.lists.titles.authority}</div>
+                <h1 id="print-list2" className="print-title">
+                  {state.lists.titles.managers}
+                </h1>
+                <div className="print-meta">
+                  <span>{t('lists.printAsOf', { date: dateText })}</span>
+                  <span>{t('lists.printManagersCount', { count: state.lists.managers.length })}</span>
+                </div>
+                <ManagersListTable managers={state.lists.managers} />
+                <div className="print-footer">
+                  <span>{t('lists.printMadeBy', { authority: state.lists.titles.authority })}</span>
+                  <span>{t('lists.printMadeOn', { date: madeOn })}</span>
+                </div>
+              </section>
         </>
       )}
-    </div>
+        </>
+      )}
+    </PrintFrame>
   );
 }

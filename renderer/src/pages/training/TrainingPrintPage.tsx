@@ -8,6 +8,7 @@ import type { CallOutput } from '../../../../electron/api/contract.ts';
 import { api, errorMessage } from '../../api/client.ts';
 import { dateParts } from '../../format/today.ts';
 import { hrefFor, useRouteParams } from '../../router/hash-router.ts';
+import { PrintFrame } from '../../components/PrintFrame.tsx';
 import '../../styles/lists.css';
 import './training.css';
 
@@ -43,25 +44,14 @@ export function TrainingPrintPage() {
 
   const back = params.get('kind') === 'signin' ? hrefFor('training', { session: params.get('id') ?? '' }) : hrefFor('training', { exam: params.get('exam') ?? '' });
   return (
-    <div className="print-doc">
-      <div className="print-toolbar" role="toolbar" aria-label={t('training.print.toolbar')}>
-        <a className="button button-link" href={back}>
-          {t('training.print.back')}
-        </a>
-        <button type="button" className="button button-primary" onClick={() => window.print()} disabled={state.kind !== 'ready'}>
-          {t('training.print.print')}
-        </button>
-        <span className="muted">{t('training.print.hint')}</span>
-      </div>
-      {state.kind === 'loading' && <div className="muted print-status">{t('app.loading')}</div>}
-      {state.kind === 'failed' && (
-        <div className="notice notice-error print-status" role="alert">
-          {state.message}
-        </div>
+    <PrintFrame label={t('training.print.toolbar')} backHref={back} backLabel={t('training.print.back')} printLabel={t('training.print.print')} hint={t('training.print.hint')} state={state}>
+      {() => (
+        <>
+          {state.kind === 'ready' && state.doc.kind === 'signin' && <SignIn sheet={state.doc.sheet} />}
+          {state.kind === 'ready' && state.doc.kind === 'certificates' && <Certificates certificates={state.doc.certificates} qr={state.doc.qr} />}
+        </>
       )}
-      {state.kind === 'ready' && state.doc.kind === 'signin' && <SignIn sheet={state.doc.sheet} />}
-      {state.kind === 'ready' && state.doc.kind === 'certificates' && <Certificates certificates={state.doc.certificates} qr={state.doc.qr} />}
-    </div>
+    </PrintFrame>
   );
 }
 
