@@ -31,7 +31,7 @@ export const BlockSettingsUpdate = z
  *   certificate on the day (the rule of list 2);
  * - no-inspector: no active inspector responsible for the block.
  */
-export const blockProblemCodes = ['too-small', 'too-large', 'no-lead', 'lead-not-demo', 'member-without-manager', 'no-inspector'] as const;
+export const blockProblemCodes = ['too-small', 'too-large', 'no-lead', 'lead-not-demo', 'member-without-manager', 'no-inspector', 'supervisor-not-certified'] as const;
 export const BlockProblemCode = z.enum(blockProblemCodes);
 export type BlockProblemCode = z.infer<typeof BlockProblemCode>;
 
@@ -71,11 +71,20 @@ export const BlockInspectorRef = z.object({
   active: z.boolean(),
 });
 
+/** A safety manager's 特种设备安全监督员证 (培训考核), the best one this node knows; null without one. */
+export const SupervisorCertificateRef = z.object({
+  certificateNo: z.string(),
+  validUntil: z.string(),
+  status: z.enum(['valid', 'expiring', 'expired', 'revoked']),
+});
+export type SupervisorCertificateRef = z.infer<typeof SupervisorCertificateRef>;
+
 export const BlockSupervisorRef = z.object({
   managerId: Id,
   name: z.string(),
   unitId: Id,
   unitName: z.string(),
+  supervisorCertificate: SupervisorCertificateRef.nullable(),
 });
 
 export const Block = z.object({
@@ -185,6 +194,8 @@ export const BlockManager = z.object({
   phoneMasked: z.string().nullable(),
   /** valid A certificate today */
   certified: z.boolean(),
+  /** the 特种设备安全监督员证 this node knows of (its own or the bureau's pool) */
+  supervisorCertificate: SupervisorCertificateRef.nullable(),
 });
 export type BlockManager = z.infer<typeof BlockManager>;
 

@@ -8,6 +8,8 @@ export interface ProblemInput {
   /** the lead unit, when it is a current member */
   lead: { unitId: string; name: string; demoState: AcceptanceState | null } | null;
   activeInspectors: number;
+  /** the block's supervisors with the certificate each holds (none: not yet certified) */
+  supervisors: ReadonlyArray<{ name: string; supervisorCertificate: { status: string } | null }>;
   settings: BlockSettings;
 }
 
@@ -44,5 +46,10 @@ export function blockProblems(input: ProblemInput): BlockProblem[] {
     });
   }
   if (input.activeInspectors === 0) problems.push({ code: 'no-inspector', severity: 'error', message: '未指定负责的监察人员', unitIds: [] });
+  // a supervisor may be named before the exam (the seed's order of work); until certified it is a warning
+  const uncertified = input.supervisors.filter((s) => s.supervisorCertificate?.status !== 'valid' && s.supervisorCertificate?.status !== 'expiring');
+  if (uncertified.length > 0) {
+    problems.push({ code: 'supervisor-not-certified', severity: 'warning', message: `${uncertified.length} 名安全监督员没有有效的监督员证：${named(uncertified.map((s) => s.name))}`, unitIds: [] });
+  }
   return problems;
 }

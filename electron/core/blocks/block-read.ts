@@ -6,6 +6,7 @@ import { getIdentity } from '../node/node-service.ts';
 import { blockProblems } from './block-problems.ts';
 import { readDistrict } from './block-scope.ts';
 import { getBlockSettings } from './block-settings.ts';
+import { supervisorCertificatesOf } from '../training/pool.ts';
 import { unitStatsByIds } from './unit-stats.ts';
 
 interface BlockRow {
@@ -71,6 +72,8 @@ function assemble(ctx: CoreContext, rows: BlockRow[], asOf: string, settings: Bl
     )
     .all(ids) as { blockId: string; managerId: string; name: string; unitId: string; unitName: string }[];
 
+  const certificates = supervisorCertificatesOf(ctx, supervisorRows.map((s) => s.managerId), asOf);
+
   return rows.map((row) => {
     const members = memberRows
       .filter((m) => m.blockId === row.id && stats.has(m.unitId))
@@ -92,7 +95,7 @@ function assemble(ctx: CoreContext, rows: BlockRow[], asOf: string, settings: Bl
       })
       .sort((a, b) => Number(b.isLead) - Number(a.isLead) || a.name.localeCompare(b.name, 'zh-CN'));
     const inspectors = inspectorRows.filter((i) => i.blockId === row.id).map(({ blockId: _b, active, ...i }) => ({ ...i, active: active === 1 }));
-    const supervisors = supervisorRows.filter((s) => s.blockId === row.id).map(({ blockId: _b, ...s }) => s);
+    const supervisors = supervisorRows.filter((s) => s.blockId === row.id).map(({ blockId: _b, ...s }) => ({ ...s, supervisorCertificate: certificates.get(s.managerId) ?? null }));
     const lead = members.find((m) => m.isLead) ?? null;
     return {
       ...row,
@@ -106,6 +109,7 @@ function assemble(ctx: CoreContext, rows: BlockRow[], asOf: string, settings: Bl
         members,
         lead,
         activeInspectors: inspectors.filter((i) => i.active).length,
+        supervisors,
         settings,
       }),
       editable: self !== null && row.originNode === self && row.dissolvedAt === null,

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { districtCore, type TestCore } from '../../../tests/support/core.ts';
 import { verifyAuditChain } from '../audit.ts';
-import { addAcceptanceFile, addUnit, addUnits } from './testing/fixtures.ts';
+import { addAcceptanceFile, addSupervisorCertificate, addUnit, addUnits } from './testing/fixtures.ts';
 
 // 块: blocks of one district on a real SQLite file. The clock moves one second per
 // reading, so history entries have distinct times.
@@ -45,8 +45,9 @@ describe('blocks', () => {
     expect(block.equipmentInUse).toBe(20 + 21 + 22 + 23 + 24 + 30);
     expect(block.overdueCount).toBe(10);
     expect(block.inspectors).toEqual([{ inspectorId: chen.id, name: '陈监察', enforcementNo: 'JS3205820001', active: true }]);
-    expect(block.supervisors).toEqual([expect.objectContaining({ managerId: manager!.managerId, unitId: ids[4] })]);
-    expect(codes(block)).toEqual(['lead-not-demo', 'member-without-manager']);
+    expect(block.supervisors).toEqual([expect.objectContaining({ managerId: manager!.managerId, unitId: ids[4], supervisorCertificate: null })]);
+    // named before the exam: a warning until the training work certifies them
+    expect(codes(block)).toEqual(['lead-not-demo', 'member-without-manager', 'supervisor-not-certified']);
     expect(block.problems[0]).toMatchObject({ severity: 'warning', message: expect.stringContaining('尚未通过示范单位验收') });
     expect(block.problems[1]).toMatchObject({ severity: 'error', unitIds: [without], message: expect.stringContaining('张家港市塘桥无证纺织有限公司') });
 
@@ -81,6 +82,23 @@ describe('blocks', () => {
     expect(await t.core.call('blocks.updateSettings', { minSize: 13 })).toMatchObject({ ok: false, code: 'VALIDATION', message: expect.stringContaining('不能大于') });
     expect(await t.core.call('blocks.updateSettings', { maxSize: 1 })).toMatchObject({ ok: false, code: 'VALIDATION' });
     expect(await t.ok('blocks.settings', {})).toEqual({ minSize: 4, maxSize: 12 });
+  });
+
+  it('shows each supervisor’s certificate; a valid one clears the warning, an expired one does not', async () => {
+    await core();
+    const ids = addUnits(sqlite(), 5, { prefix: '塘桥' });
+    const chen = await inspector();
+    const [first] = await t.ok('blocks.managers', { unitIds: [ids[0]!] });
+    expect(first!.supervisorCertificate).toBeNull();
+    addSupervisorCertificate(sqlite(), first!.managerId, '2026-12-15');
+    // 2026-11-28 + 90 days of warning: valid until 12-15 is expiring, still a certificate
+    expect((await t.ok('blocks.managers', { unitIds: [ids[0]!] }))[0]!.supervisorCertificate).toEqual({ certificateNo: '张特监〔2026〕第0001号', validUntil: '2026-12-15', status: 'expiring' });
+    const block = await t.ok('blocks.save', { name: '塘桥第一组', memberUnitIds: ids, leadUnitId: ids[0], inspectorIds: [chen.id], supervisorManagerIds: [first!.managerId] });
+    expect(block.supervisors[0]!.supervisorCertificate).toMatchObject({ status: 'expiring' });
+    expect(codes(block)).not.toContain('supervisor-not-certified');
+    sqlite().prepare("UPDATE supervisor_certificates SET valid_until = '2026-01-01'").run();
+    const later = await t.ok('blocks.list', {});
+    expect(later.blocks[0]!.problems.find((p) => p.code === 'supervisor-not-certified')).toMatchObject({ severity: 'warning', message: expect.stringContaining('王建国') });
   });
 
   it('shows whether the lead is an accepted demonstration unit, and how far the others’ files are', async () => {

@@ -1,5 +1,6 @@
 import type { BlockCandidate, BlockManager } from '../../api/schemas/blocks.ts';
 import type { CoreContext } from '../context.ts';
+import { supervisorCertificatesOf } from '../training/pool.ts';
 import { listScope, screenedUnits, type ScreenedUnit } from '../lists/two-lists.ts';
 import { maskPhone } from '../privacy/mask.ts';
 import { A_ITEM_CODES } from '../registry/status-sql.ts';
@@ -60,11 +61,13 @@ export function blockManagers(ctx: CoreContext, unitIds: readonly string[]): Blo
        WHERE m.unit_id IN (SELECT value FROM json_each(?)) AND m.deleted_at IS NULL
        ORDER BY u.name, m.name, m.id`,
     )
-    .all(JSON.stringify(unitIds)) as (Omit<BlockManager, 'phoneMasked' | 'certified'> & { phone: string | null })[];
+    .all(JSON.stringify(unitIds)) as (Omit<BlockManager, 'phoneMasked' | 'certified' | 'supervisorCertificate'> & { phone: string | null })[];
   const aCodes: readonly string[] = A_ITEM_CODES;
+  const supervisors = supervisorCertificatesOf(ctx, rows.map((m) => m.managerId), asOf);
   return rows.map(({ phone, ...m }) => ({
     ...m,
     phoneMasked: maskPhone(phone),
     certified: m.itemCode !== null && aCodes.includes(m.itemCode) && m.expiryDate !== null && m.expiryDate >= asOf,
+    supervisorCertificate: supervisors.get(m.managerId) ?? null,
   }));
 }

@@ -139,7 +139,7 @@ export function suggestBlocks(ctx: CoreContext): BlockSuggestions {
       members: shown,
       leadUnitId: lead?.unitId ?? null,
       // no inspector is chosen in a proposal: that is for the user, not a problem of the grouping
-      problems: blockProblems({ dissolved: false, members: shown, lead, activeInspectors: 1, settings }),
+      problems: blockProblems({ dissolved: false, members: shown, lead, activeInspectors: 1, supervisors: [], settings }),
     };
   });
   return { asOf, settings, unitCount: entries.length, proposals };

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { ParsedInput } from '../../api/contract.ts';
 import { AppError } from '../../api/errors.ts';
+import type { SupervisorCertificateRef } from '../../api/schemas/blocks.ts';
 import type { PoolEntry, PoolPublished } from '../../api/schemas/certificates.ts';
 import { appendAudit } from '../audit.ts';
 import type { CoreContext } from '../context.ts';
@@ -38,6 +39,22 @@ export function statusOf(row: { revokedAt: string | null; validUntil: string }, 
   if (row.revokedAt) return 'revoked';
   if (row.validUntil < asOf) return 'expired';
   return row.validUntil <= addDays(asOf, expiringDays) ? 'expiring' : 'valid';
+}
+
+const rank: Record<PoolEntry['status'], number> = { valid: 0, expiring: 1, expired: 2, revoked: 3 };
+
+/** Each manager's best supervisor certificate (valid before expiring, expired, revoked; then the latest), for the blocks that name supervisors. */
+export function supervisorCertificatesOf(ctx: CoreContext, managerIds: readonly string[], asOf: string): Map<string, SupervisorCertificateRef> {
+  const out = new Map<string, SupervisorCertificateRef>();
+  if (managerIds.length === 0) return out;
+  const { expiringDays } = getTrainingSettings(ctx);
+  const rows = ctx.database.sqlite.prepare(`${poolSql} WHERE x.managerId IN (SELECT value FROM json_each(?))`).all(JSON.stringify([...new Set(managerIds)])) as Row[];
+  for (const r of rows) {
+    const candidate: SupervisorCertificateRef = { certificateNo: r.certificateNo, validUntil: r.validUntil, status: statusOf(r, asOf, expiringDays) };
+    const held = out.get(r.managerId!);
+    if (!held || rank[candidate.status] < rank[held.status] || (rank[candidate.status] === rank[held.status] && candidate.validUntil > held.validUntil)) out.set(r.managerId!, candidate);
+  }
+  return out;
 }
 
 export function queryPool(ctx: CoreContext, input: ParsedInput<'training.pool'>): PoolEntry[] {

@@ -47,6 +47,7 @@ export const blocksEn: Messages['blocks'] = {
     'lead-not-demo': 'Lead not accepted',
     'member-without-manager': 'Member without certified manager',
     'no-inspector': 'No inspector',
+    'supervisor-not-certified': 'Supervisor not certified',
   },
   dialog: {
     addTitle: 'New safety block',
@@ -88,6 +89,9 @@ export const blocksEn: Messages['blocks'] = {
     noManagers: 'The selected units have no safety managers',
     certified: 'certified',
     notCertified: 'no valid certificate',
+    supervisorCertificate: 'supervisor certificate {{no}}',
+    supervisorCertificateExpiring: 'supervisor certificate {{no}} (expires {{date}})',
+    noSupervisorCertificate: 'no supervisor certificate',
     leaveReason: 'Why members leave',
     leaveReasonHint: 'Kept in the membership history',
     leaveReasonPlaceholder: 'e.g. moved away',

@@ -64,3 +64,13 @@ export function addAcceptanceFile(sqlite: Database.Database, unitId: string, sta
     )
     .run(`decision-${unitId}`, fileId);
 }
+
+/** A 特种设备安全监督员证 of the manager, as the node that issued it holds it (training-centre rows arrive the same way). */
+export function addSupervisorCertificate(sqlite: Database.Database, managerId: string, validUntil: string, certificateNo = '张特监〔2026〕第0001号'): void {
+  sqlite
+    .prepare(
+      `INSERT INTO supervisor_certificates (id, origin_node, created_at, updated_at, certificate_no, year, seq, holder_name, manager_id, issue_date, valid_until, issuing_node, payload)
+       VALUES (?, 'training-centre', '2026-06-01T00:00:00Z', '2026-06-01T00:00:00Z', ?, 2026, 1, '王建国', ?, '2026-06-01', ?, 'training-centre', 'QKL1.test')`,
+    )
+    .run(`cert-${managerId}`, certificateNo, managerId, validUntil);
+}

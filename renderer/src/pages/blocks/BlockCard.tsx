@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Block, BlockMember } from '../../../../electron/api/schemas/blocks.ts';
 import { formatDate } from '../../format/date.ts';
+import { supervisorText } from './BlockDialog.tsx';
 import { ProblemBadges } from './ProblemBadges.tsx';
 
 interface BlockCardProps {
@@ -62,7 +63,7 @@ export function BlockCard({ block, onEdit, onHistory, onDissolve, showDistrict =
         {block.supervisors.length > 0 && (
           <>
             <dt>{t('blocks.card.supervisors')}</dt>
-            <dd>{block.supervisors.map((s) => s.name).join('、')}</dd>
+            <dd data-testid="block-supervisors">{block.supervisors.map((s) => `${s.name}（${supervisorText(t, s.supervisorCertificate)}）`).join('、')}</dd>
           </>
         )}
       </dl>

@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { Block, BlockCandidate, BlockManager, BlockProposal, BlockSettings, Inspector } from '../../../../electron/api/schemas/blocks.ts';
+import type { Block, BlockCandidate, BlockManager, BlockProposal, BlockSettings, Inspector, SupervisorCertificateRef } from '../../../../electron/api/schemas/blocks.ts';
 import { api, errorMessage } from '../../api/client.ts';
 import { Field } from '../../components/Field.tsx';
 import { toFormError, type FormError } from '../../components/form-errors.ts';
@@ -226,7 +227,7 @@ export function BlockDialog({ mode, settings, onClose, onSaved }: BlockDialogPro
                   <span>
                     {m.name}
                     <span className="muted">
-                      （{m.unitName}，{m.certified ? t('blocks.dialog.certified') : t('blocks.dialog.notCertified')}）
+                      （{m.unitName}，{m.certified ? t('blocks.dialog.certified') : t('blocks.dialog.notCertified')}，{supervisorText(t, m.supervisorCertificate)}）
                     </span>
                   </span>
                 </label>
@@ -296,4 +297,11 @@ export function BlockDialog({ mode, settings, onClose, onSaved }: BlockDialogPro
       </form>
     </Modal>
   );
+}
+
+/** 监督员证 张特监〔2026〕第0001号, with its expiry when near; or that there is none valid. */
+export function supervisorText(t: TFunction, c: SupervisorCertificateRef | null): string {
+  if (c?.status === 'valid') return t('blocks.dialog.supervisorCertificate', { no: c.certificateNo });
+  if (c?.status === 'expiring') return t('blocks.dialog.supervisorCertificateExpiring', { no: c.certificateNo, date: c.validUntil });
+  return t('blocks.dialog.noSupervisorCertificate');
 }
