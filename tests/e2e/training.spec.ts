@@ -90,6 +90,13 @@ test('a bank, an exam, answer sheets with warnings, publish, certificates printe
   await book.xlsx.readFile(await (await download).path());
   expect(book.worksheets.length).toBeGreaterThanOrEqual(2);
 
+  // 概览 of the training centre: one exam waiting for its results to be published, no ledger to import
+  await app.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '概览' }).click();
+  await expect(app.getByTestId('stat-unpublished').locator('.stat-value')).toHaveText('1');
+  await expect(app.getByText('尚未导入台账')).toHaveCount(0);
+  await app.goBack();
+  await expect(app.getByRole('heading', { name: '2026年第一期安全监督员考试', level: 1 })).toBeVisible();
+
   // ---- publish locks; certificates need the signing key's passphrase
   await app.getByRole('button', { name: '发布成绩' }).click();
   await expect(app.getByRole('status')).toContainText('成绩已发布并锁定');

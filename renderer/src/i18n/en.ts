@@ -193,6 +193,9 @@ export const en: Messages = {
     unitPeople: 'people',
     unitBlocks: 'blocks',
     blocksWithProblems: 'Safety blocks with a problem',
+    unitExams: 'exams',
+    unpublishedExams: 'Exams with unpublished results',
+    supervisorsExpiring: 'Supervisor certificates expiring soon',
   },
   equipment: {
     title: 'Equipment',

@@ -193,6 +193,9 @@ export const zhCN = {
     unitPeople: '人',
     unitBlocks: '个',
     blocksWithProblems: '存在问题的安全管理小组',
+    unitExams: '场',
+    unpublishedExams: '成绩未发布的考试',
+    supervisorsExpiring: '即将到期的监督员证',
   },
   equipment: {
     title: '特种设备',

@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { CallOutput } from '../../../../electron/api/contract.ts';
 import { api, errorMessage } from '../../api/client.ts';
 import { hrefFor } from '../../router/hash-router.ts';
+import { useAppContext } from '../../app/app-context.ts';
 import { StatCard } from './StatCard.tsx';
+import { TrainingAttention } from './TrainingAttention.tsx';
 
 type Loaded = {
   summary: CallOutput<'registry.summary'>;
@@ -72,10 +74,12 @@ export function OverviewPage() {
 function OverviewBody({ summary, settings, unitsWithoutManager, blocksWithProblems }: Loaded) {
   const { t } = useTranslation();
   const { inspection } = summary;
+  // the training centre keeps no ledger: no call to import one
+  const { node } = useAppContext();
   const nothingToWatch = inspection.overdue + inspection.due + summary.managersExpiringSoon + unitsWithoutManager + blocksWithProblems === 0;
   return (
     <>
-      {summary.units === 0 && (
+      {summary.units === 0 && node.role !== 'training' && (
         <div className="notice notice-info" role="status">
           <strong>{t('overview.emptyTitle')}</strong>
           <p>
@@ -115,6 +119,7 @@ function OverviewBody({ summary, settings, unitsWithoutManager, blocksWithProble
           <StatCard testId="stat-blocks" tone="warn" value={blocksWithProblems} unit={t('overview.unitBlocks')} label={t('overview.blocksWithProblems')} href={hrefFor('blocks')} />
           <StatCard testId="stat-unknown" tone="muted" value={inspection.unknown} unit={t('overview.unitPieces')} label={t('overview.unknown')} href={hrefFor('equipment', { ...inUse, inspection: 'unknown' })} />
         </div>
+        <TrainingAttention />
       </div>
       <div className="overview-columns">
         <div className="panel">
