@@ -39,7 +39,7 @@ export function hazardStats(ctx: CoreContext, input: { districtId?: string | und
     .all(params) as HazardStats['byBlock'];
   return {
     ...counts,
-    closureRate: counts.total ? round1((counts.closed / counts.total) * 1000) / 1000 : null,
+    closureRate: counts.total ? Math.round((counts.closed / counts.total) * 1000) / 1000 : null,
     averageClosingDays: mean(days),
     averageClosingWorkingDays: mean(working),
     byBlock,
