@@ -96,7 +96,7 @@ describe('hazards at the office', () => {
     let closed = await step(loose, 'order', { workingDays: 1 });
     closed = await step(await step(closed, 'start'), 'submit', { evidence: [await stagedPhoto(t)] });
     day = '2026-03-02';
-    closed = await step(await step(closed, 'review'), 'pass');
+    expect(await step(await step(closed, 'review'), 'pass')).toMatchObject({ state: 'closed', closedOn: '2026-03-02' });
     const list = await t.ok('hazards.list', { open: true });
     expect(list.map((h) => [h.id, h.overdue, h.daysOverdue])).toEqual([
       [late.id, true, 4],
