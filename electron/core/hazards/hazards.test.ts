@@ -139,4 +139,12 @@ describe('hazards at the office', () => {
     expect(sqlite().prepare('SELECT (SELECT count(*) FROM hazards) AS h, (SELECT count(*) FROM hazard_events) AS e, (SELECT count(*) FROM audit_log) AS a').get()).toEqual(before);
     expect((await t.ok('hazards.get', { id: hazard.id })).version).toBe(1);
   });
+
+  it('filters a district’s hazards through an index', async () => {
+    await setup();
+    const plan = (sql: string) => (sqlite().prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as Array<{ detail: string }>).map((r) => r.detail).join(' | ');
+    expect(plan("SELECT id FROM hazards h WHERE h.district_id = 'seed-district-03' AND h.state = 'ordered'")).toContain('USING INDEX hazards_district_state');
+    expect(plan("SELECT id FROM hazards h WHERE h.block_id = 'b'")).toContain('USING INDEX hazards_block');
+    expect(plan("SELECT id FROM hazard_events WHERE hazard_id = 'h' ORDER BY at")).toContain('USING INDEX hazard_events_hazard');
+  });
 });
