@@ -23,7 +23,7 @@ const syncColumns = ['id', 'origin_node', 'created_at', 'updated_at', 'version',
 
 describe('migration runner', () => {
   it('knows the committed migrations in journal order', () => {
-    expect(all.map((m) => m.tag)).toEqual(['0000_foundation', '0001_districts_seed_audit_guard', '0002_registry', '0003_equipment_grid_live', '0004_exchange_keys', '0005_blocks_chain', '0006_acceptance', '0007_training']);
+    expect(all.map((m) => m.tag)).toEqual(['0000_foundation', '0001_districts_seed_audit_guard', '0002_registry', '0003_equipment_grid_live', '0004_exchange_keys', '0005_blocks_chain', '0006_acceptance', '0007_training', '0008_hazards']);
     for (const m of all) expect(m.statements.length).toBeGreaterThan(0);
   });
 
@@ -132,6 +132,32 @@ describe('migration runner', () => {
     expect(() => db.prepare(cert).run('c2', null)).toThrow(/UNIQUE/);
     // a tombstone does not hold its number
     db.prepare(cert).run('c3', 't');
+  });
+
+  it('0008 adds the hazard tables, keeping training sessions made under 0007, and logs only the node’s own rows', () => {
+    const db = freshDb();
+    migrate(db, all.slice(0, 8));
+    db.prepare("INSERT INTO node_identity (id, role, name, district_id, created_at) VALUES ('me', 'district', '塘桥分局', 'seed-district-03', 't')").run();
+    db.prepare(
+      "INSERT INTO units (id, origin_node, created_at, updated_at, district_id, name, uscc) VALUES ('u1', 'me', 't', 't', 'seed-district-03', '甲公司', '91330100716105852F')",
+    ).run();
+    db.prepare(
+      "INSERT INTO training_sessions (id, origin_node, created_at, updated_at, title, start_date) VALUES ('s1', 'me', 't', 't', '培训', '2026-12-01')",
+    ).run();
+    expect(migrate(db, all.slice(0, 9)).applied).toEqual(['0008_hazards']);
+    expect(db.prepare('SELECT title FROM training_sessions').get()).toEqual({ title: '培训' });
+    expect(columns(db, 'hazards')).toEqual(
+      expect.arrayContaining([...syncColumns, 'district_id', 'unit_id', 'equipment_id', 'block_id', 'level', 'deadline', 'working_days', 'state', 'fail_count', 'escalated', 'source_inspection_id']),
+    );
+    expect(columns(db, 'hazard_events')).toEqual(expect.arrayContaining([...syncColumns, 'hazard_id', 'action', 'from_state', 'to_state', 'at', 'by', 'comment', 'evidence']));
+    const hazard = "INSERT INTO hazards (id, origin_node, created_at, updated_at, district_id, unit_id, description, level, found_by, found_on, state) VALUES (?, ?, 't', 't', 'seed-district-03', 'u1', '安全阀失效', 'major', '张三', '2026-12-01', 'found')";
+    db.prepare(hazard).run('h1', 'me');
+    db.prepare(hazard).run('h2', 'other-office');
+    expect(db.prepare("SELECT row_id AS id FROM sync_changes WHERE table_name = 'hazards'").all()).toEqual([{ id: 'h1' }]);
+    expect(db.prepare("SELECT fail_count AS n, escalated AS e FROM hazards WHERE id = 'h1'").get()).toEqual({ n: 0, e: 0 });
+    db.prepare("INSERT INTO hazard_events (id, origin_node, created_at, updated_at, hazard_id, action, to_state, at, by) VALUES ('e1', 'me', 't', 't', 'h1', 'create', 'found', 't', '张三')").run();
+    expect(db.prepare("SELECT evidence FROM hazard_events").get()).toEqual({ evidence: '[]' });
+    expect(() => db.prepare("INSERT INTO hazard_events (id, origin_node, created_at, updated_at, hazard_id, action, to_state, at, by) VALUES ('e2', 'me', 't', 't', 'nope', 'create', 'found', 't', '张三')").run()).toThrow(/FOREIGN KEY/);
   });
 
   it('is a no-op the second time', () => {

@@ -11,3 +11,4 @@ export * from './attachment.ts';
 export * from './block.ts';
 export * from './acceptance.ts';
 export * from './training.ts';
+export * from './hazards.ts';

@@ -4,6 +4,7 @@ import { appCalls } from './calls/app.ts';
 import { blockCalls } from './calls/blocks.ts';
 import { bundleCalls } from './calls/bundles.ts';
 import { fileCalls } from './calls/files.ts';
+import { hazardCalls } from './calls/hazards.ts';
 import { keyCalls } from './calls/keys.ts';
 import { ledgerCalls } from './calls/ledger.ts';
 import { registryCalls } from './calls/registry.ts';
@@ -30,6 +31,7 @@ export const contract = {
   ...blockCalls,
   ...acceptanceCalls,
   ...trainingCalls,
+  ...hazardCalls,
 } as const;
 
 export type Contract = typeof contract;

@@ -3,6 +3,7 @@ import { appHandlers } from './app-handlers.ts';
 import { blockHandlers } from './blocks/block-handlers.ts';
 import { bundleHandlers } from './bundle/bundle-handlers.ts';
 import { fileHandlers } from './files/file-handlers.ts';
+import { hazardHandlers } from './hazards/hazard-handlers.ts';
 import type { Handlers } from './handler-types.ts';
 import { keyHandlers } from './keys/keys-handlers.ts';
 import { ledgerHandlers } from './ledger/ledger-handlers.ts';
@@ -26,4 +27,5 @@ export const handlers = {
   ...blockHandlers,
   ...acceptanceHandlers,
   ...trainingHandlers,
+  ...hazardHandlers,
 } satisfies Handlers;

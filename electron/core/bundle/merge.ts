@@ -31,6 +31,8 @@ const tableLabels: Record<SyncedTable, string> = {
   exam_results: '考试成绩',
   supervisor_certificates: '安全监督员证',
   supervisor_pool: '监督员库',
+  hazards: '隐患',
+  hazard_events: '隐患整改记录',
 };
 
 type Row = Record<string, string | number | null>;

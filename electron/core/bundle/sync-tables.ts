@@ -35,6 +35,9 @@ export const syncedTables = [
   'exam_results',
   'supervisor_certificates',
   'supervisor_pool',
+  // 隐患闭环 (issue 8): hazards before their events
+  'hazards',
+  'hazard_events',
 ] as const;
 export type SyncedTable = (typeof syncedTables)[number];
 

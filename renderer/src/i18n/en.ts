@@ -514,6 +514,8 @@ export const en: Messages = {
       exam_results: 'Exam results',
       supervisor_certificates: 'Supervisor certificates',
       supervisor_pool: 'Supervisor pool',
+      hazards: 'Hazards',
+      hazard_events: 'Hazard steps',
       files: 'Attachment files',
     },
     kind: {

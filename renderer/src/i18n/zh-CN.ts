@@ -514,6 +514,8 @@ export const zhCN = {
       exam_results: '考试成绩',
       supervisor_certificates: '安全监督员证',
       supervisor_pool: '监督员库',
+      hazards: '隐患',
+      hazard_events: '隐患整改记录',
       files: '附件文件',
     },
     kind: {

@@ -43,6 +43,8 @@ export const bundleTables = [
   'exam_results',
   'supervisor_certificates',
   'supervisor_pool',
+  'hazards',
+  'hazard_events',
   'files',
 ] as const;
 export type BundleTable = (typeof bundleTables)[number];

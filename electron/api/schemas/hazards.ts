@@ -1,0 +1,151 @@
+import { z } from 'zod';
+import { Id, OptionalText } from './common.ts';
+
+// 隐患闭环 (issue 8): a district office's hidden dangers from 发现 to 归档, with
+// deadlines in working days on the official calendar (electron/core/calendar).
+
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应写作 YYYY-MM-DD');
+const StagedId = z.string().regex(/^[0-9a-f]{64}$/, '佐证材料应先上传');
+
+/** 发现 → 下达整改 → 整改中 → 提交整改 → 复查 → 闭环销号 → 归档 (see core/hazards/state.ts) */
+export const HazardState = z.enum(['found', 'ordered', 'rectifying', 'submitted', 'reviewing', 'closed', 'archived']);
+export type HazardState = z.infer<typeof HazardState>;
+
+export const HazardAction = z.enum(['order', 'start', 'submit', 'review', 'pass', 'fail', 'archive']);
+export type HazardAction = z.infer<typeof HazardAction>;
+
+export const HazardLevel = z.enum(['general', 'major'], { message: '隐患等级应为一般隐患或重大隐患' });
+export type HazardLevel = z.infer<typeof HazardLevel>;
+
+export const HazardEvidence = z.object({ attachmentId: Id, fileName: z.string(), mimeType: z.string(), size: z.number().int(), sha256: z.string() });
+
+export const HazardEvent = z.object({
+  id: Id,
+  action: z.string(),
+  fromState: HazardState.nullable(),
+  toState: HazardState,
+  at: z.string(),
+  by: z.string(),
+  comment: z.string().nullable(),
+  evidence: z.array(HazardEvidence),
+});
+
+/** Who is alerted when a hazard is escalated: the block's lead unit and its inspectors. */
+export const HazardAlert = z.object({
+  leadUnit: z.object({ id: Id, name: z.string() }).nullable(),
+  inspectors: z.array(z.object({ id: Id, name: z.string(), phone: z.string().nullable() })),
+});
+
+export const HazardSummary = z.object({
+  id: Id,
+  originNode: z.string(),
+  version: z.number().int(),
+  districtId: Id,
+  unitId: Id,
+  unitName: z.string(),
+  equipmentId: Id.nullable(),
+  blockId: Id.nullable(),
+  blockName: z.string().nullable(),
+  description: z.string(),
+  level: HazardLevel,
+  foundBy: z.string(),
+  foundOn: z.string(),
+  deadline: z.string().nullable(),
+  workingDays: z.number().int().nullable(),
+  measures: z.string().nullable(),
+  state: HazardState,
+  failCount: z.number().int(),
+  closedOn: z.string().nullable(),
+  archivedOn: z.string().nullable(),
+  /** past its deadline while the unit has not submitted its rectification */
+  overdue: z.boolean(),
+  daysOverdue: z.number().int(),
+  escalated: z.boolean(),
+  escalatedAt: z.string().nullable(),
+  escalationReason: z.enum(['overdue', 'failures']).nullable(),
+  sourceInspectionId: z.string().nullable(),
+});
+export type HazardSummary = z.infer<typeof HazardSummary>;
+
+export const HazardDetail = HazardSummary.extend({
+  events: z.array(HazardEvent),
+  /** what this node may do now */
+  actions: z.array(HazardAction),
+  alert: HazardAlert.nullable(),
+  /** calendar warnings for the deadline (a provisional year, a year counted Mon–Fri) */
+  warnings: z.array(z.string()),
+});
+export type HazardDetail = z.infer<typeof HazardDetail>;
+
+export const HazardCreateInput = z.object({
+  unitId: Id,
+  equipmentId: Id.nullish().transform((v) => v ?? null),
+  description: z.string().trim().min(1, '请描述隐患').max(2000, '隐患描述不能超过 2000 个字符'),
+  level: HazardLevel,
+  foundBy: z.string().trim().min(1, '请填写发现人').max(100),
+  foundOn: IsoDate,
+  measures: OptionalText(2000),
+  comment: OptionalText(1000),
+  /** evidence before (整改前照片等), staged with files.stage */
+  evidence: z.array(StagedId).max(20).default([]),
+  sourceInspectionId: OptionalText(64),
+});
+
+export const HazardUpdateInput = z.object({
+  id: Id,
+  version: z.number().int(),
+  equipmentId: Id.nullish(),
+  description: z.string().trim().min(1, '请描述隐患').max(2000, '隐患描述不能超过 2000 个字符').optional(),
+  level: HazardLevel.optional(),
+  foundBy: z.string().trim().min(1, '请填写发现人').max(100).optional(),
+  foundOn: IsoDate.optional(),
+  measures: OptionalText(2000).optional(),
+});
+
+export const HazardTransitionInput = z.object({
+  id: Id,
+  version: z.number().int(),
+  action: HazardAction,
+  comment: OptionalText(1000),
+  evidence: z.array(StagedId).max(20).default([]),
+  /** 下达整改: the order date (default today) and either working days (default by level) or a deadline */
+  orderedOn: IsoDate.optional(),
+  workingDays: z.number().int().min(1, '整改期限应为至少 1 个工作日').max(365, '整改期限不能超过 365 个工作日').optional(),
+  deadline: IsoDate.optional(),
+});
+
+export const HazardListInput = z.object({
+  districtId: Id.optional(),
+  state: HazardState.optional(),
+  /** open = every state before 闭环销号 */
+  open: z.boolean().optional(),
+  level: HazardLevel.optional(),
+  blockId: Id.optional(),
+  unitId: Id.optional(),
+  overdue: z.boolean().optional(),
+});
+
+export const HazardStats = z.object({
+  total: z.number().int(),
+  open: z.number().int(),
+  overdue: z.number().int(),
+  escalated: z.number().int(),
+  closed: z.number().int(),
+  /** closed (or archived) / total; null with no hazards */
+  closureRate: z.number().nullable(),
+  averageClosingDays: z.number().nullable(),
+  averageClosingWorkingDays: z.number().nullable(),
+  byBlock: z.array(z.object({ blockId: Id.nullable(), blockName: z.string().nullable(), open: z.number().int(), overdue: z.number().int() })),
+});
+export type HazardStats = z.infer<typeof HazardStats>;
+
+export const HazardSettings = z.object({
+  /** default 整改期限 in working days: 一般隐患 / 重大隐患 */
+  generalWorkingDays: z.number().int().min(1).max(365).default(10),
+  majorWorkingDays: z.number().int().min(1).max(365).default(30),
+});
+export type HazardSettings = z.infer<typeof HazardSettings>;
+export const HazardSettingsUpdate = HazardSettings.partial();
+
+export const DeadlinePreviewInput = z.object({ from: IsoDate, workingDays: z.number().int().min(1, '整改期限应为至少 1 个工作日').max(365) });
+export const DeadlinePreview = z.object({ deadline: z.string(), warnings: z.array(z.string()) });
