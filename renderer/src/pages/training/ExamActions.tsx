@@ -3,24 +3,12 @@ import { useTranslation } from 'react-i18next';
 import type { ExamResult } from '../../../../electron/api/schemas/training.ts';
 import { api } from '../../api/client.ts';
 import { Field } from '../../components/Field.tsx';
+import { FormActions } from '../../components/FormActions.tsx';
 import { toFormError, type FormError } from '../../components/form-errors.ts';
 import { Modal } from '../../components/Modal.tsx';
 
 /** Dialogs of an exam: unlock with a reason, correct a key (regrade), enter a subjective score. */
 
-function Actions({ busy, onClose, submitLabel }: { busy: boolean; onClose: () => void; submitLabel: string }) {
-  const { t } = useTranslation();
-  return (
-    <div className="form-actions">
-      <button type="button" className="button" onClick={onClose} disabled={busy}>
-        {t('common.cancel')}
-      </button>
-      <button type="submit" className="button button-primary" disabled={busy}>
-        {busy ? t('training.busy') : submitLabel}
-      </button>
-    </div>
-  );
-}
 
 function useSubmit(fields: string[], run: () => Promise<void>) {
   const [busy, setBusy] = useState(false);
@@ -59,7 +47,7 @@ export function UnlockDialog({ examId, onClose, onDone }: { examId: string; onCl
           {(c) => <textarea {...c} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} data-autofocus />}
         </Field>
         {top}
-        <Actions busy={busy} onClose={onClose} submitLabel={t('training.exam.unlock')} />
+        <FormActions busy={busy} onCancel={onClose} submitLabel={t('training.exam.unlock')} />
       </form>
     </Modal>
   );
@@ -93,7 +81,7 @@ export function CorrectKeyDialog({ bankId, onClose, onDone }: { bankId: string; 
           {(c) => <textarea {...c} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />}
         </Field>
         {top}
-        <Actions busy={busy} onClose={onClose} submitLabel={t('training.exam.regrade')} />
+        <FormActions busy={busy} onCancel={onClose} submitLabel={t('training.exam.regrade')} />
       </form>
     </Modal>
   );
@@ -113,7 +101,7 @@ export function SubjectiveDialog({ result, max, onClose, onDone }: { result: Exa
           {(c) => <input {...c} type="number" min={0} max={max} step={0.5} value={score} onChange={(e) => setScore(e.target.value)} data-autofocus />}
         </Field>
         {top}
-        <Actions busy={busy} onClose={onClose} submitLabel={t('common.save')} />
+        <FormActions busy={busy} onCancel={onClose} submitLabel={t('common.save')} />
       </form>
     </Modal>
   );

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TrainingSession } from '../../../../electron/api/schemas/training.ts';
 import { api, errorMessage } from '../../api/client.ts';
 import { Field } from '../../components/Field.tsx';
+import { FormActions } from '../../components/FormActions.tsx';
 import { toFormError, type FormError } from '../../components/form-errors.ts';
 import { Modal } from '../../components/Modal.tsx';
 import { todayIso } from '../../format/today.ts';
@@ -181,14 +182,7 @@ export function ExamDialog({ onClose, onCreated }: { onClose: () => void; onCrea
             {error.message}
           </div>
         )}
-        <div className="form-actions field-wide">
-          <button type="button" className="button" onClick={onClose} disabled={busy}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={busy || !bankId}>
-            {busy ? t('common.saving') : t('training.exam.createSubmit')}
-          </button>
-        </div>
+        <FormActions className="field-wide" busy={busy} canSubmit={Boolean(bankId)} onCancel={onClose} submitLabel={t('training.exam.createSubmit')} />
       </form>
     </Modal>
   );

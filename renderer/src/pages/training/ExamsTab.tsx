@@ -1,15 +1,16 @@
 import type { ColDef } from 'ag-grid-community';
 import type { TFunction } from 'i18next';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Exam } from '../../../../electron/api/schemas/training.ts';
-import { api, errorMessage } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
 import { useAppContext } from '../../app/app-context.ts';
 import { formatDate } from '../../format/date.ts';
 import { LocalGrid } from '../../grid/LocalGrid.tsx';
 import { hrefFor, navigate } from '../../router/hash-router.ts';
 import { ExamDialog } from './ExamDialog.tsx';
-import { StatusNotice, type Status } from './Notice.tsx';
+import { StatusNotice } from './Notice.tsx';
+import { useLoad } from './useLoad.ts';
 
 const columns = (t: TFunction): ColDef<Exam>[] => [
   {
@@ -25,24 +26,14 @@ const columns = (t: TFunction): ColDef<Exam>[] => [
   { field: 'resultsState', headerName: t('training.exam.state'), width: 110, valueFormatter: (p) => t(`training.resultsState.${p.value as Exam['resultsState']}`) },
 ];
 
+const readExams = () => api.call('training.exams', {});
+
 /** 考试: every exam, with its candidates and passes; a new one opens for grading. */
 export function ExamsTab() {
   const { t } = useTranslation();
   const { node } = useAppContext();
-  const [exams, setExams] = useState<Exam[] | null>(null);
-  const [status, setStatus] = useState<Status>(null);
+  const { value: exams, error } = useLoad(readExams);
   const [creating, setCreating] = useState(false);
-
-  const load = useCallback(async () => {
-    try {
-      setExams(await api.call('training.exams', {}));
-    } catch (error) {
-      setStatus({ tone: 'error', text: errorMessage(error) });
-    }
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   return (
     <section aria-label={t('training.tab.exams')}>
@@ -53,7 +44,7 @@ export function ExamsTab() {
           </button>
         )}
       </div>
-      <StatusNotice status={status} />
+      <StatusNotice status={error ? { tone: 'error', text: error } : null} />
       {exams && exams.length === 0 && <p className="muted">{t('training.exam.empty')}</p>}
       {exams && exams.length > 0 && <LocalGrid rows={exams} columns={columns} rowId={(e) => e.id} testId="training-exams" />}
       {creating && <ExamDialog onClose={() => setCreating(false)} onCreated={(id) => navigate('training', { exam: id })} />}

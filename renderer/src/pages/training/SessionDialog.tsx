@@ -4,6 +4,7 @@ import type { SessionDetail } from '../../../../electron/api/schemas/training.ts
 import { api } from '../../api/client.ts';
 import { useAppContext } from '../../app/app-context.ts';
 import { Field } from '../../components/Field.tsx';
+import { FormActions } from '../../components/FormActions.tsx';
 import { toFormError, type FormError } from '../../components/form-errors.ts';
 import { Modal } from '../../components/Modal.tsx';
 import { todayIso } from '../../format/today.ts';
@@ -89,14 +90,7 @@ export function SessionDialog({ session, onClose, onSaved }: { session?: Session
             {error.message}
           </div>
         )}
-        <div className="form-actions field-wide">
-          <button type="button" className="button" onClick={onClose} disabled={busy}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {busy ? t('common.saving') : t('common.save')}
-          </button>
-        </div>
+        <FormActions className="field-wide" busy={busy} onCancel={onClose} submitLabel={t('common.save')} />
       </form>
     </Modal>
   );

@@ -1,14 +1,15 @@
 import type { ColDef } from 'ag-grid-community';
 import type { TFunction } from 'i18next';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TrainingSession } from '../../../../electron/api/schemas/training.ts';
-import { api, errorMessage } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
 import { useAppContext } from '../../app/app-context.ts';
 import { formatDate } from '../../format/date.ts';
 import { LocalGrid } from '../../grid/LocalGrid.tsx';
 import { hrefFor, navigate } from '../../router/hash-router.ts';
-import { StatusNotice, type Status } from './Notice.tsx';
+import { StatusNotice } from './Notice.tsx';
+import { useLoad } from './useLoad.ts';
 import { SessionDialog } from './SessionDialog.tsx';
 
 const columns = (t: TFunction): ColDef<TrainingSession>[] => [
@@ -26,6 +27,8 @@ const columns = (t: TFunction): ColDef<TrainingSession>[] => [
   { field: 'present', headerName: t('training.session.present'), width: 100 },
 ];
 
+const readSessions = () => api.call('training.sessions', {});
+
 export function dates(start: string, end: string | null): string {
   return end && end !== start ? `${formatDate(start)} 至 ${formatDate(end)}` : formatDate(start);
 }
@@ -34,20 +37,8 @@ export function dates(start: string, end: string | null): string {
 export function SessionsTab() {
   const { t } = useTranslation();
   const { node } = useAppContext();
-  const [sessions, setSessions] = useState<TrainingSession[] | null>(null);
-  const [status, setStatus] = useState<Status>(null);
+  const { value: sessions, error } = useLoad(readSessions);
   const [creating, setCreating] = useState(false);
-
-  const load = useCallback(async () => {
-    try {
-      setSessions(await api.call('training.sessions', {}));
-    } catch (error) {
-      setStatus({ tone: 'error', text: errorMessage(error) });
-    }
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   return (
     <section aria-label={t('training.tab.sessions')}>
@@ -58,7 +49,7 @@ export function SessionsTab() {
           </button>
         )}
       </div>
-      <StatusNotice status={status} />
+      <StatusNotice status={error ? { tone: 'error', text: error } : null} />
       {sessions && sessions.length === 0 && <p className="muted">{t('training.session.empty')}</p>}
       {sessions && sessions.length > 0 && <LocalGrid rows={sessions} columns={columns} rowId={(s) => s.id} testId="training-sessions" />}
       {creating && <SessionDialog onClose={() => setCreating(false)} onSaved={(id) => navigate('training', { session: id })} />}
