@@ -2,14 +2,13 @@ import { readFileSync } from 'node:fs';
 import type { ParsedInput } from '../../api/contract.ts';
 import { AppError } from '../../api/errors.ts';
 import type { AcceptanceDetail, AcceptanceItem, AcceptanceState, Evidence } from '../../api/schemas/acceptance.ts';
-import type { NodeIdentity } from '../../api/schemas/node.ts';
 import type { FileOutput } from '../../api/schemas/files.ts';
 import { appendAudit } from '../audit.ts';
 import { attachmentPath } from '../bundle/paths.ts';
 import type { CoreContext } from '../context.ts';
 import { stagedFilePath } from '../files/staging.ts';
 import { newId } from '../ids.ts';
-import { requireIdentity } from '../node/node-service.ts';
+import { requireDistrictIdentity, requireIdentity, type DistrictIdentity } from '../node/node-service.ts';
 import { localDate, resolveAsOf } from '../registry/as-of.ts';
 import { getRegistrySettings } from '../settings/settings-service.ts';
 import { getAcceptanceSettings } from './acceptance-settings.ts';
@@ -20,15 +19,9 @@ import { formatPlaqueNo } from './plaque.ts';
 import { prefillAll, unitFacts } from './prefill.ts';
 import { editableStates, effectiveState, nextState, transitions } from './state.ts';
 
-type DistrictIdentity = NodeIdentity & { districtId: string };
-
 /** Acceptance files are made and worked on by a district office, in its own district. */
 function requireDistrictNode(ctx: CoreContext): DistrictIdentity {
-  const identity = requireIdentity(ctx);
-  if (identity.role !== 'district' || !identity.districtId) {
-    throw new AppError('FORBIDDEN', '示范单位验收档案由分局建立和填写；本机不是分局节点，只能查看（市局在此填写验收意见）。');
-  }
-  return identity as DistrictIdentity;
+  return requireDistrictIdentity(ctx, '示范单位验收档案由分局建立和填写；本机不是分局节点，只能查看（市局在此填写验收意见）。');
 }
 
 function stateOf(ctx: CoreContext, file: FileRow): AcceptanceState {

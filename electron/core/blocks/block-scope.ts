@@ -1,7 +1,5 @@
-import { AppError } from '../../api/errors.ts';
-import type { NodeIdentity } from '../../api/schemas/node.ts';
 import type { CoreContext } from '../context.ts';
-import { getIdentity, requireIdentity } from '../node/node-service.ts';
+import { getIdentity, requireDistrictIdentity, type DistrictIdentity } from '../node/node-service.ts';
 
 /** Blocks are read in the node's district (district nodes) or city-wide (bureau, training centre). */
 export function readDistrict(ctx: CoreContext): string | null {
@@ -9,10 +7,6 @@ export function readDistrict(ctx: CoreContext): string | null {
 }
 
 /** Blocks, their members and the district's inspectors are made by the district office itself. */
-export function requireDistrictNode(ctx: CoreContext): NodeIdentity & { districtId: string } {
-  const identity = requireIdentity(ctx);
-  if (identity.role !== 'district' || !identity.districtId) {
-    throw new AppError('FORBIDDEN', '安全管理小组和监察人员由分局在本辖区内编排；本机不是分局节点，只能查看。');
-  }
-  return identity as NodeIdentity & { districtId: string };
+export function requireDistrictNode(ctx: CoreContext): DistrictIdentity {
+  return requireDistrictIdentity(ctx, '安全管理小组和监察人员由分局在本辖区内编排；本机不是分局节点，只能查看。');
 }

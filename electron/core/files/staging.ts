@@ -51,3 +51,16 @@ function pruneStaging(dir: string, now: Date): void {
     if (statSync(full).mtimeMs < cutoff) rmSync(full, { force: true });
   }
 }
+
+/**
+ * Where an imported file comes from: a staged upload, or (CLI and tests only) a path.
+ * A page may only name files the user handed over; paths are for the command line and tests.
+ */
+export function resolveFile(ctx: CoreContext, source: { kind: 'staged'; id: string } | { kind: 'path'; path: string }): { path: string; fileName: string } {
+  if (source.kind === 'staged') {
+    const staged = stagedFilePath(ctx, source.id);
+    return { path: staged.path, fileName: staged.name };
+  }
+  if (ctx.host !== 'cli' && ctx.host !== 'test') throw new AppError('FORBIDDEN', '界面只能导入通过“选择文件”上传的文件');
+  return { path: path.resolve(source.path), fileName: path.basename(source.path) };
+}

@@ -1,12 +1,11 @@
 import type { ParsedInput } from '../../api/contract.ts';
 import { AppError } from '../../api/errors.ts';
 import type { HazardAction, HazardDetail, HazardState, HazardSummary } from '../../api/schemas/hazards.ts';
-import type { NodeIdentity } from '../../api/schemas/node.ts';
 import { appendAudit } from '../audit.ts';
 import { calendarFor } from '../calendar/calendar.ts';
 import type { CoreContext } from '../context.ts';
 import { newId } from '../ids.ts';
-import { requireIdentity } from '../node/node-service.ts';
+import { requireDistrictIdentity, type DistrictIdentity } from '../node/node-service.ts';
 import { attachmentIds, storeStagedEvidence } from './hazard-evidence.ts';
 import { getHazard, loadHazard, OVERDUE_SQL, today } from './hazard-read.ts';
 import { getHazardSettings } from './hazard-settings.ts';
@@ -16,15 +15,9 @@ import { editableStates, ESCALATE_AFTER_FAILURES, nextState, stateLabels, transi
 // and the audit entry commit together or not at all (evidence bytes are stored
 // first, content-addressed, so a refused call leaves at most an unreferenced file).
 
-type DistrictIdentity = NodeIdentity & { districtId: string };
-
 /** Hazards are found and worked on by a district office, in its own district. */
 function requireDistrictNode(ctx: CoreContext): DistrictIdentity {
-  const identity = requireIdentity(ctx);
-  if (identity.role !== 'district' || !identity.districtId) {
-    throw new AppError('FORBIDDEN', '隐患由分局登记和办理；本机不是分局节点，只能查看。');
-  }
-  return identity as DistrictIdentity;
+  return requireDistrictIdentity(ctx, '隐患由分局登记和办理；本机不是分局节点，只能查看。');
 }
 
 /** A hazard this office owns, at the version the user saw. */

@@ -1,10 +1,9 @@
 import { statSync } from 'node:fs';
-import path from 'node:path';
 import { AppError } from '../../api/errors.ts';
 import type { ParsedInput } from '../../api/contract.ts';
 import type { LedgerIssue, LedgerSummary } from '../../api/schemas/ledger.ts';
 import type { CoreContext } from '../context.ts';
-import { stagedFilePath } from '../files/staging.ts';
+import { resolveFile } from '../files/staging.ts';
 import { newId } from '../ids.ts';
 import type { JobHandle } from '../jobs/job-registry.ts';
 import { requireIdentity } from '../node/node-service.ts';
@@ -28,15 +27,6 @@ import type { Issue } from './types.ts';
 
 type PreviewInput = ParsedInput<'ledger.preview'>;
 
-function resolveSource(ctx: CoreContext, source: PreviewInput['source']): { path: string; fileName: string } {
-  if (source.kind === 'staged') {
-    const staged = stagedFilePath(ctx, source.id);
-    return { path: staged.path, fileName: staged.name };
-  }
-  // A page may only name files the user handed over (staged); paths are for the command line and tests.
-  if (ctx.host !== 'cli' && ctx.host !== 'test') throw new AppError('FORBIDDEN', '界面只能导入通过“选择文件”上传的文件');
-  return { path: path.resolve(source.path), fileName: path.basename(source.path) };
-}
 
 function toLedgerIssue(issue: Issue): LedgerIssue {
   const { sheet, row, column, value, code, message } = issue;
@@ -85,7 +75,7 @@ function asUnreadable(error: unknown, fileName: string): unknown {
 async function build(ctx: CoreContext, input: PreviewInput, job: JobHandle): Promise<LedgerSummary> {
   job.phase('读取文件');
   const identity = requireIdentity(ctx);
-  const source = resolveSource(ctx, input.source);
+  const source = resolveFile(ctx, input.source);
   const explicit = normaliseMappings(input.mappings);
   if (input.rememberMappings && input.mappings) rememberMappings(ctx, explicit);
   const districts = new DistrictResolver(ctx, identity);

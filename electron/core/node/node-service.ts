@@ -19,6 +19,15 @@ export function requireIdentity(ctx: CoreContext): NodeIdentity {
   return identity;
 }
 
+export type DistrictIdentity = NodeIdentity & { districtId: string };
+
+/** A district office with its district; elsewhere the work is refused with `refusal`, which says who does it. */
+export function requireDistrictIdentity(ctx: CoreContext, refusal: string): DistrictIdentity {
+  const identity = requireIdentity(ctx);
+  if (identity.role !== 'district' || !identity.districtId) throw new AppError('FORBIDDEN', refusal);
+  return identity as DistrictIdentity;
+}
+
 /**
  * Sets who this node is. Its keys are made now when the host can seal them
  * (safeStorage, or a passphrase from the input or QKL_PASSPHRASE) and stored in the

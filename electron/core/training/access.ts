@@ -1,8 +1,6 @@
-import path from 'node:path';
 import { AppError } from '../../api/errors.ts';
 import type { NodeIdentity } from '../../api/schemas/node.ts';
 import type { CoreContext } from '../context.ts';
-import { stagedFilePath } from '../files/staging.ts';
 import { requireIdentity } from '../node/node-service.ts';
 
 // Who may do what in 培训考核: the training centre runs training and exams and issues
@@ -23,14 +21,4 @@ export function requireOwn(identity: NodeIdentity, row: { originNode: string }, 
 
 export function requireVersion(row: { version: number }, version: number | undefined, what: string): void {
   if (version !== undefined && row.version !== version) throw new AppError('CONFLICT', `该${what}已被修改（可能在另一窗口），请刷新后重试`, { currentVersion: row.version });
-}
-
-/** Where a file input comes from: a staged upload, or (CLI and tests only) a path. */
-export function resolveFile(ctx: CoreContext, source: { kind: 'staged'; id: string } | { kind: 'path'; path: string }): { path: string; fileName: string } {
-  if (source.kind === 'staged') {
-    const staged = stagedFilePath(ctx, source.id);
-    return { path: staged.path, fileName: staged.name };
-  }
-  if (ctx.host !== 'cli' && ctx.host !== 'test') throw new AppError('FORBIDDEN', '界面只能导入通过“选择文件”上传的文件');
-  return { path: path.resolve(source.path), fileName: path.basename(source.path) };
 }

@@ -10,7 +10,8 @@ import { buildTwoLists } from '../lists/two-lists.ts';
 import { maskIdNumber } from '../privacy/mask.ts';
 import { localDate } from '../registry/as-of.ts';
 import { checkIdNumber, normalizeIdNumber } from '../validation/id-card.ts';
-import { requireOwn, requireTrainingNode, resolveFile } from './access.ts';
+import { requireOwn, requireTrainingNode } from './access.ts';
+import { resolveFile } from '../files/staging.ts';
 import { loadSession } from './sessions.ts';
 import { column, readTable, text } from './sheet-table.ts';
 
