@@ -12,3 +12,6 @@ export * from './block.ts';
 export * from './acceptance.ts';
 export * from './training.ts';
 export * from './hazards.ts';
+export * from './inspections.ts';
+export * from './complaints.ts';
+export * from './summaries.ts';

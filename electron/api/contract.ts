@@ -5,6 +5,9 @@ import { blockCalls } from './calls/blocks.ts';
 import { bundleCalls } from './calls/bundles.ts';
 import { fileCalls } from './calls/files.ts';
 import { hazardCalls } from './calls/hazards.ts';
+import { summaryCalls } from './calls/summaries.ts';
+import { complaintCalls } from './calls/complaints.ts';
+import { inspectionCalls } from './calls/inspections.ts';
 import { keyCalls } from './calls/keys.ts';
 import { ledgerCalls } from './calls/ledger.ts';
 import { registryCalls } from './calls/registry.ts';
@@ -32,6 +35,9 @@ export const contract = {
   ...acceptanceCalls,
   ...trainingCalls,
   ...hazardCalls,
+  ...summaryCalls,
+  ...complaintCalls,
+  ...inspectionCalls,
 } as const;
 
 export type Contract = typeof contract;

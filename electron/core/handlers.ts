@@ -4,6 +4,9 @@ import { blockHandlers } from './blocks/block-handlers.ts';
 import { bundleHandlers } from './bundle/bundle-handlers.ts';
 import { fileHandlers } from './files/file-handlers.ts';
 import { hazardHandlers } from './hazards/hazard-handlers.ts';
+import { summaryHandlers } from './summaries/summary-handlers.ts';
+import { complaintHandlers } from './complaints/complaint-handlers.ts';
+import { inspectionHandlers } from './inspections/inspection-handlers.ts';
 import type { Handlers } from './handler-types.ts';
 import { keyHandlers } from './keys/keys-handlers.ts';
 import { ledgerHandlers } from './ledger/ledger-handlers.ts';
@@ -28,4 +31,7 @@ export const handlers = {
   ...acceptanceHandlers,
   ...trainingHandlers,
   ...hazardHandlers,
+  ...summaryHandlers,
+  ...complaintHandlers,
+  ...inspectionHandlers,
 } satisfies Handlers;

@@ -33,6 +33,14 @@ const tableLabels: Record<SyncedTable, string> = {
   supervisor_pool: '监督员库',
   hazards: '隐患',
   hazard_events: '隐患整改记录',
+  inspection_checklists: '检查表',
+  inspection_plans: '检查计划',
+  inspection_records: '检查记录',
+  supervision_orders: '安全监察指令书',
+  complaints: '投诉举报',
+  complaint_rewards: '举报奖励',
+  monthly_summaries: '月度工作小结',
+  summary_reviews: '市局小结审阅意见',
 };
 
 type Row = Record<string, string | number | null>;

@@ -38,6 +38,17 @@ export const syncedTables = [
   // 隐患闭环 (issue 8): hazards before their events
   'hazards',
   'hazard_events',
+  // 专项检查 (issue 8): checklists and plans before records, records before the orders they lead to
+  'inspection_checklists',
+  'inspection_plans',
+  'inspection_records',
+  'supervision_orders',
+  // 投诉举报 (issue 8): complaints before their rewards; the reporters never travel (complaint_reporters)
+  'complaints',
+  'complaint_rewards',
+  // 月度工作小结 (issue 8): the office's summaries, then the bureau's reviews of them
+  'monthly_summaries',
+  'summary_reviews',
 ] as const;
 export type SyncedTable = (typeof syncedTables)[number];
 
@@ -51,14 +62,14 @@ export function isSyncedTable(name: string): name is SyncedTable {
  * decisions) add a scope in bureauTargetColumns. The supervisor pool goes to every
  * office: a supervisor may serve a block of another district, and it holds no ID numbers.
  */
-export const bureauBroadcastTables: readonly SyncedTable[] = ['districts', 'acceptance_decisions', 'supervisor_pool'];
+export const bureauBroadcastTables: readonly SyncedTable[] = ['districts', 'acceptance_decisions', 'supervisor_pool', 'summary_reviews'];
 
 /**
  * Bureau tables whose rows concern one office only: a row goes to the office named
  * in this column (an acceptance decision to the office that owns the file), never
  * to the others, which hold neither the file it points at nor any need for it.
  */
-export const bureauTargetColumns: Partial<Record<SyncedTable, string>> = { acceptance_decisions: 'office_node' };
+export const bureauTargetColumns: Partial<Record<SyncedTable, string>> = { acceptance_decisions: 'office_node', summary_reviews: 'office_node' };
 
 const columnCache = new WeakMap<Database.Database, Map<string, string[]>>();
 

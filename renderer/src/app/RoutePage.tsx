@@ -12,10 +12,14 @@ import { OverviewPage } from '../pages/overview/OverviewPage.tsx';
 import { SettingsPage } from '../pages/settings/SettingsPage.tsx';
 import { TrainingPage } from '../pages/training/TrainingPage.tsx';
 import { UnitsPage } from '../pages/units/UnitsPage.tsx';
-import { useRouteQuery, type RouteId } from '../router/hash-router.ts';
+import { HazardsPage } from '../pages/hazards/HazardsPage.tsx';
+import { InspectionsPage } from '../pages/inspections/InspectionsPage.tsx';
+import { ComplaintsPage } from '../pages/complaints/ComplaintsPage.tsx';
+import { SummariesPage } from '../pages/summaries/SummariesPage.tsx';
+import { useRouteQuery, type PageRouteId } from '../router/hash-router.ts';
 
 /** The page for a route. */
-export function RoutePage({ route }: { route: Exclude<RouteId, 'lists-print' | 'chain-print' | 'acceptance-print' | 'training-print'> }) {
+export function RoutePage({ route }: { route: PageRouteId }) {
   // Grids read their first filters from the query; a link with other filters is a fresh page.
   const query = useRouteQuery();
   switch (route) {
@@ -39,6 +43,14 @@ export function RoutePage({ route }: { route: Exclude<RouteId, 'lists-print' | '
       return <AcceptancePage key={query} />;
     case 'training':
       return <TrainingPage key={query} />;
+    case 'hazards':
+      return <HazardsPage key={query} />;
+    case 'inspections':
+      return <InspectionsPage key={query} />;
+    case 'complaints':
+      return <ComplaintsPage key={query} />;
+    case 'summaries':
+      return <SummariesPage key={query} />;
     case 'settings':
       return <SettingsPage />;
     case 'keys':

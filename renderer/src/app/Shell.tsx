@@ -3,6 +3,9 @@ import { AcceptancePrintPage } from '../pages/acceptance/AcceptancePrintPage.tsx
 import { ChainPrintPage } from '../pages/chain/ChainPrintPage.tsx';
 import { ListsPrintPage } from '../pages/lists/ListsPrintPage.tsx';
 import { TrainingPrintPage } from '../pages/training/TrainingPrintPage.tsx';
+import { InspectionPrintPage } from '../pages/inspections/InspectionPrintPage.tsx';
+import { ComplaintPrintPage } from '../pages/complaints/ComplaintPrintPage.tsx';
+import { SummaryPrintPage } from '../pages/summaries/SummaryPrintPage.tsx';
 import { hrefFor, useRoute } from '../router/hash-router.ts';
 import { useAppContext } from './app-context.ts';
 import { navGroups } from './nav.ts';
@@ -18,6 +21,9 @@ export function Shell() {
   if (route === 'chain-print') return <ChainPrintPage />;
   if (route === 'acceptance-print') return <AcceptancePrintPage />;
   if (route === 'training-print') return <TrainingPrintPage />;
+  if (route === 'inspection-print') return <InspectionPrintPage />;
+  if (route === 'complaint-print') return <ComplaintPrintPage />;
+  if (route === 'summary-print') return <SummaryPrintPage />;
   return (
     <div className="shell">
       <header className="shell-header">

@@ -1,9 +1,9 @@
 import type { NodeRole } from '../../../electron/api/schemas/node.ts';
-import type { RouteId } from '../router/hash-router.ts';
+import type { PageRouteId } from '../router/hash-router.ts';
 
 // The mission areas in the order of the work: the ledger first, settings last.
 // A group heading names an area whose pages sit under it.
-export type NavRouteId = Exclude<RouteId, 'lists-print' | 'chain-print' | 'acceptance-print' | 'training-print'>;
+export type NavRouteId = PageRouteId;
 
 export interface NavItem {
   route: NavRouteId;
@@ -35,6 +35,10 @@ export const navGroups: NavGroup[] = [
       { route: 'chain', labelKey: 'nav.chain' },
       { route: 'acceptance', labelKey: 'nav.acceptance' },
       { route: 'training', labelKey: 'nav.training' },
+      { route: 'hazards', labelKey: 'nav.hazards', roles: ['district', 'bureau'] },
+      { route: 'inspections', labelKey: 'nav.inspections', roles: ['district', 'bureau'] },
+      { route: 'complaints', labelKey: 'nav.complaints', roles: ['district', 'bureau'] },
+      { route: 'summaries', labelKey: 'nav.summaries', roles: ['district', 'bureau'] },
       { route: 'bundles', labelKey: 'nav.bundles' },
       { route: 'city', labelKey: 'nav.city', roles: ['bureau'] },
     ],

@@ -1,5 +1,8 @@
 import { acceptanceEn } from './acceptance.en.ts';
 import { trainingEn } from './training.en.ts';
+import { inspectionsEn } from './inspections.en.ts';
+import { complaintsEn } from './complaints.en.ts';
+import { summariesEn } from './summaries.en.ts';
 import { blocksEn, chainEn } from './blocks.en.ts';
 import type { Messages } from './zh-CN.ts';
 
@@ -35,6 +38,10 @@ export const en: Messages = {
     chain: 'Work links (chain)',
     acceptance: 'Demo unit acceptance',
     training: 'Training and exams',
+    hazards: 'Hidden dangers',
+    inspections: 'Special inspections',
+    complaints: 'Complaints',
+    summaries: 'Monthly summary',
     bundles: 'Bundle exchange',
     city: 'City overview',
     settings: 'Settings',
@@ -516,6 +523,14 @@ export const en: Messages = {
       supervisor_pool: 'Supervisor pool',
       hazards: 'Hazards',
       hazard_events: 'Hazard steps',
+      inspection_checklists: 'Checklists',
+      inspection_plans: 'Inspection plans',
+      inspection_records: 'Inspection records',
+      supervision_orders: 'Supervision orders',
+      complaints: 'Complaints',
+      complaint_rewards: 'Complaint rewards',
+      monthly_summaries: 'Monthly summaries',
+      summary_reviews: 'Bureau reviews of summaries',
       files: 'Attachment files',
     },
     kind: {
@@ -883,4 +898,7 @@ export const en: Messages = {
   chain: chainEn,
   acceptance: acceptanceEn,
   training: trainingEn,
+  inspections: inspectionsEn,
+  complaints: complaintsEn,
+  summaries: summariesEn,
 };

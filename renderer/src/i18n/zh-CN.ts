@@ -2,6 +2,9 @@
 // en.ts must have exactly the same keys; the type below enforces it.
 import { acceptanceZh } from './acceptance.zh-CN.ts';
 import { trainingZh } from './training.zh-CN.ts';
+import { inspectionsZh } from './inspections.zh-CN.ts';
+import { complaintsZh } from './complaints.zh-CN.ts';
+import { summariesZh } from './summaries.zh-CN.ts';
 import { blocksZh, chainZh } from './blocks.zh-CN.ts';
 
 export const zhCN = {
@@ -35,6 +38,10 @@ export const zhCN = {
     chain: '工作联系（链）',
     acceptance: '示范单位验收',
     training: '培训考核',
+    hazards: '隐患闭环',
+    inspections: '专项检查',
+    complaints: '投诉举报',
+    summaries: '月度工作小结',
     bundles: '数据包交换',
     city: '全市概况',
     settings: '设置',
@@ -516,6 +523,14 @@ export const zhCN = {
       supervisor_pool: '监督员库',
       hazards: '隐患',
       hazard_events: '隐患整改记录',
+      inspection_checklists: '检查表',
+      inspection_plans: '检查计划',
+      inspection_records: '检查记录',
+      supervision_orders: '安全监察指令书',
+      complaints: '投诉举报',
+      complaint_rewards: '举报奖励',
+      monthly_summaries: '月度工作小结',
+      summary_reviews: '市局小结审阅意见',
       files: '附件文件',
     },
     kind: {
@@ -884,6 +899,10 @@ export const zhCN = {
   // 示范单位验收 (acceptance.zh-CN.ts)
   acceptance: acceptanceZh,
   training: trainingZh,
+  // 链 at work (issue 8): one file per page
+  inspections: inspectionsZh,
+  complaints: complaintsZh,
+  summaries: summariesZh,
 };
 
 /** The shape every language must have: same keys, string leaves (arrays of strings allowed). */

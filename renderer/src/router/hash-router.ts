@@ -15,6 +15,11 @@ export const routeIds = [
   'chain',
   'acceptance',
   'training',
+  // 链 at work (issue 8): hidden dangers to closure, special inspections, complaints and rewards, the monthly summary
+  'hazards',
+  'inspections',
+  'complaints',
+  'summaries',
   'bundles',
   // bureau: every office's latest bundle and counts
   'city',
@@ -29,8 +34,19 @@ export const routeIds = [
   'acceptance-print',
   // a session's sign-in sheet or supervisor certificates with their QR codes (A4 portrait), without the shell
   'training-print',
+  // an inspection record or a supervision order (A4 portrait), without the shell
+  'inspection-print',
+  // a reward approval form (A4 portrait), without the shell
+  'complaint-print',
+  // a month's work summary in the official layout (A4 portrait), without the shell
+  'summary-print',
 ] as const;
 export type RouteId = (typeof routeIds)[number];
+
+/** Documents that stand alone, without header and navigation (printing). */
+export const printRouteIds = ['lists-print', 'chain-print', 'acceptance-print', 'training-print', 'inspection-print', 'complaint-print', 'summary-print'] as const;
+export type PrintRouteId = (typeof printRouteIds)[number];
+export type PageRouteId = Exclude<RouteId, PrintRouteId>;
 
 export const defaultRoute: RouteId = 'overview';
 

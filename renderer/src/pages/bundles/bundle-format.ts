@@ -45,6 +45,14 @@ export const bundleTables = [
   'supervisor_pool',
   'hazards',
   'hazard_events',
+  'inspection_checklists',
+  'inspection_plans',
+  'inspection_records',
+  'supervision_orders',
+  'complaints',
+  'complaint_rewards',
+  'monthly_summaries',
+  'summary_reviews',
   'files',
 ] as const;
 export type BundleTable = (typeof bundleTables)[number];
