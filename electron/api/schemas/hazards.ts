@@ -136,6 +136,10 @@ export const HazardStats = z.object({
   averageClosingDays: z.number().nullable(),
   averageClosingWorkingDays: z.number().nullable(),
   byBlock: z.array(z.object({ blockId: Id.nullable(), blockName: z.string().nullable(), open: z.number().int(), overdue: z.number().int() })),
+  /** every state with its count (zeros included), in the order of the closed loop */
+  byState: z.array(z.object({ state: HazardState, count: z.number().int() })),
+  /** per district office (the bureau's table; one row at an office) */
+  byDistrict: z.array(z.object({ districtId: Id, districtName: z.string(), total: z.number().int(), open: z.number().int(), overdue: z.number().int(), closed: z.number().int() })),
 });
 export type HazardStats = z.infer<typeof HazardStats>;
 

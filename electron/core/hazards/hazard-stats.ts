@@ -1,4 +1,4 @@
-import type { HazardStats } from '../../api/schemas/hazards.ts';
+import { HazardState, type HazardStats } from '../../api/schemas/hazards.ts';
 import { calendarFor } from '../calendar/calendar.ts';
 import type { CoreContext } from '../context.ts';
 import { OVERDUE_SQL, today } from './hazard-read.ts';
@@ -37,11 +37,25 @@ export function hazardStats(ctx: CoreContext, input: { districtId?: string | und
        GROUP BY h.block_id ORDER BY overdue DESC, open DESC, b.name`,
     )
     .all(params) as HazardStats['byBlock'];
+  const stateCounts = new Map(
+    (sqlite.prepare(`SELECT h.state AS state, count(*) AS n FROM hazards h WHERE ${scope} GROUP BY h.state`).all(params) as Array<{ state: HazardState; n: number }>).map((r) => [r.state, r.n]),
+  );
+  const byDistrict = sqlite
+    .prepare(
+      `SELECT h.district_id AS districtId, coalesce(d.name, h.district_id) AS districtName, count(*) AS total,
+         coalesce(sum(h.state NOT IN ('closed', 'archived')), 0) AS open, coalesce(sum(${OVERDUE_SQL}), 0) AS overdue,
+         coalesce(sum(h.state IN ('closed', 'archived')), 0) AS closed
+       FROM hazards h LEFT JOIN districts d ON d.id = h.district_id WHERE ${scope}
+       GROUP BY h.district_id ORDER BY overdue DESC, open DESC, districtName`,
+    )
+    .all(params) as HazardStats['byDistrict'];
   return {
     ...counts,
     closureRate: counts.total ? Math.round((counts.closed / counts.total) * 1000) / 1000 : null,
     averageClosingDays: mean(days),
     averageClosingWorkingDays: mean(working),
     byBlock,
+    byState: HazardState.options.map((state) => ({ state, count: stateCounts.get(state) ?? 0 })),
+    byDistrict,
   };
 }

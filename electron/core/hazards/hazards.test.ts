@@ -120,6 +120,16 @@ describe('hazards at the office', () => {
       averageClosingDays: 20,
       averageClosingWorkingDays: 10,
       byBlock: [{ blockId, blockName: '塘桥第一组', open: 2, overdue: 1 }],
+      byState: [
+        { state: 'found', count: 0 },
+        { state: 'ordered', count: 2 },
+        { state: 'rectifying', count: 0 },
+        { state: 'submitted', count: 0 },
+        { state: 'reviewing', count: 0 },
+        { state: 'closed', count: 1 },
+        { state: 'archived', count: 0 },
+      ],
+      byDistrict: [{ districtId: 'seed-district-03', districtName: '塘桥', total: 3, open: 2, overdue: 1, closed: 1 }],
     });
   });
 

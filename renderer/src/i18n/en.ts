@@ -1,5 +1,6 @@
 import { acceptanceEn } from './acceptance.en.ts';
 import { trainingEn } from './training.en.ts';
+import { hazardsEn } from './hazards.en.ts';
 import { inspectionsEn } from './inspections.en.ts';
 import { complaintsEn } from './complaints.en.ts';
 import { summariesEn } from './summaries.en.ts';
@@ -72,6 +73,8 @@ export const en: Messages = {
   },
   common: {
     cancel: 'Cancel',
+    refineSearch: 'Only the first {{count}} are listed; type more to narrow the search',
+    confirm: 'Confirm',
     save: 'Save',
     saving: 'Saving…',
     close: 'Close',
@@ -898,6 +901,7 @@ export const en: Messages = {
   chain: chainEn,
   acceptance: acceptanceEn,
   training: trainingEn,
+  hazards: hazardsEn,
   inspections: inspectionsEn,
   complaints: complaintsEn,
   summaries: summariesEn,

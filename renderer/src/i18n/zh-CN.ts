@@ -2,6 +2,7 @@
 // en.ts must have exactly the same keys; the type below enforces it.
 import { acceptanceZh } from './acceptance.zh-CN.ts';
 import { trainingZh } from './training.zh-CN.ts';
+import { hazardsZh } from './hazards.zh-CN.ts';
 import { inspectionsZh } from './inspections.zh-CN.ts';
 import { complaintsZh } from './complaints.zh-CN.ts';
 import { summariesZh } from './summaries.zh-CN.ts';
@@ -79,6 +80,8 @@ export const zhCN = {
     no: '否',
     required: '必填',
     attention: '需要关注：',
+    refineSearch: '只列出前 {{count}} 个，请输入更多文字缩小范围',
+    confirm: '确定',
   },
   progress: {
     working: '正在处理…',
@@ -900,6 +903,7 @@ export const zhCN = {
   acceptance: acceptanceZh,
   training: trainingZh,
   // 链 at work (issue 8): one file per page
+  hazards: hazardsZh,
   inspections: inspectionsZh,
   complaints: complaintsZh,
   summaries: summariesZh,

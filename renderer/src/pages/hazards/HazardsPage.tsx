@@ -1,11 +1,10 @@
-import { useTranslation } from 'react-i18next';
+import { useRouteParams } from '../../router/hash-router.ts';
+import { HazardDetailView } from './HazardDetailView.tsx';
+import { HazardListView } from './HazardListView.tsx';
+import './hazards.css';
 
-/** 隐患闭环 */
+/** 隐患闭环: the list with its figures, or one hazard (#/hazards?id=…). */
 export function HazardsPage() {
-  const { t } = useTranslation();
-  return (
-    <section className="page">
-      <h1 className="page-title">{t('nav.hazards')}</h1>
-    </section>
-  );
+  const id = useRouteParams().get('id');
+  return id ? <HazardDetailView id={id} /> : <HazardListView />;
 }

@@ -1,32 +1,6 @@
-import { BarChart } from 'echarts/charts';
-import { GridComponent, TitleComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { SVGRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExamStats } from '../../../../electron/api/schemas/training.ts';
-
-echarts.use([BarChart, GridComponent, TitleComponent, TooltipComponent, SVGRenderer]);
-
-type Option = echarts.EChartsCoreOption;
-
-/** One ECharts chart in a div, redrawn when its option changes and disposed with the component. */
-function Chart({ option, label, testId }: { option: Option; label: string; testId: string }) {
-  const host = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!host.current) return;
-    // SVG: the charts print sharply and their text is real text
-    const chart = echarts.init(host.current, undefined, { renderer: 'svg' });
-    chart.setOption(option);
-    const resize = () => chart.resize();
-    window.addEventListener('resize', resize);
-    return () => {
-      window.removeEventListener('resize', resize);
-      chart.dispose();
-    };
-  }, [option]);
-  return <div ref={host} className="training-chart" role="img" aria-label={label} data-testid={testId} />;
-}
+import { Chart, type ChartOption as Option } from '../../components/Chart.tsx';
 
 const pct = (share: number) => `${(share * 100).toFixed(1)}%`;
 
@@ -58,8 +32,8 @@ export function StatsCharts({ stats }: { stats: ExamStats }) {
         {t('training.stats.summary', { candidates: stats.candidates, passed: stats.passed, rate: pct(stats.passRate), average: stats.average.toFixed(1), full: stats.fullMarks })}
       </p>
       <div className="training-charts">
-        <Chart option={histogram} label={t('training.stats.histogram')} testId="chart-histogram" />
-        <Chart option={difficulty} label={t('training.stats.difficulty')} testId="chart-difficulty" />
+        <Chart className="training-chart" option={histogram} label={t('training.stats.histogram')} testId="chart-histogram" />
+        <Chart className="training-chart" option={difficulty} label={t('training.stats.difficulty')} testId="chart-difficulty" />
       </div>
       <table className="data-table" data-testid="stats-modules">
         <thead>

@@ -1,0 +1,135 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { StagedFile } from '../../../../electron/api/schemas/files.ts';
+import type { HazardDetail, HazardLevel } from '../../../../electron/api/schemas/hazards.ts';
+import type { Equipment } from '../../../../electron/api/schemas/registry.ts';
+import { api } from '../../api/client.ts';
+import { useAppContext } from '../../app/app-context.ts';
+import { Field } from '../../components/Field.tsx';
+import { FormActions } from '../../components/FormActions.tsx';
+import { toFormError, type FormError } from '../../components/form-errors.ts';
+import { Modal } from '../../components/Modal.tsx';
+import { UnitPicker } from '../../components/UnitPicker.tsx';
+import { todayIso } from '../../format/today.ts';
+import { StagedFiles } from '../../components/StagedFiles.tsx';
+
+const fields = ['unitId', 'equipmentId', 'description', 'level', 'foundBy', 'foundOn', 'measures', 'evidence'];
+
+/** 登记隐患 (or correct one still open): the unit, the equipment if any, what, how serious, who found it when, the measures. */
+export function HazardDialog({ hazard, onClose, onSaved }: { hazard?: HazardDetail; onClose: () => void; onSaved: (detail: HazardDetail) => void }) {
+  const { t } = useTranslation();
+  const { node } = useAppContext();
+  const [unitId, setUnitId] = useState(hazard?.unitId ?? '');
+  const [equipment, setEquipment] = useState<Equipment[]>([]);
+  const [equipmentId, setEquipmentId] = useState(hazard?.equipmentId ?? '');
+  const [description, setDescription] = useState(hazard?.description ?? '');
+  const [level, setLevel] = useState<HazardLevel>(hazard?.level ?? 'general');
+  const [foundBy, setFoundBy] = useState(hazard?.foundBy ?? '');
+  const [foundOn, setFoundOn] = useState(hazard?.foundOn ?? todayIso());
+  const [measures, setMeasures] = useState(hazard?.measures ?? '');
+  const [evidence, setEvidence] = useState<StagedFile[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<FormError | null>(null);
+
+  useEffect(() => {
+    if (!unitId) return setEquipment([]);
+    let live = true;
+    api.call('equipment.query', { unitId, startRow: 0, endRow: 1000 }).then(
+      (page) => live && setEquipment(page.rows),
+      () => live && setEquipment([]),
+    );
+    return () => {
+      live = false;
+    };
+  }, [unitId]);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!unitId) return setError({ field: 'unitId', message: t('hazards.form.unitChoose') });
+    setBusy(true);
+    setError(null);
+    try {
+      const facts = { equipmentId: equipmentId || null, description, level, foundBy, foundOn, measures };
+      const saved = hazard
+        ? await api.call('hazards.update', { id: hazard.id, version: hazard.version, ...facts })
+        : await api.call('hazards.create', { unitId, ...facts, evidence: evidence.map((f) => f.id) });
+      onSaved(saved);
+    } catch (e) {
+      setError(toFormError(e, fields));
+      setBusy(false);
+    }
+  };
+
+  const fieldError = (name: string) => (error?.field === name ? error.message : undefined);
+  return (
+    <Modal title={hazard ? t('hazards.edit') : t('hazards.create')} onClose={onClose} busy={busy} size="medium">
+      <form className="form-stack" onSubmit={submit} noValidate>
+        {hazard ? (
+          <div>
+            {t('hazards.form.unit')}：<strong>{hazard.unitName}</strong>
+          </div>
+        ) : (
+          <Field label={t('hazards.form.unit')} required error={fieldError('unitId')}>
+            {(control) => (
+              <UnitPicker
+                control={control}
+                value={unitId}
+                districtId={node.districtId ?? undefined}
+                onChange={(id) => {
+                  setUnitId(id);
+                  setEquipmentId('');
+                }}
+                labels={{ search: t('hazards.form.unitSearch'), none: t('hazards.form.unitNone'), choose: t('hazards.form.unitChoose') }}
+              />
+            )}
+          </Field>
+        )}
+        <Field label={t('hazards.form.equipment')} error={fieldError('equipmentId')}>
+          {(control) => (
+            <select {...control} name="equipmentId" value={equipmentId} onChange={(e) => setEquipmentId(e.target.value)}>
+              <option value="">{t('hazards.form.equipmentNone')}</option>
+              {equipment.map((e) => (
+                <option key={e.id} value={e.id}>
+                  {[e.registrationCode ?? e.equipmentCode ?? e.internalNo ?? '', e.varietyName ?? e.categoryName ?? e.kindName ?? '', e.location ?? ''].filter(Boolean).join(' · ')}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('hazards.form.description')} required error={fieldError('description')}>
+          {(control) => <textarea {...control} name="description" value={description} maxLength={2000} rows={3} onChange={(e) => setDescription(e.target.value)} />}
+        </Field>
+        <div className="hz-row">
+          <Field label={t('hazards.form.level')} required error={fieldError('level')}>
+            {(control) => (
+              <select {...control} name="level" value={level} onChange={(e) => setLevel(e.target.value as HazardLevel)}>
+                <option value="general">{t('hazards.level.general')}</option>
+                <option value="major">{t('hazards.level.major')}</option>
+              </select>
+            )}
+          </Field>
+          <Field label={t('hazards.form.foundBy')} required error={fieldError('foundBy')}>
+            {(control) => <input {...control} name="foundBy" value={foundBy} maxLength={100} onChange={(e) => setFoundBy(e.target.value)} />}
+          </Field>
+          <Field label={t('hazards.form.foundOn')} required error={fieldError('foundOn')}>
+            {(control) => <input {...control} name="foundOn" type="date" value={foundOn} max={todayIso()} onChange={(e) => setFoundOn(e.target.value)} />}
+          </Field>
+        </div>
+        <Field label={t('hazards.form.measures')} error={fieldError('measures')}>
+          {(control) => <textarea {...control} name="measures" value={measures} maxLength={2000} rows={2} onChange={(e) => setMeasures(e.target.value)} />}
+        </Field>
+        {!hazard && (
+          <Field label={t('hazards.form.evidenceBefore')} error={fieldError('evidence')}>
+            {(control) => <StagedFiles control={control} files={evidence} onChange={setEvidence} onError={(message) => setError({ field: 'evidence', message })} />}
+          </Field>
+        )}
+        {error && !error.field && (
+          <div className="notice notice-error" role="alert">
+            {error.message}
+          </div>
+        )}
+        <FormActions busy={busy} onCancel={onClose} submitLabel={hazard ? t('common.save') : t('hazards.form.save')} />
+      </form>
+    </Modal>
+  );
+}

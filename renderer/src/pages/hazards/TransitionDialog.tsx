@@ -1,0 +1,118 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { StagedFile } from '../../../../electron/api/schemas/files.ts';
+import type { HazardAction, HazardDetail } from '../../../../electron/api/schemas/hazards.ts';
+import { api } from '../../api/client.ts';
+import { Field } from '../../components/Field.tsx';
+import { FormActions } from '../../components/FormActions.tsx';
+import { toFormError, type FormError } from '../../components/form-errors.ts';
+import { Modal } from '../../components/Modal.tsx';
+import { useDebouncedValue } from '../../components/useDebouncedValue.ts';
+import { todayIso } from '../../format/today.ts';
+import { StagedFiles } from '../../components/StagedFiles.tsx';
+
+const fields = ['orderedOn', 'workingDays', 'deadline', 'comment', 'evidence'];
+
+/**
+ * One step on a hazard. 下达整改 asks for the deadline (working days on the official
+ * calendar, previewed as a date, or a date by hand); 提交整改 asks for evidence;
+ * 复查不通过 for the reason; every step may carry a comment and files.
+ */
+export function TransitionDialog({ hazard, action, defaultDays, onClose, onDone }: { hazard: HazardDetail; action: HazardAction; defaultDays: number; onClose: () => void; onDone: (detail: HazardDetail) => void }) {
+  const { t } = useTranslation();
+  const label = t(`hazards.action.${action}`);
+  const [orderedOn, setOrderedOn] = useState(todayIso());
+  const [mode, setMode] = useState<'days' | 'date'>('days');
+  const [days, setDays] = useState(String(defaultDays));
+  const [deadline, setDeadline] = useState('');
+  const [preview, setPreview] = useState<{ deadline: string; warnings: string[] } | null>(null);
+  const [comment, setComment] = useState('');
+  const [evidence, setEvidence] = useState<StagedFile[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<FormError | null>(null);
+  const previewKey = useDebouncedValue(`${orderedOn}|${days}`, 200);
+
+  useEffect(() => {
+    if (action !== 'order' || mode !== 'days') return;
+    const [from, n] = previewKey.split('|');
+    const workingDays = Number(n);
+    if (!from || !Number.isInteger(workingDays) || workingDays < 1) return setPreview(null);
+    let live = true;
+    api.call('hazards.deadlinePreview', { from, workingDays }).then(
+      (p) => live && setPreview(p),
+      () => live && setPreview(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [action, mode, previewKey]);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (action === 'fail' && !comment.trim()) return setError({ field: 'comment', message: t('hazards.transition.commentRequired') });
+    if (action === 'submit' && evidence.length === 0) return setError({ field: 'evidence', message: t('hazards.transition.evidenceRequired') });
+    setBusy(true);
+    setError(null);
+    try {
+      const order = action === 'order' ? { orderedOn, ...(mode === 'days' ? { workingDays: Number(days) } : { deadline }) } : {};
+      onDone(await api.call('hazards.transition', { id: hazard.id, version: hazard.version, action, comment, evidence: evidence.map((f) => f.id), ...order }));
+    } catch (e) {
+      setError(toFormError(e, fields));
+      setBusy(false);
+    }
+  };
+
+  const fieldError = (name: string) => (error?.field === name ? error.message : undefined);
+  return (
+    <Modal title={t('hazards.transition.title', { action: label })} onClose={onClose} busy={busy} size="medium">
+      <form className="form-stack" onSubmit={submit} noValidate>
+        <div>
+          <strong>{hazard.unitName}</strong>：{hazard.description}
+        </div>
+        {action === 'order' && (
+          <>
+            <Field label={t('hazards.transition.orderedOn')} error={fieldError('orderedOn')}>
+              {(control) => <input {...control} name="orderedOn" type="date" value={orderedOn} onChange={(e) => setOrderedOn(e.target.value)} />}
+            </Field>
+            <fieldset className="hz-mode">
+              <legend>{t('hazards.transition.mode')}</legend>
+              <label className="checkbox-inline">
+                <input type="radio" name="mode" checked={mode === 'days'} onChange={() => setMode('days')} /> {t('hazards.transition.modeDays')}
+              </label>
+              <label className="checkbox-inline">
+                <input type="radio" name="mode" checked={mode === 'date'} onChange={() => setMode('date')} /> {t('hazards.transition.modeDate')}
+              </label>
+            </fieldset>
+            {mode === 'days' ? (
+              <Field label={t('hazards.transition.workingDays')} error={fieldError('workingDays')} hint={preview ? t('hazards.transition.preview', { deadline: preview.deadline }) : undefined}>
+                {(control) => <input {...control} name="workingDays" type="number" min={1} max={365} value={days} onChange={(e) => setDays(e.target.value)} />}
+              </Field>
+            ) : (
+              <Field label={t('hazards.transition.deadline')} error={fieldError('deadline')}>
+                {(control) => <input {...control} name="deadline" type="date" value={deadline} onChange={(e) => setDeadline(e.target.value)} />}
+              </Field>
+            )}
+            {preview && preview.warnings.length > 0 && mode === 'days' && (
+              <div className="notice notice-warn" role="status">
+                {preview.warnings.join(' ')}
+              </div>
+            )}
+          </>
+        )}
+        {action === 'pass' && <p className="confirm-question">{t('hazards.transition.passConfirm')}</p>}
+        <Field label={t('hazards.transition.comment')} required={action === 'fail'} error={fieldError('comment')}>
+          {(control) => <textarea {...control} name="comment" value={comment} maxLength={1000} rows={2} onChange={(e) => setComment(e.target.value)} />}
+        </Field>
+        <Field label={t('hazards.transition.evidence')} required={action === 'submit'} error={fieldError('evidence')}>
+          {(control) => <StagedFiles control={control} files={evidence} onChange={setEvidence} onError={(message) => setError({ field: 'evidence', message })} />}
+        </Field>
+        {error && !error.field && (
+          <div className="notice notice-error" role="alert">
+            {error.message}
+          </div>
+        )}
+        <FormActions busy={busy} onCancel={onClose} submitLabel={label} />
+      </form>
+    </Modal>
+  );
+}
