@@ -3,6 +3,7 @@ import { acceptanceCalls } from './calls/acceptance.ts';
 import { appCalls } from './calls/app.ts';
 import { blockCalls } from './calls/blocks.ts';
 import { bundleCalls } from './calls/bundles.ts';
+import { dashboardCalls } from './calls/dashboard.ts';
 import { fileCalls } from './calls/files.ts';
 import { hazardCalls } from './calls/hazards.ts';
 import { summaryCalls } from './calls/summaries.ts';
@@ -35,6 +36,7 @@ export const contract = {
   ...acceptanceCalls,
   ...trainingCalls,
   ...hazardCalls,
+  ...dashboardCalls,
   ...summaryCalls,
   ...complaintCalls,
   ...inspectionCalls,

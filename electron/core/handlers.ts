@@ -2,6 +2,7 @@ import { acceptanceHandlers } from './acceptance/acceptance-handlers.ts';
 import { appHandlers } from './app-handlers.ts';
 import { blockHandlers } from './blocks/block-handlers.ts';
 import { bundleHandlers } from './bundle/bundle-handlers.ts';
+import { dashboardHandlers } from './dashboard/dashboard-handlers.ts';
 import { fileHandlers } from './files/file-handlers.ts';
 import { hazardHandlers } from './hazards/hazard-handlers.ts';
 import { summaryHandlers } from './summaries/summary-handlers.ts';
@@ -31,6 +32,7 @@ export const handlers = {
   ...acceptanceHandlers,
   ...trainingHandlers,
   ...hazardHandlers,
+  ...dashboardHandlers,
   ...summaryHandlers,
   ...complaintHandlers,
   ...inspectionHandlers,

@@ -8,6 +8,11 @@ echarts.use([BarChart, PieChart, GridComponent, LegendComponent, TitleComponent,
 
 export type ChartOption = echarts.EChartsCoreOption;
 
+/** Category names under bars: every one shown, slanted so that long Chinese names (场(厂)内专用机动车辆) do not overlap. */
+export const categoryLabel = { interval: 0, fontSize: 11, rotate: 30 } as const;
+/** Room for the slanted names. */
+export const barGrid = { left: 36, right: 10, top: 28, bottom: 56 } as const;
+
 /** One ECharts chart in a div, redrawn when its option changes and disposed with the component. */
 export function Chart({ option, label, testId, className = 'chart' }: { option: ChartOption; label: string; testId: string; className?: string }) {
   const host = useRef<HTMLDivElement>(null);

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { LATEST_CHECKLIST_VERSION } from '../../acceptance/checklist.ts';
 import { insertManager, insertPieces, insertUnit } from '../../registry/testing/fixtures.ts';
 
 // Units for the block tests: a name, a town in the address, pieces in use (list 1 at
@@ -53,9 +54,9 @@ export function addAcceptanceFile(sqlite: Database.Database, unitId: string, sta
   sqlite
     .prepare(
       `INSERT INTO acceptance_files (id, origin_node, created_at, updated_at, district_id, unit_id, phase, checklist_version, state, round)
-       VALUES (?, 'test', '2026-06-01T00:00:00Z', '2026-06-01T00:00:00Z', 'seed-district-03', ?, 'pilot', '1', ?, 1)`,
+       VALUES (?, 'test', '2026-06-01T00:00:00Z', '2026-06-01T00:00:00Z', 'seed-district-03', ?, 'pilot', ?, ?, 1)`,
     )
-    .run(fileId, unitId, state === 'passed' ? 'city_review' : state);
+    .run(fileId, unitId, LATEST_CHECKLIST_VERSION, state === 'passed' ? 'city_review' : state);
   if (state !== 'passed') return;
   sqlite
     .prepare(

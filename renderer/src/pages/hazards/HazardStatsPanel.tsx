@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HazardStats } from '../../../../electron/api/schemas/hazards.ts';
-import { Chart, type ChartOption } from '../../components/Chart.tsx';
+import { barGrid, categoryLabel, Chart, type ChartOption } from '../../components/Chart.tsx';
 import { hrefFor } from '../../router/hash-router.ts';
 
 const pct = (share: number | null) => (share === null ? null : `${(share * 100).toFixed(1)}%`);
@@ -13,8 +13,8 @@ export function HazardStatsPanel({ stats }: { stats: HazardStats }) {
   const byState = useMemo<ChartOption>(
     () => ({
       tooltip: {},
-      grid: { left: 36, right: 10, top: 10, bottom: 28 },
-      xAxis: { type: 'category', data: stats.byState.map((s) => t(`hazards.state.${s.state}`)), axisLabel: { interval: 0, fontSize: 11 } },
+      grid: barGrid,
+      xAxis: { type: 'category', data: stats.byState.map((s) => t(`hazards.state.${s.state}`)), axisLabel: categoryLabel },
       yAxis: { type: 'value', minInterval: 1 },
       series: [{ type: 'bar', name: t('hazards.stats.byState'), data: stats.byState.map((s) => s.count), itemStyle: { color: '#b5482f' } }],
     }),

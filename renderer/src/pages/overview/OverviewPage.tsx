@@ -5,6 +5,7 @@ import { api, errorMessage } from '../../api/client.ts';
 import { hrefFor } from '../../router/hash-router.ts';
 import { useAppContext } from '../../app/app-context.ts';
 import { StatCard } from './StatCard.tsx';
+import { DashboardPanels } from './DashboardPanels.tsx';
 import { TrainingAttention } from './TrainingAttention.tsx';
 
 type Loaded = {
@@ -14,6 +15,7 @@ type Loaded = {
   unitsWithoutManager: number;
   /** active blocks with a problem to fix (size, no lead, no inspector, a member without a manager) */
   blocksWithProblems: number;
+  dashboard: CallOutput<'dashboard.get'>;
 };
 
 type State = { kind: 'loading' } | { kind: 'failed'; message: string } | ({ kind: 'ready' } & Loaded);
@@ -27,11 +29,12 @@ export function OverviewPage() {
 
   const load = useCallback(async () => {
     try {
-      const [summary, settings, lists, blocks] = await Promise.all([
+      const [summary, settings, lists, blocks, dashboard] = await Promise.all([
         api.call('registry.summary', {}),
         api.call('settings.get', {}),
         api.call('lists.get', {}),
         api.call('blocks.list', {}),
+        api.call('dashboard.get', {}),
       ]);
       setState({
         kind: 'ready',
@@ -39,6 +42,7 @@ export function OverviewPage() {
         settings: settings.registry,
         unitsWithoutManager: lists.units.filter((u) => u.managerCount === 0).length,
         blocksWithProblems: blocks.blocks.filter((b) => b.problems.some((p) => p.severity === 'error')).length,
+        dashboard,
       });
     } catch (error) {
       setState({ kind: 'failed', message: errorMessage(error) });
@@ -71,12 +75,12 @@ export function OverviewPage() {
   );
 }
 
-function OverviewBody({ summary, settings, unitsWithoutManager, blocksWithProblems }: Loaded) {
+function OverviewBody({ summary, settings, unitsWithoutManager, blocksWithProblems, dashboard }: Loaded) {
   const { t } = useTranslation();
   const { inspection } = summary;
   // the training centre keeps no ledger: no call to import one
   const { node } = useAppContext();
-  const nothingToWatch = inspection.overdue + inspection.due + summary.managersExpiringSoon + unitsWithoutManager + blocksWithProblems === 0;
+  const nothingToWatch = inspection.overdue + inspection.due + summary.managersExpiringSoon + unitsWithoutManager + blocksWithProblems + dashboard.hazards.open === 0;
   return (
     <>
       {summary.units === 0 && node.role !== 'training' && (
@@ -117,10 +121,13 @@ function OverviewBody({ summary, settings, unitsWithoutManager, blocksWithProble
             href={hrefFor('managers', { certificate: 'expiring' })}
           />
           <StatCard testId="stat-blocks" tone="warn" value={blocksWithProblems} unit={t('overview.unitBlocks')} label={t('overview.blocksWithProblems')} href={hrefFor('blocks')} />
+          <StatCard testId="stat-hazards-overdue" tone="danger" value={dashboard.hazards.overdue} unit={t('overview.unitItems')} label={t('overview.hazardsOverdue')} href={hrefFor('hazards', { overdue: '1' })} />
+          <StatCard testId="stat-hazards-open" tone="warn" value={dashboard.hazards.open} unit={t('overview.unitItems')} label={t('overview.hazardsOpen')} href={hrefFor('hazards')} />
           <StatCard testId="stat-unknown" tone="muted" value={inspection.unknown} unit={t('overview.unitPieces')} label={t('overview.unknown')} href={hrefFor('equipment', { ...inUse, inspection: 'unknown' })} />
         </div>
         <TrainingAttention />
       </div>
+      <DashboardPanels dashboard={dashboard} />
       <div className="overview-columns">
         <div className="panel">
           <h2 className="section-title">{t('overview.registry')}</h2>

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { Id } from './common.ts';
+import { HazardState } from './hazards.ts';
+
+// 概览 (issue 8, Dashboards): what needs this node's attention, across the mission
+// areas, in one read. A district office sees its district; the bureau the whole city
+// with one row per office; the training centre its exams.
+
+const Count = z.number().int();
+
+export const DashboardOffice = z.object({
+  districtId: Id,
+  districtName: z.string(),
+  units: Count,
+  equipmentInUse: Count,
+  inspectionOverdue: Count,
+  hazardsOpen: Count,
+  hazardsOverdue: Count,
+  blocks: Count,
+  blocksWithProblems: Count,
+  demoAccepted: Count,
+});
+export type DashboardOffice = z.infer<typeof DashboardOffice>;
+
+export const Dashboard = z.object({
+  asOf: z.string(),
+  /** in-use pieces past (overdue) or near (due) their next periodic inspection, by equipment kind (电梯, 起重机械 …) */
+  inspectionByKind: z.array(z.object({ kindCode: z.string().nullable(), kindName: z.string(), overdue: Count, due: Count })),
+  hazards: z.object({ open: Count, overdue: Count, escalated: Count, byState: z.array(z.object({ state: HazardState, count: Count })) }),
+  blocks: z.object({ active: Count, withProblems: Count, problems: z.array(z.object({ blockId: Id, name: z.string(), districtName: z.string(), problems: z.array(z.string()) })) }),
+  /** demonstration-unit acceptance files by column of the board */
+  acceptance: z.object({ candidates: Count, inReview: Count, accepted: Count, returned: Count, revoked: Count }),
+  /** the latest exams with published results: pass rate of the candidates in scope */
+  exams: z.array(z.object({ examId: Id, title: z.string(), examDate: z.string().nullable(), candidates: Count, passed: Count, passRate: z.number().nullable() })),
+  /** one row per district office (the bureau's table; a district office sees its own row) */
+  offices: z.array(DashboardOffice),
+});
+export type Dashboard = z.infer<typeof Dashboard>;
