@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { toNumber } from './pages/shell.ts';
 import type { Dashboard } from '../../electron/api/schemas/dashboard.ts';
@@ -8,7 +9,7 @@ import type { Dashboard } from '../../electron/api/schemas/dashboard.ts';
 
 test.use({ sample: { units: 40, seed: 3 } });
 
-async function read<T>(app: import('@playwright/test').Page, name: string, input: unknown): Promise<T> {
+async function read<T>(app: Page, name: string, input: unknown): Promise<T> {
   return (await app.evaluate(
     async ([n, i]) => {
       const bridge = window.qkl as unknown as Record<string, (input: unknown) => Promise<{ ok: boolean; value?: unknown; message?: string }>>;
