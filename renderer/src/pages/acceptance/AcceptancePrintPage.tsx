@@ -63,7 +63,7 @@ function Record({ file }: { file: AcceptanceDetail }) {
       <h1 id="acc-record-title" className="print-title">
         {t('acceptance.print.recordTitle')}
       </h1>
-      <table className="acc-table">
+      <table className="data-table">
         <tbody>
           <tr>
             <th>{t('acceptance.print.unit')}</th>
@@ -89,7 +89,7 @@ function Record({ file }: { file: AcceptanceDetail }) {
           </tr>
         </tbody>
       </table>
-      <table className="acc-table" style={{ marginTop: 8 }} data-testid="record-items">
+      <table className="data-table" style={{ marginTop: 8 }} data-testid="record-items">
         <thead>
           <tr>
             <th style={{ width: '8%' }}>{t('acceptance.print.no')}</th>
@@ -124,7 +124,7 @@ function Record({ file }: { file: AcceptanceDetail }) {
           ])}
         </tbody>
       </table>
-      <table className="acc-table" style={{ marginTop: 8 }}>
+      <table className="data-table" style={{ marginTop: 8 }}>
         <tbody>
           <tr>
             <th style={{ width: '18%' }}>{t('acceptance.print.conclusion')}</th>

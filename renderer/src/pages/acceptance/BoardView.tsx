@@ -83,7 +83,7 @@ export function BoardView() {
             {state.board.rows.length === 0 ? (
               <p className="muted">{t('acceptance.empty')}</p>
             ) : (
-              <table className="acc-table" data-testid="acceptance-progress">
+              <table className="data-table" data-testid="acceptance-progress">
                 <thead>
                   <tr>
                     <th>{t('acceptance.board.district')}</th>
@@ -116,7 +116,7 @@ export function BoardView() {
               <h2 id="acc-files" className="section-title">
                 {t('acceptance.board.files')}
               </h2>
-              <table className="acc-table" data-testid="acceptance-files">
+              <table className="data-table" data-testid="acceptance-files">
                 <thead>
                   <tr>
                     <th>{t('acceptance.board.unit')}</th>
@@ -162,7 +162,7 @@ export function BoardView() {
             {state.templates.length === 0 ? (
               <p className="muted">{t('acceptance.templates.empty')}</p>
             ) : (
-              <table className="acc-table" data-testid="acceptance-templates">
+              <table className="data-table" data-testid="acceptance-templates">
                 <thead>
                   <tr>
                     <th>{t('acceptance.board.district')}</th>

@@ -132,7 +132,7 @@ export function HazardListView() {
         (loaded.rows.length === 0 ? (
           <p className="muted">{t('hazards.empty')}</p>
         ) : (
-          <table className="hz-table" data-testid="hazard-list">
+          <table className="data-table" data-testid="hazard-list">
             <thead>
               <tr>
                 <th>{t('hazards.column.unit')}</th>

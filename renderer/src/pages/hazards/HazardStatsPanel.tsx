@@ -58,7 +58,7 @@ export function HazardStatsPanel({ stats }: { stats: HazardStats }) {
       <div className="hz-stats-detail">
         <Chart className="hz-chart" option={byState} label={t('hazards.stats.byState')} testId="chart-hazard-states" />
         {stats.byBlock.length > 0 && (
-          <table className="hz-table hz-by-block" data-testid="hazard-by-block">
+          <table className="data-table hz-by-block" data-testid="hazard-by-block">
             <caption>{t('hazards.stats.byBlock')}</caption>
             <thead>
               <tr>

@@ -12,7 +12,7 @@ export function OfficesTable({ offices }: { offices: DashboardOffice[] }) {
       <h2 id="overview-offices" className="section-title">
         {t('overview.offices')}
       </h2>
-      <table className="hz-table" data-testid="offices-table">
+      <table className="data-table" data-testid="offices-table">
         <thead>
           <tr>
             <th>{t('overview.office.district')}</th>
