@@ -43,6 +43,7 @@ export const hazardsEn: Messages['hazards'] = {
     block: 'Block',
     noBlock: 'No block',
     overdue: 'Overdue only',
+    district: 'District',
   },
   stats: {
     title: 'Hazard figures',

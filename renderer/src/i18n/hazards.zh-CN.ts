@@ -43,6 +43,7 @@ export const hazardsZh = {
     block: '小组',
     noBlock: '未入组',
     overdue: '只看逾期',
+    district: '分局',
   },
   stats: {
     title: '隐患统计',

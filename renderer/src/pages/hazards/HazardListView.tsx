@@ -20,13 +20,15 @@ type Loaded = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind
 /** Open hazards first, overdue at the top (the core's order), with filters from the route (links from the overview and the stats). */
 export function HazardListView() {
   const { t } = useTranslation();
-  const { node } = useAppContext();
+  const { node, districts } = useAppContext();
   const params = useRouteParams();
   const canEdit = node.role === 'district' && Boolean(node.districtId);
   const [stateFilter, setStateFilter] = useState(params.get('state') ?? OPEN);
   const [level, setLevel] = useState(params.get('level') ?? '');
   const [block, setBlock] = useState(params.get('block') ?? '');
   const [overdue, setOverdue] = useState(params.get('overdue') === '1');
+  // the bureau reads every office's hazards: one office at a time if it likes
+  const [district, setDistrict] = useState(params.get('district') ?? '');
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
   const [creating, setCreating] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -39,13 +41,14 @@ export function HazardListView() {
         ...(level ? { level: level as HazardLevel } : {}),
         ...(block && block !== NO_BLOCK ? { blockId: block } : {}),
         ...(overdue ? { overdue: true } : {}),
+        ...(district ? { districtId: district } : {}),
       };
-      const [rows, stats] = await Promise.all([api.call('hazards.list', filter), api.call('hazards.stats', {})]);
+      const [rows, stats] = await Promise.all([api.call('hazards.list', filter), api.call('hazards.stats', district ? { districtId: district } : {})]);
       setLoaded({ kind: 'ready', rows: block === NO_BLOCK ? rows.filter((r) => !r.blockId) : rows, stats });
     } catch (error) {
       setLoaded({ kind: 'failed', message: errorMessage(error) });
     }
-  }, [stateFilter, level, block, overdue]);
+  }, [stateFilter, level, block, overdue, district]);
 
   useEffect(() => {
     void load();
@@ -63,6 +66,7 @@ export function HazardListView() {
   };
 
   const blocks = loaded.kind === 'ready' ? loaded.stats.byBlock : [];
+  const districtNames = new Map(districts.map((d) => [d.id, d.name]));
   return (
     <div className="page">
       <div className="page-header">
@@ -92,6 +96,19 @@ export function HazardListView() {
       )}
       {loaded.kind === 'ready' && <HazardStatsPanel stats={loaded.stats} />}
       <div className="hz-filters" role="group" aria-label={t('hazards.filter.label')}>
+        {node.role === 'bureau' && (
+          <label>
+            {t('hazards.filter.district')}{' '}
+            <select aria-label={t('hazards.filter.district')} value={district} onChange={(e) => setDistrict(e.target.value)}>
+              <option value="">{t('hazards.filter.all')}</option>
+              {districts.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <label>
           {t('hazards.filter.state')}{' '}
           <select aria-label={t('hazards.filter.state')} value={stateFilter} onChange={(e) => setStateFilter(e.target.value)}>
@@ -135,6 +152,7 @@ export function HazardListView() {
           <table className="data-table" data-testid="hazard-list">
             <thead>
               <tr>
+                {node.role === 'bureau' && <th>{t('hazards.filter.district')}</th>}
                 <th>{t('hazards.column.unit')}</th>
                 <th>{t('hazards.column.description')}</th>
                 <th>{t('hazards.column.level')}</th>
@@ -148,6 +166,7 @@ export function HazardListView() {
             <tbody>
               {loaded.rows.map((h) => (
                 <tr key={h.id} className={h.overdue ? 'hz-overdue' : undefined}>
+                  {node.role === 'bureau' && <td>{districtNames.get(h.districtId) ?? h.districtId}</td>}
                   <td>{h.unitName}</td>
                   <td>
                     <a href={hrefFor('hazards', { id: h.id })}>{h.description}</a>
