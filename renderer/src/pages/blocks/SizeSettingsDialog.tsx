@@ -5,6 +5,7 @@ import { api } from '../../api/client.ts';
 import { Field } from '../../components/Field.tsx';
 import { toFormError, type FormError } from '../../components/form-errors.ts';
 import { Modal } from '../../components/Modal.tsx';
+import { FormActions } from '../../components/FormActions.tsx';
 
 /** The size rule of blocks (default 5–10): outside it a block is shown as a problem, never refused. */
 export function SizeSettingsDialog({ settings, onClose, onSaved }: { settings: BlockSettings; onClose: () => void; onSaved: (s: BlockSettings) => void }) {
@@ -41,14 +42,7 @@ export function SizeSettingsDialog({ settings, onClose, onSaved }: { settings: B
             {error.message}
           </div>
         )}
-        <div className="form-actions">
-          <button type="button" className="button" onClick={onClose} disabled={busy}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {busy ? t('common.saving') : t('common.save')}
-          </button>
-        </div>
+        <FormActions busy={busy} onCancel={onClose} submitLabel={t('common.save')} />
       </form>
     </Modal>
   );

@@ -5,6 +5,7 @@ import { api } from '../../api/client.ts';
 import { Field } from '../../components/Field.tsx';
 import { toFormError, type FormError } from '../../components/form-errors.ts';
 import { Modal } from '../../components/Modal.tsx';
+import { FormActions } from '../../components/FormActions.tsx';
 
 const fields = ['name', 'enforcementNo', 'phone'] as const;
 
@@ -60,14 +61,7 @@ export function InspectorDialog({ inspector, onClose, onSaved }: { inspector: In
           <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} />
           {t('chain.inspectorDialog.active')}
         </label>
-        <div className="form-actions">
-          <button type="button" className="button" onClick={onClose} disabled={busy}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {busy ? t('common.saving') : t('common.save')}
-          </button>
-        </div>
+        <FormActions busy={busy} onCancel={onClose} submitLabel={t('common.save')} />
       </form>
     </Modal>
   );

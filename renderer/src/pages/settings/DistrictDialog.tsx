@@ -5,6 +5,7 @@ import { api } from '../../api/client.ts';
 import { Field } from '../../components/Field.tsx';
 import { toFormError, type FormError } from '../../components/form-errors.ts';
 import { Modal } from '../../components/Modal.tsx';
+import { FormActions } from '../../components/FormActions.tsx';
 
 const fieldNames = ['name', 'pilot', 'sortOrder', 'active'] as const;
 
@@ -73,14 +74,7 @@ export function DistrictDialog({ district, onClose, onSaved }: DistrictDialogPro
           <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} />
           {t('settings.districtForm.active')}
         </label>
-        <div className="form-actions">
-          <button type="button" className="button" onClick={onClose} disabled={busy}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {busy ? t('common.saving') : t('common.save')}
-          </button>
-        </div>
+        <FormActions busy={busy} onCancel={onClose} submitLabel={t('common.save')} />
       </form>
     </Modal>
   );
