@@ -75,7 +75,7 @@ describe('the office’s monthly summary', () => {
     expect(missing).toMatchObject({ code: 'VALIDATION', details: { field: 'proposals' } });
     expect(missing.message).toContain('意见建议');
     expect((await t.ok('summaries.get', { month: '2026-12' })).version).toBe(s.version);
-    expect((await refused('summaries.save', { month: '2026-12', version: s.version - 1, ...text })).code).toBe('CONFLICT');
+    expect((await refused('summaries.save', { month: '2026-12', version: s.version! - 1, ...text })).code).toBe('CONFLICT');
     expect((await refused('summaries.save', { month: '2027-01', version: null, ...text })).details).toEqual({ field: 'month' });
 
     // a draft keeps the figures it was saved with until refreshed
