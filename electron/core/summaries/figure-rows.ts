@@ -27,7 +27,6 @@ function percent(rate: number): string {
 }
 
 export function figureRows(f: SummaryFigures): FigureRow[] {
-  const period = `${dateLabel(f.from)}至${dateLabel(f.to)}`;
   const asOf = `截至${dateLabel(f.asOf)}`;
   const row = (key: string, section: string, label: string, value: string, note: string | null = null): FigureRow => ({ key, section, label, value, note });
   const t = f.training;
@@ -40,7 +39,7 @@ export function figureRows(f: SummaryFigures): FigureRow[] {
     row('blocksWithProblems', '安全管理小组（块）', '存在问题的小组', n(f.blocks.withProblems, '个'), problems || null),
     row('demoPassed', '示范单位', '通过验收（已发牌）', n(f.demo.passed, '家'), `本月通过 ${f.demo.passedInMonth} 家`),
     row('demoInProgress', '示范单位', '创建、自查、审核中', n(f.demo.inProgress, '家'), f.demo.returned ? `退回整改 ${f.demo.returned} 家` : null),
-    row('trainingSessions', '培训考核', '举办培训班', n(t.sessions, '期'), t.sessions === null ? '本机未保存培训数据（由技术服务中心组织）' : period),
+    row('trainingSessions', '培训考核', '举办培训班', n(t.sessions, '期'), t.sessions === null ? '本机未保存培训数据（由技术服务中心组织）' : null),
     row(
       'trainingPassRate',
       '培训考核',
@@ -48,14 +47,14 @@ export function figureRows(f: SummaryFigures): FigureRow[] {
       t.passRate === null ? NO_DATA : percent(t.passRate),
       t.candidates === null ? '本机未保存考试成绩' : t.candidates === 0 ? '本月无已公布的考试成绩' : `参考 ${t.candidates} 人，合格 ${t.passed} 人`,
     ),
-    row('supervisorsCertified', '培训考核', '新颁发特种设备安全监督员证', n(t.supervisorsCertified, '人'), t.supervisorsCertified === null ? '本机未保存监督员证数据' : period),
+    row('supervisorsCertified', '培训考核', '新颁发特种设备安全监督员证', n(t.supervisorsCertified, '人'), t.supervisorsCertified === null ? '本机未保存监督员证数据' : null),
     row('inspectionsDone', '专项检查', '完成检查', n(f.inspections.done, '家次'), '检查记录已定稿'),
     row('ordersIssued', '专项检查', '下达安全监察指令书', n(f.inspections.ordersIssued, '份'), null),
-    row('hazardsFound', '隐患排查治理', '发现隐患', n(f.hazards.found, '处'), period),
-    row('hazardsClosed', '隐患排查治理', '闭环销号', n(f.hazards.closed, '处'), period),
+    row('hazardsFound', '隐患排查治理', '发现隐患', n(f.hazards.found, '处')),
+    row('hazardsClosed', '隐患排查治理', '闭环销号', n(f.hazards.closed, '处')),
     row('hazardsOverdue', '隐患排查治理', '逾期未整改', n(f.hazards.overdue, '处'), asOf),
-    row('complaintsReceived', '投诉举报', '受理投诉举报', n(f.complaints.received, '件'), period),
-    row('complaintsHandled', '投诉举报', '办结投诉举报', n(f.complaints.handled, '件'), period),
+    row('complaintsReceived', '投诉举报', '受理投诉举报', n(f.complaints.received, '件')),
+    row('complaintsHandled', '投诉举报', '办结投诉举报', n(f.complaints.handled, '件')),
     row('rewardsApproved', '投诉举报', '批准举报奖励', n(f.complaints.rewardsApproved, '笔'), f.complaints.rewardsApproved ? `合计 ${yuan(f.complaints.rewardsApprovedFen)} 元` : null),
   ];
 }
