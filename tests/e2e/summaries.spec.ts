@@ -8,13 +8,15 @@ import { BUREAU_PASSPHRASE, OFFICE_PASSPHRASE, officeAndBureau, startHost, type 
 
 // 月度工作小结 end to end: 塘桥分局 writes its month, is refused while 存在问题 is empty,
 // submits after confirming, downloads the .docx, and sends a bundle; the bureau imports
-// it and its city view shows the month as 按时报送, opens it and marks it 已收.
+// it and its city view shows the month as 按时报送; it returns it with a comment, the
+// office gets the return in a bundle, revises and resubmits, and the bureau marks it 已收.
 // The office first sets the due day to 31 (月末) through the settings dialog, so the
 // spec gives the same result whatever day of the month it runs on.
 
 const month = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 7);
 const monthLabel = (m: string) => `${m.slice(0, 4)}年${Number(m.slice(5, 7))}月`;
 
+const comment = '请补充本月隐患闭环情况的说明';
 const text = {
   experience: '以块带面：组长单位每月组织成员单位互查，本月互查发现并整改问题 6 项。',
   problems: '部分小组的安全监督员尚未取得监督员证。',
@@ -25,6 +27,27 @@ async function open(page: Page, host: Host, nav: string): Promise<void> {
   await page.goto(host.openUrl);
   await page.getByRole('navigation').getByRole('link', { name: nav, exact: true }).click();
   await expect(page.getByRole('heading', { name: nav, level: 1 })).toBeVisible();
+}
+
+/** Exports this node's bundle into the folder (to the office named, from the bureau). */
+async function sendBundle(page: Page, host: Host, passphrase: string, folder: string, target?: string): Promise<void> {
+  await page.goto(host.openUrl);
+  const bundles = new BundlesPage(page);
+  await bundles.goto();
+  await bundles.startExport({ folder, ...(target ? { target } : {}) });
+  await bundles.answerPassphrase(passphrase);
+  await expect(bundles.exportResult).toContainText('已导出', { timeout: 60_000 });
+}
+
+/** Scans the folder and imports what is in it (one bundle). */
+async function importBundles(page: Page, host: Host, passphrase: string, folder: string): Promise<void> {
+  await page.goto(host.openUrl);
+  const bundles = new BundlesPage(page);
+  await bundles.goto();
+  await bundles.scan(folder);
+  await bundles.importChosen();
+  await bundles.answerPassphrase(passphrase);
+  await expect(page.getByTestId('bundle-results-summary')).toHaveText('导入完成：已导入 1 个，已导入过 0 个，拒收 0 个', { timeout: 60_000 });
 }
 
 async function documentXml(download: Download): Promise<string> {
@@ -40,7 +63,7 @@ async function documentXml(download: Download): Promise<string> {
 
 test.use({ initialised: false });
 
-test('an office writes and submits its monthly summary, the bureau sees it on time after a bundle', async ({ page, workspace }) => {
+test('an office writes and submits its monthly summary, the bureau sees it on time after a bundle, returns it, and receives the resubmission', async ({ page, workspace }) => {
   test.setTimeout(360_000);
   const officeDb = path.join(workspace.dir, 'office', 'qkl.sqlite');
   const bureauDb = path.join(workspace.dir, 'bureau', 'qkl.sqlite');
@@ -111,24 +134,12 @@ test('an office writes and submits its monthly summary, the bureau sees it on ti
     await expect(page.locator('.sum-paper')).toContainText('张家港市市场监督管理局塘桥分局');
 
     // ---- the office's bundle, the bureau imports it
-    const office = new BundlesPage(page);
-    await page.goto(officeHost.openUrl);
-    await office.goto();
-    await office.startExport({ folder: usb });
-    await office.answerPassphrase(OFFICE_PASSPHRASE);
-    await expect(office.exportResult).toContainText('已导出', { timeout: 60_000 });
-    await expect(office.exportResult.locator('tr[data-table="monthly_summaries"]')).toHaveText(/月度工作小结\s*1/);
-
+    await sendBundle(page, officeHost, OFFICE_PASSPHRASE, path.join(usb, 'up-1'));
+    await expect(page.getByTestId('export-result').locator('tr[data-table="monthly_summaries"]')).toHaveText(/月度工作小结\s*1/);
     bureauHost = await startHost(bureauDb);
-    await page.goto(bureauHost.openUrl);
-    const bureau = new BundlesPage(page);
-    await bureau.goto();
-    await bureau.scan(usb);
-    await bureau.importChosen();
-    await bureau.answerPassphrase(BUREAU_PASSPHRASE);
-    await expect(page.getByTestId('bundle-results-summary')).toHaveText('导入完成：已导入 1 个，已导入过 0 个，拒收 0 个', { timeout: 60_000 });
+    await importBundles(page, bureauHost, BUREAU_PASSPHRASE, path.join(usb, 'up-1'));
 
-    // ---- the city view: 塘桥分局's month is 按时报送; open it, mark it received
+    // ---- the city view: 塘桥分局's month is 按时报送; the bureau opens it and returns it with a comment
     await page.getByRole('navigation').getByRole('link', { name: '月度工作小结', exact: true }).click();
     const cell = page.getByTestId('summary-city').locator(`tr[data-office="塘桥分局"] td[data-month="${m}"]`);
     await expect(cell).toHaveText('按时报送');
@@ -136,6 +147,34 @@ test('an office writes and submits its monthly summary, the bureau sees it on ti
     await expect(page.getByRole('heading', { name: title })).toBeVisible();
     await expect(page.locator('[data-field="problems"]')).toHaveText(text.problems);
     await expect(page.getByTestId('summary-figures').locator('tr[data-key="units"] td.num')).toHaveText('3 家');
+    await page.getByRole('button', { name: '退回', exact: true }).click();
+    const returning = page.getByRole('dialog', { name: '退回工作小结' });
+    await returning.getByRole('button', { name: '退回', exact: true }).click();
+    await expect(returning.getByRole('alert')).toContainText('退回请写明意见');
+    await returning.getByLabel(/退回意见/).fill(comment);
+    await returning.getByRole('button', { name: '退回', exact: true }).click();
+    await expect(returning).toBeHidden();
+    await expect(page.getByTestId('summary-status')).toContainText('已退回');
+    await page.getByRole('link', { name: '返回各分局报送情况' }).click();
+    await expect(cell).toHaveText('已退回');
+    await sendBundle(page, bureauHost, BUREAU_PASSPHRASE, path.join(usb, 'down-1'), '塘桥分局');
+
+    // ---- the office imports the return: 已退回 with the comment, editable; it revises and submits again
+    await importBundles(page, officeHost, OFFICE_PASSPHRASE, path.join(usb, 'down-1'));
+    await page.getByRole('navigation').getByRole('link', { name: '月度工作小结', exact: true }).click();
+    await expect(page.getByTestId('summary-returned')).toContainText(comment);
+    await page.getByLabel(/存在问题/).fill(`${text.problems}\n隐患闭环率偏低，已逐户督促整改。`);
+    await page.getByRole('button', { name: '报送市局' }).click();
+    await page.getByRole('dialog', { name: '报送工作小结' }).getByRole('button', { name: '确认报送' }).click();
+    await expect(page.getByTestId('summary-status')).toContainText('按时报送');
+    await sendBundle(page, officeHost, OFFICE_PASSPHRASE, path.join(usb, 'up-2'));
+
+    // ---- the bureau: on time again; it marks the new submission received
+    await importBundles(page, bureauHost, BUREAU_PASSPHRASE, path.join(usb, 'up-2'));
+    await page.getByRole('navigation').getByRole('link', { name: '月度工作小结', exact: true }).click();
+    await expect(cell).toHaveText('按时报送');
+    await cell.getByRole('link').click();
+    await expect(page.locator('[data-field="problems"]')).toContainText('隐患闭环率偏低');
     await page.getByRole('button', { name: '标记已收' }).click();
     await expect(page.getByRole('status').filter({ hasText: '已标记收到' })).toBeVisible();
     await expect(page.getByTestId('summary-status')).toContainText('市局已收');
