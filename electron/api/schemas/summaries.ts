@@ -150,8 +150,8 @@ export const SummarySaveInput = z.object({
   problems: Narrative(5000),
   proposals: Narrative(5000),
   narrative: Narrative(5000),
-  /** the attachments kept (ids of this summary's attachments); the others are removed from it */
-  keepAttachmentIds: z.array(Id).max(20).default([]),
+  /** the attachments kept (ids of this summary's attachments), the others removed from it; absent: all kept */
+  keepAttachmentIds: z.array(Id).max(20).optional(),
   /** new files, staged with files.stage */
   stagedIds: z.array(StagedId).max(20).default([]),
 });

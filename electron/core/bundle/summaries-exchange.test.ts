@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exchangeNode, trustEachOther, type ExchangeNode } from '../../../tests/support/exchange.ts';
+import { samplePdf } from '../acceptance/testing/fill.ts';
 
 // 月度工作小结 travels both ways: the office's submitted summary goes up in its next
 // bundle; the bureau's review is a row the bureau owns and comes back down to that
@@ -10,7 +11,9 @@ let office: ExchangeNode;
 let other: ExchangeNode;
 let bureau: ExchangeNode;
 let day = '2026-12-20';
-const now = () => new Date(`${day}T02:00:00Z`);
+// staging prunes files by their real mtime: files are staged on the real clock
+let realClock = false;
+const now = () => (realClock ? new Date() : new Date(`${day}T02:00:00Z`));
 
 beforeEach(async () => {
   day = '2026-12-20';
@@ -40,12 +43,16 @@ const cell = async (nodeId: string, month = '2026-12') => (await bureau.ok('summ
 
 describe('monthly summaries in bundles', () => {
   it('carries the submission up, the return back to that office only, and the resubmission up again', async () => {
-    let summary = await office.ok('summaries.save', { month: '2026-12', version: null, ...text });
+    realClock = true;
+    const staged = await office.ok('files.stage', { name: '互查记录.pdf', contentBase64: samplePdf.toString('base64') });
+    realClock = false;
+    let summary = await office.ok('summaries.save', { month: '2026-12', version: null, ...text, stagedIds: [staged.id] });
     summary = await office.ok('summaries.submit', { month: '2026-12', version: summary.version });
     await other.ok('summaries.save', { month: '2026-12', version: null, ...text });
 
     const up = await send(office, bureau);
-    expect(up.rowCounts).toMatchObject({ monthly_summaries: 1 });
+    expect(up.rowCounts).toMatchObject({ monthly_summaries: 1, attachments: 1 });
+    expect(up.files).toBe(1);
     await send(other, bureau);
     expect(rowOf(bureau, 'monthly_summaries', office.id)).toBe(rowOf(office, 'monthly_summaries', office.id));
 
@@ -60,6 +67,9 @@ describe('monthly summaries in bundles', () => {
     const atBureau = await bureau.ok('summaries.get', { month: '2026-12', officeNode: office.id });
     expect(atBureau).toMatchObject({ status: 'submitted', timeliness: 'on_time', editable: false, reviewable: true, experience: text.experience, title: '塘桥分局2026年12月特种设备“区、块、链”监管工作小结' });
     expect(atBureau.figures).toEqual(summary.figures);
+    const attachment = await bureau.ok('summaries.attachmentFile', { attachmentId: atBureau.attachments[0]!.attachmentId });
+    expect(attachment.fileName).toBe('互查记录.pdf');
+    expect(Buffer.from(attachment.contentBase64, 'base64')).toEqual(samplePdf);
     expect((await bureau.refused('summaries.get', { month: '2026-12', officeNode: other.id })).code).toBe('NOT_FOUND');
     expect((await bureau.refused('summaries.save', { month: '2026-12', version: null, ...text })).code).toBe('FORBIDDEN');
     expect((await office.refused('summaries.review', { summaryId: summary.id, submittedAt: summary.submittedAt, action: 'receive' })).code).toBe('FORBIDDEN');
@@ -88,7 +98,7 @@ describe('monthly summaries in bundles', () => {
     day = '2026-12-22';
     summary = await office.ok('summaries.save', { month: '2026-12', version: summary.version, ...text, narrative: '本月隐患闭环 3 处，另 1 处整改中。' });
     summary = await office.ok('summaries.submit', { month: '2026-12', version: summary.version });
-    expect(summary).toMatchObject({ status: 'submitted', timeliness: 'on_time' });
+    expect(summary).toMatchObject({ status: 'submitted', timeliness: 'on_time', attachments: [expect.objectContaining({ fileName: '互查记录.pdf' })] });
     await send(office, bureau);
     expect(await cell(office.id)).toMatchObject({ status: 'submitted', timeliness: 'on_time', latestReview: null, submittedAt: summary.submittedAt });
 

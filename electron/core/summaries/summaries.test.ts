@@ -84,8 +84,17 @@ describe('the office’s monthly summary', () => {
     s = await t.ok('summaries.refreshFigures', { month: '2026-12', version: s.version });
     expect(s.figures?.hazards.found).toBe(1);
 
-    // keep the photo, fill in the proposals, submit on the 20th
-    s = await t.ok('summaries.save', { month: '2026-12', version: s.version, ...text, keepAttachmentIds: [s.attachments[0]!.attachmentId] });
+    // removing an attachment is naming the ones kept; absent, all are kept
+    const removed = await t.ok('summaries.save', { month: '2026-12', version: s.version, ...text, keepAttachmentIds: [] });
+    expect(removed.attachments).toEqual([]);
+    expect((await refused('summaries.save', { month: '2026-12', version: removed.version, ...text, keepAttachmentIds: [s.attachments[0]!.attachmentId] })).details).toEqual({ field: 'attachments' });
+    s = await t.ok('summaries.save', { month: '2026-12', version: removed.version, ...text, stagedIds: [] });
+    expect(s.attachments).toEqual([]);
+    // fill in the proposals, submit on the 20th
+    at(new Date().toISOString());
+    const again = await stagedPhoto(t, '互查现场.png');
+    at('2026-12-20T02:00:00Z');
+    s = await t.ok('summaries.save', { month: '2026-12', version: s.version, ...text, stagedIds: [again] });
     hazard(sqlite(), units[1]!, { foundOn: '2026-12-19' });
     s = await t.ok('summaries.submit', { month: '2026-12', version: s.version });
     expect(s).toMatchObject({ status: 'submitted', storedState: 'submitted', timeliness: 'on_time', submittedBy: 'tester', submittedAt: '2026-12-20T02:00:00.000Z', editable: false, figuresFrozen: true, attachments: [expect.objectContaining({ fileName: '互查现场.png' })] });

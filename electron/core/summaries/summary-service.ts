@@ -69,9 +69,10 @@ export function saveSummary(ctx: CoreContext, input: ParsedInput<'summaries.save
       if (editable.returned) state = 'returned';
     }
     const current = JSON.parse(row.attachments) as string[];
-    const stranger = input.keepAttachmentIds.find((id) => !current.includes(id));
+    const keep = input.keepAttachmentIds ?? current;
+    const stranger = keep.find((id) => !current.includes(id));
     if (stranger) throw new AppError('VALIDATION', '要保留的附件不属于该工作小结，请刷新后重试。', { field: 'attachments' });
-    const attachments = [...new Set([...input.keepAttachmentIds, ...attachmentIds(sqlite, identity.id, now, files)])];
+    const attachments = [...new Set([...keep, ...attachmentIds(sqlite, identity.id, now, files)])];
     sqlite
       .prepare('UPDATE monthly_summaries SET experience = ?, problems = ?, proposals = ?, narrative = ?, attachments = ?, state = ?, updated_at = ?, version = version + 1 WHERE id = ?')
       .run(input.experience, input.problems, input.proposals, input.narrative, JSON.stringify(attachments), state, now, row.id);
