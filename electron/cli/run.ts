@@ -6,6 +6,7 @@ import { initCommand } from './commands/init.ts';
 import { keysCommand } from './commands/keys.ts';
 import { listsCommand } from './commands/lists.ts';
 import { statsCommand } from './commands/stats.ts';
+import { summaryCommand } from './commands/summary.ts';
 import { examCommand, gradeCommand, verifyCertCommand } from './commands/training.ts';
 import { CommandError, UsageError, type CliIo } from './io.ts';
 
@@ -24,6 +25,7 @@ const commands: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   exam: examCommand,
   grade: gradeCommand,
   'verify-cert': verifyCertCommand,
+  summary: summaryCommand,
 };
 
 const usage = `用法：qkl <命令> [选项]
@@ -43,6 +45,7 @@ const usage = `用法：qkl <命令> [选项]
   exam create --db 文件 --bank 题库.xlsx --title 名称 [--pass-mark 70] [--session 编号] [--json]  导入题库并创建考试
   grade --db 文件 --exam 考试编号 --answers 答题卡.xlsx [--json]                             导入答题卡并阅卷
   verify-cert --db 文件 二维码内容 [--json]                                                 核验安全监督员证（真实、过期、撤销、伪造）
+  summary --db 文件 --month YYYY-MM --out 文件.docx [--office 节点编号] [--json]              导出月度工作小结（Word 文档）
 需要私钥的命令从环境变量 QKL_PASSPHRASE 读取口令。`;
 
 /** Runs one command; returns the exit code. Errors are one Chinese line on stderr. */

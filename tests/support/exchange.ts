@@ -26,10 +26,17 @@ export interface ExchangeNode {
 }
 
 /** A real core on a real SQLite file, initialised with keys sealed by PASSPHRASE (as the CLI does). */
-export async function exchangeNode(role: NodeRole, name: string, districtId: string | null = null, existing?: { file: string; dir: string }): Promise<ExchangeNode> {
+export async function exchangeNode(
+  role: NodeRole,
+  name: string,
+  districtId: string | null = null,
+  existing?: { file: string; dir: string },
+  /** the node's clock (tests of due dates); the real one by default */
+  now?: () => Date,
+): Promise<ExchangeNode> {
   const temp = existing ? { dir: existing.dir, file: (n: string) => path.join(existing.dir, n), cleanup: () => {} } : tempDir();
   const file = existing?.file ?? temp.file('qkl.sqlite');
-  const core = openCore({ file, host: 'test', actor: 'tester', keyAccess: { safeStorage: null, passphrase: PASSPHRASE, scryptN: TEST_SCRYPT_N } });
+  const core = openCore({ file, host: 'test', actor: 'tester', now, keyAccess: { safeStorage: null, passphrase: PASSPHRASE, scryptN: TEST_SCRYPT_N } });
   const ok = async <K extends CallName>(call: K, input: unknown) => {
     const result = await core.call(call, input);
     if (!result.ok) throw new Error(`${call} refused: ${result.code} ${result.message}`);
