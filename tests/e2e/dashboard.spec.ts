@@ -43,7 +43,17 @@ test('the overview charts the district’s overdue inspections by kind and its h
   await expect(app.getByTestId('chart-acceptance')).toBeVisible();
   await expect(app.getByText('尚无已发布成绩的考试。')).toBeVisible();
 
+  // the summary countdown: shown from the countdown day (15th by default); from the 1st here, due the month's last day
+  await read(app, 'summaries.updateSettings', { dueDay: 31, countdownFromDay: 1 });
+  const status = await read<{ daysLeft: number; dueOn: string }>(app, 'summaries.status', {});
+  await app.reload();
+  const [, month, day] = status.dueOn.split('-').map(Number);
+  const countdown = app.getByTestId('summary-countdown');
+  await expect(countdown).toContainText(status.daysLeft === 0 ? `本月工作小结今天（${month}月${day}日）截止报送` : `本月工作小结距报送截止还有 ${status.daysLeft} 天（${month}月${day}日）`);
   await app.screenshot({ path: testInfo.outputPath('overview.png'), fullPage: true });
+  await countdown.getByRole('link', { name: '填写工作小结' }).click();
+  await expect(app.getByRole('heading', { name: '月度工作小结', level: 1 })).toBeVisible();
+  await app.goBack();
   await app.getByTestId('stat-hazards-open').click();
   await expect(app.getByRole('heading', { name: '隐患闭环' })).toBeVisible();
   await expect(app.getByTestId('hazard-list').locator('tbody tr')).toHaveCount(1);

@@ -5,6 +5,7 @@ import { api, errorMessage } from '../../api/client.ts';
 import { hrefFor } from '../../router/hash-router.ts';
 import { useAppContext } from '../../app/app-context.ts';
 import { StatCard } from './StatCard.tsx';
+import { SummaryCountdown } from '../summaries/SummaryCountdown.tsx';
 import { DashboardPanels } from './DashboardPanels.tsx';
 import { TrainingAttention } from './TrainingAttention.tsx';
 
@@ -93,6 +94,7 @@ function OverviewBody({ summary, settings, unitsWithoutManager, blocksWithProble
       )}
       <div className="panel">
         <h2 className="section-title">{t('overview.attention')}</h2>
+        <SummaryCountdown />
         {nothingToWatch && summary.units > 0 && <p className="muted">{t('overview.nothingToWatch')}</p>}
         <div className="stat-row">
           <StatCard testId="stat-overdue" tone="danger" value={inspection.overdue} unit={t('overview.unitPieces')} label={t('overview.overdue')} href={hrefFor('equipment', { ...inUse, inspection: 'overdue' })} />
