@@ -187,7 +187,7 @@ describe('the complaint register', () => {
     expect(await refused('complaints.update', { id: complaint.id, version: complaint.version + 1, content: '改' })).toMatchObject({ code: 'CONFLICT' });
     expect(await refused('complaints.update', { id: complaint.id, version: complaint.version, anonymous: false, reporter: { name: null } })).toMatchObject({ details: { field: 'reporterName' } });
     expect(await refused('complaints.handle', { id: complaint.id, version: complaint.version, handlingResult: '' })).toMatchObject({ message: expect.stringContaining('请填写处理情况') });
-    expect(await refused('complaints.proposeReward', { complaintId: complaint.id, version: complaint.version, scheme: 'national', level: 1, finesYuan: '-5' })).toMatchObject({ message: expect.stringContaining('金额应为不小于 0 的元数') });
+    expect(await refused('complaints.proposeReward', { complaintId: complaint.id, version: complaint.version, scheme: 'national', level: 1, finesYuan: '-5' })).toMatchObject({ message: '罚款金额：金额应为不小于 0 的元数，最多两位小数（例如 200000 或 1500.50）', details: { field: 'finesYuan' } });
     expect(await refused('complaints.updateSettings', { handlingWorkingDays: 0 })).toMatchObject({ message: expect.stringContaining('1 到 365') });
     expect(counts()).toEqual(before);
     expect((await t.ok('complaints.get', { id: complaint.id })).version).toBe(1);
