@@ -34,9 +34,9 @@ export function ComplaintView({ id }: { id: string }) {
 
   return (
     <div className="page" data-testid="complaint-view">
-      <a className="button button-link" href={hrefFor('complaints')}>
-        {t('complaints.detail.back')}
-      </a>
+      <p>
+        <a href={hrefFor('complaints')}>{t('complaints.detail.back')}</a>
+      </p>
       <StatusNotice status={error ? { tone: 'error', text: error } : status} />
       {complaint && (
         <>

@@ -37,10 +37,10 @@ export function RewardCard({ reward, mine, onAct }: { reward: Reward; mine: bool
         </a>
       </div>
       <dl className="facts">
-        <dt>{t('complaints.reward.fines')}</dt>
-        <dd>{formatFen(reward.finesFen)}</dd>
-        <dt>{t('complaints.reward.confiscated')}</dt>
-        <dd>{formatFen(reward.confiscatedFen)}</dd>
+        <dt>{t('complaints.print.fines')}</dt>
+        <dd>{yuan(reward.finesFen)}</dd>
+        <dt>{t('complaints.print.confiscated')}</dt>
+        <dd>{yuan(reward.confiscatedFen)}</dd>
         <dt>{t('complaints.reward.proposed')}</dt>
         <dd data-testid="reward-proposed">{yuan(reward.proposedFen)}</dd>
         <dt>{t('complaints.reward.basis')}</dt>
