@@ -181,6 +181,8 @@ export const ComplaintDetail = ComplaintSummary.extend({
   actions: z.array(ComplaintAction),
   /** why no reward can be proposed now (null when one can) */
   rewardRefusal: z.string().nullable(),
+  /** calendar warnings for the handling deadline (a provisional year, a year counted Mon–Fri) */
+  warnings: z.array(z.string()),
 });
 export type ComplaintDetail = z.infer<typeof ComplaintDetail>;
 

@@ -1,6 +1,8 @@
 import type { ParsedInput } from '../../api/contract.ts';
 import { AppError } from '../../api/errors.ts';
 import type { ComplaintDetail, ComplaintSummary, Reporter, Reward, RewardDetail } from '../../api/schemas/complaints.ts';
+import { calendarFor } from '../calendar/calendar.ts';
+import { yearsBetween } from '../calendar/working-days.ts';
 import type { CoreContext } from '../context.ts';
 import { localDate } from '../registry/as-of.ts';
 import { likePattern } from '../registry/status-sql.ts';
@@ -108,6 +110,7 @@ export function getComplaint(ctx: CoreContext, id: string, nodeId: string | null
     linkedHazard: hazard,
     actions: mine ? complaintActions(complaint, reporter, rewards) : [],
     rewardRefusal: mine ? rewardRefusal(complaint, reporter, rewards) : '奖励由登记该举报的分局提出和审批。',
+    warnings: calendarFor(ctx).warnings(yearsBetween(complaint.receivedOn, complaint.handlingDeadline)),
   };
 }
 

@@ -61,6 +61,7 @@ describe('the complaint register', () => {
       overdue: false,
       reward: null,
       reporter: { ...reporter, bureauStaff: false },
+      warnings: [],
       actions: ['edit', 'handle'],
       rewardRefusal: '请先办结该举报并认定“查实”或“部分查实”，再提出奖励。',
     });
@@ -78,6 +79,9 @@ describe('the complaint register', () => {
 
     await t.ok('complaints.updateSettings', { handlingWorkingDays: 5 });
     const quick = await t.ok('complaints.create', { receivedOn: '2026-02-12', channel: 'visit', anonymous: true, content: '电梯经常困人', unitName: '塘桥某小区物业' });
+    // a deadline in 2027 counts on the provisional calendar, and says so
+    const december = await t.ok('complaints.create', { receivedOn: '2026-02-12', channel: 'letter', anonymous: true, content: '气瓶充装站超装', unitName: '某充装站', handlingDeadline: '2027-01-05' });
+    expect(december.warnings).toEqual([expect.stringContaining('2027 年节假日安排尚未由国务院公布')]);
     expect(quick).toMatchObject({ handlingDeadline: '2026-02-26', anonymous: true, reporterMasked: null, unitId: null, unitName: '塘桥某小区物业', reporter: { name: null, phone: null, bureauStaff: false } });
   });
 

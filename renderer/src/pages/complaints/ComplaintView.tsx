@@ -113,7 +113,14 @@ function Registration({ complaint }: { complaint: ComplaintDetail }) {
         <dt>{t('complaints.form.content')}</dt>
         <dd className="complaint-text">{complaint.content}</dd>
         <dt>{t('complaints.form.deadline')}</dt>
-        <dd>{complaint.handlingDeadline}</dd>
+        <dd>
+          {complaint.handlingDeadline}
+          {complaint.warnings.map((w) => (
+            <div key={w} className="field-hint">
+              {w}
+            </div>
+          ))}
+        </dd>
         <dt>{t('complaints.detail.district')}</dt>
         <dd>{complaint.districtName}</dd>
       </dl>
