@@ -23,7 +23,7 @@ const syncColumns = ['id', 'origin_node', 'created_at', 'updated_at', 'version',
 
 describe('migration runner', () => {
   it('knows the committed migrations in journal order', () => {
-    expect(all.map((m) => m.tag)).toEqual(['0000_foundation', '0001_districts_seed_audit_guard', '0002_registry', '0003_equipment_grid_live', '0004_exchange_keys', '0005_blocks_chain', '0006_acceptance', '0007_training', '0008_hazards', '0009_supervision_work']);
+    expect(all.map((m) => m.tag)).toEqual(['0000_foundation', '0001_districts_seed_audit_guard', '0002_registry', '0003_equipment_grid_live', '0004_exchange_keys', '0005_blocks_chain', '0006_acceptance', '0007_training', '0008_hazards', '0009_supervision_work', '0010_complaint_reporter_staff']);
     for (const m of all) expect(m.statements.length).toBeGreaterThan(0);
   });
 
@@ -207,6 +207,19 @@ describe('migration runner', () => {
       { t: 'supervision_orders', id: 'o1' },
       { t: 'supervision_orders', id: 'o3' },
     ]);
+  });
+
+  it('0010 flags a reporter as bureau staff, keeping the reporters made under 0009 (not staff)', () => {
+    const db = freshDb();
+    migrate(db, all.slice(0, 10));
+    db.prepare("INSERT INTO node_identity (id, role, name, district_id, created_at) VALUES ('me', 'district', '塘桥分局', 'seed-district-03', 't')").run();
+    db.prepare(
+      "INSERT INTO complaints (id, origin_node, created_at, updated_at, district_id, received_on, channel, reporter_masked, content, unit_name, handling_deadline, state) VALUES ('c1', 'me', 't', 't', 'seed-district-03', '2026-12-01', 'phone', '王**', '叉车无证驾驶', '某物流公司', '2026-12-22', 'received')",
+    ).run();
+    db.prepare("INSERT INTO complaint_reporters (complaint_id, name) VALUES ('c1', '王五')").run();
+    expect(migrate(db, all.slice(0, 11)).applied).toEqual(['0010_complaint_reporter_staff']);
+    expect(db.prepare('SELECT name, bureau_staff AS staff FROM complaint_reporters').get()).toEqual({ name: '王五', staff: 0 });
+    expect(db.prepare("SELECT count(*) AS n FROM sync_changes WHERE table_name = 'complaint_reporters'").get()).toEqual({ n: 0 });
   });
 
   it('is a no-op the second time', () => {

@@ -55,6 +55,8 @@ export const complaintReporters = sqliteTable('complaint_reporters', {
   phone: text('phone'),
   idNumber: text('id_number'),
   address: text('address'),
+  /** 举报人为本局工作人员: registered like anyone, never rewarded (国市监稽规〔2021〕4号). Migration 0010. */
+  bureauStaff: integer('bureau_staff', { mode: 'boolean' }).notNull().default(false),
 });
 
 /** 举报奖励: proposed from the scheme in the settings, approved by a person. Amounts in fen (分). */
@@ -82,6 +84,10 @@ export const complaintRewards = sqliteTable(
     approvedOn: text('approved_on'),
     /** proposed / approved / rejected / paid */
     state: text('state').notNull(),
+    /**
+     * JSON of the decisions after the proposal, as the approval form prints them:
+     * { adjustReason?, rejectReason?, paidOn?, paidNote? } (core/complaints/reward-notes.ts).
+     */
     notes: text('notes'),
   },
   (t) => [index('complaint_rewards_complaint').on(t.complaintId), index('complaint_rewards_updated').on(t.updatedAt, t.id)],

@@ -39,6 +39,25 @@ const fieldLabels: Record<string, string> = {
   phone: '联系电话',
   minSize: '最少成员数',
   maxSize: '最多成员数',
+  // 投诉举报 (and any other call's fields of the same name)
+  content: '内容',
+  channel: '渠道',
+  level: '等级',
+  outcome: '结果',
+  scheme: '奖励标准',
+  note: '说明',
+  idNumber: '身份证号',
+  receivedOn: '受理日期',
+  handlingDeadline: '处理期限',
+  handlingResult: '处理情况',
+  handledOn: '办结日期',
+  handlingWorkingDays: '处理期限（工作日）',
+  finesYuan: '罚款金额',
+  confiscatedYuan: '没收金额',
+  approvedYuan: '审批金额',
+  approvedBy: '审批人',
+  approvedOn: '审批日期',
+  paidOn: '发放日期',
 };
 
 /** Turns anything thrown into the envelope that crosses a boundary: a code and a Chinese message, never a stack. */

@@ -16,3 +16,15 @@ export function maskPhone(value: string | null | undefined): string | null {
   const keepStart = Math.min(3, digits.length - 4);
   return `${digits.slice(0, keepStart)}${'*'.repeat(digits.length - keepStart - 4)}${digits.slice(-4)}`;
 }
+
+/**
+ * 王小明 → 王**: the first character and always two stars, so the length of the
+ * name is not told either (a reporter's name, SECURITY.md). Compound surnames keep
+ * only their first character: less is shown, never more.
+ */
+export function maskName(value: string | null | undefined): string | null {
+  const name = value?.trim();
+  if (!name) return null;
+  const [first] = Array.from(name);
+  return `${first}**`;
+}

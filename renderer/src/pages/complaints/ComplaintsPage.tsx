@@ -1,12 +1,11 @@
-import { useTranslation } from 'react-i18next';
+import { useRouteParams } from '../../router/hash-router.ts';
+import { ComplaintView } from './ComplaintView.tsx';
+import { RegisterView } from './RegisterView.tsx';
+import './complaints.css';
 
-/** 投诉举报 */
+/** 投诉举报: the register, or one complaint (#/complaints?id=…), the only view with the reporter in full. */
 export function ComplaintsPage() {
-  const { t } = useTranslation();
-  return (
-    <section className="page">
-      <h1 className="page-title">{t('complaints.title')}</h1>
-      <p className="page-intro">{t('complaints.intro')}</p>
-    </section>
-  );
+  const params = useRouteParams();
+  const id = params.get('id');
+  return id ? <ComplaintView id={id} /> : <RegisterView />;
 }

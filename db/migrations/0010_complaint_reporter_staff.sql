@@ -1,0 +1,1 @@
+ALTER TABLE `complaint_reporters` ADD `bureau_staff` integer DEFAULT false NOT NULL;

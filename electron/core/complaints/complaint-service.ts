@@ -1,0 +1,209 @@
+import type { ParsedInput } from '../../api/contract.ts';
+import { AppError } from '../../api/errors.ts';
+import type { ComplaintDetail, ComplaintSummary, Reporter } from '../../api/schemas/complaints.ts';
+import { appendAudit } from '../audit.ts';
+import { calendarFor } from '../calendar/calendar.ts';
+import type { CoreContext } from '../context.ts';
+import { newId } from '../ids.ts';
+import { requireDistrictIdentity, type DistrictIdentity } from '../node/node-service.ts';
+import { maskName } from '../privacy/mask.ts';
+import { checkIdNumber } from '../validation/id-card.ts';
+import { getComplaint, loadComplaint, loadReporter, rewardsOf, today } from './complaint-read.ts';
+import { getComplaintSettings } from './complaint-settings.ts';
+import { liveReward, rewardStateLabels } from './eligibility.ts';
+
+// Changes to the register: one transaction per call (the checks, the complaint, its
+// reporter and the audit entry). The audit entry never holds the reporter's identity:
+// only the masked name, whether the complaint is anonymous and the staff flag.
+
+export function requireDistrictNode(ctx: CoreContext): DistrictIdentity {
+  return requireDistrictIdentity(ctx, '投诉举报由分局登记和办理；本机不是分局节点，只能查看。');
+}
+
+/** A complaint this office owns, at the version the user saw. */
+export function loadOwn(ctx: CoreContext, identity: DistrictIdentity, id: string, version: number): ComplaintSummary {
+  const complaint = loadComplaint(ctx, id);
+  if (complaint.originNode !== identity.id) throw new AppError('FORBIDDEN', '该投诉举报由其他节点登记，只能由登记它的分局办理。');
+  if (complaint.version !== version) throw new AppError('CONFLICT', '该投诉举报已被修改（可能在另一窗口），请刷新后再办理。', { currentVersion: complaint.version });
+  return complaint;
+}
+
+function refuseWhileRewarded(ctx: CoreContext, complaintId: string, what: string): void {
+  const live = liveReward(rewardsOf(ctx, complaintId));
+  if (live) throw new AppError('CONFLICT', `该举报已有奖励（${rewardStateLabels[live.state]}），不能再${what}。`);
+}
+
+type ReporterFields = Omit<Reporter, 'bureauStaff'>;
+
+/** A named reporter unless anonymous; an ID number that passes GB 11643; a phone made of digits. */
+function checkReporter(anonymous: boolean, reporter: ReporterFields): ReporterFields {
+  const name = anonymous ? null : reporter.name;
+  if (!anonymous && !name) throw new AppError('VALIDATION', '请填写举报人姓名，或选择“匿名举报”。', { field: 'reporterName' });
+  let idNumber = reporter.idNumber;
+  if (idNumber) {
+    const check = checkIdNumber(idNumber);
+    if (!check.ok) throw new AppError('VALIDATION', check.message, { field: 'reporterIdNumber' });
+    idNumber = check.value;
+  }
+  if (reporter.phone && !/^\+?[\d\s()-]{5,30}$/.test(reporter.phone)) {
+    throw new AppError('VALIDATION', '举报人电话应为数字（可含“-”），例如 13812345678 或 0512-58681234。', { field: 'reporterPhone' });
+  }
+  return { name, phone: reporter.phone, idNumber, address: reporter.address };
+}
+
+function checkUnit(ctx: CoreContext, identity: DistrictIdentity, unitId: string | null, unitName: string | null, equipmentId: string | null): void {
+  const { sqlite } = ctx.database;
+  if (!unitId && !unitName) throw new AppError('VALIDATION', '请选择被举报的使用单位，或填写单位名称。', { field: 'unitId' });
+  if (unitId) {
+    const unit = sqlite.prepare('SELECT district_id AS districtId FROM units WHERE id = ? AND deleted_at IS NULL').get(unitId) as { districtId: string } | undefined;
+    if (!unit) throw new AppError('NOT_FOUND', '所选使用单位不存在，请刷新后重选。', { field: 'unitId' });
+    if (unit.districtId !== identity.districtId) throw new AppError('FORBIDDEN', '只能选择本辖区台账中的使用单位；其他单位请填写名称。', { field: 'unitId' });
+  }
+  if (!equipmentId) return;
+  if (!unitId) throw new AppError('VALIDATION', '请先选择设备所属的使用单位（台账中的），再选设备。', { field: 'equipmentId' });
+  const row = sqlite.prepare('SELECT unit_id AS unitId FROM equipment WHERE id = ? AND deleted_at IS NULL').get(equipmentId) as { unitId: string } | undefined;
+  if (!row || row.unitId !== unitId) throw new AppError('VALIDATION', '所选设备不属于该使用单位，请重选。', { field: 'equipmentId' });
+}
+
+function checkDates(ctx: CoreContext, receivedOn: string, handlingDeadline: string): void {
+  if (receivedOn > today(ctx)) throw new AppError('VALIDATION', '受理日期不能晚于今天。', { field: 'receivedOn' });
+  if (handlingDeadline < receivedOn) throw new AppError('VALIDATION', '处理期限不能早于受理日期。', { field: 'handlingDeadline' });
+}
+
+interface Facts {
+  receivedOn: string;
+  channel: ComplaintSummary['channel'];
+  anonymous: boolean;
+  bureauStaff: boolean;
+  content: string;
+  unitId: string | null;
+  unitName: string | null;
+  equipmentId: string | null;
+  handlingDeadline: string;
+}
+
+/** What the audit log keeps of a complaint: everything but the reporter's identity. */
+function audited(facts: Facts, reporterMasked: string | null) {
+  return { ...facts, reporterMasked };
+}
+
+function saveReporter(ctx: CoreContext, complaintId: string, reporter: ReporterFields, bureauStaff: boolean): void {
+  ctx.database.sqlite
+    .prepare(
+      `INSERT INTO complaint_reporters (complaint_id, name, phone, id_number, address, bureau_staff) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (complaint_id) DO UPDATE SET name = excluded.name, phone = excluded.phone, id_number = excluded.id_number, address = excluded.address, bureau_staff = excluded.bureau_staff`,
+    )
+    .run(complaintId, reporter.name, reporter.phone, reporter.idNumber, reporter.address, bureauStaff ? 1 : 0);
+}
+
+export function createComplaint(ctx: CoreContext, input: ParsedInput<'complaints.create'>): ComplaintDetail {
+  const identity = requireDistrictNode(ctx);
+  const { sqlite } = ctx.database;
+  const id = sqlite.transaction(() => {
+    const reporter = checkReporter(input.anonymous, input.reporter);
+    const unitName = input.unitId ? null : input.unitName;
+    checkUnit(ctx, identity, input.unitId, unitName, input.equipmentId);
+    const handlingDeadline = input.handlingDeadline ?? calendarFor(ctx).addWorkingDays(input.receivedOn, getComplaintSettings(ctx).handlingWorkingDays);
+    checkDates(ctx, input.receivedOn, handlingDeadline);
+    const id = newId();
+    const now = ctx.now().toISOString();
+    const masked = maskName(reporter.name);
+    sqlite
+      .prepare(
+        `INSERT INTO complaints (id, origin_node, created_at, updated_at, version, district_id, received_on, channel, anonymous, reporter_masked, content, unit_id, unit_name, equipment_id, handling_deadline, state)
+         VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'received')`,
+      )
+      .run(id, identity.id, now, now, identity.districtId, input.receivedOn, input.channel, input.anonymous ? 1 : 0, masked, input.content, input.unitId, unitName, input.equipmentId, handlingDeadline);
+    saveReporter(ctx, id, reporter, input.bureauStaff);
+    const facts: Facts = { receivedOn: input.receivedOn, channel: input.channel, anonymous: input.anonymous, bureauStaff: input.bureauStaff, content: input.content, unitId: input.unitId, unitName, equipmentId: input.equipmentId, handlingDeadline };
+    appendAudit(ctx, { nodeId: identity.id, call: 'complaints.create', table: 'complaints', rowIds: [id], after: audited(facts, masked) });
+    return id;
+  })();
+  return getComplaint(ctx, id, identity.id);
+}
+
+export function updateComplaint(ctx: CoreContext, input: ParsedInput<'complaints.update'>): ComplaintDetail {
+  const identity = requireDistrictNode(ctx);
+  const { sqlite } = ctx.database;
+  sqlite.transaction(() => {
+    const before = loadOwn(ctx, identity, input.id, input.version);
+    refuseWhileRewarded(ctx, before.id, '修改登记信息');
+    const oldReporter = loadReporter(ctx, before.id) ?? { name: null, phone: null, idNumber: null, address: null, bureauStaff: false };
+    const anonymous = input.anonymous ?? before.anonymous;
+    const reporter = checkReporter(anonymous, input.reporter ?? oldReporter);
+    const unitId = input.unitId === undefined ? before.unitId : input.unitId;
+    const after: Facts = {
+      receivedOn: input.receivedOn ?? before.receivedOn,
+      channel: input.channel ?? before.channel,
+      anonymous,
+      bureauStaff: input.bureauStaff ?? oldReporter.bureauStaff,
+      content: input.content ?? before.content,
+      unitId,
+      // the typed name stays only for a unit outside the ledger
+      unitName: unitId ? null : input.unitName === undefined ? (before.unitId ? null : before.unitName) : input.unitName,
+      equipmentId: input.equipmentId === undefined ? (unitId === before.unitId ? before.equipmentId : null) : input.equipmentId,
+      handlingDeadline: input.handlingDeadline ?? before.handlingDeadline,
+    };
+    checkUnit(ctx, identity, after.unitId, after.unitName, after.equipmentId);
+    checkDates(ctx, after.receivedOn, after.handlingDeadline);
+    const masked = maskName(reporter.name);
+    sqlite
+      .prepare(
+        `UPDATE complaints SET received_on = ?, channel = ?, anonymous = ?, reporter_masked = ?, content = ?, unit_id = ?, unit_name = ?, equipment_id = ?, handling_deadline = ?,
+         updated_at = ?, version = version + 1 WHERE id = ?`,
+      )
+      .run(after.receivedOn, after.channel, after.anonymous ? 1 : 0, masked, after.content, after.unitId, after.unitName, after.equipmentId, after.handlingDeadline, ctx.now().toISOString(), before.id);
+    saveReporter(ctx, before.id, reporter, after.bureauStaff);
+    const { receivedOn, channel, content, unitName, equipmentId, handlingDeadline } = before;
+    const was: Facts = { receivedOn, channel, anonymous: before.anonymous, bureauStaff: oldReporter.bureauStaff, content, unitId: before.unitId, unitName: before.unitId ? null : unitName, equipmentId, handlingDeadline };
+    appendAudit(ctx, { nodeId: identity.id, call: 'complaints.update', table: 'complaints', rowIds: [before.id], before: audited(was, before.reporterMasked), after: audited(after, masked) });
+  })();
+  return getComplaint(ctx, input.id, identity.id);
+}
+
+function checkLinks(ctx: CoreContext, identity: DistrictIdentity, hazardId: string | null, inspectionId: string | null): void {
+  const { sqlite } = ctx.database;
+  if (hazardId) {
+    const hazard = sqlite.prepare('SELECT district_id AS districtId FROM hazards WHERE id = ? AND deleted_at IS NULL').get(hazardId) as { districtId: string } | undefined;
+    if (!hazard || hazard.districtId !== identity.districtId) throw new AppError('NOT_FOUND', '所填隐患编号在本辖区的隐患中不存在，请从隐患列表复制其编号。', { field: 'linkedHazardId' });
+  }
+  if (inspectionId) {
+    const record = sqlite.prepare('SELECT district_id AS districtId FROM inspection_records WHERE id = ? AND deleted_at IS NULL').get(inspectionId) as { districtId: string } | undefined;
+    if (!record || record.districtId !== identity.districtId) throw new AppError('NOT_FOUND', '所填检查记录编号在本辖区的检查记录中不存在，请从专项检查中复制其编号。', { field: 'linkedInspectionId' });
+  }
+}
+
+/** Records the handling: with an outcome the complaint is 办结, without it 办理中. */
+export function handleComplaint(ctx: CoreContext, input: ParsedInput<'complaints.handle'>): ComplaintDetail {
+  const identity = requireDistrictNode(ctx);
+  const { sqlite } = ctx.database;
+  sqlite.transaction(() => {
+    const before = loadOwn(ctx, identity, input.id, input.version);
+    refuseWhileRewarded(ctx, before.id, '改动处理结果');
+    let handledOn: string | null = null;
+    if (input.outcome) {
+      handledOn = input.handledOn ?? today(ctx);
+      if (handledOn < before.receivedOn) throw new AppError('VALIDATION', '办结日期不能早于受理日期。', { field: 'handledOn' });
+      if (handledOn > today(ctx)) throw new AppError('VALIDATION', '办结日期不能晚于今天。', { field: 'handledOn' });
+    } else if (input.handledOn) {
+      throw new AppError('VALIDATION', '办结日期只在认定处理结果（查实、部分查实或不实）时填写。', { field: 'handledOn' });
+    }
+    checkLinks(ctx, identity, input.linkedHazardId, input.linkedInspectionId);
+    const state = input.outcome ? 'handled' : 'handling';
+    sqlite
+      .prepare(
+        `UPDATE complaints SET handling_result = ?, outcome = ?, handled_on = ?, linked_hazard_id = ?, linked_inspection_id = ?, state = ?, updated_at = ?, version = version + 1 WHERE id = ?`,
+      )
+      .run(input.handlingResult, input.outcome, handledOn, input.linkedHazardId, input.linkedInspectionId, state, ctx.now().toISOString(), before.id);
+    const { handlingResult, outcome, linkedHazardId, linkedInspectionId } = before;
+    appendAudit(ctx, {
+      nodeId: identity.id,
+      call: 'complaints.handle',
+      table: 'complaints',
+      rowIds: [before.id],
+      before: { state: before.state, handlingResult, outcome, handledOn: before.handledOn, linkedHazardId, linkedInspectionId },
+      after: { state, handlingResult: input.handlingResult, outcome: input.outcome, handledOn, linkedHazardId: input.linkedHazardId, linkedInspectionId: input.linkedInspectionId },
+    });
+  })();
+  return getComplaint(ctx, input.id, identity.id);
+}

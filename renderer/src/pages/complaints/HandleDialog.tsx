@@ -1,0 +1,84 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ComplaintDetail, ComplaintOutcome } from '../../../../electron/api/schemas/complaints.ts';
+import { api } from '../../api/client.ts';
+import { Field } from '../../components/Field.tsx';
+import { FormActions } from '../../components/FormActions.tsx';
+import { toFormError, type FormError } from '../../components/form-errors.ts';
+import { Modal } from '../../components/Modal.tsx';
+
+const fields = ['handlingResult', 'outcome', 'handledOn', 'linkedHazardId', 'linkedInspectionId'];
+const outcomes = ['substantiated', 'partly', 'unfounded'] as const;
+
+/** The handling: what was done, and once decided the outcome (办结) with its date; a linked hazard or inspection record. */
+export function HandleDialog({ complaint, onClose, onSaved }: { complaint: ComplaintDetail; onClose: () => void; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const [result, setResult] = useState(complaint.handlingResult ?? '');
+  const [outcome, setOutcome] = useState<ComplaintOutcome | ''>(complaint.outcome ?? '');
+  const [handledOn, setHandledOn] = useState(complaint.handledOn ?? '');
+  const [hazard, setHazard] = useState(complaint.linkedHazardId ?? '');
+  const [inspection, setInspection] = useState(complaint.linkedInspectionId ?? '');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<FormError | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await api.call('complaints.handle', {
+        id: complaint.id,
+        version: complaint.version,
+        handlingResult: result,
+        outcome: outcome || null,
+        handledOn: outcome ? handledOn || null : null,
+        linkedHazardId: hazard.trim() || null,
+        linkedInspectionId: inspection.trim() || null,
+      });
+      onSaved();
+    } catch (e) {
+      setError(toFormError(e, fields));
+      setBusy(false);
+    }
+  };
+  const err = (f: string) => (error?.field === f ? error.message : undefined);
+
+  return (
+    <Modal title={t('complaints.handle.title')} onClose={onClose} busy={busy} size="medium">
+      <form className="form-grid" onSubmit={submit} noValidate>
+        <Field label={t('complaints.handle.result')} required error={err('handlingResult')} className="field-wide">
+          {(c) => <textarea {...c} rows={4} value={result} maxLength={4000} onChange={(e) => setResult(e.target.value)} data-autofocus />}
+        </Field>
+        <Field label={t('complaints.handle.outcome')} error={err('outcome')}>
+          {(c) => (
+            <select {...c} value={outcome} onChange={(e) => setOutcome(e.target.value as ComplaintOutcome | '')}>
+              <option value="">{t('complaints.handle.outcomeNone')}</option>
+              {outcomes.map((o) => (
+                <option key={o} value={o}>
+                  {t(`complaints.outcome.${o}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        {outcome && (
+          <Field label={t('complaints.handle.handledOn')} error={err('handledOn')} hint={t('complaints.handle.handledOnHint')}>
+            {(c) => <input {...c} type="date" value={handledOn} onChange={(e) => setHandledOn(e.target.value)} />}
+          </Field>
+        )}
+        <Field label={t('complaints.handle.hazard')} error={err('linkedHazardId')} className="field-wide">
+          {(c) => <input {...c} className="mono" value={hazard} maxLength={64} onChange={(e) => setHazard(e.target.value)} />}
+        </Field>
+        <Field label={t('complaints.handle.inspection')} error={err('linkedInspectionId')} className="field-wide">
+          {(c) => <input {...c} className="mono" value={inspection} maxLength={64} onChange={(e) => setInspection(e.target.value)} />}
+        </Field>
+        {error && !error.field && (
+          <div className="notice notice-error field-wide" role="alert">
+            {error.message}
+          </div>
+        )}
+        <FormActions className="field-wide" busy={busy} onCancel={onClose} submitLabel={t('common.save')} />
+      </form>
+    </Modal>
+  );
+}

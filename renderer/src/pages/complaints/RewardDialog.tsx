@@ -1,0 +1,104 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ComplaintDetail, RewardPreview, RewardScheme } from '../../../../electron/api/schemas/complaints.ts';
+import { api, errorMessage } from '../../api/client.ts';
+import { Field } from '../../components/Field.tsx';
+import { FormActions } from '../../components/FormActions.tsx';
+import { toFormError, type FormError } from '../../components/form-errors.ts';
+import { Modal } from '../../components/Modal.tsx';
+import { useDebouncedValue } from '../../components/useDebouncedValue.ts';
+import { formatFen } from '../../format/money.ts';
+import { levelLabel } from './labels.ts';
+
+const fields = ['scheme', 'level', 'finesYuan', 'confiscatedYuan'];
+
+/** 提出奖励: the scheme, the level and the fines; the core's proposal and its basis follow the typing. */
+export function RewardDialog({ complaint, onClose, onSaved }: { complaint: ComplaintDetail; onClose: () => void; onSaved: (status: string) => void }) {
+  const { t } = useTranslation();
+  const [scheme, setScheme] = useState<RewardScheme>('national');
+  const [level, setLevel] = useState(1);
+  const [fines, setFines] = useState('');
+  const [confiscated, setConfiscated] = useState('');
+  // a string, so that equal inputs are equal for the debounce and the effect
+  const typed = useDebouncedValue(JSON.stringify({ scheme, level, finesYuan: fines, confiscatedYuan: confiscated }), 150);
+  const [preview, setPreview] = useState<{ value: RewardPreview } | { error: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<FormError | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    api.call('complaints.previewReward', JSON.parse(typed) as { scheme: RewardScheme; level: number; finesYuan: string; confiscatedYuan: string }).then(
+      (value) => live && setPreview({ value }),
+      (e: unknown) => live && setPreview({ error: errorMessage(e) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [typed]);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const saved = await api.call('complaints.proposeReward', { complaintId: complaint.id, version: complaint.version, scheme, level, finesYuan: fines, confiscatedYuan: confiscated });
+      onSaved(t('complaints.status.proposed', { amount: formatFen(saved.reward.proposedFen) }));
+    } catch (e) {
+      setError(toFormError(e, fields));
+      setBusy(false);
+    }
+  };
+  const err = (f: string) => (error?.field === f ? error.message : undefined);
+
+  return (
+    <Modal title={t('complaints.reward.proposeTitle')} onClose={onClose} busy={busy} size="medium">
+      <form className="form-grid" onSubmit={submit} noValidate>
+        <Field label={t('complaints.reward.scheme')} error={err('scheme')}>
+          {(c) => (
+            <select {...c} value={scheme} onChange={(e) => setScheme(e.target.value as RewardScheme)} data-autofocus>
+              <option value="national">{t('complaints.scheme.national')}</option>
+              <option value="local">{t('complaints.scheme.local')}</option>
+            </select>
+          )}
+        </Field>
+        <Field label={t('complaints.reward.level')} error={err('level')}>
+          {(c) => (
+            <select {...c} value={level} onChange={(e) => setLevel(Number(e.target.value))}>
+              {[1, 2, 3].map((l) => (
+                <option key={l} value={l}>
+                  {levelLabel(t, l)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <p className="muted field-wide">{t('complaints.reward.levelHint')}</p>
+        <Field label={t('complaints.reward.fines')} error={err('finesYuan')} hint={t('complaints.reward.amountHint')}>
+          {(c) => <input {...c} inputMode="decimal" value={fines} placeholder="0" onChange={(e) => setFines(e.target.value)} />}
+        </Field>
+        <Field label={t('complaints.reward.confiscated')} error={err('confiscatedYuan')}>
+          {(c) => <input {...c} inputMode="decimal" value={confiscated} placeholder="0" onChange={(e) => setConfiscated(e.target.value)} />}
+        </Field>
+        <div className="complaint-preview field-wide" data-testid="reward-preview" aria-live="polite">
+          {preview && 'value' in preview && (
+            <>
+              <div>
+                {t('complaints.reward.proposal')}：<strong>{t('complaints.reward.yuan', { amount: formatFen(preview.value.proposedFen) })}</strong>
+              </div>
+              <div className="muted">
+                {t('complaints.reward.basis')}：{preview.value.basis}
+              </div>
+            </>
+          )}
+          {preview && 'error' in preview && <div className="text-danger">{preview.error}</div>}
+        </div>
+        {error && !error.field && (
+          <div className="notice notice-error field-wide" role="alert">
+            {error.message}
+          </div>
+        )}
+        <FormActions className="field-wide" busy={busy} onCancel={onClose} submitLabel={t('complaints.reward.proposeSave')} canSubmit={Boolean(preview && 'value' in preview)} />
+      </form>
+    </Modal>
+  );
+}
