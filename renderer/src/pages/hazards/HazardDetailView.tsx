@@ -4,6 +4,7 @@ import type { HazardAction, HazardDetail, HazardSettings } from '../../../../ele
 import { api, errorMessage } from '../../api/client.ts';
 import { useAppContext } from '../../app/app-context.ts';
 import { Badge } from '../../components/Badge.tsx';
+import { StatusNotice, type Status } from '../../components/StatusNotice.tsx';
 import { saveFile } from '../../files/download.ts';
 import { formatDate } from '../../format/date.ts';
 import { hrefFor } from '../../router/hash-router.ts';
@@ -23,7 +24,7 @@ export function HazardDetailView({ id }: { id: string }) {
   const [settings, setSettings] = useState<HazardSettings | null>(null);
   const [acting, setActing] = useState<HazardAction | null>(null);
   const [editing, setEditing] = useState(false);
-  const [status, setStatus] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
+  const [status, setStatus] = useState<Status>(null);
 
   const load = useCallback(async () => {
     try {
@@ -76,11 +77,7 @@ export function HazardDetailView({ id }: { id: string }) {
           {h.escalated && <Badge tone="danger">{t('hazards.escalatedBadge')}</Badge>}
         </div>
       </div>
-      {status && (
-        <div className={`notice ${status.tone === 'ok' ? 'notice-ok' : 'notice-error'}`} role={status.tone === 'error' ? 'alert' : 'status'}>
-          {status.text}
-        </div>
-      )}
+      <StatusNotice status={status} />
       <section className="panel" aria-labelledby="hz-facts">
         <h2 id="hz-facts" className="section-title">
           {t('hazards.detail.facts')}

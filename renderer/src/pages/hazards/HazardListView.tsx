@@ -4,6 +4,7 @@ import type { HazardLevel, HazardState, HazardStats, HazardSummary } from '../..
 import { api, errorMessage } from '../../api/client.ts';
 import { useAppContext } from '../../app/app-context.ts';
 import { Badge } from '../../components/Badge.tsx';
+import { StatusNotice, type Status } from '../../components/StatusNotice.tsx';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { formatDate } from '../../format/date.ts';
 import { hrefFor, navigate, useRouteParams } from '../../router/hash-router.ts';
@@ -32,7 +33,7 @@ export function HazardListView() {
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
   const [creating, setCreating] = useState(false);
   const [confirming, setConfirming] = useState(false);
-  const [status, setStatus] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
+  const [status, setStatus] = useState<Status>(null);
 
   const load = useCallback(async () => {
     try {
@@ -84,11 +85,7 @@ export function HazardListView() {
       </div>
       <p className="muted">{t('hazards.intro')}</p>
       {!canEdit && <div className="notice notice-info">{t('hazards.readOnly')}</div>}
-      {status && (
-        <div className={`notice ${status.tone === 'ok' ? 'notice-ok' : 'notice-error'}`} role={status.tone === 'error' ? 'alert' : 'status'}>
-          {status.text}
-        </div>
-      )}
+      <StatusNotice status={status} />
       {loaded.kind === 'failed' && (
         <div className="notice notice-error" role="alert">
           {loaded.message}

@@ -8,7 +8,7 @@ import { toFormError, type FormError } from '../../components/form-errors.ts';
 import { Modal } from '../../components/Modal.tsx';
 import { saveFile } from '../../files/download.ts';
 import { hrefFor } from '../../router/hash-router.ts';
-import { useLoad } from '../training/useLoad.ts';
+import { useLoad } from '../../components/useLoad.ts';
 import { FiguresTable } from './FiguresTable.tsx';
 import { SummaryStatusLine } from './SummaryStatusLine.tsx';
 import { ReviewList, SummaryText } from './SummaryText.tsx';

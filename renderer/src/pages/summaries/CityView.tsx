@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CityView as CityViewData, SummarySettings } from '../../../../electron/api/schemas/summaries.ts';
 import { api, errorMessage } from '../../api/client.ts';
 import { hrefFor } from '../../router/hash-router.ts';
-import { useLoad } from '../training/useLoad.ts';
+import { useLoad } from '../../components/useLoad.ts';
 import { SettingsDialog } from './SettingsDialog.tsx';
 import { monthLabel, SummaryBadge } from './SummaryBadges.tsx';
 

@@ -9,7 +9,7 @@ import { Field } from '../../components/Field.tsx';
 import { formatDate } from '../../format/date.ts';
 import { LocalGrid } from '../../grid/LocalGrid.tsx';
 import { IssueList } from './IssueList.tsx';
-import { StatusNotice, type Status } from './Notice.tsx';
+import { StatusNotice, type Status } from '../../components/StatusNotice.tsx';
 import { stageSource } from './upload.ts';
 
 type Bank = Awaited<ReturnType<typeof api.call<'training.banks'>>>[number];

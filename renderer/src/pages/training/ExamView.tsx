@@ -12,7 +12,7 @@ import { hrefFor } from '../../router/hash-router.ts';
 import { PassphraseCancelled, usePassphrase } from '../bundles/usePassphrase.tsx';
 import { CorrectKeyDialog, SubjectiveDialog, UnlockDialog } from './ExamActions.tsx';
 import { IssueList } from './IssueList.tsx';
-import { StatusNotice, type Status } from './Notice.tsx';
+import { StatusNotice, type Status } from '../../components/StatusNotice.tsx';
 import { StatsCharts } from './StatsCharts.tsx';
 import { stageSource } from './upload.ts';
 

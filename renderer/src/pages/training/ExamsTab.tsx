@@ -9,8 +9,8 @@ import { formatDate } from '../../format/date.ts';
 import { LocalGrid } from '../../grid/LocalGrid.tsx';
 import { hrefFor, navigate } from '../../router/hash-router.ts';
 import { ExamDialog } from './ExamDialog.tsx';
-import { StatusNotice } from './Notice.tsx';
-import { useLoad } from './useLoad.ts';
+import { StatusNotice } from '../../components/StatusNotice.tsx';
+import { useLoad } from '../../components/useLoad.ts';
 
 const columns = (t: TFunction): ColDef<Exam>[] => [
   {

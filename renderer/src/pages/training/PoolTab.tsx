@@ -11,7 +11,7 @@ import { Modal } from '../../components/Modal.tsx';
 import { useDebouncedValue } from '../../components/useDebouncedValue.ts';
 import { formatDate } from '../../format/date.ts';
 import { LocalGrid } from '../../grid/LocalGrid.tsx';
-import { StatusNotice, type Status } from './Notice.tsx';
+import { StatusNotice, type Status } from '../../components/StatusNotice.tsx';
 
 type Status4 = PoolEntry['status'];
 

@@ -7,7 +7,7 @@ import { api, errorMessage } from '../../api/client.ts';
 import { useAppContext } from '../../app/app-context.ts';
 import { LocalGrid } from '../../grid/LocalGrid.tsx';
 import { hrefFor } from '../../router/hash-router.ts';
-import { StatusNotice, type Status } from './Notice.tsx';
+import { StatusNotice, type Status } from '../../components/StatusNotice.tsx';
 import { RosterPicker } from './RosterPicker.tsx';
 import { SessionDialog } from './SessionDialog.tsx';
 import { dates } from './SessionsTab.tsx';

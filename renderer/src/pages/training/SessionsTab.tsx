@@ -8,8 +8,8 @@ import { useAppContext } from '../../app/app-context.ts';
 import { formatDate } from '../../format/date.ts';
 import { LocalGrid } from '../../grid/LocalGrid.tsx';
 import { hrefFor, navigate } from '../../router/hash-router.ts';
-import { StatusNotice } from './Notice.tsx';
-import { useLoad } from './useLoad.ts';
+import { StatusNotice } from '../../components/StatusNotice.tsx';
+import { useLoad } from '../../components/useLoad.ts';
 import { SessionDialog } from './SessionDialog.tsx';
 
 const columns = (t: TFunction): ColDef<TrainingSession>[] => [

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { VerifyResult } from '../../../../electron/api/schemas/certificates.ts';
 import { api, errorMessage } from '../../api/client.ts';
 import { formatDate } from '../../format/date.ts';
-import { StatusNotice, type Status } from './Notice.tsx';
+import { StatusNotice, type Status } from '../../components/StatusNotice.tsx';
 
 /** 证书核验: a scanned or typed QR payload checked offline against the issuer's key and this node's records. */
 export function VerifyTab() {

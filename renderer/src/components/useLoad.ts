@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { errorMessage } from '../../api/client.ts';
+import { errorMessage } from '../api/client.ts';
 
 /** Reads once on mount (and again on reload()): the value, or the core's message when the read was refused. */
 export function useLoad<T>(read: () => Promise<T>): { value: T | null; error: string | null; reload: () => Promise<void> } {
