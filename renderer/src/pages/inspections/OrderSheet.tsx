@@ -19,7 +19,14 @@ export function OrderSheet({ order }: { order: OrderDetail }) {
       {order.state === 'cancelled' && <div className="insp-cancelled">{t('inspections.print.cancelledMark')}</div>}
       <p className="insp-order-to">{t('inspections.print.orderTo', { unit: order.unitName })}</p>
       <p className="insp-order-body">{t('inspections.print.orderBody')}</p>
-      <p className="insp-order-body insp-pre">{order.content}</p>
+      {order.content
+        .split('\n')
+        .filter((line) => line.trim())
+        .map((line, n) => (
+          <p key={n} className="insp-order-body">
+            {line}
+          </p>
+        ))}
       {order.hazards.length > 0 && (
         <p className="insp-order-body">
           {t('inspections.print.orderHazards')}
@@ -39,7 +46,9 @@ export function OrderSheet({ order }: { order: OrderDetail }) {
         <span>{t('inspections.print.receiptDate')}</span>
       </div>
       <div className="print-footer muted insp-small">
-        <span>{order.unitUscc}</span>
+        <span>
+          {t('inspections.print.uscc')}：{order.unitUscc}
+        </span>
         <span>{order.id}</span>
       </div>
     </section>
