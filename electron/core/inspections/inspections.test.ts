@@ -261,3 +261,14 @@ describe('records', () => {
     expect(counts()).toEqual(before);
   });
 });
+
+describe('queries', () => {
+  it('find a plan’s records, a record’s orders and a district’s plans and visits through their indexes', async () => {
+    await setup();
+    const plan = (sql: string) => (sqlite().prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as Array<{ detail: string }>).map((r) => r.detail).join(' | ');
+    expect(plan("SELECT id FROM inspection_records WHERE plan_id = 'p' AND unit_id = 'u' AND deleted_at IS NULL")).toMatch(/USING INDEX inspection_records_(plan|unit)/);
+    expect(plan("SELECT id FROM supervision_orders WHERE record_id = 'r' AND deleted_at IS NULL ORDER BY year, seq")).toContain('USING INDEX supervision_orders_record');
+    expect(plan("SELECT id FROM inspection_plans p WHERE p.district_id = 'seed-district-03' AND p.period_start >= '2026-01-01'")).toContain('USING INDEX inspection_plans_district_period');
+    expect(plan("SELECT id FROM inspection_records r WHERE r.district_id = 'seed-district-03' AND r.inspected_on LIKE '2026-04-%'")).toContain('USING INDEX inspection_records_district_date');
+  });
+});

@@ -20,7 +20,9 @@ export function formatOrderNumber(prefix: string, year: number, seq: number): st
  * The next number of this office for a prefix and year: one past the highest ever
  * given, cancelled and deleted orders included, so a number is never given twice.
  * Read inside the issuing transaction (SQLite has one writer), so two issues cannot
- * take the same number, and a refused issue leaves nothing taken.
+ * take the same number, and a refused issue leaves nothing taken. Deleted rows count,
+ * so the live-rows unique index cannot answer it: an office's orders are a few hundred
+ * a year, a scan is cheap.
  */
 export function nextOrderSeq(sqlite: Database.Database, nodeId: string, prefix: string, year: number): number {
   const row = sqlite.prepare('SELECT max(seq) AS seq FROM supervision_orders WHERE origin_node = ? AND prefix = ? AND year = ?').get(nodeId, prefix, year) as { seq: number | null };
