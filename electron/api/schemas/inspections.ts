@@ -75,7 +75,7 @@ export const Team = z.array(TeamMember).max(20, '检查组最多 20 人');
 export const Scope = z.discriminatedUnion(
   'kind',
   [
-    z.object({ kind: z.literal('block'), blockId: Id }),
+    z.object({ kind: z.literal('block'), blockId: z.string().min(1, '请选择小组').max(64) }),
     z.object({ kind: z.literal('units'), unitIds: z.array(Id).min(1, '请至少选择一家被检查单位').max(2000, '一次最多选择 2000 家单位') }),
     z.object({ kind: z.literal('equipment_kind'), equipmentKind: z.string().regex(/^[0-9A-Z]{4}$/, '请选择设备种类') }),
   ],
