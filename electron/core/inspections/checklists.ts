@@ -1,0 +1,120 @@
+import type { ParsedInput } from '../../api/contract.ts';
+import { AppError } from '../../api/errors.ts';
+import type { Checklist } from '../../api/schemas/inspections.ts';
+import { appendAudit } from '../audit.ts';
+import { loadCatalogue } from '../catalogue/catalogue.ts';
+import type { CoreContext } from '../context.ts';
+import { newId } from '../ids.ts';
+import { getIdentity } from '../node/node-service.ts';
+import { parseJson, requireOffice } from './office.ts';
+import { shippedChecklists } from './shipped-checklists.ts';
+
+// Checklists as plans see them: the shipped versions and the offices' own versions
+// (inspection_checklists rows, which hold their whole item list). A plan pins key and
+// version; an office's own version is looked up among the rows of the plan's node
+// first, so a later app shipping the same number never changes what a plan meant.
+
+interface Row {
+  id: string;
+  originNode: string;
+  districtId: string;
+  key: string;
+  name: string;
+  equipmentKind: string | null;
+  checklistVersion: number;
+  items: string;
+}
+
+const SELECT = `SELECT id, origin_node AS originNode, district_id AS districtId, key, name, equipment_kind AS equipmentKind,
+  checklist_version AS checklistVersion, items FROM inspection_checklists WHERE deleted_at IS NULL`;
+
+type Resolved = Omit<Checklist, 'latest'>;
+
+function fromRow(row: Row): Resolved {
+  const items = parseJson<Array<{ code: string; text: string; basis?: string | null }>>(row.items, []);
+  return {
+    key: row.key,
+    version: row.checklistVersion,
+    name: row.name,
+    equipmentKind: row.equipmentKind,
+    source: 'office',
+    id: row.id,
+    originNode: row.originNode,
+    districtId: row.districtId,
+    items: items.map((i) => ({ code: i.code, text: i.text, basis: i.basis ?? null })),
+  };
+}
+
+function shipped(): Resolved[] {
+  return shippedChecklists().map((c) => ({ ...c, source: 'shipped', id: null, originNode: null, districtId: null }));
+}
+
+/** Every version this node may plan with (an office: shipped and its own; the bureau: every office's too). */
+export function listChecklists(ctx: CoreContext, input: { equipmentKind?: string | undefined }): Checklist[] {
+  const self = getIdentity(ctx);
+  const office = self?.role === 'district';
+  const rows = ctx.database.sqlite.prepare(`${SELECT} AND (? = 0 OR origin_node = ?) ORDER BY key, checklist_version`).all(office ? 1 : 0, self?.id ?? '') as Row[];
+  const all = [...shipped(), ...rows.map(fromRow)].filter((c) => input.equipmentKind === undefined || c.equipmentKind === input.equipmentKind || c.equipmentKind === null);
+  const shippedMax = (key: string) => Math.max(0, ...shipped().filter((c) => c.key === key).map((c) => c.version));
+  const rowMax = (origin: string | null, key: string) => Math.max(0, ...rows.filter((r) => r.originNode === origin && r.key === key).map((r) => r.checklistVersion));
+  // the newest of a key as its owner sees it: the shipped versions and that office's own (an office's shipped: its own too)
+  return all.map((c) => ({ ...c, latest: c.version === Math.max(shippedMax(c.key), rowMax(c.originNode ?? (office ? self.id : null), c.key)) }));
+}
+
+/** The pinned version for a plan of `originNode`: its own row first, else the shipped file. */
+export function resolveChecklist(ctx: CoreContext, originNode: string, key: string, version: number): Resolved {
+  const row = ctx.database.sqlite.prepare(`${SELECT} AND origin_node = ? AND key = ? AND checklist_version = ?`).get(originNode, key, version) as Row | undefined;
+  if (row) return fromRow(row);
+  const file = shipped().find((c) => c.key === key && c.version === version);
+  if (!file) throw new AppError('NOT_FOUND', `找不到检查表 ${key} 第 ${version} 版，请重新选择检查表。`, { field: 'checklistKey' });
+  return file;
+}
+
+/** The newest version of a key this office knows (shipped or its own), 0 if none. */
+function newestVersion(ctx: CoreContext, originNode: string, key: string): number {
+  const own = ctx.database.sqlite.prepare('SELECT max(checklist_version) AS v FROM inspection_checklists WHERE origin_node = ? AND key = ?').get(originNode, key) as { v: number | null };
+  const file = Math.max(0, ...shipped().filter((c) => c.key === key).map((c) => c.version));
+  return Math.max(own.v ?? 0, file);
+}
+
+/** A new version of a list (at the version the user started from) or a new list of the office. */
+export function saveChecklist(ctx: CoreContext, input: ParsedInput<'inspections.saveChecklist'>): Checklist {
+  const identity = requireOffice(ctx);
+  if (input.equipmentKind && loadCatalogue().get(input.equipmentKind)?.level !== 'kind') {
+    throw new AppError('VALIDATION', `设备种类 ${input.equipmentKind} 不是目录中的种类代码，请重新选择。`, { field: 'equipmentKind' });
+  }
+  const codes = new Set<string>();
+  for (const item of input.items) {
+    if (codes.has(item.code)) throw new AppError('VALIDATION', `检查项目编号 ${item.code} 重复，请改为不同的编号。`, { field: 'items' });
+    codes.add(item.code);
+  }
+  const { sqlite } = ctx.database;
+  const id = sqlite.transaction(() => {
+    let key = input.key;
+    let version = 1;
+    if (key) {
+      const newest = newestVersion(ctx, identity.id, key);
+      if (newest === 0) throw new AppError('NOT_FOUND', `找不到检查表 ${key}，请刷新后重试。`, { field: 'key' });
+      if (input.basedOnVersion !== newest) {
+        throw new AppError('CONFLICT', `检查表已有第 ${newest} 版（您修改的是第 ${input.basedOnVersion ?? '?'} 版），请刷新后在最新版本上修改。`, { currentVersion: newest });
+      }
+      version = newest + 1;
+    } else {
+      key = `office-${newId().replace(/-/g, '').slice(-12)}`;
+    }
+    const rowId = newId();
+    const now = ctx.now().toISOString();
+    const items = input.items.map((i) => ({ code: i.code, text: i.text, basis: i.basis ?? null }));
+    sqlite
+      .prepare(
+        `INSERT INTO inspection_checklists (id, origin_node, created_at, updated_at, version, district_id, key, name, equipment_kind, checklist_version, items)
+         VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(rowId, identity.id, now, now, identity.districtId, key, input.name, input.equipmentKind, version, JSON.stringify(items));
+    appendAudit(ctx, { nodeId: identity.id, call: 'inspections.saveChecklist', table: 'inspection_checklists', rowIds: [rowId], after: { key, version, name: input.name, equipmentKind: input.equipmentKind, items: items.length } });
+    return rowId;
+  })();
+  const saved = listChecklists(ctx, {}).find((c) => c.id === id);
+  if (!saved) throw new AppError('INTERNAL', '检查表已保存但无法读取，请刷新。');
+  return saved;
+}

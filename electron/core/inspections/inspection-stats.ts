@@ -1,0 +1,57 @@
+import type { PlanType } from '../../api/schemas/inspections.ts';
+import type { InspectionStats } from '../../api/schemas/supervision-orders.ts';
+import type { CoreContext } from '../context.ts';
+import { today } from './office.ts';
+import { ORDER_OVERDUE_SQL } from './order-read.ts';
+import { MIN_TEAM } from './team.ts';
+
+// The inspection figures of a district (or the whole city at the bureau) for the home
+// dashboard: plans under way, visits recorded (final) this month and in all, by plan
+// type, orders still owed and past their deadline, and teams under two people.
+
+const planTypes: PlanType[] = ['routine', 'special', 'post_cert', 'other'];
+
+export function inspectionStats(ctx: CoreContext, input: { districtId?: string | undefined }): InspectionStats {
+  const { sqlite } = ctx.database;
+  const day = today(ctx);
+  const params = { district: input.districtId ?? null, month: `${day.slice(0, 7)}-%`, today: day, min: MIN_TEAM };
+  const plans = sqlite
+    .prepare(
+      `SELECT coalesce(sum(p.state = 'active'), 0) AS active,
+         coalesce(sum(p.state IN ('draft', 'active') AND json_array_length(p.team) < @min), 0) AS small
+       FROM inspection_plans p WHERE p.deleted_at IS NULL AND (@district IS NULL OR p.district_id = @district)`,
+    )
+    .get(params) as { active: number; small: number };
+  const records = sqlite
+    .prepare(
+      `SELECT coalesce(sum(r.state = 'final' AND r.inspected_on LIKE @month), 0) AS month, coalesce(sum(r.state = 'final'), 0) AS total,
+         coalesce(sum(p.state != 'cancelled' AND json_array_length(r.team) < @min), 0) AS small
+       FROM inspection_records r JOIN inspection_plans p ON p.id = r.plan_id WHERE r.deleted_at IS NULL AND (@district IS NULL OR r.district_id = @district)`,
+    )
+    .get(params) as { month: number; total: number; small: number };
+  const typeRows = sqlite
+    .prepare(
+      `SELECT p.type, count(*) AS plans,
+         (SELECT count(*) FROM inspection_records r WHERE r.deleted_at IS NULL AND r.state = 'final' AND r.plan_id IN
+            (SELECT q.id FROM inspection_plans q WHERE q.type = p.type AND q.deleted_at IS NULL AND (@district IS NULL OR q.district_id = @district))) AS records
+       FROM inspection_plans p WHERE p.deleted_at IS NULL AND p.state != 'cancelled' AND (@district IS NULL OR p.district_id = @district) GROUP BY p.type`,
+    )
+    .all(params) as Array<{ type: PlanType; plans: number; records: number }>;
+  const byType = new Map(typeRows.map((r) => [r.type, r]));
+  const orders = sqlite
+    .prepare(
+      `SELECT coalesce(sum(o.state = 'issued'), 0) AS open, coalesce(sum(${ORDER_OVERDUE_SQL}), 0) AS overdue
+       FROM supervision_orders o WHERE o.deleted_at IS NULL AND (@district IS NULL OR o.district_id = @district)`,
+    )
+    .get(params) as { open: number; overdue: number };
+  return {
+    plansActive: plans.active,
+    recordsThisMonth: records.month,
+    recordsTotal: records.total,
+    byType: planTypes.map((type) => ({ type, plans: byType.get(type)?.plans ?? 0, records: byType.get(type)?.records ?? 0 })),
+    ordersOpen: orders.open,
+    ordersOverdue: orders.overdue,
+    smallTeamPlans: plans.small,
+    smallTeamRecords: records.small,
+  };
+}

@@ -1,0 +1,96 @@
+import type { ParsedInput } from '../../api/contract.ts';
+import { AppError } from '../../api/errors.ts';
+import type { PlanDetail, PlanState, PlanSummary, PlanType, TeamMember } from '../../api/schemas/inspections.ts';
+import type { CoreContext } from '../context.ts';
+import { getIdentity } from '../node/node-service.ts';
+import { resolveChecklist } from './checklists.ts';
+import { parseJson } from './office.ts';
+import { teamWarnings } from './team.ts';
+
+// Reading plans: the list with each plan's visits counted, and one plan with the units
+// it fixed and where each stands. Any node reads; only the owner gets actions.
+
+export interface PlanRow {
+  id: string;
+  originNode: string;
+  version: number;
+  districtId: string;
+  districtName: string;
+  title: string;
+  type: PlanType;
+  periodStart: string;
+  periodEnd: string;
+  scopeKind: 'block' | 'units' | 'equipment_kind';
+  scopeBlockId: string | null;
+  scopeBlockName: string | null;
+  scopeUnitIds: string;
+  scopeEquipmentKind: string | null;
+  checklistKey: string;
+  checklistVersion: number;
+  team: string;
+  state: PlanState;
+  notes: string | null;
+  recordsDraft: number;
+  recordsFinal: number;
+}
+
+const SELECT = `SELECT p.id, p.origin_node AS originNode, p.version, p.district_id AS districtId, d.name AS districtName, p.title, p.type,
+  p.period_start AS periodStart, p.period_end AS periodEnd, p.scope_kind AS scopeKind, p.scope_block_id AS scopeBlockId, b.name AS scopeBlockName,
+  p.scope_unit_ids AS scopeUnitIds, p.scope_equipment_kind AS scopeEquipmentKind, p.checklist_key AS checklistKey, p.checklist_version AS checklistVersion,
+  p.team, p.state, p.notes,
+  (SELECT count(*) FROM inspection_records r WHERE r.plan_id = p.id AND r.deleted_at IS NULL AND r.state = 'draft') AS recordsDraft,
+  (SELECT count(*) FROM inspection_records r WHERE r.plan_id = p.id AND r.deleted_at IS NULL AND r.state = 'final') AS recordsFinal
+  FROM inspection_plans p JOIN districts d ON d.id = p.district_id LEFT JOIN blocks b ON b.id = p.scope_block_id`;
+
+export function toPlanSummary(row: PlanRow, self: string | null): PlanSummary {
+  const team = parseJson<TeamMember[]>(row.team, []);
+  const { scopeUnitIds, ...rest } = row;
+  const open = row.state === 'draft' || row.state === 'active';
+  return { ...rest, team, unitCount: parseJson<string[]>(scopeUnitIds, []).length, warnings: open ? teamWarnings(team) : [], mine: row.originNode === self };
+}
+
+export function loadPlanRow(ctx: CoreContext, id: string): PlanRow {
+  const row = ctx.database.sqlite.prepare(`${SELECT} WHERE p.id = ? AND p.deleted_at IS NULL`).get(id) as PlanRow | undefined;
+  if (!row) throw new AppError('NOT_FOUND', '该检查计划不存在或已被删除，请刷新列表。');
+  return row;
+}
+
+export function listPlans(ctx: CoreContext, input: ParsedInput<'inspections.listPlans'>): PlanSummary[] {
+  const self = getIdentity(ctx)?.id ?? null;
+  const rows = ctx.database.sqlite
+    .prepare(
+      `${SELECT} WHERE p.deleted_at IS NULL AND (@district IS NULL OR p.district_id = @district) AND (@state IS NULL OR p.state = @state)
+       ORDER BY p.state IN ('done', 'cancelled'), p.period_start DESC, p.id DESC`,
+    )
+    .all({ district: input.districtId ?? null, state: input.state ?? null }) as PlanRow[];
+  return rows.map((r) => toPlanSummary(r, self));
+}
+
+function actionsOf(row: PlanRow, mine: boolean): PlanDetail['actions'] {
+  if (!mine) return [];
+  if (row.state === 'draft') return ['edit', 'activate', 'cancel'];
+  if (row.state === 'active') return row.recordsFinal > 0 ? ['edit', 'record', 'finish'] : ['edit', 'record', 'finish', 'cancel'];
+  return [];
+}
+
+export function getPlan(ctx: CoreContext, id: string): PlanDetail {
+  const self = getIdentity(ctx)?.id ?? null;
+  const row = loadPlanRow(ctx, id);
+  const summary = toPlanSummary(row, self);
+  const units = ctx.database.sqlite
+    .prepare(
+      `SELECT u.id, u.name, u.address,
+         (SELECT r.id FROM inspection_records r WHERE r.plan_id = @plan AND r.unit_id = u.id AND r.deleted_at IS NULL ORDER BY r.created_at DESC LIMIT 1) AS recordId,
+         (SELECT r.state FROM inspection_records r WHERE r.plan_id = @plan AND r.unit_id = u.id AND r.deleted_at IS NULL ORDER BY r.created_at DESC LIMIT 1) AS recordState
+       FROM units u WHERE u.id IN (SELECT value FROM json_each(@ids)) ORDER BY u.name, u.id`,
+    )
+    .all({ plan: id, ids: row.scopeUnitIds }) as PlanDetail['units'];
+  let checklistName: string;
+  try {
+    checklistName = resolveChecklist(ctx, row.originNode, row.checklistKey, row.checklistVersion).name;
+  } catch {
+    // an office's own list not (yet) received: the plan still reads
+    checklistName = `${row.checklistKey} v${row.checklistVersion}`;
+  }
+  return { ...summary, checklistName, units, actions: actionsOf(row, summary.mine) };
+}

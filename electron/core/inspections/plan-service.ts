@@ -1,0 +1,122 @@
+import type { ParsedInput } from '../../api/contract.ts';
+import { AppError } from '../../api/errors.ts';
+import type { PlanDetail, Scope } from '../../api/schemas/inspections.ts';
+import { appendAudit } from '../audit.ts';
+import type { CoreContext } from '../context.ts';
+import { newId } from '../ids.ts';
+import type { DistrictIdentity } from '../node/node-service.ts';
+import { resolveChecklist } from './checklists.ts';
+import { checkOwn, parseJson, requireOffice } from './office.ts';
+import { getPlan, loadPlanRow, type PlanRow } from './plan-read.ts';
+import { scopeUnits } from './scope.ts';
+import { checkTeam } from './team.ts';
+
+// Changes to plans, one transaction each: 草稿 → 进行中 → 已完成, or 已取消 before any
+// record is final. The scope resolves to units when it is set; it and the checklist
+// are fixed once a visit has been recorded.
+
+type PlanFields = ParsedInput<'inspections.createPlan'>;
+
+const stateLabels = { draft: '草稿', active: '进行中', done: '已完成', cancelled: '已取消' } as const;
+
+function checkPeriod(input: { periodStart: string; periodEnd: string }): void {
+  if (input.periodEnd < input.periodStart) throw new AppError('VALIDATION', '检查期间的结束日期不能早于开始日期。', { field: 'periodEnd' });
+}
+
+function scopeColumns(ctx: CoreContext, identity: DistrictIdentity, scope: Scope) {
+  const unitIds = scopeUnits(ctx, identity, scope).map((u) => u.id);
+  return {
+    scopeKind: scope.kind,
+    scopeBlockId: scope.kind === 'block' ? scope.blockId : null,
+    scopeEquipmentKind: scope.kind === 'equipment_kind' ? scope.equipmentKind : null,
+    scopeUnitIds: JSON.stringify(unitIds),
+  };
+}
+
+function sameScope(row: PlanRow, scope: Scope): boolean {
+  if (row.scopeKind !== scope.kind) return false;
+  if (scope.kind === 'block') return row.scopeBlockId === scope.blockId;
+  if (scope.kind === 'equipment_kind') return row.scopeEquipmentKind === scope.equipmentKind;
+  const stored = new Set(parseJson<string[]>(row.scopeUnitIds, []));
+  const asked = new Set(scope.unitIds);
+  return stored.size === asked.size && [...asked].every((id) => stored.has(id));
+}
+
+export function createPlan(ctx: CoreContext, input: PlanFields): PlanDetail {
+  const identity = requireOffice(ctx);
+  checkPeriod(input);
+  const { sqlite } = ctx.database;
+  const id = sqlite.transaction(() => {
+    resolveChecklist(ctx, identity.id, input.checklistKey, input.checklistVersion);
+    const team = checkTeam(ctx, identity, input.team);
+    const scope = scopeColumns(ctx, identity, input.scope);
+    const id = newId();
+    const now = ctx.now().toISOString();
+    sqlite
+      .prepare(
+        `INSERT INTO inspection_plans (id, origin_node, created_at, updated_at, version, district_id, title, type, period_start, period_end, scope_kind, scope_block_id,
+           scope_unit_ids, scope_equipment_kind, checklist_key, checklist_version, team, state, notes)
+         VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?)`,
+      )
+      .run(
+        id, identity.id, now, now, identity.districtId, input.title, input.type, input.periodStart, input.periodEnd, scope.scopeKind, scope.scopeBlockId,
+        scope.scopeUnitIds, scope.scopeEquipmentKind, input.checklistKey, input.checklistVersion, JSON.stringify(team), input.notes,
+      );
+    appendAudit(ctx, { nodeId: identity.id, call: 'inspections.createPlan', table: 'inspection_plans', rowIds: [id], after: { ...input, team, ...scope, scope: undefined } });
+    return id;
+  })();
+  return getPlan(ctx, id);
+}
+
+export function updatePlan(ctx: CoreContext, input: ParsedInput<'inspections.updatePlan'>): PlanDetail {
+  const identity = requireOffice(ctx);
+  checkPeriod(input);
+  const { sqlite } = ctx.database;
+  sqlite.transaction(() => {
+    const before = loadPlanRow(ctx, input.id);
+    checkOwn(identity, before, input.version, '检查计划');
+    if (before.state !== 'draft' && before.state !== 'active') throw new AppError('CONFLICT', `检查计划${stateLabels[before.state]}，不能再修改。`);
+    const visited = before.recordsDraft + before.recordsFinal > 0;
+    const checklistChanged = before.checklistKey !== input.checklistKey || before.checklistVersion !== input.checklistVersion;
+    const scopeChanged = !sameScope(before, input.scope);
+    if (visited && (checklistChanged || scopeChanged)) {
+      throw new AppError('VALIDATION', '该计划已有检查记录，检查范围和检查表不能再改。如需调整，请另行制定计划。', { field: checklistChanged ? 'checklistKey' : 'scope' });
+    }
+    if (checklistChanged) resolveChecklist(ctx, identity.id, input.checklistKey, input.checklistVersion);
+    const team = checkTeam(ctx, identity, input.team);
+    // an unchanged scope keeps the units it fixed (a block's members when the plan was made)
+    const scope = scopeChanged
+      ? scopeColumns(ctx, identity, input.scope)
+      : { scopeKind: before.scopeKind, scopeBlockId: before.scopeBlockId, scopeEquipmentKind: before.scopeEquipmentKind, scopeUnitIds: before.scopeUnitIds };
+    sqlite
+      .prepare(
+        `UPDATE inspection_plans SET title = ?, type = ?, period_start = ?, period_end = ?, scope_kind = ?, scope_block_id = ?, scope_unit_ids = ?, scope_equipment_kind = ?,
+           checklist_key = ?, checklist_version = ?, team = ?, notes = ?, updated_at = ?, version = version + 1 WHERE id = ?`,
+      )
+      .run(
+        input.title, input.type, input.periodStart, input.periodEnd, scope.scopeKind, scope.scopeBlockId, scope.scopeUnitIds, scope.scopeEquipmentKind,
+        input.checklistKey, input.checklistVersion, JSON.stringify(team), input.notes, ctx.now().toISOString(), before.id,
+      );
+    const { recordsDraft: _d, recordsFinal: _f, districtName: _n, scopeBlockName: _b, ...stored } = before;
+    appendAudit(ctx, { nodeId: identity.id, call: 'inspections.updatePlan', table: 'inspection_plans', rowIds: [before.id], before: stored, after: { ...input, team, ...scope, scope: undefined } });
+  })();
+  return getPlan(ctx, input.id);
+}
+
+export function setPlanState(ctx: CoreContext, input: ParsedInput<'inspections.setPlanState'>): PlanDetail {
+  const identity = requireOffice(ctx);
+  const { sqlite } = ctx.database;
+  sqlite.transaction(() => {
+    const before = loadPlanRow(ctx, input.id);
+    checkOwn(identity, before, input.version, '检查计划');
+    const to = input.state;
+    const from = before.state;
+    const allowed = (to === 'active' && from === 'draft') || (to === 'done' && from === 'active') || (to === 'cancelled' && (from === 'draft' || from === 'active'));
+    if (!allowed) throw new AppError('CONFLICT', `检查计划当前为“${stateLabels[from]}”，不能改为“${stateLabels[to]}”。`);
+    if (to === 'done' && before.recordsDraft > 0) throw new AppError('VALIDATION', `还有 ${before.recordsDraft} 份检查记录未定稿，请定稿后再完成计划。`);
+    if (to === 'cancelled' && before.recordsFinal > 0) throw new AppError('VALIDATION', `已有 ${before.recordsFinal} 份定稿的检查记录，计划不能取消，请完成计划。`);
+    sqlite.prepare('UPDATE inspection_plans SET state = ?, updated_at = ?, version = version + 1 WHERE id = ?').run(to, ctx.now().toISOString(), before.id);
+    appendAudit(ctx, { nodeId: identity.id, call: 'inspections.setPlanState', table: 'inspection_plans', rowIds: [before.id], before: { state: from }, after: { state: to } });
+  })();
+  return getPlan(ctx, input.id);
+}

@@ -1,0 +1,69 @@
+import { AppError } from '../../api/errors.ts';
+import type { TeamMember } from '../../api/schemas/inspections.ts';
+import type { CoreContext } from '../context.ts';
+import type { DistrictIdentity } from '../node/node-service.ts';
+import { today } from './office.ts';
+
+// 检查组: the office's inspectors (监察人员, the chain) and safety supervisors (安全监督员:
+// a block's supervisors, or holders of the pool's certificate in this district). At
+// least two people inspect (总局令第57号); fewer is flagged on the plan and the
+// record, never refused — the office may still be forming the team.
+
+export const MIN_TEAM = 2;
+
+export type Warning = { code: 'team-too-small' | 'outside-period'; message: string };
+
+export function teamWarnings(team: readonly TeamMember[]): Warning[] {
+  if (team.length >= MIN_TEAM) return [];
+  return [{ code: 'team-too-small', message: `检查组只有 ${team.length} 人：现场检查应由至少 ${MIN_TEAM} 名检查人员进行（总局令第57号）。请补充检查人员。` }];
+}
+
+/** Inspectors of the office's district who are active, for the team picker. */
+export function inspectorCandidates(ctx: CoreContext, identity: DistrictIdentity): Array<{ id: string; name: string; enforcementNo: string | null }> {
+  return ctx.database.sqlite
+    .prepare('SELECT id, name, enforcement_no AS enforcementNo FROM inspectors WHERE district_id = ? AND active = 1 AND deleted_at IS NULL ORDER BY name, id')
+    .all(identity.districtId) as Array<{ id: string; name: string; enforcementNo: string | null }>;
+}
+
+/** Supervisors a team may take: current block supervisors of this office, and this district's pool holders. */
+export function supervisorCandidates(ctx: CoreContext, identity: DistrictIdentity): Array<{ id: string; name: string; unitName: string; blockName: string | null }> {
+  const rows = ctx.database.sqlite
+    .prepare(
+      `SELECT m.id, m.name, u.name AS unitName, b.name AS blockName FROM block_supervisors bs
+         JOIN blocks b ON b.id = bs.block_id JOIN safety_managers m ON m.id = bs.manager_id JOIN units u ON u.id = m.unit_id
+       WHERE bs.origin_node = @node AND bs.removed_at IS NULL AND bs.deleted_at IS NULL AND b.dissolved_at IS NULL AND m.deleted_at IS NULL
+       UNION
+       SELECT m.id, m.name, u.name AS unitName, NULL AS blockName FROM supervisor_pool p
+         JOIN safety_managers m ON m.id = p.manager_id JOIN units u ON u.id = m.unit_id
+       WHERE p.district_id = @district AND p.valid_until >= @today AND p.deleted_at IS NULL AND m.deleted_at IS NULL`,
+    )
+    .all({ node: identity.id, district: identity.districtId, today: today(ctx) }) as Array<{ id: string; name: string; unitName: string; blockName: string | null }>;
+  // a supervisor of a block and in the pool appears once, with the block
+  const byId = new Map<string, (typeof rows)[number]>();
+  for (const r of rows) if (!byId.has(r.id) || (r.blockName && !byId.get(r.id)!.blockName)) byId.set(r.id, r);
+  return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || a.id.localeCompare(b.id));
+}
+
+/** The team as stored: listed people with their names as the lists hold them; others by name. */
+export function checkTeam(ctx: CoreContext, identity: DistrictIdentity, team: readonly TeamMember[]): TeamMember[] {
+  const inspectors = new Map(inspectorCandidates(ctx, identity).map((i) => [i.id, i.name]));
+  const supervisors = new Map(supervisorCandidates(ctx, identity).map((s) => [s.id, s.name]));
+  const seen = new Set<string>();
+  return team.map((member) => {
+    let name = member.name.trim();
+    if (member.id) {
+      const listed = (member.kind === 'inspector' ? inspectors : supervisors).get(member.id);
+      if (!listed) {
+        const what = member.kind === 'inspector' ? '本辖区在岗的监察人员' : '本分局小组的安全监督员或本辖区监督员库中的持证人';
+        throw new AppError('VALIDATION', `检查组成员“${name || member.id}”不是${what}，请重新选择。`, { field: 'team' });
+      }
+      name = listed;
+    } else if (!name) {
+      throw new AppError('VALIDATION', '请填写检查组成员的姓名。', { field: 'team' });
+    }
+    const key = member.id ? `${member.kind}:${member.id}` : `name:${name}`;
+    if (seen.has(key)) throw new AppError('VALIDATION', `检查组中“${name}”重复，请删去一个。`, { field: 'team' });
+    seen.add(key);
+    return member.id ? { kind: member.kind, id: member.id, name } : { kind: member.kind, name };
+  });
+}
