@@ -5,7 +5,7 @@ import type { Dashboard } from '../../electron/api/schemas/dashboard.ts';
 
 // 概览 answers "what needs my attention" with the core's own figures (dashboard.get):
 // overdue inspections by kind, hazards by state (and their attention cards), acceptance,
-// exams; each chart is drawn from those numbers, and the hazard figures open the hazard list.
+// exams, open complaints; each chart is drawn from those numbers, and the hazard figures open the hazard list.
 
 test.use({ sample: { units: 40, seed: 3 } });
 
@@ -25,6 +25,7 @@ test('the overview charts the district’s overdue inspections by kind and its h
   const unit = workspace.sample!.units[0]!;
   const units = await read<{ rows: Array<{ id: string; name: string }> }>(app, 'units.query', { search: unit.uscc, startRow: 0, endRow: 1 });
   await read(app, 'hazards.create', { unitId: units.rows[0]!.id, description: '锅炉安全阀校验过期', level: 'major', foundBy: '陈志华', foundOn: workspace.sample!.asOf });
+  await read(app, 'complaints.create', { receivedOn: workspace.sample!.asOf, channel: '12345', anonymous: true, content: '小区电梯经常困人', unitId: units.rows[0]!.id });
   await app.reload();
 
   const dashboard = await read<Dashboard>(app, 'dashboard.get', {});
@@ -32,6 +33,8 @@ test('the overview charts the district’s overdue inspections by kind and its h
   await expect(app.getByRole('heading', { name: '概览', level: 1 })).toBeVisible();
   await expect(app.getByTestId('stat-hazards-open').locator('.stat-value')).toHaveText('1');
   expect(toNumber(await app.getByTestId('stat-hazards-overdue').locator('.stat-value').textContent())).toBe(0);
+  await expect(app.getByTestId('stat-complaints-open').locator('.stat-value')).toHaveText(String(dashboard.complaints.open));
+  expect(dashboard.complaints.open).toBe(1);
 
   const byKind = app.getByTestId('chart-inspection-by-kind');
   await expect(byKind).toBeVisible();
@@ -58,4 +61,8 @@ test('the overview charts the district’s overdue inspections by kind and its h
   await expect(app.getByRole('heading', { name: '隐患闭环' })).toBeVisible();
   await expect(app.getByTestId('hazard-list').locator('tbody tr')).toHaveCount(1);
   await expect(app.getByTestId('hazard-list')).toContainText('锅炉安全阀校验过期');
+  await app.goBack();
+  await app.getByTestId('stat-complaints-open').click();
+  await expect(app.getByRole('heading', { name: '投诉举报', level: 1 })).toBeVisible();
+  await expect(app.getByText('小区电梯经常困人')).toBeVisible();
 });

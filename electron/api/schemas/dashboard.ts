@@ -28,6 +28,10 @@ export const Dashboard = z.object({
   inspectionByKind: z.array(z.object({ kindCode: z.string().nullable(), kindName: z.string(), overdue: Count, due: Count })),
   hazards: z.object({ open: Count, overdue: Count, escalated: Count, byState: z.array(z.object({ state: HazardState, count: Count })) }),
   blocks: z.object({ active: Count, withProblems: Count, problems: z.array(z.object({ blockId: Id, name: z.string(), districtName: z.string(), problems: z.array(z.string()) })) }),
+  /** special inspections: plans under way, visits recorded this month, 指令书 still owed and past their deadline */
+  inspections: z.object({ plansActive: Count, recordsThisMonth: Count, ordersOpen: Count, ordersOverdue: Count }),
+  /** complaints not yet 办结 (and those past the handling deadline); rewards proposed and waiting for approval */
+  complaints: z.object({ open: Count, overdue: Count, rewardsProposed: Count }),
   /** demonstration-unit acceptance files by column of the board */
   acceptance: z.object({ candidates: Count, inReview: Count, accepted: Count, returned: Count, revoked: Count }),
   /** the latest exams with published results: pass rate of the candidates in scope */

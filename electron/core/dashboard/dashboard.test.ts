@@ -13,7 +13,7 @@ describe('dashboard.get at a district office', () => {
   it('counts overdue and due inspections by equipment kind, hazards by state, blocks with problems and demo-unit progress', async () => {
     t = await districtCore({ now });
     const sqlite = t.core.ctx.database.sqlite;
-    const { units } = await blockWithLead(t);
+    const { units, blockId, inspectorId } = await blockWithLead(t);
     // a second block of 4 members: too small, a problem to fix
     const small = addUnits(sqlite, 4, { prefix: '乐余', pieces: 20 });
     await t.ok('blocks.save', { name: '塘桥第二组', memberUnitIds: small, leadUnitId: small[0] });
@@ -25,6 +25,13 @@ describe('dashboard.get at a district office', () => {
     const h = await t.ok('hazards.create', { unitId: units[2], description: '电梯门锁失效', level: 'major', foundBy: '陈监察', foundOn: '2026-02-12' });
     await t.ok('hazards.transition', { id: h.id, version: h.version, action: 'order', orderedOn: '2026-02-12', workingDays: 5 });
     await t.ok('hazards.create', { unitId: units[3], description: '叉车灯光不全', level: 'general', foundBy: '陈监察', foundOn: '2026-03-01' });
+    // an elevator inspection under way (team of one: flagged, still counted) and a complaint waiting to be handled
+    const plan = await t.ok('inspections.createPlan', {
+      title: '2026年电梯专项检查', type: 'special', periodStart: '2026-03-01', periodEnd: '2026-03-31',
+      scope: { kind: 'block', blockId }, checklistKey: 'elevator', checklistVersion: 1, team: [{ kind: 'inspector', id: inspectorId }],
+    });
+    await t.ok('inspections.setPlanState', { id: plan.id, version: plan.version, state: 'active' });
+    await t.ok('complaints.create', { receivedOn: '2026-03-02', channel: '12345', anonymous: true, content: '电梯经常困人', unitId: units[4] });
 
     const dashboard = await t.ok('dashboard.get', {});
     expect(dashboard.asOf).toBe('2026-03-02');
@@ -41,6 +48,12 @@ describe('dashboard.get at a district office', () => {
     const blocks = await t.ok('blocks.list', {});
     expect(dashboard.blocks.active).toBe(blocks.blocks.length);
     expect(dashboard.blocks.problems).toEqual([{ blockId: expect.any(String), name: '塘桥第二组', districtName: '塘桥', problems: ['成员 4 家，少于 5 家', '未指定负责的监察人员'] }]);
+    const inspections = await t.ok('inspections.stats', {});
+    expect(dashboard.inspections).toEqual({ plansActive: 1, recordsThisMonth: 0, ordersOpen: 0, ordersOverdue: 0 });
+    expect(dashboard.inspections.plansActive).toBe(inspections.plansActive);
+    const complaints = await t.ok('complaints.stats', {});
+    expect(dashboard.complaints).toEqual({ open: 1, overdue: 0, rewardsProposed: 0 });
+    expect(dashboard.complaints.open).toBe(complaints.all.open);
     expect(dashboard.acceptance).toEqual({ candidates: 1, inReview: 0, accepted: 1, returned: 0, revoked: 0 });
     expect(dashboard.exams).toEqual([]);
     // 20…25 pieces in the first block, 20…23 in the second, 5 cranes, 4 elevators: as the registry counts them

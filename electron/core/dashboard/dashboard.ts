@@ -3,7 +3,9 @@ import { board } from '../acceptance/acceptance-read.ts';
 import { listBlocks } from '../blocks/block-read.ts';
 import { loadCatalogue } from '../catalogue/catalogue.ts';
 import type { CoreContext } from '../context.ts';
+import { complaintStats } from '../complaints/complaint-stats.ts';
 import { hazardStats } from '../hazards/hazard-stats.ts';
+import { inspectionStats } from '../inspections/inspection-stats.ts';
 import { listScope, scopeCondition } from '../lists/two-lists.ts';
 import { addDays, resolveAsOf } from '../registry/as-of.ts';
 import { inspectionSql } from '../registry/status-sql.ts';
@@ -11,7 +13,7 @@ import { getRegistrySettings } from '../settings/settings-service.ts';
 
 // The home page's figures, gathered from each area's own reads (hazard stats, the
 // blocks board, the acceptance board) so the numbers here are the numbers on those
-// pages; only the per-kind inspection counts and the exam pass rates are counted here.
+// pages (inspections and complaints included); only the per-kind inspection counts and the exam pass rates are counted here.
 
 const EXAMS_SHOWN = 6;
 
@@ -88,6 +90,8 @@ export function getDashboard(ctx: CoreContext): Dashboard {
     for (const key of Object.keys(acceptance) as Array<keyof typeof acceptance>) acceptance[key] += row[key];
     accepted.set(row.districtId, (accepted.get(row.districtId) ?? 0) + row.accepted);
   }
+  const inspections = inspectionStats(ctx, { districtId: districtId ?? undefined });
+  const complaints = complaintStats(ctx, { districtId: districtId ?? undefined });
   return {
     asOf,
     inspectionByKind: inspectionByKind(ctx, asOf),
@@ -97,6 +101,8 @@ export function getDashboard(ctx: CoreContext): Dashboard {
       withProblems: withProblems.length,
       problems: withProblems.map((b) => ({ blockId: b.id, name: b.name, districtName: b.districtName, problems: b.problems.filter((p) => p.severity === 'error').map((p) => p.message) })),
     },
+    inspections: { plansActive: inspections.plansActive, recordsThisMonth: inspections.recordsThisMonth, ordersOpen: inspections.ordersOpen, ordersOverdue: inspections.ordersOverdue },
+    complaints: { open: complaints.all.open, overdue: complaints.all.overdue, rewardsProposed: complaints.rewards.proposed.count },
     acceptance,
     exams: examPassRates(ctx, districtId),
     offices: offices(ctx, asOf, districtId, blockList.blocks, accepted),

@@ -81,7 +81,9 @@ function OverviewBody({ summary, settings, unitsWithoutManager, blocksWithProble
   const { inspection } = summary;
   // the training centre keeps no ledger: no call to import one
   const { node } = useAppContext();
-  const nothingToWatch = inspection.overdue + inspection.due + summary.managersExpiringSoon + unitsWithoutManager + blocksWithProblems + dashboard.hazards.open === 0;
+  const { inspections, complaints } = dashboard;
+  const nothingToWatch =
+    inspection.overdue + inspection.due + summary.managersExpiringSoon + unitsWithoutManager + blocksWithProblems + dashboard.hazards.open + inspections.ordersOpen + complaints.open + complaints.rewardsProposed === 0;
   return (
     <>
       {summary.units === 0 && node.role !== 'training' && (
@@ -125,6 +127,20 @@ function OverviewBody({ summary, settings, unitsWithoutManager, blocksWithProble
           <StatCard testId="stat-blocks" tone="warn" value={blocksWithProblems} unit={t('overview.unitBlocks')} label={t('overview.blocksWithProblems')} href={hrefFor('blocks')} />
           <StatCard testId="stat-hazards-overdue" tone="danger" value={dashboard.hazards.overdue} unit={t('overview.unitItems')} label={t('overview.hazardsOverdue')} href={hrefFor('hazards', { overdue: '1' })} />
           <StatCard testId="stat-hazards-open" tone="warn" value={dashboard.hazards.open} unit={t('overview.unitItems')} label={t('overview.hazardsOpen')} href={hrefFor('hazards')} />
+          {inspections.ordersOpen > 0 && (
+            <StatCard
+              testId="stat-orders-overdue"
+              tone={inspections.ordersOverdue > 0 ? 'danger' : 'warn'}
+              value={inspections.ordersOverdue}
+              unit={t('overview.unitItems')}
+              label={t('overview.ordersOverdue', { open: inspections.ordersOpen })}
+              href={hrefFor('inspections', { tab: 'orders' })}
+            />
+          )}
+          <StatCard testId="stat-complaints-open" tone={complaints.overdue > 0 ? 'danger' : 'warn'} value={complaints.open} unit={t('overview.unitItems')} label={t('overview.complaintsOpen', { overdue: complaints.overdue })} href={hrefFor('complaints')} />
+          {complaints.rewardsProposed > 0 && (
+            <StatCard testId="stat-rewards-proposed" tone="warn" value={complaints.rewardsProposed} unit={t('overview.unitItems')} label={t('overview.rewardsProposed')} href={hrefFor('complaints')} />
+          )}
           <StatCard testId="stat-unknown" tone="muted" value={inspection.unknown} unit={t('overview.unitPieces')} label={t('overview.unknown')} href={hrefFor('equipment', { ...inUse, inspection: 'unknown' })} />
         </div>
         <TrainingAttention />
