@@ -27,8 +27,14 @@ describe('dashboard.get at a district office', () => {
     await t.ok('hazards.create', { unitId: units[3], description: '叉车灯光不全', level: 'general', foundBy: '陈监察', foundOn: '2026-03-01' });
     // an elevator inspection under way (team of one: flagged, still counted) and a complaint waiting to be handled
     const plan = await t.ok('inspections.createPlan', {
-      title: '2026年电梯专项检查', type: 'special', periodStart: '2026-03-01', periodEnd: '2026-03-31',
-      scope: { kind: 'block', blockId }, checklistKey: 'elevator', checklistVersion: 1, team: [{ kind: 'inspector', id: inspectorId }],
+      title: '2026年电梯专项检查',
+      type: 'special',
+      periodStart: '2026-03-01',
+      periodEnd: '2026-03-31',
+      scope: { kind: 'block', blockId },
+      checklistKey: 'elevator',
+      checklistVersion: 1,
+      team: [{ kind: 'inspector', id: inspectorId }],
     });
     await t.ok('inspections.setPlanState', { id: plan.id, version: plan.version, state: 'active' });
     await t.ok('complaints.create', { receivedOn: '2026-03-02', channel: '12345', anonymous: true, content: '电梯经常困人', unitId: units[4] });

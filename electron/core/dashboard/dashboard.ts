@@ -11,9 +11,10 @@ import { addDays, resolveAsOf } from '../registry/as-of.ts';
 import { inspectionSql } from '../registry/status-sql.ts';
 import { getRegistrySettings } from '../settings/settings-service.ts';
 
-// The home page's figures, gathered from each area's own reads (hazard stats, the
-// blocks board, the acceptance board) so the numbers here are the numbers on those
-// pages (inspections and complaints included); only the per-kind inspection counts and the exam pass rates are counted here.
+// The home page's figures, gathered from each area's own reads (hazard, inspection and
+// complaint stats, the blocks board, the acceptance board) so the numbers here are the
+// numbers on those pages; only the per-kind inspection counts and the exam pass rates
+// are counted here.
 
 const EXAMS_SHOWN = 6;
 
@@ -47,7 +48,14 @@ function examPassRates(ctx: CoreContext, districtId: string | null): Dashboard['
 }
 
 /** One row per district office with data here: the ledger, hazards, blocks and accepted demonstration units. */
-function offices(ctx: CoreContext, asOf: string, districtId: string | null, blocks: ReturnType<typeof listBlocks>['blocks'], accepted: Map<string, number>): DashboardOffice[] {
+function offices(
+  ctx: CoreContext,
+  asOf: string,
+  districtId: string | null,
+  byDistrict: ReturnType<typeof hazardStats>['byDistrict'],
+  blocks: ReturnType<typeof listBlocks>['blocks'],
+  accepted: Map<string, number>,
+): DashboardOffice[] {
   const settings = getRegistrySettings(ctx);
   const overdue = inspectionSql('overdue', asOf, addDays(asOf, settings.dueSoonDays));
   const { sqlite } = ctx.database;
@@ -60,7 +68,7 @@ function offices(ctx: CoreContext, asOf: string, districtId: string | null, bloc
        FROM districts d WHERE d.deleted_at IS NULL AND (? IS NULL OR d.id = ?) ORDER BY d.sort_order, d.name`,
     )
     .all(...overdue.params, districtId, districtId) as Array<Pick<DashboardOffice, 'districtId' | 'districtName' | 'units' | 'equipmentInUse' | 'inspectionOverdue'>>;
-  const hazards = new Map(hazardStats(ctx, { districtId: districtId ?? undefined }).byDistrict.map((h) => [h.districtId, h]));
+  const hazards = new Map(byDistrict.map((h) => [h.districtId, h]));
   return ledger
     .map((row) => {
       const own = blocks.filter((b) => b.districtId === row.districtId);
@@ -79,7 +87,8 @@ function offices(ctx: CoreContext, asOf: string, districtId: string | null, bloc
 export function getDashboard(ctx: CoreContext): Dashboard {
   const asOf = resolveAsOf(ctx, undefined);
   const districtId = listScope(ctx).districtId;
-  const hazards = hazardStats(ctx, { districtId: districtId ?? undefined });
+  const inScope = { districtId: districtId ?? undefined };
+  const hazards = hazardStats(ctx, inScope);
   const blockList = listBlocks(ctx, { includeDissolved: false, asOf });
   const withProblems = blockList.blocks.filter((b) => b.problems.some((p) => p.severity === 'error'));
   const acceptanceBoard = board(ctx);
@@ -90,8 +99,8 @@ export function getDashboard(ctx: CoreContext): Dashboard {
     for (const key of Object.keys(acceptance) as Array<keyof typeof acceptance>) acceptance[key] += row[key];
     accepted.set(row.districtId, (accepted.get(row.districtId) ?? 0) + row.accepted);
   }
-  const inspections = inspectionStats(ctx, { districtId: districtId ?? undefined });
-  const complaints = complaintStats(ctx, { districtId: districtId ?? undefined });
+  const inspections = inspectionStats(ctx, inScope);
+  const complaints = complaintStats(ctx, inScope);
   return {
     asOf,
     inspectionByKind: inspectionByKind(ctx, asOf),
@@ -105,6 +114,6 @@ export function getDashboard(ctx: CoreContext): Dashboard {
     complaints: { open: complaints.all.open, overdue: complaints.all.overdue, rewardsProposed: complaints.rewards.proposed.count },
     acceptance,
     exams: examPassRates(ctx, districtId),
-    offices: offices(ctx, asOf, districtId, blockList.blocks, accepted),
+    offices: offices(ctx, asOf, districtId, hazards.byDistrict, blockList.blocks, accepted),
   };
 }
