@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '../../api/errors.ts';
 import { appendAudit } from '../audit.ts';
+import { insertWithBulkChangeLog } from '../bundle/bulk-change-log.ts';
 import type { CoreContext } from '../context.ts';
 import { equipmentColumns, Lookups, managerColumns, unitColumns } from './lookups.ts';
 import { dbStamp, type InsertOp, type Plan, type PlanTable, type UpdateOp } from './plan.ts';
@@ -114,8 +115,11 @@ export function writePlan(ctx: CoreContext, plan: Plan): void {
       if (!untouched) recheckInserts(sqlite, plan);
       // units first: equipment and managers refer to them
       for (const table of tables) {
-        for (const op of plan.ops[table].inserts) writer.insert(table, op);
-        for (const op of plan.ops[table].updates) writer.update(table, op);
+        const { inserts, updates } = plan.ops[table];
+        insertWithBulkChangeLog(sqlite, table, inserts.map((op) => op.id), () => {
+          for (const op of inserts) writer.insert(table, op);
+        });
+        for (const op of updates) writer.update(table, op);
       }
       for (const table of tables) audit(ctx, plan, table);
     })();

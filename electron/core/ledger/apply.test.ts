@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { districtCore, type TestCore } from '../../../tests/support/core.ts';
 import { verifyAuditChain } from '../audit.ts';
+import { BULK_LOG_MIN_ROWS } from '../bundle/bulk-change-log.ts';
 import { count, dbSnapshot, equipmentHeader, equipmentRow, managerHeader, managerRow, writeXlsx } from './test-fixtures.ts';
 
 let t: TestCore;
@@ -101,6 +102,30 @@ describe('apply', () => {
     sqlite.exec('DROP TRIGGER fail_midway');
     await t.ok('ledger.apply', { planId: plan.planId });
     expect(await t.ok('stats.get', {})).toMatchObject({ units: 4, equipment: 52 });
+  });
+
+  it('a large import logs every new piece for the next bundle, in order, and a failure in it changes nothing', async () => {
+    t = await districtCore();
+    const { sqlite } = t.core.ctx.database;
+    const pieces = BULK_LOG_MIN_ROWS + 20;
+    const plan = await preview(await ledger('big.xlsx', Array.from({ length: pieces }, (_, i) => equipmentRow(i + 1, 1 + (i % 30)))));
+    expect(plan.equipment).toMatchObject({ inserted: pieces });
+    const trigger = () => sqlite.prepare("SELECT sql FROM sqlite_master WHERE name = 'equipment_sync_insert'").pluck().get();
+    const logged = () => sqlite.prepare("SELECT row_id FROM sync_changes WHERE table_name = 'equipment' ORDER BY seq").pluck().all();
+    const triggerBefore = trigger();
+
+    sqlite.exec(`CREATE TEMP TRIGGER fail_late BEFORE INSERT ON equipment WHEN NEW.internal_no = 'DT-${pieces - 1}' BEGIN SELECT RAISE(ABORT, 'injected failure'); END`);
+    const before = dbSnapshot(sqlite);
+    expect(await t.core.call('ledger.apply', { planId: plan.planId })).toMatchObject({ ok: false });
+    expect(dbSnapshot(sqlite)).toBe(before);
+    expect(logged()).toEqual([]);
+    expect(trigger()).toBe(triggerBefore);
+
+    sqlite.exec('DROP TRIGGER fail_late');
+    await t.ok('ledger.apply', { planId: plan.planId });
+    expect(logged()).toEqual(sqlite.prepare('SELECT id FROM equipment ORDER BY rowid').pluck().all());
+    expect(logged()).toHaveLength(pieces);
+    expect(trigger()).toBe(triggerBefore);
   });
 
   it('cancel during preview or before the write leaves the database unchanged; progress names the phases', async () => {
