@@ -4,6 +4,8 @@
 // the reader the import uses (yauzl + saxes); exceljs's streaming reader, the stack's xlsx
 // library that the import used before, is printed beside it for comparison.
 //   npx tsx scripts/bench/import-ledger.ts [rows=100000] [--runs 2] [--keep]
+// It also prints the write floor: what SQLite alone takes to write the same rows into the
+// same schema (see writeFloor), and read + floor, the least any preview-then-apply import can take.
 // Each measurement runs in a fresh child process, so its peak RSS (maxRSS) is its
 // own and not the generator's. Prints figures; asserts nothing.
 import { spawnSync } from 'node:child_process';
@@ -12,6 +14,7 @@ import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { MAX_COLUMNS } from '../../electron/core/ledger/caps.ts';
 import { readXlsx } from '../../electron/core/ledger/xlsx-reader.ts';
+import { insertWithBulkChangeLog } from '../../electron/core/bundle/bulk-change-log.ts';
 import { generateDistrict } from '../sample-data/generate.ts';
 import { writeLedgerXlsx } from '../sample-data/write-xlsx.ts';
 import { tempDir } from '../../tests/support/temp.ts';
@@ -64,6 +67,35 @@ async function exceljsRead(file: string): Promise<Record<string, unknown>> {
   return { rows, cells };
 }
 
+/**
+ * The least any apply can cost: the rows the import wrote, copied into an empty database of the
+ * same schema by SQLite alone (INSERT … SELECT from an in-memory table: no JavaScript per row, no
+ * checks), with the same indexes, foreign keys, change log and commit (synchronous = FULL).
+ */
+async function writeFloor(source: string): Promise<{ insertMs: number; commitMs: number }> {
+  const { districtCore } = await import('../../tests/support/core.ts');
+  const target = await districtCore();
+  try {
+    const { sqlite } = target.core.ctx.database;
+    const tables = ['units', 'equipment', 'safety_managers'] as const;
+    sqlite.prepare('ATTACH ? AS src').run(source);
+    for (const table of tables) sqlite.exec(`CREATE TEMP TABLE copy_${table} AS SELECT * FROM src.${table} ORDER BY rowid`);
+    sqlite.exec('DETACH src');
+    const ids = Object.fromEntries(tables.map((table) => [table, sqlite.prepare(`SELECT id FROM temp.copy_${table}`).pluck().all() as string[]]));
+    let insertMs = 0;
+    const started = performance.now();
+    sqlite.transaction(() => {
+      for (const table of tables) {
+        insertWithBulkChangeLog(sqlite, table, ids[table]!, () => sqlite.exec(`INSERT INTO main.${table} SELECT * FROM temp.copy_${table}`));
+      }
+      insertMs = performance.now() - started;
+    })();
+    return { insertMs, commitMs: performance.now() - started - insertMs };
+  } finally {
+    target.cleanup();
+  }
+}
+
 async function importFile(file: string): Promise<Record<string, unknown>> {
   const { districtCore } = await import('../../tests/support/core.ts');
   const t = await districtCore();
@@ -85,6 +117,7 @@ async function importFile(file: string): Promise<Record<string, unknown>> {
       errors: applied.errors.length,
       warnings: applied.warnings.length,
       duplicatesFolded: applied.duplicatesFolded,
+      writeFloor: await writeFloor(t.file),
     };
   } finally {
     t.cleanup();
@@ -148,6 +181,11 @@ async function main(): Promise<void> {
   console.log(`peak RSS including closing the database after the import: ${imports.map((r) => mb(r.detail['peakRssWithCloseKb'] as number)).join(', ')}`);
   console.log(`ratio import / read (best runs): ${(imp.ms / read.ms).toFixed(2)} (goal ≤ 1.5); peak RSS of the import ${mb(imp.maxRssKb)} (goal < 400 MB)`);
   console.log(`for comparison, import / exceljs streaming read: ${(imp.ms / best(exceljsReads).ms).toFixed(2)}`);
+  // Preview must read the whole file before apply may write: the two cannot overlap, so read + floor bounds the ratio from below.
+  const floor = imp.detail['writeFloor'] as { insertMs: number; commitMs: number };
+  const floorMs = floor.insertMs + floor.commitMs;
+  console.log(`write floor (the same rows by SQLite alone, same schema): insert ${s(floor.insertMs)} + commit ${s(floor.commitMs)} = ${s(floorMs)}; apply took ${s(imp.detail['applyMs'] as number)}`);
+  console.log(`lower bound for preview-then-apply, read + write floor: ${s(read.ms + floorMs)}, ratio ${((read.ms + floorMs) / read.ms).toFixed(2)}; checks, plan and apply above that bound: ${s(imp.ms - read.ms - floorMs)}`);
   if (!args.includes('--keep')) temp.cleanup();
   else console.log(`kept ${file}`);
 }
