@@ -130,7 +130,7 @@ async function floorOf(file: string): Promise<Record<string, unknown>> {
   try {
     const preview = await t.ok('ledger.preview', { source: { kind: 'path', path: file } });
     await t.ok('ledger.apply', { planId: preview.planId });
-    return { ...(await writeFloor(t.file)) };
+    return await writeFloor(t.file);
   } finally {
     t.cleanup();
   }

@@ -22,7 +22,7 @@ const logged = (t: TestCore) =>
   t.core.ctx.database.sqlite.prepare("SELECT row_id FROM sync_changes WHERE table_name = 'units' AND row_id LIKE 'b-%' ORDER BY seq").pluck().all();
 const triggerSql = (t: TestCore) => t.core.ctx.database.sqlite.prepare("SELECT sql FROM sqlite_master WHERE name = 'units_sync_insert'").pluck().get() as string;
 
-/** Own and foreign rows interleaved, ids not in sort order, one id already in the log from before. */
+/** Own and foreign rows interleaved, ids not in sort order. */
 function sampleRows(self: string): Row[] {
   return Array.from({ length: BULK_LOG_MIN_ROWS + 50 }, (_, i) => ({
     id: `b-${String((i * 7919) % 10_000).padStart(5, '0')}-${i}`,
@@ -38,14 +38,21 @@ describe('insertWithBulkChangeLog', () => {
     const before = triggerSql(t);
     expect(before.replace(/\s+/g, ' ').trim()).toBe(standardInsertTrigger('units'));
 
+    // an old line for one own and one foreign id: the trigger replaces the first and leaves the second
+    const [own, foreign] = [rows[7]!, rows[10]!];
+    expect([own.origin, foreign.origin]).toEqual([self, 'other-node']);
+    const staleLines = () => t.core.ctx.database.sqlite.prepare("INSERT INTO sync_changes (table_name, row_id) VALUES ('units', ?), ('units', ?)").run(own.id, foreign.id);
+
+    staleLines();
     insertUnits(t, rows, false);
     const byTrigger = logged(t);
     t.core.ctx.database.sqlite.exec("DELETE FROM units WHERE id LIKE 'b-%'; DELETE FROM sync_changes WHERE row_id LIKE 'b-%'");
 
+    staleLines();
     insertUnits(t, rows, true);
     const inBulk = logged(t);
     expect(inBulk).toEqual(byTrigger);
-    expect(inBulk).toEqual(rows.filter((r) => r.origin === self).map((r) => r.id));
+    expect(inBulk).toEqual([foreign.id, ...rows.filter((r) => r.origin === self).map((r) => r.id)]);
     expect(triggerSql(t)).toBe(before);
 
     // and the trigger still logs the next single insert

@@ -41,12 +41,10 @@ export function insertWithBulkChangeLog(sqlite: Database.Database, table: string
   sqlite.transaction(() => {
     sqlite.exec(`DROP TRIGGER \`${name}\``);
     insert();
-    const forget = sqlite.prepare('DELETE FROM sync_changes WHERE table_name = ? AND row_id IN (SELECT value FROM json_each(?))');
-    const log = sqlite.prepare(
-      `INSERT INTO sync_changes (table_name, row_id)
-       SELECT ?, t.id FROM json_each(?) AS j JOIN \`${table}\` AS t ON t.id = j.value
-       WHERE t.origin_node = (SELECT id FROM node_identity LIMIT 1) ORDER BY j.key`,
-    );
+    // the trigger's WHEN: only the node's own rows are logged, and only their old lines replaced
+    const ownRows = `FROM json_each(?) AS j JOIN \`${table}\` AS t ON t.id = j.value WHERE t.origin_node = (SELECT id FROM node_identity LIMIT 1)`;
+    const forget = sqlite.prepare(`DELETE FROM sync_changes WHERE table_name = ? AND row_id IN (SELECT t.id ${ownRows})`);
+    const log = sqlite.prepare(`INSERT INTO sync_changes (table_name, row_id) SELECT ?, t.id ${ownRows} ORDER BY j.key`);
     for (let i = 0; i < ids.length; i += IDS_PER_STATEMENT) {
       const chunk = JSON.stringify(ids.slice(i, i + IDS_PER_STATEMENT));
       forget.run(table, chunk);
