@@ -1,4 +1,4 @@
-import { index, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { sql } from 'drizzle-orm';
 import { syncColumns } from './sync-columns.ts';
 import { districts } from './district.ts';
@@ -61,4 +61,23 @@ export const summaryReviews = sqliteTable(
     index('summary_reviews_office').on(t.officeNode),
     index('summary_reviews_updated').on(t.updatedAt, t.id),
   ],
+);
+
+/**
+ * At the bureau: when each submission of a summary arrived here (the import of the
+ * bundle that first carried it). 按时 / 逾期 is judged by this time, on the bureau's
+ * clock, not by the office PC's submitted_at. Local to the bureau: it never travels.
+ */
+export const summaryReceipts = sqliteTable(
+  'summary_receipts',
+  {
+    summaryId: text('summary_id')
+      .notNull()
+      .references(() => monthlySummaries.id),
+    /** the submission, as the office stamped it */
+    submittedAt: text('submitted_at').notNull(),
+    receivedAt: text('received_at').notNull(),
+    bundleId: text('bundle_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.summaryId, t.submittedAt] })],
 );

@@ -112,6 +112,8 @@ export const SummaryDetail = z.object({
   attachments: z.array(SummaryAttachment),
   submittedAt: z.string().nullable(),
   submittedBy: z.string().nullable(),
+  /** at the bureau: when this submission arrived (the import of its bundle), by which 按时 / 逾期 is judged */
+  receivedAt: z.string().nullable(),
   /** every answer of the bureau, oldest first */
   reviews: z.array(SummaryReview),
   /** the bureau's answer to the current submission (or, while revising, to the one returned) */
@@ -195,6 +197,8 @@ export const CityCell = z.object({
   status: SummaryStatus.or(z.literal('not_expected')),
   timeliness: Timeliness.nullable(),
   submittedAt: z.string().nullable(),
+  /** when the submission arrived at the bureau: what 按时 / 逾期 is judged by */
+  receivedAt: z.string().nullable(),
   latestReview: SummaryReview.nullable(),
 });
 export type CityCell = z.infer<typeof CityCell>;

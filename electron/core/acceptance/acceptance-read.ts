@@ -17,6 +17,7 @@ import { getRegistrySettings } from '../settings/settings-service.ts';
 import { checklistItems, loadChecklist } from './checklist.ts';
 import { prefillAll, unitFacts } from './prefill.ts';
 import { allowedActions, editableStates, effectiveState, type Actor } from './state.ts';
+import { bureauRows } from '../sync/authority.ts';
 
 export interface FileRow {
   id: string;
@@ -83,11 +84,11 @@ export function loadFileRow(ctx: CoreContext, id: string): FileRow {
 export function decisionsOf(ctx: CoreContext, fileIds: readonly string[]): Map<string, AcceptanceDecision[]> {
   const rows = ctx.database.sqlite
     .prepare(
-      // a decision counts only when made by another node than the file's office (the bureau): an office cannot decide its own file
+      // a decision counts only when the bureau made it (sync/authority.ts): no office decides a file, its own or another's
       `SELECT d.id, d.file_id AS fileId, d.round, d.outcome, d.comments, d.returned_items AS returnedItems, d.plaque_no AS plaqueNo, d.decided_on AS decidedOn,
               d.decided_by AS decidedBy, d.created_at AS createdAt
        FROM acceptance_decisions d JOIN acceptance_files f ON f.id = d.file_id
-       WHERE d.file_id IN (SELECT value FROM json_each(?)) AND d.deleted_at IS NULL AND d.origin_node <> f.origin_node ORDER BY d.created_at, d.id`,
+       WHERE d.file_id IN (SELECT value FROM json_each(?)) AND d.deleted_at IS NULL AND ${bureauRows('d')} ORDER BY d.created_at, d.id`,
     )
     .all(JSON.stringify(fileIds)) as DecisionRow[];
   const byFile = new Map<string, AcceptanceDecision[]>();

@@ -155,4 +155,24 @@ describe('acceptance files in bundles', () => {
     // the unit may start again
     expect((await office.ok('acceptance.candidates', {})).map((c) => c.name)).toContain('甲公司');
   });
+
+  it('counts only the bureau’s decisions: a decision row of another origin neither passes nor revokes a file', async () => {
+    const unitId = unitWithEquipment(office, '塘桥示范电梯有限公司');
+    const file = await submitted(office, unitId);
+    await send(office, bureau);
+    // rows no office can send any more (merge refuses them), put straight into the bureau's table
+    const now = new Date().toISOString();
+    const plant = (id: string, origin: string, outcome: string, plaque: string | null) =>
+      bureau.core.ctx.database.sqlite
+        .prepare(
+          `INSERT INTO acceptance_decisions (id, origin_node, created_at, updated_at, file_id, office_node, round, outcome, plaque_no, decided_on, decided_by)
+           VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, '2026-12-01', '市局')`,
+        )
+        .run(id, origin, now, now, file.id, office.id, outcome, plaque);
+    plant('by-other-office', other.id, 'pass', '张特示〔2026〕第999号');
+    plant('by-the-office-itself', office.id, 'revoke', null);
+    const atBureau = await bureau.ok('acceptance.get', { id: file.id });
+    expect(atBureau).toMatchObject({ state: 'city_review', decisions: [] });
+    expect(unitAcceptanceStates(bureau.core.ctx, [unitId]).get(unitId)).not.toBe('passed');
+  });
 });

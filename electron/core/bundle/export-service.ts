@@ -11,11 +11,11 @@ import { newId } from '../ids.ts';
 import { bureauKey, loadSigner, trustedNode } from '../keys/keys.ts';
 import { requireIdentity } from '../node/node-service.ts';
 import { schemaVersion } from '../schema-version.ts';
+import { tablesOriginatedBy } from '../sync/authority.ts';
 import type { EntrySource } from './format/types.ts';
 import { writeBundle } from './format/writer.ts';
 import { attachmentPath, bundleTempRoot, exchangeDir } from './paths.ts';
 import { takeSnapshot, type Snapshot } from './snapshot.ts';
-import { bureauBroadcastTables, syncedTables } from './sync-tables.ts';
 import { lastSent, recordSent } from './sent-log.ts';
 
 /** The node the bundle goes to and the keys it is encrypted to. */
@@ -61,7 +61,8 @@ export async function exportBundle(ctx: CoreContext, input: ParsedInput<'bundles
   const signer = loadSigner(ctx, input.passphrase);
   const previous = lastSent(ctx, target.nodeId);
   const sequence = (previous?.sequence ?? 0) + 1;
-  const tables = identity.role === 'bureau' ? bureauBroadcastTables : syncedTables;
+  // only what this node may originate: anything else the receiver refuses (sync/authority.ts)
+  const tables = tablesOriginatedBy(identity.role);
 
   return ctx.jobs.run(input.jobId, async (job) => {
     job.phase('读取数据');

@@ -18,7 +18,9 @@ import { BundleRefusal, type OpenedBundle, type OpenedEntry } from './format/typ
 import { checkEntries, verifyManifestSignature } from './format/verify.ts';
 import { mergeTable } from './merge.ts';
 import { attachmentPath, bundleTempRoot, MAX_BUNDLE_BYTES } from './paths.ts';
-import { bureauBroadcastTables, isSyncedTable, syncedTables, type SyncedTable } from './sync-tables.ts';
+import { isSyncedTable, syncedTables, type SyncedTable } from './sync-tables.ts';
+import { rowAuthority, type Sender } from '../sync/authorize.ts';
+import { recordSummaryReceipts } from '../summaries/summary-receipts.ts';
 
 /** Thrown inside the transaction of a dry run: everything is rolled back, the counts stay. */
 class DryRunRollback extends Error {}
@@ -38,8 +40,12 @@ function refused(file: string, error: BundleRefusal, opened?: OpenedBundle): Bun
   };
 }
 
-/** Signature, recipient and ownership checks: who made it, for whom, and may they send these tables. */
-function checkAuthenticity(ctx: CoreContext, self: NodeIdentity, opened: OpenedBundle): void {
+/**
+ * Signature and recipient checks: who made it and for whom. The sender is returned
+ * as this node enrolled it: its role and district come from the trusted key, never
+ * from what the bundle claims, because row authority is judged by them.
+ */
+function checkAuthenticity(ctx: CoreContext, self: NodeIdentity, opened: OpenedBundle): Sender {
   const { manifest } = opened;
   const key = trustedSigner(ctx, manifest.keyId);
   if (!key || key.nodeId !== manifest.node.id) {
@@ -47,6 +53,9 @@ function checkAuthenticity(ctx: CoreContext, self: NodeIdentity, opened: OpenedB
   }
   if (key.revokedAt) throw new BundleRefusal('revoked-key', `“${key.nodeName}”的这把签名密钥已于 ${key.revokedAt.slice(0, 10)} 吊销，用它签名的数据包一律拒收。`);
   verifyManifestSignature(opened, key.signingKey);
+  if (manifest.node.role !== key.role || manifest.node.districtId !== key.districtId) {
+    throw new BundleRefusal('unknown-signer', `数据包自称的身份（${manifest.node.role}，辖区 ${manifest.node.districtId ?? '无'}）与登记的“${key.nodeName}”不符，已拒收。`);
+  }
   if (manifest.target.nodeId !== self.id) throw new BundleRefusal('wrong-target', `这个数据包是发给其他单位的（${manifest.target.nodeId}），不是本单位。`);
   const mine = new Set(ownRecipientsIncludingRetired(ctx));
   if (!manifest.target.recipients.some((r) => mine.has(r))) {
@@ -58,6 +67,7 @@ function checkAuthenticity(ctx: CoreContext, self: NodeIdentity, opened: OpenedB
   if (Number(manifest.schemaVersion) > schemaVersion(ctx)) {
     throw new BundleRefusal('format-version', `数据包由较新版本的程序制作（数据结构版本 ${manifest.schemaVersion}，本程序 ${schemaVersion(ctx)}）。请先升级本程序。`);
   }
+  return { id: key.nodeId, name: key.nodeName, role: key.role, districtId: key.districtId };
 }
 
 function ownRecipientsIncludingRetired(ctx: CoreContext): string[] {
@@ -65,17 +75,11 @@ function ownRecipientsIncludingRetired(ctx: CoreContext): string[] {
   return [...ownRecipients(ctx), ...rows.map((r) => r.public_key)];
 }
 
-/** Which tables a sender may fill: offices their own data, the bureau only what it broadcasts. */
-function allowedTables(senderRole: string): readonly SyncedTable[] {
-  return senderRole === 'bureau' ? bureauBroadcastTables : syncedTables;
-}
-
-async function unpackTables(entries: OpenedEntry[], senderRole: string): Promise<Array<{ table: SyncedTable; file: string }>> {
-  const allowed = allowedTables(senderRole);
+async function unpackTables(entries: OpenedEntry[]): Promise<Array<{ table: SyncedTable; file: string }>> {
   const tables: Array<{ table: SyncedTable; file: string }> = [];
   const order = (t: SyncedTable) => syncedTables.indexOf(t);
   for (const entry of entries.filter((e) => e.kind === 'table')) {
-    if (!isSyncedTable(entry.name) || !allowed.includes(entry.name)) throw new BundleRefusal('malformed', `数据包含有本程序不接收的数据表“${entry.name}”。`);
+    if (!isSyncedTable(entry.name)) throw new BundleRefusal('malformed', `数据包含有本程序不接收的数据表“${entry.name}”。`);
     if (tables.some((t) => t.table === entry.name)) throw new BundleRefusal('malformed', `数据包中数据表“${entry.name}”出现了两次。`);
     const plain = `${entry.path}.ndjson`;
     try {
@@ -110,14 +114,15 @@ async function importOne(ctx: CoreContext, self: NodeIdentity, file: string, ide
     mkdirSync(bundleTempRoot(ctx), { recursive: true });
     job.phase(`解密并校验 ${path.basename(file)}`);
     opened = await openBundle({ file, identities, maxBytes: MAX_BUNDLE_BYTES, tempRoot: bundleTempRoot(ctx) });
-    checkAuthenticity(ctx, self, opened);
+    const sender = checkAuthenticity(ctx, self, opened);
     const { manifest } = opened;
     const base = { file, node: { id: manifest.node.id, name: manifest.node.name }, sequence: manifest.sequence, full: manifest.full, reason: null, message: null };
     if (checkChain(ctx, manifest, opened.hash).kind === 'already-imported') {
       return { ...base, status: 'already-imported', changes: {}, files: 0, message: `第 ${manifest.sequence} 号数据包已导入过，本次未作改动。` };
     }
     const entries = checkEntries(opened);
-    const tables = await unpackTables(entries, manifest.node.role);
+    const tables = await unpackTables(entries);
+    const authority = rowAuthority(ctx.database.sqlite, sender, self.id, new Set(tables.map((t) => t.table)));
     job.checkpoint();
     const files = dryRun ? entries.filter((e) => e.kind === 'file').length : storeAttachments(ctx, entries);
     job.phase(dryRun ? '预览' : '写入数据库');
@@ -126,7 +131,9 @@ async function importOne(ctx: CoreContext, self: NodeIdentity, file: string, ide
     const importedAt = ctx.now().toISOString();
     try {
       sqlite.transaction(() => {
-        for (const { table, file: plain } of tables) mergeTable(sqlite, table, plain, manifest.node.id, changes);
+        for (const { table, file: plain } of tables) mergeTable(sqlite, table, plain, sender.id, changes, authority);
+        authority.finish();
+        if (sender.role === 'district') recordSummaryReceipts(sqlite, sender.id, manifest.bundleId, importedAt);
         if (dryRun) throw new DryRunRollback();
         sqlite
           .prepare(

@@ -2,46 +2,11 @@ import type Database from 'better-sqlite3';
 import type { Changes } from '../../api/schemas/bundles.ts';
 import { BundleRefusal } from './format/types.ts';
 import { readLinesSync } from './line-reader.ts';
+import { tableLabel } from '../sync/authority.ts';
+import type { RowAuthority } from '../sync/authorize.ts';
 import { columnsOf, type SyncedTable } from './sync-tables.ts';
 
 const MAX_LINE = 8 * 1024 * 1024;
-
-const tableLabels: Record<SyncedTable, string> = {
-  districts: '分局',
-  units: '使用单位',
-  equipment: '设备',
-  safety_managers: '安全管理人员',
-  attachments: '附件',
-  blocks: '安全管理小组',
-  block_members: '小组成员',
-  inspectors: '监察人员',
-  block_inspectors: '小组监察人员',
-  block_supervisors: '小组安全监督员',
-  acceptance_files: '示范单位验收档案',
-  acceptance_items: '验收检查项',
-  acceptance_evidence: '验收佐证材料',
-  acceptance_decisions: '市局验收意见',
-  acceptance_templates: '制度文件标准化样本',
-  training_sessions: '培训班',
-  training_attendees: '培训学员',
-  question_banks: '题库',
-  questions: '试题',
-  exams: '考试',
-  exam_candidates: '考生',
-  exam_results: '考试成绩',
-  supervisor_certificates: '安全监督员证',
-  supervisor_pool: '监督员库',
-  hazards: '隐患',
-  hazard_events: '隐患整改记录',
-  inspection_checklists: '检查表',
-  inspection_plans: '检查计划',
-  inspection_records: '检查记录',
-  supervision_orders: '安全监察指令书',
-  complaints: '投诉举报',
-  complaint_rewards: '举报奖励',
-  monthly_summaries: '月度工作小结',
-  summary_reviews: '市局小结审阅意见',
-};
 
 type Row = Record<string, string | number | null>;
 
@@ -50,16 +15,16 @@ function parseRow(line: string, table: SyncedTable, lineNo: number, allowed: Set
   try {
     value = JSON.parse(line);
   } catch {
-    throw new BundleRefusal('malformed', `数据包中“${tableLabels[table]}”第 ${lineNo} 行不是有效的数据。`);
+    throw new BundleRefusal('malformed', `数据包中“${tableLabel(table)}”第 ${lineNo} 行不是有效的数据。`);
   }
-  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new BundleRefusal('malformed', `数据包中“${tableLabels[table]}”第 ${lineNo} 行格式不正确。`);
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new BundleRefusal('malformed', `数据包中“${tableLabel(table)}”第 ${lineNo} 行格式不正确。`);
   const row = value as Record<string, unknown>;
   for (const [key, v] of Object.entries(row)) {
-    if (!allowed.has(key)) throw new BundleRefusal('malformed', `数据包中“${tableLabels[table]}”含有本程序不认识的字段“${key}”，请升级本程序后再导入。`);
-    if (v !== null && typeof v !== 'string' && typeof v !== 'number') throw new BundleRefusal('malformed', `数据包中“${tableLabels[table]}”第 ${lineNo} 行字段“${key}”的值类型不正确。`);
+    if (!allowed.has(key)) throw new BundleRefusal('malformed', `数据包中“${tableLabel(table)}”含有本程序不认识的字段“${key}”，请升级本程序后再导入。`);
+    if (v !== null && typeof v !== 'string' && typeof v !== 'number') throw new BundleRefusal('malformed', `数据包中“${tableLabel(table)}”第 ${lineNo} 行字段“${key}”的值类型不正确。`);
   }
   if (typeof row['id'] !== 'string' || typeof row['origin_node'] !== 'string' || !Number.isInteger(row['version'])) {
-    throw new BundleRefusal('malformed', `数据包中“${tableLabels[table]}”第 ${lineNo} 行缺少编号、来源或版本。`);
+    throw new BundleRefusal('malformed', `数据包中“${tableLabel(table)}”第 ${lineNo} 行缺少编号、来源或版本。`);
   }
   return row as Row;
 }
@@ -87,10 +52,10 @@ function explainConstraint(error: unknown, table: SyncedTable, row: Row): never 
   const code = (error as { code?: string }).code ?? '';
   if (code === 'SQLITE_CONSTRAINT_UNIQUE') {
     const naming = row['name'] ?? row['equipment_code'] ?? row['certificate_no'] ?? row['id'];
-    throw new BundleRefusal('conflict', `数据包中的${tableLabels[table]}“${String(naming)}”与本库中其他单位报送的记录重复（${(error as Error).message}）。请联系该单位核对后重新报送。`);
+    throw new BundleRefusal('conflict', `数据包中的${tableLabel(table)}“${String(naming)}”与本库中其他单位报送的记录重复（${(error as Error).message}）。请联系该单位核对后重新报送。`);
   }
   if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
-    throw new BundleRefusal('malformed', `数据包中的${tableLabels[table]}（编号 ${String(row['id'])}）引用了本库中不存在的记录，可能缺少更早的数据包。`);
+    throw new BundleRefusal('malformed', `数据包中的${tableLabel(table)}（编号 ${String(row['id'])}）引用了本库中不存在的记录，可能缺少更早的数据包。`);
   }
   throw error;
 }
@@ -99,18 +64,19 @@ function* checkedLines(file: string, table: SyncedTable): Generator<string> {
   try {
     yield* readLinesSync(file, MAX_LINE);
   } catch (error) {
-    if (error instanceof RangeError) throw new BundleRefusal('malformed', `数据包中“${tableLabels[table]}”有一行过长。`);
+    if (error instanceof RangeError) throw new BundleRefusal('malformed', `数据包中“${tableLabel(table)}”有一行过长。`);
     throw error;
   }
 }
 
 /**
  * Applies one table's rows from a verified bundle. Rows belong to the node that
- * made them: a row of another node is refused, never merged; within the node's
- * own rows the higher version wins and an equal or older one changes nothing.
+ * made them: a row of another node is refused, never merged, and so is a row whose
+ * scope (district, parent rows) is not the sender's (sync/authority.ts); within the
+ * node's own rows the higher version wins and an equal or older one changes nothing.
  * Call inside the import's transaction.
  */
-export function mergeTable(sqlite: Database.Database, table: SyncedTable, file: string, senderNodeId: string, changes: Changes): void {
+export function mergeTable(sqlite: Database.Database, table: SyncedTable, file: string, senderNodeId: string, changes: Changes, authority: RowAuthority): void {
   const allowed = new Set(columnsOf(sqlite, table));
   const counts = (changes[table] ??= { inserted: 0, updated: 0, deleted: 0, unchanged: 0 });
   const statements: Statements = {
@@ -123,8 +89,9 @@ export function mergeTable(sqlite: Database.Database, table: SyncedTable, file: 
     lineNo++;
     const row = parseRow(line, table, lineNo, allowed);
     if (row['origin_node'] !== senderNodeId) {
-      throw new BundleRefusal('foreign-rows', `数据包中含有不属于报送单位的${tableLabels[table]}记录（编号 ${String(row['id'])}）：一个单位的数据包不能改动其他单位的数据。`);
+      throw new BundleRefusal('foreign-rows', `数据包中含有不属于报送单位的${tableLabel(table)}记录（编号 ${String(row['id'])}）：一个单位的数据包不能改动其他单位的数据。`);
     }
+    authority.checkRow(table, row);
     const existing = statements.find.get(row['id']) as { origin_node: string; version: number; deleted_at: string | null } | undefined;
     const columns = Object.keys(row);
     const values = columns.map((c) => row[c]);
@@ -134,7 +101,7 @@ export function mergeTable(sqlite: Database.Database, table: SyncedTable, file: 
         if (row['deleted_at'] != null) counts.deleted++;
         else counts.inserted++;
       } else if (existing.origin_node !== senderNodeId) {
-        throw new BundleRefusal('foreign-rows', `数据包试图改动其他单位的${tableLabels[table]}记录（编号 ${String(row['id'])}），已拒绝。`);
+        throw new BundleRefusal('foreign-rows', `数据包试图改动其他单位的${tableLabel(table)}记录（编号 ${String(row['id'])}），已拒绝。`);
       } else if ((row['version'] as number) > existing.version) {
         const updateColumns = columns.filter((c) => c !== 'id');
         statementFor(sqlite, statements.update, table, ['id', ...updateColumns], 'update').run(...updateColumns.map((c) => row[c]), row['id']);

@@ -112,4 +112,43 @@ describe('monthly summaries in bundles', () => {
     day = '2026-12-26';
     expect(await cell(other.id)).toMatchObject({ status: 'draft', timeliness: 'missing' });
   });
+
+  it('judges on time by when the bureau received the submission, not by the office PC’s clock', async () => {
+    // the office stamps its submission on the 24th (its clock), but the bundle reaches the bureau on the 27th
+    day = '2026-12-24';
+    let summary = await office.ok('summaries.save', { month: '2026-12', version: null, ...text });
+    summary = await office.ok('summaries.submit', { month: '2026-12', version: summary.version });
+    expect(summary).toMatchObject({ timeliness: 'on_time', receivedAt: null });
+    const late = await office.ok('bundles.export', { outFile: path.join(office.dir, 'late.qklb') });
+    day = '2026-12-27';
+    await bureau.ok('bundles.import', { paths: [late.file] });
+    expect(await cell(office.id)).toMatchObject({ status: 'submitted', timeliness: 'late', submittedAt: summary.submittedAt, receivedAt: '2026-12-27T02:00:00.000Z' });
+    expect(await bureau.ok('summaries.get', { month: '2026-12', officeNode: office.id })).toMatchObject({ timeliness: 'late', submittedAt: summary.submittedAt, receivedAt: '2026-12-27T02:00:00.000Z' });
+
+    // a later bundle carrying the same submission does not move its arrival
+    day = '2026-12-28';
+    await send(office, bureau);
+    expect((await cell(office.id)).receivedAt).toBe('2026-12-27T02:00:00.000Z');
+
+    // 锦丰 submits on the 25th and the bureau imports the same day: on time
+    day = '2026-12-25';
+    const theirs = await other.ok('summaries.save', { month: '2026-12', version: null, ...text });
+    await other.ok('summaries.submit', { month: '2026-12', version: theirs.version });
+    await send(other, bureau);
+    expect(await cell(other.id)).toMatchObject({ timeliness: 'on_time', receivedAt: '2026-12-25T02:00:00.000Z' });
+  });
+
+  it('shows only the bureau’s reviews: a review row of another origin is no answer', async () => {
+    let summary = await office.ok('summaries.save', { month: '2026-12', version: null, ...text });
+    summary = await office.ok('summaries.submit', { month: '2026-12', version: summary.version });
+    // a row that did not come from the bureau (merge refuses such rows; here it is put straight into the table)
+    const now = new Date().toISOString();
+    office.core.ctx.database.sqlite
+      .prepare(
+        `INSERT INTO summary_reviews (id, origin_node, created_at, updated_at, version, summary_id, office_node, submitted_at, action, comment, reviewed_on, reviewed_by)
+         VALUES ('planted', ?, ?, ?, 1, ?, ?, ?, 'return', '伪造的退回意见', '2026-12-20', '冒名')`,
+      )
+      .run(other.id, now, now, summary.id, office.id, summary.submittedAt);
+    expect(await office.ok('summaries.get', { month: '2026-12' })).toMatchObject({ status: 'submitted', reviews: [], latestReview: null });
+  });
 });

@@ -1,86 +1,21 @@
-import type Database from 'better-sqlite3';
+import type { SyncedTable } from '../sync/tables.ts';
+import { tablePolicies, tablesOriginatedBy } from '../sync/authority.ts';
+
+export { columnsOf, isSyncedTable, syncedTables, type SyncedTable } from '../sync/tables.ts';
 
 /**
- * The tables that travel in bundles, parents before children so that a bundle's
- * rows can be inserted in this order with foreign keys on. A new synced table is
- * added here and gets the two change-log triggers in its migration
- * (sync-tables.test.ts fails for a table with origin_node that is missing either).
+ * What the bureau sends down to an office: the tables only the bureau originates
+ * (reference data and its decisions). The supervisor pool goes to every office: a
+ * supervisor may serve a block of another district, and it holds no ID numbers.
  */
-export const syncedTables = [
-  'districts',
-  'units',
-  'equipment',
-  'safety_managers',
-  'attachments',
-  // 块 and 链 (issue 5): blocks before their members and links, inspectors before their links
-  'blocks',
-  'block_members',
-  'inspectors',
-  'block_inspectors',
-  'block_supervisors',
-  // 示范单位验收 (issue 6): files before their items, items before evidence; the bureau's decisions after the files
-  'acceptance_files',
-  'acceptance_items',
-  'acceptance_evidence',
-  'acceptance_decisions',
-  'acceptance_templates',
-  // 培训考核 (issue 7): sessions before rosters, banks before questions and exams, exams before candidates,
-  // candidates before results, results before certificates; the bureau's pool last
-  'training_sessions',
-  'training_attendees',
-  'question_banks',
-  'questions',
-  'exams',
-  'exam_candidates',
-  'exam_results',
-  'supervisor_certificates',
-  'supervisor_pool',
-  // 隐患闭环 (issue 8): hazards before their events
-  'hazards',
-  'hazard_events',
-  // 专项检查 (issue 8): checklists and plans before records, records before the orders they lead to
-  'inspection_checklists',
-  'inspection_plans',
-  'inspection_records',
-  'supervision_orders',
-  // 投诉举报 (issue 8): complaints before their rewards; the reporters never travel (complaint_reporters)
-  'complaints',
-  'complaint_rewards',
-  // 月度工作小结 (issue 8): the office's summaries, then the bureau's reviews of them
-  'monthly_summaries',
-  'summary_reviews',
-] as const;
-export type SyncedTable = (typeof syncedTables)[number];
-
-export function isSyncedTable(name: string): name is SyncedTable {
-  return (syncedTables as readonly string[]).includes(name);
-}
-
-/**
- * What the bureau sends down to an office: its own rows of these tables (reference
- * data every office needs). Tables that concern one office only (acceptance
- * decisions) add a scope in bureauTargetColumns. The supervisor pool goes to every
- * office: a supervisor may serve a block of another district, and it holds no ID numbers.
- */
-export const bureauBroadcastTables: readonly SyncedTable[] = ['districts', 'acceptance_decisions', 'supervisor_pool', 'summary_reviews'];
+export const bureauBroadcastTables: readonly SyncedTable[] = tablesOriginatedBy('bureau');
 
 /**
  * Bureau tables whose rows concern one office only: a row goes to the office named
  * in this column (an acceptance decision to the office that owns the file), never
  * to the others, which hold neither the file it points at nor any need for it.
+ * Derived from the tables' `receiver` scope, which the office enforces on import.
  */
-export const bureauTargetColumns: Partial<Record<SyncedTable, string>> = { acceptance_decisions: 'office_node', summary_reviews: 'office_node' };
-
-const columnCache = new WeakMap<Database.Database, Map<string, string[]>>();
-
-/** The table's columns as the open database has them (the migrations are the truth, not a list kept by hand). */
-export function columnsOf(sqlite: Database.Database, table: SyncedTable): string[] {
-  let byTable = columnCache.get(sqlite);
-  if (!byTable) columnCache.set(sqlite, (byTable = new Map()));
-  let columns = byTable.get(table);
-  if (!columns) {
-    columns = (sqlite.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>).map((c) => c.name);
-    byTable.set(table, columns);
-  }
-  return columns;
-}
+export const bureauTargetColumns: Partial<Record<SyncedTable, string>> = Object.fromEntries(
+  bureauBroadcastTables.flatMap((table) => tablePolicies[table].scopes.filter((s) => s.kind === 'receiver').map((s) => [table, s.column])),
+);

@@ -107,7 +107,7 @@ describe('training rows in bundles', () => {
     expect((await office.ok('training.pool', { status: 'revoked' })).map((e) => e.holderName)).toEqual(['王小明']);
   });
 
-  it('lends no trust to pool rows an office made under its own name, and sends no training rows down', async () => {
+  it('refuses certificates an office signs in the centre’s name, and lends no trust to pool rows the bureau did not make', async () => {
     await certified();
     await send(centre, bureau);
     await bureau.ok('training.publishPool', {});
@@ -116,12 +116,14 @@ describe('training rows in bundles', () => {
     const facts = { certificateNo: '张特监〔2026〕第9999号', holderName: '冒名', idNumberMasked: null, unitName: null, issueDate: '2026-12-04', validUntil: '2030-12-03', issuingNode: centre.id, keyId: keyIdOf(rogue.publicKey) };
     const forged = makePayload(facts, signWithKey(rogue.privateKey));
     const now = new Date().toISOString();
-    office.core.ctx.database.sqlite
-      .prepare(
-        `INSERT INTO supervisor_pool (id, origin_node, created_at, updated_at, certificate_id, certificate_no, holder_name, issue_date, valid_until, issuing_node, issuer_key, payload)
-         VALUES ('rogue', ?, ?, ?, 'rogue-cert', ?, '冒名', '2026-12-04', '2030-12-03', ?, ?, ?)`,
-      )
-      .run(office.id, now, now, facts.certificateNo, centre.id, rogue.publicKey, forged);
+    const plantPool = (node: ExchangeNode) =>
+      node.core.ctx.database.sqlite
+        .prepare(
+          `INSERT INTO supervisor_pool (id, origin_node, created_at, updated_at, certificate_id, certificate_no, holder_name, issue_date, valid_until, issuing_node, issuer_key, payload)
+           VALUES ('rogue', ?, ?, ?, 'rogue-cert', ?, '冒名', '2026-12-04', '2030-12-03', ?, ?, ?)`,
+        )
+        .run(office.id, now, now, facts.certificateNo, centre.id, rogue.publicKey, forged);
+    plantPool(office);
     // and a certificate row of its own that names the training centre as its issuer
     office.core.ctx.database.sqlite
       .prepare(
@@ -129,9 +131,16 @@ describe('training rows in bundles', () => {
          VALUES ('rogue-cert', ?, ?, ?, ?, 2026, 9999, '冒名', '2026-12-04', '2030-12-03', ?, ?)`,
       )
       .run(office.id, now, now, facts.certificateNo, centre.id, forged);
-    const up = await send(office, bureau);
-    expect(up.bundle.rowCounts).toMatchObject({ supervisor_pool: 1, supervisor_certificates: 1 });
-    expect(await bureau.ok('training.publishPool', {})).toEqual({ inserted: 0, updated: 0, unchanged: 2, unverified: 1 });
+    // the office's bundle leaves the pool out (an office never originates it) and is refused for the certificate
+    const up = await office.ok('bundles.export', { outFile: path.join(office.dir, 'rogue.qklb') });
+    expect(up.rowCounts).not.toHaveProperty('supervisor_pool');
+    expect(up.rowCounts).toMatchObject({ supervisor_certificates: 1 });
+    const [refused] = await bureau.ok('bundles.import', { paths: [up.file] });
+    expect(refused).toMatchObject({ status: 'refused', reason: 'foreign-rows' });
+    expect(count(bureau, 'supervisor_certificates')).toBe(2);
+    // a pool row that reached the bureau's database some other way is not the bureau's word
+    plantPool(bureau);
+    expect(await bureau.ok('training.publishPool', {})).toEqual({ inserted: 0, updated: 0, unchanged: 2, unverified: 0 });
     expect((await bureau.ok('training.verifyCertificate', { payload: forged })).status).toBe('unknown-issuer');
     expect((await bureau.ok('training.pool', {})).map((e) => e.holderName)).toEqual(['王小明', '李芳']);
     expect((await office.ok('training.verifyCertificate', { payload: forged })).status).toBe('unknown-issuer');

@@ -7,6 +7,7 @@ import { OVERDUE_SQL } from '../hazards/hazard-read.ts';
 import { registrySummary } from '../registry/summary.ts';
 import { BUREAU_POOL_ROWS } from '../training/pool.ts';
 import { firstDay, lastDay, monthInstants, today } from './month.ts';
+import { bureauRows } from '../sync/authority.ts';
 
 // The figures of a month's summary, from this office's own database. Events are
 // counted by their date in the month (found_on, inspected_on, received_on …, China
@@ -55,7 +56,7 @@ function demoFigures(ctx: CoreContext, districtId: string, month: string): Summa
   const passedInMonth = count(
     sqlite,
     `SELECT count(DISTINCT f.unit_id) AS n FROM acceptance_decisions d JOIN acceptance_files f ON f.id = d.file_id
-     WHERE f.district_id = ? AND d.outcome = 'pass' AND d.deleted_at IS NULL AND d.decided_on BETWEEN ? AND ?`,
+     WHERE f.district_id = ? AND d.outcome = 'pass' AND d.deleted_at IS NULL AND ${bureauRows('d')} AND d.decided_on BETWEEN ? AND ?`,
     districtId,
     firstDay(month),
     lastDay(month),

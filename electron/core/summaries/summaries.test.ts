@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { districtCore, type TestCore } from '../../../tests/support/core.ts';
 import { verifyAuditChain } from '../audit.ts';
-import { addUnits } from '../blocks/testing/fixtures.ts';
+import { addUnits, trustBureau } from '../blocks/testing/fixtures.ts';
 import { ZipFile } from '../ledger/zip-file.ts';
 import { stagedPhoto } from '../hazards/testing/fixtures.ts';
 import { hazard, insertRow } from './testing/fixtures.ts';
@@ -38,6 +38,7 @@ async function draft(more: Record<string, unknown> = {}) {
 /** The bureau's answer as a bureau bundle leaves it at the office: a row the bureau owns, naming this office. */
 function bureauAnswer(summaryId: string, submittedAt: string, action: 'return' | 'receive', comment: string | null, createdAt: string) {
   const office = (sqlite().prepare('SELECT id FROM node_identity').get() as { id: string }).id;
+  trustBureau(sqlite());
   insertRow(sqlite(), 'summary_reviews', { origin_node: 'bureau', created_at: createdAt, updated_at: createdAt, summary_id: summaryId, office_node: office, submitted_at: submittedAt, action, comment, reviewed_on: createdAt.slice(0, 10), reviewed_by: '市局特设科' });
 }
 

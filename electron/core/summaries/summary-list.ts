@@ -5,7 +5,7 @@ import { localDate } from '../registry/as-of.ts';
 import { addMonths, currentMonth, daysBetween, dueDate, today } from './month.ts';
 import { loadRow, reviewsOf, rowsWhere } from './summary-read.ts';
 import { getSummarySettings } from './summary-settings.ts';
-import { answerOf, statusOf, timelinessOf } from './summary-status.ts';
+import { answerOf, judgedAt, statusOf, timelinessOf } from './summary-status.ts';
 
 // The office's months (its list) and this month's standing (the home page's countdown).
 
@@ -29,7 +29,7 @@ export function listSummaries(ctx: CoreContext): SummaryListItem[] {
     const answers = row ? (reviews.get(row.id) ?? []) : [];
     const status = statusOf(row, answers);
     const dueOn = row?.dueOn ?? dueDate(month, dueDay);
-    out.push({ month, id: row?.id ?? null, dueOn, status, timeliness: timelinessOf(status, row?.submittedAt ?? null, dueOn, day), submittedAt: row?.submittedAt ?? null, latestReview: answerOf(row, answers) });
+    out.push({ month, id: row?.id ?? null, dueOn, status, timeliness: timelinessOf(status, judgedAt(row), dueOn, day), submittedAt: row?.submittedAt ?? null, latestReview: answerOf(row, answers) });
   }
   return out;
 }
@@ -53,6 +53,6 @@ export function summaryStatus(ctx: CoreContext): SummaryStatusOutput {
     daysLeft: daysBetween(day, dueOn),
     showCountdown: applicable && !done && Number(day.slice(8, 10)) >= settings.countdownFromDay,
     status,
-    timeliness: timelinessOf(status, row?.submittedAt ?? null, dueOn, day),
+    timeliness: timelinessOf(status, judgedAt(row), dueOn, day),
   };
 }

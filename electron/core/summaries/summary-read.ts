@@ -8,7 +8,8 @@ import { figureRows } from './figure-rows.ts';
 import { computeFigures } from './figures.ts';
 import { currentMonth, dueDate, monthLabel, today } from './month.ts';
 import { getSummarySettings } from './summary-settings.ts';
-import { answerOf, statusOf, timelinessOf } from './summary-status.ts';
+import { answerOf, judgedAt, statusOf, timelinessOf } from './summary-status.ts';
+import { bureauRows } from '../sync/authority.ts';
 
 // Reading summaries: one month of an office, as the office edits it or as the bureau
 // reads what was submitted. Status and timeliness are computed on reading, against
@@ -30,11 +31,15 @@ export interface SummaryRow {
   state: SummaryStoredState;
   submittedAt: string | null;
   submittedBy: string | null;
+  /** at the bureau: when this submission arrived here (summary_receipts); null at the office */
+  receivedAt: string | null;
   createdAt: string;
 }
 
 const SELECT = `SELECT id, origin_node AS originNode, version, district_id AS districtId, month, due_on AS dueOn, figures, experience, problems, proposals,
-  narrative, attachments, state, submitted_at AS submittedAt, submitted_by AS submittedBy, created_at AS createdAt FROM monthly_summaries`;
+  narrative, attachments, state, submitted_at AS submittedAt, submitted_by AS submittedBy, created_at AS createdAt,
+  (SELECT received_at FROM summary_receipts r WHERE r.summary_id = monthly_summaries.id AND r.submitted_at = monthly_summaries.submitted_at) AS receivedAt
+  FROM monthly_summaries`;
 
 export function loadRow(ctx: CoreContext, originNode: string, month: string): SummaryRow | undefined {
   return ctx.database.sqlite.prepare(`${SELECT} WHERE origin_node = ? AND month = ? AND deleted_at IS NULL`).get(originNode, month) as SummaryRow | undefined;
@@ -57,7 +62,7 @@ export function reviewsOf(ctx: CoreContext, summaryIds: readonly string[]): Map<
   const rows = ctx.database.sqlite
     .prepare(
       `SELECT id, summary_id AS summaryId, action, comment, submitted_at AS submittedAt, reviewed_on AS reviewedOn, reviewed_by AS reviewedBy, created_at AS createdAt
-       FROM summary_reviews WHERE summary_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL ORDER BY created_at, id`,
+       FROM summary_reviews WHERE summary_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL AND ${bureauRows()} ORDER BY created_at, id`,
     )
     .all(JSON.stringify(summaryIds)) as Array<SummaryReview & { summaryId: string }>;
   for (const { summaryId, ...r } of rows) out.set(summaryId, [...(out.get(summaryId) ?? []), r]);
@@ -117,7 +122,7 @@ export function detailOf(ctx: CoreContext, identity: NodeIdentity, office: { nod
     dueOn,
     storedState: row?.state ?? null,
     status,
-    timeliness: timelinessOf(status, row?.submittedAt ?? null, dueOn, today(ctx)),
+    timeliness: timelinessOf(status, judgedAt(row), dueOn, today(ctx)),
     figures,
     rows: figures ? figureRows(figures) : [],
     figuresFrozen: status === 'submitted' || status === 'received',
@@ -128,6 +133,7 @@ export function detailOf(ctx: CoreContext, identity: NodeIdentity, office: { nod
     attachments: row ? attachmentsOf(ctx, row.attachments) : [],
     submittedAt: row?.submittedAt ?? null,
     submittedBy: row?.submittedBy ?? null,
+    receivedAt: row?.receivedAt ?? null,
     reviews,
     latestReview: answerOf(row, reviews),
     editable: own && (status === 'not_started' || status === 'draft' || status === 'returned'),

@@ -9,7 +9,7 @@ import { localDate } from '../registry/as-of.ts';
 import { currentMonth, dueDate, monthsUpTo, today } from './month.ts';
 import { districtName, getSummary, loadRowById, reviewsOf, rowsWhere } from './summary-read.ts';
 import { getSummarySettings } from './summary-settings.ts';
-import { answerOf, statusOf, timelinessOf } from './summary-status.ts';
+import { answerOf, judgedAt, statusOf, timelinessOf } from './summary-status.ts';
 
 // The city bureau's side: every enrolled office × month, and its answer to a
 // submission. The answer is a row the bureau owns (summary_reviews) naming the owning
@@ -88,9 +88,18 @@ export function cityView(ctx: CoreContext, input: ParsedInput<'summaries.cityVie
         const answers = row ? (reviews.get(row.id) ?? []) : [];
         const dueOn = row?.dueOn ?? dueDate(month, dueDay);
         // a month before the office was enrolled here could not have reached the bureau
-        if (!row && month < enrolledMonth) return { month, summaryId: null, dueOn, status: 'not_expected', timeliness: null, submittedAt: null, latestReview: null };
+        if (!row && month < enrolledMonth) return { month, summaryId: null, dueOn, status: 'not_expected', timeliness: null, submittedAt: null, receivedAt: null, latestReview: null };
         const status = statusOf(row, answers);
-        return { month, summaryId: row?.id ?? null, dueOn, status, timeliness: timelinessOf(status, row?.submittedAt ?? null, dueOn, day), submittedAt: row?.submittedAt ?? null, latestReview: answerOf(row, answers) };
+        return {
+          month,
+          summaryId: row?.id ?? null,
+          dueOn,
+          status,
+          timeliness: timelinessOf(status, judgedAt(row), dueOn, day),
+          submittedAt: row?.submittedAt ?? null,
+          receivedAt: row?.receivedAt ?? null,
+          latestReview: answerOf(row, answers),
+        };
       });
       return { nodeId: o.nodeId, nodeName: o.nodeName, districtId: o.districtId, districtName: o.districtId ? districtName(ctx, o.districtId) : null, cells };
     }),

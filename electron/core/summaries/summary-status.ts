@@ -7,18 +7,27 @@ import { localDate } from '../registry/as-of.ts';
 // return that reaches the office turns its submitted summary into 已退回 without the
 // bureau ever writing the office's row.
 //
-// On time or late (the rule): a summary is judged by its latest submission. It is
-// 按时 when that submission's submitted_at, as a date in China time, is on or before
-// the due date the summary was written under (due_on), and 逾期 otherwise. A
-// resubmission after a return is judged by its own submitted_at: a summary first
-// sent on the 20th, returned on the 26th and sent again on the 27th is 逾期, because
-// the month had no acceptable summary by the 25th. Until submitted a month is 待报送
-// while the due date has not passed and 未报 after it (a returned one too).
+// On time or late (the rule): a summary is judged by its latest submission. At the
+// bureau the submission counts from when it arrived there (the import of the bundle
+// that carried it, on the bureau's clock: summary_receipts), never from the office
+// PC's own clock; at the office, which cannot know that time, by its submitted_at.
+// It is 按时 when that time, as a date in China time, is on or before the due date the
+// summary was written under (due_on), and 逾期 otherwise. A resubmission after a return
+// is judged by its own time: a summary first sent on the 20th, returned on the 26th
+// and sent again on the 27th is 逾期, because the month had no acceptable summary by
+// the 25th. Until submitted a month is 待报送 while the due date has not passed and
+// 未报 after it (a returned one too).
 
 export interface StatusRow {
   state: SummaryStoredState;
   submittedAt: string | null;
+  receivedAt?: string | null;
   dueOn: string;
+}
+
+/** The time a submission is judged by: its arrival at the bureau where known, else the office's own stamp. */
+export function judgedAt(row: StatusRow | null): string | null {
+  return row?.receivedAt ?? row?.submittedAt ?? null;
 }
 
 /** The bureau's answer to the row's current submission, if any (the latest wins). */

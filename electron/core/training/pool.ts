@@ -11,6 +11,7 @@ import { requireIdentity } from '../node/node-service.ts';
 import { addDays, resolveAsOf } from '../registry/as-of.ts';
 import { parsePayload, signatureHolds } from './certificate-payload.ts';
 import { getTrainingSettings } from './training-settings.ts';
+import { bureauRows } from '../sync/authority.ts';
 
 // 监督员库: everyone certified, with unit, district, validity and the blocks they serve
 // as supervisors (block_supervisors, through the certificate's safety-manager link).
@@ -21,10 +22,11 @@ type Row = Omit<PoolEntry, 'status' | 'blocks' | 'districtName'> & { revokedAt: 
 
 /**
  * Pool rows count only when the bureau made them: at an office the bureau it trusts,
- * at the bureau itself. An office's bundle could carry rows of this table under its
- * own name; they must neither show in the pool nor lend their issuer key to a forgery.
+ * at the bureau itself. Merge refuses an office's rows of this table; a row that
+ * reached the database otherwise must neither show in the pool nor lend its issuer
+ * key to a forgery.
  */
-export const BUREAU_POOL_ROWS = `origin_node IN (SELECT node_id FROM trusted_keys WHERE role = 'bureau' UNION SELECT id FROM node_identity WHERE role = 'bureau')`;
+export const BUREAU_POOL_ROWS = bureauRows();
 
 const poolSql = `SELECT x.*, d.name AS districtName FROM (
   SELECT 'certificate' AS source, id AS certificateId, certificate_no AS certificateNo, holder_name AS holderName, unit_name AS unitName, unit_uscc AS unitUscc,

@@ -9,6 +9,8 @@ export const summariesEn: Messages['summaries'] = {
   monthOption: '{{month}} ({{status}})',
   dueOn: 'Due: {{date}}',
   submittedAt: 'Submitted: {{time}}',
+  receivedAt: 'Received by the bureau: {{time}} (on time or late is judged by this)',
+  cellTimes: 'submitted {{submitted}}, received {{received}}',
   status: {
     not_started: 'Not started',
     draft: 'Draft',

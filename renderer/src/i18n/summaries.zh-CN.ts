@@ -10,6 +10,8 @@ export const summariesZh = {
   monthOption: '{{month}}（{{status}}）',
   dueOn: '报送截止：{{date}}',
   submittedAt: '报送时间：{{time}}',
+  receivedAt: '市局收到：{{time}}（按时或逾期以此为准）',
+  cellTimes: '分局报送 {{submitted}}，市局收到 {{received}}',
   status: {
     not_started: '未填写',
     draft: '草稿',

@@ -49,6 +49,19 @@ export function addUnits(sqlite: Database.Database, n: number, f: Partial<BlockU
  * 市局验收, answered by a pass decision) or an office state such as 'self_check'.
  * Written as rows, as a bureau bundle leaves them; the flow itself is tested in acceptance.
  */
+/**
+ * The city bureau this node trusts, as key enrolment leaves it: only rows a trusted bureau
+ * made count as its decisions and reviews (sync/authority.ts, bureauRows).
+ */
+export function trustBureau(sqlite: Database.Database, nodeId = 'bureau'): void {
+  sqlite
+    .prepare(
+      `INSERT OR IGNORE INTO trusted_keys (id, node_id, node_name, role, signing_key, recipients, fingerprint, trusted_at, trusted_by)
+       VALUES (?, ?, '张家港市市场监督管理局', 'bureau', 'test-key', '[]', '00000', '2026-01-01T00:00:00Z', 'test')`,
+    )
+    .run(`key-${nodeId}`, nodeId);
+}
+
 export function addAcceptanceFile(sqlite: Database.Database, unitId: string, state: 'passed' | 'self_check'): void {
   const fileId = `file-${unitId}`;
   sqlite
@@ -58,6 +71,7 @@ export function addAcceptanceFile(sqlite: Database.Database, unitId: string, sta
     )
     .run(fileId, unitId, LATEST_CHECKLIST_VERSION, state === 'passed' ? 'city_review' : state);
   if (state !== 'passed') return;
+  trustBureau(sqlite);
   sqlite
     .prepare(
       `INSERT INTO acceptance_decisions (id, origin_node, created_at, updated_at, file_id, office_node, round, outcome, decided_on, decided_by)

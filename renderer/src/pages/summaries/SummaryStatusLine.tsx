@@ -23,6 +23,7 @@ export function SummaryStatusLine({ summary }: { summary: SummaryDetail }) {
         <SummaryBadge status={summary.status} timeliness={summary.timeliness} />
         <span>{t('summaries.dueOn', { date: summary.dueOn })}</span>
         {summary.submittedAt && <span>{t('summaries.submittedAt', { time: formatMinute(summary.submittedAt) })}</span>}
+        {summary.receivedAt && <span data-testid="summary-received-at">{t('summaries.receivedAt', { time: formatMinute(summary.receivedAt) })}</span>}
       </div>
       {summary.status === 'returned' && review?.action === 'return' && (
         <div className="notice notice-error" role="note" data-testid="summary-returned">

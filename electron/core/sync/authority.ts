@@ -1,0 +1,164 @@
+import type { NodeRole } from '../../api/schemas/node.ts';
+import { syncedTables, type SyncedTable } from './tables.ts';
+
+// Who may originate the rows of each synced table, and what in a row must belong to
+// its sender (docs/SECURITY.md, "Row authority"). A bundle signed by an enrolled
+// office is genuine, but genuine is not authorised: without these rules an office
+// could place a unit in another district or decide another office's acceptance file.
+// One declaration per table; merge enforces it and readers of the bureau's tables
+// count only the bureau's rows.
+
+/**
+ * What a column of a row must name:
+ * - `district`: the sender's own district (an office's district, as enrolled);
+ * - `owned`: a row of `table` that the sender originated (in the database already, or
+ *   earlier in the same bundle: parents are merged before children);
+ * - `sender`: the sender's node id (a certificate's issuing node);
+ * - `receiver`: the node importing the bundle (a bureau decision goes to one office only);
+ * - `receiverOwned`: a row of `table` that the importing node originated (the office's own
+ *   file a bureau decision is about).
+ * A `nullable` column may be empty; any other value must satisfy the rule.
+ */
+export type Scope =
+  | { kind: 'district'; column: string; nullable?: boolean }
+  | { kind: 'owned'; column: string; table: SyncedTable; nullable?: boolean }
+  | { kind: 'sender'; column: string }
+  | { kind: 'receiver'; column: string }
+  | { kind: 'receiverOwned'; column: string; table: SyncedTable };
+
+export interface TablePolicy {
+  /** the roles whose nodes may originate rows of the table */
+  origins: readonly NodeRole[];
+  scopes: readonly Scope[];
+  /** what the table holds, in the words of the users (refusal messages, exchange pages) */
+  label: string;
+  /**
+   * Columns that reference another synced table but may name another node's row, with
+   * the reason; authority.test.ts fails for a reference neither scoped nor listed here.
+   */
+  crossNode?: Readonly<Record<string, string>>;
+}
+
+const office: readonly NodeRole[] = ['district'];
+const trainers: readonly NodeRole[] = ['training', 'district'];
+const bureau: readonly NodeRole[] = ['bureau'];
+
+const inDistrict: Scope = { kind: 'district', column: 'district_id' };
+const owned = (column: string, table: SyncedTable, nullable = false): Scope => ({ kind: 'owned', column, table, nullable });
+
+export const tablePolicies: Record<SyncedTable, TablePolicy> = {
+  districts: { origins: bureau, scopes: [], label: '分局' },
+  units: { origins: office, scopes: [inDistrict], label: '使用单位' },
+  equipment: { origins: office, scopes: [owned('unit_id', 'units')], label: '设备' },
+  safety_managers: { origins: office, scopes: [owned('unit_id', 'units')], label: '安全管理人员' },
+  attachments: { origins: [...trainers], scopes: [], label: '附件' },
+  blocks: { origins: office, scopes: [inDistrict, owned('lead_unit_id', 'units', true)], label: '安全管理小组' },
+  block_members: { origins: office, scopes: [owned('block_id', 'blocks'), owned('unit_id', 'units')], label: '小组成员' },
+  inspectors: { origins: office, scopes: [inDistrict], label: '监察人员' },
+  block_inspectors: { origins: office, scopes: [owned('block_id', 'blocks'), owned('inspector_id', 'inspectors')], label: '小组监察人员' },
+  block_supervisors: {
+    origins: office,
+    scopes: [owned('block_id', 'blocks')],
+    label: '小组安全监督员',
+    crossNode: { manager_id: 'a supervisor from the city-wide pool may serve a block of another district' },
+  },
+  acceptance_files: {
+    origins: office,
+    scopes: [inDistrict, owned('unit_id', 'units')],
+    label: '示范单位验收档案',
+    crossNode: { inspector_id: 'not a foreign key: the guiding inspector is named, not owned' },
+  },
+  acceptance_items: { origins: office, scopes: [owned('file_id', 'acceptance_files')], label: '验收检查项' },
+  acceptance_evidence: {
+    origins: office,
+    scopes: [owned('file_id', 'acceptance_files'), owned('item_id', 'acceptance_items')],
+    label: '验收佐证材料',
+    crossNode: { attachment_id: 'attachments are content-addressed and shared' },
+  },
+  acceptance_decisions: {
+    origins: bureau,
+    scopes: [{ kind: 'receiver', column: 'office_node' }, { kind: 'receiverOwned', column: 'file_id', table: 'acceptance_files' }],
+    label: '市局验收意见',
+  },
+  acceptance_templates: {
+    origins: office,
+    scopes: [inDistrict, owned('file_id', 'acceptance_files')],
+    label: '制度文件标准化样本',
+    crossNode: { attachment_id: 'attachments are content-addressed and shared' },
+  },
+  training_sessions: { origins: trainers, scopes: [], label: '培训班' },
+  training_attendees: {
+    origins: trainers,
+    scopes: [owned('session_id', 'training_sessions')],
+    label: '培训学员',
+    crossNode: { manager_id: 'a trainee is a safety manager of any district', district_id: 'the trainee’s district, not the sender’s' },
+  },
+  question_banks: { origins: trainers, scopes: [], label: '题库' },
+  questions: { origins: trainers, scopes: [owned('bank_id', 'question_banks')], label: '试题' },
+  exams: { origins: trainers, scopes: [owned('bank_id', 'question_banks'), owned('session_id', 'training_sessions', true)], label: '考试' },
+  exam_candidates: {
+    origins: trainers,
+    scopes: [owned('exam_id', 'exams'), owned('attendee_id', 'training_attendees', true)],
+    label: '考生',
+    crossNode: { manager_id: 'a candidate is a safety manager of any district', district_id: 'the candidate’s district, not the sender’s' },
+  },
+  exam_results: { origins: trainers, scopes: [owned('exam_id', 'exams'), owned('candidate_id', 'exam_candidates')], label: '考试成绩' },
+  supervisor_certificates: {
+    origins: trainers,
+    scopes: [{ kind: 'sender', column: 'issuing_node' }, owned('exam_id', 'exams', true), owned('result_id', 'exam_results', true)],
+    label: '安全监督员证',
+    crossNode: { manager_id: 'the holder is a safety manager of any district', district_id: 'the holder’s district, not the sender’s' },
+  },
+  supervisor_pool: {
+    origins: bureau,
+    scopes: [],
+    label: '监督员库',
+    crossNode: {
+      manager_id: 'the pool names managers of every district',
+      district_id: 'the holder’s district',
+      certificate_id: 'certificates of every issuer',
+      issuing_node: 'the training centre or office that issued it',
+    },
+  },
+  hazards: {
+    origins: office,
+    scopes: [inDistrict, owned('unit_id', 'units'), owned('equipment_id', 'equipment', true), owned('block_id', 'blocks', true), owned('source_inspection_id', 'inspection_records', true)],
+    label: '隐患',
+  },
+  hazard_events: { origins: office, scopes: [owned('hazard_id', 'hazards')], label: '隐患整改记录' },
+  inspection_checklists: { origins: office, scopes: [inDistrict], label: '检查表' },
+  inspection_plans: { origins: office, scopes: [inDistrict, owned('scope_block_id', 'blocks', true)], label: '检查计划' },
+  inspection_records: { origins: office, scopes: [owned('plan_id', 'inspection_plans'), inDistrict, owned('unit_id', 'units')], label: '检查记录' },
+  supervision_orders: { origins: office, scopes: [inDistrict, owned('record_id', 'inspection_records', true), owned('unit_id', 'units')], label: '安全监察指令书' },
+  complaints: {
+    origins: office,
+    scopes: [inDistrict, owned('unit_id', 'units', true), owned('equipment_id', 'equipment', true), owned('linked_inspection_id', 'inspection_records', true), owned('linked_hazard_id', 'hazards', true)],
+    label: '投诉举报',
+  },
+  complaint_rewards: { origins: office, scopes: [owned('complaint_id', 'complaints'), inDistrict], label: '举报奖励' },
+  monthly_summaries: { origins: office, scopes: [inDistrict], label: '月度工作小结' },
+  summary_reviews: {
+    origins: bureau,
+    scopes: [{ kind: 'receiver', column: 'office_node' }, { kind: 'receiverOwned', column: 'summary_id', table: 'monthly_summaries' }],
+    label: '市局小结审阅意见',
+  },
+};
+
+export function tableLabel(table: SyncedTable): string {
+  return tablePolicies[table].label;
+}
+
+/** The tables a node of this role may send: an office its own data, the bureau what it decides and broadcasts. */
+export function tablesOriginatedBy(role: NodeRole): SyncedTable[] {
+  return syncedTables.filter((t) => tablePolicies[t].origins.includes(role));
+}
+
+/**
+ * SQL condition: the row (alias `alias`) was made by the city bureau — this node when it
+ * is the bureau, else a bureau key this node trusts. Readers of the bureau's tables use it,
+ * so a row that reached the database some other way never counts as the bureau's word.
+ */
+export function bureauRows(alias?: string): string {
+  const column = alias ? `${alias}.origin_node` : 'origin_node';
+  return `${column} IN (SELECT node_id FROM trusted_keys WHERE role = 'bureau' UNION SELECT id FROM node_identity WHERE role = 'bureau')`;
+}
