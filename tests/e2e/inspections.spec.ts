@@ -38,11 +38,11 @@ test('plan with a flagged team, a visit, a finding that becomes a hazard, an ord
   await expect(dialog.getByTestId('scope-count')).toHaveText('范围内 2 家单位');
   await expect(dialog.getByLabel('检查表')).toHaveValue('common@1');
   await dialog.getByRole('checkbox', { name: '陈志华' }).check();
-  await expect(dialog.getByTestId('team-warning')).toContainText('检查组只有 1 人');
+  await expect(dialog.getByTestId('team-warning')).toContainText('持执法证的监察人员只有 1 名');
   await app.screenshot({ path: testInfo.outputPath('plan-dialog.png'), fullPage: true });
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(app.getByRole('heading', { name: '2026年冬季特种设备专项检查', level: 1 })).toBeVisible();
-  await expect(app.getByTestId('plan-warnings')).toContainText('检查组只有 1 人：现场检查应由至少 2 名检查人员进行');
+  await expect(app.getByTestId('plan-warnings')).toContainText('持执法证的监察人员只有 1 名：现场检查应由至少 2 名监察人员进行');
   await expect(app.getByTestId('plan-units').locator('tbody tr')).toHaveCount(2);
 
   // ---- the second inspector joins: the flag goes
@@ -112,6 +112,7 @@ test('plan with a flagged team, a visit, a finding that becomes a hazard, an ord
   await expect(app.getByTestId('print-order-number')).toHaveText('张市监特令〔2026〕第1号');
   await expect(app.getByTestId('order-sheet')).toContainText(`${first!.name}：`);
   await expect(app.getByTestId('print-order-demand')).toContainText('现责令你单位于 2026年12月15日 前完成整改');
+  await expect(app.getByTestId('order-signatures')).toContainText('执法证号：JS32058200018');
   await expect(app.getByRole('heading', { name: '特种设备安全监察指令书' })).toBeVisible();
   await app.getByRole('toolbar', { name: '特种设备安全监察指令书' }).getByRole('button', { name: '打印' }).click();
   await expect(app.locator('body')).toHaveAttribute('data-printed', 'yes');
@@ -123,7 +124,8 @@ test('plan with a flagged team, a visit, a finding that becomes a hazard, an ord
   await expect(sheet.getByTestId('print-items').locator('tbody tr')).toHaveCount(16);
   await expect(sheet.getByTestId('print-items').locator('tr', { hasText: 'C12' })).toContainText('不符合');
   await expect(sheet.getByTestId('print-hazards')).toContainText('重大隐患：储气罐安全阀超期未校验');
-  await expect(sheet.getByText('检查人员（签字）')).toHaveCount(2);
+  await expect(sheet.getByTestId('inspector-signature')).toHaveCount(2);
+  await expect(sheet.getByTestId('inspector-signature').first()).toContainText('执法证号：JS32058200017');
   await expect(sheet.getByText('签字人：赵经理')).toBeVisible();
   await expect(sheet).toContainText('张市监特令〔2026〕第1号');
   await app.screenshot({ path: testInfo.outputPath('record.png'), fullPage: true });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AcceptanceState } from './acceptance.ts';
-import { Id, OptionalText, SyncMeta } from './common.ts';
+import { Id, OptionalEnforcementNo, OptionalPhone, OptionalText, SyncMeta } from './common.ts';
 import { IsoDate } from './registry.ts';
 
 // 块 (安全管理小组) and 链 (工作联系), seed section 四: blocks of 5–10 using units of one
@@ -242,8 +242,8 @@ export const InspectorSaveInput = z.object({
   id: Id.optional(),
   version: z.number().int().optional(),
   name: z.string().trim().min(1, '请填写监察人员姓名').max(30, '姓名不能超过 30 个字符'),
-  enforcementNo: OptionalText(40),
-  phone: OptionalText(30),
+  enforcementNo: OptionalEnforcementNo,
+  phone: OptionalPhone,
   active: z.boolean().default(true),
 });
 export type InspectorSaveInput = z.input<typeof InspectorSaveInput>;

@@ -68,6 +68,8 @@ export const TeamMember = z.object({
   /** an inspector's id or a supervisor's safety-manager id; absent for a person outside the lists */
   id: Id.optional(),
   name: z.string().trim().max(50, '姓名不能超过 50 个字符').default(''),
+  /** on read: a registered inspector's 执法证号 (only they count for the two-person rule); ignored on input */
+  enforcementNo: z.string().nullable().optional(),
 });
 export type TeamMember = z.infer<typeof TeamMember>;
 export const Team = z.array(TeamMember).max(20, '检查组最多 20 人');

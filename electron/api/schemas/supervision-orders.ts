@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Id, OptionalText } from './common.ts';
-import { IsoDate, PlanType } from './inspections.ts';
+import { IsoDate, PlanType, TeamMember } from './inspections.ts';
 
 // 安全监察指令书 (issue 8): numbered per office, prefix and year (张市监特令〔2026〕第12号),
 // with a deadline in working days and a re-check; the inspection settings; the figures
@@ -43,7 +43,9 @@ export const OrderDetail = OrderSummary.extend({
   unitUscc: z.string(),
   inspectedOn: z.string().nullable(),
   hazards: z.array(z.object({ id: Id, description: z.string(), level: z.enum(['general', 'major']), state: z.string() })),
-  /** calendar warnings for the deadline (a provisional year) */
+  /** the visit's team, with each registered inspector's 执法证号: the order's signature lines */
+  team: z.array(TeamMember),
+  /** calendar warnings for the deadline (a provisional year), and a team under two inspectors */
   warnings: z.array(z.string()),
   actions: z.array(z.enum(['recheck', 'cancel'])),
 });

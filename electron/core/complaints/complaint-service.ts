@@ -1,5 +1,6 @@
 import type { ParsedInput } from '../../api/contract.ts';
 import { AppError } from '../../api/errors.ts';
+import { normalisePhone, PHONE_FORMAT_MESSAGE } from '../../api/schemas/common.ts';
 import type { ComplaintDetail, ComplaintSummary, Reporter } from '../../api/schemas/complaints.ts';
 import { appendAudit } from '../audit.ts';
 import { calendarFor } from '../calendar/calendar.ts';
@@ -45,10 +46,9 @@ function checkReporter(anonymous: boolean, reporter: ReporterFields): ReporterFi
     if (!check.ok) throw new AppError('VALIDATION', check.message, { field: 'reporterIdNumber' });
     idNumber = check.value;
   }
-  if (reporter.phone && !/^\+?[\d\s()-]{5,30}$/.test(reporter.phone)) {
-    throw new AppError('VALIDATION', '举报人电话应为数字（可含“-”），例如 13812345678 或 0512-58681234。', { field: 'reporterPhone' });
-  }
-  return { name, phone: reporter.phone, idNumber, address: reporter.address };
+  const phone = reporter.phone ? normalisePhone(reporter.phone) : null;
+  if (reporter.phone && !phone) throw new AppError('VALIDATION', `举报人${PHONE_FORMAT_MESSAGE}。`, { field: 'reporterPhone' });
+  return { name, phone, idNumber, address: reporter.address };
 }
 
 function checkUnit(ctx: CoreContext, identity: DistrictIdentity, unitId: string | null, unitName: string | null, equipmentId: string | null): void {

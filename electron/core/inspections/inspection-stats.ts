@@ -3,11 +3,12 @@ import type { InspectionStats } from '../../api/schemas/supervision-orders.ts';
 import type { CoreContext } from '../context.ts';
 import { today } from './office.ts';
 import { ORDER_OVERDUE_SQL } from './order-read.ts';
-import { MIN_TEAM } from './team.ts';
+import { MIN_TEAM, qualifiedInspectorsSql } from './team.ts';
 
 // The inspection figures of a district (or the whole city at the bureau) for the home
 // dashboard: plans under way, visits recorded (final) this month and in all, by plan
-// type, orders still owed and past their deadline, and teams under two people.
+// type, orders still owed and past their deadline, and teams with fewer than two
+// inspectors holding an enforcement card (team.ts).
 
 const planTypes: PlanType[] = ['routine', 'special', 'post_cert', 'other'];
 
@@ -18,14 +19,14 @@ export function inspectionStats(ctx: CoreContext, input: { districtId?: string |
   const plans = sqlite
     .prepare(
       `SELECT coalesce(sum(p.state = 'active'), 0) AS active,
-         coalesce(sum(p.state IN ('draft', 'active') AND json_array_length(p.team) < @min), 0) AS small
+         coalesce(sum(p.state IN ('draft', 'active') AND ${qualifiedInspectorsSql('p.team')} < @min), 0) AS small
        FROM inspection_plans p WHERE p.deleted_at IS NULL AND (@district IS NULL OR p.district_id = @district)`,
     )
     .get(params) as { active: number; small: number };
   const records = sqlite
     .prepare(
       `SELECT coalesce(sum(r.state = 'final' AND r.inspected_on LIKE @month), 0) AS month, coalesce(sum(r.state = 'final'), 0) AS total,
-         coalesce(sum(p.state != 'cancelled' AND json_array_length(r.team) < @min), 0) AS small
+         coalesce(sum(p.state != 'cancelled' AND ${qualifiedInspectorsSql('r.team')} < @min), 0) AS small
        FROM inspection_records r JOIN inspection_plans p ON p.id = r.plan_id WHERE r.deleted_at IS NULL AND (@district IS NULL OR r.district_id = @district)`,
     )
     .get(params) as { month: number; total: number; small: number };

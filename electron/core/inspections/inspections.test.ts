@@ -141,10 +141,10 @@ describe('plans', () => {
   it('flags a team under two on the plan and its records, and clears it when the second joins', async () => {
     await setup();
     const plan = await t.ok('inspections.createPlan', planInput());
-    expect(plan.warnings).toEqual([{ code: 'team-too-small', message: expect.stringContaining('检查组只有 1 人') }]);
+    expect(plan.warnings).toEqual([{ code: 'team-too-small', message: expect.stringContaining('持执法证的监察人员只有 1 名') }]);
     let active = await t.ok('inspections.setPlanState', { id: plan.id, version: plan.version, state: 'active' });
     const record = await t.ok('inspections.saveRecord', { planId: plan.id, unitId: o.units[0], inspectedOn: '2026-04-27' });
-    expect(record.team).toEqual([{ kind: 'inspector', id: o.chen, name: '陈监察' }]);
+    expect(record.team).toEqual([{ kind: 'inspector', id: o.chen, name: '陈监察', enforcementNo: expect.stringMatching(/^JS/) }]);
     expect(record.warnings.map((w) => w.code)).toEqual(['team-too-small']);
     expect((await t.ok('inspections.stats', {})).smallTeamPlans).toBe(1);
     active = await t.ok('inspections.updatePlan', { id: plan.id, version: active.version, ...planInput({ team: [{ kind: 'inspector', id: o.chen }, { kind: 'inspector', id: o.li }] }) });
@@ -154,7 +154,13 @@ describe('plans', () => {
     expect(two.warnings).toEqual([]);
     // someone outside the lists joins by name; an unknown id or a person twice is refused
     const guest = await t.ok('inspections.updatePlan', { id: plan.id, version: active.version, ...planInput({ team: [{ kind: 'inspector', id: o.chen }, { kind: 'supervisor', name: '王监督' }] }) });
-    expect(guest.team).toEqual([{ kind: 'inspector', id: o.chen, name: '陈监察' }, { kind: 'supervisor', name: '王监督' }]);
+    expect(guest.team).toEqual([
+      { kind: 'inspector', id: o.chen, name: '陈监察', enforcementNo: expect.stringMatching(/^JS/) },
+      { kind: 'supervisor', name: '王监督', enforcementNo: null },
+    ]);
+    // a supervisor is company staff: a team of one inspector and one supervisor is still under two inspectors
+    expect(guest.warnings).toEqual([{ code: 'team-too-small', message: expect.stringContaining('只有 1 名（另有 1 名安全监督员或未登记执法证号的人员，不计入）') }]);
+    expect((await t.ok('inspections.stats', {})).smallTeamPlans).toBe(1);
     expect((await refused('inspections.updatePlan', { id: plan.id, version: guest.version, ...planInput({ team: [{ kind: 'inspector', id: 'nobody' }] }) })).message).toContain('不是本辖区在岗的监察人员');
     expect((await refused('inspections.updatePlan', { id: plan.id, version: guest.version, ...planInput({ team: [{ kind: 'inspector', id: o.li }, { kind: 'inspector', id: o.li }] }) })).message).toContain('“李监察”重复');
     // scope and checklist are fixed once a visit is recorded
@@ -270,5 +276,28 @@ describe('queries', () => {
     expect(plan("SELECT id FROM supervision_orders WHERE record_id = 'r' AND deleted_at IS NULL ORDER BY year, seq")).toContain('USING INDEX supervision_orders_record');
     expect(plan("SELECT id FROM inspection_plans p WHERE p.district_id = 'seed-district-03' AND p.period_start >= '2026-01-01'")).toContain('USING INDEX inspection_plans_district_period');
     expect(plan("SELECT id FROM inspection_records r WHERE r.district_id = 'seed-district-03' AND r.inspected_on LIKE '2026-04-%'")).toContain('USING INDEX inspection_records_district_date');
+  });
+});
+
+describe('the two-person rule counts only inspectors with an enforcement card', () => {
+  it('does not count a registered inspector without 执法证号 until it is entered', async () => {
+    await setup();
+    const wang = await t.ok('inspectors.save', { name: '王监察' });
+    const plan = await t.ok('inspections.createPlan', planInput({ team: [{ kind: 'inspector', id: o.chen }, { kind: 'inspector', id: wang.id }] }));
+    expect(plan.warnings.map((w) => w.message)).toEqual([expect.stringContaining('持执法证的监察人员只有 1 名（另有 1 名')]);
+    expect((await t.ok('inspections.stats', {})).smallTeamPlans).toBe(1);
+    await t.ok('inspectors.save', { id: wang.id, version: wang.version, name: '王监察', enforcementNo: 'js3205820009' });
+    const again = await t.ok('inspections.getPlan', { id: plan.id });
+    expect(again.warnings).toEqual([]);
+    expect(again.team.map((m) => m.enforcementNo)).toEqual([expect.stringMatching(/^JS/), 'JS3205820009']);
+    expect((await t.ok('inspections.stats', {})).smallTeamPlans).toBe(0);
+  });
+
+  it('checks an inspector’s phone and 执法证号', async () => {
+    await setup();
+    expect((await refused('inspectors.save', { name: '赵监察', phone: '12' })).message).toContain('电话号码格式不正确');
+    expect((await refused('inspectors.save', { name: '赵监察', enforcementNo: '12' })).message).toContain('执法证号应为 6–30 位');
+    const ok = await t.ok('inspectors.save', { name: '赵监察', phone: '１３９ 1234 5678', enforcementNo: 'js-3205-8200' });
+    expect(ok).toMatchObject({ phone: '13912345678', enforcementNo: 'JS-3205-8200' });
   });
 });

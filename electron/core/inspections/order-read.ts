@@ -1,12 +1,14 @@
 import type Database from 'better-sqlite3';
 import type { ParsedInput } from '../../api/contract.ts';
 import { AppError } from '../../api/errors.ts';
+import type { TeamMember } from '../../api/schemas/inspections.ts';
 import type { OrderDetail, OrderState, OrderSummary } from '../../api/schemas/supervision-orders.ts';
 import { calendarFor } from '../calendar/calendar.ts';
 import { yearsBetween } from '../calendar/working-days.ts';
 import type { CoreContext } from '../context.ts';
 import { getIdentity } from '../node/node-service.ts';
 import { parseJson, today } from './office.ts';
+import { teamWarnings, withEnforcementNumbers } from './team.ts';
 
 // Reading supervision orders. Overdue (still owed, past the deadline) is computed
 // against today, never stored: it changes with the date, not with a write.
@@ -54,11 +56,13 @@ interface Row {
   state: OrderState;
   recheckedOn: string | null;
   recheckResult: string | null;
+  /** the visit's team (JSON); null for an order without a visit */
+  team: string | null;
   overdue: number;
 }
 
 const SELECT = `SELECT o.id, o.origin_node AS originNode, o.version, o.district_id AS districtId, d.name AS districtName, o.record_id AS recordId,
-  r.inspected_on AS inspectedOn, o.unit_id AS unitId, u.name AS unitName, u.address AS unitAddress, u.uscc AS unitUscc, o.number, o.prefix, o.year, o.seq,
+  r.inspected_on AS inspectedOn, r.team AS team, o.unit_id AS unitId, u.name AS unitName, u.address AS unitAddress, u.uscc AS unitUscc, o.number, o.prefix, o.year, o.seq,
   o.issued_on AS issuedOn, o.deadline, o.content, o.hazard_ids AS hazardIds, o.state, o.rechecked_on AS recheckedOn, o.recheck_result AS recheckResult,
   ${ORDER_OVERDUE_SQL} AS overdue
   FROM supervision_orders o JOIN districts d ON d.id = o.district_id JOIN units u ON u.id = o.unit_id LEFT JOIN inspection_records r ON r.id = o.record_id`;
@@ -110,6 +114,7 @@ export function getOrder(ctx: CoreContext, id: string): OrderDetail {
   const row = ctx.database.sqlite.prepare(`${SELECT} WHERE o.id = @id AND o.deleted_at IS NULL`).get({ id, today: today(ctx) }) as Row | undefined;
   if (!row) throw new AppError('NOT_FOUND', '该安全监察指令书不存在或已被删除，请刷新列表。');
   const summary = toSummary(row, getIdentity(ctx)?.id ?? null);
+  const team = withEnforcementNumbers(ctx.database.sqlite, parseJson<TeamMember[]>(row.team, []));
   const hazards = ctx.database.sqlite
     .prepare('SELECT id, description, level, state FROM hazards WHERE id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL ORDER BY found_on, id')
     .all(row.hazardIds) as OrderDetail['hazards'];
@@ -120,7 +125,8 @@ export function getOrder(ctx: CoreContext, id: string): OrderDetail {
     unitUscc: row.unitUscc,
     inspectedOn: row.inspectedOn,
     hazards,
-    warnings: calendarFor(ctx).warnings(yearsBetween(row.issuedOn, row.deadline)),
+    team,
+    warnings: [...calendarFor(ctx).warnings(yearsBetween(row.issuedOn, row.deadline)), ...teamWarnings(ctx.database.sqlite, team).map((w) => w.message)],
     actions: summary.mine && row.state === 'issued' ? ['recheck', 'cancel'] : [],
   };
 }

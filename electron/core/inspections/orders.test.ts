@@ -50,6 +50,8 @@ describe('supervision orders', () => {
     // 10 working days from 4/27: 4/28–4/30, (5/1–5/5 off), 5/6–5/8, 5/9 (make-up Saturday), 5/11–5/13
     expect(first).toMatchObject({ number: '张市监特令〔2026〕第1号', prefix: '张市监特令', year: 2026, seq: 1, issuedOn: '2026-04-27', deadline: '2026-05-13', state: 'issued', overdue: false, actions: ['recheck', 'cancel'] });
     expect(first).toMatchObject({ unitId: o.units[0], recordId: record.id, inspectedOn: '2026-04-27', districtName: '塘桥', hazards: [{ id: hazard.id, state: 'ordered' }], warnings: [] });
+    // the signature lines: the visit's inspectors with their 执法证号
+    expect(first.team.map((m) => [m.name, m.enforcementNo])).toEqual([['陈监察', expect.stringMatching(/^JS/)], ['李监察', 'JS3205820002']]);
     const ordered = await t.ok('hazards.get', { id: hazard.id });
     expect(ordered).toMatchObject({ state: 'ordered', deadline: '2026-05-13', workingDays: 10 });
     expect(ordered.events.at(-1)).toMatchObject({ action: 'order', comment: '张市监特令〔2026〕第1号（安全监察指令书）' });
@@ -142,5 +144,14 @@ describe('supervision orders', () => {
     day = '2026-04-30';
     expect(await t.ok('inspections.stats', {})).toMatchObject({ recordsThisMonth: 1 });
     expect(await t.ok('inspections.stats', { districtId: 'seed-district-01' })).toMatchObject({ plansActive: 0, recordsTotal: 0, ordersOpen: 0 });
+  });
+});
+
+describe('an order after a visit of fewer than two inspectors', () => {
+  it('carries the flag of its record', async () => {
+    await setup();
+    const small = await t.ok('inspections.saveRecord', { id: record.id, version: record.version, planId: record.planId, unitId: o.units[0], inspectedOn: '2026-04-27', team: [{ kind: 'inspector', id: o.chen }, { kind: 'supervisor', name: '王监督' }] });
+    const order = await t.ok('inspections.issueOrder', { recordId: small.id, content: '限期更换磨损的制动器。' });
+    expect(order.warnings).toEqual([expect.stringContaining('持执法证的监察人员只有 1 名')]);
   });
 });

@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import type { ParsedInput } from '../../api/contract.ts';
 import { AppError } from '../../api/errors.ts';
 import type { PlanDetail, PlanState, PlanSummary, PlanType, TeamMember } from '../../api/schemas/inspections.ts';
@@ -5,7 +6,7 @@ import type { CoreContext } from '../context.ts';
 import { getIdentity } from '../node/node-service.ts';
 import { resolveChecklist } from './checklists.ts';
 import { parseJson } from './office.ts';
-import { teamWarnings } from './team.ts';
+import { teamWarnings, withEnforcementNumbers } from './team.ts';
 
 // Reading plans: the list with each plan's visits counted, and one plan with the units
 // it fixed and where each stands. Any node reads; only the owner gets actions.
@@ -42,11 +43,11 @@ const SELECT = `SELECT p.id, p.origin_node AS originNode, p.version, p.district_
   (SELECT count(*) FROM inspection_records r WHERE r.plan_id = p.id AND r.deleted_at IS NULL AND r.state = 'final') AS recordsFinal
   FROM inspection_plans p JOIN districts d ON d.id = p.district_id LEFT JOIN blocks b ON b.id = p.scope_block_id`;
 
-export function toPlanSummary(row: PlanRow, self: string | null): PlanSummary {
-  const team = parseJson<TeamMember[]>(row.team, []);
+export function toPlanSummary(sqlite: Database.Database, row: PlanRow, self: string | null): PlanSummary {
+  const team = withEnforcementNumbers(sqlite, parseJson<TeamMember[]>(row.team, []));
   const { scopeUnitIds, ...rest } = row;
   const open = row.state === 'draft' || row.state === 'active';
-  return { ...rest, team, unitCount: parseJson<string[]>(scopeUnitIds, []).length, warnings: open ? teamWarnings(team) : [], mine: row.originNode === self };
+  return { ...rest, team, unitCount: parseJson<string[]>(scopeUnitIds, []).length, warnings: open ? teamWarnings(sqlite, team) : [], mine: row.originNode === self };
 }
 
 export function loadPlanRow(ctx: CoreContext, id: string): PlanRow {
@@ -63,7 +64,7 @@ export function listPlans(ctx: CoreContext, input: ParsedInput<'inspections.list
        ORDER BY p.state IN ('done', 'cancelled'), p.period_start DESC, p.id DESC`,
     )
     .all({ district: input.districtId ?? null, state: input.state ?? null }) as PlanRow[];
-  return rows.map((r) => toPlanSummary(r, self));
+  return rows.map((r) => toPlanSummary(ctx.database.sqlite, r, self));
 }
 
 function actionsOf(row: PlanRow, mine: boolean): PlanDetail['actions'] {
@@ -76,7 +77,7 @@ function actionsOf(row: PlanRow, mine: boolean): PlanDetail['actions'] {
 export function getPlan(ctx: CoreContext, id: string): PlanDetail {
   const self = getIdentity(ctx)?.id ?? null;
   const row = loadPlanRow(ctx, id);
-  const summary = toPlanSummary(row, self);
+  const summary = toPlanSummary(ctx.database.sqlite, row, self);
   const units = ctx.database.sqlite
     .prepare(
       `SELECT u.id, u.name, u.address,

@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import type { ParsedInput } from '../../api/contract.ts';
 import { AppError } from '../../api/errors.ts';
 import type { PlanState, PlanType, RecordDetail, RecordItem, RecordSummary, TeamMember } from '../../api/schemas/inspections.ts';
@@ -5,7 +6,7 @@ import type { CoreContext } from '../context.ts';
 import { getIdentity } from '../node/node-service.ts';
 import { resolveChecklist } from './checklists.ts';
 import { parseJson } from './office.ts';
-import { teamWarnings, type Warning } from './team.ts';
+import { teamWarnings, withEnforcementNumbers, type Warning } from './team.ts';
 
 // Reading the record of a visit: its items as copied from the checklist, the hazards
 // found on it (hazards.source_inspection_id), the orders that followed, its files.
@@ -43,16 +44,16 @@ const SELECT = `SELECT r.id, r.origin_node AS originNode, r.version, r.plan_id A
   r.inspected_on AS inspectedOn, r.team, r.items, r.findings, r.unit_signer AS unitSigner, r.attachments, r.state
   FROM inspection_records r JOIN inspection_plans p ON p.id = r.plan_id JOIN districts d ON d.id = r.district_id JOIN units u ON u.id = r.unit_id`;
 
-export function recordWarnings(row: { team: TeamMember[]; inspectedOn: string; periodStart: string; periodEnd: string }): Warning[] {
-  const warnings = teamWarnings(row.team);
+export function recordWarnings(sqlite: Database.Database, row: { team: TeamMember[]; inspectedOn: string; periodStart: string; periodEnd: string }): Warning[] {
+  const warnings = teamWarnings(sqlite, row.team);
   if (row.inspectedOn < row.periodStart || row.inspectedOn > row.periodEnd) {
     warnings.push({ code: 'outside-period', message: `检查日期 ${row.inspectedOn} 不在计划的检查期间（${row.periodStart} 至 ${row.periodEnd}）内。` });
   }
   return warnings;
 }
 
-function toSummary(row: RecordRow, self: string | null, hazards: number): RecordSummary {
-  const team = parseJson<TeamMember[]>(row.team, []);
+function toSummary(sqlite: Database.Database, row: RecordRow, self: string | null, hazards: number): RecordSummary {
+  const team = withEnforcementNumbers(sqlite, parseJson<TeamMember[]>(row.team, []));
   const items = parseJson<RecordItem[]>(row.items, []);
   return {
     id: row.id,
@@ -69,7 +70,7 @@ function toSummary(row: RecordRow, self: string | null, hazards: number): Record
     state: row.state,
     problems: items.filter((i) => i.result === 'problem').length,
     hazards,
-    warnings: recordWarnings({ ...row, team }),
+    warnings: recordWarnings(sqlite, { ...row, team }),
     mine: row.originNode === self,
   };
 }
@@ -93,7 +94,7 @@ export function listRecords(ctx: CoreContext, input: ParsedInput<'inspections.li
   const counts = new Map(
     (ctx.database.sqlite.prepare('SELECT source_inspection_id AS id, count(*) AS n FROM hazards WHERE source_inspection_id IS NOT NULL AND deleted_at IS NULL GROUP BY source_inspection_id').all() as Array<{ id: string; n: number }>).map((c) => [c.id, c.n]),
   );
-  return rows.map((r) => toSummary(r, self, counts.get(r.id) ?? 0));
+  return rows.map((r) => toSummary(ctx.database.sqlite, r, self, counts.get(r.id) ?? 0));
 }
 
 function actionsOf(row: RecordRow, mine: boolean): RecordDetail['actions'] {
@@ -114,7 +115,7 @@ export function getRecord(ctx: CoreContext, id: string): RecordDetail {
   const foundHazards = sqlite
     .prepare('SELECT id, description, level, state, deadline FROM hazards WHERE source_inspection_id = ? AND deleted_at IS NULL ORDER BY created_at, id')
     .all(id) as RecordDetail['foundHazards'];
-  const summary = toSummary(row, self, foundHazards.length);
+  const summary = toSummary(sqlite, row, self, foundHazards.length);
   const orders = sqlite
     .prepare('SELECT id, number, deadline, state FROM supervision_orders WHERE record_id = ? AND deleted_at IS NULL ORDER BY year, seq')
     .all(id) as RecordDetail['orders'];

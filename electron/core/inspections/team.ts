@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import { AppError } from '../../api/errors.ts';
 import type { TeamMember } from '../../api/schemas/inspections.ts';
 import type { CoreContext } from '../context.ts';
@@ -5,17 +6,45 @@ import type { DistrictIdentity } from '../node/node-service.ts';
 import { today } from './office.ts';
 
 // 检查组: the office's inspectors (监察人员, the chain) and safety supervisors (安全监督员:
-// a block's supervisors, or holders of the pool's certificate in this district). At
-// least two people inspect (总局令第57号); fewer is flagged on the plan and the
-// record, never refused — the office may still be forming the team.
+// a block's supervisors, or holders of the pool's certificate in this district). A
+// site inspection is made by at least two bureau inspectors holding an enforcement
+// card (总局令第57号; docs/DOMAIN.md): supervisors are company staff and never count,
+// nor does a name typed outside the register, which has no 执法证号. Fewer is flagged
+// on the plan, the record and the order, never refused — the office may still be
+// forming the team.
 
 export const MIN_TEAM = 2;
 
 export type Warning = { code: 'team-too-small' | 'outside-period'; message: string };
 
-export function teamWarnings(team: readonly TeamMember[]): Warning[] {
-  if (team.length >= MIN_TEAM) return [];
-  return [{ code: 'team-too-small', message: `检查组只有 ${team.length} 人：现场检查应由至少 ${MIN_TEAM} 名检查人员进行（总局令第57号）。请补充检查人员。` }];
+/**
+ * SQL: how many members of a team (JSON in `teamColumn`) are registered inspectors with
+ * an enforcement number. The one definition of the rule: the flags below and the
+ * dashboard's counts both use it.
+ */
+export function qualifiedInspectorsSql(teamColumn: string): string {
+  return `(SELECT count(DISTINCT i.id) FROM json_each(${teamColumn}) m JOIN inspectors i ON i.id = json_extract(m.value, '$.id')
+    WHERE json_extract(m.value, '$.kind') = 'inspector' AND trim(coalesce(i.enforcement_no, '')) <> '')`;
+}
+
+export function teamWarnings(sqlite: Database.Database, team: readonly TeamMember[]): Warning[] {
+  const qualified = (sqlite.prepare(`SELECT ${qualifiedInspectorsSql('?')} AS n`).get(JSON.stringify(team)) as { n: number }).n;
+  if (qualified >= MIN_TEAM) return [];
+  const others = team.length - qualified;
+  return [
+    {
+      code: 'team-too-small',
+      message:
+        `检查组中持执法证的监察人员只有 ${qualified} 名${others > 0 ? `（另有 ${others} 名安全监督员或未登记执法证号的人员，不计入）` : ''}：` +
+        `现场检查应由至少 ${MIN_TEAM} 名监察人员进行（总局令第57号）。请补充监察人员，或在“工作联系（链）”中登记其执法证号。`,
+    },
+  ];
+}
+
+/** The team with each registered inspector's enforcement number, for display and the printed signature lines. */
+export function withEnforcementNumbers(sqlite: Database.Database, team: readonly TeamMember[]): TeamMember[] {
+  const lookup = sqlite.prepare('SELECT enforcement_no AS n FROM inspectors WHERE id = ?');
+  return team.map((m) => (m.kind === 'inspector' && m.id ? { ...m, enforcementNo: (lookup.get(m.id) as { n: string | null } | undefined)?.n ?? null } : { ...m, enforcementNo: null }));
 }
 
 /** Inspectors of the office's district who are active, for the team picker. */

@@ -104,7 +104,7 @@ export const inspectionsEn: Messages['inspections'] = {
     noInspectors: 'No active inspectors in this district yet: register them on the chain page first.',
     noSupervisors: 'No safety supervisors to choose from.',
     supervisorOf: '{{unit}}{{block}}',
-    warning: 'The team has only {{count}} person(s): an inspection on site needs at least 2 inspectors. You may save, but please add people.',
+    warning: 'The team has only {{count}} inspector(s) with an enforcement card (supervisors do not count): an inspection on site needs at least 2. You may save, but please add inspectors.',
     chosen: '{{count}} chosen',
   },
   checklist: {
@@ -246,6 +246,7 @@ export const inspectionsEn: Messages['inspections'] = {
     hazards: 'Hazards found',
     orders: 'Orders issued',
     signInspector: 'Inspector (signature)',
+    enforcementNo: 'Enforcement card: {{no}}',
     signUnit: 'Unit (signature, seal)',
     signer: 'Signed by: {{name}}',
     date: 'Date',

@@ -105,7 +105,7 @@ export const inspectionsZh = {
     noInspectors: '本辖区还没有在岗的监察人员，请先在“链”页面登记。',
     noSupervisors: '没有可选的安全监督员。',
     supervisorOf: '{{unit}}{{block}}',
-    warning: '检查组只有 {{count}} 人：现场检查应由至少 2 名检查人员进行。可以先保存，但请补充检查人员。',
+    warning: '检查组中持执法证的监察人员只有 {{count}} 名（安全监督员不计入）：现场检查应由至少 2 名监察人员进行。可以先保存，但请补充监察人员。',
     chosen: '已选 {{count}} 人',
   },
   checklist: {
@@ -246,7 +246,8 @@ export const inspectionsZh = {
     findings: '检查情况及发现的问题',
     hazards: '发现的隐患',
     orders: '下达的指令书',
-    signInspector: '检查人员（签字）',
+    signInspector: '监察人员（签字）',
+    enforcementNo: '执法证号：{{no}}',
     signUnit: '被检查单位（签字、盖章）',
     signer: '签字人：{{name}}',
     date: '年　月　日',

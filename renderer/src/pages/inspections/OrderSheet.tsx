@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { OrderDetail } from '../../../../electron/api/schemas/supervision-orders.ts';
 import { dateParts } from '../../format/today.ts';
+import { InspectorSignatures } from './InspectorSignatures.tsx';
 
 /** 特种设备安全监察指令书 (A4 portrait): number, the unit, what was found and must be done by when, the authority and the unit's receipt. */
 export function OrderSheet({ order }: { order: OrderDetail }) {
@@ -36,6 +37,9 @@ export function OrderSheet({ order }: { order: OrderDetail }) {
       <p className="insp-order-body" data-testid="print-order-demand">
         {t('inspections.print.orderDemand', { deadline: `${due.year}年${due.month}月${due.day}日` })}
       </p>
+      <div className="insp-sign" data-testid="order-signatures">
+        <InspectorSignatures team={order.team} />
+      </div>
       <div className="insp-order-sign">
         <div>{t('inspections.print.authority', { district: order.districtName })}</div>
         <div>{t('inspections.print.seal')}</div>
@@ -49,7 +53,6 @@ export function OrderSheet({ order }: { order: OrderDetail }) {
         <span>
           {t('inspections.print.uscc')}：{order.unitUscc}
         </span>
-        <span>{order.id}</span>
       </div>
     </section>
   );

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { RecordDetail } from '../../../../electron/api/schemas/inspections.ts';
+import { InspectorSignatures } from './InspectorSignatures.tsx';
 import { teamNames } from './labels.ts';
 
 /** 特种设备安全监督检查记录 (A4 portrait): the unit and the visit, every item with its result, findings, and where the inspectors and the unit sign. */
@@ -75,12 +76,7 @@ export function RecordSheet({ record }: { record: RecordDetail }) {
         </tbody>
       </table>
       <div className="insp-sign">
-        {[1, 2].map((n) => (
-          <div key={n} className="insp-sign-box">
-            <span>{t('inspections.print.signInspector')}</span>
-            <span className="insp-sign-date">{t('inspections.print.date')}</span>
-          </div>
-        ))}
+        <InspectorSignatures team={record.team} />
         <div className="insp-sign-box">
           <span>{t('inspections.print.signUnit')}</span>
           {record.unitSigner && <span>{t('inspections.print.signer', { name: record.unitSigner })}</span>}
@@ -89,7 +85,6 @@ export function RecordSheet({ record }: { record: RecordDetail }) {
       </div>
       <div className="print-footer muted insp-small">
         <span>{t('inspections.print.items', { count: record.items.length, problems: record.problems })}</span>
-        <span>{record.id}</span>
       </div>
     </section>
   );

@@ -1,13 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import type { PlanOptions, TeamMember } from '../../../../electron/api/schemas/inspections.ts';
 
-/** 检查组: the district's inspectors and safety supervisors as checkboxes; fewer than two is warned, not refused. */
+/**
+ * 检查组: the district's inspectors and safety supervisors as checkboxes. Fewer than two
+ * inspectors with an enforcement card is warned, not refused (the core's rule, team.ts).
+ */
 export function TeamPicker({ options, team, onChange }: { options: PlanOptions; team: TeamMember[]; onChange: (team: TeamMember[]) => void }) {
   const { t } = useTranslation();
   const has = (kind: TeamMember['kind'], id: string) => team.some((m) => m.kind === kind && m.id === id);
   const toggle = (member: TeamMember, on: boolean) => onChange(on ? [...team, member] : team.filter((m) => !(m.kind === member.kind && m.id === member.id)));
   // people kept from an earlier save who are no longer in the lists (or never were) stay listed
   const others = team.filter((m) => !m.id || !(m.kind === 'inspector' ? options.inspectors : options.supervisors).some((p) => p.id === m.id));
+  const qualified = team.filter((m) => m.kind === 'inspector' && options.inspectors.some((i) => i.id === m.id && i.enforcementNo)).length;
   return (
     <div className="insp-team">
       <fieldset className="insp-team-group">
@@ -39,9 +43,9 @@ export function TeamPicker({ options, team, onChange }: { options: PlanOptions; 
         </label>
       ))}
       <div className="muted">{t('inspections.team.chosen', { count: team.length })}</div>
-      {team.length < 2 && (
+      {qualified < 2 && (
         <div className="notice insp-warn" role="status" data-testid="team-warning">
-          {t('inspections.team.warning', { count: team.length })}
+          {t('inspections.team.warning', { count: qualified })}
         </div>
       )}
     </div>
