@@ -9,7 +9,7 @@ export function failureKind(error: unknown): FailureKind {
   if (error instanceof SealedFileError) return 'work-file';
   const code = String((error as { code?: unknown } | null)?.code ?? '');
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return 'busy';
-  if (['ENOSPC', 'EACCES', 'EPERM', 'EROFS', 'EIO', 'ENOENT', 'EDQUOT', 'EEXIST', 'SQLITE_FULL', 'SQLITE_IOERR', 'SQLITE_READONLY'].some((c) => code.startsWith(c))) return 'disk';
+  if (['ENOSPC', 'EACCES', 'EPERM', 'EROFS', 'EIO', 'ENOENT', 'ENOTDIR', 'EISDIR', 'EDQUOT', 'EEXIST', 'SQLITE_FULL', 'SQLITE_IOERR', 'SQLITE_READONLY'].some((c) => code.startsWith(c))) return 'disk';
   return 'unknown';
 }
 

@@ -34,7 +34,11 @@ export function stageFile(ctx: CoreContext, input: { name: string; contentBase64
     renameSync(tmp, file);
     writeFileSync(`${file}.json`, JSON.stringify({ name, size: content.length, stagedAt: ctx.now().toISOString() }), { mode: PRIVATE_FILE_MODE });
   } catch (error) {
-    rmSync(tmp, { force: true });
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // the folder itself is unusable: nothing was written
+    }
     throw new AppError('WRITE_FAILED', `无法保存上传的文件“${name}”：${failureCause(error)}。请检查数据文件夹所在磁盘后重试。`);
   }
   pruneStaging(dir, ctx.now());
