@@ -6,6 +6,7 @@ import type { BundleImportResult, Changes } from '../../api/schemas/bundles.ts';
 import type { NodeIdentity } from '../../api/schemas/node.ts';
 import { appendAudit } from '../audit.ts';
 import type { CoreContext } from '../context.ts';
+import { crashPoint } from '../files/crash-point.ts';
 import { readSealedSync, type SealedFile } from '../files/sealed-file.ts';
 import { startRun, type WorkRun } from '../files/work-dir.ts';
 import type { JobHandle } from '../jobs/job-registry.ts';
@@ -143,6 +144,7 @@ async function importOne(ctx: CoreContext, self: NodeIdentity, file: string, ide
     job.checkpoint();
     let files = entries.filter((e) => e.kind === 'file').length;
     if (!dryRun) ({ files, added } = await storeNewAttachments(ctx, entries, run.dir));
+    crashPoint('import:stored');
     job.phase(dryRun ? '预览' : '写入数据库');
     const changes: Changes = {};
     const sqlite = ctx.database.sqlite;

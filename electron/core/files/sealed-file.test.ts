@@ -49,7 +49,7 @@ describe('sealed work files', () => {
     };
     const flipped = make('flipped');
     const bytes = readFileSync(flipped.path);
-    bytes[100_000] ^= 1;
+    bytes[100_000] = bytes[100_000]! ^ 1;
     writeFileSync(flipped.path, bytes);
     expect(() => collectSync(flipped)).toThrow(SealedFileError);
     await expect(collect(flipped)).rejects.toThrow(SealedFileError);
