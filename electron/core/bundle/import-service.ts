@@ -20,7 +20,7 @@ import { inflateTable } from './format/inflate.ts';
 import { openBundle } from './format/reader.ts';
 import { BundleRefusal, type OpenedBundle, type OpenedEntry } from './format/types.ts';
 import { checkEntries, verifyManifestSignature } from './format/verify.ts';
-import { mergeTable } from './merge.ts';
+import { mergeTable, tableLabel } from './merge.ts';
 import { dataDir, MAX_BUNDLE_BYTES } from './paths.ts';
 import { bureauBroadcastTables, isSyncedTable, syncedTables, type SyncedTable } from './sync-tables.ts';
 
@@ -82,7 +82,7 @@ async function unpackTables(entries: OpenedEntry[], senderRole: string, run: Wor
   for (const entry of entries.filter((e) => e.kind === 'table')) {
     if (!isSyncedTable(entry.name) || !allowed.includes(entry.name)) throw new BundleRefusal('malformed', `数据包含有本程序不接收的数据表“${entry.name}”。`);
     if (tables.some((t) => t.table === entry.name)) throw new BundleRefusal('malformed', `数据包中数据表“${entry.name}”出现了两次。`);
-    tables.push({ table: entry.name, rows: await inflateTable(entry, path.join(run.dir, `rows-${entry.index}`)) });
+    tables.push({ table: entry.name, rows: await inflateTable(entry, path.join(run.dir, `rows-${entry.index}`), tableLabel(entry.name)) });
   }
   return tables.sort((a, b) => order(a.table) - order(b.table));
 }

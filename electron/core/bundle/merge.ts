@@ -43,6 +43,9 @@ const tableLabels: Record<SyncedTable, string> = {
   summary_reviews: '市局小结审阅意见',
 };
 
+/** The Chinese name of a synced table, for messages. */
+export const tableLabel = (table: SyncedTable): string => tableLabels[table];
+
 type Row = Record<string, string | number | null>;
 
 function parseRow(line: string, table: SyncedTable, lineNo: number, allowed: Set<string>): Row {

@@ -20,7 +20,7 @@ export interface InflateLimits {
 export const INFLATE_LIMITS: InflateLimits = { maxRatio: 100, slackBytes: 1 << 20, maxLineBytes: 8 << 20 };
 
 /** Inflates a checked table entry into a sealed file at `target`; refuses a bomb while streaming. */
-export async function inflateTable(entry: OpenedEntry, target: string, limits: InflateLimits = INFLATE_LIMITS): Promise<SealedFile> {
+export async function inflateTable(entry: OpenedEntry, target: string, label = entry.name, limits: InflateLimits = INFLATE_LIMITS): Promise<SealedFile> {
   const cap = entry.size * limits.maxRatio + limits.slackBytes;
   const writer = new SealedWriter(target);
   const gunzip = createGunzip();
@@ -32,16 +32,16 @@ export async function inflateTable(entry: OpenedEntry, target: string, limits: I
     for await (const chunk of gunzip as AsyncIterable<Buffer>) {
       inflated += chunk.length;
       if (inflated > cap) {
-        throw new BundleRefusal('inflate-limit', `数据包中数据表“${entry.name}”解压后超过 ${mb(cap)} MB（压缩后仅 ${mb(entry.size)} MB），不是正常的数据，已拒收。请联系报送单位核实。`);
+        throw new BundleRefusal('inflate-limit', `数据包中数据表“${label}”解压后超过 ${mb(cap)} MB（压缩后仅 ${mb(entry.size)} MB），不是正常的数据，已拒收。请联系报送单位核实。`);
       }
       for (let start = 0; ; ) {
         const nl = chunk.indexOf(10, start);
         lineBytes += (nl < 0 ? chunk.length : nl) - start;
-        if (lineBytes > limits.maxLineBytes) throw new BundleRefusal('malformed', `数据包中数据表“${entry.name}”第 ${lines + 1} 行过长（超过 ${mb(limits.maxLineBytes)} MB），已拒收。`);
+        if (lineBytes > limits.maxLineBytes) throw new BundleRefusal('malformed', `数据包中数据表“${label}”第 ${lines + 1} 行过长（超过 ${mb(limits.maxLineBytes)} MB），已拒收。`);
         if (nl < 0) break;
         lines++;
         lineBytes = 0;
-        if (lines > entry.rows) throw new BundleRefusal('malformed', `数据包中数据表“${entry.name}”的行数多于签名清单所列的 ${entry.rows} 行，已拒收。`);
+        if (lines > entry.rows) throw new BundleRefusal('malformed', `数据包中数据表“${label}”的行数多于签名清单所列的 ${entry.rows} 行，已拒收。`);
         start = nl + 1;
       }
       writer.write(chunk);
@@ -51,7 +51,7 @@ export async function inflateTable(entry: OpenedEntry, target: string, limits: I
     gunzip.destroy();
     writer.close();
     if (error instanceof BundleRefusal || error instanceof SealedFileError) throw error;
-    throw new BundleRefusal('malformed', `数据包中数据表“${entry.name}”无法解压。`);
+    throw new BundleRefusal('malformed', `数据包中数据表“${label}”无法解压。`);
   }
 }
 
