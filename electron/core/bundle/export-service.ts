@@ -12,7 +12,7 @@ import type { CoreContext } from '../context.ts';
 import { crashPoint } from '../files/crash-point.ts';
 import { ensurePrivateDir } from '../files/private-files.ts';
 import { readSealed, type SealedFile } from '../files/sealed-file.ts';
-import { startRun } from '../files/work-dir.ts';
+import { startRun, type WorkRun } from '../files/work-dir.ts';
 import { newId } from '../ids.ts';
 import { bureauKey, loadSigner, trustedNode } from '../keys/keys.ts';
 import { requireIdentity } from '../node/node-service.ts';
@@ -92,9 +92,15 @@ export async function exportBundle(ctx: CoreContext, input: ParsedInput<'bundles
   return ctx.jobs.run(input.jobId, async (job) => {
     job.phase('读取数据');
     // the rows are copied into sealed files in this run's folder, removed in finally
-    const run = startRun(dataDir(ctx), 'export');
+    let run: WorkRun;
+    try {
+      run = startRun(dataDir(ctx), 'export');
+    } catch (error) {
+      throw notExported(error, dataDir(ctx));
+    }
     let keepRun = false;
     let snapshot: Snapshot | undefined;
+    let where = dataDir(ctx);
     try {
       snapshot = takeSnapshot(sqlite, { nodeId: identity.id, tables, sinceChangeSeq: input.full || !previous ? null : previous.changeSeq, targetNodeId: target.nodeId }, run.dir);
       for (const sha of snapshot.attachments) {
@@ -102,12 +108,9 @@ export async function exportBundle(ctx: CoreContext, input: ParsedInput<'bundles
       }
       const defaultOut = exchangeDir(ctx, 'out');
       const outDir = input.outFile ? path.dirname(path.resolve(input.outFile)) : path.resolve(input.outDir ?? defaultOut);
-      try {
-        if (outDir === defaultOut) ensurePrivateDir(outDir);
-        else mkdirSync(outDir, { recursive: true });
-      } catch (error) {
-        throw notExported(error, outDir);
-      }
+      where = outDir;
+      if (outDir === defaultOut) ensurePrivateDir(outDir);
+      else mkdirSync(outDir, { recursive: true });
       const stamp = ctx.now().toISOString().slice(0, 10);
       const fileName = input.outFile ? path.basename(input.outFile) : `${safeName(identity.name)}-${String(sequence).padStart(4, '0')}-${stamp}.qklb`;
       const file = path.join(outDir, fileName);
@@ -185,6 +188,9 @@ export async function exportBundle(ctx: CoreContext, input: ParsedInput<'bundles
       }
       crashPoint('export:published');
       return { file, fileName, bundleId, sequence, full: written.manifest.full, size: written.size, hash: written.hash, rowCounts, files };
+    } catch (error) {
+      // nothing after the bundle got its name can fail: whatever arrives here left no bundle behind
+      throw notExported(error, where);
     } finally {
       snapshot?.dispose();
       if (!keepRun) run.dispose();

@@ -128,7 +128,12 @@ function failed(ctx: CoreContext, self: NodeIdentity, file: string, error: unkno
 async function importOne(ctx: CoreContext, self: NodeIdentity, file: string, identities: string[], dryRun: boolean, job: JobHandle): Promise<BundleImportResult> {
   let opened: OpenedBundle | undefined;
   // plaintext never reaches the disk: entries are sealed in this run's folder, removed in finally
-  const run = startRun(dataDir(ctx), 'import');
+  let run: WorkRun;
+  try {
+    run = startRun(dataDir(ctx), 'import');
+  } catch (error) {
+    return failed(ctx, self, file, error, undefined, dryRun);
+  }
   let added: string[] = [];
   try {
     job.phase(`解密并校验 ${path.basename(file)}`);

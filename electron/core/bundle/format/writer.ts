@@ -109,8 +109,8 @@ export function publishBundle(part: string, file: string): void {
     linkSync(part, file);
     unlinkSync(part);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EXDEV') throw error;
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw error;
+    // no hard links here (FAT, some shares; each OS names that differently): a checked rename
     if (existsSync(file)) throw Object.assign(new Error(`${file} exists`), { code: 'EEXIST' });
     renameSync(part, file);
   }
