@@ -1,7 +1,8 @@
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../electron/api/errors.ts';
+import { ensurePrivateDir, makePrivate } from '../electron/core/files/private-files.ts';
 
 const PREFIX = 'qkl-backup-';
 
@@ -14,13 +15,15 @@ function stamp(date: Date): string {
  * with integrity_check, keeping the newest `keep` backups in the folder.
  */
 export function backupDatabase(sqlite: Database.Database, dir: string, reason: string, keep = 10, now = new Date()): string {
-  mkdirSync(dir, { recursive: true });
+  ensurePrivateDir(dir);
   const safeReason = reason.replace(/[^a-z0-9-]/gi, '_');
   let file = path.join(dir, `${PREFIX}${stamp(now)}-${safeReason}.sqlite`);
   for (let n = 2; existsIn(dir, path.basename(file)); n++) {
     file = path.join(dir, `${PREFIX}${stamp(now)}-${safeReason}-${n}.sqlite`);
   }
   sqlite.prepare('VACUUM INTO ?').run(file);
+  // SQLite creates it 0644: a backup holds everything the database does
+  makePrivate(file);
 
   const copy = new Database(file, { readonly: true });
   try {

@@ -1,9 +1,10 @@
-import { mkdirSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { AppError } from '../electron/api/errors.ts';
+import { makePrivate, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../electron/core/files/private-files.ts';
 import { backupDatabase } from './backup.ts';
 import { loadMigrations, migrate } from './migrate.ts';
 import * as schema from './schema/index.ts';
@@ -40,7 +41,10 @@ export const defaultMigrationsDir = path.join(path.dirname(fileURLToPath(import.
 /** Opens (creating if needed) a database: pragmas, health check, backup, migrations. */
 export function openDatabase(options: OpenOptions): OpenedDatabase {
   const file = path.resolve(options.file);
-  mkdirSync(path.dirname(file), { recursive: true });
+  mkdirSync(path.dirname(file), { recursive: true, mode: PRIVATE_DIR_MODE });
+  // created owner-only before SQLite opens it: SQLite gives -wal and -shm the database file's mode
+  if (!existsSync(file)) closeSync(openSync(file, 'wx', PRIVATE_FILE_MODE));
+  makePrivate(file);
   const sqlite = new Database(file);
   try {
     // synchronous=FULL: with WAL, better-sqlite3's default NORMAL can lose the

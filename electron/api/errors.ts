@@ -20,6 +20,10 @@ export const errorCodes = [
   'WRONG_PASSPHRASE',
   /** a bundle or receipt was refused; details.reason names the check */
   'BUNDLE_REFUSED',
+  /** the database is locked by another program (the CLI, another window) past the busy timeout */
+  'BUSY',
+  /** a file could not be written: disk full, no permission, medium removed */
+  'WRITE_FAILED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

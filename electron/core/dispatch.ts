@@ -74,7 +74,7 @@ export function toEnvelope(error: unknown): ErrorEnvelope {
       ...(field ? { details: { field } } : {}),
     };
   }
-  return { code: 'INTERNAL', message: '程序内部错误，操作未完成，数据未改变。请重试；如仍出错，请联系技术支持。' };
+  return { code: 'INTERNAL', message: '程序内部错误，操作未完成。请重试；如仍出错，请联系技术支持。' };
 }
 
 export interface Core {

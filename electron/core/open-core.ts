@@ -1,8 +1,10 @@
 import os from 'node:os';
 import { openDatabase, type OpenOptions } from '../../db/open.ts';
 import { appVersion } from './app-version.ts';
+import { recoverBundleWork } from './bundle/recovery.ts';
 import type { HostKind, KeyAccess } from './context.ts';
 import { createCore, type Core, type CoreOptions } from './dispatch.ts';
+import { lockDownDataFolder } from './files/private-files.ts';
 import { JobRegistry } from './jobs/job-registry.ts';
 
 export interface OpenCoreOptions extends OpenOptions, CoreOptions {
@@ -24,9 +26,15 @@ function osUser(): string {
   }
 }
 
-/** Opens the database (migrating it) and the core over it: what every host does at start. */
+/**
+ * Opens the database (migrating it) and the core over it: what every host does at
+ * start. Also makes the data folder owner-only and clears what killed bundle runs
+ * left behind (their plaintext-free work folders, `.part` files, attachment files
+ * of imports that never committed).
+ */
 export function openCore(options: OpenCoreOptions): OpenedCore {
   const database = openDatabase(options);
+  lockDownDataFolder(database.file);
   const core = createCore(
     {
       database,
@@ -39,5 +47,6 @@ export function openCore(options: OpenCoreOptions): OpenedCore {
     },
     options,
   );
+  recoverBundleWork(core.ctx);
   return { ...core, close: () => database.close() };
 }

@@ -34,7 +34,7 @@ export const text = {
   },
   ipc: {
     unauthorized: '请求来源不受信任，操作已拒绝。请关闭其他窗口后重试；如仍出现，请联系技术支持。',
-    internal: '程序内部错误，操作未完成，数据未改变。请重试；如仍出错，请联系技术支持。',
+    internal: '程序内部错误，操作未完成。请重试；如仍出错，请联系技术支持。',
   },
   startup: {
     title: `${productName}无法启动`,

@@ -1,11 +1,14 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CallName, CallOutput } from '../../electron/api/contract.ts';
 import type { NodeRole } from '../../electron/api/schemas/node.ts';
+import type { EntrySource } from '../../electron/core/bundle/format/types.ts';
+import { writeBundle } from '../../electron/core/bundle/format/writer.ts';
 import { attachmentPath } from '../../electron/core/bundle/paths.ts';
 import { syncedTables } from '../../electron/core/bundle/sync-tables.ts';
 import { newId } from '../../electron/core/ids.ts';
+import { loadSigner } from '../../electron/core/keys/keys.ts';
 import { openCore, type OpenedCore } from '../../electron/core/open-core.ts';
 import { tempDir } from './temp.ts';
 
@@ -96,4 +99,43 @@ export function addAttachment(node: ExchangeNode, content: Buffer, fileName: str
     .prepare('INSERT INTO attachments (id, origin_node, created_at, updated_at, sha256, size, file_name, mime_type) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
     .run(newId(), node.id, now, now, sha256, content.length, fileName, 'application/octet-stream');
   return sha256;
+}
+
+/**
+ * A bundle signed with `from`'s real key and encrypted to `to`, holding whatever
+ * entries the test gives: what an enrolled office (or someone holding its key)
+ * could send. Sequence 1, full, unless told otherwise.
+ */
+export async function craftBundle(from: ExchangeNode, to: ExchangeNode, file: string, entries: EntrySource[], options: { sequence?: number; full?: boolean; previousHash?: string | null } = {}): Promise<string> {
+  const signer = loadSigner(from.core.ctx);
+  const target = (await from.ok('keys.trusted', {})).find((k) => k.nodeId === to.id)!;
+  const self = (await from.ok('node.get', {}))!;
+  await writeBundle({
+    file,
+    manifest: {
+      bundleId: newId(),
+      node: { id: from.id, role: self.role, name: self.name, districtId: self.districtId },
+      keyId: signer.keyId,
+      target: { nodeId: to.id, recipients: target.recipients },
+      sequence: options.sequence ?? 1,
+      previousHash: options.previousHash ?? null,
+      full: options.full ?? true,
+      createdAt: new Date().toISOString(),
+      appVersion: 'test',
+      schemaVersion: '1',
+    },
+    entries,
+    signer,
+    recipients: target.recipients,
+  });
+  return file;
+}
+
+/** Files under `dir` whose bytes contain `needle`, the database files excepted (SQLite stores rows as they are). */
+export function filesContaining(dir: string, needle: string): string[] {
+  const bytes = Buffer.from(needle, 'utf8');
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && !/\.sqlite(-wal|-shm|-journal)?$/.test(e.name))
+    .map((e) => path.join(e.parentPath, e.name))
+    .filter((file) => readFileSync(file).includes(bytes));
 }

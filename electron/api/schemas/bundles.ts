@@ -59,7 +59,8 @@ export type Changes = z.infer<typeof Changes>;
 /** The shape `qkl import-bundle --json` prints (a product interface: extend, never rename). */
 export const BundleImportResult = z.object({
   file: z.string(),
-  status: z.enum(['imported', 'already-imported', 'dry-run', 'refused']),
+  /** failed: not the bundle's fault (database busy, disk full …): nothing changed, try again */
+  status: z.enum(['imported', 'already-imported', 'dry-run', 'refused', 'failed']),
   node: z.object({ id: z.string(), name: z.string() }).nullable(),
   sequence: z.number().int().nullable(),
   full: z.boolean().nullable(),

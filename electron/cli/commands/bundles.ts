@@ -33,7 +33,7 @@ export async function exportBundleCommand(args: string[], io: CliIo): Promise<nu
 
 function printImport(io: CliIo, r: BundleImportResult): void {
   const who = r.node ? `“${r.node.name}”第 ${r.sequence} 号数据包` : path.basename(r.file);
-  if (r.status === 'refused') return;
+  if (r.status === 'refused' || r.status === 'failed') return;
   if (r.status === 'already-imported') {
     io.out(`${who}已导入过，本次未作改动。`);
     return;
@@ -43,7 +43,7 @@ function printImport(io: CliIo, r: BundleImportResult): void {
   if (r.files > 0) io.out(`  附件：${r.files} 个`);
 }
 
-/** `qkl import-bundle --db FILE BUNDLE [--dry-run] [--json]`: refused → exit 1 with the reason on stderr. */
+/** `qkl import-bundle --db FILE BUNDLE [--dry-run] [--json]`: refused or failed → exit 1 with the message on stderr. */
 export async function importBundleCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -61,6 +61,10 @@ export async function importBundleCommand(args: string[], io: CliIo): Promise<nu
     else printImport(io, r);
     if (r.status === 'refused') {
       io.err(`错误：数据包被拒收（${r.reason}）：${r.message ?? ''}`);
+      return 1;
+    }
+    if (r.status === 'failed') {
+      io.err(`错误：${r.message ?? '数据包未导入，数据未改变。'}`);
       return 1;
     }
     return 0;

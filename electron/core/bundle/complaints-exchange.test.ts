@@ -1,12 +1,13 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dataDigest, exchangeNode, PASSPHRASE, trustEachOther, type ExchangeNode } from '../../../tests/support/exchange.ts';
 import { loadIdentities } from '../keys/keys.ts';
 import { insertUnit } from '../registry/testing/fixtures.ts';
+import { readSealedSync } from '../files/sealed-file.ts';
 import { openBundle } from './format/reader.ts';
-import { bundleTempRoot, MAX_BUNDLE_BYTES } from './paths.ts';
+import { MAX_BUNDLE_BYTES } from './paths.ts';
 
 // 投诉举报 travels up without its reporters: the office's complaints and rewards reach
 // the bureau, which reads them masked and cannot change them; complaint_reporters never
@@ -39,13 +40,12 @@ async function importBundle(file: string) {
 
 /** Everything the bureau can read from the bundle: the manifest and every entry, decrypted and unzipped. */
 async function decryptedText(file: string): Promise<{ tables: string[]; text: string }> {
-  const tempRoot = bundleTempRoot(bureau.core.ctx);
-  mkdirSync(tempRoot, { recursive: true });
+  const tempRoot = mkdtempSync(path.join(bureau.dir, 'read-'));
   const opened = await openBundle({ file, identities: loadIdentities(bureau.core.ctx, PASSPHRASE), maxBytes: MAX_BUNDLE_BYTES, tempRoot });
   try {
     const parts = [opened.manifestBytes.toString('utf8')];
     for (const entry of opened.found) {
-      const bytes = readFileSync(entry.path);
+      const bytes = Buffer.concat([...readSealedSync(entry.sealed)]);
       parts.push(entry.kind === 'table' ? gunzipSync(bytes).toString('utf8') : bytes.toString('utf8'));
     }
     return { tables: opened.manifest.entries.filter((e) => e.kind === 'table').map((e) => e.name), text: parts.join('\n') };

@@ -1,24 +1,29 @@
-import { copyFileSync, createReadStream, createWriteStream, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
-import { createGunzip } from 'node:zlib';
 import type { ParsedInput } from '../../api/contract.ts';
 import { AppError } from '../../api/errors.ts';
 import type { BundleImportResult, Changes } from '../../api/schemas/bundles.ts';
 import type { NodeIdentity } from '../../api/schemas/node.ts';
 import { appendAudit } from '../audit.ts';
 import type { CoreContext } from '../context.ts';
+import { crashPoint } from '../files/crash-point.ts';
+import { readSealedSync, type SealedFile } from '../files/sealed-file.ts';
+import { startRun, type WorkRun } from '../files/work-dir.ts';
 import type { JobHandle } from '../jobs/job-registry.ts';
 import { loadIdentities, ownRecipients, trustedSigner } from '../keys/keys.ts';
 import { requireIdentity } from '../node/node-service.ts';
 import { schemaVersion } from '../schema-version.ts';
+import { removeUnreferenced, storeNewAttachments } from './attachment-store.ts';
 import { checkChain } from './chain-check.ts';
+import { failureCause, failureKind } from '../files/failure.ts';
+import { inflateTable } from './format/inflate.ts';
 import { openBundle } from './format/reader.ts';
 import { BundleRefusal, type OpenedBundle, type OpenedEntry } from './format/types.ts';
 import { checkEntries, verifyManifestSignature } from './format/verify.ts';
 import { mergeTable } from './merge.ts';
-import { attachmentPath, bundleTempRoot, MAX_BUNDLE_BYTES } from './paths.ts';
+import { dataDir, MAX_BUNDLE_BYTES } from './paths.ts';
 import { isSyncedTable, syncedTables, type SyncedTable } from './sync-tables.ts';
+import { tableLabel } from '../sync/authority.ts';
 import { rowAuthority, type Sender } from '../sync/authorize.ts';
 import { recordSummaryReceipts } from '../summaries/summary-receipts.ts';
 
@@ -75,45 +80,69 @@ function ownRecipientsIncludingRetired(ctx: CoreContext): string[] {
   return [...ownRecipients(ctx), ...rows.map((r) => r.public_key)];
 }
 
-async function unpackTables(entries: OpenedEntry[]): Promise<Array<{ table: SyncedTable; file: string }>> {
-  const tables: Array<{ table: SyncedTable; file: string }> = [];
+/** Checked table entries, inflated (with limits) into sealed work files, in merge order. Who may send which rows is judged row by row at merge. */
+async function unpackTables(entries: OpenedEntry[], run: WorkRun): Promise<Array<{ table: SyncedTable; rows: SealedFile }>> {
+  const tables: Array<{ table: SyncedTable; rows: SealedFile }> = [];
   const order = (t: SyncedTable) => syncedTables.indexOf(t);
   for (const entry of entries.filter((e) => e.kind === 'table')) {
     if (!isSyncedTable(entry.name)) throw new BundleRefusal('malformed', `数据包含有本程序不接收的数据表“${entry.name}”。`);
     if (tables.some((t) => t.table === entry.name)) throw new BundleRefusal('malformed', `数据包中数据表“${entry.name}”出现了两次。`);
-    const plain = `${entry.path}.ndjson`;
-    try {
-      await pipeline(createReadStream(entry.path), createGunzip(), createWriteStream(plain));
-    } catch {
-      throw new BundleRefusal('malformed', `数据包中数据表“${entry.name}”无法解压。`);
-    }
-    tables.push({ table: entry.name, file: plain });
+    tables.push({ table: entry.name, rows: await inflateTable(entry, path.join(run.dir, `rows-${entry.index}`), tableLabel(entry.name)) });
   }
   return tables.sort((a, b) => order(a.table) - order(b.table));
 }
 
-/** Verified attachment files go to the content-addressed store first: harmless if the import then fails. */
-function storeAttachments(ctx: CoreContext, entries: OpenedEntry[]): number {
-  let stored = 0;
-  for (const entry of entries.filter((e) => e.kind === 'file')) {
-    if (entry.name !== entry.sha256) throw new BundleRefusal('entry-hash', `数据包中附件 ${entry.name.slice(0, 12)}… 的内容与其名称不符。`);
-    const target = attachmentPath(ctx, entry.sha256);
-    if (!existsSync(target)) {
-      mkdirSync(path.dirname(target), { recursive: true });
-      copyFileSync(entry.path, `${target}.part`);
-      renameSync(`${target}.part`, target);
-    }
-    stored++;
+function recordRefusal(ctx: CoreContext, self: NodeIdentity, file: string, error: BundleRefusal, opened: OpenedBundle | undefined, dryRun: boolean): void {
+  appendAudit(ctx, {
+    nodeId: self.id,
+    call: 'bundles.import',
+    table: 'bundles_received',
+    rowIds: [],
+    after: { status: 'refused', reason: error.reason, file: path.basename(file), node: opened?.manifest.node.id ?? null, sequence: opened?.manifest.sequence ?? null, dryRun },
+  });
+}
+
+/** One file of a batch could not be finished for a reason other than the bundle itself: reported, and the batch goes on. */
+function failed(ctx: CoreContext, self: NodeIdentity, file: string, error: unknown, opened: OpenedBundle | undefined, dryRun: boolean): BundleImportResult {
+  const manifest = opened?.manifest;
+  const message = `数据包未导入，数据未改变：${failureCause(error)}。${failureKind(error) === 'busy' ? '请稍后重新导入。' : '请重新导入；如仍出错，请联系技术支持。'}`;
+  try {
+    appendAudit(ctx, {
+      nodeId: self.id,
+      call: 'bundles.import',
+      table: 'bundles_received',
+      rowIds: [],
+      after: { status: 'failed', cause: failureKind(error), file: path.basename(file), node: manifest?.node.id ?? null, sequence: manifest?.sequence ?? null, dryRun },
+    });
+  } catch {
+    // a locked database cannot take the audit entry either; the result still says what happened
   }
-  return stored;
+  return {
+    file,
+    status: 'failed',
+    node: manifest ? { id: manifest.node.id, name: manifest.node.name } : null,
+    sequence: manifest?.sequence ?? null,
+    full: manifest?.full ?? null,
+    changes: {},
+    files: 0,
+    reason: null,
+    message,
+  };
 }
 
 async function importOne(ctx: CoreContext, self: NodeIdentity, file: string, identities: string[], dryRun: boolean, job: JobHandle): Promise<BundleImportResult> {
   let opened: OpenedBundle | undefined;
+  // plaintext never reaches the disk: entries are sealed in this run's folder, removed in finally
+  let run: WorkRun;
   try {
-    mkdirSync(bundleTempRoot(ctx), { recursive: true });
+    run = startRun(dataDir(ctx), 'import');
+  } catch (error) {
+    return failed(ctx, self, file, error, undefined, dryRun);
+  }
+  let added: string[] = [];
+  try {
     job.phase(`解密并校验 ${path.basename(file)}`);
-    opened = await openBundle({ file, identities, maxBytes: MAX_BUNDLE_BYTES, tempRoot: bundleTempRoot(ctx) });
+    opened = await openBundle({ file, identities, maxBytes: MAX_BUNDLE_BYTES, tempRoot: run.dir });
     const sender = checkAuthenticity(ctx, self, opened);
     const { manifest } = opened;
     const base = { file, node: { id: manifest.node.id, name: manifest.node.name }, sequence: manifest.sequence, full: manifest.full, reason: null, message: null };
@@ -121,17 +150,19 @@ async function importOne(ctx: CoreContext, self: NodeIdentity, file: string, ide
       return { ...base, status: 'already-imported', changes: {}, files: 0, message: `第 ${manifest.sequence} 号数据包已导入过，本次未作改动。` };
     }
     const entries = checkEntries(opened);
-    const tables = await unpackTables(entries);
+    const tables = await unpackTables(entries, run);
     const authority = rowAuthority(ctx.database.sqlite, sender, self.id, new Set(tables.map((t) => t.table)));
     job.checkpoint();
-    const files = dryRun ? entries.filter((e) => e.kind === 'file').length : storeAttachments(ctx, entries);
+    let files = entries.filter((e) => e.kind === 'file').length;
+    if (!dryRun) ({ files, added } = await storeNewAttachments(ctx, entries, run.dir));
+    crashPoint('import:stored');
     job.phase(dryRun ? '预览' : '写入数据库');
     const changes: Changes = {};
     const sqlite = ctx.database.sqlite;
     const importedAt = ctx.now().toISOString();
     try {
       sqlite.transaction(() => {
-        for (const { table, file: plain } of tables) mergeTable(sqlite, table, plain, sender.id, changes, authority);
+        for (const { table, rows } of tables) mergeTable(sqlite, table, readSealedSync(rows), sender.id, changes, authority);
         authority.finish();
         if (sender.role === 'district') recordSummaryReceipts(sqlite, sender.id, manifest.bundleId, importedAt);
         if (dryRun) throw new DryRunRollback();
@@ -152,20 +183,28 @@ async function importOne(ctx: CoreContext, self: NodeIdentity, file: string, ide
     } catch (error) {
       if (!(error instanceof DryRunRollback)) throw error;
     }
+    added = [];
     return { ...base, status: dryRun ? 'dry-run' : 'imported', changes, files };
   } catch (error) {
-    if (!(error instanceof BundleRefusal)) throw error;
+    if (error instanceof AppError && error.code === 'CANCELLED') throw error;
+    if (!(error instanceof BundleRefusal)) return failed(ctx, self, file, error, opened, dryRun);
     // the refusal is recorded, the data is not touched
-    appendAudit(ctx, {
-      nodeId: self.id,
-      call: 'bundles.import',
-      table: 'bundles_received',
-      rowIds: [],
-      after: { status: 'refused', reason: error.reason, file: path.basename(file), node: opened?.manifest.node.id ?? null, sequence: opened?.manifest.sequence ?? null, dryRun },
-    });
+    try {
+      recordRefusal(ctx, self, file, error, opened, dryRun);
+    } catch (auditError) {
+      return failed(ctx, self, file, auditError, opened, dryRun);
+    }
     return refused(file, error, opened);
   } finally {
+    // files of a bundle that did not go in leave the store again
+    let keepJournal = false;
+    try {
+      if (added.length > 0) removeUnreferenced(ctx, added);
+    } catch {
+      keepJournal = true; // the sweep at the next open reads the run's journal and removes them
+    }
     opened?.dispose();
+    if (!keepJournal) run.dispose();
   }
 }
 

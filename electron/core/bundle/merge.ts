@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Changes } from '../../api/schemas/bundles.ts';
 import { BundleRefusal } from './format/types.ts';
-import { readLinesSync } from './line-reader.ts';
+import { splitLinesSync } from './line-reader.ts';
 import { tableLabel } from '../sync/authority.ts';
 import type { RowAuthority } from '../sync/authorize.ts';
 import { columnsOf, type SyncedTable } from './sync-tables.ts';
@@ -48,21 +48,33 @@ function statementFor(sqlite: Database.Database, cache: Map<string, Database.Sta
   return statement;
 }
 
+/** SQLite's rule violations as refusals that name the table and the row: the bundle is at fault, not the program. */
 function explainConstraint(error: unknown, table: SyncedTable, row: Row): never {
   const code = (error as { code?: string }).code ?? '';
-  if (code === 'SQLITE_CONSTRAINT_UNIQUE') {
+  if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
     const naming = row['name'] ?? row['equipment_code'] ?? row['certificate_no'] ?? row['id'];
     throw new BundleRefusal('conflict', `数据包中的${tableLabel(table)}“${String(naming)}”与本库中其他单位报送的记录重复（${(error as Error).message}）。请联系该单位核对后重新报送。`);
   }
   if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
     throw new BundleRefusal('malformed', `数据包中的${tableLabel(table)}（编号 ${String(row['id'])}）引用了本库中不存在的记录，可能缺少更早的数据包。`);
   }
+  if (code.startsWith('SQLITE_CONSTRAINT')) {
+    throw new BundleRefusal('invalid-row', `数据包中的${tableLabel(table)}（编号 ${String(row['id'])}）不符合本库的数据规则：${ruleOf(code, (error as Error).message)}。请联系报送单位核对后重新报送。`);
+  }
   throw error;
 }
 
-function* checkedLines(file: string, table: SyncedTable): Generator<string> {
+/** What SQLite says, in words a clerk can pass on (column names stay: the sending office's staff can look them up). */
+function ruleOf(code: string, message: string): string {
+  const column = /: [a-z_]+\.([a-z_]+)/.exec(message)?.[1];
+  if (code === 'SQLITE_CONSTRAINT_NOTNULL') return `必填字段${column ? `“${column}”` : ''}为空`;
+  if (code === 'SQLITE_CONSTRAINT_CHECK') return `字段取值不合规定（${message.replace(/^CHECK constraint failed: /, '')}）`;
+  return message;
+}
+
+function* checkedLines(chunks: Iterable<Buffer>, table: SyncedTable): Generator<string> {
   try {
-    yield* readLinesSync(file, MAX_LINE);
+    yield* splitLinesSync(chunks, MAX_LINE);
   } catch (error) {
     if (error instanceof RangeError) throw new BundleRefusal('malformed', `数据包中“${tableLabel(table)}”有一行过长。`);
     throw error;
@@ -76,7 +88,7 @@ function* checkedLines(file: string, table: SyncedTable): Generator<string> {
  * node's own rows the higher version wins and an equal or older one changes nothing.
  * Call inside the import's transaction.
  */
-export function mergeTable(sqlite: Database.Database, table: SyncedTable, file: string, senderNodeId: string, changes: Changes, authority: RowAuthority): void {
+export function mergeTable(sqlite: Database.Database, table: SyncedTable, ndjson: Iterable<Buffer>, senderNodeId: string, changes: Changes, authority: RowAuthority): void {
   const allowed = new Set(columnsOf(sqlite, table));
   const counts = (changes[table] ??= { inserted: 0, updated: 0, deleted: 0, unchanged: 0 });
   const statements: Statements = {
@@ -85,7 +97,7 @@ export function mergeTable(sqlite: Database.Database, table: SyncedTable, file: 
     update: new Map(),
   };
   let lineNo = 0;
-  for (const line of checkedLines(file, table)) {
+  for (const line of checkedLines(ndjson, table)) {
     lineNo++;
     const row = parseRow(line, table, lineNo, allowed);
     if (row['origin_node'] !== senderNodeId) {

@@ -1,12 +1,13 @@
-import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
+import { SealedWriter, type SealedFile } from '../files/sealed-file.ts';
 import { bureauTargetColumns, type SyncedTable } from './sync-tables.ts';
 
 export interface TableSnapshot {
   table: SyncedTable;
-  /** NDJSON, one row per line, in a temporary file */
-  file: string;
+  /** NDJSON, one row per line, in a sealed work file (no plaintext on disk) */
+  file: SealedFile;
   rows: number;
 }
 
@@ -30,7 +31,7 @@ export interface SnapshotScope {
 }
 
 /**
- * Copies the rows a bundle will hold into temporary files, synchronously and so in
+ * Copies the rows a bundle will hold into sealed work files, synchronously and so in
  * one consistent state of the database (nothing else runs meanwhile in this
  * process), before the slow, asynchronous signing and encryption starts. Rows
  * stream to disk one by one; rows changed while the bundle is written go into the
@@ -43,8 +44,7 @@ export function takeSnapshot(sqlite: Database.Database, scope: SnapshotScope, te
       const changeSeq = (sqlite.prepare('SELECT coalesce(max(seq), 0) AS n FROM sync_changes').get() as { n: number }).n;
       const attachments = new Set<string>();
       const tables = scope.tables.map((table, i) => {
-        const file = path.join(dir, `${i}.ndjson`);
-        const fd = openSync(file, 'w');
+        const writer = new SealedWriter(path.join(dir, String(i)));
         let rows = 0;
         let buffer = '';
         try {
@@ -53,15 +53,15 @@ export function takeSnapshot(sqlite: Database.Database, scope: SnapshotScope, te
             rows++;
             if (table === 'attachments' && row['deleted_at'] === null) attachments.add(String(row['sha256']));
             if (buffer.length > 1 << 20) {
-              writeSync(fd, buffer);
+              writer.write(buffer);
               buffer = '';
             }
           }
-          if (buffer) writeSync(fd, buffer);
+          if (buffer) writer.write(buffer);
+          return { table, file: writer.finish(), rows };
         } finally {
-          closeSync(fd);
+          writer.close();
         }
-        return { table, file, rows };
       });
       return { dir, tables, attachments, changeSeq, dispose: () => rmSync(dir, { recursive: true, force: true }) };
     })();

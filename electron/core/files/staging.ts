@@ -1,11 +1,15 @@
-import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { lstatSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../api/errors.ts';
 import { MAX_STAGED_BYTES, type StagedFile } from '../../api/schemas/files.ts';
 import type { CoreContext } from '../context.ts';
+import { failureCause } from './failure.ts';
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from './private-files.ts';
 
 const KEEP_DAYS = 7;
+/** What staging writes: `<sha256>`, its `.json`, and `.tmp` files on the way. Nothing else in the folder is touched. */
+const OWN_NAME = /^[0-9a-f]{64}(\.json|(\.[0-9a-f]{8})?\.tmp)?$/;
 
 function stagingDir(ctx: CoreContext): string {
   return path.join(path.dirname(ctx.database.file), 'staging');
@@ -20,13 +24,23 @@ export function stageFile(ctx: CoreContext, input: { name: string; contentBase64
   if (content.length > MAX_STAGED_BYTES) throw new AppError('VALIDATION', `文件过大：不能超过 ${MAX_STAGED_BYTES / 1024 / 1024} MB`);
   const id = createHash('sha256').update(content).digest('hex');
   const dir = stagingDir(ctx);
-  mkdirSync(dir, { recursive: true });
   const file = path.join(dir, id);
-  // write then rename: a crash never leaves a half file under a valid hash
-  writeFileSync(`${file}.tmp`, content);
-  renameSync(`${file}.tmp`, file);
+  const tmp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
   const name = path.basename(input.name.replace(/\\/g, '/'));
-  writeFileSync(`${file}.json`, JSON.stringify({ name, size: content.length, stagedAt: ctx.now().toISOString() }));
+  try {
+    ensurePrivateDir(dir);
+    // write then rename: a crash never leaves a half file under a valid hash
+    writeFileSync(tmp, content, { mode: PRIVATE_FILE_MODE, flag: 'wx' });
+    renameSync(tmp, file);
+    writeFileSync(`${file}.json`, JSON.stringify({ name, size: content.length, stagedAt: ctx.now().toISOString() }), { mode: PRIVATE_FILE_MODE });
+  } catch (error) {
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // the folder itself is unusable: nothing was written
+    }
+    throw new AppError('WRITE_FAILED', `无法保存上传的文件“${name}”：${failureCause(error)}。请检查数据文件夹所在磁盘后重试。`);
+  }
   pruneStaging(dir, ctx.now());
   return { id, name, size: content.length };
 }
@@ -44,11 +58,24 @@ export function stagedFilePath(ctx: CoreContext, id: string): { path: string; na
   }
 }
 
-function pruneStaging(dir: string, now: Date): void {
+/** Removes staged files older than a week. Housekeeping only: it never fails the upload that triggered it. */
+export function pruneStaging(dir: string, now: Date): void {
   const cutoff = now.getTime() - KEEP_DAYS * 24 * 3600 * 1000;
-  for (const name of readdirSync(dir)) {
-    const full = path.join(dir, name);
-    if (statSync(full).mtimeMs < cutoff) rmSync(full, { force: true });
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!OWN_NAME.test(name)) continue;
+    try {
+      const full = path.join(dir, name);
+      const stat = lstatSync(full);
+      if (stat.isFile() && stat.mtimeMs < cutoff) rmSync(full, { force: true });
+    } catch {
+      // gone meanwhile, or not ours to remove: left for the next upload
+    }
   }
 }
 

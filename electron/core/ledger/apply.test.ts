@@ -95,7 +95,7 @@ describe('apply', () => {
     sqlite.exec("CREATE TEMP TRIGGER fail_midway BEFORE INSERT ON equipment WHEN NEW.internal_no = 'DT-42' BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
     const before = dbSnapshot(sqlite);
     const result = await t.core.call('ledger.apply', { planId: plan.planId });
-    expect(result).toMatchObject({ ok: false, code: 'INTERNAL', message: expect.stringContaining('数据未改变') });
+    expect(result).toMatchObject({ ok: false, code: 'INTERNAL', message: expect.stringContaining('操作未完成') });
     expect(dbSnapshot(sqlite)).toBe(before);
     expect(await t.ok('stats.get', {})).toMatchObject({ units: 1, equipment: 2 });
     // the plan survives a failed apply: once the cause is gone it runs

@@ -664,6 +664,7 @@ export const en: Messages = {
         'dry-run': 'Preview (not written)',
         'already-imported': 'Already imported, unchanged',
         refused: 'Refused',
+        failed: 'Not imported',
       },
       change: {
         inserted: 'New',
@@ -674,6 +675,8 @@ export const en: Messages = {
       noChanges: 'No changes',
       files: '{{count}} attachment files',
       refusedNoMessage: 'The bundle was refused.',
+      failedNoMessage: 'The bundle could not be imported; nothing changed. Please try again.',
+      failedSuffix: ', {{failed}} not imported (nothing changed, try again)',
       reason: '(reason code: {{reason}})',
     },
     received: {

@@ -664,6 +664,7 @@ export const zhCN = {
         'dry-run': '预览（未写入）',
         'already-imported': '已导入过，未作改动',
         refused: '拒收',
+        failed: '未能导入',
       },
       change: {
         inserted: '新增',
@@ -674,6 +675,8 @@ export const zhCN = {
       noChanges: '没有数据变化',
       files: '附件文件 {{count}} 个',
       refusedNoMessage: '数据包被拒收。',
+      failedNoMessage: '数据包未能导入，数据未改变，请重试。',
+      failedSuffix: '，未能导入 {{failed}} 个（数据未改变，可重试）',
       reason: '（原因代码：{{reason}}）',
     },
     received: {

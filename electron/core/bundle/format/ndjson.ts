@@ -61,10 +61,10 @@ async function* hashedFile(sha256: string, path: string): AsyncGenerator<Uint8Ar
   if (actual !== sha256) throw new Error(`attachment ${path}: content hash ${actual} is not ${sha256}`);
 }
 
-/** Rows of a table entry, one line at a time; a line is the most ever held in memory. */
-export async function* readNdjson(path: string, maxLineBytes = 8 << 20): AsyncGenerator<Record<string, unknown>> {
+/** Rows of a table entry (a gzip file, or its bytes as they stream), one line at a time; a line is the most ever held in memory. */
+export async function* readNdjson(source: string | AsyncIterable<Uint8Array>, maxLineBytes = 8 << 20): AsyncGenerator<Record<string, unknown>> {
   const gunzip = createGunzip();
-  pipeline(createReadStream(path), gunzip, () => undefined);
+  pipeline(typeof source === 'string' ? createReadStream(source) : Readable.from(source), gunzip, () => undefined);
   let pending: Buffer[] = [];
   let pendingBytes = 0;
   let lineNumber = 0;

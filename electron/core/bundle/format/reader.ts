@@ -1,9 +1,10 @@
 import { createHash, type Hash } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { mkdtemp, open, rm, stat, type FileHandle } from 'node:fs/promises';
+import { mkdtemp, open, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Decrypter } from 'age-encryption';
 import { z } from 'zod';
+import { SealedWriter } from '../../files/sealed-file.ts';
 import { BUNDLE_FORMAT_VERSION, BundleRefusal, type Manifest, type OpenedBundle, type OpenedEntry } from './types.ts';
 import {
   CONTAINER_HEADER_BYTES,
@@ -12,12 +13,11 @@ import {
   MAX_RECORD_PAYLOAD,
   RECORD_HEADER_BYTES,
   RecordType,
-  writeFully,
 } from './writer.ts';
 
-// Opens a bundle in the order of SECURITY.md: size cap → age header → decrypt the
-// whole stream, splitting entries into a fresh folder and hashing them → container
-// and manifest rules. Signature and entry hashes are checked by verify.ts, by the
+// Opens a bundle in this order: size cap → age header → decrypt the whole stream,
+// splitting entries into a fresh folder (sealed under keys held only in memory, so
+// no plaintext reaches the disk) and hashing them → container and manifest rules. Signature and entry hashes are checked by verify.ts, by the
 // caller, once it knows which enrolled key to use.
 
 export interface OpenBundleOptions {
@@ -102,8 +102,8 @@ async function unpack(plaintext: ReadableStream<Uint8Array>, tempRoot: string, m
 
 type FoundEntry = Omit<OpenedEntry, 'rows'>;
 interface OpenEntry {
-  entry: FoundEntry;
-  fh: FileHandle;
+  entry: Omit<FoundEntry, 'sealed'>;
+  writer: SealedWriter;
   hash: Hash;
 }
 
@@ -179,18 +179,17 @@ async function readContainer(input: PlainReader, dir: string, maxEntries: number
         if (!start.success || start.data.index !== found.length) throw refuse.malformed('条目头无效');
         // Named by index only: nothing from inside the bundle becomes a path.
         const path = join(dir, String(start.data.index));
-        current = { entry: { ...start.data, sha256: '', size: 0, path }, fh: await open(path, 'wx'), hash: createHash('sha256') };
+        current = { entry: { ...start.data, sha256: '', size: 0 }, writer: new SealedWriter(path), hash: createHash('sha256') };
       } else if (type === RecordType.data) {
         if (!current) throw refuse.malformed('数据不属于任何条目');
         for await (const piece of input.pieces(length)) {
           current.hash.update(piece);
-          await writeFully(current.fh, piece);
+          current.writer.write(piece);
         }
         current.entry.size += length;
       } else if (type === RecordType.entryEnd) {
         if (!current || length !== 0) throw refuse.malformed('条目结束标记无效');
-        await current.fh.close();
-        found.push({ ...current.entry, sha256: current.hash.digest('hex') });
+        found.push({ ...current.entry, sha256: current.hash.digest('hex'), sealed: current.writer.finish() });
         current = null;
       } else if (type === RecordType.manifest) {
         if (current || signature) throw refuse.malformed('清单位置错误');
@@ -212,7 +211,7 @@ async function readContainer(input: PlainReader, dir: string, maxEntries: number
       }
     }
   } finally {
-    await current?.fh.close().catch(() => undefined);
+    current?.writer.close();
   }
 }
 

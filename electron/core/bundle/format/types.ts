@@ -2,6 +2,8 @@
 // database) and the services that export and import bundles (bundle/*.ts). Kept
 // in one file so both sides are built against the same shapes.
 
+import type { SealedFile } from '../../files/sealed-file.ts';
+
 /** Why a bundle was refused. Each is a distinct, tested case (DESIGN.md, Bundles). */
 export const refusalReasons = [
   'too-large', // file over the size cap, checked before anything is read
@@ -21,6 +23,8 @@ export const refusalReasons = [
   'foreign-rows', // a row owned by another node
   'conflict', // a row clashes with a natural key of another node's row
   'wrong-target', // a bureau bundle addressed to another office
+  'inflate-limit', // a table entry inflates past the size or ratio any real table has (a decompression bomb)
+  'invalid-row', // a row breaks a rule of the database (NOT NULL, CHECK, a trigger's check)
 ] as const;
 export type RefusalReason = (typeof refusalReasons)[number];
 
@@ -96,8 +100,8 @@ export interface WrittenBundle {
 }
 
 export interface OpenedEntry extends ManifestEntry {
-  /** plaintext of the entry in the reader's fresh temporary folder (never a name from the bundle) */
-  path: string;
+  /** the entry's bytes as stored in the container, sealed in the reader's fresh folder (never a name from the bundle) */
+  sealed: SealedFile;
 }
 
 export interface OpenedBundle {

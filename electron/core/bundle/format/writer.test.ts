@@ -1,11 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, open, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateX25519Identity, identityToRecipient } from 'age-encryption';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSigningKeyPair, keyIdOf, signerFor } from '../../crypto/signing.ts';
+import { readSealed } from '../../files/sealed-file.ts';
 import { fileEntry, readNdjson, tableEntry } from './ndjson.ts';
 import { openBundle } from './reader.ts';
 import type { EntrySource, Manifest, Signer } from './types.ts';
@@ -56,7 +57,7 @@ function rowsOf(table: string, count: number): Array<Record<string, unknown>> {
   return Array.from({ length: count }, (_, i) => ({ id: `${table}-${i}`, 名称: `单位${i}`, n: i, note: i % 7 === 0 ? null : 'x\ny' }));
 }
 
-async function collect(path: string): Promise<Array<Record<string, unknown>>> {
+async function collect(path: string | AsyncIterable<Uint8Array>): Promise<Array<Record<string, unknown>>> {
   const rows: Array<Record<string, unknown>> = [];
   for await (const row of readNdjson(path)) rows.push(row);
   return rows;
@@ -103,11 +104,13 @@ describe('writeBundle → openBundle round trip', () => {
         expect(entry.sha256).toBe(sha256(bytes));
         expect(entry.size).toBe(bytes.length);
       }
-      expect(await collect(entries[0]!.path)).toEqual(tables.units);
-      expect(await collect(entries[1]!.path)).toEqual(tables.equipment);
-      expect(await collect(entries[2]!.path)).toEqual([]);
+      expect(await collect(readSealed(entries[0]!.sealed))).toEqual(tables.units);
+      expect(await collect(readSealed(entries[1]!.sealed))).toEqual(tables.equipment);
+      expect(await collect(readSealed(entries[2]!.sealed))).toEqual([]);
       // entry files are named by index, inside one fresh folder under tempRoot
-      expect(entries.map((e) => e.path.slice(tempRoot.length + 1).split('/')[1])).toEqual(['0', '1', '2', '3', '4', '5']);
+      expect(entries.map((e) => e.sealed.path.slice(tempRoot.length + 1).split('/')[1])).toEqual(['0', '1', '2', '3', '4', '5']);
+      // and sealed: an attachment's bytes are not in its work file (raw bytes would be, unsealed)
+      expect(readFileSync(entries[4]!.sealed.path).includes(files[1]!.subarray(0, 64))).toBe(false);
       opened.dispose();
     }
     expect(await readdir(tempRoot)).toEqual([]);
@@ -192,7 +195,7 @@ describe('streaming', () => {
     verifyManifestSignature(opened, publicKey);
     const [entry] = checkEntries(opened);
     expect(entry).toMatchObject({ sha256: digest, size });
-    expect((await stat(entry!.path)).size).toBe(size);
+    expect(entry!.sealed.size).toBe(size);
     opened.dispose();
     console.log(
       `300 MB attachment: bundle ${(written.size / 2 ** 20).toFixed(1)} MB, write ${writeSeconds.toFixed(1)} s, ` +

@@ -25,7 +25,8 @@
  * the sender (SECURITY.md: signed, then encrypted).
  */
 import { createHash } from 'node:crypto';
-import { open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { closeSync, existsSync, fsyncSync, linkSync, openSync, renameSync, unlinkSync } from 'node:fs';
+import { open, rm, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Encrypter } from 'age-encryption';
 import {
@@ -54,30 +55,66 @@ export interface WriteBundleOptions {
   recipients: string[];
 }
 
+/** Writes a bundle under `<file>.part`, then gives it its name (the whole file appears at once, or nothing). */
 export async function writeBundle(options: WriteBundleOptions): Promise<WrittenBundle> {
+  const part = `${options.file}.part`;
+  await rm(part, { force: true });
+  const written = await writeBundleFile({ ...options, file: part });
+  try {
+    publishBundle(part, options.file);
+  } catch (error) {
+    await rm(part, { force: true });
+    throw error;
+  }
+  return written;
+}
+
+/**
+ * Writes a bundle to exactly `options.file`, which must not exist (created
+ * owner-only), and syncs it to disk. On failure the file is removed. The export
+ * service uses this for its `.part` file, so the sent log can commit before the
+ * bundle gets its final name.
+ */
+export async function writeBundleFile(options: WriteBundleOptions): Promise<WrittenBundle> {
   if (options.recipients.length === 0) throw new Error('a bundle needs at least one recipient');
   if (options.manifest.keyId !== options.signer.keyId) throw new Error('manifest.keyId is not the signer’s key id');
   const encrypter = new Encrypter();
   for (const recipient of options.recipients) encrypter.addRecipient(recipient);
 
   const sealed: { manifest?: Manifest; hash?: string } = {};
-  const part = `${options.file}.part`;
-  const fh = await open(part, 'w');
+  const fh = await open(options.file, 'wx', 0o600);
   let size: number;
   try {
     const ciphertext = await encrypter.encrypt(readableOf(containerChunks(options, sealed)));
     size = await drainInto(ciphertext, fh);
     await fh.sync();
     await fh.close();
-    await rename(part, options.file);
   } catch (error) {
     await fh.close().catch(() => undefined);
-    await rm(part, { force: true });
+    await rm(options.file, { force: true });
     throw error;
   }
-  await syncDirectory(dirname(options.file));
   if (!sealed.manifest || !sealed.hash) throw new Error('bundle container ended without a manifest');
   return { manifest: sealed.manifest, hash: sealed.hash, size };
+}
+
+/**
+ * Gives a finished `.part` its final name without ever replacing another file
+ * (a hard link fails if the name is taken; rename would overwrite it), then
+ * makes the new name durable. Media without hard links (FAT USB sticks) fall
+ * back to a checked rename.
+ */
+export function publishBundle(part: string, file: string): void {
+  try {
+    linkSync(part, file);
+    unlinkSync(part);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw error;
+    // no hard links here (FAT, some shares; each OS names that differently): a checked rename
+    if (existsSync(file)) throw Object.assign(new Error(`${file} exists`), { code: 'EEXIST' });
+    renameSync(part, file);
+  }
+  syncDirectory(dirname(file));
 }
 
 async function* containerChunks(options: WriteBundleOptions, sealed: { manifest?: Manifest; hash?: string }): AsyncGenerator<Uint8Array> {
@@ -192,15 +229,15 @@ export async function writeFully(fh: FileHandle, bytes: Uint8Array): Promise<voi
   }
 }
 
-/** Makes the rename itself durable; not possible on Windows, where it is skipped. */
-async function syncDirectory(dir: string): Promise<void> {
-  let handle: FileHandle | undefined;
+/** Makes the new name itself durable; not possible on Windows, where it is skipped. */
+function syncDirectory(dir: string): void {
+  let fd: number | undefined;
   try {
-    handle = await open(dir, 'r');
-    await handle.sync();
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
   } catch {
     // best effort
   } finally {
-    await handle?.close().catch(() => undefined);
+    if (fd !== undefined) closeSync(fd);
   }
 }

@@ -8,6 +8,7 @@ const statusTone: Record<BundleImportResult['status'], BadgeTone> = {
   'dry-run': 'info',
   'already-imported': 'muted',
   refused: 'danger',
+  failed: 'danger',
 };
 
 const changeColumns = ['inserted', 'updated', 'deleted', 'unchanged'] as const;
@@ -26,6 +27,7 @@ export function BundleResults({ results, dryRun }: { results: BundleImportResult
         {dryRun
           ? t('bundles.import.previewSummary', { ok: count('dry-run'), already: count('already-imported'), refused: count('refused') })
           : t('bundles.import.importSummary', { ok: count('imported'), already: count('already-imported'), refused: count('refused') })}
+        {count('failed') > 0 && t('bundles.import.failedSuffix', { failed: count('failed') })}
       </div>
       {results.map((r) => (
         <BundleResultCard key={r.file} result={r} />
@@ -51,6 +53,11 @@ function BundleResultCard({ result: r }: { result: BundleImportResult }) {
         <div className="notice notice-error" role="alert" data-testid="bundle-refusal">
           {r.message ?? t('bundles.import.refusedNoMessage')}
           {r.reason && <span className="muted">{` ${t('bundles.import.reason', { reason: r.reason })}`}</span>}
+        </div>
+      )}
+      {r.status === 'failed' && (
+        <div className="notice notice-error" role="alert" data-testid="bundle-failure">
+          {r.message ?? t('bundles.import.failedNoMessage')}
         </div>
       )}
       {r.status === 'already-imported' && <div className="muted">{r.message ?? t('bundles.import.status.already-imported')}</div>}
