@@ -2,6 +2,7 @@ import type { keyCalls } from '../../api/calls/keys.ts';
 import type { HandlerGroup } from '../handler-types.ts';
 import { createNodeKeys } from './keys.ts';
 import { exportPublicFile, keysStatus, recoverySheet, rotateNodeKeys } from './node-keys.ts';
+import { changePassphrase } from './passphrase-change.ts';
 import { inspectPublicIdentity, listTrusted, revokeTrusted, trustPublicIdentity } from './trust-service.ts';
 
 export const keyHandlers: HandlerGroup<keyof typeof keyCalls> = {
@@ -16,5 +17,6 @@ export const keyHandlers: HandlerGroup<keyof typeof keyCalls> = {
   'keys.trusted': (ctx) => listTrusted(ctx),
   'keys.revoke': (ctx, input) => revokeTrusted(ctx, input),
   'keys.rotate': (ctx, input) => rotateNodeKeys(ctx, input.passphrase),
+  'keys.changePassphrase': (ctx, input) => changePassphrase(ctx, input),
   'keys.recoverySheet': (ctx, input) => recoverySheet(ctx, input.passphrase),
 };

@@ -90,7 +90,7 @@ describe('own keys', () => {
   it('without passphrase or safeStorage, the node is made without keys; keys.create asks for a passphrase', { timeout: 60_000 }, async () => {
     const office = await node('district');
     expect(await office.ok('node.get', {})).toMatchObject({ name: '塘桥分局' });
-    expect(await office.ok('keys.status', {})).toEqual({ hasKeys: false, protection: null, safeStorageAvailable: false, signing: null, recipients: [] });
+    expect(await office.ok('keys.status', {})).toEqual({ hasKeys: false, protection: null, safeStorageAvailable: false, signing: null, recipients: [], passphraseSealed: 0 });
     expect(() => loadSigner(office.core.ctx)).toThrow(/尚未创建密钥/);
     expect(ownRecipients(office.core.ctx)).toEqual([]);
     expect(await office.refused('keys.exportPublic', {})).toMatchObject({ code: 'NOT_FOUND' });

@@ -9,7 +9,7 @@ import type { CoreContext } from '../context.ts';
 import { readableFingerprint } from '../crypto/fingerprint.ts';
 import { getIdentity, requireIdentity } from '../node/node-service.ts';
 import { publicIdentity } from './keys.ts';
-import { currentKey, currentKeys, makeKeys, newKeyProtector, noKeysMessage, openKey, publicPart, storeKeys, type NodeKeyRow } from './own-keys.ts';
+import { allKeys, currentKey, currentKeys, makeKeys, newKeyProtector, noKeysMessage, openKey, publicPart, storeKeys, type NodeKeyRow } from './own-keys.ts';
 import { identityFingerprint, serializePublicIdentity } from './public-identity.ts';
 
 // The keys.* calls about this node's own keys: status, rotation, the .pub file and
@@ -23,7 +23,7 @@ import { identityFingerprint, serializePublicIdentity } from './public-identity.
 export function keysStatus(ctx: CoreContext): KeysStatus {
   const safeStorageAvailable = ctx.keyAccess.safeStorage?.isEncryptionAvailable() ?? false;
   const signing = getIdentity(ctx) ? currentKey(ctx, 'signing') : null;
-  if (!signing) return { hasKeys: false, protection: null, safeStorageAvailable, signing: null, recipients: [] };
+  if (!signing) return { hasKeys: false, protection: null, safeStorageAvailable, signing: null, recipients: [], passphraseSealed: 0 };
   const ages = currentKeys(ctx).filter((k): k is NodeKeyRow & { purpose: 'age' | 'age-backup' } => k.purpose !== 'signing');
   return {
     hasKeys: true,
@@ -31,6 +31,7 @@ export function keysStatus(ctx: CoreContext): KeysStatus {
     safeStorageAvailable,
     signing: { keyId: signing.id, fingerprint: identityFingerprint(publicIdentity(ctx)), createdAt: signing.createdAt },
     recipients: ages.map((k) => ({ purpose: k.purpose, recipient: k.publicKey, fingerprint: readableFingerprint(k.publicKey) })),
+    passphraseSealed: allKeys(ctx).filter((k) => k.protection === 'passphrase').length,
   };
 }
 
