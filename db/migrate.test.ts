@@ -23,7 +23,7 @@ const syncColumns = ['id', 'origin_node', 'created_at', 'updated_at', 'version',
 
 describe('migration runner', () => {
   it('knows the committed migrations in journal order', () => {
-    expect(all.map((m) => m.tag)).toEqual(['0000_foundation', '0001_districts_seed_audit_guard', '0002_registry', '0003_equipment_grid_live', '0004_exchange_keys', '0005_blocks_chain', '0006_acceptance', '0007_training', '0008_hazards', '0009_supervision_work', '0010_complaint_reporter_staff']);
+    expect(all.map((m) => m.tag)).toEqual(['0000_foundation', '0001_districts_seed_audit_guard', '0002_registry', '0003_equipment_grid_live', '0004_exchange_keys', '0005_blocks_chain', '0006_acceptance', '0007_training', '0008_hazards', '0009_supervision_work', '0010_complaint_reporter_staff', '0011_bureau_key_statements']);
     for (const m of all) expect(m.statements.length).toBeGreaterThan(0);
   });
 
@@ -220,6 +220,23 @@ describe('migration runner', () => {
     expect(migrate(db, all.slice(0, 11)).applied).toEqual(['0010_complaint_reporter_staff']);
     expect(db.prepare('SELECT name, bureau_staff AS staff FROM complaint_reporters').get()).toEqual({ name: '王五', staff: 0 });
     expect(db.prepare("SELECT count(*) AS n FROM sync_changes WHERE table_name = 'complaint_reporters'").get()).toEqual({ n: 0 });
+  });
+
+  it('0011 adds the bureau key statements: logged for the bureau\'s own rows, never changed once made', () => {
+    const db = freshDb();
+    migrate(db, all.slice(0, 11));
+    db.prepare("INSERT INTO node_identity (id, role, name, district_id, created_at) VALUES ('bureau', 'bureau', '市局', NULL, 't')").run();
+    db.prepare("INSERT INTO trusted_keys (id, node_id, node_name, role, district_id, signing_key, recipients, fingerprint, trusted_at, trusted_by) VALUES ('k1', 'office', '塘桥分局', 'district', 'seed-district-03', 'pk', '[]', 'f', 't', 'x')").run();
+    expect(migrate(db, all.slice(0, 12)).applied).toEqual(['0011_bureau_key_statements']);
+    expect(db.prepare('SELECT id, node_name AS name FROM trusted_keys').get()).toEqual({ id: 'k1', name: '塘桥分局' });
+    expect(columns(db, 'bureau_key_statements')).toEqual([...syncColumns, 'kind', 'subject_key_id', 'new_key_id', 'statement', 'signer_key_id', 'signature', 'new_key_signature']);
+    const insert = db.prepare("INSERT INTO bureau_key_statements (id, origin_node, created_at, updated_at, kind, subject_key_id, new_key_id, statement, signer_key_id, signature) VALUES (?, ?, 't', 't', 'rotate', 'old', 'new', '{}', 'old', 'sig')");
+    insert.run('s-own', 'bureau');
+    insert.run('s-other', 'elsewhere');
+    expect(db.prepare("SELECT row_id FROM sync_changes WHERE table_name = 'bureau_key_statements'").all()).toEqual([{ row_id: 's-own' }]);
+    expect(() => db.prepare("UPDATE bureau_key_statements SET statement = '{\"x\":1}' WHERE id = 's-own'").run()).toThrow(/never change/);
+    expect(() => db.prepare("UPDATE bureau_key_statements SET signature = 'other' WHERE id = 's-other'").run()).toThrow(/never change/);
+    db.prepare("UPDATE bureau_key_statements SET updated_at = 't2' WHERE id = 's-own'").run();
   });
 
   it('is a no-op the second time', () => {

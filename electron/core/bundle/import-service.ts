@@ -9,7 +9,8 @@ import type { NodeIdentity } from '../../api/schemas/node.ts';
 import { appendAudit } from '../audit.ts';
 import type { CoreContext } from '../context.ts';
 import type { JobHandle } from '../jobs/job-registry.ts';
-import { loadIdentities, ownRecipients, trustedSigner } from '../keys/keys.ts';
+import { loadIdentities, ownRecipients, type TrustedSigningKey } from '../keys/keys.ts';
+import { checkKeyStatements } from '../keys/statement-import.ts';
 import { requireIdentity } from '../node/node-service.ts';
 import { schemaVersion } from '../schema-version.ts';
 import { checkChain } from './chain-check.ts';
@@ -39,9 +40,9 @@ function refused(file: string, error: BundleRefusal, opened?: OpenedBundle): Bun
 }
 
 /** Signature, recipient and ownership checks: who made it, for whom, and may they send these tables. */
-function checkAuthenticity(ctx: CoreContext, self: NodeIdentity, opened: OpenedBundle): void {
+function checkAuthenticity(ctx: CoreContext, self: NodeIdentity, opened: OpenedBundle, signerOf: (keyId: string) => TrustedSigningKey | null): void {
   const { manifest } = opened;
-  const key = trustedSigner(ctx, manifest.keyId);
+  const key = signerOf(manifest.keyId);
   if (!key || key.nodeId !== manifest.node.id) {
     throw new BundleRefusal('unknown-signer', `数据包的签名密钥未经登记（${manifest.node.name}，密钥 ${manifest.keyId.slice(0, 8)}…）。请先在“密钥与信任”中登记该单位的公钥并电话核对指纹。`);
   }
@@ -110,7 +111,9 @@ async function importOne(ctx: CoreContext, self: NodeIdentity, file: string, ide
     mkdirSync(bundleTempRoot(ctx), { recursive: true });
     job.phase(`解密并校验 ${path.basename(file)}`);
     opened = await openBundle({ file, identities, maxBytes: MAX_BUNDLE_BYTES, tempRoot: bundleTempRoot(ctx) });
-    checkAuthenticity(ctx, self, opened);
+    // the bureau's key statements first: a bundle signed by its new key is verified against the chain they lead to
+    const keyStatements = checkKeyStatements(ctx, self, opened);
+    checkAuthenticity(ctx, self, opened, keyStatements.signer);
     const { manifest } = opened;
     const base = { file, node: { id: manifest.node.id, name: manifest.node.name }, sequence: manifest.sequence, full: manifest.full, reason: null, message: null };
     if (checkChain(ctx, manifest, opened.hash).kind === 'already-imported') {
@@ -127,6 +130,7 @@ async function importOne(ctx: CoreContext, self: NodeIdentity, file: string, ide
     try {
       sqlite.transaction(() => {
         for (const { table, file: plain } of tables) mergeTable(sqlite, table, plain, manifest.node.id, changes);
+        keyStatements.apply();
         if (dryRun) throw new DryRunRollback();
         sqlite
           .prepare(

@@ -41,6 +41,7 @@ const tableLabels: Record<SyncedTable, string> = {
   complaint_rewards: '举报奖励',
   monthly_summaries: '月度工作小结',
   summary_reviews: '市局小结审阅意见',
+  bureau_key_statements: '市局密钥声明',
 };
 
 type Row = Record<string, string | number | null>;

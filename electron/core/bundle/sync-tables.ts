@@ -49,6 +49,8 @@ export const syncedTables = [
   // 月度工作小结 (issue 8): the office's summaries, then the bureau's reviews of them
   'monthly_summaries',
   'summary_reviews',
+  // 密钥 (issue 15): the bureau's signed statements about its own keys (rotations, revocations)
+  'bureau_key_statements',
 ] as const;
 export type SyncedTable = (typeof syncedTables)[number];
 
@@ -62,7 +64,7 @@ export function isSyncedTable(name: string): name is SyncedTable {
  * decisions) add a scope in bureauTargetColumns. The supervisor pool goes to every
  * office: a supervisor may serve a block of another district, and it holds no ID numbers.
  */
-export const bureauBroadcastTables: readonly SyncedTable[] = ['districts', 'acceptance_decisions', 'supervisor_pool', 'summary_reviews'];
+export const bureauBroadcastTables: readonly SyncedTable[] = ['districts', 'acceptance_decisions', 'supervisor_pool', 'summary_reviews', 'bureau_key_statements'];
 
 /**
  * Bureau tables whose rows concern one office only: a row goes to the office named

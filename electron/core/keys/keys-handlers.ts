@@ -16,7 +16,7 @@ export const keyHandlers: HandlerGroup<keyof typeof keyCalls> = {
   'keys.trust': (ctx, input) => trustPublicIdentity(ctx, input),
   'keys.trusted': (ctx) => listTrusted(ctx),
   'keys.revoke': (ctx, input) => revokeTrusted(ctx, input),
-  'keys.rotate': (ctx, input) => rotateNodeKeys(ctx, input.passphrase),
+  'keys.rotate': (ctx, input) => rotateNodeKeys(ctx, input),
   'keys.changePassphrase': (ctx, input) => changePassphrase(ctx, input),
   'keys.recoverySheet': (ctx, input) => recoverySheet(ctx, input.passphrase),
 };

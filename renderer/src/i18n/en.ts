@@ -564,6 +564,7 @@ export const en: Messages = {
       complaint_rewards: 'Complaint rewards',
       monthly_summaries: 'Monthly summaries',
       summary_reviews: 'Bureau reviews of summaries',
+      bureau_key_statements: 'Bureau key statements',
       files: 'Attachment files',
     },
     kind: {

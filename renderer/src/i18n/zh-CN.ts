@@ -564,6 +564,7 @@ export const zhCN = {
       complaint_rewards: '举报奖励',
       monthly_summaries: '月度工作小结',
       summary_reviews: '市局小结审阅意见',
+      bureau_key_statements: '市局密钥声明',
       files: '附件文件',
     },
     kind: {
