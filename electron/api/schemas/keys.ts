@@ -77,6 +77,16 @@ export const KeysChangePassphraseInput = z.object({
 });
 export const PassphraseChanged = z.object({ resealed: z.number().int() });
 
+const forgetAfterMinutes = z
+  .number()
+  .int('口令记忆时长应为整数分钟')
+  .min(1, '口令记忆时长应在 1 到 240 分钟之间')
+  .max(240, '口令记忆时长应在 1 到 240 分钟之间');
+/** How long the desktop keeps the passphrase in memory without user input; on lock it is forgotten at once. */
+export const KeySessionSettings = z.object({ forgetAfterMinutes: forgetAfterMinutes.default(15) });
+export type KeySessionSettings = z.infer<typeof KeySessionSettings>;
+export const KeySessionSettingsUpdate = z.object({ forgetAfterMinutes });
+
 export const RecoverySheetInput = z.object({ passphrase: Passphrase });
 /** What the bureau prints and locks away: the backup identity that opens every bundle if the main key is lost. */
 export const RecoverySheet = z.object({
