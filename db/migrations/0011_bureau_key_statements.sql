@@ -15,7 +15,7 @@ CREATE TABLE `bureau_key_statements` (
 );
 --> statement-breakpoint
 CREATE INDEX `bureau_key_statements_subject` ON `bureau_key_statements` (`subject_key_id`);--> statement-breakpoint
--- Change-log triggers of a synced table (see 0004): the bureau's own statements go into its next bundles.
+-- Custom: the change log of bureau_key_statements, as in 0004 (see db/schema/exchange.ts): the bureau's own statements go into its next bundles.
 CREATE TRIGGER `bureau_key_statements_sync_insert` AFTER INSERT ON `bureau_key_statements`
 WHEN NEW.origin_node = (SELECT id FROM node_identity LIMIT 1)
 BEGIN
