@@ -32,8 +32,8 @@ export type KeyStatement = z.infer<typeof KeyStatement>;
 export type RotateStatement = Extract<KeyStatement, { action: 'rotate' }>;
 export type RevokeStatement = Extract<KeyStatement, { action: 'revoke' }>;
 
-/** A bureau_key_statements row as it travels (snake_case, as the bundle's NDJSON has it). */
-export const StatementRow = z.strictObject({
+/** A bureau_key_statements row as it travels (snake_case, as the bundle's NDJSON has it); other columns are the merge's to judge. */
+export const StatementRow = z.object({
   id: z.string().min(1).max(64),
   origin_node: z.string().min(1).max(64),
   created_at: z.string(),
