@@ -15,3 +15,4 @@ export * from './hazards.ts';
 export * from './inspections.ts';
 export * from './complaints.ts';
 export * from './summaries.ts';
+export * from './key-statements.ts';

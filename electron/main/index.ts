@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { app, type BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
+import { app, type BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, safeStorage, session, shell } from 'electron';
 import type { SafeStorageLike } from '../core/context.ts';
 import { openCore, type OpenedCore } from '../core/open-core.ts';
 import { appSchemePrivileges, registerAppProtocol } from './app-protocol.ts';
@@ -7,6 +7,7 @@ import { bindContract, mainWindowSender } from './ipc.ts';
 import { createMainWindow } from './main-window.ts';
 import { buildMenuTemplate } from './menu.ts';
 import { dataPaths } from './paths.ts';
+import { forwardScreenLock } from './screen-lock.ts';
 import { externalHosts } from './security.ts';
 import { loadSettings } from './settings.ts';
 import { startupErrorBox } from './startup-error.ts';
@@ -28,6 +29,7 @@ app.enableSandbox();
 let core: OpenedCore | null = null;
 let mainWindow: BrowserWindow | null = null;
 let unbindContract: (() => void) | null = null;
+let unwireScreenLock: (() => void) | null = null;
 
 /** Inside the package, data files sit in resources/; in development, in the repository. */
 function resourcePath(packaged: string, repository: string): string {
@@ -93,6 +95,10 @@ function start(): void {
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
+  // the page forgets the passphrase when the screen locks or the PC sleeps
+  unwireScreenLock = forwardScreenLock(powerMonitor, (channel) => {
+    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(channel);
+  });
 
   const updates = updaterOptions(loadSettings(paths.settingsFile).updateUrl);
   if (!dev && updates) void checkForUpdates(updates, log);
@@ -118,6 +124,8 @@ if (!app.requestSingleInstanceLock()) {
   app.on('will-quit', () => {
     unbindContract?.();
     unbindContract = null;
+    unwireScreenLock?.();
+    unwireScreenLock = null;
     // closing runs PRAGMA optimize and checkpoints the WAL
     core?.close();
     core = null;

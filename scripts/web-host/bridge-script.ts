@@ -1,4 +1,5 @@
 import { callNames } from '../../electron/api/contract.ts';
+import { hostEvents } from '../../electron/api/host-events.ts';
 
 /**
  * The browser host's stand-in for the Electron preload: defines window.qkl with
@@ -30,6 +31,17 @@ export function bridgeScript(): string {
     };
   }
   Object.defineProperty(window, 'qkl', { value: Object.freeze(api), writable: false, configurable: false });
+  // A browser page cannot see the screen lock; a page hidden (another tab, a minimised window, a locked screen) stands for it.
+  const events = ${JSON.stringify(hostEvents)};
+  const qklEvents = {
+    on(name, listener) {
+      if (!events.includes(name) || typeof listener !== 'function') throw new TypeError('unknown host event');
+      const onChange = () => { if (document.visibilityState === 'hidden') listener(); };
+      document.addEventListener('visibilitychange', onChange);
+      return () => document.removeEventListener('visibilitychange', onChange);
+    },
+  };
+  Object.defineProperty(window, 'qklEvents', { value: Object.freeze(qklEvents), writable: false, configurable: false });
 })();
 `;
 }

@@ -3,6 +3,7 @@ import { copyFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Page, TestInfo } from '@playwright/test';
+import Database from 'better-sqlite3';
 import { expect, repoRoot, test } from './fixtures.ts';
 
 // 密钥与信任 on the real core: keys made in the UI (the browser host has no
@@ -120,6 +121,42 @@ test('an office makes its keys, exports its .pub, trusts the bureau after the ph
 
 test.describe('on the bureau', () => {
   test.use({ nodeRole: 'bureau' });
+
+  test('replacing the keys with the old one revoked records the signed statements the offices will receive', async ({ app, workspace }) => {
+    await app.getByRole('navigation').getByRole('link', { name: '密钥与信任' }).click();
+    await app.getByRole('button', { name: '创建密钥' }).click();
+    const create = app.getByRole('dialog', { name: '创建本节点密钥' });
+    await create.getByLabel(/^口令/).fill(PASS);
+    await create.getByLabel('再次输入口令').fill(PASS);
+    await create.getByRole('button', { name: '创建' }).click();
+    const own = app.getByTestId('own-fingerprint');
+    await expect(own).toHaveText(FINGERPRINT, { timeout: 60_000 });
+    const before = (await own.textContent())!;
+
+    await app.getByRole('button', { name: '更换密钥' }).click();
+    const rotate = app.getByRole('dialog', { name: '更换本节点密钥' });
+    await expect(rotate).toContainText('自动通知各分局');
+    await rotate.getByLabel(/旧密钥可能已泄露/).check();
+    await rotate.getByLabel(/^口令/).fill(PASS);
+    // a revocation without its reason is refused, the dialog stays
+    await rotate.getByRole('button', { name: '确认更换' }).click();
+    await expect(rotate.getByText('请填写吊销原因')).toBeVisible({ timeout: 60_000 });
+    await rotate.getByLabel('吊销原因（各分局可见）').fill('旧电脑丢失');
+    await rotate.getByRole('button', { name: '确认更换' }).click();
+    await expect(rotate).toBeHidden({ timeout: 60_000 });
+    await expect(app.getByTestId('keys-status')).toContainText('各分局导入市局下一次发出的数据包后');
+    await expect(own).not.toHaveText(before);
+
+    // the database holds a rotation signed by the old key and a revocation with the reason, waiting for the next bundles
+    const db = new Database(workspace.databaseFile, { readonly: true });
+    try {
+      const rows = db.prepare('SELECT kind, statement FROM bureau_key_statements ORDER BY kind DESC').all() as Array<{ kind: string; statement: string }>;
+      expect(rows.map((r) => r.kind)).toEqual(['rotate', 'revoke']);
+      expect(JSON.parse(rows[1]!.statement)).toMatchObject({ action: 'revoke', reason: '旧电脑丢失' });
+    } finally {
+      db.close();
+    }
+  });
 
   test('the recovery sheet shows the backup key with the warning, for printing', async ({ app }, testInfo) => {
     await app.getByRole('navigation').getByRole('link', { name: '密钥与信任' }).click();

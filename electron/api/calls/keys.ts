@@ -3,11 +3,15 @@ import { call } from '../call-spec.ts';
 import { Empty } from '../schemas/common.ts';
 import { FileOutput } from '../schemas/files.ts';
 import {
+  KeySessionSettings,
+  KeySessionSettingsUpdate,
+  KeysChangePassphraseInput,
   KeysCreateInput,
   KeysRevokeInput,
   KeysRotateInput,
   KeysStatus,
   KeysTrustInput,
+  PassphraseChanged,
   PublicIdentityInfo,
   PublicIdentityText,
   RecoverySheet,
@@ -24,5 +28,8 @@ export const keyCalls = {
   'keys.trusted': call(Empty, z.array(TrustedKey), '已信任的公钥'),
   'keys.revoke': call(KeysRevokeInput, TrustedKey, '吊销一个已信任的公钥'),
   'keys.rotate': call(KeysRotateInput, KeysStatus, '更换本节点密钥（旧密钥保留用于打开旧数据包）'),
+  'keys.changePassphrase': call(KeysChangePassphraseInput, PassphraseChanged, '更换保护私钥的口令（当前和已停用的私钥一并重新保护）'),
+  'keys.sessionSettings': call(Empty, KeySessionSettings, '口令记忆时长：无操作多少分钟后界面忘记口令'),
+  'keys.updateSessionSettings': call(KeySessionSettingsUpdate, KeySessionSettings, '修改口令记忆时长'),
   'keys.recoverySheet': call(RecoverySheetInput, RecoverySheet, '市局备用密钥恢复单（打印后妥善保管）'),
 } as const;

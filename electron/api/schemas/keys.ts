@@ -15,6 +15,8 @@ export const KeysStatus = z.object({
   signing: z.object({ keyId: z.string(), fingerprint: Fingerprint, createdAt: z.string() }).nullable(),
   /** this node's own age recipients (an office has one, the bureau a main and a backup) */
   recipients: z.array(z.object({ purpose: z.enum(['age', 'age-backup']), recipient: z.string(), fingerprint: Fingerprint })),
+  /** private keys (current and retired) sealed with the passphrase: what a passphrase change re-seals; 0 where the OS key store seals them all */
+  passphraseSealed: z.number().int(),
 });
 export type KeysStatus = z.infer<typeof KeysStatus>;
 
@@ -62,7 +64,28 @@ export const KeysRevokeInput = z.object({
   reason: z.string().trim().min(1, '请填写吊销原因').max(200),
 });
 
-export const KeysRotateInput = z.object({ passphrase: Passphrase });
+export const KeysRotateInput = z.object({
+  passphrase: Passphrase,
+  /** bureau only: the old key may be in wrong hands (a lost PC): every office revokes it with this reason */
+  revokeReason: z.string().trim().min(1, '请填写吊销原因').max(200).optional(),
+});
+
+export const KeysChangePassphraseInput = z.object({
+  /** the passphrase the keys are sealed with now (the host's QKL_PASSPHRASE when absent) */
+  passphrase: Passphrase,
+  newPassphrase: z.string().min(1, '请输入新口令').max(1024),
+});
+export const PassphraseChanged = z.object({ resealed: z.number().int() });
+
+const forgetAfterMinutes = z
+  .number()
+  .int('口令记忆时长应为整数分钟')
+  .min(1, '口令记忆时长应在 1 到 240 分钟之间')
+  .max(240, '口令记忆时长应在 1 到 240 分钟之间');
+/** How long the desktop keeps the passphrase in memory without user input; on lock it is forgotten at once. */
+export const KeySessionSettings = z.object({ forgetAfterMinutes: forgetAfterMinutes.default(15) });
+export type KeySessionSettings = z.infer<typeof KeySessionSettings>;
+export const KeySessionSettingsUpdate = z.object({ forgetAfterMinutes });
 
 export const RecoverySheetInput = z.object({ passphrase: Passphrase });
 /** What the bureau prints and locks away: the backup identity that opens every bundle if the main key is lost. */

@@ -130,6 +130,31 @@ describe('qkl init and keys', () => {
     expect(rotated.err).toContain('qkl keys export');
   });
 
+  it('keys passphrase: old from QKL_PASSPHRASE, new from QKL_NEW_PASSPHRASE; afterwards only the new one opens the keys', { timeout: 120_000 }, async () => {
+    const NEW = 'the new passphrase 2026';
+    const office = await init('塘桥分局', 'district');
+    try {
+      expect(await qkl('keys', 'passphrase', '--db', office.file)).toMatchObject({ code: 2, err: expect.stringContaining('QKL_NEW_PASSPHRASE') });
+      process.env['QKL_NEW_PASSPHRASE'] = 'short';
+      expect(await qkl('keys', 'passphrase', '--db', office.file)).toMatchObject({ code: 1, err: expect.stringContaining('QKL_NEW_PASSPHRASE：新口令太短') });
+      process.env['QKL_NEW_PASSPHRASE'] = NEW;
+      process.env['QKL_PASSPHRASE'] = 'not the passphrase';
+      expect(await qkl('keys', 'passphrase', '--db', office.file)).toMatchObject({ code: 1, err: expect.stringContaining('QKL_PASSPHRASE 中的口令不正确') });
+
+      process.env['QKL_PASSPHRASE'] = PASS;
+      const changed = await qkl('keys', 'passphrase', '--db', office.file, '--json');
+      expect(changed.code).toBe(0);
+      expect(JSON.parse(changed.out)).toEqual({ resealed: 2 });
+      expect(changed.err).toContain('新口令');
+      // the old passphrase no longer opens the keys; the new one does
+      expect(await qkl('keys', 'rotate', '--db', office.file)).toMatchObject({ code: 1, err: expect.stringContaining('QKL_PASSPHRASE 中的口令不正确') });
+      process.env['QKL_PASSPHRASE'] = NEW;
+      expect((await qkl('keys', 'rotate', '--db', office.file)).code).toBe(0);
+    } finally {
+      delete process.env['QKL_NEW_PASSPHRASE'];
+    }
+  });
+
   it('answers usage mistakes with exit code 2', async () => {
     expect(await qkl('keys')).toMatchObject({ code: 2, out: expect.stringContaining('qkl keys') });
     expect(await qkl('keys', 'frobnicate', '--db', 'x')).toMatchObject({ code: 2, err: expect.stringContaining('未知的 keys 子命令') });

@@ -24,7 +24,8 @@ const keysUsage = `用法：qkl keys <子命令> --db 文件 …
   trust   --db 文件 对方.pub [--fingerprint "指纹"] [--json]       信任对方公钥（分局信任市局；市局登记分局）
   list    --db 文件 [--json]                                     已信任的公钥
   revoke  --db 文件 密钥编号 --reason 原因                         吊销一个已信任的公钥
-  rotate  --db 文件 [--json]                                     更换本节点密钥（旧密钥保留用于打开旧数据包）`;
+  rotate  --db 文件 [--revoke-reason 原因] [--json]              更换本节点密钥（旧密钥保留用于打开旧数据包；市局可同时吊销旧密钥）
+  passphrase --db 文件 [--json]                                  更换口令（原口令取自 QKL_PASSPHRASE，新口令取自 QKL_NEW_PASSPHRASE）`;
 
 /** Contract calls, with the passphrase errors said the CLI's way (the environment variable). */
 async function keysCall<K extends CallName>(core: OpenedCore, name: K, input: unknown): Promise<CallOutput<K>> {
@@ -35,6 +36,7 @@ async function keysCall<K extends CallName>(core: OpenedCore, name: K, input: un
   }
   if (result.code === 'WRONG_PASSPHRASE') throw new CommandError('环境变量 QKL_PASSPHRASE 中的口令不正确，无法解开本节点的私钥。');
   if (result.code === 'VALIDATION' && result.details?.field === 'passphrase') throw new CommandError(`QKL_PASSPHRASE：${result.message}`);
+  if (result.code === 'VALIDATION' && result.details?.field === 'newPassphrase') throw new CommandError(`QKL_NEW_PASSPHRASE：${result.message}`);
   throw new CommandError(result.message);
 }
 
@@ -167,14 +169,33 @@ const subcommands: Record<string, (args: string[], io: CliIo) => Promise<number>
   },
 
   async rotate(args, io) {
-    const { values } = parseArgs({ args, options: { db: { type: 'string' }, json: { type: 'boolean' } } });
+    const { values } = parseArgs({ args, options: { db: { type: 'string' }, 'revoke-reason': { type: 'string' }, json: { type: 'boolean' } } });
+    const revokeReason = values['revoke-reason'];
+    if (revokeReason !== undefined && !revokeReason.trim()) throw new UsageError('--revoke-reason 不能为空：请写明吊销原因，例如 --revoke-reason 旧电脑丢失');
     return withCore(requireDb(values.db, true), async (core) => {
-      const status = await keysCall(core, 'keys.rotate', {});
+      const status = await keysCall(core, 'keys.rotate', revokeReason === undefined ? {} : { revokeReason });
       const node = (await keysCall(core, 'node.get', {}))!;
       if (!values.json) io.out('已更换本节点密钥；旧密钥已停用，仅用于打开旧数据包。');
       printStatus(io, status, values.json);
-      io.err('提示：请用 qkl keys export 导出新的公钥文件交给对方，并电话核对新指纹。');
-      if (node.role === 'bureau') io.err('提示：备用密钥也已更换，请重新打印恢复单（界面：密钥与信任）。');
+      if (node.role === 'bureau') {
+        io.err(`提示：新密钥随市局下一批数据包通知各分局，分局导入后自动改用新密钥${revokeReason === undefined ? '' : '，并吊销旧密钥'}；新分局登记时请导出新的公钥文件。`);
+        io.err('提示：备用密钥也已更换，请重新打印恢复单（界面：密钥与信任）。');
+      } else {
+        io.err('提示：请用 qkl keys export 导出新的公钥文件交给对方，并电话核对新指纹。');
+      }
+      return 0;
+    });
+  },
+
+  async passphrase(args, io) {
+    const { values } = parseArgs({ args, options: { db: { type: 'string' }, json: { type: 'boolean' } } });
+    const newPassphrase = process.env['QKL_NEW_PASSPHRASE'];
+    if (!newPassphrase) throw new UsageError('缺少新口令：请在环境变量 QKL_NEW_PASSPHRASE 中给出新口令（原口令在 QKL_PASSPHRASE 中），例如 QKL_PASSPHRASE=原口令 QKL_NEW_PASSPHRASE=新口令 qkl keys passphrase --db 文件');
+    return withCore(requireDb(values.db, true), async (core) => {
+      const changed = await keysCall(core, 'keys.changePassphrase', { newPassphrase });
+      if (values.json) io.out(JSON.stringify(changed));
+      else io.out(`已更换口令：${changed.resealed} 把私钥（含已停用的旧密钥）已改用新口令保护，原口令从此无效。`);
+      io.err('注意：今后请用新口令（QKL_PASSPHRASE=新口令）。口令丢失后无法找回，请把新口令妥善保管。');
       return 0;
     });
   },

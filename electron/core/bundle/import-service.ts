@@ -10,7 +10,8 @@ import { crashPoint } from '../files/crash-point.ts';
 import { readSealedSync, type SealedFile } from '../files/sealed-file.ts';
 import { startRun, type WorkRun } from '../files/work-dir.ts';
 import type { JobHandle } from '../jobs/job-registry.ts';
-import { loadIdentities, ownRecipients, trustedSigner } from '../keys/keys.ts';
+import { loadIdentities, ownRecipients, type TrustedSigningKey } from '../keys/keys.ts';
+import { checkKeyStatements } from '../keys/statement-import.ts';
 import { requireIdentity } from '../node/node-service.ts';
 import { schemaVersion } from '../schema-version.ts';
 import { removeUnreferenced, storeNewAttachments } from './attachment-store.ts';
@@ -50,9 +51,9 @@ function refused(file: string, error: BundleRefusal, opened?: OpenedBundle): Bun
  * as this node enrolled it: its role and district come from the trusted key, never
  * from what the bundle claims, because row authority is judged by them.
  */
-function checkAuthenticity(ctx: CoreContext, self: NodeIdentity, opened: OpenedBundle): Sender {
+function checkAuthenticity(ctx: CoreContext, self: NodeIdentity, opened: OpenedBundle, signerOf: (keyId: string) => TrustedSigningKey | null): Sender {
   const { manifest } = opened;
-  const key = trustedSigner(ctx, manifest.keyId);
+  const key = signerOf(manifest.keyId);
   if (!key || key.nodeId !== manifest.node.id) {
     throw new BundleRefusal('unknown-signer', `数据包的签名密钥未经登记（${manifest.node.name}，密钥 ${manifest.keyId.slice(0, 8)}…）。请先在“密钥与信任”中登记该单位的公钥并电话核对指纹。`);
   }
@@ -143,7 +144,9 @@ async function importOne(ctx: CoreContext, self: NodeIdentity, file: string, ide
   try {
     job.phase(`解密并校验 ${path.basename(file)}`);
     opened = await openBundle({ file, identities, maxBytes: MAX_BUNDLE_BYTES, tempRoot: run.dir });
-    const sender = checkAuthenticity(ctx, self, opened);
+    // the bureau's key statements first: a bundle signed by its new key is verified against the chain they lead to
+    const keyStatements = checkKeyStatements(ctx, self, opened);
+    const sender = checkAuthenticity(ctx, self, opened, keyStatements.signer);
     const { manifest } = opened;
     const base = { file, node: { id: manifest.node.id, name: manifest.node.name }, sequence: manifest.sequence, full: manifest.full, reason: null, message: null };
     if (checkChain(ctx, manifest, opened.hash).kind === 'already-imported') {
@@ -164,6 +167,7 @@ async function importOne(ctx: CoreContext, self: NodeIdentity, file: string, ide
       sqlite.transaction(() => {
         for (const { table, rows } of tables) mergeTable(sqlite, table, readSealedSync(rows), sender.id, changes, authority);
         authority.finish();
+        keyStatements.apply();
         if (sender.role === 'district') recordSummaryReceipts(sqlite, sender.id, manifest.bundleId, importedAt);
         if (dryRun) throw new DryRunRollback();
         sqlite

@@ -90,7 +90,7 @@ describe('own keys', () => {
   it('without passphrase or safeStorage, the node is made without keys; keys.create asks for a passphrase', { timeout: 60_000 }, async () => {
     const office = await node('district');
     expect(await office.ok('node.get', {})).toMatchObject({ name: '塘桥分局' });
-    expect(await office.ok('keys.status', {})).toEqual({ hasKeys: false, protection: null, safeStorageAvailable: false, signing: null, recipients: [] });
+    expect(await office.ok('keys.status', {})).toEqual({ hasKeys: false, protection: null, safeStorageAvailable: false, signing: null, recipients: [], passphraseSealed: 0 });
     expect(() => loadSigner(office.core.ctx)).toThrow(/尚未创建密钥/);
     expect(ownRecipients(office.core.ctx)).toEqual([]);
     expect(await office.refused('keys.exportPublic', {})).toMatchObject({ code: 'NOT_FOUND' });
@@ -184,8 +184,10 @@ describe('own keys', () => {
     expect(await decryptWith(identities, oldBundle)).toBe('made for the old keys');
     expect(await decryptWith(identities.slice(0, 2), await encryptTo(ownRecipients(bureau.core.ctx), 'new'))).toBe('new');
 
-    const audit = rows(bureau, "SELECT before, after FROM audit_log WHERE call = 'keys.rotate'");
+    const audit = rows(bureau, "SELECT before, after FROM audit_log WHERE call = 'keys.rotate' AND table_name = 'node_keys'");
     expect(audit).toHaveLength(1);
+    // the bureau's rotation is announced to the offices by a statement, audited beside it
+    expect(rows(bureau, "SELECT row_ids FROM audit_log WHERE call = 'keys.rotate' AND table_name = 'bureau_key_statements'")).toHaveLength(1);
     expect(JSON.parse(String(audit[0]!['before']))).toHaveLength(3);
     expect(bureau.auditText()).not.toContain('AGE-SECRET-KEY');
     expect(bureau.auditText()).not.toContain(PASS);

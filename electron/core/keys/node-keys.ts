@@ -8,8 +8,9 @@ import { appendAudit } from '../audit.ts';
 import type { CoreContext } from '../context.ts';
 import { readableFingerprint } from '../crypto/fingerprint.ts';
 import { getIdentity, requireIdentity } from '../node/node-service.ts';
+import { rotationStatements, storeStatements } from './bureau-rotation.ts';
 import { publicIdentity } from './keys.ts';
-import { currentKey, currentKeys, makeKeys, newKeyProtector, noKeysMessage, openKey, publicPart, storeKeys, type NodeKeyRow } from './own-keys.ts';
+import { allKeys, currentKey, currentKeys, makeKeys, newKeyProtector, noKeysMessage, openKey, publicPart, storeKeys, type NodeKeyRow } from './own-keys.ts';
 import { identityFingerprint, serializePublicIdentity } from './public-identity.ts';
 
 // The keys.* calls about this node's own keys: status, rotation, the .pub file and
@@ -23,7 +24,7 @@ import { identityFingerprint, serializePublicIdentity } from './public-identity.
 export function keysStatus(ctx: CoreContext): KeysStatus {
   const safeStorageAvailable = ctx.keyAccess.safeStorage?.isEncryptionAvailable() ?? false;
   const signing = getIdentity(ctx) ? currentKey(ctx, 'signing') : null;
-  if (!signing) return { hasKeys: false, protection: null, safeStorageAvailable, signing: null, recipients: [] };
+  if (!signing) return { hasKeys: false, protection: null, safeStorageAvailable, signing: null, recipients: [], passphraseSealed: 0 };
   const ages = currentKeys(ctx).filter((k): k is NodeKeyRow & { purpose: 'age' | 'age-backup' } => k.purpose !== 'signing');
   return {
     hasKeys: true,
@@ -31,6 +32,7 @@ export function keysStatus(ctx: CoreContext): KeysStatus {
     safeStorageAvailable,
     signing: { keyId: signing.id, fingerprint: identityFingerprint(publicIdentity(ctx)), createdAt: signing.createdAt },
     recipients: ages.map((k) => ({ purpose: k.purpose, recipient: k.publicKey, fingerprint: readableFingerprint(k.publicKey) })),
+    passphraseSealed: allKeys(ctx).filter((k) => k.protection === 'passphrase').length,
   };
 }
 
@@ -49,22 +51,33 @@ export async function keysForNewNode(ctx: CoreContext, role: NodeRole, passphras
  * New signing and age keys (and the bureau's backup identity); the old ones are
  * retired, kept so bundles made for them can still be opened. The current signing
  * key must open first: only its holder may replace it, and new keys are sealed
- * with the same passphrase.
+ * with the same passphrase. On the bureau the old key also signs a statement of
+ * the rotation (with a revocation when `revokeReason` says the old key may be in
+ * wrong hands), which its next bundles carry to every office.
  */
-export async function rotateNodeKeys(ctx: CoreContext, passphrase?: string): Promise<KeysStatus> {
+export async function rotateNodeKeys(ctx: CoreContext, input: { passphrase?: string; revokeReason?: string }): Promise<KeysStatus> {
   const identity = requireIdentity(ctx);
+  if (input.revokeReason !== undefined && identity.role !== 'bureau') {
+    throw new AppError('VALIDATION', '只有市局更换密钥时才通知各分局吊销旧密钥。分局更换密钥后，请把新公钥文件交给市局，由市局吊销旧公钥。', { field: 'revokeReason' });
+  }
   const signing = currentKey(ctx, 'signing');
   if (!signing) throw new AppError('NOT_FOUND', noKeysMessage);
-  openKey(ctx, signing, passphrase).fill(0);
-  const rows = await makeKeys(identity.role, newKeyProtector(ctx, passphrase), ctx.now().toISOString());
-  const db = ctx.database.db;
-  db.transaction(() => {
-    const old = currentKeys(ctx);
-    if (old[0]?.id !== signing.id) throw new AppError('CONFLICT', '密钥刚刚已被更换，请刷新后查看。');
-    const retiredAt = ctx.now().toISOString();
-    db.update(nodeKeys).set({ retiredAt }).where(isNull(nodeKeys.retiredAt)).run();
-    storeKeys(ctx, identity.id, rows, 'keys.rotate', old.map((k) => ({ ...publicPart(k), retiredAt })));
-  });
+  const oldDer = openKey(ctx, signing, input.passphrase);
+  try {
+    const rows = await makeKeys(identity.role, newKeyProtector(ctx, input.passphrase), ctx.now().toISOString());
+    const statements = identity.role === 'bureau' ? rotationStatements(ctx, { identity, old: signing, oldDer, fresh: rows, ...input }) : [];
+    const db = ctx.database.db;
+    db.transaction(() => {
+      const old = currentKeys(ctx);
+      if (old[0]?.id !== signing.id) throw new AppError('CONFLICT', '密钥刚刚已被更换，请刷新后查看。');
+      const retiredAt = ctx.now().toISOString();
+      db.update(nodeKeys).set({ retiredAt }).where(isNull(nodeKeys.retiredAt)).run();
+      storeKeys(ctx, identity.id, rows, 'keys.rotate', old.map((k) => ({ ...publicPart(k), retiredAt })));
+      storeStatements(ctx, identity.id, statements);
+    });
+  } finally {
+    oldDer.fill(0);
+  }
   return keysStatus(ctx);
 }
 

@@ -88,12 +88,12 @@ describe('row authority at the bureau', () => {
   const officeTables = syncedTables.filter((t) => tablePolicies[t].origins.includes('district'));
   const bureauOnly = syncedTables.filter((t) => !tablePolicies[t].origins.includes('district'));
 
-  it('lists the bureau’s own tables: its decisions, reviews, pool and the district list', () => {
-    expect(bureauOnly).toEqual(['districts', 'acceptance_decisions', 'supervisor_pool', 'summary_reviews']);
+  it('lists the bureau’s own tables: its decisions, reviews, pool, key statements and the district list', () => {
+    expect(bureauOnly).toEqual(['districts', 'acceptance_decisions', 'supervisor_pool', 'summary_reviews', 'bureau_key_statements']);
   });
 
   it.each(bureauOnly)('refuses %s from an office', async (table) => {
-    await expectRefused(office, bureau, { [table]: [entitledRow(table, office, bureau, ownId)] }, /不能报送此类数据/);
+    await expectRefused(office, bureau, { [table]: [entitledRow(table, office, bureau, ownId)] }, /不能报送此类数据|只有市局能发出密钥声明/);
   });
 
   const violations = officeTables.flatMap((table) => tablePolicies[table].scopes.map((scope) => [table, scope] as [SyncedTable, Scope]));

@@ -142,6 +142,12 @@ export const tablePolicies: Record<SyncedTable, TablePolicy> = {
     scopes: [{ kind: 'receiver', column: 'office_node' }, { kind: 'receiverOwned', column: 'summary_id', table: 'monthly_summaries' }],
     label: '市局小结审阅意见',
   },
+  bureau_key_statements: {
+    origins: bureau,
+    scopes: [],
+    label: '市局密钥声明',
+    crossNode: { subject_key_id: 'a key id, not a row', new_key_id: 'a key id, not a row', signer_key_id: 'a key id, not a row' },
+  },
 };
 
 export function tableLabel(table: SyncedTable): string {

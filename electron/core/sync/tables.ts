@@ -49,6 +49,8 @@ export const syncedTables = [
   // 月度工作小结 (issue 8): the office's summaries, then the bureau's reviews of them
   'monthly_summaries',
   'summary_reviews',
+  // the bureau's signed statements about its own keys (rotation, revocation), to every office
+  'bureau_key_statements',
 ] as const;
 export type SyncedTable = (typeof syncedTables)[number];
 

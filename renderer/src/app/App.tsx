@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { District } from '../../../electron/api/schemas/district.ts';
 import type { NodeIdentity } from '../../../electron/api/schemas/node.ts';
 import { api, errorMessage } from '../api/client.ts';
+import { passphraseMemory } from '../keys/passphrase-memory.ts';
+import { watchActivity } from '../keys/watch-activity.ts';
 import { FirstStartPage } from '../pages/first-start/FirstStartPage.tsx';
 import { navigate } from '../router/hash-router.ts';
 import { AppContext, type AppContextValue } from './app-context.ts';
@@ -31,6 +33,17 @@ export function App() {
   useEffect(() => {
     void load();
   }, [load]);
+
+  // the passphrase typed once is forgotten after the set idle minutes and when the screen locks
+  const ready = state.kind === 'ready' && state.node !== null;
+  useEffect(() => {
+    if (!ready) return;
+    api.call('keys.sessionSettings', {}).then(
+      (s) => passphraseMemory.setIdleMinutes(s.forgetAfterMinutes),
+      () => undefined,
+    );
+    return watchActivity(passphraseMemory);
+  }, [ready]);
 
   const reloadDistricts = useCallback(async () => {
     const districts = await api.call('districts.list', {});

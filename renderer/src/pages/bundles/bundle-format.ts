@@ -53,6 +53,7 @@ export const bundleTables = [
   'complaint_rewards',
   'monthly_summaries',
   'summary_reviews',
+  'bureau_key_statements',
   'files',
 ] as const;
 export type BundleTable = (typeof bundleTables)[number];

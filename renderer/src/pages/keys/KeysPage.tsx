@@ -7,6 +7,7 @@ import { useAppContext } from '../../app/app-context.ts';
 import { saveFile } from '../../files/download.ts';
 import { formatDate } from '../../format/date.ts';
 import { Fingerprint } from './Fingerprint.tsx';
+import { ChangePassphraseDialog } from './ChangePassphraseDialog.tsx';
 import { KeyActionDialog } from './KeyActionDialog.tsx';
 import { RecoverySheetView } from './RecoverySheetView.tsx';
 import { RevokeDialog } from './RevokeDialog.tsx';
@@ -14,7 +15,7 @@ import { TrustedKeysTable } from './TrustedKeysTable.tsx';
 import { TrustPanel } from './TrustPanel.tsx';
 import './keys.css';
 
-type Dialog = { kind: 'create' } | { kind: 'rotate' } | { kind: 'recovery' } | { kind: 'revoke'; key: TrustedKey };
+type Dialog = { kind: 'create' } | { kind: 'rotate' } | { kind: 'recovery' } | { kind: 'passphrase' } | { kind: 'revoke'; key: TrustedKey };
 type Message = { tone: 'ok' | 'error'; text: string };
 
 /** 密钥与信任: this node's fingerprint and .pub, the other nodes' keys it trusts, rotation and (bureau) the recovery sheet. */
@@ -28,6 +29,9 @@ export function KeysPage() {
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [sheet, setSheet] = useState<CallOutput<'keys.recoverySheet'> | null>(null);
   const [exporting, setExporting] = useState(false);
+  // bureau rotation: the old key may be in wrong hands, offices revoke it with this reason
+  const [revokeOld, setRevokeOld] = useState(false);
+  const [revokeReason, setRevokeReason] = useState('');
 
   const load = useCallback(async () => {
     try {
@@ -117,9 +121,22 @@ export function KeysPage() {
                 <button type="button" className="button button-primary" onClick={() => void exportPub()} disabled={exporting}>
                   {t('keys.exportPub')}
                 </button>
-                <button type="button" className="button" onClick={() => setDialog({ kind: 'rotate' })}>
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => {
+                    setRevokeOld(false);
+                    setRevokeReason('');
+                    setDialog({ kind: 'rotate' });
+                  }}
+                >
                   {t('keys.rotate')}
                 </button>
+                {status.passphraseSealed > 0 && (
+                  <button type="button" className="button" onClick={() => setDialog({ kind: 'passphrase' })}>
+                    {t('keys.changePassphrase')}
+                  </button>
+                )}
                 {isBureau && (
                   <button type="button" className="button" onClick={() => setDialog({ kind: 'recovery' })}>
                     {t('keys.recovery')}
@@ -171,14 +188,30 @@ export function KeysPage() {
           danger
           onClose={() => setDialog(null)}
           onSubmit={async (passphrase) => {
-            setStatus(await api.call('keys.rotate', passphrase === undefined ? {} : { passphrase }));
+            const revoke = isBureau && revokeOld ? { revokeReason: revokeReason.trim() } : {};
+            setStatus(await api.call('keys.rotate', { ...(passphrase === undefined ? {} : { passphrase }), ...revoke }));
             setDialog(null);
-            setMessage({ tone: 'ok', text: t('keys.rotated') });
+            setMessage({ tone: 'ok', text: isBureau ? t('keys.rotatedBureau') : t('keys.rotated') });
+            void load();
           }}
         >
           <p className="confirm-question">{t('keys.rotateDialog.question')}</p>
-          <p>{t('keys.rotateDialog.effect')}</p>
+          <p>{isBureau ? t('keys.rotateDialog.effectBureau') : t('keys.rotateDialog.effect')}</p>
           {isBureau && <p>{t('keys.rotateDialog.bureauNote')}</p>}
+          {isBureau && (
+            <div className="form-stack">
+              <label className="checkbox">
+                <input type="checkbox" checked={revokeOld} onChange={(e) => setRevokeOld(e.target.checked)} />
+                {t('keys.rotateDialog.revokeOld')}
+              </label>
+              {revokeOld && (
+                <label className="field">
+                  <span className="field-label">{t('keys.rotateDialog.revokeReason')}</span>
+                  <input type="text" maxLength={200} value={revokeReason} placeholder={t('keys.revokeDialog.reasonPlaceholder')} onChange={(e) => setRevokeReason(e.target.value)} />
+                </label>
+              )}
+            </div>
+          )}
         </KeyActionDialog>
       )}
       {dialog?.kind === 'recovery' && (
@@ -195,6 +228,17 @@ export function KeysPage() {
         >
           <p>{t('keys.recoveryDialog.question')}</p>
         </KeyActionDialog>
+      )}
+      {dialog?.kind === 'passphrase' && status && (
+        <ChangePassphraseDialog
+          keys={status.passphraseSealed}
+          onClose={() => setDialog(null)}
+          onChanged={(resealed) => {
+            setDialog(null);
+            setMessage({ tone: 'ok', text: t('keys.passphraseChanged', { count: resealed }) });
+            void load();
+          }}
+        />
       )}
       {dialog?.kind === 'revoke' && (
         <RevokeDialog

@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { DistrictsSection } from './DistrictsSection.tsx';
 import { IdentitySection } from './IdentitySection.tsx';
+import { KeySessionSection } from './KeySessionSection.tsx';
 import { LanguageSection } from './LanguageSection.tsx';
 import { RegistrySection } from './RegistrySection.tsx';
 
-/** 设置: who this node is, the program, the language, the screening and alert rules, and the district list. */
+/** 设置: who this node is, the program, the language, the screening and alert rules, how long the passphrase is kept, and the district list. */
 export function SettingsPage() {
   const { t } = useTranslation();
   return (
@@ -15,6 +16,7 @@ export function SettingsPage() {
       <IdentitySection />
       <LanguageSection />
       <RegistrySection />
+      <KeySessionSection />
       <DistrictsSection />
     </section>
   );
