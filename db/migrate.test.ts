@@ -23,7 +23,7 @@ const syncColumns = ['id', 'origin_node', 'created_at', 'updated_at', 'version',
 
 describe('migration runner', () => {
   it('knows the committed migrations in journal order', () => {
-    expect(all.map((m) => m.tag)).toEqual(['0000_foundation', '0001_districts_seed_audit_guard', '0002_registry', '0003_equipment_grid_live', '0004_exchange_keys', '0005_blocks_chain', '0006_acceptance', '0007_training', '0008_hazards', '0009_supervision_work', '0010_complaint_reporter_staff']);
+    expect(all.map((m) => m.tag)).toEqual(['0000_foundation', '0001_districts_seed_audit_guard', '0002_registry', '0003_equipment_grid_live', '0004_exchange_keys', '0005_blocks_chain', '0006_acceptance', '0007_training', '0008_hazards', '0009_supervision_work', '0010_complaint_reporter_staff', '0011_audit_anchors']);
     for (const m of all) expect(m.statements.length).toBeGreaterThan(0);
   });
 
@@ -220,6 +220,23 @@ describe('migration runner', () => {
     expect(migrate(db, all.slice(0, 11)).applied).toEqual(['0010_complaint_reporter_staff']);
     expect(db.prepare('SELECT name, bureau_staff AS staff FROM complaint_reporters').get()).toEqual({ name: '王五', staff: 0 });
     expect(db.prepare("SELECT count(*) AS n FROM sync_changes WHERE table_name = 'complaint_reporters'").get()).toEqual({ n: 0 });
+  });
+
+  it('0011 adds the append-only anchor table, keeping the audit log made under 0010', () => {
+    const db = freshDb();
+    migrate(db, all.slice(0, 11));
+    db.prepare(
+      "INSERT INTO audit_log (id, node_id, at, actor, call, table_name, row_ids, prev_hash, hash) VALUES ('a', 'n', 't', 'x', 'c', 't', '[]', 'p', 'h')",
+    ).run();
+    expect(migrate(db, all.slice(0, 12)).applied).toEqual(['0011_audit_anchors']);
+    expect(db.prepare('SELECT id, hash FROM audit_log').all()).toEqual([{ id: 'a', hash: 'h' }]);
+    db.prepare(
+      "INSERT INTO audit_anchors (node_id, own, source, seq, hash, at, key_id, signature, recorded_at, status) VALUES ('n', 1, 'export', 1, 'h', 't', 'k', 's', 't', 'own')",
+    ).run();
+    expect(() => db.prepare("UPDATE audit_anchors SET hash = 'x'").run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM audit_anchors').run()).toThrow(/append-only/);
+    // local evidence, never in a bundle: no change-log triggers
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_anchors'").get()).toEqual({ n: 2 });
   });
 
   it('is a no-op the second time', () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AuditChainNote } from './audit.ts';
 import { Id } from './common.ts';
 import { JobId } from './jobs.ts';
 import { Passphrase } from './keys.ts';
@@ -68,6 +69,8 @@ export const BundleImportResult = z.object({
   /** refusal reason code (see core/bundle/format/types.ts), null unless refused */
   reason: z.string().nullable(),
   message: z.string().nullable(),
+  /** the sender's audit chain: whether its signed anchor extends the ones received before (bundles of older versions: absent or null) */
+  auditChain: AuditChainNote.nullable().optional(),
 });
 export type BundleImportResult = z.infer<typeof BundleImportResult>;
 

@@ -6,6 +6,8 @@ import { AppError } from '../../api/errors.ts';
 import type { BundleExported } from '../../api/schemas/bundles.ts';
 import type { TrustedKey } from '../../api/schemas/keys.ts';
 import { appendAudit } from '../audit.ts';
+import { anchorNote, recordOwnAnchor } from '../audit/anchors.ts';
+import { bundleAnchor } from '../audit/proof.ts';
 import type { CoreContext } from '../context.ts';
 import { newId } from '../ids.ts';
 import { bureauKey, loadSigner, trustedNode } from '../keys/keys.ts';
@@ -72,6 +74,8 @@ export async function exportBundle(ctx: CoreContext, input: ParsedInput<'bundles
       bundleTempRoot(ctx),
     );
     try {
+      // the audit head as of the snapshot, signed, with the entries since the previous bundle's anchor
+      const audit = bundleAnchor(ctx, { nodeId: identity.id, signer, targetNodeId: target.nodeId, full: input.full || !previous, dir: snapshot.dir });
       for (const sha of snapshot.attachments) {
         if (!existsSync(attachmentPath(ctx, sha))) throw new AppError('NOT_FOUND', `附件文件缺失（${sha.slice(0, 12)}…），无法制作数据包。请从备份恢复数据文件夹中的 attachments 目录。`);
       }
@@ -84,6 +88,7 @@ export async function exportBundle(ctx: CoreContext, input: ParsedInput<'bundles
 
       const entries: EntrySource[] = [
         ...snapshot.tables.map((t) => tableSource(t.table, t.file, t.rows)),
+        audit.entry,
         ...[...snapshot.attachments].sort().map((sha) => fileSource(ctx, sha)),
       ];
       const totalBytes = snapshot.tables.reduce((n, t) => n + statSync(t.file).size, 0) + [...snapshot.attachments].reduce((n, sha) => n + statSync(attachmentPath(ctx, sha)).size, 0);
@@ -102,6 +107,7 @@ export async function exportBundle(ctx: CoreContext, input: ParsedInput<'bundles
           createdAt: ctx.now().toISOString(),
           appVersion: ctx.appVersion,
           schemaVersion: String(schemaVersion(ctx)),
+          auditAnchor: audit.manifest,
         },
         entries,
         signer,
@@ -110,13 +116,14 @@ export async function exportBundle(ctx: CoreContext, input: ParsedInput<'bundles
       const rowCounts = Object.fromEntries(snapshot.tables.map((t) => [t.table, t.rows]));
       ctx.database.sqlite.transaction(() => {
         recordSent(ctx, { written, fileName, changeSeq: snapshot.changeSeq, rowCounts: { ...rowCounts, files: snapshot.attachments.size } });
-        appendAudit(ctx, {
+        const loggedSeq = appendAudit(ctx, {
           nodeId: identity.id,
           call: 'bundles.export',
           table: 'bundles_sent',
           rowIds: [written.manifest.bundleId],
-          after: { target: target.nodeId, sequence, full: written.manifest.full, hash: written.hash, size: written.size, rowCounts, files: snapshot.attachments.size },
+          after: { target: target.nodeId, sequence, full: written.manifest.full, hash: written.hash, size: written.size, rowCounts, files: snapshot.attachments.size, auditAnchor: anchorNote(audit.signed) },
         });
+        recordOwnAnchor(ctx, audit.signed, { source: 'export', ref: written.manifest.bundleId, targetNodeId: target.nodeId, loggedSeq });
       })();
       return {
         file,

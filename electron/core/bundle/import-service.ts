@@ -7,6 +7,8 @@ import { AppError } from '../../api/errors.ts';
 import type { BundleImportResult, Changes } from '../../api/schemas/bundles.ts';
 import type { NodeIdentity } from '../../api/schemas/node.ts';
 import { appendAudit } from '../audit.ts';
+import { receivedAnchorNote, splitAuditProof } from '../audit/bundle-anchor.ts';
+import { recordReceivedAnchor } from '../audit/received.ts';
 import type { CoreContext } from '../context.ts';
 import type { JobHandle } from '../jobs/job-registry.ts';
 import { loadIdentities, ownRecipients, trustedSigner } from '../keys/keys.ts';
@@ -116,7 +118,7 @@ async function importOne(ctx: CoreContext, self: NodeIdentity, file: string, ide
     if (checkChain(ctx, manifest, opened.hash).kind === 'already-imported') {
       return { ...base, status: 'already-imported', changes: {}, files: 0, message: `第 ${manifest.sequence} 号数据包已导入过，本次未作改动。` };
     }
-    const entries = checkEntries(opened);
+    const { entries, anchorCheck } = await splitAuditProof(ctx, manifest, checkEntries(opened));
     const tables = await unpackTables(entries, manifest.node.role);
     job.checkpoint();
     const files = dryRun ? entries.filter((e) => e.kind === 'file').length : storeAttachments(ctx, entries);
@@ -134,18 +136,19 @@ async function importOne(ctx: CoreContext, self: NodeIdentity, file: string, ide
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
           .run(manifest.bundleId, manifest.node.id, manifest.sequence, opened!.hash, manifest.full ? 1 : 0, manifest.keyId, manifest.createdAt, importedAt, ctx.actor, path.basename(file), statSync(file).size, JSON.stringify(changes));
+        if (anchorCheck) recordReceivedAnchor(ctx, anchorCheck, 'bundle', manifest.bundleId);
         appendAudit(ctx, {
           nodeId: self.id,
           call: 'bundles.import',
           table: 'bundles_received',
           rowIds: [manifest.bundleId],
-          after: { status: 'imported', node: manifest.node.id, sequence: manifest.sequence, hash: opened!.hash, changes, files },
+          after: { status: 'imported', node: manifest.node.id, sequence: manifest.sequence, hash: opened!.hash, changes, files, receivedAnchor: receivedAnchorNote(anchorCheck) },
         });
       })();
     } catch (error) {
       if (!(error instanceof DryRunRollback)) throw error;
     }
-    return { ...base, status: dryRun ? 'dry-run' : 'imported', changes, files };
+    return { ...base, status: dryRun ? 'dry-run' : 'imported', changes, files, auditChain: receivedAnchorNote(anchorCheck) };
   } catch (error) {
     if (!(error instanceof BundleRefusal)) throw error;
     // the refusal is recorded, the data is not touched

@@ -1,0 +1,60 @@
+import { closeSync, createReadStream, openSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import { createGzip } from 'node:zlib';
+import type { EntrySource, ManifestAuditAnchor, Signer } from '../bundle/format/types.ts';
+import type { CoreContext } from '../context.ts';
+import { lastExportAnchor, signHead, type SignedAnchor } from './anchors.ts';
+
+// A bundle's anchor comes with a proof that it extends the anchor of the previous
+// bundle to the same node: the audit entries after that anchor, up to the new one.
+// The receiver recomputes the chain through them (received.ts). A full bundle
+// starts the proof from the first entry: it may follow a gap (a bundle never
+// imported), and the receiver may hold any earlier anchor of ours.
+
+/** The bundle entry holding the proof: NDJSON rows of audit_log, gzipped like a table. */
+export const AUDIT_PROOF_ENTRY = 'audit_proof';
+
+const PROOF_COLUMNS = 'seq, id, node_id AS nodeId, at, actor, call, table_name AS tableName, row_ids AS rowIds, before, after, prev_hash AS prevHash, hash';
+
+export interface BundleAnchor {
+  signed: SignedAnchor;
+  manifest: ManifestAuditAnchor;
+  entry: EntrySource;
+}
+
+/**
+ * Signs the head and copies the proof into `dir`, synchronously: the head and the
+ * entries are one state of the log. Call right after the bundle's snapshot.
+ */
+export function bundleAnchor(ctx: CoreContext, options: { nodeId: string; signer: Signer; targetNodeId: string; full: boolean; dir: string }): BundleAnchor {
+  const previous = options.full ? null : lastExportAnchor(ctx, options.targetNodeId);
+  const proofFrom = previous?.seq ?? 0;
+  const signed = signHead(ctx, options.nodeId, options.signer);
+  const file = path.join(options.dir, `${AUDIT_PROOF_ENTRY}.ndjson`);
+  const rows = writeProof(ctx, file, proofFrom, signed.seq);
+  return {
+    signed,
+    manifest: { ...signed, proofFrom },
+    entry: { kind: 'table', name: AUDIT_PROOF_ENTRY, rows, open: () => createReadStream(file).pipe(createGzip({ level: 6 })) },
+  };
+}
+
+function writeProof(ctx: CoreContext, file: string, after: number, upTo: number): number {
+  const fd = openSync(file, 'w');
+  let rows = 0;
+  let buffer = '';
+  try {
+    for (const row of ctx.database.sqlite.prepare(`SELECT ${PROOF_COLUMNS} FROM audit_log WHERE seq > ? AND seq <= ? ORDER BY seq`).iterate(after, upTo)) {
+      buffer += JSON.stringify(row) + '\n';
+      rows++;
+      if (buffer.length > 1 << 20) {
+        writeSync(fd, buffer);
+        buffer = '';
+      }
+    }
+    if (buffer) writeSync(fd, buffer);
+  } finally {
+    closeSync(fd);
+  }
+  return rows;
+}
