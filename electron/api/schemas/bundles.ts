@@ -125,5 +125,9 @@ export const CityOffice = z.object({
   equipment: z.number().int(),
   managers: z.number().int(),
   keyRevoked: z.boolean(),
+  /** its audit chain as its signed anchors showed it (审计链断裂: an anchor that did not extend the previous one) */
+  auditAnchorSeq: z.number().int().nullable(),
+  auditBreaks: z.number().int(),
+  lastAuditBreak: z.object({ at: z.string(), seq: z.number().int(), message: z.string() }).nullable(),
 });
 export const CityOverview = z.object({ offices: z.array(CityOffice) });
