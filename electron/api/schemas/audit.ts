@@ -33,6 +33,8 @@ export const AuditEntry = z.object({
   at: z.string(),
   actor: z.string(),
   call: z.string(),
+  /** the call's one-line description from the contract (中文); the call name for entries of no call */
+  callLabel: z.string(),
   tableName: z.string(),
   rows: z.number().int(),
 });

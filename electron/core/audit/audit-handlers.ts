@@ -1,4 +1,5 @@
 import type { auditCalls } from '../../api/calls/audit.ts';
+import { contract, isCallName } from '../../api/contract.ts';
 import type { HandlerGroup } from '../handler-types.ts';
 import { verifyAudit } from './verify.ts';
 
@@ -14,6 +15,6 @@ export const auditHandlers: HandlerGroup<keyof typeof auditCalls> = {
       )
       .all(input.endRow - input.startRow, input.startRow) as Array<{ seq: number; at: string; actor: string; call: string; tableName: string; rows: number | null }>;
     const { n } = sqlite.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number };
-    return { total: n, rows: rows.map((r) => ({ ...r, rows: r.rows ?? 0 })) };
+    return { total: n, rows: rows.map((r) => ({ ...r, callLabel: isCallName(r.call) ? contract[r.call].summary : r.call, rows: r.rows ?? 0 })) };
   },
 };
