@@ -18,7 +18,8 @@ export async function auditCommand(args: string[], io: CliIo): Promise<number> {
       if (result.ok) io.out('核验通过：哈希链完整，并且仍能接上已签名的锚点。');
       else {
         io.out(`核验未通过，发现 ${result.problems.length} 处问题：`);
-        for (const p of result.problems) io.out(`  第 ${p.seq} 条：${p.message}`);
+        // each message names its entry (第 N 条)
+        for (const p of result.problems) io.out(`  ${p.message}`);
       }
     }
     return result.ok ? 0 : 1;

@@ -133,7 +133,7 @@ describe('audit verify', () => {
       expect(JSON.parse(bad.out)).toMatchObject({ ok: false, problems: [expect.objectContaining({ message: expect.stringContaining('最新的记录被删除') }), expect.anything()] });
       const human = await qkl('audit', 'verify', '--db', file);
       expect(human.code).toBe(1);
-      expect(human.out).toMatch(/核验未通过，发现 2 处问题：\n {2}第 \d+ 条：/);
+      expect(human.out).toMatch(/核验未通过，发现 2 处问题：\n {2}第 \d+ 条已于 .*最新的记录被删除\n {2}第 \d+ 条（导出数据包的经办记录/);
       expect((await qkl('audit', 'check', '--db', file)).code).toBe(2);
     } finally {
       if (saved === undefined) delete process.env['QKL_PASSPHRASE'];

@@ -11,7 +11,6 @@ export const auditZh = {
   okAnchored: '核验通过：共 {{entries}} 条记录，哈希链完整，并且仍能接上已签名的锚点（第 {{anchored}} 条）。',
   notAnchored: '尚未导出过数据包或出具过回执，还没有已签名的锚点：删除最新的记录或整条链重算哈希，只有在锚点送出后才能被发现。',
   failed: '核验未通过，发现 {{count}} 处问题：',
-  problem: '第 {{seq}} 条：{{message}}',
   failedHint: '审计日志被删改过。请勿继续修改数据，立即联系市局信息管理人员，并保留本机数据文件夹的副本。',
   cli: '命令行：qkl audit verify --db 数据文件 [--json]',
   entries: '最近的记录',
@@ -23,6 +22,15 @@ export const auditZh = {
     call: '操作',
     table: '数据表',
     rows: '行数',
+  },
+  /** tables of this node only (not in bundles) */
+  table: {
+    bundles_sent: '已导出数据包',
+    bundles_received: '已导入数据包',
+    node_identity: '本节点身份',
+    node_keys: '本节点密钥',
+    trusted_keys: '已信任公钥',
+    settings: '设置',
   },
   range: '第 {{from}}–{{to}} 条，共 {{total}} 条（最新在前）',
   previous: '上一页',

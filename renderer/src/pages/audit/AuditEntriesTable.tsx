@@ -6,6 +6,8 @@ import { formatDateTime, tableLabel } from '../bundles/bundle-format.ts';
 
 type Page = CallOutput<'audit.list'>;
 const PAGE_ROWS = 50;
+const localTables = ['bundles_sent', 'bundles_received', 'node_identity', 'node_keys', 'trusted_keys', 'settings'] as const;
+const isLocalTable = (name: string): name is (typeof localTables)[number] => (localTables as readonly string[]).includes(name);
 
 /** The newest entries, a page at a time: sequence number, time, 经办人, call and table. */
 export function AuditEntriesTable() {
@@ -61,7 +63,7 @@ export function AuditEntriesTable() {
               <td>{formatDateTime(r.at)}</td>
               <td>{r.actor}</td>
               <td title={r.call}>{r.callLabel}</td>
-              <td>{tableLabel(t, r.tableName)}</td>
+              <td>{isLocalTable(r.tableName) ? t(`audit.table.${r.tableName}`) : tableLabel(t, r.tableName)}</td>
               <td className="num">{r.rows}</td>
             </tr>
           ))}

@@ -82,7 +82,7 @@ function VerificationView({ result }: { result: Verification }) {
       <p>{t('audit.failed', { count: result.problems.length })}</p>
       <ul data-testid="audit-problems">
         {result.problems.map((p, i) => (
-          <li key={`${p.seq}-${i}`}>{t('audit.problem', { seq: p.seq, message: p.message })}</li>
+          <li key={`${p.seq}-${i}`}>{p.message}</li>
         ))}
       </ul>
       <p>{t('audit.failedHint')}</p>
