@@ -59,7 +59,8 @@ test('the audit page verifies the chain against the signed anchor and lists what
 
   // the office's log, already cut, rewritten with recomputed hashes; its next bundle is imported and the break shown to the city
   tamper(officeDb, (db) => rewriteFrom(db, 1, '别人'));
-  await qkl(['import-bundle', '--db', bureauDb, await exportBundle(2), '--json'], BUREAU_PASSPHRASE);
+  const second = JSON.parse(await qkl(['import-bundle', '--db', bureauDb, await exportBundle(2), '--json'], BUREAU_PASSPHRASE)) as { status: string; auditChain: { status: string } | null };
+  expect(second).toMatchObject({ status: 'imported', auditChain: { status: 'break' } });
   host = await startHost(bureauDb);
   try {
     await page.goto(host.openUrl);
