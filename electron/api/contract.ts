@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { acceptanceCalls } from './calls/acceptance.ts';
 import { appCalls } from './calls/app.ts';
+import { auditCalls } from './calls/audit.ts';
 import { blockCalls } from './calls/blocks.ts';
 import { bundleCalls } from './calls/bundles.ts';
 import { dashboardCalls } from './calls/dashboard.ts';
@@ -40,6 +41,7 @@ export const contract = {
   ...summaryCalls,
   ...complaintCalls,
   ...inspectionCalls,
+  ...auditCalls,
 } as const;
 
 export type Contract = typeof contract;

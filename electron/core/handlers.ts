@@ -1,5 +1,6 @@
 import { acceptanceHandlers } from './acceptance/acceptance-handlers.ts';
 import { appHandlers } from './app-handlers.ts';
+import { auditHandlers } from './audit/audit-handlers.ts';
 import { blockHandlers } from './blocks/block-handlers.ts';
 import { bundleHandlers } from './bundle/bundle-handlers.ts';
 import { dashboardHandlers } from './dashboard/dashboard-handlers.ts';
@@ -36,4 +37,5 @@ export const handlers = {
   ...summaryHandlers,
   ...complaintHandlers,
   ...inspectionHandlers,
+  ...auditHandlers,
 } satisfies Handlers;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AuditChainNote } from './audit.ts';
 import { Id } from './common.ts';
 import { JobId } from './jobs.ts';
 import { Passphrase } from './keys.ts';
@@ -69,6 +70,8 @@ export const BundleImportResult = z.object({
   /** refusal reason code (see core/bundle/format/types.ts), null unless refused */
   reason: z.string().nullable(),
   message: z.string().nullable(),
+  /** the sender's audit chain: whether its signed anchor extends the ones received before (bundles of older versions: absent or null) */
+  auditChain: AuditChainNote.nullable().optional(),
 });
 export type BundleImportResult = z.infer<typeof BundleImportResult>;
 
@@ -123,5 +126,9 @@ export const CityOffice = z.object({
   equipment: z.number().int(),
   managers: z.number().int(),
   keyRevoked: z.boolean(),
+  /** its audit chain as its signed anchors showed it (审计链断裂: an anchor that did not extend the previous one) */
+  auditAnchorSeq: z.number().int().nullable(),
+  auditBreaks: z.number().int(),
+  lastAuditBreak: z.object({ at: z.string(), seq: z.number().int(), message: z.string() }).nullable(),
 });
 export const CityOverview = z.object({ offices: z.array(CityOffice) });

@@ -41,6 +41,8 @@ function printImport(io: CliIo, r: BundleImportResult): void {
   io.out(`${r.status === 'dry-run' ? '预览（未写入）' : '已导入'}：${who}${r.full ? '（完整）' : ''}`);
   for (const [table, c] of Object.entries(r.changes)) io.out(`  ${label(table)}：新增 ${c.inserted}，更新 ${c.updated}，删除 ${c.deleted}，未变 ${c.unchanged}`);
   if (r.files > 0) io.out(`  附件：${r.files} 个`);
+  const chain = r.auditChain;
+  if (chain && (chain.status === 'break' || chain.status === 'invalid')) io.out(`  审计链断裂（第 ${chain.problemSeq ?? chain.seq} 条）：${chain.message ?? ''}`);
 }
 
 /** `qkl import-bundle --db FILE BUNDLE [--dry-run] [--json]`: refused or failed → exit 1 with the message on stderr. */
@@ -57,7 +59,7 @@ export async function importBundleCommand(args: string[], io: CliIo): Promise<nu
   return withCore(file, async (core) => {
     const [result] = await callOrFail(core, 'bundles.import', { paths: [bundle], dryRun: values['dry-run'] ?? false });
     const r = result!;
-    if (values.json) io.out(JSON.stringify({ status: r.status, node: r.node, sequence: r.sequence, changes: r.changes, reason: r.reason, message: r.message, full: r.full, files: r.files, file: r.file }));
+    if (values.json) io.out(JSON.stringify({ status: r.status, node: r.node, sequence: r.sequence, changes: r.changes, reason: r.reason, message: r.message, full: r.full, files: r.files, file: r.file, auditChain: r.auditChain ?? null }));
     else printImport(io, r);
     if (r.status === 'refused') {
       io.err(`错误：数据包被拒收（${r.reason}）：${r.message ?? ''}`);

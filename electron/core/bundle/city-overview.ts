@@ -1,3 +1,4 @@
+import { officeAuditChains } from '../audit/city-breaks.ts';
 import type { CoreContext } from '../context.ts';
 
 /**
@@ -19,6 +20,7 @@ export function cityOverview(ctx: CoreContext) {
   const units = count('units');
   const equipment = count('equipment');
   const managers = count('safety_managers');
+  const auditChain = officeAuditChains(ctx);
   return {
     offices: offices.map((o) => {
       const l = last.get(o.node_id) as { sequence: number; created_at: string; imported_at: string } | undefined;
@@ -35,6 +37,7 @@ export function cityOverview(ctx: CoreContext) {
         equipment: n(equipment),
         managers: n(managers),
         keyRevoked: o.all_revoked === 1,
+        ...auditChain(o.node_id),
       };
     }),
   };

@@ -8,6 +8,8 @@ import { AppError } from '../../api/errors.ts';
 import type { BundleExported } from '../../api/schemas/bundles.ts';
 import type { TrustedKey } from '../../api/schemas/keys.ts';
 import { appendAudit } from '../audit.ts';
+import { anchorNote, recordOwnAnchor } from '../audit/anchors.ts';
+import { bundleAnchor } from '../audit/proof.ts';
 import type { CoreContext } from '../context.ts';
 import { crashPoint } from '../files/crash-point.ts';
 import { ensurePrivateDir } from '../files/private-files.ts';
@@ -104,6 +106,8 @@ export async function exportBundle(ctx: CoreContext, input: ParsedInput<'bundles
     let where = dataDir(ctx);
     try {
       snapshot = takeSnapshot(sqlite, { nodeId: identity.id, tables, sinceChangeSeq: input.full || !previous ? null : previous.changeSeq, targetNodeId: target.nodeId }, run.dir);
+      // the audit head as of the snapshot, signed, with the entries since the previous bundle's anchor
+      const audit = bundleAnchor(ctx, { nodeId: identity.id, signer, targetNodeId: target.nodeId, full: input.full || !previous, dir: snapshot.dir });
       for (const sha of snapshot.attachments) {
         if (!existsSync(attachmentPath(ctx, sha))) throw new AppError('NOT_FOUND', `附件文件缺失（${sha.slice(0, 12)}…），无法制作数据包。请从备份恢复数据文件夹中的 attachments 目录。`);
       }
@@ -122,6 +126,7 @@ export async function exportBundle(ctx: CoreContext, input: ParsedInput<'bundles
 
       const entries: EntrySource[] = [
         ...snapshot.tables.map((t) => tableSource(t.table, t.file, t.rows)),
+        audit.entry,
         ...[...snapshot.attachments].sort().map((sha) => fileSource(ctx, sha)),
       ];
       const totalBytes = snapshot.tables.reduce((n, t) => n + t.file.size, 0) + [...snapshot.attachments].reduce((n, sha) => n + statSync(attachmentPath(ctx, sha)).size, 0);
@@ -142,6 +147,7 @@ export async function exportBundle(ctx: CoreContext, input: ParsedInput<'bundles
             createdAt: ctx.now().toISOString(),
             appVersion: ctx.appVersion,
             schemaVersion: String(schemaVersion(ctx)),
+            auditAnchor: audit.manifest,
           },
           entries,
           signer,
@@ -163,13 +169,14 @@ export async function exportBundle(ctx: CoreContext, input: ParsedInput<'bundles
               throw new AppError('CONFLICT', `另一次导出（例如同时运行的 qkl 命令）刚刚制作了发往该单位的第 ${latest!.sequence} 号数据包。本次导出已作废：没有留下数据包文件，请重新导出。`);
             }
             recordSent(ctx, { written, fileName, changeSeq: snapshot!.changeSeq, rowCounts: { ...rowCounts, files } });
-            appendAudit(ctx, {
+            const loggedSeq = appendAudit(ctx, {
               nodeId: identity.id,
               call: 'bundles.export',
               table: 'bundles_sent',
               rowIds: [bundleId],
-              after: { target: target.nodeId, sequence, full: written.manifest.full, hash: written.hash, size: written.size, rowCounts, files },
+              after: { target: target.nodeId, sequence, full: written.manifest.full, hash: written.hash, size: written.size, rowCounts, files, auditAnchor: anchorNote(audit.signed) },
             });
+            recordOwnAnchor(ctx, audit.signed, { source: 'export', ref: bundleId, targetNodeId: target.nodeId, loggedSeq });
           })
           .immediate();
       } catch (error) {

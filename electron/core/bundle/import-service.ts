@@ -5,6 +5,8 @@ import { AppError } from '../../api/errors.ts';
 import type { BundleImportResult, Changes } from '../../api/schemas/bundles.ts';
 import type { NodeIdentity } from '../../api/schemas/node.ts';
 import { appendAudit } from '../audit.ts';
+import { receivedAnchorNote, splitAuditProof } from '../audit/bundle-anchor.ts';
+import { recordReceivedAnchor } from '../audit/received.ts';
 import type { CoreContext } from '../context.ts';
 import { crashPoint } from '../files/crash-point.ts';
 import { readSealedSync, type SealedFile } from '../files/sealed-file.ts';
@@ -152,7 +154,7 @@ async function importOne(ctx: CoreContext, self: NodeIdentity, file: string, ide
     if (checkChain(ctx, manifest, opened.hash).kind === 'already-imported') {
       return { ...base, status: 'already-imported', changes: {}, files: 0, message: `第 ${manifest.sequence} 号数据包已导入过，本次未作改动。` };
     }
-    const entries = checkEntries(opened);
+    const { entries, anchorCheck } = await splitAuditProof(ctx, manifest, checkEntries(opened));
     const tables = await unpackTables(entries, run);
     const authority = rowAuthority(ctx.database.sqlite, sender, self.id, new Set(tables.map((t) => t.table)));
     job.checkpoint();
@@ -176,19 +178,20 @@ async function importOne(ctx: CoreContext, self: NodeIdentity, file: string, ide
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
           .run(manifest.bundleId, manifest.node.id, manifest.sequence, opened!.hash, manifest.full ? 1 : 0, manifest.keyId, manifest.createdAt, importedAt, ctx.actor, path.basename(file), statSync(file).size, JSON.stringify(changes));
+        if (anchorCheck) recordReceivedAnchor(ctx, anchorCheck, 'bundle', manifest.bundleId);
         appendAudit(ctx, {
           nodeId: self.id,
           call: 'bundles.import',
           table: 'bundles_received',
           rowIds: [manifest.bundleId],
-          after: { status: 'imported', node: manifest.node.id, sequence: manifest.sequence, hash: opened!.hash, changes, files },
+          after: { status: 'imported', node: manifest.node.id, sequence: manifest.sequence, hash: opened!.hash, changes, files, receivedAnchor: receivedAnchorNote(anchorCheck) },
         });
       })();
     } catch (error) {
       if (!(error instanceof DryRunRollback)) throw error;
     }
     added = [];
-    return { ...base, status: dryRun ? 'dry-run' : 'imported', changes, files };
+    return { ...base, status: dryRun ? 'dry-run' : 'imported', changes, files, auditChain: receivedAnchorNote(anchorCheck) };
   } catch (error) {
     if (error instanceof AppError && error.code === 'CANCELLED') throw error;
     if (!(error instanceof BundleRefusal)) return failed(ctx, self, file, error, opened, dryRun);

@@ -3,6 +3,8 @@ import path from 'node:path';
 import type { ParsedInput } from '../../api/contract.ts';
 import { AppError } from '../../api/errors.ts';
 import { appendAudit } from '../audit.ts';
+import { anchorNote, recordOwnAnchor, signHead } from '../audit/anchors.ts';
+import { checkReceiptAnchor, recordReceivedAnchor } from '../audit/received.ts';
 import type { CoreContext } from '../context.ts';
 import { bureauKey, loadSigner, trustedNode, trustedSigner } from '../keys/keys.ts';
 import { requireIdentity } from '../node/node-service.ts';
@@ -31,6 +33,7 @@ export function writeReceipts(ctx: CoreContext, input: ParsedInput<'bundles.writ
   const outDir = path.resolve(input.outDir ?? exchangeDir(ctx, 'receipts'));
   mkdirSync(outDir, { recursive: true });
   const now = ctx.now().toISOString();
+  const anchor = signHead(ctx, self.id, signer);
   const receipts = nodes.map(({ node_id: nodeId }) => {
     const bundles = sqlite
       .prepare('SELECT id, sequence, hash, imported_at FROM bundles_received WHERE node_id = ? ORDER BY sequence')
@@ -43,16 +46,18 @@ export function writeReceipts(ctx: CoreContext, input: ParsedInput<'bundles.writ
       issuer: { nodeId: self.id, keyId: signer.keyId, name: self.name },
       issuedAt: now,
       bundles: bundles.map((b) => ({ nodeId, sequence: b.sequence, hash: b.hash, bundleId: b.id, importedAt: b.imported_at })),
+      auditAnchor: anchor,
     };
     const file = path.join(outDir, `回执-${nodeName.replace(/[\\/:*?"<>|\s]+/g, '_')}-${now.slice(0, 10)}-${bundles.at(-1)!.sequence}.qklr`);
     writeFileSync(file, writeReceipt(receipt, signer));
     return { nodeId, nodeName, file, bundles: bundles.length };
   });
   sqlite.transaction(() => {
-    for (const r of receipts) {
+    const logged = receipts.map((r) => {
       sqlite.prepare('UPDATE bundles_received SET receipt_at = ? WHERE node_id = ? AND receipt_at IS NULL').run(now, r.nodeId);
-      appendAudit(ctx, { nodeId: self.id, call: 'bundles.writeReceipts', table: 'bundles_received', rowIds: [], after: { node: r.nodeId, bundles: r.bundles, file: path.basename(r.file) } });
-    }
+      return appendAudit(ctx, { nodeId: self.id, call: 'bundles.writeReceipts', table: 'bundles_received', rowIds: [], after: { node: r.nodeId, bundles: r.bundles, file: path.basename(r.file), auditAnchor: anchorNote(anchor) } });
+    });
+    if (logged.length > 0) recordOwnAnchor(ctx, anchor, { source: 'receipt', ref: now, targetNodeId: null, loggedSeq: logged[0]! });
   })();
   return { receipts };
 }
@@ -79,9 +84,13 @@ export function importReceipt(ctx: CoreContext, input: ParsedInput<'bundles.impo
     throw new AppError('BUNDLE_REFUSED', '回执的签名无法用已信任的市局公钥核验，已拒收。', { reason: 'bad-signature' });
   }
   const mine = read.receipt.bundles.filter((b) => b.nodeId === self.id);
+  const anchor = read.receipt.auditAnchor;
   const result = ctx.database.sqlite.transaction(() => {
     const counts = acknowledge(ctx, mine, read.receipt.issuer.nodeId);
-    appendAudit(ctx, { nodeId: self.id, call: 'bundles.importReceipt', table: 'bundles_sent', rowIds: [], after: { issuedAt: read.receipt.issuedAt, ...counts } });
+    // the bureau's audit head: kept, and checked against the bureau's anchors we hold
+    const check = anchor ? checkReceiptAnchor(ctx, anchor, { nodeId: read.receipt.issuer.nodeId, keyId: issuer.keyId, signingKey: issuer.signingKey }) : null;
+    if (check) recordReceivedAnchor(ctx, check, 'receipt', read.receipt.issuedAt);
+    appendAudit(ctx, { nodeId: self.id, call: 'bundles.importReceipt', table: 'bundles_sent', rowIds: [], after: { issuedAt: read.receipt.issuedAt, ...counts, receivedAnchor: check && { status: check.status, seq: check.anchor.seq } } });
     return counts;
   })();
   return result;

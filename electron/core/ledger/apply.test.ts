@@ -59,7 +59,9 @@ describe('apply', () => {
     expect(JSON.parse(updateEntry['before']!)).toEqual({ status: 'in_use', nextInspectionDate: '2025-05-01', version: 1 });
     expect(JSON.parse(updateEntry['after']!)).toEqual({ status: 'stopped', nextInspectionDate: '2026-05-01', version: 2 });
     const managerEntry = entries.find((e) => e['t'] === 'safety_managers')!;
-    expect(JSON.parse(managerEntry['before']!)).toEqual({ expiryDate: '2027-01-09', phone: '13800000001', version: 1 });
+    // the phone is personal data: masked in the log, the change still visible
+    expect(JSON.parse(managerEntry['before']!)).toEqual({ expiryDate: '2027-01-09', phone: '138****0001', version: 1 });
+    expect(JSON.parse(managerEntry['after']!)).toEqual({ expiryDate: '2031-01-09', phone: '139****5678', version: 2 });
     expect(auditRows()).toBe(audits + 3);
     expect(verifyAuditChain(t.core.ctx)).toMatchObject({ ok: true });
   });

@@ -1,3 +1,4 @@
+import { AuditPage } from '../pages/audit/AuditPage.tsx';
 import { AcceptancePage } from '../pages/acceptance/AcceptancePage.tsx';
 import { BlocksPage } from '../pages/blocks/BlocksPage.tsx';
 import { BundlesPage } from '../pages/bundles/BundlesPage.tsx';
@@ -55,6 +56,8 @@ export function RoutePage({ route }: { route: PageRouteId }) {
       return <SettingsPage />;
     case 'keys':
       return <KeysPage />;
+    case 'audit':
+      return <AuditPage />;
     case 'bundles':
       return <BundlesPage />;
     case 'city':

@@ -47,6 +47,7 @@ export const navGroups: NavGroup[] = [
     items: [
       { route: 'settings', labelKey: 'nav.settings' },
       { route: 'keys', labelKey: 'nav.keys' },
+      { route: 'audit', labelKey: 'nav.audit' },
     ],
   },
 ];

@@ -1,3 +1,4 @@
+import { auditEn } from './audit.en.ts';
 import { acceptanceEn } from './acceptance.en.ts';
 import { trainingEn } from './training.en.ts';
 import { hazardsEn } from './hazards.en.ts';
@@ -47,6 +48,7 @@ export const en: Messages = {
     city: 'City overview',
     settings: 'Settings',
     keys: 'Keys and trust',
+    audit: 'Audit log',
   },
   firstStart: {
     title: 'First start',
@@ -964,4 +966,5 @@ export const en: Messages = {
   inspections: inspectionsEn,
   complaints: complaintsEn,
   summaries: summariesEn,
+  audit: auditEn,
 };

@@ -1,5 +1,6 @@
 // Every word the user sees, in Simplified Chinese (the default language).
 // en.ts must have exactly the same keys; the type below enforces it.
+import { auditZh } from './audit.zh-CN.ts';
 import { acceptanceZh } from './acceptance.zh-CN.ts';
 import { trainingZh } from './training.zh-CN.ts';
 import { hazardsZh } from './hazards.zh-CN.ts';
@@ -47,6 +48,7 @@ export const zhCN = {
     city: '全市概况',
     settings: '设置',
     keys: '密钥与信任',
+    audit: '审计日志',
   },
   firstStart: {
     title: '首次启动',
@@ -966,6 +968,7 @@ export const zhCN = {
   inspections: inspectionsZh,
   complaints: complaintsZh,
   summaries: summariesZh,
+  audit: auditZh,
 };
 
 /** The shape every language must have: same keys, string leaves (arrays of strings allowed). */

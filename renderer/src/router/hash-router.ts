@@ -26,6 +26,8 @@ export const routeIds = [
   'settings',
   // this node's keys and the other nodes' keys it trusts
   'keys',
+  // 审计日志: the chain verified against the signed anchors, and the newest entries
+  'audit',
   // the two lists as an A4 document, without the shell (printing)
   'lists-print',
   // the chain roster as A4 contact sheets, one per block, without the shell (printing)

@@ -128,6 +128,18 @@ export const manifestSchema = z.strictObject({
   createdAt: text,
   appVersion: text,
   schemaVersion: text,
+  // optional: bundles of versions before the audit anchor still import
+  auditAnchor: z
+    .strictObject({
+      nodeId: text,
+      seq: z.number().int().min(0),
+      hash: hex64,
+      at: text,
+      keyId: z.string().regex(/^[0-9a-f]{16,64}$/),
+      signature: z.string().regex(/^[A-Za-z0-9+/]{86}==$/),
+      proofFrom: z.number().int().min(0),
+    })
+    .optional(),
   entries: z.array(
     z.strictObject({
       index: z.number().int().min(0),

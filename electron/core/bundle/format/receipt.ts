@@ -12,6 +12,8 @@ export interface Receipt {
   issuer: { nodeId: string; keyId: string; name: string };
   issuedAt: string;
   bundles: Array<{ nodeId: string; sequence: number; hash: string; bundleId: string; importedAt: string }>;
+  /** the issuer's audit head, signed on its own (core/audit/anchors.ts); absent in receipts of older versions */
+  auditAnchor?: { nodeId: string; seq: number; hash: string; at: string; keyId: string; signature: string };
 }
 
 export interface ReadReceipt {
@@ -38,6 +40,16 @@ const receiptSchema = z.strictObject({
       importedAt: text,
     }),
   ),
+  auditAnchor: z
+    .strictObject({
+      nodeId: text,
+      seq: z.number().int().min(0),
+      hash: z.string().regex(/^[0-9a-f]{64}$/),
+      at: text,
+      keyId: z.string().regex(/^[0-9a-f]{16,64}$/),
+      signature: z.string().regex(/^[A-Za-z0-9+/]{86}==$/),
+    })
+    .optional(),
 }) satisfies z.ZodType<Receipt>;
 const envelopeSchema = z.strictObject({ receipt: base64, signature: base64 });
 

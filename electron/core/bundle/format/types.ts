@@ -73,7 +73,22 @@ export interface Manifest {
   createdAt: string;
   appVersion: string;
   schemaVersion: string;
+  /** the signer's audit-log head, signed on its own (core/audit/anchors.ts); absent in bundles of older versions */
+  auditAnchor?: ManifestAuditAnchor;
   entries: ManifestEntry[];
+}
+
+/** An audit anchor as a bundle carries it, with the entries that show it extends the previous one. */
+export interface ManifestAuditAnchor {
+  nodeId: string;
+  seq: number;
+  hash: string;
+  at: string;
+  keyId: string;
+  /** base64 Ed25519 signature (domain 'qkl-audit-anchor-v1\n') */
+  signature: string;
+  /** the 'audit_proof' entry holds the entries after this sequence number up to `seq` (0: from the first) */
+  proofFrom: number;
 }
 
 /** One entry to write: its bytes arrive as a stream so attachments of any size pass through. */

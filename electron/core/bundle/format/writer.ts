@@ -34,6 +34,7 @@ import {
   MANIFEST_SIGNING_DOMAIN,
   type EntrySource,
   type Manifest,
+  type ManifestAuditAnchor,
   type ManifestEntry,
   type Signer,
   type WrittenBundle,
@@ -168,8 +169,13 @@ function manifestOf(base: WriteBundleOptions['manifest'], entries: ManifestEntry
     createdAt: base.createdAt,
     appVersion: base.appVersion,
     schemaVersion: base.schemaVersion,
+    ...(base.auditAnchor ? { auditAnchor: auditAnchorOf(base.auditAnchor) } : {}),
     entries,
   };
+}
+
+function auditAnchorOf(a: ManifestAuditAnchor): ManifestAuditAnchor {
+  return { nodeId: a.nodeId, seq: a.seq, hash: a.hash, at: a.at, keyId: a.keyId, signature: a.signature, proofFrom: a.proofFrom };
 }
 
 function checkSource(source: EntrySource): void {

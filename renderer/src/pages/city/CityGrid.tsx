@@ -25,6 +25,23 @@ function KeyCell({ data, context }: ICellRendererParams<CityOffice, unknown, Con
   return data.keyRevoked ? <Badge tone="danger">{context.t('city.key.revoked')}</Badge> : <Badge tone="ok">{context.t('city.key.active')}</Badge>;
 }
 
+function auditText(t: TFunction, office: CityOffice): string {
+  if (office.auditBreaks > 0) return t('audit.city.broken', { count: office.auditBreaks });
+  return office.auditAnchorSeq === null ? t('audit.city.none') : t('audit.city.ok');
+}
+
+/** 审计链: whole, no anchor yet (older version), or broken, with when and where on hover. */
+function AuditCell({ data, context }: ICellRendererParams<CityOffice, unknown, Context>) {
+  if (!data) return null;
+  const last = data.lastAuditBreak;
+  const title = last ? context.t('audit.city.breakDetail', { date: formatDateTime(last.at), seq: last.seq, message: last.message }) : undefined;
+  return (
+    <span title={title}>
+      <Badge tone={data.auditBreaks > 0 ? 'danger' : data.auditAnchorSeq === null ? 'warn' : 'ok'}>{auditText(context.t, data)}</Badge>
+    </span>
+  );
+}
+
 function cityColumns(t: TFunction): ColDef<CityOffice>[] {
   const count = (colId: 'units' | 'equipment' | 'managers'): ColDef<CityOffice> => ({
     colId,
@@ -51,6 +68,7 @@ function cityColumns(t: TFunction): ColDef<CityOffice>[] {
       cellRenderer: ReportingCell,
     },
     { colId: 'key', headerName: t('city.column.key'), width: 100, valueGetter: (p) => (p.data?.keyRevoked ? t('city.key.revoked') : t('city.key.active')), cellRenderer: KeyCell },
+    { colId: 'audit', headerName: t('audit.city.column'), width: 120, valueGetter: (p) => (p.data ? auditText(t, p.data) : ''), cellRenderer: AuditCell },
   ];
 }
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api, errorMessage } from '../../api/client.ts';
 import { useAppContext } from '../../app/app-context.ts';
 import { hrefFor } from '../../router/hash-router.ts';
+import { formatDateTime } from '../bundles/bundle-format.ts';
 import { keysHref } from '../bundles/keys-link.ts';
 import { CityGrid } from './CityGrid.tsx';
 import { reportingOf, STALE_DAYS, type CityOffice } from './city-status.ts';
@@ -70,12 +71,13 @@ function CityBody({ offices, join }: { offices: CityOffice[]; join: (offices: Ci
   const stale = live.filter((o) => reportingOf(o) === 'stale');
   const never = live.filter((o) => reportingOf(o) === 'never');
   const revoked = offices.filter((o) => o.keyRevoked);
+  const broken = offices.filter((o) => o.lastAuditBreak);
   const total = (key: 'units' | 'equipment' | 'managers') => offices.reduce((n, o) => n + o[key], 0).toLocaleString('zh-CN');
   return (
     <>
       <div className="panel">
         <h2 className="section-title">{t('overview.attention')}</h2>
-        {stale.length + never.length + revoked.length === 0 ? (
+        {stale.length + never.length + revoked.length + broken.length === 0 ? (
           <p className="muted" data-testid="city-all-fresh">
             {t('city.allFresh', { days: STALE_DAYS })}
           </p>
@@ -84,6 +86,18 @@ function CityBody({ offices, join }: { offices: CityOffice[]; join: (offices: Ci
             {stale.length > 0 && <li className="text-warn">{t('city.attention.stale', { names: join(stale), days: STALE_DAYS })}</li>}
             {never.length > 0 && <li className="text-danger">{t('city.attention.never', { names: join(never) })}</li>}
             {revoked.length > 0 && <li className="text-danger">{t('city.attention.revoked', { names: join(revoked) })}</li>}
+            {broken.length > 0 && (
+              <li className="text-danger" data-testid="city-audit-breaks">
+                {t('audit.city.attention', { names: join(broken) })}
+                <ul>
+                  {broken.map((o) => (
+                    <li key={o.nodeId}>
+                      {t('audit.city.breakLine', { name: o.nodeName, date: formatDateTime(o.lastAuditBreak!.at), seq: o.lastAuditBreak!.seq, message: o.lastAuditBreak!.message })}
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            )}
           </ul>
         )}
         <p data-testid="city-totals">{t('city.totals', { offices: offices.length, units: total('units'), equipment: total('equipment'), managers: total('managers') })}</p>

@@ -13,6 +13,9 @@ const office = (lastCreatedAt: string | null): CityOffice => ({
   equipment: 0,
   managers: 0,
   keyRevoked: false,
+  auditAnchorSeq: null,
+  auditBreaks: 0,
+  lastAuditBreak: null,
 });
 
 describe('reporting of an office', () => {

@@ -1,0 +1,87 @@
+import type { AuditVerification } from '../../api/schemas/audit.ts';
+import { walkAuditChain, type ChainProblem } from '../audit.ts';
+import type { CoreContext } from '../context.ts';
+import { anchorSignatureHolds, type SignedAnchor } from './anchors.ts';
+
+// The chain alone cannot show that its newest entries were deleted, or that it
+// was rewritten with recomputed hashes: both leave a chain that holds. What it
+// must still reach are the heads this node signed and sent out (anchors).
+
+interface OwnAnchorRow extends SignedAnchor {
+  source: 'export' | 'receipt';
+  loggedSeq: number | null;
+}
+
+const day = (iso: string) => iso.slice(0, 10);
+const made = (a: OwnAnchorRow) => `${day(a.at)} ${a.source === 'export' ? '导出数据包' : '出具回执'}时签名锚定`;
+const MAX_PROBLEMS = 200;
+
+function anchorProblems(ctx: CoreContext, anchors: OwnAnchorRow[], headSeq: number): ChainProblem[] {
+  const sqlite = ctx.database.sqlite;
+  const keys = new Map((sqlite.prepare("SELECT id, public_key AS publicKey FROM node_keys WHERE purpose = 'signing'").all() as Array<{ id: string; publicKey: string }>).map((k) => [k.id, k.publicKey]));
+  const entryAt = sqlite.prepare('SELECT hash, call, after FROM audit_log WHERE seq = ?');
+  const problems: ChainProblem[] = [];
+  for (const a of anchors) {
+    const key = keys.get(a.keyId);
+    if (!key || !anchorSignatureHolds(a, key)) {
+      problems.push({ seq: a.seq, message: `第 ${a.seq} 条的锚点签名无效：锚点记录被伪造或改动` });
+      continue;
+    }
+    const entry = entryAt.get(a.seq) as { hash: string } | undefined;
+    if (!entry) {
+      problems.push({
+        seq: a.seq,
+        message: headSeq < a.seq ? `第 ${a.seq} 条已于 ${made(a)}，但审计日志现在只到第 ${headSeq} 条：最新的记录被删除` : `第 ${a.seq} 条已于 ${made(a)}，现在已不存在（记录被删除）`,
+      });
+    } else if (entry.hash !== a.hash) {
+      problems.push({ seq: a.seq, message: `第 ${a.seq} 条与 ${made(a)}的哈希不符：审计链被改写（哈希被重算）` });
+    }
+    if (a.loggedSeq !== null && !recordsAnchor(entryAt.get(a.loggedSeq) as { call: string; after: string | null } | undefined, a)) {
+      problems.push({ seq: a.loggedSeq, message: `第 ${a.loggedSeq} 条（${a.source === 'export' ? '导出数据包' : '出具回执'}的经办记录，记下了第 ${a.seq} 条的锚点）已不存在或被改动` });
+    }
+  }
+  return problems;
+}
+
+function noteOf(after: string | null): { seq: number; hash: string } | null {
+  try {
+    const note = (JSON.parse(after ?? 'null') as { auditAnchor?: { seq?: unknown; hash?: unknown } } | null)?.auditAnchor;
+    return note && typeof note.seq === 'number' && typeof note.hash === 'string' ? { seq: note.seq, hash: note.hash } : null;
+  } catch {
+    return null;
+  }
+}
+
+function recordsAnchor(entry: { call: string; after: string | null } | undefined, a: OwnAnchorRow): boolean {
+  const note = entry ? noteOf(entry.after) : null;
+  return !!entry && entry.call === (a.source === 'export' ? 'bundles.export' : 'bundles.writeReceipts') && note?.seq === a.seq && note.hash === a.hash;
+}
+
+/** Export and receipt entries name the anchor made with them: it must still be in the anchor table. */
+function missingAnchors(ctx: CoreContext, anchors: OwnAnchorRow[]): ChainProblem[] {
+  const kept = new Set(anchors.map((a) => `${a.seq}:${a.hash}`));
+  const problems: ChainProblem[] = [];
+  const rows = ctx.database.sqlite
+    .prepare("SELECT seq, after FROM audit_log WHERE call IN ('bundles.export', 'bundles.writeReceipts') AND after LIKE '%\"auditAnchor\"%' ORDER BY seq")
+    .iterate() as IterableIterator<{ seq: number; after: string | null }>;
+  for (const row of rows) {
+    const note = noteOf(row.after);
+    if (note && !kept.has(`${note.seq}:${note.hash}`)) problems.push({ seq: row.seq, message: `第 ${row.seq} 条记下的第 ${note.seq} 条锚点在锚点表中不存在（锚点记录被删除）` });
+  }
+  return problems;
+}
+
+/** `qkl audit verify` and the 审计日志 page: the chain, then every anchor this node signed. */
+export function verifyAudit(ctx: CoreContext): AuditVerification {
+  const walk = walkAuditChain(ctx);
+  const anchors = ctx.database.sqlite
+    .prepare(
+      `SELECT node_id AS nodeId, seq, hash, at, key_id AS keyId, signature, source, logged_seq AS loggedSeq
+       FROM audit_anchors WHERE own = 1 ORDER BY seq, id`,
+    )
+    .all() as OwnAnchorRow[];
+  const all = [...walk.problems, ...anchorProblems(ctx, anchors, walk.head?.seq ?? 0), ...missingAnchors(ctx, anchors)].sort((a, b) => a.seq - b.seq);
+  const problems = all.length > MAX_PROBLEMS ? [...all.slice(0, MAX_PROBLEMS), { seq: all[MAX_PROBLEMS]!.seq, message: `另有 ${all.length - MAX_PROBLEMS} 处问题未列出` }] : all;
+  const anchoredSeq = anchors.length > 0 ? Math.max(...anchors.map((a) => a.seq)) : null;
+  return { ok: all.length === 0, entries: walk.entries, head: walk.head, anchoredSeq, problems };
+}
