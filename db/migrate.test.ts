@@ -23,7 +23,7 @@ const syncColumns = ['id', 'origin_node', 'created_at', 'updated_at', 'version',
 
 describe('migration runner', () => {
   it('knows the committed migrations in journal order', () => {
-    expect(all.map((m) => m.tag)).toEqual(['0000_foundation', '0001_districts_seed_audit_guard', '0002_registry', '0003_equipment_grid_live', '0004_exchange_keys', '0005_blocks_chain', '0006_acceptance', '0007_training', '0008_hazards', '0009_supervision_work', '0010_complaint_reporter_staff']);
+    expect(all.map((m) => m.tag)).toEqual(['0000_foundation', '0001_districts_seed_audit_guard', '0002_registry', '0003_equipment_grid_live', '0004_exchange_keys', '0005_blocks_chain', '0006_acceptance', '0007_training', '0008_hazards', '0009_supervision_work', '0010_complaint_reporter_staff', '0011_certificate_override']);
     for (const m of all) expect(m.statements.length).toBeGreaterThan(0);
   });
 
@@ -220,6 +220,21 @@ describe('migration runner', () => {
     expect(migrate(db, all.slice(0, 11)).applied).toEqual(['0010_complaint_reporter_staff']);
     expect(db.prepare('SELECT name, bureau_staff AS staff FROM complaint_reporters').get()).toEqual({ name: '王五', staff: 0 });
     expect(db.prepare("SELECT count(*) AS n FROM sync_changes WHERE table_name = 'complaint_reporters'").get()).toEqual({ n: 0 });
+  });
+
+  it('0011 adds the override columns to supervisor certificates, keeping a certificate issued under 0010 (no override)', () => {
+    const db = freshDb();
+    migrate(db, all.slice(0, 11));
+    db.prepare(
+      "INSERT INTO supervisor_certificates (id, origin_node, created_at, updated_at, certificate_no, year, seq, holder_name, issue_date, valid_until, issuing_node, payload) VALUES ('s1', 'me', 't', 't', '张特监〔2026〕第0001号', 2026, 1, '王小明', '2026-12-04', '2030-12-03', 'me', 'QKL1.x.y')",
+    ).run();
+    expect(migrate(db, all.slice(0, 12)).applied).toEqual(['0011_certificate_override']);
+    expect(db.prepare('SELECT certificate_no AS no, holder_name AS holder, override_problem AS problem, override_reason AS reason FROM supervisor_certificates').get()).toEqual({
+      no: '张特监〔2026〕第0001号',
+      holder: '王小明',
+      problem: null,
+      reason: null,
+    });
   });
 
   it('is a no-op the second time', () => {

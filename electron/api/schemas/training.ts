@@ -232,4 +232,20 @@ export const ExamStats = z.object({
 });
 export type ExamStats = z.infer<typeof ExamStats>;
 
-export const IssueCertificatesInput = z.object({ examId: Id, issueDate: Day.optional(), passphrase: Passphrase });
+export const IssueCertificatesInput = z.object({
+  examId: Id,
+  issueDate: Day.optional(),
+  passphrase: Passphrase,
+  /**
+   * 特批: candidates who passed but failed the check (not on the roster, or no valid
+   * A certificate in the registry), issued all the same on the issuer's written reason,
+   * which goes into the audit log and onto each certificate's record.
+   */
+  override: z
+    .object({
+      candidateIds: z.array(Id).min(1, '请选择要特批发证的考生').max(5000),
+      reason: z.string().trim().min(4, '请写明特批发证的理由（至少 4 个字）').max(500),
+    })
+    .optional(),
+});
+export const CertificatePreviewInput = z.object({ examId: Id, issueDate: Day.optional() });

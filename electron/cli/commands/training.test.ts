@@ -57,7 +57,10 @@ describe('qkl exam, grade and verify-cert', () => {
 
     const reopened = await exchangeNode('training', 'x', null, { file: node.file, dir: node.dir });
     await reopened.ok('training.publishResults', { examId });
-    const [cert] = (await reopened.ok('training.issueCertificates', { examId, issueDate: '2026-12-04' })).issued;
+    // an exam made without a training session has no roster: its candidates are certified by 特批 only
+    const { blocked } = await reopened.ok('training.certificatePreview', { examId, issueDate: '2026-12-04' });
+    expect(blocked.map((c) => [c.candidateNo, c.problem])).toEqual([['K001', 'not-on-roster']]);
+    const [cert] = (await reopened.ok('training.issueCertificates', { examId, issueDate: '2026-12-04', override: { candidateIds: [blocked[0]!.candidateId], reason: '命令行测试：特批发证' } })).issued;
     reopened.close();
     const verified = await qkl('verify-cert', '--db', node.file, cert!.payload, '--json', '--as-of', '2027-01-01');
     expect(verified.code).toBe(0);
