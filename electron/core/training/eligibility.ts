@@ -10,8 +10,15 @@ import type { ExamRow } from './exams.ts';
 // row with the candidate's ID number. The others are listed before signing and are
 // certified only by 特批 (training.issueCertificates, override).
 
-/** 作业项目 A; A1–A8 were merged into A on 2020-01-01. */
-export const A_ITEM_SQL = `(item_code = 'A' OR item_code GLOB 'A[1-8]')`;
+/**
+ * SQL: 1 when the safety manager row (alias) — or another live row with the same ID
+ * number — holds 作业项目 A (A1–A8 were merged into A on 2020-01-01) valid on the date
+ * bound at `date`; else 0. The block board uses it for its supervisors.
+ */
+export function holdsValidA(alias: string, date: string): string {
+  return `EXISTS (SELECT 1 FROM safety_managers a WHERE a.deleted_at IS NULL AND (a.id = ${alias}.id OR (${alias}.id_number IS NOT NULL AND a.id_number = ${alias}.id_number))
+    AND (upper(trim(a.item_code)) = 'A' OR upper(trim(a.item_code)) GLOB 'A[1-8]') AND a.expiry_date >= ${date})`;
+}
 
 export interface PendingCandidate {
   resultId: string;
