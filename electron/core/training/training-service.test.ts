@@ -48,6 +48,20 @@ describe('question bank import', () => {
     expect(questions.map((q) => [q.no, q.type, q.answer])).toEqual([[1, 'judge', 'T'], [2, 'judge', 'F'], [3, 'single', 'B'], [4, 'multi', 'ABC'], [5, 'single', 'A']]);
     expect(questions[2]!.options).toEqual(['一周', '一个月', '三个月']);
   });
+
+  it('stores stems and options exactly as written, full-width punctuation kept; keys still read in any width', async () => {
+    const stem = '《特种设备安全法》规定：使用单位应当在投入使用前或者投入使用后３０日内，办理使用登记。（　）';
+    const options = ['（Ａ）向负责特种设备安全监督管理的部门', '“检验机构”', 'ＡＢＣ公司；其他'];
+    const file = await bankFile(centre, [
+      { no: 1, type: '判断', stem: `  ${stem}\n`, answer: '正确', points: 1 },
+      { no: 2, type: '单选', stem: '下列说法正确的是？（单选）', options, answer: 'Ａ', points: 1 },
+      { no: 3, type: '多选', stem: '以下哪些，属于“制度”？', options, answer: 'ａ，ｃ', points: 1 },
+    ]);
+    const { bank } = await centre.ok('training.importBank', { source: { kind: 'path', path: file }, title: '全角题库' });
+    const questions = await centre.ok('training.questions', { bankId: bank.id });
+    expect(questions.map((q) => [q.stem, q.answer])).toEqual([[stem, 'T'], ['下列说法正确的是？（单选）', 'A'], ['以下哪些，属于“制度”？', 'AC']]);
+    expect(questions[1]!.options).toEqual(options);
+  });
 });
 
 describe('grading', () => {
