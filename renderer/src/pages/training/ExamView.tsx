@@ -11,7 +11,7 @@ import { LocalGrid } from '../../grid/LocalGrid.tsx';
 import { hrefFor } from '../../router/hash-router.ts';
 import { PassphraseCancelled, usePassphrase } from '../bundles/usePassphrase.tsx';
 import { CorrectKeyDialog, SubjectiveDialog, UnlockDialog } from './ExamActions.tsx';
-import { IssueList } from './IssueList.tsx';
+import { GradeProblems } from './GradeProblems.tsx';
 import { StatusNotice, type Status } from '../../components/StatusNotice.tsx';
 import { StatsCharts } from './StatsCharts.tsx';
 import { stageSource } from './upload.ts';
@@ -196,12 +196,7 @@ export function ExamView({ id }: { id: string }) {
             )}
             {own && <p className="muted">{t(locked ? 'training.exam.lockedHint' : 'training.exam.answersHint')}</p>}
           </section>
-          {report && (
-            <>
-              <IssueList title={t('training.exam.errors')} tone="error" testId="grade-errors" lines={report.errors.map((e) => e.message)} />
-              <IssueList title={t('training.exam.warnings')} tone="warn" testId="grade-warnings" lines={report.warnings.map((e) => e.message)} />
-            </>
-          )}
+          {report && <GradeProblems groups={report.problemSummary} />}
           <section className="panel" aria-labelledby="results-title">
             <h2 id="results-title" className="section-title">
               {t('training.exam.results')}
