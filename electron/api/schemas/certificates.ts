@@ -4,6 +4,15 @@ import { Id } from './common.ts';
 // 特种设备安全监督员证 and the supervisor pool (监督员库). A certificate's QR code holds a
 // payload signed by the issuing node (core/training/certificate-payload.ts).
 
+/**
+ * Why a candidate who passed may not be certified without 特批: not on the exam's
+ * roster (or the exam has none); no registry record to check the A certificate
+ * against (or its expiry not recorded); no A certificate; the A certificate expired
+ * on the issue date.
+ */
+export const EligibilityProblem = z.enum(['not-on-roster', 'not-verifiable', 'no-a-certificate', 'a-expired']);
+export type EligibilityProblem = z.infer<typeof EligibilityProblem>;
+
 export const Certificate = z.object({
   id: Id,
   version: z.number().int(),
@@ -20,19 +29,11 @@ export const Certificate = z.object({
   /** the issuing node's name as this node knows it (its own, or an enrolled node's); printed on the certificate */
   issuerName: z.string().nullable(),
   /** issued by 特批: what the check found at issue, and the issuer's reason; null otherwise */
-  overrideProblem: z.string().nullable(),
+  overrideProblem: EligibilityProblem.nullable(),
   overrideReason: z.string().nullable(),
 });
 export type Certificate = z.infer<typeof Certificate>;
 
-/**
- * Why a candidate who passed may not be certified without 特批: not on the exam's
- * roster (or the exam has none); no registry record to check the A certificate
- * against (or its expiry not recorded); no A certificate; the A certificate expired
- * on the issue date.
- */
-export const EligibilityProblem = z.enum(['not-on-roster', 'not-verifiable', 'no-a-certificate', 'a-expired']);
-export type EligibilityProblem = z.infer<typeof EligibilityProblem>;
 export const CandidateCheck = z.object({
   candidateId: Id,
   candidateNo: z.string(),
