@@ -126,11 +126,7 @@ function Certificates({ certificates }: { certificates: Certificate[] }) {
               <div className="muted">{t('training.print.qrHint')}</div>
             </div>
             <div className="cert-seal">
-              <span>
-                {c.issuerName ?? c.issuingNode}
-                <br />
-                {t('training.print.issuedOn', issued)}
-              </span>
+              <span>{t('training.print.issuedOn', issued)}</span>
               <span className="cert-seal-box">{t('training.print.seal')}</span>
             </div>
           </section>
