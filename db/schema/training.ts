@@ -212,6 +212,14 @@ export const supervisorCertificates = sqliteTable(
     issuingNode: text('issuing_node').notNull(),
     revokedAt: text('revoked_at'),
     revokedReason: text('revoked_reason'),
+    /**
+     * Issued by override although the holder failed the check at issue (not on the
+     * exam's roster, or no valid A certificate in the registry): what failed, as a
+     * code (not-on-roster / not-verifiable / no-a-certificate / a-expired), and the
+     * issuer's written reason; both null for a certificate that passed the check.
+     */
+    overrideProblem: text('override_problem'),
+    overrideReason: text('override_reason'),
     /** the QR code's text: signed by the issuer's Ed25519 key (training/certificate-payload.ts) */
     payload: text('payload').notNull(),
   },

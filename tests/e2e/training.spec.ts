@@ -2,11 +2,14 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { writeAnswersXlsx, writeBankXlsx, type BankLine } from '../../electron/core/training/testing/workbooks.ts';
 import { cli, expect, TRAINING_PASSPHRASE, test } from './fixtures.ts';
+import { centreWithRoster, li, zhang } from './support/training-setup.ts';
 
 // 培训考核 on a training-centre node with keys: a bank with an unreadable question is
-// refused row by row, the fixed bank imports, an exam is made, answer sheets are graded
-// (marks as people write them, an invalid mark, a duplicate sheet), results are
-// published, certificates issued with the key, printed with QR codes and verified.
+// refused row by row, the fixed bank imports, an exam is made for a session, answer
+// sheets are graded (marks as people write them, an invalid mark, a duplicate sheet, a
+// candidate not on the roster: grouped by kind), results are published, certificates
+// issued from a dialog that says what will be signed (one by 特批), printed with
+// vector QR codes and the issuer, and verified.
 
 test.use({ nodeRole: 'training' });
 test.describe.configure({ timeout: 240_000 });
@@ -26,6 +29,8 @@ const bank: BankLine[] = [
 ];
 
 test('a bank, an exam, answer sheets with warnings, publish, certificates printed with QR codes and verified offline', async ({ app, workspace }, testInfo) => {
+  // 张建国 holds a valid A certificate in the centre's ledger; 李秀英 is on the roster but not in the ledger
+  await centreWithRoster(workspace, '2026年第一期安全监督员培训', [zhang, li]);
   // ---- a bank with an unreadable key is refused, naming the row; the corrected one imports
   const broken = path.join(workspace.dir, '题库-有误.xlsx');
   await writeBankXlsx(broken, bank.map((q) => (q.no === 4 ? { ...q, answer: 'H' } : q)));
@@ -45,13 +50,20 @@ test('a bank, an exam, answer sheets with warnings, publish, certificates printe
   await importForm.getByLabel('题库文件').setInputFiles(fixed);
   await importForm.getByRole('button', { name: '导入题库' }).click();
   await expect(app.getByRole('status')).toContainText('已导入题库“监督员考试题库”，共 10 题');
-  await expect(app.getByTestId('training-questions').locator('.ag-row')).toHaveCount(10);
+  const questions = app.getByTestId('training-questions');
+  await expect(questions.locator('.ag-row')).toHaveCount(10);
+  // stems as written (full-width ？ kept); a 判断题 key reads 正确 / 错误
+  await expect(questions.locator('.ag-row[row-index="2"] [col-id="stem"]')).toHaveText('定期检验应当在检验有效期届满前多久提出申请？');
+  await expect(questions.locator('.ag-row[row-index="0"] [col-id="answer"]')).toHaveText('正确');
+  await expect(questions.locator('.ag-row[row-index="1"] [col-id="answer"]')).toHaveText('错误');
+  await expect(questions.locator('.ag-row[row-index="2"] [col-id="options"]')).toHaveText('A. 一个月　B. 三个月　C. 半年　D. 一年');
 
   // ---- an exam on the whole bank, pass mark from the setting (70 of 100)
   await app.getByRole('link', { name: '考试' }).click();
   await app.getByRole('button', { name: '组织考试' }).click();
   const dialog = app.getByRole('dialog', { name: '组织考试' });
   await dialog.getByLabel('考试名称').fill('2026年第一期安全监督员考试');
+  await dialog.getByLabel('关联培训班').selectOption({ label: '2026年第一期安全监督员培训' });
   await dialog.getByRole('button', { name: '创建考试' }).click();
   await expect(app.getByRole('heading', { name: '2026年第一期安全监督员考试', level: 1 })).toBeVisible();
   await expect(app.getByTestId('exam-pass-mark')).toContainText('70 / 100');
@@ -70,9 +82,18 @@ test('a bank, an exam, answer sheets with warnings, publish, certificates printe
   );
   await app.getByRole('toolbar', { name: '考试操作' }).getByLabel('导入答题卡并阅卷').setInputFiles(sheets);
   await expect(app.getByRole('status')).toContainText('已阅卷：考生 3 人，合格 2 人');
-  await expect(app.getByTestId('grade-warnings')).toContainText('第 4 行：王志强第 4 题');
-  await expect(app.getByTestId('grade-warnings')).toContainText('G');
-  await expect(app.getByTestId('grade-errors')).toContainText('第 5 行是李秀英（准考证号 2026010002）的第二份答题卡');
+  // by kind with counts, the roster first; each kind opens to its rows
+  const problems = app.getByTestId('grade-problems').locator(':scope > ul > li');
+  await expect(problems.locator('summary')).toHaveText([
+    /1 名考生不在培训班名单中/,
+    /1 份答题卡是同一考生的第二份，未重复计分/,
+    /1 张答题卡有无效选项“G”，按 0 分计/,
+  ]);
+  await expect(problems.nth(0)).toHaveAttribute('data-code', 'not-on-roster');
+  await problems.nth(2).locator('summary').click();
+  await expect(problems.nth(2).getByRole('listitem')).toHaveText(['第 4 行：王志强第 4 题的作答“G”不是有效选项，按 0 分计']);
+  await problems.nth(1).locator('summary').click();
+  await expect(problems.nth(1)).toContainText('第 5 行是李秀英（准考证号 2026010002）的第二份答题卡');
   const results = app.getByTestId('exam-results');
   const total = (name: string) => results.locator('.ag-row', { hasText: name }).locator('[col-id="total"]');
   await expect(total('张建国')).toHaveText('100');
@@ -101,13 +122,35 @@ test('a bank, an exam, answer sheets with warnings, publish, certificates printe
   await app.getByRole('button', { name: '发布成绩' }).click();
   await expect(app.getByRole('status')).toContainText('成绩已发布并锁定');
   await expect(app.getByRole('toolbar', { name: '考试操作' }).getByLabel('导入答题卡并阅卷')).toBeDisabled();
+  // the dialog says what will be signed: 张建国 fits; 李秀英 passed but the ledger cannot confirm her A certificate
   await app.getByRole('button', { name: '颁发监督员证' }).click();
-  const ask = app.getByTestId('passphrase-dialog');
-  await ask.getByLabel('口令').fill(TRAINING_PASSPHRASE);
-  await ask.getByRole('button', { name: '确定' }).click();
+  const issue = app.getByRole('dialog', { name: '颁发特种设备安全监督员证' });
+  const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+  const year = today.slice(0, 4);
+  await expect(issue.getByTestId('issue-count')).toHaveText('1 本');
+  await expect(issue.getByTestId('issue-numbers')).toHaveText(`张特监〔${year}〕第0001号`);
+  await expect(issue.getByTestId('issue-validity')).toHaveText(new RegExp(`^${today} 至 ${Number(year) + 4}-\\d{2}-\\d{2}$`));
+  await expect(issue.getByTestId('issue-issuer')).toHaveText('市局技术服务中心');
+  await expect(issue).not.toContainText('数据包');
+  const blocked = issue.getByTestId('issue-blocked').locator('tbody tr');
+  await expect(blocked).toHaveCount(1);
+  await expect(blocked).toContainText('李秀英');
+  await expect(blocked).toContainText('本机台账中没有此人的安全管理员记录，无法核实 A 证');
+  // 特批 for her: two certificates, and a reason is required
+  await issue.getByLabel('特批 李秀英').check();
+  await expect(issue.getByTestId('issue-count')).toHaveText('2 本');
+  await expect(issue.getByTestId('issue-numbers')).toHaveText(`张特监〔${year}〕第0001号 至 张特监〔${year}〕第0002号`);
+  await issue.getByRole('button', { name: '签发 2 本证书' }).click();
+  await expect(issue.getByRole('alert')).toContainText('请写明特批发证的理由');
+  await issue.getByLabel('特批理由').fill('经市局特设科同意，其单位台账尚未报送');
+  await issue.getByRole('button', { name: '签发 2 本证书' }).click();
+  // the signing key's passphrase is asked in the same dialog, in words about certificates
+  await expect(issue.getByText('签发证书要用本节点的签名私钥')).toBeVisible();
+  await issue.getByLabel('本节点口令').fill(TRAINING_PASSPHRASE);
+  await issue.getByRole('button', { name: '签发 2 本证书' }).click();
   await expect(app.getByRole('status')).toContainText('已颁发 2 本特种设备安全监督员证');
-  const year = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 4);
   await expect(results.locator('.ag-row', { hasText: '张建国' }).locator('[col-id="certificateNo"]')).toHaveText(`张特监〔${year}〕第0001号`);
+  await expect(app.getByTestId('exam-overrides')).toContainText(`张特监〔${year}〕第0002号 李秀英：无法核实；特批理由：经市局特设科同意，其单位台账尚未报送`);
 
   // ---- printed: two certificates with QR codes
   await app.addInitScript(() => {
@@ -115,8 +158,17 @@ test('a bank, an exam, answer sheets with warnings, publish, certificates printe
   });
   await app.getByRole('link', { name: '打印证书' }).click();
   await expect(app.getByTestId('certificate-card')).toHaveCount(2);
-  await expect(app.getByTestId('certificate-card').first().getByRole('img')).toHaveAttribute('src', /^data:image\/png;base64,/);
   await expect(app.getByText('特种设备安全监督员证').first()).toBeVisible();
+  await expect(app.getByTestId('certificate-issuer')).toHaveText(['市局技术服务中心', '市局技术服务中心']);
+  // a vector code of at most version 10 (57 modules), its symbol at least 3 cm wide
+  const qr = app.getByTestId('certificate-qr').first();
+  expect(await qr.evaluate((svg) => svg.tagName)).toBe('svg');
+  const modules = Number(await qr.getAttribute('data-modules'));
+  expect(modules).toBeLessThanOrEqual(57);
+  const widthPx = (await qr.boundingBox())!.width;
+  const symbolMm = (widthPx / (96 / 25.4)) * (modules / (modules + 8));
+  expect(symbolMm).toBeGreaterThanOrEqual(30);
+  expect(symbolMm / modules).toBeGreaterThanOrEqual(0.5);
   await app.screenshot({ path: testInfo.outputPath('certificates.png'), fullPage: true });
   await app.emulateMedia({ media: 'print' });
   const pdf = await app.pdf({ preferCSSPageSize: true, printBackground: true });
@@ -125,7 +177,7 @@ test('a bank, an exam, answer sheets with warnings, publish, certificates printe
 
   // ---- verified: the payload a scanner reads from the QR, genuine; altered, refused; revoked, said so
   const certificates = JSON.parse(await cli(['call', 'training.certificates', '--db', workspace.databaseFile, '--input', '{}'])) as { certificateNo: string; holderName: string; payload: string }[];
-  const zhang = certificates.find((c) => c.holderName === '张建国')!;
+  const zhangCert = certificates.find((c) => c.holderName === '张建国')!;
   await app.getByRole('link', { name: '返回' }).click();
   await app.getByRole('link', { name: '返回培训考核' }).click();
   await app.getByRole('link', { name: '证书核验' }).click();
@@ -133,23 +185,23 @@ test('a bank, an exam, answer sheets with warnings, publish, certificates printe
     await app.getByLabel('证书二维码内容').fill(payload);
     await app.getByRole('button', { name: '核验', exact: true }).click();
   };
-  await verify(zhang.payload);
+  await verify(zhangCert.payload);
   await expect(app.getByTestId('verify-result')).toHaveAttribute('data-status', 'genuine');
-  await expect(app.getByTestId('verify-result')).toContainText(zhang.certificateNo);
-  const altered = zhang.payload.slice(0, 12) + (zhang.payload[12] === 'A' ? 'B' : 'A') + zhang.payload.slice(13);
+  await expect(app.getByTestId('verify-result')).toContainText(zhangCert.certificateNo);
+  const altered = zhangCert.payload.slice(0, 12) + (zhangCert.payload[12] === 'A' ? 'B' : 'A') + zhangCert.payload.slice(13);
   await verify(altered);
   await expect(app.getByTestId('verify-result')).not.toHaveAttribute('data-status', 'genuine');
 
   // the pool lists both; revoking one shows on the next check
   await app.getByRole('link', { name: '监督员库' }).click();
   await expect(app.getByTestId('pool-count')).toHaveText('共 2 人');
-  await app.getByRole('button', { name: `撤销 ${zhang.certificateNo}` }).click();
+  await app.getByRole('button', { name: `撤销 ${zhangCert.certificateNo}` }).click();
   const revoke = app.getByRole('dialog');
   await revoke.getByLabel('撤销原因').fill('离职，不再担任安全管理员');
   await revoke.getByRole('button', { name: '撤销' }).click();
-  await expect(app.getByRole('status')).toContainText(`已撤销证书 ${zhang.certificateNo}`);
+  await expect(app.getByRole('status')).toContainText(`已撤销证书 ${zhangCert.certificateNo}`);
   await app.getByRole('link', { name: '证书核验' }).click();
-  await verify(zhang.payload);
+  await verify(zhangCert.payload);
   await expect(app.getByTestId('verify-result')).toHaveAttribute('data-status', 'revoked');
   await expect(app.getByTestId('verify-result')).toContainText('离职');
 });

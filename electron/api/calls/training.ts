@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { call } from '../call-spec.ts';
-import { Certificate, CertificatesIssued, PoolEntry, PoolInput, PoolPublished, RevokeCertificateInput, VerifyInput, VerifyResult } from '../schemas/certificates.ts';
+import { Certificate, CertificatePreview, CertificatesIssued, PoolEntry, PoolInput, PoolPublished, RevokeCertificateInput, VerifyInput, VerifyResult } from '../schemas/certificates.ts';
 import { Empty, Id } from '../schemas/common.ts';
 import { FileOutput } from '../schemas/files.ts';
 import {
@@ -8,6 +8,7 @@ import {
   AttendanceInput,
   BankImported,
   BankImportInput,
+  CertificatePreviewInput,
   CorrectKeyInput,
   Exam,
   ExamCreateInput,
@@ -56,7 +57,8 @@ export const trainingCalls = {
   'training.unlockResults': call(UnlockInput, Exam, '解锁已发布的成绩（须写明原因，记入审计日志）'),
   'training.stats': call(z.object({ examId: Id }), ExamStats, '成绩统计：合格率、分数段、每题难度、知识模块平均分'),
   'training.exportResults': call(z.object({ examId: Id }), FileOutput, '成绩与统计导出为 xlsx'),
-  'training.issueCertificates': call(IssueCertificatesInput, CertificatesIssued, '为合格考生颁发特种设备安全监督员证（编号按年连续，二维码带签名）'),
+  'training.certificatePreview': call(CertificatePreviewInput, CertificatePreview, '颁发前核对：名单内且持有效 A 证的合格考生、其余须特批的考生、证书编号、有效期和签发单位'),
+  'training.issueCertificates': call(IssueCertificatesInput, CertificatesIssued, '为名单内且持有效 A 证的合格考生颁发特种设备安全监督员证（其余须特批并写明理由；编号按年连续，二维码带签名）'),
   'training.certificates': call(z.object({ examId: Id.optional() }), z.array(Certificate), '本机持有的安全监督员证'),
   'training.revokeCertificate': call(RevokeCertificateInput, Certificate, '撤销安全监督员证（须写明原因）'),
   'training.pool': call(PoolInput, z.array(PoolEntry), '监督员库：持证人、单位、辖区、有效期、所在小组（可筛选 90 天内到期）'),

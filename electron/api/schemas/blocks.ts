@@ -31,7 +31,7 @@ export const BlockSettingsUpdate = z
  *   certificate on the day (the rule of list 2);
  * - no-inspector: no active inspector responsible for the block.
  */
-export const blockProblemCodes = ['too-small', 'too-large', 'no-lead', 'lead-not-demo', 'member-without-manager', 'no-inspector', 'supervisor-not-certified'] as const;
+export const blockProblemCodes = ['too-small', 'too-large', 'no-lead', 'lead-not-demo', 'member-without-manager', 'no-inspector', 'supervisor-without-a', 'supervisor-not-certified'] as const;
 export const BlockProblemCode = z.enum(blockProblemCodes);
 export type BlockProblemCode = z.infer<typeof BlockProblemCode>;
 

@@ -4,6 +4,15 @@ import { Id } from './common.ts';
 // 特种设备安全监督员证 and the supervisor pool (监督员库). A certificate's QR code holds a
 // payload signed by the issuing node (core/training/certificate-payload.ts).
 
+/**
+ * Why a candidate who passed may not be certified without 特批: not on the exam's
+ * roster (or the exam has none); no registry record to check the A certificate
+ * against (or its expiry not recorded); no A certificate; the A certificate expired
+ * on the issue date.
+ */
+export const EligibilityProblem = z.enum(['not-on-roster', 'not-verifiable', 'no-a-certificate', 'a-expired']);
+export type EligibilityProblem = z.infer<typeof EligibilityProblem>;
+
 export const Certificate = z.object({
   id: Id,
   version: z.number().int(),
@@ -17,9 +26,50 @@ export const Certificate = z.object({
   revokedAt: z.string().nullable(),
   revokedReason: z.string().nullable(),
   payload: z.string(),
+  /** the issuing node's name as this node knows it (its own, or an enrolled node's); printed on the certificate */
+  issuerName: z.string().nullable(),
+  /** issued by 特批: what the check found at issue, and the issuer's reason; null otherwise */
+  overrideProblem: EligibilityProblem.nullable(),
+  overrideReason: z.string().nullable(),
 });
 export type Certificate = z.infer<typeof Certificate>;
-export const CertificatesIssued = z.object({ issued: z.array(Certificate), alreadyCertified: z.number().int() });
+
+export const CandidateCheck = z.object({
+  candidateId: Id,
+  candidateNo: z.string(),
+  name: z.string(),
+  idNumberMasked: z.string().nullable(),
+  unitName: z.string().nullable(),
+  /** null: on the roster with a valid A certificate */
+  problem: EligibilityProblem.nullable(),
+  /** one Chinese line: the A certificate found, or what is missing */
+  message: z.string(),
+});
+export type CandidateCheck = z.infer<typeof CandidateCheck>;
+
+/** What 颁发 would sign, for the dialog to show before the passphrase is asked. */
+export const CertificatePreview = z.object({
+  examId: Id,
+  issueDate: z.string(),
+  validUntil: z.string(),
+  issuerName: z.string(),
+  eligible: z.array(CandidateCheck),
+  /** the others, roster problems first: issued only by 特批 */
+  blocked: z.array(CandidateCheck),
+  alreadyCertified: z.number().int(),
+  /** the numbers the next certificates take, in order, one per candidate of eligible and blocked */
+  nextNumbers: z.array(z.string()),
+  /** false while results are unpublished (or unlocked): nothing can be issued yet */
+  resultsPublished: z.boolean(),
+});
+export type CertificatePreview = z.infer<typeof CertificatePreview>;
+
+export const CertificatesIssued = z.object({
+  issued: z.array(Certificate),
+  alreadyCertified: z.number().int(),
+  /** passed but not issued: they failed the check and were not in the 特批 */
+  withheld: z.array(CandidateCheck),
+});
 
 export const PoolStatus = z.enum(['valid', 'expiring', 'expired', 'revoked']);
 export const PoolEntry = z.object({

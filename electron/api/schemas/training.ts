@@ -173,12 +173,34 @@ export type Exam = z.infer<typeof Exam>;
 /** jobId: poll jobs.progress while the file is read; the grading itself is one transaction */
 export const GradeInput = z.object({ examId: Id, source: LedgerSource, jobId: JobId.optional() });
 export const GradedResult = z.object({ candidateNo: z.string(), name: z.string(), score: z.number(), passed: z.boolean() });
+/** One kind of grading problem with its counts: "137 张答题卡有无效选项“E”". */
+export const GradeProblemGroup = z.object({
+  /** the code of its errors or warnings */
+  code: z.string(),
+  /** for invalid-mark: the mark (half-width, upper case); else null */
+  detail: z.string().nullable(),
+  severity: z.enum(['error', 'warning']),
+  /** answer-sheet rows it touches */
+  sheets: z.number().int(),
+  /** errors or warnings it holds (an invalid mark may occur several times on one sheet) */
+  count: z.number().int(),
+  /** the Excel rows, in file order */
+  rows: z.array(z.number().int()),
+  /** one Chinese line with the counts */
+  label: z.string(),
+  /** its errors' or warnings' messages, in file order */
+  messages: z.array(z.string()),
+});
+export type GradeProblemGroup = z.infer<typeof GradeProblemGroup>;
+
 export const GradeReport = z.object({
   candidates: z.number().int(),
   passed: z.number().int(),
   results: z.array(GradedResult),
   errors: z.array(RowIssue),
   warnings: z.array(RowIssue),
+  /** errors and warnings grouped by kind, roster problems first */
+  problemSummary: z.array(GradeProblemGroup),
 });
 export type GradeReport = z.infer<typeof GradeReport>;
 
@@ -232,4 +254,20 @@ export const ExamStats = z.object({
 });
 export type ExamStats = z.infer<typeof ExamStats>;
 
-export const IssueCertificatesInput = z.object({ examId: Id, issueDate: Day.optional(), passphrase: Passphrase });
+export const IssueCertificatesInput = z.object({
+  examId: Id,
+  issueDate: Day.optional(),
+  passphrase: Passphrase,
+  /**
+   * 特批: candidates who passed but failed the check (not on the roster, or no valid
+   * A certificate in the registry), issued all the same on the issuer's written reason,
+   * which goes into the audit log and onto each certificate's record.
+   */
+  override: z
+    .object({
+      candidateIds: z.array(Id).min(1, '请选择要特批发证的考生').max(5000),
+      reason: z.string().trim().min(4, '请写明特批发证的理由（至少 4 个字）').max(500),
+    })
+    .optional(),
+});
+export const CertificatePreviewInput = z.object({ examId: Id, issueDate: Day.optional() });

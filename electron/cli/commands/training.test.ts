@@ -49,15 +49,28 @@ describe('qkl exam, grade and verify-cert', () => {
       ],
       errors: [{ row: 4, candidateNo: 'K001', name: '王小明', code: 'duplicate-sheet', message: expect.stringContaining('第二份答题卡') }],
       warnings: expect.arrayContaining([{ row: 3, candidateNo: 'K002', name: '李芳', code: 'invalid-mark', message: expect.stringContaining('“Q”不是有效选项') }]),
+      problemSummary: [
+        { code: 'duplicate-sheet', detail: null, severity: 'error', sheets: 1, count: 1, rows: [4], label: '1 份答题卡是同一考生的第二份，未重复计分', messages: [report.errors[0].message] },
+        { code: 'invalid-mark', detail: 'Q', severity: 'warning', sheets: 1, count: 4, rows: [3], label: '1 张答题卡有无效选项“Q”（共 4 处），按 0 分计', messages: report.warnings.map((w: { message: string }) => w.message) },
+      ],
     });
     expect(report.warnings).toHaveLength(4);
 
     const text = await qkl('grade', '--db', node.file, '--exam', examId, '--answers', sheets);
-    expect(text.out.split('\n')[0]).toBe('阅卷完成：考生 2 人，合格 1 人。');
+    expect(text.out.trim().split('\n')).toEqual([
+      '阅卷完成：考生 2 人，合格 1 人。',
+      'K001　王小明　10 分　合格',
+      'K002　李芳　6 分　不合格',
+      '错误：1 份答题卡是同一考生的第二份，未重复计分（第 4 行）',
+      '提示：1 张答题卡有无效选项“Q”（共 4 处），按 0 分计（第 3 行）',
+    ]);
 
     const reopened = await exchangeNode('training', 'x', null, { file: node.file, dir: node.dir });
     await reopened.ok('training.publishResults', { examId });
-    const [cert] = (await reopened.ok('training.issueCertificates', { examId, issueDate: '2026-12-04' })).issued;
+    // an exam made without a training session has no roster: its candidates are certified by 特批 only
+    const { blocked } = await reopened.ok('training.certificatePreview', { examId, issueDate: '2026-12-04' });
+    expect(blocked.map((c) => [c.candidateNo, c.problem])).toEqual([['K001', 'not-on-roster']]);
+    const [cert] = (await reopened.ok('training.issueCertificates', { examId, issueDate: '2026-12-04', override: { candidateIds: [blocked[0]!.candidateId], reason: '命令行测试：特批发证' } })).issued;
     reopened.close();
     const verified = await qkl('verify-cert', '--db', node.file, cert!.payload, '--json', '--as-of', '2027-01-01');
     expect(verified.code).toBe(0);

@@ -9,8 +9,9 @@ import { CommandError, UsageError, type CliIo } from '../io.ts';
 //       imports the bank and makes an exam on all of it; --json {"examId","bankId","questions","fullMarks","passMark"}
 //       (a bank with unreadable questions: exit 1, --json {"examId": null, "errors": [{"row","no","column","code","message"}]})
 //   qkl grade --db FILE --exam ID --answers SHEETS.xlsx [--json]
-//       {"candidates","passed","results": [{"candidateNo","name","score","passed"}],"errors": […],"warnings": […]}
-//       each error and warning is {"row","candidateNo","name","code","message"}; exit 0 once the file was read
+//       {"candidates","passed","results": [{"candidateNo","name","score","passed"}],"errors": […],"warnings": […],"problemSummary": […]}
+//       each error and warning is {"row","candidateNo","name","code","message"}; problemSummary groups them by kind
+//       ({"code","detail","severity","sheets","count","rows","label","messages"}, roster problems first); exit 0 once the file was read
 //   qkl verify-cert --db FILE PAYLOAD [--json]
 //       {"status": "genuine"|"expired"|"revoked"|"forged"|"unknown-issuer"|"malformed","message","certificateNo",…}; exit 0 only for genuine
 
@@ -54,6 +55,8 @@ export async function examCommand(args: string[], io: CliIo): Promise<number> {
   });
 }
 
+const ROWS_SHOWN = 20;
+
 export async function gradeCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({ args, options: { db: { type: 'string' }, exam: { type: 'string' }, answers: { type: 'string' }, json: { type: 'boolean' } } });
   if (!values.exam) throw new UsageError('缺少 --exam 参数：请指定考试编号（qkl exam create 输出的 examId）');
@@ -66,8 +69,11 @@ export async function gradeCommand(args: string[], io: CliIo): Promise<number> {
     }
     io.out(`阅卷完成：考生 ${report.candidates} 人，合格 ${report.passed} 人。`);
     for (const r of report.results) io.out(`${r.candidateNo}　${r.name}　${r.score} 分　${r.passed ? '合格' : '不合格'}`);
-    for (const e of report.errors) io.out(`错误：${e.message}`);
-    for (const w of report.warnings) io.out(`提示：${w.message}`);
+    // by kind with counts, roster problems first, each with its Excel rows (--json has every line)
+    for (const g of report.problemSummary) {
+      const rows = g.rows.length > ROWS_SHOWN ? `${g.rows.slice(0, ROWS_SHOWN).join('、')} 等` : g.rows.join('、');
+      io.out(`${g.severity === 'error' ? '错误' : '提示'}：${g.label}（第 ${rows} 行）`);
+    }
     return 0;
   });
 }

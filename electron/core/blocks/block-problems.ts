@@ -8,8 +8,8 @@ export interface ProblemInput {
   /** the lead unit, when it is a current member */
   lead: { unitId: string; name: string; demoState: AcceptanceState | null } | null;
   activeInspectors: number;
-  /** the block's supervisors with the certificate each holds (none: not yet certified) */
-  supervisors: ReadonlyArray<{ name: string; supervisorCertificate: { status: string } | null }>;
+  /** the block's supervisors with the certificate each holds (none: not yet certified) and whether the registry shows a valid A certificate */
+  supervisors: ReadonlyArray<{ name: string; supervisorCertificate: { status: string } | null; holdsValidA: boolean }>;
   settings: BlockSettings;
 }
 
@@ -46,6 +46,11 @@ export function blockProblems(input: ProblemInput): BlockProblem[] {
     });
   }
   if (input.activeInspectors === 0) problems.push({ code: 'no-inspector', severity: 'error', message: '未指定负责的监察人员', unitIds: [] });
+  // a supervisor is a 特种设备安全管理员 first: without a valid A certificate they may not serve
+  const withoutA = input.supervisors.filter((s) => !s.holdsValidA);
+  if (withoutA.length > 0) {
+    problems.push({ code: 'supervisor-without-a', severity: 'error', message: `${withoutA.length} 名安全监督员没有有效的安全管理员（A）证：${named(withoutA.map((s) => s.name))}`, unitIds: [] });
+  }
   // a supervisor may be named before the exam (the seed's order of work); until certified it is a warning
   const uncertified = input.supervisors.filter((s) => s.supervisorCertificate?.status !== 'valid' && s.supervisorCertificate?.status !== 'expiring');
   if (uncertified.length > 0) {

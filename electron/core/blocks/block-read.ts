@@ -6,6 +6,7 @@ import { getIdentity } from '../node/node-service.ts';
 import { blockProblems } from './block-problems.ts';
 import { readDistrict } from './block-scope.ts';
 import { getBlockSettings } from './block-settings.ts';
+import { holdsValidA } from '../training/eligibility.ts';
 import { supervisorCertificatesOf } from '../training/pool.ts';
 import { unitStatsByIds } from './unit-stats.ts';
 
@@ -65,12 +66,12 @@ function assemble(ctx: CoreContext, rows: BlockRow[], asOf: string, settings: Bl
 
   const supervisorRows = sqlite
     .prepare(
-      `SELECT bs.block_id AS blockId, m.id AS managerId, m.name, m.unit_id AS unitId, u.name AS unitName
+      `SELECT bs.block_id AS blockId, m.id AS managerId, m.name, m.unit_id AS unitId, u.name AS unitName, ${holdsValidA('m', '?')} AS holdsValidA
        FROM block_supervisors bs JOIN blocks b ON b.id = bs.block_id JOIN safety_managers m ON m.id = bs.manager_id JOIN units u ON u.id = m.unit_id
        WHERE bs.block_id IN (SELECT value FROM json_each(?)) AND bs.deleted_at IS NULL AND m.deleted_at IS NULL AND ${current('removed_at', 'bs')}
        ORDER BY u.name, m.name`,
     )
-    .all(ids) as { blockId: string; managerId: string; name: string; unitId: string; unitName: string }[];
+    .all(asOf, ids) as { blockId: string; managerId: string; name: string; unitId: string; unitName: string; holdsValidA: number }[];
 
   const certificates = supervisorCertificatesOf(ctx, supervisorRows.map((s) => s.managerId), asOf);
 
@@ -95,7 +96,7 @@ function assemble(ctx: CoreContext, rows: BlockRow[], asOf: string, settings: Bl
       })
       .sort((a, b) => Number(b.isLead) - Number(a.isLead) || a.name.localeCompare(b.name, 'zh-CN'));
     const inspectors = inspectorRows.filter((i) => i.blockId === row.id).map(({ blockId: _b, active, ...i }) => ({ ...i, active: active === 1 }));
-    const supervisors = supervisorRows.filter((s) => s.blockId === row.id).map(({ blockId: _b, ...s }) => ({ ...s, supervisorCertificate: certificates.get(s.managerId) ?? null }));
+    const supervisors = supervisorRows.filter((s) => s.blockId === row.id).map(({ blockId: _b, holdsValidA: _a, ...s }) => ({ ...s, supervisorCertificate: certificates.get(s.managerId) ?? null }));
     const lead = members.find((m) => m.isLead) ?? null;
     return {
       ...row,
@@ -109,7 +110,7 @@ function assemble(ctx: CoreContext, rows: BlockRow[], asOf: string, settings: Bl
         members,
         lead,
         activeInspectors: inspectors.filter((i) => i.active).length,
-        supervisors,
+        supervisors: supervisorRows.filter((s) => s.blockId === row.id).map((s) => ({ name: s.name, supervisorCertificate: certificates.get(s.managerId) ?? null, holdsValidA: s.holdsValidA === 1 })),
         settings,
       }),
       editable: self !== null && row.originNode === self && row.dissolvedAt === null,

@@ -99,6 +99,30 @@ describe('blocks', () => {
     sqlite().prepare("UPDATE supervisor_certificates SET valid_until = '2026-01-01'").run();
     const later = await t.ok('blocks.list', {});
     expect(later.blocks[0]!.problems.find((p) => p.code === 'supervisor-not-certified')).toMatchObject({ severity: 'warning', message: expect.stringContaining('王建国') });
+    expect(codes(later.blocks[0]!)).not.toContain('supervisor-without-a');
+  });
+
+  it('shows a supervisor without a valid A certificate as an error: expired, another item, or none; legacy A1–A8 count', async () => {
+    await core();
+    const ids = addUnits(sqlite(), 5, { prefix: '塘桥' });
+    const chen = await inspector();
+    const [first] = await t.ok('blocks.managers', { unitIds: [ids[0]!] });
+    addSupervisorCertificate(sqlite(), first!.managerId, '2029-12-31');
+    const block = await t.ok('blocks.save', { name: '塘桥第一组', memberUnitIds: ids, leadUnitId: ids[0], inspectorIds: [chen.id], supervisorManagerIds: [first!.managerId] });
+    expect(codes(block)).toEqual(['lead-not-demo']);
+    const problemOn = async () => (await t.ok('blocks.list', {})).blocks[0]!.problems.find((p) => p.code === 'supervisor-without-a');
+    const set = (sql: string) => sqlite().prepare(`UPDATE safety_managers SET ${sql} WHERE id = ?`).run(first!.managerId);
+    set("expiry_date = '2026-11-27'");
+    expect(await problemOn()).toEqual({ code: 'supervisor-without-a', severity: 'error', message: '1 名安全监督员没有有效的安全管理员（A）证：王建国', unitIds: [] });
+    set("expiry_date = '2026-11-28', item_code = 'A4'");
+    expect(await problemOn()).toBeUndefined();
+    set("item_code = 'N1'");
+    expect(await problemOn()).toMatchObject({ severity: 'error' });
+    // the same person's A certificate on another row (another unit's registration) counts
+    set("id_number = '11010519491231002X'");
+    const other = addUnit(sqlite(), { name: '张家港市塘桥另一机械有限公司', pieces: 20, managerName: '王建国', managerIdNumber: '11010519491231002X' });
+    expect(other).toBeTruthy();
+    expect(await problemOn()).toBeUndefined();
   });
 
   it('shows whether the lead is an accepted demonstration unit, and how far the others’ files are', async () => {

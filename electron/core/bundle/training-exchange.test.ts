@@ -4,7 +4,7 @@ import { exchangeNode, trustEachOther, type ExchangeNode } from '../../../tests/
 import { addUnit } from '../blocks/testing/fixtures.ts';
 import { generateSigningKeyPair, keyIdOf } from '../crypto/signing.ts';
 import { makePayload, signWithKey } from '../training/certificate-payload.ts';
-import { examOnTrainingNode, people, sheetFile } from '../training/testing/exam-setup.ts';
+import { examOnTrainingNode, people, registerManagers, sheetFile } from '../training/testing/exam-setup.ts';
 
 // 培训考核 in bundles: the training centre's sessions, exams, results and certificates
 // go up to the bureau; the bureau publishes the supervisor pool as its own rows, which
@@ -49,6 +49,8 @@ async function registryAtBureau() {
 
 async function certified() {
   const { exam } = await examOnTrainingNode(centre);
+  // the centre knows the candidates as safety managers with a valid A certificate
+  registerManagers(centre);
   await centre.ok('training.grade', {
     examId: exam.id,
     source: { kind: 'path', path: await sheetFile(centre, [

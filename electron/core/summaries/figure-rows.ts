@@ -13,6 +13,7 @@ const problemLabels: Record<string, string> = {
   'lead-not-demo': '牵头单位未通过示范验收',
   'member-without-manager': '成员单位无持证安全管理员',
   'no-inspector': '未指定监察人员',
+  'supervisor-without-a': '监督员无有效安全管理员证',
   'supervisor-not-certified': '监督员未取得监督员证',
 };
 

@@ -9,7 +9,7 @@ import { requireTrainingNode } from './access.ts';
 import { resolveFile } from '../files/staging.ts';
 import { bankSummary } from './banks-read.ts';
 import { normaliseKey, OPTION_LETTERS, type QuestionType } from './marks.ts';
-import { column, readTable, text, type SheetTable } from './sheet-table.ts';
+import { column, exactText, readTable, text, type SheetTable } from './sheet-table.ts';
 
 // 题库导入: columns 题号, 题型 (判断 / 单选 / 多选), 题干, 选项A–选项F, 答案, 分值, 知识模块.
 // Every unreadable question is reported with its Excel row; a bank with any such
@@ -63,9 +63,11 @@ export function parseBank(table: SheetTable): { questions: ParsedQuestion[]; err
     const typeText = cell(at.type) ?? '';
     const type = typeWords[typeText.replace(/\s/g, '')];
     if (!type) problem('题型', 'bad-type', typeText ? `题型“${typeText}”应为 判断、单选 或 多选` : '缺少题型');
-    const stem = cell(at.stem);
+    // stems and options as written; the other columns are read half-width for matching
+    const exact = (i: number | undefined) => (i === undefined ? null : exactText(row.cells[i]));
+    const stem = exact(at.stem);
     if (!stem) problem('题干', 'no-stem', '缺少题干');
-    const options = at.options.map((i) => cell(i) ?? '');
+    const options = at.options.map((i) => exact(i) ?? '');
     while (options.length && !options.at(-1)) options.pop();
     if (type && type !== 'judge') {
       if (options.length < 2) problem('选项', 'few-options', '选择题至少应有选项 A 和 B');

@@ -1,7 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exchangeNode, type ExchangeNode } from '../../../tests/support/exchange.ts';
 import { addUnits } from '../blocks/testing/fixtures.ts';
-import { examOnTrainingNode, people, sheetFile } from './testing/exam-setup.ts';
+import { loadSigner } from '../keys/keys.ts';
+import { fromBase32, toBase32 } from './base32.ts';
+import { makePayloadV1 } from './certificate-payload-v1.ts';
+import { examOnTrainingNode, people, registerManagers, sheetFile } from './testing/exam-setup.ts';
 import { testIdNumber } from './testing/workbooks.ts';
 
 // Certificates from published results, their signed QR payload, offline verification
@@ -15,6 +18,8 @@ afterEach(() => centre.cleanup());
 
 async function passedExam(node: ExchangeNode, title?: string) {
   const setup = await examOnTrainingNode(node, { title });
+  // the three are safety managers with a valid A certificate in the centre's registry
+  if (!title) registerManagers(node);
   await node.ok('training.grade', {
     examId: setup.exam.id,
     source: { kind: 'path', path: await sheetFile(node, [
@@ -37,7 +42,7 @@ describe('supervisor certificates', () => {
       ['张特监〔2026〕第0002号', '李芳', people[1]!.unit, '2026-12-04', '2030-12-03'],
     ]);
     expect(first.issued[0]!.idNumberMasked).toMatch(/^3205\*+\d{3}[\dX]$/);
-    expect(await centre.ok('training.issueCertificates', { examId: exam.id })).toEqual({ issued: [], alreadyCertified: 2 });
+    expect(await centre.ok('training.issueCertificates', { examId: exam.id })).toEqual({ issued: [], alreadyCertified: 2, withheld: [] });
     expect((await centre.ok('training.results', { examId: exam.id })).map((r) => r.certificateNo)).toEqual(['张特监〔2026〕第0001号', '张特监〔2026〕第0002号', null]);
 
     await centre.ok('training.updateSettings', { certificatePattern: 'ZJG-{year}-{seq:3}' });
@@ -66,7 +71,19 @@ describe('supervisor certificates', () => {
       message: '证书真实有效，有效期至 2030-12-03。',
     });
     expect(await centre.ok('training.verifyCertificate', { payload, asOf: '2031-01-01' })).toMatchObject({ status: 'expired', message: '证书真实，但已于 2030-12-03 过期。' });
-    const [p, body, sig] = payload.split('.');
+    expect(payload).toMatch(/^QKL2:[A-Z2-7]+$/);
+    // 3,584 days more: the expiry date's high byte changed, the signature left as it was
+    const bytes = fromBase32(payload.slice(5))!;
+    bytes[1 + 16 + 2] = bytes[1 + 16 + 2]! + 14;
+    expect(await centre.ok('training.verifyCertificate', { payload: `QKL2:${toBase32(bytes)}` })).toMatchObject({ status: 'forged', validUntil: '2040-09-25' });
+    // a QKL1 code printed before the compact format, signed by the same key, still verifies
+    const signer = loadSigner(centre.core.ctx);
+    const legacy = makePayloadV1(
+      { certificateNo: cert!.certificateNo, holderName: '王小明', idNumberMasked: cert!.idNumberMasked, unitName: cert!.unitName, issueDate: '2026-12-04', validUntil: '2030-12-03', issuingNode: centre.id, keyId: signer.keyId },
+      (domain, message) => signer.sign(Buffer.concat([Buffer.from(domain, 'utf8'), message])),
+    );
+    expect(await centre.ok('training.verifyCertificate', { payload: legacy, asOf: '2027-01-01' })).toMatchObject({ status: 'genuine', certificateNo: '张特监〔2026〕第0001号', issuingNode: centre.id });
+    const [p, body, sig] = legacy.split('.');
     const longer = Buffer.from(Buffer.from(body!, 'base64url').toString('utf8').replace('2030-12-03', '2040-12-03')).toString('base64url');
     expect((await centre.ok('training.verifyCertificate', { payload: `${p}.${longer}.${sig}` })).status).toBe('forged');
     expect((await centre.ok('training.verifyCertificate', { payload: 'https://example.com/cert/1' })).status).toBe('malformed');

@@ -10,6 +10,7 @@ import { resolveFile } from '../files/staging.ts';
 import { readSheets } from './answer-sheet.ts';
 import { loadExamRow, paperQuestions, requireUnlocked, type ExamRow } from './exams.ts';
 import { gradeSheet, totalOf } from './grade-sheet.ts';
+import { markKind, summariseProblems } from './problem-summary.ts';
 import { rosterIndex } from './roster.ts';
 import { readTable, type SheetTable } from './sheet-table.ts';
 
@@ -42,6 +43,8 @@ function gradeTable(ctx: CoreContext, identity: NodeIdentity, exam: ExamRow, tab
   const roster = exam.sessionId ? rosterIndex(ctx, exam.sessionId) : null;
   const { sqlite } = ctx.database;
   const results: GradeReport['results'] = [];
+  // the invalid mark of each invalid-mark warning, for the summary by kind
+  const markOf = new Map<RowIssue, string>();
 
   sqlite.transaction(() => {
     // again inside the transaction: results may have been published while the file was read
@@ -87,7 +90,10 @@ function gradeTable(ctx: CoreContext, identity: NodeIdentity, exam: ExamRow, tab
       const onRoster = roster?.find(sheet.idNumber, sheet.name) ?? null;
       if (roster && !onRoster) warn('not-on-roster', `第 ${sheet.row} 行：${sheet.name}（准考证号 ${sheet.candidateNo}）不在培训班名单中`);
       const sheetScore = gradeSheet(papers.get(sheet.variant)!, sheet.marks, exam.multiRule);
-      for (const [position, mark] of Object.entries(sheetScore.invalid)) warn('invalid-mark', `第 ${sheet.row} 行：${sheet.name}第 ${position} 题的作答“${mark}”不是有效选项，按 0 分计`);
+      for (const [position, mark] of Object.entries(sheetScore.invalid)) {
+        warn('invalid-mark', `第 ${sheet.row} 行：${sheet.name}第 ${position} 题的作答“${mark}”不是有效选项，按 0 分计`);
+        markOf.set(warnings.at(-1)!, markKind(mark));
+      }
       const marks = JSON.stringify({ marks: sheetScore.marks, invalid: sheetScore.invalid, scores: sheetScore.scores });
       const person = { managerId: onRoster?.managerId ?? null, attendeeId: onRoster?.id ?? null, unitName: onRoster?.unitName ?? null, unitUscc: onRoster?.unitUscc ?? null, districtId: onRoster?.districtId ?? null };
       const existingId = graded.get(sheet.candidateNo);
@@ -119,5 +125,5 @@ function gradeTable(ctx: CoreContext, identity: NodeIdentity, exam: ExamRow, tab
       after: { file: table.fileName, candidates: sheets.length, passed, errors: errors.length, warnings: warnings.length },
     });
   })();
-  return { candidates: results.length, passed: results.filter((r) => r.passed).length, results, errors, warnings };
+  return { candidates: results.length, passed: results.filter((r) => r.passed).length, results, errors, warnings, problemSummary: summariseProblems(errors, warnings, markOf) };
 }

@@ -92,7 +92,9 @@ export function publishPool(ctx: CoreContext): z.infer<typeof PoolPublished> {
       .prepare(`SELECT id, origin_node, id_number, ${cols.filter((c) => c !== 'issuer_name' && c !== 'issuer_key').join(', ')} FROM supervisor_certificates WHERE deleted_at IS NULL ORDER BY id`)
       .all() as Array<Record<string, string | null> & { id: string; payload: string }>;
     // the bureau holds every office's registry: it links a holder the training centre
-    // knew only by ID number to the office's own safety-manager row (no ID number leaves in the pool)
+    // knew only by ID number, or by a manager row of its own registry that no office
+    // has, to the office's safety-manager row (no ID number leaves in the pool)
+    const knownManager = sqlite.prepare('SELECT 1 FROM safety_managers WHERE id = ? AND deleted_at IS NULL');
     const managerById = sqlite.prepare(
       `SELECT m.id AS managerId, u.district_id AS districtId, u.uscc, u.name AS unitName FROM safety_managers m JOIN units u ON u.id = m.unit_id
        WHERE m.id_number = ? AND m.deleted_at IS NULL AND u.deleted_at IS NULL ORDER BY m.updated_at DESC LIMIT 1`,
@@ -112,16 +114,17 @@ export function publishPool(ctx: CoreContext): z.infer<typeof PoolPublished> {
       const key = parsed.ok ? trustedSigner(ctx, parsed.facts.keyId) : null;
       // only what its issuer signed goes out in the bureau's name
       const genuine =
-        parsed.ok && key !== null && key.nodeId === c['origin_node'] && c['issuing_node'] === c['origin_node'] && parsed.facts.issuingNode === c['origin_node'] &&
+        parsed.ok && key !== null && key.nodeId === c['origin_node'] && c['issuing_node'] === c['origin_node'] && (parsed.facts.issuingNode ?? key.nodeId) === c['origin_node'] &&
         parsed.facts.certificateNo === c['certificate_no'] && signatureHolds(parsed, key.signingKey);
       if (!genuine) {
         counts.unverified++;
         continue;
       }
-      const manager = c['manager_id'] || !c['id_number'] ? undefined : (managerById.get(c['id_number']) as { managerId: string; districtId: string; uscc: string; unitName: string } | undefined);
+      const linked = c['manager_id'] && knownManager.get(c['manager_id']) ? c['manager_id'] : null;
+      const manager = linked || !c['id_number'] ? undefined : (managerById.get(c['id_number']) as { managerId: string; districtId: string; uscc: string; unitName: string } | undefined);
       const values: Record<string, string | null> = {
         ...c,
-        manager_id: c['manager_id'] ?? manager?.managerId ?? null,
+        manager_id: linked ?? manager?.managerId ?? null,
         district_id: c['district_id'] ?? manager?.districtId ?? null,
         unit_uscc: c['unit_uscc'] ?? manager?.uscc ?? null,
         unit_name: c['unit_name'] ?? manager?.unitName ?? null,

@@ -63,6 +63,15 @@ export function text(cell: Cell | undefined): string | null {
   return t ? t : null;
 }
 
+/**
+ * A cell as written, only the surrounding white space dropped; null when blank. Question
+ * stems and options keep their full-width punctuation (，。？（）：): the paper prints them.
+ */
+export function exactText(cell: Cell | undefined): string | null {
+  const t = displayText(cell).trim();
+  return t ? t : null;
+}
+
 /** The raw cell as written (for marks: their own normalisation runs later). */
 export function raw(cell: Cell | undefined): string {
   return displayText(cell);

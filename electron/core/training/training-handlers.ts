@@ -2,7 +2,8 @@ import type { trainingCalls } from '../../api/calls/training.ts';
 import type { HandlerGroup } from '../handler-types.ts';
 import { importBank } from './bank-import.ts';
 import { bankQuestions, listBanks } from './banks-read.ts';
-import { issueCertificates, listCertificates, revokeCertificate } from './certificates.ts';
+import { certificatePreview, issueCertificates } from './certificate-issue.ts';
+import { listCertificates, revokeCertificate } from './certificates.ts';
 import { createExam, getExam, listExams } from './exams.ts';
 import { grade } from './grading.ts';
 import { publishPool, queryPool } from './pool.ts';
@@ -39,6 +40,7 @@ export const trainingHandlers: HandlerGroup<keyof typeof trainingCalls> = {
   'training.unlockResults': unlockResults,
   'training.stats': (ctx, input) => examStats(ctx, input.examId),
   'training.exportResults': (ctx, input) => exportResultsXlsx(ctx, input.examId),
+  'training.certificatePreview': certificatePreview,
   'training.issueCertificates': issueCertificates,
   'training.certificates': (ctx, input) => listCertificates(ctx, input.examId),
   'training.revokeCertificate': revokeCertificate,

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dataDigest, exchangeNode, type ExchangeNode } from '../../../tests/support/exchange.ts';
 import { bankFile, examOnTrainingNode, people, sheetFile } from './testing/exam-setup.ts';
+import { testIdNumber } from './testing/workbooks.ts';
 
 // 培训考核 on a real training node: real SQLite file, real xlsx written by exceljs,
 // the node's real Ed25519 key.
@@ -48,6 +49,20 @@ describe('question bank import', () => {
     expect(questions.map((q) => [q.no, q.type, q.answer])).toEqual([[1, 'judge', 'T'], [2, 'judge', 'F'], [3, 'single', 'B'], [4, 'multi', 'ABC'], [5, 'single', 'A']]);
     expect(questions[2]!.options).toEqual(['一周', '一个月', '三个月']);
   });
+
+  it('stores stems and options exactly as written, full-width punctuation kept; keys still read in any width', async () => {
+    const stem = '《特种设备安全法》规定：使用单位应当在投入使用前或者投入使用后３０日内，办理使用登记。（　）';
+    const options = ['（Ａ）向负责特种设备安全监督管理的部门', '“检验机构”', 'ＡＢＣ公司；其他'];
+    const file = await bankFile(centre, [
+      { no: 1, type: '判断', stem: `  ${stem}\n`, answer: '正确', points: 1 },
+      { no: 2, type: '单选', stem: '下列说法正确的是？（单选）', options, answer: 'Ａ', points: 1 },
+      { no: 3, type: '多选', stem: '以下哪些，属于“制度”？', options, answer: 'ａ，ｃ', points: 1 },
+    ]);
+    const { bank } = await centre.ok('training.importBank', { source: { kind: 'path', path: file }, title: '全角题库' });
+    const questions = await centre.ok('training.questions', { bankId: bank.id });
+    expect(questions.map((q) => [q.stem, q.answer])).toEqual([[stem, 'T'], ['下列说法正确的是？（单选）', 'A'], ['以下哪些，属于“制度”？', 'AC']]);
+    expect(questions[1]!.options).toEqual(options);
+  });
 });
 
 describe('grading', () => {
@@ -84,6 +99,31 @@ describe('grading', () => {
       ['2026002', expect.stringContaining('****'), people[1]!.unit, 1],
       ['2026009', null, null, 1],
     ]);
+  });
+
+  it('groups the problems by kind with counts, roster problems first: one line for 25 sheets with an invalid option E', async () => {
+    const { exam } = await examOnTrainingNode(centre);
+    const strangers = Array.from({ length: 40 }, (_, i) => ({ candidateNo: `S${String(i + 1).padStart(3, '0')}`, name: `考生${i + 1}`, idNumber: testIdNumber(100 + i), marks: ['对', '错', 'B', 'ABC', 'A'] }));
+    // E written three ways on question 3 of 25 sheets (twice on one of them), G on 5 others
+    strangers.slice(0, 25).forEach((s, i) => (s.marks[2] = ['E', 'e', 'Ｅ'][i % 3]!));
+    strangers[0]!.marks[4] = 'E';
+    strangers.slice(25, 30).forEach((s) => (s.marks[3] = 'AG'));
+    const lines = [
+      { candidateNo: 'R1', name: people[0]!.name, idNumber: people[0]!.idNumber, marks: ['对', '错', 'B', 'ABC', 'A'] },
+      ...strangers,
+      { ...strangers[39]!, candidateNo: 'S999' },
+    ];
+    const report = await centre.ok('training.grade', { examId: exam.id, source: { kind: 'path', path: await sheetFile(centre, lines) } });
+    expect(report.warnings.filter((w) => w.code === 'invalid-mark')).toHaveLength(31);
+    expect(report.problemSummary.map((g) => [g.code, g.detail, g.severity, g.sheets, g.count, g.label])).toEqual([
+      ['not-on-roster', null, 'warning', 40, 40, '40 名考生不在培训班名单中'],
+      ['duplicate-sheet', null, 'error', 1, 1, '1 份答题卡是同一考生的第二份，未重复计分'],
+      ['invalid-mark', 'E', 'warning', 25, 26, '25 张答题卡有无效选项“E”（共 26 处），按 0 分计'],
+      ['invalid-mark', 'AG', 'warning', 5, 5, '5 张答题卡有无效选项“AG”，按 0 分计'],
+    ]);
+    // rows are Excel rows (the header, then the sheets): the strangers start on row 3
+    expect(report.problemSummary[2]!.rows).toEqual(Array.from({ length: 25 }, (_, i) => 3 + i));
+    expect(report.problemSummary[1]!.rows).toEqual([43]);
   });
 
   it('grades a sheet again from a newer file, and refuses the same person under another 准考证号', async () => {

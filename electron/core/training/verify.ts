@@ -60,10 +60,12 @@ const empty = { certificateNo: null, holderName: null, idNumberMasked: null, uni
 export function verifyCertificate(ctx: CoreContext, input: { payload: string; asOf?: string }): VerifyResult {
   const parsed = parsePayload(input.payload);
   if (!parsed.ok) return { ...empty, status: 'malformed', message: parsed.message };
-  const f = parsed.facts;
-  const facts = { certificateNo: f.certificateNo, holderName: f.holderName, idNumberMasked: f.idNumberMasked, unitName: f.unitName, issueDate: f.issueDate, validUntil: f.validUntil, issuingNode: f.issuingNode };
-  const issuer = issuerOf(ctx, f.keyId);
-  if (!issuer || issuer.nodeId !== f.issuingNode) {
+  const { keyId, ...f } = parsed.facts;
+  const issuer = issuerOf(ctx, keyId);
+  // a QKL2 code names no node: its issuer is the node of the key that signed it
+  const issuingNode = f.issuingNode ?? issuer?.nodeId ?? null;
+  const facts = { ...f, issuingNode };
+  if (!issuer || issuer.nodeId !== issuingNode) {
     return { ...empty, ...facts, status: 'unknown-issuer', message: '无法核验：签发单位的公钥本机未登记（请先导入市局发布的监督员库，或登记该单位公钥）。' };
   }
   if (!signatureHolds(parsed, issuer.publicKey)) {
@@ -71,7 +73,7 @@ export function verifyCertificate(ctx: CoreContext, input: { payload: string; as
   }
   const base = { ...empty, ...facts, issuerName: issuer.name };
   if (issuer.revokedAt) return { ...base, status: 'unknown-issuer', message: `签发单位的这把密钥已于 ${issuer.revokedAt.slice(0, 10)} 吊销，无法确认证书真伪，请联系签发单位。` };
-  const record = recordOf(ctx, f.issuingNode, f.certificateNo);
+  const record = recordOf(ctx, issuer.nodeId, f.certificateNo);
   if (record?.revokedAt) {
     return { ...base, recordFound: true, revokedReason: record.revokedReason, status: 'revoked', message: `证书已于 ${record.revokedAt.slice(0, 10)} 撤销${record.revokedReason ? `（${record.revokedReason}）` : ''}。` };
   }

@@ -47,6 +47,7 @@ export const blocksEn: Messages['blocks'] = {
     'lead-not-demo': 'Lead not accepted',
     'member-without-manager': 'Member without certified manager',
     'no-inspector': 'No inspector',
+    'supervisor-without-a': 'Supervisor without a valid A certificate',
     'supervisor-not-certified': 'Supervisor not certified',
   },
   dialog: {

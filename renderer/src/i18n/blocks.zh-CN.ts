@@ -46,6 +46,7 @@ export const blocksZh = {
     'lead-not-demo': '牵头单位未验收',
     'member-without-manager': '成员无持证管理员',
     'no-inspector': '无监察人员',
+    'supervisor-without-a': '监督员无有效 A 证',
     'supervisor-not-certified': '监督员未持证',
   },
   dialog: {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { ExchangeNode } from '../../../../tests/support/exchange.ts';
+import { insertManager, insertUnit } from '../../registry/testing/fixtures.ts';
 import { testIdNumber, writeAnswersXlsx, writeBankXlsx, type BankLine, type SheetLine } from './workbooks.ts';
 
 // A small exam on a training node, as the service, CLI and bundle tests need it:
@@ -46,4 +47,30 @@ export async function examOnTrainingNode(node: ExchangeNode, options: { multiRul
   const { bank } = await node.ok('training.importBank', { source: { kind: 'path', path: await bankFile(node) }, title: '监督员题库' });
   const exam = await node.ok('training.createExam', { title: options.title ?? '2026年第一期监督员考试', bankId: bank.id, sessionId: session.id, multiRule: options.multiRule, subjectiveMax: options.subjectiveMax ?? 0 });
   return { session, bank, exam };
+}
+
+export interface RegisteredManager {
+  name: string;
+  idNumber: string;
+  unit: string;
+  /** 作业项目; default A */
+  item?: string;
+  /** 有效期至; null: not recorded; default 2028-12-31 */
+  expiry?: string | null;
+}
+
+const towns: Record<string, string> = { 塘桥: 'seed-district-03', 锦丰: 'seed-district-04', 南丰: 'seed-district-05', 乐余: 'seed-district-06' };
+/** The seeded district of the town the unit is named after (张家港市锦丰… → 锦丰), else 塘桥. */
+const districtOf = (unit: string) => Object.entries(towns).find(([town]) => unit.includes(town))?.[1] ?? 'seed-district-03';
+
+/**
+ * The people as safety managers in the node's registry, as a ledger import or a
+ * received bundle leaves them: one unit each, item A valid until 2028-12-31 unless said.
+ */
+export function registerManagers(node: ExchangeNode, list: readonly RegisteredManager[] = people): string[] {
+  const sqlite = node.core.ctx.database.sqlite;
+  return list.map((p, i) => {
+    const unitId = insertUnit(sqlite, { name: p.unit, districtId: districtOf(p.unit) });
+    return insertManager(sqlite, unitId, { name: p.name, idNumber: p.idNumber, itemCode: p.item ?? 'A', expiry: p.expiry === undefined ? '2028-12-31' : p.expiry, certificateNo: `TSA${String(i + 1).padStart(5, '0')}` });
+  });
 }

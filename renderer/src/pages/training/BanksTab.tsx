@@ -18,10 +18,15 @@ const questionColumns = (t: TFunction): ColDef<Question>[] => [
   { field: 'no', headerName: t('training.bank.no'), width: 80 },
   { field: 'type', headerName: t('training.bank.type'), width: 90, valueFormatter: (p) => t(`training.questionType.${p.value as Question['type']}`) },
   { field: 'stem', headerName: t('training.bank.stem'), flex: 3, tooltipField: 'stem' },
-  { field: 'answer', headerName: t('training.bank.answer'), width: 90 },
+  { colId: 'options', headerName: t('training.bank.options'), flex: 2, valueGetter: (p) => optionsText(p.data), tooltipValueGetter: (p) => optionsText(p.data) },
+  // the key is stored normalised (T / F, sorted letters); a 判断题 reads 正确 / 错误
+  { colId: 'answer', headerName: t('training.bank.answer'), width: 90, valueGetter: (p) => (p.data ? answerText(t, p.data) : '') },
   { field: 'points', headerName: t('training.bank.points'), width: 80 },
   { field: 'module', headerName: t('training.bank.module'), flex: 1 },
 ];
+
+const optionsText = (q: Question | undefined) => (q ? q.options.map((o, i) => `${'ABCDEF'[i]}. ${o}`).join('　') : '');
+const answerText = (t: TFunction, q: Question) => (q.type === 'judge' ? t(`training.judgeAnswer.${q.answer === 'T' ? 'T' : 'F'}`) : q.answer);
 
 /** 题库: import a bank from xlsx/csv (every unreadable question reported with its row), the banks and their questions. */
 export function BanksTab() {

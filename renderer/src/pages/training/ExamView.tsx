@@ -2,6 +2,7 @@ import type { ColDef } from 'ag-grid-community';
 import type { TFunction } from 'i18next';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Certificate } from '../../../../electron/api/schemas/certificates.ts';
 import type { Exam, ExamResult, ExamStats, GradeReport } from '../../../../electron/api/schemas/training.ts';
 import { api, errorMessage } from '../../api/client.ts';
 import { useAppContext } from '../../app/app-context.ts';
@@ -9,14 +10,14 @@ import { saveFile } from '../../files/download.ts';
 import { formatDate } from '../../format/date.ts';
 import { LocalGrid } from '../../grid/LocalGrid.tsx';
 import { hrefFor } from '../../router/hash-router.ts';
-import { PassphraseCancelled, usePassphrase } from '../bundles/usePassphrase.tsx';
 import { CorrectKeyDialog, SubjectiveDialog, UnlockDialog } from './ExamActions.tsx';
-import { IssueList } from './IssueList.tsx';
+import { IssueDialog } from './IssueDialog.tsx';
+import { GradeProblems } from './GradeProblems.tsx';
 import { StatusNotice, type Status } from '../../components/StatusNotice.tsx';
 import { StatsCharts } from './StatsCharts.tsx';
 import { stageSource } from './upload.ts';
 
-type Loaded = { exam: Exam; results: ExamResult[]; stats: ExamStats | null };
+type Loaded = { exam: Exam; results: ExamResult[]; stats: ExamStats | null; overrides: Certificate[] };
 
 const columns =
   (onSubjective: ((r: ExamResult) => void) | null) =>
@@ -53,18 +54,17 @@ const columns =
 export function ExamView({ id }: { id: string }) {
   const { t } = useTranslation();
   const { node } = useAppContext();
-  const { withPassphrase, dialog: passphraseDialog } = usePassphrase();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [status, setStatus] = useState<Status>(null);
   const [report, setReport] = useState<GradeReport | null>(null);
   const [busy, setBusy] = useState(false);
-  const [dialog, setDialog] = useState<{ kind: 'unlock' } | { kind: 'key' } | { kind: 'subjective'; result: ExamResult } | null>(null);
+  const [dialog, setDialog] = useState<{ kind: 'unlock' } | { kind: 'key' } | { kind: 'issue' } | { kind: 'subjective'; result: ExamResult } | null>(null);
 
   const load = useCallback(async () => {
     try {
-      const [exam, results] = await Promise.all([api.call('training.exam', { id }), api.call('training.results', { examId: id })]);
+      const [exam, results, certificates] = await Promise.all([api.call('training.exam', { id }), api.call('training.results', { examId: id }), api.call('training.certificates', { examId: id })]);
       const stats = results.length > 0 ? await api.call('training.stats', { examId: id }) : null;
-      setLoaded({ exam, results, stats });
+      setLoaded({ exam, results, stats, overrides: certificates.filter((c) => c.overrideReason !== null) });
     } catch (error) {
       setStatus({ tone: 'error', text: errorMessage(error) });
     }
@@ -81,7 +81,7 @@ export function ExamView({ id }: { id: string }) {
       await load();
       setStatus({ tone: 'ok', text });
     } catch (error) {
-      if (!(error instanceof PassphraseCancelled)) setStatus({ tone: 'error', text: errorMessage(error) });
+      setStatus({ tone: 'error', text: errorMessage(error) });
     } finally {
       setBusy(false);
     }
@@ -101,11 +101,6 @@ export function ExamView({ id }: { id: string }) {
       return t('training.exam.graded', { candidates: r.candidates, passed: r.passed, errors: r.errors.length, warnings: r.warnings.length });
     });
   const publish = () => run(async () => (await api.call('training.publishResults', { examId: id }), t('training.exam.published')));
-  const issue = () =>
-    run(async () => {
-      const r = await withPassphrase((passphrase) => api.call('training.issueCertificates', { examId: id, ...(passphrase !== undefined ? { passphrase } : {}) }));
-      return t('training.exam.issued', { issued: r.issued.length, already: r.alreadyCertified });
-    });
   const exportResults = () =>
     run(async () => {
       saveFile(await api.call('training.exportResults', { examId: id }));
@@ -178,7 +173,7 @@ export function ExamView({ id }: { id: string }) {
                   </button>
                 )}
                 {locked && toIssue && (
-                  <button type="button" className="button button-primary" disabled={busy} onClick={() => void issue()}>
+                  <button type="button" className="button button-primary" disabled={busy} onClick={() => setDialog({ kind: 'issue' })}>
                     {t('training.exam.issue')}
                   </button>
                 )}
@@ -196,12 +191,7 @@ export function ExamView({ id }: { id: string }) {
             )}
             {own && <p className="muted">{t(locked ? 'training.exam.lockedHint' : 'training.exam.answersHint')}</p>}
           </section>
-          {report && (
-            <>
-              <IssueList title={t('training.exam.errors')} tone="error" testId="grade-errors" lines={report.errors.map((e) => e.message)} />
-              <IssueList title={t('training.exam.warnings')} tone="warn" testId="grade-warnings" lines={report.warnings.map((e) => e.message)} />
-            </>
-          )}
+          {report && <GradeProblems groups={report.problemSummary} />}
           <section className="panel" aria-labelledby="results-title">
             <h2 id="results-title" className="section-title">
               {t('training.exam.results')}
@@ -212,13 +202,27 @@ export function ExamView({ id }: { id: string }) {
               <LocalGrid rows={loaded.results} columns={gridColumns} rowId={(r) => r.id} testId="exam-results" className="grid-medium" />
             )}
           </section>
+          {loaded.overrides.length > 0 && (
+            <section className="panel" aria-labelledby="overrides-title" data-testid="exam-overrides">
+              <h2 id="overrides-title" className="section-title">
+                {t('training.issue.overridesTitle', { count: loaded.overrides.length })}
+              </h2>
+              <ul className="training-issues">
+                {loaded.overrides.map((c) => (
+                  <li key={c.id}>
+                    {t('training.issue.overrideLine', { no: c.certificateNo, name: c.holderName, problem: t(`training.issue.problem.${c.overrideProblem ?? 'not-verifiable'}`), reason: c.overrideReason })}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
           {loaded.stats && <StatsCharts stats={loaded.stats} />}
         </>
       )}
+      {dialog?.kind === 'issue' && <IssueDialog examId={id} onClose={() => setDialog(null)} onDone={done} />}
       {dialog?.kind === 'unlock' && <UnlockDialog examId={id} onClose={() => setDialog(null)} onDone={done} />}
       {dialog?.kind === 'key' && exam && <CorrectKeyDialog bankId={exam.bankId} onClose={() => setDialog(null)} onDone={done} />}
       {dialog?.kind === 'subjective' && exam && <SubjectiveDialog result={dialog.result} max={exam.paper.subjectiveMax} onClose={() => setDialog(null)} onDone={done} />}
-      {passphraseDialog}
     </div>
   );
 }

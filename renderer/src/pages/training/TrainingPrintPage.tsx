@@ -1,4 +1,3 @@
-import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Certificate } from '../../../../electron/api/schemas/certificates.ts';
@@ -9,10 +8,14 @@ import { api, errorMessage } from '../../api/client.ts';
 import { dateParts } from '../../format/today.ts';
 import { hrefFor, useRouteParams } from '../../router/hash-router.ts';
 import { PrintFrame } from '../../components/PrintFrame.tsx';
+import { QrSvg } from './QrSvg.tsx';
 import '../../styles/lists.css';
 import './training.css';
 
-type Doc = { kind: 'signin'; sheet: SignInSheet } | { kind: 'certificates'; certificates: Certificate[]; qr: Map<string, string> };
+type Doc = { kind: 'signin'; sheet: SignInSheet } | { kind: 'certificates'; certificates: Certificate[] };
+
+/** The QR symbol's printed width without its quiet zone: 3 cm and a little, so a module stays over 0.5 mm. */
+const QR_SYMBOL_MM = 31;
 type State = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'ready'; doc: Doc };
 
 async function loadDoc(params: URLSearchParams): Promise<Doc> {
@@ -20,9 +23,7 @@ async function loadDoc(params: URLSearchParams): Promise<Doc> {
   const examId = params.get('exam') ?? undefined;
   const only = params.get('id');
   const certificates = (await api.call('training.certificates', examId ? { examId } : {})).filter((c) => !only || c.id === only);
-  // the QR holds the signed payload only: `qkl verify-cert` or 证书核验 checks it offline
-  const qr = new Map(await Promise.all(certificates.map(async (c) => [c.id, await QRCode.toDataURL(c.payload, { errorCorrectionLevel: 'M', margin: 1, width: 256 })] as const)));
-  return { kind: 'certificates', certificates, qr };
+  return { kind: 'certificates', certificates };
 }
 
 /** The sign-in sheet of a session, or supervisor certificates (two per A4 page) with their QR codes, to print. */
@@ -48,7 +49,7 @@ export function TrainingPrintPage() {
       {() => (
         <>
           {state.kind === 'ready' && state.doc.kind === 'signin' && <SignIn sheet={state.doc.sheet} />}
-          {state.kind === 'ready' && state.doc.kind === 'certificates' && <Certificates certificates={state.doc.certificates} qr={state.doc.qr} />}
+          {state.kind === 'ready' && state.doc.kind === 'certificates' && <Certificates certificates={state.doc.certificates} />}
         </>
       )}
     </PrintFrame>
@@ -89,7 +90,7 @@ function SignIn({ sheet }: { sheet: SignInSheet }) {
   );
 }
 
-function Certificates({ certificates, qr }: { certificates: Certificate[]; qr: Map<string, string> }) {
+function Certificates({ certificates }: { certificates: Certificate[] }) {
   const { t } = useTranslation();
   if (certificates.length === 0) return <p className="muted print-status">{t('training.print.noCertificates')}</p>;
   return (
@@ -110,6 +111,8 @@ function Certificates({ certificates, qr }: { certificates: Certificate[]; qr: M
               <dd>{c.unitName ?? '—'}</dd>
               <dt>{t('training.print.validity')}</dt>
               <dd>{t('training.print.validityText', { from: c.issueDate, to: c.validUntil })}</dd>
+              <dt>{t('training.print.issuer')}</dt>
+              <dd data-testid="certificate-issuer">{c.issuerName ?? c.issuingNode}</dd>
               {c.revokedAt && (
                 <>
                   <dt>{t('training.print.revoked')}</dt>
@@ -118,7 +121,8 @@ function Certificates({ certificates, qr }: { certificates: Certificate[]; qr: M
               )}
             </dl>
             <div className="cert-qr">
-              <img src={qr.get(c.id)} alt={t('training.print.qrAlt', { no: c.certificateNo })} />
+              {/* the signed payload only: 证书核验 or `qkl verify-cert` checks it offline */}
+              <QrSvg text={c.payload} symbolMm={QR_SYMBOL_MM} label={t('training.print.qrAlt', { no: c.certificateNo })} testId="certificate-qr" />
               <div className="muted">{t('training.print.qrHint')}</div>
             </div>
             <div className="cert-seal">

@@ -1,0 +1,2 @@
+ALTER TABLE `supervisor_certificates` ADD `override_problem` text;--> statement-breakpoint
+ALTER TABLE `supervisor_certificates` ADD `override_reason` text;
