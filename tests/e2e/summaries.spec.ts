@@ -29,9 +29,15 @@ async function open(page: Page, host: Host, nav: string): Promise<void> {
   await expect(page.getByRole('heading', { name: nav, level: 1 })).toBeVisible();
 }
 
+/** A fresh page load: the app keeps the passphrase in memory for the session, so a reload makes it ask again. */
+async function reload(page: Page, host: Host): Promise<void> {
+  await page.goto('about:blank');
+  await page.goto(host.openUrl);
+}
+
 /** Exports this node's bundle into the folder (to the office named, from the bureau). */
 async function sendBundle(page: Page, host: Host, passphrase: string, folder: string, target?: string): Promise<void> {
-  await page.goto(host.openUrl);
+  await reload(page, host);
   const bundles = new BundlesPage(page);
   await bundles.goto();
   await bundles.startExport({ folder, ...(target ? { target } : {}) });
@@ -41,7 +47,7 @@ async function sendBundle(page: Page, host: Host, passphrase: string, folder: st
 
 /** Scans the folder and imports what is in it (one bundle). */
 async function importBundles(page: Page, host: Host, passphrase: string, folder: string): Promise<void> {
-  await page.goto(host.openUrl);
+  await reload(page, host);
   const bundles = new BundlesPage(page);
   await bundles.goto();
   await bundles.scan(folder);
@@ -146,6 +152,8 @@ test('an office writes and submits its monthly summary, the bureau sees it on ti
     await cell.getByRole('link', { name: `查看 塘桥分局 ${monthLabel(m)} 的工作小结` }).click();
     await expect(page.getByRole('heading', { name: title })).toBeVisible();
     await expect(page.locator('[data-field="problems"]')).toHaveText(text.problems);
+    // judged by when the bureau received it, shown beside the office's own submission time
+    await expect(page.getByTestId('summary-received-at')).toContainText('市局收到：');
     await expect(page.getByTestId('summary-figures').locator('tr[data-key="units"] td.num')).toHaveText('3 家');
     await page.getByRole('button', { name: '退回', exact: true }).click();
     const returning = page.getByRole('dialog', { name: '退回工作小结' });

@@ -189,9 +189,11 @@ export function OfficeView({ month: requested }: { month: string | null }) {
         <SettingsDialog
           settings={settings}
           onClose={() => setSettings(null)}
-          onSaved={() => {
+          onSaved={async () => {
+            // the dialog stays until the month is read again: closing first let that read land
+            // after the user had started typing, and it replaced the typed texts
+            await load();
             setSettings(null);
-            void load();
           }}
         />
       )}

@@ -8,7 +8,7 @@ import { toFormError, type FormError } from '../../components/form-errors.ts';
 import { Modal } from '../../components/Modal.tsx';
 
 /** The due day (default 25) and the day the home page starts counting down (default 15). */
-export function SettingsDialog({ settings, onClose, onSaved }: { settings: SummarySettings; onClose: () => void; onSaved: (s: SummarySettings) => void }) {
+export function SettingsDialog({ settings, onClose, onSaved }: { settings: SummarySettings; onClose: () => void; onSaved: (s: SummarySettings) => void | Promise<void> }) {
   const { t } = useTranslation();
   const [dueDay, setDueDay] = useState(String(settings.dueDay));
   const [countdownFromDay, setCountdownFromDay] = useState(String(settings.countdownFromDay));
@@ -20,7 +20,8 @@ export function SettingsDialog({ settings, onClose, onSaved }: { settings: Summa
     setBusy(true);
     setError(null);
     try {
-      onSaved(await api.call('summaries.updateSettings', { dueDay: Number(dueDay), countdownFromDay: Number(countdownFromDay) }));
+      // busy until the page has taken the new settings in: the caller may reload before it closes the dialog
+      await onSaved(await api.call('summaries.updateSettings', { dueDay: Number(dueDay), countdownFromDay: Number(countdownFromDay) }));
     } catch (e) {
       setError(toFormError(e, ['dueDay', 'countdownFromDay']));
       setBusy(false);
