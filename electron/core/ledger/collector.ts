@@ -162,7 +162,7 @@ export class Collector {
       row.warn(
         'unitName',
         'UNIT_NAME_CONFLICT',
-        `统一社会信用代码 ${record.uscc} 在${where(unit.first, record.sheet)}的单位名称为“${unit.name}”，本行为“${record.unitName}”。已按前者导入，请核对`,
+        `统一社会信用代码 ${record.uscc} 在${where(unit.first, record.sheet)}的单位名称为“${unit.name}”，本行为“${record.unitName}”。将按前者导入，请核对`,
       );
       this.warnings.push(row.warnings.at(-1)!);
     }

@@ -53,7 +53,7 @@ describe('error report', () => {
     expect(bad.slice(1, 3)).toEqual(['设备台账', 4]);
     expect(bad.slice(3)).toEqual(row(2, { 统一社会信用代码: '91320582000000001A', 投入使用日期: commissioned }).map((v) => v ?? undefined)); // as in the file: the date is still a date
     expect(status[0]).toMatch(/^设备状态：/);
-    expect(date[0]).toMatch(/^下次检验日期：.*该日期未导入/);
+    expect(date[0]).toMatch(/^下次检验日期：.*该日期将不导入/);
 
     // the office fixes the cells and imports the report itself
     sheet.getCell('G2').value = uscc(1);

@@ -33,7 +33,7 @@ function rowIssue(ref: RowRef, code: string, message: string, column: { index: n
   return { sheetIndex: ref.sheetIndex, sheet: ref.sheet, row: ref.row, columnIndex: column?.index ?? null, column: column?.header ?? '', value, code, message };
 }
 
-const notOwned = (what: string) => `${what}由其他节点登记，本机不能修改（每条数据只由登记它的单位修改）。如需更改，请联系登记单位；本行未导入`;
+const notOwned = (what: string) => `${what}由其他节点登记，本机不能修改（每条数据只由登记它的单位修改）。如需更改，请联系登记单位；本行不导入`;
 
 export class Planner {
   private readonly ops = emptyOps();
@@ -194,7 +194,7 @@ export class Planner {
     const change = diff(existing, next);
     if (change && existing.originNode !== this.identity.id) {
       // The unit stays as it is; its equipment and managers still import under it.
-      this.warnings.push(rowIssue(unit.first, 'NOT_OWNER', `使用单位“${existing['name']}”由其他节点登记，本机不能修改其名称或地址，已保持原样（该单位的设备照常导入）`));
+      this.warnings.push(rowIssue(unit.first, 'NOT_OWNER', `使用单位“${existing['name']}”由其他节点登记，本机不能修改其名称或地址，将保持原样（该单位的设备照常导入）`));
       this.counts.units.unchanged++;
     } else if (change) {
       this.ops.units.updates.push({ id: existing.id, version: existing.version, ...change });
