@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { LedgerSummary } from '../../api/schemas/ledger.ts';
+import type { HeldUpdate } from './update-list.ts';
 
 // What preview decided and apply executes, nothing more: apply never re-reads the file.
 
@@ -53,6 +54,8 @@ export interface Plan {
   /** sheet index → Excel row → reasons, for rows not imported */
   problemRows: Map<number, Map<number, string[]>>;
   ops: PlanOps;
+  /** updates that change an identifying field and wait for the user's acceptance (ledger.apply's acceptIdentityChanges) */
+  held: HeldUpdate[];
   stamp: DbStamp;
   /** applied plans keep what the error report needs, not their operations, and cannot run twice */
   applied: boolean;

@@ -20,6 +20,7 @@ import { openLedger } from './reader.ts';
 import { rowDeps } from './row-context.ts';
 import { scanLedger, type ScannedSheet } from './scan.ts';
 import type { Issue } from './types.ts';
+import { acceptor } from './accept.ts';
 
 // ledger.preview: read and check the file, compare with the database, keep the
 // plan for apply. The database is not changed (only a remembered column mapping,
@@ -100,8 +101,11 @@ async function build(ctx: CoreContext, input: PreviewInput, job: JobHandle): Pro
 
   collector.finish();
   const stamp = dbStamp(ctx.database.sqlite);
-  const planned = await new Planner(identity, new Lookups(ctx.database.sqlite), districts, job).plan(collector);
+  const columns = new Map(scan.sheets.map((s) => [s.index, s.columns] as const));
+  const options = { columns, accept: acceptor(input.acceptIdentityChanges) };
+  const planned = await new Planner(identity, new Lookups(ctx.database.sqlite), districts, job, options).plan(collector);
   const errors = [...collector.errors, ...planned.errors];
+  const warnings = [...collector.warnings, ...planned.warnings];
   const summary: LedgerSummary = {
     planId: newId(),
     dryRun: true,
@@ -114,7 +118,8 @@ async function build(ctx: CoreContext, input: PreviewInput, job: JobHandle): Pro
     managers: planned.counts.managers,
     duplicatesFolded: collector.duplicatesFolded,
     errors: sorted(errors),
-    warnings: sorted([...collector.warnings, ...planned.warnings]),
+    warnings: sorted(warnings),
+    updates: planned.updates,
   };
   const stat = statSync(source.path);
   savePlan(ctx, {
@@ -126,6 +131,7 @@ async function build(ctx: CoreContext, input: PreviewInput, job: JobHandle): Pro
     reportSheets: scan.sheets.map((s) => ({ index: s.index, name: s.name, headers: s.columns.map((c) => (c.header.trim() ? c.header : `列${c.letter}`)) })),
     problemRows: problemRows([...errors, ...collector.warnings.filter((w) => DROPPED_VALUE.has(w.code))]),
     ops: planned.ops,
+    held: planned.held,
     stamp,
     applied: false,
   });
