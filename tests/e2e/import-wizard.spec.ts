@@ -129,7 +129,7 @@ test('the problem-rows file, fixed in one row, imports that row', async ({ app, 
   // In the downloaded file, correct the credit code's check character, as the office would in Excel.
   const workbook = await readDownload(download);
   const equipmentSheet = sheetWith(workbook, ['错误原因', '工作表', '行号', '统一社会信用代码', '设备代码']);
-  expect(rowTexts(equipmentSheet.sheet, equipmentSheet.headerRow).slice(0, 3)).toEqual(['错误原因', '工作表', '行号']);
+  expect(rowTexts(equipmentSheet.sheet, equipmentSheet.headerRow).slice(0, 4)).toEqual(['错误原因', '导入情况', '工作表', '行号']);
   const usccColumn = equipmentSheet.column('统一社会信用代码');
   let fixed = 0;
   for (let r = equipmentSheet.headerRow + 1; r <= equipmentSheet.sheet.rowCount; r++) {

@@ -9,6 +9,7 @@ import { writePlan } from './applier.ts';
 import { emptyOps, opCount, type Plan } from './plan.ts';
 import { getPlan } from './plan-store.ts';
 import { appliedSummary } from './applied-summary.ts';
+import { markAccepted } from './problem-rows.ts';
 import { entityOf, type HeldUpdate } from './update-list.ts';
 
 // ledger.apply: runs exactly the previewed plan, plus the held identity changes the
@@ -57,6 +58,7 @@ export function applyLedger(ctx: CoreContext, input: ApplyInput): Promise<Ledger
     plan.applied = true;
     plan.ops = emptyOps();
     const result = appliedSummary(plan.summary, accepted.map((h) => ({ ref: h.ref, entity: entityOf[h.table] })));
+    markAccepted(plan.problemRows, accepted.map((h) => h.ref));
     plan.held = [];
     return result;
   });

@@ -13,7 +13,7 @@ import { DistrictResolver } from './districts.ts';
 import { columnLetter } from './headers.ts';
 import { Lookups } from './lookups.ts';
 import { loadMappings, normaliseMappings, rememberMappings } from './mapping-settings.ts';
-import { dbStamp, type Plan } from './plan.ts';
+import { dbStamp } from './plan.ts';
 import { savePlan } from './plan-store.ts';
 import { Planner } from './planner.ts';
 import { openLedger } from './reader.ts';
@@ -21,6 +21,7 @@ import { rowDeps } from './row-context.ts';
 import { scanLedger, type ScannedSheet } from './scan.ts';
 import type { Issue } from './types.ts';
 import { acceptor } from './accept.ts';
+import { collectProblemRows } from './problem-rows.ts';
 
 // ledger.preview: read and check the file, compare with the database, keep the
 // plan for apply. The database is not changed (only a remembered column mapping,
@@ -38,22 +39,6 @@ function sorted(issues: Issue[]): LedgerIssue[] {
   return issues
     .sort((a, b) => a.sheetIndex - b.sheetIndex || a.row - b.row || (a.columnIndex ?? -1) - (b.columnIndex ?? -1))
     .map(toLedgerIssue);
-}
-
-/** Warnings where a value was left out: the row is imported, but the office should still fix the cell. */
-const DROPPED_VALUE = new Set(['DATE_INVALID', 'FORMULA_NO_RESULT', 'CELL_ERROR', 'NUMBER_PRECISION']);
-
-/** Rows for the error report: every row not imported, and imported rows that lost a value. */
-function problemRows(issues: Issue[]): Plan['problemRows'] {
-  const bySheet: Plan['problemRows'] = new Map();
-  for (const e of issues) {
-    let rows = bySheet.get(e.sheetIndex);
-    if (!rows) bySheet.set(e.sheetIndex, (rows = new Map()));
-    const reasons = rows.get(e.row) ?? [];
-    reasons.push(e.column ? `${e.column}：${e.message}` : e.message);
-    rows.set(e.row, reasons);
-  }
-  return bySheet;
 }
 
 function sheetInfo(sheet: ScannedSheet): LedgerSummary['sheets'][number] {
@@ -129,7 +114,7 @@ async function build(ctx: CoreContext, input: PreviewInput, job: JobHandle): Pro
     source: { ...source, size: stat.size, mtimeMs: stat.mtimeMs },
     summary,
     reportSheets: scan.sheets.map((s) => ({ index: s.index, name: s.name, headers: s.columns.map((c) => (c.header.trim() ? c.header : `列${c.letter}`)) })),
-    problemRows: problemRows([...errors, ...collector.warnings.filter((w) => DROPPED_VALUE.has(w.code))]),
+    problemRows: collectProblemRows(errors, warnings, collector.partners, planned.held.map((h) => h.ref)),
     ops: planned.ops,
     held: planned.held,
     stamp,
