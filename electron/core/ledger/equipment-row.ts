@@ -36,6 +36,7 @@ function emptyValues(): EquipmentValues & { unitId?: string; extra?: string | nu
     location: undefined,
     lastInspectionDate: undefined,
     nextInspectionDate: undefined,
+    nextInspectionSource: undefined,
     internalNo: undefined,
     model: undefined,
     productNo: undefined,

@@ -20,6 +20,7 @@ export const equipmentColumns = {
   location: 'location',
   lastInspectionDate: 'last_inspection_date',
   nextInspectionDate: 'next_inspection_date',
+  nextInspectionSource: 'next_inspection_source',
   internalNo: 'internal_no',
   model: 'model',
   productNo: 'product_no',

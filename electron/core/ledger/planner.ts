@@ -9,6 +9,8 @@ import type { ExistingRow, Lookups, UnitRef } from './lookups.ts';
 import { diff, emptyOps, mergeExtra, type PlanOps } from './plan.ts';
 import type { EquipmentRecord, EquipmentValues, Issue, ManagerRecord, ManagerValues, RowRef } from './types.ts';
 import { UpdateRecorder, type HeldUpdate, type Match } from './update-list.ts';
+import { settleNextInspection } from './next-inspection.ts';
+import type { IntervalRules } from '../registry/inspection-interval.ts';
 import type { LedgerUpdate } from '../../api/schemas/ledger.ts';
 import type { ColumnInfo } from './types.ts';
 import { maskIdNumber } from '../privacy/mask.ts';
@@ -39,6 +41,8 @@ export interface PlanOptions {
   columns: ReadonlyMap<number, readonly ColumnInfo[]>;
   /** the held identity changes the user accepted already */
   accept: (ref: RowRef) => boolean;
+  /** periodic-inspection intervals (settings), for a next date derived from the last one */
+  intervals: IntervalRules;
 }
 
 const CHUNK = 2000;
@@ -78,7 +82,7 @@ export class Planner {
     private readonly lookups: Lookups,
     private readonly districts: DistrictResolver,
     private readonly job: JobHandle,
-    options: PlanOptions,
+    private readonly options: PlanOptions,
   ) {
     this.recorder = new UpdateRecorder(options.columns, options.accept, this.unitLabel);
   }
@@ -138,6 +142,7 @@ export class Planner {
 
   private equipment(record: EquipmentRecord, unit: UnitAgg): void {
     const existing = this.lookups.equipment(record.values, unit.id);
+    settleNextInspection(record.values, existing, this.options.intervals);
     const extra = mergeExtra(existing?.['extra'] as string | null | undefined, record.extra, record.extraKeys);
     if (!existing) {
       // the record's own values object becomes the insert: no copy per row

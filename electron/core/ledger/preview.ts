@@ -21,6 +21,8 @@ import { rowDeps } from './row-context.ts';
 import { scanLedger, type ScannedSheet } from './scan.ts';
 import type { Issue } from './types.ts';
 import { acceptor } from './accept.ts';
+import { intervalRules } from '../registry/inspection-interval.ts';
+import { getRegistrySettings } from '../settings/settings-service.ts';
 import { collectProblemRows } from './problem-rows.ts';
 
 // ledger.preview: read and check the file, compare with the database, keep the
@@ -87,7 +89,7 @@ async function build(ctx: CoreContext, input: PreviewInput, job: JobHandle): Pro
   collector.finish();
   const stamp = dbStamp(ctx.database.sqlite);
   const columns = new Map(scan.sheets.map((s) => [s.index, s.columns] as const));
-  const options = { columns, accept: acceptor(input.acceptIdentityChanges) };
+  const options = { columns, accept: acceptor(input.acceptIdentityChanges), intervals: intervalRules(getRegistrySettings(ctx).inspectionIntervals) };
   const planned = await new Planner(identity, new Lookups(ctx.database.sqlite), districts, job, options).plan(collector);
   const errors = [...collector.errors, ...planned.errors];
   const warnings = [...collector.warnings, ...planned.warnings];
