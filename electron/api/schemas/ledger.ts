@@ -154,3 +154,5 @@ export const LedgerApplyInput = z.object({
   jobId: JobId.optional(),
 });
 export const LedgerErrorReportInput = z.object({ planId: z.string().min(1) });
+/** The preview's updates as xlsx; fields: only the changes of these fields (as the wizard's filter shows them). */
+export const LedgerUpdatesReportInput = z.object({ planId: z.string().min(1), fields: z.array(z.string().max(200)).max(200).optional() });

@@ -59,7 +59,8 @@ export function applyLedger(ctx: CoreContext, input: ApplyInput): Promise<Ledger
     plan.ops = emptyOps();
     const result = appliedSummary(plan.summary, accepted.map((h) => ({ ref: h.ref, entity: entityOf[h.table] })));
     markAccepted(plan.problemRows, accepted.map((h) => h.ref));
-    plan.held = [];
+    // what stays held was not written: the updates report still says so
+    plan.held = plan.held.filter((h) => !accepted.includes(h));
     return result;
   });
 }

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { districtCore, type TestCore } from '../../../tests/support/core.ts';
 import { verifyAuditChain } from '../audit.ts';
@@ -21,6 +22,16 @@ async function ledger(name: string, equipment: unknown[][], managers: unknown[][
 
 const preview = (file: string, extra: object = {}) => t.ok('ledger.preview', { source: { kind: 'path', path: file }, ...extra });
 const sqlite = () => t.core.ctx.database.sqlite;
+async function reportLines(planId: string, fields?: string[]): Promise<unknown[][]> {
+  const file = await t.ok('ledger.updatesReport', { planId, ...(fields ? { fields } : {}) });
+  expect(file.fileName).toBe('again-更新明细.xlsx');
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(Buffer.from(file.contentBase64, 'base64') as unknown as ArrayBuffer);
+  const rows: unknown[][] = [];
+  workbook.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+  expect(rows[0]).toEqual(['工作表', '行号', '类型', '识别编号', '字段', '原值', '新值', '处理']);
+  return rows.slice(1);
+}
 const registrationNo = (internalNo: string) => sqlite().prepare('SELECT registration_no FROM equipment WHERE internal_no = ?').pluck().get(internalNo);
 
 describe('re-import of changed rows', () => {
@@ -66,8 +77,17 @@ describe('re-import of changed rows', () => {
     ]);
     expect(plan.warnings[0]!.message).toContain('本行暂不更新');
 
+    // The same list as xlsx, one line per changed field, filtered as the wizard's grid is.
+    expect(await reportLines(plan.planId)).toEqual([
+      ['设备台账', 2, '特种设备', '311032058220150002', '使用登记证编号', '梯11苏E00002(17)', '梯11苏E99999(17)', '暂不更新（识别字段改变，待确认）'],
+      ['设备台账', 2, '特种设备', '311032058220150002', '设备使用地点', '1号楼', '2号楼(已移装)', '暂不更新（识别字段改变，待确认）'],
+      ['设备台账', 3, '特种设备', '311032058220150003', '设备使用地点', '1号楼', '3号楼东', '将更新'],
+    ]);
+    expect((await reportLines(plan.planId, ['registrationNo'])).map((l) => l[4])).toEqual(['使用登记证编号']);
+
     // Applied without acceptance: only the location of row 3 changes.
     const applied = await t.ok('ledger.apply', { planId: plan.planId });
+    expect((await reportLines(plan.planId)).map((l) => l[7])).toEqual(['未更新（识别字段改变，未确认）', '未更新（识别字段改变，未确认）', '已更新']);
     expect(applied.equipment).toEqual({ inserted: 0, updated: 1, unchanged: 0 });
     expect(applied.warnings[0]!.message).toContain('本行未更新');
     expect(registrationNo('DT-2')).toBe('梯11苏E00002(17)');

@@ -29,6 +29,29 @@ export const identityFields: Record<PlanTable, ReadonlySet<string>> = {
   safety_managers: new Set(['certificateNo', 'idNumber']),
 };
 
+const otherLabels: Record<string, string> = {
+  unit: '所属使用单位',
+  categoryRaw: '设备类别（原文）',
+  nextInspectionSource: '下次检验日期来源',
+};
+
+/** The Chinese name of a changed field: its usual header, or the header of an extra attribute. */
+export function changeLabel(field: string): string {
+  if (field.startsWith('extra.')) return `${field.slice('extra.'.length)}（其他属性）`;
+  return otherLabels[field] ?? fieldName(field as never);
+}
+
+const valueLabels: Record<string, Record<string, string>> = {
+  status: { in_use: '在用', stopped: '停用', scrapped: '报废', cancelled: '注销' },
+  nextInspectionSource: { recorded: '记录', derived: '推算' },
+};
+
+/** A changed value as the user reads it: statuses and sources in Chinese. */
+export function changeValue(field: string, value: string | null): string {
+  if (value === null) return '';
+  return valueLabels[field]?.[value] ?? value;
+}
+
 const masks: Record<string, (v: string | null) => string | null> = { idNumber: maskIdNumber, phone: maskPhone };
 
 const text = (v: unknown): string | null => (v === null || v === undefined || v === '' ? null : String(v));
