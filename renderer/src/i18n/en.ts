@@ -1,3 +1,4 @@
+import { ledgerReviewEn, registryEditEn } from './ledger-review.en.ts';
 import { acceptanceEn } from './acceptance.en.ts';
 import { trainingEn } from './training.en.ts';
 import { hazardsEn } from './hazards.en.ts';
@@ -932,6 +933,8 @@ export const en: Messages = {
   acceptance: acceptanceEn,
   training: trainingEn,
   hazards: hazardsEn,
+  ledgerReview: ledgerReviewEn,
+  registryEdit: registryEditEn,
   inspections: inspectionsEn,
   complaints: complaintsEn,
   summaries: summariesEn,

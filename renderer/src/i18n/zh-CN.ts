@@ -1,3 +1,4 @@
+import { ledgerReviewZh, registryEditZh } from './ledger-review.zh-CN.ts';
 // Every word the user sees, in Simplified Chinese (the default language).
 // en.ts must have exactly the same keys; the type below enforces it.
 import { acceptanceZh } from './acceptance.zh-CN.ts';
@@ -934,6 +935,8 @@ export const zhCN = {
   training: trainingZh,
   // 链 at work (issue 8): one file per page
   hazards: hazardsZh,
+  ledgerReview: ledgerReviewZh,
+  registryEdit: registryEditZh,
   inspections: inspectionsZh,
   complaints: complaintsZh,
   summaries: summariesZh,
