@@ -105,4 +105,15 @@ test('one piece of equipment is edited, refused at its field when wrong, added a
   await expect(managers.locator('.ag-row [col-id="expiryDate"]').first()).toHaveText('2031-01-09');
   const manager = JSON.parse(await cli(['call', 'managers.query', '--db', workspace.databaseFile, '--input', '{}'])).rows[0];
   expect(manager).toMatchObject({ expiryDate: '2031-01-09', idNumberMasked: expect.stringMatching(/^3205\*+\d{3}[\dX]$/) });
+
+  // A shorter elevator interval in 设置 moves the derived date, not the recorded ones.
+  await openArea(app, '设置');
+  const intervals = app.getByLabel('定期检验周期（月）');
+  await expect(intervals).toHaveValue(/3000=12/);
+  await intervals.fill(((await intervals.inputValue()) as string).replace('3000=12', '3000=6'));
+  await app.getByRole('form', { name: '筛查与提醒规则' }).getByRole('button', { name: '保存' }).click();
+  await expect(app.getByRole('form', { name: '筛查与提醒规则' }).getByRole('status')).toBeVisible();
+  await equipment.goto();
+  await expect(row('DT-1').locator('[col-id="nextInspectionDate"]')).toHaveText('2025-12-01（推算）');
+  await expect(row('DT-2').locator('[col-id="nextInspectionDate"]')).toHaveText('2025-05-01');
 });
