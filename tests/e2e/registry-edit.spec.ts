@@ -34,15 +34,16 @@ test('one piece of equipment is edited, refused at its field when wrong, added a
 
   const equipment = new EquipmentPage(app);
   await equipment.goto();
+  const actions = app.getByRole('group', { name: '记录操作' });
   await expect(equipment.total).toHaveText('共 3 台');
   const row = (internalNo: string) => equipment.grid.rows.filter({ has: app.locator('[col-id="internalNo"]', { hasText: new RegExp(`^${internalNo}$`) }) });
   // a next date derived from the last inspection says so
   await expect(row('DT-1').locator('[col-id="nextInspectionDate"]')).toHaveText('2026-06-01（推算）');
 
   // 修改 is offered once a row is selected
-  await expect(equipment.toolbar.getByRole('button', { name: '修改' })).toBeDisabled();
+  await expect(actions.getByRole('button', { name: '修改' })).toBeDisabled();
   await row('DT-2').locator('[col-id="location"]').click();
-  await equipment.toolbar.getByRole('button', { name: '修改' }).click();
+  await actions.getByRole('button', { name: '修改' }).click();
   const dialog = app.getByRole('dialog', { name: '修改特种设备' });
   await expect(dialog).toBeVisible();
   await expect(dialog.getByLabel('使用登记证编号')).toHaveValue('梯11苏E00002(17)');
@@ -68,7 +69,7 @@ test('one piece of equipment is edited, refused at its field when wrong, added a
   expect((await pieces(workspace.databaseFile))['DT-2']).toMatchObject({ registrationNo: '梯11苏E00222(17)', location: '2号楼货梯', version: 2 });
 
   // 新增: a piece of the same unit, its next date derived.
-  await equipment.toolbar.getByRole('button', { name: '新增' }).click();
+  await actions.getByRole('button', { name: '新增' }).click();
   const add = app.getByRole('dialog', { name: '新增特种设备' });
   await add.getByLabel('输入单位名称或信用代码查找').fill('塘桥第1机械');
   await add.getByLabel('使用单位').selectOption({ label: `张家港市塘桥第1机械有限公司（${uscc(1)}）` });
@@ -83,7 +84,7 @@ test('one piece of equipment is edited, refused at its field when wrong, added a
 
   // 删除 after confirmation: the dialog names the piece, Cancel has the focus.
   await row('DT-3').locator('[col-id="location"]').click();
-  await equipment.toolbar.getByRole('button', { name: '删除' }).click();
+  await actions.getByRole('button', { name: '删除' }).click();
   const confirm = app.getByRole('dialog', { name: '删除特种设备' });
   await expect(confirm).toContainText('确定删除设备“311032058220150003（张家港市塘桥第1机械有限公司）”吗？');
   await expect(confirm.getByRole('button', { name: '取消' })).toBeFocused();
@@ -96,7 +97,7 @@ test('one piece of equipment is edited, refused at its field when wrong, added a
   await openArea(app, '安全管理员');
   const managers = app.getByTestId('managers-grid');
   await managers.locator('.ag-row [col-id="name"]').first().click();
-  await app.getByRole('toolbar', { name: '安全管理员' }).getByRole('button', { name: '修改' }).click();
+  await actions.getByRole('button', { name: '修改' }).click();
   const person = app.getByRole('dialog', { name: '修改安全管理员' });
   await expect(person).toContainText('已登记 3205**********');
   await person.getByLabel('有效期至').fill('2031-01-09');

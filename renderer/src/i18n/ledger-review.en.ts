@@ -47,6 +47,7 @@ export const ledgerReviewEn: typeof ledgerReviewZh = {
 };
 
 export const registryEditEn: typeof registryEditZh = {
+  actions: 'Record actions',
   add: 'Add',
   edit: 'Edit',
   delete: 'Delete',

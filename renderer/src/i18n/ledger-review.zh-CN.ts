@@ -47,6 +47,7 @@ export const ledgerReviewZh = {
 };
 
 export const registryEditZh = {
+  actions: '记录操作',
   add: '新增',
   edit: '修改',
   delete: '删除',

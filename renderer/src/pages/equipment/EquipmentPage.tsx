@@ -111,6 +111,13 @@ export function EquipmentPage() {
             </button>
           </div>
         )}
+        <RowActions
+          selected={editing.selected !== null}
+          owned={editing.owned}
+          onAdd={editing.openAdd}
+          onEdit={() => editing.selected && void editing.open(editing.selected, 'edit')}
+          onDelete={() => editing.selected && void editing.open(editing.selected, 'delete')}
+        />
         {status && (
           <div className={`status status-${status.tone}`} role={status.tone === 'error' ? 'alert' : 'status'} data-testid="equipment-status">
             {status.text}
@@ -123,15 +130,6 @@ export function EquipmentPage() {
         onSearch={setSearch}
         onChange={change}
         total={total}
-        rowActions={
-          <RowActions
-            selected={editing.selected !== null}
-            owned={editing.owned}
-            onAdd={editing.openAdd}
-            onEdit={() => editing.selected && void editing.open(editing.selected, 'edit')}
-            onDelete={() => editing.selected && void editing.open(editing.selected, 'delete')}
-          />
-        }
         gridActions={<GridActions columns={columns} choice={columnChoice} onExport={exportShown} exportDisabled={!total} />}
       />
       <div className="grid-area">

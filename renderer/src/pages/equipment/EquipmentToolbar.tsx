@@ -10,8 +10,6 @@ interface EquipmentToolbarProps {
   onSearch: (value: string) => void;
   onChange: (change: Partial<EquipmentFilterState>) => void;
   total: number | null;
-  /** 新增 / 修改 / 删除 */
-  rowActions: ReactNode;
   gridActions: ReactNode;
 }
 
@@ -19,7 +17,7 @@ const statusValues = Object.keys(equipmentStatuses) as EquipmentStatusValue[];
 const inspectionValues = Object.keys(inspectionStatuses) as InspectionStatusValue[];
 
 /** Search, status (several), kind, inspection status, the unit a link chose, the count, 列 and 导出. */
-export function EquipmentToolbar({ filter, search, onSearch, onChange, total, rowActions, gridActions }: EquipmentToolbarProps) {
+export function EquipmentToolbar({ filter, search, onSearch, onChange, total, gridActions }: EquipmentToolbarProps) {
   const { t } = useTranslation();
   const toggleStatus = (status: EquipmentStatusValue, on: boolean) =>
     onChange({ status: on ? [...filter.status, status] : filter.status.filter((s) => s !== status) });
@@ -72,7 +70,6 @@ export function EquipmentToolbar({ filter, search, onSearch, onChange, total, ro
         {total === null ? '' : t('equipment.total', { count: total })}
       </span>
       <span className="toolbar-spacer" />
-      {rowActions}
       {gridActions}
     </div>
   );

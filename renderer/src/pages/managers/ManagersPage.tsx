@@ -103,6 +103,13 @@ export function ManagersPage() {
             </button>
           </div>
         )}
+        <RowActions
+          selected={editing.selected !== null}
+          owned={editing.owned}
+          onAdd={editing.openAdd}
+          onEdit={() => editing.selected && void editing.open(editing.selected, 'edit')}
+          onDelete={() => editing.selected && void editing.open(editing.selected, 'delete')}
+        />
         {status && (
           <div className={`status status-${status.tone}`} role={status.tone === 'error' ? 'alert' : 'status'} data-testid="managers-status">
             {status.text}
@@ -115,15 +122,6 @@ export function ManagersPage() {
         onSearch={setSearch}
         onChange={change}
         total={total}
-        rowActions={
-          <RowActions
-            selected={editing.selected !== null}
-            owned={editing.owned}
-            onAdd={editing.openAdd}
-            onEdit={() => editing.selected && void editing.open(editing.selected, 'edit')}
-            onDelete={() => editing.selected && void editing.open(editing.selected, 'delete')}
-          />
-        }
         gridActions={<GridActions columns={columns} choice={columnChoice} onExport={exportShown} exportDisabled={!total} />}
       />
       <div className="grid-area">

@@ -8,15 +8,13 @@ interface ManagersToolbarProps {
   onSearch: (value: string) => void;
   onChange: (change: Partial<ManagerFilterState>) => void;
   total: number | null;
-  /** 新增 / 修改 / 删除 */
-  rowActions: ReactNode;
   gridActions: ReactNode;
 }
 
 const certificateValues = Object.keys(certificateStatuses) as CertificateStatusValue[];
 
 /** Search (names also by pinyin initials), 作业项目, certificate status, the count, 列 and 导出. */
-export function ManagersToolbar({ filter, search, onSearch, onChange, total, rowActions, gridActions }: ManagersToolbarProps) {
+export function ManagersToolbar({ filter, search, onSearch, onChange, total, gridActions }: ManagersToolbarProps) {
   const { t } = useTranslation();
   return (
     <div className="toolbar" role="toolbar" aria-label={t('managers.title')}>
@@ -58,7 +56,6 @@ export function ManagersToolbar({ filter, search, onSearch, onChange, total, row
         {total === null ? '' : t('managers.total', { count: total })}
       </span>
       <span className="toolbar-spacer" />
-      {rowActions}
       {gridActions}
     </div>
   );

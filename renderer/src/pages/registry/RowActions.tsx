@@ -9,12 +9,12 @@ interface RowActionsProps {
   onDelete: () => void;
 }
 
-/** 新增 / 修改 / 删除 of a registry grid's toolbar. */
+/** 新增 / 修改 / 删除 of a registry grid, at the right of the page header (the toolbar is full of filters). */
 export function RowActions({ selected, owned, onAdd, onEdit, onDelete }: RowActionsProps) {
   const { t } = useTranslation();
   const title = !selected ? t('registryEdit.selectFirst') : owned ? undefined : t('registryEdit.notOwned');
   return (
-    <>
+    <div className="page-actions" role="group" aria-label={t('registryEdit.actions')}>
       <button type="button" className="button button-primary" onClick={onAdd} title={t('registryEdit.addShortcut')}>
         {t('registryEdit.add')}
       </button>
@@ -24,6 +24,6 @@ export function RowActions({ selected, owned, onAdd, onEdit, onDelete }: RowActi
       <button type="button" className="button" onClick={onDelete} disabled={!owned} title={title}>
         {t('registryEdit.delete')}
       </button>
-    </>
+    </div>
   );
 }
