@@ -129,7 +129,7 @@ export class RowContext {
    * control characters are removed with a warning and the cleaned text is what the
    * row goes on with. False when the cell was refused.
    */
-  private checkText(columnIndex: number, limit: number, label: string): boolean {
+  private checkText(columnIndex: number, limit: number, label: () => string): boolean {
     if (this.refused?.has(columnIndex)) return false;
     const cell = this.row.cells[columnIndex];
     if (typeof cell !== 'string') return true;
@@ -143,7 +143,7 @@ export class RowContext {
       this.warnAt(columnIndex, 'INVISIBLE_CHARS', invisibleMessage(checked.removed, shortened(cleanText(text, false) ?? '')));
     }
     const length = excessLength(text, limit);
-    if (length !== null) return this.refuse(columnIndex, 'TOO_LONG', tooLongMessage(label, length, limit), text);
+    if (length !== null) return this.refuse(columnIndex, 'TOO_LONG', tooLongMessage(label(), length, limit), text);
     return true;
   }
 
@@ -163,7 +163,7 @@ export class RowContext {
   usable(field: LedgerField, required: boolean, digits = false): Cell | undefined {
     const index = this.sheet.layout.fieldIndex[field];
     if (index === undefined) return undefined;
-    if (!this.checkText(index, fieldLimit[field], fieldName(field))) return undefined;
+    if (!this.checkText(index, fieldLimit[field], () => fieldName(field))) return undefined;
     const cell = this.row.cells[index] ?? null;
     if (isProblem(cell)) {
       this.report(field, required, cell.problem === 'formula' ? 'FORMULA_NO_RESULT' : 'CELL_ERROR', problemMessages[cell.problem](cell.text));
@@ -205,7 +205,7 @@ export class RowContext {
         this.warnAt(c, cell.problem === 'formula' ? 'FORMULA_NO_RESULT' : 'CELL_ERROR', problemMessages[cell.problem](cell.text) + '（该项将不导入）');
         continue;
       }
-      if (!this.checkText(c, ledgerOnlyLimits.extraValue, column?.header.trim() || `列${columnLetter(c)}`)) continue;
+      if (!this.checkText(c, ledgerOnlyLimits.extraValue, () => column?.header.trim() || `列${columnLetter(c)}`)) continue;
       const text = this.deps.intern(cleanText(this.row.cells[c]!, false));
       if (text === null) continue;
       extra ??= {};
