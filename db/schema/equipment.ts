@@ -4,6 +4,8 @@ import { syncColumns } from './sync-columns.ts';
 import { units } from './unit.ts';
 
 export const equipmentStatuses = ['in_use', 'stopped', 'scrapped', 'cancelled'] as const;
+/** where next_inspection_date comes from: the ledger or a form ('recorded'), or last date + the kind's interval ('derived') */
+export const nextInspectionSources = ['recorded', 'derived'] as const;
 
 // 特种设备. Catalogue codes (catalogue-2014) are resolved at import; the raw text
 // of the ledger is kept so a legacy or unknown code is never silently lost.
@@ -25,6 +27,9 @@ export const equipment = sqliteTable(
     location: text('location'),
     lastInspectionDate: text('last_inspection_date'),
     nextInspectionDate: text('next_inspection_date'),
+    // 'derived' marks a date computed from the last inspection (shown as 推算); NULL with a
+    // date is a recorded date of a row written before derivation existed
+    nextInspectionSource: text('next_inspection_source', { enum: nextInspectionSources }),
     internalNo: text('internal_no'),
     model: text('model'),
     productNo: text('product_no'),

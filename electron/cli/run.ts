@@ -36,7 +36,8 @@ const usage = `用法：qkl <命令> [选项]
   calls                                                                                    列出全部操作
   call  操作名 --db 文件 [--input JSON]                                                     执行一个操作并输出 JSON
   lists --db 文件 --out 文件.xlsx [--as-of YYYY-MM-DD] [--json]                           导出两项清单（使用单位清单、安全管理员清单）
-  import-ledger --db 文件 台账文件 [--dry-run] [--json] [--map "表头=字段"…] [--remember]      导入设备台账和安全管理人员（.xlsx 或 .csv）
+  import-ledger --db 文件 台账文件 [--dry-run] [--json] [--map "表头=字段"…] [--remember] [--accept-identity-changes]
+                                                                                           导入设备台账和安全管理人员（.xlsx 或 .csv）；识别字段（使用登记证编号等）的变化须加 --accept-identity-changes 才更新
   keys status|create|export|trust|list|revoke|rotate --db 文件 …                            本节点密钥与已信任的公钥（qkl keys help 查看详细用法）
   export-bundle --db 文件 --out 文件.qklb [--full] [--to 节点编号] [--json]                 导出签名加密的数据包（市局须用 --to 指定分局）
   import-bundle --db 文件 数据包.qklb [--dry-run] [--json]                                  校验并导入数据包

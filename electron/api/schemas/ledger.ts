@@ -53,8 +53,18 @@ export const LedgerSource = z.discriminatedUnion('kind', [
 /** header text as it stands in the file → the field it means, or 'extra' to keep it as an extra attribute */
 export const ColumnMapping = z.record(z.string().max(100), z.union([LedgerField, z.literal('extra')]));
 
+/** One row of the file, as the preview names it (sheet name and Excel row number). */
+export const LedgerRowRef = z.object({ sheet: z.string().max(200), row: z.number().int().min(1) });
+
+/**
+ * Updates that change an identifying field (使用登记证编号, 注册代码, a unit's name …)
+ * are held back unless accepted: all of them, or the rows listed.
+ */
+export const AcceptIdentityChanges = z.union([z.literal('all'), z.array(LedgerRowRef).max(1_000_000)]);
+
 export const LedgerPreviewInput = z.object({
   source: LedgerSource,
+  acceptIdentityChanges: AcceptIdentityChanges.optional(),
   /** the user's choices for headers the importer could not match, per sheet kind */
   mappings: z.object({ equipment: ColumnMapping.optional(), managers: ColumnMapping.optional() }).optional(),
   /** keep the mappings for the next import (settings) */
@@ -98,6 +108,26 @@ export const SheetInfo = z.object({
 
 export const CountTriple = z.object({ inserted: z.number().int(), updated: z.number().int(), unchanged: z.number().int() });
 
+/** One changed field of an update: personal data masked, a unit named by name and credit code. */
+export const LedgerChange = z.object({
+  /** the ledger field (equipmentCode, registrationNo, unitName, personName …, kind/category/variety as codes, unit), or extra.<header> */
+  field: z.string(),
+  before: z.string().nullable(),
+  after: z.string().nullable(),
+});
+export type LedgerChange = z.infer<typeof LedgerChange>;
+
+export const LedgerUpdate = z.object({
+  sheet: z.string(),
+  /** the Excel row number of the row that gives the new values (for a unit: its first row) */
+  row: z.number().int(),
+  entity: z.enum(['unit', 'equipment', 'manager']),
+  /** the natural key the row was matched by: credit code, 设备代码 / 注册代码 / 使用登记证编号, 证书编号 */
+  key: z.string(),
+  changes: z.array(LedgerChange),
+});
+export type LedgerUpdate = z.infer<typeof LedgerUpdate>;
+
 export const LedgerSummary = z.object({
   planId: z.string(),
   dryRun: z.boolean(),
@@ -112,8 +142,17 @@ export const LedgerSummary = z.object({
   duplicatesFolded: z.number().int(),
   errors: z.array(LedgerIssue),
   warnings: z.array(LedgerIssue),
+  /** every update, held ones included (their rows carry an IDENTITY_CHANGED warning), in file order */
+  updates: z.array(LedgerUpdate),
 });
 export type LedgerSummary = z.infer<typeof LedgerSummary>;
 
-export const LedgerApplyInput = z.object({ planId: z.string().min(1), jobId: JobId.optional() });
+export const LedgerApplyInput = z.object({
+  planId: z.string().min(1),
+  /** held identity changes to write as well: all, or those of the rows listed */
+  acceptIdentityChanges: AcceptIdentityChanges.optional(),
+  jobId: JobId.optional(),
+});
 export const LedgerErrorReportInput = z.object({ planId: z.string().min(1) });
+/** The preview's updates as xlsx; fields: only the changes of these fields (as the wizard's filter shows them). */
+export const LedgerUpdatesReportInput = z.object({ planId: z.string().min(1), fields: z.array(z.string().max(200)).max(200).optional() });

@@ -34,6 +34,9 @@ export const Equipment = z.object({
   location: z.string().nullable(),
   lastInspectionDate: z.string().nullable(),
   nextInspectionDate: z.string().nullable(),
+  /** 'derived': last date + the kind's interval (shown as 推算); 'recorded' or null: as the ledger or a form gave it */
+  nextInspectionSource: z.enum(['recorded', 'derived']).nullable(),
+  /** from nextInspectionDate, derived dates included (a derived date is the best estimate there is) */
   inspectionStatus: InspectionStatus,
   internalNo: z.string().nullable(),
   model: z.string().nullable(),

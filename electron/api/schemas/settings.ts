@@ -2,6 +2,35 @@ import { z } from 'zod';
 
 const statuses = z.enum(['in_use', 'stopped', 'scrapped', 'cancelled']);
 
+/** A periodic-inspection interval: a catalogue code (kind, category or variety; the most specific one applies) and months. */
+export const InspectionInterval = z.object({
+  code: z.string().regex(/^[0-9A-Z]{4}$/, '设备代码应为 4 位，如 3000'),
+  months: z.number().int().min(1, '检验周期应在 1 到 120 个月之间').max(120, '检验周期应在 1 到 120 个月之间'),
+});
+export type InspectionInterval = z.infer<typeof InspectionInterval>;
+
+/**
+ * Used only when a piece has a last inspection date and no recorded next one.
+ * Boilers: the yearly external inspection. Fixed pressure vessels: within 3 years
+ * at first, then by safety grade (3 years taken). Cranes: bridge, gantry and
+ * parking equipment every 2 years, the rest (tower, hoists, mobile, or a crane of
+ * unknown category) yearly. 7310 安全阀 sits under F000 in the catalogue.
+ */
+export const defaultInspectionIntervals: InspectionInterval[] = [
+  { code: '1000', months: 12 },
+  { code: '2100', months: 36 },
+  { code: '3000', months: 12 },
+  { code: '4000', months: 12 },
+  { code: '4100', months: 24 },
+  { code: '4200', months: 24 },
+  { code: '4D00', months: 24 },
+  { code: '5000', months: 12 },
+  { code: '6000', months: 12 },
+  { code: '8000', months: 36 },
+  { code: '9000', months: 12 },
+  { code: '7310', months: 12 },
+];
+
 // The fields without defaults: an update names only what changes. (zod 4 applies a
 // field's default even inside .partial(), so a partial of the defaulted shape would
 // silently reset every field the user did not send.)
@@ -18,6 +47,8 @@ const registryFields = {
   dueSoonDays: z.number().int().min(1, '临期天数应在 1 到 365 之间').max(365, '临期天数应在 1 到 365 之间'),
   /** certificate expiring within this many days → flagged */
   certificateExpiringDays: z.number().int().min(1, '证书到期提醒天数应在 1 到 365 之间').max(365, '证书到期提醒天数应在 1 到 365 之间'),
+  /** periodic-inspection intervals for a next date derived from the last one (推算) */
+  inspectionIntervals: z.array(InspectionInterval).max(100, '检验周期最多 100 条'),
 };
 
 /** Numbers DOMAIN.md calls settings, with its defaults. */
@@ -28,6 +59,7 @@ export const RegistrySettings = z.object({
   safetyBodyThreshold: registryFields.safetyBodyThreshold.default(50),
   dueSoonDays: registryFields.dueSoonDays.default(30),
   certificateExpiringDays: registryFields.certificateExpiringDays.default(90),
+  inspectionIntervals: registryFields.inspectionIntervals.default(() => defaultInspectionIntervals.map((r) => ({ ...r }))),
 });
 export type RegistrySettings = z.infer<typeof RegistrySettings>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, OptionalText, pageLimit, Paging, SyncMeta } from './common.ts';
+import { unitLimits } from './field-limits.ts';
 
 export const Unit = z.object({
   ...SyncMeta,
@@ -31,14 +32,14 @@ export type Unit = z.infer<typeof Unit>;
 
 export const UnitInput = z.object({
   districtId: Id,
-  name: z.string().trim().min(1, '请填写使用单位名称').max(100, '使用单位名称不能超过 100 个字符'),
+  name: z.string().trim().min(1, '请填写使用单位名称').max(unitLimits.name, `使用单位名称不能超过 ${unitLimits.name} 个字符`),
   // the check digit is verified in the core, which knows full-width and legacy forms
-  uscc: z.string().max(40, '统一社会信用代码过长：应为 18 位'),
-  address: OptionalText(200),
-  industry: OptionalText(50),
-  contactPerson: OptionalText(30),
-  contactPhone: OptionalText(30),
-  notes: OptionalText(1000),
+  uscc: z.string().max(unitLimits.uscc, '统一社会信用代码过长：应为 18 位'),
+  address: OptionalText(unitLimits.address),
+  industry: OptionalText(unitLimits.industry),
+  contactPerson: OptionalText(unitLimits.contactPerson),
+  contactPhone: OptionalText(unitLimits.contactPhone),
+  notes: OptionalText(unitLimits.notes),
 });
 export type UnitInput = z.input<typeof UnitInput>;
 

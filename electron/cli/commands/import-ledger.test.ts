@@ -48,6 +48,47 @@ describe('qkl import-ledger', () => {
     expect(JSON.parse(again.out)).toMatchObject({ units: { unchanged: 1 }, equipment: { inserted: 0, unchanged: 2 }, managers: { unchanged: 1 } });
   });
 
+  it('lists every update with its fields in --json and applies an identity change only with --accept-identity-changes', async () => {
+    const { t, db, ledger } = await setup();
+    expect((await qkl('import-ledger', '--db', db, ledger)).code).toBe(0);
+    const changed = t.file('新台账.xlsx');
+    await writeXlsx(changed, [{ name: '设备台账', rows: [equipmentHeader, equipmentRow(1, 1, { 使用登记证编号: '梯11苏E77777(17)', 设备状态: '停用' })] as never }]);
+
+    const dry = JSON.parse((await qkl('import-ledger', '--db', db, changed, '--dry-run', '--json')).out);
+    // every field of the report stays; updates and the held change are added
+    expect(Object.keys(dry).sort()).toEqual(
+      ['dryRun', 'duplicatesFolded', 'equipment', 'errors', 'fileName', 'managers', 'needsMapping', 'planId', 'rowsRead', 'sheets', 'units', 'updates', 'warnings'].sort(),
+    );
+    expect(dry.updates).toEqual([
+      {
+        sheet: '设备台账',
+        row: 2,
+        entity: 'equipment',
+        key: '311032058220150001',
+        changes: [
+          { field: 'registrationNo', before: '梯11苏E00001(17)', after: '梯11苏E77777(17)' },
+          { field: 'status', before: 'in_use', after: 'stopped' },
+        ],
+      },
+    ]);
+    expect(dry.warnings).toEqual([
+      { sheet: '设备台账', row: 2, column: '使用登记证编号', columnLetter: 'J', value: '梯11苏E77777(17)', code: 'IDENTITY_CHANGED', message: expect.stringContaining('--accept-identity-changes') },
+    ]);
+    expect(dry.equipment).toEqual({ inserted: 0, updated: 0, unchanged: 0 });
+
+    const held = await qkl('import-ledger', '--db', db, changed);
+    expect(held.out).toContain('识别字段变化待确认：1 行未更新');
+    expect(held.out).toContain('registrationNo：梯11苏E00001(17) → 梯11苏E77777(17)');
+    const status = async () => JSON.parse((await qkl('call', 'equipment.query', '--db', db, '--input', '{}')).out).rows.find((r: { internalNo: string }) => r.internalNo === 'DT-1');
+    expect(await status()).toMatchObject({ registrationNo: '梯11苏E00001(17)', status: 'in_use' });
+
+    const acceptedDry = JSON.parse((await qkl('import-ledger', '--db', db, changed, '--dry-run', '--json', '--accept-identity-changes')).out);
+    expect(acceptedDry.equipment).toEqual({ inserted: 0, updated: 1, unchanged: 0 });
+    const accepted = JSON.parse((await qkl('import-ledger', '--db', db, changed, '--json', '--accept-identity-changes')).out);
+    expect(accepted).toMatchObject({ dryRun: false, equipment: { updated: 1 } });
+    expect(await status()).toMatchObject({ registrationNo: '梯11苏E77777(17)', status: 'stopped' });
+  });
+
   it('prints a readable Chinese summary without --json', async () => {
     const { db, ledger } = await setup();
     const result = await qkl('import-ledger', '--db', db, ledger);

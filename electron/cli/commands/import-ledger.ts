@@ -25,6 +25,11 @@ function issueLine(issue: LedgerIssue): string {
   return `  ${issue.sheet} 第 ${issue.row} 行 ${where}${value}：${issue.message}`;
 }
 
+function updateLine(update: LedgerSummary['updates'][number]): string {
+  const changes = update.changes.map((c) => `${c.field}：${c.before ?? '空'} → ${c.after ?? '空'}`).join('；');
+  return `  ${update.sheet} 第 ${update.row} 行 ${update.key}：${changes}`;
+}
+
 function printSummary(io: CliIo, s: LedgerSummary): void {
   const triple = (label: string, c: LedgerSummary['units']) => `${label}：新增 ${c.inserted}，更新 ${c.updated}，未变 ${c.unchanged}`;
   io.out(`${s.dryRun ? '试导入（未写入数据库）' : '已导入'}：${s.fileName}，读取 ${s.rowsRead} 行`);
@@ -32,6 +37,13 @@ function printSummary(io: CliIo, s: LedgerSummary): void {
   io.out(triple('特种设备', s.equipment));
   io.out(triple('安全管理员', s.managers));
   if (s.duplicatesFolded > 0) io.out(`完全重复的行：${s.duplicatesFolded} 行（已合并）`);
+  if (s.updates.length > 0) {
+    io.out(`更新明细：${s.updates.length} 条`);
+    for (const update of s.updates.slice(0, SHOWN)) io.out(updateLine(update));
+    if (s.updates.length > SHOWN) io.out(`  ……另有 ${s.updates.length - SHOWN} 条，使用 --json 查看全部`);
+  }
+  const held = new Set(s.warnings.filter((w) => w.code === 'IDENTITY_CHANGED' && !w.message.includes('已确认接受')).map((w) => `${w.sheet}#${w.row}`));
+  if (held.size > 0) io.out(`识别字段变化待确认：${held.size} 行${s.dryRun ? '暂不' : '未'}更新（核对后加 --accept-identity-changes 接受）`);
   for (const [label, list] of [
     ['错误（这些行未导入）', s.errors],
     ['提示', s.warnings],
@@ -69,7 +81,7 @@ export function parseMappings(items: string[]): { equipment?: Record<string, str
 }
 
 /**
- * `qkl import-ledger --db FILE LEDGER [--dry-run] [--json]`: the wizard's import from
+ * `qkl import-ledger --db FILE LEDGER [--dry-run] [--json] [--accept-identity-changes]`: the wizard's import from
  * the command line, through the same two calls (ledger.preview, then ledger.apply),
  * so both give the same result on the same file. Row errors are part of the report
  * (exit 0); a file that cannot be read at all exits 1 with one line on stderr.
@@ -84,6 +96,7 @@ export async function importLedgerCommand(args: string[], io: CliIo): Promise<nu
       json: { type: 'boolean' },
       map: { type: 'string', multiple: true },
       remember: { type: 'boolean' },
+      'accept-identity-changes': { type: 'boolean' },
     },
   });
   if (positionals.length !== 1) throw new UsageError('请指定一个台账文件（.xlsx 或 .csv），例如 qkl import-ledger --db 塘桥.sqlite 台账.xlsx');
@@ -93,7 +106,13 @@ export async function importLedgerCommand(args: string[], io: CliIo): Promise<nu
   const file = requireDb(values.db, true);
 
   return withCore(file, async (core) => {
-    const preview = await callOrFail(core, 'ledger.preview', { source: { kind: 'path', path: ledger }, mappings, rememberMappings: values.remember ?? false });
+    const preview = await callOrFail(core, 'ledger.preview', {
+      source: { kind: 'path', path: ledger },
+      mappings,
+      rememberMappings: values.remember ?? false,
+      // accepted at preview: a dry run then shows the counts the import will have
+      ...(values['accept-identity-changes'] ? { acceptIdentityChanges: 'all' as const } : {}),
+    });
     if (preview.needsMapping) {
       if (values.json) io.out(JSON.stringify(preview));
       const missing = preview.sheets

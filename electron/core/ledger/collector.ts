@@ -61,8 +61,17 @@ function sameManager(a: ManagerRecord, b: ManagerRecord): boolean {
 
 const where = (r: RowRef, sheet: string) => (r.sheet === sheet ? `第 ${r.row} 行` : `工作表“${r.sheet}”第 ${r.row} 行`);
 
+/** The earlier row of a conflicting pair: imported, but the problem-row file gives it back beside the later one. */
+export interface ConflictPartner {
+  earlier: RowRef;
+  later: RowRef;
+  label: string;
+  key: string;
+}
+
 export class Collector {
   readonly errors: Issue[] = [];
+  readonly partners: ConflictPartner[] = [];
   readonly warnings: Issue[] = [];
   readonly equipment: EquipmentRecord[] = [];
   readonly managers: ManagerRecord[] = [];
@@ -110,7 +119,8 @@ export class Collector {
       const previous = key ? kind.map.get(key) : undefined;
       if (!previous) continue;
       if (same(previous, record)) return 'folded';
-      const shown = key!.split('\u0000').at(-1);
+      const shown = key!.split('\u0000').at(-1)!;
+      this.partners.push({ earlier: { sheetIndex: previous.sheetIndex, sheet: previous.sheet, row: previous.row }, later: { sheetIndex: record.sheetIndex, sheet: record.sheet, row: record.row }, label: kind.label, key: shown });
       row.error(kind.field, kind.code, `${kind.label}“${shown}”在${where(previous, record.sheet)}已出现，但两行内容不同。同一${kind.label}只能对应一行，请核对后删除或改正其中一行`);
       return 'conflict';
     }
@@ -162,7 +172,7 @@ export class Collector {
       row.warn(
         'unitName',
         'UNIT_NAME_CONFLICT',
-        `统一社会信用代码 ${record.uscc} 在${where(unit.first, record.sheet)}的单位名称为“${unit.name}”，本行为“${record.unitName}”。已按前者导入，请核对`,
+        `统一社会信用代码 ${record.uscc} 在${where(unit.first, record.sheet)}的单位名称为“${unit.name}”，本行为“${record.unitName}”。将按前者导入，请核对`,
       );
       this.warnings.push(row.warnings.at(-1)!);
     }

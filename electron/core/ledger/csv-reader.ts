@@ -10,25 +10,40 @@ export type CsvEncoding = 'utf8' | 'utf16le' | 'gb18030';
 
 const CHUNK = 1 << 20;
 
-/** BOM first; else a strict UTF-8 decode of the whole file decides (a GBK file is almost never valid UTF-8). */
+/**
+ * BOM first; else the bytes decide. A file that is valid UTF-8 is UTF-8. A GBK file
+ * decoded as UTF-8 gives a replacement character for nearly every Chinese character;
+ * a UTF-8 file with a few damaged bytes gives one for those bytes only: it is still
+ * read as UTF-8, so the damaged cells are reported by row and column (cell-text.ts)
+ * instead of the whole file turning into GB 18030 mojibake.
+ */
 export async function detectEncoding(file: string): Promise<CsvEncoding> {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const decoder = new TextDecoder('utf-8');
   let first = true;
-  try {
-    for await (const chunk of createReadStream(file, { highWaterMark: CHUNK }) as AsyncIterable<Buffer>) {
-      if (first) {
-        first = false;
-        if (chunk[0] === 0xff && chunk[1] === 0xfe) return 'utf16le';
-      }
-      decoder.decode(chunk, { stream: true });
+  let replaced = 0;
+  let wide = 0;
+  for await (const chunk of createReadStream(file, { highWaterMark: CHUNK }) as AsyncIterable<Buffer>) {
+    if (first) {
+      first = false;
+      if (chunk[0] === 0xff && chunk[1] === 0xfe) return 'utf16le';
+      if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) return 'utf8';
     }
-    decoder.decode();
-    return 'utf8';
-  } catch (error) {
-    if (error instanceof TypeError) return 'gb18030'; // GB 18030 decodes every GBK file and more
-    throw error;
+    const text = decoder.decode(chunk, { stream: true });
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 0x80) continue;
+      wide++;
+      if (c === 0xfffd) replaced++;
+    }
   }
+  if (decoder.decode().length > 0) replaced++; // a sequence cut off at the end
+  if (replaced === 0) return 'utf8';
+  // GB 18030 decodes every GBK file and more
+  return replaced * DAMAGED_SHARE < wide ? 'utf8' : 'gb18030';
 }
+
+/** At most one non-ASCII character in this many may be damaged for a file to count as UTF-8. */
+const DAMAGED_SHARE = 20;
 
 /** Excel's trick to keep long numbers as text: ="320582199001011234". */
 function unwrap(field: string): string {

@@ -36,6 +36,7 @@ function emptyValues(): EquipmentValues & { unitId?: string; extra?: string | nu
     location: undefined,
     lastInspectionDate: undefined,
     nextInspectionDate: undefined,
+    nextInspectionSource: undefined,
     internalNo: undefined,
     model: undefined,
     productNo: undefined,
@@ -91,7 +92,7 @@ function readCategory(row: RowContext, values: EquipmentValues): void {
   for (const f of found) {
     if (f.resolved) continue;
     const message = `${categoryLabels[f.field]}“${f.text}”在《特种设备目录》中找不到，请填写目录中的名称或代码（如“曳引驱动乘客电梯”或“3110”）`;
-    if (best) row.warn(f.field, 'CATEGORY_UNKNOWN', `${message}；已按${categoryLabels[best.field]}“${best.text}”导入`);
+    if (best) row.warn(f.field, 'CATEGORY_UNKNOWN', `${message}；将按${categoryLabels[best.field]}“${best.text}”导入`);
     else row.error(f.field, 'CATEGORY_UNKNOWN', message);
   }
   if (!best) {
@@ -103,10 +104,10 @@ function readCategory(row: RowContext, values: EquipmentValues): void {
   }
   const other = known.find((f) => f.resolved.kindCode !== best.resolved.kindCode);
   if (other) {
-    row.warn(other.field, 'CATEGORY_MISMATCH', `${categoryLabels[other.field]}“${other.text}”与${categoryLabels[best.field]}“${best.text}”不属于同一设备种类，已按后者导入，请核对`);
+    row.warn(other.field, 'CATEGORY_MISMATCH', `${categoryLabels[other.field]}“${other.text}”与${categoryLabels[best.field]}“${best.text}”不属于同一设备种类，将按后者导入，请核对`);
   }
   if (best.resolved.legacy) {
-    row.warn(best.field, 'CATEGORY_LEGACY', `“${best.text}”是旧代码，不在 2014 年《特种设备目录》中，已按种类 ${best.resolved.kindCode} 导入，请核对`);
+    row.warn(best.field, 'CATEGORY_LEGACY', `“${best.text}”是旧代码，不在 2014 年《特种设备目录》中，将按种类 ${best.resolved.kindCode} 导入，请核对`);
   }
   Object.assign(values, {
     kindCode: best.resolved.kindCode,
@@ -131,7 +132,7 @@ function readKeys(row: RowContext, values: EquipmentValues): void {
   }
   const code = values.equipmentCode;
   if (code && !EQUIPMENT_CODE.test(code)) {
-    row.warn('equipmentCode', 'EQUIPMENT_CODE_FORMAT', `设备代码“${code}”不是 17–20 位字母和数字，已按原样导入，请核对`);
+    row.warn('equipmentCode', 'EQUIPMENT_CODE_FORMAT', `设备代码“${code}”不是 17–20 位字母和数字，将按原样导入，请核对`);
   }
   if (usable && !values.equipmentCode && !values.registrationCode && !values.registrationNo) {
     const field = keyFields.find((f) => row.has(f)) ?? 'equipmentCode';
@@ -142,7 +143,7 @@ function readKeys(row: RowContext, values: EquipmentValues): void {
 export function readEquipmentRow(row: RowContext): EquipmentOutcome {
   const district = row.deps.districts.resolve(row.text('districtName'));
   if (district.kind === 'other') {
-    row.warn('districtName', 'DISTRICT_OTHER', `该行属于“${district.name}”分局，不是本分局的设备，已跳过（未导入）`);
+    row.warn('districtName', 'DISTRICT_OTHER', `该行属于“${district.name}”分局，不是本分局的设备，将跳过（不导入）`);
     return { kind: 'skipped', warning: row.warnings.at(-1)! };
   }
   if (district.kind === 'error') row.error('districtName', district.code, district.message);
@@ -160,7 +161,7 @@ export function readEquipmentRow(row: RowContext): EquipmentOutcome {
     if (cell !== undefined) {
       const status = parseStatus(cell);
       if (!status.ok) row.error('status', status.code, status.message);
-      else if (status.value === null) row.warn('status', 'STATUS_EMPTY', '设备状态为空，已按“在用”导入；如不是在用，请填写“停用”“报废”或“注销”');
+      else if (status.value === null) row.warn('status', 'STATUS_EMPTY', '设备状态为空，将按“在用”导入；如不是在用，请填写“停用”“报废”或“注销”');
       values.status = status.ok ? (status.value ?? 'in_use') : undefined;
     }
   }

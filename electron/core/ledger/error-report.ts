@@ -9,16 +9,17 @@ import type { CoreContext } from '../context.ts';
 import { columnLetter } from './headers.ts';
 import { getPlan } from './plan-store.ts';
 import type { Plan, ReportSheet } from './plan.ts';
+import { outcomeText } from './problem-rows.ts';
 import { openLedger, rowsOf } from './reader.ts';
 import type { Cell } from './types.ts';
 import { isProblem } from './values.ts';
 
-// ledger.errorReport: the rows that were not imported, exactly as they stand in
-// the file (every original column), with 错误原因 / 工作表 / 行号 in front. The
-// office corrects the cells and imports this file again: the importer ignores
-// the three added columns, so fixed rows import like any other.
+// ledger.errorReport: the problem rows (problem-rows.ts), exactly as they stand in
+// the file (every original column), with 错误原因 / 导入情况 / 工作表 / 行号 in
+// front. The office corrects the cells and imports this file again: the importer
+// ignores the added columns, so fixed rows import like any other.
 
-export const REPORT_COLUMNS = ['错误原因', '工作表', '行号'] as const;
+export const REPORT_COLUMNS = ['错误原因', '导入情况', '工作表', '行号'] as const;
 
 function outputCell(cell: Cell | undefined): ExcelJS.CellValue {
   if (cell === undefined || cell === null) return null;
@@ -58,14 +59,15 @@ async function writeReport(plan: Plan): Promise<Buffer> {
       const rows: ExcelJS.CellValue[][] = [];
       const headers = [...info.headers];
       for await (const row of rowsOf(sheet)) {
-        const reasons = problems.get(row.number);
-        if (!reasons) continue;
+        const problem = problems.get(row.number);
+        if (!problem) continue;
         // a data cell beyond the header is named by its letter, as the importer names it
         for (let c = headers.length; c < row.cells.length; c++) headers[c] = `列${columnLetter(c)}`;
-        rows.push([reasons.join('；'), sheet.name, row.number, ...row.cells.map(outputCell)]);
+        rows.push([problem.reasons.join('；'), outcomeText[problem.outcome], sheet.name, row.number, ...row.cells.map(outputCell)]);
       }
       const out = workbook.addWorksheet(sheetName(sheet.name, used));
       out.getColumn(1).width = 60;
+      out.getColumn(2).width = 24;
       const header = out.addRow([...REPORT_COLUMNS, ...headers]);
       header.font = { bold: true };
       header.commit();
@@ -87,7 +89,7 @@ async function writeReport(plan: Plan): Promise<Buffer> {
 
 export async function errorReport(ctx: CoreContext, input: ParsedInput<'ledger.errorReport'>): Promise<FileOutput> {
   const plan = getPlan(ctx, input.planId);
-  if (plan.problemRows.size === 0) throw new AppError('NOT_FOUND', '本次导入没有未导入的问题行，无需导出');
+  if (plan.problemRows.size === 0) throw new AppError('NOT_FOUND', '本次导入没有出错或需要核对的行，无需导出');
   let stat;
   try {
     stat = statSync(plan.source.path);

@@ -77,7 +77,7 @@ export const fieldSynonyms: Record<SheetKind, Partial<Record<LedgerField, readon
 
 /**
  * Columns that describe a row's position, not the equipment: 序号 changes whenever
- * a sheet is sorted or filtered, and 错误原因 / 工作表 / 行号 are what our own error
+ * a sheet is sorted or filtered, and 错误原因 / 导入情况 / 工作表 / 行号 are what our own error
  * report adds. Storing them would make every re-import look like a change.
  */
-export const ignoredHeaders = ['序号', '序', '编号序号', 'no', 'no.', '行号', '原行号', '工作表', '原工作表', '错误原因'] as const;
+export const ignoredHeaders = ['序号', '序', '编号序号', 'no', 'no.', '行号', '原行号', '工作表', '原工作表', '错误原因', '导入情况'] as const;

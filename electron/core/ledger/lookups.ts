@@ -20,6 +20,7 @@ export const equipmentColumns = {
   location: 'location',
   lastInspectionDate: 'last_inspection_date',
   nextInspectionDate: 'next_inspection_date',
+  nextInspectionSource: 'next_inspection_source',
   internalNo: 'internal_no',
   model: 'model',
   productNo: 'product_no',
@@ -64,6 +65,7 @@ export class Lookups {
   private readonly equipmentByRegistrationCode: Database.Statement;
   private readonly equipmentByRegistrationNo: Database.Statement;
   private readonly managerById: Database.Statement;
+  private readonly unitById: Database.Statement;
   private readonly equipmentEmpty: boolean;
   private managers: { byCertificate: Map<string, string>; byPersonItem: Map<string, string> } | null = null;
 
@@ -83,6 +85,7 @@ export class Lookups {
       `${eq} AND unit_id = @unitId AND registration_no = @registrationNo AND ${agrees('equipment_code', '@equipmentCode')} AND ${agrees('registration_code', '@registrationCode')} ORDER BY created_at LIMIT 1`,
     );
     this.managerById = sqlite.prepare(`SELECT ${select(managerColumns)} FROM safety_managers WHERE id = ?`);
+    this.unitById = sqlite.prepare(`SELECT name || '（' || uscc || '）' FROM units WHERE id = ?`).pluck();
     // A first import into an empty registry needs no per-row look-ups.
     this.equipmentEmpty = !sqlite.prepare(`SELECT 1 FROM equipment WHERE ${live} LIMIT 1`).get();
   }
@@ -93,6 +96,11 @@ export class Lookups {
 
   unitsWithUscc(uscc: string): UnitRef[] {
     return this.unitsByUscc.all(uscc) as UnitRef[];
+  }
+
+  /** 张家港市某某有限公司（91320582…）, or the id when the unit is gone */
+  unitLabel(id: string): string {
+    return (this.unitById.get(id) as string | undefined) ?? id;
   }
 
   unitsNamed(name: string): UnitRef[] {

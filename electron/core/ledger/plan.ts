@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { LedgerSummary } from '../../api/schemas/ledger.ts';
+import type { ProblemRows } from './problem-rows.ts';
+import type { HeldUpdate } from './update-list.ts';
 
 // What preview decided and apply executes, nothing more: apply never re-reads the file.
 
@@ -50,9 +52,11 @@ export interface Plan {
   source: { path: string; fileName: string; size: number; mtimeMs: number };
   summary: LedgerSummary;
   reportSheets: ReportSheet[];
-  /** sheet index → Excel row → reasons, for rows not imported */
-  problemRows: Map<number, Map<number, string[]>>;
+  /** the rows the problem-row file gives back, with their reasons and what the import does with them */
+  problemRows: ProblemRows;
   ops: PlanOps;
+  /** updates that change an identifying field and wait for the user's acceptance (ledger.apply's acceptIdentityChanges) */
+  held: HeldUpdate[];
   stamp: DbStamp;
   /** applied plans keep what the error report needs, not their operations, and cannot run twice */
   applied: boolean;

@@ -7,11 +7,18 @@ import type { Collector, UnitAgg } from './collector.ts';
 import type { DistrictResolver } from './districts.ts';
 import type { ExistingRow, Lookups, UnitRef } from './lookups.ts';
 import { diff, emptyOps, mergeExtra, type PlanOps } from './plan.ts';
-import type { EquipmentRecord, Issue, ManagerRecord, RowRef } from './types.ts';
+import type { EquipmentRecord, EquipmentValues, Issue, ManagerRecord, ManagerValues, RowRef } from './types.ts';
+import { UpdateRecorder, type HeldUpdate, type Match } from './update-list.ts';
+import { settleNextInspection } from './next-inspection.ts';
+import type { IntervalRules } from '../registry/inspection-interval.ts';
+import type { LedgerUpdate } from '../../api/schemas/ledger.ts';
+import type { ColumnInfo } from './types.ts';
+import { maskIdNumber } from '../privacy/mask.ts';
 
 // Compares what the file says with what the database holds, by natural keys, and
-// decides per row: insert, update (with the fields that changed), unchanged, or
-// an error (another node's row, a unit that cannot be found). Writes nothing.
+// decides per row: insert, update (with the fields that changed, listed for the
+// preview and held back when an identifying field changes), unchanged, or an
+// error (another node's row, a unit that cannot be found). Writes nothing.
 
 export interface Counts {
   inserted: number;
@@ -24,6 +31,18 @@ export interface PlanResult {
   counts: { units: Counts; equipment: Counts; managers: Counts };
   errors: Issue[];
   warnings: Issue[];
+  /** every update, held ones included, in file order */
+  updates: LedgerUpdate[];
+  held: HeldUpdate[];
+}
+
+export interface PlanOptions {
+  /** each sheet's columns, to name the cell an identity change is about */
+  columns: ReadonlyMap<number, readonly ColumnInfo[]>;
+  /** the held identity changes the user accepted already */
+  accept: (ref: RowRef) => boolean;
+  /** periodic-inspection intervals (settings), for a next date derived from the last one */
+  intervals: IntervalRules;
 }
 
 const CHUNK = 2000;
@@ -33,7 +52,19 @@ function rowIssue(ref: RowRef, code: string, message: string, column: { index: n
   return { sheetIndex: ref.sheetIndex, sheet: ref.sheet, row: ref.row, columnIndex: column?.index ?? null, column: column?.header ?? '', value, code, message };
 }
 
-const notOwned = (what: string) => `${what}由其他节点登记，本机不能修改（每条数据只由登记它的单位修改）。如需更改，请联系登记单位；本行未导入`;
+/** Which key found the existing piece: the first of 设备代码, 注册代码, 使用登记证编号 they share. */
+function equipmentMatch(v: EquipmentValues, existing: ExistingRow): Match {
+  if (v.equipmentCode && existing['equipmentCode'] === v.equipmentCode) return { by: '设备代码', key: v.equipmentCode };
+  if (v.registrationCode && existing['registrationCode'] === v.registrationCode) return { by: '注册代码', key: v.registrationCode };
+  return { by: '使用登记证编号', key: v.registrationNo ?? '' };
+}
+
+function managerMatch(v: ManagerValues, existing: ExistingRow): Match {
+  if (v.certificateNo && existing['certificateNo'] === v.certificateNo) return { by: '证书编号', key: v.certificateNo };
+  return { by: '身份证号和作业项目', key: `${maskIdNumber(v.idNumber) ?? ''} ${v.itemCode ?? ''}`.trim() };
+}
+
+const notOwned = (what: string) => `${what}由其他节点登记，本机不能修改（每条数据只由登记它的单位修改）。如需更改，请联系登记单位；本行不导入`;
 
 export class Planner {
   private readonly ops = emptyOps();
@@ -51,7 +82,18 @@ export class Planner {
     private readonly lookups: Lookups,
     private readonly districts: DistrictResolver,
     private readonly job: JobHandle,
-  ) {}
+    private readonly options: PlanOptions,
+  ) {
+    this.recorder = new UpdateRecorder(options.columns, options.accept, this.unitLabel);
+  }
+
+  private readonly recorder: UpdateRecorder;
+
+  /** A unit as an update names it: by name and credit code (a unit of the file may not be in the database yet). */
+  readonly unitLabel = (id: string): string => {
+    for (const list of this.unitsByUscc.values()) for (const u of list) if (u.id === id) return `${u.name}（${u.uscc}）`;
+    return this.lookups.unitLabel(id);
+  };
 
   async plan(collected: Collector): Promise<PlanResult> {
     this.job.phase('检查数据', collected.equipment.length + collected.managers.length);
@@ -77,7 +119,8 @@ export class Planner {
     }
     for (const unit of collected.units.values()) if (unit.refs > 0) this.unit(unit);
     this.job.advance(done);
-    return { ops: this.ops, counts: this.counts, errors: this.errors, warnings: this.warnings };
+    const { warnings, held } = this.recorder;
+    return { ops: this.ops, counts: this.counts, errors: this.errors, warnings: [...this.warnings, ...warnings], updates: this.recorder.list(), held };
   }
 
   private async pause(done: number): Promise<void> {
@@ -99,6 +142,7 @@ export class Planner {
 
   private equipment(record: EquipmentRecord, unit: UnitAgg): void {
     const existing = this.lookups.equipment(record.values, unit.id);
+    settleNextInspection(record.values, existing, this.options.intervals);
     const extra = mergeExtra(existing?.['extra'] as string | null | undefined, record.extra, record.extraKeys);
     if (!existing) {
       // the record's own values object becomes the insert: no copy per row
@@ -119,8 +163,12 @@ export class Planner {
     } else if (existing.originNode !== this.identity.id) {
       this.errors.push(rowIssue(record, 'NOT_OWNER', notOwned('这台设备')));
     } else {
-      this.ops.equipment.updates.push({ id: existing.id, version: existing.version, ...change });
-      this.counts.equipment.updated++;
+      const op = { id: existing.id, version: existing.version, ...change };
+      if (this.recorder.record('equipment', record, op, equipmentMatch(record.values, existing))) {
+        this.ops.equipment.updates.push(op);
+        this.counts.equipment.updated++;
+      }
+      // a held update may yet be accepted: its unit must then exist
       unit.refs++;
     }
   }
@@ -168,8 +216,11 @@ export class Planner {
       this.errors.push(rowIssue(record, 'NOT_OWNER', notOwned('该安全管理员证书')));
       return;
     } else {
-      this.ops.safety_managers.updates.push({ id: existing.id, version: existing.version, ...change });
-      this.counts.managers.updated++;
+      const op = { id: existing.id, version: existing.version, ...change };
+      if (this.recorder.record('safety_managers', record, op, managerMatch(v, existing))) {
+        this.ops.safety_managers.updates.push(op);
+        this.counts.managers.updated++;
+      }
     }
     if (unit.agg) unit.agg.refs++;
   }
@@ -194,11 +245,14 @@ export class Planner {
     const change = diff(existing, next);
     if (change && existing.originNode !== this.identity.id) {
       // The unit stays as it is; its equipment and managers still import under it.
-      this.warnings.push(rowIssue(unit.first, 'NOT_OWNER', `使用单位“${existing['name']}”由其他节点登记，本机不能修改其名称或地址，已保持原样（该单位的设备照常导入）`));
+      this.warnings.push(rowIssue(unit.first, 'NOT_OWNER', `使用单位“${existing['name']}”由其他节点登记，本机不能修改其名称或地址，将保持原样（该单位的设备照常导入）`));
       this.counts.units.unchanged++;
     } else if (change) {
-      this.ops.units.updates.push({ id: existing.id, version: existing.version, ...change });
-      this.counts.units.updated++;
+      const op = { id: existing.id, version: existing.version, ...change };
+      if (this.recorder.record('units', unit.first, op, { by: '统一社会信用代码', key: unit.uscc })) {
+        this.ops.units.updates.push(op);
+        this.counts.units.updated++;
+      }
     } else this.counts.units.unchanged++;
   }
 }

@@ -13,13 +13,17 @@ import { DistrictResolver } from './districts.ts';
 import { columnLetter } from './headers.ts';
 import { Lookups } from './lookups.ts';
 import { loadMappings, normaliseMappings, rememberMappings } from './mapping-settings.ts';
-import { dbStamp, type Plan } from './plan.ts';
+import { dbStamp } from './plan.ts';
 import { savePlan } from './plan-store.ts';
 import { Planner } from './planner.ts';
 import { openLedger } from './reader.ts';
 import { rowDeps } from './row-context.ts';
 import { scanLedger, type ScannedSheet } from './scan.ts';
 import type { Issue } from './types.ts';
+import { acceptor } from './accept.ts';
+import { intervalRules } from '../registry/inspection-interval.ts';
+import { getRegistrySettings } from '../settings/settings-service.ts';
+import { collectProblemRows } from './problem-rows.ts';
 
 // ledger.preview: read and check the file, compare with the database, keep the
 // plan for apply. The database is not changed (only a remembered column mapping,
@@ -37,22 +41,6 @@ function sorted(issues: Issue[]): LedgerIssue[] {
   return issues
     .sort((a, b) => a.sheetIndex - b.sheetIndex || a.row - b.row || (a.columnIndex ?? -1) - (b.columnIndex ?? -1))
     .map(toLedgerIssue);
-}
-
-/** Warnings where a value was left out: the row is imported, but the office should still fix the cell. */
-const DROPPED_VALUE = new Set(['DATE_INVALID', 'FORMULA_NO_RESULT', 'CELL_ERROR', 'NUMBER_PRECISION']);
-
-/** Rows for the error report: every row not imported, and imported rows that lost a value. */
-function problemRows(issues: Issue[]): Plan['problemRows'] {
-  const bySheet: Plan['problemRows'] = new Map();
-  for (const e of issues) {
-    let rows = bySheet.get(e.sheetIndex);
-    if (!rows) bySheet.set(e.sheetIndex, (rows = new Map()));
-    const reasons = rows.get(e.row) ?? [];
-    reasons.push(e.column ? `${e.column}：${e.message}` : e.message);
-    rows.set(e.row, reasons);
-  }
-  return bySheet;
 }
 
 function sheetInfo(sheet: ScannedSheet): LedgerSummary['sheets'][number] {
@@ -100,8 +88,11 @@ async function build(ctx: CoreContext, input: PreviewInput, job: JobHandle): Pro
 
   collector.finish();
   const stamp = dbStamp(ctx.database.sqlite);
-  const planned = await new Planner(identity, new Lookups(ctx.database.sqlite), districts, job).plan(collector);
+  const columns = new Map(scan.sheets.map((s) => [s.index, s.columns] as const));
+  const options = { columns, accept: acceptor(input.acceptIdentityChanges), intervals: intervalRules(getRegistrySettings(ctx).inspectionIntervals) };
+  const planned = await new Planner(identity, new Lookups(ctx.database.sqlite), districts, job, options).plan(collector);
   const errors = [...collector.errors, ...planned.errors];
+  const warnings = [...collector.warnings, ...planned.warnings];
   const summary: LedgerSummary = {
     planId: newId(),
     dryRun: true,
@@ -114,7 +105,8 @@ async function build(ctx: CoreContext, input: PreviewInput, job: JobHandle): Pro
     managers: planned.counts.managers,
     duplicatesFolded: collector.duplicatesFolded,
     errors: sorted(errors),
-    warnings: sorted([...collector.warnings, ...planned.warnings]),
+    warnings: sorted(warnings),
+    updates: planned.updates,
   };
   const stat = statSync(source.path);
   savePlan(ctx, {
@@ -124,8 +116,9 @@ async function build(ctx: CoreContext, input: PreviewInput, job: JobHandle): Pro
     source: { ...source, size: stat.size, mtimeMs: stat.mtimeMs },
     summary,
     reportSheets: scan.sheets.map((s) => ({ index: s.index, name: s.name, headers: s.columns.map((c) => (c.header.trim() ? c.header : `列${c.letter}`)) })),
-    problemRows: problemRows([...errors, ...collector.warnings.filter((w) => DROPPED_VALUE.has(w.code))]),
+    problemRows: collectProblemRows(errors, warnings, collector.partners, planned.held.map((h) => h.ref)),
     ops: planned.ops,
+    held: planned.held,
     stamp,
     applied: false,
   });

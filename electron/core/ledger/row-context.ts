@@ -1,8 +1,10 @@
 import type { LedgerField } from '../../api/schemas/ledger.ts';
 import { loadCatalogue, type Resolved } from '../catalogue/catalogue.ts';
 import { checkUscc, type UsccCheck } from '../validation/uscc.ts';
+import { brokenTextMessage, checkCellText, excessLength, fieldLimit, fieldName, invisibleMessage, shortened, tooLongMessage } from './cell-text.ts';
 import type { DistrictResolver } from './districts.ts';
 import { columnLetter } from './headers.ts';
+import { ledgerOnlyLimits } from '../../api/schemas/field-limits.ts';
 import type { Cell, Issue, RawRow, SheetLayout } from './types.ts';
 import { cleanText, displayText, isProblem, lostDigits, lostDigitsMessage, own, parseDate } from './values.ts';
 
@@ -73,6 +75,8 @@ export class RowContext {
   readonly warnings: Issue[] = [];
   /** raw texts of cells whose value could not be used: two rows are the same only if these agree too */
   dropped: string[] | null = null;
+  /** columns whose text was refused (broken encoding, too long): reported once, read as unusable after */
+  private refused: Set<number> | null = null;
 
   constructor(
     readonly sheet: SheetRef,
@@ -97,7 +101,7 @@ export class RowContext {
       row: this.row.number,
       columnIndex,
       column: column?.header ?? '',
-      value: columnIndex === null ? '' : displayText(this.row.cells[columnIndex]),
+      value: columnIndex === null ? '' : shortened(displayText(this.row.cells[columnIndex])),
       code,
       message,
     };
@@ -115,6 +119,41 @@ export class RowContext {
     this.warnings.push(this.issue(columnIndex, code, message));
   }
 
+  private errorAt(columnIndex: number, code: string, message: string): void {
+    this.errors.push(this.issue(columnIndex, code, message));
+  }
+
+  /**
+   * A text cell checked before it is read: a character lost to a broken encoding or a
+   * text longer than the form allows is an error (the row is not imported); invisible
+   * control characters are removed with a warning and the cleaned text is what the
+   * row goes on with. False when the cell was refused.
+   */
+  private checkText(columnIndex: number, limit: number, label: () => string): boolean {
+    if (this.refused?.has(columnIndex)) return false;
+    const cell = this.row.cells[columnIndex];
+    if (typeof cell !== 'string') return true;
+    const checked = checkCellText(cell);
+    if (checked.kind === 'broken') return this.refuse(columnIndex, 'TEXT_ENCODING', brokenTextMessage, cell);
+    let text = cell;
+    if (checked.kind === 'cleaned') {
+      text = checked.text;
+      // the row goes on with the cleaned text: every later read (and the extra attributes) sees it
+      this.row.cells[columnIndex] = text === '' ? null : text;
+      this.warnAt(columnIndex, 'INVISIBLE_CHARS', invisibleMessage(checked.removed, shortened(cleanText(text, false) ?? '')));
+    }
+    const length = excessLength(text, limit);
+    if (length !== null) return this.refuse(columnIndex, 'TOO_LONG', tooLongMessage(label(), length, limit), text);
+    return true;
+  }
+
+  private refuse(columnIndex: number, code: string, message: string, text: string): false {
+    this.errorAt(columnIndex, code, message);
+    (this.refused ??= new Set()).add(columnIndex);
+    this.drop(shortened(text));
+    return false;
+  }
+
   /**
    * The cell of a field, or undefined after reporting it when it cannot be used:
    * a formula without its result, an error value, or a long number Excel cut short.
@@ -122,8 +161,10 @@ export class RowContext {
    * warning (the row is imported without that value).
    */
   usable(field: LedgerField, required: boolean, digits = false): Cell | undefined {
-    const cell = this.cell(field);
-    if (cell === undefined) return undefined;
+    const index = this.sheet.layout.fieldIndex[field];
+    if (index === undefined) return undefined;
+    if (!this.checkText(index, fieldLimit[field], () => fieldName(field))) return undefined;
+    const cell = this.row.cells[index] ?? null;
     if (isProblem(cell)) {
       this.report(field, required, cell.problem === 'formula' ? 'FORMULA_NO_RESULT' : 'CELL_ERROR', problemMessages[cell.problem](cell.text));
       this.drop(cell.text);
@@ -139,7 +180,7 @@ export class RowContext {
 
   private report(field: LedgerField, required: boolean, code: string, message: string): void {
     if (required) this.error(field, code, message);
-    else this.warn(field, code, `${message}（该项未导入，其余内容已导入）`);
+    else this.warn(field, code, `${message}（该项将不导入，本行其余内容照常导入）`);
   }
 
   /** A repeated text (名称, 地点, 制造单位 …): shared between rows. */
@@ -161,10 +202,11 @@ export class RowContext {
       const cell = this.row.cells[c];
       if (cell === null || cell === undefined) continue;
       if (isProblem(cell)) {
-        this.warnAt(c, cell.problem === 'formula' ? 'FORMULA_NO_RESULT' : 'CELL_ERROR', problemMessages[cell.problem](cell.text) + '（该项未导入）');
+        this.warnAt(c, cell.problem === 'formula' ? 'FORMULA_NO_RESULT' : 'CELL_ERROR', problemMessages[cell.problem](cell.text) + '（该项将不导入）');
         continue;
       }
-      const text = this.deps.intern(cleanText(cell, false));
+      if (!this.checkText(c, ledgerOnlyLimits.extraValue, () => column?.header.trim() || `列${columnLetter(c)}`)) continue;
+      const text = this.deps.intern(cleanText(this.row.cells[c]!, false));
       if (text === null) continue;
       extra ??= {};
       // a column without a header is named by its letter, as Excel shows it
@@ -175,6 +217,8 @@ export class RowContext {
 
   /** Whether the field's column exists but its cell could not be used (already reported). */
   unusable(field: LedgerField, digits = false): boolean {
+    const index = this.sheet.layout.fieldIndex[field];
+    if (index !== undefined && this.refused?.has(index)) return true;
     const cell = this.cell(field);
     return cell !== undefined && (isProblem(cell) || (digits && lostDigits(cell)));
   }
@@ -204,7 +248,7 @@ export function readOptionalDate(row: RowContext, field: LedgerField): string | 
   if (cell === undefined) return undefined;
   const parsed = parseDate(cell);
   if (parsed.ok) return parsed.value;
-  row.warn(field, parsed.code, `${parsed.message}（该日期未导入，其余内容已导入）`);
+  row.warn(field, parsed.code, `${parsed.message}（该日期将不导入，本行其余内容照常导入）`);
   row.drop(cleanText(cell));
   return undefined;
 }

@@ -165,12 +165,12 @@ export function reorderZip(file: string, order: (names: string[]) => string[]): 
 }
 
 /** Writes a zip of the given parts, in that order (deflated), for hand-made xlsx packages in the tests. */
-export function writeZip(file: string, parts: [name: string, content: string][]): void {
+export function writeZip(file: string, parts: [name: string, content: string | Buffer][]): void {
   const locals: Buffer[] = [];
   const directory: Buffer[] = [];
   let offset = 0;
   for (const [name, content] of parts) {
-    const data = Buffer.from(content, 'utf8');
+    const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
     const packed = deflateRawSync(data);
     const fileName = Buffer.from(name, 'utf8');
     const header = Buffer.alloc(30);

@@ -73,6 +73,8 @@ export interface EquipmentValues {
   location?: string | null;
   lastInspectionDate?: string | null;
   nextInspectionDate?: string | null;
+  /** 'derived': computed from the last date and the kind's interval (推算) */
+  nextInspectionSource?: 'recorded' | 'derived' | null;
   internalNo?: string | null;
   model?: string | null;
   productNo?: string | null;

@@ -222,12 +222,12 @@ export function parseItem(cell: Cell | undefined): ItemResult {
   const compact = text.replace(spaces, '').toUpperCase();
   const code = /^([A-Z][0-9]?)(?![0-9A-Z])/.exec(compact)?.[1];
   if (code && /^A[1-8]$/.test(code)) {
-    return { value: 'A', warning: { code: 'ITEM_LEGACY', message: `作业项目“${text}”是 2020 年前的旧代号，已按现行的“A 特种设备安全管理”导入` } };
+    return { value: 'A', warning: { code: 'ITEM_LEGACY', message: `作业项目“${text}”是 2020 年前的旧代号，将按现行的“A 特种设备安全管理”导入` } };
   }
   if (code && itemCodes.has(code)) return { value: code };
   const named = itemNames.find(([name]) => compact.includes(name));
   if (named) return { value: named[1] };
-  return { value: compact, warning: { code: 'ITEM_UNKNOWN', message: `作业项目“${text}”不是现行作业项目代号（如 A、G1、N1、Q2），已按原文导入，请核对` } };
+  return { value: compact, warning: { code: 'ITEM_UNKNOWN', message: `作业项目“${text}”不是现行作业项目代号（如 A、G1、N1、Q2），将按原文导入，请核对` } };
 }
 
 /** Phone numbers: digits, dashes and extensions as typed, minus spaces. */

@@ -11,6 +11,7 @@ SELECT e.rowid AS rid, e.id, e.origin_node AS originNode, e.created_at AS create
        e.equipment_code AS equipmentCode, e.registration_code AS registrationCode, e.registration_no AS registrationNo,
        e.kind_code AS kindCode, e.category_code AS categoryCode, e.variety_code AS varietyCode, e.category_raw AS categoryRaw,
        e.status, e.location, e.last_inspection_date AS lastInspectionDate, e.next_inspection_date AS nextInspectionDate,
+       e.next_inspection_source AS nextInspectionSource,
        e.internal_no AS internalNo, e.model, e.product_no AS productNo, e.manufacturer,
        e.commissioned_date AS commissionedDate, e.extra
 FROM equipment e JOIN units u ON u.id = e.unit_id JOIN districts d ON d.id = u.district_id
@@ -59,6 +60,7 @@ export function toEquipment(row: Row, dates: StatusDates): Equipment {
     location: text(row['location']),
     lastInspectionDate: text(row['lastInspectionDate']),
     nextInspectionDate,
+    nextInspectionSource: nextInspectionDate && row['nextInspectionSource'] === 'derived' ? 'derived' : nextInspectionDate ? 'recorded' : null,
     inspectionStatus: inspectionStatus(nextInspectionDate, dates.asOf, dates.dueLimit),
     internalNo: text(row['internalNo']),
     model: text(row['model']),

@@ -20,9 +20,12 @@ const fieldsOf: Record<GridName, ReadonlySet<string>> = {
 const labels: Record<string, Record<string, string>> = {
   status: { in_use: '在用', stopped: '停用', scrapped: '报废', cancelled: '注销' },
   inspectionStatus: { ok: '正常', due: '临期', overdue: '超期', unknown: '未知' },
+  nextInspectionSource: { recorded: '记录', derived: '推算' },
   certificateStatus: { valid: '有效', expiring: '即将到期', expired: '已过期', unknown: '未知' },
 };
 const timestamps = new Set(['createdAt', 'updatedAt', 'deletedAt']);
+/** after a next inspection date derived from the last one */
+export const DERIVED_MARK = '（推算）';
 
 export type CellValue = string | number | null;
 export type Cellify = (row: Record<string, unknown>) => CellValue;
@@ -42,6 +45,10 @@ export function cellReaders(grid: GridName, colIds: readonly string[]): Cellify[
     const label = labels[colId];
     if (label) return (row) => label[String(row[colId])] ?? (row[colId] as string | null);
     if (timestamps.has(colId)) return (row) => (row[colId] ? localMinute(String(row[colId])) : null);
+    // a date computed from the last inspection says so, in the sheet as in the grid
+    if (grid === 'equipment' && colId === 'nextInspectionDate') {
+      return (row) => (row[colId] ? `${String(row[colId])}${row['nextInspectionSource'] === 'derived' ? DERIVED_MARK : ''}` : null);
+    }
     return (row) => {
       const value = row[colId];
       if (value === null || value === undefined) return null;

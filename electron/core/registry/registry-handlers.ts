@@ -9,10 +9,20 @@ import { queryEquipment } from './equipment-query.ts';
 import { exportGrid } from './grid-export.ts';
 import { queryManagers } from './manager-query.ts';
 import { registrySummary } from './summary.ts';
+import { createEquipment, deleteEquipment, getEquipment, updateEquipment } from './equipment-service.ts';
+import { createManager, deleteManager, getManager, updateManager } from './manager-service.ts';
 
 export const registryHandlers: HandlerGroup<keyof typeof registryCalls> = {
   'equipment.query': queryEquipment,
+  'equipment.get': (ctx, input) => getEquipment(ctx, input.id),
+  'equipment.create': createEquipment,
+  'equipment.update': updateEquipment,
+  'equipment.delete': deleteEquipment,
   'managers.query': queryManagers,
+  'managers.get': (ctx, input) => getManager(ctx, input.id),
+  'managers.create': createManager,
+  'managers.update': updateManager,
+  'managers.delete': deleteManager,
   'registry.summary': registrySummary,
   'grid.export': exportGrid,
   'lists.get': (ctx, input) => buildTwoLists(ctx, resolveAsOf(ctx, input.asOf)),

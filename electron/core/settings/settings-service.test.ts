@@ -2,7 +2,22 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { districtCore, type TestCore } from '../../../tests/support/core.ts';
 import { verifyAuditChain } from '../audit.ts';
 
-const defaults = { screeningThreshold: 20, countedStatuses: ['in_use'], excludedCodes: ['2300'], safetyBodyThreshold: 50, dueSoonDays: 30, certificateExpiringDays: 90 };
+// periodic-inspection intervals in months, for a next date derived from the last one
+const inspectionIntervals = [
+  { code: '1000', months: 12 },
+  { code: '2100', months: 36 },
+  { code: '3000', months: 12 },
+  { code: '4000', months: 12 },
+  { code: '4100', months: 24 },
+  { code: '4200', months: 24 },
+  { code: '4D00', months: 24 },
+  { code: '5000', months: 12 },
+  { code: '6000', months: 12 },
+  { code: '8000', months: 36 },
+  { code: '9000', months: 12 },
+  { code: '7310', months: 12 },
+];
+const defaults = { screeningThreshold: 20, countedStatuses: ['in_use'], excludedCodes: ['2300'], safetyBodyThreshold: 50, dueSoonDays: 30, certificateExpiringDays: 90, inspectionIntervals };
 let t: TestCore;
 afterEach(() => t?.cleanup());
 

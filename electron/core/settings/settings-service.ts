@@ -7,6 +7,8 @@ import { loadCatalogue } from '../catalogue/catalogue.ts';
 import type { CoreContext } from '../context.ts';
 import { requireIdentity } from '../node/node-service.ts';
 import { readSettings } from './stored-settings.ts';
+import { intervalRules } from '../registry/inspection-interval.ts';
+import { rederiveNextInspections } from '../registry/rederive.ts';
 
 const REGISTRY_KEY = 'registry';
 
@@ -20,13 +22,11 @@ export function getSettings(ctx: CoreContext) {
 }
 
 /** Checks what the zod shape cannot: codes known to the catalogue. */
-function checkCodes(codes: readonly string[]): void {
+function checkCodes(codes: readonly string[], field: string): void {
   const catalogue = loadCatalogue();
   const unknown = codes.filter((c) => !catalogue.get(c));
   if (unknown.length > 0) {
-    throw new AppError('VALIDATION', `特种设备目录中没有代码 ${unknown.join('、')}，请填写目录中的种类、类别或品种代码（如 2300 气瓶）`, {
-      field: 'excludedCodes',
-    });
+    throw new AppError('VALIDATION', `特种设备目录中没有代码 ${unknown.join('、')}，请填写目录中的种类、类别或品种代码（如 2300 气瓶）`, { field });
   }
 }
 
@@ -40,7 +40,12 @@ export function updateSettings(ctx: CoreContext, input: ParsedInput<'settings.up
     if (changes.countedStatuses) changes.countedStatuses = [...new Set(changes.countedStatuses)];
     if (changes.excludedCodes) {
       changes.excludedCodes = [...new Set(changes.excludedCodes)];
-      checkCodes(changes.excludedCodes);
+      checkCodes(changes.excludedCodes, 'excludedCodes');
+    }
+    if (changes.inspectionIntervals) {
+      // one interval per code: the last one given wins
+      changes.inspectionIntervals = [...new Map(changes.inspectionIntervals.map((r) => [r.code, r] as const)).values()];
+      checkCodes(changes.inspectionIntervals.map((r) => r.code), 'inspectionIntervals');
     }
     const after = RegistrySettings.parse({ ...before, ...changes });
     const now = ctx.now().toISOString();
@@ -50,6 +55,9 @@ export function updateSettings(ctx: CoreContext, input: ParsedInput<'settings.up
       .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: now } })
       .run();
     appendAudit(ctx, { nodeId: identity.id, call: 'settings.update', table: 'settings', rowIds: [REGISTRY_KEY], before, after });
+    if (JSON.stringify(before.inspectionIntervals) !== JSON.stringify(after.inspectionIntervals)) {
+      rederiveNextInspections(ctx, identity.id, intervalRules(after.inspectionIntervals), 'settings.update');
+    }
     return { registry: after };
   });
 }

@@ -11,15 +11,17 @@ const SHOWN = 50;
  * One unit of the ledger, found by name or credit code: a search box over units.query
  * and a list of the first matches (a district has thousands of units, too many for one select).
  */
-export function UnitPicker({ control, value, onChange, districtId, labels }: {
+export function UnitPicker({ control, value, onChange, districtId, labels, initialSearch = '' }: {
   control: ControlProps;
   value: string;
   onChange: (unitId: string) => void;
   districtId?: string;
   labels: { search: string; none: string; choose: string };
+  /** an edit form starts from its unit's name, so the unit is among the matches */
+  initialSearch?: string;
 }) {
   const { t } = useTranslation();
-  const [search, setSearch] = useState('');
+  const [search, setSearch] = useState(initialSearch);
   const query = useDebouncedValue(search, 200);
   const [rows, setRows] = useState<Unit[]>([]);
 

@@ -18,6 +18,8 @@ interface LocalGridProps<Row> {
   className?: string;
   /** an empty list shows nothing rather than AG Grid's overlay */
   quietWhenEmpty?: boolean;
+  /** what the cell renderers receive (with the translator): callbacks of the page */
+  context?: LocalGridContext & Record<string, unknown>;
 }
 
 /**
@@ -25,10 +27,10 @@ interface LocalGridProps<Row> {
  * overviews): sorted and resized in the renderer. Ledger-sized tables use
  * PagedGrid, which pages from SQLite.
  */
-export function LocalGrid<Row>({ rows, columns, rowId, testId, className = 'grid-small', quietWhenEmpty = false }: LocalGridProps<Row>) {
+export function LocalGrid<Row>({ rows, columns, rowId, testId, className = 'grid-small', quietWhenEmpty = false, context: given }: LocalGridProps<Row>) {
   const { t, i18n } = useTranslation();
   const columnDefs = useMemo(() => columns(t), [columns, t]);
-  const context = useMemo<LocalGridContext>(() => ({ t }), [t]);
+  const context = useMemo<LocalGridContext>(() => given ?? { t }, [given, t]);
   return (
     <div className={`grid-host ${className}`} data-testid={testId}>
       <AgGridReact<Row>

@@ -1,4 +1,5 @@
 import { auditEn } from './audit.en.ts';
+import { ledgerReviewEn, registryEditEn } from './ledger-review.en.ts';
 import { acceptanceEn } from './acceptance.en.ts';
 import { trainingEn } from './training.en.ts';
 import { hazardsEn } from './hazards.en.ts';
@@ -953,6 +954,10 @@ export const en: Messages = {
       countedStatuses: 'Statuses counted',
       excludedCodes: 'Kinds not counted (codes)',
       excludedCodesHint: 'With everything below them, separated by commas; default 2300 (gas cylinders)',
+      inspectionIntervals: 'Periodic inspection intervals (months)',
+      inspectionIntervalsHint:
+        'When a ledger gives only the last inspection, the next one is derived as “code=months” (marked “derived”); the most specific of variety, category and kind applies; separated by commas. A recorded next date always wins. A change moves the derived dates of this node’s equipment',
+      intervalsInvalid: '“{{entry}}” is not “code=months”, e.g. 3000=12',
       saved: 'Screening and alert rules saved',
     },
     districtSaved: 'Saved district “{{name}}”',
@@ -963,6 +968,8 @@ export const en: Messages = {
   acceptance: acceptanceEn,
   training: trainingEn,
   hazards: hazardsEn,
+  ledgerReview: ledgerReviewEn,
+  registryEdit: registryEditEn,
   inspections: inspectionsEn,
   complaints: complaintsEn,
   summaries: summariesEn,

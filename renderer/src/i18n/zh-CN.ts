@@ -1,3 +1,4 @@
+import { ledgerReviewZh, registryEditZh } from './ledger-review.zh-CN.ts';
 // Every word the user sees, in Simplified Chinese (the default language).
 // en.ts must have exactly the same keys; the type below enforces it.
 import { auditZh } from './audit.zh-CN.ts';
@@ -953,6 +954,10 @@ export const zhCN = {
       countedStatuses: '计入台数的设备状态',
       excludedCodes: '不计入的设备种类代码',
       excludedCodesHint: '含其下所有类别和品种，多个用逗号分隔；默认 2300（气瓶）',
+      inspectionIntervals: '定期检验周期（月）',
+      inspectionIntervalsHint:
+        '台账只有上次检验日期时，按“设备代码=月数”推算下次检验日期（标“推算”），品种、类别、种类中最具体的一条适用；多条用逗号分隔。记录的下次检验日期始终优先。修改后本机登记设备的推算日期随之更新',
+      intervalsInvalid: '“{{entry}}”的写法不对，应为“设备代码=月数”，如 3000=12',
       saved: '已保存筛查与提醒规则',
     },
     districtSaved: '已保存分局“{{name}}”',
@@ -965,6 +970,8 @@ export const zhCN = {
   training: trainingZh,
   // 链 at work (issue 8): one file per page
   hazards: hazardsZh,
+  ledgerReview: ledgerReviewZh,
+  registryEdit: registryEditZh,
   inspections: inspectionsZh,
   complaints: complaintsZh,
   summaries: summariesZh,

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Equipment } from '../../../../electron/api/schemas/registry.ts';
 import { api, errorMessage } from '../../api/client.ts';
@@ -12,6 +12,10 @@ import { hrefFor, useRouteParams } from '../../router/hash-router.ts';
 import { equipmentColumns } from './equipment-columns.tsx';
 import { equipmentQueryFilter, filterFromParams, hasNarrowing, type EquipmentFilterState } from './equipment-filter.ts';
 import { EquipmentToolbar } from './EquipmentToolbar.tsx';
+import { EquipmentDialog } from './EquipmentDialog.tsx';
+import { DeleteRowDialog } from '../registry/DeleteRowDialog.tsx';
+import { RowActions } from '../registry/RowActions.tsx';
+import { useRowEditing } from '../registry/use-row-editing.ts';
 
 const SEARCH_DELAY_MS = 300;
 
@@ -69,6 +73,16 @@ export function EquipmentPage() {
 
   const change = (part: Partial<EquipmentFilterState>) => setState((s) => ({ ...s, ...part }));
 
+  const showError = useCallback((text: string) => setStatus({ tone: 'error', text }), []);
+  const getPiece = useCallback((id: string) => api.call('equipment.get', { id }), []);
+  const editing = useRowEditing<Equipment>(getPiece, showError);
+  const pieceName = (p: Equipment) => p.equipmentCode ?? p.registrationCode ?? p.registrationNo ?? p.internalNo ?? '';
+  const afterChange = (text: string) => {
+    editing.close();
+    setStatus({ tone: 'ok', text });
+    gridRef.current?.refresh();
+  };
+
   const exportShown = async () => {
     const grid = gridRef.current;
     if (!grid) return;
@@ -97,6 +111,13 @@ export function EquipmentPage() {
             </button>
           </div>
         )}
+        <RowActions
+          selected={editing.selected !== null}
+          owned={editing.owned}
+          onAdd={editing.openAdd}
+          onEdit={() => editing.selected && void editing.open(editing.selected, 'edit')}
+          onDelete={() => editing.selected && void editing.open(editing.selected, 'delete')}
+        />
         {status && (
           <div className={`status status-${status.tone}`} role={status.tone === 'error' ? 'alert' : 'status'} data-testid="equipment-status">
             {status.text}
@@ -112,7 +133,18 @@ export function EquipmentPage() {
         gridActions={<GridActions columns={columns} choice={columnChoice} onExport={exportShown} exportDisabled={!total} />}
       />
       <div className="grid-area">
-        <PagedGrid<Equipment> ref={gridRef} columnDefs={columnDefs} hidden={columnChoice.hidden} datasource={datasource} resetKey={filter} context={context} testId="equipment-grid" />
+        <PagedGrid<Equipment>
+          ref={gridRef}
+          columnDefs={columnDefs}
+          hidden={columnChoice.hidden}
+          datasource={datasource}
+          resetKey={filter}
+          context={context}
+          testId="equipment-grid"
+          onSelect={editing.setSelected}
+          onOpen={(row) => void editing.open(row, 'edit')}
+          onDelete={(row) => void editing.open(row, 'delete')}
+        />
         {total === 0 && (
           <div className="grid-empty" data-testid="equipment-empty">
             {hasNarrowing(filter) ? (
@@ -125,6 +157,33 @@ export function EquipmentPage() {
           </div>
         )}
       </div>
+      {editing.dialog.kind === 'edit' && (
+        <EquipmentDialog
+          piece={editing.dialog.row}
+          unitId={filter.unitId}
+          unitName={filter.unitName}
+          onClose={editing.close}
+          onSaved={(saved) => {
+            const name = pieceName(saved.equipment);
+            const warnings = saved.warnings.map((w) => w.message).join('；');
+            afterChange(warnings ? t('registryEdit.savedWithWarnings', { name, warnings }) : t('registryEdit.saved', { name }));
+          }}
+        />
+      )}
+      {editing.dialog.kind === 'delete' && (
+        <DeleteRowDialog
+          title={t('registryEdit.equipment.deleteTitle')}
+          question={t('registryEdit.equipment.deleteQuestion', { name: `${pieceName(editing.dialog.row)}（${editing.dialog.row.unitName}）` })}
+          onClose={editing.close}
+          onConfirm={async () => {
+            const row = editing.dialog.kind === 'delete' ? editing.dialog.row : null;
+            if (!row) return;
+            await api.call('equipment.delete', { id: row.id, version: row.version });
+            editing.setSelected(null);
+            afterChange(t('registryEdit.deleted', { name: pieceName(row) }));
+          }}
+        />
+      )}
     </section>
   );
 }

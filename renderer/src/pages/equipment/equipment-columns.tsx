@@ -51,7 +51,11 @@ export function equipmentColumns(t: TFunction): ColDef<Equipment>[] {
     text('status', 70, { valueFormatter: (p) => (p.value ? t(`equipment.status.${p.value as Equipment['status']}`) : '') }),
     text('location', 150, { minWidth: 110, flex: 1, tooltipField: 'location' }),
     text('lastInspectionDate', 108),
-    text('nextInspectionDate', 108),
+    // a date derived from the last inspection says so (推算), as the export does
+    text('nextInspectionDate', 130, {
+      valueFormatter: (p) => (p.value ? `${String(p.value)}${p.data?.nextInspectionSource === 'derived' ? `（${t('registryEdit.derived')}）` : ''}` : ''),
+      tooltipValueGetter: (p) => (p.data?.nextInspectionSource === 'derived' ? t('registryEdit.derivedTitle') : null),
+    }),
     text('inspectionStatus', 86, { cellRenderer: InspectionCell }),
     text('internalNo', 100),
     text('model', 110, { tooltipField: 'model' }),

@@ -3,7 +3,7 @@ import { Modal } from '../../components/Modal.tsx';
 import { errorRowCount, recordsToWrite, type LedgerSummary } from './ledger-fields.ts';
 
 /** Asks once more before writing; Enter confirms (the confirm button has the focus), Esc cancels. */
-export function ApplyDialog({ summary, onCancel, onConfirm }: { summary: LedgerSummary; onCancel: () => void; onConfirm: () => void }) {
+export function ApplyDialog({ summary, held, accepted, onCancel, onConfirm }: { summary: LedgerSummary; held: number; accepted: number; onCancel: () => void; onConfirm: () => void }) {
   const { t } = useTranslation();
   const bad = errorRowCount(summary);
   const count = recordsToWrite(summary);
@@ -14,6 +14,11 @@ export function ApplyDialog({ summary, onCancel, onConfirm }: { summary: LedgerS
           {bad > 0 ? t('import.confirm.bodyWithErrors', { count, bad }) : t('import.confirm.body', { count })}
         </p>
         <p className="muted">{t('import.confirm.detail', { units: summary.units.inserted + summary.units.updated, equipment: summary.equipment.inserted + summary.equipment.updated, managers: summary.managers.inserted + summary.managers.updated })}</p>
+        {held > 0 && (
+          <p className="text-warn" data-testid="confirm-held">
+            {t('ledgerReview.confirmHeld', { held, accepted })}
+          </p>
+        )}
         <p className="muted">{t('import.confirm.atomic')}</p>
       </div>
       <div className="form-actions">

@@ -14,6 +14,7 @@ import { MappingStep } from './MappingStep.tsx';
 import { ResultStep } from './ResultStep.tsx';
 import { SummaryStep } from './SummaryStep.tsx';
 import { WizardSteps } from './WizardSteps.tsx';
+import { acceptInput, heldRows, withAccepted } from './update-rows.ts';
 
 type Step =
   | { kind: 'choose'; staging: Staging | null; staged: StagedFile | null }
@@ -39,6 +40,8 @@ export function ImportPage() {
   const [mappings, setMappings] = useState<Mappings>({});
   const [remember, setRemember] = useState(false);
   const [cancelling, setCancelling] = useState(false);
+  /** held identity changes the user accepted (sheet and row); a new preview starts with none */
+  const [accepted, setAccepted] = useState<Set<string>>(() => new Set());
   const jobRef = useRef<RunningJob<LedgerSummary> | null>(null);
 
   // Leaving the page stops a running preview (an import runs to its end: it is one transaction anyway).
@@ -57,6 +60,7 @@ export function ImportPage() {
     setNotice(null);
     setCancelling(false);
     setStep({ kind: 'previewing', staged, progress: null });
+    setAccepted(new Set());
     const job = runJob(
       (jobId) =>
         api.call('ledger.preview', {
@@ -104,8 +108,9 @@ export function ImportPage() {
     setNotice(null);
     setCancelling(false);
     setStep({ kind: 'applying', staged, summary, progress: null });
+    const acceptIdentityChanges = acceptInput(heldRows(summary), accepted, summary);
     const job = runJob(
-      (jobId) => api.call('ledger.apply', { planId: summary.planId, jobId }),
+      (jobId) => api.call('ledger.apply', { planId: summary.planId, ...(acceptIdentityChanges ? { acceptIdentityChanges } : {}), jobId }),
       (progress) => setStep((s) => (s.kind === 'applying' ? { ...s, progress } : s)),
     );
     jobRef.current = job;
@@ -126,6 +131,16 @@ export function ImportPage() {
       const file = await api.call('ledger.errorReport', { planId: summary.planId });
       saveFile(file);
       setNotice({ tone: 'ok', text: t('import.issues.exported', { fileName: file.fileName }) });
+    } catch (error) {
+      setNotice({ tone: 'error', text: errorMessage(error) });
+    }
+  };
+
+  const exportUpdates = async (summary: LedgerSummary, fields: string[] | undefined) => {
+    try {
+      const file = await api.call('ledger.updatesReport', { planId: summary.planId, ...(fields ? { fields } : {}) });
+      saveFile(file);
+      setNotice({ tone: 'ok', text: t('ledgerReview.exported', { fileName: file.fileName }) });
     } catch (error) {
       setNotice({ tone: 'error', text: errorMessage(error) });
     }
@@ -188,13 +203,16 @@ export function ImportPage() {
         <>
           <SummaryStep
             summary={step.summary}
+            accepted={accepted}
+            onAccept={setAccepted}
+            onExportUpdates={(fields) => exportUpdates(step.summary, fields)}
             onImport={() => setStep({ ...step, confirming: true })}
             onExportProblems={() => exportProblems(step.summary)}
             onAdjustMapping={() => setStep({ kind: 'mapping', staged: step.staged, summary: step.summary })}
             onRestart={restart}
           />
           {step.confirming && (
-            <ApplyDialog summary={step.summary} onCancel={() => setStep({ ...step, confirming: false })} onConfirm={() => void apply(step.staged, step.summary)} />
+            <ApplyDialog summary={withAccepted(step.summary, accepted)} held={heldRows(step.summary).size} accepted={accepted.size} onCancel={() => setStep({ ...step, confirming: false })} onConfirm={() => void apply(step.staged, step.summary)} />
           )}
         </>
       )}

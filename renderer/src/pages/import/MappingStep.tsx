@@ -18,13 +18,34 @@ interface MappingStepProps {
 export function MappingStep({ summary, mappings, onChange, remember, onRemember, onApply, onBack }: MappingStepProps) {
   const { t } = useTranslation();
   const sheets = summary.sheets.filter((s) => s.kind && (unmatchedColumns(s).length > 0 || s.missingRequired.length > 0));
+  // sheets the importer did not take for a ledger are named (the user may wonder where their rows went)
+  const ignoredSheets = summary.sheets.filter((s) => !s.kind && s.dataRows > 0);
+  const unmatched = sheets.reduce((n, s) => n + unmatchedColumns(s).length, 0);
   const set = (kind: 'equipment' | 'managers', header: string, value: LedgerField | 'extra') =>
     onChange({ ...mappings, [kind]: { ...(mappings[kind] ?? {}), [header]: value } satisfies ColumnMapping });
 
   return (
     <div className="panel" data-testid="mapping-step">
       <h2 className="section-title">{t('import.mapping.title')}</h2>
-      <p className="muted">{t('import.mapping.intro')}</p>
+      <p className="muted" data-testid="mapping-intro">
+        {sheets.length === 0 ? t('ledgerReview.mappingNone') : unmatched > 0 ? t('ledgerReview.mappingUnmatched', { count: unmatched }) : t('import.mapping.intro')}
+      </p>
+      {unmatched > 0 && (
+        <ul className="mapping-unmatched" data-testid="mapping-unmatched">
+          {sheets.flatMap((sheet) =>
+            unmatchedColumns(sheet).map((c) => (
+              <li key={`${sheet.name}-${c.letter}`}>
+                {c.header} <span className="muted">（{sheet.name}，{t('import.mapping.letter', { letter: c.letter })}）</span>
+              </li>
+            )),
+          )}
+        </ul>
+      )}
+      {ignoredSheets.map((sheet) => (
+        <p key={sheet.name} className="muted">
+          {t('ledgerReview.mappingSheetNone', { name: sheet.name })}
+        </p>
+      ))}
       {sheets.map((sheet) => {
         const kind = sheet.kind!;
         const chosen = new Set<string>(Object.values(mappings[kind] ?? {}));

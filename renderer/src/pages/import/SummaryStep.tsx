@@ -4,11 +4,17 @@ import { CountsTable } from './CountsTable.tsx';
 import { IssuesGrid, type IssueRow } from './IssuesGrid.tsx';
 import { errorRowCount, recordsToWrite, type LedgerSummary } from './ledger-fields.ts';
 import { SheetsPanel } from './SheetsPanel.tsx';
+import { heldRows, withAccepted } from './update-rows.ts';
+import { UpdatesPanel } from './UpdatesPanel.tsx';
 
 type IssueFilter = 'all' | 'error' | 'warning';
 
 interface SummaryStepProps {
   summary: LedgerSummary;
+  /** held identity changes the user accepted */
+  accepted: ReadonlySet<string>;
+  onAccept: (accepted: Set<string>) => void;
+  onExportUpdates: (fields: string[] | undefined) => Promise<void>;
   onImport: () => void;
   onExportProblems: () => Promise<void>;
   onAdjustMapping: () => void;
@@ -16,10 +22,13 @@ interface SummaryStepProps {
 }
 
 /** The preview: what would be written, and every problem row, before anything is written. */
-export function SummaryStep({ summary, onImport, onExportProblems, onAdjustMapping, onRestart }: SummaryStepProps) {
+export function SummaryStep({ summary: previewed, accepted, onAccept, onExportUpdates, onImport, onExportProblems, onAdjustMapping, onRestart }: SummaryStepProps) {
   const { t } = useTranslation();
   const [filter, setFilter] = useState<IssueFilter>('all');
   const [exporting, setExporting] = useState(false);
+  const held = useMemo(() => heldRows(previewed), [previewed]);
+  // the counts as they will be written: accepted identity changes are updates too
+  const summary = useMemo(() => withAccepted(previewed, accepted), [previewed, accepted]);
   const rows = useMemo<IssueRow[]>(
     () => [
       ...summary.errors.map((e, i) => ({ ...e, id: `e${i}`, severity: 'error' as const })),
@@ -77,6 +86,7 @@ export function SummaryStep({ summary, onImport, onExportProblems, onAdjustMappi
           {toWrite === 0 && <span className="muted">{t('import.summary.nothingToWrite')}</span>}
         </div>
       </div>
+      {summary.updates.length > 0 && <UpdatesPanel summary={previewed} held={held} accepted={accepted} onAccept={onAccept} onExport={onExportUpdates} />}
       <div className="panel issues-panel">
         <div className="toolbar">
           <h2 className="section-title section-title-inline">{t('import.issues.title')}</h2>

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SafetyManager } from '../../../../electron/api/schemas/registry.ts';
 import { api, errorMessage } from '../../api/client.ts';
@@ -12,6 +12,10 @@ import { hrefFor, useRouteParams } from '../../router/hash-router.ts';
 import { managerColumns } from './manager-columns.tsx';
 import { filterFromParams, hasNarrowing, managerQueryFilter, type ManagerFilterState } from './manager-filter.ts';
 import { ManagersToolbar } from './ManagersToolbar.tsx';
+import { ManagerDialog } from './ManagerDialog.tsx';
+import { DeleteRowDialog } from '../registry/DeleteRowDialog.tsx';
+import { RowActions } from '../registry/RowActions.tsx';
+import { useRowEditing } from '../registry/use-row-editing.ts';
 
 const SEARCH_DELAY_MS = 300;
 
@@ -62,6 +66,15 @@ export function ManagersPage() {
 
   const change = (part: Partial<ManagerFilterState>) => setState((s) => ({ ...s, ...part }));
 
+  const showError = useCallback((text: string) => setStatus({ tone: 'error', text }), []);
+  const getManager = useCallback((id: string) => api.call('managers.get', { id }), []);
+  const editing = useRowEditing<SafetyManager>(getManager, showError);
+  const afterChange = (text: string) => {
+    editing.close();
+    setStatus({ tone: 'ok', text });
+    gridRef.current?.refresh();
+  };
+
   const exportShown = async () => {
     const grid = gridRef.current;
     if (!grid) return;
@@ -90,6 +103,13 @@ export function ManagersPage() {
             </button>
           </div>
         )}
+        <RowActions
+          selected={editing.selected !== null}
+          owned={editing.owned}
+          onAdd={editing.openAdd}
+          onEdit={() => editing.selected && void editing.open(editing.selected, 'edit')}
+          onDelete={() => editing.selected && void editing.open(editing.selected, 'delete')}
+        />
         {status && (
           <div className={`status status-${status.tone}`} role={status.tone === 'error' ? 'alert' : 'status'} data-testid="managers-status">
             {status.text}
@@ -105,7 +125,18 @@ export function ManagersPage() {
         gridActions={<GridActions columns={columns} choice={columnChoice} onExport={exportShown} exportDisabled={!total} />}
       />
       <div className="grid-area">
-        <PagedGrid<SafetyManager> ref={gridRef} columnDefs={columnDefs} hidden={columnChoice.hidden} datasource={datasource} resetKey={filter} context={context} testId="managers-grid" />
+        <PagedGrid<SafetyManager>
+          ref={gridRef}
+          columnDefs={columnDefs}
+          hidden={columnChoice.hidden}
+          datasource={datasource}
+          resetKey={filter}
+          context={context}
+          testId="managers-grid"
+          onSelect={editing.setSelected}
+          onOpen={(row) => void editing.open(row, 'edit')}
+          onDelete={(row) => void editing.open(row, 'delete')}
+        />
         {total === 0 && (
           <div className="grid-empty" data-testid="managers-empty">
             {hasNarrowing(filter) ? (
@@ -118,6 +149,33 @@ export function ManagersPage() {
           </div>
         )}
       </div>
+      {editing.dialog.kind === 'edit' && (
+        <ManagerDialog
+          manager={editing.dialog.row}
+          unitId={filter.unitId}
+          unitName={filter.unitName}
+          onClose={editing.close}
+          onSaved={(saved) => {
+            const name = saved.manager.name;
+            const warnings = saved.warnings.map((w) => w.message).join('；');
+            afterChange(warnings ? t('registryEdit.savedWithWarnings', { name, warnings }) : t('registryEdit.saved', { name }));
+          }}
+        />
+      )}
+      {editing.dialog.kind === 'delete' && (
+        <DeleteRowDialog
+          title={t('registryEdit.manager.deleteTitle')}
+          question={t('registryEdit.manager.deleteQuestion', { name: editing.dialog.row.name, certificate: editing.dialog.row.certificateNo ?? '—' })}
+          onClose={editing.close}
+          onConfirm={async () => {
+            const row = editing.dialog.kind === 'delete' ? editing.dialog.row : null;
+            if (!row) return;
+            await api.call('managers.delete', { id: row.id, version: row.version });
+            editing.setSelected(null);
+            afterChange(t('registryEdit.deleted', { name: row.name }));
+          }}
+        />
+      )}
     </section>
   );
 }

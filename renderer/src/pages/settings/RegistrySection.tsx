@@ -8,11 +8,22 @@ import { toFormError, type FormError } from '../../components/form-errors.ts';
 const statuses = ['in_use', 'stopped', 'scrapped', 'cancelled'] as const;
 const numberFields = ['screeningThreshold', 'safetyBodyThreshold', 'dueSoonDays', 'certificateExpiringDays'] as const;
 type NumberField = (typeof numberFields)[number];
-const fieldNames = [...numberFields, 'countedStatuses', 'excludedCodes'];
+const fieldNames = [...numberFields, 'countedStatuses', 'excludedCodes', 'inspectionIntervals'];
 
 /** Codes as people type them: separated by commas (half- or full-width), 、 or spaces; upper case. */
 export function parseCodes(text: string): string[] {
   return [...new Set(text.split(/[\s,，、;；]+/).map((c) => c.trim().toUpperCase()).filter(Boolean))];
+}
+
+/** "3000=12，4100=24" → intervals; the first entry that is not code=months is returned as the error. */
+export function parseIntervals(text: string): { intervals: { code: string; months: number }[] } | { invalid: string } {
+  const intervals: { code: string; months: number }[] = [];
+  for (const entry of text.split(/[\s,，、;；]+/).filter(Boolean)) {
+    const match = /^([0-9A-Za-z]{4})[=:：](\d{1,3})$/.exec(entry);
+    if (!match) return { invalid: entry };
+    intervals.push({ code: match[1]!.toUpperCase(), months: Number(match[2]) });
+  }
+  return { intervals };
 }
 
 /**
@@ -26,6 +37,7 @@ export function RegistrySection() {
   const [numbers, setNumbers] = useState<Record<NumberField, string>>({ screeningThreshold: '', safetyBodyThreshold: '', dueSoonDays: '', certificateExpiringDays: '' });
   const [counted, setCounted] = useState<string[]>([]);
   const [codes, setCodes] = useState('');
+  const [intervals, setIntervals] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<FormError | null>(null);
   const [done, setDone] = useState(false);
@@ -40,6 +52,7 @@ export function RegistrySection() {
     });
     setCounted(s.countedStatuses);
     setCodes(s.excludedCodes.join('，'));
+    setIntervals(s.inspectionIntervals.map((r) => `${r.code}=${r.months}`).join('，'));
   };
 
   useEffect(() => {
@@ -51,8 +64,15 @@ export function RegistrySection() {
     setBusy(true);
     setError(null);
     setDone(false);
+    const parsed = parseIntervals(intervals);
+    if ('invalid' in parsed) {
+      setError({ field: 'inspectionIntervals', message: t('settings.registry.intervalsInvalid', { entry: parsed.invalid }) });
+      setBusy(false);
+      return;
+    }
     try {
       const registry = {
+        inspectionIntervals: parsed.intervals,
         ...Object.fromEntries(numberFields.map((f) => [f, Number(numbers[f])])),
         countedStatuses: statuses.filter((s) => counted.includes(s)),
         excludedCodes: parseCodes(codes),
@@ -102,6 +122,9 @@ export function RegistrySection() {
           </fieldset>
           <Field label={t('settings.registry.excludedCodes')} hint={t('settings.registry.excludedCodesHint')} error={fieldError('excludedCodes')}>
             {(control) => <input {...control} name="excludedCodes" value={codes} onChange={(e) => setCodes(e.target.value)} />}
+          </Field>
+          <Field label={t('settings.registry.inspectionIntervals')} hint={t('settings.registry.inspectionIntervalsHint')} error={fieldError('inspectionIntervals')} className="field-wide">
+            {(control) => <input {...control} name="inspectionIntervals" value={intervals} onChange={(e) => setIntervals(e.target.value)} />}
           </Field>
           {error && !error.field && (
             <div className="notice notice-error" role="alert">

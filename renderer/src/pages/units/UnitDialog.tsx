@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallInput } from '../../../../electron/api/contract.ts';
+import type { unitLimits } from '../../../../electron/api/schemas/field-limits.ts';
 import type { Unit } from '../../../../electron/api/schemas/unit.ts';
 import { api } from '../../api/client.ts';
 import { useAppContext } from '../../app/app-context.ts';
@@ -12,6 +13,7 @@ type UnitForm = { [K in keyof CallInput<'units.create'>]-?: string };
 type FieldName = keyof UnitForm;
 
 const fieldNames: readonly FieldName[] = ['name', 'uscc', 'districtId', 'address', 'industry', 'contactPerson', 'contactPhone', 'notes'];
+// the contract's limits, restated here (the renderer imports the contract by type): the type check fails if they differ
 const maxLength: Partial<Record<FieldName, number>> = {
   name: 100,
   uscc: 40,
@@ -20,7 +22,7 @@ const maxLength: Partial<Record<FieldName, number>> = {
   contactPerson: 30,
   contactPhone: 30,
   notes: 1000,
-};
+} satisfies typeof unitLimits;
 
 function initialForm(unit: Unit | null, defaultDistrictId: string): UnitForm {
   return {

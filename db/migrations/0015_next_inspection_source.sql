@@ -1,0 +1,1 @@
+ALTER TABLE `equipment` ADD `next_inspection_source` text;

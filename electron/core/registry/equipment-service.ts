@@ -1,0 +1,131 @@
+import { eq } from 'drizzle-orm';
+import { AppError } from '../../api/errors.ts';
+import type { ParsedInput } from '../../api/contract.ts';
+import type { NodeIdentity } from '../../api/schemas/node.ts';
+import type { Equipment } from '../../api/schemas/registry.ts';
+import { equipment } from '../../../db/schema/index.ts';
+import { appendAudit } from '../audit.ts';
+import type { CoreContext } from '../context.ts';
+import { newId } from '../ids.ts';
+import { Lookups } from '../ledger/lookups.ts';
+import { settleNextInspection } from '../ledger/next-inspection.ts';
+import { diff } from '../ledger/plan.ts';
+import { requireIdentity } from '../node/node-service.ts';
+import { getRegistrySettings } from '../settings/settings-service.ts';
+import { statusDates } from './equipment-query.ts';
+import { equipmentByRowidsSql, toEquipment } from './equipment-rows.ts';
+import { checkEquipmentForm, type FormWarning } from './form-row.ts';
+import { intervalRules } from './inspection-interval.ts';
+import { liveUnitInScope, ownedRow } from './owned-row.ts';
+
+// 特种设备, one at a time from its grid: the same checks as a ledger row, the same
+// derived next date, a duplicate key refused, only this node's rows changed,
+// deletion as a tombstone; every change in the audit log.
+
+type Fields = ParsedInput<'equipment.create'>;
+
+export function getEquipment(ctx: CoreContext, id: string): Equipment {
+  const { sqlite } = ctx.database;
+  const rowid = sqlite.prepare('SELECT rowid FROM equipment WHERE id = ? AND deleted_at IS NULL').pluck().get(id) as number | undefined;
+  const row = rowid === undefined ? undefined : (sqlite.prepare(equipmentByRowidsSql).get(JSON.stringify([rowid])) as Record<string, unknown> | undefined);
+  if (!row) throw new AppError('NOT_FOUND', '该设备不存在或已被删除，请刷新列表');
+  return toEquipment(row, statusDates(ctx, undefined));
+}
+
+const keyLabels = { equipmentCode: '设备代码', registrationCode: '注册代码', registrationNo: '使用登记证编号' } as const;
+
+/** The form as a ledger row of its unit, checked and normalised; a key another piece holds is refused. */
+function prepare(ctx: CoreContext, identity: NodeIdentity, input: Fields, selfId?: string) {
+  const unit = liveUnitInScope(ctx, identity, input.unitId);
+  const { record, warnings } = checkEquipmentForm(ctx, identity, {
+    districtName: unit.districtName,
+    unitName: unit.name,
+    uscc: unit.uscc,
+    category: input.category,
+    equipmentCode: input.equipmentCode,
+    registrationCode: input.registrationCode,
+    registrationNo: input.registrationNo,
+    location: input.location,
+    lastInspectionDate: input.lastInspectionDate,
+    nextInspectionDate: input.nextInspectionDate,
+    internalNo: input.internalNo,
+    model: input.model,
+    productNo: input.productNo,
+    manufacturer: input.manufacturer,
+    commissionedDate: input.commissionedDate,
+  });
+  const values = { ...record.values, status: input.status };
+  const clash = new Lookups(ctx.database.sqlite).equipment(values, unit.id);
+  if (clash && clash.id !== selfId) {
+    const field = (Object.keys(keyLabels) as (keyof typeof keyLabels)[]).find((k) => values[k] && clash[k] === values[k]) ?? 'equipmentCode';
+    const holder = ctx.database.sqlite.prepare('SELECT name FROM units WHERE id = ?').pluck().get(clash['unitId']) as string | undefined;
+    throw new AppError('DUPLICATE', `${keyLabels[field]}“${values[field]}”已登记在“${holder ?? ''}”的设备中，同一台设备不能重复登记。请核对编号`, { field });
+  }
+  // an empty next date is derived from the last one, as in the import (a form has nothing stored to keep)
+  settleNextInspection(values, undefined, intervalRules(getRegistrySettings(ctx).inspectionIntervals));
+  return { unitId: unit.id, values, warnings };
+}
+
+const columnsOf = (values: ReturnType<typeof prepare>['values'], unitId: string) => ({
+  unitId,
+  equipmentCode: values.equipmentCode ?? null,
+  registrationCode: values.registrationCode ?? null,
+  registrationNo: values.registrationNo ?? null,
+  kindCode: values.kindCode ?? null,
+  categoryCode: values.categoryCode ?? null,
+  varietyCode: values.varietyCode ?? null,
+  categoryRaw: values.categoryRaw ?? null,
+  status: values.status,
+  location: values.location ?? null,
+  lastInspectionDate: values.lastInspectionDate ?? null,
+  nextInspectionDate: values.nextInspectionDate ?? null,
+  nextInspectionSource: values.nextInspectionDate ? (values.nextInspectionSource ?? 'recorded') : null,
+  internalNo: values.internalNo ?? null,
+  model: values.model ?? null,
+  productNo: values.productNo ?? null,
+  manufacturer: values.manufacturer ?? null,
+  commissionedDate: values.commissionedDate ?? null,
+});
+
+export function createEquipment(ctx: CoreContext, input: Fields): { equipment: Equipment; warnings: FormWarning[] } {
+  const identity = requireIdentity(ctx);
+  const { db } = ctx.database;
+  const { id, warnings } = db.transaction(() => {
+    const prepared = prepare(ctx, identity, input);
+    const now = ctx.now().toISOString();
+    const row = { id: newId(), originNode: identity.id, createdAt: now, updatedAt: now, version: 1, deletedAt: null, extra: null, ...columnsOf(prepared.values, prepared.unitId) };
+    db.insert(equipment).values(row).run();
+    appendAudit(ctx, { nodeId: identity.id, call: 'equipment.create', table: 'equipment', rowIds: [row.id], after: row });
+    return { id: row.id, warnings: prepared.warnings };
+  });
+  return { equipment: getEquipment(ctx, id), warnings };
+}
+
+export function updateEquipment(ctx: CoreContext, input: ParsedInput<'equipment.update'>): { equipment: Equipment; warnings: FormWarning[] } {
+  const identity = requireIdentity(ctx);
+  const { db } = ctx.database;
+  const warnings = db.transaction(() => {
+    const before = ownedRow(ctx, identity, equipment, input, '该设备');
+    const prepared = prepare(ctx, identity, input.data, input.id);
+    const change = diff(before, columnsOf(prepared.values, prepared.unitId));
+    if (!change) return prepared.warnings;
+    const after = { ...change.set, updatedAt: ctx.now().toISOString(), version: before.version + 1 };
+    db.update(equipment).set(after).where(eq(equipment.id, input.id)).run();
+    appendAudit(ctx, { nodeId: identity.id, call: 'equipment.update', table: 'equipment', rowIds: [input.id], before: { ...change.before, version: before.version }, after });
+    return prepared.warnings;
+  });
+  return { equipment: getEquipment(ctx, input.id), warnings };
+}
+
+export function deleteEquipment(ctx: CoreContext, input: ParsedInput<'equipment.delete'>) {
+  const identity = requireIdentity(ctx);
+  const { db } = ctx.database;
+  return db.transaction(() => {
+    const before = ownedRow(ctx, identity, equipment, input, '该设备');
+    const deletedAt = ctx.now().toISOString();
+    const tombstone = { deletedAt, updatedAt: deletedAt, version: before.version + 1 };
+    db.update(equipment).set(tombstone).where(eq(equipment.id, input.id)).run();
+    appendAudit(ctx, { nodeId: identity.id, call: 'equipment.delete', table: 'equipment', rowIds: [input.id], before, after: tombstone });
+    return { id: input.id, deletedAt };
+  });
+}

@@ -1,0 +1,171 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CallOutput } from '../../../../electron/api/contract.ts';
+import type { equipmentLimits } from '../../../../electron/api/schemas/field-limits.ts';
+import type { Equipment } from '../../../../electron/api/schemas/registry.ts';
+import { api } from '../../api/client.ts';
+import { Field } from '../../components/Field.tsx';
+import { toFormError, type FormError } from '../../components/form-errors.ts';
+import { Modal } from '../../components/Modal.tsx';
+import { UnitPicker } from '../../components/UnitPicker.tsx';
+import { equipmentStatuses, type EquipmentStatusValue } from './equipment-filter.ts';
+
+const fieldNames = [
+  'unitId',
+  'category',
+  'equipmentCode',
+  'registrationCode',
+  'registrationNo',
+  'status',
+  'location',
+  'lastInspectionDate',
+  'nextInspectionDate',
+  'internalNo',
+  'model',
+  'productNo',
+  'manufacturer',
+  'commissionedDate',
+] as const;
+type FieldName = (typeof fieldNames)[number];
+type Form = Record<Exclude<FieldName, 'status'>, string> & { status: EquipmentStatusValue };
+
+// the contract's limits, restated (the renderer imports the contract by type): the type check fails if they differ
+const maxLength = {
+  equipmentCode: 40,
+  registrationCode: 40,
+  registrationNo: 40,
+  category: 60,
+  location: 200,
+  internalNo: 50,
+  model: 100,
+  productNo: 60,
+  manufacturer: 100,
+} satisfies typeof equipmentLimits;
+
+function initialForm(piece: Equipment | null, unitId: string): Form {
+  return {
+    unitId: piece?.unitId ?? unitId,
+    category: piece ? (piece.varietyName ?? piece.categoryName ?? piece.kindName ?? piece.categoryRaw ?? '') : '',
+    equipmentCode: piece?.equipmentCode ?? '',
+    registrationCode: piece?.registrationCode ?? '',
+    registrationNo: piece?.registrationNo ?? '',
+    status: piece?.status ?? 'in_use',
+    location: piece?.location ?? '',
+    lastInspectionDate: piece?.lastInspectionDate ?? '',
+    // a derived date is not typed in: left empty, it is derived again from the last date
+    nextInspectionDate: piece?.nextInspectionSource === 'derived' ? '' : (piece?.nextInspectionDate ?? ''),
+    internalNo: piece?.internalNo ?? '',
+    model: piece?.model ?? '',
+    productNo: piece?.productNo ?? '',
+    manufacturer: piece?.manufacturer ?? '',
+    commissionedDate: piece?.commissionedDate ?? '',
+  };
+}
+
+interface EquipmentDialogProps {
+  /** null to add a piece */
+  piece: Equipment | null;
+  /** the unit the grid is filtered by, for a new piece */
+  unitId: string;
+  unitName: string;
+  onClose: () => void;
+  onSaved: (saved: CallOutput<'equipment.create'>, created: boolean) => void;
+}
+
+/** Add or edit one piece of equipment; the core checks it as an imported row and names the field at fault. */
+export function EquipmentDialog({ piece, unitId, unitName, onClose, onSaved }: EquipmentDialogProps) {
+  const { t } = useTranslation();
+  const [form, setForm] = useState(() => initialForm(piece, unitId));
+  const [error, setError] = useState<FormError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  useEffect(() => {
+    if (!error?.field) return;
+    formRef.current?.querySelector<HTMLElement>(`[name="${error.field}"]`)?.focus();
+  }, [error]);
+
+  const set = (field: FieldName) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [field]: e.target.value }));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const saved = piece ? await api.call('equipment.update', { id: piece.id, version: piece.version, data: form }) : await api.call('equipment.create', form);
+      onSaved(saved, !piece);
+    } catch (e) {
+      setError(toFormError(e, fieldNames));
+      setBusy(false);
+    }
+  };
+
+  const fieldError = (field: FieldName) => (error?.field === field ? error.message : undefined);
+  const label = (field: FieldName) => t(`registryEdit.equipment.${field}`);
+  const text = (field: keyof typeof maxLength, options: { required?: boolean; hint?: string; wide?: boolean } = {}) => (
+    <Field label={label(field)} required={options.required} hint={options.hint} error={fieldError(field)} className={options.wide ? 'field-wide' : undefined}>
+      {(control) => <input {...control} name={field} type="text" value={form[field]} maxLength={maxLength[field]} onChange={set(field)} />}
+    </Field>
+  );
+  const date = (field: 'lastInspectionDate' | 'nextInspectionDate' | 'commissionedDate', hint?: string) => (
+    <Field label={label(field)} hint={hint} error={fieldError(field)}>
+      {(control) => <input {...control} name={field} type="date" value={form[field]} onChange={set(field)} />}
+    </Field>
+  );
+  const derived = piece?.nextInspectionSource === 'derived' ? t('registryEdit.equipment.derivedNow', { date: piece.nextInspectionDate }) : '';
+
+  return (
+    <Modal title={piece ? t('registryEdit.equipment.editTitle') : t('registryEdit.equipment.addTitle')} onClose={onClose} busy={busy} size="large">
+      <form ref={formRef} className="form-grid" onSubmit={submit} noValidate data-testid="equipment-form">
+        {error && !error.field && (
+          <div className="notice notice-error field-wide" role="alert">
+            {error.message}
+          </div>
+        )}
+        <Field label={label('unitId')} required error={fieldError('unitId')} className="field-wide">
+          {(control) => (
+            <UnitPicker
+              control={control}
+              value={form.unitId}
+              onChange={(id) => setForm((f) => ({ ...f, unitId: id }))}
+              initialSearch={piece?.unitName ?? unitName}
+              labels={{ search: t('registryEdit.unitSearch'), none: t('registryEdit.unitNone'), choose: t('registryEdit.unitChoose') }}
+            />
+          )}
+        </Field>
+        {text('category', { required: true, hint: t('registryEdit.equipment.categoryHint'), wide: true })}
+        {text('equipmentCode', { hint: t('registryEdit.equipment.keysHint') })}
+        {text('registrationCode')}
+        {text('registrationNo')}
+        <Field label={label('status')} required error={fieldError('status')}>
+          {(control) => (
+            <select {...control} name="status" value={form.status} onChange={set('status')}>
+              {(Object.keys(equipmentStatuses) as EquipmentStatusValue[]).map((s) => (
+                <option key={s} value={s}>
+                  {t(`equipment.status.${s}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        {text('location', { wide: true })}
+        {date('lastInspectionDate')}
+        {date('nextInspectionDate', [derived, t('registryEdit.equipment.nextHint')].filter(Boolean).join('。'))}
+        {text('internalNo')}
+        {text('model')}
+        {text('productNo')}
+        {text('manufacturer')}
+        {date('commissionedDate')}
+        <div className="form-actions field-wide">
+          <button type="button" className="button" onClick={onClose} disabled={busy}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="button button-primary" disabled={busy}>
+            {busy ? t('common.saving') : t('common.save')}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
