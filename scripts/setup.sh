@@ -9,6 +9,8 @@ cd "$(dirname "$0")/.."
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 if ! { command -v fc-list >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; }; then missing+=(fonts-noto-cjk); fi
+# the reference age implementation: the tests check bundles interoperate with it
+command -v age >/dev/null 2>&1 || missing+=(age)
 
 if [ ${#missing[@]} -gt 0 ]; then
   echo "安装系统软件包：${missing[*]}"

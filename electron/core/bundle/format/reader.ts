@@ -2,8 +2,8 @@ import { createHash, type Hash } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { mkdtemp, open, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Decrypter } from 'age-encryption';
 import { z } from 'zod';
+import { AgeError, ageDecryptFile, type AgeReader } from '../../crypto/age-stream.ts';
 import { SealedWriter } from '../../files/sealed-file.ts';
 import { BUNDLE_FORMAT_VERSION, BundleRefusal, type Manifest, type OpenedBundle, type OpenedEntry } from './types.ts';
 import {
@@ -37,7 +37,6 @@ const SIGNATURE_BYTES = 64;
 const AGE_VERSION_LINE = Buffer.from('age-encryption.org/v1\n', 'ascii');
 /** A header with a few X25519 stanzas is under 1 KiB; this bounds what age's line reader buffers. */
 const MAX_AGE_HEADER_BYTES = 64 << 10;
-const FILE_READ_BYTES = 64 << 10;
 
 const refuse = {
   tooLarge: (size: number, max: number) =>
@@ -59,29 +58,23 @@ export async function openBundle(options: OpenBundleOptions): Promise<OpenedBund
   if (info.size > options.maxBytes) throw refuse.tooLarge(info.size, options.maxBytes);
   await checkAgeHeader(options.file, info.size);
 
-  const decrypter = new Decrypter();
-  for (const identity of options.identities) decrypter.addIdentity(identity);
-  const source = await fileSource(options.file, info.size);
+  let age: AgeReader;
   try {
-    return await unpack(await decryptHeader(decrypter, source.stream), options.tempRoot, maxEntries);
-  } finally {
-    await source.close();
-  }
-}
-
-async function decryptHeader(decrypter: Decrypter, ciphertext: ReadableStream<Uint8Array>): Promise<ReadableStream<Uint8Array>> {
-  try {
-    return await decrypter.decrypt(ciphertext);
+    age = await ageDecryptFile(options.file, info.size, options.identities, MAX_AGE_HEADER_BYTES);
   } catch (error) {
-    // typage's wording; the not-recipient test pins it against a library upgrade.
-    if (error instanceof Error && error.message.includes('no identity matched')) throw refuse.notRecipient();
-    throw refuse.corrupt();
+    if (error instanceof AgeError) throw error.kind === 'not-recipient' ? refuse.notRecipient() : refuse.corrupt();
+    throw error;
+  }
+  try {
+    return await unpack(age.plaintext, options.tempRoot, maxEntries);
+  } finally {
+    await age.close();
   }
 }
 
-async function unpack(plaintext: ReadableStream<Uint8Array>, tempRoot: string, maxEntries: number): Promise<OpenedBundle> {
+async function unpack(plaintext: AsyncGenerator<Buffer>, tempRoot: string, maxEntries: number): Promise<OpenedBundle> {
   const dir = await mkdtemp(join(tempRoot, 'qkl-bundle-'));
-  const reader = plaintext.getReader();
+  const reader = { read: () => plaintext.next(), cancel: async () => void (await plaintext.return(undefined)) };
   try {
     const container = await readContainer(new PlainReader(reader), dir, maxEntries);
     const manifest = parseManifest(container.manifestBytes, maxEntries);
@@ -244,7 +237,7 @@ class PlainReader {
   private chunk: Uint8Array = new Uint8Array(0);
   private offset = 0;
 
-  constructor(private readonly reader: ReadableStreamDefaultReader<Uint8Array>) {}
+  constructor(private readonly reader: { read(): Promise<IteratorResult<Uint8Array>> }) {}
 
   /** Exactly n bytes; null if the stream ended cleanly before the first of them. */
   async readExact(n: number): Promise<Buffer | null> {
@@ -287,7 +280,7 @@ class PlainReader {
 
   private async fill(): Promise<boolean> {
     while (this.offset >= this.chunk.length) {
-      let next: ReadableStreamReadResult<Uint8Array>;
+      let next: IteratorResult<Uint8Array>;
       try {
         next = await this.reader.read();
       } catch {
@@ -319,37 +312,6 @@ async function checkAgeHeader(file: string, size: number): Promise<void> {
   } finally {
     await fh.close();
   }
-}
-
-/** A pull stream over the file: reads only as fast as age decrypts, never past the size we checked. */
-async function fileSource(file: string, size: number) {
-  const fh = await open(file, 'r');
-  let closed = false;
-  let position = 0;
-  const close = async () => {
-    if (closed) return;
-    closed = true;
-    await fh.close().catch(() => undefined);
-  };
-  const stream = new ReadableStream<Uint8Array>(
-    {
-      async pull(controller) {
-        const want = Math.min(FILE_READ_BYTES, size - position);
-        const buffer = Buffer.alloc(Math.max(want, 0));
-        const { bytesRead } = want > 0 ? await fh.read(buffer, 0, want, position) : { bytesRead: 0 };
-        if (bytesRead === 0) {
-          await close();
-          controller.close();
-          return;
-        }
-        position += bytesRead;
-        controller.enqueue(buffer.subarray(0, bytesRead));
-      },
-      cancel: close,
-    },
-    { highWaterMark: 1 },
-  );
-  return { stream, close };
 }
 
 function parseJson(bytes: Uint8Array): unknown {

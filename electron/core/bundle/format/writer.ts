@@ -28,7 +28,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, linkSync, openSync, renameSync, unlinkSync } from 'node:fs';
 import { open, rm, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { Encrypter } from 'age-encryption';
+import { ageEncrypt } from '../../crypto/age-stream.ts';
 import {
   BUNDLE_FORMAT_VERSION,
   MANIFEST_SIGNING_DOMAIN,
@@ -79,15 +79,14 @@ export async function writeBundle(options: WriteBundleOptions): Promise<WrittenB
 export async function writeBundleFile(options: WriteBundleOptions): Promise<WrittenBundle> {
   if (options.recipients.length === 0) throw new Error('a bundle needs at least one recipient');
   if (options.manifest.keyId !== options.signer.keyId) throw new Error('manifest.keyId is not the signer’s key id');
-  const encrypter = new Encrypter();
-  for (const recipient of options.recipients) encrypter.addRecipient(recipient);
-
   const sealed: { manifest?: Manifest; hash?: string } = {};
   const fh = await open(options.file, 'wx', 0o600);
-  let size: number;
+  let size = 0;
   try {
-    const ciphertext = await encrypter.encrypt(readableOf(containerChunks(options, sealed)));
-    size = await drainInto(ciphertext, fh);
+    for await (const piece of ageEncrypt(options.recipients, containerChunks(options, sealed))) {
+      await writeFully(fh, piece);
+      size += piece.length;
+    }
     await fh.sync();
     await fh.close();
   } catch (error) {
@@ -191,40 +190,6 @@ function* record(type: number, payload: Uint8Array): Generator<Uint8Array> {
   header.writeUInt32BE(payload.length, 1);
   yield header;
   if (payload.length > 0) yield payload;
-}
-
-/** Pull-based, so the container is produced only as fast as age and the disk take it. */
-function readableOf(chunks: AsyncGenerator<Uint8Array>): ReadableStream<Uint8Array> {
-  return new ReadableStream<Uint8Array>(
-    {
-      async pull(controller) {
-        const next = await chunks.next();
-        if (next.done) controller.close();
-        else controller.enqueue(next.value);
-      },
-      async cancel() {
-        // Runs the generator's finally blocks, which close the entry being read.
-        await chunks.return(undefined);
-      },
-    },
-    { highWaterMark: 1 },
-  );
-}
-
-async function drainInto(stream: ReadableStream<Uint8Array>, fh: FileHandle): Promise<number> {
-  const reader = stream.getReader();
-  let size = 0;
-  try {
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) return size;
-      await writeFully(fh, value);
-      size += value.length;
-    }
-  } catch (error) {
-    await reader.cancel(error).catch(() => undefined);
-    throw error;
-  }
 }
 
 /** FileHandle.write may write less than asked; loop until every byte is down. */
