@@ -104,6 +104,8 @@ describe('prefill from the registry', () => {
     const fine = prefillOutcome('inspection', { equipment: [vessel('R1', { 安全阀校验有效期至: '2027年3月1日' }), valve('SV2', '2027-08-01')], managers: [] }, ['in_use'], asOf);
     expect(fine).toMatchObject({ outcome: 'pass', summary: '在用设备 1 台均在检验有效期内；安全附件 2 个均在校验有效期内' });
     expect(prefillOutcome('inspection', { equipment: [vessel('R1', null), valve('SV3', null)], managers: [] }, ['in_use'], asOf).outcome).toBe('unknown');
+    // a safety valve has no use registration of its own
+    expect(prefillOutcome('registration', { equipment: [vessel('R1', null), { ...valve('SV1', '2027-08-01'), registrationNo: null }], managers: [] }, ['in_use'], asOf)).toMatchObject({ outcome: 'pass', summary: '在用设备 1 台均有使用登记证编号' });
   });
 
   it('reads accessory dates in the forms ledgers write them', () => {

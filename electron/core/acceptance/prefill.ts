@@ -3,7 +3,7 @@ import type { RegistrySettings } from '../../api/schemas/settings.ts';
 import type { CoreContext } from '../context.ts';
 import { A_ITEM_CODES } from '../registry/status-sql.ts';
 import { loadOperatorRules } from './operator-rules.ts';
-import { inspectionOutcome, listed } from './prefill-inspection.ts';
+import { inspectionOutcome, isAccessory, listed } from './prefill-inspection.ts';
 import { operatorsOutcome } from './prefill-operators.ts';
 
 // Items the registry can decide (使用登记, 定期检验, 持证安全管理员, 作业人员证件): pure
@@ -38,9 +38,10 @@ export function prefillOutcome(key: PrefillKey, facts: UnitFacts, counted: reado
         : { key, outcome: 'unknown', summary: '台账中没有该单位的在用设备，请先导入台账', details: [] };
     case 'registration': {
       if (inUse.length === 0) return { key, outcome: 'unknown', summary: '台账中没有该单位的在用设备', details: [] };
-      const missing = inUse.filter((e) => !e.registrationNo?.trim()).map((e) => e.label);
+      // safety accessories are not registered for use on their own
+      const missing = inUse.filter((e) => !isAccessory(e) && !e.registrationNo?.trim()).map((e) => e.label);
       return missing.length === 0
-        ? { key, outcome: 'pass', summary: `在用设备 ${inUse.length} 台均有使用登记证编号`, details: [] }
+        ? { key, outcome: 'pass', summary: `在用设备 ${inUse.filter((e) => !isAccessory(e)).length} 台均有使用登记证编号`, details: [] }
         : { key, outcome: 'fail', summary: `在用设备中有 ${missing.length} 台没有使用登记证编号`, details: listed(missing) };
     }
     case 'inspection':
