@@ -62,6 +62,10 @@ export const acceptanceItems = sqliteTable(
     /** 'prefill' when the result came from the registry check, else 'manual' */
     resultSource: text('result_source'),
     checkedAt: text('checked_at'),
+    /** the system's finding (不符合) when the office's result went against it, as it read when saved */
+    systemFinding: text('system_finding'),
+    /** why the office's result goes against the system's finding (required then) */
+    contradictionReason: text('contradiction_reason'),
   },
   (t) => [
     uniqueIndex('acceptance_items_file_code_live').on(t.originNode, t.fileId, t.code).where(sql`${t.deletedAt} is null`),
@@ -105,6 +109,8 @@ export const acceptanceDecisions = sqliteTable(
     /** items sent back: JSON [{ code, comment }] */
     returnedItems: text('returned_items'),
     plaqueNo: text('plaque_no'),
+    /** a pass over veto items marked against the system's finding: JSON [{ code, title, finding, reason }] the bureau confirmed */
+    acknowledgedItems: text('acknowledged_items'),
     decidedOn: text('decided_on').notNull(),
     decidedBy: text('decided_by').notNull(),
   },

@@ -11,6 +11,11 @@ import { expect, repoRoot, test } from './fixtures.ts';
 // the contract calls its desk makes, and a bureau-to-office bundle); the office sees
 // the item returned, fixes it, submits again; the bureau accepts and a plaque number
 // comes back; the office prints the acceptance record and the plaque certificate.
+// Issue 16 C on the way: the unit is found by typing in the picker; its ledger has every
+// piece overdue, so 3.2 is 不符合 by the system's finding and marking it 符合 needs a
+// reason; 报市局验收 and 撤销创建 ask in the app's own dialog (撤销创建 behind 更多操作);
+// the bureau's pass lists the contradiction and needs a tick and a comment; the printed
+// record shows the finding and the reason.
 
 const run = promisify(execFile);
 const OFFICE_PASSPHRASE = 'tangqiao-office-passphrase';
@@ -79,6 +84,19 @@ async function act(page: Page, action: string, state: string) {
   await expect(page.getByTestId('acceptance-file').locator('.page-header .badge')).toHaveText(state);
 }
 
+/** 报市局验收: asked again in the app's dialog, which lists the items marked against the system's finding. */
+async function submitCity(page: Page, finding: string) {
+  await page.getByRole('toolbar', { name: '示范单位验收' }).getByRole('button', { name: '报市局验收', exact: true }).click();
+  const confirm = page.getByRole('dialog', { name: '报市局验收' });
+  await expect(confirm).toContainText('档案对分局锁定');
+  await expect(confirm.getByTestId('contradiction-3.2')).toContainText(finding);
+  // 取消 has the focus: Enter alone changes nothing
+  await expect(confirm.getByRole('button', { name: '取消' })).toBeFocused();
+  await confirm.getByRole('button', { name: '报市局验收' }).click();
+  await expect(page.getByRole('status')).toContainText('已办理：报市局验收');
+  await expect(page.getByTestId('acceptance-file').locator('.page-header .badge')).toHaveText('市局验收');
+}
+
 // this spec makes its own two databases (office and bureau)
 test.use({ initialised: false });
 
@@ -96,6 +114,9 @@ test('an office creates an acceptance file, the bureau returns an item, the offi
     trustEachOther(officeDb, bureauDb),
     run('npx', ['tsx', 'tests/e2e/support/sample-data.ts', 'insert', '--db', officeDb, '--units', '3', '--seed', '11'], { cwd: repoRoot, timeout: 90_000 }),
   ]);
+  const unit = (await steps(['overdue', '--office', officeDb])) as { name: string; uscc: string; overdue: number };
+  expect(unit.overdue).toBeGreaterThan(0);
+  const unitName = unit.name;
 
   const officeHost = startHost(officeDb);
   try {
@@ -108,13 +129,28 @@ test('an office creates an acceptance file, the bureau returns an item, the offi
     await page.getByRole('navigation').getByRole('link', { name: '示范单位验收' }).click();
     await expect(page.getByRole('heading', { name: '示范单位验收', level: 1 })).toBeVisible();
 
-    // ---- create the file
+    // ---- create the file: the unit is found by typing, and chosen with the keyboard
     await page.getByRole('button', { name: '新建验收档案' }).click();
     const dialog = page.getByRole('dialog', { name: '新建验收档案' });
-    const unitSelect = dialog.getByLabel('使用单位');
-    const firstUnit = (await unitSelect.locator('option').nth(1).textContent())!;
-    const unitName = firstUnit.replace(/（在用设备.*$/, '');
-    await unitSelect.selectOption({ index: 1 });
+    const picker = dialog.getByRole('combobox', { name: '使用单位' });
+    await expect(picker).toBeFocused();
+    await picker.fill('没有这家单位');
+    await expect(dialog.getByRole('listbox')).toContainText('没有符合的单位');
+    // part of the credit code finds it; Esc closes the list and leaves the dialog open
+    await picker.fill(unit.uscc.slice(-8).toLowerCase());
+    await expect(dialog.getByRole('listbox').getByRole('option')).toHaveCount(1);
+    await expect(dialog.getByRole('listbox').getByRole('option')).toContainText(unitName);
+    await picker.press('Escape');
+    await expect(dialog.getByRole('listbox')).toHaveCount(0);
+    await expect(dialog).toBeVisible();
+    // and so does its name; ↓ moves through the matches, Enter chooses (and does not submit the form)
+    await picker.fill(unitName);
+    await expect(dialog.getByRole('listbox').getByRole('option')).toHaveCount(1);
+    await picker.press('ArrowDown');
+    await expect(dialog.getByRole('listbox').getByRole('option', { selected: true })).toContainText(unitName);
+    await picker.press('Enter');
+    await expect(dialog.getByRole('listbox')).toHaveCount(0);
+    await expect(dialog).toContainText(`已选：${unitName}（${unit.uscc}）`);
     await dialog.getByLabel('阶段').selectOption('pilot');
     await dialog.getByLabel('监察人员姓名').fill('陈监察');
     await dialog.getByRole('button', { name: '建立档案' }).click();
@@ -130,7 +166,36 @@ test('an office creates an acceptance file, the bureau returns an item, the offi
     await edit.getByRole('button', { name: '保存' }).click();
     await expect(page.getByRole('status')).toContainText('已保存档案信息');
     await expect(page.getByTestId('acceptance-file')).toContainText('计划验收日期：2026-12-31');
+    // 撤销创建 is not next to the workflow's actions: it is behind 更多操作, and asks first
+    const toolbar = page.getByRole('toolbar', { name: '示范单位验收' });
+    await expect(toolbar.getByRole('button', { name: '撤销创建' })).toHaveCount(0);
+    await toolbar.getByRole('button', { name: '更多操作' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('menuitem', { name: '撤销创建' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    const cancel = page.getByRole('dialog', { name: '撤销创建' });
+    await expect(cancel).toContainText('不能恢复');
+    await cancel.getByRole('button', { name: '取消' }).click();
+    await expect(page.getByTestId('acceptance-file').locator('.page-header .badge')).toHaveText('创建');
     await act(page, '开始自查', '自查中');
+
+    // ---- 3.2: the system found every in-use piece overdue; 符合 needs a written reason
+    const veto = item(page, '3.2');
+    await expect(veto.locator('.badge').filter({ hasText: /^不符合$/ })).toBeVisible();
+    const finding = ((await veto.locator('.badge').filter({ hasText: '系统核对：' }).textContent()) ?? '').replace('系统核对：', '');
+    expect(finding).toMatch(/^有 \d+ 台在用设备超期未检/);
+    await veto.getByLabel('3.2 结果').selectOption('pass');
+    await expect(veto).toContainText(`系统核对结果为不符合：${finding}。选择“符合”须写明理由`);
+    await veto.getByRole('button', { name: '保存' }).click();
+    await expect(page.getByRole('alert')).toContainText('须写明理由');
+    await expect(veto.locator('.badge').filter({ hasText: /^不符合$/ })).toBeVisible();
+    const reason = '超期设备已于 11 月全部补检，检验报告见附件，台账待下次导入时更新';
+    await veto.getByLabel('3.2 与系统核对结果不一致的理由').fill(reason);
+    await veto.getByRole('button', { name: '保存' }).click();
+    await expect(page.getByRole('status')).toContainText('已保存第 3.2 项');
+    await expect(veto.getByTestId('item-contradiction-3.2')).toContainText(`系统核对：${finding}；分局理由：${reason}`);
+    // 3.2 needs evidence now, not the ledger alone
+    await upload(page, '3.2', '定期检验报告及安全阀校验报告.pdf');
 
     // ---- evidence and a result through the UI; the other items by the same calls, in bulk
     await upload(page, '4.1', '安全生产责任制度.pdf');
@@ -139,14 +204,14 @@ test('an office creates an acceptance file, the bureau returns an item, the offi
     await item(page, '4.1').getByRole('button', { name: '保存' }).click();
     await expect(page.getByRole('status')).toContainText('已保存第 4.1 项');
     await expect(item(page, '4.1').locator('.badge').first()).toHaveText('符合');
-    await steps(['fill', '--office', officeDb, '--unit', unitName, '--skip', '4.1']);
+    await steps(['fill', '--office', officeDb, '--unit', unitName, '--skip', '4.1,3.2']);
     await page.reload();
-    await expect(page.getByRole('meter', { name: '佐证材料齐全度', exact: true }).first()).toHaveAttribute('aria-valuenow', '24');
-    await expect(page.getByRole('meter', { name: '佐证材料齐全度', exact: true }).first()).toHaveAttribute('aria-valuemax', '24');
+    await expect(page.getByRole('meter', { name: '佐证材料齐全度', exact: true }).first()).toHaveAttribute('aria-valuenow', '26');
+    await expect(page.getByRole('meter', { name: '佐证材料齐全度', exact: true }).first()).toHaveAttribute('aria-valuemax', '26');
 
     await page.screenshot({ path: test.info().outputPath('acceptance-file.png') });
     await act(page, '提交分局审核', '分局审核');
-    await act(page, '报市局验收', '市局验收');
+    await submitCity(page, finding);
     // locked for the office now
     await expect(item(page, '4.7').getByLabel('4.7 上传佐证材料')).toHaveCount(0);
     await expect(item(page, '4.7').getByLabel('4.7 结果')).toBeDisabled();
@@ -162,8 +227,14 @@ test('an office creates an acceptance file, the bureau returns an item, the offi
     // ---- the office fixes it and submits again
     await act(page, '开始整改', '自查中');
     await upload(page, '4.7', '应急演练记录.pdf');
+    // removing a file asks first
+    await item(page, '4.7').getByRole('button', { name: '移除 应急演练记录.pdf' }).click();
+    const remove = page.getByRole('dialog', { name: '移除佐证材料' });
+    await expect(remove).toContainText('移除“应急演练记录.pdf”？');
+    await remove.getByRole('button', { name: '取消' }).click();
+    await expect(item(page, '4.7').getByRole('button', { name: '应急演练记录.pdf', exact: true })).toBeVisible();
     await act(page, '提交分局审核', '分局审核');
-    await act(page, '报市局验收', '市局验收');
+    await submitCity(page, finding);
 
     // ---- the bureau accepts in its own UI: a plaque number comes back in its bundle to the office
     const year = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 4);
@@ -178,10 +249,20 @@ test('an office creates an acceptance file, the bureau returns an item, the offi
       await page.getByTestId('acceptance-files').getByRole('link', { name: unitName }).click();
       await expect(page.getByTestId('acceptance-file').locator('.page-header .badge')).toHaveText('市局验收');
       await expect(item(page, '4.7').getByLabel('4.7 结果')).toBeDisabled();
+      // the bureau sees the finding and the office's reason on the item
+      await expect(item(page, '3.2').getByTestId('item-contradiction-3.2')).toContainText(`分局理由：${reason}`);
       await page.getByRole('toolbar', { name: '示范单位验收' }).getByRole('button', { name: '验收通过（发牌）' }).click();
       const decide = page.getByRole('dialog', { name: '市局验收意见：验收通过（发牌）' });
-      await decide.getByLabel('意见').fill('符合示范单位基本要求，同意发牌');
-      await decide.getByRole('button', { name: '确定' }).click();
+      await expect(decide).toContainText('不能撤回');
+      await expect(decide.getByTestId('decide-contradictions').getByTestId('contradiction-3.2')).toContainText(`系统核对：${finding}；分局结论：符合；分局理由：${reason}`);
+      // neither without the tick nor without a comment
+      await decide.getByRole('button', { name: '验收通过（发牌）' }).click();
+      await expect(decide.getByRole('alert')).toContainText('请勾选“已逐项核实上述不一致”');
+      await decide.getByLabel('已逐项核实上述不一致').check();
+      await decide.getByRole('button', { name: '验收通过（发牌）' }).click();
+      await expect(decide.getByRole('alert')).toContainText('写明核实情况');
+      await decide.getByLabel('意见（写明核实情况）').fill('已调阅补检报告，符合示范单位基本要求，同意发牌');
+      await decide.getByRole('button', { name: '验收通过（发牌）' }).click();
       await expect(page.getByRole('status')).toContainText('已记录验收意见：验收通过');
       await expect(page.getByTestId('plaque-no')).toContainText(plaque);
     } finally {
@@ -208,6 +289,11 @@ test('an office creates an acceptance file, the bureau returns an item, the offi
     const rows = page.getByTestId('record-items').locator('tbody tr');
     await expect(rows).toHaveCount(27 + 6);
     await expect(rows.filter({ hasText: '事故应急预案' })).toContainText('应急演练记录.pdf');
+    // the system's finding next to the office's result, with the reason, and what the bureau confirmed
+    await expect(page.getByTestId('record-system-3.2')).toContainText(`不符合：${finding}`);
+    await expect(page.getByTestId('record-system-3.2')).toContainText(`与分局结论不一致，理由：${reason}`);
+    await expect(rows.filter({ hasText: '特种设备及其安全附件均按期检验' }).locator('td').nth(2)).toHaveText('符合');
+    await expect(page.getByTestId('record-acknowledged')).toContainText(`3.2 特种设备及其安全附件均按期检验（${finding}；${reason}）`);
     await expect(page.getByText('市局特设科验收人员（签字）：')).toBeVisible();
     await expect(page.getByText(plaque)).toBeVisible();
     await page.screenshot({ path: test.info().outputPath('acceptance-record.png'), fullPage: true });

@@ -8,7 +8,8 @@ const DateText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 202
 
 // ---- checklist template (resources/checklists/<id>-<version>.json) ----
 
-export const PrefillKey = z.enum(['ledger', 'registration', 'inspection', 'managers']);
+/** ledger / registration / inspection (with safety accessories) / managers (A certificates) / operators (作业人员 certificates for the unit's kinds) */
+export const PrefillKey = z.enum(['ledger', 'registration', 'inspection', 'managers', 'operators']);
 export type PrefillKey = z.infer<typeof PrefillKey>;
 
 export const ChecklistItemTemplate = z
@@ -96,6 +97,64 @@ export const PrefillOutcome = z.object({
 });
 export type PrefillOutcome = z.infer<typeof PrefillOutcome>;
 
+/**
+ * An item whose result (符合 or 不适用) goes against the system's finding (不符合): the
+ * finding and the office's written reason (null when none was given, e.g. the data
+ * changed after the item was saved).
+ */
+export const Contradiction = z.object({
+  code: z.string(),
+  title: z.string(),
+  veto: z.boolean(),
+  result: ItemResult,
+  finding: z.string(),
+  reason: z.string().nullable(),
+});
+export type Contradiction = z.infer<typeof Contradiction>;
+
+// ---- 6.1: the operator certificates (作业项目) a unit's kinds call for (resources/checklists/operator-items-<version>.json) ----
+
+export const OperatorRequirement = z
+  .object({
+    /** any one of these items satisfies the requirement (e.g. G1 or G2 for a boiler) */
+    items: z.array(z.string().regex(/^[A-Z][0-9]?$/)).min(1),
+    /** required: normally needed; possible: depends on the equipment or the work (listed, never a 不符合) */
+    need: z.enum(['required', 'possible']),
+    note: z.string().optional(),
+  })
+  .strict();
+
+export const OperatorRules = z
+  .object({
+    version: z.string().regex(/^v\d+$/),
+    basis: z.string(),
+    note: z.string(),
+    items: z.record(z.string(), z.string()),
+    rules: z
+      .array(
+        z
+          .object({
+            /** a catalogue code at any level; a piece takes the rule of its variety, else its category, else its kind */
+            code: z.string().regex(/^[0-9A-Z]{4}$/),
+            label: z.string().min(1),
+            requirements: z.array(OperatorRequirement),
+            note: z.string().optional(),
+          })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict()
+  .superRefine((r, ctx) => {
+    const seen = new Set<string>();
+    for (const rule of r.rules) {
+      if (seen.has(rule.code)) ctx.addIssue({ code: 'custom', message: `设备代码 ${rule.code} 重复` });
+      seen.add(rule.code);
+      for (const req of rule.requirements) for (const item of req.items) if (!r.items[item]) ctx.addIssue({ code: 'custom', message: `作业项目 ${item} 没有名称` });
+    }
+  });
+export type OperatorRules = z.infer<typeof OperatorRules>;
+
 export const Evidence = z.object({
   id: Id,
   itemId: Id,
@@ -125,6 +184,8 @@ export const AcceptanceItem = z.object({
   resultSource: z.string().nullable(),
   checkedAt: z.string().nullable(),
   prefill: PrefillOutcome.nullable(),
+  /** the result goes against the system's finding: the finding and the office's reason */
+  contradiction: z.object({ finding: z.string(), reason: z.string().nullable() }).nullable(),
   /** the bureau's comment when the last decision sent this item back */
   returnedComment: z.string().nullable(),
   evidence: z.array(Evidence),
@@ -147,6 +208,8 @@ export const AcceptanceDecision = z.object({
   comments: z.string().nullable(),
   returnedItems: z.array(z.object({ code: z.string(), comment: z.string() })),
   plaqueNo: z.string().nullable(),
+  /** on a pass: the veto items marked against the system's finding that the bureau confirmed */
+  acknowledged: z.array(Contradiction),
   decidedOn: z.string(),
   decidedBy: z.string(),
   createdAt: z.string(),
@@ -189,6 +252,8 @@ export const AcceptanceDetail = AcceptanceSummary.extend({
   unitAddress: z.string().nullable(),
   unitContact: z.string().nullable(),
   areas: z.array(AcceptanceArea),
+  /** every item whose result goes against the system's finding (veto items first) */
+  contradictions: z.array(Contradiction),
   decisions: z.array(AcceptanceDecision),
   /** the last decision's comments when it sent the file back */
   returnComments: z.string().nullable(),
@@ -226,6 +291,10 @@ export const AcceptanceBoard = z.object({
 export type AcceptanceBoard = z.infer<typeof AcceptanceBoard>;
 
 export const AcceptanceCandidate = z.object({ id: Id, name: z.string(), uscc: z.string(), inUse: z.number().int() });
+/** by name, 统一社会信用代码 or pinyin initials, as the units grid searches */
+export const AcceptanceCandidatesInput = z
+  .object({ search: z.string().trim().max(60).optional(), limit: z.number().int().min(1).max(2000).default(2000) })
+  .strict();
 
 export const AcceptanceCreateInput = z.object({
   unitId: Id,
@@ -245,6 +314,8 @@ export const SaveItemInput = z.object({
   result: ItemResult.nullable(),
   reason: OptionalText(300),
   comment: OptionalText(1000),
+  /** required when the result (符合 / 不适用) goes against the system's finding (不符合) */
+  contradictionReason: OptionalText(500),
 });
 
 export const AttachEvidenceInput = z.object({ itemId: Id, stagedId: z.string().regex(/^[0-9a-f]{64}$/), note: OptionalText(200) });
@@ -259,6 +330,8 @@ export const DecideInput = z.object({
   decidedOn: DateText.optional(),
   /** a plaque number typed by hand; otherwise made from the pattern */
   plaqueNo: OptionalText(60),
+  /** a pass over veto items marked against the system's finding: the bureau has checked them (with a comment) */
+  confirmContradictions: z.boolean().default(false),
 });
 
 export const AcceptanceSettings = z.object({

@@ -1,7 +1,8 @@
 import type { acceptanceCalls } from '../../api/calls/acceptance.ts';
 import type { HandlerGroup } from '../handler-types.ts';
 import { board, getDetail, listFiles } from './acceptance-read.ts';
-import { acceptanceCandidates, attachEvidence, createFile, decide, evidenceFile, removeEvidence, saveItem, transition, updateFile } from './acceptance-service.ts';
+import { decide } from './acceptance-decide.ts';
+import { acceptanceCandidates, attachEvidence, createFile, evidenceFile, removeEvidence, saveItem, transition, updateFile } from './acceptance-service.ts';
 import { getAcceptanceSettings, updateAcceptanceSettings } from './acceptance-settings.ts';
 import { loadChecklist } from './checklist.ts';
 import { listTemplates, publishTemplate, withdrawTemplate } from './templates.ts';
@@ -11,7 +12,7 @@ export const acceptanceHandlers: HandlerGroup<keyof typeof acceptanceCalls> = {
   'acceptance.board': (ctx) => board(ctx),
   'acceptance.list': listFiles,
   'acceptance.get': (ctx, input) => getDetail(ctx, input.id),
-  'acceptance.candidates': (ctx) => acceptanceCandidates(ctx),
+  'acceptance.candidates': acceptanceCandidates,
   'acceptance.create': createFile,
   'acceptance.update': updateFile,
   'acceptance.saveItem': saveItem,

@@ -7,6 +7,7 @@ import type {
   AcceptanceState,
   AcceptanceSummary,
   Completeness,
+  Contradiction,
   Evidence,
 } from '../../api/schemas/acceptance.ts';
 import type { NodeIdentity } from '../../api/schemas/node.ts';
@@ -14,7 +15,9 @@ import type { CoreContext } from '../context.ts';
 import { getIdentity } from '../node/node-service.ts';
 import { resolveAsOf } from '../registry/as-of.ts';
 import { getRegistrySettings } from '../settings/settings-service.ts';
+import { historyOf } from './acceptance-history.ts';
 import { checklistItems, loadChecklist } from './checklist.ts';
+import { contradictionOf, contradictionsOf } from './contradictions.ts';
 import { prefillAll, unitFacts } from './prefill.ts';
 import { allowedActions, editableStates, effectiveState, type Actor } from './state.ts';
 import { bureauRows } from '../sync/authority.ts';
@@ -60,6 +63,8 @@ interface ItemRow {
   comment: string | null;
   resultSource: string | null;
   checkedAt: string | null;
+  systemFinding: string | null;
+  contradictionReason: string | null;
 }
 
 interface DecisionRow {
@@ -70,10 +75,28 @@ interface DecisionRow {
   comments: string | null;
   returnedItems: string | null;
   plaqueNo: string | null;
+  acknowledgedItems: string | null;
   decidedOn: string;
   decidedBy: string;
   createdAt: string;
 }
+
+/** A JSON column written by this program, read defensively (it may come from another node's bundle). */
+function parseList<T>(text: string | null, keep: (x: unknown) => x is T): T[] {
+  try {
+    const parsed: unknown = text ? JSON.parse(text) : [];
+    return Array.isArray(parsed) ? parsed.filter(keep) : [];
+  } catch {
+    return [];
+  }
+}
+
+const isReturned = (x: unknown): x is { code: string; comment: string } =>
+  typeof (x as { code?: unknown })?.code === 'string' && typeof (x as { comment?: unknown })?.comment === 'string';
+const isContradiction = (x: unknown): x is Contradiction => {
+  const c = x as Partial<Contradiction> | null;
+  return typeof c?.code === 'string' && typeof c.title === 'string' && typeof c.finding === 'string' && ['pass', 'fail', 'na'].includes(c.result as string);
+};
 
 export function loadFileRow(ctx: CoreContext, id: string): FileRow {
   const row = ctx.database.sqlite.prepare(`${selectFiles} WHERE f.id = ?`).get(id) as FileRow | undefined;
@@ -85,7 +108,8 @@ export function decisionsOf(ctx: CoreContext, fileIds: readonly string[]): Map<s
   const rows = ctx.database.sqlite
     .prepare(
       // a decision counts only when the bureau made it (sync/authority.ts): no office decides a file, its own or another's
-      `SELECT d.id, d.file_id AS fileId, d.round, d.outcome, d.comments, d.returned_items AS returnedItems, d.plaque_no AS plaqueNo, d.decided_on AS decidedOn,
+      `SELECT d.id, d.file_id AS fileId, d.round, d.outcome, d.comments, d.returned_items AS returnedItems, d.plaque_no AS plaqueNo,
+              d.acknowledged_items AS acknowledgedItems, d.decided_on AS decidedOn,
               d.decided_by AS decidedBy, d.created_at AS createdAt
        FROM acceptance_decisions d JOIN acceptance_files f ON f.id = d.file_id
        WHERE d.file_id IN (SELECT value FROM json_each(?)) AND d.deleted_at IS NULL AND ${bureauRows('d')} ORDER BY d.created_at, d.id`,
@@ -93,15 +117,10 @@ export function decisionsOf(ctx: CoreContext, fileIds: readonly string[]): Map<s
     .all(JSON.stringify(fileIds)) as DecisionRow[];
   const byFile = new Map<string, AcceptanceDecision[]>();
   for (const r of rows) {
-    let returned: AcceptanceDecision['returnedItems'] = [];
-    try {
-      const parsed: unknown = r.returnedItems ? JSON.parse(r.returnedItems) : [];
-      if (Array.isArray(parsed)) returned = parsed.filter((x): x is { code: string; comment: string } => typeof x?.code === 'string' && typeof x?.comment === 'string');
-    } catch {
-      returned = [];
-    }
+    const { acknowledgedItems, ...rest } = r;
+    const acknowledged = parseList(acknowledgedItems, isContradiction).map((c) => ({ ...c, veto: c.veto !== false, reason: c.reason ?? null }));
     const list = byFile.get(r.fileId) ?? [];
-    list.push({ ...r, returnedItems: returned });
+    list.push({ ...rest, returnedItems: parseList(r.returnedItems, isReturned), acknowledged });
     byFile.set(r.fileId, list);
   }
   return byFile;
@@ -246,38 +265,6 @@ function evidenceOf(ctx: CoreContext, fileId: string): Map<string, Evidence[]> {
   return byItem;
 }
 
-const callLabels: Record<string, string> = {
-  'acceptance.create': '建立验收档案',
-  'acceptance.update': '修改档案信息',
-  'acceptance.saveItem': '填写检查项',
-  'acceptance.attachEvidence': '添加佐证材料',
-  'acceptance.removeEvidence': '移除佐证材料',
-  'acceptance.transition': '办理',
-  'acceptance.decide': '市局验收意见',
-  'acceptance.publishTemplate': '发布标准化样本',
-  'acceptance.withdrawTemplate': '撤下标准化样本',
-};
-
-function historyOf(ctx: CoreContext, fileId: string): AcceptanceDetail['history'] {
-  const like = `%${fileId}%`;
-  const rows = ctx.database.sqlite
-    .prepare(
-      `SELECT at, actor, call, after FROM audit_log WHERE table_name LIKE 'acceptance_%' AND (row_ids LIKE ? OR after LIKE ?) ORDER BY seq DESC LIMIT 200`,
-    )
-    .all(like, like) as Array<{ at: string; actor: string; call: string; after: string | null }>;
-  return rows.map((r) => {
-    let what = callLabels[r.call] ?? r.call;
-    try {
-      const after = r.after ? (JSON.parse(r.after) as Record<string, unknown>) : {};
-      if (typeof after['label'] === 'string') what = `${what}：${after['label']}`;
-      else if (typeof after['code'] === 'string') what = `${what} ${after['code']}`;
-    } catch {
-      // an unreadable entry is shown by its call only
-    }
-    return { at: r.at, actor: r.actor, call: r.call, what };
-  });
-}
-
 export function getDetail(ctx: CoreContext, id: string): AcceptanceDetail {
   const file = loadFileRow(ctx, id);
   const [summary] = summarize(ctx, [file]);
@@ -288,7 +275,8 @@ export function getDetail(ctx: CoreContext, id: string): AcceptanceDetail {
   const returnedByCode = new Map((returned?.returnedItems ?? []).map((r) => [r.code, r.comment]));
   const itemRows = ctx.database.sqlite
     .prepare(
-      `SELECT id, version, code, result, reason, comment, result_source AS resultSource, checked_at AS checkedAt
+      `SELECT id, version, code, result, reason, comment, result_source AS resultSource, checked_at AS checkedAt,
+              system_finding AS systemFinding, contradiction_reason AS contradictionReason
        FROM acceptance_items WHERE file_id = ? AND deleted_at IS NULL`,
     )
     .all(id) as ItemRow[];
@@ -304,6 +292,7 @@ export function getDetail(ctx: CoreContext, id: string): AcceptanceDetail {
     for (const t of area.items) {
       const row = byCode.get(t.code);
       if (!row) continue;
+      const live = t.prefill ? prefill[t.prefill] : null;
       items.push({
         id: row.id,
         version: row.version,
@@ -319,7 +308,8 @@ export function getDetail(ctx: CoreContext, id: string): AcceptanceDetail {
         comment: row.comment,
         resultSource: row.resultSource,
         checkedAt: row.checkedAt,
-        prefill: t.prefill ? prefill[t.prefill] : null,
+        prefill: live,
+        contradiction: contradictionOf(row.result, live, row),
         returnedComment: returnedByCode.get(t.code) ?? null,
         evidence: evidence.get(row.id) ?? [],
       });
@@ -345,6 +335,7 @@ export function getDetail(ctx: CoreContext, id: string): AcceptanceDetail {
     unitAddress: file.unitAddress,
     unitContact: file.unitContact || null,
     areas,
+    contradictions: contradictionsOf(areas.flatMap((a) => a.items)),
     decisions,
     returnComments: returned?.comments ?? null,
     actions: allowedActions(state, actor),

@@ -31,12 +31,15 @@ const item = (d: AcceptanceDetail, code: string) => d.areas.flatMap((a) => a.ite
 describe('acceptance files at the office', () => {
   it('creates a file on the pinned checklist with the registry’s answers pre-filled', async () => {
     const file = await t.ok('acceptance.create', { unitId, phase: 'pilot', inspectorName: '陈监察' });
-    expect(file).toMatchObject({ state: 'created', checklistVersion: 'v1', round: 0, inspectorName: '陈监察', unitName: '张家港示范机械有限公司' });
+    expect(file).toMatchObject({ state: 'created', checklistVersion: 'v2', round: 0, inspectorName: '陈监察', unitName: '张家港示范机械有限公司', contradictions: [] });
     expect(file.areas).toHaveLength(6);
     expect(file.completeness.total).toBe(27);
     expect(item(file, '2.2')).toMatchObject({ result: 'pass', resultSource: 'prefill', prefill: { outcome: 'pass' } });
     expect(item(file, '3.2')).toMatchObject({ result: 'pass', prefill: { outcome: 'pass' } });
     expect(item(file, '1.1')).toMatchObject({ result: 'pass', prefill: { key: 'managers', outcome: 'pass' } });
+    // elevators need no operator of the unit's own; the A manager does not count for 6.1
+    expect(item(file, '6.1')).toMatchObject({ result: null, prefill: { key: 'operators', outcome: 'unknown' } });
+    expect(item(file, '6.1').prefill!.details).toEqual(['电梯 3 台：电梯修理（T）由维护保养单位的持证人员承担，使用单位不需作业人员证']);
     expect(item(file, '4.1').result).toBeNull();
     expect(file.actions).toEqual(['start', 'cancel']);
     // one open file per unit
@@ -70,6 +73,8 @@ describe('acceptance files at the office', () => {
     expect(item(after, '4.1').evidence).toEqual([]);
     expect(sqlite.prepare('SELECT deleted_at IS NOT NULL AS gone FROM acceptance_evidence WHERE id = ?').get(evidence.id)).toEqual({ gone: 1 });
     const file4 = after.areas.find((a) => a.code === '4')!;
+    // 2.2 and 3.2 need evidence on the current checklist: the ledger alone is not enough
+    expect(after.missingEvidence).toEqual(expect.arrayContaining(['2.2 所有特种设备均办理使用登记', '3.2 特种设备及其安全附件均按期检验']));
     expect(file4.completeness).toMatchObject({ required: 12, complete: 1 });
   });
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { ParsedInput } from '../../api/contract.ts';
 import { AppError } from '../../api/errors.ts';
-import type { AcceptanceDetail, AcceptanceItem, AcceptanceState, Evidence } from '../../api/schemas/acceptance.ts';
+import type { AcceptanceDetail, AcceptanceItem, AcceptanceState, Evidence, PrefillOutcome } from '../../api/schemas/acceptance.ts';
 import type { FileOutput } from '../../api/schemas/files.ts';
 import { appendAudit } from '../audit.ts';
 import { attachmentPath } from '../bundle/paths.ts';
@@ -15,9 +15,10 @@ import { getAcceptanceSettings } from './acceptance-settings.ts';
 import { actorFor, decisionsOf, getDetail, loadFileRow, type FileRow } from './acceptance-read.ts';
 import { checklistItems, LATEST_CHECKLIST_VERSION, loadChecklist } from './checklist.ts';
 import { evidenceMime, fileSize, readHead, storeContent } from './evidence-files.ts';
-import { formatPlaqueNo } from './plaque.ts';
-import { prefillAll, unitFacts } from './prefill.ts';
+import { goesAgainst } from './contradictions.ts';
+import { prefillAll, prefillOutcome, unitFacts } from './prefill.ts';
 import { editableStates, effectiveState, nextState, transitions } from './state.ts';
+import { likePattern } from '../registry/status-sql.ts';
 
 /** Acceptance files are made and worked on by a district office, in its own district. */
 function requireDistrictNode(ctx: CoreContext): DistrictIdentity {
@@ -45,7 +46,7 @@ function touchFile(ctx: CoreContext, fileId: string, now: string): void {
   ctx.database.sqlite.prepare('UPDATE acceptance_files SET updated_at = ?, version = version + 1 WHERE id = ?').run(now, fileId);
 }
 
-export function acceptanceCandidates(ctx: CoreContext) {
+export function acceptanceCandidates(ctx: CoreContext, input: { search?: string | undefined; limit?: number } = {}) {
   const identity = requireDistrictNode(ctx);
   const settings = getRegistrySettings(ctx);
   const open = new Set(
@@ -58,14 +59,18 @@ export function acceptanceCandidates(ctx: CoreContext) {
       .filter((f) => stateOf(ctx, loadFileRow(ctx, f.id)) !== 'revoked')
       .map((f) => f.unitId),
   );
+  // the units grid's search: name, pinyin initials (stored lower case), credit code (upper case)
+  const search = input.search?.trim();
+  const matches = search ? `AND (u.name LIKE ? ESCAPE '\\' OR u.name_initials LIKE ? ESCAPE '\\' OR u.uscc LIKE ? ESCAPE '\\')` : '';
+  const searchParams = search ? [likePattern(search), likePattern(search.toLowerCase()), likePattern(search.toUpperCase())] : [];
   const rows = ctx.database.sqlite
     .prepare(
       `SELECT u.id, u.name, u.uscc,
               (SELECT count(*) FROM equipment e WHERE e.unit_id = u.id AND e.deleted_at IS NULL AND e.status IN (SELECT value FROM json_each(?))) AS inUse
-       FROM units u WHERE u.district_id = ? AND u.deleted_at IS NULL ORDER BY inUse DESC, u.name LIMIT 2000`,
+       FROM units u WHERE u.district_id = ? AND u.deleted_at IS NULL ${matches} ORDER BY inUse DESC, u.name`,
     )
-    .all(JSON.stringify(settings.countedStatuses), identity.districtId) as Array<{ id: string; name: string; uscc: string; inUse: number }>;
-  return rows.filter((r) => !open.has(r.id));
+    .all(JSON.stringify(settings.countedStatuses), identity.districtId, ...searchParams) as Array<{ id: string; name: string; uscc: string; inUse: number }>;
+  return rows.filter((r) => !open.has(r.id)).slice(0, input.limit ?? 2000);
 }
 
 function checkInspector(ctx: CoreContext, identity: DistrictIdentity, input: { inspectorId?: string | null; inspectorName: string | null }) {
@@ -85,7 +90,7 @@ export function createFile(ctx: CoreContext, input: ParsedInput<'acceptance.crea
       | { id: string; name: string }
       | undefined;
     if (!unit) throw new AppError('VALIDATION', '所选单位不属于本辖区或已被删除，请刷新后重新选择', { field: 'unitId' });
-    if (!acceptanceCandidates(ctx).some((c) => c.id === unit.id)) {
+    if (!acceptanceCandidates(ctx, { limit: 100_000 }).some((c) => c.id === unit.id)) {
       throw new AppError('DUPLICATE', `“${unit.name}”已有未结束的验收档案，请在看板中打开它。`, { field: 'unitId' });
     }
     const inspector = checkInspector(ctx, identity, input);
@@ -157,10 +162,21 @@ function itemOf(detail: AcceptanceDetail, itemId: string): AcceptanceItem {
 
 function loadItem(ctx: CoreContext, itemId: string) {
   const item = ctx.database.sqlite
-    .prepare('SELECT id, file_id AS fileId, code, version, result, reason, comment FROM acceptance_items WHERE id = ? AND deleted_at IS NULL')
-    .get(itemId) as { id: string; fileId: string; code: string; version: number; result: string | null; reason: string | null; comment: string | null } | undefined;
+    .prepare(
+      `SELECT id, file_id AS fileId, code, version, result, reason, comment, system_finding AS systemFinding, contradiction_reason AS contradictionReason
+       FROM acceptance_items WHERE id = ? AND deleted_at IS NULL`,
+    )
+    .get(itemId) as
+    | { id: string; fileId: string; code: string; version: number; result: string | null; reason: string | null; comment: string | null; systemFinding: string | null; contradictionReason: string | null }
+    | undefined;
   if (!item) throw new AppError('NOT_FOUND', '该检查项不存在，请刷新');
   return item;
+}
+
+/** The system's finding on an item of the file's checklist, as the registry reads now (null: not a data item). */
+function systemFinding(ctx: CoreContext, file: FileRow, code: string): PrefillOutcome | null {
+  const key = checklistItems(loadChecklist(file.checklistVersion)).get(code)?.prefill;
+  return key ? prefillOutcome(key, unitFacts(ctx, file.unitId), getRegistrySettings(ctx).countedStatuses, resolveAsOf(ctx, undefined)) : null;
 }
 
 export function saveItem(ctx: CoreContext, input: ParsedInput<'acceptance.saveItem'>): AcceptanceItem {
@@ -168,25 +184,37 @@ export function saveItem(ctx: CoreContext, input: ParsedInput<'acceptance.saveIt
   const { sqlite } = ctx.database;
   const fileId = sqlite.transaction(() => {
     const item = loadItem(ctx, input.itemId);
-    loadEditable(ctx, identity, item.fileId);
+    const file = loadEditable(ctx, identity, item.fileId);
     if (item.version !== input.version) throw new AppError('CONFLICT', '该检查项已被修改（可能在另一窗口），请刷新后重新填写', { currentVersion: item.version });
     if (input.result === 'na' && !input.reason) throw new AppError('VALIDATION', '选择“不适用”时请写明理由', { field: 'reason' });
     if (input.result === 'fail' && !input.comment) throw new AppError('VALIDATION', '选择“不符合”时请在说明中写明问题', { field: 'comment' });
+    const finding = systemFinding(ctx, file, item.code);
+    const against = goesAgainst(input.result, finding);
+    if (against && !input.contradictionReason) {
+      throw new AppError(
+        'VALIDATION',
+        `第 ${item.code} 项系统核对结果为不符合（${finding!.summary}）。选择“${input.result === 'na' ? '不适用' : '符合'}”须写明理由（如已现场核实、台账数据有误并已更正），否则请选择“不符合”。`,
+        { field: 'contradictionReason', finding: finding!.summary },
+      );
+    }
     const now = ctx.now().toISOString();
     const reason = input.result === 'na' ? input.reason : null;
+    // the finding is kept as it read when the office answered it
+    const kept = against ? { systemFinding: finding!.summary, contradictionReason: input.contradictionReason } : { systemFinding: null, contradictionReason: null };
     sqlite
       .prepare(
-        `UPDATE acceptance_items SET result = ?, reason = ?, comment = ?, result_source = ?, checked_at = ?, updated_at = ?, version = version + 1 WHERE id = ?`,
+        `UPDATE acceptance_items SET result = ?, reason = ?, comment = ?, result_source = ?, checked_at = ?, system_finding = ?, contradiction_reason = ?,
+           updated_at = ?, version = version + 1 WHERE id = ?`,
       )
-      .run(input.result, reason, input.comment, input.result ? 'manual' : null, input.result ? now : null, now, item.id);
+      .run(input.result, reason, input.comment, input.result ? 'manual' : null, input.result ? now : null, kept.systemFinding, kept.contradictionReason, now, item.id);
     touchFile(ctx, item.fileId, now);
     appendAudit(ctx, {
       nodeId: identity.id,
       call: 'acceptance.saveItem',
       table: 'acceptance_items',
       rowIds: [item.id],
-      before: { result: item.result, reason: item.reason, comment: item.comment },
-      after: { fileId: item.fileId, code: item.code, result: input.result, reason, comment: input.comment },
+      before: { result: item.result, reason: item.reason, comment: item.comment, systemFinding: item.systemFinding, contradictionReason: item.contradictionReason },
+      after: { fileId: item.fileId, code: item.code, result: input.result, reason, comment: input.comment, ...kept },
     });
     return item.fileId;
   })();
@@ -284,6 +312,14 @@ function checkReadyForCity(detail: AcceptanceDetail): void {
   if (detail.missingEvidence.length > 0) {
     throw new AppError('VALIDATION', `还有 ${detail.missingEvidence.length} 个检查项缺少佐证材料（如 ${detail.missingEvidence[0]}），请补齐后再报市局验收。`);
   }
+  // the data may have changed since the item was saved, or the item predates the rule
+  const unexplained = detail.contradictions.filter((c) => !c.reason);
+  if (unexplained.length > 0) {
+    throw new AppError(
+      'VALIDATION',
+      `${unexplained.map((c) => `第 ${c.code} 项`).join('、')}的结果与系统核对结果不一致（如 ${unexplained[0]!.code}：${unexplained[0]!.finding}），请在该项写明理由或改为“不符合”后再报市局验收。`,
+    );
+  }
 }
 
 export function transition(ctx: CoreContext, input: ParsedInput<'acceptance.transition'>): AcceptanceDetail {
@@ -315,72 +351,4 @@ export function transition(ctx: CoreContext, input: ParsedInput<'acceptance.tran
     });
   })();
   return getDetail(ctx, input.id);
-}
-
-/** The next free plaque number of the year from the pattern (a number already used by this bureau is skipped). */
-function nextPlaqueNo(ctx: CoreContext, bureauId: string, pattern: string, year: number): string {
-  const used = new Set(
-    (ctx.database.sqlite.prepare('SELECT plaque_no AS p FROM acceptance_decisions WHERE origin_node = ? AND plaque_no IS NOT NULL AND deleted_at IS NULL').all(bureauId) as Array<{ p: string }>).map(
-      (r) => r.p,
-    ),
-  );
-  const ofYear = (ctx.database.sqlite.prepare("SELECT count(DISTINCT plaque_no) AS n FROM acceptance_decisions WHERE origin_node = ? AND plaque_no IS NOT NULL AND substr(decided_on, 1, 4) = ? AND deleted_at IS NULL").get(bureauId, String(year)) as { n: number }).n;
-  let seq = ofYear + 1;
-  let candidate = formatPlaqueNo(pattern, year, seq);
-  while (used.has(candidate)) candidate = formatPlaqueNo(pattern, year, ++seq);
-  return candidate;
-}
-
-/**
- * The city bureau's decision on a file in 市局验收 (or a revocation of a passed one):
- * a row the bureau owns, never a change to the office's rows. It reaches the office
- * in the bureau's next bundle to that office.
- */
-export function decide(ctx: CoreContext, input: ParsedInput<'acceptance.decide'>): AcceptanceDetail {
-  const identity = requireIdentity(ctx);
-  if (identity.role !== 'bureau') throw new AppError('FORBIDDEN', '验收意见由市局特设科填写；本机不是市局节点。');
-  const { sqlite } = ctx.database;
-  sqlite.transaction(() => {
-    const file = loadFileRow(ctx, input.fileId);
-    const decisions = decisionsOf(ctx, [file.id]).get(file.id) ?? [];
-    const from = effectiveState(file.state, file.round, decisions);
-    const next = nextState(from, input.outcome, 'bureau');
-    if (!next.ok) throw new AppError('CONFLICT', next.reason);
-    const template = checklistItems(loadChecklist(file.checklistVersion));
-    if (input.outcome === 'return') {
-      if (input.returnedItems.length === 0 && !input.comments) throw new AppError('VALIDATION', '退回整改时请写明意见，或逐项写明退回理由', { field: 'returnedItems' });
-      const unknown = input.returnedItems.find((r) => !template.has(r.code));
-      if (unknown) throw new AppError('VALIDATION', `检查表中没有第 ${unknown.code} 项`, { field: 'returnedItems' });
-    }
-    if (input.outcome === 'revoke' && !input.comments) throw new AppError('VALIDATION', '撤销示范单位时请写明理由', { field: 'comments' });
-    const decidedOn = input.decidedOn ?? localDate(ctx.now());
-    let plaqueNo: string | null = null;
-    if (input.outcome === 'pass') {
-      // a file passed before (复查) keeps its plaque
-      const earlier = [...decisions].reverse().find((d) => d.outcome === 'pass' && d.plaqueNo);
-      plaqueNo = input.plaqueNo ?? earlier?.plaqueNo ?? nextPlaqueNo(ctx, identity.id, getAcceptanceSettings(ctx).plaquePattern, Number(decidedOn.slice(0, 4)));
-      const clash = sqlite.prepare('SELECT file_id AS fileId FROM acceptance_decisions WHERE origin_node = ? AND plaque_no = ? AND deleted_at IS NULL').get(identity.id, plaqueNo) as
-        | { fileId: string }
-        | undefined;
-      if (clash && clash.fileId !== file.id) throw new AppError('DUPLICATE', `牌匾编号“${plaqueNo}”已发给其他单位，请换一个编号`, { field: 'plaqueNo' });
-    }
-    const now = ctx.now().toISOString();
-    const id = newId();
-    sqlite
-      .prepare(
-        `INSERT INTO acceptance_decisions (id, origin_node, created_at, updated_at, version, file_id, office_node, round, outcome, comments, returned_items,
-           plaque_no, decided_on, decided_by)
-         VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(id, identity.id, now, now, file.id, file.originNode, file.round, input.outcome, input.comments, JSON.stringify(input.returnedItems), plaqueNo,
-        decidedOn, ctx.actor);
-    appendAudit(ctx, {
-      nodeId: identity.id,
-      call: 'acceptance.decide',
-      table: 'acceptance_decisions',
-      rowIds: [id],
-      after: { fileId: file.id, unitName: file.unitName, round: file.round, outcome: input.outcome, label: transitions[input.outcome].label, plaqueNo, returnedItems: input.returnedItems, comments: input.comments },
-    });
-  })();
-  return getDetail(ctx, input.fileId);
 }

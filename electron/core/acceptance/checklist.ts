@@ -1,13 +1,16 @@
 import demoUnitV1 from '../../../resources/checklists/demo-unit-v1.json' with { type: 'json' };
+import demoUnitV2 from '../../../resources/checklists/demo-unit-v2.json' with { type: 'json' };
 import { AppError } from '../../api/errors.ts';
 import { ChecklistTemplate, type ChecklistItemTemplate } from '../../api/schemas/acceptance.ts';
 
 // The checklist of the seed's annex (附件一), shipped in resources/checklists and
 // bundled into the app at build time. Every acceptance file pins the version it was
-// made from, so a new version (v2 …) is added here without changing old files.
-const shipped: Record<string, unknown> = { v1: demoUnitV1 };
+// made from, so a new version is added here without changing old files.
+// v2: 2.2 and 3.2 need evidence (not the ledger alone), 3.2 names the safety
+// accessories, 6.1 is checked against the operators' certificates, not the A managers.
+const shipped: Record<string, unknown> = { v1: demoUnitV1, v2: demoUnitV2 };
 
-export const LATEST_CHECKLIST_VERSION = 'v1';
+export const LATEST_CHECKLIST_VERSION = 'v2';
 
 const cache = new Map<string, ChecklistTemplate>();
 

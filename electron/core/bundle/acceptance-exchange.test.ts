@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exchangeNode, trustEachOther, type ExchangeNode } from '../../../tests/support/exchange.ts';
 import type { AcceptanceDetail } from '../../api/schemas/acceptance.ts';
-import { insertPieces, insertUnit } from '../registry/testing/fixtures.ts';
+import { insertManager, insertPieces, insertUnit } from '../registry/testing/fixtures.ts';
 import { unitAcceptanceStates } from '../acceptance/accepted-units.ts';
 import { fillFile, samplePdf } from '../acceptance/testing/fill.ts';
 import { attachmentPath } from './paths.ts';
@@ -48,7 +48,9 @@ function unitWithEquipment(node: ExchangeNode, name: string, districtId = 'seed-
   const unitId = insertUnit(sqlite, { name, districtId });
   sqlite.prepare('UPDATE units SET origin_node = ? WHERE id = ?').run(node.id, unitId);
   insertPieces(sqlite, unitId, 2, { registrationNo: '梯11苏E00001(17)', next: '2099-01-01' });
+  insertManager(sqlite, unitId, { name: '周安全', itemCode: 'A', expiry: '2099-01-01' });
   sqlite.prepare('UPDATE equipment SET origin_node = ? WHERE unit_id = ?').run(node.id, unitId);
+  sqlite.prepare('UPDATE safety_managers SET origin_node = ? WHERE unit_id = ?').run(node.id, unitId);
   return unitId;
 }
 
@@ -68,7 +70,7 @@ describe('acceptance files in bundles', () => {
     const sha = item(file, '4.1').evidence[0]!.sha256;
 
     const up = await send(office, bureau);
-    expect(up.bundle.rowCounts).toMatchObject({ acceptance_files: 1, acceptance_items: 27, acceptance_evidence: 24, attachments: 1 });
+    expect(up.bundle.rowCounts).toMatchObject({ acceptance_files: 1, acceptance_items: 27, acceptance_evidence: 26, attachments: 1 });
     expect(up.bundle.files).toBe(1);
     for (const table of tables) expect(rowsOf(bureau, table, office.id), table).toBe(rowsOf(office, table, office.id));
     expect(existsSync(attachmentPath(bureau.core.ctx, sha))).toBe(true);
@@ -154,6 +156,42 @@ describe('acceptance files in bundles', () => {
     expect(revoked).toMatchObject({ state: 'revoked', plaqueNo: null, actions: [] });
     // the unit may start again
     expect((await office.ok('acceptance.candidates', {})).map((c) => c.name)).toContain('甲公司');
+  });
+
+  it('lists every veto item marked against the system’s finding on a pass, and needs a confirmation with a comment', async () => {
+    const unitId = unitWithEquipment(office, '塘桥港务机械有限公司');
+    const sqlite = office.core.ctx.database.sqlite;
+    insertPieces(sqlite, unitId, 52, { registrationNo: '梯11苏E00007(17)', next: '2026-03-01' });
+    sqlite.prepare('UPDATE equipment SET origin_node = ? WHERE unit_id = ?').run(office.id, unitId);
+    // fillFile marks 3.2 符合 with a reason, as the office did
+    const file = await submitted(office, unitId);
+    expect(file.contradictions.map((c) => [c.code, c.finding, c.reason])).toEqual([['3.2', '有 52 台在用设备超期未检', '已现场核实']]);
+    await send(office, bureau);
+
+    // the bureau reads the same finding from the ledger rows it received, and the office's reason
+    let atBureau = await bureau.ok('acceptance.get', { id: file.id });
+    expect(item(atBureau, '3.2').contradiction).toEqual({ finding: '有 52 台在用设备超期未检', reason: '已现场核实' });
+    const refusal = async (input: unknown) => {
+      const result = await bureau.core.call('acceptance.decide', input);
+      if (result.ok) throw new Error('acceptance.decide should have been refused');
+      return result;
+    };
+    const unconfirmed = await refusal({ fileId: file.id, outcome: 'pass', comments: '同意' });
+    expect(unconfirmed).toMatchObject({ code: 'VALIDATION', details: { field: 'confirmContradictions', contradictions: ['3.2'] } });
+    expect(unconfirmed.message).toContain('3.2 特种设备及其安全附件均按期检验（系统核对：有 52 台在用设备超期未检；分局结论：符合；理由：已现场核实）');
+    expect((await refusal({ fileId: file.id, outcome: 'pass', confirmContradictions: true })).details).toMatchObject({ field: 'comments' });
+    expect(bureau.core.ctx.database.sqlite.prepare('SELECT count(*) AS n FROM acceptance_decisions').get()).toEqual({ n: 0 });
+
+    atBureau = await bureau.ok('acceptance.decide', { fileId: file.id, outcome: 'pass', confirmContradictions: true, comments: '已调阅 52 台补检报告，同意发牌', decidedOn: '2026-12-01' });
+    expect(atBureau.state).toBe('passed');
+    const acknowledged = [{ code: '3.2', title: '特种设备及其安全附件均按期检验', veto: true, result: 'pass', finding: '有 52 台在用设备超期未检', reason: '已现场核实' }];
+    expect(atBureau.decisions[0]!.acknowledged).toEqual(acknowledged);
+    const audit = bureau.core.ctx.database.sqlite.prepare("SELECT after FROM audit_log WHERE call = 'acceptance.decide'").get() as { after: string };
+    expect(JSON.parse(audit.after)).toMatchObject({ outcome: 'pass', acknowledged: [expect.stringContaining('3.2 特种设备及其安全附件均按期检验（系统核对：有 52 台在用设备超期未检')] });
+
+    await send(bureau, office);
+    const back = await office.ok('acceptance.get', { id: file.id });
+    expect(back).toMatchObject({ state: 'passed', decisions: [{ outcome: 'pass', acknowledged }] });
   });
 
   it('counts only the bureau’s decisions: a decision row of another origin neither passes nor revokes a file', async () => {

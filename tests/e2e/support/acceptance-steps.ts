@@ -6,6 +6,7 @@
 //   tsx tests/e2e/support/acceptance-steps.ts fill --office DB --unit NAME --skip 4.1,4.7
 //   tsx tests/e2e/support/acceptance-steps.ts bureau --office DB --bureau DB --dir DIR --outcome return|pass [--item CODE --comment TEXT]
 //   tsx tests/e2e/support/acceptance-steps.ts up|down --office DB --bureau DB --dir DIR   (office → bureau, bureau → office)
+//   tsx tests/e2e/support/acceptance-steps.ts overdue --office DB   (the first candidate unit's in-use pieces all past their inspection date)
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CallName, CallOutput } from '../../../electron/api/contract.ts';
@@ -45,6 +46,24 @@ async function fill(): Promise<unknown> {
     const skip = new Set(values.skip!.split(',').filter(Boolean));
     await fillFile({ ok: (name, input) => office.ok(name as CallName, input) }, { ...detail, areas: detail.areas.map((a) => ({ ...a, items: a.items.filter((i) => !skip.has(i.code)) })) });
     return { id: summary.id };
+  } finally {
+    office.core.close();
+  }
+}
+
+/**
+ * A unit whose ledger says its in-use pieces are all overdue, as the issue's unit was:
+ * the first unit the picker lists, with every in-use piece's next inspection date in 2020.
+ */
+async function overdue(): Promise<unknown> {
+  const office = open(values.office!, process.env['OFFICE_PASSPHRASE'] ?? '');
+  try {
+    const [unit] = await office.ok('acceptance.candidates', { limit: 1 });
+    if (!unit) throw new Error('no candidate unit');
+    const changed = office.core.ctx.database.sqlite
+      .prepare("UPDATE equipment SET next_inspection_date = '2020-06-30' WHERE unit_id = ? AND status = 'in_use' AND deleted_at IS NULL")
+      .run(unit.id).changes;
+    return { name: unit.name, uscc: unit.uscc, overdue: changed };
   } finally {
     office.core.close();
   }
@@ -103,6 +122,7 @@ async function bureauRound(): Promise<unknown> {
 const step = positionals[0];
 const steps: Record<string, () => Promise<unknown>> = {
   fill,
+  overdue,
   bureau: bureauRound,
   up: async () => (await up(Date.now()), {}),
   down: async () => ({ decisions: await down(Date.now()) }),

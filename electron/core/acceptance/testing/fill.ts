@@ -8,12 +8,14 @@ interface Caller {
   ok(name: string, input: unknown): Promise<unknown>;
 }
 
-/** Marks every item 符合 and gives every item that needs it one evidence file, as an office would before 报市局验收. */
+/** Marks every item 符合 (with a reason where the system found otherwise) and gives every item that needs it one evidence file, as an office would before 报市局验收. */
 export async function fillFile(node: Caller, detail: AcceptanceDetail, pdf: Buffer = samplePdf): Promise<void> {
   const staged = (await node.ok('files.stage', { name: '制度汇编.pdf', contentBase64: pdf.toString('base64') })) as { id: string };
   for (const area of detail.areas) {
     for (const item of area.items) {
-      if (item.result === null || item.result === 'fail') await node.ok('acceptance.saveItem', { itemId: item.id, version: item.version, result: 'pass', comment: '已核查' });
+      // an item the system found 不符合 is marked 符合 with a reason, as an office that checked on site would
+      const reason = item.prefill?.outcome === 'fail' ? '已现场核实' : null;
+      if (item.result === null || item.result === 'fail') await node.ok('acceptance.saveItem', { itemId: item.id, version: item.version, result: 'pass', comment: '已核查', contradictionReason: reason });
       if (item.evidenceRequired && item.result !== 'na' && item.evidence.length === 0) await node.ok('acceptance.attachEvidence', { itemId: item.id, stagedId: staged.id });
     }
   }

@@ -92,17 +92,18 @@ function Record({ file }: { file: AcceptanceDetail }) {
       <table className="data-table" style={{ marginTop: 8 }} data-testid="record-items">
         <thead>
           <tr>
-            <th style={{ width: '8%' }}>{t('acceptance.print.no')}</th>
+            <th style={{ width: '6%' }}>{t('acceptance.print.no')}</th>
             <th>{t('acceptance.print.item')}</th>
-            <th style={{ width: '11%' }}>{t('acceptance.print.result')}</th>
-            <th style={{ width: '22%' }}>{t('acceptance.print.evidence')}</th>
-            <th style={{ width: '24%' }}>{t('acceptance.print.comment')}</th>
+            <th style={{ width: '8%' }}>{t('acceptance.print.result')}</th>
+            <th style={{ width: '24%' }}>{t('acceptance.print.system')}</th>
+            <th style={{ width: '17%' }}>{t('acceptance.print.evidence')}</th>
+            <th style={{ width: '19%' }}>{t('acceptance.print.comment')}</th>
           </tr>
         </thead>
         <tbody>
           {file.areas.map((area) => [
             <tr key={`a-${area.code}`}>
-              <th colSpan={5}>
+              <th colSpan={6}>
                 {area.code}、{area.title}
               </th>
             </tr>,
@@ -116,6 +117,15 @@ function Record({ file }: { file: AcceptanceDetail }) {
                     {item.veto ? '（一票否决）' : ''}
                   </td>
                   <td>{item.result ? t(`acceptance.result.${item.result}`) : ''}</td>
+                  <td data-testid={`record-system-${item.code}`}>
+                    {item.prefill && `${item.prefill.outcome === 'fail' ? `${t('acceptance.result.fail')}：` : ''}${item.prefill.summary}`}
+                    {item.contradiction && (
+                      <div className="acc-print-against">
+                        {item.prefill?.summary === item.contradiction.finding ? '' : `${item.contradiction.finding}；`}
+                        {t('acceptance.print.against', { reason: item.contradiction.reason ?? t('acceptance.file.noReason') })}
+                      </div>
+                    )}
+                  </td>
                   <td>{item.evidence.map((e) => e.fileName).join('、')}</td>
                   <td>{[item.reason, item.comment].filter(Boolean).join('；')}</td>
                 </tr>
@@ -138,6 +148,12 @@ function Record({ file }: { file: AcceptanceDetail }) {
             <th>{t('acceptance.decide.comments')}</th>
             <td>{pass?.comments ?? ''}</td>
           </tr>
+          {pass && pass.acknowledged.length > 0 && (
+            <tr data-testid="record-acknowledged">
+              <th>{t('acceptance.print.acknowledged')}</th>
+              <td colSpan={3}>{pass.acknowledged.map((c) => `${c.code} ${c.title}（${c.finding}；${c.reason ?? t('acceptance.file.noReason')}）`).join('；')}</td>
+            </tr>
+          )}
         </tbody>
       </table>
       <div className="acc-sign">

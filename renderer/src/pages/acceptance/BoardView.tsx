@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AcceptanceBoard, AcceptanceSettings, AcceptanceTemplate } from '../../../../electron/api/schemas/acceptance.ts';
 import { api, errorMessage } from '../../api/client.ts';
 import { useAppContext } from '../../app/app-context.ts';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { saveFile } from '../../files/download.ts';
 import { formatDate } from '../../format/date.ts';
 import { hrefFor, navigate } from '../../router/hash-router.ts';
@@ -19,6 +20,7 @@ export function BoardView() {
   const canCreate = node.role === 'district' && Boolean(node.districtId);
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [creating, setCreating] = useState(false);
+  const [withdrawing, setWithdrawing] = useState<AcceptanceTemplate | null>(null);
   const [status, setStatus] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
 
   const load = useCallback(async () => {
@@ -35,6 +37,7 @@ export function BoardView() {
   }, [load]);
 
   const withdraw = async (template: AcceptanceTemplate) => {
+    setWithdrawing(null);
     try {
       await api.call('acceptance.withdrawTemplate', { id: template.id });
       await load();
@@ -189,7 +192,7 @@ export function BoardView() {
                       <td>{formatDate(tp.publishedAt)}</td>
                       <td>
                         {tp.mine && (
-                          <button type="button" className="button" onClick={() => void withdraw(tp)}>
+                          <button type="button" className="button" onClick={() => setWithdrawing(tp)}>
                             {t('acceptance.templates.withdraw')}
                           </button>
                         )}
@@ -210,6 +213,16 @@ export function BoardView() {
             setCreating(false);
             navigate('acceptance', { id });
           }}
+        />
+      )}
+      {withdrawing && (
+        <ConfirmDialog
+          title={t('acceptance.confirm.withdrawTitle')}
+          question={t('acceptance.confirm.withdraw', { name: withdrawing.title })}
+          confirmLabel={t('acceptance.templates.withdraw')}
+          danger
+          onCancel={() => setWithdrawing(null)}
+          onConfirm={() => void withdraw(withdrawing)}
         />
       )}
     </div>

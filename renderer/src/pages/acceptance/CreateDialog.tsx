@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AcceptanceDetail } from '../../../../electron/api/schemas/acceptance.ts';
 import type { Inspector } from '../../../../electron/api/schemas/blocks.ts';
@@ -6,22 +6,17 @@ import { api, errorMessage } from '../../api/client.ts';
 import { Field } from '../../components/Field.tsx';
 import { toFormError, type FormError } from '../../components/form-errors.ts';
 import { Modal } from '../../components/Modal.tsx';
-
-interface Candidate {
-  id: string;
-  name: string;
-  uscc: string;
-  inUse: number;
-}
+import { UnitCombobox, type Candidate } from './UnitCombobox.tsx';
 
 const OTHER = '__other__';
 
 /** A new acceptance file (or the facts of an existing one): the unit, the phase, the guiding inspector (from the district's list or by hand), dates. */
 export function CreateDialog({ file, onClose, onCreated }: { file?: AcceptanceDetail; onClose: () => void; onCreated: (id: string) => void }) {
   const { t } = useTranslation();
-  const [candidates, setCandidates] = useState<Candidate[] | null>(null);
+  const [noCandidates, setNoCandidates] = useState(false);
   const [inspectors, setInspectors] = useState<Inspector[]>([]);
-  const [unitId, setUnitId] = useState(file?.unitId ?? '');
+  const [unit, setUnit] = useState<Candidate | null>(null);
+  const unitId = file?.unitId ?? unit?.id ?? '';
   const [phase, setPhase] = useState<'pilot' | 'rollout'>(file?.phase ?? 'pilot');
   const [inspector, setInspector] = useState(file?.inspectorId ?? OTHER);
   const [inspectorName, setInspectorName] = useState(file && !file.inspectorId ? (file.inspectorName ?? '') : '');
@@ -31,7 +26,7 @@ export function CreateDialog({ file, onClose, onCreated }: { file?: AcceptanceDe
   const [error, setError] = useState<FormError | null>(null);
 
   useEffect(() => {
-    if (!file) api.call('acceptance.candidates', {}).then(setCandidates, (e: unknown) => setError({ message: errorMessage(e) }));
+    if (!file) api.call('acceptance.candidates', { limit: 1 }).then((rows) => setNoCandidates(rows.length === 0), (e: unknown) => setError({ message: errorMessage(e) }));
     // the inspectors list comes with the blocks work; without it the name is typed by hand
     api.call('inspectors.list', { includeInactive: false }).then(
       (list) => {
@@ -41,6 +36,8 @@ export function CreateDialog({ file, onClose, onCreated }: { file?: AcceptanceDe
       () => setInspectors([]),
     );
   }, [file]);
+
+  const searchFailed = useCallback((message: string) => setError({ message }), []);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -71,23 +68,14 @@ export function CreateDialog({ file, onClose, onCreated }: { file?: AcceptanceDe
   return (
     <Modal title={file ? t('acceptance.file.edit') : t('acceptance.create')} onClose={onClose} busy={busy} size="medium">
       <form className="form-stack" onSubmit={submit} noValidate>
-        {!file && candidates && candidates.length === 0 && <div className="notice notice-info">{t('acceptance.form.noCandidates')}</div>}
+        {!file && noCandidates && <div className="notice notice-info">{t('acceptance.form.noCandidates')}</div>}
         {file ? (
           <div>
             {t('acceptance.form.unit')}：<strong>{file.unitName}</strong>
           </div>
         ) : (
           <Field label={t('acceptance.form.unit')} required error={error?.field === 'unitId' ? error.message : undefined}>
-            {(control) => (
-              <select {...control} name="unitId" value={unitId} onChange={(e) => setUnitId(e.target.value)} data-autofocus>
-                <option value="">{t('acceptance.form.choose')}</option>
-                {(candidates ?? []).map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {t('acceptance.form.unitOption', { name: c.name, count: c.inUse })}
-                  </option>
-                ))}
-              </select>
-            )}
+            {(control) => <UnitCombobox control={control} value={unit} onChange={setUnit} onError={searchFailed} />}
           </Field>
         )}
         <Field label={t('acceptance.form.phase')}>

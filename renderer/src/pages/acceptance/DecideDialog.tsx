@@ -5,8 +5,14 @@ import { api } from '../../api/client.ts';
 import { Field } from '../../components/Field.tsx';
 import { toFormError, type FormError } from '../../components/form-errors.ts';
 import { Modal } from '../../components/Modal.tsx';
+import { ContradictionList } from './ContradictionList.tsx';
 
-/** The city bureau's decision: pass (plaque number from the pattern unless typed), return with per-item reasons, or revoke. */
+/**
+ * The city bureau's decision: pass (plaque number from the pattern unless typed), return
+ * with per-item reasons, or revoke. This dialog is the confirmation of the step: it says
+ * what will follow, and a pass over veto items marked against the system's finding
+ * lists them and needs a tick and a comment.
+ */
 export function DecideDialog({
   file,
   outcome,
@@ -22,12 +28,20 @@ export function DecideDialog({
   const [comments, setComments] = useState('');
   const [plaqueNo, setPlaqueNo] = useState('');
   const [returned, setReturned] = useState<Record<string, string>>({});
+  const [confirmed, setConfirmed] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<FormError | null>(null);
   const items = file.areas.flatMap((a) => a.items);
+  const veto = outcome === 'pass' ? file.contradictions.filter((c) => c.veto) : [];
+  const others = outcome === 'pass' ? file.contradictions.filter((c) => !c.veto) : [];
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    // the core refuses these too; asked here first so the clerk sees which field
+    if (veto.length > 0 && !confirmed) {
+      setError({ field: 'confirmContradictions', message: t('acceptance.decide.confirmRequired') });
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
@@ -37,10 +51,11 @@ export function DecideDialog({
         comments,
         plaqueNo: outcome === 'pass' ? plaqueNo : null,
         returnedItems: outcome === 'return' ? Object.entries(returned).map(([code, comment]) => ({ code, comment })) : [],
+        confirmContradictions: veto.length > 0 && confirmed,
       });
       onDecided(next);
     } catch (e) {
-      setError(toFormError(e, ['comments', 'plaqueNo', 'returnedItems']));
+      setError(toFormError(e, ['comments', 'plaqueNo', 'returnedItems', 'confirmContradictions']));
       setBusy(false);
     }
   };
@@ -48,7 +63,35 @@ export function DecideDialog({
   return (
     <Modal title={`${t('acceptance.decide.title')}：${t(`acceptance.action.${outcome}`)}`} onClose={onClose} busy={busy} size="large">
       <form className="form-stack" onSubmit={submit} noValidate>
-        <Field label={t('acceptance.decide.comments')} error={error?.field === 'comments' ? error.message : undefined}>
+        <p className="confirm-question">{t(`acceptance.decide.consequence.${outcome}`)}</p>
+        {veto.length > 0 && (
+          <div className="notice notice-warn" data-testid="decide-contradictions">
+            <ContradictionList title={t('acceptance.decide.contradictions')} items={veto} />
+            <label className="acc-confirm-check">
+              <input
+                type="checkbox"
+                checked={confirmed}
+                aria-invalid={error?.field === 'confirmContradictions'}
+                onChange={(e) => {
+                  setConfirmed(e.target.checked);
+                  if (error?.field === 'confirmContradictions') setError(null);
+                }}
+              />{' '}
+              {t('acceptance.decide.confirmContradictions')}
+            </label>
+            {error?.field === 'confirmContradictions' && (
+              <div className="field-error" role="alert">
+                {error.message}
+              </div>
+            )}
+          </div>
+        )}
+        {others.length > 0 && <ContradictionList title={t('acceptance.decide.others')} items={others} />}
+        <Field
+          label={veto.length > 0 ? t('acceptance.decide.commentsRequired') : t('acceptance.decide.comments')}
+          required={veto.length > 0 || outcome === 'revoke'}
+          error={error?.field === 'comments' ? error.message : undefined}
+        >
           {(control) => <textarea {...control} name="comments" value={comments} maxLength={2000} onChange={(e) => setComments(e.target.value)} data-autofocus />}
         </Field>
         {outcome === 'pass' && (
@@ -104,7 +147,7 @@ export function DecideDialog({
             {t('common.cancel')}
           </button>
           <button type="submit" className={`button ${outcome === 'revoke' ? 'button-danger' : 'button-primary'}`} disabled={busy}>
-            {t('acceptance.decide.save')}
+            {t(`acceptance.action.${outcome}`)}
           </button>
         </div>
       </form>

@@ -2,16 +2,24 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AcceptanceAction, AcceptanceDetail } from '../../../../electron/api/schemas/acceptance.ts';
 import { api, errorMessage } from '../../api/client.ts';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { formatDate } from '../../format/date.ts';
 import { hrefFor } from '../../router/hash-router.ts';
 import { CreateDialog } from './CreateDialog.tsx';
 import { DecideDialog } from './DecideDialog.tsx';
+import { ContradictionList } from './ContradictionList.tsx';
 import { ItemCard } from './ItemCard.tsx';
 import { Meter } from './Meter.tsx';
+import { MoreMenu } from './MoreMenu.tsx';
 import { StateBadge } from './StateBadge.tsx';
 
 type State = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'ready'; file: AcceptanceDetail };
 const bureauActions: readonly AcceptanceAction[] = ['pass', 'return', 'revoke'];
+/** steps that cannot be taken back: asked again in the app's own dialog */
+type Confirmed = 'submit_city' | 'recheck' | 'cancel';
+const confirmedActions: readonly AcceptanceAction[] = ['submit_city', 'recheck', 'cancel'];
+/** ending a file is kept away from the workflow's primary actions, behind 更多操作 */
+const endingActions: readonly AcceptanceAction[] = ['cancel', 'revoke'];
 
 /** One acceptance file: facts, actions of this node's role, the checklist areas with items and evidence, decisions, history. */
 export function FileView({ id }: { id: string }) {
@@ -22,6 +30,8 @@ export function FileView({ id }: { id: string }) {
   const [deciding, setDeciding] = useState<'pass' | 'return' | 'revoke' | null>(null);
   const [maxMb, setMaxMb] = useState(20);
   const [editing, setEditing] = useState(false);
+  const [confirming, setConfirming] = useState<Confirmed | null>(null);
+  const [confirmError, setConfirmError] = useState<string | null>(null);
 
   const load = useCallback(async () => {
     try {
@@ -36,19 +46,26 @@ export function FileView({ id }: { id: string }) {
     api.call('acceptance.settings', {}).then((s) => setMaxMb(s.maxEvidenceMb), () => undefined);
   }, [load]);
 
-  const act = async (file: AcceptanceDetail, action: AcceptanceAction) => {
-    if (bureauActions.includes(action)) {
-      setDeciding(action as 'pass' | 'return' | 'revoke');
-      return;
-    }
-    if (action === 'cancel' && !window.confirm(t('acceptance.confirmCancel'))) return;
+  const choose = (action: AcceptanceAction) => {
+    if (state.kind !== 'ready') return;
+    if (bureauActions.includes(action)) setDeciding(action as 'pass' | 'return' | 'revoke');
+    else if (confirmedActions.includes(action)) {
+      setConfirmError(null);
+      setConfirming(action as Confirmed);
+    } else void act(state.file, action);
+  };
+
+  const act = async (file: AcceptanceDetail, action: AcceptanceAction, comment: string | null = null) => {
     setBusy(true);
     try {
-      const next = await api.call('acceptance.transition', { id: file.id, version: file.version, action });
+      const next = await api.call('acceptance.transition', { id: file.id, version: file.version, action, comment });
       setState({ kind: 'ready', file: next });
+      setConfirming(null);
       setStatus({ tone: 'ok', text: t('acceptance.actionDone', { action: t(`acceptance.action.${action}`) }) });
     } catch (error) {
-      setStatus({ tone: 'error', text: errorMessage(error) });
+      // a refusal of a confirmed step is shown in its dialog, where the clerk is looking
+      if (confirmedActions.includes(action)) setConfirmError(errorMessage(error));
+      else setStatus({ tone: 'error', text: errorMessage(error) });
     } finally {
       setBusy(false);
     }
@@ -118,17 +135,19 @@ export function FileView({ id }: { id: string }) {
           <span className="muted">{t('acceptance.file.decided', { decided: overall.decided, total: overall.total })}</span>
         </div>
         <div className="acc-actions" role="toolbar" aria-label={t('acceptance.title')}>
-          {file.actions.map((a) => (
-            <button
-              key={a}
-              type="button"
-              className={`button${a === 'cancel' || a === 'revoke' ? ' button-danger' : a === 'submit_city' || a === 'pass' || a === 'submit' ? ' button-primary' : ''}`}
-              disabled={busy}
-              onClick={() => void act(file, a)}
-            >
-              {t(`acceptance.action.${a}`)}
-            </button>
-          ))}
+          {file.actions
+            .filter((a) => !endingActions.includes(a))
+            .map((a) => (
+              <button
+                key={a}
+                type="button"
+                className={`button${a === 'submit_city' || a === 'pass' || a === 'submit' ? ' button-primary' : ''}`}
+                disabled={busy}
+                onClick={() => choose(a)}
+              >
+                {t(`acceptance.action.${a}`)}
+              </button>
+            ))}
           {!file.locked && (
             <button type="button" className="button" onClick={() => setEditing(true)}>
               {t('acceptance.file.edit')}
@@ -142,6 +161,13 @@ export function FileView({ id }: { id: string }) {
               {t('acceptance.file.printCertificate')}
             </a>
           )}
+          <span className="acc-actions-end">
+            <MoreMenu
+              label={t('acceptance.more')}
+              disabled={busy}
+              items={file.actions.filter((a) => endingActions.includes(a)).map((a) => ({ key: a, label: t(`acceptance.action.${a}`), danger: true, onSelect: () => choose(a) }))}
+            />
+          </span>
         </div>
         {file.locked && file.actions.every((a) => !bureauActions.includes(a)) && <div className="muted">{t('acceptance.file.locked')}</div>}
       </section>
@@ -180,6 +206,7 @@ export function FileView({ id }: { id: string }) {
                 {d.plaqueNo ? ` ${d.plaqueNo}` : ''}
                 {d.comments ? `：${d.comments}` : ''}
                 {d.returnedItems.map((r) => `（${r.code}：${r.comment}）`).join('')}
+                {d.acknowledged.length > 0 && <ContradictionList title={t('acceptance.decide.acknowledged')} items={d.acknowledged} />}
               </li>
             ))}
           </ul>
@@ -206,6 +233,21 @@ export function FileView({ id }: { id: string }) {
             changed(t('acceptance.file.edited'));
           }}
         />
+      )}
+      {confirming && (
+        <ConfirmDialog
+          title={t(`acceptance.action.${confirming}`)}
+          question={t(`acceptance.confirm.${confirming}`)}
+          confirmLabel={t(`acceptance.action.${confirming}`)}
+          danger={confirming === 'cancel'}
+          comment={confirming === 'cancel' ? { label: t('acceptance.confirm.cancelReason') } : undefined}
+          busy={busy}
+          error={confirmError}
+          onCancel={() => setConfirming(null)}
+          onConfirm={(comment) => void act(file, confirming, comment || null)}
+        >
+          {confirming === 'submit_city' && file.contradictions.length > 0 && <ContradictionList title={t('acceptance.confirm.contradictions')} items={file.contradictions} />}
+        </ConfirmDialog>
       )}
       {deciding && (
         <DecideDialog

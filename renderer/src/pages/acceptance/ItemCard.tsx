@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AcceptanceDetail, AcceptanceItem, Evidence } from '../../../../electron/api/schemas/acceptance.ts';
 import { api, errorMessage } from '../../api/client.ts';
 import { Badge } from '../../components/Badge.tsx';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { base64ToBytes, saveFile } from '../../files/download.ts';
 import { formatSize, readAsBase64 } from '../../files/read-file.ts';
 
@@ -22,15 +23,21 @@ export function ItemCard({ file, item, maxMb, onChanged, onFailed }: Props) {
   const [result, setResult] = useState(item.result ?? '');
   const [reason, setReason] = useState(item.reason ?? '');
   const [comment, setComment] = useState(item.comment ?? '');
+  const [against, setAgainst] = useState(item.contradiction?.reason ?? '');
   const [busy, setBusy] = useState(false);
+  const [removing, setRemoving] = useState<Evidence | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const editable = !file.locked;
-  const dirty = result !== (item.result ?? '') || reason !== (item.reason ?? '') || comment !== (item.comment ?? '');
+  // 符合 or 不适用 where the system found 不符合: a reason is asked for before saving
+  const goesAgainst = item.prefill?.outcome === 'fail' && (result === 'pass' || result === 'na');
+  const dirty =
+    result !== (item.result ?? '') || reason !== (item.reason ?? '') || comment !== (item.comment ?? '') || (goesAgainst && against !== (item.contradiction?.reason ?? ''));
 
   useEffect(() => {
     setResult(item.result ?? '');
     setReason(item.reason ?? '');
     setComment(item.comment ?? '');
+    setAgainst(item.contradiction?.reason ?? '');
   }, [item]);
 
   const save = async () => {
@@ -42,6 +49,7 @@ export function ItemCard({ file, item, maxMb, onChanged, onFailed }: Props) {
         result: result === '' ? null : (result as 'pass' | 'fail' | 'na'),
         reason,
         comment,
+        contradictionReason: goesAgainst ? against : null,
       });
       onChanged(t('acceptance.file.itemSaved', { code: item.code }));
     } catch (error) {
@@ -71,6 +79,7 @@ export function ItemCard({ file, item, maxMb, onChanged, onFailed }: Props) {
   };
 
   const remove = async (evidence: Evidence) => {
+    setRemoving(null);
     setBusy(true);
     try {
       await api.call('acceptance.removeEvidence', { id: evidence.id });
@@ -119,6 +128,12 @@ export function ItemCard({ file, item, maxMb, onChanged, onFailed }: Props) {
           {item.prefill.details.length > 0 && <span className="muted"> {item.prefill.details.slice(0, 3).join('；')}</span>}
         </div>
       )}
+      {item.contradiction && (
+        <div className="notice notice-warn acc-small" role="note" data-testid={`item-contradiction-${item.code}`}>
+          <strong>{t('acceptance.file.contradiction')}</strong>：
+          {t('acceptance.file.contradictionText', { finding: item.contradiction.finding, reason: item.contradiction.reason ?? t('acceptance.file.noReason') })}
+        </div>
+      )}
       {item.returnedComment && (
         <div className="notice notice-error acc-small" role="note">
           {t('acceptance.file.returnedItem', { comment: item.returnedComment })}
@@ -143,6 +158,23 @@ export function ItemCard({ file, item, maxMb, onChanged, onFailed }: Props) {
             disabled={!editable || busy}
             maxLength={300}
           />
+        )}
+        {editable && goesAgainst && (
+          <div className="acc-against">
+            <div className="field-hint" id={`against-${item.id}`}>
+              {t('acceptance.file.against', { text: item.prefill!.summary, result: t(`acceptance.result.${result}`) })}
+            </div>
+            <textarea
+              value={against}
+              onChange={(e) => setAgainst(e.target.value)}
+              placeholder={t('acceptance.file.contradictionReason')}
+              aria-label={`${item.code} ${t('acceptance.file.contradictionReason')}`}
+              aria-describedby={`against-${item.id}`}
+              aria-required
+              disabled={busy}
+              maxLength={500}
+            />
+          </div>
         )}
         <textarea
           value={comment}
@@ -171,7 +203,7 @@ export function ItemCard({ file, item, maxMb, onChanged, onFailed }: Props) {
             </button>
             <span className="muted acc-small">{formatSize(e.size)}</span>
             {editable && (
-              <button type="button" className="button" disabled={busy} onClick={() => void remove(e)} aria-label={`${t('acceptance.file.remove')} ${e.fileName}`}>
+              <button type="button" className="button" disabled={busy} onClick={() => setRemoving(e)} aria-label={`${t('acceptance.file.remove')} ${e.fileName}`}>
                 {t('acceptance.file.remove')}
               </button>
             )}
@@ -201,6 +233,16 @@ export function ItemCard({ file, item, maxMb, onChanged, onFailed }: Props) {
         )}
         {editable && <span className="muted acc-small">{t('acceptance.file.uploadHint', { mb: maxMb })}</span>}
       </div>
+      {removing && (
+        <ConfirmDialog
+          title={t('acceptance.confirm.removeTitle')}
+          question={t('acceptance.confirm.remove', { name: removing.fileName })}
+          confirmLabel={t('acceptance.file.remove')}
+          danger
+          onCancel={() => setRemoving(null)}
+          onConfirm={() => void remove(removing)}
+        />
+      )}
     </div>
   );
 }
