@@ -20,6 +20,8 @@ export const errorCodes = [
   'WRONG_PASSPHRASE',
   /** a bundle or receipt was refused; details.reason names the check */
   'BUNDLE_REFUSED',
+  /** the core's thread or process stopped (a crash): the window offers to restart it */
+  'CORE_STOPPED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

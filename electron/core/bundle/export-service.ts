@@ -55,7 +55,7 @@ function safeName(text: string): string {
  * attachment files, signed and encrypted. Recorded in the sent log only once the
  * file is complete, so a failed export leaves the chain as it was.
  */
-export async function exportBundle(ctx: CoreContext, input: ParsedInput<'bundles.export'>): Promise<BundleExported> {
+export async function exportBundle(ctx: CoreContext, input: ParsedInput<'bundles.export'>): Promise<Omit<BundleExported, 'ref'>> {
   const identity = requireIdentity(ctx);
   const target = targetOf(ctx, identity.role, input.targetNodeId);
   const signer = loadSigner(ctx, input.passphrase);

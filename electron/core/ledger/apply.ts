@@ -8,9 +8,9 @@ import { writePlan } from './applier.ts';
 import { emptyOps, opCount } from './plan.ts';
 import { getPlan } from './plan-store.ts';
 
-// ledger.apply: runs exactly the previewed plan. Cancel is honoured up to the
-// moment the transaction starts; the transaction itself is short and atomic, so
-// a cancelled or failed import leaves the database as it was.
+// ledger.apply: runs exactly the previewed plan, in one transaction. Cancel is
+// honoured before it and inside it (a cancel during the write rolls it back), so a
+// cancelled or failed import leaves the database as it was.
 
 export function applyLedger(ctx: CoreContext, input: ParsedInput<'ledger.apply'>): Promise<LedgerSummary> {
   return ctx.jobs.run(input.jobId, async (job) => {
@@ -25,7 +25,7 @@ export function applyLedger(ctx: CoreContext, input: ParsedInput<'ledger.apply'>
     // give a waiting cancel request its chance before the point of no return
     await tick();
     job.checkpoint();
-    if (total > 0) writePlan(ctx, plan);
+    if (total > 0) writePlan(ctx, plan, job);
     job.advance(total);
     // Keep the summary and the problem rows for the error report; free the operations.
     plan.applied = true;
