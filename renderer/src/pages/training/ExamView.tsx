@@ -108,7 +108,7 @@ export function ExamView({ id }: { id: string }) {
     });
   const exportResults = () =>
     run(async () => {
-      saveFile(await api.call('training.exportResults', { examId: id }));
+      await saveFile(await api.call('training.exportResults', { examId: id }));
       return t('training.exam.exported');
     });
   const done = (text: string) => {
