@@ -5,18 +5,40 @@ import { buildBridge } from './bridge.ts';
 // electron cannot load in plain Node: the preload's two imports are replaced by recorders.
 const exposed = vi.hoisted(() => new Map<string, unknown>());
 const invoke = vi.hoisted(() => vi.fn((channel: string, input: unknown) => Promise.resolve({ ok: true, value: { channel, input } })));
+const channels = vi.hoisted(() => new Map<string, Set<(...args: unknown[]) => void>>());
 
 vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: (key: string, api: unknown) => exposed.set(key, api) },
-  ipcRenderer: { invoke, send: vi.fn(), on: vi.fn(), sendSync: vi.fn() },
+  ipcRenderer: {
+    invoke,
+    send: vi.fn(),
+    sendSync: vi.fn(),
+    on: (channel: string, listener: (...args: unknown[]) => void) => channels.set(channel, (channels.get(channel) ?? new Set()).add(listener)),
+    removeListener: (channel: string, listener: (...args: unknown[]) => void) => channels.get(channel)?.delete(listener),
+  },
 }));
 
 describe('preload', () => {
   beforeEach(() => invoke.mockClear());
 
-  it('exposes window.qkl and nothing else', async () => {
+  it('exposes window.qkl and window.qklEvents, nothing else', async () => {
     await import('./index.ts');
-    expect([...exposed.keys()]).toEqual(['qkl']);
+    expect([...exposed.keys()]).toEqual(['qkl', 'qklEvents']);
+  });
+
+  it('passes the listed host events to the page without the IPC event, and stops on unsubscribe', async () => {
+    await import('./index.ts');
+    const events = exposed.get('qklEvents') as { on(name: string, listener: (...args: unknown[]) => void): () => void };
+    expect(Object.keys(events)).toEqual(['on']);
+    const heard: unknown[][] = [];
+    const off = events.on('core-stopped', (...args) => heard.push(args));
+    for (const listener of channels.get('qkl-event:core-stopped') ?? []) listener({ sender: 'ipc event object' }, 'extra');
+    expect(heard).toEqual([[]]);
+    off();
+    expect(channels.get('qkl-event:core-stopped')?.size).toBe(0);
+    // only the listed events: no door to other channels
+    expect(() => events.on('qkl:keys.status', () => {})).toThrow(TypeError);
+    expect(channels.has('qkl-event:qkl:keys.status')).toBe(false);
   });
 
   it('exposes exactly the contract calls, as functions', async () => {
