@@ -62,6 +62,9 @@ async function measured(label: string, call: Call, jobId: string, work: () => Pr
   try {
     await work();
   } finally {
+    // a stall is recorded when the sampling timer finally runs: let it run once more before
+    // stopping, or a block that ends with the call (a synchronous write) would go unseen
+    await new Promise((r) => setTimeout(r, 50));
     histogram.disable();
     done = true;
   }
