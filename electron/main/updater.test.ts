@@ -36,12 +36,11 @@ const installer = randomBytes(256 * 1024);
 const sha512 = (bytes: Buffer) => createHash('sha512').update(bytes).digest('base64');
 
 let server: http.Server | null = null;
-let dir: string | null = null;
+const dirs: string[] = [];
 afterEach(async () => {
   await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
   server = null;
-  if (dir) rmSync(dir, { recursive: true, force: true });
-  dir = null;
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
 /** The intranet update server: latest.yml (as electron-builder writes it) and the installer it names. */
@@ -73,7 +72,8 @@ async function updateServer(options: { listedSha512: string; version?: string })
 
 /** electron-updater's NSIS updater with this app's version and its app-update.yml (publisherName as electron-builder writes it). */
 function nsisUpdater(publisherName: string[] | null): AppUpdater {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'qkl-update-'));
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'qkl-update-'));
+  dirs.push(dir);
   const config = path.join(dir, 'app-update.yml');
   writeFileSync(config, ['provider: generic', 'url: http://placeholder.invalid/', 'updaterCacheDirName: qkl-desk-updater', ...(publisherName ? ['publisherName:', ...publisherName.map((p) => `  - ${p}`)] : []), ''].join('\n'));
   const { NsisUpdater } = require('electron-updater') as { NsisUpdater: typeof NsisUpdaterClass };
