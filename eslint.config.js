@@ -32,8 +32,9 @@ export default tseslint.config(
     },
   },
   {
-    // The domain core, the database layer, the contract, the CLI and the browser host never load Electron.
-    files: ['electron/core/**/*.ts', 'electron/api/**/*.ts', 'electron/cli/**/*.ts', 'db/**/*.ts', 'scripts/**/*.ts'],
+    // The domain core, the database layer, the contract, the CLI, the core's host (shared by the
+    // browser host and Electron's core process) and the browser host never load Electron.
+    files: ['electron/core/**/*.ts', 'electron/core-host/**/*.ts', 'electron/api/**/*.ts', 'electron/cli/**/*.ts', 'db/**/*.ts', 'scripts/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',

@@ -1,6 +1,8 @@
-// Bundles the Electron main process and the preload with esbuild:
-//   electron/main/index.ts    → dist/electron/main.cjs
-//   electron/preload/index.ts → dist/electron/preload.cjs
+// Bundles the Electron processes with esbuild:
+//   electron/main/index.ts               → dist/electron/main.cjs          the window, menu, dialogs (no database)
+//   electron/preload/index.ts            → dist/electron/preload.cjs       the sandboxed preload
+//   electron/core-host/utility-main.ts   → dist/electron/core-process.cjs  the core process (utilityProcess)
+//   electron/core-host/worker-main.ts    → dist/electron/core-worker.cjs   the core's threads (database, domain)
 // Run with `npx tsx scripts/build-electron.ts` (npm run build:electron).
 import { mkdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
@@ -31,18 +33,23 @@ const common: BuildOptions = {
   minify: false,
 };
 
-const mainBundle: BuildOptions = {
+const nodeBundle = (entry: string, file: string, external: string[]): BuildOptions => ({
   ...common,
   ...importMetaUrlShim,
-  entryPoints: ['electron/main/index.ts'],
-  outfile: path.join(outDir, 'main.cjs'),
+  entryPoints: [entry],
+  outfile: path.join(outDir, file),
   platform: 'node',
   // Electron 45 ships Node 22
   target: 'node22',
-  // electron is provided by the runtime; better-sqlite3 is a native addon that
-  // electron-builder rebuilds for Electron's ABI and cannot be inlined
-  external: ['electron', 'better-sqlite3'],
-};
+  external,
+});
+
+// electron is provided by the runtime; better-sqlite3 is a native addon that
+// electron-builder rebuilds for Electron's ABI and cannot be inlined. Only the core's
+// threads load it: the main process never touches the database.
+const mainBundle = nodeBundle('electron/main/index.ts', 'main.cjs', ['electron']);
+const coreProcessBundle = nodeBundle('electron/core-host/utility-main.ts', 'core-process.cjs', []);
+const coreWorkerBundle = nodeBundle('electron/core-host/worker-main.ts', 'core-worker.cjs', ['better-sqlite3']);
 
 /**
  * The preload needs only the call names and the channel prefix, but importing the
@@ -90,11 +97,15 @@ function check(file: string, allowed: readonly string[], options: { allowDynamic
 
 async function run(): Promise<void> {
   mkdirSync(outDir, { recursive: true });
-  await Promise.all([build(mainBundle), build(preloadBundle)]);
+  const bundles = [mainBundle, preloadBundle, coreProcessBundle, coreWorkerBundle];
+  await Promise.all(bundles.map((options) => build(options)));
   check(path.join(outDir, 'preload.cjs'), ['electron'], { allowDynamic: false });
   const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
-  check(path.join(outDir, 'main.cjs'), ['electron', 'better-sqlite3', ...nodeBuiltins], { allowDynamic: true });
-  console.log(`built ${path.relative(root, mainBundle.outfile!)} and ${path.relative(root, preloadBundle.outfile!)}`);
+  check(path.join(outDir, 'main.cjs'), ['electron', ...nodeBuiltins], { allowDynamic: true });
+  // the core process and its threads run without Electron's modules
+  check(path.join(outDir, 'core-process.cjs'), nodeBuiltins, { allowDynamic: true });
+  check(path.join(outDir, 'core-worker.cjs'), ['better-sqlite3', ...nodeBuiltins], { allowDynamic: true });
+  console.log(`built ${bundles.map((b) => path.relative(root, b.outfile!)).join(', ')}`);
 }
 
 run().catch((error: unknown) => {

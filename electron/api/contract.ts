@@ -7,6 +7,7 @@ import { bundleCalls } from './calls/bundles.ts';
 import { dashboardCalls } from './calls/dashboard.ts';
 import { fileCalls } from './calls/files.ts';
 import { hazardCalls } from './calls/hazards.ts';
+import { hostCalls } from './calls/host.ts';
 import { summaryCalls } from './calls/summaries.ts';
 import { complaintCalls } from './calls/complaints.ts';
 import { inspectionCalls } from './calls/inspections.ts';
@@ -42,6 +43,7 @@ export const contract = {
   ...complaintCalls,
   ...inspectionCalls,
   ...auditCalls,
+  ...hostCalls,
 } as const;
 
 export type Contract = typeof contract;
@@ -54,6 +56,15 @@ export const callNames = Object.keys(contract) as CallName[];
 
 export function isCallName(name: string): name is CallName {
   return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** The window's own calls (host.*): answered by the host, never by the core. */
+export type HostCallName = Extract<CallName, `host.${string}`>;
+/** Every call the core answers. */
+export type CoreCallName = Exclude<CallName, HostCallName>;
+
+export function isHostCallName(name: string): name is HostCallName {
+  return name.startsWith('host.') && isCallName(name);
 }
 
 /** The shape of window.qkl: one function per call, each resolving to a result envelope. */

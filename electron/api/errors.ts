@@ -24,6 +24,8 @@ export const errorCodes = [
   'BUSY',
   /** a file could not be written: disk full, no permission, medium removed */
   'WRITE_FAILED',
+  /** the core's thread or process stopped (a crash): the window offers to restart it */
+  'CORE_STOPPED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { contract, isCallName, type CallName, type CallOutput } from '../api/contract.ts';
+import { contract, isCallName, isHostCallName, type CallName, type CallOutput, type CoreCallName } from '../api/contract.ts';
 import { AppError, type ErrorEnvelope, type Result } from '../api/errors.ts';
 import type { CoreContext } from './context.ts';
 import { handlers, type Handler } from './handlers.ts';
@@ -92,10 +92,12 @@ export interface CoreOptions {
 /** The one entry point every host uses: validates input against the contract, runs the handler, checks the output. */
 export function createCore(ctx: CoreContext, options: CoreOptions = {}): Core {
   async function call<K extends CallName>(name: K, rawInput: unknown): Promise<Result<CallOutput<K>>> {
+    // the window's dialogs and printing: nothing the core (or the command line) can do
+    if (isHostCallName(name)) return { ok: false, code: 'UNKNOWN_CALL', message: `“${name}”由程序窗口提供，此处不可用` };
     try {
       const spec = contract[name];
       const input = spec.input.parse(rawInput ?? {});
-      const handler = handlers[name] as unknown as Handler<K>;
+      const handler = handlers[name as CoreCallName] as unknown as Handler<K>;
       const output = await handler(ctx, input as never);
       const checked = spec.output.safeParse(output);
       // A handler that breaks its own contract is our bug, not the user's input.
@@ -114,6 +116,7 @@ export function createCore(ctx: CoreContext, options: CoreOptions = {}): Core {
       if (!isCallName(name)) {
         return Promise.resolve({ ok: false, code: 'UNKNOWN_CALL', message: `没有名为“${name}”的操作` });
       }
+
       return call(name, input);
     },
   };

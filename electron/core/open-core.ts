@@ -5,6 +5,7 @@ import { recoverBundleWork } from './bundle/recovery.ts';
 import type { HostKind, KeyAccess } from './context.ts';
 import { createCore, type Core, type CoreOptions } from './dispatch.ts';
 import { lockDownDataFolder } from './files/private-files.ts';
+import { JobBoard } from './jobs/job-board.ts';
 import { JobRegistry } from './jobs/job-registry.ts';
 
 export interface OpenCoreOptions extends OpenOptions, CoreOptions {
@@ -12,6 +13,8 @@ export interface OpenCoreOptions extends OpenOptions, CoreOptions {
   actor?: string;
   now?: () => Date;
   keyAccess?: KeyAccess;
+  /** the shared memory the host reads jobs from, when the core runs in a worker (electron/core-host) */
+  jobBoard?: SharedArrayBuffer;
 }
 
 export interface OpenedCore extends Core {
@@ -42,7 +45,7 @@ export function openCore(options: OpenCoreOptions): OpenedCore {
       host: options.host,
       appVersion,
       now: options.now ?? (() => new Date()),
-      jobs: new JobRegistry(),
+      jobs: new JobRegistry(options.jobBoard ? new JobBoard(options.jobBoard) : undefined),
       keyAccess: options.keyAccess ?? { safeStorage: null },
     },
     options,

@@ -1,22 +1,31 @@
 import path from 'node:path';
-import { app, type BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, safeStorage, session, shell } from 'electron';
+import { app, type BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, safeStorage, session, shell, utilityProcess } from 'electron';
 import type { SafeStorageLike } from '../core/context.ts';
-import { openCore, type OpenedCore } from '../core/open-core.ts';
+import { routeCalls } from '../core-host/host-calls.ts';
+import { bundleFilesInArgv, OpenedFiles } from '../core-host/opened-files.ts';
 import { appSchemePrivileges, registerAppProtocol } from './app-protocol.ts';
+import { CoreProcess } from './core-process.ts';
+import { electronHostCalls } from './host-dialogs.ts';
 import { bindContract, mainWindowSender } from './ipc.ts';
 import { createMainWindow } from './main-window.ts';
 import { buildMenuTemplate } from './menu.ts';
 import { dataPaths } from './paths.ts';
+import { effectiveUpdateSettings, readReleaseDefaults } from './release-defaults.ts';
 import { forwardScreenLock } from './screen-lock.ts';
 import { externalHosts } from './security.ts';
 import { loadSettings } from './settings.ts';
 import { startupErrorBox } from './startup-error.ts';
 import { productName, text } from './text.ts';
-import { checkForUpdates, updaterOptions } from './updater.ts';
+import { nativeUpdateUi } from './update-ui.ts';
+import { updaterOptions, updatesOffReason, UpdateFlow } from './updater.ts';
 import { hardenWebContents, denyPermissions } from './web-contents.ts';
+import { forwardCoreEvents, hostEventChannel, onSecondInstance } from './window-events.ts';
 
 // The Electron entry, bundled to dist/electron/main.cjs by scripts/build-electron.ts.
-// Wiring only: every decision lives in a small module with its own tests.
+// Wiring only: every decision lives in a small module with its own tests. The main
+// process holds the window, the menu and the dialogs; the database and the core run
+// in a separate core process (dist/electron/core-process.cjs, in worker threads
+// there), so nothing here ever waits on SQLite.
 
 const appId = 'cn.gov.zjg.qkldesk';
 const dev = !app.isPackaged;
@@ -26,10 +35,12 @@ const log = console;
 protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
 app.enableSandbox();
 
-let core: OpenedCore | null = null;
+let core: CoreProcess | null = null;
 let mainWindow: BrowserWindow | null = null;
-let unbindContract: (() => void) | null = null;
-let unwireScreenLock: (() => void) | null = null;
+let opened: OpenedFiles | null = null;
+let updates: UpdateFlow | null = null;
+const unwire: Array<() => void> = [];
+let closed = false;
 
 /** Inside the package, data files sit in resources/; in development, in the repository. */
 function resourcePath(packaged: string, repository: string): string {
@@ -60,17 +71,42 @@ function keySafeStorage(): SafeStorageLike {
   };
 }
 
-function start(): void {
+function sendToWindow(channel: string): void {
+  if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(channel);
+}
+
+/** 帮助 → 检查更新…, and the quiet check at start: only with a server configured and allowed. */
+function setUpUpdates(settingsFile: string): () => void {
+  const settings = effectiveUpdateSettings(readReleaseDefaults(app.getAppPath()), loadSettings(settingsFile));
+  const options = updaterOptions(settings.updateUrl, settings);
+  const ui = nativeUpdateUi(dialog, () => mainWindow);
+  const flow = async (): Promise<UpdateFlow | null> => {
+    if (!options) return null;
+    // loaded on first use: electron-updater is not needed for a session without updates
+    updates ??= new UpdateFlow((await import('electron-updater')).autoUpdater, options, ui, log, app.getVersion());
+    return updates;
+  };
+  if (!dev && options) void flow().then((f) => f?.run('startup'));
+  return () => {
+    const off = updatesOffReason(settings.updateUrl, settings);
+    if (off) return ui.tell('info', off);
+    void flow().then((f) => f?.run('menu'));
+  };
+}
+
+async function start(): Promise<void> {
   const paths = dataPaths(app.getPath('userData'));
   try {
-    core = openCore({
-      file: paths.dbFile,
-      backupDir: paths.backupDir,
-      host: 'electron',
-      keyAccess: { safeStorage: keySafeStorage() },
-      // the bundle cannot find db/migrations next to itself; say where they are
-      migrationsDir: resourcePath('migrations', 'db/migrations'),
-      onInternalError: (name, error) => log.error(`call ${name} failed`, error),
+    core = await CoreProcess.start({
+      fork: () => utilityProcess.fork(path.join(__dirname, 'core-process.cjs'), [], { serviceName: `${productName} 数据服务`, stdio: 'inherit' }),
+      start: {
+        file: paths.dbFile,
+        backupDir: paths.backupDir,
+        // the bundles cannot find db/migrations next to themselves; say where they are
+        migrationsDir: resourcePath('migrations', 'db/migrations'),
+      },
+      safeStorage: keySafeStorage(),
+      log: (message, error) => log.error(message, error ?? ''),
     });
   } catch (error) {
     log.error('database could not be opened', error);
@@ -79,11 +115,20 @@ function start(): void {
     app.quit();
     return;
   }
+  const running = core;
 
   denyPermissions(session.defaultSession);
   registerAppProtocol(protocol, path.join(app.getAppPath(), 'dist/renderer'));
-  unbindContract = bindContract(ipcMain, core, mainWindowSender(() => mainWindow));
-  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ dev, onAbout: showAbout })));
+  opened = new OpenedFiles((file) => running.grant(file, 'file'), () => sendToWindow(hostEventChannel('files-opened')), (message) => log.warn(message));
+  const calls = routeCalls(
+    running,
+    electronHostCalls({ core: running, dialog, getWindow: () => mainWindow, opened, saveDir: () => app.getPath('documents') }),
+    (name, error) => log.error(`call ${name} failed`, error),
+  );
+  unwire.push(bindContract(ipcMain, calls, mainWindowSender(() => mainWindow)));
+  unwire.push(forwardCoreEvents(running, sendToWindow));
+  const checkUpdates = setUpUpdates(paths.settingsFile);
+  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ dev, onAbout: showAbout, onCheckUpdates: checkUpdates })));
 
   mainWindow = createMainWindow({
     preloadPath: path.join(app.getAppPath(), 'dist/electron/preload.cjs'),
@@ -96,39 +141,33 @@ function start(): void {
     mainWindow = null;
   });
   // the page forgets the passphrase when the screen locks or the PC sleeps
-  unwireScreenLock = forwardScreenLock(powerMonitor, (channel) => {
-    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(channel);
-  });
-
-  const updates = updaterOptions(loadSettings(paths.settingsFile).updateUrl);
-  if (!dev && updates) void checkForUpdates(updates, log);
+  unwire.push(forwardScreenLock(powerMonitor, sendToWindow));
+  // a double-click on a .qklb started the program: the window opens it once it has loaded
+  await opened.add(bundleFilesInArgv(process.argv.slice(1), process.cwd()));
 }
 
-// A second copy would open the same database and show a second window; the
-// first copy is brought forward instead. (Opening a .qklb file passed in
-// argv is still to be wired to the bundle import.)
+// A second copy would open the same database and show a second window: the first
+// copy comes forward instead, and opens the .qklb the second was started with.
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   if (process.platform === 'win32') app.setAppUserModelId(appId);
 
-  app.on('second-instance', () => {
-    if (!mainWindow) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    if (opened) void onSecondInstance(argv, workingDirectory, mainWindow, opened);
+    else if (mainWindow) mainWindow.focus();
   });
   app.on('web-contents-created', (_event, contents) => {
     hardenWebContents(contents, (url) => void shell.openExternal(url), externalHosts);
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => {
-    unbindContract?.();
-    unbindContract = null;
-    unwireScreenLock?.();
-    unwireScreenLock = null;
-    // closing runs PRAGMA optimize and checkpoints the WAL
-    core?.close();
-    core = null;
+  app.on('will-quit', (event) => {
+    if (closed || !core) return;
+    // the core closes its database first (PRAGMA optimize, WAL checkpoint), then we quit
+    event.preventDefault();
+    closed = true;
+    for (const off of unwire.splice(0)) off();
+    void core.close().finally(() => app.quit());
   });
 
   app

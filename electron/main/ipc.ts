@@ -5,9 +5,11 @@ import { isTrustedAppUrl } from './security.ts';
 import { text } from './text.ts';
 
 // One handle() for every contract call (Signal's wrapResult): check the sender,
-// let the core validate the input, return an envelope. Written against small
-// structural types rather than electron's classes so the tests can drive it
-// with a fake ipcMain and a real core.
+// hand the call on, return an envelope. In the app the calls go to a router
+// (core-host/host-calls.ts): host.* to the main process's dialogs, checked against
+// the contract there, everything else over the port to the core process, whose
+// dispatcher checks it. Written against small structural types rather than
+// electron's classes so the tests can drive it with a fake ipcMain and a real core.
 
 export interface IpcMainLike<Event> {
   handle(channel: string, listener: (event: Event, input: unknown) => Promise<Result<unknown>>): void;

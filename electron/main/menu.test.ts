@@ -12,7 +12,7 @@ const labels = (items: MenuItemConstructorOptions[]) => items.filter((item) => i
 const roles = (items: MenuItemConstructorOptions[]) => items.map((item) => item.role).filter(Boolean);
 
 describe('buildMenuTemplate', () => {
-  const release = buildMenuTemplate({ dev: false, onAbout: () => {} });
+  const release = buildMenuTemplate({ dev: false, onAbout: () => {}, onCheckUpdates: () => {} });
 
   it('has the five Chinese top-level menus in order', () => {
     expect(release.map((item) => item.label)).toEqual(['文件', '编辑', '视图', '窗口', '帮助']);
@@ -42,15 +42,20 @@ describe('buildMenuTemplate', () => {
   });
 
   it('offers reload and DevTools in development', () => {
-    const view = submenu(buildMenuTemplate({ dev: true, onAbout: () => {} }), '视图');
+    const view = submenu(buildMenuTemplate({ dev: true, onAbout: () => {}, onCheckUpdates: () => {} }), '视图');
     expect(labels(view)).toEqual(['重新加载', '开发者工具', '实际大小', '放大', '缩小', '全屏']);
     expect(roles(view)).toEqual(['reload', 'toggleDevTools', 'resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen']);
   });
 
-  it('shows 关于 区块链监管工作台 under 帮助 through the given callback', () => {
+  it('offers 检查更新… and 关于 区块链监管工作台 under 帮助, each through its callback', () => {
     const onAbout = vi.fn();
-    const [about] = submenu(buildMenuTemplate({ dev: false, onAbout }), '帮助');
-    expect(about?.label).toBe('关于 区块链监管工作台');
+    const onCheckUpdates = vi.fn();
+    const help = submenu(buildMenuTemplate({ dev: false, onAbout, onCheckUpdates }), '帮助');
+    expect(labels(help)).toEqual(['检查更新…', '关于 区块链监管工作台']);
+    const [check, , about] = help;
+    (check?.click as () => void)();
+    expect(onCheckUpdates).toHaveBeenCalledOnce();
+    expect(onAbout).not.toHaveBeenCalled();
     (about?.click as () => void)();
     expect(onAbout).toHaveBeenCalledOnce();
   });

@@ -5,6 +5,8 @@ export interface MenuOptions {
   /** development build: reload and DevTools are offered */
   dev: boolean;
   onAbout: () => void;
+  /** 帮助 → 检查更新… */
+  onCheckUpdates: () => void;
 }
 
 const { menu } = text;
@@ -54,6 +56,13 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
         { label: menu.close, role: 'close' },
       ],
     },
-    { label: menu.help, submenu: [{ label: menu.about, click: () => options.onAbout() }] },
+    {
+      label: menu.help,
+      submenu: [
+        { label: menu.checkUpdates, click: () => options.onCheckUpdates() },
+        { type: 'separator' },
+        { label: menu.about, click: () => options.onAbout() },
+      ],
+    },
   ];
 }

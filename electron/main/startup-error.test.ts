@@ -16,6 +16,11 @@ describe('startupErrorBox', () => {
     }
   });
 
+  it('explains a corruption the core process reported by its code only', () => {
+    expect(startupErrorBox(new AppError('DB_CORRUPT', '')).content).toMatch(/已损坏/);
+    expect(startupErrorBox(new AppError('INTERNAL', '')).content).toMatch(/打开数据库时出错/);
+  });
+
   it('shows a generic Chinese message, never the raw error, for anything else', () => {
     const box = startupErrorBox(new Error('EACCES: permission denied, open /home/x/qkl.sqlite'));
     expect(box.content).toMatch(/[\u4e00-\u9fff]/);

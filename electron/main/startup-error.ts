@@ -14,7 +14,10 @@ function isSqliteCorruption(code: unknown): boolean {
 
 /** What to tell the user when the database cannot be opened; the app quits after showing it. */
 export function startupErrorBox(error: unknown): StartupErrorBox {
-  if (error instanceof AppError) return { title: text.startup.title, content: error.message };
-  if (isSqliteCorruption((error as { code?: unknown } | null)?.code)) return { title: text.startup.title, content: text.startup.corrupt };
+  // the core's own Chinese message (a database too new, a failed health check …)
+  if (error instanceof AppError && error.message) return { title: text.startup.title, content: error.message };
+  // the core process reports SQLite's corruption as DB_CORRUPT without a message of its own
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'DB_CORRUPT' || isSqliteCorruption(code)) return { title: text.startup.title, content: text.startup.corrupt };
   return { title: text.startup.title, content: text.startup.unknown };
 }

@@ -26,16 +26,16 @@ describe('preload', () => {
     expect([...exposed.keys()]).toEqual(['qkl', 'qklEvents']);
   });
 
-  it('passes the screen-locked host event to the page without the IPC event, and stops on unsubscribe', async () => {
+  it.each(['screen-locked', 'core-stopped', 'files-opened'])('passes the host event %s to the page without the IPC event, and stops on unsubscribe', async (event) => {
     await import('./index.ts');
     const events = exposed.get('qklEvents') as { on(name: string, listener: (...args: unknown[]) => void): () => void };
     expect(Object.keys(events)).toEqual(['on']);
     const heard: unknown[][] = [];
-    const off = events.on('screen-locked', (...args) => heard.push(args));
-    for (const listener of channels.get('qkl-event:screen-locked') ?? []) listener({ sender: 'ipc event object' }, 'extra');
+    const off = events.on(event, (...args) => heard.push(args));
+    for (const listener of channels.get(`qkl-event:${event}`) ?? []) listener({ sender: 'ipc event object' }, 'extra');
     expect(heard).toEqual([[]]);
     off();
-    expect(channels.get('qkl-event:screen-locked')?.size).toBe(0);
+    expect(channels.get(`qkl-event:${event}`)?.size).toBe(0);
     // only the listed events: no door to other channels
     expect(() => events.on('qkl:keys.status', () => {})).toThrow(TypeError);
     expect(channels.has('qkl-event:qkl:keys.status')).toBe(false);

@@ -1,29 +1,60 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { openCore } from '../../electron/core/open-core.ts';
+import type { HostEvent } from '../../electron/api/host-events.ts';
+import { CoreHost, sourceCoreWorker } from '../../electron/core-host/core-host.ts';
+import { routeCalls } from '../../electron/core-host/host-calls.ts';
+import { OpenedFiles } from '../../electron/core-host/opened-files.ts';
+import { CoreOpenError } from '../../electron/core-host/runner.ts';
 import { defaultDatabaseFile } from './default-database.ts';
 import { startWebHost } from './server.ts';
+import { webHostCalls } from './web-host-calls.ts';
 
 // `npm start` / `npm run start:web`: the real UI on the real core in any browser,
-// for development and tests where Electron cannot run. Never packaged.
+// for development and tests where Electron cannot run. Never packaged. The core runs
+// in worker threads (electron/core-host), exactly as inside Electron's core process,
+// so this process only serves HTTP and routes messages.
+//   --open FILE   a .qklb to open, as a double-click opens it in the desktop app
 const { values } = parseArgs({
   options: {
     db: { type: 'string' },
     port: { type: 'string', default: '4780' },
     root: { type: 'string', default: 'dist/renderer' },
     'print-json': { type: 'boolean' },
+    open: { type: 'string', multiple: true },
   },
 });
 
 const file = path.resolve(values.db ?? defaultDatabaseFile());
-let core;
+const log = (message: string, error?: unknown) => console.error(message, error ?? '');
+let core: CoreHost;
 try {
-  core = openCore({ file, host: 'web', onInternalError: (name, error) => console.error(`[${name}]`, error) });
+  core = await CoreHost.start({ file, host: 'web', spawn: sourceCoreWorker(), log });
 } catch (error) {
-  console.error(`错误：${(error as Error).message}`);
+  if (error instanceof CoreOpenError) log(`database could not be opened: ${error.detail}`);
+  console.error(`错误：${error instanceof CoreOpenError && error.message ? error.message : '无法打开数据库，请查看上面的错误信息。'}`);
   process.exit(1);
 }
-const host = await startWebHost({ core, rootDir: path.resolve(values.root), port: Number(values.port) });
+
+const listeners = new Set<(event: HostEvent) => void>();
+const emit = (event: HostEvent) => listeners.forEach((listener) => listener(event));
+core.on('stopped', () => emit('core-stopped'));
+core.on('started', () => emit('core-started'));
+const opened = new OpenedFiles((bundle) => core.grant(bundle, 'file'), () => emit('files-opened'), (message) => log(message));
+await opened.add((values.open ?? []).map((f) => path.resolve(f)));
+
+const router = routeCalls(core, webHostCalls(core, opened), (name, error) => log(`[${name}]`, error));
+const host = await startWebHost({
+  core: router,
+  rootDir: path.resolve(values.root),
+  port: Number(values.port),
+  events: {
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  },
+  resolveRef: (ref) => core.resolveRef(ref),
+});
 
 if (values['print-json']) {
   console.log(JSON.stringify({ url: host.url, openUrl: host.openUrl, token: host.token, databaseFile: file }));
@@ -33,8 +64,8 @@ if (values['print-json']) {
 
 const stop = async () => {
   await host.close();
-  core.close();
+  await core.close();
   process.exit(0);
 };
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());

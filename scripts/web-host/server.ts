@@ -1,9 +1,12 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { Core } from '../../electron/core/dispatch.ts';
+import type { Result } from '../../electron/api/errors.ts';
+import { isHostEvent, type HostEvent } from '../../electron/api/host-events.ts';
+import { FileRef } from '../../electron/api/schemas/host.ts';
 import { contentTypeFor, resolveAppRequest } from '../../electron/main/app-protocol.ts';
 import { APP_CSP, APP_ORIGIN } from '../../electron/main/security.ts';
 import { bridgeScript } from './bridge-script.ts';
@@ -11,12 +14,19 @@ import { bridgeScript } from './bridge-script.ts';
 // files.stage carries up to 80 MB as base64 (MAX_STAGED_BYTES)
 const MAX_BODY = 120 * 1024 * 1024;
 const BRIDGE_PATH = '/__qkl/bridge.js';
+const EVENTS_PATH = '/__qkl/events';
+const DOWNLOAD_PATH = '/__qkl/download';
 
 export interface WebHostOptions {
-  core: Core;
+  /** every call of the contract: host.* answered by the host, the rest by the core */
+  core: { callByName(name: string, input: unknown): Promise<Result<unknown>> };
   /** the built renderer (vite build output) */
   rootDir: string;
   port?: number;
+  /** host events for the page (core stopped, files opened), streamed to the bridge */
+  events?: { subscribe(listener: (event: HostEvent) => void): () => void };
+  /** the path of a file the core made (a bundle, a receipt), by the reference the page holds: its download */
+  resolveRef?: (ref: string) => Promise<string>;
 }
 
 export interface WebHost {
@@ -74,12 +84,39 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     return given.length === tokenBytes.length && timingSafeEqual(given, tokenBytes);
   };
 
+  /** One line of JSON per host event, for as long as the page keeps the request open. */
+  const streamEvents = (res: http.ServerResponse) => {
+    res.writeHead(200, { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+    // the first line tells the page the stream is open
+    res.write(`${JSON.stringify({ event: 'open' })}\n`);
+    const unsubscribe = options.events?.subscribe((event) => {
+      if (isHostEvent(event)) res.write(`${JSON.stringify({ event })}\n`);
+    });
+    res.on('close', () => unsubscribe?.());
+  };
+
+  /** A file the core made, by the reference the page holds (host.saveFile in a browser is a download). */
+  const download = async (res: http.ServerResponse, input: unknown) => {
+    const ref = FileRef.safeParse((input as { ref?: unknown } | null)?.ref);
+    if (!ref.success || !options.resolveRef) return sendJson(res, 400, { ok: false, code: 'VALIDATION', message: '文件引用格式不正确' });
+    let file: string;
+    try {
+      file = await options.resolveRef(ref.data);
+      if (!(await stat(file)).isFile()) throw new Error('not a file');
+    } catch {
+      return sendJson(res, 404, { ok: false, code: 'NOT_FOUND', message: '找不到该文件，请重新导出' });
+    }
+    res.writeHead(200, { 'content-type': 'application/octet-stream', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+    createReadStream(file).pipe(res);
+  };
+
   const server = http.createServer((req, res) => {
     void (async () => {
       if (req.headers.host !== new URL(origin).host) return sendJson(res, 421, { ok: false, code: 'UNAUTHORIZED', message: '主机名不符' });
       const url = new URL(req.url ?? '/', origin);
 
-      if (url.pathname.startsWith('/api/')) {
+      const guarded = url.pathname.startsWith('/api/') || url.pathname === EVENTS_PATH || url.pathname === DOWNLOAD_PATH;
+      if (guarded) {
         if (req.method !== 'POST') return sendJson(res, 405, { ok: false, code: 'UNAUTHORIZED', message: '只接受 POST 请求' });
         if (req.headers.origin !== undefined && req.headers.origin !== origin) {
           return sendJson(res, 403, { ok: false, code: 'UNAUTHORIZED', message: '来源不符，已拒绝' });
@@ -96,6 +133,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         } catch {
           return sendJson(res, 400, { ok: false, code: 'VALIDATION', message: '请求内容不是有效的 JSON 或过大' });
         }
+        if (url.pathname === EVENTS_PATH) return streamEvents(res);
+        if (url.pathname === DOWNLOAD_PATH) return download(res, input);
         const result = await options.core.callByName(decodeURIComponent(url.pathname.slice('/api/'.length)), input);
         return sendJson(res, 200, result);
       }

@@ -10,9 +10,11 @@ import type { SampleFacts } from './support/sample-facts.ts';
 
 // An office and the city bureau exchange a bundle through the UI, each on its own
 // database and browser host: the office exports (passphrase asked in a dialog, a wrong
-// one re-asked), sees it 未确认; the bureau scans the folder, previews (新增 counts),
-// imports, sees the office in 全市概况 and writes a receipt; the office imports the
-// receipt and sees 已确认. A corrupted copy in the same folder is refused in red.
+// one re-asked) and downloads the bundle to the "stick", sees it 未确认; the bureau
+// chooses the stick's bundles in the file dialog, previews (新增 counts), imports,
+// sees the office in 全市概况 and writes a receipt, downloaded to the stick; the office
+// chooses the receipt and sees 已确认. A corrupted copy on the stick is refused in red.
+// No path is typed anywhere: a browser picks files and downloads.
 // The two databases, their keys and the trust between them are prepared with the CLI
 // (the keys page is not part of this spec).
 
@@ -127,14 +129,19 @@ test('an office exports a bundle, the bureau previews, imports and receipts it, 
     // ---- the office exports: the passphrase is asked, a wrong one is asked again with the reason
     let office = await open(page, officeHost);
     await expect(office.page.getByText('还没有导出过数据包。')).toBeVisible();
-    await office.startExport({ folder: usb });
+    await office.startExport();
     await office.answerPassphrase('not-the-passphrase');
     await expect(office.passphraseDialog.getByRole('alert')).toContainText('口令不正确');
     await office.answerPassphrase(OFFICE_PASSPHRASE);
     await expect(office.passphraseDialog).toBeHidden();
     await expect(office.exportResult).toContainText('已导出第 1 号完整数据包', { timeout: 60_000 });
-    const bundleFile = (await office.page.getByTestId('export-file').textContent())!.trim();
-    expect(path.dirname(bundleFile)).toBe(usb);
+    const exported = (await office.page.getByTestId('export-file').textContent())!.trim();
+    // written into the office's data folder; the clerk downloads a copy to the stick
+    expect(path.dirname(exported)).toBe(path.join(path.dirname(officeDb), 'exchange', 'out'));
+    await mkdir(usb);
+    const bundleFile = path.join(usb, path.basename(exported));
+    await office.downloadExported(bundleFile);
+    expect(await readFile(bundleFile)).toEqual(await readFile(exported));
     await expect(office.exportResult.locator('tr[data-table="units"]')).toHaveText(/使用单位\s*3/);
     await expect(office.exportResult.locator('tr[data-table="equipment"]')).toHaveText(new RegExp(`特种设备\\s*${facts.equipment}`));
 
@@ -158,10 +165,10 @@ test('an office exports a bundle, the bureau previews, imports and receipts it, 
     bureauHost = await startHost(bureauDb);
     const bureau = await open(page, bureauHost);
     await expect(page.getByRole('navigation').getByRole('link', { name: '全市概况' })).toBeVisible();
-    await bureau.scan(usb);
-    await expect(page.getByTestId('scan-summary')).toHaveText(`在 ${usb} 中找到 2 个数据包`);
+    await bureau.chooseBundles([bundleFile, path.join(usb, 'zz-损坏的副本.qklb')]);
+    await expect(page.getByTestId('scan-summary')).toHaveText('已选择 2 个数据包');
     await expect(bureau.scannedFiles()).toHaveCount(2);
-    // both ticked after a scan
+    // both ticked once chosen
     await expect(bureau.importCard.getByRole('checkbox', { name: '全选' })).toBeChecked();
 
     await bureau.preview();
@@ -222,8 +229,10 @@ test('an office exports a bundle, the bureau previews, imports and receipts it, 
     await bureau.writeReceipts();
     await expect(page.getByTestId('receipts-notice')).toHaveText('已出具 1 份回执，请交给对应单位导入：');
     await expect(bureau.passphraseDialog).toHaveCount(0);
-    const receiptFile = (await page.getByTestId('receipts-written').locator('.mono').first().textContent())!.trim();
-    expect(receiptFile).toMatch(/\.qklr$/);
+    const receiptName = (await page.getByTestId('receipts-written').locator('.mono').first().textContent())!.trim();
+    expect(receiptName).toMatch(/^回执-塘桥分局-.*\.qklr$/);
+    const receiptFile = path.join(usb, receiptName);
+    await bureau.saveDownload(page.getByTestId('receipts-written').getByRole('button', { name: '下载' }), receiptFile);
     await expect(received.locator('[col-id="receipt"]')).toHaveText(`已出具 ${today()}`);
 
     // ---- back on the office: import the receipt, the bundle is confirmed
@@ -257,7 +266,7 @@ test.describe('on an office', () => {
       await expect(bundles.attention).toContainText('本节点尚未创建密钥');
       await expect(bundles.attention.getByRole('link', { name: '前往“密钥与信任”' })).toHaveAttribute('href', '#/keys');
       // exporting anyway: the core's message, nothing in the history
-      await bundles.startExport({ folder: path.join(workspace.dir, 'out') });
+      await bundles.startExport();
       await expect(bundles.exportNotice).toContainText('密钥');
       await expect(page.getByText('还没有导出过数据包。')).toBeVisible();
     } finally {

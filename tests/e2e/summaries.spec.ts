@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Download, Page } from '@playwright/test';
 import { ZipFile } from '../../electron/core/ledger/zip-file.ts';
@@ -35,22 +35,26 @@ async function reload(page: Page, host: Host): Promise<void> {
   await page.goto(host.openUrl);
 }
 
-/** Exports this node's bundle into the folder (to the office named, from the bureau). */
+/** Exports this node's bundle (to the office named, from the bureau) and downloads it into the folder. */
 async function sendBundle(page: Page, host: Host, passphrase: string, folder: string, target?: string): Promise<void> {
   await reload(page, host);
   const bundles = new BundlesPage(page);
   await bundles.goto();
-  await bundles.startExport({ folder, ...(target ? { target } : {}) });
+  await bundles.startExport(target ? { target } : {});
   await bundles.answerPassphrase(passphrase);
   await expect(bundles.exportResult).toContainText('已导出', { timeout: 60_000 });
+  const exported = (await page.getByTestId('export-file').textContent())!.trim();
+  await mkdir(folder, { recursive: true });
+  await bundles.downloadExported(path.join(folder, path.basename(exported)));
 }
 
-/** Scans the folder and imports what is in it (one bundle). */
+/** Chooses the bundles in the folder (one) and imports them. */
 async function importBundles(page: Page, host: Host, passphrase: string, folder: string): Promise<void> {
   await reload(page, host);
   const bundles = new BundlesPage(page);
   await bundles.goto();
-  await bundles.scan(folder);
+  const files = (await readdir(folder)).filter((name) => name.endsWith('.qklb')).map((name) => path.join(folder, name));
+  await bundles.chooseBundles(files);
   await bundles.importChosen();
   await bundles.answerPassphrase(passphrase);
   await expect(page.getByTestId('bundle-results-summary')).toHaveText('导入完成：已导入 1 个，已导入过 0 个，拒收 0 个', { timeout: 60_000 });

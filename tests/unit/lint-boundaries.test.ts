@@ -29,7 +29,7 @@ describe('process boundaries', () => {
   });
 
   it('keep Electron out of the core, the database layer and the CLI', async () => {
-    for (const file of ['electron/core/probe.ts', 'db/probe.ts', 'electron/cli/probe.ts', 'electron/api/probe.ts']) {
+    for (const file of ['electron/core/probe.ts', 'electron/core-host/probe.ts', 'db/probe.ts', 'electron/cli/probe.ts', 'electron/api/probe.ts']) {
       expect(await ruleIds(file, "import { app } from 'electron';\nexport const x = app;\n"), file).toEqual([
         expect.stringContaining('no-restricted-imports'),
       ]);

@@ -4,7 +4,14 @@ import { Id } from './common.ts';
 import { JobId } from './jobs.ts';
 import { Passphrase } from './keys.ts';
 
+/**
+ * A file or folder: from a window, a reference the host handed it (host.pickFile,
+ * host.pickFolder, files.stage: `picked:…` / `staged:…`), never a path; from the
+ * command line, a path.
+ */
 const FilePath = z.string().trim().min(1, '请选择文件').max(4096);
+/** What a window passes back to host.saveFile or bundles.import; on the command line the path again. */
+const FileRefOut = z.string();
 
 export const BundleExportInput = z.object({
   jobId: JobId.optional(),
@@ -23,6 +30,7 @@ export const RowCounts = z.record(z.string(), z.number().int());
 
 export const BundleExported = z.object({
   file: z.string(),
+  ref: FileRefOut,
   fileName: z.string(),
   bundleId: z.string(),
   sequence: z.number().int(),
@@ -108,7 +116,7 @@ export const ReceiptWriteInput = z.object({
   passphrase: Passphrase,
 });
 export const ReceiptsWritten = z.object({
-  receipts: z.array(z.object({ nodeId: z.string(), nodeName: z.string(), file: z.string(), bundles: z.number().int() })),
+  receipts: z.array(z.object({ nodeId: z.string(), nodeName: z.string(), file: z.string(), ref: FileRefOut, bundles: z.number().int() })),
 });
 
 export const ReceiptImportInput = z.object({ path: FilePath });

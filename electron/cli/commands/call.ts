@@ -1,11 +1,14 @@
 import { parseArgs } from 'node:util';
-import { contract, callNames, isCallName } from '../../api/contract.ts';
+import { contract, callNames, isCallName, isHostCallName } from '../../api/contract.ts';
 import { requireDb, withCore } from '../database-option.ts';
 import { CommandError, UsageError, type CliIo } from '../io.ts';
 
-/** `qkl calls`: every call of the contract, for scripting with `qkl call`. */
+/** The calls the core answers: the window's own (host.*, dialogs and printing) have no meaning here. */
+const coreCallNames = callNames.filter((name) => !isHostCallName(name));
+
+/** `qkl calls`: every call of the contract the core answers, for scripting with `qkl call`. */
 export async function callsCommand(_args: string[], io: CliIo): Promise<number> {
-  for (const name of callNames) io.out(`${name}\t${contract[name].summary}`);
+  for (const name of coreCallNames) io.out(`${name}\t${contract[name].summary}`);
   return 0;
 }
 
@@ -17,7 +20,7 @@ export async function callCommand(args: string[], io: CliIo): Promise<number> {
     options: { db: { type: 'string' }, input: { type: 'string' }, json: { type: 'boolean' } },
   });
   const name = positionals[0];
-  if (!name || !isCallName(name)) throw new UsageError(`请指定操作名称，可用：${callNames.join(' ')}`);
+  if (!name || !isCallName(name) || isHostCallName(name)) throw new UsageError(`请指定操作名称，可用：${coreCallNames.join(' ')}`);
   let input: unknown = {};
   if (values.input) {
     try {

@@ -82,7 +82,7 @@ function notExported(error: unknown, where: string): unknown {
  * that leaves no file and no used sequence number, a kill is finished or undone at
  * the next open (recovery.ts).
  */
-export async function exportBundle(ctx: CoreContext, input: ParsedInput<'bundles.export'>): Promise<BundleExported> {
+export async function exportBundle(ctx: CoreContext, input: ParsedInput<'bundles.export'>): Promise<Omit<BundleExported, 'ref'>> {
   const identity = requireIdentity(ctx);
   const target = targetOf(ctx, identity.role, input.targetNodeId);
   const signer = loadSigner(ctx, input.passphrase);

@@ -3,6 +3,7 @@ import { AppError } from '../../api/errors.ts';
 import { appendAudit } from '../audit.ts';
 import { insertWithBulkChangeLog } from '../bundle/bulk-change-log.ts';
 import type { CoreContext } from '../context.ts';
+import type { JobHandle } from '../jobs/job-registry.ts';
 import { equipmentColumns, Lookups, managerColumns, unitColumns } from './lookups.ts';
 import { dbStamp, type InsertOp, type Plan, type PlanTable, type UpdateOp } from './plan.ts';
 
@@ -104,12 +105,26 @@ function audit(ctx: CoreContext, plan: Plan, table: PlanTable): void {
 
 const tables: PlanTable[] = ['units', 'equipment', 'safety_managers'];
 
-/** Writes the plan or nothing. Synchronous on purpose: no other call can interleave with a transaction. */
-export function writePlan(ctx: CoreContext, plan: Plan): void {
+/** Rows between two looks at the cancel flag and two progress reports: both cost one shared-memory access. */
+const CHECK_EVERY = 500;
+
+/**
+ * Writes the plan or nothing. Synchronous on purpose: no other call can interleave
+ * with a transaction. Progress and cancel still work while it runs: the job lives in
+ * shared memory the host reads (electron/core-host), and a cancel seen here throws
+ * inside the transaction, which rolls it back.
+ */
+export function writePlan(ctx: CoreContext, plan: Plan, job?: JobHandle): void {
   const { sqlite } = ctx.database;
   const stamp = dbStamp(sqlite);
   const untouched = stamp.dataVersion === plan.stamp.dataVersion && stamp.totalChanges === plan.stamp.totalChanges;
   const writer = new Writer(sqlite, plan.nodeId, ctx.now().toISOString());
+  let written = 0;
+  const step = () => {
+    if (++written % CHECK_EVERY !== 0 || !job) return;
+    job.advance(written);
+    job.checkpoint('transaction');
+  };
   try {
     sqlite.transaction(() => {
       if (!untouched) recheckInserts(sqlite, plan);
@@ -117,11 +132,19 @@ export function writePlan(ctx: CoreContext, plan: Plan): void {
       for (const table of tables) {
         const { inserts, updates } = plan.ops[table];
         insertWithBulkChangeLog(sqlite, table, inserts.map((op) => op.id), () => {
-          for (const op of inserts) writer.insert(table, op);
+          for (const op of inserts) {
+            writer.insert(table, op);
+            step();
+          }
         });
-        for (const op of updates) writer.update(table, op);
+        for (const op of updates) {
+          writer.update(table, op);
+          step();
+        }
       }
       for (const table of tables) audit(ctx, plan, table);
+      // the last chance before the commit
+      job?.checkpoint('transaction');
     })();
   } catch (error) {
     const code = (error as { code?: unknown }).code;

@@ -13,9 +13,9 @@ import { markAccepted } from './problem-rows.ts';
 import { entityOf, type HeldUpdate } from './update-list.ts';
 
 // ledger.apply: runs exactly the previewed plan, plus the held identity changes the
-// user accepted. Cancel is honoured up to the moment the transaction starts; the
-// transaction itself is short and atomic, so a cancelled or failed import leaves
-// the database as it was.
+// user accepted, in one transaction. Cancel is honoured before it and inside it (a
+// cancel during the write rolls it back), so a cancelled or failed import leaves the
+// database as it was.
 
 type ApplyInput = ParsedInput<'ledger.apply'>;
 
@@ -47,7 +47,7 @@ export function applyLedger(ctx: CoreContext, input: ApplyInput): Promise<Ledger
     await tick();
     job.checkpoint();
     try {
-      if (total > 0) writePlan(ctx, plan);
+      if (total > 0) writePlan(ctx, plan, job);
     } catch (error) {
       // the plan stays as previewed: the user may accept other rows, or none, and try again
       for (const h of accepted) plan.ops[h.table].updates.pop();

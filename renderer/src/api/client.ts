@@ -1,5 +1,6 @@
 import type { CallInput, CallName, CallOutput, QklBridge } from '../../../electron/api/contract.ts';
 import type { ErrorCode, Result } from '../../../electron/api/errors.ts';
+import { coreState } from '../host/core-state.ts';
 import { i18n } from '../i18n/index.ts';
 
 declare global {
@@ -35,6 +36,8 @@ async function call<K extends CallName>(name: K, input: CallInput<K>): Promise<C
   const fn = bridge[name] as (input: CallInput<K>) => Promise<Result<CallOutput<K>>>;
   const result = await fn(input);
   if (result.ok) return result.value;
+  // the data service is down: the banner offers the restart, whichever page asked
+  if (result.code === 'CORE_STOPPED') coreState.markStopped();
   const field = typeof result.details?.field === 'string' ? result.details.field : undefined;
   throw new ApiError(result.code, result.message, field, result.details);
 }

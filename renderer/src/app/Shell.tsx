@@ -6,6 +6,7 @@ import { TrainingPrintPage } from '../pages/training/TrainingPrintPage.tsx';
 import { InspectionPrintPage } from '../pages/inspections/InspectionPrintPage.tsx';
 import { ComplaintPrintPage } from '../pages/complaints/ComplaintPrintPage.tsx';
 import { SummaryPrintPage } from '../pages/summaries/SummaryPrintPage.tsx';
+import { FileOpening } from '../host/FileOpening.tsx';
 import { hrefFor, useRoute } from '../router/hash-router.ts';
 import { useAppContext } from './app-context.ts';
 import { navGroups } from './nav.ts';
@@ -56,6 +57,7 @@ export function Shell() {
         ))}
       </nav>
       <main className="shell-main">
+        <FileOpening />
         <RoutePage route={route} />
       </main>
     </div>

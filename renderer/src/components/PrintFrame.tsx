@@ -1,5 +1,7 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { api, errorMessage } from '../api/client.ts';
+import { useHostStatus } from '../host/host-status.ts';
 
 /** Where a print document stands: still loading, refused by the core, or ready to show. */
 export type PrintState = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'ready' };
@@ -12,15 +14,42 @@ interface PrintFrameProps {
   printLabel: string;
   hint: string;
   state: PrintState;
+  /** the name offered for 另存为 PDF, without .pdf (default: the toolbar's name) */
+  pdfName?: string;
+  /** A4 landscape (the two lists); the page's own @page rule decides in the desktop app too */
+  landscape?: boolean;
   /** extra class of the document (a page's own print layout) */
   className?: string;
   /** the document, drawn once the state is ready */
   children: () => ReactNode;
 }
 
-/** A document to print without the shell: back, 打印 (the browser's print dialog, which also saves PDF), a hint, then the document. */
-export function PrintFrame({ label, backHref, backLabel, printLabel, hint, state, className, children }: PrintFrameProps) {
+type PdfStep = { kind: 'idle' } | { kind: 'saving' } | { kind: 'done'; text: string } | { kind: 'failed'; text: string };
+
+/** Characters a file name may not carry on Windows become a dash. */
+const fileNameOf = (name: string) => `${name.replace(/[\\/:*?"<>|]+/g, '-').trim() || 'document'}.pdf`;
+
+/**
+ * A document to print without the shell: back, 打印 (the print dialog), 另存为 PDF
+ * (the desktop app writes the PDF itself and asks where; a browser opens its print
+ * dialog, whose 另存为 PDF does it), a hint, then the document.
+ */
+export function PrintFrame({ label, backHref, backLabel, printLabel, hint, state, pdfName, landscape = false, className, children }: PrintFrameProps) {
   const { t } = useTranslation();
+  const host = useHostStatus();
+  const [pdf, setPdf] = useState<PdfStep>({ kind: 'idle' });
+
+  const savePdf = async () => {
+    setPdf({ kind: 'saving' });
+    try {
+      const result = await api.call('host.printToPdf', { fileName: fileNameOf(pdfName ?? label), landscape });
+      if (result.printed) setPdf({ kind: 'done', text: t('host.pdf.browserHint') });
+      else setPdf(result.saved && result.location ? { kind: 'done', text: t('host.pdf.savedTo', { location: result.location }) } : { kind: 'idle' });
+    } catch (error) {
+      setPdf({ kind: 'failed', text: t('host.pdf.failed', { message: errorMessage(error) }) });
+    }
+  };
+
   return (
     <div className={className ? `print-doc ${className}` : 'print-doc'}>
       <div className="print-toolbar" role="toolbar" aria-label={label}>
@@ -30,7 +59,12 @@ export function PrintFrame({ label, backHref, backLabel, printLabel, hint, state
         <button type="button" className="button button-primary" onClick={() => window.print()} disabled={state.kind !== 'ready'}>
           {printLabel}
         </button>
-        <span className="muted">{hint}</span>
+        <button type="button" className="button" onClick={() => void savePdf()} disabled={state.kind !== 'ready' || pdf.kind === 'saving' || host === null}>
+          {pdf.kind === 'saving' ? t('host.pdf.saving') : t('host.pdf.save')}
+        </button>
+        <span className="muted" role="status" data-testid="print-pdf-status">
+          {pdf.kind === 'done' || pdf.kind === 'failed' ? pdf.text : hint}
+        </span>
       </div>
       {state.kind === 'loading' && <div className="muted print-status">{t('app.loading')}</div>}
       {state.kind === 'failed' && (

@@ -1,4 +1,6 @@
 import type { FileOutput } from '../../../electron/api/schemas/files.ts';
+import type { CallOutput } from '../../../electron/api/contract.ts';
+import { api } from '../api/client.ts';
 
 /** base64 → bytes, in slices so a large workbook does not build one huge intermediate string per step. */
 export function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
@@ -9,20 +11,10 @@ export function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
 }
 
 /**
- * Saves a file the core made (xlsx exports, error reports). A Blob and an
- * <a download> work the same in Chromium and in Electron (which asks where to save);
- * no navigation happens, so the shell's navigation guard is not involved.
+ * Saves a file the core made (xlsx exports, error reports, Word files) through the
+ * host: the desktop app asks where in its save dialog, a browser downloads it.
+ * Rejects (ApiError) when the file could not be written, so the page can say so.
  */
-export function saveFile(file: FileOutput): void {
-  const blob = new Blob([base64ToBytes(file.contentBase64)], { type: file.mimeType });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = file.fileName;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download has taken its copy by the time the user could notice; free the memory later.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+export function saveFile(file: FileOutput): Promise<CallOutput<'host.saveFile'>> {
+  return api.call('host.saveFile', { fileName: file.fileName, source: { kind: 'content', mimeType: file.mimeType, contentBase64: file.contentBase64 } });
 }

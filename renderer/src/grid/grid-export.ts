@@ -7,6 +7,6 @@ export type GridExportInput = CallInput<'grid.export'>;
 /** "Export what is shown": the core writes the xlsx from the same query, the page saves it. Returns the file name. */
 export async function exportGrid(input: GridExportInput): Promise<string> {
   const file = await api.call('grid.export', input);
-  saveFile(file);
+  await saveFile(file);
   return file.fileName;
 }

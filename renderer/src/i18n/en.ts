@@ -1,6 +1,7 @@
 import { auditEn } from './audit.en.ts';
 import { ledgerReviewEn, registryEditEn } from './ledger-review.en.ts';
 import { acceptanceEn } from './acceptance.en.ts';
+import { hostEn } from './host.en.ts';
 import { trainingEn } from './training.en.ts';
 import { hazardsEn } from './hazards.en.ts';
 import { inspectionsEn } from './inspections.en.ts';
@@ -601,8 +602,12 @@ export const en: Messages = {
       chooseTarget: 'Choose an office',
       noTargets: 'No office’s public key is enrolled yet; enrol one under Keys and trust first.',
       full: 'Full bundle (all of this node’s data, not only the changes since the last bundle)',
-      folder: 'Save to folder',
-      folderHint: 'Leave empty to save into the data folder’s {{folder}}. A USB stick (e.g. E:\\) or a share path also works.',
+      folder: 'Save to',
+      folderDefault: 'the data folder’s exchange\\out',
+      chooseFolder: 'Choose folder…',
+      useDefault: 'Back to the default',
+      folderHint: 'A USB stick or a share can be chosen directly; after the export, “Save as…” keeps another copy.',
+      folderHintBrowser: 'In browser mode bundles are saved in the data folder; use “Download” after the export to keep a copy elsewhere.',
       submit: 'Export bundle',
       running: 'Exporting…',
       done: 'Exported bundle no. {{sequence}} ({{kind}})',
@@ -632,8 +637,8 @@ export const en: Messages = {
     receipt: {
       title: 'Import a bureau receipt',
       intro: 'After importing bundles the city bureau writes a receipt (.qklr file). Importing it marks those bundles above as confirmed.',
-      path: 'Receipt file',
-      pathHint: 'The receipt file’s full path, e.g. E:\\receipt.qklr',
+      pick: 'Choose receipt file…',
+      pathHint: 'Choose the receipt file (.qklr) the bureau handed over, e.g. 回执-塘桥分局-2026-11-28-3.qklr',
       submit: 'Import receipt',
       running: 'Importing…',
       done: 'Receipt imported: {{count}} newly confirmed',
@@ -645,12 +650,15 @@ export const en: Messages = {
       intro: 'Imports the bundles of the districts and the training centre: source, integrity and order are checked first, then each is merged in one transaction; a refused bundle changes nothing.',
       titleOffice: 'Import bureau bundles',
       introOffice: 'Imports bundles sent by the city bureau (e.g. district list updates).',
-      folder: 'Folder with the bundles',
-      folderHint: 'Leave empty to use the data folder’s {{folder}}. A USB stick (e.g. E:\\) or a share path also works.',
-      scan: 'Scan',
-      scanning: 'Scanning…',
+      pickFiles: 'Choose bundles…',
+      pickFolder: 'Choose folder…',
+      scanDataFolder: 'Look in the data folder',
+      pickHint: 'Choose bundles on a USB stick or share (several at once), or a whole folder; bundles can also be dropped on the window or opened by double-click.',
+      scanning: 'Looking…',
       found: '{{count}} bundles found in {{dir}}',
       noneFound: 'No bundles (.qklb files) in {{dir}}',
+      picked: '{{count}} bundles chosen',
+      opened: '{{count}} bundles opened; their import preview is below (nothing written yet)',
       selectAll: 'All',
       choose: 'Choose {{name}}',
       chosen: '{{count}} chosen',
@@ -699,6 +707,7 @@ export const en: Messages = {
       nothingToWrite: 'No bundle needs a receipt.',
       written: '{{count}} receipts written; give each to its office to import:',
       writtenLine: '{{name}} ({{count}} bundles):',
+      writtenHint: 'Receipts are kept in the data folder (exchange\\receipts); each line’s button saves a copy to a USB stick.',
       column: {
         node: 'Office',
         sequence: 'Sequence',
@@ -974,4 +983,5 @@ export const en: Messages = {
   complaints: complaintsEn,
   summaries: summariesEn,
   audit: auditEn,
+  host: hostEn,
 };

@@ -3,6 +3,7 @@ import { ledgerReviewZh, registryEditZh } from './ledger-review.zh-CN.ts';
 // en.ts must have exactly the same keys; the type below enforces it.
 import { auditZh } from './audit.zh-CN.ts';
 import { acceptanceZh } from './acceptance.zh-CN.ts';
+import { hostZh } from './host.zh-CN.ts';
 import { trainingZh } from './training.zh-CN.ts';
 import { hazardsZh } from './hazards.zh-CN.ts';
 import { inspectionsZh } from './inspections.zh-CN.ts';
@@ -601,8 +602,12 @@ export const zhCN = {
       chooseTarget: '请选择单位',
       noTargets: '还没有登记任何单位的公钥，请先在“密钥与信任”中登记。',
       full: '完整数据包（包含本节点的全部数据，而不只是上次导出以来的变化）',
-      folder: '保存到文件夹',
-      folderHint: '留空则保存到数据文件夹中的 {{folder}}。也可以填写 U 盘（如 E:\\）或共享文件夹的路径。',
+      folder: '保存位置',
+      folderDefault: '本机数据文件夹中的 exchange\\out',
+      chooseFolder: '选择文件夹…',
+      useDefault: '改回默认位置',
+      folderHint: '可以直接选择 U 盘或共享文件夹；导出后也可以用“另存为…”再存一份。',
+      folderHintBrowser: '浏览器模式下数据包保存在本机数据文件夹中，导出后点“下载”即可存到别处。',
       submit: '导出数据包',
       running: '正在导出…',
       done: '已导出第 {{sequence}} 号{{kind}}数据包',
@@ -632,8 +637,8 @@ export const zhCN = {
     receipt: {
       title: '导入市局回执',
       intro: '市局导入数据包后会出具回执（.qklr 文件）。导入回执后，上面的记录显示“已确认”，说明市局已收到这些数据包。',
-      path: '回执文件',
-      pathHint: '填写回执文件的完整路径，例如 E:\\回执-塘桥分局-2026-11-28-3.qklr',
+      pick: '选择回执文件…',
+      pathHint: '选择市局交来的回执文件（.qklr），例如 回执-塘桥分局-2026-11-28-3.qklr',
       submit: '导入回执',
       running: '正在导入…',
       done: '回执已导入：新确认 {{count}} 个',
@@ -645,12 +650,15 @@ export const zhCN = {
       intro: '导入各分局、培训中心交来的数据包：先校验来源、完整性和顺序，再在一个事务中合并；被拒收的数据包不会改变任何数据。',
       titleOffice: '导入市局数据包',
       introOffice: '导入市局发来的数据包（如分局列表的更新）。',
-      folder: '数据包所在文件夹',
-      folderHint: '留空则使用数据文件夹中的 {{folder}}。也可以填写 U 盘（如 E:\\）或共享文件夹的路径。',
-      scan: '扫描',
-      scanning: '正在扫描…',
+      pickFiles: '选择数据包…',
+      pickFolder: '选择文件夹…',
+      scanDataFolder: '查看数据文件夹',
+      pickHint: '选择 U 盘或共享文件夹中的数据包（可多选），或选择整个文件夹；也可以把数据包直接拖到窗口中，或在资源管理器中双击打开。',
+      scanning: '正在查找…',
       found: '在 {{dir}} 中找到 {{count}} 个数据包',
       noneFound: '{{dir}} 中没有数据包（.qklb 文件）',
+      picked: '已选择 {{count}} 个数据包',
+      opened: '已打开 {{count}} 个数据包，下面是导入预览（尚未写入）',
       selectAll: '全选',
       choose: '选择 {{name}}',
       chosen: '已选 {{count}} 个',
@@ -699,6 +707,7 @@ export const zhCN = {
       nothingToWrite: '没有需要出具回执的数据包。',
       written: '已出具 {{count}} 份回执，请交给对应单位导入：',
       writtenLine: '{{name}}（共 {{count}} 个数据包）：',
+      writtenHint: '回执保存在本机数据文件夹中（exchange\\receipts），可用每行的按钮另存到 U 盘。',
       column: {
         node: '单位',
         sequence: '序号',
@@ -976,6 +985,8 @@ export const zhCN = {
   complaints: complaintsZh,
   summaries: summariesZh,
   audit: auditZh,
+  // the window's own words (host.zh-CN.ts)
+  host: hostZh,
 };
 
 /** The shape every language must have: same keys, string leaves (arrays of strings allowed). */

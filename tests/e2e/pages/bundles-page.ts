@@ -3,7 +3,7 @@ import { Grid } from './grid.ts';
 
 export type ChangeCol = 'inserted' | 'updated' | 'deleted' | 'unchanged';
 
-/** 数据包交换 as a user sees it, on an office (export, history, receipt) or on the bureau (scan, preview, import, receipts). */
+/** 数据包交换 as a user sees it, on an office (export, history, receipt) or on the bureau (choose, preview, import, receipts). */
 export class BundlesPage {
   readonly passphraseDialog: Locator;
   readonly exportCard: Locator;
@@ -39,17 +39,29 @@ export class BundlesPage {
     await this.passphraseDialog.getByRole('button', { name: '确定' }).click();
   }
 
-  /** 导出数据包 into `folder` (the passphrase is asked next). */
-  async startExport(options: { folder: string; full?: boolean; target?: string }): Promise<void> {
+  /** 导出数据包 into the data folder (a browser has no folder dialog; the passphrase is asked next). */
+  async startExport(options: { full?: boolean; target?: string } = {}): Promise<void> {
     if (options.target) await this.exportCard.getByLabel('发往单位').selectOption({ label: options.target });
     if (options.full) await this.exportCard.getByLabel(/^完整数据包/).check();
-    await this.exportCard.getByLabel('保存到文件夹').fill(options.folder);
     await this.exportCard.getByRole('button', { name: '导出数据包' }).click();
   }
 
-  async scan(folder: string): Promise<void> {
-    await this.importCard.getByLabel('数据包所在文件夹').fill(folder);
-    await this.importCard.getByRole('button', { name: '扫描' }).click();
+  /** 下载 the exported bundle (host.saveFile in a browser) and keep it as `file`, as a clerk copies it to a USB stick. */
+  async downloadExported(file: string): Promise<void> {
+    await this.saveDownload(this.exportResult.getByRole('button', { name: '下载' }), file);
+  }
+
+  async saveDownload(button: Locator, file: string): Promise<void> {
+    const download = this.page.waitForEvent('download');
+    await button.click();
+    await (await download).saveAs(file);
+  }
+
+  /** 选择数据包… with the page's file dialog, choosing `files`. */
+  async chooseBundles(files: string[]): Promise<void> {
+    const chooser = this.page.waitForEvent('filechooser');
+    await this.importCard.getByRole('button', { name: '选择数据包…' }).click();
+    await (await chooser).setFiles(files);
     await expect(this.page.getByTestId('scan-summary')).toBeVisible();
   }
 
@@ -84,9 +96,9 @@ export class BundlesPage {
   }
 
   async importReceipt(file: string): Promise<void> {
-    const card = this.page.getByTestId('receipt-import');
-    await card.getByLabel('回执文件').fill(file);
-    await card.getByRole('button', { name: '导入回执' }).click();
+    const chooser = this.page.waitForEvent('filechooser');
+    await this.page.getByTestId('receipt-import').getByRole('button', { name: '选择回执文件…' }).click();
+    await (await chooser).setFiles(file);
   }
 }
 

@@ -41,9 +41,9 @@ export interface Host {
   stop: () => Promise<void>;
 }
 
-/** The browser host on one database (the same command the fixtures use), stopped with its process group. */
-export async function startHost(databaseFile: string): Promise<Host> {
-  const child: ChildProcess = spawn('npx', ['tsx', 'scripts/web-host/main.ts', '--db', databaseFile, '--port', '0', '--print-json'], { cwd: repoRoot, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+/** The browser host on one database (the same command the fixtures use), stopped with its process group; `extra` e.g. ['--open', file]. */
+export async function startHost(databaseFile: string, extra: string[] = []): Promise<Host> {
+  const child: ChildProcess = spawn('npx', ['tsx', 'scripts/web-host/main.ts', '--db', databaseFile, '--port', '0', '--print-json', ...extra], { cwd: repoRoot, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const openUrl = await new Promise<string>((resolve, reject) => {

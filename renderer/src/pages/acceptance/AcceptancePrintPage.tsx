@@ -42,7 +42,7 @@ export function AcceptancePrintPage() {
   }, [state, auto, id, kind]);
 
   return (
-    <PrintFrame label={t('acceptance.print.recordTitle')} backHref={hrefFor('acceptance', { id })} backLabel={t('acceptance.print.back')} printLabel={t('acceptance.print.print')} hint={t('acceptance.print.hint')} state={state}>
+    <PrintFrame label={t('acceptance.print.recordTitle')} pdfName={kind === 'record' ? t('acceptance.print.recordTitle') : t('host.pdf.plaqueName')} backHref={hrefFor('acceptance', { id })} backLabel={t('acceptance.print.back')} printLabel={t('acceptance.print.print')} hint={t('acceptance.print.hint')} state={state}>
       {() => (
         <>
           {state.kind === 'ready' && (kind === 'record' ? <Record file={state.file} /> : <Certificate file={state.file} />)}

@@ -48,7 +48,7 @@ export function BoardView() {
 
   const download = async (attachmentId: string) => {
     try {
-      saveFile(await api.call('acceptance.evidenceFile', { attachmentId }));
+      await saveFile(await api.call('acceptance.evidenceFile', { attachmentId }));
     } catch (error) {
       setStatus({ tone: 'error', text: errorMessage(error) });
     }

@@ -102,7 +102,7 @@ export function ItemCard({ file, item, maxMb, onChanged, onFailed }: Props) {
 
   const download = async (evidence: Evidence) => {
     try {
-      saveFile(await api.call('acceptance.evidenceFile', { attachmentId: evidence.attachmentId }));
+      await saveFile(await api.call('acceptance.evidenceFile', { attachmentId: evidence.attachmentId }));
     } catch (error) {
       onFailed(errorMessage(error));
     }

@@ -83,7 +83,7 @@ function OfficeView({ data, withPassphrase, reload }: ViewProps) {
   const { t } = useTranslation();
   return (
     <>
-      <ExportCard databaseFile={data.databaseFile} withPassphrase={withPassphrase} onExported={reload} />
+      <ExportCard withPassphrase={withPassphrase} onExported={reload} />
       <section className="panel" aria-labelledby="sent-title">
         <h2 id="sent-title" className="section-title">
           {t('bundles.sent.title', { count: data.sent.length })}
@@ -91,13 +91,7 @@ function OfficeView({ data, withPassphrase, reload }: ViewProps) {
         {data.sent.length === 0 ? <p className="muted">{t('bundles.sent.empty')}</p> : <SentGrid rows={data.sent} withTarget={false} />}
       </section>
       <ReceiptImportCard onImported={reload} />
-      <ImportCard
-        title={t('bundles.import.titleOffice')}
-        intro={t('bundles.import.introOffice')}
-        databaseFile={data.databaseFile}
-        withPassphrase={withPassphrase}
-        onImported={reload}
-      />
+      <ImportCard title={t('bundles.import.titleOffice')} intro={t('bundles.import.introOffice')} withPassphrase={withPassphrase} onImported={reload} />
       {data.received.length > 0 && (
         <section className="panel" aria-labelledby="received-title">
           <h2 id="received-title" className="section-title">
@@ -114,7 +108,7 @@ function BureauView({ data, withPassphrase, reload }: ViewProps) {
   const { t } = useTranslation();
   return (
     <>
-      <ImportCard title={t('bundles.import.title')} intro={t('bundles.import.intro')} databaseFile={data.databaseFile} withPassphrase={withPassphrase} onImported={reload} />
+      <ImportCard title={t('bundles.import.title')} intro={t('bundles.import.intro')} withPassphrase={withPassphrase} onImported={reload} />
       <section className="panel" aria-labelledby="received-title">
         <h2 id="received-title" className="section-title">
           {t('bundles.received.title', { count: data.received.length })}
@@ -122,7 +116,7 @@ function BureauView({ data, withPassphrase, reload }: ViewProps) {
         <WriteReceiptsButton pending={data.received.filter((r) => !r.receiptAt).length} withPassphrase={withPassphrase} onWritten={reload} />
         {data.received.length === 0 ? <p className="muted">{t('bundles.received.empty')}</p> : <ReceivedGrid rows={data.received} withReceipt />}
       </section>
-      <ExportCard databaseFile={data.databaseFile} targets={data.offices} withPassphrase={withPassphrase} onExported={reload} />
+      <ExportCard targets={data.offices} withPassphrase={withPassphrase} onExported={reload} />
       {data.sent.length > 0 && (
         <section className="panel" aria-labelledby="sent-title">
           <h2 id="sent-title" className="section-title">

@@ -6,16 +6,16 @@ import type { JobProgress } from '../../../../electron/api/schemas/jobs.ts';
 import { api } from '../../api/client.ts';
 import { Field } from '../../components/Field.tsx';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
+import { useHostStatus } from '../../host/host-status.ts';
+import { SaveFileButton } from '../../host/SaveFileButton.tsx';
 import { runJob, type RunningJob } from '../../jobs/run-job.ts';
-import { exchangeFolder, formatSize, orderedTables, tableLabel } from './bundle-format.ts';
+import { formatSize, orderedTables, tableLabel } from './bundle-format.ts';
 import { failureNotice, NoticeLine, type Notice } from './notice.tsx';
 import type { WithPassphrase } from './usePassphrase.tsx';
 
 type Office = CallOutput<'city.overview'>['offices'][number];
 
 interface ExportCardProps {
-  /** the data folder's database file: the default folder is its exchange/out */
-  databaseFile: string | null;
   /** bureau: the offices a bundle may go to; offices send to the bureau and pass undefined */
   targets?: Office[];
   withPassphrase: WithPassphrase;
@@ -24,22 +24,25 @@ interface ExportCardProps {
 
 type State = { kind: 'idle' } | { kind: 'running'; progress: JobProgress | null } | { kind: 'done'; result: BundleExported };
 
+type Folder = { ref: string; label: string };
+
 /**
- * 导出数据包: incremental unless 完整 is ticked, into a folder the user types (a USB
- * stick, a share) or the data folder's exchange/out; the passphrase is asked when
- * the key needs one; progress with 取消; the file, its sequence, size and row counts.
+ * 导出数据包: incremental unless 完整 is ticked, into the data folder's exchange/out or
+ * a folder chosen in the desktop app's folder dialog (a USB stick, a share); the
+ * passphrase is asked when the key needs one; progress with 取消; the file, its
+ * sequence, size and row counts, and 另存为… / 下载 for another copy.
  */
-export function ExportCard({ databaseFile, targets, withPassphrase, onExported }: ExportCardProps) {
+export function ExportCard({ targets, withPassphrase, onExported }: ExportCardProps) {
   const { t } = useTranslation();
+  const host = useHostStatus();
   const isBureau = targets !== undefined;
   const [full, setFull] = useState(false);
-  const [outDir, setOutDir] = useState('');
+  const [folder, setFolder] = useState<Folder | null>(null);
   const [targetNodeId, setTargetNodeId] = useState('');
   const [state, setState] = useState<State>({ kind: 'idle' });
   const [notice, setNotice] = useState<Notice>(null);
   const [cancelling, setCancelling] = useState(false);
   const jobRef = useRef<RunningJob<BundleExported> | null>(null);
-  const defaultDir = databaseFile ? exchangeFolder(databaseFile, 'out') : '';
   const enrolled = targets?.filter((o) => !o.keyRevoked) ?? [];
 
   // leaving the page stops a running export (nothing is recorded until the file is complete)
@@ -63,7 +66,7 @@ export function ExportCard({ databaseFile, targets, withPassphrase, onExported }
             api.call('bundles.export', {
               jobId,
               full,
-              ...(outDir.trim() ? { outDir: outDir.trim() } : {}),
+              ...(folder ? { outDir: folder.ref } : {}),
               ...(isBureau && targetNodeId ? { targetNodeId } : {}),
               ...(passphrase !== undefined ? { passphrase } : {}),
             }),
@@ -85,6 +88,15 @@ export function ExportCard({ databaseFile, targets, withPassphrase, onExported }
   const cancel = () => {
     setCancelling(true);
     void jobRef.current?.cancel().catch(() => setCancelling(false));
+  };
+
+  const chooseFolder = async () => {
+    try {
+      const picked = await api.call('host.pickFolder', { purpose: 'bundle-export' });
+      if (picked.folder) setFolder(picked.folder);
+    } catch (error) {
+      setNotice(failureNotice(t, error));
+    }
   };
 
   const running = state.kind === 'running';
@@ -113,9 +125,23 @@ export function ExportCard({ databaseFile, targets, withPassphrase, onExported }
           <input type="checkbox" checked={full} onChange={(e) => setFull(e.target.checked)} disabled={running} />
           {t('bundles.export.full')}
         </label>
-        <Field label={t('bundles.export.folder')} hint={t('bundles.export.folderHint', { folder: defaultDir })}>
+        <Field label={t('bundles.export.folder')} hint={host?.canPickFolder ? t('bundles.export.folderHint') : t('bundles.export.folderHintBrowser')}>
           {(control) => (
-            <input {...control} type="text" value={outDir} placeholder={defaultDir} onChange={(e) => setOutDir(e.target.value)} disabled={running} spellCheck={false} />
+            <div className="toolbar">
+              <output {...control} className="mono break" data-testid="export-folder">
+                {folder ? folder.label : t('bundles.export.folderDefault')}
+              </output>
+              {host?.canPickFolder && (
+                <button type="button" className="button" onClick={() => void chooseFolder()} disabled={running}>
+                  {t('bundles.export.chooseFolder')}
+                </button>
+              )}
+              {folder && (
+                <button type="button" className="button button-link" onClick={() => setFolder(null)} disabled={running}>
+                  {t('bundles.export.useDefault')}
+                </button>
+              )}
+            </div>
           )}
         </Field>
         <div className="form-actions form-actions-start">
@@ -143,6 +169,9 @@ function ExportResult({ result }: { result: BundleExported }) {
         <dt>{t('bundles.export.file')}</dt>
         <dd className="mono break" data-testid="export-file">
           {result.file}
+        </dd>
+        <dd>
+          <SaveFileButton fileName={result.fileName} source={{ kind: 'ref', ref: result.ref }} testId="export-save" />
         </dd>
         <dt>{t('bundles.export.sequence')}</dt>
         <dd data-testid="export-sequence">{result.sequence}</dd>

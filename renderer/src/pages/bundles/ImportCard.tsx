@@ -1,18 +1,28 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CallOutput } from '../../../../electron/api/contract.ts';
 import type { BundleImportResult } from '../../../../electron/api/schemas/bundles.ts';
+import type { PickedFile } from '../../../../electron/api/schemas/host.ts';
 import type { JobProgress } from '../../../../electron/api/schemas/jobs.ts';
 import { api } from '../../api/client.ts';
-import { Field } from '../../components/Field.tsx';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
+import { useHostStatus } from '../../host/host-status.ts';
+import { openedBundles } from '../../host/opened-bundles.ts';
 import { runJob, type RunningJob } from '../../jobs/run-job.ts';
 import { BundleResults } from './BundleResults.tsx';
-import { exchangeFolder, formatDateTime, formatSize } from './bundle-format.ts';
+import { formatDateTime, formatSize } from './bundle-format.ts';
 import { failureNotice, NoticeLine, type Notice } from './notice.tsx';
 import type { WithPassphrase } from './usePassphrase.tsx';
 
-type Scan = CallOutput<'bundles.scan'>;
+/** A bundle file as the page knows it: a reference the host handed over, never a path. */
+interface Candidate {
+  ref: string;
+  name: string;
+  size: number;
+  modifiedAt: string | null;
+}
+
+/** Where the list came from: chosen files, a folder (its name as the host shows it), or files opened with the program. */
+type Source = { kind: 'picked' } | { kind: 'folder'; dir: string } | { kind: 'opened' };
 
 type Run =
   | { kind: 'idle' }
@@ -23,27 +33,31 @@ interface ImportCardProps {
   /** 导入数据包 (bureau) or 导入市局数据包 (office) */
   title: string;
   intro: string;
-  databaseFile: string | null;
   withPassphrase: WithPassphrase;
   onImported: () => void;
 }
 
+const fromPicked = (files: PickedFile[]): Candidate[] => files.map((f) => ({ ...f, modifiedAt: null }));
+
 /**
- * A folder (a USB stick, a share, or the data folder's exchange/in) → 扫描 → the
- * .qklb files to tick → 预览 (nothing written) or 导入, with progress and 取消;
- * per bundle what would change or changed, and every refusal in red with its reason.
+ * 选择数据包… (the host's file dialog, several at once), 选择文件夹… (the desktop app's
+ * folder dialog) or 查看数据文件夹 → the .qklb files to tick → 预览 (nothing written)
+ * or 导入, with progress and 取消; per bundle what would change or changed, and every
+ * refusal in red with its reason. Bundles opened with the program (double-click, a
+ * drop on the window) arrive here and are previewed at once.
  */
-export function ImportCard({ title, intro, databaseFile, withPassphrase, onImported }: ImportCardProps) {
+export function ImportCard({ title, intro, withPassphrase, onImported }: ImportCardProps) {
   const { t } = useTranslation();
-  const [dir, setDir] = useState('');
-  const [scan, setScan] = useState<Scan | null>(null);
+  const host = useHostStatus();
+  const [files, setFiles] = useState<Candidate[] | null>(null);
+  const [source, setSource] = useState<Source>({ kind: 'picked' });
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const [scanning, setScanning] = useState(false);
+  const [choosing, setChoosing] = useState(false);
   const [run, setRun] = useState<Run>({ kind: 'idle' });
   const [notice, setNotice] = useState<Notice>(null);
   const [cancelling, setCancelling] = useState(false);
   const jobRef = useRef<RunningJob<BundleImportResult[]> | null>(null);
-  const defaultDir = databaseFile ? exchangeFolder(databaseFile, 'in') : '';
+  const runningRef = useRef(false);
 
   // leaving the page stops a running preview or import (each bundle is all or nothing)
   useEffect(
@@ -53,46 +67,78 @@ export function ImportCard({ title, intro, databaseFile, withPassphrase, onImpor
     [],
   );
 
-  const doScan = async (event?: FormEvent) => {
-    event?.preventDefault();
-    setScanning(true);
-    setNotice(null);
-    setRun({ kind: 'idle' });
-    try {
-      const found = await api.call('bundles.scan', dir.trim() ? { dir: dir.trim() } : {});
-      setScan(found);
-      setSelected(new Set(found.files.map((f) => f.path)));
-    } catch (error) {
-      setScan(null);
-      setSelected(new Set());
-      setNotice(failureNotice(t, error));
-    } finally {
-      setScanning(false);
-    }
-  };
+  const start = useCallback(
+    async (dryRun: boolean, refs: string[]) => {
+      if (refs.length === 0 || runningRef.current) return;
+      runningRef.current = true;
+      setNotice(null);
+      setCancelling(false);
+      setRun({ kind: 'running', dryRun, progress: null });
+      try {
+        const results = await withPassphrase((passphrase) => {
+          const job = runJob(
+            (jobId) => api.call('bundles.import', { jobId, paths: refs, dryRun, ...(passphrase !== undefined ? { passphrase } : {}) }),
+            (progress) => setRun((s) => (s.kind === 'running' ? { ...s, progress } : s)),
+          );
+          jobRef.current = job;
+          return job.result;
+        });
+        setRun({ kind: 'results', dryRun, results });
+        if (!dryRun) onImported();
+      } catch (error) {
+        setNotice(failureNotice(t, error));
+        setRun({ kind: 'idle' });
+      } finally {
+        jobRef.current = null;
+        runningRef.current = false;
+      }
+    },
+    [withPassphrase, onImported, t],
+  );
 
-  const start = async (dryRun: boolean) => {
-    const paths = scan?.files.filter((f) => selected.has(f.path)).map((f) => f.path) ?? [];
-    if (paths.length === 0 || run.kind === 'running') return;
+  const show = useCallback((list: Candidate[], from: Source) => {
+    setFiles(list);
+    setSource(from);
+    setSelected(new Set(list.map((f) => f.ref)));
+    setRun({ kind: 'idle' });
+  }, []);
+
+  // bundles opened with the program: listed and previewed without another click
+  useEffect(() => {
+    const takeOpened = () => {
+      const opened = openedBundles.take();
+      if (opened.length === 0) return;
+      show(fromPicked(opened), { kind: 'opened' });
+      void start(true, opened.map((f) => f.ref));
+    };
+    takeOpened();
+    return openedBundles.subscribe(takeOpened);
+  }, [show, start]);
+
+  const choose = async (how: 'files' | 'folder' | 'data-folder') => {
+    setChoosing(true);
     setNotice(null);
-    setCancelling(false);
-    setRun({ kind: 'running', dryRun, progress: null });
     try {
-      const results = await withPassphrase((passphrase) => {
-        const job = runJob(
-          (jobId) => api.call('bundles.import', { jobId, paths, dryRun, ...(passphrase !== undefined ? { passphrase } : {}) }),
-          (progress) => setRun((s) => (s.kind === 'running' ? { ...s, progress } : s)),
-        );
-        jobRef.current = job;
-        return job.result;
-      });
-      setRun({ kind: 'results', dryRun, results });
-      if (!dryRun) onImported();
+      if (how === 'files') {
+        const picked = await api.call('host.pickFile', { purpose: 'bundle', multiple: true });
+        if (picked.files.length > 0) show(fromPicked(picked.files), { kind: 'picked' });
+        return;
+      }
+      let dir: string | undefined;
+      if (how === 'folder') {
+        const picked = await api.call('host.pickFolder', { purpose: 'bundle-import' });
+        if (!picked.folder) return;
+        dir = picked.folder.ref;
+      }
+      const scan = await api.call('bundles.scan', dir ? { dir } : {});
+      show(
+        scan.files.map((f) => ({ ref: f.path, name: f.fileName, size: f.size, modifiedAt: f.modifiedAt })),
+        { kind: 'folder', dir: scan.dir },
+      );
     } catch (error) {
       setNotice(failureNotice(t, error));
-      setRun({ kind: 'idle' });
     } finally {
-      jobRef.current = null;
+      setChoosing(false);
     }
   };
 
@@ -101,18 +147,18 @@ export function ImportCard({ title, intro, databaseFile, withPassphrase, onImpor
     void jobRef.current?.cancel().catch(() => setCancelling(false));
   };
 
-  const toggle = (path: string, on: boolean) =>
+  const toggle = (ref: string, on: boolean) =>
     setSelected((s) => {
       const next = new Set(s);
-      if (on) next.add(path);
-      else next.delete(path);
+      if (on) next.add(ref);
+      else next.delete(ref);
       return next;
     });
 
-  const files = scan?.files ?? [];
-  const allSelected = files.length > 0 && files.every((f) => selected.has(f.path));
+  const list = files ?? [];
+  const allSelected = list.length > 0 && list.every((f) => selected.has(f.ref));
   const running = run.kind === 'running';
-  const chosen = files.filter((f) => selected.has(f.path)).length;
+  const chosenRefs = list.filter((f) => selected.has(f.ref)).map((f) => f.ref);
 
   return (
     <section className="panel" aria-labelledby="bundle-import-title" data-testid="bundle-import">
@@ -120,31 +166,40 @@ export function ImportCard({ title, intro, databaseFile, withPassphrase, onImpor
         {title}
       </h2>
       <p className="muted">{intro}</p>
-      <form className="form-stack" onSubmit={(e) => void doScan(e)} noValidate>
-        <Field label={t('bundles.import.folder')} hint={t('bundles.import.folderHint', { folder: defaultDir })}>
-          {(control) => (
-            <input {...control} type="text" value={dir} placeholder={defaultDir} onChange={(e) => setDir(e.target.value)} disabled={running} spellCheck={false} />
-          )}
-        </Field>
-        <div className="form-actions form-actions-start">
-          <button type="submit" className="button" disabled={scanning || running}>
-            {scanning ? t('bundles.import.scanning') : t('bundles.import.scan')}
+      <div className="toolbar">
+        <button type="button" className="button" onClick={() => void choose('files')} disabled={choosing || running}>
+          {t('bundles.import.pickFiles')}
+        </button>
+        {host?.canPickFolder && (
+          <button type="button" className="button" onClick={() => void choose('folder')} disabled={choosing || running}>
+            {t('bundles.import.pickFolder')}
           </button>
-        </div>
-      </form>
+        )}
+        <button type="button" className="button button-link" onClick={() => void choose('data-folder')} disabled={choosing || running}>
+          {t('bundles.import.scanDataFolder')}
+        </button>
+        {choosing && <span className="muted">{t('bundles.import.scanning')}</span>}
+      </div>
+      <p className="muted">{t('bundles.import.pickHint')}</p>
       <NoticeLine notice={notice} testId="import-bundles-notice" />
-      {scan && (
+      {files && (
         <>
           <div className="muted" data-testid="scan-summary">
-            {files.length === 0 ? t('bundles.import.noneFound', { dir: scan.dir }) : t('bundles.import.found', { count: files.length, dir: scan.dir })}
+            {source.kind === 'folder'
+              ? list.length === 0
+                ? t('bundles.import.noneFound', { dir: source.dir })
+                : t('bundles.import.found', { count: list.length, dir: source.dir })
+              : source.kind === 'opened'
+                ? t('bundles.import.opened', { count: list.length })
+                : t('bundles.import.picked', { count: list.length })}
           </div>
-          {files.length > 0 && (
+          {list.length > 0 && (
             <table className="counts-table" data-testid="scan-files">
               <thead>
                 <tr>
                   <th>
                     <label className="checkbox">
-                      <input type="checkbox" checked={allSelected} onChange={(e) => setSelected(new Set(e.target.checked ? files.map((f) => f.path) : []))} disabled={running} />
+                      <input type="checkbox" checked={allSelected} onChange={(e) => setSelected(new Set(e.target.checked ? list.map((f) => f.ref) : []))} disabled={running} />
                       {t('bundles.import.selectAll')}
                     </label>
                   </th>
@@ -154,18 +209,18 @@ export function ImportCard({ title, intro, databaseFile, withPassphrase, onImpor
                 </tr>
               </thead>
               <tbody>
-                {files.map((f) => (
-                  <tr key={f.path} data-file={f.fileName}>
+                {list.map((f) => (
+                  <tr key={f.ref} data-file={f.name}>
                     <td>
                       <input
                         type="checkbox"
-                        aria-label={t('bundles.import.choose', { name: f.fileName })}
-                        checked={selected.has(f.path)}
-                        onChange={(e) => toggle(f.path, e.target.checked)}
+                        aria-label={t('bundles.import.choose', { name: f.name })}
+                        checked={selected.has(f.ref)}
+                        onChange={(e) => toggle(f.ref, e.target.checked)}
                         disabled={running}
                       />
                     </td>
-                    <td className="mono">{f.fileName}</td>
+                    <td className="mono">{f.name}</td>
                     <td className="num">{formatSize(t, f.size)}</td>
                     <td>{formatDateTime(f.modifiedAt)}</td>
                   </tr>
@@ -173,15 +228,19 @@ export function ImportCard({ title, intro, databaseFile, withPassphrase, onImpor
               </tbody>
             </table>
           )}
-          {files.length > 0 && (
+          {list.length > 0 && (
             <div className="form-actions form-actions-start">
-              <button type="button" className="button" onClick={() => void start(true)} disabled={running || chosen === 0}>
+              <button type="button" className="button" onClick={() => void start(true, chosenRefs)} disabled={running || chosenRefs.length === 0}>
                 {t('bundles.import.preview')}
               </button>
-              <button type="button" className="button button-primary" onClick={() => void start(false)} disabled={running || chosen === 0}>
+              <button type="button" className="button button-primary" onClick={() => void start(false, chosenRefs)} disabled={running || chosenRefs.length === 0}>
                 {t('bundles.import.import')}
               </button>
-              <span className="muted">{t('bundles.import.chosen', { count: chosen })}{t('bundles.listSeparator')}{t('bundles.import.atomic')}</span>
+              <span className="muted">
+                {t('bundles.import.chosen', { count: chosenRefs.length })}
+                {t('bundles.listSeparator')}
+                {t('bundles.import.atomic')}
+              </span>
             </div>
           )}
         </>

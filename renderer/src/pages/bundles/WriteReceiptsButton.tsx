@@ -2,12 +2,16 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallOutput } from '../../../../electron/api/contract.ts';
 import { api } from '../../api/client.ts';
+import { SaveFileButton } from '../../host/SaveFileButton.tsx';
 import { failureNotice, NoticeLine, type Notice } from './notice.tsx';
 import type { WithPassphrase } from './usePassphrase.tsx';
 
 type Written = CallOutput<'bundles.writeReceipts'>['receipts'];
 
-/** 出具回执: one signed receipt per office with bundles not yet receipted, into the data folder's exchange/receipts. */
+/** The last part of a path the core reported, for display and as the name to save under. */
+const fileNameOf = (file: string) => file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+
+/** 出具回执: one signed receipt per office with bundles not yet receipted, into the data folder's exchange/receipts; each one can be saved elsewhere (a USB stick). */
 export function WriteReceiptsButton({ pending, withPassphrase, onWritten }: { pending: number; withPassphrase: WithPassphrase; onWritten: () => void }) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
@@ -40,13 +44,17 @@ export function WriteReceiptsButton({ pending, withPassphrase, onWritten }: { pe
       </div>
       <NoticeLine notice={notice} testId="receipts-notice" />
       {written.length > 0 && (
-        <ul className="plan-list" data-testid="receipts-written">
-          {written.map((r) => (
-            <li key={r.file}>
-              {t('bundles.received.writtenLine', { name: r.nodeName, count: r.bundles })} <span className="mono break">{r.file}</span>
-            </li>
-          ))}
-        </ul>
+        <>
+          <p className="muted">{t('bundles.received.writtenHint')}</p>
+          <ul className="plan-list" data-testid="receipts-written">
+            {written.map((r) => (
+              <li key={r.file} data-node={r.nodeName}>
+                {t('bundles.received.writtenLine', { name: r.nodeName, count: r.bundles })} <span className="mono break">{fileNameOf(r.file)}</span>{' '}
+                <SaveFileButton fileName={fileNameOf(r.file)} source={{ kind: 'ref', ref: r.ref }} />
+              </li>
+            ))}
+          </ul>
+        </>
       )}
     </>
   );

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { zhCN } from '../../i18n/zh-CN.ts';
-import { exchangeFolder, formatDateTime, formatSize, orderedTables, rowCountsText } from './bundle-format.ts';
+import { formatDateTime, formatSize, orderedTables, rowCountsText } from './bundle-format.ts';
 
 /** A stand-in for i18next's t over the Chinese messages (interpolation of {{name}} only). */
 const t = ((key: string, values: Record<string, unknown> = {}) => {
@@ -27,11 +27,5 @@ describe('bundle formatting', () => {
     expect(orderedTables(['safety_managers', 'zz_new', 'units', 'files'])).toEqual(['units', 'safety_managers', 'files', 'zz_new']);
     expect(rowCountsText(t, { equipment: 24, units: 3, districts: 0, files: 2 })).toBe('使用单位 3 行，特种设备 24 行，附件文件 2 行');
     expect(rowCountsText(t, { units: 0 })).toBe('无数据变化');
-  });
-
-  it('puts exchange folders beside the database, in its own separator style', () => {
-    expect(exchangeFolder('/home/qkl/data/qkl.sqlite', 'out')).toBe('/home/qkl/data/exchange/out');
-    expect(exchangeFolder('D:\\QKL\\数据\\qkl.sqlite', 'in')).toBe('D:\\QKL\\数据\\exchange\\in');
-    expect(exchangeFolder('qkl.sqlite', 'receipts')).toBe('exchange/receipts');
   });
 });

@@ -80,11 +80,3 @@ export function rowCountsText(t: TFunction, counts: Record<string, number>): str
     .map((table) => t('bundles.rowCount', { table: tableLabel(t, table), count: counts[table] }));
   return parts.length > 0 ? parts.join(t('bundles.listSeparator')) : t('bundles.noRows');
 }
-
-/** The data folder's exchange/<which> beside the database file, in the database path's own separator style. */
-export function exchangeFolder(databaseFile: string, which: 'out' | 'in' | 'receipts'): string {
-  const slash = Math.max(databaseFile.lastIndexOf('/'), databaseFile.lastIndexOf('\\'));
-  if (slash < 0) return `exchange/${which}`;
-  const separator = databaseFile[slash]!;
-  return `${databaseFile.slice(0, slash)}${separator}exchange${separator}${which}`;
-}

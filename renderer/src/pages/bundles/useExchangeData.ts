@@ -7,7 +7,6 @@ import type { ReceivedBundle } from './ReceivedGrid.tsx';
 export type Office = CallOutput<'city.overview'>['offices'][number];
 
 export interface ExchangeData {
-  databaseFile: string | null;
   sent: SentBundle[];
   received: ReceivedBundle[];
   /** bureau: the enrolled offices (city.overview); offices: empty */
@@ -19,7 +18,7 @@ export interface ExchangeData {
   error: string | null;
 }
 
-const empty: ExchangeData = { databaseFile: null, sent: [], received: [], offices: [], hasKeys: null, hasPartner: null, error: null };
+const empty: ExchangeData = { sent: [], received: [], offices: [], hasKeys: null, hasPartner: null, error: null };
 
 /** Everything the 数据包 page shows, read again after each export, import or receipt. */
 export function useExchangeData(isBureau: boolean): ExchangeData & { reload: () => Promise<void> } {
@@ -27,8 +26,7 @@ export function useExchangeData(isBureau: boolean): ExchangeData & { reload: () 
 
   const reload = useCallback(async () => {
     try {
-      const [info, sent, received, keys, trusted, overview] = await Promise.all([
-        api.call('app.info', {}),
+      const [sent, received, keys, trusted, overview] = await Promise.all([
         api.call('bundles.sent', {}),
         api.call('bundles.received', {}),
         api.call('keys.status', {}),
@@ -36,7 +34,7 @@ export function useExchangeData(isBureau: boolean): ExchangeData & { reload: () 
         isBureau ? api.call('city.overview', {}) : Promise.resolve({ offices: [] }),
       ]);
       const partner = trusted.some((k) => !k.revokedAt && (isBureau ? k.role !== 'bureau' : k.role === 'bureau'));
-      setData({ databaseFile: info.databaseFile, sent, received, offices: overview.offices, hasKeys: keys.hasKeys, hasPartner: partner, error: null });
+      setData({ sent, received, offices: overview.offices, hasKeys: keys.hasKeys, hasPartner: partner, error: null });
     } catch (error) {
       setData((d) => ({ ...d, error: errorMessage(error) }));
     }

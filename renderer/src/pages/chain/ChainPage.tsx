@@ -40,7 +40,7 @@ export function ChainPage() {
     setExporting(true);
     try {
       const file = await api.call('chain.exportXlsx', {});
-      saveFile(file);
+      await saveFile(file);
       setStatus({ tone: 'ok', text: t('chain.exported', { fileName: file.fileName }) });
     } catch (error) {
       setStatus({ tone: 'error', text: errorMessage(error) });

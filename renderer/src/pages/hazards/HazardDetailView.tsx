@@ -41,7 +41,7 @@ export function HazardDetailView({ id }: { id: string }) {
 
   const download = async (attachmentId: string) => {
     try {
-      saveFile(await api.call('hazards.evidenceFile', { attachmentId }));
+      await saveFile(await api.call('hazards.evidenceFile', { attachmentId }));
     } catch (error) {
       setStatus({ tone: 'error', text: errorMessage(error) });
     }

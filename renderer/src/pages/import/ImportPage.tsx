@@ -129,7 +129,7 @@ export function ImportPage() {
   const exportProblems = async (summary: LedgerSummary) => {
     try {
       const file = await api.call('ledger.errorReport', { planId: summary.planId });
-      saveFile(file);
+      await saveFile(file);
       setNotice({ tone: 'ok', text: t('import.issues.exported', { fileName: file.fileName }) });
     } catch (error) {
       setNotice({ tone: 'error', text: errorMessage(error) });

@@ -46,7 +46,7 @@ export function RecordView({ id }: { id: string }) {
     }
   };
   const download = (attachmentId: string) =>
-    api.call('inspections.recordFile', { attachmentId }).then(saveFile, (error: unknown) => setStatus({ tone: 'error', text: errorMessage(error) }));
+    api.call('inspections.recordFile', { attachmentId }).then(saveFile).catch((error: unknown) => setStatus({ tone: 'error', text: errorMessage(error) }));
   const done = (text: string) => {
     setDialog(null);
     setStatus({ tone: 'ok', text });

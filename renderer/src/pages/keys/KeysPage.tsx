@@ -52,7 +52,7 @@ export function KeysPage() {
     setExporting(true);
     try {
       const file = await api.call('keys.exportPublic', {});
-      saveFile(file);
+      await saveFile(file);
       setMessage({ tone: 'ok', text: t('keys.exported', { fileName: file.fileName }) });
     } catch (e) {
       setMessage({ tone: 'error', text: errorMessage(e) });

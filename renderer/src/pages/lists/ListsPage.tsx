@@ -37,7 +37,7 @@ export function ListsPage() {
     setExporting(true);
     try {
       const file = await api.call('lists.exportXlsx', { asOf });
-      saveFile(file);
+      await saveFile(file);
       setStatus({ tone: 'ok', text: t('grid.exported', { fileName: file.fileName }) });
     } catch (error) {
       setStatus({ tone: 'error', text: errorMessage(error) });

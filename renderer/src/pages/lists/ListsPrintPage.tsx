@@ -47,7 +47,7 @@ export function ListsPrintPage() {
   const madeOn = t('lists.printDate', dateParts(todayIso()));
 
   return (
-    <PrintFrame label={t('lists.printTitle')} backHref={hrefFor('lists', { asOf })} backLabel={t('lists.backToLists')} printLabel={t('lists.print')} hint={t('lists.printHint')} state={state}>
+    <PrintFrame label={t('lists.printTitle')} backHref={hrefFor('lists', { asOf })} backLabel={t('lists.backToLists')} printLabel={t('lists.print')} hint={t('lists.printHint')} state={state} pdfName={`${t('lists.title')}-${asOf}`} landscape>
       {() => (
         <>
           {state.kind === 'ready' && (

@@ -37,7 +37,7 @@ export function BureauReader({ officeNode, month }: { officeNode: string; month:
 
   const exportDocx = async () => {
     try {
-      saveFile(await api.call('summaries.exportDocx', { month, officeNode }));
+      await saveFile(await api.call('summaries.exportDocx', { month, officeNode }));
     } catch (e) {
       setNotice({ tone: 'error', text: errorMessage(e) });
     }

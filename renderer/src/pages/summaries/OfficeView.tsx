@@ -92,7 +92,7 @@ export function OfficeView({ month: requested }: { month: string | null }) {
     if (!summary) return;
     try {
       const file = await api.call('summaries.exportDocx', { month: summary.month });
-      saveFile(file);
+      await saveFile(file);
       setNotice({ tone: 'ok', text: t('summaries.actions.exported', { fileName: file.fileName }) });
     } catch (e) {
       setNotice({ tone: 'error', text: errorMessage(e) });

@@ -34,7 +34,7 @@ export const ACCEPT = '.pdf,.jpg,.jpeg,.png,.doc,.docx,.xls,.xlsx';
 
 export async function downloadAttachment(attachmentId: string, onFailed: (message: string) => void): Promise<void> {
   try {
-    saveFile(await api.call('summaries.attachmentFile', { attachmentId }));
+    await saveFile(await api.call('summaries.attachmentFile', { attachmentId }));
   } catch (error) {
     onFailed(errorMessage(error));
   }

@@ -103,7 +103,7 @@ export function ExamView({ id }: { id: string }) {
   const publish = () => run(async () => (await api.call('training.publishResults', { examId: id }), t('training.exam.published')));
   const exportResults = () =>
     run(async () => {
-      saveFile(await api.call('training.exportResults', { examId: id }));
+      await saveFile(await api.call('training.exportResults', { examId: id }));
       return t('training.exam.exported');
     });
   const done = (text: string) => {

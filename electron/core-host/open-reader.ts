@@ -1,0 +1,44 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import type { OpenedDatabase } from '../../db/open.ts';
+import * as schema from '../../db/schema/index.ts';
+import { appVersion } from '../core/app-version.ts';
+import type { HostKind } from '../core/context.ts';
+import { createCore, type CoreOptions } from '../core/dispatch.ts';
+import type { OpenedCore } from '../core/open-core.ts';
+import { JobRegistry } from '../core/jobs/job-registry.ts';
+
+/**
+ * A core on a read-only connection to a database the writer has already opened
+ * and migrated: it answers the reads of routing.ts while the writer is busy.
+ * SQLite refuses any write on this connection, so a read that writes fails loudly.
+ */
+export function openReaderCore(options: { file: string; host: HostKind } & CoreOptions): OpenedCore {
+  const file = path.resolve(options.file);
+  const sqlite = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    // the writer's settings for reads (db/open.ts): wait out its checkpoints, memory-mapped pages
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('mmap_size = 268435456');
+    sqlite.pragma('temp_store = MEMORY');
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+  const database: OpenedDatabase = {
+    file,
+    sqlite,
+    db: drizzle(sqlite, { schema }),
+    appliedMigrations: [],
+    // no PRAGMA optimize: it may write, and the writer runs it at its own close
+    close: () => {
+      if (sqlite.open) sqlite.close();
+    },
+  };
+  const core = createCore(
+    { database, actor: 'reader', host: options.host, appVersion, now: () => new Date(), jobs: new JobRegistry(), keyAccess: { safeStorage: null } },
+    options,
+  );
+  return { ...core, close: database.close };
+}

@@ -1,0 +1,63 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { generateDistrict } from '../../scripts/sample-data/generate.ts';
+import { insertModel } from '../../scripts/sample-data/insert.ts';
+import { districtCore, type TestCore } from '../../tests/support/core.ts';
+import type { CallName } from '../api/contract.ts';
+import type { OpenedCore } from '../core/open-core.ts';
+import { openReaderCore } from './open-reader.ts';
+import { readerCalls } from './routing.ts';
+
+// Every call routing.ts sends to the reader must work on a read-only connection and
+// answer exactly what the writer answers: a call that writes (a lazily stored default,
+// an audit line on reading) fails here with SQLite's read-only error.
+
+let t: TestCore;
+let reader: OpenedCore | null = null;
+afterEach(() => {
+  reader?.close();
+  reader = null;
+  t?.cleanup();
+});
+
+/** Inputs that reach the SQL (an id that exists, a filter); the rest take their defaults. */
+function inputsFor(unitId: string): Partial<Record<CallName, unknown>> {
+  return {
+    'units.get': { id: unitId },
+    'units.query': { search: '机械', sort: [{ colId: 'name', sort: 'asc' }] },
+    'equipment.query': { filter: { status: ['in_use'] } },
+    'blocks.get': { id: 'no-such-block' },
+    'grid.export': { grid: 'units', filter: {}, columns: [{ colId: 'name', header: '单位名称' }] },
+  };
+}
+
+// xlsx files carry their creation time: the same rows, written a moment apart, differ in bytes
+const carriesTime = new Set<CallName>(['grid.export', 'lists.exportXlsx']);
+
+describe('the reader core', () => {
+  it('answers every read-routed call on a read-only connection exactly as the writer does', async () => {
+    t = await districtCore();
+    const identity = (await t.ok('node.get', {}))!;
+    const inserted = insertModel(t.core.ctx.database.sqlite, generateDistrict({ seed: 11, units: 40 }), { nodeId: identity.id, districtId: 'seed-district-03' });
+    const inputs = inputsFor(inserted.unitIds[0]!);
+    reader = openReaderCore({ file: t.file, host: 'test' });
+
+    for (const name of readerCalls) {
+      const input = inputs[name] ?? {};
+      // the reader first: a read that writes must not be helped by the writer having written
+      const read = await reader.callByName(name, input);
+      const written = await t.core.callByName(name, input);
+      expect(read.ok || read.code, name).not.toBe('INTERNAL');
+      if (carriesTime.has(name)) expect(read.ok, name).toBe(written.ok);
+      else expect(read, name).toEqual(written);
+    }
+    expect(await reader.callByName('stats.get', {})).toMatchObject({ ok: true, value: { units: inserted.units, equipment: inserted.equipment } });
+  }, 120_000);
+
+  it('cannot write, whatever it is asked', async () => {
+    t = await districtCore();
+    reader = openReaderCore({ file: t.file, host: 'test', onInternalError: () => {} });
+    const result = await reader.callByName('units.create', { districtId: 'seed-district-03', name: '只读连接上的单位', uscc: '91320582MA1M7B3X2W' });
+    expect(result).toMatchObject({ ok: false, code: 'INTERNAL' });
+    expect(await t.ok('stats.get', {})).toMatchObject({ units: 0 });
+  });
+});
