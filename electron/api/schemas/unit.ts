@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, OptionalText, pageLimit, Paging, SyncMeta } from './common.ts';
+import { Id, OptionalPhone, OptionalText, Paging, SyncMeta, pageLimit } from './common.ts';
 
 export const Unit = z.object({
   ...SyncMeta,
@@ -37,7 +37,7 @@ export const UnitInput = z.object({
   address: OptionalText(200),
   industry: OptionalText(50),
   contactPerson: OptionalText(30),
-  contactPhone: OptionalText(30),
+  contactPhone: OptionalPhone,
   notes: OptionalText(1000),
 });
 export type UnitInput = z.input<typeof UnitInput>;
