@@ -32,7 +32,7 @@ const commands: Record<string, (args: string[], io: CliIo) => Promise<number>> =
 };
 
 const usage = `用法：qkl <命令> [选项]
-  init  --db 文件 --role district|training|bureau --name 名称 [--district 分局] [--json]   创建数据库并设置本节点身份
+  init  --db 文件 --role district|training|bureau --name 名称 [--district 分局] [--title 职务] [--json]   创建数据库并设置本节点身份（指定了 --operator 时，此人列入经办人员名单）
   stats --db 文件 [--json]                                                                各类数据的现有行数
   calls                                                                                    列出全部操作
   call  操作名 --db 文件 [--input JSON]                                                     执行一个操作并输出 JSON

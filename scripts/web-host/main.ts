@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openCore } from '../../electron/core/open-core.ts';
+import { chooseOperatorByName } from '../../electron/core/people/staff-service.ts';
 import { defaultDatabaseFile } from './default-database.ts';
 import { startWebHost } from './server.ts';
 
@@ -12,6 +13,8 @@ const { values } = parseArgs({
     port: { type: 'string', default: '4780' },
     root: { type: 'string', default: 'dist/renderer' },
     'print-json': { type: 'boolean' },
+    /** the 经办人 chosen at start (a person on the staff list), as QKL_OPERATOR does; else the page asks */
+    operator: { type: 'string' },
   },
 });
 
@@ -23,6 +26,8 @@ try {
   console.error(`错误：${(error as Error).message}`);
   process.exit(1);
 }
+const operator = (values.operator ?? process.env['QKL_OPERATOR'])?.trim();
+if (operator && !chooseOperatorByName(core.ctx, operator)) console.error(`提示：经办人员名单中没有在用的“${operator}”，请在页面上选择经办人。`);
 const host = await startWebHost({ core, rootDir: path.resolve(values.root), port: Number(values.port) });
 
 if (values['print-json']) {

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../../tests/support/temp.ts';
 import type { CallName, CallOutput } from '../../api/contract.ts';
 import { openCore, type OpenedCore } from '../open-core.ts';
+import { chooseOperatorByName } from './staff-service.ts';
 
 // 经办人 on real cores over real SQLite files: a browser (or desktop) host starts
 // with nobody chosen and refuses writes until someone is; then every write, the
@@ -70,9 +71,6 @@ describe('经办人', () => {
     expect(await web.ok('units.query', {})).toMatchObject({ total: 0 });
     // reads need nobody
     expect(await web.ok('staff.list', {})).toHaveLength(2);
-    // adding a person needs a 经办人 once the list has someone
-    expect(await web.core.call('staff.add', { name: '赵六', title: '办事员' })).toMatchObject({ ok: false, code: 'OPERATOR_REQUIRED' });
-
     const li = (await web.ok('staff.list', {})).find((s) => s.name === '李强')!;
     expect(await web.ok('session.setOperator', { staffId: li.id })).toMatchObject({ operator: { staffId: li.id, name: '李强', title: '监察员' } });
     const unit = await web.ok('units.create', { districtId: 'seed-district-03', name: '张家港市某机械厂', uscc: '91320582MA1N2B3C4D' });
@@ -102,7 +100,7 @@ describe('经办人', () => {
     const cli = open('cli', web.file, '李强');
     await cli.ok('staff.update', { id: renamed.id, version: renamed.version, active: false });
     expect(await web.ok('session.get', {})).toMatchObject({ operator: null, activeStaff: 1 });
-    expect(await web.core.call('staff.add', { name: '赵六', title: '办事员' })).toMatchObject({ ok: false, code: 'OPERATOR_REQUIRED', message: expect.stringContaining('王敏华') });
+    expect(await web.core.call('units.create', { districtId: 'seed-district-03', name: '张家港市某机械厂', uscc: '91320582MA1N2B3C4D' })).toMatchObject({ ok: false, code: 'OPERATOR_REQUIRED', message: expect.stringContaining('王敏华') });
     expect(await web.core.call('session.setOperator', { staffId: renamed.id })).toMatchObject({ ok: false, code: 'VALIDATION', message: expect.stringContaining('已停用') });
     await web.ok('session.setOperator', { staffId: li.id });
     expect(await web.core.call('staff.update', { id: li.id, version: li.version, active: false })).toMatchObject({ ok: false, code: 'CONFLICT' });
@@ -110,6 +108,25 @@ describe('经办人', () => {
       ['李强', true],
       ['王敏华', false],
     ]);
+  });
+
+  it('lets a person add themselves while nobody is chosen (the chooser at start): they become the 经办人 and record their own addition', async () => {
+    const web = open('web');
+    await web.ok('node.init', { ...init, operatorName: '王敏', operatorTitle: '科长' });
+    const restarted = open('web', web.file);
+    const zhao = await restarted.ok('staff.add', { name: '赵六', title: '办事员' });
+    expect((await restarted.ok('session.get', {})).operator).toMatchObject({ staffId: zhao.id, name: '赵六' });
+    // with a 经办人 chosen, a colleague added is recorded by the 经办人, who stays
+    await restarted.ok('staff.add', { name: '孙丽', title: '监察员' });
+    expect((await restarted.ok('session.get', {})).operator).toMatchObject({ name: '赵六' });
+    expect(audit(restarted.core).slice(-2)).toEqual([
+      { actor: '赵六', call: 'staff.add', tableName: 'staff' },
+      { actor: '赵六', call: 'staff.add', tableName: 'staff' },
+    ]);
+    // a refused addition leaves nobody chosen
+    const third = open('web', web.file);
+    expect(await third.core.call('staff.add', { name: '赵六', title: '办事员' })).toMatchObject({ ok: false, code: 'DUPLICATE' });
+    expect((await third.ok('session.get', {})).operator).toBeNull();
   });
 
   it('lets the first person be added on a node set up before the list existed, and makes them the 经办人', async () => {
@@ -121,6 +138,21 @@ describe('经办人', () => {
     const first = await desk.ok('staff.add', { name: '陈静', title: '办事员' });
     expect(await desk.ok('session.get', {})).toMatchObject({ operator: { staffId: first.id, name: '陈静' }, activeStaff: 1 });
     expect(audit(desk.core).at(-1)).toEqual({ actor: '陈静', call: 'staff.add', tableName: 'staff' });
+  });
+
+  it('chooses an active person by name for the browser host’s --operator, writing nothing; an unknown or deactivated name chooses nobody', async () => {
+    const web = open('web');
+    await web.ok('node.init', { ...init, operatorName: '王敏', operatorTitle: '科长' });
+    const li = await web.ok('staff.add', { name: '李强', title: '监察员' });
+    await web.ok('staff.update', { id: li.id, version: li.version, active: false });
+    const entries = audit(web.core).length;
+    const host = open('web', web.file);
+    expect(chooseOperatorByName(host.core.ctx, '李强')).toBe(false);
+    expect(chooseOperatorByName(host.core.ctx, '赵六')).toBe(false);
+    expect((await host.ok('session.get', {})).operator).toBeNull();
+    expect(chooseOperatorByName(host.core.ctx, ' 王敏 ')).toBe(true);
+    expect((await host.ok('session.get', {})).operator).toMatchObject({ name: '王敏', title: '科长' });
+    expect(audit(host.core)).toHaveLength(entries);
   });
 
   it('records the command line as “命令行（OS 账户）” unless an operator is given', async () => {

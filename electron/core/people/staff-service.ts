@@ -76,15 +76,15 @@ export function keepingOperatorOnFailure<T>(ctx: CoreContext, work: () => T): T 
 }
 
 /**
- * Adds a person. With nobody chosen and nobody on the list yet (a node set up before
- * the list existed), the first person added becomes the 经办人 and their own addition
- * is recorded under their name; otherwise the 经办人 records it as any other write.
+ * Adds a person. With nobody chosen yet (the chooser at start, or a node set up before
+ * the list existed) the person adding themselves becomes the 经办人 and their own
+ * addition is recorded under their name; otherwise the 经办人 records it.
  */
 export function addStaff(ctx: CoreContext, input: ParsedInput<'staff.add'>): Staff {
   const identity = requireIdentity(ctx);
   return keepingOperatorOnFailure(ctx, () =>
     ctx.database.sqlite
-      .transaction(() => insertStaff(ctx, identity.id, input, { becomeOperator: !currentOperator(ctx) && activeCount(ctx) === 0 }))
+      .transaction(() => insertStaff(ctx, identity.id, input, { becomeOperator: !currentOperator(ctx) }))
       .immediate(),
   );
 }
@@ -125,4 +125,15 @@ export function setOperator(ctx: CoreContext, input: ParsedInput<'session.setOpe
   if (!row.active) throw new AppError('VALIDATION', `“${row.name}”已停用，不能作为经办人。请选择名单中在用的人员。`, { field: 'staffId' });
   ctx.operator = { staffId: row.id, name: row.name, title: row.title };
   return sessionOf(ctx);
+}
+
+/**
+ * Chooses the active person of that name, if there is one (the browser host's
+ * --operator for development and tests); true when chosen. Writes nothing.
+ */
+export function chooseOperatorByName(ctx: CoreContext, name: string): boolean {
+  const row = ctx.database.sqlite.prepare(`${select} WHERE name = ? AND active = 1`).get(normalizeText(name)) as StaffRow | undefined;
+  if (!row) return false;
+  ctx.operator = { staffId: row.id, name: row.name, title: row.title };
+  return true;
 }

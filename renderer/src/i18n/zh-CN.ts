@@ -8,6 +8,7 @@ import { inspectionsZh } from './inspections.zh-CN.ts';
 import { complaintsZh } from './complaints.zh-CN.ts';
 import { summariesZh } from './summaries.zh-CN.ts';
 import { blocksZh, chainZh } from './blocks.zh-CN.ts';
+import { formsZh, peopleZh } from './people.zh-CN.ts';
 
 export const zhCN = {
   app: {
@@ -969,6 +970,9 @@ export const zhCN = {
   complaints: complaintsZh,
   summaries: summariesZh,
   audit: auditZh,
+  // 经办人 and the form kit (people.zh-CN.ts)
+  people: peopleZh,
+  forms: formsZh,
 };
 
 /** The shape every language must have: same keys, string leaves (arrays of strings allowed). */
