@@ -73,15 +73,14 @@ export interface FieldIssue {
   message: string;
 }
 
-/** "请填写姓名", "姓名不能超过 30 个字符", "金额应为…" already say which field; zod's own messages do not. */
-const namesItsField = (message: string, label: string) => message.includes(label) || message.startsWith('请') || /^[\u4e00-\u9fa5（）]{2,12}(不能|应为|应|须|格式|必须)/.test(message);
-
 function toIssue(issue: z.core.$ZodIssue): FieldIssue {
   const path = issue.path.filter((p) => p !== 'data').map(String);
   // the field is the last named step: an array's element is reported on the array
   const field = [...path].reverse().find((p) => !/^\d+$/.test(p));
   const label = field ? (fieldLabels[field] ?? field) : undefined;
-  const message = !label ? `输入有误：${issue.message}` : namesItsField(issue.message, label) ? issue.message : `${label}：${issue.message}`;
+  // "请填写姓名" already says what is wanted; zod's own messages ("过长…") need the field's name
+  const named = issue.message.includes(label ?? '') || issue.message.startsWith('请');
+  const message = !label ? `输入有误：${issue.message}` : named ? issue.message : `${label}：${issue.message}`;
   return { ...(field ? { field, path: path.join('.') } : {}), message };
 }
 
