@@ -96,4 +96,9 @@ test('reward: a negative fine is refused at its field with a message, and the re
   await expect(propose.locator('.field-error')).toHaveCount(0);
   await propose.getByRole('button', { name: '提出', exact: true }).click();
   await expect(app.getByRole('status')).toHaveText('已提出奖励：10,000.00 元');
+  // the approval form names the 经办人 on the 承办人 line; the review and approval lines stay for hand signatures
+  await app.getByTestId('complaint-view').getByRole('article', { name: /举报奖励/ }).getByRole('link', { name: '打印审批表' }).click();
+  const opinions = app.getByTestId('reward-form').locator('.complaint-opinion');
+  await expect(opinions.filter({ hasText: '承办人意见' })).toContainText('签字：（王敏）');
+  await expect(opinions.filter({ hasText: '审核意见' })).not.toContainText('王敏');
 });

@@ -102,3 +102,18 @@ test('a 经办人 deactivated behind the page’s back: the next save is refused
   const log = await auditActors(workspace.databaseFile);
   expect(log.find((e) => e.call === 'units.create')?.actor).toBe('陈静');
 });
+
+test.describe('prints', () => {
+  test.use({ operatorChosen: true });
+
+  test('the monthly summary’s paper names the 经办人 as 填报人 while a draft, and whoever submitted it after', async ({ app, workspace }) => {
+    const month = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 7);
+    await app.goto(`${app.url().split('#')[0]}#/summary-print?month=${month}`);
+    await expect(app.getByTestId('summary-filled-by')).toHaveText('（填报人：王敏）');
+    const text = { experience: '经验', problems: '问题', proposals: '建议' };
+    const saved = JSON.parse(await cli(['call', 'summaries.save', '--db', workspace.databaseFile, '--input', JSON.stringify({ month, version: null, ...text })])) as { version: number };
+    await cli(['call', 'summaries.submit', '--db', workspace.databaseFile, '--operator', '陈静', '--input', JSON.stringify({ month, version: saved.version })]);
+    await app.reload();
+    await expect(app.getByTestId('summary-filled-by')).toHaveText('（填报人：陈静）');
+  });
+});
