@@ -16,6 +16,7 @@ import { ledgerCalls } from './calls/ledger.ts';
 import { registryCalls } from './calls/registry.ts';
 import { trainingCalls } from './calls/training.ts';
 import { nodeCalls } from './calls/node.ts';
+import { peopleCalls } from './calls/people.ts';
 import { unitCalls } from './calls/units.ts';
 import type { Result } from './errors.ts';
 
@@ -28,6 +29,7 @@ import type { Result } from './errors.ts';
 export const contract = {
   ...appCalls,
   ...nodeCalls,
+  ...peopleCalls,
   ...unitCalls,
   ...fileCalls,
   ...ledgerCalls,

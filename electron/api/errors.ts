@@ -15,6 +15,8 @@ export const errorCodes = [
   'CANCELLED',
   'UNREADABLE_FILE',
   'UNAUTHORIZED',
+  /** a write on the desktop or browser host before anyone chose the 经办人 (session.setOperator) */
+  'OPERATOR_REQUIRED',
   /** a private key is sealed with a passphrase and none (or a wrong one) was given */
   'PASSPHRASE_REQUIRED',
   'WRONG_PASSPHRASE',

@@ -42,7 +42,7 @@ async function ok<T = unknown>(name: string, input: unknown = {}): Promise<T> {
 async function startDistrict(spawn: SpawnCore = sourceCoreWorker()): Promise<CoreHost> {
   temp = tempDir();
   host = await CoreHost.start({ file: temp.file('qkl.sqlite'), host: 'test', spawn, log: () => {} });
-  await ok('node.init', { role: 'district', name: '塘桥分局', districtId: 'seed-district-03' });
+  await ok('node.init', { role: 'district', name: '塘桥分局', districtId: 'seed-district-03', operatorName: '王敏', operatorTitle: '科员' });
   return host;
 }
 
@@ -172,7 +172,7 @@ describe('CoreHost', () => {
         },
       },
     });
-    await ok('node.init', { role: 'bureau', name: '市局特设科' });
+    await ok('node.init', { role: 'bureau', name: '市局特设科', operatorName: '王敏', operatorTitle: '科员' });
     expect(await ok('keys.status')).toMatchObject({ hasKeys: true, protection: 'safeStorage', safeStorageAvailable: true });
     // the backup key is opened (decrypted) to print its recovery sheet
     expect(await ok('keys.recoverySheet', {})).toBeTruthy();

@@ -37,7 +37,7 @@ export function openReaderCore(options: { file: string; host: HostKind } & CoreO
     },
   };
   const core = createCore(
-    { database, actor: 'reader', host: options.host, appVersion, now: () => new Date(), jobs: new JobRegistry(), keyAccess: { safeStorage: null } },
+    { database, actor: 'reader', operator: null, host: options.host, appVersion, now: () => new Date(), jobs: new JobRegistry(), keyAccess: { safeStorage: null } },
     options,
   );
   return { ...core, close: database.close };

@@ -58,22 +58,48 @@ const fieldLabels: Record<string, string> = {
   approvedBy: '审批人',
   approvedOn: '审批日期',
   paidOn: '发放日期',
+  // 经办人
+  title: '职务',
+  staffId: '经办人',
+  operatorName: '经办人姓名',
+  operatorTitle: '经办人职务',
 };
+
+/** One problem of an input: the field it is about (its own name and its full path) and a Chinese message naming it. */
+export interface FieldIssue {
+  field?: string;
+  /** dotted: "reporter.phone", "items.2.comment" */
+  path?: string;
+  message: string;
+}
+
+function toIssue(issue: z.core.$ZodIssue): FieldIssue {
+  const path = issue.path.filter((p) => p !== 'data').map(String);
+  // the field is the last named step: an array's element is reported on the array
+  const field = [...path].reverse().find((p) => !/^\d+$/.test(p));
+  const label = field ? (fieldLabels[field] ?? field) : undefined;
+  // "请填写姓名" already says what is wanted; zod's own messages ("过长…") need the field's name
+  const named = issue.message.includes(label ?? '') || issue.message.startsWith('请');
+  const message = !label ? `输入有误：${issue.message}` : named ? issue.message : `${label}：${issue.message}`;
+  return { ...(field ? { field, path: path.join('.') } : {}), message };
+}
+
+/** Every problem of an input at once (one per field), so a form can show them all; the message lists them for the CLI. */
+function validationEnvelope(error: z.ZodError): ErrorEnvelope {
+  const issues: FieldIssue[] = [];
+  for (const issue of error.issues.map(toIssue)) {
+    if (!issues.some((i) => i.path === issue.path && (issue.path !== undefined || i.message === issue.message))) issues.push(issue);
+  }
+  const shown = issues.slice(0, 8).map((i) => i.message);
+  const message = issues.length > shown.length ? `${shown.join('；')}；等共 ${issues.length} 处` : shown.join('；');
+  const field = issues[0]!.field;
+  return { code: 'VALIDATION', message, details: { ...(field ? { field } : {}), issues } };
+}
 
 /** Turns anything thrown into the envelope that crosses a boundary: a code and a Chinese message, never a stack. */
 export function toEnvelope(error: unknown): ErrorEnvelope {
   if (error instanceof AppError) return error.toEnvelope();
-  if (error instanceof z.ZodError) {
-    const issue = error.issues[0]!;
-    const path = issue.path.filter((p) => p !== 'data').map(String);
-    const field = path.at(-1);
-    const label = field ? (fieldLabels[field] ?? field) : undefined;
-    return {
-      code: 'VALIDATION',
-      message: !label ? `输入有误：${issue.message}` : issue.message.includes(label) ? issue.message : `${label}：${issue.message}`,
-      ...(field ? { details: { field } } : {}),
-    };
-  }
+  if (error instanceof z.ZodError) return validationEnvelope(error);
   return { code: 'INTERNAL', message: '程序内部错误，操作未完成。请重试；如仍出错，请联系技术支持。' };
 }
 

@@ -14,6 +14,7 @@ import { keyHandlers } from './keys/keys-handlers.ts';
 import { ledgerHandlers } from './ledger/ledger-handlers.ts';
 import { registryHandlers } from './registry/registry-handlers.ts';
 import { nodeHandlers } from './node/node-handlers.ts';
+import { peopleHandlers } from './people/people-handlers.ts';
 import { trainingHandlers } from './training/training-handlers.ts';
 import { unitHandlers } from './units/unit-handlers.ts';
 
@@ -23,6 +24,7 @@ export type { Handler, Handlers } from './handler-types.ts';
 export const handlers = {
   ...appHandlers,
   ...nodeHandlers,
+  ...peopleHandlers,
   ...unitHandlers,
   ...fileHandlers,
   ...ledgerHandlers,

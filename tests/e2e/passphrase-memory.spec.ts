@@ -26,8 +26,8 @@ async function officeWithBureau(workspace: Workspace): Promise<void> {
 }
 
 /** 导出数据包 once; whether the passphrase dialog came up is read from the page before answering. */
-async function exportOnce(bundles: BundlesPage, folder: string, sequence: number, passphrase: string | null): Promise<void> {
-  await bundles.startExport({ folder });
+async function exportOnce(bundles: BundlesPage, sequence: number, passphrase: string | null): Promise<void> {
+  await bundles.startExport();
   if (passphrase === null) {
     await expect(bundles.exportResult).toContainText(`已导出第 ${sequence} 号`, { timeout: 60_000 });
     await expect(bundles.passphraseDialog).toHaveCount(0);
@@ -50,7 +50,6 @@ async function lockScreen(page: Page): Promise<void> {
 
 test('the passphrase is asked once, kept while the clerk works, and asked again after the idle minutes and after a screen lock', async ({ app, workspace }) => {
   await officeWithBureau(workspace);
-  const usb = path.join(workspace.dir, 'usb');
   // the page's clock from now on: time runs, and the test can jump it forward
   await app.clock.install();
   await app.reload();
@@ -69,20 +68,20 @@ test('the passphrase is asked once, kept while the clerk works, and asked again 
 
   const bundles = new BundlesPage(app);
   await bundles.goto();
-  await exportOnce(bundles, usb, 1, PASS);
+  await exportOnce(bundles, 1, PASS);
   // kept: no dialog for the next export, nor after four quiet minutes
-  await exportOnce(bundles, usb, 2, null);
+  await exportOnce(bundles, 2, null);
   await app.clock.fastForward('04:00');
-  await exportOnce(bundles, usb, 3, null);
+  await exportOnce(bundles, 3, null);
 
   // six minutes without input: forgotten, asked again
   await app.clock.fastForward('06:00');
-  await exportOnce(bundles, usb, 4, PASS);
-  await exportOnce(bundles, usb, 5, null);
+  await exportOnce(bundles, 4, PASS);
+  await exportOnce(bundles, 5, null);
 
   // the screen locks: forgotten at once
   await lockScreen(app);
-  await exportOnce(bundles, usb, 6, PASS);
+  await exportOnce(bundles, 6, PASS);
 
   // the setting is the database's: a reload (a restart) keeps 5 minutes
   await app.reload();
@@ -92,11 +91,10 @@ test('the passphrase is asked once, kept while the clerk works, and asked again 
 
 test('更换口令 re-seals the keys: the old passphrase is refused afterwards, the new one exports', async ({ app, workspace }) => {
   await officeWithBureau(workspace);
-  const usb = path.join(workspace.dir, 'usb');
   await app.reload();
   const bundles = new BundlesPage(app);
   await bundles.goto();
-  await exportOnce(bundles, usb, 1, PASS);
+  await exportOnce(bundles, 1, PASS);
 
   await app.getByRole('navigation').getByRole('link', { name: '密钥与信任' }).click();
   await app.getByRole('button', { name: '更换口令' }).click();
@@ -114,7 +112,7 @@ test('更换口令 re-seals the keys: the old passphrase is refused afterwards, 
 
   // the page forgot the old passphrase; the old one is refused, the new one works
   await bundles.goto();
-  await bundles.startExport({ folder: usb });
+  await bundles.startExport();
   await bundles.answerPassphrase(PASS);
   await expect(bundles.passphraseDialog.getByRole('alert')).toContainText('口令不正确', { timeout: 60_000 });
   await bundles.answerPassphrase(NEW_PASS);

@@ -82,7 +82,7 @@ export const HazardCreateInput = z.object({
   equipmentId: Id.nullish().transform((v) => v ?? null),
   description: z.string().trim().min(1, '请描述隐患').max(2000, '隐患描述不能超过 2000 个字符'),
   level: HazardLevel,
-  foundBy: z.string().trim().min(1, '请填写发现人').max(100),
+  foundBy: z.string().trim().min(1, '请填写发现人').max(100, '发现人不能超过 100 个字符'),
   foundOn: IsoDate,
   measures: OptionalText(2000),
   comment: OptionalText(1000),

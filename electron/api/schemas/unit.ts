@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, OptionalText, pageLimit, Paging, SyncMeta } from './common.ts';
+import { Id, OptionalPhone, OptionalText, pageLimit, Paging, SyncMeta } from './common.ts';
 import { unitLimits } from './field-limits.ts';
 
 export const Unit = z.object({
@@ -38,7 +38,7 @@ export const UnitInput = z.object({
   address: OptionalText(unitLimits.address),
   industry: OptionalText(unitLimits.industry),
   contactPerson: OptionalText(unitLimits.contactPerson),
-  contactPhone: OptionalText(unitLimits.contactPhone),
+  contactPhone: OptionalPhone,
   notes: OptionalText(unitLimits.notes),
 });
 export type UnitInput = z.input<typeof UnitInput>;

@@ -178,7 +178,20 @@ describe('the complaint register', () => {
     const create = (more: Record<string, unknown>) => refused('complaints.create', { ...base, ...more });
     expect(await create({ reporter: {} })).toMatchObject({ message: '请填写举报人姓名，或选择“匿名举报”。', details: { field: 'reporterName' } });
     expect(await create({ reporter: { name: '李四', idNumber: '110105194912310021' } })).toMatchObject({ message: expect.stringContaining('校验位错误'), details: { field: 'reporterIdNumber' } });
-    expect(await create({ reporter: { name: '李四', phone: '打电话' } })).toMatchObject({ details: { field: 'reporterPhone' } });
+    // the shared phone check of the contract: named by its path in the input
+    expect(await create({ reporter: { name: '李四', phone: '12' } })).toMatchObject({ message: expect.stringContaining('电话号码格式不正确'), details: { field: 'phone', issues: [{ path: 'reporter.phone' }] } });
+    // the register's own checks all at once, each at its field
+    expect(await create({ reporter: {}, receivedOn: '2026-02-13', handlingDeadline: '2026-02-12' })).toMatchObject({
+      code: 'VALIDATION',
+      details: {
+        field: 'reporterName',
+        issues: [
+          { field: 'reporterName', message: '请填写举报人姓名，或选择“匿名举报”。' },
+          { field: 'receivedOn', message: '受理日期不能晚于今天。' },
+          { field: 'handlingDeadline', message: '处理期限不能早于受理日期。' },
+        ],
+      },
+    });
     expect(await create({ receivedOn: '2026-02-13' })).toMatchObject({ message: '受理日期不能晚于今天。' });
     expect(await create({ receivedOn: '2026-02-30' })).toMatchObject({ message: expect.stringContaining('日期不存在') });
     expect(await create({ handlingDeadline: '2026-02-11' })).toMatchObject({ message: '处理期限不能早于受理日期。' });

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { ParsedInput } from '../../api/contract.ts';
 import { AppError } from '../../api/errors.ts';
+import { normalisePhone, PHONE_FORMAT_MESSAGE } from '../../api/schemas/common.ts';
 import type { RosterAdded, RowIssue, SignInSheet } from '../../api/schemas/training.ts';
 import { appendAudit } from '../audit.ts';
 import type { CoreContext } from '../context.ts';
@@ -126,11 +127,17 @@ export async function importRoster(ctx: CoreContext, input: ParsedInput<'trainin
       errors.push({ row: row.number, name, code: 'bad-id-number', message: `第 ${row.number} 行（${name}）的身份证号校验不通过` });
       continue;
     }
+    const rawPhone = cell(row.cells, at.phone);
+    const phone = rawPhone ? normalisePhone(rawPhone) : null;
+    if (rawPhone && !phone) {
+      errors.push({ row: row.number, name, code: 'bad-phone', message: `第 ${row.number} 行（${name}）的联系电话“${rawPhone}”不正确：${PHONE_FORMAT_MESSAGE.replace(/^电话号码格式不正确：/, '')}` });
+      continue;
+    }
     const uscc = cell(row.cells, at.uscc);
     const manager = idNumber
       ? (ctx.database.sqlite.prepare(`${managerSql} AND m.id_number = ? ORDER BY m.updated_at DESC LIMIT 1`).get(idNumber) as Person | undefined)
       : undefined;
-    people.push({ managerId: manager?.managerId ?? null, name, idNumber, unitName: cell(row.cells, at.unit) ?? manager?.unitName ?? null, unitUscc: uscc ?? manager?.unitUscc ?? null, districtId: manager?.districtId ?? null, phone: cell(row.cells, at.phone) });
+    people.push({ managerId: manager?.managerId ?? null, name, idNumber, unitName: cell(row.cells, at.unit) ?? manager?.unitName ?? null, unitUscc: uscc ?? manager?.unitUscc ?? null, districtId: manager?.districtId ?? null, phone });
   }
   // a file with errors changes nothing: the rows are fixed and the file imported again
   if (errors.length) return { added: 0, alreadyOnRoster: 0, errors };

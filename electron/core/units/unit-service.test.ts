@@ -26,6 +26,14 @@ describe('units', () => {
     expect(t.core.ctx.database.sqlite.prepare('SELECT count(*) AS n FROM audit_log').get()).toEqual({ n: 1 }); // node.init only
   });
 
+  it('checks the contact phone like every phone of the app: "12" refused on create and edit, a landline tidied', async () => {
+    t = await districtCore();
+    expect(await t.core.call('units.create', { ...valid, contactPhone: '12' })).toMatchObject({ ok: false, code: 'VALIDATION', details: { field: 'contactPhone' }, message: expect.stringContaining('电话号码格式不正确') });
+    const unit = await t.ok('units.create', { ...valid, contactPhone: '０５１２－５８１２３４５６' });
+    expect(unit.contactPhone).toBe('0512-58123456');
+    expect(await t.core.call('units.update', { id: unit.id, version: unit.version, data: { ...valid, contactPhone: '1391234' } })).toMatchObject({ ok: false, code: 'VALIDATION', details: { field: 'contactPhone' } });
+  });
+
   it('accepts a legacy 15-digit number, flagged', async () => {
     t = await districtCore();
     expect(await t.ok('units.create', { ...valid, uscc: '320582000123456' })).toMatchObject({ usccLegacy: true });

@@ -8,6 +8,7 @@ import { inspectionsEn } from './inspections.en.ts';
 import { complaintsEn } from './complaints.en.ts';
 import { summariesEn } from './summaries.en.ts';
 import { blocksEn, chainEn } from './blocks.en.ts';
+import { formsEn, peopleEn } from './people.en.ts';
 import type { Messages } from './zh-CN.ts';
 
 // English, for the code's own tests and for reviewers. Same keys as zh-CN.
@@ -984,4 +985,6 @@ export const en: Messages = {
   summaries: summariesEn,
   audit: auditEn,
   host: hostEn,
+  people: peopleEn,
+  forms: formsEn,
 };

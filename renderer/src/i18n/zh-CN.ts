@@ -10,6 +10,7 @@ import { inspectionsZh } from './inspections.zh-CN.ts';
 import { complaintsZh } from './complaints.zh-CN.ts';
 import { summariesZh } from './summaries.zh-CN.ts';
 import { blocksZh, chainZh } from './blocks.zh-CN.ts';
+import { formsZh, peopleZh } from './people.zh-CN.ts';
 
 export const zhCN = {
   app: {
@@ -987,6 +988,9 @@ export const zhCN = {
   audit: auditZh,
   // the window's own words (host.zh-CN.ts)
   host: hostZh,
+  // 经办人 and the form kit (people.zh-CN.ts)
+  people: peopleZh,
+  forms: formsZh,
 };
 
 /** The shape every language must have: same keys, string leaves (arrays of strings allowed). */

@@ -5,6 +5,7 @@ import { api } from '../../api/client.ts';
 import { Field } from '../../components/Field.tsx';
 import { FormActions } from '../../components/FormActions.tsx';
 import { toFormError, type FormError } from '../../components/form-errors.ts';
+import { useMaxLengths } from '../../components/field-limits.ts';
 import { Modal } from '../../components/Modal.tsx';
 
 const fields = ['handlingResult', 'outcome', 'handledOn', 'linkedHazardId', 'linkedInspectionId'];
@@ -20,6 +21,7 @@ export function HandleDialog({ complaint, onClose, onSaved }: { complaint: Compl
   const [inspection, setInspection] = useState(complaint.linkedInspectionId ?? '');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<FormError | null>(null);
+  const max = useMaxLengths('complaints.handle');
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -46,8 +48,8 @@ export function HandleDialog({ complaint, onClose, onSaved }: { complaint: Compl
   return (
     <Modal title={t('complaints.handle.title')} onClose={onClose} busy={busy} size="medium">
       <form className="form-grid" onSubmit={submit} noValidate>
-        <Field label={t('complaints.handle.result')} required error={err('handlingResult')} className="field-wide">
-          {(c) => <textarea {...c} rows={4} value={result} maxLength={4000} onChange={(e) => setResult(e.target.value)} data-autofocus />}
+        <Field label={t('complaints.handle.result')} required error={err('handlingResult')} className="field-wide" maxLength={max('handlingResult')} length={result.length}>
+          {(c) => <textarea {...c} rows={4} value={result} onChange={(e) => setResult(e.target.value)} data-autofocus />}
         </Field>
         <Field label={t('complaints.handle.outcome')} error={err('outcome')}>
           {(c) => (

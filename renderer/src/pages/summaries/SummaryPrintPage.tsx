@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useOperator } from '../../app/operator-context.ts';
 import type { SummaryDetail } from '../../../../electron/api/schemas/summaries.ts';
 import { api, errorMessage } from '../../api/client.ts';
 import { PrintFrame } from '../../components/PrintFrame.tsx';
@@ -59,6 +60,9 @@ function Paragraphs({ text }: { text: string | null }) {
 
 function Paper({ summary }: { summary: SummaryDetail }) {
   const { t } = useTranslation();
+  const operator = useOperator();
+  // who filled it in: whoever submitted it, or the 经办人 printing a draft
+  const filledBy = summary.submittedBy ?? operator;
   const final = summary.status === 'submitted' || summary.status === 'received';
   const signedOn = final && summary.submittedAt ? summary.submittedAt : new Date().toISOString();
   const f = summary.figures;
@@ -93,6 +97,11 @@ function Paper({ summary }: { summary: SummaryDetail }) {
         <div>{summary.authority}</div>
         <div>{chineseDate(signedOn)}</div>
       </div>
+      {filledBy && (
+        <p className="sum-paper-filled-by" data-testid="summary-filled-by">
+          {t('summaries.print.filledBy', { name: filledBy })}
+        </p>
+      )}
     </article>
   );
 }
