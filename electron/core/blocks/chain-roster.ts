@@ -39,7 +39,7 @@ export function chainRoster(ctx: CoreContext, asOf: string): ChainRoster {
       `SELECT m.id AS managerId, m.unit_id AS unitId, m.name, m.id_number AS idNumber, m.phone, m.item_code AS itemCode,
               m.certificate_no AS certificateNo, m.expiry_date AS expiryDate
        FROM safety_managers m WHERE m.unit_id IN (SELECT value FROM json_each(?)) AND m.deleted_at IS NULL
-       ORDER BY m.name, m.id`,
+       ORDER BY m.name_sort, m.id`,
     )
     .all(JSON.stringify(unitIds)) as ManagerRow[];
   const phones = new Map(managers.map((m) => [m.managerId, m.phone]));

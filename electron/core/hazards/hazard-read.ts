@@ -1,3 +1,4 @@
+import { comparePinyin } from '../pinyin.ts';
 import { AppError } from '../../api/errors.ts';
 import type { ParsedInput } from '../../api/contract.ts';
 import type { HazardDetail, HazardState, HazardSummary } from '../../api/schemas/hazards.ts';
@@ -73,7 +74,7 @@ export function alertOf(ctx: CoreContext, blockId: string | null): HazardDetail[
        WHERE bi.block_id = ? AND bi.removed_at IS NULL AND bi.deleted_at IS NULL AND i.deleted_at IS NULL ORDER BY i.name, i.id`,
     )
     .all(blockId) as Array<{ id: string; name: string; phone: string | null }>;
-  return { leadUnit: lead ?? null, inspectors };
+  return { leadUnit: lead ?? null, inspectors: inspectors.sort((a, b) => comparePinyin(a.name, b.name, 'person')) };
 }
 
 interface EventRow {
