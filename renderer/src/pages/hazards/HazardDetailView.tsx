@@ -70,6 +70,7 @@ export function HazardDetailView({ id }: { id: string }) {
       <div className="page-header">
         {back}
         <h1 className="page-title">
+          {h.number && <span className="hz-number">{t('hazards.detail.number', { number: h.number })}</span>}
           {h.unitName}：{h.description}
         </h1>
         <div className="hz-actions">

@@ -150,6 +150,7 @@ export function HazardListView() {
             <thead>
               <tr>
                 {node.role === 'bureau' && <th>{t('hazards.filter.district')}</th>}
+                <th>{t('hazards.column.number')}</th>
                 <th>{t('hazards.column.unit')}</th>
                 <th>{t('hazards.column.description')}</th>
                 <th>{t('hazards.column.level')}</th>
@@ -164,6 +165,7 @@ export function HazardListView() {
               {loaded.rows.map((h) => (
                 <tr key={h.id} className={h.overdue ? 'hz-overdue' : undefined}>
                   {node.role === 'bureau' && <td>{districtNames.get(h.districtId) ?? h.districtId}</td>}
+                  <td className="mono nowrap">{h.number ?? ''}</td>
                   <td>{h.unitName}</td>
                   <td>
                     <a href={hrefFor('hazards', { id: h.id })}>{h.description}</a>
