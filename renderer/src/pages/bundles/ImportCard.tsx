@@ -8,7 +8,8 @@ import { Field } from '../../components/Field.tsx';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { runJob, type RunningJob } from '../../jobs/run-job.ts';
 import { BundleResults } from './BundleResults.tsx';
-import { exchangeFolder, formatDateTime, formatSize } from './bundle-format.ts';
+import { formatDateTime } from '../../format/time.ts';
+import { exchangeFolder, formatSize } from './bundle-format.ts';
 import { failureNotice, NoticeLine, type Notice } from './notice.tsx';
 import type { WithPassphrase } from './usePassphrase.tsx';
 

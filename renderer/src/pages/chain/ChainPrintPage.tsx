@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChainRoster } from '../../../../electron/api/schemas/blocks.ts';
 import { api, errorMessage } from '../../api/client.ts';
-import { dateParts, todayIso } from '../../format/today.ts';
+import { dateParts, todayIso } from '../../format/time.ts';
 import { hrefFor, useRouteParams } from '../../router/hash-router.ts';
 import { RosterTable } from './RosterTable.tsx';
 import { PrintFrame } from '../../components/PrintFrame.tsx';

@@ -7,7 +7,7 @@ import { FormActions } from '../../components/FormActions.tsx';
 import { toFormError, type FormError } from '../../components/form-errors.ts';
 import { Modal } from '../../components/Modal.tsx';
 import { formatFen } from '../../format/money.ts';
-import { todayIso } from '../../format/today.ts';
+import { todayIso } from '../../format/time.ts';
 
 type Props = { reward: Reward; onClose: () => void; onSaved: (status: string) => void };
 

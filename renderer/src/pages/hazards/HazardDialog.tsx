@@ -10,7 +10,7 @@ import { FormActions } from '../../components/FormActions.tsx';
 import { toFormError, type FormError } from '../../components/form-errors.ts';
 import { Modal } from '../../components/Modal.tsx';
 import { UnitPicker } from '../../components/UnitPicker.tsx';
-import { todayIso } from '../../format/today.ts';
+import { todayIso } from '../../format/time.ts';
 import { StagedFiles } from '../../components/StagedFiles.tsx';
 
 const fields = ['unitId', 'equipmentId', 'description', 'level', 'foundBy', 'foundOn', 'measures', 'evidence'];

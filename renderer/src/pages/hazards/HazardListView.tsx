@@ -6,7 +6,7 @@ import { useAppContext } from '../../app/app-context.ts';
 import { Badge } from '../../components/Badge.tsx';
 import { StatusNotice, type Status } from '../../components/StatusNotice.tsx';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
-import { formatDate } from '../../format/date.ts';
+import { formatDate } from '../../format/time.ts';
 import { hrefFor, navigate, useRouteParams } from '../../router/hash-router.ts';
 import { HazardDialog } from './HazardDialog.tsx';
 import { HazardLevelBadge, HazardStateBadge } from './HazardStateBadge.tsx';

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TwoLists } from '../../../../electron/api/schemas/lists.ts';
 import { api, errorMessage } from '../../api/client.ts';
-import { dateParts, todayIso } from '../../format/today.ts';
+import { dateParts, todayIso } from '../../format/time.ts';
 import { hrefFor, useRouteParams } from '../../router/hash-router.ts';
 import { ManagersListTable, UnitsListTable } from './ListTables.tsx';
 import { PrintFrame } from '../../components/PrintFrame.tsx';

@@ -5,7 +5,7 @@ import type { Certificate } from '../../../../electron/api/schemas/certificates.
 type SignInSheet = CallOutput<'training.signInSheet'>;
 import type { CallOutput } from '../../../../electron/api/contract.ts';
 import { api, errorMessage } from '../../api/client.ts';
-import { dateParts } from '../../format/today.ts';
+import { dateParts } from '../../format/time.ts';
 import { hrefFor, useRouteParams } from '../../router/hash-router.ts';
 import { PrintFrame } from '../../components/PrintFrame.tsx';
 import { QrSvg } from './QrSvg.tsx';
