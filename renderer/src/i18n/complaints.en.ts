@@ -190,7 +190,7 @@ export const complaintsEn: Messages['complaints'] = {
     payee: 'Payee’s signature',
     payeeHint: 'The payee shows a valid ID card and signs after the check.',
     paid: 'Paid on {{date}}',
-    no: 'No. {{id}}',
+    proposedOn: 'Proposed on {{date}}',
   },
   status: {
     created: 'Complaint registered',

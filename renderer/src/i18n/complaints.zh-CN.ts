@@ -191,7 +191,7 @@ export const complaintsZh = {
     payee: '领奖人签字',
     payeeHint: '领奖人凭本人有效身份证件领取，身份核对后签字。',
     paid: '已于 {{date}} 发放',
-    no: '编号：{{id}}',
+    proposedOn: '提出日期：{{date}}',
   },
   status: {
     created: '已登记投诉举报',

@@ -95,6 +95,7 @@ export const hazardsEn: Messages['hazards'] = {
     number: 'Hazard {{number}}',
     facts: 'The hazard',
     source: 'Inspection record',
+    openSource: 'Open the inspection record',
     deadlineNone: 'No rectification ordered yet',
     workingDays: '{{days}} working days',
     measuresNone: 'Not given',

@@ -95,6 +95,7 @@ export const hazardsZh = {
     number: '隐患编号 {{number}}',
     facts: '隐患情况',
     source: '来源检查记录',
+    openSource: '查看检查记录',
     deadlineNone: '尚未下达整改',
     workingDays: '{{days}} 个工作日',
     measuresNone: '未填写',

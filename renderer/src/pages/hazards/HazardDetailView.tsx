@@ -102,7 +102,7 @@ export function HazardDetailView({ id }: { id: string }) {
             <>
               <dt>{t('hazards.detail.source')}</dt>
               <dd>
-                <a href={hrefFor('inspections', { record: h.sourceInspectionId })}>{h.sourceInspectionId.slice(-8)}</a>
+                <a href={hrefFor('inspections', { record: h.sourceInspectionId })}>{t('hazards.detail.openSource')}</a>
               </dd>
             </>
           )}
