@@ -106,11 +106,22 @@ function contentText(objects: Map<number, PdfObject>, content: string, resources
   const xobjects = subDict(objects, resources, 'XObject');
   let font: CMap | undefined;
   let out = '';
-  for (const token of content.matchAll(/\/([^\s/<>[\]()]+)\s+[\d.]+\s+Tf|<([0-9a-fA-F\s]*)>|\/([^\s/<>[\]()]+)\s+Do\b|\bET\b/g)) {
-    if (token[1]) font = fonts.get(token[1]);
-    else if (token[2] !== undefined) out += decode(token[2].replace(/\s/g, ''), font);
-    else if (token[3]) {
-      const ref = xobjects.get(token[3]);
+  // marked content: a span with /ActualText carries the real text of the glyphs inside it
+  // (Skia writes one where a glyph's ToUnicode entry is ambiguous); its glyphs are skipped
+  const spans: boolean[] = [];
+  const tokens = /\/ActualText\s*<([0-9a-fA-F\s]*)>[^]*?\bBDC\b|\b(BDC|BMC|EMC)\b|\/([^\s/<>[\]()]+)\s+[\d.]+\s+Tf|<([0-9a-fA-F\s]*)>|\/([^\s/<>[\]()]+)\s+Do\b|\bET\b/g;
+  for (const token of content.matchAll(tokens)) {
+    if (token[1] !== undefined) {
+      out += hexText(token[1].replace(/\s/g, '').replace(/^feff/i, ''));
+      spans.push(true);
+    } else if (token[2]) {
+      if (token[2] === 'EMC') spans.pop();
+      else spans.push(false);
+    } else if (token[3]) font = fonts.get(token[3]);
+    else if (token[4] !== undefined) {
+      if (!spans.includes(true)) out += decode(token[4].replace(/\s/g, ''), font);
+    } else if (token[5]) {
+      const ref = xobjects.get(token[5]);
       const form = ref === undefined ? undefined : objects.get(ref);
       if (ref !== undefined && form?.stream && !seen.has(ref) && /\/Subtype\s*\/Form/.test(form.dict)) {
         seen.add(ref);
