@@ -255,6 +255,8 @@ export const RosterManager = z.object({
   name: z.string(),
   idNumberMasked: z.string().nullable(),
   phoneMasked: z.string().nullable(),
+  /** in full on the 工作联系表 only (contactSheet: true), which exists to call people; null elsewhere */
+  phone: z.string().nullable(),
   itemCode: z.string().nullable(),
   certificateNo: z.string().nullable(),
   expiryDate: z.string().nullable(),
@@ -278,7 +280,7 @@ export const RosterBlock = z.object({
   leadUnitName: z.string().nullable(),
   inspectors: z.array(z.object({ inspectorId: Id, name: z.string(), enforcementNo: z.string().nullable(), phone: z.string().nullable() })),
   units: z.array(RosterUnit),
-  supervisors: z.array(BlockSupervisorRef.extend({ phoneMasked: z.string().nullable() })),
+  supervisors: z.array(BlockSupervisorRef.extend({ phoneMasked: z.string().nullable(), phone: z.string().nullable() })),
 });
 export type RosterBlock = z.infer<typeof RosterBlock>;
 
@@ -293,7 +295,14 @@ export const ChainProblem = z.object({
 });
 export type ChainProblem = z.infer<typeof ChainProblem>;
 
-export const ChainRosterInput = z.object({ asOf: IsoDate.optional() });
+export const ChainRosterInput = z.object({
+  asOf: IsoDate.optional(),
+  /**
+   * For the 工作联系表 (its print and xlsx): safety managers' phones in full, to call them.
+   * Each such read is audited (how many people's phones, not the phones).
+   */
+  contactSheet: z.boolean().optional(),
+});
 export const ChainRoster = z.object({
   asOf: z.string(),
   districtName: z.string(),

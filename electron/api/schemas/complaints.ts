@@ -177,7 +177,7 @@ export const ComplaintDetail = ComplaintSummary.extend({
   /** null at the bureau (reporters never travel) */
   reporter: Reporter.nullable(),
   rewards: z.array(Reward),
-  linkedHazard: z.object({ id: Id, description: z.string(), state: z.string() }).nullable(),
+  linkedHazard: z.object({ id: Id, number: z.string().nullable(), unitName: z.string(), description: z.string(), foundOn: z.string(), state: z.string() }).nullable(),
   actions: z.array(ComplaintAction),
   /** why no reward can be proposed now (null when one can) */
   rewardRefusal: z.string().nullable(),

@@ -46,6 +46,8 @@ export const HazardSummary = z.object({
   equipmentId: Id.nullable(),
   blockId: Id.nullable(),
   blockName: z.string().nullable(),
+  /** 隐患编号, 2026-0012 (year registered, serial in the district); null on a row an office registered before numbers existed */
+  number: z.string().nullable(),
   description: z.string(),
   level: HazardLevel,
   foundBy: z.string(),
@@ -123,6 +125,10 @@ export const HazardListInput = z.object({
   blockId: Id.optional(),
   unitId: Id.optional(),
   overdue: z.boolean().optional(),
+  /** 隐患编号, unit name (or its pinyin initials) or words of the description */
+  search: z.string().trim().max(100).optional(),
+  /** the first so many (a picker shows a few); all when omitted */
+  limit: z.number().int().min(1).max(500).optional(),
 });
 
 export const HazardStats = z.object({

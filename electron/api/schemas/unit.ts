@@ -43,7 +43,19 @@ export const UnitInput = z.object({
 });
 export type UnitInput = z.input<typeof UnitInput>;
 
-export const unitSortColumns = ['name', 'uscc', 'districtName', 'address', 'equipmentInUse', 'updatedAt', 'createdAt'] as const;
+export const unitSortColumns = [
+  'name',
+  'uscc',
+  'districtName',
+  'address',
+  'equipmentInUse',
+  'screenedCount',
+  'overdueCount',
+  'dueSoonCount',
+  'managerCount',
+  'updatedAt',
+  'createdAt',
+] as const;
 
 export const UnitFilter = z.object({
   search: z.string().max(100).optional(),

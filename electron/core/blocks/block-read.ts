@@ -1,3 +1,4 @@
+import { comparePinyin } from '../pinyin.ts';
 import { AppError } from '../../api/errors.ts';
 import type { Block, BlockDetail, BlockHistoryEvent, BlockList, BlockSettings } from '../../api/schemas/blocks.ts';
 import type { CoreContext } from '../context.ts';
@@ -69,7 +70,7 @@ function assemble(ctx: CoreContext, rows: BlockRow[], asOf: string, settings: Bl
       `SELECT bs.block_id AS blockId, m.id AS managerId, m.name, m.unit_id AS unitId, u.name AS unitName, ${holdsValidA('m', '?')} AS holdsValidA
        FROM block_supervisors bs JOIN blocks b ON b.id = bs.block_id JOIN safety_managers m ON m.id = bs.manager_id JOIN units u ON u.id = m.unit_id
        WHERE bs.block_id IN (SELECT value FROM json_each(?)) AND bs.deleted_at IS NULL AND m.deleted_at IS NULL AND ${current('removed_at', 'bs')}
-       ORDER BY u.name, m.name`,
+       ORDER BY u.name_sort, m.name_sort`,
     )
     .all(asOf, ids) as { blockId: string; managerId: string; name: string; unitId: string; unitName: string; holdsValidA: number }[];
 
@@ -95,7 +96,10 @@ function assemble(ctx: CoreContext, rows: BlockRow[], asOf: string, settings: Bl
         };
       })
       .sort((a, b) => Number(b.isLead) - Number(a.isLead) || a.name.localeCompare(b.name, 'zh-CN'));
-    const inspectors = inspectorRows.filter((i) => i.blockId === row.id).map(({ blockId: _b, active, ...i }) => ({ ...i, active: active === 1 }));
+    const inspectors = inspectorRows
+      .filter((i) => i.blockId === row.id)
+      .sort((a, b) => comparePinyin(a.name, b.name, 'person'))
+      .map(({ blockId: _b, active, ...i }) => ({ ...i, active: active === 1 }));
     const supervisors = supervisorRows.filter((s) => s.blockId === row.id).map(({ blockId: _b, holdsValidA: _a, ...s }) => ({ ...s, supervisorCertificate: certificates.get(s.managerId) ?? null }));
     const lead = members.find((m) => m.isLead) ?? null;
     return {

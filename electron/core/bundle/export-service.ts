@@ -1,3 +1,4 @@
+import { localDate } from '../registry/as-of.ts';
 import { randomBytes } from 'node:crypto';
 import { createReadStream, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -116,7 +117,7 @@ export async function exportBundle(ctx: CoreContext, input: ParsedInput<'bundles
       where = outDir;
       if (outDir === defaultOut) ensurePrivateDir(outDir);
       else mkdirSync(outDir, { recursive: true });
-      const stamp = ctx.now().toISOString().slice(0, 10);
+      const stamp = localDate(ctx.now()); // the China date, as the clerk dates the file
       const fileName = input.outFile ? path.basename(input.outFile) : `${safeName(identity.name)}-${String(sequence).padStart(4, '0')}-${stamp}.qklb`;
       const file = path.join(outDir, fileName);
       if (existsSync(file)) throw new AppError('DUPLICATE', `文件已存在：${file}。请换一个文件名或文件夹。`);

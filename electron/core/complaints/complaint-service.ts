@@ -171,7 +171,7 @@ function checkLinks(ctx: CoreContext, identity: DistrictIdentity, hazardId: stri
   const { sqlite } = ctx.database;
   if (hazardId) {
     const hazard = sqlite.prepare('SELECT district_id AS districtId FROM hazards WHERE id = ? AND deleted_at IS NULL').get(hazardId) as { districtId: string } | undefined;
-    if (!hazard || hazard.districtId !== identity.districtId) throw new AppError('NOT_FOUND', '所填隐患编号在本辖区的隐患中不存在，请从隐患列表复制其编号。', { field: 'linkedHazardId' });
+    if (!hazard || hazard.districtId !== identity.districtId) throw new AppError('NOT_FOUND', '所选隐患在本辖区的隐患中不存在，请按隐患编号或使用单位重新查找并选择。', { field: 'linkedHazardId' });
   }
   if (inspectionId) {
     const record = sqlite.prepare('SELECT district_id AS districtId FROM inspection_records WHERE id = ? AND deleted_at IS NULL').get(inspectionId) as { districtId: string } | undefined;

@@ -92,7 +92,8 @@ describe('the complaint register', () => {
     expect((await refused('complaints.handle', { id: complaint.id, version: complaint.version, handlingResult: '核查', linkedInspectionId: 'no-such-record' })).details).toEqual({ field: 'linkedInspectionId' });
     expect((await refused('complaints.handle', { id: complaint.id, version: complaint.version, handlingResult: '核查', handledOn: '2026-02-12' })).message).toContain('办结日期只在认定处理结果');
     let c = await t.ok('complaints.handle', { id: complaint.id, version: complaint.version, handlingResult: '已转稽查大队核查', linkedHazardId: hazard.id });
-    expect(c).toMatchObject({ state: 'handling', outcome: null, handledOn: null, linkedHazard: { id: hazard.id, description: '叉车超期未检', state: 'found' } });
+    expect(c).toMatchObject({ state: 'handling', outcome: null, handledOn: null, linkedHazard: { id: hazard.id, number: hazard.number, unitName: hazard.unitName, description: '叉车超期未检', foundOn: '2026-02-12', state: 'found' } });
+    expect(hazard.number).toMatch(/^2026-\d{4}$/);
     day = '2026-02-26';
     expect((await refused('complaints.handle', { id: c.id, version: c.version, handlingResult: '属实', outcome: 'substantiated', handledOn: '2026-02-27' })).message).toBe('办结日期不能晚于今天。');
     c = await t.ok('complaints.handle', { id: c.id, version: c.version, handlingResult: '现场检查属实，罚款 20 万元', outcome: 'substantiated', linkedHazardId: hazard.id });

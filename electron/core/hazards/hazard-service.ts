@@ -60,6 +60,18 @@ function addEvent(ctx: CoreContext, identity: DistrictIdentity, e: { hazardId: s
   return id;
 }
 
+/**
+ * 隐患编号: this year (China time) and the next serial among the district's hazards of the
+ * year, 2026-0012. Inside the caller's transaction, so two registrations never share one.
+ */
+function nextNumber(ctx: CoreContext, identity: DistrictIdentity): string {
+  const year = today(ctx).slice(0, 4);
+  const last = ctx.database.sqlite
+    .prepare("SELECT max(CAST(substr(number, 6) AS INTEGER)) AS n FROM hazards WHERE district_id = ? AND number > ? AND number < ?")
+    .get(identity.districtId, `${year}-`, `${year}-~`) as { n: number | null };
+  return `${year}-${String((last.n ?? 0) + 1).padStart(4, '0')}`;
+}
+
 export function createHazard(ctx: CoreContext, input: ParsedInput<'hazards.create'>): HazardDetail {
   const identity = requireDistrictNode(ctx);
   if (input.foundOn > today(ctx)) throw new AppError('VALIDATION', '发现日期不能晚于今天。', { field: 'foundOn' });
@@ -71,15 +83,16 @@ export function createHazard(ctx: CoreContext, input: ParsedInput<'hazards.creat
     const id = newId();
     const now = ctx.now().toISOString();
     const blockId = blockOf(ctx, identity, input.unitId);
+    const number = nextNumber(ctx, identity);
     sqlite
       .prepare(
-        `INSERT INTO hazards (id, origin_node, created_at, updated_at, version, district_id, unit_id, equipment_id, block_id, description, level, found_by, found_on, measures, state, source_inspection_id)
-         VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'found', ?)`,
+        `INSERT INTO hazards (id, origin_node, created_at, updated_at, version, district_id, unit_id, equipment_id, block_id, number, description, level, found_by, found_on, measures, state, source_inspection_id)
+         VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'found', ?)`,
       )
-      .run(id, identity.id, now, now, identity.districtId, input.unitId, input.equipmentId, blockId, input.description, input.level, input.foundBy, input.foundOn, input.measures, input.sourceInspectionId);
+      .run(id, identity.id, now, now, identity.districtId, input.unitId, input.equipmentId, blockId, number, input.description, input.level, input.foundBy, input.foundOn, input.measures, input.sourceInspectionId);
     const evidence = attachmentIds(sqlite, identity.id, now, files);
     const eventId = addEvent(ctx, identity, { hazardId: id, action: 'create', from: null, to: 'found', comment: input.comment, evidence });
-    appendAudit(ctx, { nodeId: identity.id, call: 'hazards.create', table: 'hazards', rowIds: [id, eventId], after: { ...input, blockId, evidence } });
+    appendAudit(ctx, { nodeId: identity.id, call: 'hazards.create', table: 'hazards', rowIds: [id, eventId], after: { ...input, number, blockId, evidence } });
     return id;
   })();
   return getHazard(ctx, id, identity.id);

@@ -83,7 +83,7 @@ export function getPlan(ctx: CoreContext, id: string): PlanDetail {
       `SELECT u.id, u.name, u.address,
          (SELECT r.id FROM inspection_records r WHERE r.plan_id = @plan AND r.unit_id = u.id AND r.deleted_at IS NULL ORDER BY r.created_at DESC LIMIT 1) AS recordId,
          (SELECT r.state FROM inspection_records r WHERE r.plan_id = @plan AND r.unit_id = u.id AND r.deleted_at IS NULL ORDER BY r.created_at DESC LIMIT 1) AS recordState
-       FROM units u WHERE u.id IN (SELECT value FROM json_each(@ids)) ORDER BY u.name, u.id`,
+       FROM units u WHERE u.id IN (SELECT value FROM json_each(@ids)) ORDER BY u.name_sort, u.id`,
     )
     .all({ plan: id, ids: row.scopeUnitIds }) as PlanDetail['units'];
   let checklistName: string;

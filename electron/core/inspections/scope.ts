@@ -18,7 +18,7 @@ export interface ScopeUnit {
 }
 
 const UNIT_COLUMNS = 'u.id, u.name, u.address';
-const ORDER = 'ORDER BY u.name, u.id';
+const ORDER = 'ORDER BY u.name_sort, u.id';
 
 export function resolveScope(ctx: CoreContext, identity: DistrictIdentity, scope: Scope): ScopeUnit[] {
   const { sqlite } = ctx.database;

@@ -1,3 +1,4 @@
+import { byUnitThenPerson } from '../pinyin.ts';
 import type { z } from 'zod';
 import type { ParsedInput } from '../../api/contract.ts';
 import { AppError } from '../../api/errors.ts';
@@ -168,6 +169,7 @@ export function signInSheet(ctx: CoreContext, sessionId: string): z.infer<typeof
   const rows = ctx.database.sqlite
     .prepare("SELECT name, unit_name AS unitName, id_number AS idNumber, attendance FROM training_attendees WHERE session_id = ? AND deleted_at IS NULL ORDER BY unit_name, name, id")
     .all(sessionId) as Array<{ name: string; unitName: string | null; idNumber: string | null; attendance: 'unknown' | 'present' | 'absent' }>;
+  rows.sort(byUnitThenPerson); // by pinyin; the SQL order breaks ties
   return {
     title: `${s.title}签到表`,
     dates: s.endDate && s.endDate !== s.startDate ? `${s.startDate} 至 ${s.endDate}` : s.startDate,

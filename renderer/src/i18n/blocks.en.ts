@@ -219,4 +219,7 @@ export const chainEn: Messages['chain'] = {
   printMadeBy: 'Made by: {{authority}}',
   printMadeOn: 'Date: {{date}}',
   printNone: 'none',
+  total: 'Total',
+  totalLine: '{{units}} member units, {{managers}} safety managers, of whom {{supervisors}} supervisors',
+  contactNote: 'The Excel export and the printed contact sheet show managers’ phone numbers in full, for contacting them; keep them safe and do not pass them on.',
 };

@@ -231,6 +231,8 @@ export const trainingEn: Messages['training'] = {
     hint: 'The print dialog can save as PDF.',
     signInFacts: 'Dates: {{dates}}  Place: {{place}}  Trainers: {{trainers}}',
     signature: 'Signature',
+    total: 'Total',
+    totalPeople: '{{count}} people',
     noCertificates: 'No certificates to print.',
     certificateTitle: 'Special Equipment Safety Supervisor Certificate',
     no: 'Certificate no.',

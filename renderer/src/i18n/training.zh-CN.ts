@@ -231,6 +231,8 @@ export const trainingZh = {
     hint: '在打印对话框中可选择“另存为 PDF”。',
     signInFacts: '培训日期：{{dates}}　地点：{{place}}　授课人：{{trainers}}',
     signature: '签名',
+    total: '合计',
+    totalPeople: '{{count}} 人',
     noCertificates: '没有可打印的证书。',
     certificateTitle: '特种设备安全监督员证',
     no: '证书编号',

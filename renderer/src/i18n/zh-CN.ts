@@ -88,6 +88,16 @@ export const zhCN = {
     refineSearch: '只列出前 {{count}} 个，请输入更多文字缩小范围',
     confirm: '确定',
   },
+  print: {
+    // the words around the page numbers at the foot of every printed list page
+    pageBefore: '第 ',
+    pageMiddle: ' 页 共 ',
+    pageAfter: ' 页',
+    preparedBy: '填表人：',
+    checkedBy: '审核人：',
+    date: '日期：',
+    dateBlank: '　　　　年　　月　　日',
+  },
   progress: {
     working: '正在处理…',
     count: '{{done}} / {{total}}',
@@ -374,6 +384,11 @@ export const zhCN = {
     },
     safetyBodyRequired: '需设置',
     noManager: '无',
+    total: '合计',
+    totalUnits: '{{count}} 家',
+    totalSafetyBodies: '{{count}} 家需设置',
+    totalManagers: '{{count}} 人',
+    totalNoManager: '{{count}} 家无',
     printTitle: '打印两项清单',
     backToLists: '返回两项清单',
     printHint: '纸张：A4 横向。可在打印对话框中选择“另存为 PDF”。',

@@ -5,7 +5,7 @@ import { api, errorMessage } from '../../api/client.ts';
 import { useAppContext } from '../../app/app-context.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { saveFile } from '../../files/download.ts';
-import { formatDate } from '../../format/date.ts';
+import { formatDate } from '../../format/time.ts';
 import { hrefFor, navigate } from '../../router/hash-router.ts';
 import { CreateDialog } from './CreateDialog.tsx';
 import { Meter } from './Meter.tsx';

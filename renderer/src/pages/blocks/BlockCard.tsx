@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Block, BlockMember } from '../../../../electron/api/schemas/blocks.ts';
-import { formatDate } from '../../format/date.ts';
+import { formatDate } from '../../format/time.ts';
 import { supervisorText } from './BlockDialog.tsx';
 import { ProblemBadges } from './ProblemBadges.tsx';
 

@@ -1,15 +1,5 @@
 import type { TFunction } from 'i18next';
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** An ISO timestamp as local date and minute, 2026-11-28 14:05. */
-export function formatDateTime(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return '';
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
-
 /** Bytes as megabytes, 12.34 MB; a small bundle is "< 0.01 MB" rather than a misleading 0.00. */
 export function formatSize(t: TFunction, bytes: number): string {
   const mb = bytes / 1024 / 1024;

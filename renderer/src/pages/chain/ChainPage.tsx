@@ -39,7 +39,8 @@ export function ChainPage() {
   const exportXlsx = async () => {
     setExporting(true);
     try {
-      const file = await api.call('chain.exportXlsx', {});
+      // the contact sheet as a file: managers' phones in full (see the README), audited by the core
+      const file = await api.call('chain.exportXlsx', { contactSheet: true });
       await saveFile(file);
       setStatus({ tone: 'ok', text: t('chain.exported', { fileName: file.fileName }) });
     } catch (error) {
@@ -74,6 +75,9 @@ export function ChainPage() {
         )}
       </div>
       <p className="muted">{t('chain.intro')}</p>
+      <p className="muted" data-testid="chain-contact-note">
+        {t('chain.contactNote')}
+      </p>
       <div className="toolbar" role="toolbar" aria-label={t('chain.title')}>
         <span className="toolbar-spacer" />
         <button type="button" className="button" onClick={() => void exportXlsx()} disabled={!ready || exporting}>

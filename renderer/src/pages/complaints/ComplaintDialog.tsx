@@ -8,7 +8,7 @@ import { FormErrorSummary } from '../../components/FormErrorSummary.tsx';
 import { useMaxLengths } from '../../components/field-limits.ts';
 import { useFormErrors } from '../../components/useFormErrors.ts';
 import { Modal } from '../../components/Modal.tsx';
-import { todayIso } from '../../format/today.ts';
+import { todayIso } from '../../format/time.ts';
 import { channels } from './labels.ts';
 import { UnitPicker, type UnitChoice } from './UnitPicker.tsx';
 

@@ -5,6 +5,7 @@ import type { RewardDetail } from '../../../../electron/api/schemas/complaints.t
 import { api, errorMessage } from '../../api/client.ts';
 import { PrintFrame } from '../../components/PrintFrame.tsx';
 import { amountInWords, formatFen } from '../../format/money.ts';
+import { formatDate } from '../../format/time.ts';
 import { hrefFor, useRouteParams } from '../../router/hash-router.ts';
 import { levelLabel, reporterLabel } from './labels.ts';
 import '../../styles/lists.css';
@@ -67,7 +68,7 @@ function Form({ detail }: { detail: RewardDetail }) {
         {t('complaints.print.title')}
       </h1>
       <div className="print-meta">
-        <span>{t('complaints.print.no', { id: reward.id.slice(-12) })}</span>
+        <span>{t('complaints.print.proposedOn', { date: formatDate(reward.createdAt) })}</span>
         {reward.paidOn && <span>{t('complaints.print.paid', { date: reward.paidOn })}</span>}
       </div>
       <table className="complaint-table">

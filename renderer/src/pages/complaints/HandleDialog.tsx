@@ -7,6 +7,7 @@ import { FormActions } from '../../components/FormActions.tsx';
 import { toFormError, type FormError } from '../../components/form-errors.ts';
 import { useMaxLengths } from '../../components/field-limits.ts';
 import { Modal } from '../../components/Modal.tsx';
+import { HazardPicker } from './HazardPicker.tsx';
 
 const fields = ['handlingResult', 'outcome', 'handledOn', 'linkedHazardId', 'linkedInspectionId'];
 const outcomes = ['substantiated', 'partly', 'unfounded'] as const;
@@ -34,7 +35,7 @@ export function HandleDialog({ complaint, onClose, onSaved }: { complaint: Compl
         handlingResult: result,
         outcome: outcome || null,
         handledOn: outcome ? handledOn || null : null,
-        linkedHazardId: hazard.trim() || null,
+        linkedHazardId: hazard || null,
         linkedInspectionId: inspection.trim() || null,
       });
       onSaved();
@@ -68,8 +69,8 @@ export function HandleDialog({ complaint, onClose, onSaved }: { complaint: Compl
             {(c) => <input {...c} type="date" value={handledOn} onChange={(e) => setHandledOn(e.target.value)} />}
           </Field>
         )}
-        <Field label={t('complaints.handle.hazard')} error={err('linkedHazardId')} className="field-wide">
-          {(c) => <input {...c} className="mono" value={hazard} maxLength={64} onChange={(e) => setHazard(e.target.value)} />}
+        <Field label={t('complaints.handle.hazard')} hint={t('complaints.handle.hazardHint')} error={err('linkedHazardId')} className="field-wide">
+          {(c) => <HazardPicker control={c} value={hazard} current={complaint.linkedHazard} onChange={setHazard} />}
         </Field>
         <Field label={t('complaints.handle.inspection')} error={err('linkedInspectionId')} className="field-wide">
           {(c) => <input {...c} className="mono" value={inspection} maxLength={64} onChange={(e) => setInspection(e.target.value)} />}

@@ -9,7 +9,7 @@ import { useMaxLengths } from '../../components/field-limits.ts';
 import { useFormErrors } from '../../components/useFormErrors.ts';
 import { Modal } from '../../components/Modal.tsx';
 import { formatFen } from '../../format/money.ts';
-import { todayIso } from '../../format/today.ts';
+import { todayIso } from '../../format/time.ts';
 
 type Props = { reward: Reward; onClose: () => void; onSaved: (status: string) => void };
 

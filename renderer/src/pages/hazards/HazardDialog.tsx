@@ -13,7 +13,7 @@ import { useMaxLengths } from '../../components/field-limits.ts';
 import { useFormErrors } from '../../components/useFormErrors.ts';
 import { Modal } from '../../components/Modal.tsx';
 import { UnitPicker } from '../../components/UnitPicker.tsx';
-import { todayIso } from '../../format/today.ts';
+import { todayIso } from '../../format/time.ts';
 import { StagedFiles } from '../../components/StagedFiles.tsx';
 
 const fields = ['unitId', 'equipmentId', 'description', 'level', 'foundBy', 'foundOn', 'measures', 'evidence'];

@@ -10,7 +10,7 @@ import { useMaxLengths } from '../../components/field-limits.ts';
 import { useFormErrors } from '../../components/useFormErrors.ts';
 import { Modal } from '../../components/Modal.tsx';
 import { useDebouncedValue } from '../../components/useDebouncedValue.ts';
-import { todayIso } from '../../format/today.ts';
+import { todayIso } from '../../format/time.ts';
 import { StagedFiles } from '../../components/StagedFiles.tsx';
 
 const fields = ['orderedOn', 'workingDays', 'deadline', 'comment', 'evidence'];

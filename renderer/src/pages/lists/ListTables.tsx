@@ -54,8 +54,32 @@ export function UnitsListTable({ lists, units, print = false }: { lists: TwoList
           );
         })}
       </tbody>
+      <tfoot>
+        <tr className="print-total" data-testid="list1-total">
+          <th />
+          <th>{t('lists.total')}</th>
+          <td colSpan={2}>{t('lists.totalUnits', { count: units.length })}</td>
+          <td className="num">{units.reduce((n, u) => n + u.count, 0)}</td>
+          <td>{kindTotals(units, kinds)}</td>
+          <td>{t('lists.totalSafetyBodies', { count: units.filter((u) => u.needsSafetyBody).length })}</td>
+          <td className="num">
+            {units.reduce((n, u) => n + u.managerCount, 0)}
+            {units.some((u) => u.managerCount === 0) && `（${t('lists.totalNoManager', { count: units.filter((u) => u.managerCount === 0).length })}）`}
+          </td>
+        </tr>
+      </tfoot>
     </table>
   );
+}
+
+/** The 合计 of the by-kind column: each kind's pieces over the listed units, largest first. */
+function kindTotals(units: readonly ListedUnit[], kindNames: ReadonlyMap<string, string>): string {
+  const totals = new Map<string, number>();
+  for (const u of units) for (const [code, n] of Object.entries(u.countsByKind)) totals.set(code, (totals.get(code) ?? 0) + n);
+  return [...totals]
+    .sort((a, b) => b[1] - a[1])
+    .map(([code, n]) => `${kindNames.get(code) ?? code} ${n}`)
+    .join('、');
 }
 
 /** 清单二: valid A-certificate managers of the listed units; ID numbers and phones come masked from the core. */
@@ -91,6 +115,15 @@ export function ManagersListTable({ managers }: { managers: readonly ListedManag
           </tr>
         ))}
       </tbody>
+      <tfoot>
+        <tr className="print-total" data-testid="list2-total">
+          <th />
+          <th>{t('lists.total')}</th>
+          <td colSpan={7}>
+            {t('lists.totalManagers', { count: managers.length })}（{t('lists.totalUnits', { count: new Set(managers.map((m) => `${m.uscc} ${m.unitName}`)).size })}）
+          </td>
+        </tr>
+      </tfoot>
     </table>
   );
 }

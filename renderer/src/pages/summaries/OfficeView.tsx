@@ -11,7 +11,8 @@ import { SettingsDialog } from './SettingsDialog.tsx';
 import { SubmitDialog } from './SubmitDialog.tsx';
 import { monthLabel } from './SummaryBadges.tsx';
 import { draftOf, isDirty, SummaryForm, textFields, type Draft } from './SummaryForm.tsx';
-import { formatMinute, SummaryStatusLine } from './SummaryStatusLine.tsx';
+import { formatDateTime } from '../../format/time.ts';
+import { SummaryStatusLine } from './SummaryStatusLine.tsx';
 import { ReviewList, SummaryText } from './SummaryText.tsx';
 
 type Notice = { tone: 'ok' | 'error'; text: string } | null;
@@ -170,7 +171,7 @@ export function OfficeView({ month: requested }: { month: string | null }) {
             </h2>
             <FiguresTable rows={summary.rows} />
             <p className="muted sum-small">
-              {summary.figures && t(summary.figuresFrozen ? 'summaries.figures.frozen' : 'summaries.figures.live', { time: formatMinute(summary.figures.computedAt) })}{' '}
+              {summary.figures && t(summary.figuresFrozen ? 'summaries.figures.frozen' : 'summaries.figures.live', { time: formatDateTime(summary.figures.computedAt) })}{' '}
               {summary.editable && summary.version !== null && (
                 <button type="button" className="button" disabled={busy} onClick={onRefresh}>
                   {t('summaries.figures.refresh')}

@@ -4,6 +4,7 @@ import { useOperator } from '../../app/operator-context.ts';
 import type { SummaryDetail } from '../../../../electron/api/schemas/summaries.ts';
 import { api, errorMessage } from '../../api/client.ts';
 import { PrintFrame } from '../../components/PrintFrame.tsx';
+import { chineseDate } from '../../format/time.ts';
 import { hrefFor, useRouteParams } from '../../router/hash-router.ts';
 import { FiguresTable } from './FiguresTable.tsx';
 import { monthLabel } from './SummaryBadges.tsx';
@@ -12,10 +13,6 @@ import './summaries.css';
 
 type State = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'ready'; summary: SummaryDetail };
 
-const chineseDate = (iso: string) => {
-  const [y, m, d] = iso.slice(0, 10).split('-');
-  return `${y}年${Number(m)}月${Number(d)}日`;
-};
 
 /** The summary in the layout of an official paper (A4 portrait), as the .docx has it, to print or save as PDF. */
 export function SummaryPrintPage() {

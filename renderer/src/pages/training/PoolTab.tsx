@@ -9,7 +9,7 @@ import { Field } from '../../components/Field.tsx';
 import { toFormError, type FormError } from '../../components/form-errors.ts';
 import { Modal } from '../../components/Modal.tsx';
 import { useDebouncedValue } from '../../components/useDebouncedValue.ts';
-import { formatDate } from '../../format/date.ts';
+import { formatDate } from '../../format/time.ts';
 import { LocalGrid } from '../../grid/LocalGrid.tsx';
 import { StatusNotice, type Status } from '../../components/StatusNotice.tsx';
 

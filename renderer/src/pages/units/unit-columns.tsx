@@ -2,7 +2,7 @@ import type { ColDef, ICellRendererParams } from 'ag-grid-community';
 import type { TFunction } from 'i18next';
 import type { Unit } from '../../../../electron/api/schemas/unit.ts';
 import { Badge } from '../../components/Badge.tsx';
-import { formatDate } from '../../format/date.ts';
+import { formatDate } from '../../format/time.ts';
 import { maskPhone } from '../../format/phone.ts';
 import { hrefFor } from '../../router/hash-router.ts';
 import { isSortableUnitColumn } from './unit-sort.ts';

@@ -11,6 +11,10 @@ const sortable: Record<UnitSortColumn, true> = {
   districtName: true,
   address: true,
   equipmentInUse: true,
+  screenedCount: true,
+  overdueCount: true,
+  dueSoonCount: true,
+  managerCount: true,
   updatedAt: true,
   createdAt: true,
 };
