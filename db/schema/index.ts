@@ -16,3 +16,4 @@ export * from './inspections.ts';
 export * from './complaints.ts';
 export * from './summaries.ts';
 export * from './key-statements.ts';
+export * from './steering.ts';
