@@ -15,6 +15,7 @@ import { ledgerCalls } from './calls/ledger.ts';
 import { registryCalls } from './calls/registry.ts';
 import { trainingCalls } from './calls/training.ts';
 import { nodeCalls } from './calls/node.ts';
+import { steeringCalls } from './calls/steering.ts';
 import { unitCalls } from './calls/units.ts';
 import type { Result } from './errors.ts';
 
@@ -42,6 +43,7 @@ export const contract = {
   ...complaintCalls,
   ...inspectionCalls,
   ...auditCalls,
+  ...steeringCalls,
 } as const;
 
 export type Contract = typeof contract;

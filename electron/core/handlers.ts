@@ -14,6 +14,7 @@ import { keyHandlers } from './keys/keys-handlers.ts';
 import { ledgerHandlers } from './ledger/ledger-handlers.ts';
 import { registryHandlers } from './registry/registry-handlers.ts';
 import { nodeHandlers } from './node/node-handlers.ts';
+import { steeringHandlers } from './steering/steering-handlers.ts';
 import { trainingHandlers } from './training/training-handlers.ts';
 import { unitHandlers } from './units/unit-handlers.ts';
 
@@ -38,4 +39,5 @@ export const handlers = {
   ...complaintHandlers,
   ...inspectionHandlers,
   ...auditHandlers,
+  ...steeringHandlers,
 } satisfies Handlers;

@@ -8,6 +8,7 @@ import { attachmentPath } from '../bundle/paths.ts';
 import type { CoreContext } from '../context.ts';
 import { stagedFilePath } from '../files/staging.ts';
 import { newId } from '../ids.ts';
+import { refreshCityTemplates } from '../steering/city-templates.ts';
 import { requireDistrictIdentity, requireIdentity, type DistrictIdentity } from '../node/node-service.ts';
 import { localDate, resolveAsOf } from '../registry/as-of.ts';
 import { getRegistrySettings } from '../settings/settings-service.ts';
@@ -381,6 +382,8 @@ export function decide(ctx: CoreContext, input: ParsedInput<'acceptance.decide'>
       rowIds: [id],
       after: { fileId: file.id, unitName: file.unitName, round: file.round, outcome: input.outcome, label: transitions[input.outcome].label, plaqueNo, returnedItems: input.returnedItems, comments: input.comments },
     });
+    // a pass publishes the unit's templates city-wide, a revocation takes them out
+    refreshCityTemplates(ctx);
   })();
   return getDetail(ctx, input.fileId);
 }
