@@ -1,7 +1,7 @@
 import { EVIDENCE_LIMIT, type EvidenceRow } from '../../api/schemas/steering.ts';
 import { loadCatalogue } from '../catalogue/catalogue.ts';
 import type { CoreContext } from '../context.ts';
-import { localMinute } from '../registry/as-of.ts';
+import { localDate, localMinute } from '../registry/as-of.ts';
 import { inspectionSql } from '../registry/status-sql.ts';
 import { daysBetween, dueDate, monthLabel } from '../summaries/month.ts';
 import { reviewsOf, rowsWhere } from '../summaries/summary-read.ts';
@@ -38,7 +38,7 @@ export function summaryOnTime(ctx: CoreContext, scope: MonthScope): Measure {
   };
   if (timeliness === 'pending') return { ...notApplicable(`截止日（${dateText(dueOn)}）未到`, columns), rows: [evidence], total: 1 };
   const late = (scope.rule.param ?? 0) / 100;
-  const received = best?.row.receivedAt ? `，市局${dateText(best.row.receivedAt.slice(0, 10))}收到` : '';
+  const received = best?.row.receivedAt ? `，市局${dateText(localDate(new Date(best.row.receivedAt)))}收到` : '';
   const value =
     timeliness === 'on_time' ? `按时报送${received}` : timeliness === 'late' ? `逾期报送${received}（截止${dateText(dueOn)}）` : `${statusText}（截止${dateText(dueOn)}）`;
   return { applicable: true, noData: false, ratio: timeliness === 'on_time' ? 1 : timeliness === 'late' ? late : 0, value, columns, rows: [evidence], total: 1 };
