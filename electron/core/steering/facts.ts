@@ -80,9 +80,14 @@ export function plaqueOn(file: DemoFile, date: string): { plaqueNo: string | nul
   return pass ? { plaqueNo: pass.plaqueNo, decidedOn: pass.decidedOn } : null;
 }
 
-/** Files still on their way: neither holding a plaque nor closed. */
-export function inProgress(file: DemoFile, date: string): boolean {
-  return plaqueOn(file, date) === null && file.state !== 'revoked' && localDate(new Date(file.createdAt)) <= date;
+/** The plaque a file holds now, whatever date the bureau wrote on its decisions. */
+export function plaqueNow(file: DemoFile): { plaqueNo: string | null; decidedOn: string } | null {
+  return plaqueOn(file, '9999-12-31');
+}
+
+/** Files still on their way now: neither holding a plaque nor closed. */
+export function inProgress(file: DemoFile): boolean {
+  return plaqueNow(file) === null && file.state !== 'revoked';
 }
 
 export interface SupervisorCertificate {

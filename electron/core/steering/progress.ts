@@ -2,7 +2,7 @@ import type { Progress, ProgressRow } from '../../api/schemas/steering.ts';
 import type { CoreContext } from '../context.ts';
 import { localDate } from '../registry/as-of.ts';
 import { requireBureau } from './bureau.ts';
-import { demoFiles, inProgress, officesByDistrict, plaqueOn, supervisorsOn, type DemoFile } from './facts.ts';
+import { demoFiles, inProgress, officesByDistrict, plaqueNow, supervisorsOn, type DemoFile } from './facts.ts';
 import { listTargets } from './targets.ts';
 
 // The rollout board: every district of the list, whether its office is enrolled and
@@ -10,7 +10,7 @@ import { listTargets } from './targets.ts';
 // its pilot unit, the 推广 units accepted and on their way against the target, and the
 // supervisors certified against theirs. Read from the offices' bundles as imported here.
 
-function pilotOf(files: DemoFile[], pilotUnitId: string | null, pilotUnitName: string | null, today: string): ProgressRow['pilot'] {
+function pilotOf(files: DemoFile[], pilotUnitId: string | null, pilotUnitName: string | null): ProgressRow['pilot'] {
   // the target's unit; else the unit of the district's latest pilot-phase file
   const unitId = pilotUnitId ?? files.filter((f) => f.phase === 'pilot').pop()?.unitId ?? null;
   if (!unitId) return null;
@@ -22,7 +22,7 @@ function pilotOf(files: DemoFile[], pilotUnitId: string | null, pilotUnitName: s
     fromFile: pilotUnitId === null,
     fileId: latest?.id ?? null,
     state: latest?.state ?? null,
-    plaqueNo: latest ? (plaqueOn(latest, today)?.plaqueNo ?? null) : null,
+    plaqueNo: latest ? (plaqueNow(latest)?.plaqueNo ?? null) : null,
   };
 }
 
@@ -33,7 +33,7 @@ export function progressBoard(ctx: CoreContext): Progress {
   const rows = listTargets(ctx).map((target): ProgressRow => {
     const office = offices.get(target.districtId);
     const files = demoFiles(ctx, target.districtId);
-    const pilot = pilotOf(files, target.pilotUnitId, target.pilotUnitName, today);
+    const pilot = pilotOf(files, target.pilotUnitId, target.pilotUnitName);
     // a unit counts once, by its latest file; the pilot unit is not one of the 推广 units
     const latestByUnit = new Map(files.map((f) => [f.unitId, f]));
     const rollout = [...latestByUnit.values()].filter((f) => f.unitId !== pilot?.unitId && f.phase === 'rollout');
@@ -47,8 +47,8 @@ export function progressBoard(ctx: CoreContext): Progress {
       pilot,
       rollout: {
         target: target.rolloutTarget,
-        accepted: rollout.filter((f) => plaqueOn(f, today) !== null).length,
-        inProgress: rollout.filter((f) => inProgress(f, today)).length,
+        accepted: rollout.filter((f) => plaqueNow(f) !== null).length,
+        inProgress: rollout.filter((f) => inProgress(f)).length,
       },
       supervisors: { target: target.supervisorsTarget, trained: supervisorsOn(ctx, target.districtId, today).length },
     };
