@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exchangeNode, trustEachOther, type ExchangeNode } from '../../../tests/support/exchange.ts';
 import type { Assessment, AssessmentRow } from '../../api/schemas/steering.ts';
+import { insertRow } from '../summaries/testing/fixtures.ts';
 import { certificate, city, clock, fileInCityReview, hazard, JINFENG, NANFENG, now, send, TANGQIAO, unitWithPieces, type City } from './testing/city.ts';
 
 // 考核 at the bureau, from the two offices' real bundles: 塘桥 reports its November on
@@ -190,5 +191,37 @@ describe('the district assessment', () => {
     expect(all).toContain('计分说明：');
     expect(all.some((t) => t.startsWith('3. 隐患按期整改率（20分）：整改期限在本月'))).toBe(true);
     expect(workbook.getWorksheet('得分明细')!.getRow(2).values).toEqual([undefined, '塘桥', '月度工作小结按时报送', 20, 20, '按时报送，市局2026年11月22日收到']);
+  });
+
+  it('scores 块内互查 from the block routine’s finished mutual checks, once that table exists', async () => {
+    const sqlite = c.bureau.core.ctx.database.sqlite;
+    // the block routine's table (issue 19, 块的日常) as its migration makes it; on a database that has it, this changes nothing
+    sqlite.exec(`CREATE TABLE IF NOT EXISTS block_checks (id text PRIMARY KEY NOT NULL, origin_node text NOT NULL, created_at text NOT NULL, updated_at text NOT NULL,
+      version integer DEFAULT 1 NOT NULL, deleted_at text, district_id text NOT NULL, block_id text NOT NULL, kind text NOT NULL, checked_unit_id text NOT NULL,
+      checker_unit_id text NOT NULL, checker_manager_id text NOT NULL, checked_on text NOT NULL, checklist_key text NOT NULL, checklist_version integer NOT NULL,
+      items text DEFAULT '[]' NOT NULL, findings text, checked_signer text, attachments text DEFAULT '[]' NOT NULL, state text NOT NULL)`);
+    const [unitA, unitB] = (sqlite.prepare('SELECT id FROM units WHERE district_id = ? ORDER BY name').all(TANGQIAO) as Array<{ id: string }>).map((u) => u.id);
+    const managerId = 'm-' + Math.random().toString(36).slice(2);
+    insertRow(sqlite, 'safety_managers', { id: managerId, origin_node: c.tangqiao.id, unit_id: unitA, name: '王建国' });
+    const block = (name: string) => insertRow(sqlite, 'blocks', { origin_node: c.tangqiao.id, district_id: TANGQIAO, name });
+    const first = block('塘桥第一组');
+    const second = block('塘桥第二组');
+    const check = (blockId: string, checkedOn: string, state: string, kind = 'mutual') =>
+      insertRow(sqlite, 'block_checks', {
+        origin_node: c.tangqiao.id, district_id: TANGQIAO, block_id: blockId, kind, checked_unit_id: unitB, checker_unit_id: unitA, checker_manager_id: managerId,
+        checked_on: checkedOn, checklist_key: 'common', checklist_version: 1, state,
+      });
+    check(first, '2026-11-12', 'final');
+    check(second, '2026-11-13', 'draft');
+    check(second, '2026-11-14', 'final', 'self');
+    check(second, '2026-10-30', 'final');
+    const nov = await c.bureau.ok('steering.assessment', { month: '2026-11' });
+    expect(cells(rowOf(nov, TANGQIAO)).mutual_checks).toEqual([5, '开展互查 1 个，在册小组 2 个（50.0%）']);
+    expect(rowOf(nov, TANGQIAO)).toMatchObject({ total: 51.7, maxScore: 100, normalized: 51.7 });
+    const evidence = await c.bureau.ok('steering.evidence', { month: '2026-11', districtId: TANGQIAO, indicator: 'mutual_checks' });
+    expect(evidence.rows.map((r) => [...r.cells, r.tone])).toEqual([
+      ['塘桥第一组', '1', '2026-11-12', 'ok'],
+      ['塘桥第二组', '0', '2026-10-30', 'bad'],
+    ]);
   });
 });
