@@ -115,7 +115,12 @@ export const AssessmentRules = z.object({
 });
 export type AssessmentRules = z.infer<typeof AssessmentRules>;
 
-export const RulesOutput = z.object({ current: AssessmentRules, versions: z.array(AssessmentRules) });
+export const RulesOutput = z.object({
+  current: AssessmentRules,
+  versions: z.array(AssessmentRules),
+  /** each indicator's name, as the table and the workbook print it */
+  labels: z.record(IndicatorKey, z.string()),
+});
 export const SaveRulesInput = z.object({
   effectiveFrom: Month,
   indicators: z.array(IndicatorRule).min(1).max(IndicatorKey.options.length),
@@ -170,7 +175,7 @@ export type Assessment = z.infer<typeof Assessment>;
 export const AssessmentInput = z.object({ month: Month });
 export const EvidenceInput = z.object({ month: Month, districtId: Id, indicator: IndicatorKey });
 
-/** A fact behind a score; `ref` opens it (a hazard, an acceptance file, a summary). */
+/** A fact behind a score; `ref` opens it: a hazard, an acceptance file, an office's summary of the month (id: the office), a unit's equipment. */
 export const EvidenceRow = z.object({
   cells: z.array(z.string()),
   /** counts for the score (ok) or against it (bad); null: context */

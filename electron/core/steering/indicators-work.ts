@@ -34,7 +34,8 @@ export function summaryOnTime(ctx: CoreContext, scope: MonthScope): Measure {
   const evidence: EvidenceRow = {
     cells: [monthLabel(scope.month), dateText(dueOn), best?.row.submittedAt ? localMinute(best.row.submittedAt) : '', best?.row.receivedAt ? localMinute(best.row.receivedAt) : '', statusText],
     tone: timeliness === 'on_time' ? 'ok' : timeliness === 'pending' ? null : 'bad',
-    ref: best ? { kind: 'summary', id: best.row.id, month: scope.month } : null,
+    // the summaries page opens an office's month
+    ref: best ? { kind: 'summary', id: best.row.originNode, month: scope.month } : null,
   };
   if (timeliness === 'pending') return { ...notApplicable(`截止日（${dateText(dueOn)}）未到`, columns), rows: [evidence], total: 1 };
   const late = (scope.rule.param ?? 0) / 100;

@@ -27,8 +27,8 @@ beforeAll(async () => {
   const a = await fileInCityReview(tangqiao, units.rolloutA, 'rollout');
   await fileInCityReview(tangqiao, units.rolloutB, 'rollout');
   // 丙 is still in 自查
-  let c3 = await tangqiao.ok('acceptance.create', { unitId: units.rolloutC, phase: 'rollout', inspectorName: '陈监察' });
-  c3 = await tangqiao.ok('acceptance.transition', { id: c3.id, version: c3.version, action: 'start' });
+  const c3 = await tangqiao.ok('acceptance.create', { unitId: units.rolloutC, phase: 'rollout', inspectorName: '陈监察' });
+  await tangqiao.ok('acceptance.transition', { id: c3.id, version: c3.version, action: 'start' });
   await send(tangqiao, bureau, bureau);
   await send(jinfeng, bureau, bureau);
   await bureau.ok('acceptance.decide', { fileId: pilot.id, outcome: 'pass', decidedOn: '2026-11-10' });

@@ -86,7 +86,7 @@ export function rulesFor(ctx: CoreContext, month: string): AssessmentRules {
 
 export function listRules(ctx: CoreContext): z.infer<typeof RulesOutput> {
   requireBureau(ctx, '考核规则');
-  return { current: rulesFor(ctx, currentMonth(ctx)), versions: [builtInRules, ...storedVersions(ctx)] };
+  return { current: rulesFor(ctx, currentMonth(ctx)), versions: [builtInRules, ...storedVersions(ctx)], labels: indicatorLabels };
 }
 
 /** Every indicator once, in the program's order; the ones not given are off. */

@@ -6,6 +6,7 @@ import { hazardsEn } from './hazards.en.ts';
 import { inspectionsEn } from './inspections.en.ts';
 import { complaintsEn } from './complaints.en.ts';
 import { summariesEn } from './summaries.en.ts';
+import { steeringEn } from './steering.en.ts';
 import { blocksEn, chainEn } from './blocks.en.ts';
 import type { Messages } from './zh-CN.ts';
 
@@ -47,6 +48,7 @@ export const en: Messages = {
     summaries: 'Monthly summary',
     bundles: 'Bundle exchange',
     city: 'City overview',
+    steering: 'Rollout and assessment',
     settings: 'Settings',
     keys: 'Keys and trust',
     audit: 'Audit log',
@@ -976,4 +978,5 @@ export const en: Messages = {
   complaints: complaintsEn,
   summaries: summariesEn,
   audit: auditEn,
+  steering: steeringEn,
 };

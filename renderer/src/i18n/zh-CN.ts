@@ -8,6 +8,7 @@ import { hazardsZh } from './hazards.zh-CN.ts';
 import { inspectionsZh } from './inspections.zh-CN.ts';
 import { complaintsZh } from './complaints.zh-CN.ts';
 import { summariesZh } from './summaries.zh-CN.ts';
+import { steeringZh } from './steering.zh-CN.ts';
 import { blocksZh, chainZh } from './blocks.zh-CN.ts';
 
 export const zhCN = {
@@ -47,6 +48,7 @@ export const zhCN = {
     summaries: '月度工作小结',
     bundles: '数据包交换',
     city: '全市概况',
+    steering: '推进与考核',
     settings: '设置',
     keys: '密钥与信任',
     audit: '审计日志',
@@ -978,6 +980,8 @@ export const zhCN = {
   complaints: complaintsZh,
   summaries: summariesZh,
   audit: auditZh,
+  // 市局督导 (issue 19): targets, the rollout board, the assessment
+  steering: steeringZh,
 };
 
 /** The shape every language must have: same keys, string leaves (arrays of strings allowed). */
