@@ -58,7 +58,7 @@ export const steeringEn: Messages['steering'] = {
     asOf: 'Assessment of {{month}} (data as of {{date}}, rules version {{version}})',
     rank: 'Rank',
     district: 'District',
-    indicator: '{{label}} ({{weight}})',
+    weight: '({{weight}} points)',
     total: 'Total',
     maxScore: 'Full score',
     normalized: 'Normalised',

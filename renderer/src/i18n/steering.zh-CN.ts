@@ -59,7 +59,7 @@ export const steeringZh = {
     asOf: '{{month}}考核（数据截至 {{date}}，规则第 {{version}} 版）',
     rank: '排名',
     district: '分局',
-    indicator: '{{label}}（{{weight}}分）',
+    weight: '（{{weight}} 分）',
     total: '合计',
     maxScore: '满分',
     normalized: '折算得分',

@@ -15,7 +15,7 @@ function ScoreButton({ cell, district, label, onOpen }: { cell: AssessmentCell; 
   return (
     <button
       type="button"
-      className={`button button-link steering-score${cell.score === null ? ' steering-score-na' : ''}`}
+      className={`steering-score${cell.score === null ? ' steering-score-na' : ''}`}
       title={cell.value}
       aria-label={t('steering.assessment.openEvidence', { district, indicator: label, value: cell.value })}
       onClick={onOpen}
@@ -80,8 +80,9 @@ export function AssessmentTab({ month: asked }: { month: string | null }) {
                   <th className="num">{t('steering.assessment.rank')}</th>
                   <th>{t('steering.assessment.district')}</th>
                   {columns.map((i) => (
-                    <th key={i.key} className="num" title={i.rule}>
-                      {t('steering.assessment.indicator', { label: i.label, weight: i.weight })}
+                    <th key={i.key} className="num steering-indicator" title={i.rule}>
+                      {i.label}
+                      <div className="muted steering-small">{t('steering.assessment.weight', { weight: i.weight })}</div>
                     </th>
                   ))}
                   <th className="num">{t('steering.assessment.total')}</th>

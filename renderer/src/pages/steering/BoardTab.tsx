@@ -39,10 +39,12 @@ function PilotCell({ row }: { row: ProgressRow }) {
   );
 }
 
-function Against({ done, target }: { done: number; target: number | null }) {
+function Against({ done, target, enrolled }: { done: number; target: number | null; enrolled: boolean }) {
   const { t } = useTranslation();
   if (target === null) return <span className="muted">{t('steering.board.noTarget')}</span>;
-  return <Badge tone={done >= target ? 'ok' : done > 0 ? 'warn' : 'danger'}>{t('steering.board.count', { done, target })}</Badge>;
+  // a district not yet enrolled has sent nothing: its shortfall is not news
+  const tone: BadgeTone = !enrolled ? 'muted' : done >= target ? 'ok' : done > 0 ? 'warn' : 'danger';
+  return <Badge tone={tone}>{t('steering.board.count', { done, target })}</Badge>;
 }
 
 /** Every district of the list: its office's reporting, the pilot unit, rollout and supervisors against the targets. */
@@ -99,11 +101,11 @@ export function BoardTab() {
                   <PilotCell row={r} />
                 </td>
                 <td data-col="rollout">
-                  <Against done={r.rollout.accepted} target={r.rollout.target} />
+                  <Against done={r.rollout.accepted} target={r.rollout.target} enrolled={r.office.state !== 'unenrolled'} />
                   {r.rollout.inProgress > 0 && <div className="muted steering-small">{t('steering.board.inProgress', { count: r.rollout.inProgress })}</div>}
                 </td>
                 <td data-col="supervisors">
-                  <Against done={r.supervisors.trained} target={r.supervisors.target} />
+                  <Against done={r.supervisors.trained} target={r.supervisors.target} enrolled={r.office.state !== 'unenrolled'} />
                 </td>
                 <td>
                   <button type="button" className="button" onClick={() => setEditing(r)} aria-label={`${t('steering.board.setTarget')}：${r.districtName}`}>
