@@ -719,6 +719,7 @@ export const en: Messages = {
   city: {
     title: 'City overview',
     bundlesLink: 'Data bundles',
+    steeringLink: 'Rollout board (including offices not yet enrolled)',
     bureauOnly: 'The city overview has data only on the city bureau’s node.',
     none: 'No office enrolled yet. Enrol the public keys of the districts and the training centre first.',
     nameSeparator: ', ',

@@ -719,6 +719,7 @@ export const zhCN = {
   city: {
     title: '全市概况',
     bundlesLink: '数据包交换',
+    steeringLink: '推进看板（含未启用的分局）',
     bureauOnly: '全市概况只在市局节点上有数据。',
     none: '还没有登记任何单位。请先登记各分局、培训中心的公钥。',
     nameSeparator: '、',
