@@ -17,3 +17,4 @@ export * from './complaints.ts';
 export * from './summaries.ts';
 export * from './key-statements.ts';
 export * from './staff.ts';
+export * from './steering.ts';

@@ -17,6 +17,7 @@ import { registryCalls } from './calls/registry.ts';
 import { trainingCalls } from './calls/training.ts';
 import { nodeCalls } from './calls/node.ts';
 import { peopleCalls } from './calls/people.ts';
+import { steeringCalls } from './calls/steering.ts';
 import { unitCalls } from './calls/units.ts';
 import type { Result } from './errors.ts';
 
@@ -46,6 +47,7 @@ export const contract = {
   ...inspectionCalls,
   ...auditCalls,
   ...hostCalls,
+  ...steeringCalls,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,3 +1,4 @@
+import { assessmentCommand } from './commands/assessment.ts';
 import { auditCommand } from './commands/audit.ts';
 import { blocksCommand } from './commands/blocks.ts';
 import { exportBundleCommand, importBundleCommand, receiptsCommand } from './commands/bundles.ts';
@@ -29,6 +30,7 @@ const commands: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   'verify-cert': verifyCertCommand,
   summary: summaryCommand,
   audit: auditCommand,
+  assessment: assessmentCommand,
 };
 
 const usage = `用法：qkl <命令> [选项]
@@ -51,6 +53,7 @@ const usage = `用法：qkl <命令> [选项]
   verify-cert --db 文件 二维码内容 [--json]                                                 核验安全监督员证（真实、过期、撤销、伪造）
   summary --db 文件 --month YYYY-MM --out 文件.docx [--office 节点编号] [--json]              导出月度工作小结（Word 文档）
   audit verify --db 文件 [--json]                                                          核验审计日志（哈希链与已签名的锚点）；通过时退出码为 0
+  assessment --db 文件 --month YYYY-MM [--out 文件.xlsx] [--json]                          市局：各分局月度考核得分（可导出考核表）
 需要私钥的命令从环境变量 QKL_PASSPHRASE 读取口令。
 任何命令都可加 --operator 姓名（或设环境变量 QKL_OPERATOR）：审计日志等记录此经办人；不指定时记为“命令行（操作系统用户名）”。`;
 

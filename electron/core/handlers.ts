@@ -15,6 +15,7 @@ import { ledgerHandlers } from './ledger/ledger-handlers.ts';
 import { registryHandlers } from './registry/registry-handlers.ts';
 import { nodeHandlers } from './node/node-handlers.ts';
 import { peopleHandlers } from './people/people-handlers.ts';
+import { steeringHandlers } from './steering/steering-handlers.ts';
 import { trainingHandlers } from './training/training-handlers.ts';
 import { unitHandlers } from './units/unit-handlers.ts';
 
@@ -40,4 +41,5 @@ export const handlers = {
   ...complaintHandlers,
   ...inspectionHandlers,
   ...auditHandlers,
+  ...steeringHandlers,
 } satisfies Handlers;

@@ -21,6 +21,7 @@ import { bureauKey, loadSigner, trustedNode } from '../keys/keys.ts';
 import { requireIdentity } from '../node/node-service.ts';
 import { schemaVersion } from '../schema-version.ts';
 import { tablesOriginatedBy } from '../sync/authority.ts';
+import { prepareBureauBundle } from '../steering/bureau-bundle.ts';
 import { failureCause, failureKind } from '../files/failure.ts';
 import type { EntrySource, WrittenBundle } from './format/types.ts';
 import { publishBundle, writeBundleFile } from './format/writer.ts';
@@ -106,6 +107,13 @@ export async function exportBundle(ctx: CoreContext, input: ParsedInput<'bundles
     let snapshot: Snapshot | undefined;
     let where = dataDir(ctx);
     try {
+      if (identity.role === 'bureau') {
+        try {
+          prepareBureauBundle(ctx, target);
+        } catch (error) {
+          throw notExported(error, dataDir(ctx));
+        }
+      }
       snapshot = takeSnapshot(sqlite, { nodeId: identity.id, tables, sinceChangeSeq: input.full || !previous ? null : previous.changeSeq, targetNodeId: target.nodeId }, run.dir);
       // the audit head as of the snapshot, signed, with the entries since the previous bundle's anchor
       const audit = bundleAnchor(ctx, { nodeId: identity.id, signer, targetNodeId: target.nodeId, full: input.full || !previous, dir: snapshot.dir });

@@ -30,6 +30,7 @@ import { isSyncedTable, syncedTables, type SyncedTable } from './sync-tables.ts'
 import { tableLabel } from '../sync/authority.ts';
 import { rowAuthority, type Sender } from '../sync/authorize.ts';
 import { recordSummaryReceipts } from '../summaries/summary-receipts.ts';
+import { refreshCityTemplates } from '../steering/city-templates.ts';
 
 /** Thrown inside the transaction of a dry run: everything is rolled back, the counts stay. */
 class DryRunRollback extends Error {}
@@ -171,7 +172,11 @@ async function importOne(ctx: CoreContext, self: NodeIdentity, file: string, ide
         for (const { table, rows } of tables) mergeTable(sqlite, table, readSealedSync(rows), sender.id, changes, authority);
         authority.finish();
         keyStatements.apply();
-        if (sender.role === 'district') recordSummaryReceipts(sqlite, sender.id, manifest.bundleId, importedAt);
+        if (sender.role === 'district') {
+          recordSummaryReceipts(sqlite, sender.id, manifest.bundleId, importedAt);
+          // the office's templates of accepted units join the city library (a no-op off the bureau)
+          refreshCityTemplates(ctx);
+        }
         if (dryRun) throw new DryRunRollback();
         sqlite
           .prepare(

@@ -89,7 +89,7 @@ describe('row authority at the bureau', () => {
   const bureauOnly = syncedTables.filter((t) => !tablePolicies[t].origins.includes('district'));
 
   it('lists the bureau’s own tables: its decisions, reviews, pool, key statements and the district list', () => {
-    expect(bureauOnly).toEqual(['districts', 'acceptance_decisions', 'supervisor_pool', 'summary_reviews', 'bureau_key_statements']);
+    expect(bureauOnly).toEqual(['districts', 'acceptance_decisions', 'city_templates', 'supervisor_pool', 'training_registry', 'summary_reviews', 'bureau_key_statements']);
   });
 
   it.each(bureauOnly)('refuses %s from an office', async (table) => {

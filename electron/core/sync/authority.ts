@@ -51,7 +51,8 @@ export const tablePolicies: Record<SyncedTable, TablePolicy> = {
   units: { origins: office, scopes: [inDistrict], label: '使用单位' },
   equipment: { origins: office, scopes: [owned('unit_id', 'units')], label: '设备' },
   safety_managers: { origins: office, scopes: [owned('unit_id', 'units')], label: '安全管理人员' },
-  attachments: { origins: [...trainers], scopes: [], label: '附件' },
+  // the bureau sends its own copies of the files it publishes city-wide (city_templates)
+  attachments: { origins: [...trainers, 'bureau'], scopes: [], label: '附件' },
   blocks: { origins: office, scopes: [inDistrict, owned('lead_unit_id', 'units', true)], label: '安全管理小组' },
   block_members: { origins: office, scopes: [owned('block_id', 'blocks'), owned('unit_id', 'units')], label: '小组成员' },
   inspectors: { origins: office, scopes: [inDistrict], label: '监察人员' },
@@ -86,6 +87,18 @@ export const tablePolicies: Record<SyncedTable, TablePolicy> = {
     label: '制度文件标准化样本',
     crossNode: { attachment_id: 'attachments are content-addressed and shared' },
   },
+  city_templates: {
+    origins: bureau,
+    // the file is the bureau's own attachment row: no other row's file can be slipped into the city library
+    scopes: [owned('attachment_id', 'attachments')],
+    label: '全市标准化样本',
+    crossNode: {
+      source_template_id: 'the office’s template it publishes, held only by that office and the bureau',
+      source_node: 'the office that published the template',
+      source_file_id: 'the acceptance file of the source unit, held only by its office and the bureau',
+      district_id: 'the source district, not the sender’s',
+    },
+  },
   training_sessions: { origins: trainers, scopes: [], label: '培训班' },
   training_attendees: {
     origins: trainers,
@@ -119,6 +132,12 @@ export const tablePolicies: Record<SyncedTable, TablePolicy> = {
       certificate_id: 'certificates of every issuer',
       issuing_node: 'the training centre or office that issued it',
     },
+  },
+  training_registry: {
+    origins: bureau,
+    scopes: [{ kind: 'receiver', column: 'training_node' }],
+    label: '培训中心安全管理员名单',
+    crossNode: { manager_id: 'the office’s safety manager, not held at the training centre', district_id: 'the manager’s district' },
   },
   hazards: {
     origins: office,

@@ -24,6 +24,8 @@ export const syncedTables = [
   'acceptance_evidence',
   'acceptance_decisions',
   'acceptance_templates',
+  // the bureau's city-wide 标准化样本 (issue 19): after the attachments (its own rows for the files)
+  'city_templates',
   // 培训考核 (issue 7): sessions before rosters, banks before questions and exams, exams before candidates,
   // candidates before results, results before certificates; the bureau's pool last
   'training_sessions',
@@ -35,6 +37,8 @@ export const syncedTables = [
   'exam_results',
   'supervisor_certificates',
   'supervisor_pool',
+  // the bureau's safety managers for a training centre (issue 19), to that centre only
+  'training_registry',
   // 隐患闭环 (issue 8): hazards before their events
   'hazards',
   'hazard_events',

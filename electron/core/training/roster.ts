@@ -15,6 +15,7 @@ import { checkIdNumber, normalizeIdNumber } from '../validation/id-card.ts';
 import { requireOwn, requireTrainingNode } from './access.ts';
 import { resolveFile } from '../files/staging.ts';
 import { loadSession } from './sessions.ts';
+import { receivedByIdNumber, receivedPeople } from './received-registry.ts';
 import { column, readTable, text } from './sheet-table.ts';
 
 // 培训名单: picked from the registry's safety managers (by district, by block, from
@@ -98,6 +99,8 @@ export function addFromRegistry(ctx: CoreContext, input: ParsedInput<'training.a
     throw new AppError('VALIDATION', '请选择按分局、按安全管理小组、按两项清单或逐个选择安全管理员');
   }
   if (input.districtId) take(sqlite.prepare(`${managerSql} AND u.district_id = ?`).all(input.districtId) as Person[]);
+  // a training centre holds no ledger: the managers the bureau sent it stand in for it
+  take(receivedPeople(ctx, { districtId: input.districtId, twoLists: input.twoLists, managerIds: input.managerIds }));
   if (input.blockId) {
     take(sqlite.prepare(`${managerSql} AND u.id IN (SELECT unit_id FROM block_members WHERE block_id = ? AND left_at IS NULL AND deleted_at IS NULL)`).all(input.blockId) as Person[]);
   }
@@ -136,7 +139,7 @@ export async function importRoster(ctx: CoreContext, input: ParsedInput<'trainin
     }
     const uscc = cell(row.cells, at.uscc);
     const manager = idNumber
-      ? (ctx.database.sqlite.prepare(`${managerSql} AND m.id_number = ? ORDER BY m.updated_at DESC LIMIT 1`).get(idNumber) as Person | undefined)
+      ? ((ctx.database.sqlite.prepare(`${managerSql} AND m.id_number = ? ORDER BY m.updated_at DESC LIMIT 1`).get(idNumber) as Person | undefined) ?? receivedByIdNumber(ctx, idNumber))
       : undefined;
     people.push({ managerId: manager?.managerId ?? null, name, idNumber, unitName: cell(row.cells, at.unit) ?? manager?.unitName ?? null, unitUscc: uscc ?? manager?.unitUscc ?? null, districtId: manager?.districtId ?? null, phone });
   }

@@ -17,6 +17,7 @@ import { HazardsPage } from '../pages/hazards/HazardsPage.tsx';
 import { InspectionsPage } from '../pages/inspections/InspectionsPage.tsx';
 import { ComplaintsPage } from '../pages/complaints/ComplaintsPage.tsx';
 import { SummariesPage } from '../pages/summaries/SummariesPage.tsx';
+import { SteeringPage } from '../pages/steering/SteeringPage.tsx';
 import { useRouteQuery, type PageRouteId } from '../router/hash-router.ts';
 
 /** The page for a route. */
@@ -62,5 +63,7 @@ export function RoutePage({ route }: { route: PageRouteId }) {
       return <BundlesPage />;
     case 'city':
       return <CityPage />;
+    case 'steering':
+      return <SteeringPage key={query} />;
   }
 }

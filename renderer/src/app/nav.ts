@@ -41,6 +41,7 @@ export const navGroups: NavGroup[] = [
       { route: 'summaries', labelKey: 'nav.summaries', roles: ['district', 'bureau'] },
       { route: 'bundles', labelKey: 'nav.bundles' },
       { route: 'city', labelKey: 'nav.city', roles: ['bureau'] },
+      { route: 'steering', labelKey: 'nav.steering', roles: ['bureau'] },
     ],
   },
   {

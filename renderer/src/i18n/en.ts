@@ -7,6 +7,7 @@ import { hazardsEn } from './hazards.en.ts';
 import { inspectionsEn } from './inspections.en.ts';
 import { complaintsEn } from './complaints.en.ts';
 import { summariesEn } from './summaries.en.ts';
+import { steeringEn } from './steering.en.ts';
 import { blocksEn, chainEn } from './blocks.en.ts';
 import { formsEn, peopleEn } from './people.en.ts';
 import type { Messages } from './zh-CN.ts';
@@ -49,6 +50,7 @@ export const en: Messages = {
     summaries: 'Monthly summary',
     bundles: 'Bundle exchange',
     city: 'City overview',
+    steering: 'Rollout and assessment',
     settings: 'Settings',
     keys: 'Keys and trust',
     audit: 'Audit log',
@@ -564,6 +566,7 @@ export const en: Messages = {
       acceptance_evidence: 'Acceptance evidence',
       acceptance_decisions: 'City acceptance decisions',
       acceptance_templates: 'Template library',
+      city_templates: 'City-wide templates',
       training_sessions: 'Training sessions',
       training_attendees: 'Rosters',
       question_banks: 'Question banks',
@@ -573,6 +576,7 @@ export const en: Messages = {
       exam_results: 'Exam results',
       supervisor_certificates: 'Supervisor certificates',
       supervisor_pool: 'Supervisor pool',
+      training_registry: 'Managers for the training centre',
       hazards: 'Hazards',
       hazard_events: 'Hazard steps',
       inspection_checklists: 'Checklists',
@@ -739,6 +743,7 @@ export const en: Messages = {
   city: {
     title: 'City overview',
     bundlesLink: 'Data bundles',
+    steeringLink: 'Rollout board (including offices not yet enrolled)',
     bureauOnly: 'The city overview has data only on the city bureau’s node.',
     none: 'No office enrolled yet. Enrol the public keys of the districts and the training centre first.',
     nameSeparator: ', ',
@@ -1001,4 +1006,5 @@ export const en: Messages = {
   host: hostEn,
   people: peopleEn,
   forms: formsEn,
+  steering: steeringEn,
 };

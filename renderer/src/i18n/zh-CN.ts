@@ -9,6 +9,7 @@ import { hazardsZh } from './hazards.zh-CN.ts';
 import { inspectionsZh } from './inspections.zh-CN.ts';
 import { complaintsZh } from './complaints.zh-CN.ts';
 import { summariesZh } from './summaries.zh-CN.ts';
+import { steeringZh } from './steering.zh-CN.ts';
 import { blocksZh, chainZh } from './blocks.zh-CN.ts';
 import { formsZh, peopleZh } from './people.zh-CN.ts';
 
@@ -49,6 +50,7 @@ export const zhCN = {
     summaries: '月度工作小结',
     bundles: '数据包交换',
     city: '全市概况',
+    steering: '推进与考核',
     settings: '设置',
     keys: '密钥与信任',
     audit: '审计日志',
@@ -565,6 +567,7 @@ export const zhCN = {
       acceptance_evidence: '验收佐证材料',
       acceptance_decisions: '市局验收意见',
       acceptance_templates: '制度文件标准化样本',
+      city_templates: '全市标准化样本',
       training_sessions: '培训班',
       training_attendees: '培训名单',
       question_banks: '题库',
@@ -574,6 +577,7 @@ export const zhCN = {
       exam_results: '考试成绩',
       supervisor_certificates: '安全监督员证',
       supervisor_pool: '监督员库',
+      training_registry: '培训中心安全管理员名单',
       hazards: '隐患',
       hazard_events: '隐患整改记录',
       inspection_checklists: '检查表',
@@ -740,6 +744,7 @@ export const zhCN = {
   city: {
     title: '全市概况',
     bundlesLink: '数据包交换',
+    steeringLink: '推进看板（含未启用的分局）',
     bureauOnly: '全市概况只在市局节点上有数据。',
     none: '还没有登记任何单位。请先登记各分局、培训中心的公钥。',
     nameSeparator: '、',
@@ -1006,6 +1011,8 @@ export const zhCN = {
   // 经办人 and the form kit (people.zh-CN.ts)
   people: peopleZh,
   forms: formsZh,
+  // 市局督导 (issue 19): targets, the rollout board, the assessment
+  steering: steeringZh,
 };
 
 /** The shape every language must have: same keys, string leaves (arrays of strings allowed). */

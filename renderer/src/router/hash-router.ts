@@ -23,6 +23,8 @@ export const routeIds = [
   'bundles',
   // bureau: every office's latest bundle and counts
   'city',
+  // bureau: targets, the rollout board and the monthly assessment of the district offices
+  'steering',
   'settings',
   // this node's keys and the other nodes' keys it trusts
   'keys',

@@ -40,6 +40,7 @@ export function CityPage() {
           {t('city.title')}
         </h1>
         <a href={hrefFor('bundles')}>{t('city.bundlesLink')}</a>
+        <a href={hrefFor('steering')}>{t('city.steeringLink')}</a>
       </div>
       {node.role !== 'bureau' && (
         <div className="notice notice-info" role="status">
