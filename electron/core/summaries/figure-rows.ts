@@ -15,6 +15,7 @@ const problemLabels: Record<string, string> = {
   'no-inspector': '未指定监察人员',
   'supervisor-without-a': '监督员无有效安全管理员证',
   'supervisor-not-certified': '监督员未取得监督员证',
+  'activity-overdue': '活动逾期未开展',
 };
 
 const n = (value: number | null, unit: string) => (value === null ? NO_DATA : `${value} ${unit}`);
