@@ -94,6 +94,7 @@ CREATE TABLE `manager_feedback` (
 	`answered_on` text,
 	`answered_by` text,
 	`hazard_id` text,
+	`hazard_on` text,
 	`closed_on` text,
 	`close_note` text,
 	`state` text NOT NULL,

@@ -38,8 +38,9 @@ export const managerFeedback = sqliteTable(
     answer: text('answer'),
     answeredOn: text('answered_on'),
     answeredBy: text('answered_by'),
-    /** the hazard it was turned into or linked with */
+    /** the hazard it was turned into or linked with, and the day it was (the monthly summary counts by it) */
     hazardId: text('hazard_id').references(() => hazards.id),
+    hazardOn: text('hazard_on'),
     closedOn: text('closed_on'),
     closeNote: text('close_note'),
     /** registered / answered / hazard / closed */

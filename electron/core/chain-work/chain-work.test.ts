@@ -94,6 +94,7 @@ describe('问题反馈', () => {
     ]);
     expect((await t.ok('chain.feedback', { managerId: managers[2] })).items).toHaveLength(2);
     expect((await t.ok('chain.feedback', { open: true })).items.map((f) => f.id)).toEqual([open.id, linked.id]);
+    expect((await t.ok('dashboard.get', {})).routine).toEqual({ activitiesOverdue: 0, feedbackOpen: 2 });
   });
 });
 

@@ -172,14 +172,15 @@ export function feedbackToHazard(ctx: CoreContext, input: ParsedInput<'chain.fee
         reporterManagerId: before.managerId,
       }).id;
     }
-    sqlite.prepare("UPDATE manager_feedback SET hazard_id = ?, state = 'hazard', updated_at = ?, version = version + 1 WHERE id = ?").run(hazardId, ctx.now().toISOString(), before.id);
+    const hazardOn = today(ctx);
+    sqlite.prepare("UPDATE manager_feedback SET hazard_id = ?, hazard_on = ?, state = 'hazard', updated_at = ?, version = version + 1 WHERE id = ?").run(hazardId, hazardOn, ctx.now().toISOString(), before.id);
     appendAudit(ctx, {
       nodeId: identity.id,
       call: 'chain.feedbackToHazard',
       table: 'manager_feedback',
       rowIds: [before.id, hazardId],
       before: { state: before.state, hazardId: null },
-      after: { state: 'hazard', hazardId, linked: Boolean(input.hazardId) },
+      after: { state: 'hazard', hazardId, hazardOn, linked: Boolean(input.hazardId) },
     });
   })();
   return loadFeedback(ctx, input.id);

@@ -40,6 +40,7 @@ describe('a block’s 互查', () => {
     let block = await overdueOf(blockId);
     expect(block).toMatchObject({ activitiesOverdue: 1, scheduleRules: ['每月（25 日前）互查'] });
     expect(block.problems.find((p) => p.code === 'activity-overdue')).toEqual({ code: 'activity-overdue', severity: 'error', message: '1 项活动逾期未开展：2026年2月互查', unitIds: [] });
+    expect((await t.ok('dashboard.get', {})).routine).toEqual({ activitiesOverdue: 1, feedbackOpen: 0 });
     const calendar = await t.ok('blocks.calendar', { blockId });
     expect(calendar.blocks[0]!.activities.map((a) => [a.period, a.dueOn, a.status])).toEqual([
       ['2026年2月', '2026-02-25', 'overdue'],

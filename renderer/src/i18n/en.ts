@@ -211,6 +211,8 @@ export const en: Messages = {
     hazardsOpen: 'Open hidden dangers',
     unitItems: '',
     hazardsOverdue: 'Overdue hidden dangers',
+    activitiesOverdue: 'Block activities overdue',
+    feedbackOpen: 'Managers’ reports not closed',
     ordersOverdue: 'Supervision orders past their deadline ({{open}} open)',
     complaintsOpen: 'Complaints not yet closed ({{overdue}} overdue)',
     rewardsProposed: 'Rewards waiting for approval',

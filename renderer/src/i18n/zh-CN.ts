@@ -212,6 +212,8 @@ export const zhCN = {
     supervisorsExpiring: '即将到期的监督员证',
     hazardsOpen: '未闭环的隐患',
     hazardsOverdue: '逾期未整改的隐患',
+    activitiesOverdue: '逾期未开展的小组活动',
+    feedbackOpen: '未办结的安全管理员问题反馈',
     ordersOverdue: '逾期未办结的安全监察指令书（未办结共 {{open}} 份）',
     complaintsOpen: '未办结的投诉举报（其中逾期 {{overdue}} 件）',
     rewardsProposed: '待审批的举报奖励',
