@@ -7,6 +7,7 @@ import { inspectionsEn } from './inspections.en.ts';
 import { complaintsEn } from './complaints.en.ts';
 import { summariesEn } from './summaries.en.ts';
 import { blocksEn, chainEn } from './blocks.en.ts';
+import { chainWorkEn, routineEn } from './routine.en.ts';
 import type { Messages } from './zh-CN.ts';
 
 // English, for the code's own tests and for reviewers. Same keys as zh-CN.
@@ -967,6 +968,8 @@ export const en: Messages = {
   // 块 and 链 (blocks.en.ts)
   blocks: blocksEn,
   chain: chainEn,
+  routine: routineEn,
+  chainWork: chainWorkEn,
   acceptance: acceptanceEn,
   training: trainingEn,
   hazards: hazardsEn,

@@ -9,6 +9,7 @@ import { inspectionsZh } from './inspections.zh-CN.ts';
 import { complaintsZh } from './complaints.zh-CN.ts';
 import { summariesZh } from './summaries.zh-CN.ts';
 import { blocksZh, chainZh } from './blocks.zh-CN.ts';
+import { chainWorkZh, routineZh } from './routine.zh-CN.ts';
 
 export const zhCN = {
   app: {
@@ -967,6 +968,8 @@ export const zhCN = {
   // 块 and 链 (blocks.zh-CN.ts)
   blocks: blocksZh,
   chain: chainZh,
+  routine: routineZh,
+  chainWork: chainWorkZh,
   // 示范单位验收 (acceptance.zh-CN.ts)
   acceptance: acceptanceZh,
   training: trainingZh,
