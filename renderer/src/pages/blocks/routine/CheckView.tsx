@@ -141,8 +141,9 @@ export function CheckView({ id }: { id: string }) {
             ) : (
               <ul data-testid="check-hazards">
                 {check.foundHazards.map((h) => (
-                  <li key={h.id}>
-                    <Badge tone={h.level === 'major' ? 'danger' : 'warn'}>{t(`inspections.level.${h.level}`)}</Badge> <a href={hrefFor('hazards', { id: h.id })}>{h.description}</a>
+                  <li key={h.id} data-state={h.state}>
+                    <Badge tone={h.level === 'major' ? 'danger' : 'warn'}>{t(`inspections.level.${h.level}`)}</Badge> <a href={hrefFor('hazards', { id: h.id })}>{h.description}</a>{' '}
+                    <Badge tone={h.state === 'closed' || h.state === 'archived' ? 'ok' : 'muted'}>{t(`hazards.state.${h.state}`, { defaultValue: h.state })}</Badge>
                   </li>
                 ))}
               </ul>
