@@ -161,3 +161,106 @@ test('a block’s 互查 finds a problem → a hazard reported by the checking m
   const checks = JSON.parse(await cli(['call', 'blocks.checks', '--db', workspace.databaseFile, '--input', '{}', '--json'])) as Array<Record<string, unknown>>;
   expect(checks).toEqual([expect.objectContaining({ kind: 'mutual', state: 'final', checkedOn: month.day, problems: 1, hazards: 1, checkerManagerName: checkerName })]);
 });
+
+test('链: a supervisor’s 问题反馈 is answered and closed, another becomes a hazard that must close first; the supervisor shows active with the reports in the work log', async ({ app, workspace }) => {
+  const six = workspace.sample!.units.filter((u) => u.counted >= 20).slice(0, 6);
+  const chain = new ChainPage(app);
+  await chain.goto();
+  await chain.addInspector('陈志华', 'JS32058200017', '0512-58671234');
+  const blocks = new BlocksPage(app);
+  await blocks.goto();
+  await app.getByRole('button', { name: '新建小组' }).click();
+  await blocks.fill({ name: '塘桥第1组', members: six.map((u) => u.name), lead: six[1]!.name, inspectors: ['陈志华'] });
+  // the first member's first safety manager is the block's 安全监督员
+  const supervisorBox = blocks.dialog.locator('label.checkbox', { has: app.locator('input[name="supervisorManagerIds"]') }).first();
+  const boxText = (await supervisorBox.innerText()).trim();
+  const name = boxText.replace(/（.*$/s, '').trim();
+  const unit = /（([^，]+)，/.exec(boxText)![1]!;
+  await supervisorBox.locator('input').check();
+  await blocks.save();
+
+  await chain.goto();
+  await app.getByRole('link', { name: '问题反馈' }).click();
+  const panel = app.getByTestId('chain-feedback');
+  await expect(panel.getByText('还没有问题反馈。')).toBeVisible();
+  const register = async (content: string) => {
+    await panel.getByRole('button', { name: '登记问题反馈' }).click();
+    const d = app.getByRole('dialog', { name: '登记问题反馈' });
+    await d.getByLabel('反馈人（安全管理员）').selectOption({ label: `${name}（${unit}）` });
+    await expect(d.getByLabel('接收人')).toHaveValue(/.+/);
+    await d.getByLabel('反馈内容').fill(content);
+    await d.getByRole('button', { name: '保存', exact: true }).click();
+    await expect(d).toBeHidden();
+    await expect(panel.getByRole('status')).toHaveText('已登记问题反馈');
+  };
+
+  // nothing written: the content is named as missing, nothing saved
+  await panel.getByRole('button', { name: '登记问题反馈' }).click();
+  const empty = app.getByRole('dialog', { name: '登记问题反馈' });
+  await empty.getByLabel('反馈人（安全管理员）').selectOption({ label: `${name}（${unit}）` });
+  await empty.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(empty.getByText('请填写反馈内容')).toBeVisible();
+  await empty.getByRole('button', { name: '取消' }).click();
+
+  await register('叉车年度检验日期如何安排？');
+  const rows = panel.getByTestId('feedback-list').locator('tbody tr');
+  const first = rows.filter({ hasText: '叉车年度检验日期如何安排？' });
+  await expect(first).toHaveAttribute('data-state', 'registered');
+  await expect(first).toContainText('陈志华');
+  await first.getByRole('button', { name: '答复' }).click();
+  const answer = app.getByRole('dialog', { name: '答复问题反馈' });
+  await answer.getByLabel('答复内容').fill('检验到期前一个月向检验机构申报');
+  await answer.getByRole('button', { name: '答复', exact: true }).click();
+  await expect(answer).toBeHidden();
+  await expect(first).toHaveAttribute('data-state', 'answered');
+  await expect(first).toContainText('答复（陈志华，');
+  await first.getByRole('button', { name: '办结' }).click();
+  const close = app.getByRole('dialog', { name: '办结问题反馈' });
+  await close.getByRole('button', { name: '办结', exact: true }).click();
+  await expect(close).toBeHidden();
+  await expect(first).toHaveAttribute('data-state', 'closed');
+  await expect(first.getByRole('button')).toHaveCount(0);
+
+  await register('锅炉房安全阀铅封缺失');
+  const second = rows.filter({ hasText: '锅炉房安全阀铅封缺失' }).first();
+  await second.getByRole('button', { name: '转为隐患' }).click();
+  const toHazard = app.getByRole('dialog', { name: '把问题反馈登记为隐患' });
+  await expect(toHazard.getByLabel(/隐患描述/)).toHaveValue('锅炉房安全阀铅封缺失');
+  await toHazard.getByRole('button', { name: '转为隐患', exact: true }).click();
+  await expect(toHazard).toBeHidden();
+  await expect(second).toHaveAttribute('data-state', 'hazard');
+  await expect(second.getByRole('link')).toHaveText('隐患：锅炉房安全阀铅封缺失（发现）');
+  // a report that became a hazard closes only once the hazard is closed
+  await expect(second.getByRole('button', { name: '办结' })).toHaveCount(0);
+
+  // received 2, open 1 (the hazard's), answered 1 (the closed one was answered), turned into a hazard 1, closed 1
+  const byManager = panel.getByTestId('feedback-by-manager').locator(`tr[data-manager="${name}"]`);
+  await expect(byManager.locator('td')).toHaveText([name, unit, '塘桥第1组', '2', '1', '1', '1', '1']);
+
+  // the hazard names the manager as its reporter
+  await second.getByRole('link').click();
+  await expect(app.getByTestId('hz-source')).toHaveText(`来源：安全管理员问题反馈（报告人：${name}）`);
+
+  // the supervisor's work: active, two reports; a manual entry joins the log
+  await chain.goto();
+  await app.getByRole('link', { name: '监督员工作' }).click();
+  const row = app.getByTestId('supervisor-work').locator(`tr[data-supervisor="${name}"]`);
+  await expect(row).toHaveAttribute('data-active', 'yes');
+  await expect(row).toContainText('反馈 2');
+  await expect(row).toContainText('活跃');
+  await row.getByRole('button', { name: `工作记录：${name}` }).click();
+  const log = app.getByRole('dialog', { name: `${name}的工作记录` });
+  await expect(log.getByTestId('supervisor-log').locator('li[data-source="feedback"]')).toHaveCount(2);
+  await log.getByLabel('工作类型').selectOption({ label: '培训' });
+  await log.getByLabel('工作内容').fill('参加小组交流学习并讲解叉车安全操作');
+  await log.getByRole('button', { name: '登记工作' }).click();
+  await expect(log.getByTestId('supervisor-log').locator('li[data-source="manual"]')).toContainText('参加小组交流学习并讲解叉车安全操作');
+  await log.getByRole('button', { name: '关闭', exact: true }).first().click();
+  await expect(row).toContainText('其他 1');
+
+  const saved = JSON.parse(await cli(['call', 'chain.feedback', '--db', workspace.databaseFile, '--input', '{}', '--json'])) as { items: Array<{ state: string; content: string; managerName: string }> };
+  expect(saved.items.map((f) => [f.content, f.state, f.managerName]).sort()).toEqual([
+    ['叉车年度检验日期如何安排？', 'closed', name],
+    ['锅炉房安全阀铅封缺失', 'hazard', name],
+  ]);
+});
