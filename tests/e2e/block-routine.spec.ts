@@ -162,7 +162,7 @@ test('a block’s 互查 finds a problem → a hazard reported by the checking m
   expect(checks).toEqual([expect.objectContaining({ kind: 'mutual', state: 'final', checkedOn: month.day, problems: 1, hazards: 1, checkerManagerName: checkerName })]);
 });
 
-test('链: a supervisor’s 问题反馈 is answered and closed, another becomes a hazard that must close first; the supervisor shows active with the reports in the work log', async ({ app, workspace }) => {
+test('链: a supervisor attends a 交流学习; their 问题反馈 is answered and closed, another becomes a hazard that must close first; the supervisor shows active with the meeting and reports in the work log', async ({ app, workspace }) => {
   const six = workspace.sample!.units.filter((u) => u.counted >= 20).slice(0, 6);
   const chain = new ChainPage(app);
   await chain.goto();
@@ -178,6 +178,22 @@ test('链: a supervisor’s 问题反馈 is answered and closed, another becomes
   const unit = /（([^，]+)，/.exec(boxText)![1]!;
   await supervisorBox.locator('input').check();
   await blocks.save();
+
+  // a 交流学习 the supervisor and the inspector attended
+  await blocks.card('塘桥第1组').getByRole('link', { name: '小组活动：塘桥第1组' }).click();
+  await app.getByRole('link', { name: '会议交流' }).click();
+  await app.getByRole('button', { name: '记录会议或交流学习' }).click();
+  const meeting = app.getByRole('dialog', { name: '记录会议或交流学习' });
+  await meeting.getByLabel('类型').selectOption({ label: '交流学习' });
+  await meeting.getByLabel('主题').fill('叉车安全操作交流');
+  await meeting.getByRole('checkbox', { name: `${name}（${unit}）` }).check();
+  await meeting.getByRole('checkbox', { name: '陈志华' }).check();
+  await meeting.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(meeting).toBeHidden();
+  const held = app.getByTestId('routine-meetings').locator('li');
+  await expect(held).toHaveCount(1);
+  await expect(held).toContainText('交流学习：叉车安全操作交流');
+  await expect(held).toContainText(`${name}（${unit}）、陈志华`);
 
   await chain.goto();
   await app.getByRole('link', { name: '问题反馈' }).click();
@@ -246,11 +262,12 @@ test('链: a supervisor’s 问题反馈 is answered and closed, another becomes
   await app.getByRole('link', { name: '监督员工作' }).click();
   const row = app.getByTestId('supervisor-work').locator(`tr[data-supervisor="${name}"]`);
   await expect(row).toHaveAttribute('data-active', 'yes');
-  await expect(row).toContainText('反馈 2');
+  await expect(row).toContainText('反馈 2，会议 1');
   await expect(row).toContainText('活跃');
   await row.getByRole('button', { name: `工作记录：${name}` }).click();
   const log = app.getByRole('dialog', { name: `${name}的工作记录` });
   await expect(log.getByTestId('supervisor-log').locator('li[data-source="feedback"]')).toHaveCount(2);
+  await expect(log.getByTestId('supervisor-log').locator('li[data-source="meeting"]')).toHaveCount(1);
   await log.getByLabel('工作类型').selectOption({ label: '培训' });
   await log.getByLabel('工作内容').fill('参加小组交流学习并讲解叉车安全操作');
   await log.getByRole('button', { name: '登记工作' }).click();
