@@ -50,6 +50,10 @@ export const hazards = sqliteTable(
     escalationReason: text('escalation_reason'),
     /** the inspection that found it, once inspections exist (issue 8, later slice) */
     sourceInspectionId: text('source_inspection_id'),
+    /** the block's 自查 / 互查 that found it (issue 19) */
+    sourceCheckId: text('source_check_id'),
+    /** the safety manager who reported it: the checker of a block check, the reporter of a 问题反馈 */
+    reporterManagerId: text('reporter_manager_id'),
   },
   (t) => [
     index('hazards_district_state').on(t.districtId, t.state),

@@ -18,3 +18,5 @@ export * from './summaries.ts';
 export * from './key-statements.ts';
 export * from './staff.ts';
 export * from './steering.ts';
+export * from './block-routine.ts';
+export * from './chain-work.ts';

@@ -3,6 +3,8 @@ import { acceptanceCalls } from './calls/acceptance.ts';
 import { appCalls } from './calls/app.ts';
 import { auditCalls } from './calls/audit.ts';
 import { blockCalls } from './calls/blocks.ts';
+import { chainWorkCalls } from './calls/chain-work.ts';
+import { routineCalls } from './calls/routine.ts';
 import { bundleCalls } from './calls/bundles.ts';
 import { dashboardCalls } from './calls/dashboard.ts';
 import { fileCalls } from './calls/files.ts';
@@ -38,6 +40,8 @@ export const contract = {
   ...keyCalls,
   ...bundleCalls,
   ...blockCalls,
+  ...routineCalls,
+  ...chainWorkCalls,
   ...acceptanceCalls,
   ...trainingCalls,
   ...hazardCalls,

@@ -2,6 +2,8 @@ import { acceptanceHandlers } from './acceptance/acceptance-handlers.ts';
 import { appHandlers } from './app-handlers.ts';
 import { auditHandlers } from './audit/audit-handlers.ts';
 import { blockHandlers } from './blocks/block-handlers.ts';
+import { chainWorkHandlers } from './chain-work/chain-work-handlers.ts';
+import { routineHandlers } from './routine/routine-handlers.ts';
 import { bundleHandlers } from './bundle/bundle-handlers.ts';
 import { dashboardHandlers } from './dashboard/dashboard-handlers.ts';
 import { fileHandlers } from './files/file-handlers.ts';
@@ -33,6 +35,8 @@ export const handlers = {
   ...bundleHandlers,
   ...keyHandlers,
   ...blockHandlers,
+  ...routineHandlers,
+  ...chainWorkHandlers,
   ...acceptanceHandlers,
   ...trainingHandlers,
   ...hazardHandlers,

@@ -29,9 +29,20 @@ export const BlockSettingsUpdate = z
  *   with issue 6; until then no unit is accepted, so every lead carries this warning;
  * - member-without-manager: a member unit without a safety manager holding a valid A
  *   certificate on the day (the rule of list 2);
- * - no-inspector: no active inspector responsible for the block.
+ * - no-inspector: no active inspector responsible for the block;
+ * - activity-overdue: an activity of its 活动安排 (自查, 互查, meeting) past its due date without a record (issue 19).
  */
-export const blockProblemCodes = ['too-small', 'too-large', 'no-lead', 'lead-not-demo', 'member-without-manager', 'no-inspector', 'supervisor-without-a', 'supervisor-not-certified'] as const;
+export const blockProblemCodes = [
+  'too-small',
+  'too-large',
+  'no-lead',
+  'lead-not-demo',
+  'member-without-manager',
+  'no-inspector',
+  'supervisor-without-a',
+  'supervisor-not-certified',
+  'activity-overdue',
+] as const;
 export const BlockProblemCode = z.enum(blockProblemCodes);
 export type BlockProblemCode = z.infer<typeof BlockProblemCode>;
 
@@ -106,6 +117,9 @@ export const Block = z.object({
   overdueCount: z.number().int(),
   /** none for a dissolved block */
   problems: z.array(BlockProblem),
+  /** the 活动安排 in force today, worded (每月互查 …), and the activities past due without a record */
+  scheduleRules: z.array(z.string()),
+  activitiesOverdue: z.number().int(),
   /** this node made the block and may change it */
   editable: z.boolean(),
 });

@@ -36,6 +36,8 @@ export const Dashboard = z.object({
   acceptance: z.object({ candidates: Count, inReview: Count, accepted: Count, returned: Count, revoked: Count }),
   /** the latest exams with published results: pass rate of the candidates in scope */
   exams: z.array(z.object({ examId: Id, title: z.string(), examDate: z.string().nullable(), candidates: Count, passed: Count, passRate: z.number().nullable() })),
+  /** 块的日常 and 链 (issue 19): activities of the blocks' 活动安排 past due without a record; 问题反馈 not yet 办结 */
+  routine: z.object({ activitiesOverdue: Count, feedbackOpen: Count }),
   /** one row per district office (the bureau's table; a district office sees its own row) */
   offices: z.array(DashboardOffice),
 });

@@ -66,6 +66,14 @@ export const HazardSummary = z.object({
   escalatedAt: z.string().nullable(),
   escalationReason: z.enum(['overdue', 'failures']).nullable(),
   sourceInspectionId: z.string().nullable(),
+  /** the block's 自查 / 互查 that found it, and which of the two (issue 19) */
+  sourceCheckId: z.string().nullable(),
+  sourceCheckKind: z.enum(['self', 'mutual']).nullable(),
+  /** the 问题反馈 it was turned into a hazard from (manager_feedback.hazard_id) */
+  sourceFeedbackId: z.string().nullable(),
+  /** the safety manager who reported it: the checker of a block check, the reporter of a 问题反馈 */
+  reporterManagerId: z.string().nullable(),
+  reporterManagerName: z.string().nullable(),
 });
 export type HazardSummary = z.infer<typeof HazardSummary>;
 
@@ -91,6 +99,8 @@ export const HazardCreateInput = z.object({
   /** evidence before (整改前照片等), staged with files.stage */
   evidence: z.array(StagedId).max(20).default([]),
   sourceInspectionId: OptionalText(64),
+  /** the safety manager who reported it (a manager of a unit of the district) */
+  reporterManagerId: OptionalText(64),
 });
 
 export const HazardUpdateInput = z.object({

@@ -10,6 +10,8 @@ import { getBlockSettings } from './block-settings.ts';
 import { holdsValidA } from '../training/eligibility.ts';
 import { supervisorCertificatesOf } from '../training/pool.ts';
 import { unitStatsByIds } from './unit-stats.ts';
+import { calendarsOf } from '../routine/calendar-read.ts';
+import { overdueWords } from '../routine/overdue-words.ts';
 
 interface BlockRow {
   id: string;
@@ -75,6 +77,7 @@ function assemble(ctx: CoreContext, rows: BlockRow[], asOf: string, settings: Bl
     .all(asOf, ids) as { blockId: string; managerId: string; name: string; unitId: string; unitName: string; holdsValidA: number }[];
 
   const certificates = supervisorCertificatesOf(ctx, supervisorRows.map((s) => s.managerId), asOf);
+  const calendars = calendarsOf(ctx, rows.filter((r) => r.dissolvedAt === null).map((r) => r.id), asOf);
 
   return rows.map((row) => {
     const members = memberRows
@@ -102,6 +105,8 @@ function assemble(ctx: CoreContext, rows: BlockRow[], asOf: string, settings: Bl
       .map(({ blockId: _b, active, ...i }) => ({ ...i, active: active === 1 }));
     const supervisors = supervisorRows.filter((s) => s.blockId === row.id).map(({ blockId: _b, holdsValidA: _a, ...s }) => ({ ...s, supervisorCertificate: certificates.get(s.managerId) ?? null }));
     const lead = members.find((m) => m.isLead) ?? null;
+    const calendar = calendars.get(row.id);
+    const overdue = calendar ? calendar.activities.filter((a) => a.status === 'overdue') : [];
     return {
       ...row,
       members,
@@ -116,7 +121,10 @@ function assemble(ctx: CoreContext, rows: BlockRow[], asOf: string, settings: Bl
         activeInspectors: inspectors.filter((i) => i.active).length,
         supervisors: supervisorRows.filter((s) => s.blockId === row.id).map((s) => ({ name: s.name, supervisorCertificate: certificates.get(s.managerId) ?? null, holdsValidA: s.holdsValidA === 1 })),
         settings,
+        overdueActivities: overdue.map(overdueWords),
       }),
+      scheduleRules: calendar ? calendar.rules.filter((r) => r.startsOn <= asOf && (r.endedOn === null || r.endedOn >= asOf)).map((r) => r.label) : [],
+      activitiesOverdue: overdue.length,
       editable: self !== null && row.originNode === self && row.dissolvedAt === null,
     };
   });

@@ -114,6 +114,12 @@ export function getDashboard(ctx: CoreContext): Dashboard {
     complaints: { open: complaints.all.open, overdue: complaints.all.overdue, rewardsProposed: complaints.rewards.proposed.count },
     acceptance,
     exams: examPassRates(ctx, districtId),
+    routine: {
+      activitiesOverdue: blockList.blocks.reduce((n, b) => n + b.activitiesOverdue, 0),
+      feedbackOpen: (
+        ctx.database.sqlite.prepare("SELECT count(*) AS n FROM manager_feedback WHERE deleted_at IS NULL AND state <> 'closed' AND (@d IS NULL OR district_id = @d)").get({ d: districtId }) as { n: number }
+      ).n,
+    },
     offices: offices(ctx, asOf, districtId, hazards.byDistrict, blockList.blocks, accepted),
   };
 }

@@ -16,8 +16,12 @@ import { allowedActions, rectificationStates } from './state.ts';
 const SELECT = `SELECT h.id, h.origin_node AS originNode, h.version, h.district_id AS districtId, h.unit_id AS unitId, u.name AS unitName,
   h.equipment_id AS equipmentId, h.block_id AS blockId, b.name AS blockName, h.number, h.description, h.level, h.found_by AS foundBy, h.found_on AS foundOn,
   h.deadline, h.working_days AS workingDays, h.measures, h.state, h.fail_count AS failCount, h.closed_on AS closedOn, h.archived_on AS archivedOn,
-  h.escalated, h.escalated_at AS escalatedAt, h.escalation_reason AS escalationReason, h.source_inspection_id AS sourceInspectionId
-  FROM hazards h JOIN units u ON u.id = h.unit_id LEFT JOIN blocks b ON b.id = h.block_id`;
+  h.escalated, h.escalated_at AS escalatedAt, h.escalation_reason AS escalationReason, h.source_inspection_id AS sourceInspectionId,
+  h.source_check_id AS sourceCheckId, sc.kind AS sourceCheckKind,
+  (SELECT f.id FROM manager_feedback f WHERE f.hazard_id = h.id AND f.deleted_at IS NULL ORDER BY f.reported_on, f.id LIMIT 1) AS sourceFeedbackId,
+  h.reporter_manager_id AS reporterManagerId, rm.name AS reporterManagerName
+  FROM hazards h JOIN units u ON u.id = h.unit_id LEFT JOIN blocks b ON b.id = h.block_id
+  LEFT JOIN block_checks sc ON sc.id = h.source_check_id LEFT JOIN safety_managers rm ON rm.id = h.reporter_manager_id`;
 
 /** SQL for "past its deadline while the rectification is owed" (the one definition of overdue). */
 export const OVERDUE_SQL = `(h.state IN (${rectificationStates.map((s) => `'${s}'`).join(', ')}) AND h.deadline IS NOT NULL AND h.deadline < @today)`;

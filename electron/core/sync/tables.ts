@@ -18,6 +18,10 @@ export const syncedTables = [
   'inspectors',
   'block_inspectors',
   'block_supervisors',
+  // 块的日常 (issue 19): a block's schedule, its 自查 / 互查 and meetings; before hazards, which name the check that found them
+  'block_schedules',
+  'block_checks',
+  'block_meetings',
   // 示范单位验收 (issue 6): files before their items, items before evidence; the bureau's decisions after the files
   'acceptance_files',
   'acceptance_items',
@@ -42,6 +46,9 @@ export const syncedTables = [
   // 隐患闭环 (issue 8): hazards before their events
   'hazards',
   'hazard_events',
+  // 链 at work (issue 19): managers' 问题反馈 after the hazards they lead to; supervisors' own work entries
+  'manager_feedback',
+  'supervisor_work_entries',
   // 专项检查 (issue 8): checklists and plans before records, records before the orders they lead to
   'inspection_checklists',
   'inspection_plans',

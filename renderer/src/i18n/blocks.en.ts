@@ -49,6 +49,7 @@ export const blocksEn: Messages['blocks'] = {
     'no-inspector': 'No inspector',
     'supervisor-without-a': 'Supervisor without a valid A certificate',
     'supervisor-not-certified': 'Supervisor not certified',
+    'activity-overdue': 'Activity overdue',
   },
   dialog: {
     addTitle: 'New safety block',

@@ -48,6 +48,7 @@ export const blocksZh = {
     'no-inspector': '无监察人员',
     'supervisor-without-a': '监督员无有效 A 证',
     'supervisor-not-certified': '监督员未持证',
+    'activity-overdue': '活动逾期',
   },
   dialog: {
     addTitle: '新建安全管理小组',

@@ -10,6 +10,7 @@ import { summariesEn } from './summaries.en.ts';
 import { steeringEn } from './steering.en.ts';
 import { blocksEn, chainEn } from './blocks.en.ts';
 import { formsEn, peopleEn } from './people.en.ts';
+import { chainWorkEn, routineEn } from './routine.en.ts';
 import type { Messages } from './zh-CN.ts';
 
 // English, for the code's own tests and for reviewers. Same keys as zh-CN.
@@ -224,6 +225,8 @@ export const en: Messages = {
     hazardsOpen: 'Open hidden dangers',
     unitItems: '',
     hazardsOverdue: 'Overdue hidden dangers',
+    activitiesOverdue: 'Block activities overdue',
+    feedbackOpen: 'Managers’ reports not closed',
     ordersOverdue: 'Supervision orders past their deadline ({{open}} open)',
     complaintsOpen: 'Complaints not yet closed ({{overdue}} overdue)',
     rewardsProposed: 'Rewards waiting for approval',
@@ -561,6 +564,9 @@ export const en: Messages = {
       inspectors: 'Inspectors',
       block_inspectors: 'Block inspectors',
       block_supervisors: 'Block supervisors',
+      block_schedules: 'Block activity schedules',
+      block_checks: 'Block self and mutual checks',
+      block_meetings: 'Block meetings and exchanges',
       acceptance_files: 'Acceptance files',
       acceptance_items: 'Acceptance items',
       acceptance_evidence: 'Acceptance evidence',
@@ -579,6 +585,8 @@ export const en: Messages = {
       training_registry: 'Managers for the training centre',
       hazards: 'Hazards',
       hazard_events: 'Hazard steps',
+      manager_feedback: 'Safety managers’ feedback',
+      supervisor_work_entries: 'Supervisors’ work entries',
       inspection_checklists: 'Checklists',
       inspection_plans: 'Inspection plans',
       inspection_records: 'Inspection records',
@@ -994,6 +1002,8 @@ export const en: Messages = {
   // 块 and 链 (blocks.en.ts)
   blocks: blocksEn,
   chain: chainEn,
+  routine: routineEn,
+  chainWork: chainWorkEn,
   acceptance: acceptanceEn,
   training: trainingEn,
   hazards: hazardsEn,

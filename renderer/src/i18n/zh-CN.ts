@@ -12,6 +12,7 @@ import { summariesZh } from './summaries.zh-CN.ts';
 import { steeringZh } from './steering.zh-CN.ts';
 import { blocksZh, chainZh } from './blocks.zh-CN.ts';
 import { formsZh, peopleZh } from './people.zh-CN.ts';
+import { chainWorkZh, routineZh } from './routine.zh-CN.ts';
 
 export const zhCN = {
   app: {
@@ -226,6 +227,8 @@ export const zhCN = {
     supervisorsExpiring: '即将到期的监督员证',
     hazardsOpen: '未闭环的隐患',
     hazardsOverdue: '逾期未整改的隐患',
+    activitiesOverdue: '逾期未开展的小组活动',
+    feedbackOpen: '未办结的安全管理员问题反馈',
     ordersOverdue: '逾期未办结的安全监察指令书（未办结共 {{open}} 份）',
     complaintsOpen: '未办结的投诉举报（其中逾期 {{overdue}} 件）',
     rewardsProposed: '待审批的举报奖励',
@@ -562,6 +565,9 @@ export const zhCN = {
       inspectors: '监察人员',
       block_inspectors: '小组监察人员',
       block_supervisors: '小组安全监督员',
+      block_schedules: '小组活动安排',
+      block_checks: '小组自查互查记录',
+      block_meetings: '小组会议和交流学习',
       acceptance_files: '示范单位验收档案',
       acceptance_items: '验收检查项',
       acceptance_evidence: '验收佐证材料',
@@ -580,6 +586,8 @@ export const zhCN = {
       training_registry: '培训中心安全管理员名单',
       hazards: '隐患',
       hazard_events: '隐患整改记录',
+      manager_feedback: '安全管理员问题反馈',
+      supervisor_work_entries: '安全监督员工作记录',
       inspection_checklists: '检查表',
       inspection_plans: '检查计划',
       inspection_records: '检查记录',
@@ -995,6 +1003,8 @@ export const zhCN = {
   // 块 and 链 (blocks.zh-CN.ts)
   blocks: blocksZh,
   chain: chainZh,
+  routine: routineZh,
+  chainWork: chainWorkZh,
   // 示范单位验收 (acceptance.zh-CN.ts)
   acceptance: acceptanceZh,
   training: trainingZh,

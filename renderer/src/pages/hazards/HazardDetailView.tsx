@@ -106,6 +106,19 @@ export function HazardDetailView({ id }: { id: string }) {
               </dd>
             </>
           )}
+          {h.reporterManagerName && (
+            <>
+              <dt>{t('hazards.detail.source')}</dt>
+              <dd data-testid="hz-source">
+                {h.sourceCheckKind
+                  ? t(`routine.hazardSource.${h.sourceCheckKind}`, { name: h.reporterManagerName })
+                  : h.sourceFeedbackId
+                    ? t('routine.hazardSource.feedback', { name: h.reporterManagerName })
+                    : t('routine.hazardSource.manager', { name: h.reporterManagerName })}{' '}
+                {h.sourceCheckId && <a href={hrefFor('blocks', { check: h.sourceCheckId })}>{t('routine.hazardSource.openCheck')}</a>}
+              </dd>
+            </>
+          )}
         </dl>
         {h.warnings.length > 0 && (
           <div className="notice notice-warn" role="status" aria-label={t('hazards.detail.warnings')}>
