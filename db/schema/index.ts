@@ -16,3 +16,5 @@ export * from './inspections.ts';
 export * from './complaints.ts';
 export * from './summaries.ts';
 export * from './key-statements.ts';
+export * from './risk.ts';
+export * from './publicity.ts';

@@ -16,6 +16,8 @@ import { registryCalls } from './calls/registry.ts';
 import { trainingCalls } from './calls/training.ts';
 import { nodeCalls } from './calls/node.ts';
 import { unitCalls } from './calls/units.ts';
+import { riskCalls } from './calls/risk.ts';
+import { publicityCalls } from './calls/publicity.ts';
 import type { Result } from './errors.ts';
 
 /**
@@ -42,6 +44,9 @@ export const contract = {
   ...complaintCalls,
   ...inspectionCalls,
   ...auditCalls,
+  // 风险分级管控 and 宣传培训 (issue 19)
+  ...riskCalls,
+  ...publicityCalls,
 } as const;
 
 export type Contract = typeof contract;

@@ -16,6 +16,8 @@ import { registryHandlers } from './registry/registry-handlers.ts';
 import { nodeHandlers } from './node/node-handlers.ts';
 import { trainingHandlers } from './training/training-handlers.ts';
 import { unitHandlers } from './units/unit-handlers.ts';
+import { riskHandlers } from './risk/risk-handlers.ts';
+import { publicityHandlers } from './publicity/publicity-handlers.ts';
 
 export type { Handler, Handlers } from './handler-types.ts';
 
@@ -38,4 +40,6 @@ export const handlers = {
   ...complaintHandlers,
   ...inspectionHandlers,
   ...auditHandlers,
+  ...riskHandlers,
+  ...publicityHandlers,
 } satisfies Handlers;

@@ -15,13 +15,16 @@ const orderSql: Record<(typeof unitSortColumns)[number], string> = {
   equipmentInUse: 'equipmentInUse',
   updatedAt: 'u.updated_at',
   createdAt: 'u.created_at',
+  // levels are bands of the score: ordering by score orders by level
+  riskLevel: 'r.score',
+  riskScore: 'r.score',
 };
 
 // For EXPLAIN without a core: the plan does not depend on the values bound.
 const planRead = unitReadWith(RegistrySettings.parse({}), '2026-01-01');
 
 // paging is optional: the export reads every filtered row
-type UnitFilter = Pick<ParsedInput<'units.query'>, 'districtId' | 'search' | 'sort'> & { startRow?: number; endRow?: number };
+type UnitFilter = Pick<ParsedInput<'units.query'>, 'districtId' | 'search' | 'sort' | 'riskLevels'> & { startRow?: number; endRow?: number };
 
 /**
  * The SQL of one grid page and of its total; exported so tests can EXPLAIN the real
@@ -44,11 +47,24 @@ export function unitQuerySql(input: UnitFilter, read: Pick<UnitReadContext, 'sel
     // credit codes are stored upper case and initials lower case; people type either
     params.push(pattern, likePattern(search.toLowerCase()), likePattern(search.toUpperCase()), pattern, pattern);
   }
+  const byRisk = (input.sort ?? []).some((s) => s.colId === 'riskLevel' || s.colId === 'riskScore');
+  if (input.riskLevels) {
+    where.push('r.level IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(input.riskLevels));
+  } else if (byRisk) {
+    // every live unit is scored (ensureRiskFresh): this only lets SQLite treat the LEFT JOIN
+    // as an inner one, so it can walk unit_risk_score in order instead of sorting
+    where.push('r.score IS NOT NULL');
+  }
   const whereSql = `WHERE ${where.join(' AND ')}`;
   const order = (input.sort ?? []).map((s) => `${orderSql[s.colId]} ${s.sort === 'desc' ? 'DESC' : 'ASC'}`);
-  order.push('u.updated_at DESC', 'u.id DESC');
+  // a risk sort breaks ties by the unit id, the index's own tie-breaker
+  const last = input.sort?.at(-1);
+  if (last && orderSql[last.colId] === 'r.score') order.push(`r.unit_id ${last.sort === 'desc' ? 'DESC' : 'ASC'}`);
+  else order.push('u.updated_at DESC', 'u.id DESC');
+  const riskJoin = input.riskLevels ? 'JOIN unit_risk r ON r.unit_id = u.id' : '';
   return {
-    countSql: `SELECT count(*) AS n FROM units u ${whereSql}`,
+    countSql: `SELECT count(*) AS n FROM units u ${riskJoin} ${whereSql}`,
     countParams: params,
     pageSql: `${read.selectSql} ${whereSql} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`,
     params: [...read.selectParams, ...params],

@@ -4,6 +4,7 @@ import type { CoreContext } from '../context.ts';
 import { addDays, localDate } from '../registry/as-of.ts';
 import { countedPieceSql, inspectionSql } from '../registry/status-sql.ts';
 import { getRegistrySettings } from '../settings/settings-service.ts';
+import { ensureRiskFresh } from '../risk/refresh.ts';
 
 // One SELECT shared by the grid query and single-row reads, so a row looks the
 // same wherever it is shown. The counts are subqueries per row: the grid pages,
@@ -24,8 +25,9 @@ SELECT u.id, u.origin_node AS originNode, u.created_at AS createdAt, u.updated_a
        (SELECT count(*) FROM safety_managers m WHERE m.unit_id = u.id AND m.deleted_at IS NULL) AS managerCount,
        (SELECT count(*) FROM equipment e WHERE e.unit_id = u.id AND ${counted(settings).sql}) AS screenedCount,
        (SELECT count(*) FROM equipment e WHERE ${inUse} AND ${overdue}) AS overdueCount,
-       (SELECT count(*) FROM equipment e WHERE ${inUse} AND ${due}) AS dueSoonCount
-FROM units u JOIN districts d ON d.id = u.district_id`;
+       (SELECT count(*) FROM equipment e WHERE ${inUse} AND ${due}) AS dueSoonCount,
+       r.level AS riskLevel, r.score AS riskScore, r.rule_version AS riskRuleVersion
+FROM units u JOIN districts d ON d.id = u.district_id LEFT JOIN unit_risk r ON r.unit_id = u.id`;
 }
 
 export interface UnitReadContext {
@@ -53,6 +55,8 @@ export function unitReadWith(settings: RegistrySettings, asOf: string): UnitRead
 }
 
 export function unitReadContext(ctx: CoreContext): UnitReadContext {
+  // every read of unit rows shows the risk level: rescore what changed first
+  ensureRiskFresh(ctx);
   return unitReadWith(getRegistrySettings(ctx), localDate(ctx.now()));
 }
 

@@ -13,6 +13,8 @@ const sortable: Record<UnitSortColumn, true> = {
   equipmentInUse: true,
   updatedAt: true,
   createdAt: true,
+  riskLevel: true,
+  riskScore: true,
 };
 
 export function isSortableUnitColumn(colId: string): colId is UnitSortColumn {
