@@ -6,16 +6,10 @@ import type { CoreContext } from '../context.ts';
 import { getIdentity } from '../node/node-service.ts';
 import { listScope } from '../lists/two-lists.ts';
 
+export { publicityKindLabels } from './labels.ts';
+
 // The publicity log as the pages, the bureau and the monthly summary read it.
 
-export const publicityKindLabels: Record<PublicityKind, string> = {
-  safety_month: '安全生产月',
-  into_schools: '进学校',
-  into_enterprises: '进企业',
-  into_communities: '进社区',
-  training_into_enterprises: '送培训进企业',
-  other: '其他',
-};
 
 const SELECT = `
 SELECT a.id, a.origin_node AS originNode, a.version, a.created_at AS createdAt, a.updated_at AS updatedAt, a.district_id AS districtId, d.name AS districtName,
