@@ -3,7 +3,7 @@ import type { unitSortColumns } from '../../api/schemas/unit.ts';
 import type { CoreContext } from '../context.ts';
 import { likePattern } from '../registry/status-sql.ts';
 import { RegistrySettings } from '../../api/schemas/settings.ts';
-import { toUnit, unitReadContext, unitReadWith, type UnitReadContext } from './unit-rows.ts';
+import { toUnit, UNIT_FROM, UNIT_FROM_BY_RISK, unitReadContext, unitReadWith, type UnitReadContext } from './unit-rows.ts';
 
 // Sort columns come from an allow-list in the contract; this maps each to SQL so
 // no text from the caller is ever spliced into a statement.
@@ -51,10 +51,6 @@ export function unitQuerySql(input: UnitFilter, read: Pick<UnitReadContext, 'sel
   if (input.riskLevels) {
     where.push('r.level IN (SELECT value FROM json_each(?))');
     params.push(JSON.stringify(input.riskLevels));
-  } else if (byRisk) {
-    // every live unit is scored (ensureRiskFresh): this only lets SQLite treat the LEFT JOIN
-    // as an inner one, so it can walk unit_risk_score in order instead of sorting
-    where.push('r.score IS NOT NULL');
   }
   const whereSql = `WHERE ${where.join(' AND ')}`;
   const order = (input.sort ?? []).map((s) => `${orderSql[s.colId]} ${s.sort === 'desc' ? 'DESC' : 'ASC'}`);
@@ -66,7 +62,7 @@ export function unitQuerySql(input: UnitFilter, read: Pick<UnitReadContext, 'sel
   return {
     countSql: `SELECT count(*) AS n FROM units u ${riskJoin} ${whereSql}`,
     countParams: params,
-    pageSql: `${read.selectSql} ${whereSql} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`,
+    pageSql: `${byRisk ? read.selectSql.replace(UNIT_FROM, UNIT_FROM_BY_RISK) : read.selectSql} ${whereSql} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`,
     params: [...read.selectParams, ...params],
   };
 }

@@ -27,8 +27,17 @@ SELECT u.id, u.origin_node AS originNode, u.created_at AS createdAt, u.updated_a
        (SELECT count(*) FROM equipment e WHERE ${inUse} AND ${overdue}) AS overdueCount,
        (SELECT count(*) FROM equipment e WHERE ${inUse} AND ${due}) AS dueSoonCount,
        r.level AS riskLevel, r.score AS riskScore, r.rule_version AS riskRuleVersion
-FROM units u JOIN districts d ON d.id = u.district_id LEFT JOIN unit_risk r ON r.unit_id = u.id`;
+${UNIT_FROM}`;
 }
+
+/** The grid's joins: every unit, its score if it has one (a unit is scored on the first read after it is written). */
+export const UNIT_FROM = 'FROM units u JOIN districts d ON d.id = u.district_id LEFT JOIN unit_risk r ON r.unit_id = u.id';
+/**
+ * The same rows walked in score order: CROSS JOIN keeps unit_risk the outer loop, so its
+ * score index gives the order (SQLite would otherwise start from units and sort). Only
+ * for reads sorted by risk, after ensureRiskFresh has scored every live unit.
+ */
+export const UNIT_FROM_BY_RISK = 'FROM unit_risk r CROSS JOIN units u ON u.id = r.unit_id JOIN districts d ON d.id = u.district_id';
 
 export interface UnitReadContext {
   settings: RegistrySettings;
