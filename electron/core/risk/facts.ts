@@ -4,7 +4,7 @@ import type { RegistrySettings } from '../../api/schemas/settings.ts';
 import { unitAcceptanceStates } from '../acceptance/accepted-units.ts';
 import type { CoreContext } from '../context.ts';
 import { OVERDUE_SQL } from '../hazards/hazard-read.ts';
-import { countedPieceSql, inspectionSql, validACertificateSql } from '../registry/status-sql.ts';
+import { inspectionSql, validACertificateSql } from '../registry/status-sql.ts';
 
 // The facts a unit's score is made of, read for many units at once: one grouped pass
 // per source table (equipment through its equipment_unit index), so a full recompute
@@ -77,30 +77,29 @@ export function readFacts(ctx: CoreContext, selection: UnitSelection, asOf: stri
   }
   if (facts.size === 0) return facts;
 
+  // one pass over the unit's pieces in equipment_unit's order (unit, status, kind, category,
+  // variety): the in-use counts and the list-1 screening count both come from its groups
   const onPieces = selectionSql(selection, 'e.unit_id');
   const overdue = inspectionSql('overdue', asOf, asOf);
   const excluded = new Set(rule.heavyKinds.excludedCodes);
+  const screenedOut = new Set(registry.excludedCodes);
+  const counted = new Set<string>(registry.countedStatuses);
   const pieces = sqlite
     .prepare(
-      `SELECT e.unit_id AS unitId, e.kind_code AS kind, e.category_code AS category, e.variety_code AS variety, count(*) AS n, ifnull(sum(${overdue.sql}), 0) AS overdue
-       FROM equipment e WHERE e.deleted_at IS NULL AND e.status = 'in_use' AND ${onPieces.sql}
-       GROUP BY e.unit_id, e.kind_code, e.category_code, e.variety_code`,
+      `SELECT e.unit_id AS unitId, e.status, e.kind_code AS kind, e.category_code AS category, e.variety_code AS variety, count(*) AS n, ifnull(sum(${overdue.sql}), 0) AS overdue
+       FROM equipment e WHERE e.deleted_at IS NULL AND ${onPieces.sql}
+       GROUP BY e.unit_id, e.status, e.kind_code, e.category_code, e.variety_code`,
     )
-    .all(...overdue.params, ...onPieces.params) as Array<{ unitId: string; kind: string | null; category: string | null; variety: string | null; n: number; overdue: number }>;
+    .all(...overdue.params, ...onPieces.params) as Array<{ unitId: string; status: string; kind: string | null; category: string | null; variety: string | null; n: number; overdue: number }>;
   for (const p of pieces) {
     const f = facts.get(p.unitId);
     if (!f) continue;
+    // the screening's own rule (countedPieceSql): counted statuses, none of the three codes excluded
+    if (counted.has(p.status) && !isExcluded(screenedOut, p)) f.screened += p.n;
+    if (p.status !== 'in_use') continue;
     f.inUse += p.n;
     f.overdue += p.overdue;
     if (p.kind && !isExcluded(excluded, p)) f.kinds[p.kind] = (f.kinds[p.kind] ?? 0) + p.n;
-  }
-
-  const counted = countedPieceSql(registry);
-  for (const r of sqlite
-    .prepare(`SELECT e.unit_id AS unitId, count(*) AS n FROM equipment e WHERE ${counted.sql} AND ${onPieces.sql} GROUP BY e.unit_id`)
-    .all(...counted.params, ...onPieces.params) as Array<{ unitId: string; n: number }>) {
-    const f = facts.get(r.unitId);
-    if (f) f.screened = r.n;
   }
 
   const valid = validACertificateSql(asOf);

@@ -92,6 +92,19 @@ describe('risk scoring', () => {
     expect(await t.ok('risk.distribution', {})).toMatchObject({ counts: { high: 0, elevated: 1, general: 0, low: 0 } });
   });
 
+  it('asks for an A manager only of list-1 units, by the screening settings', async () => {
+    t = await districtCore({ now });
+    const unit = await t.ok('units.create', { districtId: 'seed-district-03', name: '张家港市塘桥气体有限公司', uscc: '91110000600037341L' });
+    insertPieces(sqlite(), unit.id, 19, { next: '2027-06-01' });
+    insertPieces(sqlite(), unit.id, 5, { kind: '2000', category: '2300', variety: '2310', next: '2027-06-01' }); // cylinders: not screened
+    insertPieces(sqlite(), unit.id, 3, { status: 'stopped', next: '2027-06-01' });
+    const line = async () => (await t.ok('risk.unit', { unitId: unit.id })).breakdown.find((l) => l.code === 'no-valid-a-manager');
+    expect(await line()).toMatchObject({ fact: '不在清单一（不适用）', points: 0 });
+    // stopped pieces counted too (a setting): 22 screened, on list 1, no manager
+    await t.ok('settings.update', { registry: { countedStatuses: ['in_use', 'stopped'] } });
+    expect(await line()).toMatchObject({ fact: '清单一单位，无持有效 A 证的安全管理员', points: 20 });
+  });
+
   it('rescores every unit on a new day: an inspection date passes without any write', async () => {
     t = await districtCore({ now });
     const unit = await t.ok('units.create', { districtId: 'seed-district-03', name: '张家港市塘桥电梯用户', uscc: '91110000600037341L' });
