@@ -17,6 +17,8 @@ import { HazardsPage } from '../pages/hazards/HazardsPage.tsx';
 import { InspectionsPage } from '../pages/inspections/InspectionsPage.tsx';
 import { ComplaintsPage } from '../pages/complaints/ComplaintsPage.tsx';
 import { SummariesPage } from '../pages/summaries/SummariesPage.tsx';
+import { RiskPage } from '../pages/risk/RiskPage.tsx';
+import { PublicityPage } from '../pages/publicity/PublicityPage.tsx';
 import { useRouteQuery, type PageRouteId } from '../router/hash-router.ts';
 
 /** The page for a route. */
@@ -27,7 +29,7 @@ export function RoutePage({ route }: { route: PageRouteId }) {
     case 'overview':
       return <OverviewPage />;
     case 'units':
-      return <UnitsPage />;
+      return <UnitsPage key={query} />;
     case 'equipment':
       return <EquipmentPage key={query} />;
     case 'managers':
@@ -52,6 +54,10 @@ export function RoutePage({ route }: { route: PageRouteId }) {
       return <ComplaintsPage key={query} />;
     case 'summaries':
       return <SummariesPage key={query} />;
+    case 'risk':
+      return <RiskPage key={query} />;
+    case 'publicity':
+      return <PublicityPage />;
     case 'settings':
       return <SettingsPage />;
     case 'keys':

@@ -1,4 +1,6 @@
 import { auditEn } from './audit.en.ts';
+import { riskEn } from './risk.en.ts';
+import { publicityEn } from './publicity.en.ts';
 import { ledgerReviewEn, registryEditEn } from './ledger-review.en.ts';
 import { acceptanceEn } from './acceptance.en.ts';
 import { trainingEn } from './training.en.ts';
@@ -50,6 +52,8 @@ export const en: Messages = {
     settings: 'Settings',
     keys: 'Keys and trust',
     audit: 'Audit log',
+    risk: 'Risk grading',
+    publicity: 'Publicity and training',
   },
   firstStart: {
     title: 'First start',
@@ -974,4 +978,7 @@ export const en: Messages = {
   complaints: complaintsEn,
   summaries: summariesEn,
   audit: auditEn,
+  // 风险分级管控 and 宣传培训 (issue 19)
+  risk: riskEn,
+  publicity: publicityEn,
 };

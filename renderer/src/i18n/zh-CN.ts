@@ -1,4 +1,6 @@
 import { ledgerReviewZh, registryEditZh } from './ledger-review.zh-CN.ts';
+import { riskZh } from './risk.zh-CN.ts';
+import { publicityZh } from './publicity.zh-CN.ts';
 // Every word the user sees, in Simplified Chinese (the default language).
 // en.ts must have exactly the same keys; the type below enforces it.
 import { auditZh } from './audit.zh-CN.ts';
@@ -50,6 +52,8 @@ export const zhCN = {
     settings: '设置',
     keys: '密钥与信任',
     audit: '审计日志',
+    risk: '风险分级管控',
+    publicity: '宣传与进企业培训',
   },
   firstStart: {
     title: '首次启动',
@@ -976,6 +980,9 @@ export const zhCN = {
   complaints: complaintsZh,
   summaries: summariesZh,
   audit: auditZh,
+  // 风险分级管控 and 宣传培训 (issue 19)
+  risk: riskZh,
+  publicity: publicityZh,
 };
 
 /** The shape every language must have: same keys, string leaves (arrays of strings allowed). */
