@@ -55,7 +55,8 @@ export function RoutePage({ route }: { route: PageRouteId }) {
     case 'summaries':
       return <SummariesPage key={query} />;
     case 'risk':
-      return <RiskPage key={query} />;
+      // not keyed by the query: the rule tab keeps its notice when a save moves the address to the new version
+      return <RiskPage />;
     case 'publicity':
       return <PublicityPage />;
     case 'settings':

@@ -5,7 +5,7 @@ import type { RiskRule, RiskRuleBody } from '../../../../electron/api/schemas/ri
 import { api, errorMessage } from '../../api/client.ts';
 import { StatusNotice, type Status } from '../../components/StatusNotice.tsx';
 import { useLoad } from '../../components/useLoad.ts';
-import { hrefFor } from '../../router/hash-router.ts';
+import { hrefFor, navigate } from '../../router/hash-router.ts';
 import { RuleForm } from './RuleForm.tsx';
 
 function savedBy(t: TFunction, rule: RiskRule): string {
@@ -34,6 +34,8 @@ export function RuleTab({ version }: { version: number | null }) {
       setStatus({ tone: 'ok', text: current && saved.version === current.version ? t('risk.rule.unchanged') : t('risk.rule.saved', { version: saved.version }) });
       await versions.reload();
       setFormKey((k) => k + 1);
+      // opened at a version (from a breakdown): the page now follows the new current one; the tab stays mounted, so the notice stays
+      if (version) navigate('risk', { tab: 'rule' });
     } catch (e) {
       setStatus({ tone: 'error', text: errorMessage(e) });
     } finally {
