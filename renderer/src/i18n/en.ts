@@ -569,6 +569,7 @@ export const en: Messages = {
       supervision_orders: 'Supervision orders',
       complaints: 'Complaints',
       complaint_rewards: 'Complaint rewards',
+      publicity_activities: 'Publicity and training activities',
       monthly_summaries: 'Monthly summaries',
       summary_reviews: 'Bureau reviews of summaries',
       bureau_key_statements: 'Bureau key statements',

@@ -569,6 +569,7 @@ export const zhCN = {
       supervision_orders: '安全监察指令书',
       complaints: '投诉举报',
       complaint_rewards: '举报奖励',
+      publicity_activities: '宣传培训活动',
       monthly_summaries: '月度工作小结',
       summary_reviews: '市局小结审阅意见',
       bureau_key_statements: '市局密钥声明',
