@@ -122,6 +122,20 @@ test('a district ranked by risk, one score explained, the rule changed, a plan a
   for (const unit of highNow) await expect(app.getByTestId('plan-units')).toContainText(unit.name);
   const plans = await call<Array<{ title: string; scopeKind: string; scopeRiskLevels: string[]; unitCount: number }>>(db, 'inspections.listPlans', {});
   expect(plans.find((p) => p.title === '2026年高风险单位专项检查')).toMatchObject({ scopeKind: 'risk_level', scopeRiskLevels: ['high'], unitCount: highNow.length });
+
+  // ---- the same levels on list 1 (units with 20+ counted pieces) and on the overview
+  const words: Record<string, string> = { high: '高', elevated: '较高', general: '一般', low: '低' };
+  const rescored = new Map((await call<{ rows: UnitRow[] }>(db, 'units.query', { startRow: 0, endRow: 50 })).rows.map((u) => [u.name, u]));
+  const listed = workspace.sample!.units.filter((u) => u.counted >= 20);
+  expect(listed.length).toBeGreaterThan(1);
+  await app.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '两项清单' }).click();
+  for (const unit of listed) {
+    const risk = rescored.get(unit.name)!;
+    await expect(app.getByTestId('list1-table').getByRole('row', { name: new RegExp(unit.name) }).getByTestId('list1-risk')).toHaveText(`${words[risk.riskLevel]} · ${risk.riskScore} 分`);
+  }
+  await app.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '概览' }).click();
+  await expect(app.getByTestId('dashboard-risk')).toContainText('评分规则第 2 版');
+  await expect(app.getByTestId('dashboard-risk').getByTestId('risk-card-high').locator('strong')).toHaveText(String(highNow.length));
 });
 
 test('宣传与进企业培训: an activity logged with a photo, edited, deleted after confirmation', async ({ app, workspace }) => {
