@@ -19,8 +19,7 @@ export function RiskLevelCards({ distribution }: { distribution: RiskDistributio
           data-testid={`risk-card-${level}`}
         >
           <span>{t(`risk.level.${level}`)}</span>
-          <strong>{distribution.counts[level]}</strong>
-          <span className="muted">{t('risk.page.units', { count: distribution.counts[level] })}</span>
+          <strong aria-label={t('risk.page.units', { count: distribution.counts[level] })}>{distribution.counts[level]}</strong>
         </a>
       ))}
     </div>
