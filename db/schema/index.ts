@@ -20,3 +20,5 @@ export * from './staff.ts';
 export * from './steering.ts';
 export * from './block-routine.ts';
 export * from './chain-work.ts';
+export * from './risk.ts';
+export * from './publicity.ts';

@@ -21,6 +21,8 @@ import { nodeCalls } from './calls/node.ts';
 import { peopleCalls } from './calls/people.ts';
 import { steeringCalls } from './calls/steering.ts';
 import { unitCalls } from './calls/units.ts';
+import { riskCalls } from './calls/risk.ts';
+import { publicityCalls } from './calls/publicity.ts';
 import type { Result } from './errors.ts';
 
 /**
@@ -52,6 +54,9 @@ export const contract = {
   ...auditCalls,
   ...hostCalls,
   ...steeringCalls,
+  // 风险分级管控 and 宣传培训 (issue 19)
+  ...riskCalls,
+  ...publicityCalls,
 } as const;
 
 export type Contract = typeof contract;

@@ -28,6 +28,8 @@ export const errorCodes = [
   'WRITE_FAILED',
   /** the core's thread or process stopped (a crash): the window offers to restart it */
   'CORE_STOPPED',
+  /** a read that must first write derived data (stale risk scores): the host asks the writer instead; never reaches a user */
+  'NEEDS_WRITER',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

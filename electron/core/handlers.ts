@@ -20,6 +20,8 @@ import { peopleHandlers } from './people/people-handlers.ts';
 import { steeringHandlers } from './steering/steering-handlers.ts';
 import { trainingHandlers } from './training/training-handlers.ts';
 import { unitHandlers } from './units/unit-handlers.ts';
+import { riskHandlers } from './risk/risk-handlers.ts';
+import { publicityHandlers } from './publicity/publicity-handlers.ts';
 
 export type { Handler, Handlers } from './handler-types.ts';
 
@@ -46,4 +48,6 @@ export const handlers = {
   ...inspectionHandlers,
   ...auditHandlers,
   ...steeringHandlers,
+  ...riskHandlers,
+  ...publicityHandlers,
 } satisfies Handlers;

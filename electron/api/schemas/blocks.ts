@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AcceptanceState } from './acceptance.ts';
 import { Id, OptionalEnforcementNo, OptionalPhone, OptionalText, SyncMeta } from './common.ts';
 import { IsoDate } from './registry.ts';
+import { RiskLevel } from './risk.ts';
 
 // 块 (安全管理小组) and 链 (工作联系), seed section 四: blocks of 5–10 using units of one
 // district that check each other, led by a demonstration unit; the chain links the
@@ -72,6 +73,9 @@ export const BlockMember = z.object({
   isLead: z.boolean(),
   /** the unit's demonstration-unit acceptance state (passed = an accepted 示范单位); null without a file */
   demoState: AcceptanceState.nullable(),
+  /** the unit's current 风险等级 and score (issue 19) */
+  riskLevel: RiskLevel.nullable().default(null),
+  riskScore: z.number().int().nullable().default(null),
 });
 export type BlockMember = z.infer<typeof BlockMember>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id } from './common.ts';
 import { HazardState } from './hazards.ts';
+import { RiskDistribution } from './risk.ts';
 
 // 概览 (issue 8, Dashboards): what needs this node's attention, across the mission
 // areas, in one read. A district office sees its district; the bureau the whole city
@@ -40,5 +41,7 @@ export const Dashboard = z.object({
   routine: z.object({ activitiesOverdue: Count, feedbackOpen: Count }),
   /** one row per district office (the bureau's table; a district office sees its own row) */
   offices: z.array(DashboardOffice),
+  /** 风险分级 (issue 19): units by level now and by month; null on the training centre (no ledger) */
+  risk: RiskDistribution.nullable(),
 });
 export type Dashboard = z.infer<typeof Dashboard>;

@@ -12,6 +12,7 @@ import { supervisorCertificatesOf } from '../training/pool.ts';
 import { unitStatsByIds } from './unit-stats.ts';
 import { calendarsOf } from '../routine/calendar-read.ts';
 import { overdueWords } from '../routine/overdue-words.ts';
+import { riskOfUnits } from '../risk/risk-read.ts';
 
 interface BlockRow {
   id: string;
@@ -57,6 +58,7 @@ function assemble(ctx: CoreContext, rows: BlockRow[], asOf: string, settings: Bl
     )
     .all(ids) as { blockId: string; unitId: string; joinedAt: string }[];
   const stats = unitStatsByIds(ctx, asOf, memberRows.map((m) => m.unitId));
+  const risk = riskOfUnits(ctx, memberRows.map((m) => m.unitId));
 
   const inspectorRows = sqlite
     .prepare(
@@ -96,6 +98,8 @@ function assemble(ctx: CoreContext, rows: BlockRow[], asOf: string, settings: Bl
           joinedAt: m.joinedAt,
           isLead: s.unitId === row.leadUnitId,
           demoState: s.demoState,
+          riskLevel: risk.get(m.unitId)?.level ?? null,
+          riskScore: risk.get(m.unitId)?.score ?? null,
         };
       })
       .sort((a, b) => Number(b.isLead) - Number(a.isLead) || a.name.localeCompare(b.name, 'zh-CN'));

@@ -10,6 +10,8 @@ import { listScope, scopeCondition } from '../lists/two-lists.ts';
 import { addDays, resolveAsOf } from '../registry/as-of.ts';
 import { inspectionSql } from '../registry/status-sql.ts';
 import { getRegistrySettings } from '../settings/settings-service.ts';
+import { getIdentity } from '../node/node-service.ts';
+import { riskDistribution } from '../risk/risk-read.ts';
 
 // The home page's figures, gathered from each area's own reads (hazard, inspection and
 // complaint stats, the blocks board, the acceptance board) so the numbers here are the
@@ -121,5 +123,6 @@ export function getDashboard(ctx: CoreContext): Dashboard {
       ).n,
     },
     offices: offices(ctx, asOf, districtId, hazards.byDistrict, blockList.blocks, accepted),
+    risk: getIdentity(ctx)?.role === 'training' ? null : riskDistribution(ctx, {}),
   };
 }

@@ -1,5 +1,6 @@
 import type { FigureRow, SummaryFigures } from '../../api/schemas/summaries.ts';
 import { dateLabel } from './month.ts';
+import { publicityKindLabels } from '../publicity/labels.ts';
 
 // The figures table of 一、工作开展情况, worded once: the page, the print and the .docx
 // show these same rows, so the three never disagree on a number or its wording.
@@ -77,5 +78,18 @@ export function figureRows(f: SummaryFigures): FigureRow[] {
     row('complaintsReceived', '投诉举报', '受理投诉举报', n(f.complaints.received, '件')),
     row('complaintsHandled', '投诉举报', '办结投诉举报', n(f.complaints.handled, '件')),
     row('rewardsApproved', '投诉举报', '批准举报奖励', n(f.complaints.rewardsApproved, '笔'), f.complaints.rewardsApproved ? `合计 ${yuan(f.complaints.rewardsApprovedFen)} 元` : null),
+    ...publicityRows(f),
+  ];
+}
+
+// 宣传与进企业培训 (issue 19): figures frozen before the log existed have none, and show none
+function publicityRows(f: SummaryFigures): FigureRow[] {
+  const p = f.publicity;
+  if (!p) return [];
+  const byKind = p.byKind.map((k) => `${publicityKindLabels[k.kind]} ${k.activities} 次`).join('、');
+  const people = p.byKind.map((k) => `${publicityKindLabels[k.kind]} ${k.participants} 人次`).join('、');
+  return [
+    { key: 'publicityActivities', section: '宣传与进企业培训', label: '开展宣传和培训活动', value: `${p.activities} 次`, note: byKind || null },
+    { key: 'publicityParticipants', section: '宣传与进企业培训', label: '参加活动人数', value: `${p.participants} 人次`, note: people || null },
   ];
 }

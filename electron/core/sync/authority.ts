@@ -195,6 +195,7 @@ export const tablePolicies: Record<SyncedTable, TablePolicy> = {
     label: '投诉举报',
   },
   complaint_rewards: { origins: office, scopes: [owned('complaint_id', 'complaints'), inDistrict], label: '举报奖励' },
+  publicity_activities: { origins: office, scopes: [inDistrict, owned('unit_id', 'units', true)], label: '宣传培训活动' },
   monthly_summaries: { origins: office, scopes: [inDistrict], label: '月度工作小结' },
   summary_reviews: {
     origins: bureau,

@@ -57,6 +57,8 @@ export const syncedTables = [
   // 投诉举报 (issue 8): complaints before their rewards; the reporters never travel (complaint_reporters)
   'complaints',
   'complaint_rewards',
+  // 宣传与进企业培训 (issue 19): an office's log of activities, photos in attachments
+  'publicity_activities',
   // 月度工作小结 (issue 8): the office's summaries, then the bureau's reviews of them
   'monthly_summaries',
   'summary_reviews',

@@ -19,6 +19,9 @@ const columnSql: Record<Exclude<SortColumn, UnitCount>, string> = {
   address: 'u.address',
   updatedAt: 'u.updated_at',
   createdAt: 'u.created_at',
+  // levels are bands of the score: ordering by score orders by level
+  riskLevel: 'r.score',
+  riskScore: 'r.score',
 };
 
 /** A sort column as SQL: a column, or the count the row shows (with its parameters, and a join it needs). */
@@ -48,7 +51,7 @@ function orderPart(colId: SortColumn, read: Pick<UnitReadContext, 'settings' | '
 const planRead = unitReadWith(RegistrySettings.parse({}), '2026-01-01');
 
 // paging is optional: the export reads every filtered row
-type UnitFilter = Pick<ParsedInput<'units.query'>, 'districtId' | 'search' | 'sort'> & { startRow?: number; endRow?: number };
+type UnitFilter = Pick<ParsedInput<'units.query'>, 'districtId' | 'search' | 'sort' | 'riskLevels'> & { startRow?: number; endRow?: number };
 
 /**
  * The statements of one grid request, exported so tests can EXPLAIN them: idsSql gives
@@ -73,16 +76,28 @@ export function unitQuerySql(input: UnitFilter, read: Pick<UnitReadContext, 'set
     // credit codes are stored upper case and initials lower case; people type either
     params.push(pattern, likePattern(search.toLowerCase()), likePattern(search.toUpperCase()), pattern, pattern);
   }
+  if (input.riskLevels) {
+    where.push('r.level IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(input.riskLevels));
+  }
   const whereSql = `WHERE ${where.join(' AND ')}`;
   const sort = input.sort ?? [];
   const order = sort.map((s) => ({ ...orderPart(s.colId, read), direction: s.sort === 'desc' ? 'DESC' : 'ASC' }));
   const joins = order.flatMap((o) => (o.join ? [o.join] : []));
   if (sort.some((s) => s.colId === 'districtName')) joins.unshift({ sql: 'JOIN districts d ON d.id = u.district_id', params: [] });
-  const orderSql = [...order.map((o) => `${o.sql} ${o.direction}`), 'u.updated_at DESC', 'u.id DESC'].join(', ');
+  // a risk sort walks unit_risk's score index (CROSS JOIN keeps it the outer loop, so
+  // SQLite does not start from units and sort) and breaks ties by the unit id, that
+  // index's own tie-breaker; every live unit has a score once ensureRiskFresh ran
+  const last = sort.at(-1);
+  const byRisk = sort.some((s) => s.colId === 'riskLevel' || s.colId === 'riskScore');
+  const tieBreak = last && (last.colId === 'riskLevel' || last.colId === 'riskScore') ? [`r.unit_id ${last.sort === 'desc' ? 'DESC' : 'ASC'}`] : ['u.updated_at DESC', 'u.id DESC'];
+  const orderSql = [...order.map((o) => `${o.sql} ${o.direction}`), ...tieBreak].join(', ');
+  const riskJoin = input.riskLevels ? 'JOIN unit_risk r ON r.unit_id = u.id' : '';
+  const from = byRisk ? 'FROM unit_risk r CROSS JOIN units u ON u.id = r.unit_id' : `FROM units u ${riskJoin}`;
   return {
-    countSql: `SELECT count(*) AS n FROM units u ${whereSql}`,
+    countSql: `SELECT count(*) AS n FROM units u ${riskJoin} ${whereSql}`,
     countParams: params,
-    idsSql: `SELECT u.rowid FROM units u ${joins.map((j) => j.sql).join(' ')} ${whereSql} ORDER BY ${orderSql}`,
+    idsSql: `SELECT u.rowid ${from} ${joins.map((j) => j.sql).join(' ')} ${whereSql} ORDER BY ${orderSql}`,
     // in the order of the placeholders: the joins', the filter's, the sort's
     params: [...joins.flatMap((j) => j.params), ...params, ...order.flatMap((o) => o.params)],
   };

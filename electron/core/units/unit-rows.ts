@@ -4,6 +4,7 @@ import type { CoreContext } from '../context.ts';
 import { addDays, localDate } from '../registry/as-of.ts';
 import { countedPieceSql, inspectionSql, type SqlPart } from '../registry/status-sql.ts';
 import { getRegistrySettings } from '../settings/settings-service.ts';
+import { ensureRiskFresh } from '../risk/refresh.ts';
 
 // One SELECT shared by the grid query and single-row reads, so a row looks the
 // same wherever it is shown. The counts are subqueries per row: the grid pages,
@@ -52,13 +53,16 @@ SELECT u.rowid AS rid, u.id, u.origin_node AS originNode, u.created_at AS create
        u.version, u.deleted_at AS deletedAt, u.district_id AS districtId, d.name AS districtName,
        u.name, u.uscc, u.uscc_legacy AS usccLegacy, u.address, u.industry,
        u.contact_person AS contactPerson, u.contact_phone AS contactPhone, u.notes,
-       ${parts.map((p) => `${p.sql} AS ${p.name}`).join(',\n       ')}
-FROM units u JOIN districts d ON d.id = u.district_id`,
+       ${parts.map((p) => `${p.sql} AS ${p.name}`).join(',\n       ')},
+       r.level AS riskLevel, r.score AS riskScore, r.rule_version AS riskRuleVersion
+FROM units u JOIN districts d ON d.id = u.district_id LEFT JOIN unit_risk r ON r.unit_id = u.id`,
     selectParams: parts.flatMap((p) => p.params),
   };
 }
 
 export function unitReadContext(ctx: CoreContext): UnitReadContext {
+  // every read of unit rows shows the risk level: rescore what changed first
+  ensureRiskFresh(ctx);
   return unitReadWith(getRegistrySettings(ctx), localDate(ctx.now()));
 }
 

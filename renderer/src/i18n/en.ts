@@ -1,4 +1,6 @@
 import { auditEn } from './audit.en.ts';
+import { riskEn } from './risk.en.ts';
+import { publicityEn } from './publicity.en.ts';
 import { ledgerReviewEn, registryEditEn } from './ledger-review.en.ts';
 import { acceptanceEn } from './acceptance.en.ts';
 import { hostEn } from './host.en.ts';
@@ -55,6 +57,8 @@ export const en: Messages = {
     settings: 'Settings',
     keys: 'Keys and trust',
     audit: 'Audit log',
+    risk: 'Risk grading',
+    publicity: 'Publicity and training',
   },
   firstStart: {
     title: 'First start',
@@ -593,6 +597,7 @@ export const en: Messages = {
       supervision_orders: 'Supervision orders',
       complaints: 'Complaints',
       complaint_rewards: 'Complaint rewards',
+      publicity_activities: 'Publicity and training activities',
       monthly_summaries: 'Monthly summaries',
       summary_reviews: 'Bureau reviews of summaries',
       bureau_key_statements: 'Bureau key statements',
@@ -1017,4 +1022,7 @@ export const en: Messages = {
   people: peopleEn,
   forms: formsEn,
   steering: steeringEn,
+  // 风险分级管控 and 宣传培训 (issue 19)
+  risk: riskEn,
+  publicity: publicityEn,
 };

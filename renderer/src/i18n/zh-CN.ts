@@ -1,4 +1,6 @@
 import { ledgerReviewZh, registryEditZh } from './ledger-review.zh-CN.ts';
+import { riskZh } from './risk.zh-CN.ts';
+import { publicityZh } from './publicity.zh-CN.ts';
 // Every word the user sees, in Simplified Chinese (the default language).
 // en.ts must have exactly the same keys; the type below enforces it.
 import { auditZh } from './audit.zh-CN.ts';
@@ -55,6 +57,8 @@ export const zhCN = {
     settings: '设置',
     keys: '密钥与信任',
     audit: '审计日志',
+    risk: '风险分级管控',
+    publicity: '宣传与进企业培训',
   },
   firstStart: {
     title: '首次启动',
@@ -594,6 +598,7 @@ export const zhCN = {
       supervision_orders: '安全监察指令书',
       complaints: '投诉举报',
       complaint_rewards: '举报奖励',
+      publicity_activities: '宣传培训活动',
       monthly_summaries: '月度工作小结',
       summary_reviews: '市局小结审阅意见',
       bureau_key_statements: '市局密钥声明',
@@ -1023,6 +1028,9 @@ export const zhCN = {
   forms: formsZh,
   // 市局督导 (issue 19): targets, the rollout board, the assessment
   steering: steeringZh,
+  // 风险分级管控 and 宣传培训 (issue 19)
+  risk: riskZh,
+  publicity: publicityZh,
 };
 
 /** The shape every language must have: same keys, string leaves (arrays of strings allowed). */

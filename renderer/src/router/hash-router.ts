@@ -20,6 +20,9 @@ export const routeIds = [
   'inspections',
   'complaints',
   'summaries',
+  // 风险分级管控 and the publicity / training log (issue 19)
+  'risk',
+  'publicity',
   'bundles',
   // bureau: every office's latest bundle and counts
   'city',

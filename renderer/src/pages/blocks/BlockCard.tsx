@@ -4,6 +4,7 @@ import { formatDate } from '../../format/time.ts';
 import { hrefFor } from '../../router/hash-router.ts';
 import { supervisorText } from './BlockDialog.tsx';
 import { ProblemBadges } from './ProblemBadges.tsx';
+import { RiskBadge } from '../risk/RiskBadge.tsx';
 
 interface BlockCardProps {
   block: Block;
@@ -92,6 +93,7 @@ export function BlockCard({ block, onEdit, onHistory, onDissolve, showDistrict =
               {!m.isLead && <DemoTag state={m.demoState} />}
             </span>
             <span className="block-member-figures">
+              <RiskBadge level={m.riskLevel} score={m.riskScore} />
               <span className="muted">{t('blocks.card.equipmentShort', { count: m.equipmentInUse })}</span>
               {m.overdueCount > 0 && <span className="text-danger">{t('blocks.card.overdueShort', { count: m.overdueCount })}</span>}
               {m.validManagerCount === 0 && <span className="text-danger">{t('blocks.card.noManager')}</span>}

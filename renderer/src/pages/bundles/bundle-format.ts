@@ -48,6 +48,8 @@ export const bundleTables = [
   'supervision_orders',
   'complaints',
   'complaint_rewards',
+  // 宣传与进企业培训 (issue 19)
+  'publicity_activities',
   'monthly_summaries',
   'summary_reviews',
   'bureau_key_statements',

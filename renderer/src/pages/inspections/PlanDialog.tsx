@@ -35,6 +35,7 @@ export function PlanDialog({ plan, onClose, onSaved }: { plan?: PlanDetail; onCl
     blockId: plan?.scopeBlockId ?? '',
     equipmentKind: plan?.scopeEquipmentKind ?? '',
     units: plan?.scopeKind === 'units' ? plan.units.map((u) => ({ id: u.id, name: u.name })) : [],
+    riskLevels: plan?.scopeRiskLevels ?? ['high', 'elevated'],
   });
   const [checklist, setChecklist] = useState(plan ? `${plan.checklistKey}@${plan.checklistVersion}` : '');
   const [team, setTeam] = useState<TeamMember[]>(plan?.team ?? []);

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { TwoLists } from '../../../../electron/api/schemas/lists.ts';
 import { Badge } from '../../components/Badge.tsx';
+import { RiskBadge } from '../risk/RiskBadge.tsx';
 
 type ListedUnit = TwoLists['units'][number];
 type ListedManager = TwoLists['managers'][number];
@@ -33,6 +34,7 @@ export function UnitsListTable({ lists, units, print = false }: { lists: TwoList
           <th>{t('lists.col.byKind')}</th>
           <th>{t('lists.col.safetyBody')}</th>
           <th className="num">{t('lists.col.managers')}</th>
+          <th>{t('risk.column.riskLevel')}</th>
         </tr>
       </thead>
       <tbody>
@@ -50,6 +52,7 @@ export function UnitsListTable({ lists, units, print = false }: { lists: TwoList
               <td className="num">
                 {missing ? print ? t('lists.noManager') : <Badge tone="danger">{t('lists.noManager')}</Badge> : u.managerCount}
               </td>
+              <td data-testid="list1-risk">{print ? (u.riskLevel ? t(`risk.level.${u.riskLevel}`) : '') : <RiskBadge level={u.riskLevel} score={u.riskScore} />}</td>
             </tr>
           );
         })}

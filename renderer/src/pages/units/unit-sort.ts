@@ -17,6 +17,8 @@ const sortable: Record<UnitSortColumn, true> = {
   managerCount: true,
   updatedAt: true,
   createdAt: true,
+  riskLevel: true,
+  riskScore: true,
 };
 
 export function isSortableUnitColumn(colId: string): colId is UnitSortColumn {
