@@ -75,6 +75,10 @@ describe('CoreHost', () => {
     expect(rows).toEqual([expect.objectContaining({ riskLevel: 'low' })]);
     // fresh now: the reader answers alone, with the same row
     expect(await ok('units.query', {})).toEqual({ total: 1, rows });
+    // a read that is audited (the contact sheet shows phones in full) is written by the writer
+    const auditBefore = (counts(temp.file('qkl.sqlite')) as { audit: number }).audit;
+    await ok('chain.roster', { contactSheet: true });
+    expect(counts(temp.file('qkl.sqlite'))).toMatchObject({ audit: auditBefore + 1 });
     expect(await ok('jobs.progress', { jobId: 'job-00000001' })).toEqual({ jobId: 'job-00000001', state: 'unknown', phase: '', done: 0, total: null });
     expect(await host!.callByName('jobs.progress', { jobId: '../x' })).toMatchObject({ ok: false, code: 'VALIDATION' });
     expect(await host!.callByName('host.pickFile', { purpose: 'bundle' })).toMatchObject({ ok: false, code: 'UNKNOWN_CALL' });

@@ -134,6 +134,10 @@ export function toEnvelope(error: unknown, callName?: string): ErrorEnvelope {
   return { code: 'INTERNAL', message: '程序内部错误，操作未完成。请重试；如仍出错，请联系技术支持。' };
 }
 
+function isReadOnlyRefusal(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('SQLITE_READONLY');
+}
+
 export interface Core {
   ctx: CoreContext;
   call<K extends CallName>(name: K, input: unknown): Promise<Result<CallOutput<K>>>;
@@ -161,6 +165,9 @@ export function createCore(ctx: CoreContext, options: CoreOptions = {}): Core {
       if (!checked.success) throw new Error(`${name} returned data outside its contract: ${checked.error.message}`);
       return { ok: true, value: checked.data as CallOutput<K> };
     } catch (error) {
+      // the reader thread's connection is read-only (electron/core-host/routing.ts): a read
+      // that turns out to write (an audited contact sheet, stale derived data) is the writer's
+      if (ctx.database.sqlite.readonly && isReadOnlyRefusal(error)) return { ok: false, code: 'NEEDS_WRITER', message: '此操作需要写入数据库，已转交写入线程。' };
       const envelope = toEnvelope(error, name);
       if (envelope.code === 'INTERNAL') options.onInternalError?.(name, error);
       return { ok: false, ...envelope };
