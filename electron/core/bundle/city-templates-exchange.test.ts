@@ -27,7 +27,7 @@ async function publishedAtBureau() {
   const unitId = unitWithPieces(tangqiao, TANGQIAO, '塘桥示范电梯有限公司', [{ n: 2, next: '2027-06-01' }]);
   const file = await fileInCityReview(tangqiao, unitId, 'pilot');
   await send(tangqiao, bureau, bureau);
-  await bureau.ok('acceptance.decide', { fileId: file.id, outcome: 'pass', decidedOn: '2026-11-02' });
+  await bureau.ok('acceptance.decide', { fileId: file.id, outcome: 'pass', confirmContradictions: true, comments: '已逐项核实', decidedOn: '2026-11-02' });
   // nothing to publish city-wide until the office publishes a template
   expect(await bureau.ok('acceptance.templates', {})).toEqual([]);
   await send(bureau, tangqiao, bureau);

@@ -76,7 +76,7 @@ describe('risk grading and the publicity log between nodes', () => {
     await office.ok('acceptance.transition', { id: file.id, version: file.version, action: 'submit_city' });
     expect((await office.ok('risk.unit', { unitId })).score).toBe(55);
     await send(office, bureau);
-    await bureau.ok('acceptance.decide', { fileId: file.id, outcome: 'pass', decidedOn: '2026-11-29' });
+    await bureau.ok('acceptance.decide', { fileId: file.id, outcome: 'pass', confirmContradictions: true, comments: '已逐项核实', decidedOn: '2026-11-29' });
     expect(await bureau.ok('risk.unit', { unitId })).toMatchObject({ score: 40, level: 'elevated' });
     await send(bureau, office);
     const after = await office.ok('risk.unit', { unitId });

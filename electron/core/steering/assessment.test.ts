@@ -41,14 +41,14 @@ beforeAll(async () => {
   clock.day = '2026-11-22';
   await send(tangqiao, bureau, bureau);
   await send(jinfeng, bureau, bureau);
-  await bureau.ok('acceptance.decide', { fileId: pilot.id, outcome: 'pass', decidedOn: '2026-11-15' });
+  await bureau.ok('acceptance.decide', { fileId: pilot.id, outcome: 'pass', confirmContradictions: true, comments: '已逐项核实', decidedOn: '2026-11-15' });
 
   // 南丰 enrolled only in December: not assessed for November
   clock.day = '2026-12-03';
   nanfeng = await exchangeNode('district', '南丰分局', NANFENG, undefined, now);
   await trustEachOther(nanfeng, bureau);
   clock.day = '2026-12-05';
-  await bureau.ok('acceptance.decide', { fileId: rollout.id, outcome: 'pass', decidedOn: '2026-12-05' });
+  await bureau.ok('acceptance.decide', { fileId: rollout.id, outcome: 'pass', confirmContradictions: true, comments: '已逐项核实', decidedOn: '2026-12-05' });
   clock.day = '2026-12-10';
   await bureau.ok('steering.saveTarget', { districtId: TANGQIAO, version: 0, pilotUnitId: pilotUnit, rolloutTarget: null, supervisorsTarget: 4, note: null });
 }, 120_000);
@@ -81,10 +81,10 @@ describe('the district assessment', () => {
       demo_units: [2.5, '持牌 1 家，目标 6 家（16.7%）'],
       // the revoked one and the one issued in December do not count for November
       supervisors: [7.5, '持证 2 人，目标 4 人（50.0%）'],
-      mutual_checks: [null, '暂无数据'],
+      mutual_checks: [null, '无安全管理小组'],
     });
     expect(tq).toMatchObject({ status: 'assessed', offices: ['塘桥分局'], total: 46.7, maxScore: 90, normalized: 51.9, rank: 1 });
-    expect(tq.cells.find((x) => x.key === 'mutual_checks')).toMatchObject({ noData: true, applicable: false });
+    expect(tq.cells.find((x) => x.key === 'mutual_checks')).toMatchObject({ noData: false, applicable: false });
 
     const jf = rowOf(a, JINFENG);
     expect(cells(jf)).toMatchObject({
@@ -181,7 +181,7 @@ describe('the district assessment', () => {
     const header = sheet.getRow(3).values as unknown[];
     expect(header.slice(1)).toEqual(['序号', '分局', '月度工作小结按时报送（20分）', '设备检验超期率（20分）', '隐患按期整改率（20分）', '示范单位验收（15分）', '安全监督员培训（15分）', '块内互查开展（10分）', '合计', '满分', '折算得分', '排名', '备注']);
     const tq = sheet.getRow(6).values as unknown[];
-    expect(tq.slice(1, 13)).toEqual([3, '塘桥', 20, 10, 6.7, 2.5, 7.5, '暂无数据', 46.7, 90, 51.9, 1]);
+    expect(tq.slice(1, 13)).toEqual([3, '塘桥', 20, 10, 6.7, 2.5, 7.5, '不计', 46.7, 90, 51.9, 1]);
     expect(sheet.getRow(6).getCell(5).note).toBe('按期闭环 1 项，到期 3 项（33.3%）');
     expect((sheet.getRow(4).values as unknown[]).slice(1, 4)).toEqual([1, '开发区', '—']);
     expect(text(4, 13)).toContain('未启用');

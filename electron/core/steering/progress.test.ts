@@ -31,8 +31,8 @@ beforeAll(async () => {
   await tangqiao.ok('acceptance.transition', { id: c3.id, version: c3.version, action: 'start' });
   await send(tangqiao, bureau, bureau);
   await send(jinfeng, bureau, bureau);
-  await bureau.ok('acceptance.decide', { fileId: pilot.id, outcome: 'pass', decidedOn: '2026-11-10' });
-  await bureau.ok('acceptance.decide', { fileId: a.id, outcome: 'pass', decidedOn: '2026-11-12' });
+  await bureau.ok('acceptance.decide', { fileId: pilot.id, outcome: 'pass', confirmContradictions: true, comments: '已逐项核实', decidedOn: '2026-11-10' });
+  await bureau.ok('acceptance.decide', { fileId: a.id, outcome: 'pass', confirmContradictions: true, comments: '已逐项核实', decidedOn: '2026-11-12' });
   nanfeng = await exchangeNode('district', '南丰分局', NANFENG, undefined, now);
   await trustEachOther(nanfeng, bureau);
 }, 120_000);

@@ -101,6 +101,8 @@ export async function fileInCityReview(office: ExchangeNode, unitId: string, pha
   file = await office.ok('acceptance.transition', { id: file.id, version: file.version, action: 'start' });
   clock.real = true;
   try {
+    // the system's findings on today's real date, which fillFile answers item by item
+    file = await office.ok('acceptance.get', { id: file.id });
     await fillFile(office, file);
   } finally {
     clock.real = false;
