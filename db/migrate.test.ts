@@ -17,7 +17,6 @@ function freshDb(): Database.Database {
 }
 afterEach(() => temps.splice(0).forEach((t) => t.cleanup()));
 
-
 // Each migration's own test (rows made before it kept, its schema at work) is in db/migration-tests/.
 describe('migration runner', () => {
   it('knows the committed migrations in journal order', () => {
