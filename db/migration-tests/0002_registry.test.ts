@@ -21,7 +21,7 @@ const columns = (db: Database.Database, table: string) =>
   (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
 
 describe('0002_registry', () => {
-  it('0002 adds settings, name initials and grid indexes, keeping units made under 0001', () => {
+  it('adds settings, name initials and grid indexes, keeping units made under 0001', () => {
     const db = freshDb();
     migrate(db, upTo('0001_districts_seed_audit_guard'));
     db.prepare(
@@ -37,5 +37,14 @@ describe('0002_registry', () => {
     expect(columns(db, 'safety_managers')).toContain('name_initials');
     const plan = db.prepare("EXPLAIN QUERY PLAN SELECT count(*) FROM equipment WHERE unit_id = 'u1' AND status = 'in_use'").all() as { detail: string }[];
     expect(plan.map((p) => p.detail).join()).toMatch(/USING COVERING INDEX equipment_unit/);
+  });
+
+  it('keeps one value per setting key and finds a unit’s managers by item and expiry through the new index', () => {
+    const db = freshDb();
+    migrate(db, upTo('0002_registry'));
+    db.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('city', '张家港', 't')").run();
+    expect(() => db.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('city', '苏州', 't')").run()).toThrow(/UNIQUE|PRIMARY KEY/);
+    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT id FROM safety_managers WHERE item_code = 'A' AND expiry_date < '2027-01-01'").all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join()).toMatch(/safety_managers_item_expiry/);
   });
 });

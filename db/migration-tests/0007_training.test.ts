@@ -23,7 +23,7 @@ const columns = (db: Database.Database, table: string) =>
 const syncColumns = ['id', 'origin_node', 'created_at', 'updated_at', 'version', 'deleted_at'];
 
 describe('0007_training', () => {
-  it('0007 adds the training tables, keeping acceptance files made under 0006, logs only the node’s own rows and keeps numbers unique', () => {
+  it('adds the training tables, keeping acceptance files made under 0006, logs only the node’s own rows and keeps numbers unique', () => {
     const db = freshDb();
     migrate(db, upTo('0006_acceptance'));
     db.prepare("INSERT INTO node_identity (id, role, name, district_id, created_at) VALUES ('me', 'training', '技术服务中心', NULL, 't')").run();

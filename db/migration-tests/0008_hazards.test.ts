@@ -22,7 +22,7 @@ const columns = (db: Database.Database, table: string) =>
 const syncColumns = ['id', 'origin_node', 'created_at', 'updated_at', 'version', 'deleted_at'];
 
 describe('0008_hazards', () => {
-  it('0008 adds the hazard tables, keeping training sessions made under 0007, and logs only the node’s own rows', () => {
+  it('adds the hazard tables, keeping training sessions made under 0007, and logs only the node’s own rows', () => {
     const db = freshDb();
     migrate(db, upTo('0007_training'));
     db.prepare("INSERT INTO node_identity (id, role, name, district_id, created_at) VALUES ('me', 'district', '塘桥分局', 'seed-district-03', 't')").run();

@@ -20,7 +20,7 @@ function freshDb(): Database.Database {
 }
 
 describe('0009_supervision_work', () => {
-  it('0009 adds inspections, complaints and summaries, keeping hazards made under 0008; reporters never enter the change log', () => {
+  it('adds inspections, complaints and summaries, keeping hazards made under 0008; reporters never enter the change log', () => {
     const db = freshDb();
     migrate(db, upTo('0008_hazards'));
     db.prepare("INSERT INTO node_identity (id, role, name, district_id, created_at) VALUES ('me', 'district', '塘桥分局', 'seed-district-03', 't')").run();
@@ -67,5 +67,37 @@ describe('0009_supervision_work', () => {
       { t: 'supervision_orders', id: 'o1' },
       { t: 'supervision_orders', id: 'o3' },
     ]);
+    // the same rows from another node stay out of the log, inserted or updated
+    const before = db.prepare('SELECT count(*) FROM sync_changes').pluck().get();
+    const rows = { inspection_plans: 'p1', inspection_records: 'r1', supervision_orders: 'o1', complaints: 'c1', complaint_rewards: 'w1', monthly_summaries: 'm1' };
+    for (const [table, id] of Object.entries(rows)) {
+      copyFromOtherNode(db, table, id);
+      db.prepare(`UPDATE ${table} SET updated_at = 't2' WHERE id = ?`).run(`${id}-other`);
+    }
+    expect(db.prepare('SELECT count(*) FROM sync_changes').pluck().get()).toBe(before);
+    // an update of an own row moves it to the end of the log
+    db.prepare("UPDATE complaints SET state = 'closed' WHERE id = 'c1'").run();
+    expect(db.prepare('SELECT table_name || \':\' || row_id FROM sync_changes ORDER BY seq DESC LIMIT 1').pluck().get()).toBe('complaints:c1');
+  });
+
+  it('logs the node’s own inspection checklists, one live checklist per key and version', () => {
+    const db = freshDb();
+    migrate(db, upTo('0009_supervision_work'));
+    db.prepare("INSERT INTO node_identity (id, role, name, district_id, created_at) VALUES ('me', 'district', '塘桥分局', 'seed-district-03', 't')").run();
+    const checklist =
+      "INSERT INTO inspection_checklists (id, origin_node, created_at, updated_at, district_id, key, name, checklist_version, items, deleted_at) VALUES (?, ?, 't', 't', 'seed-district-03', 'elevator', '电梯检查表', 1, '[]', ?)";
+    db.prepare(checklist).run('k1', 'me', null);
+    expect(() => db.prepare(checklist).run('k2', 'me', null)).toThrow(/UNIQUE/);
+    db.prepare(checklist).run('k3', 'me', 't');
+    db.prepare(checklist).run('k4', 'other-office', null);
+    db.prepare("UPDATE inspection_checklists SET name = '电梯检查表（改）' WHERE id = 'k4'").run();
+    expect(db.prepare("SELECT row_id FROM sync_changes WHERE table_name = 'inspection_checklists' ORDER BY seq").pluck().all()).toEqual(['k1', 'k3']);
   });
 });
+
+/** Inserts a copy of the row as if it had come from another node (id + '-other'). */
+function copyFromOtherNode(db: Database.Database, table: string, id: string) {
+  const cols = (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
+  const values = cols.map((c) => (c === 'id' ? "id || '-other'" : c === 'origin_node' ? "'other-office'" : c));
+  db.prepare(`INSERT INTO ${table} (${cols.join(', ')}) SELECT ${values.join(', ')} FROM ${table} WHERE id = ?`).run(id);
+}
