@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../tests/support/temp.ts';
 import { loadMigrations, migrate } from '../migrate.ts';
 import { defaultMigrationsDir } from '../open.ts';
+import { changeLogOf } from './change-log-check.ts';
 
 // 0004: keys, the bundle logs and the change log (sync_changes) with its triggers on the
 // five synced tables of then; the node's own rows made before are logged once, oldest
@@ -97,6 +98,15 @@ describe('0004_exchange_keys', () => {
     expect(() => db.prepare(received).run('r2', 1)).toThrow(/UNIQUE|PRIMARY KEY/);
     // the change log holds a row once
     expect(() => db.prepare("INSERT INTO sync_changes (table_name, row_id) VALUES ('units', 'u-own-a-late')").run()).toThrow(/UNIQUE/);
+    db.close();
+  });
+
+  it('puts the change-log triggers on all five synced tables of then', () => {
+    const db = freshDb();
+    migrate(db, upTo('0004_exchange_keys'));
+    db.prepare("INSERT INTO node_identity (id, role, name, district_id, created_at) VALUES ('me', 'district', '塘桥分局', 'seed-district-03', 't')").run();
+    const tables = ['districts', 'units', 'equipment', 'safety_managers', 'attachments'];
+    expect(changeLogOf(db, tables, 'me')).toEqual(tables.map((t) => `${t}:${t}-own`));
     db.close();
   });
 });

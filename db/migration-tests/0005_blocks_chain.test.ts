@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../tests/support/temp.ts';
 import { loadMigrations, migrate } from '../migrate.ts';
 import { defaultMigrationsDir } from '../open.ts';
+import { changeLogOf, originTables } from './change-log-check.ts';
 
 // 0005: 块 (blocks of units) and 链 (inspectors and safety managers assigned to a block),
 // four synced tables with their change-log triggers. Rows made under 0004, and the
@@ -15,10 +16,14 @@ afterEach(() => temps.splice(0).forEach((t) => t.cleanup()));
 
 const logged = (db: Database.Database) => db.prepare("SELECT table_name || ':' || row_id FROM sync_changes ORDER BY seq").pluck().all();
 
-function seededUnder0004(): Database.Database {
+function freshDb(): Database.Database {
   const t = tempDir();
   temps.push(t);
-  const db = new Database(t.file('m.sqlite'));
+  return new Database(t.file('m.sqlite'));
+}
+
+function seededUnder0004(): Database.Database {
+  const db = freshDb();
   migrate(db, upTo('0004_exchange_keys'));
   db.prepare("INSERT INTO node_identity (id, role, name, district_id, created_at) VALUES ('me', 'district', '塘桥分局', 'seed-district-03', 't')").run();
   const unit = "INSERT INTO units (id, origin_node, created_at, updated_at, district_id, name, uscc) VALUES (?, ?, 't', 't', 'seed-district-03', ?, ?)";
@@ -33,6 +38,17 @@ const member = "INSERT INTO block_members (id, origin_node, created_at, updated_
 const inspector = "INSERT INTO inspectors (id, origin_node, created_at, updated_at, district_id, name, enforcement_no) VALUES (?, ?, 't', 't', 'seed-district-03', ?, ?)";
 
 describe('0005_blocks_chain', () => {
+  it('adds exactly these synced tables, each logging its own rows on insert and update and never another node’s', () => {
+    const db = freshDb();
+    migrate(db, upTo('0004_exchange_keys'));
+    const before = originTables(db);
+    migrate(db, upTo('0005_blocks_chain'));
+    const added = originTables(db).filter((t) => !before.includes(t));
+    expect(added).toEqual(['block_inspectors', 'block_members', 'block_supervisors', 'blocks', 'inspectors']);
+    db.prepare("INSERT INTO node_identity (id, role, name, district_id, created_at) VALUES ('me', 'district', '塘桥分局', 'seed-district-03', 't')").run();
+    expect(changeLogOf(db, added, 'me')).toEqual(added.map((t) => `${t}:${t}-own`));
+  });
+
   it('adds the block and chain tables, keeping units, managers and the change log made under 0004', () => {
     const db = seededUnder0004();
     const before = logged(db);

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../tests/support/temp.ts';
 import { loadMigrations, migrate } from '../migrate.ts';
 import { defaultMigrationsDir } from '../open.ts';
+import { changeLogOf, originTables } from './change-log-check.ts';
 
 // 0006: 示范单位验收 — acceptance files, items, evidence, the bureau's decisions and templates,
 // five synced tables with their change-log triggers.
@@ -23,6 +24,17 @@ const columns = (db: Database.Database, table: string) =>
 const syncColumns = ['id', 'origin_node', 'created_at', 'updated_at', 'version', 'deleted_at'];
 
 describe('0006_acceptance', () => {
+  it('adds exactly these synced tables, each logging its own rows on insert and update and never another node’s', () => {
+    const db = freshDb();
+    migrate(db, upTo('0005_blocks_chain'));
+    const before = originTables(db);
+    migrate(db, upTo('0006_acceptance'));
+    const added = originTables(db).filter((t) => !before.includes(t));
+    expect(added).toEqual(['acceptance_decisions', 'acceptance_evidence', 'acceptance_files', 'acceptance_items', 'acceptance_templates']);
+    db.prepare("INSERT INTO node_identity (id, role, name, district_id, created_at) VALUES ('me', 'district', '塘桥分局', 'seed-district-03', 't')").run();
+    expect(changeLogOf(db, added, 'me')).toEqual(added.map((t) => `${t}:${t}-own`));
+  });
+
   it('adds the acceptance tables, keeping units made under 0005, and logs only the node’s own rows', () => {
     const db = freshDb();
     migrate(db, upTo('0005_blocks_chain'));

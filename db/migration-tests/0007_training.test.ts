@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../tests/support/temp.ts';
 import { loadMigrations, migrate } from '../migrate.ts';
 import { defaultMigrationsDir } from '../open.ts';
+import { changeLogOf, originTables } from './change-log-check.ts';
 
 // 0007: 培训考核 — sessions, rosters, question banks, exams, candidates, results, certificates
 // and the bureau's supervisor pool, nine synced tables with their change-log triggers.
@@ -23,6 +24,17 @@ const columns = (db: Database.Database, table: string) =>
 const syncColumns = ['id', 'origin_node', 'created_at', 'updated_at', 'version', 'deleted_at'];
 
 describe('0007_training', () => {
+  it('adds exactly these synced tables, each logging its own rows on insert and update and never another node’s', () => {
+    const db = freshDb();
+    migrate(db, upTo('0006_acceptance'));
+    const before = originTables(db);
+    migrate(db, upTo('0007_training'));
+    const added = originTables(db).filter((t) => !before.includes(t));
+    expect(added).toEqual(['exam_candidates', 'exam_results', 'exams', 'question_banks', 'questions', 'supervisor_certificates', 'supervisor_pool', 'training_attendees', 'training_sessions']);
+    db.prepare("INSERT INTO node_identity (id, role, name, district_id, created_at) VALUES ('me', 'district', '塘桥分局', 'seed-district-03', 't')").run();
+    expect(changeLogOf(db, added, 'me')).toEqual(added.map((t) => `${t}:${t}-own`));
+  });
+
   it('adds the training tables, keeping acceptance files made under 0006, logs only the node’s own rows and keeps numbers unique', () => {
     const db = freshDb();
     migrate(db, upTo('0006_acceptance'));

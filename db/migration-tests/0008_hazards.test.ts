@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../tests/support/temp.ts';
 import { loadMigrations, migrate } from '../migrate.ts';
 import { defaultMigrationsDir } from '../open.ts';
+import { changeLogOf, originTables } from './change-log-check.ts';
 
 // 0008: 隐患闭环 — hazards and their events, with their change-log triggers.
 
@@ -22,6 +23,17 @@ const columns = (db: Database.Database, table: string) =>
 const syncColumns = ['id', 'origin_node', 'created_at', 'updated_at', 'version', 'deleted_at'];
 
 describe('0008_hazards', () => {
+  it('adds exactly these synced tables, each logging its own rows on insert and update and never another node’s', () => {
+    const db = freshDb();
+    migrate(db, upTo('0007_training'));
+    const before = originTables(db);
+    migrate(db, upTo('0008_hazards'));
+    const added = originTables(db).filter((t) => !before.includes(t));
+    expect(added).toEqual(['hazard_events', 'hazards']);
+    db.prepare("INSERT INTO node_identity (id, role, name, district_id, created_at) VALUES ('me', 'district', '塘桥分局', 'seed-district-03', 't')").run();
+    expect(changeLogOf(db, added, 'me')).toEqual(added.map((t) => `${t}:${t}-own`));
+  });
+
   it('adds the hazard tables, keeping training sessions made under 0007, and logs only the node’s own rows', () => {
     const db = freshDb();
     migrate(db, upTo('0007_training'));

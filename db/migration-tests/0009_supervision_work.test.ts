@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../tests/support/temp.ts';
 import { loadMigrations, migrate } from '../migrate.ts';
 import { defaultMigrationsDir } from '../open.ts';
+import { changeLogOf, originTables } from './change-log-check.ts';
 
 // 0009: 专项检查, 投诉举报 and 月度小结 — inspections, orders, complaints, rewards, summaries
 // and reviews (synced); complaint reporters stay on the node (no origin_node, no triggers).
@@ -20,6 +21,17 @@ function freshDb(): Database.Database {
 }
 
 describe('0009_supervision_work', () => {
+  it('adds exactly these synced tables, each logging its own rows on insert and update and never another node’s', () => {
+    const db = freshDb();
+    migrate(db, upTo('0008_hazards'));
+    const before = originTables(db);
+    migrate(db, upTo('0009_supervision_work'));
+    const added = originTables(db).filter((t) => !before.includes(t));
+    expect(added).toEqual(['complaint_rewards', 'complaints', 'inspection_checklists', 'inspection_plans', 'inspection_records', 'monthly_summaries', 'summary_reviews', 'supervision_orders']);
+    db.prepare("INSERT INTO node_identity (id, role, name, district_id, created_at) VALUES ('me', 'district', '塘桥分局', 'seed-district-03', 't')").run();
+    expect(changeLogOf(db, added, 'me')).toEqual(added.map((t) => `${t}:${t}-own`));
+  });
+
   it('adds inspections, complaints and summaries, keeping hazards made under 0008; reporters never enter the change log', () => {
     const db = freshDb();
     migrate(db, upTo('0008_hazards'));
