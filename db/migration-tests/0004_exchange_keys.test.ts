@@ -22,7 +22,7 @@ function freshDb(): Database.Database {
 const unit = "INSERT INTO units (id, origin_node, created_at, updated_at, district_id, name, uscc) VALUES (?, ?, 't', ?, 'seed-district-03', ?, ?)";
 const piece = "INSERT INTO equipment (id, origin_node, created_at, updated_at, unit_id, equipment_code) VALUES (?, ?, 't', ?, 'u-own-a-late', ?)";
 const manager = "INSERT INTO safety_managers (id, origin_node, created_at, updated_at, unit_id, name) VALUES (?, ?, 't', ?, 'u-own-a-late', ?)";
-const logged = (db: Database.Database) => db.prepare("SELECT table_name || ':' || row_id FROM sync_changes ORDER BY seq").pluck().all();
+const logged = (db: Database.Database) => db.prepare("SELECT table_name || ':' || row_id FROM sync_changes ORDER BY seq").pluck().all() as string[];
 
 function seededUnder0003(): Database.Database {
   const db = freshDb();

@@ -14,7 +14,7 @@ const upTo = (tag: string) => all.slice(0, all.findIndex((m) => m.tag === tag) +
 const temps: ReturnType<typeof tempDir>[] = [];
 afterEach(() => temps.splice(0).forEach((t) => t.cleanup()));
 
-const logged = (db: Database.Database) => db.prepare("SELECT table_name || ':' || row_id FROM sync_changes ORDER BY seq").pluck().all();
+const logged = (db: Database.Database) => db.prepare("SELECT table_name || ':' || row_id FROM sync_changes ORDER BY seq").pluck().all() as string[];
 
 function freshDb(): Database.Database {
   const t = tempDir();
