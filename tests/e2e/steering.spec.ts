@@ -96,7 +96,7 @@ test('the bureau imports two offices’ bundles, sets targets, and reads and exp
     await expect(score(tq, 'hazards_on_time')).toHaveText('20.0');
     await expect(score(tq, 'demo_units')).toHaveText('0.0');
     await expect(score(tq, 'supervisors')).toHaveText('7.5');
-    await expect(score(tq, 'mutual_checks')).toHaveText('暂无数据');
+    await expect(score(tq, 'mutual_checks')).toHaveText('不计');
     await expect(tq.locator('td[data-col="total"]')).toHaveText('57.5');
     await expect(tq.locator('td[data-col="normalized"]')).toHaveText('63.9');
     await expect(tq.locator('td').first()).toHaveText('1');
@@ -128,7 +128,7 @@ test('the bureau imports two offices’ bundles, sets targets, and reads and exp
     expect(cellText(sheet.getCell(1, 1))).toBe('张家港市市场监督管理局特种设备“区、块、链”监管工作考核表');
     expect(cellText(sheet.getCell(2, 1))).toContain(`考核单位：市局特设科`);
     expect(cellText(sheet.getCell(2, 1))).toContain(`考核月份：${monthLabel}`);
-    expect(rowTexts(sheet, 6).slice(0, 12)).toEqual(['3', '塘桥', '20', '10', '20', '0', '7.5', '暂无数据', '57.5', '90', '63.9', '1']);
+    expect(rowTexts(sheet, 6).slice(0, 12)).toEqual(['3', '塘桥', '20', '10', '20', '0', '7.5', '不计', '57.5', '90', '63.9', '1']);
     expect(cellText(sheet.getCell(sheet.rowCount, 1))).toMatch(/^考核人：.*审核人：.*（盖章）/);
 
     // ---- a new version of the rules: weights must add up to 100

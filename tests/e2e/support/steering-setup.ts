@@ -52,7 +52,8 @@ const bureau = node(values.bureau!, STEERING_PASSPHRASES.bureau);
 const tangqiao = node(values.tangqiao!, STEERING_PASSPHRASES.tangqiao);
 const jinfeng = node(values.jinfeng!, STEERING_PASSPHRASES.jinfeng);
 try {
-  bureau.id = (await bureau.ok('node.init', { role: 'bureau', name: '市局特设科', passphrase: STEERING_PASSPHRASES.bureau })).id;
+  // the bureau's clerk goes on its staff list, as `qkl init` does; the browser host chooses them (QKL_OPERATOR)
+  bureau.id = (await bureau.ok('node.init', { role: 'bureau', name: '市局特设科', passphrase: STEERING_PASSPHRASES.bureau, operatorName: '王敏', operatorTitle: '科长' })).id;
   tangqiao.id = (await tangqiao.ok('node.init', { role: 'district', name: '塘桥分局', districtId: 'seed-district-03', passphrase: STEERING_PASSPHRASES.tangqiao })).id;
   jinfeng.id = (await jinfeng.ok('node.init', { role: 'district', name: '锦丰分局', districtId: 'seed-district-04', passphrase: STEERING_PASSPHRASES.jinfeng })).id;
   await trust(tangqiao, bureau);
