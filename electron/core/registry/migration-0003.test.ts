@@ -5,7 +5,7 @@ import { defaultMigrationsDir } from '../../../db/open.ts';
 import { tempDir } from '../../../tests/support/temp.ts';
 
 // Migration 0003 (equipment grid indexes), on a database with rows made under 0002,
-// as STYLE.md asks of every migration.
+// as every migration has one (docs/ARCHITECTURE.md, "Database").
 const all = loadMigrations(defaultMigrationsDir);
 const upTo = (tag: string) => all.slice(0, all.findIndex((m) => m.tag === tag) + 1);
 const temps: ReturnType<typeof tempDir>[] = [];
