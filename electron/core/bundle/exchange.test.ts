@@ -10,7 +10,7 @@ import { writeBundle } from './format/writer.ts';
 import { tableEntry } from './format/ndjson.ts';
 import { MAX_BUNDLE_BYTES } from './paths.ts';
 
-// The bundle properties of DESIGN.md, each shown on two real databases (an office
+// The bundle properties of docs/SECURITY.md ("Bundles"), each shown on two real databases (an office
 // and the bureau) with real keys, real age encryption and real files.
 
 let office: ExchangeNode;
