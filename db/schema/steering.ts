@@ -1,5 +1,4 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { sql } from 'drizzle-orm';
 import { syncColumns } from './sync-columns.ts';
 import { attachments } from './attachment.ts';
 import { districts } from './district.ts';
