@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { AppError } from '../electron/api/errors.ts';
+import { registerSqlFunctions } from './functions.ts';
 
 export interface Migration {
   idx: number;
@@ -60,6 +61,8 @@ export interface MigrateResult {
  * inside one) so table rebuilds cannot cascade, and checked before commit.
  */
 export function migrate(sqlite: Database.Database, migrations: Migration[], options: MigrateOptions = {}): MigrateResult {
+  // first: migrations and the triggers they create call these (db/functions.ts)
+  registerSqlFunctions(sqlite);
   sqlite.exec(
     `CREATE TABLE IF NOT EXISTS ${LEDGER} (idx INTEGER PRIMARY KEY, tag TEXT NOT NULL, hash TEXT NOT NULL, applied_at TEXT NOT NULL)`,
   );

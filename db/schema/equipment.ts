@@ -55,8 +55,9 @@ export const equipment = sqliteTable(
     // in (updated_at, id): the grid's tie-breaker, so its sorts need no sort step.
     // Default order, newest first; status kept for the 在用 filter.
     index('equipment_live_updated').on(t.updatedAt, t.id, t.status, t.deletedAt).where(sql`${t.deletedAt} is null`),
-    // sort by / filter on the next inspection date (超期, 临期, home-page counts)
-    index('equipment_live_next').on(t.nextInspectionDate, t.updatedAt, t.id, t.status, t.deletedAt).where(sql`${t.deletedAt} is null`),
+    // sort by / filter on the next inspection date (超期, 临期, home-page counts); unit_id
+    // last so the units grid counts each unit's 超期 / 临期 pieces from this index alone
+    index('equipment_live_next').on(t.nextInspectionDate, t.updatedAt, t.id, t.status, t.deletedAt, t.unitId).where(sql`${t.deletedAt} is null`),
     // filter by kind in the default order, and sort by kind
     index('equipment_live_kind').on(t.kindCode, t.updatedAt, t.id, t.status, t.deletedAt).where(sql`${t.deletedAt} is null`),
   ],

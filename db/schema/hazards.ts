@@ -23,6 +23,12 @@ export const hazards = sqliteTable(
     equipmentId: text('equipment_id').references(() => equipment.id),
     /** the unit's block when the hazard was found: who is alerted if it is escalated */
     blockId: text('block_id').references(() => blocks.id),
+    /**
+     * 隐患编号 as people quote it (2026-0012): the year registered (China time) and a serial
+     * per district and year, given by the office that registers it. Null only on a row an
+     * office registered before numbers existed and has not sent again since.
+     */
+    number: text('number'),
     description: text('description').notNull(),
     /** 一般隐患 / 重大隐患 */
     level: text('level', { enum: ['general', 'major'] }).notNull(),
@@ -44,6 +50,10 @@ export const hazards = sqliteTable(
     escalationReason: text('escalation_reason'),
     /** the inspection that found it, once inspections exist (issue 8, later slice) */
     sourceInspectionId: text('source_inspection_id'),
+    /** the block's 自查 / 互查 that found it (issue 19) */
+    sourceCheckId: text('source_check_id'),
+    /** the safety manager who reported it: the checker of a block check, the reporter of a 问题反馈 */
+    reporterManagerId: text('reporter_manager_id'),
   },
   (t) => [
     index('hazards_district_state').on(t.districtId, t.state),
@@ -51,6 +61,7 @@ export const hazards = sqliteTable(
     index('hazards_block').on(t.blockId),
     index('hazards_deadline').on(t.deadline),
     index('hazards_updated').on(t.updatedAt, t.id),
+    index('hazards_district_number').on(t.districtId, t.number),
   ],
 );
 

@@ -49,12 +49,14 @@ export const inspectionPlans = sqliteTable(
     type: text('type', { enum: ['routine', 'special', 'post_cert', 'other'] }).notNull(),
     periodStart: text('period_start').notNull(),
     periodEnd: text('period_end').notNull(),
-    /** 'block' (scope_block_id) / 'units' (scope_unit_ids) / 'equipment_kind' (scope_equipment_kind) */
-    scopeKind: text('scope_kind', { enum: ['block', 'units', 'equipment_kind'] }).notNull(),
+    /** 'block' (scope_block_id) / 'units' (scope_unit_ids) / 'equipment_kind' (scope_equipment_kind) / 'risk_level' (scope_risk_levels) */
+    scopeKind: text('scope_kind', { enum: ['block', 'units', 'equipment_kind', 'risk_level'] }).notNull(),
     scopeBlockId: text('scope_block_id').references(() => blocks.id),
     /** JSON array of unit ids */
     scopeUnitIds: text('scope_unit_ids').notNull().default('[]'),
     scopeEquipmentKind: text('scope_equipment_kind'),
+    /** JSON array of risk levels ('high', 'elevated' …): the district's units at those levels when the plan was made (issue 19) */
+    scopeRiskLevels: text('scope_risk_levels'),
     /** shipped key ('elevator') or an inspection_checklists key, with the version pinned */
     checklistKey: text('checklist_key').notNull(),
     checklistVersion: integer('checklist_version').notNull(),

@@ -13,6 +13,8 @@ export const safetyManagers = sqliteTable(
       .references(() => units.id),
     name: text('name').notNull(),
     nameInitials: text('name_initials'),
+    // the pinyin sort key of the name, surname read as a surname (electron/core/pinyin.ts), kept by triggers
+    nameSort: text('name_sort'),
     idNumber: text('id_number'),
     itemCode: text('item_code'),
     certificateNo: text('certificate_no'),
@@ -26,5 +28,6 @@ export const safetyManagers = sqliteTable(
     index('safety_managers_certificate').on(t.certificateNo),
     index('safety_managers_item_expiry').on(t.itemCode, t.expiryDate),
     index('safety_managers_updated').on(t.updatedAt, t.id),
+    index('safety_managers_name_sort').on(t.nameSort),
   ],
 );

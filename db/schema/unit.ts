@@ -15,6 +15,8 @@ export const units = sqliteTable(
     name: text('name').notNull(),
     // pinyin initials of the name (张家港 → zjg), kept at write time for quick search
     nameInitials: text('name_initials'),
+    // the pinyin sort key of the name (electron/core/pinyin.ts), kept by triggers: grids sort by it
+    nameSort: text('name_sort'),
     uscc: text('uscc').notNull(),
     // true for a pre-2015 15-digit registration number kept in place of a credit code
     usccLegacy: integer('uscc_legacy', { mode: 'boolean' }).notNull().default(false),
@@ -29,6 +31,7 @@ export const units = sqliteTable(
   (t) => [
     uniqueIndex('units_district_uscc_live').on(t.districtId, t.uscc).where(sql`${t.deletedAt} is null`),
     index('units_name').on(t.name),
+    index('units_name_sort').on(t.nameSort),
     // the grid's default order: most recently changed first
     index('units_updated').on(t.updatedAt, t.id),
   ],

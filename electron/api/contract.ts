@@ -3,6 +3,8 @@ import { acceptanceCalls } from './calls/acceptance.ts';
 import { appCalls } from './calls/app.ts';
 import { auditCalls } from './calls/audit.ts';
 import { blockCalls } from './calls/blocks.ts';
+import { chainWorkCalls } from './calls/chain-work.ts';
+import { routineCalls } from './calls/routine.ts';
 import { bundleCalls } from './calls/bundles.ts';
 import { dashboardCalls } from './calls/dashboard.ts';
 import { fileCalls } from './calls/files.ts';
@@ -16,7 +18,11 @@ import { ledgerCalls } from './calls/ledger.ts';
 import { registryCalls } from './calls/registry.ts';
 import { trainingCalls } from './calls/training.ts';
 import { nodeCalls } from './calls/node.ts';
+import { peopleCalls } from './calls/people.ts';
+import { steeringCalls } from './calls/steering.ts';
 import { unitCalls } from './calls/units.ts';
+import { riskCalls } from './calls/risk.ts';
+import { publicityCalls } from './calls/publicity.ts';
 import type { Result } from './errors.ts';
 
 /**
@@ -28,6 +34,7 @@ import type { Result } from './errors.ts';
 export const contract = {
   ...appCalls,
   ...nodeCalls,
+  ...peopleCalls,
   ...unitCalls,
   ...fileCalls,
   ...ledgerCalls,
@@ -35,6 +42,8 @@ export const contract = {
   ...keyCalls,
   ...bundleCalls,
   ...blockCalls,
+  ...routineCalls,
+  ...chainWorkCalls,
   ...acceptanceCalls,
   ...trainingCalls,
   ...hazardCalls,
@@ -44,6 +53,10 @@ export const contract = {
   ...inspectionCalls,
   ...auditCalls,
   ...hostCalls,
+  ...steeringCalls,
+  // 风险分级管控 and 宣传培训 (issue 19)
+  ...riskCalls,
+  ...publicityCalls,
 } as const;
 
 export type Contract = typeof contract;

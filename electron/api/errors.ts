@@ -15,6 +15,8 @@ export const errorCodes = [
   'CANCELLED',
   'UNREADABLE_FILE',
   'UNAUTHORIZED',
+  /** a write on the desktop or browser host before anyone chose the 经办人 (session.setOperator) */
+  'OPERATOR_REQUIRED',
   /** a private key is sealed with a passphrase and none (or a wrong one) was given */
   'PASSPHRASE_REQUIRED',
   'WRONG_PASSPHRASE',
@@ -26,6 +28,8 @@ export const errorCodes = [
   'WRITE_FAILED',
   /** the core's thread or process stopped (a crash): the window offers to restart it */
   'CORE_STOPPED',
+  /** a read that must first write derived data (stale risk scores): the host asks the writer instead; never reaches a user */
+  'NEEDS_WRITER',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

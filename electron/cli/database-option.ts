@@ -4,6 +4,7 @@ import type { CallName, CallOutput } from '../api/contract.ts';
 import { AppError } from '../api/errors.ts';
 import { openCore, type OpenedCore } from '../core/open-core.ts';
 import { CommandError, UsageError } from './io.ts';
+import { cliOperator } from './operator.ts';
 
 export function requireDb(db: string | undefined, mustExist: boolean): string {
   if (!db) throw new UsageError('缺少 --db 参数：请指定数据库文件，例如 --db 塘桥.sqlite');
@@ -17,7 +18,8 @@ export function withCore<T>(file: string, work: (core: OpenedCore) => Promise<T>
   let core: OpenedCore;
   try {
     // the CLI has no safeStorage: private keys are sealed with the passphrase in QKL_PASSPHRASE
-    core = openCore({ file, host: 'cli', keyAccess: { safeStorage: null, passphrase: process.env['QKL_PASSPHRASE'] || undefined } });
+    // the 经办人: --operator / QKL_OPERATOR, else the core's "命令行（<OS account>）"
+    core = openCore({ file, host: 'cli', actor: cliOperator(), keyAccess: { safeStorage: null, passphrase: process.env['QKL_PASSPHRASE'] || undefined } });
   } catch (error) {
     if (error instanceof AppError) throw new CommandError(error.message);
     throw new CommandError(`无法打开数据库 ${file}：${(error as Error).message}`);

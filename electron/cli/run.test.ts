@@ -62,3 +62,38 @@ describe('qkl init / stats', () => {
     });
   });
 });
+
+describe('qkl --operator', () => {
+  const actors = async (file: string) => {
+    const { default: Database } = await import('better-sqlite3');
+    const sqlite = new Database(file, { readonly: true });
+    try {
+      return (sqlite.prepare('SELECT actor, call FROM audit_log ORDER BY seq').all() as Array<{ actor: string; call: string }>).map((r) => `${r.call}:${r.actor}`);
+    } finally {
+      sqlite.close();
+    }
+  };
+
+  it('records the 经办人 given with --operator anywhere on the line, else QKL_OPERATOR, else “命令行（OS 账户）”', async () => {
+    const file = db();
+    expect((await qkl('--operator', '王敏', 'init', '--db', file, '--role', 'district', '--name', '塘桥分局', '--title', '科长')).code).toBe(0);
+    // the named person setting up heads the staff list
+    expect(JSON.parse((await qkl('call', 'staff.list', '--db', file)).out)).toMatchObject([{ name: '王敏', title: '科长', active: true }]);
+    const unit = (name: string, uscc: string) => JSON.stringify({ districtId: 'seed-district-03', name, uscc });
+    expect((await qkl('call', 'units.create', '--db', file, '--operator=李强', '--input', unit('甲', '91110000600037341L'))).code).toBe(0);
+    process.env['QKL_OPERATOR'] = '赵六';
+    try {
+      expect((await qkl('call', 'units.create', '--db', file, '--input', unit('乙', '91320582MA1N2B3C4D'))).code).toBe(0);
+    } finally {
+      delete process.env['QKL_OPERATOR'];
+    }
+    expect((await qkl('call', 'units.create', '--db', file, '--input', unit('丙', '91320582MA1N2B3C5G'))).code).toBe(0);
+    const os = await import('node:os');
+    expect(await actors(file)).toEqual(['staff.add:王敏', 'node.init:王敏', 'units.create:李强', 'units.create:赵六', `units.create:命令行（${os.userInfo().username}）`]);
+    expect(await qkl('stats', '--db', file, '--operator')).toMatchObject({ code: 2, err: expect.stringContaining('--operator 后应写经办人姓名') });
+    // without a named operator, init leaves the staff list empty (the desk asks at first start)
+    const other = db();
+    expect((await qkl('init', '--db', other, '--role', 'bureau', '--name', '市局特设科')).code).toBe(0);
+    expect(JSON.parse((await qkl('call', 'staff.list', '--db', other)).out)).toEqual([]);
+  });
+});

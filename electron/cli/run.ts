@@ -1,3 +1,4 @@
+import { assessmentCommand } from './commands/assessment.ts';
 import { auditCommand } from './commands/audit.ts';
 import { blocksCommand } from './commands/blocks.ts';
 import { exportBundleCommand, importBundleCommand, receiptsCommand } from './commands/bundles.ts';
@@ -10,6 +11,7 @@ import { statsCommand } from './commands/stats.ts';
 import { summaryCommand } from './commands/summary.ts';
 import { examCommand, gradeCommand, verifyCertCommand } from './commands/training.ts';
 import { CommandError, UsageError, type CliIo } from './io.ts';
+import { takeOperatorOption } from './operator.ts';
 
 const commands: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
   init: initCommand,
@@ -28,10 +30,11 @@ const commands: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   'verify-cert': verifyCertCommand,
   summary: summaryCommand,
   audit: auditCommand,
+  assessment: assessmentCommand,
 };
 
 const usage = `用法：qkl <命令> [选项]
-  init  --db 文件 --role district|training|bureau --name 名称 [--district 分局] [--json]   创建数据库并设置本节点身份
+  init  --db 文件 --role district|training|bureau --name 名称 [--district 分局] [--title 职务] [--json]   创建数据库并设置本节点身份（指定了 --operator 时，此人列入经办人员名单）
   stats --db 文件 [--json]                                                                各类数据的现有行数
   calls                                                                                    列出全部操作
   call  操作名 --db 文件 [--input JSON]                                                     执行一个操作并输出 JSON
@@ -50,11 +53,20 @@ const usage = `用法：qkl <命令> [选项]
   verify-cert --db 文件 二维码内容 [--json]                                                 核验安全监督员证（真实、过期、撤销、伪造）
   summary --db 文件 --month YYYY-MM --out 文件.docx [--office 节点编号] [--json]              导出月度工作小结（Word 文档）
   audit verify --db 文件 [--json]                                                          核验审计日志（哈希链与已签名的锚点）；通过时退出码为 0
-需要私钥的命令从环境变量 QKL_PASSPHRASE 读取口令。`;
+  assessment --db 文件 --month YYYY-MM [--out 文件.xlsx] [--json]                          市局：各分局月度考核得分（可导出考核表）
+需要私钥的命令从环境变量 QKL_PASSPHRASE 读取口令。
+任何命令都可加 --operator 姓名（或设环境变量 QKL_OPERATOR）：审计日志等记录此经办人；不指定时记为“命令行（操作系统用户名）”。`;
 
 /** Runs one command; returns the exit code. Errors are one Chinese line on stderr. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
-  const [name, ...rest] = argv;
+  let args: string[];
+  try {
+    args = takeOperatorOption(argv);
+  } catch (error) {
+    io.err(`错误：${(error as Error).message}`);
+    return 2;
+  }
+  const [name, ...rest] = args;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
     io.out(usage);
     return name ? 0 : 2;

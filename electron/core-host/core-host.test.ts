@@ -42,7 +42,7 @@ async function ok<T = unknown>(name: string, input: unknown = {}): Promise<T> {
 async function startDistrict(spawn: SpawnCore = sourceCoreWorker()): Promise<CoreHost> {
   temp = tempDir();
   host = await CoreHost.start({ file: temp.file('qkl.sqlite'), host: 'test', spawn, log: () => {} });
-  await ok('node.init', { role: 'district', name: '塘桥分局', districtId: 'seed-district-03' });
+  await ok('node.init', { role: 'district', name: '塘桥分局', districtId: 'seed-district-03', operatorName: '王敏', operatorTitle: '科员' });
   return host;
 }
 
@@ -61,7 +61,24 @@ describe('CoreHost', () => {
     await ok('units.create', { districtId: 'seed-district-03', name: '张家港市测试机械厂', uscc: '91320582MA1M7B3X2W' });
     // the reader sees the writer's committed row at once
     expect(await ok('stats.get')).toMatchObject({ units: 1 });
-    expect((await ok<{ total: number }>('units.query', {})).total).toBe(1);
+    // a write elsewhere changed a fact the unit's risk score reads (as a trigger notes it): the
+    // read-only reader cannot rescore, so the host passes the read to the writer, which does
+    const unitId = (await ok<{ rows: Array<{ id: string }> }>('units.query', {})).rows[0]!.id;
+    const db = new Database(temp.file('qkl.sqlite'));
+    db.prepare('INSERT INTO risk_dirty (unit_id) VALUES (?)').run(unitId);
+    db.close();
+    const { rows } = await ok<{ total: number; rows: Array<{ riskLevel: string | null }> }>('units.query', {});
+    expect(counts(temp.file('qkl.sqlite'))).toMatchObject({ units: 1 });
+    const check = new Database(temp.file('qkl.sqlite'), { readonly: true });
+    expect(check.prepare('SELECT count(*) AS n FROM risk_dirty').get()).toEqual({ n: 0 });
+    check.close();
+    expect(rows).toEqual([expect.objectContaining({ riskLevel: 'low' })]);
+    // fresh now: the reader answers alone, with the same row
+    expect(await ok('units.query', {})).toEqual({ total: 1, rows });
+    // a read that is audited (the contact sheet shows phones in full) is written by the writer
+    const auditBefore = (counts(temp.file('qkl.sqlite')) as { audit: number }).audit;
+    await ok('chain.roster', { contactSheet: true });
+    expect(counts(temp.file('qkl.sqlite'))).toMatchObject({ audit: auditBefore + 1 });
     expect(await ok('jobs.progress', { jobId: 'job-00000001' })).toEqual({ jobId: 'job-00000001', state: 'unknown', phase: '', done: 0, total: null });
     expect(await host!.callByName('jobs.progress', { jobId: '../x' })).toMatchObject({ ok: false, code: 'VALIDATION' });
     expect(await host!.callByName('host.pickFile', { purpose: 'bundle' })).toMatchObject({ ok: false, code: 'UNKNOWN_CALL' });
@@ -172,7 +189,7 @@ describe('CoreHost', () => {
         },
       },
     });
-    await ok('node.init', { role: 'bureau', name: '市局特设科' });
+    await ok('node.init', { role: 'bureau', name: '市局特设科', operatorName: '王敏', operatorTitle: '科员' });
     expect(await ok('keys.status')).toMatchObject({ hasKeys: true, protection: 'safeStorage', safeStorageAvailable: true });
     // the backup key is opened (decrypted) to print its recovery sheet
     expect(await ok('keys.recoverySheet', {})).toBeTruthy();

@@ -101,8 +101,12 @@ export class CoreHost implements CoreRunner {
   callByName(name: string, input: unknown): Promise<Result<unknown>> {
     if (name === 'jobs.progress' || name === 'jobs.cancel') return this.answerJob(name, input);
     if (this.current !== 'running' || !this.writer) return Promise.resolve({ ok: false, ...coreStopped });
-    const thread = readerCalls.has(name as never) && this.reader ? this.reader : this.writer;
-    return thread.peer.call(name, input);
+    if (!readerCalls.has(name as never) || !this.reader) return this.writer.peer.call(name, input);
+    return this.reader.peer.call(name, input).then((result) => {
+      // a read that must first write derived data (risk scores gone stale) is the writer's
+      if (!result.ok && result.code === 'NEEDS_WRITER' && this.writer) return this.writer.peer.call(name, input);
+      return result;
+    });
   }
 
   /** Makes a path the user picked in a native dialog usable by the core, as a reference for the page. */

@@ -11,7 +11,9 @@ import type { CallName } from '../api/contract.ts';
 //    file. SQLite's WAL lets it read the last committed state while the writer
 //    writes, and a read started after a write was answered sees that write.
 // Only calls that read nothing but the database belong here; reader.test.ts runs
-// every one of them on a read-only core, so one that writes fails that test.
+// every one of them on a read-only core and compares it with the writer. A call that
+// writes for some inputs only (the 工作联系表's audit entry, risk scores gone stale) is
+// refused by the read-only connection with NEEDS_WRITER, and the host asks the writer.
 
 export const hostAnsweredJobCalls = ['jobs.progress', 'jobs.cancel'] as const satisfies readonly CallName[];
 

@@ -1,4 +1,5 @@
 import type { OpenedDatabase } from '../../db/open.ts';
+import type { Operator } from '../api/schemas/people.ts';
 import type { JobRegistry } from './jobs/job-registry.ts';
 
 export type HostKind = 'electron' | 'web' | 'cli' | 'test';
@@ -6,8 +7,14 @@ export type HostKind = 'electron' | 'web' | 'cli' | 'test';
 /** What every service needs; made once per host at start. */
 export interface CoreContext {
   database: OpenedDatabase;
-  /** the person acting, for the audit log (the OS account on a desk PC) */
-  actor: string;
+  /**
+   * The 经办人's name, read by every write (audit log, decided_by, reviewed_by …).
+   * Reading it with no 经办人 chosen refuses the write (OPERATOR_REQUIRED): the
+   * desktop and browser hosts start without one until session.setOperator.
+   */
+  readonly actor: string;
+  /** who works in this session: a person of the staff list, a name given to the CLI, or null (not chosen yet) */
+  operator: Operator | null;
   host: HostKind;
   appVersion: string;
   now(): Date;

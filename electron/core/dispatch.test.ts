@@ -20,7 +20,24 @@ describe('dispatch', () => {
   it('validates input against the contract with a Chinese message naming the field', async () => {
     t = await districtCore();
     const result = await t.core.call('units.create', { districtId: 'seed-district-03', name: '', uscc: 'x' });
-    expect(result).toEqual({ ok: false, code: 'VALIDATION', message: '请填写使用单位名称', details: { field: 'name' } });
+    expect(result).toEqual({ ok: false, code: 'VALIDATION', message: '请填写使用单位名称', details: { field: 'name', issues: [{ field: 'name', path: 'name', message: '请填写使用单位名称' }] } });
+  });
+
+  it('returns every problem of an input at once, each with its field path, and lists them in the message', async () => {
+    t = await districtCore();
+    const result = await t.core.call('complaints.create', {
+      receivedOn: '2026-13-01',
+      channel: 'fax',
+      reporter: { name: '王'.repeat(51) },
+      content: '举'.repeat(4001),
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const issues = result.details!['issues'] as Array<{ field: string; path: string; message: string }>;
+    expect(issues.map((i) => i.path)).toEqual(['receivedOn', 'channel', 'reporter.name', 'content']);
+    expect(issues.find((i) => i.path === 'content')).toEqual({ field: 'content', path: 'content', message: '举报内容不能超过 4000 个字符' });
+    expect(result.details!.field).toBe('receivedOn');
+    for (const issue of issues) expect(result.message).toContain(issue.message);
   });
 
   it('hides internal errors behind a Chinese message and reports them to the host', async () => {

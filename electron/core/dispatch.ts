@@ -58,23 +58,84 @@ const fieldLabels: Record<string, string> = {
   approvedBy: '审批人',
   approvedOn: '审批日期',
   paidOn: '发放日期',
+  // 经办人
+  title: '职务',
+  staffId: '经办人',
+  operatorName: '经办人姓名',
+  operatorTitle: '经办人职务',
+  // 宣传培训活动 and the 风险评分规则 (issue 19)
+  kind: '类型',
+  heldOn: '活动日期',
+  place: '地点',
+  audience: '活动对象',
+  participants: '参加人数',
+  organizer: '主讲或承办单位',
+  addPhotos: '照片',
+  removePhotos: '照片',
+  thresholds: '分数线',
+  high: '“高”的分数线',
+  elevated: '“较高”的分数线',
+  general: '“一般”的分数线',
+  perPiece: '每台设备的分值',
+  max: '最高分',
+  min: '台数下限',
+  points: '分值',
+  sizeBands: '台数分档',
+  months: '统计月数',
+  openGeneral: '每处未闭环一般隐患的分值',
+  openMajor: '每处未闭环重大隐患的分值',
+  overdueGeneral: '每处逾期一般隐患的加分',
+  overdueMajor: '每处逾期重大隐患的加分',
+  noValidAManager: '无有效 A 证安全管理员的分值',
+  demoPassed: '示范单位的减分',
+  perComplaint: '每件查实投诉的分值',
 };
 
-/** Turns anything thrown into the envelope that crosses a boundary: a code and a Chinese message, never a stack. */
-export function toEnvelope(error: unknown): ErrorEnvelope {
-  if (error instanceof AppError) return error.toEnvelope();
-  if (error instanceof z.ZodError) {
-    const issue = error.issues[0]!;
-    const path = issue.path.filter((p) => p !== 'data').map(String);
-    const field = path.at(-1);
-    const label = field ? (fieldLabels[field] ?? field) : undefined;
-    return {
-      code: 'VALIDATION',
-      message: !label ? `输入有误：${issue.message}` : issue.message.includes(label) ? issue.message : `${label}：${issue.message}`,
-      ...(field ? { details: { field } } : {}),
-    };
+/** One problem of an input: the field it is about (its own name and its full path) and a Chinese message naming it. */
+export interface FieldIssue {
+  field?: string;
+  /** dotted: "reporter.phone", "items.2.comment" */
+  path?: string;
+  message: string;
+}
+
+/** A field whose name means something else in one call: a publicity activity's title is its 名称, a person's is the 职务. */
+const callFieldLabels: Partial<Record<string, Record<string, string>>> = {
+  'publicity.save': { title: '名称' },
+};
+
+function toIssue(issue: z.core.$ZodIssue, callName?: string): FieldIssue {
+  const path = issue.path.filter((p) => p !== 'data').map(String);
+  // the field is the last named step: an array's element is reported on the array
+  const field = [...path].reverse().find((p) => !/^\d+$/.test(p));
+  const label = field ? (callFieldLabels[callName ?? '']?.[field] ?? fieldLabels[field] ?? field) : undefined;
+  // "请填写姓名" already says what is wanted; zod's own messages ("过长…") need the field's name
+  const named = issue.message.includes(label ?? '') || issue.message.startsWith('请');
+  const message = !label ? `输入有误：${issue.message}` : named ? issue.message : `${label}：${issue.message}`;
+  return { ...(field ? { field, path: path.join('.') } : {}), message };
+}
+
+/** Every problem of an input at once (one per field), so a form can show them all; the message lists them for the CLI. */
+function validationEnvelope(error: z.ZodError, callName?: string): ErrorEnvelope {
+  const issues: FieldIssue[] = [];
+  for (const issue of error.issues.map((i) => toIssue(i, callName))) {
+    if (!issues.some((i) => i.path === issue.path && (issue.path !== undefined || i.message === issue.message))) issues.push(issue);
   }
+  const shown = issues.slice(0, 8).map((i) => i.message);
+  const message = issues.length > shown.length ? `${shown.join('；')}；等共 ${issues.length} 处` : shown.join('；');
+  const field = issues[0]!.field;
+  return { code: 'VALIDATION', message, details: { ...(field ? { field } : {}), issues } };
+}
+
+/** Turns anything thrown into the envelope that crosses a boundary: a code and a Chinese message, never a stack. */
+export function toEnvelope(error: unknown, callName?: string): ErrorEnvelope {
+  if (error instanceof AppError) return error.toEnvelope();
+  if (error instanceof z.ZodError) return validationEnvelope(error, callName);
   return { code: 'INTERNAL', message: '程序内部错误，操作未完成。请重试；如仍出错，请联系技术支持。' };
+}
+
+function isReadOnlyRefusal(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('SQLITE_READONLY');
 }
 
 export interface Core {
@@ -104,7 +165,10 @@ export function createCore(ctx: CoreContext, options: CoreOptions = {}): Core {
       if (!checked.success) throw new Error(`${name} returned data outside its contract: ${checked.error.message}`);
       return { ok: true, value: checked.data as CallOutput<K> };
     } catch (error) {
-      const envelope = toEnvelope(error);
+      // the reader thread's connection is read-only (electron/core-host/routing.ts): a read
+      // that turns out to write (an audited contact sheet, stale derived data) is the writer's
+      if (ctx.database.sqlite.readonly && isReadOnlyRefusal(error)) return { ok: false, code: 'NEEDS_WRITER', message: '此操作需要写入数据库，已转交写入线程。' };
+      const envelope = toEnvelope(error, name);
       if (envelope.code === 'INTERNAL') options.onInternalError?.(name, error);
       return { ok: false, ...envelope };
     }

@@ -2,6 +2,8 @@ import { acceptanceHandlers } from './acceptance/acceptance-handlers.ts';
 import { appHandlers } from './app-handlers.ts';
 import { auditHandlers } from './audit/audit-handlers.ts';
 import { blockHandlers } from './blocks/block-handlers.ts';
+import { chainWorkHandlers } from './chain-work/chain-work-handlers.ts';
+import { routineHandlers } from './routine/routine-handlers.ts';
 import { bundleHandlers } from './bundle/bundle-handlers.ts';
 import { dashboardHandlers } from './dashboard/dashboard-handlers.ts';
 import { fileHandlers } from './files/file-handlers.ts';
@@ -14,8 +16,12 @@ import { keyHandlers } from './keys/keys-handlers.ts';
 import { ledgerHandlers } from './ledger/ledger-handlers.ts';
 import { registryHandlers } from './registry/registry-handlers.ts';
 import { nodeHandlers } from './node/node-handlers.ts';
+import { peopleHandlers } from './people/people-handlers.ts';
+import { steeringHandlers } from './steering/steering-handlers.ts';
 import { trainingHandlers } from './training/training-handlers.ts';
 import { unitHandlers } from './units/unit-handlers.ts';
+import { riskHandlers } from './risk/risk-handlers.ts';
+import { publicityHandlers } from './publicity/publicity-handlers.ts';
 
 export type { Handler, Handlers } from './handler-types.ts';
 
@@ -23,6 +29,7 @@ export type { Handler, Handlers } from './handler-types.ts';
 export const handlers = {
   ...appHandlers,
   ...nodeHandlers,
+  ...peopleHandlers,
   ...unitHandlers,
   ...fileHandlers,
   ...ledgerHandlers,
@@ -30,6 +37,8 @@ export const handlers = {
   ...bundleHandlers,
   ...keyHandlers,
   ...blockHandlers,
+  ...routineHandlers,
+  ...chainWorkHandlers,
   ...acceptanceHandlers,
   ...trainingHandlers,
   ...hazardHandlers,
@@ -38,4 +47,7 @@ export const handlers = {
   ...complaintHandlers,
   ...inspectionHandlers,
   ...auditHandlers,
+  ...steeringHandlers,
+  ...riskHandlers,
+  ...publicityHandlers,
 } satisfies Handlers;

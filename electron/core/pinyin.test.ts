@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nameInitials } from './pinyin.ts';
+import { comparePinyin, nameInitials, nameSortKey } from './pinyin.ts';
 
 describe('nameInitials', () => {
   it('gives the pinyin initials of Chinese names', () => {
@@ -9,5 +9,29 @@ describe('nameInitials', () => {
 
   it('keeps letters and digits and drops punctuation', () => {
     expect(nameInitials('江苏ABC（张家港）1号厂')).toBe('jsabczjg1hc');
+  });
+});
+
+describe('nameSortKey', () => {
+  const sorted = (names: string[], kind: 'unit' | 'person' = 'unit') => [...names].sort((a, b) => comparePinyin(a, b, kind));
+
+  it('orders Chinese names by pinyin and tone, syllable by syllable, not by code point', () => {
+    // code point order would be 先 西 长 重 阿 白 (U+5148 < U+897F …)
+    expect(sorted(['先锋', '西安', '长江润发', '重庆啤酒', '阿里', '白云'])).toEqual(['阿里', '白云', '长江润发', '重庆啤酒', '西安', '先锋']);
+  });
+
+  it('keeps names that start with the same character together, the shorter first', () => {
+    expect(sorted(['张三', '章丘', '张家港', '张'])).toEqual(['张', '张家港', '张三', '章丘']);
+  });
+
+  it('puts digits and Latin letters before Chinese, full-width as half-width', () => {
+    expect(sorted(['阿里', 'ＡＢＢ（中国）', '3M公司'])).toEqual(['3M公司', 'ＡＢＢ（中国）', '阿里']);
+  });
+
+  it('reads a person’s surname as a surname', () => {
+    // 曾 as a surname is zeng (after 陈 chen); elsewhere ceng (before it)
+    expect(sorted(['张三', '曾小明', '陈明'], 'person')).toEqual(['陈明', '曾小明', '张三']);
+    expect(sorted(['张三', '曾小明', '陈明'], 'unit')).toEqual(['曾小明', '陈明', '张三']);
+    expect(nameSortKey('单田芳', 'person').startsWith('~shan4')).toBe(true);
   });
 });

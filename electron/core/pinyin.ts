@@ -10,3 +10,38 @@ export function nameInitials(name: string): string {
     .replace(/[^0-9a-z]/gi, '')
     .toLowerCase();
 }
+
+// A Han syllable starts with this mark, which is above every ASCII letter and digit: digits
+// and Latin letters sort before Chinese, as in Excel's 拼音排序 and the zh-CN collation.
+const HAN = '~';
+// Before the name itself, which breaks the last ties (ABB / abb): below every character of
+// the key, so a name that is the start of another comes first.
+const TIE = '\u0001';
+
+/**
+ * The key a Chinese name sorts by (stored in name_sort, compared as plain text): each
+ * character in turn by its pinyin and tone (西安 xi1·an1 before 先 xian1, as in a
+ * dictionary), then by the character itself, so names starting with 张 stay together
+ * before those starting with 章; digits and Latin letters before Chinese.
+ * People's names read a leading surname as a surname (曾 zeng, 单 shan); unit names
+ * read words in context (长江 chang, 重庆 chong). The neutral tone (0) sorts last, as 5.
+ */
+export function nameSortKey(name: string, kind: 'unit' | 'person' = 'unit'): string {
+  const syllables = pinyin(name, { toneType: 'num', type: 'all', surname: kind === 'person' ? 'head' : 'off', nonZh: 'consecutive' });
+  const key = syllables
+    .map((s) => (s.isZh ? `${HAN}${s.pinyin.replace(/0$/, '5')}${s.origin}` : s.origin.normalize('NFKC').toLowerCase()))
+    .join('');
+  return `${key}${TIE}${name}`;
+}
+
+/** Compares two names the way name_sort orders them, for lists sorted in memory. */
+export function comparePinyin(a: string, b: string, kind: 'unit' | 'person' = 'unit'): number {
+  const ka = nameSortKey(a, kind);
+  const kb = nameSortKey(b, kind);
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
+/** Unit name, then person name, both by pinyin: the order of rosters and sign-in sheets. */
+export function byUnitThenPerson<T extends { unitName: string | null; name: string }>(a: T, b: T): number {
+  return comparePinyin(a.unitName ?? '', b.unitName ?? '') || comparePinyin(a.name, b.name, 'person');
+}

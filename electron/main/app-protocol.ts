@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { CustomScheme, Protocol } from 'electron';
 import { APP_HOST, APP_SCHEME, APP_CSP } from './security.ts';
 
-// The UI is served from app://qkl, never file:// (SECURITY.md): a file:// page
+// The UI is served from app://qkl, never file:// (docs/SECURITY.md, "Electron shell"): a file:// page
 // can read any local file, and every path it asks for would have to be trusted.
 
 /**

@@ -96,7 +96,7 @@ describe('CoreProcess (Electron main ↔ core process ↔ core threads)', () => 
     temp = tempDir();
     core = await CoreProcess.start({ fork, start: { file: temp.file('qkl.sqlite') }, safeStorage, log: () => {} });
     expect(core.state).toBe('running');
-    await ok('node.init', { role: 'bureau', name: '市局特设科' });
+    await ok('node.init', { role: 'bureau', name: '市局特设科', operatorName: '王敏', operatorTitle: '科员' });
     expect(await ok('keys.status')).toMatchObject({ hasKeys: true, protection: 'safeStorage' });
     // the bureau's backup key is opened to print its sheet: decrypted by the main process
     expect(await ok('keys.recoverySheet', {})).toBeTruthy();
@@ -108,7 +108,7 @@ describe('CoreProcess (Electron main ↔ core process ↔ core threads)', () => 
   it('reports a crash of the core, answers what waits with CORE_STOPPED, and restarts in a new process', async () => {
     temp = tempDir();
     core = await CoreProcess.start({ fork, start: { file: temp.file('qkl.sqlite') }, safeStorage: null, log: () => {} });
-    await ok('node.init', { role: 'district', name: '塘桥分局', districtId: 'seed-district-03' });
+    await ok('node.init', { role: 'district', name: '塘桥分局', districtId: 'seed-district-03', operatorName: '王敏', operatorTitle: '科员' });
     const stopped: string[] = [];
     const started: string[] = [];
     core.on('stopped', (reason) => stopped.push(reason));

@@ -1,5 +1,5 @@
 // Pure security decisions for the shell: no electron import, so every rule here
-// is unit-tested with evil inputs (STYLE.md practice 10). URLs are always parsed
+// is unit-tested with evil inputs (docs/SECURITY.md, "Electron shell"). URLs are always parsed
 // with `new URL` and compared part by part, never by substring.
 
 export const APP_SCHEME = 'app';
@@ -109,7 +109,7 @@ export function isAllowedNavigation(currentUrl: string, targetUrl: string): bool
 /**
  * Permissions the renderer may be granted (camera, notifications, clipboard…).
  * None: the UI needs no browser permission, and a grant-all handler is the
- * classic mistake (STYLE.md, practices to avoid).
+ * classic mistake (docs/SECURITY.md, "Electron shell").
  */
 const grantedPermissions: ReadonlySet<string> = new Set<string>();
 

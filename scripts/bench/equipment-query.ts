@@ -86,6 +86,10 @@ const grid: [string, Record<string, unknown>][] = [
 ];
 for (const [label, input] of grid) await time(label, 'equipment.query', { startRow: 0, endRow: 100, ...input }, page);
 await time('units: first page (with screening counts)', 'units.query', { startRow: 0, endRow: 100 }, page);
+for (const colId of ['name', 'equipmentInUse', 'screenedCount', 'overdueCount', 'dueSoonCount', 'managerCount']) {
+  await time(`units: sort by ${colId}`, 'units.query', { startRow: 0, endRow: 100, sort: [{ colId, sort: colId === 'name' ? 'asc' : 'desc' }] }, page);
+}
+await time('managers: sort by name (pinyin)', 'managers.query', { startRow: 0, endRow: 100, sort: [{ colId: 'name', sort: 'asc' }] }, page);
 await time('managers: first page', 'managers.query', { startRow: 0, endRow: 100 }, page);
 await time('managers: filter expiring', 'managers.query', { startRow: 0, endRow: 100, certificate: 'expiring' }, page);
 await time('registry.summary', 'registry.summary', {}, (v) => JSON.stringify((v as { inspection: unknown }).inspection));

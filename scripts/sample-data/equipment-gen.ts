@@ -15,7 +15,7 @@ export interface EquipmentContext {
 
 const CYLINDER = '2310';
 
-// Default intervals (DOMAIN.md "Periodic inspection"), enough to make last/next plausible.
+// Default intervals (docs/DOMAIN.md, 检验周期), enough to make last/next plausible.
 function intervalYears(code: string): number {
   if (code.startsWith('21') || code.startsWith('23')) return 3;
   if (code.startsWith('41')) return 2;

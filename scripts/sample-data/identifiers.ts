@@ -1,4 +1,4 @@
-// Valid identifiers built the way the standards define them (DOMAIN.md "Identifiers"),
+// Valid identifiers built the way the standards define them (docs/DOMAIN.md, 标识号),
 // unique within one model. Checks reuse the app's own usccCheckChar so generator and
 // validator cannot drift apart.
 import { usccCheckChar } from '../../electron/core/validation/uscc.ts';
@@ -99,7 +99,7 @@ export function makeRegistrationCode(serials: Serials, variety: string, register
   return `${variety}${DIVISION}${yyyymm}${String(serial).padStart(4, '0')}`;
 }
 
-/** Kind abbreviations of 使用登记证编号 (elevators sure, the others unsure: see DOMAIN.md). */
+/** Kind abbreviations of 使用登记证编号 (elevators sure, the others unsure: see docs/DOMAIN.md, 标识号). */
 export function registrationPrefix(code: string): string {
   if (code.startsWith('23')) return '瓶';
   return { '1': '锅', '2': '容', '3': '梯', '4': '起', '5': '车' }[code[0]!] ?? '设';

@@ -5,6 +5,7 @@ import type Database from 'better-sqlite3';
 import { loadCatalogue } from '../../electron/core/catalogue/catalogue.ts';
 import { newId } from '../../electron/core/ids.ts';
 import { nameInitials } from '../../electron/core/pinyin.ts';
+import { registerSqlFunctions } from '../../db/functions.ts';
 import type { EquipmentStatus, SampleModel } from './model.ts';
 
 export const STATUS_VALUES: Readonly<Record<EquipmentStatus, 'in_use' | 'stopped' | 'scrapped' | 'cancelled'>> = {
@@ -35,6 +36,8 @@ export function insertModel(sqlite: Database.Database, model: SampleModel, optio
   let tick = 0;
   const stamp = () => new Date(base + tick++).toISOString();
   const catalogue = loadCatalogue();
+  // the name_sort triggers call it; the e2e helper opens the file directly
+  registerSqlFunctions(sqlite);
 
   const unit = sqlite.prepare(
     `INSERT INTO units (id, origin_node, created_at, updated_at, district_id, name, name_initials, uscc, address, industry)

@@ -21,6 +21,8 @@ const { values } = parseArgs({
     root: { type: 'string', default: 'dist/renderer' },
     'print-json': { type: 'boolean' },
     open: { type: 'string', multiple: true },
+    /** the 经办人 chosen at start (a person on the staff list), as QKL_OPERATOR does; else the page asks */
+    operator: { type: 'string' },
   },
 });
 
@@ -35,10 +37,27 @@ try {
   process.exit(1);
 }
 
+// the 经办人 named at start (a person on the staff list), chosen again after a restart of the core
+const operator = (values.operator ?? process.env['QKL_OPERATOR'])?.trim();
+async function chooseOperator(): Promise<void> {
+  if (!operator) return;
+  const staff = await core.callByName('staff.list', {});
+  const person = staff.ok ? (staff.value as { id: string; name: string }[]).find((s) => s.name === operator) : undefined;
+  if (!person) {
+    console.error(`提示：经办人员名单中没有在用的“${operator}”，请在页面上选择经办人。`);
+    return;
+  }
+  await core.callByName('session.setOperator', { staffId: person.id });
+}
+await chooseOperator();
+
 const listeners = new Set<(event: HostEvent) => void>();
 const emit = (event: HostEvent) => listeners.forEach((listener) => listener(event));
 core.on('stopped', () => emit('core-stopped'));
-core.on('started', () => emit('core-started'));
+core.on('started', () => {
+  emit('core-started');
+  void chooseOperator();
+});
 const opened = new OpenedFiles((bundle) => core.grant(bundle, 'file'), () => emit('files-opened'), (message) => log(message));
 await opened.add((values.open ?? []).map((f) => path.resolve(f)));
 

@@ -57,7 +57,7 @@ async function call<T = unknown>(name: string, input: unknown = {}): Promise<T> 
 describe('browser host on the core in worker threads', () => {
   it('answers a read and jobs.progress while a large import applies, both before the import resolves', async () => {
     await start();
-    await call('node.init', { role: 'district', name: '塘桥分局', districtId: 'seed-district-03' });
+    await call('node.init', { role: 'district', name: '塘桥分局', districtId: 'seed-district-03', operatorName: '王敏', operatorTitle: '科员' });
     const ledger = temp.file('台账.xlsx');
     await writeLargeLedger(ledger, 50_000);
     // as the window does it: the file is uploaded, previewed, then applied under a job id

@@ -9,6 +9,17 @@ import { test as base, expect, type Page } from '@playwright/test';
 import type { SampleFacts, WrittenLedger } from './support/sample-facts.ts';
 
 const run = promisify(execFile);
+
+/**
+ * Every host and CLI of the e2e runs as 经办人 王敏 (科长): `qkl init` puts the named
+ * operator on the staff list, and the browser host chooses them at start (its
+ * --operator, from QKL_OPERATOR), so pages open ready to write. A spec about the
+ * chooser itself starts its host without it (OPERATOR_ENV_OFF).
+ */
+export const E2E_OPERATOR = '王敏';
+process.env['QKL_OPERATOR'] ??= E2E_OPERATOR;
+/** spread into a child's env to start it with nobody chosen */
+export const OPERATOR_ENV_OFF = { QKL_OPERATOR: '' };
 /** the passphrase of the training node's keys (option nodeRole: 'training') */
 export const TRAINING_PASSPHRASE = 'training e2e 2026';
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -61,12 +72,13 @@ interface HostInfo {
 }
 
 /** Starts the browser host on a free port and resolves with the JSON line it prints. */
-async function startHost(databaseFile: string): Promise<{ child: ChildProcess; info: HostInfo }> {
+async function startHost(databaseFile: string, env: NodeJS.ProcessEnv = {}): Promise<{ child: ChildProcess; info: HostInfo }> {
   // Its own process group, so npx, tsx and node stop together when the test ends.
   const child = spawn('npx', ['tsx', 'scripts/web-host/main.ts', '--db', databaseFile, '--port', '0', '--print-json'], {
     cwd: repoRoot,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
   });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -114,6 +126,8 @@ interface Options {
   nodeRole: 'district' | 'bureau' | 'training';
   /** a generated district to insert before the host starts (district nodes only) */
   sample: { units: number; seed: number } | null;
+  /** false: the host starts with nobody chosen, so the app asks for the 经办人 */
+  operatorChosen: boolean;
 }
 
 interface Fixtures {
@@ -131,6 +145,7 @@ export const test = base.extend<Fixtures & Options>({
   initialised: [true, { option: true }],
   nodeRole: ['district', { option: true }],
   sample: [null, { option: true }],
+  operatorChosen: [true, { option: true }],
 
   workspace: async ({ initialised, nodeRole, sample }, use) => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'qkl-e2e-'));
@@ -144,7 +159,7 @@ export const test = base.extend<Fixtures & Options>({
               ? ['--role', 'bureau', '--name', '市局特设科']
               : ['--role', 'training', '--name', '市局技术服务中心'];
         // the training centre signs certificates: its keys are made at init, sealed by a passphrase
-        await cli(['init', '--db', databaseFile, ...node], nodeRole === 'training' ? { QKL_PASSPHRASE: TRAINING_PASSPHRASE } : {});
+        await cli(['init', '--db', databaseFile, ...node, '--title', '科长'], nodeRole === 'training' ? { QKL_PASSPHRASE: TRAINING_PASSPHRASE } : {});
       }
       const stats = async () => JSON.parse(await cli(['stats', '--db', databaseFile, '--json'])) as Stats;
       const facts = sample ? await insertSample(databaseFile, sample) : null;
@@ -154,8 +169,8 @@ export const test = base.extend<Fixtures & Options>({
     }
   },
 
-  host: async ({ workspace }, use) => {
-    const { child, info } = await startHost(workspace.databaseFile);
+  host: async ({ workspace, operatorChosen }, use) => {
+    const { child, info } = await startHost(workspace.databaseFile, operatorChosen ? {} : OPERATOR_ENV_OFF);
     try {
       await use(info);
     } finally {

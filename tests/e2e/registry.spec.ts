@@ -110,7 +110,11 @@ test('列 hides a column, remembered after a reload; 导出 Excel writes only th
   await expect(equipment.grid.header('equipmentCode')).toBeVisible();
 
   await equipment.status('在用').check();
+  await expect(equipment.total).not.toHaveText('共 0 台');
+  const inUse = await equipment.totalCount();
   await equipment.inspection().selectOption({ label: '超期' });
+  // the total is read once the 超期 filter has answered, not the in-use count still shown
+  await expect(equipment.total).not.toHaveText(`共 ${inUse} 台`);
   await expect(equipment.total).not.toHaveText('共 0 台');
   const total = await equipment.totalCount();
   const shown = await equipment.grid.headerTexts();

@@ -22,6 +22,9 @@ test('keyboard: Tab reaches the navigation, Ctrl+N opens 新增, Esc closes it',
   const units = new UnitsPage(app);
   await units.goto();
   await app.locator('body').click({ position: { x: 5, y: 5 } });
+  // the header comes first: the 经办人 and its 切换
+  await app.keyboard.press('Tab');
+  await expect(app.getByRole('banner').getByRole('button', { name: /切换/ })).toBeFocused();
   await app.keyboard.press('Tab');
   await expect(app.getByRole('navigation').getByRole('link', { name: '概览' })).toBeFocused();
   await app.keyboard.press('Tab');
@@ -73,7 +76,7 @@ test.describe('设置 on the bureau node', () => {
     await expect(row('高新区')).toHaveCount(1);
 
     await row('高新区').locator('[col-id="name"]').click();
-    await app.getByRole('button', { name: '修改' }).click();
+    await app.getByRole('button', { name: '修改', exact: true }).click();
     await dialog.getByLabel('分局名称').fill('高新技术开发区');
     await dialog.getByRole('button', { name: '保存' }).click();
     await expect(dialog).toBeHidden();

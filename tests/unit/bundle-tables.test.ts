@@ -4,8 +4,8 @@ import { bundleTables } from '../../renderer/src/pages/bundles/bundle-format.ts'
 import { en } from '../../renderer/src/i18n/en.ts';
 import { zhCN } from '../../renderer/src/i18n/zh-CN.ts';
 
-// The renderer may not import the core, so the bundle pages keep their own list of the
-// synced tables: this keeps it the core's list, in the bundle's order, each with a label.
+// The renderer may not import the core: the bundle pages read the synced tables from the
+// contract's label list; this keeps it the core's list, in the bundle's order, each with a label.
 describe('the bundle pages’ table list', () => {
   it('is the core’s synced tables in bundle order, then the attachment files', () => {
     expect(bundleTables).toEqual([...syncedTables, 'files']);

@@ -1,7 +1,7 @@
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
-// The process boundaries of STYLE.md are enforced by lint; this proves the rules bite.
+// The process boundaries (docs/ARCHITECTURE.md, "Processes") are enforced by lint; this proves the rules bite.
 const eslint = new ESLint();
 
 async function ruleIds(filePath: string, code: string): Promise<string[]> {
@@ -26,6 +26,13 @@ describe('process boundaries', () => {
 
   it('allow the renderer a type-only import of the contract', async () => {
     expect(await ruleIds('renderer/src/probe.ts', "import type { CallName } from '../../electron/api/contract.ts';\nexport type X = CallName;\n")).toEqual([]);
+  });
+
+  it('allow the renderer the synced tables\' labels as a value, and nothing else of the contract', async () => {
+    expect(await ruleIds('renderer/src/probe.ts', "import { syncTableLabels } from '../../electron/api/sync-table-labels.ts';\nexport const x = syncTableLabels;\n")).toEqual([]);
+    expect(await ruleIds('renderer/src/probe.ts', "import { Settings } from '../../electron/api/schemas/settings.ts';\nexport const x = Settings;\n")).toEqual([
+      expect.stringContaining('no-restricted-imports'),
+    ]);
   });
 
   it('keep Electron out of the core, the database layer and the CLI', async () => {

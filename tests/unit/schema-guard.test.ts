@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../support/temp.ts';
 
-// Schema guard (STYLE.md 7): the drizzle schema and the committed migrations must
+// Schema guard (docs/ARCHITECTURE.md, "Database"): the drizzle schema and the committed migrations must
 // agree, and a destructive statement needs to be listed as intended, because the
 // bureau imports bundles from offices still on older versions.
 const migrationsDir = path.resolve('db/migrations');

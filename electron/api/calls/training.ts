@@ -41,6 +41,14 @@ export const trainingCalls = {
   'training.saveSession': call(SessionSaveInput, SessionDetail, '新建或修改培训班'),
   'training.addAttendees': call(AddAttendeesInput, RosterAdded, '从台账的安全管理员中选取学员（按分局、安全管理小组、两项清单或逐个）'),
   'training.importRoster': call(RosterImportInput, RosterAdded, '从 xlsx / csv 导入培训名单'),
+  'training.registrySummary': call(
+    Empty,
+    z.object({
+      districts: z.array(z.object({ districtId: Id, districtName: z.string(), managers: z.number().int(), list2: z.number().int() })),
+      updatedAt: z.string().nullable(),
+    }),
+    '培训中心：市局下发的安全管理员名单（按分局统计，供按分局或两项清单选取学员）',
+  ),
   'training.setAttendance': call(AttendanceInput, z.object({ changed: z.number().int() }), '登记签到或缺席'),
   'training.signInSheet': call(z.object({ sessionId: Id }), SignInSheet, '签到表（打印用）'),
   'training.importBank': call(BankImportInput, BankImported, '从 xlsx / csv 导入题库（有无法识别的试题时不导入，逐行列出）'),

@@ -365,6 +365,12 @@ export const AcceptanceTemplate = z.object({
   publishedAt: z.string(),
   withdrawnAt: z.string().nullable(),
   mine: z.boolean(),
+  /** district: an office's template (its own district's, or any at the bureau); city: the bureau's city-wide copy of another district's */
+  scope: z.enum(['district', 'city']),
+  /** the bureau's city-wide publication of this template (at the bureau and at the office that published it), if any */
+  city: z
+    .object({ id: Id, publishedAt: z.string(), withdrawnAt: z.string().nullable(), withdrawnReason: z.string().nullable(), withdrawnByBureau: z.boolean() })
+    .nullable(),
 });
 export type AcceptanceTemplate = z.infer<typeof AcceptanceTemplate>;
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AcceptanceState } from './acceptance.ts';
 import { Id, OptionalEnforcementNo, OptionalPhone, OptionalText, SyncMeta } from './common.ts';
 import { IsoDate } from './registry.ts';
+import { RiskLevel } from './risk.ts';
 
 // 块 (安全管理小组) and 链 (工作联系), seed section 四: blocks of 5–10 using units of one
 // district that check each other, led by a demonstration unit; the chain links the
@@ -29,9 +30,20 @@ export const BlockSettingsUpdate = z
  *   with issue 6; until then no unit is accepted, so every lead carries this warning;
  * - member-without-manager: a member unit without a safety manager holding a valid A
  *   certificate on the day (the rule of list 2);
- * - no-inspector: no active inspector responsible for the block.
+ * - no-inspector: no active inspector responsible for the block;
+ * - activity-overdue: an activity of its 活动安排 (自查, 互查, meeting) past its due date without a record (issue 19).
  */
-export const blockProblemCodes = ['too-small', 'too-large', 'no-lead', 'lead-not-demo', 'member-without-manager', 'no-inspector', 'supervisor-without-a', 'supervisor-not-certified'] as const;
+export const blockProblemCodes = [
+  'too-small',
+  'too-large',
+  'no-lead',
+  'lead-not-demo',
+  'member-without-manager',
+  'no-inspector',
+  'supervisor-without-a',
+  'supervisor-not-certified',
+  'activity-overdue',
+] as const;
 export const BlockProblemCode = z.enum(blockProblemCodes);
 export type BlockProblemCode = z.infer<typeof BlockProblemCode>;
 
@@ -61,6 +73,9 @@ export const BlockMember = z.object({
   isLead: z.boolean(),
   /** the unit's demonstration-unit acceptance state (passed = an accepted 示范单位); null without a file */
   demoState: AcceptanceState.nullable(),
+  /** the unit's current 风险等级 and score (issue 19) */
+  riskLevel: RiskLevel.nullable().default(null),
+  riskScore: z.number().int().nullable().default(null),
 });
 export type BlockMember = z.infer<typeof BlockMember>;
 
@@ -106,6 +121,9 @@ export const Block = z.object({
   overdueCount: z.number().int(),
   /** none for a dissolved block */
   problems: z.array(BlockProblem),
+  /** the 活动安排 in force today, worded (每月互查 …), and the activities past due without a record */
+  scheduleRules: z.array(z.string()),
+  activitiesOverdue: z.number().int(),
   /** this node made the block and may change it */
   editable: z.boolean(),
 });
@@ -255,6 +273,8 @@ export const RosterManager = z.object({
   name: z.string(),
   idNumberMasked: z.string().nullable(),
   phoneMasked: z.string().nullable(),
+  /** in full on the 工作联系表 only (contactSheet: true), which exists to call people; null elsewhere */
+  phone: z.string().nullable(),
   itemCode: z.string().nullable(),
   certificateNo: z.string().nullable(),
   expiryDate: z.string().nullable(),
@@ -278,7 +298,7 @@ export const RosterBlock = z.object({
   leadUnitName: z.string().nullable(),
   inspectors: z.array(z.object({ inspectorId: Id, name: z.string(), enforcementNo: z.string().nullable(), phone: z.string().nullable() })),
   units: z.array(RosterUnit),
-  supervisors: z.array(BlockSupervisorRef.extend({ phoneMasked: z.string().nullable() })),
+  supervisors: z.array(BlockSupervisorRef.extend({ phoneMasked: z.string().nullable(), phone: z.string().nullable() })),
 });
 export type RosterBlock = z.infer<typeof RosterBlock>;
 
@@ -293,7 +313,14 @@ export const ChainProblem = z.object({
 });
 export type ChainProblem = z.infer<typeof ChainProblem>;
 
-export const ChainRosterInput = z.object({ asOf: IsoDate.optional() });
+export const ChainRosterInput = z.object({
+  asOf: IsoDate.optional(),
+  /**
+   * For the 工作联系表 (its print and xlsx): safety managers' phones in full, to call them.
+   * Each such read is audited (how many people's phones, not the phones).
+   */
+  contactSheet: z.boolean().optional(),
+});
 export const ChainRoster = z.object({
   asOf: z.string(),
   districtName: z.string(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, OptionalText } from './common.ts';
+import { Id, OptionalPhone, OptionalText } from './common.ts';
 import { IsoDate } from './registry.ts';
 
 // 投诉举报与奖励 (issue 8): a district office's complaint register, its handling and
@@ -49,7 +49,7 @@ const Text = (label: string, max: number) => z.string().trim().min(1, `请填写
 /** The reporter as given: a natural person, or nobody named (anonymous). */
 export const ReporterInput = z.object({
   name: OptionalText(50),
-  phone: OptionalText(30),
+  phone: OptionalPhone,
   idNumber: OptionalText(30),
   address: OptionalText(200),
 });
@@ -177,7 +177,7 @@ export const ComplaintDetail = ComplaintSummary.extend({
   /** null at the bureau (reporters never travel) */
   reporter: Reporter.nullable(),
   rewards: z.array(Reward),
-  linkedHazard: z.object({ id: Id, description: z.string(), state: z.string() }).nullable(),
+  linkedHazard: z.object({ id: Id, number: z.string().nullable(), unitName: z.string(), description: z.string(), foundOn: z.string(), state: z.string() }).nullable(),
   actions: z.array(ComplaintAction),
   /** why no reward can be proposed now (null when one can) */
   rewardRefusal: z.string().nullable(),

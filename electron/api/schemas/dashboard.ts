@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id } from './common.ts';
 import { HazardState } from './hazards.ts';
+import { RiskDistribution } from './risk.ts';
 
 // 概览 (issue 8, Dashboards): what needs this node's attention, across the mission
 // areas, in one read. A district office sees its district; the bureau the whole city
@@ -36,7 +37,11 @@ export const Dashboard = z.object({
   acceptance: z.object({ candidates: Count, inReview: Count, accepted: Count, returned: Count, revoked: Count }),
   /** the latest exams with published results: pass rate of the candidates in scope */
   exams: z.array(z.object({ examId: Id, title: z.string(), examDate: z.string().nullable(), candidates: Count, passed: Count, passRate: z.number().nullable() })),
+  /** 块的日常 and 链 (issue 19): activities of the blocks' 活动安排 past due without a record; 问题反馈 not yet 办结 */
+  routine: z.object({ activitiesOverdue: Count, feedbackOpen: Count }),
   /** one row per district office (the bureau's table; a district office sees its own row) */
   offices: z.array(DashboardOffice),
+  /** 风险分级 (issue 19): units by level now and by month; null on the training centre (no ledger) */
+  risk: RiskDistribution.nullable(),
 });
 export type Dashboard = z.infer<typeof Dashboard>;

@@ -46,6 +46,8 @@ export const HazardSummary = z.object({
   equipmentId: Id.nullable(),
   blockId: Id.nullable(),
   blockName: z.string().nullable(),
+  /** 隐患编号, 2026-0012 (year registered, serial in the district); null on a row an office registered before numbers existed */
+  number: z.string().nullable(),
   description: z.string(),
   level: HazardLevel,
   foundBy: z.string(),
@@ -64,6 +66,14 @@ export const HazardSummary = z.object({
   escalatedAt: z.string().nullable(),
   escalationReason: z.enum(['overdue', 'failures']).nullable(),
   sourceInspectionId: z.string().nullable(),
+  /** the block's 自查 / 互查 that found it, and which of the two (issue 19) */
+  sourceCheckId: z.string().nullable(),
+  sourceCheckKind: z.enum(['self', 'mutual']).nullable(),
+  /** the 问题反馈 it was turned into a hazard from (manager_feedback.hazard_id) */
+  sourceFeedbackId: z.string().nullable(),
+  /** the safety manager who reported it: the checker of a block check, the reporter of a 问题反馈 */
+  reporterManagerId: z.string().nullable(),
+  reporterManagerName: z.string().nullable(),
 });
 export type HazardSummary = z.infer<typeof HazardSummary>;
 
@@ -82,13 +92,15 @@ export const HazardCreateInput = z.object({
   equipmentId: Id.nullish().transform((v) => v ?? null),
   description: z.string().trim().min(1, '请描述隐患').max(2000, '隐患描述不能超过 2000 个字符'),
   level: HazardLevel,
-  foundBy: z.string().trim().min(1, '请填写发现人').max(100),
+  foundBy: z.string().trim().min(1, '请填写发现人').max(100, '发现人不能超过 100 个字符'),
   foundOn: IsoDate,
   measures: OptionalText(2000),
   comment: OptionalText(1000),
   /** evidence before (整改前照片等), staged with files.stage */
   evidence: z.array(StagedId).max(20).default([]),
   sourceInspectionId: OptionalText(64),
+  /** the safety manager who reported it (a manager of a unit of the district) */
+  reporterManagerId: OptionalText(64),
 });
 
 export const HazardUpdateInput = z.object({
@@ -123,6 +135,10 @@ export const HazardListInput = z.object({
   blockId: Id.optional(),
   unitId: Id.optional(),
   overdue: z.boolean().optional(),
+  /** 隐患编号, unit name (or its pinyin initials) or words of the description */
+  search: z.string().trim().max(100).optional(),
+  /** the first so many (a picker shows a few); all when omitted */
+  limit: z.number().int().min(1).max(500).optional(),
 });
 
 export const HazardStats = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RiskLevel, RiskLevelCounts } from './risk.ts';
 import { Id, OptionalText } from './common.ts';
 
 // 专项检查 (issue 8): a district office's inspection plans, the record of each visit
@@ -80,8 +81,10 @@ export const Scope = z.discriminatedUnion(
     z.object({ kind: z.literal('block'), blockId: z.string().min(1, '请选择小组').max(64) }),
     z.object({ kind: z.literal('units'), unitIds: z.array(Id).min(1, '请至少选择一家被检查单位').max(2000, '一次最多选择 2000 家单位') }),
     z.object({ kind: z.literal('equipment_kind'), equipmentKind: z.string().regex(/^[0-9A-Z]{4}$/, '请选择设备种类') }),
+    // 风险分级 (issue 19): the district's units at these levels when the plan is made
+    z.object({ kind: z.literal('risk_level'), levels: z.array(RiskLevel).min(1, '请至少选择一个风险等级').max(4) }),
   ],
-  { message: '请选择检查范围：小组、单位或设备种类' },
+  { message: '请选择检查范围：小组、单位、设备种类或风险等级' },
 );
 export type Scope = z.infer<typeof Scope>;
 
@@ -100,10 +103,12 @@ export const PlanSummary = z.object({
   type: PlanType,
   periodStart: z.string(),
   periodEnd: z.string(),
-  scopeKind: z.enum(['block', 'units', 'equipment_kind']),
+  scopeKind: z.enum(['block', 'units', 'equipment_kind', 'risk_level']),
   scopeBlockId: Id.nullable(),
   scopeBlockName: z.string().nullable(),
   scopeEquipmentKind: z.string().nullable(),
+  /** the levels of a 'risk_level' scope */
+  scopeRiskLevels: z.array(RiskLevel).nullable(),
   unitCount: z.number().int(),
   checklistKey: z.string(),
   checklistVersion: z.number().int(),
@@ -221,5 +226,7 @@ export const PlanOptions = z.object({
   kinds: z.array(z.object({ code: z.string(), name: z.string(), units: z.number().int() })),
   inspectors: z.array(z.object({ id: Id, name: z.string(), enforcementNo: z.string().nullable() })),
   supervisors: z.array(z.object({ id: Id, name: z.string(), unitName: z.string(), blockName: z.string().nullable() })),
+  /** the district's units by current risk level (issue 19) */
+  riskCounts: RiskLevelCounts,
 });
 export type PlanOptions = z.infer<typeof PlanOptions>;

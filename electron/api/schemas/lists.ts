@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RiskLevel } from './risk.ts';
 
 // 两项清单 (the seed's "two lists"): list 1 = using units with 20 or more pieces of
 // special equipment in use, gas cylinders excluded (TSG 08-2017 §2.4.2.2.2);
@@ -16,6 +17,9 @@ export const ListedUnit = z.object({
   needsSafetyBody: z.boolean(),
   /** number of valid A-certificate managers; 0 is a problem to show */
   managerCount: z.number().int(),
+  /** the unit's current 风险等级 and score (issue 19): today's, whatever the list date */
+  riskLevel: RiskLevel.nullable(),
+  riskScore: z.number().int().nullable(),
 });
 
 export const ListedManager = z.object({

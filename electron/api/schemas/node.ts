@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, Passphrase } from './common.ts';
+import { StaffName, StaffTitle } from './people.ts';
 
 export const NodeRole = z.enum(['district', 'training', 'bureau']);
 export type NodeRole = z.infer<typeof NodeRole>;
@@ -20,4 +21,10 @@ export const NodeInitInput = z.object({
   districtId: Id.nullish(),
   /** seals the private keys made now, where the host has no safeStorage; without one the keys are made later */
   passphrase: Passphrase,
+  /**
+   * the person setting the node up: the first of its staff list and the 经办人 of this
+   * session. Required where nobody is chosen yet (desktop, browser); the CLI records its operator.
+   */
+  operatorName: StaffName.optional(),
+  operatorTitle: StaffTitle.optional(),
 });

@@ -51,7 +51,7 @@ const registryFields = {
   inspectionIntervals: z.array(InspectionInterval).max(100, '检验周期最多 100 条'),
 };
 
-/** Numbers DOMAIN.md calls settings, with its defaults. */
+/** The numbers docs/DOMAIN.md makes settings ("两项清单 and the other thresholds"), with their defaults. */
 export const RegistrySettings = z.object({
   screeningThreshold: registryFields.screeningThreshold.default(20),
   countedStatuses: registryFields.countedStatuses.default(['in_use']),

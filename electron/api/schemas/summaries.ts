@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, OptionalText } from './common.ts';
+import { PublicityFigures } from './publicity.ts';
 
 // 月度工作小结 (issue 8): each district office reports its month to the city bureau by
 // the due day (the 25th by default, a setting). The figures are pre-filled from the
@@ -64,6 +65,13 @@ export const SummaryFigures = z.object({
     rewardsApproved: z.number().int(),
     rewardsApprovedFen: z.number().int(),
   }),
+  // ---- 块的日常 and 链's 问题反馈 (issue 19); absent from figures frozen before they were counted ----
+  /** final 自查 / 互查 and meetings held in the month; activities of the 活动安排 overdue on asOf */
+  routine: z.object({ selfChecks: z.number().int(), mutualChecks: z.number().int(), meetings: z.number().int(), activitiesOverdue: z.number().int() }).optional(),
+  /** 问题反馈 received, answered, turned into hazards and closed in the month */
+  feedback: z.object({ received: z.number().int(), answered: z.number().int(), toHazard: z.number().int(), closed: z.number().int() }).optional(),
+  // 宣传与进企业培训 (issue 19): absent in figures frozen before the log existed
+  publicity: PublicityFigures.optional(),
 });
 export type SummaryFigures = z.infer<typeof SummaryFigures>;
 

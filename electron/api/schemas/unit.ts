@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { Id, OptionalText, pageLimit, Paging, SyncMeta } from './common.ts';
+import { Id, OptionalPhone, OptionalText, pageLimit, Paging, SyncMeta } from './common.ts';
 import { unitLimits } from './field-limits.ts';
+import { RiskLevel } from './risk.ts';
 
 export const Unit = z.object({
   ...SyncMeta,
@@ -27,6 +28,10 @@ export const Unit = z.object({
   overdueCount: z.number().int(),
   /** in-use pieces due within the 临期 window, as of today */
   dueSoonCount: z.number().int(),
+  /** 风险等级 and score (issue 19), with the rule version they were computed with; null only for a deleted unit */
+  riskLevel: RiskLevel.nullable(),
+  riskScore: z.number().int().nullable(),
+  riskRuleVersion: z.number().int().nullable(),
 });
 export type Unit = z.infer<typeof Unit>;
 
@@ -38,16 +43,32 @@ export const UnitInput = z.object({
   address: OptionalText(unitLimits.address),
   industry: OptionalText(unitLimits.industry),
   contactPerson: OptionalText(unitLimits.contactPerson),
-  contactPhone: OptionalText(unitLimits.contactPhone),
+  contactPhone: OptionalPhone,
   notes: OptionalText(unitLimits.notes),
 });
 export type UnitInput = z.input<typeof UnitInput>;
 
-export const unitSortColumns = ['name', 'uscc', 'districtName', 'address', 'equipmentInUse', 'updatedAt', 'createdAt'] as const;
+export const unitSortColumns = [
+  'name',
+  'uscc',
+  'districtName',
+  'address',
+  'equipmentInUse',
+  'screenedCount',
+  'overdueCount',
+  'dueSoonCount',
+  'managerCount',
+  'updatedAt',
+  'createdAt',
+  'riskLevel',
+  'riskScore',
+] as const;
 
 export const UnitFilter = z.object({
   search: z.string().max(100).optional(),
   districtId: Id.optional(),
+  /** only units at these risk levels */
+  riskLevels: z.array(RiskLevel).max(4).optional(),
   sort: z
     .array(z.object({ colId: z.enum(unitSortColumns), sort: z.enum(['asc', 'desc']) }))
     .max(3)

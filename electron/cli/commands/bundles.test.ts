@@ -45,6 +45,10 @@ describe('qkl export-bundle / import-bundle', { timeout: 90_000 }, () => {
 
     const dry = await qkl('import-bundle', '--db', bureau, bundle, '--dry-run', '--json');
     expect(JSON.parse(dry.out)).toMatchObject({ status: 'dry-run', sequence: 1, changes: { units: { inserted: 1 }, equipment: { inserted: 21 } } });
+    // the text report names tables in the words of the exchange page (the contract's label list)
+    const dryText = await qkl('import-bundle', '--db', bureau, bundle, '--dry-run');
+    expect(dryText.out).toContain('使用单位：新增 1，更新 0，删除 0，未变 0');
+    expect(dryText.out).toContain('特种设备：新增 21，更新 0，删除 0，未变 0');
 
     const imported = await qkl('import-bundle', '--db', bureau, bundle, '--json');
     expect(imported.code, imported.err).toBe(0);

@@ -2,11 +2,12 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BundleImportResult } from '../../api/schemas/bundles.ts';
+import { isLabelledTable, syncTableLabels } from '../../api/sync-table-labels.ts';
 import { callOrFail, requireDb, withCore } from '../database-option.ts';
 import { CommandError, UsageError, type CliIo } from '../io.ts';
 
-const tableNames: Record<string, string> = { districts: '分局', units: '使用单位', equipment: '特种设备', safety_managers: '安全管理员', attachments: '附件', blocks: '安全管理小组', block_members: '小组成员', inspectors: '监察人员', block_inspectors: '小组监察人员', block_supervisors: '小组安全监督员' };
-const label = (table: string) => tableNames[table] ?? table;
+// Table names in the words of the exchange pages and the core's refusals (one list in the contract).
+const label = (table: string) => (isLabelledTable(table) ? syncTableLabels[table] : table);
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /** `qkl export-bundle --db FILE --out FILE.qklb [--full] [--to NODE_ID] [--json]` */

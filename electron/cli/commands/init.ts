@@ -4,6 +4,7 @@ import type { District } from '../../api/schemas/district.ts';
 import { NodeRole as NodeRoleSchema } from '../../api/schemas/node.ts';
 import { callOrFail, requireDb, withCore } from '../database-option.ts';
 import { CommandError, UsageError, type CliIo } from '../io.ts';
+import { cliOperator } from '../operator.ts';
 import { lostPassphraseWarning } from './keys.ts';
 
 const roleNames: Record<NodeRole, string> = { district: '分局', training: '培训中心', bureau: '市局' };
@@ -21,7 +22,7 @@ function pickDistrict(list: District[], given: string | undefined, nodeName: str
 export async function initCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { db: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' }, district: { type: 'string' }, json: { type: 'boolean' } },
+    options: { db: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' }, district: { type: 'string' }, title: { type: 'string' }, json: { type: 'boolean' } },
   });
   const file = requireDb(values.db, false);
   const role = NodeRoleSchema.safeParse(values.role);
@@ -32,7 +33,9 @@ export async function initCommand(args: string[], io: CliIo): Promise<number> {
     const list = await callOrFail(core, 'districts.list', {});
     const district = role.data === 'district' ? pickDistrict(list, values.district, values.name!) : undefined;
     // with QKL_PASSPHRASE set (withCore passes it on), node.init makes the keys too
-    const init = await core.call('node.init', { role: role.data, name: values.name, districtId: district?.id ?? null });
+    // a named operator (--operator / QKL_OPERATOR) is the person setting up: the first of the staff list
+    const person = cliOperator() ? { operatorName: cliOperator(), operatorTitle: values.title?.trim() || '经办人' } : {};
+    const init = await core.call('node.init', { role: role.data, name: values.name, districtId: district?.id ?? null, ...person });
     if (!init.ok) {
       if (init.details?.field === 'passphrase') throw new CommandError(`QKL_PASSPHRASE：${init.message}`);
       throw new CommandError(init.message);

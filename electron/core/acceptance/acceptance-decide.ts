@@ -6,6 +6,7 @@ import type { CoreContext } from '../context.ts';
 import { newId } from '../ids.ts';
 import { requireIdentity } from '../node/node-service.ts';
 import { localDate } from '../registry/as-of.ts';
+import { refreshCityTemplates } from '../steering/city-templates.ts';
 import { getAcceptanceSettings } from './acceptance-settings.ts';
 import { decisionsOf, getDetail, loadFileRow } from './acceptance-read.ts';
 import { checklistItems, loadChecklist } from './checklist.ts';
@@ -97,6 +98,8 @@ export function decide(ctx: CoreContext, input: ParsedInput<'acceptance.decide'>
       after: { fileId: file.id, unitName: file.unitName, round: file.round, outcome: input.outcome, label: transitions[input.outcome].label, plaqueNo, returnedItems: input.returnedItems, comments: input.comments,
         ...(acknowledged.length > 0 ? { acknowledged: acknowledged.map(describe) } : {}) },
     });
+    // a pass publishes the unit's templates city-wide, a revocation takes them out
+    refreshCityTemplates(ctx);
   })();
   return getDetail(ctx, input.fileId);
 }

@@ -218,7 +218,7 @@ export function listFiles(ctx: CoreContext, input: { districtId?: string; phase?
   const identity = getIdentity(ctx);
   const district = identity?.role === 'district' ? identity.districtId : (input.districtId ?? null);
   const rows = ctx.database.sqlite
-    .prepare(`${selectFiles} WHERE f.deleted_at IS NULL AND (? IS NULL OR f.district_id = ?) AND (? IS NULL OR f.phase = ?) ORDER BY d.sort_order, u.name`)
+    .prepare(`${selectFiles} WHERE f.deleted_at IS NULL AND (? IS NULL OR f.district_id = ?) AND (? IS NULL OR f.phase = ?) ORDER BY d.sort_order, u.name_sort`)
     .all(district, district, input.phase ?? null, input.phase ?? null) as FileRow[];
   const summaries = summarize(ctx, rows);
   return input.state ? summaries.filter((s) => s.state === input.state) : summaries;

@@ -67,7 +67,7 @@ export function acceptanceCandidates(ctx: CoreContext, input: { search?: string 
     .prepare(
       `SELECT u.id, u.name, u.uscc,
               (SELECT count(*) FROM equipment e WHERE e.unit_id = u.id AND e.deleted_at IS NULL AND e.status IN (SELECT value FROM json_each(?))) AS inUse
-       FROM units u WHERE u.district_id = ? AND u.deleted_at IS NULL ${matches} ORDER BY inUse DESC, u.name`,
+       FROM units u WHERE u.district_id = ? AND u.deleted_at IS NULL ${matches} ORDER BY inUse DESC, u.name_sort`,
     )
     .all(JSON.stringify(settings.countedStatuses), identity.districtId, ...searchParams) as Array<{ id: string; name: string; uscc: string; inUse: number }>;
   return rows.filter((r) => !open.has(r.id)).slice(0, input.limit ?? 2000);

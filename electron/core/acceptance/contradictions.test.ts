@@ -148,7 +148,7 @@ describe('6.1 作业人员证件档案 from the operators’ certificates', () =
     expect(item(file, '6.1').prefill!.details).toEqual([
       '起重机械 4 台：需要专人指挥的吊装作业需 Q1 证，持证 0 人',
       '电梯 2 台：电梯修理（T）由维护保养单位的持证人员承担，使用单位不需作业人员证',
-      'N1 叉车司机：叉车丁（至 2025-01-01）、叉车丙（至 2028-01-01）、叉车乙（至 2028-01-01）、叉车甲（至 2028-01-01）',
+      'N1 叉车司机：叉车丙（至 2028-01-01）、叉车丁（至 2025-01-01）、叉车甲（至 2028-01-01）、叉车乙（至 2028-01-01）',
     ]);
     expect(item(file, '1.1').prefill).toMatchObject({ key: 'managers', outcome: 'pass' });
 
@@ -165,7 +165,8 @@ describe('the unit picker', () => {
     const other = insertUnit(sqlite, { name: '塘桥纺织有限公司', uscc: '91320582MA1X7HGL2C' });
     insertUnit(sqlite, { name: '锦丰钢铁有限公司' });
     const names = async (search?: string, limit?: number) => (await t.ok('acceptance.candidates', { search, limit })).map((c) => c.name);
-    expect(await names()).toEqual(['张家港港务机械有限公司', '塘桥纺织有限公司', '锦丰钢铁有限公司']);
+    // by pieces in use, then by pinyin (jin before tang)
+    expect(await names()).toEqual(['张家港港务机械有限公司', '锦丰钢铁有限公司', '塘桥纺织有限公司']);
     expect(await names('纺织')).toEqual(['塘桥纺织有限公司']);
     expect(await names('TQFZ')).toEqual(['塘桥纺织有限公司']);
     expect(await names('ma1x7')).toEqual(['塘桥纺织有限公司']);

@@ -73,7 +73,7 @@ export function unitFacts(ctx: CoreContext, unitId: string): UnitFacts {
     )
     .all(unitId) as UnitFacts['equipment'];
   const managers = sqlite
-    .prepare('SELECT name, item_code AS itemCode, expiry_date AS expiryDate FROM safety_managers WHERE unit_id = ? AND deleted_at IS NULL ORDER BY name')
+    .prepare('SELECT name, item_code AS itemCode, expiry_date AS expiryDate FROM safety_managers WHERE unit_id = ? AND deleted_at IS NULL ORDER BY name_sort')
     .all(unitId) as UnitFacts['managers'];
   return { equipment, managers };
 }

@@ -4,6 +4,7 @@ import { appendAudit } from '../audit.ts';
 import type { CoreContext } from '../context.ts';
 import { newId } from '../ids.ts';
 import { getIdentity, requireIdentity } from '../node/node-service.ts';
+import { cityLibrary, type CityPublication } from '../steering/city-library.ts';
 import { decisionsOf, loadFileRow } from './acceptance-read.ts';
 import { checklistItems, loadChecklist } from './checklist.ts';
 import { effectiveState } from './state.ts';
@@ -28,25 +29,34 @@ interface TemplateRow {
   title: string;
   publishedAt: string;
   withdrawnAt: string | null;
+  sortOrder: number;
 }
 
-const select = `SELECT t.id, t.version, t.origin_node AS originNode, t.district_id AS districtId, d.name AS districtName, t.file_id AS fileId, u.name AS unitName,
+const select = `SELECT t.id, t.version, t.origin_node AS originNode, t.district_id AS districtId, d.name AS districtName, d.sort_order AS sortOrder, t.file_id AS fileId, u.name AS unitName,
   f.checklist_version AS checklistVersion, t.item_code AS itemCode, t.attachment_id AS attachmentId, a.file_name AS fileName, a.size, t.title,
   t.published_at AS publishedAt, t.withdrawn_at AS withdrawnAt
 FROM acceptance_templates t JOIN districts d ON d.id = t.district_id JOIN acceptance_files f ON f.id = t.file_id JOIN units u ON u.id = f.unit_id
 JOIN attachments a ON a.id = t.attachment_id`;
 
-function toTemplate(ctx: CoreContext, row: TemplateRow): AcceptanceTemplate {
+function toTemplate(ctx: CoreContext, row: TemplateRow, city: CityPublication | null = null): AcceptanceTemplate {
   const self = getIdentity(ctx)?.id;
-  const { checklistVersion, originNode, ...rest } = row;
-  return { ...rest, itemTitle: checklistItems(loadChecklist(checklistVersion)).get(row.itemCode)?.title ?? row.itemCode, mine: originNode === self };
+  const { checklistVersion, originNode, sortOrder: _sortOrder, ...rest } = row;
+  return { ...rest, itemTitle: checklistItems(loadChecklist(checklistVersion)).get(row.itemCode)?.title ?? row.itemCode, mine: originNode === self, scope: 'district', city };
 }
 
+/**
+ * The template library: the offices' templates this node holds (its own district's; every
+ * district's at the bureau), each with its city-wide publication, and the other districts'
+ * templates the bureau published city-wide, with their source district.
+ */
 export function listTemplates(ctx: CoreContext, input: { districtId?: string; includeWithdrawn: boolean }): AcceptanceTemplate[] {
   const rows = ctx.database.sqlite
     .prepare(`${select} WHERE t.deleted_at IS NULL AND (? IS NULL OR t.district_id = ?) AND (? OR t.withdrawn_at IS NULL) ORDER BY d.sort_order, t.item_code, t.published_at`)
     .all(input.districtId ?? null, input.districtId ?? null, input.includeWithdrawn ? 1 : 0) as TemplateRow[];
-  return rows.map((r) => toTemplate(ctx, r));
+  const city = cityLibrary(ctx, input);
+  const all = [...rows.map((r) => ({ sortOrder: r.sortOrder, template: toTemplate(ctx, r, city.bySource.get(r.id) ?? null) })), ...city.others.map(({ sortOrder, ...template }) => ({ sortOrder, template }))];
+  all.sort((a, b) => a.sortOrder - b.sortOrder || a.template.itemCode.localeCompare(b.template.itemCode, 'en', { numeric: true }) || a.template.publishedAt.localeCompare(b.template.publishedAt));
+  return all.map((t) => t.template);
 }
 
 export function publishTemplate(ctx: CoreContext, input: { evidenceId: string; title: string | null }): AcceptanceTemplate {

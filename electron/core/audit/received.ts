@@ -1,3 +1,4 @@
+import { localDay } from '../registry/as-of.ts';
 import { z } from 'zod';
 import { entryHash, GENESIS_HASH } from '../audit.ts';
 import { readNdjson } from '../bundle/format/ndjson.ts';
@@ -28,7 +29,7 @@ interface Known {
   recordedAt: string;
 }
 
-const day = (iso: string) => iso.slice(0, 10);
+const day = localDay;
 
 /** The node's anchors since its latest break (that one included): what a new anchor must extend. */
 function knownAnchors(ctx: CoreContext, nodeId: string): Known[] {

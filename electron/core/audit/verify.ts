@@ -1,3 +1,4 @@
+import { localDay } from '../registry/as-of.ts';
 import type { AuditVerification } from '../../api/schemas/audit.ts';
 import { walkAuditChain, type ChainProblem } from '../audit.ts';
 import type { CoreContext } from '../context.ts';
@@ -12,7 +13,7 @@ interface OwnAnchorRow extends SignedAnchor {
   loggedSeq: number | null;
 }
 
-const day = (iso: string) => iso.slice(0, 10);
+const day = localDay;
 const made = (a: OwnAnchorRow) => `${day(a.at)} ${a.source === 'export' ? '导出数据包' : '出具回执'}时签名锚定`;
 const MAX_PROBLEMS = 200;
 

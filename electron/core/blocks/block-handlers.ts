@@ -1,4 +1,8 @@
 import type { blockCalls } from '../../api/calls/blocks.ts';
+import type { ChainRoster } from '../../api/schemas/blocks.ts';
+import { appendAudit } from '../audit.ts';
+import type { CoreContext } from '../context.ts';
+import { requireIdentity } from '../node/node-service.ts';
 import { XLSX_MIME } from '../../api/schemas/files.ts';
 import type { HandlerGroup } from '../handler-types.ts';
 import { resolveAsOf } from '../registry/as-of.ts';
@@ -10,6 +14,20 @@ import { chainRoster } from './chain-roster.ts';
 import { chainFileName, chainWorkbook } from './chain-xlsx.ts';
 import { listInspectors, saveInspector } from './inspector-service.ts';
 import { suggestBlocks } from './suggest.ts';
+
+/**
+ * The roster; for the 工作联系表 with managers' phones in full, and then an audit entry
+ * saying whose (the manager rows), never the numbers: full phones leave the masked
+ * screens only there.
+ */
+function contactRoster(ctx: CoreContext, call: 'chain.roster' | 'chain.exportXlsx', input: { asOf?: string; contactSheet?: boolean }): ChainRoster {
+  const roster = chainRoster(ctx, resolveAsOf(ctx, input.asOf), { contactSheet: input.contactSheet });
+  if (input.contactSheet) {
+    const ids = roster.blocks.flatMap((b) => b.units.flatMap((u) => u.managers.filter((m) => m.phone).map((m) => m.managerId)));
+    appendAudit(ctx, { nodeId: requireIdentity(ctx).id, call, table: 'safety_managers', rowIds: [...new Set(ids)], after: { contactSheet: true, asOf: roster.asOf, fullPhones: new Set(ids).size } });
+  }
+  return roster;
+}
 
 export const blockHandlers: HandlerGroup<keyof typeof blockCalls> = {
   'blocks.list': (ctx, input) => listBlocks(ctx, input),
@@ -24,9 +42,9 @@ export const blockHandlers: HandlerGroup<keyof typeof blockCalls> = {
   'blocks.updateSettings': updateBlockSettings,
   'inspectors.list': listInspectors,
   'inspectors.save': saveInspector,
-  'chain.roster': (ctx, input) => chainRoster(ctx, resolveAsOf(ctx, input.asOf)),
+  'chain.roster': (ctx, input) => contactRoster(ctx, 'chain.roster', input),
   'chain.exportXlsx': async (ctx, input) => {
-    const roster = chainRoster(ctx, resolveAsOf(ctx, input.asOf));
+    const roster = contactRoster(ctx, 'chain.exportXlsx', input);
     return { fileName: chainFileName(roster), mimeType: XLSX_MIME, contentBase64: (await chainWorkbook(roster)).toString('base64') };
   },
 };

@@ -11,6 +11,8 @@ export interface ProblemInput {
   /** the block's supervisors with the certificate each holds (none: not yet certified) and whether the registry shows a valid A certificate */
   supervisors: ReadonlyArray<{ name: string; supervisorCertificate: { status: string } | null; holdsValidA: boolean }>;
   settings: BlockSettings;
+  /** activities of the 活动安排 past their due date without a record, worded (2026年3月互查 …) */
+  overdueActivities?: readonly string[];
 }
 
 const MAX_NAMED = 5;
@@ -55,6 +57,10 @@ export function blockProblems(input: ProblemInput): BlockProblem[] {
   const uncertified = input.supervisors.filter((s) => s.supervisorCertificate?.status !== 'valid' && s.supervisorCertificate?.status !== 'expiring');
   if (uncertified.length > 0) {
     problems.push({ code: 'supervisor-not-certified', severity: 'warning', message: `${uncertified.length} 名安全监督员没有有效的监督员证：${named(uncertified.map((s) => s.name))}`, unitIds: [] });
+  }
+  const overdue = input.overdueActivities ?? [];
+  if (overdue.length > 0) {
+    problems.push({ code: 'activity-overdue', severity: 'error', message: `${overdue.length} 项活动逾期未开展：${named([...overdue])}`, unitIds: [] });
   }
   return problems;
 }

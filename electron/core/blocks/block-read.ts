@@ -1,3 +1,4 @@
+import { comparePinyin } from '../pinyin.ts';
 import { AppError } from '../../api/errors.ts';
 import type { Block, BlockDetail, BlockHistoryEvent, BlockList, BlockSettings } from '../../api/schemas/blocks.ts';
 import type { CoreContext } from '../context.ts';
@@ -9,6 +10,9 @@ import { getBlockSettings } from './block-settings.ts';
 import { holdsValidA } from '../training/eligibility.ts';
 import { supervisorCertificatesOf } from '../training/pool.ts';
 import { unitStatsByIds } from './unit-stats.ts';
+import { calendarsOf } from '../routine/calendar-read.ts';
+import { overdueWords } from '../routine/overdue-words.ts';
+import { riskOfUnits } from '../risk/risk-read.ts';
 
 interface BlockRow {
   id: string;
@@ -54,6 +58,7 @@ function assemble(ctx: CoreContext, rows: BlockRow[], asOf: string, settings: Bl
     )
     .all(ids) as { blockId: string; unitId: string; joinedAt: string }[];
   const stats = unitStatsByIds(ctx, asOf, memberRows.map((m) => m.unitId));
+  const risk = riskOfUnits(ctx, memberRows.map((m) => m.unitId));
 
   const inspectorRows = sqlite
     .prepare(
@@ -69,11 +74,12 @@ function assemble(ctx: CoreContext, rows: BlockRow[], asOf: string, settings: Bl
       `SELECT bs.block_id AS blockId, m.id AS managerId, m.name, m.unit_id AS unitId, u.name AS unitName, ${holdsValidA('m', '?')} AS holdsValidA
        FROM block_supervisors bs JOIN blocks b ON b.id = bs.block_id JOIN safety_managers m ON m.id = bs.manager_id JOIN units u ON u.id = m.unit_id
        WHERE bs.block_id IN (SELECT value FROM json_each(?)) AND bs.deleted_at IS NULL AND m.deleted_at IS NULL AND ${current('removed_at', 'bs')}
-       ORDER BY u.name, m.name`,
+       ORDER BY u.name_sort, m.name_sort`,
     )
     .all(asOf, ids) as { blockId: string; managerId: string; name: string; unitId: string; unitName: string; holdsValidA: number }[];
 
   const certificates = supervisorCertificatesOf(ctx, supervisorRows.map((s) => s.managerId), asOf);
+  const calendars = calendarsOf(ctx, rows.filter((r) => r.dissolvedAt === null).map((r) => r.id), asOf);
 
   return rows.map((row) => {
     const members = memberRows
@@ -92,12 +98,19 @@ function assemble(ctx: CoreContext, rows: BlockRow[], asOf: string, settings: Bl
           joinedAt: m.joinedAt,
           isLead: s.unitId === row.leadUnitId,
           demoState: s.demoState,
+          riskLevel: risk.get(m.unitId)?.level ?? null,
+          riskScore: risk.get(m.unitId)?.score ?? null,
         };
       })
       .sort((a, b) => Number(b.isLead) - Number(a.isLead) || a.name.localeCompare(b.name, 'zh-CN'));
-    const inspectors = inspectorRows.filter((i) => i.blockId === row.id).map(({ blockId: _b, active, ...i }) => ({ ...i, active: active === 1 }));
+    const inspectors = inspectorRows
+      .filter((i) => i.blockId === row.id)
+      .sort((a, b) => comparePinyin(a.name, b.name, 'person'))
+      .map(({ blockId: _b, active, ...i }) => ({ ...i, active: active === 1 }));
     const supervisors = supervisorRows.filter((s) => s.blockId === row.id).map(({ blockId: _b, holdsValidA: _a, ...s }) => ({ ...s, supervisorCertificate: certificates.get(s.managerId) ?? null }));
     const lead = members.find((m) => m.isLead) ?? null;
+    const calendar = calendars.get(row.id);
+    const overdue = calendar ? calendar.activities.filter((a) => a.status === 'overdue') : [];
     return {
       ...row,
       members,
@@ -112,7 +125,10 @@ function assemble(ctx: CoreContext, rows: BlockRow[], asOf: string, settings: Bl
         activeInspectors: inspectors.filter((i) => i.active).length,
         supervisors: supervisorRows.filter((s) => s.blockId === row.id).map((s) => ({ name: s.name, supervisorCertificate: certificates.get(s.managerId) ?? null, holdsValidA: s.holdsValidA === 1 })),
         settings,
+        overdueActivities: overdue.map(overdueWords),
       }),
+      scheduleRules: calendar ? calendar.rules.filter((r) => r.startsOn <= asOf && (r.endedOn === null || r.endedOn >= asOf)).map((r) => r.label) : [],
+      activitiesOverdue: overdue.length,
       editable: self !== null && row.originNode === self && row.dissolvedAt === null,
     };
   });

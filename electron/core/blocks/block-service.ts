@@ -66,7 +66,7 @@ function checkFields(ctx: CoreContext, identity: Identity, input: Fields, selfId
        JOIN blocks b ON b.id = bm.block_id JOIN units u ON u.id = bm.unit_id
        WHERE bm.origin_node = ? AND bm.unit_id IN (SELECT value FROM json_each(?)) AND bm.left_at IS NULL AND bm.deleted_at IS NULL
          AND bm.block_id IS NOT ?
-       ORDER BY u.name`,
+       ORDER BY u.name_sort`,
     )
     .all(identity.id, JSON.stringify(memberIds), selfId) as { unitName: string; blockName: string }[];
   if (elsewhere.length > 0) {

@@ -59,7 +59,7 @@ export function blockManagers(ctx: CoreContext, unitIds: readonly string[]): Blo
               m.certificate_no AS certificateNo, m.expiry_date AS expiryDate, m.phone
        FROM safety_managers m JOIN units u ON u.id = m.unit_id
        WHERE m.unit_id IN (SELECT value FROM json_each(?)) AND m.deleted_at IS NULL
-       ORDER BY u.name, m.name, m.id`,
+       ORDER BY u.name_sort, m.name_sort, m.id`,
     )
     .all(JSON.stringify(unitIds)) as (Omit<BlockManager, 'phoneMasked' | 'certified' | 'supervisorCertificate'> & { phone: string | null })[];
   const aCodes: readonly string[] = A_ITEM_CODES;

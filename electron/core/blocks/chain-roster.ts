@@ -9,7 +9,8 @@ import { getRegistrySettings } from '../settings/settings-service.ts';
 import { listBlocks } from './block-read.ts';
 
 // 链: for each active block, its inspectors, each member unit's safety managers (ID
-// numbers and phones masked, as everywhere) and the block's supervisors. Flags a
+// numbers masked; phones masked too, except on the 工作联系表, whose purpose is to call
+// them) and the block's supervisors. Flags a
 // block without an inspector, a member unit without a manager holding a valid A
 // certificate, and a manager whose A certificate expires within the reminder window
 // (certificateExpiringDays, 90 by default).
@@ -25,7 +26,8 @@ interface ManagerRow {
   expiryDate: string | null;
 }
 
-export function chainRoster(ctx: CoreContext, asOf: string): ChainRoster {
+export function chainRoster(ctx: CoreContext, asOf: string, options: { contactSheet?: boolean } = {}): ChainRoster {
+  const full = (phone: string | null | undefined) => (options.contactSheet ? (phone ?? null) : null);
   const settings = getRegistrySettings(ctx);
   const expiringLimit = addDays(asOf, settings.certificateExpiringDays);
   const scope = listScope(ctx);
@@ -39,7 +41,7 @@ export function chainRoster(ctx: CoreContext, asOf: string): ChainRoster {
       `SELECT m.id AS managerId, m.unit_id AS unitId, m.name, m.id_number AS idNumber, m.phone, m.item_code AS itemCode,
               m.certificate_no AS certificateNo, m.expiry_date AS expiryDate
        FROM safety_managers m WHERE m.unit_id IN (SELECT value FROM json_each(?)) AND m.deleted_at IS NULL
-       ORDER BY m.name, m.id`,
+       ORDER BY m.name_sort, m.id`,
     )
     .all(JSON.stringify(unitIds)) as ManagerRow[];
   const phones = new Map(managers.map((m) => [m.managerId, m.phone]));
@@ -75,6 +77,7 @@ export function chainRoster(ctx: CoreContext, asOf: string): ChainRoster {
             name: m.name,
             idNumberMasked: maskIdNumber(m.idNumber),
             phoneMasked: maskPhone(m.phone),
+            phone: full(m.phone),
             itemCode: m.itemCode,
             certificateNo: m.certificateNo,
             expiryDate: m.expiryDate,
@@ -102,7 +105,7 @@ export function chainRoster(ctx: CoreContext, asOf: string): ChainRoster {
       // inspectors are the bureau's own staff: their work phone is the point of the chain, shown in full
       inspectors: activeInspectors.map((i) => ({ inspectorId: i.inspectorId, name: i.name, enforcementNo: i.enforcementNo, phone: inspectorPhones.get(i.inspectorId) ?? null })),
       units,
-      supervisors: block.supervisors.map((s) => ({ ...s, phoneMasked: maskPhone(phones.get(s.managerId)) })),
+      supervisors: block.supervisors.map((s) => ({ ...s, phoneMasked: maskPhone(phones.get(s.managerId)), phone: full(phones.get(s.managerId)) })),
     };
   });
   return {

@@ -64,5 +64,46 @@ describe('the chain (链)', () => {
     expect(values).toContain('1101**********002X');
     expect(values).not.toContain(ID);
     expect(workbook.getWorksheet('问题')!.getCell('A4').value).toBe('甲组');
+    expect(sheet.headerFooter.oddFooter).toBe('&C第 &P 页 共 &N 页');
+    expect(values).toContain('合计：1 个小组，监察人员 0 人，成员单位 5 家，安全管理员 5 人');
+    expect(values).toMatch(/填表人：.*审核人：.*日期：/);
+  });
+
+  it('gives managers’ phones in full on the 工作联系表 only, and audits whose, not the numbers', async () => {
+    t = await districtCore({ now: () => new Date('2026-11-28T02:00:00Z') });
+    const lead = addUnit(sqlite(), { name: '张家港市塘桥牵头机械有限公司', pieces: 60, managerName: '张三', managerIdNumber: ID, managerPhone: '13812345678' });
+    const others = addUnits(sqlite(), 4, { prefix: '塘桥' });
+    const [zhang] = await t.ok('blocks.managers', { unitIds: [lead] });
+    await t.ok('blocks.save', { name: '甲组', memberUnitIds: [lead, ...others], leadUnitId: lead, supervisorManagerIds: [zhang!.managerId] });
+    const audits = () => Number((sqlite().prepare("SELECT count(*) AS n FROM audit_log WHERE call LIKE 'chain.%'").get() as { n: number }).n);
+
+    const screen = await t.ok('chain.roster', {});
+    expect(JSON.stringify(screen)).not.toContain('13812345678');
+    expect(screen.blocks[0]!.units[0]!.managers[0]).toMatchObject({ phone: null, phoneMasked: '138****5678' });
+    expect(audits()).toBe(0);
+
+    const sheet = await t.ok('chain.roster', { contactSheet: true });
+    expect(sheet.blocks[0]!.units[0]!.managers[0]).toMatchObject({ name: '张三', phone: '13812345678', phoneMasked: '138****5678', idNumberMasked: '1101**********002X' });
+    expect(sheet.blocks[0]!.supervisors[0]).toMatchObject({ name: '张三', phone: '13812345678' });
+    expect(JSON.stringify(sheet)).not.toContain(ID); // ID numbers stay masked
+    const entry = sqlite().prepare("SELECT call, table_name AS tableName, row_ids AS rowIds, after FROM audit_log WHERE call = 'chain.roster'").get() as Record<string, string>;
+    expect(entry).toMatchObject({ tableName: 'safety_managers' });
+    expect(JSON.parse(entry['rowIds']!)).toContain(zhang!.managerId);
+    expect(JSON.parse(entry['after']!)).toMatchObject({ contactSheet: true, asOf: '2026-11-28' });
+    expect(entry['after']).not.toContain('13812345678');
+
+    const read = async (input: object) => {
+      const file = await t.ok('chain.exportXlsx', input);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(Buffer.from(file.contentBase64, 'base64') as unknown as ArrayBuffer);
+      return workbook.getWorksheet('工作联系名册')!.getSheetValues().flat().map(String).join('|');
+    };
+    const full = await read({ contactSheet: true });
+    expect(full).toContain('13812345678');
+    expect(full).not.toContain(ID);
+    expect(audits()).toBe(2);
+    const masked = await read({});
+    expect(masked).not.toContain('13812345678');
+    expect(masked).toContain('138****5678');
   });
 });

@@ -10,7 +10,7 @@ import { writeBundle } from './format/writer.ts';
 import { tableEntry } from './format/ndjson.ts';
 import { MAX_BUNDLE_BYTES } from './paths.ts';
 
-// The bundle properties of DESIGN.md, each shown on two real databases (an office
+// The bundle properties of docs/SECURITY.md ("Bundles"), each shown on two real databases (an office
 // and the bureau) with real keys, real age encryption and real files.
 
 let office: ExchangeNode;
@@ -224,7 +224,7 @@ describe('bundle exchange between an office and the bureau', () => {
   it('sends the bureau’s own reference rows down to an office', async () => {
     await bureau.ok('districts.save', { name: '高新区', pilot: false, sortOrder: 99, active: true });
     const down = await bureau.ok('bundles.export', { outFile: out(bureau, 'down.qklb'), targetNodeId: office.id });
-    expect(down.rowCounts).toEqual({ districts: 1, acceptance_decisions: 0, supervisor_pool: 0, summary_reviews: 0, bureau_key_statements: 0 });
+    expect(down.rowCounts).toEqual({ districts: 1, acceptance_decisions: 0, supervisor_pool: 0, summary_reviews: 0, bureau_key_statements: 0, attachments: 0, city_templates: 0, training_registry: 0 });
     const result = await importInto(office, down.file);
     expect(result).toMatchObject({ status: 'imported', changes: { districts: { inserted: 1 } } });
     expect(count(office, "SELECT count(*) AS n FROM districts WHERE name = '高新区'")).toBe(1);

@@ -1,3 +1,4 @@
+import { localDate } from '../registry/as-of.ts';
 import { randomBytes } from 'node:crypto';
 import { createReadStream, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -20,6 +21,7 @@ import { bureauKey, loadSigner, trustedNode } from '../keys/keys.ts';
 import { requireIdentity } from '../node/node-service.ts';
 import { schemaVersion } from '../schema-version.ts';
 import { tablesOriginatedBy } from '../sync/authority.ts';
+import { prepareBureauBundle } from '../steering/bureau-bundle.ts';
 import { failureCause, failureKind } from '../files/failure.ts';
 import type { EntrySource, WrittenBundle } from './format/types.ts';
 import { publishBundle, writeBundleFile } from './format/writer.ts';
@@ -105,6 +107,13 @@ export async function exportBundle(ctx: CoreContext, input: ParsedInput<'bundles
     let snapshot: Snapshot | undefined;
     let where = dataDir(ctx);
     try {
+      if (identity.role === 'bureau') {
+        try {
+          prepareBureauBundle(ctx, target);
+        } catch (error) {
+          throw notExported(error, dataDir(ctx));
+        }
+      }
       snapshot = takeSnapshot(sqlite, { nodeId: identity.id, tables, sinceChangeSeq: input.full || !previous ? null : previous.changeSeq, targetNodeId: target.nodeId }, run.dir);
       // the audit head as of the snapshot, signed, with the entries since the previous bundle's anchor
       const audit = bundleAnchor(ctx, { nodeId: identity.id, signer, targetNodeId: target.nodeId, full: input.full || !previous, dir: snapshot.dir });
@@ -116,7 +125,7 @@ export async function exportBundle(ctx: CoreContext, input: ParsedInput<'bundles
       where = outDir;
       if (outDir === defaultOut) ensurePrivateDir(outDir);
       else mkdirSync(outDir, { recursive: true });
-      const stamp = ctx.now().toISOString().slice(0, 10);
+      const stamp = localDate(ctx.now()); // the China date, as the clerk dates the file
       const fileName = input.outFile ? path.basename(input.outFile) : `${safeName(identity.name)}-${String(sequence).padStart(4, '0')}-${stamp}.qklb`;
       const file = path.join(outDir, fileName);
       if (existsSync(file)) throw new AppError('DUPLICATE', `文件已存在：${file}。请换一个文件名或文件夹。`);

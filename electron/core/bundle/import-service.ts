@@ -1,3 +1,4 @@
+import { localDay } from '../registry/as-of.ts';
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { ParsedInput } from '../../api/contract.ts';
@@ -29,6 +30,7 @@ import { isSyncedTable, syncedTables, type SyncedTable } from './sync-tables.ts'
 import { tableLabel } from '../sync/authority.ts';
 import { rowAuthority, type Sender } from '../sync/authorize.ts';
 import { recordSummaryReceipts } from '../summaries/summary-receipts.ts';
+import { refreshCityTemplates } from '../steering/city-templates.ts';
 
 /** Thrown inside the transaction of a dry run: everything is rolled back, the counts stay. */
 class DryRunRollback extends Error {}
@@ -59,7 +61,7 @@ function checkAuthenticity(ctx: CoreContext, self: NodeIdentity, opened: OpenedB
   if (!key || key.nodeId !== manifest.node.id) {
     throw new BundleRefusal('unknown-signer', `数据包的签名密钥未经登记（${manifest.node.name}，密钥 ${manifest.keyId.slice(0, 8)}…）。请先在“密钥与信任”中登记该单位的公钥并电话核对指纹。`);
   }
-  if (key.revokedAt) throw new BundleRefusal('revoked-key', `“${key.nodeName}”的这把签名密钥已于 ${key.revokedAt.slice(0, 10)} 吊销，用它签名的数据包一律拒收。`);
+  if (key.revokedAt) throw new BundleRefusal('revoked-key', `“${key.nodeName}”的这把签名密钥已于 ${localDay(key.revokedAt)} 吊销，用它签名的数据包一律拒收。`);
   verifyManifestSignature(opened, key.signingKey);
   if (manifest.node.role !== key.role || manifest.node.districtId !== key.districtId) {
     throw new BundleRefusal('unknown-signer', `数据包自称的身份（${manifest.node.role}，辖区 ${manifest.node.districtId ?? '无'}）与登记的“${key.nodeName}”不符，已拒收。`);
@@ -170,7 +172,11 @@ async function importOne(ctx: CoreContext, self: NodeIdentity, file: string, ide
         for (const { table, rows } of tables) mergeTable(sqlite, table, readSealedSync(rows), sender.id, changes, authority);
         authority.finish();
         keyStatements.apply();
-        if (sender.role === 'district') recordSummaryReceipts(sqlite, sender.id, manifest.bundleId, importedAt);
+        if (sender.role === 'district') {
+          recordSummaryReceipts(sqlite, sender.id, manifest.bundleId, importedAt);
+          // the office's templates of accepted units join the city library (a no-op off the bureau)
+          refreshCityTemplates(ctx);
+        }
         if (dryRun) throw new DryRunRollback();
         sqlite
           .prepare(

@@ -17,5 +17,5 @@ export function dataDir(ctx: CoreContext): string {
   return path.dirname(ctx.database.file);
 }
 
-/** Bigger files are refused before they are read (SECURITY.md: size cap first). */
+/** Bigger files are refused before they are read (docs/SECURITY.md, "Bundles": size cap first). */
 export const MAX_BUNDLE_BYTES = 8 * 1024 ** 3;

@@ -1,3 +1,4 @@
+import { localDay } from '../registry/as-of.ts';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ParsedInput } from '../../api/contract.ts';
@@ -48,7 +49,7 @@ export function writeReceipts(ctx: CoreContext, input: ParsedInput<'bundles.writ
       bundles: bundles.map((b) => ({ nodeId, sequence: b.sequence, hash: b.hash, bundleId: b.id, importedAt: b.imported_at })),
       auditAnchor: anchor,
     };
-    const file = path.join(outDir, `回执-${nodeName.replace(/[\\/:*?"<>|\s]+/g, '_')}-${now.slice(0, 10)}-${bundles.at(-1)!.sequence}.qklr`);
+    const file = path.join(outDir, `回执-${nodeName.replace(/[\\/:*?"<>|\s]+/g, '_')}-${localDay(now)}-${bundles.at(-1)!.sequence}.qklr`);
     writeFileSync(file, writeReceipt(receipt, signer));
     return { nodeId, nodeName, file, bundles: bundles.length };
   });

@@ -100,7 +100,9 @@ export function getComplaint(ctx: CoreContext, id: string, nodeId: string | null
   const reporter = complaint.originNode === nodeId ? loadReporter(ctx, id) : null;
   const rewards = rewardsOf(ctx, id);
   const hazard = complaint.linkedHazardId
-    ? ((ctx.database.sqlite.prepare('SELECT id, description, state FROM hazards WHERE id = ?').get(complaint.linkedHazardId) as ComplaintDetail['linkedHazard'] | undefined) ?? null)
+    ? ((ctx.database.sqlite
+        .prepare('SELECT h.id, h.number, u.name AS unitName, h.description, h.found_on AS foundOn, h.state FROM hazards h JOIN units u ON u.id = h.unit_id WHERE h.id = ?')
+        .get(complaint.linkedHazardId) as ComplaintDetail['linkedHazard'] | undefined) ?? null)
     : null;
   const mine = nodeId === complaint.originNode;
   return {

@@ -9,6 +9,7 @@ import { newId } from '../ids.ts';
 import { requireDistrictIdentity, type DistrictIdentity } from '../node/node-service.ts';
 import { maskName } from '../privacy/mask.ts';
 import { checkIdNumber } from '../validation/id-card.ts';
+import { Problems } from '../validation/problems.ts';
 import { getComplaint, loadComplaint, loadReporter, rewardsOf, today } from './complaint-read.ts';
 import { getComplaintSettings } from './complaint-settings.ts';
 import { liveReward, rewardStateLabels } from './eligibility.ts';
@@ -37,17 +38,17 @@ function refuseWhileRewarded(ctx: CoreContext, complaintId: string, what: string
 type ReporterFields = Omit<Reporter, 'bureauStaff'>;
 
 /** A named reporter unless anonymous; an ID number that passes GB 11643; a phone made of digits. */
-function checkReporter(anonymous: boolean, reporter: ReporterFields): ReporterFields {
+function checkReporter(anonymous: boolean, reporter: ReporterFields, problems: Problems): ReporterFields {
   const name = anonymous ? null : reporter.name;
-  if (!anonymous && !name) throw new AppError('VALIDATION', '请填写举报人姓名，或选择“匿名举报”。', { field: 'reporterName' });
+  if (!anonymous && !name) problems.add('reporterName', '请填写举报人姓名，或选择“匿名举报”。');
   let idNumber = reporter.idNumber;
   if (idNumber) {
     const check = checkIdNumber(idNumber);
-    if (!check.ok) throw new AppError('VALIDATION', check.message, { field: 'reporterIdNumber' });
-    idNumber = check.value;
+    if (!check.ok) problems.add('reporterIdNumber', check.message);
+    else idNumber = check.value;
   }
   const phone = reporter.phone ? normalisePhone(reporter.phone) : null;
-  if (reporter.phone && !phone) throw new AppError('VALIDATION', `举报人${PHONE_FORMAT_MESSAGE}。`, { field: 'reporterPhone' });
+  if (reporter.phone && !phone) problems.add('reporterPhone', `举报人${PHONE_FORMAT_MESSAGE}。`);
   return { name, phone, idNumber, address: reporter.address };
 }
 
@@ -65,9 +66,9 @@ function checkUnit(ctx: CoreContext, identity: DistrictIdentity, unitId: string 
   if (!row || row.unitId !== unitId) throw new AppError('VALIDATION', '所选设备不属于该使用单位，请重选。', { field: 'equipmentId' });
 }
 
-function checkDates(ctx: CoreContext, receivedOn: string, handlingDeadline: string): void {
-  if (receivedOn > today(ctx)) throw new AppError('VALIDATION', '受理日期不能晚于今天。', { field: 'receivedOn' });
-  if (handlingDeadline < receivedOn) throw new AppError('VALIDATION', '处理期限不能早于受理日期。', { field: 'handlingDeadline' });
+function checkDates(ctx: CoreContext, receivedOn: string, handlingDeadline: string, problems: Problems): void {
+  if (receivedOn > today(ctx)) problems.add('receivedOn', '受理日期不能晚于今天。');
+  if (handlingDeadline < receivedOn) problems.add('handlingDeadline', '处理期限不能早于受理日期。');
 }
 
 interface Facts {
@@ -100,11 +101,14 @@ export function createComplaint(ctx: CoreContext, input: ParsedInput<'complaints
   const identity = requireDistrictNode(ctx);
   const { sqlite } = ctx.database;
   const id = sqlite.transaction(() => {
-    const reporter = checkReporter(input.anonymous, input.reporter);
+    // every problem of the registration at once
+    const problems = new Problems();
+    const reporter = checkReporter(input.anonymous, input.reporter, problems);
     const unitName = input.unitId ? null : input.unitName;
-    checkUnit(ctx, identity, input.unitId, unitName, input.equipmentId);
+    problems.check(() => checkUnit(ctx, identity, input.unitId, unitName, input.equipmentId));
     const handlingDeadline = input.handlingDeadline ?? calendarFor(ctx).addWorkingDays(input.receivedOn, getComplaintSettings(ctx).handlingWorkingDays);
-    checkDates(ctx, input.receivedOn, handlingDeadline);
+    checkDates(ctx, input.receivedOn, handlingDeadline, problems);
+    problems.throwIfAny();
     const id = newId();
     const now = ctx.now().toISOString();
     const masked = maskName(reporter.name);
@@ -130,7 +134,8 @@ export function updateComplaint(ctx: CoreContext, input: ParsedInput<'complaints
     refuseWhileRewarded(ctx, before.id, '修改登记信息');
     const oldReporter = loadReporter(ctx, before.id) ?? { name: null, phone: null, idNumber: null, address: null, bureauStaff: false };
     const anonymous = input.anonymous ?? before.anonymous;
-    const reporter = checkReporter(anonymous, input.reporter ?? oldReporter);
+    const problems = new Problems();
+    const reporter = checkReporter(anonymous, input.reporter ?? oldReporter, problems);
     const unitId = input.unitId === undefined ? before.unitId : input.unitId;
     const after: Facts = {
       receivedOn: input.receivedOn ?? before.receivedOn,
@@ -144,8 +149,9 @@ export function updateComplaint(ctx: CoreContext, input: ParsedInput<'complaints
       equipmentId: input.equipmentId === undefined ? (unitId === before.unitId ? before.equipmentId : null) : input.equipmentId,
       handlingDeadline: input.handlingDeadline ?? before.handlingDeadline,
     };
-    checkUnit(ctx, identity, after.unitId, after.unitName, after.equipmentId);
-    checkDates(ctx, after.receivedOn, after.handlingDeadline);
+    problems.check(() => checkUnit(ctx, identity, after.unitId, after.unitName, after.equipmentId));
+    checkDates(ctx, after.receivedOn, after.handlingDeadline, problems);
+    problems.throwIfAny();
     const masked = maskName(reporter.name);
     sqlite
       .prepare(
@@ -165,7 +171,7 @@ function checkLinks(ctx: CoreContext, identity: DistrictIdentity, hazardId: stri
   const { sqlite } = ctx.database;
   if (hazardId) {
     const hazard = sqlite.prepare('SELECT district_id AS districtId FROM hazards WHERE id = ? AND deleted_at IS NULL').get(hazardId) as { districtId: string } | undefined;
-    if (!hazard || hazard.districtId !== identity.districtId) throw new AppError('NOT_FOUND', '所填隐患编号在本辖区的隐患中不存在，请从隐患列表复制其编号。', { field: 'linkedHazardId' });
+    if (!hazard || hazard.districtId !== identity.districtId) throw new AppError('NOT_FOUND', '所选隐患在本辖区的隐患中不存在，请按隐患编号或使用单位重新查找并选择。', { field: 'linkedHazardId' });
   }
   if (inspectionId) {
     const record = sqlite.prepare('SELECT district_id AS districtId FROM inspection_records WHERE id = ? AND deleted_at IS NULL').get(inspectionId) as { districtId: string } | undefined;

@@ -92,7 +92,8 @@ describe('the complaint register', () => {
     expect((await refused('complaints.handle', { id: complaint.id, version: complaint.version, handlingResult: '核查', linkedInspectionId: 'no-such-record' })).details).toEqual({ field: 'linkedInspectionId' });
     expect((await refused('complaints.handle', { id: complaint.id, version: complaint.version, handlingResult: '核查', handledOn: '2026-02-12' })).message).toContain('办结日期只在认定处理结果');
     let c = await t.ok('complaints.handle', { id: complaint.id, version: complaint.version, handlingResult: '已转稽查大队核查', linkedHazardId: hazard.id });
-    expect(c).toMatchObject({ state: 'handling', outcome: null, handledOn: null, linkedHazard: { id: hazard.id, description: '叉车超期未检', state: 'found' } });
+    expect(c).toMatchObject({ state: 'handling', outcome: null, handledOn: null, linkedHazard: { id: hazard.id, number: hazard.number, unitName: hazard.unitName, description: '叉车超期未检', foundOn: '2026-02-12', state: 'found' } });
+    expect(hazard.number).toMatch(/^2026-\d{4}$/);
     day = '2026-02-26';
     expect((await refused('complaints.handle', { id: c.id, version: c.version, handlingResult: '属实', outcome: 'substantiated', handledOn: '2026-02-27' })).message).toBe('办结日期不能晚于今天。');
     c = await t.ok('complaints.handle', { id: c.id, version: c.version, handlingResult: '现场检查属实，罚款 20 万元', outcome: 'substantiated', linkedHazardId: hazard.id });
@@ -178,7 +179,20 @@ describe('the complaint register', () => {
     const create = (more: Record<string, unknown>) => refused('complaints.create', { ...base, ...more });
     expect(await create({ reporter: {} })).toMatchObject({ message: '请填写举报人姓名，或选择“匿名举报”。', details: { field: 'reporterName' } });
     expect(await create({ reporter: { name: '李四', idNumber: '110105194912310021' } })).toMatchObject({ message: expect.stringContaining('校验位错误'), details: { field: 'reporterIdNumber' } });
-    expect(await create({ reporter: { name: '李四', phone: '打电话' } })).toMatchObject({ details: { field: 'reporterPhone' } });
+    // the shared phone check of the contract: named by its path in the input
+    expect(await create({ reporter: { name: '李四', phone: '12' } })).toMatchObject({ message: expect.stringContaining('电话号码格式不正确'), details: { field: 'phone', issues: [{ path: 'reporter.phone' }] } });
+    // the register's own checks all at once, each at its field
+    expect(await create({ reporter: {}, receivedOn: '2026-02-13', handlingDeadline: '2026-02-12' })).toMatchObject({
+      code: 'VALIDATION',
+      details: {
+        field: 'reporterName',
+        issues: [
+          { field: 'reporterName', message: '请填写举报人姓名，或选择“匿名举报”。' },
+          { field: 'receivedOn', message: '受理日期不能晚于今天。' },
+          { field: 'handlingDeadline', message: '处理期限不能早于受理日期。' },
+        ],
+      },
+    });
     expect(await create({ receivedOn: '2026-02-13' })).toMatchObject({ message: '受理日期不能晚于今天。' });
     expect(await create({ receivedOn: '2026-02-30' })).toMatchObject({ message: expect.stringContaining('日期不存在') });
     expect(await create({ handlingDeadline: '2026-02-11' })).toMatchObject({ message: '处理期限不能早于受理日期。' });

@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:crypto';
 import { z } from 'zod';
 
-// Private keys at rest (SECURITY.md, key custody): Electron safeStorage where the OS
+// Private keys at rest (docs/SECURITY.md, "Key custody"): Electron safeStorage where the OS
 // offers it, else a passphrase. Both seal to a small JSON string so the keys service
 // can store either in the same column and tell them apart by `scheme`.
 

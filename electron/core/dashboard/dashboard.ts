@@ -10,6 +10,8 @@ import { listScope, scopeCondition } from '../lists/two-lists.ts';
 import { addDays, resolveAsOf } from '../registry/as-of.ts';
 import { inspectionSql } from '../registry/status-sql.ts';
 import { getRegistrySettings } from '../settings/settings-service.ts';
+import { getIdentity } from '../node/node-service.ts';
+import { riskDistribution } from '../risk/risk-read.ts';
 
 // The home page's figures, gathered from each area's own reads (hazard, inspection and
 // complaint stats, the blocks board, the acceptance board) so the numbers here are the
@@ -114,6 +116,13 @@ export function getDashboard(ctx: CoreContext): Dashboard {
     complaints: { open: complaints.all.open, overdue: complaints.all.overdue, rewardsProposed: complaints.rewards.proposed.count },
     acceptance,
     exams: examPassRates(ctx, districtId),
+    routine: {
+      activitiesOverdue: blockList.blocks.reduce((n, b) => n + b.activitiesOverdue, 0),
+      feedbackOpen: (
+        ctx.database.sqlite.prepare("SELECT count(*) AS n FROM manager_feedback WHERE deleted_at IS NULL AND state <> 'closed' AND (@d IS NULL OR district_id = @d)").get({ d: districtId }) as { n: number }
+      ).n,
+    },
     offices: offices(ctx, asOf, districtId, hazards.byDistrict, blockList.blocks, accepted),
+    risk: getIdentity(ctx)?.role === 'training' ? null : riskDistribution(ctx, {}),
   };
 }

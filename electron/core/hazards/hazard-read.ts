@@ -1,3 +1,4 @@
+import { comparePinyin } from '../pinyin.ts';
 import { AppError } from '../../api/errors.ts';
 import type { ParsedInput } from '../../api/contract.ts';
 import type { HazardDetail, HazardState, HazardSummary } from '../../api/schemas/hazards.ts';
@@ -5,6 +6,7 @@ import { calendarFor } from '../calendar/calendar.ts';
 import { yearsBetween } from '../calendar/working-days.ts';
 import type { CoreContext } from '../context.ts';
 import { localDate } from '../registry/as-of.ts';
+import { likePattern } from '../registry/status-sql.ts';
 import { allowedActions, rectificationStates } from './state.ts';
 
 // Reading hazards: the list (overdue first), one hazard with its steps, and who an
@@ -12,10 +14,14 @@ import { allowedActions, rectificationStates } from './state.ts';
 // with the date, not with a write.
 
 const SELECT = `SELECT h.id, h.origin_node AS originNode, h.version, h.district_id AS districtId, h.unit_id AS unitId, u.name AS unitName,
-  h.equipment_id AS equipmentId, h.block_id AS blockId, b.name AS blockName, h.description, h.level, h.found_by AS foundBy, h.found_on AS foundOn,
+  h.equipment_id AS equipmentId, h.block_id AS blockId, b.name AS blockName, h.number, h.description, h.level, h.found_by AS foundBy, h.found_on AS foundOn,
   h.deadline, h.working_days AS workingDays, h.measures, h.state, h.fail_count AS failCount, h.closed_on AS closedOn, h.archived_on AS archivedOn,
-  h.escalated, h.escalated_at AS escalatedAt, h.escalation_reason AS escalationReason, h.source_inspection_id AS sourceInspectionId
-  FROM hazards h JOIN units u ON u.id = h.unit_id LEFT JOIN blocks b ON b.id = h.block_id`;
+  h.escalated, h.escalated_at AS escalatedAt, h.escalation_reason AS escalationReason, h.source_inspection_id AS sourceInspectionId,
+  h.source_check_id AS sourceCheckId, sc.kind AS sourceCheckKind,
+  (SELECT f.id FROM manager_feedback f WHERE f.hazard_id = h.id AND f.deleted_at IS NULL ORDER BY f.reported_on, f.id LIMIT 1) AS sourceFeedbackId,
+  h.reporter_manager_id AS reporterManagerId, rm.name AS reporterManagerName
+  FROM hazards h JOIN units u ON u.id = h.unit_id LEFT JOIN blocks b ON b.id = h.block_id
+  LEFT JOIN block_checks sc ON sc.id = h.source_check_id LEFT JOIN safety_managers rm ON rm.id = h.reporter_manager_id`;
 
 /** SQL for "past its deadline while the rectification is owed" (the one definition of overdue). */
 export const OVERDUE_SQL = `(h.state IN (${rectificationStates.map((s) => `'${s}'`).join(', ')}) AND h.deadline IS NOT NULL AND h.deadline < @today)`;
@@ -50,8 +56,17 @@ export function listHazards(ctx: CoreContext, input: ParsedInput<'hazards.list'>
   eq('h.unit_id', 'unitId', input.unitId);
   if (input.open !== undefined) where.push(`h.state ${input.open ? 'NOT IN' : 'IN'} ('closed', 'archived')`);
   if (input.overdue !== undefined) where.push(input.overdue ? OVERDUE_SQL : `NOT ${OVERDUE_SQL}`);
+  const search = input.search?.trim();
+  if (search) {
+    // what people quote: the number (2026-0012, or just 12), the unit, words of the description
+    where.push(`(h.number LIKE @like ESCAPE '\\' OR h.number LIKE @serial ESCAPE '\\' OR u.name LIKE @like ESCAPE '\\' OR u.name_initials LIKE @initials ESCAPE '\\' OR h.description LIKE @like ESCAPE '\\')`);
+    params['like'] = likePattern(search);
+    params['initials'] = likePattern(search.toLowerCase());
+    params['serial'] = /^\d{1,4}$/.test(search) ? `%-${search.padStart(4, '0')}` : likePattern(search);
+  }
+  const limit = input.limit ? ` LIMIT ${input.limit}` : '';
   const rows = ctx.database.sqlite
-    .prepare(`${SELECT} WHERE ${where.join(' AND ')} ORDER BY ${OVERDUE_SQL} DESC, h.deadline IS NULL, h.deadline, h.found_on, h.id`)
+    .prepare(`${SELECT} WHERE ${where.join(' AND ')} ORDER BY ${OVERDUE_SQL} DESC, h.deadline IS NULL, h.deadline, h.found_on, h.id${limit}`)
     .all(params) as Row[];
   return rows.map((r) => toSummary(r, params.today!));
 }
@@ -73,7 +88,7 @@ export function alertOf(ctx: CoreContext, blockId: string | null): HazardDetail[
        WHERE bi.block_id = ? AND bi.removed_at IS NULL AND bi.deleted_at IS NULL AND i.deleted_at IS NULL ORDER BY i.name, i.id`,
     )
     .all(blockId) as Array<{ id: string; name: string; phone: string | null }>;
-  return { leadUnit: lead ?? null, inspectors };
+  return { leadUnit: lead ?? null, inspectors: inspectors.sort((a, b) => comparePinyin(a.name, b.name, 'person')) };
 }
 
 interface EventRow {

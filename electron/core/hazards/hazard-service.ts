@@ -60,7 +60,31 @@ function addEvent(ctx: CoreContext, identity: DistrictIdentity, e: { hazardId: s
   return id;
 }
 
-export function createHazard(ctx: CoreContext, input: ParsedInput<'hazards.create'>): HazardDetail {
+/**
+ * 隐患编号: this year (China time) and the next serial among the district's hazards of the
+ * year, 2026-0012. Inside the caller's transaction, so two registrations never share one.
+ */
+function nextNumber(ctx: CoreContext, identity: DistrictIdentity): string {
+  const year = today(ctx).slice(0, 4);
+  const last = ctx.database.sqlite
+    .prepare("SELECT max(CAST(substr(number, 6) AS INTEGER)) AS n FROM hazards WHERE district_id = ? AND number > ? AND number < ?")
+    .get(identity.districtId, `${year}-`, `${year}-~`) as { n: number | null };
+  return `${year}-${String((last.n ?? 0) + 1).padStart(4, '0')}`;
+}
+
+/** A hazard's facts as the services give them: the call's input, and the block check that found it (issue 19). */
+export type HazardFields = Omit<ParsedInput<'hazards.create'>, 'reporterManagerId'> & { reporterManagerId?: string | null; sourceCheckId?: string | null };
+
+/** The reporting safety manager: a live manager of a unit of this district. */
+function checkReporter(ctx: CoreContext, identity: DistrictIdentity, managerId: string | null): void {
+  if (!managerId) return;
+  const row = ctx.database.sqlite
+    .prepare('SELECT u.district_id AS districtId FROM safety_managers m JOIN units u ON u.id = m.unit_id WHERE m.id = ? AND m.deleted_at IS NULL')
+    .get(managerId) as { districtId: string } | undefined;
+  if (!row || row.districtId !== identity.districtId) throw new AppError('VALIDATION', '报告隐患的安全管理员应是本辖区使用单位的安全管理员，请重新选择。', { field: 'reporterManagerId' });
+}
+
+export function createHazard(ctx: CoreContext, input: HazardFields): HazardDetail {
   const identity = requireDistrictNode(ctx);
   if (input.foundOn > today(ctx)) throw new AppError('VALIDATION', '发现日期不能晚于今天。', { field: 'foundOn' });
   const files = storeStagedEvidence(ctx, input.evidence);
@@ -68,18 +92,39 @@ export function createHazard(ctx: CoreContext, input: ParsedInput<'hazards.creat
   const id = sqlite.transaction(() => {
     checkUnit(ctx, identity, input.unitId);
     checkEquipment(ctx, input.unitId, input.equipmentId);
+    checkReporter(ctx, identity, input.reporterManagerId ?? null);
     const id = newId();
     const now = ctx.now().toISOString();
     const blockId = blockOf(ctx, identity, input.unitId);
+    const number = nextNumber(ctx, identity);
     sqlite
       .prepare(
-        `INSERT INTO hazards (id, origin_node, created_at, updated_at, version, district_id, unit_id, equipment_id, block_id, description, level, found_by, found_on, measures, state, source_inspection_id)
-         VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'found', ?)`,
+        `INSERT INTO hazards (id, origin_node, created_at, updated_at, version, district_id, unit_id, equipment_id, block_id, number, description, level, found_by, found_on, measures, state,
+           source_inspection_id, source_check_id, reporter_manager_id)
+         VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'found', ?, ?, ?)`,
       )
-      .run(id, identity.id, now, now, identity.districtId, input.unitId, input.equipmentId, blockId, input.description, input.level, input.foundBy, input.foundOn, input.measures, input.sourceInspectionId);
+      .run(
+        id,
+        identity.id,
+        now,
+        now,
+        identity.districtId,
+        input.unitId,
+        input.equipmentId,
+        blockId,
+        number,
+        input.description,
+        input.level,
+        input.foundBy,
+        input.foundOn,
+        input.measures,
+        input.sourceInspectionId,
+        input.sourceCheckId ?? null,
+        input.reporterManagerId ?? null,
+      );
     const evidence = attachmentIds(sqlite, identity.id, now, files);
     const eventId = addEvent(ctx, identity, { hazardId: id, action: 'create', from: null, to: 'found', comment: input.comment, evidence });
-    appendAudit(ctx, { nodeId: identity.id, call: 'hazards.create', table: 'hazards', rowIds: [id, eventId], after: { ...input, blockId, evidence } });
+    appendAudit(ctx, { nodeId: identity.id, call: 'hazards.create', table: 'hazards', rowIds: [id, eventId], after: { ...input, number, blockId, evidence } });
     return id;
   })();
   return getHazard(ctx, id, identity.id);

@@ -150,6 +150,31 @@ describe('hazards at the office', () => {
     expect((await t.ok('hazards.get', { id: hazard.id })).version).toBe(1);
   });
 
+  it('numbers hazards per district and year, and finds them by number, unit or description', async () => {
+    const { hazard, units } = await setup();
+    expect(hazard.number).toBe('2026-0001');
+    const second = await t.ok('hazards.create', { unitId: units[2], description: '压力表超期未检', level: 'major', foundBy: '陈监察', foundOn: '2026-02-12' });
+    expect(second.number).toBe('2026-0002');
+    // a hazard another office numbered in 锦丰 does not take a number of 塘桥's
+    sqlite().prepare("UPDATE hazards SET district_id = 'seed-district-04', number = '2026-0007' WHERE id = ?").run(second.id);
+    const third = await t.ok('hazards.create', { unitId: units[3], description: '叉车制动失灵', level: 'general', foundBy: '陈监察', foundOn: '2026-02-12' });
+    expect(third.number).toBe('2026-0002');
+    // the year turns: numbering starts again
+    day = '2027-01-04';
+    const next = await t.ok('hazards.create', { unitId: units[3], description: '锅炉水位计模糊', level: 'general', foundBy: '陈监察', foundOn: '2027-01-04' });
+    expect(next.number).toBe('2027-0001');
+    expect(JSON.parse((sqlite().prepare("SELECT after FROM audit_log WHERE call = 'hazards.create' ORDER BY seq DESC").get() as { after: string }).after)).toMatchObject({ number: '2027-0001' });
+
+    const found = async (search: string) => (await t.ok('hazards.list', { search })).map((h) => h.number);
+    expect(await found('2026-0001')).toEqual(['2026-0001']);
+    expect(await found('1')).toEqual(['2026-0001', '2027-0001']); // a serial alone, as said on the phone
+    expect(await found('叉车')).toEqual(['2026-0002']);
+    const unitName = (sqlite().prepare('SELECT name FROM units WHERE id = ?').get(units[1]) as { name: string }).name;
+    expect(await found(unitName)).toEqual(['2026-0001']);
+    expect(await found('%')).toEqual([]);
+    expect(await t.ok('hazards.list', { limit: 2 })).toHaveLength(2);
+  });
+
   it('filters a district’s hazards through an index', async () => {
     await setup();
     const plan = (sql: string) => (sqlite().prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as Array<{ detail: string }>).map((r) => r.detail).join(' | ');

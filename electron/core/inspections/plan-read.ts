@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { ParsedInput } from '../../api/contract.ts';
 import { AppError } from '../../api/errors.ts';
+import type { RiskLevel } from '../../api/schemas/risk.ts';
 import type { PlanDetail, PlanState, PlanSummary, PlanType, TeamMember } from '../../api/schemas/inspections.ts';
 import type { CoreContext } from '../context.ts';
 import { getIdentity } from '../node/node-service.ts';
@@ -21,11 +22,12 @@ export interface PlanRow {
   type: PlanType;
   periodStart: string;
   periodEnd: string;
-  scopeKind: 'block' | 'units' | 'equipment_kind';
+  scopeKind: 'block' | 'units' | 'equipment_kind' | 'risk_level';
   scopeBlockId: string | null;
   scopeBlockName: string | null;
   scopeUnitIds: string;
   scopeEquipmentKind: string | null;
+  scopeRiskLevels: string | null;
   checklistKey: string;
   checklistVersion: number;
   team: string;
@@ -37,7 +39,7 @@ export interface PlanRow {
 
 const SELECT = `SELECT p.id, p.origin_node AS originNode, p.version, p.district_id AS districtId, d.name AS districtName, p.title, p.type,
   p.period_start AS periodStart, p.period_end AS periodEnd, p.scope_kind AS scopeKind, p.scope_block_id AS scopeBlockId, b.name AS scopeBlockName,
-  p.scope_unit_ids AS scopeUnitIds, p.scope_equipment_kind AS scopeEquipmentKind, p.checklist_key AS checklistKey, p.checklist_version AS checklistVersion,
+  p.scope_unit_ids AS scopeUnitIds, p.scope_equipment_kind AS scopeEquipmentKind, p.scope_risk_levels AS scopeRiskLevels, p.checklist_key AS checklistKey, p.checklist_version AS checklistVersion,
   p.team, p.state, p.notes,
   (SELECT count(*) FROM inspection_records r WHERE r.plan_id = p.id AND r.deleted_at IS NULL AND r.state = 'draft') AS recordsDraft,
   (SELECT count(*) FROM inspection_records r WHERE r.plan_id = p.id AND r.deleted_at IS NULL AND r.state = 'final') AS recordsFinal
@@ -45,9 +47,9 @@ const SELECT = `SELECT p.id, p.origin_node AS originNode, p.version, p.district_
 
 export function toPlanSummary(sqlite: Database.Database, row: PlanRow, self: string | null): PlanSummary {
   const team = withEnforcementNumbers(sqlite, parseJson<TeamMember[]>(row.team, []));
-  const { scopeUnitIds, ...rest } = row;
+  const { scopeUnitIds, scopeRiskLevels, ...rest } = row;
   const open = row.state === 'draft' || row.state === 'active';
-  return { ...rest, team, unitCount: parseJson<string[]>(scopeUnitIds, []).length, warnings: open ? teamWarnings(sqlite, team) : [], mine: row.originNode === self };
+  return { ...rest, scopeRiskLevels: scopeRiskLevels === null ? null : parseJson<RiskLevel[]>(scopeRiskLevels, []), team, unitCount: parseJson<string[]>(scopeUnitIds, []).length, warnings: open ? teamWarnings(sqlite, team) : [], mine: row.originNode === self };
 }
 
 export function loadPlanRow(ctx: CoreContext, id: string): PlanRow {
@@ -83,7 +85,7 @@ export function getPlan(ctx: CoreContext, id: string): PlanDetail {
       `SELECT u.id, u.name, u.address,
          (SELECT r.id FROM inspection_records r WHERE r.plan_id = @plan AND r.unit_id = u.id AND r.deleted_at IS NULL ORDER BY r.created_at DESC LIMIT 1) AS recordId,
          (SELECT r.state FROM inspection_records r WHERE r.plan_id = @plan AND r.unit_id = u.id AND r.deleted_at IS NULL ORDER BY r.created_at DESC LIMIT 1) AS recordState
-       FROM units u WHERE u.id IN (SELECT value FROM json_each(@ids)) ORDER BY u.name, u.id`,
+       FROM units u WHERE u.id IN (SELECT value FROM json_each(@ids)) ORDER BY u.name_sort, u.id`,
     )
     .all({ plan: id, ids: row.scopeUnitIds }) as PlanDetail['units'];
   let checklistName: string;

@@ -1,6 +1,7 @@
 import type { ParsedInput } from '../../api/contract.ts';
 import { AppError } from '../../api/errors.ts';
 import type { PlanDetail, Scope } from '../../api/schemas/inspections.ts';
+import { riskLevels } from '../../api/schemas/risk.ts';
 import { appendAudit } from '../audit.ts';
 import type { CoreContext } from '../context.ts';
 import { newId } from '../ids.ts';
@@ -29,6 +30,7 @@ function scopeColumns(ctx: CoreContext, identity: DistrictIdentity, scope: Scope
     scopeKind: scope.kind,
     scopeBlockId: scope.kind === 'block' ? scope.blockId : null,
     scopeEquipmentKind: scope.kind === 'equipment_kind' ? scope.equipmentKind : null,
+    scopeRiskLevels: scope.kind === 'risk_level' ? JSON.stringify(riskLevels.filter((l) => scope.levels.includes(l))) : null,
     scopeUnitIds: JSON.stringify(unitIds),
   };
 }
@@ -37,6 +39,10 @@ function sameScope(row: PlanRow, scope: Scope): boolean {
   if (row.scopeKind !== scope.kind) return false;
   if (scope.kind === 'block') return row.scopeBlockId === scope.blockId;
   if (scope.kind === 'equipment_kind') return row.scopeEquipmentKind === scope.equipmentKind;
+  if (scope.kind === 'risk_level') {
+    const stored = new Set(parseJson<string[]>(row.scopeRiskLevels, []));
+    return stored.size === new Set(scope.levels).size && scope.levels.every((l) => stored.has(l));
+  }
   const stored = new Set(parseJson<string[]>(row.scopeUnitIds, []));
   const asked = new Set(scope.unitIds);
   return stored.size === asked.size && [...asked].every((id) => stored.has(id));
@@ -55,12 +61,12 @@ export function createPlan(ctx: CoreContext, input: PlanFields): PlanDetail {
     sqlite
       .prepare(
         `INSERT INTO inspection_plans (id, origin_node, created_at, updated_at, version, district_id, title, type, period_start, period_end, scope_kind, scope_block_id,
-           scope_unit_ids, scope_equipment_kind, checklist_key, checklist_version, team, state, notes)
-         VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?)`,
+           scope_unit_ids, scope_equipment_kind, scope_risk_levels, checklist_key, checklist_version, team, state, notes)
+         VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?)`,
       )
       .run(
         id, identity.id, now, now, identity.districtId, input.title, input.type, input.periodStart, input.periodEnd, scope.scopeKind, scope.scopeBlockId,
-        scope.scopeUnitIds, scope.scopeEquipmentKind, input.checklistKey, input.checklistVersion, JSON.stringify(team), input.notes,
+        scope.scopeUnitIds, scope.scopeEquipmentKind, scope.scopeRiskLevels, input.checklistKey, input.checklistVersion, JSON.stringify(team), input.notes,
       );
     appendAudit(ctx, { nodeId: identity.id, call: 'inspections.createPlan', table: 'inspection_plans', rowIds: [id], after: { ...input, team, ...scope, scope: undefined } });
     return id;
@@ -87,15 +93,15 @@ export function updatePlan(ctx: CoreContext, input: ParsedInput<'inspections.upd
     // an unchanged scope keeps the units it fixed (a block's members when the plan was made)
     const scope = scopeChanged
       ? scopeColumns(ctx, identity, input.scope)
-      : { scopeKind: before.scopeKind, scopeBlockId: before.scopeBlockId, scopeEquipmentKind: before.scopeEquipmentKind, scopeUnitIds: before.scopeUnitIds };
+      : { scopeKind: before.scopeKind, scopeBlockId: before.scopeBlockId, scopeEquipmentKind: before.scopeEquipmentKind, scopeRiskLevels: before.scopeRiskLevels, scopeUnitIds: before.scopeUnitIds };
     sqlite
       .prepare(
         `UPDATE inspection_plans SET title = ?, type = ?, period_start = ?, period_end = ?, scope_kind = ?, scope_block_id = ?, scope_unit_ids = ?, scope_equipment_kind = ?,
-           checklist_key = ?, checklist_version = ?, team = ?, notes = ?, updated_at = ?, version = version + 1 WHERE id = ?`,
+           scope_risk_levels = ?, checklist_key = ?, checklist_version = ?, team = ?, notes = ?, updated_at = ?, version = version + 1 WHERE id = ?`,
       )
       .run(
         input.title, input.type, input.periodStart, input.periodEnd, scope.scopeKind, scope.scopeBlockId, scope.scopeUnitIds, scope.scopeEquipmentKind,
-        input.checklistKey, input.checklistVersion, JSON.stringify(team), input.notes, ctx.now().toISOString(), before.id,
+        scope.scopeRiskLevels, input.checklistKey, input.checklistVersion, JSON.stringify(team), input.notes, ctx.now().toISOString(), before.id,
       );
     const { recordsDraft: _d, recordsFinal: _f, districtName: _n, scopeBlockName: _b, ...stored } = before;
     appendAudit(ctx, { nodeId: identity.id, call: 'inspections.updatePlan', table: 'inspection_plans', rowIds: [before.id], before: stored, after: { ...input, team, ...scope, scope: undefined } });

@@ -1,13 +1,17 @@
 import { AppError } from '../../api/errors.ts';
 import type { PlanOptions, Scope } from '../../api/schemas/inspections.ts';
+import type { RiskLevel } from '../../api/schemas/risk.ts';
 import { loadCatalogue } from '../catalogue/catalogue.ts';
+import { ensureRiskFresh } from '../risk/refresh.ts';
+import { levelLabels } from '../risk/score.ts';
 import type { CoreContext } from '../context.ts';
 import type { DistrictIdentity } from '../node/node-service.ts';
 import { requireOffice } from './office.ts';
 import { inspectorCandidates, supervisorCandidates } from './team.ts';
 
-// 检查范围: a block (its members at the time the plan is made), a list of units, or a
-// kind of equipment (the district's units with pieces of that kind in use). The plan
+// 检查范围: a block (its members at the time the plan is made), a list of units, a
+// kind of equipment (the district's units with pieces of that kind in use), or the
+// district's units at chosen risk levels (风险分级, highest score first). The plan
 // keeps the units it resolved to, so a later change of the block or the ledger does
 // not move a plan that is under way.
 
@@ -18,7 +22,7 @@ export interface ScopeUnit {
 }
 
 const UNIT_COLUMNS = 'u.id, u.name, u.address';
-const ORDER = 'ORDER BY u.name, u.id';
+const ORDER = 'ORDER BY u.name_sort, u.id';
 
 export function resolveScope(ctx: CoreContext, identity: DistrictIdentity, scope: Scope): ScopeUnit[] {
   const { sqlite } = ctx.database;
@@ -45,6 +49,15 @@ export function resolveScope(ctx: CoreContext, identity: DistrictIdentity, scope
     if (outside) throw new AppError('FORBIDDEN', `“${outside.name}”不在本辖区，只能检查本辖区的使用单位。`, { field: 'scope' });
     return rows.map(({ districtId: _d, ...u }) => u);
   }
+  if (scope.kind === 'risk_level') {
+    ensureRiskFresh(ctx);
+    return sqlite
+      .prepare(
+        `SELECT ${UNIT_COLUMNS} FROM unit_risk r JOIN units u ON u.id = r.unit_id
+         WHERE u.district_id = ? AND u.deleted_at IS NULL AND r.level IN (SELECT value FROM json_each(?)) ORDER BY r.score DESC, u.name, u.id`,
+      )
+      .all(identity.districtId, JSON.stringify(scope.levels)) as ScopeUnit[];
+  }
   const kind = loadCatalogue().get(scope.equipmentKind);
   if (kind?.level !== 'kind') throw new AppError('VALIDATION', `${scope.equipmentKind} 不是目录中的设备种类，请重新选择。`, { field: 'scope' });
   return sqlite
@@ -59,7 +72,12 @@ export function resolveScope(ctx: CoreContext, identity: DistrictIdentity, scope
 export function scopeUnits(ctx: CoreContext, identity: DistrictIdentity, scope: Scope): ScopeUnit[] {
   const units = resolveScope(ctx, identity, scope);
   if (units.length === 0) {
-    const why = scope.kind === 'block' ? '该小组目前没有成员单位' : `本辖区没有在用${loadCatalogue().get(scope.kind === 'equipment_kind' ? scope.equipmentKind : '')?.name ?? ''}设备的使用单位`;
+    const why =
+      scope.kind === 'block'
+        ? '该小组目前没有成员单位'
+        : scope.kind === 'risk_level'
+          ? `本辖区目前没有风险等级为${scope.levels.map((l) => levelLabels[l]).join('、')}的使用单位`
+          : `本辖区没有在用${loadCatalogue().get(scope.kind === 'equipment_kind' ? scope.equipmentKind : '')?.name ?? ''}设备的使用单位`;
     throw new AppError('VALIDATION', `检查范围内没有使用单位：${why}。请选择其他范围。`, { field: 'scope' });
   }
   return units;
@@ -84,5 +102,10 @@ export function planOptions(ctx: CoreContext): PlanOptions {
   const kinds = loadCatalogue()
     .kinds()
     .map((k) => ({ code: k.code, name: k.name, units: byKind.get(k.code) ?? 0 }));
-  return { blocks, kinds, inspectors: inspectorCandidates(ctx, identity), supervisors: supervisorCandidates(ctx, identity) };
+  ensureRiskFresh(ctx);
+  const riskCounts = { high: 0, elevated: 0, general: 0, low: 0 };
+  for (const r of sqlite.prepare('SELECT level, count(*) AS n FROM unit_risk WHERE district_id = ? GROUP BY level').all(identity.districtId) as Array<{ level: RiskLevel; n: number }>) {
+    riskCounts[r.level] = r.n;
+  }
+  return { blocks, kinds, inspectors: inspectorCandidates(ctx, identity), supervisors: supervisorCandidates(ctx, identity), riskCounts };
 }

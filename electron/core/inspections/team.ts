@@ -8,7 +8,7 @@ import { today } from './office.ts';
 // 检查组: the office's inspectors (监察人员, the chain) and safety supervisors (安全监督员:
 // a block's supervisors, or holders of the pool's certificate in this district). A
 // site inspection is made by at least two bureau inspectors holding an enforcement
-// card (总局令第57号; docs/DOMAIN.md): supervisors are company staff and never count,
+// card (总局令第57号; docs/DOMAIN.md, 监督检查): supervisors are company staff and never count,
 // nor does a name typed outside the register, which has no 执法证号. Fewer is flagged
 // on the plan, the record and the order, never refused — the office may still be
 // forming the team.

@@ -1,3 +1,4 @@
+import { localDay } from '../registry/as-of.ts';
 import { and, eq } from 'drizzle-orm';
 import { AppError } from '../../api/errors.ts';
 import { nodeKeys } from '../../../db/schema/index.ts';
@@ -28,8 +29,8 @@ export interface PassphraseChangeOptions {
 const purposeNames: Record<NodeKeyRow['purpose'], string> = { signing: '签名密钥', age: '加密密钥', 'age-backup': '备用加密密钥' };
 
 function describeKey(row: NodeKeyRow): string {
-  const state = row.retiredAt ? `，${row.retiredAt.slice(0, 10)} 停用` : '';
-  return `${purposeNames[row.purpose]} ${row.id.slice(0, 8)}…（${row.createdAt.slice(0, 10)} 创建${state}）`;
+  const state = row.retiredAt ? `，${localDay(row.retiredAt)} 停用` : '';
+  return `${purposeNames[row.purpose]} ${row.id.slice(0, 8)}…（${localDay(row.createdAt)} 创建${state}）`;
 }
 
 function checkNewPassphrase(input: PassphraseChange, old: string): void {

@@ -1,3 +1,4 @@
+import { localDay } from '../registry/as-of.ts';
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { AppError } from '../../api/errors.ts';
 import type { PublicIdentityInfo, TrustedKey } from '../../api/schemas/keys.ts';
@@ -99,7 +100,7 @@ function examine(ctx: CoreContext, content: string): Examined {
   const existing = db.select().from(trustedKeys).where(eq(trustedKeys.id, pub.keyId)).get() ?? null;
   if (existing?.revokedAt) {
     const reason = existing.revokedReason ? `（原因：${existing.revokedReason}）` : '';
-    throw new AppError('CONFLICT', `这个公钥已于 ${existing.revokedAt.slice(0, 10)} 吊销${reason}，不能再次信任。请对方更换密钥后重新导出公钥文件。`);
+    throw new AppError('CONFLICT', `这个公钥已于 ${localDay(existing.revokedAt)} 吊销${reason}，不能再次信任。请对方更换密钥后重新导出公钥文件。`);
   }
   if (existing && (existing.fingerprint !== fingerprint || existing.nodeId !== pub.nodeId)) {
     throw new AppError('CONFLICT', '这个签名公钥已经信任过，但文件的其余内容与当时不同，可能已被改动。请勿使用此文件，并与对方联系。');
@@ -178,7 +179,7 @@ export function revokeTrusted(ctx: CoreContext, input: { keyId: string; reason: 
   return db.transaction(() => {
     const row = db.select().from(trustedKeys).where(eq(trustedKeys.id, input.keyId)).get();
     if (!row) throw new AppError('NOT_FOUND', `没有编号为 ${input.keyId} 的已信任公钥。请用“已信任的公钥”列表（qkl keys list）查看编号。`, { field: 'keyId' });
-    if (row.revokedAt) throw new AppError('CONFLICT', `“${row.nodeName}”的这个公钥已于 ${row.revokedAt.slice(0, 10)} 吊销，无需重复操作。`);
+    if (row.revokedAt) throw new AppError('CONFLICT', `“${row.nodeName}”的这个公钥已于 ${localDay(row.revokedAt)} 吊销，无需重复操作。`);
     const revokedAt = ctx.now().toISOString();
     db.update(trustedKeys).set({ revokedAt, revokedReason: input.reason }).where(eq(trustedKeys.id, row.id)).run();
     const after = { ...row, revokedAt, revokedReason: input.reason };

@@ -1,8 +1,8 @@
 import { AppError } from '../../api/errors.ts';
 import { MAX_STAGED_BYTES } from '../../api/schemas/files.ts';
 
-// Limits on what an imported spreadsheet may make us do (SECURITY.md: cap file
-// size and row count). A ledger of a whole town is ~100,000 rows and ~30 columns;
+// Limits on what an imported spreadsheet may make us do (docs/SECURITY.md, "Spreadsheet
+// import": cap file size and row count). A ledger of a whole town is ~100,000 rows and ~30 columns;
 // these caps are ten times that and more, and stop a broken or hostile file
 // before it exhausts memory.
 

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { districtCore, type TestCore } from '../../../tests/support/core.ts';
+import { levelLabels } from '../risk/score.ts';
 import { insertManager, insertPieces, insertUnit } from '../registry/testing/fixtures.ts';
 
 const now = () => new Date('2026-11-28T02:00:00Z');
@@ -38,10 +39,14 @@ describe('lists.exportXlsx', () => {
     expect(units.getCell('A1').font?.bold).toBe(true);
     expect(units.getCell('A2').value).toBe('截至 2026-11-28　共 2 家');
     const header = (units.getRow(3).values as unknown[]).slice(1);
-    expect(header).toEqual(['序号', '使用单位名称', '统一社会信用代码', '单位地址', '设备数量（台）', '其中：电梯', '其中：起重机械', '其中：场（厂）内专用机动车辆', '需设安全管理机构', '持证安全管理员（人）']);
+    expect(header).toEqual(['序号', '使用单位名称', '统一社会信用代码', '单位地址', '设备数量（台）', '其中：电梯', '其中：起重机械', '其中：场（厂）内专用机动车辆', '需设安全管理机构', '持证安全管理员（人）', '风险等级']);
     expect(units.getRow(3).getCell(2).font?.bold).toBe(true);
     expect(units.getRow(3).getCell(2).border?.bottom?.style).toBe('thin');
-    expect((units.getRow(4).values as unknown[]).slice(1)).toEqual([1, '张家港市塘桥甲机械有限公司', expect.any(String), '塘桥镇人民路 1 号', 52, 30, 22, 0, '是', 1]);
+    // the 风险等级 column is the unit's current level, as risk.unit explains it
+    const riskA = await t.ok('risk.unit', { unitId: a });
+    const riskB = await t.ok('risk.unit', { unitId: b });
+    expect((units.getRow(4).values as unknown[]).slice(1)).toEqual([1, '张家港市塘桥甲机械有限公司', expect.any(String), '塘桥镇人民路 1 号', 52, 30, 22, 0, '是', 1, levelLabels[riskA.level]]);
+    expect(units.getRow(5).getCell(11).value).toBe(levelLabels[riskB.level]);
     expect((units.getRow(5).values as unknown[]).slice(2, 6)).toEqual(['张家港市塘桥乙纺织有限公司', expect.any(String), undefined, 20]);
     expect((units.getRow(6).values as unknown[]).slice(1)).toEqual(['合计', '2 家', undefined, undefined, 72, 30, 22, 20, '1 家', 1]);
     expect(units.getColumn(2).width).toBeGreaterThan(20);

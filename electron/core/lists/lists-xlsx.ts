@@ -14,6 +14,12 @@ const thin: Partial<ExcelJS.Borders> = {
   right: { style: 'thin' },
 };
 const FULL_SPACE = '\u3000';
+const riskLabels = { high: '高', elevated: '较高', general: '一般', low: '低' } as const;
+/** 高 2 家 in the totals row, when there are any */
+const highNote = (lists: TwoLists) => {
+  const high = lists.units.filter((u) => u.riskLevel === 'high').length;
+  return high > 0 ? `高 ${high} 家` : null;
+};
 const FONT = '宋体';
 
 interface Column {
@@ -87,16 +93,17 @@ function addUnitSheet(workbook: ExcelJS.Workbook, lists: TwoLists): void {
     ...kinds.map((k) => ({ header: `其中：${k.kindName}`, width: 10 })),
     { header: '需设安全管理机构', width: 10 },
     { header: '持证安全管理员（人）', width: 11 },
+    { header: '风险等级', width: 9 },
   ];
   setUpSheet(sheet, `${lists.titles.authority}${FULL_SPACE}${lists.titles.units}`, `截至 ${lists.asOf}${FULL_SPACE}共 ${lists.units.length} 家`, columns);
 
   lists.units.forEach((u, i) => {
-    addBodyRow(sheet, [i + 1, u.name, u.uscc, u.address, u.count, ...kinds.map((k) => u.countsByKind[k.kindCode] ?? 0), u.needsSafetyBody ? '是' : '否', u.managerCount]);
+    addBodyRow(sheet, [i + 1, u.name, u.uscc, u.address, u.count, ...kinds.map((k) => u.countsByKind[k.kindCode] ?? 0), u.needsSafetyBody ? '是' : '否', u.managerCount, u.riskLevel ? riskLabels[u.riskLevel] : '']);
   });
   const sum = (f: (u: TwoLists['units'][number]) => number) => lists.units.reduce((s, u) => s + f(u), 0);
   addBodyRow(
     sheet,
-    ['合计', `${lists.units.length} 家`, null, null, sum((u) => u.count), ...kinds.map((k) => k.count), `${sum((u) => (u.needsSafetyBody ? 1 : 0))} 家`, sum((u) => u.managerCount)],
+    ['合计', `${lists.units.length} 家`, null, null, sum((u) => u.count), ...kinds.map((k) => k.count), `${sum((u) => (u.needsSafetyBody ? 1 : 0))} 家`, sum((u) => u.managerCount), highNote(lists)],
     { bold: true },
   );
 

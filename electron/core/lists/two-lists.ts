@@ -6,6 +6,7 @@ import { getIdentity } from '../node/node-service.ts';
 import { maskIdNumber, maskPhone } from '../privacy/mask.ts';
 import { countedPieceSql, validACertificateSql, type SqlPart } from '../registry/status-sql.ts';
 import { getRegistrySettings } from '../settings/settings-service.ts';
+import { riskOfUnits } from '../risk/risk-read.ts';
 import { authorityName, CITY_WIDE, managerListTitle, unitListTitle } from './list-titles.ts';
 
 // 两项清单 (TSG 08-2017 §2.4.2.2.2): list 1 = units with screeningThreshold or more
@@ -109,6 +110,7 @@ export function buildTwoLists(ctx: CoreContext, asOf: string): TwoLists {
   const totals = new Map<string, number>();
   for (const u of units) for (const [kind, n] of Object.entries(u.countsByKind)) totals.set(kind, (totals.get(kind) ?? 0) + n);
   const catalogue = loadCatalogue();
+  const risk = riskOfUnits(ctx, units.map((u) => u.unitId));
 
   return {
     asOf,
@@ -119,6 +121,8 @@ export function buildTwoLists(ctx: CoreContext, asOf: string): TwoLists {
       ...u,
       needsSafetyBody: u.count >= settings.safetyBodyThreshold,
       managerCount: managerCount.get(u.unitId) ?? 0,
+      riskLevel: risk.get(u.unitId)?.level ?? null,
+      riskScore: risk.get(u.unitId)?.score ?? null,
     })),
     managers: managerRows.map(({ unitId: _unitId, idNumber, phone, ...m }) => ({
       ...(m as Omit<TwoLists['managers'][number], 'idNumberMasked' | 'phoneMasked'>),

@@ -8,6 +8,8 @@ import type { CoreContext } from '../context.ts';
 import { newId } from '../ids.ts';
 import { keysForNewNode } from '../keys/node-keys.ts';
 import { storeKeys } from '../keys/own-keys.ts';
+import { currentOperator } from '../people/operator.ts';
+import { insertStaff, keepingOperatorOnFailure } from '../people/staff-service.ts';
 
 export function getIdentity(ctx: CoreContext): NodeIdentity | null {
   return ctx.database.db.select().from(nodeIdentity).limit(1).get() ?? null;
@@ -37,8 +39,9 @@ export async function initNode(ctx: CoreContext, input: ParsedInput<'node.init'>
   const { db } = ctx.database;
   // checked before the keys are made (that takes a moment), and again in the transaction
   refuseIfInitialised(ctx);
+  const firstPerson = firstStaffMember(ctx, input);
   const keys = await keysForNewNode(ctx, input.role, input.passphrase);
-  return db.transaction(() => {
+  return keepingOperatorOnFailure(ctx, () => db.transaction(() => {
     refuseIfInitialised(ctx);
     // A district node normally names its district; without one it may register units in any district.
     let districtId: string | null = null;
@@ -59,10 +62,22 @@ export async function initNode(ctx: CoreContext, input: ParsedInput<'node.init'>
       createdAt: ctx.now().toISOString(),
     };
     db.insert(nodeIdentity).values(identity).run();
+    // the person setting up is the first of the staff list and records the setting up
+    if (firstPerson) insertStaff(ctx, identity.id, firstPerson, { becomeOperator: true });
     appendAudit(ctx, { nodeId: identity.id, call: 'node.init', table: 'node_identity', rowIds: [identity.id], after: identity });
     if (keys) storeKeys(ctx, identity.id, keys, 'node.init');
     return identity;
-  });
+  }));
+}
+
+/** The person named at first start; required where nobody works yet (the desktop and browser hosts). */
+function firstStaffMember(ctx: CoreContext, input: ParsedInput<'node.init'>): { name: string; title: string } | null {
+  if (input.operatorName) {
+    if (!input.operatorTitle) throw new AppError('VALIDATION', '请填写经办人职务（如科长、监察员、办事员）', { field: 'operatorTitle' });
+    return { name: input.operatorName, title: input.operatorTitle };
+  }
+  if (!currentOperator(ctx)) throw new AppError('VALIDATION', '请填写您的姓名和职务：本机的每一项操作都记录由谁办理', { field: 'operatorName' });
+  return null;
 }
 
 function refuseIfInitialised(ctx: CoreContext): void {

@@ -1,4 +1,4 @@
-// Personal information is shown masked everywhere (SECURITY.md); the full value
+// Personal information is shown masked everywhere (docs/SECURITY.md, "Personal information"); the full value
 // stays in the database and leaves the machine only inside encrypted bundles.
 
 /** 320582199001011234 → 3205**********1234 (first 4, last 4). */
@@ -19,7 +19,7 @@ export function maskPhone(value: string | null | undefined): string | null {
 
 /**
  * 王小明 → 王**: the first character and always two stars, so the length of the
- * name is not told either (a reporter's name, SECURITY.md). Compound surnames keep
+ * name is not told either (a reporter's name, docs/SECURITY.md). Compound surnames keep
  * only their first character: less is shown, never more.
  */
 export function maskName(value: string | null | undefined): string | null {

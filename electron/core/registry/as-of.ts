@@ -20,6 +20,12 @@ export function localDate(instant: Date): string {
   return dayFormat.format(instant);
 }
 
+/** The China date of an ISO timestamp, as YYYY-MM-DD (dates in messages and documents). */
+export function localDay(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso.slice(0, 10) : localDate(d);
+}
+
 /** An ISO timestamp as "YYYY-MM-DD HH:mm" China time (for exports). */
 export function localMinute(iso: string): string {
   const d = new Date(iso);

@@ -87,7 +87,8 @@ describe('equipment.query', () => {
     await sample();
     expect(locations(await t.ok('equipment.query', { sort: [{ colId: 'nextInspectionDate', sort: 'asc' }] }))).toEqual(['一号车间', '成品仓库', '100%_仓库', '1号楼']);
     expect(locations(await t.ok('equipment.query', { sort: [{ colId: 'nextInspectionDate', sort: 'desc' }] }))).toEqual(['1号楼', '100%_仓库', '成品仓库', '一号车间']);
-    expect(locations(await t.ok('equipment.query', { sort: [{ colId: 'unitName', sort: 'asc' }, { colId: 'location', sort: 'asc' }] }))).toEqual(['100%_仓库', '1号楼', '一号车间', '成品仓库']);
+    // unit names by pinyin: 鹿苑 (lu) before 塘桥 (tang), though 塘 comes first by code point
+    expect(locations(await t.ok('equipment.query', { sort: [{ colId: 'unitName', sort: 'asc' }, { colId: 'location', sort: 'asc' }] }))).toEqual(['成品仓库', '100%_仓库', '1号楼', '一号车间']);
     expect(locations(await t.ok('equipment.query', { sort: [{ colId: 'kindCode', sort: 'asc' }] }))).toEqual(['1号楼', '100%_仓库', '一号车间', '成品仓库']);
     expect(await t.core.call('equipment.query', { sort: [{ colId: 'extra', sort: 'asc' }] })).toMatchObject({ ok: false, code: 'VALIDATION' });
   });

@@ -10,9 +10,9 @@ import { inspectionSql, likePattern } from './status-sql.ts';
 type Filter = z.output<typeof EquipmentFilter>;
 
 // Sort columns come from the contract's allow-list; each maps to SQL here, so no
-// text from the caller reaches a statement.
+// text from the caller reaches a statement. Unit names sort by their pinyin key.
 const orderSql: Record<(typeof equipmentSortColumns)[number], string> = {
-  unitName: 'u.name',
+  unitName: 'u.name_sort',
   equipmentCode: 'e.equipment_code',
   registrationCode: 'e.registration_code',
   registrationNo: 'e.registration_no',

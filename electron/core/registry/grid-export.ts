@@ -8,8 +8,8 @@ import type { ParsedInput } from '../../api/contract.ts';
 import { AppError } from '../../api/errors.ts';
 import { XLSX_MIME, type FileOutput } from '../../api/schemas/files.ts';
 import type { CoreContext } from '../context.ts';
-import { toUnit, unitReadContext } from '../units/unit-rows.ts';
-import { unitQuerySql } from '../units/unit-query.ts';
+import { unitReadContext } from '../units/unit-rows.ts';
+import { readUnits, unitQuerySql } from '../units/unit-query.ts';
 import { resolveAsOf } from './as-of.ts';
 import { equipmentQuerySql, statusDates } from './equipment-query.ts';
 import { equipmentByRowidsSql, toEquipment } from './equipment-rows.ts';
@@ -45,19 +45,10 @@ function rowsOf(ctx: CoreContext, input: Input): Chunks {
     const rowids = selectRowids(sqlite, idsSql, params);
     return byRowids(rowids, (ids) => readRowsInOrder(sqlite, managersByRowidsSql, ids, (r) => toSafetyManager(r, dates)));
   }
-  // Units number thousands, not hundreds of thousands: plain LIMIT/OFFSET chunks of the grid's own statement.
   const read = unitReadContext(ctx);
-  const { countSql, countParams, pageSql, params } = unitQuerySql(input.filter, read);
-  const total = (sqlite.prepare(countSql).get(...countParams) as { n: number }).n;
-  return {
-    total,
-    *chunks() {
-      for (let offset = 0; offset < total; offset += CHUNK) {
-        const rows = sqlite.prepare(pageSql).all(...params, CHUNK, offset) as Record<string, unknown>[];
-        yield rows.map((r) => toUnit(r, read.settings));
-      }
-    },
-  };
+  const { idsSql, params } = unitQuerySql(input.filter, read);
+  const rowids = selectRowids(sqlite, idsSql, params);
+  return byRowids(rowids, (ids) => readUnits(ctx, read, ids));
 }
 
 function byRowids<T>(rowids: number[], read: (ids: number[]) => T[]): Chunks {

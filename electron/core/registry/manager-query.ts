@@ -9,10 +9,10 @@ import { certificateSql, itemCodes, likePattern } from './status-sql.ts';
 
 type Filter = z.output<typeof ManagerFilter>;
 
-// Allow-listed sort columns mapped to SQL (see equipment-query.ts).
+// Allow-listed sort columns mapped to SQL (see equipment-query.ts); names by their pinyin key.
 const orderSql: Record<(typeof managerSortColumns)[number], string> = {
-  name: 'm.name',
-  unitName: 'u.name',
+  name: 'm.name_sort',
+  unitName: 'u.name_sort',
   itemCode: 'm.item_code',
   certificateNo: 'm.certificate_no',
   issuedDate: 'm.issued_date',

@@ -12,15 +12,20 @@ export function selectRowids(sqlite: Database.Database, sql: string, params: rea
   return sqlite.prepare(sql).pluck().all(...params) as number[];
 }
 
-/** The rows of the given rowids, in the given order (a row deleted meanwhile is skipped). */
+/**
+ * The rows of the given rowids, in the given order (a row deleted meanwhile is skipped).
+ * `sql` selects the rowid as rid and takes the rowids as JSON in its last placeholder,
+ * after `params`.
+ */
 export function readRowsInOrder<T>(
   sqlite: Database.Database,
   sql: string,
   rowids: readonly number[],
   map: (row: Record<string, unknown>) => T,
+  params: readonly unknown[] = [],
 ): T[] {
   if (rowids.length === 0) return [];
-  const rows = sqlite.prepare(sql).all(JSON.stringify(rowids)) as Record<string, unknown>[];
+  const rows = sqlite.prepare(sql).all(...params, JSON.stringify(rowids)) as Record<string, unknown>[];
   const byRowid = new Map(rows.map((r) => [r['rid'] as number, r]));
   return rowids.flatMap((rid) => {
     const row = byRowid.get(rid);

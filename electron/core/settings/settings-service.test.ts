@@ -22,7 +22,7 @@ let t: TestCore;
 afterEach(() => t?.cleanup());
 
 describe('settings', () => {
-  it('starts from the DOMAIN.md defaults', async () => {
+  it('starts from the defaults of docs/DOMAIN.md', async () => {
     t = await districtCore();
     expect(await t.ok('settings.get', {})).toEqual({ registry: defaults });
   });

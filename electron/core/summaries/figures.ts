@@ -8,6 +8,8 @@ import { registrySummary } from '../registry/summary.ts';
 import { BUREAU_POOL_ROWS } from '../training/pool.ts';
 import { firstDay, lastDay, monthInstants, today } from './month.ts';
 import { bureauRows } from '../sync/authority.ts';
+import { routineFigures, feedbackFigures } from './routine-figures.ts';
+import { publicityFigures } from '../publicity/publicity-read.ts';
 
 // The figures of a month's summary, from this office's own database. Events are
 // counted by their date in the month (found_on, inspected_on, received_on …, China
@@ -150,5 +152,9 @@ export function computeFigures(ctx: CoreContext, districtId: string, month: stri
         inMonth,
       ),
     },
+    routine: routineFigures(ctx, districtId, month, asOf),
+    feedback: feedbackFigures(ctx, districtId, month),
+    // 宣传与进企业培训 (issue 19)
+    publicity: publicityFigures(ctx, districtId, from, to),
   };
 }

@@ -75,6 +75,11 @@ describe('the office’s monthly summary', () => {
     const missing = await refused('summaries.submit', { month: '2026-12', version: s.version });
     expect(missing).toMatchObject({ code: 'VALIDATION', details: { field: 'proposals' } });
     expect(missing.message).toContain('意见建议');
+    // with more texts missing, each is named at once
+    const blank = await t.ok('summaries.save', { month: '2026-12', version: s.version, ...text, experience: null, proposals: null });
+    const both = await refused('summaries.submit', { month: '2026-12', version: blank.version });
+    expect((both.details!['issues'] as Array<{ field: string }>).map((i) => i.field)).toEqual(['experience', 'proposals']);
+    s = await t.ok('summaries.save', { month: '2026-12', version: blank.version, ...text, proposals: null });
     expect((await t.ok('summaries.get', { month: '2026-12' })).version).toBe(s.version);
     expect((await refused('summaries.save', { month: '2026-12', version: s.version! - 1, ...text })).code).toBe('CONFLICT');
     expect((await refused('summaries.save', { month: '2027-01', version: null, ...text })).details).toEqual({ field: 'month' });
@@ -155,7 +160,7 @@ describe('the office’s monthly summary', () => {
 
     expect(await t.ok('summaries.settings', {})).toEqual({ dueDay: 25, countdownFromDay: 15 });
     expect((await refused('summaries.updateSettings', { countdownFromDay: 28 })).details).toEqual({ field: 'countdownFromDay' });
-    expect((await refused('summaries.updateSettings', { dueDay: 32 })).details).toEqual({ field: 'dueDay' });
+    expect((await refused('summaries.updateSettings', { dueDay: 32 })).details).toMatchObject({ field: 'dueDay', issues: [{ field: 'dueDay', path: 'dueDay' }] });
     await t.ok('summaries.updateSettings', { dueDay: 31, countdownFromDay: 20 });
     at('2026-11-19T02:00:00Z');
     expect(await t.ok('summaries.status', {})).toMatchObject({ month: '2026-11', dueOn: '2026-11-30', daysLeft: 11, showCountdown: false });

@@ -11,6 +11,7 @@ import { dueDate, monthLabel } from './month.ts';
 import { checkMonth, getSummary, loadRow, reviewsOf, type SummaryRow } from './summary-read.ts';
 import { getSummarySettings } from './summary-settings.ts';
 import { statusOf } from './summary-status.ts';
+import { Problems } from '../validation/problems.ts';
 
 // Changes to an office's summary. Each call is one transaction: the checks, the row
 // and the audit entry commit together or not at all (attachment bytes are stored
@@ -109,9 +110,12 @@ export function submitSummary(ctx: CoreContext, input: ParsedInput<'summaries.su
   const { sqlite } = ctx.database;
   sqlite.transaction(() => {
     const { row, returned } = loadEditable(ctx, identity, input.month, input.version);
+    // every missing text at once
+    const problems = new Problems();
     for (const [field, label] of narrativeFields) {
-      if (!row[field]?.trim()) throw new AppError('VALIDATION', `请填写“${label}”后再报送（工作小结须写明工作经验、存在问题和意见建议）。`, { field });
+      if (!row[field]?.trim()) problems.add(field, `请填写“${label}”后再报送（工作小结须写明工作经验、存在问题和意见建议）。`);
     }
+    problems.throwIfAny();
     const figures = computeFigures(ctx, identity.districtId, input.month);
     const now = ctx.now().toISOString();
     sqlite

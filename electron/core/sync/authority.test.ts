@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataDigest, exchangeNode, trustEachOther, type ExchangeNode } from '../../../tests/support/exchange.ts';
 import { hostileBundle, syncColumns, type Rows } from '../../../tests/support/hostile-bundle.ts';
-import { tablePolicies, type Scope } from './authority.ts';
+import { tableLabel, tablePolicies, type Scope } from './authority.ts';
 import { rowAuthority } from './authorize.ts';
 import { syncedTables, type SyncedTable } from './tables.ts';
 
@@ -89,7 +89,7 @@ describe('row authority at the bureau', () => {
   const bureauOnly = syncedTables.filter((t) => !tablePolicies[t].origins.includes('district'));
 
   it('lists the bureau’s own tables: its decisions, reviews, pool, key statements and the district list', () => {
-    expect(bureauOnly).toEqual(['districts', 'acceptance_decisions', 'supervisor_pool', 'summary_reviews', 'bureau_key_statements']);
+    expect(bureauOnly).toEqual(['districts', 'acceptance_decisions', 'city_templates', 'supervisor_pool', 'training_registry', 'summary_reviews', 'bureau_key_statements']);
   });
 
   it.each(bureauOnly)('refuses %s from an office', async (table) => {
@@ -105,7 +105,7 @@ describe('row authority at the bureau', () => {
       await expectRefused(office, bureau, { [table]: [hostile] }, /属于其他辖区（锦丰）/);
     } else if (scope.kind === 'owned') {
       hostile[scope.column] = otherId(scope.table);
-      await expectRefused(office, bureau, { [table]: [hostile] }, new RegExp(`引用的${tablePolicies[scope.table].label}（编号 ${otherId(scope.table)}）不是塘桥分局建立的记录`));
+      await expectRefused(office, bureau, { [table]: [hostile] }, new RegExp(`引用的${tableLabel(scope.table)}（编号 ${otherId(scope.table)}）不是塘桥分局建立的记录`));
       hostile[scope.column] = 'no-such-row';
       await expectRefused(office, bureau, { [table]: [hostile] }, /不是塘桥分局建立的记录/);
     } else if (scope.kind === 'sender') {

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { NodeRole } from '../../api/schemas/node.ts';
 import { BundleRefusal } from '../bundle/format/types.ts';
-import { tablePolicies, type Scope } from './authority.ts';
+import { tableLabel, tablePolicies, type Scope } from './authority.ts';
 import { syncedTables, type SyncedTable } from './tables.ts';
 
 // Enforces the row authority of authority.ts while a bundle is merged: the first row
@@ -47,7 +47,7 @@ export function rowAuthority(sqlite: Database.Database, sender: Sender, receiver
   const deferred: Array<{ what: string; scope: Extract<Scope, { kind: 'owned' }>; id: string }> = [];
 
   function notOwned(what: string, scope: Extract<Scope, { kind: 'owned' }>, id: string): never {
-    refuse(`${what}引用的${tablePolicies[scope.table].label}（编号 ${id}）不是${sender.name}建立的记录：一个单位的数据包不能改动或挂靠其他单位的数据。`);
+    refuse(`${what}引用的${tableLabel(scope.table)}（编号 ${id}）不是${sender.name}建立的记录：一个单位的数据包不能改动或挂靠其他单位的数据。`);
   }
 
   function districtName(id: string): string {
@@ -55,7 +55,7 @@ export function rowAuthority(sqlite: Database.Database, sender: Sender, receiver
   }
 
   function checkScope(table: SyncedTable, row: Row, scope: Scope): void {
-    const label = tablePolicies[table].label;
+    const label = tableLabel(table);
     const value = row[scope.column];
     const what = `数据包中的${label}（编号 ${String(row['id'])}）`;
     if (value === null || value === undefined) {
@@ -87,7 +87,7 @@ export function rowAuthority(sqlite: Database.Database, sender: Sender, receiver
         return;
       case 'receiverOwned':
         if (origin(scope.table, text) !== receiverId) {
-          refuse(`${what}针对的${tablePolicies[scope.table].label}（编号 ${text}）不是本单位的记录。`);
+          refuse(`${what}针对的${tableLabel(scope.table)}（编号 ${text}）不是本单位的记录。`);
         }
         return;
     }
@@ -101,7 +101,7 @@ export function rowAuthority(sqlite: Database.Database, sender: Sender, receiver
      */
     checkRow(table: SyncedTable, row: Row): void {
       if (!tablePolicies[table].origins.includes(sender.role)) {
-        refuse(`数据包中含有${tablePolicies[table].label}记录（编号 ${String(row['id'])}），但${roleNames[sender.role]}不能报送此类数据，整个数据包已拒收。`);
+        refuse(`数据包中含有${tableLabel(table)}记录（编号 ${String(row['id'])}），但${roleNames[sender.role]}不能报送此类数据，整个数据包已拒收。`);
       }
       for (const scope of tablePolicies[table].scopes) checkScope(table, row, scope);
     },

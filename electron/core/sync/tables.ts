@@ -18,12 +18,18 @@ export const syncedTables = [
   'inspectors',
   'block_inspectors',
   'block_supervisors',
+  // 块的日常 (issue 19): a block's schedule, its 自查 / 互查 and meetings; before hazards, which name the check that found them
+  'block_schedules',
+  'block_checks',
+  'block_meetings',
   // 示范单位验收 (issue 6): files before their items, items before evidence; the bureau's decisions after the files
   'acceptance_files',
   'acceptance_items',
   'acceptance_evidence',
   'acceptance_decisions',
   'acceptance_templates',
+  // the bureau's city-wide 标准化样本 (issue 19): after the attachments (its own rows for the files)
+  'city_templates',
   // 培训考核 (issue 7): sessions before rosters, banks before questions and exams, exams before candidates,
   // candidates before results, results before certificates; the bureau's pool last
   'training_sessions',
@@ -35,9 +41,14 @@ export const syncedTables = [
   'exam_results',
   'supervisor_certificates',
   'supervisor_pool',
+  // the bureau's safety managers for a training centre (issue 19), to that centre only
+  'training_registry',
   // 隐患闭环 (issue 8): hazards before their events
   'hazards',
   'hazard_events',
+  // 链 at work (issue 19): managers' 问题反馈 after the hazards they lead to; supervisors' own work entries
+  'manager_feedback',
+  'supervisor_work_entries',
   // 专项检查 (issue 8): checklists and plans before records, records before the orders they lead to
   'inspection_checklists',
   'inspection_plans',
@@ -46,6 +57,8 @@ export const syncedTables = [
   // 投诉举报 (issue 8): complaints before their rewards; the reporters never travel (complaint_reporters)
   'complaints',
   'complaint_rewards',
+  // 宣传与进企业培训 (issue 19): an office's log of activities, photos in attachments
+  'publicity_activities',
   // 月度工作小结 (issue 8): the office's summaries, then the bureau's reviews of them
   'monthly_summaries',
   'summary_reviews',

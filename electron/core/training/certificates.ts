@@ -4,7 +4,7 @@ import type { Certificate } from '../../api/schemas/certificates.ts';
 import { appendAudit } from '../audit.ts';
 import type { CoreContext } from '../context.ts';
 import { maskIdNumber } from '../privacy/mask.ts';
-import { addDays } from '../registry/as-of.ts';
+import { addDays, localDay } from '../registry/as-of.ts';
 import { requireOwn, requireTrainingNode } from './access.ts';
 
 // 特种设备安全监督员证 as held on this node: read, listed, revoked. Issuing is in
@@ -49,7 +49,7 @@ export function revokeCertificate(ctx: CoreContext, input: ParsedInput<'training
     const row = sqlite.prepare(`${certificateSql} AND s.id = ?`).get(input.id) as CertificateRow | undefined;
     if (!row) throw new AppError('NOT_FOUND', '证书不存在或已删除', { field: 'id' });
     requireOwn(identity, row, '证书');
-    if (row.revokedAt) throw new AppError('CONFLICT', `证书“${row.certificateNo}”已于 ${row.revokedAt.slice(0, 10)} 撤销`);
+    if (row.revokedAt) throw new AppError('CONFLICT', `证书“${row.certificateNo}”已于 ${localDay(row.revokedAt)} 撤销`);
     const now = ctx.now().toISOString();
     sqlite.prepare('UPDATE supervisor_certificates SET revoked_at = ?, revoked_reason = ?, updated_at = ?, version = version + 1 WHERE id = ?').run(now, input.reason, now, row.id);
     appendAudit(ctx, { nodeId: identity.id, call: 'training.revokeCertificate', table: 'supervisor_certificates', rowIds: [row.id], before: { revokedAt: null }, after: { certificateNo: row.certificateNo, revokedAt: now, reason: input.reason } });

@@ -2,12 +2,14 @@ import type { CandidateCheck, EligibilityProblem } from '../../api/schemas/certi
 import type { CoreContext } from '../context.ts';
 import { maskIdNumber } from '../privacy/mask.ts';
 import type { ExamRow } from './exams.ts';
+import { receivedCertificates } from './received-registry.ts';
 
 // Who may receive a 特种设备安全监督员证: the seed issues it to 特种设备安全管理员 who
 // passed, so a candidate who passed must be on the exam's roster and hold a valid A
 // certificate (作业项目 A, legacy A1–A8 counting as A, not expired on the issue date)
 // by this node's registry — the safety manager the roster links to, or any manager
-// row with the candidate's ID number. The others are listed before signing and are
+// row with the candidate's ID number; at a training centre, the managers the bureau
+// sent it (training_registry). The others are listed before signing and are
 // certified only by 特批 (training.issueCertificates, override).
 
 /**
@@ -92,7 +94,8 @@ export function checkCandidates(ctx: CoreContext, exam: ExamRow, pending: readon
     const verdict = (problem: EligibilityProblem | null, message: string, held: HeldA | null = null): CheckedCandidate => ({ ...p, problem, message, held });
     if (!exam.sessionId) return verdict('not-on-roster', '本场考试未关联培训班，无法核对培训名单');
     if (!p.attendeeId || !onRoster.get(p.attendeeId, exam.sessionId)) return verdict('not-on-roster', `不在培训班“${session?.title ?? ''}”的名单中`);
-    const rows = managers.all(p.managerId, p.idNumber, p.idNumber) as ManagerRow[];
+    // the ledger of this node, and at a training centre the managers the bureau sent it
+    const rows = [...(managers.all(p.managerId, p.idNumber, p.idNumber) as ManagerRow[]), ...receivedCertificates(ctx, p.managerId, p.idNumber)];
     if (rows.length === 0) return verdict('not-verifiable', '本机台账中没有此人的安全管理员记录，无法核实 A 证');
     const a = rows.filter((r) => isA(r.itemCode));
     if (a.length === 0) return verdict('no-a-certificate', '台账中此人没有特种设备安全管理（A）证书');

@@ -1,6 +1,8 @@
+import { byUnitThenPerson } from '../pinyin.ts';
 import type { z } from 'zod';
 import type { ParsedInput } from '../../api/contract.ts';
 import { AppError } from '../../api/errors.ts';
+import { normalisePhone, PHONE_FORMAT_MESSAGE } from '../../api/schemas/common.ts';
 import type { RosterAdded, RowIssue, SignInSheet } from '../../api/schemas/training.ts';
 import { appendAudit } from '../audit.ts';
 import type { CoreContext } from '../context.ts';
@@ -13,6 +15,7 @@ import { checkIdNumber, normalizeIdNumber } from '../validation/id-card.ts';
 import { requireOwn, requireTrainingNode } from './access.ts';
 import { resolveFile } from '../files/staging.ts';
 import { loadSession } from './sessions.ts';
+import { receivedByIdNumber, receivedPeople } from './received-registry.ts';
 import { column, readTable, text } from './sheet-table.ts';
 
 // 培训名单: picked from the registry's safety managers (by district, by block, from
@@ -96,6 +99,8 @@ export function addFromRegistry(ctx: CoreContext, input: ParsedInput<'training.a
     throw new AppError('VALIDATION', '请选择按分局、按安全管理小组、按两项清单或逐个选择安全管理员');
   }
   if (input.districtId) take(sqlite.prepare(`${managerSql} AND u.district_id = ?`).all(input.districtId) as Person[]);
+  // a training centre holds no ledger: the managers the bureau sent it stand in for it
+  take(receivedPeople(ctx, { districtId: input.districtId, twoLists: input.twoLists, managerIds: input.managerIds }));
   if (input.blockId) {
     take(sqlite.prepare(`${managerSql} AND u.id IN (SELECT unit_id FROM block_members WHERE block_id = ? AND left_at IS NULL AND deleted_at IS NULL)`).all(input.blockId) as Person[]);
   }
@@ -126,11 +131,17 @@ export async function importRoster(ctx: CoreContext, input: ParsedInput<'trainin
       errors.push({ row: row.number, name, code: 'bad-id-number', message: `第 ${row.number} 行（${name}）的身份证号校验不通过` });
       continue;
     }
+    const rawPhone = cell(row.cells, at.phone);
+    const phone = rawPhone ? normalisePhone(rawPhone) : null;
+    if (rawPhone && !phone) {
+      errors.push({ row: row.number, name, code: 'bad-phone', message: `第 ${row.number} 行（${name}）的联系电话“${rawPhone}”不正确：${PHONE_FORMAT_MESSAGE.replace(/^电话号码格式不正确：/, '')}` });
+      continue;
+    }
     const uscc = cell(row.cells, at.uscc);
     const manager = idNumber
-      ? (ctx.database.sqlite.prepare(`${managerSql} AND m.id_number = ? ORDER BY m.updated_at DESC LIMIT 1`).get(idNumber) as Person | undefined)
+      ? ((ctx.database.sqlite.prepare(`${managerSql} AND m.id_number = ? ORDER BY m.updated_at DESC LIMIT 1`).get(idNumber) as Person | undefined) ?? receivedByIdNumber(ctx, idNumber))
       : undefined;
-    people.push({ managerId: manager?.managerId ?? null, name, idNumber, unitName: cell(row.cells, at.unit) ?? manager?.unitName ?? null, unitUscc: uscc ?? manager?.unitUscc ?? null, districtId: manager?.districtId ?? null, phone: cell(row.cells, at.phone) });
+    people.push({ managerId: manager?.managerId ?? null, name, idNumber, unitName: cell(row.cells, at.unit) ?? manager?.unitName ?? null, unitUscc: uscc ?? manager?.unitUscc ?? null, districtId: manager?.districtId ?? null, phone });
   }
   // a file with errors changes nothing: the rows are fixed and the file imported again
   if (errors.length) return { added: 0, alreadyOnRoster: 0, errors };
@@ -161,6 +172,7 @@ export function signInSheet(ctx: CoreContext, sessionId: string): z.infer<typeof
   const rows = ctx.database.sqlite
     .prepare("SELECT name, unit_name AS unitName, id_number AS idNumber, attendance FROM training_attendees WHERE session_id = ? AND deleted_at IS NULL ORDER BY unit_name, name, id")
     .all(sessionId) as Array<{ name: string; unitName: string | null; idNumber: string | null; attendance: 'unknown' | 'present' | 'absent' }>;
+  rows.sort(byUnitThenPerson); // by pinyin; the SQL order breaks ties
   return {
     title: `${s.title}签到表`,
     dates: s.endDate && s.endDate !== s.startDate ? `${s.startDate} 至 ${s.endDate}` : s.startDate,

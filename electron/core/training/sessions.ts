@@ -1,3 +1,4 @@
+import { byUnitThenPerson } from '../pinyin.ts';
 import type { ParsedInput } from '../../api/contract.ts';
 import { AppError } from '../../api/errors.ts';
 import type { SessionDetail, TrainingSession } from '../../api/schemas/training.ts';
@@ -53,6 +54,8 @@ export function getSession(ctx: CoreContext, id: string): SessionDetail {
        FROM training_attendees WHERE session_id = ? AND deleted_at IS NULL ORDER BY unit_name, name, id`,
     )
     .all(id) as Array<SessionDetail['roster'][number] & { idNumber: string | null }>;
+  // by pinyin (SQL orders Chinese by code point); the SQL order breaks ties
+  roster.sort(byUnitThenPerson);
   return { ...session, roster: roster.map(({ idNumber, ...a }) => ({ ...a, idNumberMasked: maskIdNumber(idNumber) })) };
 }
 

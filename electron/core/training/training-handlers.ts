@@ -1,4 +1,5 @@
 import type { trainingCalls } from '../../api/calls/training.ts';
+import { registrySummary } from './received-registry.ts';
 import type { HandlerGroup } from '../handler-types.ts';
 import { importBank } from './bank-import.ts';
 import { bankQuestions, listBanks } from './banks-read.ts';
@@ -24,6 +25,7 @@ export const trainingHandlers: HandlerGroup<keyof typeof trainingCalls> = {
   'training.saveSession': saveSession,
   'training.addAttendees': addFromRegistry,
   'training.importRoster': importRoster,
+  'training.registrySummary': (ctx) => registrySummary(ctx),
   'training.setAttendance': setAttendance,
   'training.signInSheet': (ctx, input) => signInSheet(ctx, input.sessionId),
   'training.importBank': importBank,

@@ -10,7 +10,7 @@ import { readSettings } from '../settings/stored-settings.ts';
 
 // This node's training settings under the key "training" (settings are not synced):
 // pass mark, multiple-choice rule, certificate number pattern, validity, the
-// "expiring" window. The local credential has no public standard (DOMAIN.md), so
+// "expiring" window. The local credential has no public standard (docs/DOMAIN.md, 人员与证书), so
 // every one of these is a setting. A stored value this version does not accept
 // falls back to its default, field by field, as the acceptance settings do.
 const KEY = 'training';

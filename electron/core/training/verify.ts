@@ -4,7 +4,7 @@ import { keyIdOf } from '../crypto/signing.ts';
 import { trustedSigner } from '../keys/keys.ts';
 import { allKeys } from '../keys/own-keys.ts';
 import { getIdentity } from '../node/node-service.ts';
-import { resolveAsOf } from '../registry/as-of.ts';
+import { resolveAsOf, localDay } from '../registry/as-of.ts';
 import { parsePayload, signatureHolds } from './certificate-payload.ts';
 import { BUREAU_POOL_ROWS } from './pool.ts';
 
@@ -72,10 +72,10 @@ export function verifyCertificate(ctx: CoreContext, input: { payload: string; as
     return { ...empty, ...facts, issuerName: issuer.name, status: 'forged', message: '证书内容与签名不符：该证书是伪造的或已被篡改。' };
   }
   const base = { ...empty, ...facts, issuerName: issuer.name };
-  if (issuer.revokedAt) return { ...base, status: 'unknown-issuer', message: `签发单位的这把密钥已于 ${issuer.revokedAt.slice(0, 10)} 吊销，无法确认证书真伪，请联系签发单位。` };
+  if (issuer.revokedAt) return { ...base, status: 'unknown-issuer', message: `签发单位的这把密钥已于 ${localDay(issuer.revokedAt)} 吊销，无法确认证书真伪，请联系签发单位。` };
   const record = recordOf(ctx, issuer.nodeId, f.certificateNo);
   if (record?.revokedAt) {
-    return { ...base, recordFound: true, revokedReason: record.revokedReason, status: 'revoked', message: `证书已于 ${record.revokedAt.slice(0, 10)} 撤销${record.revokedReason ? `（${record.revokedReason}）` : ''}。` };
+    return { ...base, recordFound: true, revokedReason: record.revokedReason, status: 'revoked', message: `证书已于 ${localDay(record.revokedAt)} 撤销${record.revokedReason ? `（${record.revokedReason}）` : ''}。` };
   }
   const asOf = resolveAsOf(ctx, input.asOf);
   if (f.validUntil < asOf) return { ...base, recordFound: record !== null, status: 'expired', message: `证书真实，但已于 ${f.validUntil} 过期。` };

@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { districtCore, type TestCore } from '../../../tests/support/core.ts';
 import { insertPieces } from '../registry/testing/fixtures.ts';
-import { unitQuerySql } from './unit-query.ts';
+import { RegistrySettings } from '../../api/schemas/settings.ts';
+import { unitQuerySql, unitsByRowidsSql } from './unit-query.ts';
+import { unitReadWith } from './unit-rows.ts';
 
 const TANGQIAO = 'seed-district-03';
 const valid = { districtId: TANGQIAO, name: '张家港市塘桥某机械有限公司', uscc: '91330100716105852F' };
@@ -24,6 +26,14 @@ describe('units', () => {
     expect(result.ok ? '' : result.message).toContain('第 18 位应为“F”');
     expect(await t.ok('stats.get', {})).toMatchObject({ units: 0 });
     expect(t.core.ctx.database.sqlite.prepare('SELECT count(*) AS n FROM audit_log').get()).toEqual({ n: 1 }); // node.init only
+  });
+
+  it('checks the contact phone like every phone of the app: "12" refused on create and edit, a landline tidied', async () => {
+    t = await districtCore();
+    expect(await t.core.call('units.create', { ...valid, contactPhone: '12' })).toMatchObject({ ok: false, code: 'VALIDATION', details: { field: 'contactPhone' }, message: expect.stringContaining('电话号码格式不正确') });
+    const unit = await t.ok('units.create', { ...valid, contactPhone: '０５１２－５８１２３４５６' });
+    expect(unit.contactPhone).toBe('0512-58123456');
+    expect(await t.core.call('units.update', { id: unit.id, version: unit.version, data: { ...valid, contactPhone: '1391234' } })).toMatchObject({ ok: false, code: 'VALIDATION', details: { field: 'contactPhone' } });
   });
 
   it('accepts a legacy 15-digit number, flagged', async () => {
@@ -106,15 +116,27 @@ describe('units', () => {
   it('pages the grid through indexes, not a sort of the whole table', async () => {
     t = await districtCore();
     const plan = (input: Parameters<typeof unitQuerySql>[0]) => {
-      const { pageSql, params } = unitQuerySql(input);
-      return (t.core.ctx.database.sqlite.prepare(`EXPLAIN QUERY PLAN ${pageSql}`).all(...params, 100, 0) as { detail: string }[])
+      const { idsSql, params } = unitQuerySql(input);
+      return (t.core.ctx.database.sqlite.prepare(`EXPLAIN QUERY PLAN ${idsSql} LIMIT ? OFFSET ?`).all(...params, 100, 0) as { detail: string }[])
         .map((r) => r.detail)
         .join('\n');
     };
     const defaultOrder = plan({ startRow: 0, endRow: 100 });
     expect(defaultOrder).toMatch(/SCAN u USING INDEX units_updated/);
     expect(defaultOrder).not.toMatch(/TEMP B-TREE/);
-    expect(plan({ startRow: 0, endRow: 100, sort: [{ colId: 'name', sort: 'asc' }] })).toMatch(/USING INDEX units_name/);
+    const byName = plan({ startRow: 0, endRow: 100, sort: [{ colId: 'name', sort: 'asc' }] });
+    expect(byName).toMatch(/SCAN u USING INDEX units_name_sort/);
+    expect(byName).not.toMatch(/USE TEMP B-TREE FOR ORDER BY/);
+    // a count sort computes that one count per unit (an index search each), not the row's five
+    const byInUse = plan({ startRow: 0, endRow: 100, sort: [{ colId: 'screenedCount', sort: 'desc' }] });
+    expect(byInUse.match(/SEARCH e /g)).toHaveLength(1);
+    expect(byInUse).toMatch(/SEARCH e USING COVERING INDEX equipment_unit \(unit_id=\? AND status=\?\)/);
+    // 超期 / 临期: one pass over the date range of the covering index, not a search per unit
+    for (const colId of ['overdueCount', 'dueSoonCount'] as const) {
+      const byDate = plan({ startRow: 0, endRow: 100, sort: [{ colId, sort: 'desc' }] });
+      expect(byDate).toMatch(/SEARCH e USING COVERING INDEX equipment_live_next \(next_inspection_date>\? AND next_inspection_date<\?\)/);
+      expect(byDate.match(/SEARCH e /g)).toHaveLength(1);
+    }
   });
 
   it('shows the screening count and flags, and inspection counts, per unit', async () => {
@@ -135,8 +157,8 @@ describe('units', () => {
 
   it('counts each page row’s pieces from the equipment_unit index, not the table', async () => {
     t = await districtCore();
-    const { pageSql, params } = unitQuerySql({ startRow: 0, endRow: 100 });
-    const plan = (t.core.ctx.database.sqlite.prepare(`EXPLAIN QUERY PLAN ${pageSql}`).all(...params, 100, 0) as { detail: string }[]).map((r) => r.detail);
+    const read = unitReadWith(RegistrySettings.parse({}), '2026-01-01');
+    const plan = (t.core.ctx.database.sqlite.prepare(`EXPLAIN QUERY PLAN ${unitsByRowidsSql(read)}`).all(...read.selectParams, '[1,2]') as { detail: string }[]).map((r) => r.detail);
     expect(plan.filter((d) => /SEARCH e /.test(d))).toEqual(Array(4).fill('SEARCH e USING COVERING INDEX equipment_unit (unit_id=? AND status=?)'));
   });
 

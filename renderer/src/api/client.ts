@@ -24,6 +24,9 @@ export class ApiError extends Error {
   }
 }
 
+/** Fired on window when a call was refused for want of a 经办人. */
+export const OPERATOR_REQUIRED_EVENT = 'qkl:operator-required';
+
 /** The message to show for anything a call threw, ApiError or not. */
 export function errorMessage(error: unknown): string {
   return error instanceof ApiError ? error.message : i18n.t('api.internal');
@@ -38,6 +41,8 @@ async function call<K extends CallName>(name: K, input: CallInput<K>): Promise<C
   if (result.ok) return result.value;
   // the data service is down: the banner offers the restart, whichever page asked
   if (result.code === 'CORE_STOPPED') coreState.markStopped();
+  // the 经办人 is gone (deactivated meanwhile) or was never chosen: the app asks for one
+  if (result.code === 'OPERATOR_REQUIRED') window.dispatchEvent(new Event(OPERATOR_REQUIRED_EVENT));
   const field = typeof result.details?.field === 'string' ? result.details.field : undefined;
   throw new ApiError(result.code, result.message, field, result.details);
 }

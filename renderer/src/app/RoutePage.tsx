@@ -17,6 +17,9 @@ import { HazardsPage } from '../pages/hazards/HazardsPage.tsx';
 import { InspectionsPage } from '../pages/inspections/InspectionsPage.tsx';
 import { ComplaintsPage } from '../pages/complaints/ComplaintsPage.tsx';
 import { SummariesPage } from '../pages/summaries/SummariesPage.tsx';
+import { SteeringPage } from '../pages/steering/SteeringPage.tsx';
+import { RiskPage } from '../pages/risk/RiskPage.tsx';
+import { PublicityPage } from '../pages/publicity/PublicityPage.tsx';
 import { useRouteQuery, type PageRouteId } from '../router/hash-router.ts';
 
 /** The page for a route. */
@@ -27,7 +30,7 @@ export function RoutePage({ route }: { route: PageRouteId }) {
     case 'overview':
       return <OverviewPage />;
     case 'units':
-      return <UnitsPage />;
+      return <UnitsPage key={query} />;
     case 'equipment':
       return <EquipmentPage key={query} />;
     case 'managers':
@@ -52,6 +55,11 @@ export function RoutePage({ route }: { route: PageRouteId }) {
       return <ComplaintsPage key={query} />;
     case 'summaries':
       return <SummariesPage key={query} />;
+    case 'risk':
+      // not keyed by the query: the rule tab keeps its notice when a save moves the address to the new version
+      return <RiskPage />;
+    case 'publicity':
+      return <PublicityPage />;
     case 'settings':
       return <SettingsPage />;
     case 'keys':
@@ -62,5 +70,7 @@ export function RoutePage({ route }: { route: PageRouteId }) {
       return <BundlesPage />;
     case 'city':
       return <CityPage />;
+    case 'steering':
+      return <SteeringPage key={query} />;
   }
 }

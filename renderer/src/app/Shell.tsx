@@ -9,13 +9,15 @@ import { SummaryPrintPage } from '../pages/summaries/SummaryPrintPage.tsx';
 import { FileOpening } from '../host/FileOpening.tsx';
 import { hrefFor, useRoute } from '../router/hash-router.ts';
 import { useAppContext } from './app-context.ts';
+import { useOperatorSession } from './operator-context.ts';
 import { navGroups } from './nav.ts';
 import { RoutePage } from './RoutePage.tsx';
 
-/** Header with the node's name and role, the left navigation, and the current page (print documents stand alone). */
+/** Header with the 经办人 (switchable) and the node's name and role, the left navigation, and the current page (print documents stand alone). */
 export function Shell() {
   const { t } = useTranslation();
   const { node } = useAppContext();
+  const { operator, switchOperator } = useOperatorSession();
   const route = useRoute();
   // A document to print stands alone: no header, no navigation.
   if (route === 'lists-print') return <ListsPrintPage />;
@@ -32,8 +34,16 @@ export function Shell() {
           <span className="shell-title">{t('app.title')}</span>
           <span className="shell-subtitle">{t('app.subtitle')}</span>
         </div>
-        <div className="shell-node" data-testid="node-label">
-          {t('app.nodeLabel', { name: node.name, role: t(`app.role.${node.role}`) })}
+        <div className="shell-header-right">
+          <div className="shell-operator" data-testid="operator-label">
+            <span>{operator.title ? t('people.headerTitled', { name: operator.name, title: operator.title }) : t('people.header', { name: operator.name })}</span>
+            <button type="button" className="shell-operator-switch" aria-label={t('people.switchLabel', { name: operator.name })} onClick={switchOperator}>
+              {t('people.switch')}
+            </button>
+          </div>
+          <div className="shell-node" data-testid="node-label">
+            {t('app.nodeLabel', { name: node.name, role: t(`app.role.${node.role}`) })}
+          </div>
         </div>
       </header>
       <nav className="shell-nav" aria-label={t('nav.label')}>

@@ -39,8 +39,11 @@ export const navGroups: NavGroup[] = [
       { route: 'inspections', labelKey: 'nav.inspections', roles: ['district', 'bureau'] },
       { route: 'complaints', labelKey: 'nav.complaints', roles: ['district', 'bureau'] },
       { route: 'summaries', labelKey: 'nav.summaries', roles: ['district', 'bureau'] },
+      { route: 'risk', labelKey: 'nav.risk', roles: ['district', 'bureau'] },
+      { route: 'publicity', labelKey: 'nav.publicity', roles: ['district', 'bureau'] },
       { route: 'bundles', labelKey: 'nav.bundles' },
       { route: 'city', labelKey: 'nav.city', roles: ['bureau'] },
+      { route: 'steering', labelKey: 'nav.steering', roles: ['bureau'] },
     ],
   },
   {

@@ -10,6 +10,9 @@ interface ModalProps {
   children: ReactNode;
 }
 
+/** Open dialogs, newest last: only the top one answers Esc and keeps Tab (a chooser may open over a form). */
+const openDialogs: object[] = [];
+
 const focusableSelector = 'input:not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 /**
@@ -30,7 +33,10 @@ export function Modal({ title, onClose, busy = false, size = 'small', children }
     const first = dialog?.querySelector<HTMLElement>('[data-autofocus]') ?? dialog?.querySelector<HTMLElement>(focusableSelector);
     first?.focus();
 
+    const self = {};
+    openDialogs.push(self);
     const onKeyDown = (event: KeyboardEvent) => {
+      if (openDialogs.at(-1) !== self) return;
       if (event.key === 'Escape') {
         event.preventDefault();
         event.stopPropagation();
@@ -54,6 +60,7 @@ export function Modal({ title, onClose, busy = false, size = 'small', children }
     // Capture phase, so the grid underneath never sees keys meant for the dialog.
     document.addEventListener('keydown', onKeyDown, true);
     return () => {
+      openDialogs.splice(openDialogs.indexOf(self), 1);
       document.removeEventListener('keydown', onKeyDown, true);
       previous?.focus();
     };

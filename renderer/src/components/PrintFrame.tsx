@@ -1,7 +1,8 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, errorMessage } from '../api/client.ts';
 import { useHostStatus } from '../host/host-status.ts';
+import '../styles/print.css';
 
 /** Where a print document stands: still loading, refused by the core, or ready to show. */
 export type PrintState = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'ready' };
@@ -50,6 +51,16 @@ export function PrintFrame({ label, backHref, backLabel, printLabel, hint, state
     }
   };
 
+  // 第 N 页 共 M 页: the page boxes of printed lists (styles/print.css) read this from the
+  // root element, so the words come from the language files like every other word
+  useEffect(() => {
+    const root = document.documentElement.style;
+    const quoted = (text: string) => `"${text.replace(/["\\]/g, '')}"`;
+    root.setProperty('--print-page-footer', `${quoted(t('print.pageBefore'))} counter(page) ${quoted(t('print.pageMiddle'))} counter(pages) ${quoted(t('print.pageAfter'))}`);
+    return () => {
+      root.removeProperty('--print-page-footer');
+    };
+  }, [t]);
   return (
     <div className={className ? `print-doc ${className}` : 'print-doc'}>
       <div className="print-toolbar" role="toolbar" aria-label={label}>

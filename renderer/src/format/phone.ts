@@ -1,6 +1,6 @@
 /**
- * People's phone numbers are shown masked in lists (SECURITY.md, personal
- * information); the full number stays available in the edit dialog. Mainland
+ * People's phone numbers are shown masked in lists (docs/SECURITY.md, "Personal
+ * information"); the full number stays available in the edit dialog. Mainland
  * mobile numbers (11 digits starting with 1) hide the middle four digits;
  * landlines are office numbers and are shown as entered.
  */

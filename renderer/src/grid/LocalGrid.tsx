@@ -4,6 +4,7 @@ import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../i18n/index.ts';
+import { compareCells } from './compare.ts';
 import { gridLocale, gridTheme } from './setup.ts';
 
 /** What the cell renderers of a local grid receive as `context`. */
@@ -39,7 +40,7 @@ export function LocalGrid<Row>({ rows, columns, rowId, testId, className = 'grid
         localeText={gridLocale(currentLanguage())}
         context={context}
         columnDefs={columnDefs}
-        defaultColDef={{ resizable: true, sortable: true }}
+        defaultColDef={{ resizable: true, sortable: true, comparator: compareCells }}
         rowData={rows}
         getRowId={(p) => rowId(p.data)}
         tooltipShowDelay={400}

@@ -180,6 +180,7 @@ export const acceptanceEn: Messages['acceptance'] = {
     withdraw: 'Withdraw',
   },
   print: {
+    total: 'Total: {{count}} items, {{pass}} met, {{fail}} not met, {{na}} not applicable, {{open}} open',
     recordTitle: 'Demonstration unit acceptance record',
     certificateTitle: 'Special equipment safety demonstration unit',
     authority: 'Zhangjiagang Administration for Market Regulation',

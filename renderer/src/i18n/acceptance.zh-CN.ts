@@ -180,6 +180,7 @@ export const acceptanceZh = {
     withdraw: '撤下',
   },
   print: {
+    total: '合计：共 {{count}} 项，符合 {{pass}} 项，不符合 {{fail}} 项，不适用 {{na}} 项，未填 {{open}} 项',
     recordTitle: '特种设备安全示范单位验收记录',
     certificateTitle: '特种设备安全示范单位',
     authority: '张家港市市场监督管理局',

@@ -49,6 +49,7 @@ export const blocksEn: Messages['blocks'] = {
     'no-inspector': 'No inspector',
     'supervisor-without-a': 'Supervisor without a valid A certificate',
     'supervisor-not-certified': 'Supervisor not certified',
+    'activity-overdue': 'Activity overdue',
   },
   dialog: {
     addTitle: 'New safety block',
@@ -219,4 +220,7 @@ export const chainEn: Messages['chain'] = {
   printMadeBy: 'Made by: {{authority}}',
   printMadeOn: 'Date: {{date}}',
   printNone: 'none',
+  total: 'Total',
+  totalLine: '{{units}} member units, {{managers}} safety managers, of whom {{supervisors}} supervisors',
+  contactNote: 'The Excel export and the printed contact sheet show managers’ phone numbers in full, for contacting them; keep them safe and do not pass them on.',
 };

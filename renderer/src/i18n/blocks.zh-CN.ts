@@ -48,6 +48,7 @@ export const blocksZh = {
     'no-inspector': '无监察人员',
     'supervisor-without-a': '监督员无有效 A 证',
     'supervisor-not-certified': '监督员未持证',
+    'activity-overdue': '活动逾期',
   },
   dialog: {
     addTitle: '新建安全管理小组',
@@ -218,4 +219,7 @@ export const chainZh = {
   printMadeBy: '制表单位：{{authority}}',
   printMadeOn: '制表日期：{{date}}',
   printNone: '无',
+  total: '合计',
+  totalLine: '成员单位 {{units}} 家，安全管理员 {{managers}} 人，其中安全监督员 {{supervisors}} 人',
+  contactNote: '“导出 Excel”和“打印联系表”中的安全管理员电话为完整号码，用于工作联系；请妥善保管，不要外传。',
 };

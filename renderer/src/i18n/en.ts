@@ -1,4 +1,6 @@
 import { auditEn } from './audit.en.ts';
+import { riskEn } from './risk.en.ts';
+import { publicityEn } from './publicity.en.ts';
 import { ledgerReviewEn, registryEditEn } from './ledger-review.en.ts';
 import { acceptanceEn } from './acceptance.en.ts';
 import { hostEn } from './host.en.ts';
@@ -7,7 +9,10 @@ import { hazardsEn } from './hazards.en.ts';
 import { inspectionsEn } from './inspections.en.ts';
 import { complaintsEn } from './complaints.en.ts';
 import { summariesEn } from './summaries.en.ts';
+import { steeringEn } from './steering.en.ts';
 import { blocksEn, chainEn } from './blocks.en.ts';
+import { formsEn, peopleEn } from './people.en.ts';
+import { chainWorkEn, routineEn } from './routine.en.ts';
 import type { Messages } from './zh-CN.ts';
 
 // English, for the code's own tests and for reviewers. Same keys as zh-CN.
@@ -48,9 +53,12 @@ export const en: Messages = {
     summaries: 'Monthly summary',
     bundles: 'Bundle exchange',
     city: 'City overview',
+    steering: 'Rollout and assessment',
     settings: 'Settings',
     keys: 'Keys and trust',
     audit: 'Audit log',
+    risk: 'Risk grading',
+    publicity: 'Publicity and training',
   },
   firstStart: {
     title: 'First start',
@@ -86,6 +94,15 @@ export const en: Messages = {
     no: 'No',
     required: 'required',
     attention: 'Needs attention:',
+  },
+  print: {
+    pageBefore: 'Page ',
+    pageMiddle: ' of ',
+    pageAfter: '',
+    preparedBy: 'Prepared by: ',
+    checkedBy: 'Checked by: ',
+    date: 'Date: ',
+    dateBlank: '',
   },
   progress: {
     working: 'Working…',
@@ -212,6 +229,8 @@ export const en: Messages = {
     hazardsOpen: 'Open hidden dangers',
     unitItems: '',
     hazardsOverdue: 'Overdue hidden dangers',
+    activitiesOverdue: 'Block activities overdue',
+    feedbackOpen: 'Managers’ reports not closed',
     ordersOverdue: 'Supervision orders past their deadline ({{open}} open)',
     complaintsOpen: 'Complaints not yet closed ({{overdue}} overdue)',
     rewardsProposed: 'Rewards waiting for approval',
@@ -373,6 +392,11 @@ export const en: Messages = {
     },
     safetyBodyRequired: 'Required',
     noManager: 'None',
+    total: 'Total',
+    totalUnits: '{{count}} units',
+    totalSafetyBodies: '{{count}} required',
+    totalManagers: '{{count}} people',
+    totalNoManager: '{{count}} without',
     printTitle: 'Print the two lists',
     backToLists: 'Back to the two lists',
     printHint: 'Paper: A4 landscape. The print dialog can also save a PDF.',
@@ -544,11 +568,15 @@ export const en: Messages = {
       inspectors: 'Inspectors',
       block_inspectors: 'Block inspectors',
       block_supervisors: 'Block supervisors',
+      block_schedules: 'Block activity schedules',
+      block_checks: 'Block self and mutual checks',
+      block_meetings: 'Block meetings and exchanges',
       acceptance_files: 'Acceptance files',
       acceptance_items: 'Acceptance items',
       acceptance_evidence: 'Acceptance evidence',
       acceptance_decisions: 'City acceptance decisions',
       acceptance_templates: 'Template library',
+      city_templates: 'City-wide templates',
       training_sessions: 'Training sessions',
       training_attendees: 'Rosters',
       question_banks: 'Question banks',
@@ -558,14 +586,18 @@ export const en: Messages = {
       exam_results: 'Exam results',
       supervisor_certificates: 'Supervisor certificates',
       supervisor_pool: 'Supervisor pool',
+      training_registry: 'Managers for the training centre',
       hazards: 'Hazards',
       hazard_events: 'Hazard steps',
+      manager_feedback: 'Safety managers’ feedback',
+      supervisor_work_entries: 'Supervisors’ work entries',
       inspection_checklists: 'Checklists',
       inspection_plans: 'Inspection plans',
       inspection_records: 'Inspection records',
       supervision_orders: 'Supervision orders',
       complaints: 'Complaints',
       complaint_rewards: 'Complaint rewards',
+      publicity_activities: 'Publicity and training activities',
       monthly_summaries: 'Monthly summaries',
       summary_reviews: 'Bureau reviews of summaries',
       bureau_key_statements: 'Bureau key statements',
@@ -724,6 +756,7 @@ export const en: Messages = {
   city: {
     title: 'City overview',
     bundlesLink: 'Data bundles',
+    steeringLink: 'Rollout board (including offices not yet enrolled)',
     bureauOnly: 'The city overview has data only on the city bureau’s node.',
     none: 'No office enrolled yet. Enrol the public keys of the districts and the training centre first.',
     nameSeparator: ', ',
@@ -974,6 +1007,8 @@ export const en: Messages = {
   // 块 and 链 (blocks.en.ts)
   blocks: blocksEn,
   chain: chainEn,
+  routine: routineEn,
+  chainWork: chainWorkEn,
   acceptance: acceptanceEn,
   training: trainingEn,
   hazards: hazardsEn,
@@ -984,4 +1019,10 @@ export const en: Messages = {
   summaries: summariesEn,
   audit: auditEn,
   host: hostEn,
+  people: peopleEn,
+  forms: formsEn,
+  steering: steeringEn,
+  // 风险分级管控 and 宣传培训 (issue 19)
+  risk: riskEn,
+  publicity: publicityEn,
 };

@@ -61,6 +61,7 @@ export const hazardsEn: Messages['hazards'] = {
     blockOverdue: 'Overdue',
   },
   column: {
+    number: 'No.',
     unit: 'Unit',
     description: 'Description',
     level: 'Level',
@@ -91,8 +92,10 @@ export const hazardsEn: Messages['hazards'] = {
     save: 'Record hazard',
   },
   detail: {
+    number: 'Hazard {{number}}',
     facts: 'The hazard',
     source: 'Inspection record',
+    openSource: 'Open the inspection record',
     deadlineNone: 'No rectification ordered yet',
     workingDays: '{{days}} working days',
     measuresNone: 'Not given',

@@ -61,6 +61,7 @@ export const hazardsZh = {
     blockOverdue: '逾期',
   },
   column: {
+    number: '隐患编号',
     unit: '使用单位',
     description: '隐患描述',
     level: '等级',
@@ -91,8 +92,10 @@ export const hazardsZh = {
     save: '登记隐患',
   },
   detail: {
+    number: '隐患编号 {{number}}',
     facts: '隐患情况',
     source: '来源检查记录',
+    openSource: '查看检查记录',
     deadlineNone: '尚未下达整改',
     workingDays: '{{days}} 个工作日',
     measuresNone: '未填写',

@@ -50,6 +50,7 @@ export const inspectionsEn: Messages['inspections'] = {
     block: 'Safety group',
     units: 'Chosen units',
     equipment_kind: 'Equipment kind',
+    risk_level: 'Risk level',
   },
   plan: {
     create: 'New inspection plan',
@@ -97,6 +98,8 @@ export const inspectionsEn: Messages['inspections'] = {
     preview: '{{count}} units in scope',
     previewEmpty: 'No units in scope',
     snapshot: 'The units in scope are fixed when the plan is saved (a group by its members at that time).',
+    riskLevels: 'The district’s units at these risk levels',
+    riskOption: '{{level}} ({{count}} units)',
   },
   team: {
     inspectors: 'Inspectors',

@@ -51,6 +51,7 @@ export const inspectionsZh = {
     block: '安全管理小组',
     units: '指定单位',
     equipment_kind: '设备种类',
+    risk_level: '风险等级',
   },
   plan: {
     create: '制定检查计划',
@@ -98,6 +99,8 @@ export const inspectionsZh = {
     preview: '范围内 {{count}} 家单位',
     previewEmpty: '范围内没有单位',
     snapshot: '计划保存时确定范围内的单位（小组按当时的成员）。',
+    riskLevels: '本辖区风险等级为以下等级的单位',
+    riskOption: '{{level}}（{{count}} 家）',
   },
   team: {
     inspectors: '监察人员',

@@ -123,5 +123,6 @@ export const summariesEn: Messages['summaries'] = {
     period: 'The month’s figures ({{from}} to {{to}}):',
     attachments: 'Attachments:',
     empty: '(not written)',
+    filledBy: '(Filled in by {{name}})',
   },
 };

@@ -124,5 +124,6 @@ export const summariesZh = {
     period: '本月主要工作数据如下（统计区间{{from}}至{{to}}）：',
     attachments: '附件：',
     empty: '（未填写）',
+    filledBy: '（填报人：{{name}}）',
   },
 };

@@ -1,4 +1,7 @@
 import { ledgerReviewZh, registryEditZh } from './ledger-review.zh-CN.ts';
+import { riskZh } from './risk.zh-CN.ts';
+import { publicityZh } from './publicity.zh-CN.ts';
+import { syncTableLabels } from '../../../electron/api/sync-table-labels.ts';
 // Every word the user sees, in Simplified Chinese (the default language).
 // en.ts must have exactly the same keys; the type below enforces it.
 import { auditZh } from './audit.zh-CN.ts';
@@ -9,7 +12,10 @@ import { hazardsZh } from './hazards.zh-CN.ts';
 import { inspectionsZh } from './inspections.zh-CN.ts';
 import { complaintsZh } from './complaints.zh-CN.ts';
 import { summariesZh } from './summaries.zh-CN.ts';
+import { steeringZh } from './steering.zh-CN.ts';
 import { blocksZh, chainZh } from './blocks.zh-CN.ts';
+import { formsZh, peopleZh } from './people.zh-CN.ts';
+import { chainWorkZh, routineZh } from './routine.zh-CN.ts';
 
 export const zhCN = {
   app: {
@@ -48,9 +54,12 @@ export const zhCN = {
     summaries: '月度工作小结',
     bundles: '数据包交换',
     city: '全市概况',
+    steering: '推进与考核',
     settings: '设置',
     keys: '密钥与信任',
     audit: '审计日志',
+    risk: '风险分级管控',
+    publicity: '宣传与进企业培训',
   },
   firstStart: {
     title: '首次启动',
@@ -86,6 +95,16 @@ export const zhCN = {
     attention: '需要关注：',
     refineSearch: '只列出前 {{count}} 个，请输入更多文字缩小范围',
     confirm: '确定',
+  },
+  print: {
+    // the words around the page numbers at the foot of every printed list page
+    pageBefore: '第 ',
+    pageMiddle: ' 页 共 ',
+    pageAfter: ' 页',
+    preparedBy: '填表人：',
+    checkedBy: '审核人：',
+    date: '日期：',
+    dateBlank: '　　　　年　　月　　日',
   },
   progress: {
     working: '正在处理…',
@@ -213,6 +232,8 @@ export const zhCN = {
     supervisorsExpiring: '即将到期的监督员证',
     hazardsOpen: '未闭环的隐患',
     hazardsOverdue: '逾期未整改的隐患',
+    activitiesOverdue: '逾期未开展的小组活动',
+    feedbackOpen: '未办结的安全管理员问题反馈',
     ordersOverdue: '逾期未办结的安全监察指令书（未办结共 {{open}} 份）',
     complaintsOpen: '未办结的投诉举报（其中逾期 {{overdue}} 件）',
     rewardsProposed: '待审批的举报奖励',
@@ -373,6 +394,11 @@ export const zhCN = {
     },
     safetyBodyRequired: '需设置',
     noManager: '无',
+    total: '合计',
+    totalUnits: '{{count}} 家',
+    totalSafetyBodies: '{{count}} 家需设置',
+    totalManagers: '{{count}} 人',
+    totalNoManager: '{{count}} 家无',
     printTitle: '打印两项清单',
     backToLists: '返回两项清单',
     printHint: '纸张：A4 横向。可在打印对话框中选择“另存为 PDF”。',
@@ -533,42 +559,9 @@ export const zhCN = {
     noRows: '无数据变化',
     starting: '正在准备…',
     cancelled: '已取消，数据未改变。',
+    // the synced tables' names come from the contract's one list, shared with the core and the CLI
     table: {
-      districts: '分局',
-      units: '使用单位',
-      equipment: '特种设备',
-      safety_managers: '安全管理员',
-      attachments: '附件',
-      blocks: '安全管理小组',
-      block_members: '小组成员',
-      inspectors: '监察人员',
-      block_inspectors: '小组监察人员',
-      block_supervisors: '小组安全监督员',
-      acceptance_files: '示范单位验收档案',
-      acceptance_items: '验收检查项',
-      acceptance_evidence: '验收佐证材料',
-      acceptance_decisions: '市局验收意见',
-      acceptance_templates: '制度文件标准化样本',
-      training_sessions: '培训班',
-      training_attendees: '培训名单',
-      question_banks: '题库',
-      questions: '试题',
-      exams: '考试',
-      exam_candidates: '考生',
-      exam_results: '考试成绩',
-      supervisor_certificates: '安全监督员证',
-      supervisor_pool: '监督员库',
-      hazards: '隐患',
-      hazard_events: '隐患整改记录',
-      inspection_checklists: '检查表',
-      inspection_plans: '检查计划',
-      inspection_records: '检查记录',
-      supervision_orders: '安全监察指令书',
-      complaints: '投诉举报',
-      complaint_rewards: '举报奖励',
-      monthly_summaries: '月度工作小结',
-      summary_reviews: '市局小结审阅意见',
-      bureau_key_statements: '市局密钥声明',
+      ...syncTableLabels,
       files: '附件文件',
     },
     kind: {
@@ -724,6 +717,7 @@ export const zhCN = {
   city: {
     title: '全市概况',
     bundlesLink: '数据包交换',
+    steeringLink: '推进看板（含未启用的分局）',
     bureauOnly: '全市概况只在市局节点上有数据。',
     none: '还没有登记任何单位。请先登记各分局、培训中心的公钥。',
     nameSeparator: '、',
@@ -974,6 +968,8 @@ export const zhCN = {
   // 块 and 链 (blocks.zh-CN.ts)
   blocks: blocksZh,
   chain: chainZh,
+  routine: routineZh,
+  chainWork: chainWorkZh,
   // 示范单位验收 (acceptance.zh-CN.ts)
   acceptance: acceptanceZh,
   training: trainingZh,
@@ -987,6 +983,14 @@ export const zhCN = {
   audit: auditZh,
   // the window's own words (host.zh-CN.ts)
   host: hostZh,
+  // 经办人 and the form kit (people.zh-CN.ts)
+  people: peopleZh,
+  forms: formsZh,
+  // 市局督导 (issue 19): targets, the rollout board, the assessment
+  steering: steeringZh,
+  // 风险分级管控 and 宣传培训 (issue 19)
+  risk: riskZh,
+  publicity: publicityZh,
 };
 
 /** The shape every language must have: same keys, string leaves (arrays of strings allowed). */

@@ -20,9 +20,14 @@ export const routeIds = [
   'inspections',
   'complaints',
   'summaries',
+  // 风险分级管控 and the publicity / training log (issue 19)
+  'risk',
+  'publicity',
   'bundles',
   // bureau: every office's latest bundle and counts
   'city',
+  // bureau: targets, the rollout board and the monthly assessment of the district offices
+  'steering',
   'settings',
   // this node's keys and the other nodes' keys it trusts
   'keys',

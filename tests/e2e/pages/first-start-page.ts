@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-/** 首次启动: choose the node type, the district, the name and the passphrase. */
+/** 首次启动: choose the node type, the district, the name, the person setting up and the passphrase. */
 export class FirstStartPage {
   readonly heading: Locator;
 
@@ -22,6 +22,12 @@ export class FirstStartPage {
 
   async fillName(name: string): Promise<void> {
     await this.page.getByLabel('本节点名称').fill(name);
+  }
+
+  /** the person setting up: the first of the staff list and the 经办人 */
+  async fillOperator(name: string, title: string): Promise<void> {
+    await this.page.getByLabel('您的姓名').fill(name);
+    await this.page.getByLabel(/^职务/).fill(title);
   }
 
   /** the passphrase that seals the node's keys (the browser host has no safeStorage) */

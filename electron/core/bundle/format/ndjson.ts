@@ -5,7 +5,7 @@ import { createGunzip, createGzip } from 'node:zlib';
 import { BundleRefusal, type EntrySource } from './types.ts';
 
 // Entry bodies: tables as gzip-compressed NDJSON (one JSON object per line, about 9×
-// smaller than raw, TOOLCHAIN.md), attachments as their raw bytes. Both stream, so
+// smaller than raw, docs/ARCHITECTURE.md, "Data flow"), attachments as their raw bytes. Both stream, so
 // neither a million-row table nor a 2 GB file is ever held in memory.
 
 /** Rows are joined into batches of this size before gzip: one zlib call per row is slow. */

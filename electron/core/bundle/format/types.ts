@@ -4,7 +4,7 @@
 
 import type { SealedFile } from '../../files/sealed-file.ts';
 
-/** Why a bundle was refused. Each is a distinct, tested case (DESIGN.md, Bundles). */
+/** Why a bundle was refused. Each is a distinct, tested case (docs/SECURITY.md, "Bundles"). */
 export const refusalReasons = [
   'too-large', // file over the size cap, checked before anything is read
   'not-a-bundle', // not an age file / not our container (random file)

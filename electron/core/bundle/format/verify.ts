@@ -1,7 +1,7 @@
 import { keyIdOf, verifyDetached } from '../../crypto/signing.ts';
 import { BundleRefusal, MANIFEST_SIGNING_DOMAIN, type OpenedBundle, type OpenedEntry } from './types.ts';
 
-// The two checks after decryption (SECURITY.md order): the signature with the enrolled
+// The two checks after decryption (the order of docs/SECURITY.md, "Bundles"): the signature with the enrolled
 // key the caller looked up by manifest.keyId, then every entry against the signed list.
 
 /** Throws BundleRefusal('bad-signature') unless the enrolled key signed exactly these manifest bytes. */

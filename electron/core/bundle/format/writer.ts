@@ -22,7 +22,7 @@
  * no record is larger than 1 MiB, so the reader's memory stays bounded whatever
  * the bundle holds. age (64 KiB authenticated chunks, last-chunk flag) provides
  * confidentiality and integrity of the whole container; the signature provides
- * the sender (SECURITY.md: signed, then encrypted).
+ * the sender (docs/SECURITY.md, "Bundles": signed, then encrypted).
  */
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, linkSync, openSync, renameSync, unlinkSync } from 'node:fs';

@@ -52,13 +52,20 @@ export function AcceptancePrintPage() {
   );
 }
 
+/** How many items are 符合 / 不符合 / 不适用, and how many have no result yet. */
+function resultCounts(file: AcceptanceDetail): { pass: number; fail: number; na: number; open: number } {
+  const counts = { pass: 0, fail: 0, na: 0, open: 0 };
+  for (const item of file.areas.flatMap((a) => a.items)) counts[item.result ?? 'open']++;
+  return counts;
+}
+
 function Record({ file }: { file: AcceptanceDetail }) {
   const { t } = useTranslation();
   const pass = [...file.decisions].reverse().find((d) => d.outcome === 'pass');
   const conclusion = file.state === 'passed' ? t('acceptance.outcome.pass') : file.state === 'returned' ? t('acceptance.outcome.return') : t('acceptance.print.pending');
   let n = 0;
   return (
-    <section className="acc-sheet" aria-labelledby="acc-record-title">
+    <section className="acc-sheet print-list-portrait" aria-labelledby="acc-record-title">
       <div className="print-authority">{t('acceptance.print.authority')}</div>
       <h1 id="acc-record-title" className="print-title">
         {t('acceptance.print.recordTitle')}
@@ -165,9 +172,8 @@ function Record({ file }: { file: AcceptanceDetail }) {
           </div>
         ))}
       </div>
-      <div className="print-footer muted acc-small">
-        <span>{n} 项</span>
-        <span>{file.id}</span>
+      <div className="print-footer acc-small print-total" data-testid="record-total">
+        <span>{t('acceptance.print.total', { count: n, ...resultCounts(file) })}</span>
       </div>
     </section>
   );

@@ -5,11 +5,12 @@ import { api, errorMessage } from '../../api/client.ts';
 import { useAppContext } from '../../app/app-context.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { saveFile } from '../../files/download.ts';
-import { formatDate } from '../../format/date.ts';
+import { formatDate } from '../../format/time.ts';
 import { hrefFor, navigate } from '../../router/hash-router.ts';
 import { CreateDialog } from './CreateDialog.tsx';
 import { Meter } from './Meter.tsx';
 import { StateBadge } from './StateBadge.tsx';
+import { CityTemplateActions, TemplateScope } from './CityTemplates.tsx';
 
 type State = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'ready'; board: AcceptanceBoard; templates: AcceptanceTemplate[] };
 
@@ -173,12 +174,13 @@ export function BoardView() {
                     <th>{t('acceptance.templates.name')}</th>
                     <th>{t('acceptance.templates.unit')}</th>
                     <th>{t('acceptance.templates.publishedAt')}</th>
+                    <th>{t('steering.templates.scope')}</th>
                     <th />
                   </tr>
                 </thead>
                 <tbody>
                   {state.templates.map((tp) => (
-                    <tr key={tp.id}>
+                    <tr key={tp.id} data-template={tp.title}>
                       <td>{tp.districtName}</td>
                       <td>
                         {tp.itemCode} {tp.itemTitle}
@@ -191,11 +193,15 @@ export function BoardView() {
                       <td>{tp.unitName}</td>
                       <td>{formatDate(tp.publishedAt)}</td>
                       <td>
+                        <TemplateScope template={tp} />
+                      </td>
+                      <td>
                         {tp.mine && (
                           <button type="button" className="button" onClick={() => setWithdrawing(tp)}>
                             {t('acceptance.templates.withdraw')}
                           </button>
                         )}
+                        {node.role === 'bureau' && <CityTemplateActions template={tp} onChanged={load} onError={(text) => setStatus({ tone: 'error', text })} />}
                       </td>
                     </tr>
                   ))}

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AcceptanceAction, AcceptanceDetail } from '../../../../electron/api/schemas/acceptance.ts';
 import { api, errorMessage } from '../../api/client.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
-import { formatDate } from '../../format/date.ts';
+import { formatDateTime } from '../../format/time.ts';
 import { hrefFor } from '../../router/hash-router.ts';
 import { CreateDialog } from './CreateDialog.tsx';
 import { DecideDialog } from './DecideDialog.tsx';
@@ -218,7 +218,7 @@ export function FileView({ id }: { id: string }) {
           <ul className="acc-small">
             {file.history.slice(0, 30).map((h, i) => (
               <li key={i}>
-                {formatDate(h.at)} {new Date(h.at).toTimeString().slice(0, 5)} {h.actor}：{h.what}
+                {formatDateTime(h.at)} {h.actor}：{h.what}
               </li>
             ))}
           </ul>

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallOutput } from '../../../../electron/api/contract.ts';
 import { api, errorMessage } from '../../api/client.ts';
-import { formatDateTime, tableLabel } from '../bundles/bundle-format.ts';
+import { formatDateTime } from '../../format/time.ts';
+import { tableLabel } from '../bundles/bundle-format.ts';
 
 type Page = CallOutput<'audit.list'>;
 const PAGE_ROWS = 50;

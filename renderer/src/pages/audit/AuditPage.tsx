@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallOutput } from '../../../../electron/api/contract.ts';
 import { api, errorMessage } from '../../api/client.ts';
-import { formatDateTime } from '../bundles/bundle-format.ts';
+import { formatDateTime } from '../../format/time.ts';
 import { AuditEntriesTable } from './AuditEntriesTable.tsx';
 
 type Verification = CallOutput<'audit.verify'>;

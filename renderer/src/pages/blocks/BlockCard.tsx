@@ -1,8 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { Block, BlockMember } from '../../../../electron/api/schemas/blocks.ts';
-import { formatDate } from '../../format/date.ts';
+import { formatDate } from '../../format/time.ts';
+import { hrefFor } from '../../router/hash-router.ts';
 import { supervisorText } from './BlockDialog.tsx';
 import { ProblemBadges } from './ProblemBadges.tsx';
+import { RiskBadge } from '../risk/RiskBadge.tsx';
 
 interface BlockCardProps {
   block: Block;
@@ -31,6 +33,11 @@ export function BlockCard({ block, onEdit, onHistory, onDissolve, showDistrict =
           {block.name}
         </h2>
         {block.schedule && <span className="tag tag-info">{block.schedule}</span>}
+        {block.activitiesOverdue > 0 && (
+          <a className="badge badge-danger" data-testid="block-activities-overdue" href={hrefFor('blocks', { block: block.id })}>
+            {t('routine.cardOverdue', { count: block.activitiesOverdue })}
+          </a>
+        )}
         {showDistrict && <span className="muted">{block.districtName}</span>}
       </header>
       {block.dissolvedAt && <p className="muted">{t('blocks.card.dissolvedOn', { date: formatDate(block.dissolvedAt), reason: block.dissolvedReason ?? '' })}</p>}
@@ -60,6 +67,12 @@ export function BlockCard({ block, onEdit, onHistory, onDissolve, showDistrict =
             block.inspectors.map((i) => `${i.name}${i.active ? '' : t('blocks.card.inactive')}`).join('、')
           )}
         </dd>
+        {block.scheduleRules.length > 0 && (
+          <>
+            <dt>{t('blocks.card.schedule')}</dt>
+            <dd data-testid="block-schedule-rules">{block.scheduleRules.join('；')}</dd>
+          </>
+        )}
         {block.supervisors.length > 0 && (
           <>
             <dt>{t('blocks.card.supervisors')}</dt>
@@ -80,6 +93,7 @@ export function BlockCard({ block, onEdit, onHistory, onDissolve, showDistrict =
               {!m.isLead && <DemoTag state={m.demoState} />}
             </span>
             <span className="block-member-figures">
+              <RiskBadge level={m.riskLevel} score={m.riskScore} />
               <span className="muted">{t('blocks.card.equipmentShort', { count: m.equipmentInUse })}</span>
               {m.overdueCount > 0 && <span className="text-danger">{t('blocks.card.overdueShort', { count: m.overdueCount })}</span>}
               {m.validManagerCount === 0 && <span className="text-danger">{t('blocks.card.noManager')}</span>}
@@ -89,6 +103,9 @@ export function BlockCard({ block, onEdit, onHistory, onDissolve, showDistrict =
       </ul>
       <ProblemBadges problems={block.problems} />
       <div className="block-card-actions">
+        <a className="button" href={hrefFor('blocks', { block: block.id })} aria-label={`${t('routine.open')}：${block.name}`}>
+          {t('routine.open')}
+        </a>
         {block.editable && (
           <button type="button" className="button" onClick={() => onEdit(block)}>
             {t('blocks.card.edit')}

@@ -3,6 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { Block, BlockList, BlockProposal, BlockSuggestions } from '../../../../electron/api/schemas/blocks.ts';
 import { api, errorMessage } from '../../api/client.ts';
 import { useAppContext } from '../../app/app-context.ts';
+import { useRouteParams } from '../../router/hash-router.ts';
+import { BlockRoutineView } from './routine/BlockRoutineView.tsx';
+import { CheckView } from './routine/CheckView.tsx';
 import { BlockCard } from './BlockCard.tsx';
 import { BlockDialog, type BlockDialogMode } from './BlockDialog.tsx';
 import { DissolveDialog } from './DissolveDialog.tsx';
@@ -10,6 +13,7 @@ import { HistoryDialog } from './HistoryDialog.tsx';
 import { SizeSettingsDialog } from './SizeSettingsDialog.tsx';
 import { SuggestionsPanel } from './SuggestionsPanel.tsx';
 import './blocks.css';
+import './routine/routine.css';
 
 type State = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'ready'; board: BlockList };
 type Dialog =
@@ -19,8 +23,18 @@ type Dialog =
   | { kind: 'history'; block: Block }
   | { kind: 'settings' };
 
-/** 安全管理小组（块）: the board of the district's blocks, with what needs attention, and the suggestions. */
+/** 安全管理小组（块）: the board, or one block's activities (?block=…), or one 自查 / 互查 (?check=…). */
 export function BlocksPage() {
+  const params = useRouteParams();
+  const block = params.get('block');
+  const check = params.get('check');
+  if (check) return <CheckView id={check} />;
+  if (block) return <BlockRoutineView blockId={block} view={params.get('view')} />;
+  return <BlocksBoard />;
+}
+
+/** The board of the district's blocks, with what needs attention, and the suggestions. */
+function BlocksBoard() {
   const { t } = useTranslation();
   const { node } = useAppContext();
   const canEdit = node.role === 'district' && Boolean(node.districtId);

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Block, BlockDetail } from '../../../../electron/api/schemas/blocks.ts';
 import { api, errorMessage } from '../../api/client.ts';
 import { Modal } from '../../components/Modal.tsx';
-import { formatDate } from '../../format/date.ts';
+import { formatDate } from '../../format/time.ts';
 
 /** Who joined or left when and why; inspectors and supervisors assigned or taken off; creation and dissolution. */
 export function HistoryDialog({ block, onClose }: { block: Block; onClose: () => void }) {

@@ -9,7 +9,8 @@ import { useHostStatus } from '../../host/host-status.ts';
 import { openedBundles } from '../../host/opened-bundles.ts';
 import { runJob, type RunningJob } from '../../jobs/run-job.ts';
 import { BundleResults } from './BundleResults.tsx';
-import { formatDateTime, formatSize } from './bundle-format.ts';
+import { formatDateTime } from '../../format/time.ts';
+import { formatSize } from './bundle-format.ts';
 import { failureNotice, NoticeLine, type Notice } from './notice.tsx';
 import type { WithPassphrase } from './usePassphrase.tsx';
 

@@ -4,8 +4,8 @@ import { useCallback } from 'react';
 import { LocalGrid } from '../../grid/LocalGrid.tsx';
 import type { SentBundle } from '../../../../electron/api/schemas/bundles.ts';
 import { Badge } from '../../components/Badge.tsx';
-import { formatDate } from '../../format/date.ts';
-import { formatDateTime, formatSize, rowCountsText } from './bundle-format.ts';
+import { formatDate, formatDateTime } from '../../format/time.ts';
+import { formatSize, rowCountsText } from './bundle-format.ts';
 
 type Context = { t: TFunction };
 

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { zhCN } from '../../i18n/zh-CN.ts';
-import { formatDateTime, formatSize, orderedTables, rowCountsText } from './bundle-format.ts';
+import { formatSize, orderedTables, rowCountsText } from './bundle-format.ts';
 
 /** A stand-in for i18next's t over the Chinese messages (interpolation of {{name}} only). */
 const t = ((key: string, values: Record<string, unknown> = {}) => {
@@ -14,13 +14,6 @@ describe('bundle formatting', () => {
     expect(formatSize(t, 5 * 1024 * 1024 + 300 * 1024)).toBe('5.29 MB');
     expect(formatSize(t, 2048)).toBe('< 0.01 MB');
     expect(formatSize(t, 0)).toBe('0.00 MB');
-  });
-
-  it('shows local date and minute', () => {
-    const iso = new Date(2026, 10, 28, 9, 5).toISOString();
-    expect(formatDateTime(iso)).toBe('2026-11-28 09:05');
-    expect(formatDateTime(null)).toBe('');
-    expect(formatDateTime('not a date')).toBe('');
   });
 
   it('names the tables in Chinese, in bundle order, leaving out empty ones', () => {

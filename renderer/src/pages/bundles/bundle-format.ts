@@ -1,14 +1,5 @@
 import type { TFunction } from 'i18next';
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** An ISO timestamp as local date and minute, 2026-11-28 14:05. */
-export function formatDateTime(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return '';
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
+import { syncTableLabels, type LabelledTable } from '../../../../electron/api/sync-table-labels.ts';
 
 /** Bytes as megabytes, 12.34 MB; a small bundle is "< 0.01 MB" rather than a misleading 0.00. */
 export function formatSize(t: TFunction, bytes: number): string {
@@ -18,45 +9,8 @@ export function formatSize(t: TFunction, bytes: number): string {
 }
 
 /** The synced tables a bundle carries, in the order of the bundle (parents first); 'files' is the attachment files count. */
-export const bundleTables = [
-  'districts',
-  'units',
-  'equipment',
-  'safety_managers',
-  'attachments',
-  'blocks',
-  'block_members',
-  'inspectors',
-  'block_inspectors',
-  'block_supervisors',
-  'acceptance_files',
-  'acceptance_items',
-  'acceptance_evidence',
-  'acceptance_decisions',
-  'acceptance_templates',
-  'training_sessions',
-  'training_attendees',
-  'question_banks',
-  'questions',
-  'exams',
-  'exam_candidates',
-  'exam_results',
-  'supervisor_certificates',
-  'supervisor_pool',
-  'hazards',
-  'hazard_events',
-  'inspection_checklists',
-  'inspection_plans',
-  'inspection_records',
-  'supervision_orders',
-  'complaints',
-  'complaint_rewards',
-  'monthly_summaries',
-  'summary_reviews',
-  'bureau_key_statements',
-  'files',
-] as const;
-export type BundleTable = (typeof bundleTables)[number];
+export const bundleTables = [...(Object.keys(syncTableLabels) as LabelledTable[]), 'files' as const];
+export type BundleTable = LabelledTable | 'files';
 
 export function isBundleTable(name: string): name is BundleTable {
   return (bundleTables as readonly string[]).includes(name);

@@ -5,16 +5,25 @@ import { api, errorMessage } from '../../api/client.ts';
 import { useAppContext } from '../../app/app-context.ts';
 import { Badge } from '../../components/Badge.tsx';
 import { saveFile } from '../../files/download.ts';
-import { hrefFor, navigate } from '../../router/hash-router.ts';
+import { hrefFor, navigate, useRouteParams } from '../../router/hash-router.ts';
 import { InspectorDialog } from './InspectorDialog.tsx';
 import { InspectorsTable } from './InspectorsTable.tsx';
 import { RosterTable } from './RosterTable.tsx';
+import { ChainTabs } from './work/ChainTabs.tsx';
+import { ChainWorkView } from './work/ChainWorkView.tsx';
 import './chain.css';
 
 type State = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'ready'; roster: ChainRoster; inspectors: Inspector[] };
 
-/** 工作联系（链）: the district's inspectors, what the chain lacks, and the roster per block; export and print. */
+/** 工作联系（链）: the roster (default), the safety managers' 问题反馈 (?view=feedback) or the supervisors' work (?view=supervisors). */
 export function ChainPage() {
+  const view = useRouteParams().get('view');
+  if (view === 'feedback' || view === 'supervisors') return <ChainWorkView view={view} />;
+  return <RosterView />;
+}
+
+/** The district's inspectors, what the chain lacks, and the roster per block; export and print. */
+function RosterView() {
   const { t } = useTranslation();
   const { node } = useAppContext();
   const canEdit = node.role === 'district' && Boolean(node.districtId);
@@ -39,7 +48,8 @@ export function ChainPage() {
   const exportXlsx = async () => {
     setExporting(true);
     try {
-      const file = await api.call('chain.exportXlsx', {});
+      // the contact sheet as a file: managers' phones in full (see the README), audited by the core
+      const file = await api.call('chain.exportXlsx', { contactSheet: true });
       await saveFile(file);
       setStatus({ tone: 'ok', text: t('chain.exported', { fileName: file.fileName }) });
     } catch (error) {
@@ -73,7 +83,11 @@ export function ChainPage() {
           </div>
         )}
       </div>
+      <ChainTabs current="roster" />
       <p className="muted">{t('chain.intro')}</p>
+      <p className="muted" data-testid="chain-contact-note">
+        {t('chain.contactNote')}
+      </p>
       <div className="toolbar" role="toolbar" aria-label={t('chain.title')}>
         <span className="toolbar-spacer" />
         <button type="button" className="button" onClick={() => void exportXlsx()} disabled={!ready || exporting}>

@@ -2,10 +2,11 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChainRoster } from '../../../../electron/api/schemas/blocks.ts';
 import { api, errorMessage } from '../../api/client.ts';
-import { dateParts, todayIso } from '../../format/today.ts';
+import { dateParts, todayIso } from '../../format/time.ts';
 import { hrefFor, useRouteParams } from '../../router/hash-router.ts';
 import { RosterTable } from './RosterTable.tsx';
 import { PrintFrame } from '../../components/PrintFrame.tsx';
+import { PrintSignLines } from '../../components/PrintSignLines.tsx';
 import '../blocks/blocks.css';
 import './chain.css';
 
@@ -13,8 +14,9 @@ type State = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind:
 
 /**
  * The chain roster as A4 contact sheets, one block per page (portrait): the block,
- * its lead, schedule, inspectors, member units with their safety managers (masked)
- * and supervisors. Opened with auto=1 it calls window.print() once laid out.
+ * its lead, schedule, inspectors, member units with their safety managers (ID numbers
+ * masked, phones in full: the sheet is for calling them) and supervisors, a 合计 row and
+ * the lines to sign. Opened with auto=1 it calls window.print() once laid out.
  */
 export function ChainPrintPage() {
   const { t } = useTranslation();
@@ -25,7 +27,8 @@ export function ChainPrintPage() {
 
   useEffect(() => {
     let live = true;
-    api.call('chain.roster', {}).then(
+    // the contact sheet: managers' phones in full (audited by the core), to call them
+    api.call('chain.roster', { contactSheet: true }).then(
       (roster) => live && setState({ kind: 'ready', roster }),
       (error: unknown) => live && setState({ kind: 'failed', message: errorMessage(error) }),
     );
@@ -49,7 +52,7 @@ export function ChainPrintPage() {
         <>
           {state.kind === 'ready' &&
             state.roster.blocks.map((block, index) => (
-              <section key={block.blockId} className={`print-sheet chain-sheet${index > 0 ? ' print-break' : ''}`} aria-labelledby={`sheet-${block.blockId}`}>
+              <section key={block.blockId} className={`print-sheet chain-sheet print-list-portrait${index > 0 ? ' print-break' : ''}`} aria-labelledby={`sheet-${block.blockId}`}>
                 <div className="print-authority">{state.roster.authority}</div>
                 <h1 id={`sheet-${block.blockId}`} className="print-title">
                   {t('chain.printTitle')}
@@ -92,6 +95,7 @@ export function ChainPrintPage() {
                   <span>{t('chain.printMadeBy', { authority: state.roster.authority })}</span>
                   <span>{t('chain.printMadeOn', { date: madeOn })}</span>
                 </div>
+                <PrintSignLines />
               </section>
             ))}
         </>

@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { Inspector } from '../../../../electron/api/schemas/blocks.ts';
 import { api } from '../../api/client.ts';
 import { Field } from '../../components/Field.tsx';
-import { toFormError, type FormError } from '../../components/form-errors.ts';
+import { FormErrorSummary } from '../../components/FormErrorSummary.tsx';
+import { useMaxLengths } from '../../components/field-limits.ts';
+import { useFormErrors } from '../../components/useFormErrors.ts';
 import { Modal } from '../../components/Modal.tsx';
 import { FormActions } from '../../components/FormActions.tsx';
 
@@ -15,30 +17,36 @@ export function InspectorDialog({ inspector, onClose, onSaved }: { inspector: In
   const [form, setForm] = useState({ name: inspector?.name ?? '', enforcementNo: inspector?.enforcementNo ?? '', phone: inspector?.phone ?? '' });
   const [active, setActive] = useState(inspector?.active ?? true);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<FormError | null>(null);
+  const errors = useFormErrors(fields);
+  const max = useMaxLengths('inspectors.save');
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (busy) return;
     setBusy(true);
-    setError(null);
+    errors.clear();
     try {
       onSaved(await api.call('inspectors.save', { ...form, active, ...(inspector ? { id: inspector.id, version: inspector.version } : {}) }));
     } catch (e) {
-      setError(toFormError(e, fields));
+      errors.fail(e);
       setBusy(false);
     }
   };
 
-  const text = (field: (typeof fields)[number], max: number, required = false) => (
-    <Field label={t(`chain.inspectorDialog.${field}`)} required={required} error={error?.field === field ? error.message : undefined}>
+  // a counter on the name (the phone and 执法证号 are checked for their form instead)
+  const text = (field: (typeof fields)[number], required = false) => (
+    <Field
+      label={t(`chain.inspectorDialog.${field}`)}
+      required={required}
+      error={errors.of(field)}
+      {...(field === 'name' ? { maxLength: max('name'), length: form.name.length } : {})}
+    >
       {(control) => (
         <input
           {...control}
           name={field}
           type="text"
           value={form[field]}
-          maxLength={max}
           onChange={(e) => setForm((f) => ({ ...f, [field]: e.target.value }))}
           {...(field === 'name' ? { 'data-autofocus': true } : {})}
         />
@@ -49,18 +57,14 @@ export function InspectorDialog({ inspector, onClose, onSaved }: { inspector: In
   return (
     <Modal title={inspector ? t('chain.inspectorDialog.editTitle') : t('chain.inspectorDialog.addTitle')} onClose={onClose} busy={busy}>
       <form className="form-stack" onSubmit={submit} noValidate>
-        {error && !error.field && (
-          <div className="notice notice-error" role="alert">
-            {error.message}
-          </div>
-        )}
-        {text('name', 30, true)}
-        {text('enforcementNo', 40)}
-        {text('phone', 30)}
+        {text('name', true)}
+        {text('enforcementNo')}
+        {text('phone')}
         <label className="checkbox">
           <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} />
           {t('chain.inspectorDialog.active')}
         </label>
+        <FormErrorSummary errors={errors.errors} />
         <FormActions busy={busy} onCancel={onClose} submitLabel={t('common.save')} />
       </form>
     </Modal>

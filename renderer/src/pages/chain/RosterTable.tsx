@@ -3,7 +3,11 @@ import type { RosterBlock } from '../../../../electron/api/schemas/blocks.ts';
 
 const certificateTone = { valid: '', expiring: 'text-warn', expired: 'text-danger', unknown: 'text-warn', 'not-a': 'muted' } as const;
 
-/** One block's member units and their safety managers (ID numbers and phones masked), supervisors marked. */
+/**
+ * One block's member units and their safety managers, supervisors marked. ID numbers are
+ * masked; phones too, except on the 工作联系表 (the roster read with contactSheet), whose
+ * purpose is to call them. Ends with the 合计 of units and managers.
+ */
 export function RosterTable({ block }: { block: RosterBlock }) {
   const { t } = useTranslation();
   return (
@@ -41,7 +45,7 @@ export function RosterTable({ block }: { block: RosterBlock }) {
                   <td className="mono">{m.certificateNo}</td>
                   <td className="nowrap">{m.expiryDate}</td>
                   <td className={certificateTone[m.certificate]}>{t(`chain.certificate.${m.certificate}`)}</td>
-                  <td className="mono">{m.phoneMasked}</td>
+                  <td className="mono">{m.phone ?? m.phoneMasked}</td>
                 </>
               ) : (
                 <td colSpan={6} className="text-danger">
@@ -52,6 +56,18 @@ export function RosterTable({ block }: { block: RosterBlock }) {
           ));
         })}
       </tbody>
+      <tfoot>
+        <tr className="print-total" data-testid="roster-total">
+          <th>{t('chain.total')}</th>
+          <td colSpan={6}>
+            {t('chain.totalLine', {
+              units: block.units.length,
+              managers: block.units.reduce((n, u) => n + u.managers.length, 0),
+              supervisors: block.supervisors.length,
+            })}
+          </td>
+        </tr>
+      </tfoot>
     </table>
   );
 }

@@ -2,7 +2,7 @@ import type { ColDef, ICellRendererParams } from 'ag-grid-community';
 import type { TFunction } from 'i18next';
 import { LocalGrid } from '../../grid/LocalGrid.tsx';
 import { Badge } from '../../components/Badge.tsx';
-import { formatDateTime } from '../bundles/bundle-format.ts';
+import { formatDateTime } from '../../format/time.ts';
 import { daysSince, reportingOf, STALE_DAYS, type CityOffice } from './city-status.ts';
 
 type Context = { t: TFunction };

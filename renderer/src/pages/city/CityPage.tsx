@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api, errorMessage } from '../../api/client.ts';
 import { useAppContext } from '../../app/app-context.ts';
 import { hrefFor } from '../../router/hash-router.ts';
-import { formatDateTime } from '../bundles/bundle-format.ts';
+import { formatDateTime } from '../../format/time.ts';
 import { keysHref } from '../bundles/keys-link.ts';
 import { CityGrid } from './CityGrid.tsx';
 import { reportingOf, STALE_DAYS, type CityOffice } from './city-status.ts';
@@ -40,6 +40,7 @@ export function CityPage() {
           {t('city.title')}
         </h1>
         <a href={hrefFor('bundles')}>{t('city.bundlesLink')}</a>
+        <a href={hrefFor('steering')}>{t('city.steeringLink')}</a>
       </div>
       {node.role !== 'bureau' && (
         <div className="notice notice-info" role="status">

@@ -4,15 +4,17 @@ import type { ComplaintChannel, ComplaintDetail } from '../../../../electron/api
 import { api } from '../../api/client.ts';
 import { Field } from '../../components/Field.tsx';
 import { FormActions } from '../../components/FormActions.tsx';
-import { toFormError, type FormError } from '../../components/form-errors.ts';
+import { FormErrorSummary } from '../../components/FormErrorSummary.tsx';
+import { useMaxLengths } from '../../components/field-limits.ts';
+import { useFormErrors } from '../../components/useFormErrors.ts';
 import { Modal } from '../../components/Modal.tsx';
-import { todayIso } from '../../format/today.ts';
+import { todayIso } from '../../format/time.ts';
 import { channels } from './labels.ts';
 import { UnitPicker, type UnitChoice } from './UnitPicker.tsx';
 
-const fields = ['receivedOn', 'channel', 'reporterName', 'reporterPhone', 'reporterIdNumber', 'name', 'phone', 'idNumber', 'address', 'content', 'unitId', 'unitName', 'equipmentId', 'handlingDeadline'];
-// the boundary names the reporter's fields without their prefix
-const alias: Record<string, string> = { name: 'reporterName', phone: 'reporterPhone', idNumber: 'reporterIdNumber' };
+const fields = ['receivedOn', 'channel', 'reporterName', 'reporterPhone', 'reporterIdNumber', 'reporterAddress', 'content', 'unitId', 'unitName', 'equipmentId', 'handlingDeadline'];
+// the contract's paths of the reporter's fields, and the names the register's own checks use
+const alias: Record<string, string> = { 'reporter.name': 'reporterName', 'reporter.phone': 'reporterPhone', 'reporter.idNumber': 'reporterIdNumber', 'reporter.address': 'reporterAddress' };
 
 /** Registers a complaint, or edits one: the reporter (or anonymous), the complaint, the unit and the deadline. */
 export function ComplaintDialog({ complaint, onClose, onSaved }: { complaint?: ComplaintDetail; onClose: () => void; onSaved: (c: ComplaintDetail) => void }) {
@@ -31,7 +33,8 @@ export function ComplaintDialog({ complaint, onClose, onSaved }: { complaint?: C
   const [deadline, setDeadline] = useState(complaint?.handlingDeadline ?? '');
   const [days, setDays] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<FormError | null>(null);
+  const errors = useFormErrors(fields, alias);
+  const max = useMaxLengths(complaint ? 'complaints.update' : 'complaints.create');
 
   useEffect(() => {
     api.call('complaints.settings', {}).then((s) => setDays(s.handlingWorkingDays), () => setDays(null));
@@ -40,7 +43,7 @@ export function ComplaintDialog({ complaint, onClose, onSaved }: { complaint?: C
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
-    setError(null);
+    errors.clear();
     const facts = {
       receivedOn,
       channel,
@@ -58,12 +61,11 @@ export function ComplaintDialog({ complaint, onClose, onSaved }: { complaint?: C
         : await api.call('complaints.create', { ...facts, handlingDeadline: deadline || null });
       onSaved(saved);
     } catch (e) {
-      const found = toFormError(e, fields);
-      setError(found.field ? { field: alias[found.field] ?? found.field, message: found.message } : found);
+      errors.fail(e);
       setBusy(false);
     }
   };
-  const err = (f: string) => (error?.field === f ? error.message : undefined);
+  const err = errors.of;
 
   return (
     <Modal title={complaint ? t('complaints.form.editTitle') : t('complaints.form.createTitle')} onClose={onClose} busy={busy} size="large">
@@ -89,36 +91,32 @@ export function ComplaintDialog({ complaint, onClose, onSaved }: { complaint?: C
           <span className="muted">{t('complaints.form.anonymousHint')}</span>
         </label>
         {!anonymous && (
-          <Field label={t('complaints.form.reporterName')} required error={err('reporterName')}>
-            {(c) => <input {...c} value={name} maxLength={50} autoComplete="off" onChange={(e) => setName(e.target.value)} />}
+          <Field label={t('complaints.form.reporterName')} required error={err('reporterName')} maxLength={max('reporter.name')} length={name.length}>
+            {(c) => <input {...c} value={name} autoComplete="off" onChange={(e) => setName(e.target.value)} />}
           </Field>
         )}
         <Field label={t('complaints.form.reporterPhone')} error={err('reporterPhone')}>
-          {(c) => <input {...c} value={phone} maxLength={30} autoComplete="off" onChange={(e) => setPhone(e.target.value)} />}
+          {(c) => <input {...c} value={phone} inputMode="tel" autoComplete="off" onChange={(e) => setPhone(e.target.value)} />}
         </Field>
         <Field label={t('complaints.form.reporterIdNumber')} error={err('reporterIdNumber')}>
-          {(c) => <input {...c} value={idNumber} maxLength={30} autoComplete="off" onChange={(e) => setIdNumber(e.target.value)} />}
+          {(c) => <input {...c} value={idNumber} autoComplete="off" onChange={(e) => setIdNumber(e.target.value)} />}
         </Field>
-        <Field label={t('complaints.form.reporterAddress')} error={err('address')}>
-          {(c) => <input {...c} value={address} maxLength={200} autoComplete="off" onChange={(e) => setAddress(e.target.value)} />}
+        <Field label={t('complaints.form.reporterAddress')} error={err('reporterAddress')} maxLength={max('reporter.address')} length={address.length}>
+          {(c) => <input {...c} value={address} autoComplete="off" onChange={(e) => setAddress(e.target.value)} />}
         </Field>
         <label className="checkbox-inline field-wide">
           <input type="checkbox" checked={bureauStaff} onChange={(e) => setBureauStaff(e.target.checked)} />
           {t('complaints.form.bureauStaff')}
           <span className="muted">{t('complaints.form.bureauStaffHint')}</span>
         </label>
-        <Field label={t('complaints.form.content')} required error={err('content')} className="field-wide">
-          {(c) => <textarea {...c} rows={4} value={content} maxLength={4000} onChange={(e) => setContent(e.target.value)} />}
+        <Field label={t('complaints.form.content')} required error={err('content')} className="field-wide" maxLength={max('content')} length={content.length}>
+          {(c) => <textarea {...c} rows={4} value={content} onChange={(e) => setContent(e.target.value)} />}
         </Field>
-        <UnitPicker value={unit} initialLabel={complaint?.unitId ? complaint.unitName : null} onChange={setUnit} errors={{ unitId: err('unitId'), unitName: err('unitName'), equipmentId: err('equipmentId') }} />
+        <UnitPicker value={unit} initialLabel={complaint?.unitId ? complaint.unitName : null} onChange={setUnit} errors={{ unitId: err('unitId'), unitName: err('unitName'), equipmentId: err('equipmentId') }} unitNameMax={max('unitName')} />
         <Field label={t('complaints.form.deadline')} error={err('handlingDeadline')} hint={days ? t('complaints.form.deadlineHint', { days }) : undefined}>
           {(c) => <input {...c} type="date" value={deadline} onChange={(e) => setDeadline(e.target.value)} />}
         </Field>
-        {error && !error.field && (
-          <div className="notice notice-error field-wide" role="alert">
-            {error.message}
-          </div>
-        )}
+        <FormErrorSummary errors={errors.errors} className="field-wide" />
         <FormActions className="field-wide" busy={busy} onCancel={onClose} submitLabel={complaint ? t('common.save') : t('complaints.form.save')} />
       </form>
     </Modal>

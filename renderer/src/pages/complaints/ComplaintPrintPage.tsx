@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useOperator } from '../../app/operator-context.ts';
 import type { RewardDetail } from '../../../../electron/api/schemas/complaints.ts';
 import { api, errorMessage } from '../../api/client.ts';
 import { PrintFrame } from '../../components/PrintFrame.tsx';
 import { amountInWords, formatFen } from '../../format/money.ts';
+import { formatDate } from '../../format/time.ts';
 import { hrefFor, useRouteParams } from '../../router/hash-router.ts';
 import { levelLabel, reporterLabel } from './labels.ts';
 import '../../styles/lists.css';
@@ -54,6 +56,8 @@ function Amount({ fen }: { fen: number }) {
 
 function Form({ detail }: { detail: RewardDetail }) {
   const { t } = useTranslation();
+  // the 承办人 line names the 经办人 printing the form (who proposed it); the others are signed by hand
+  const operator = useOperator();
   const { reward, complaint } = detail;
   const approved =
     reward.approvedFen !== null ? <Amount fen={reward.approvedFen} /> : reward.state === 'rejected' ? t('complaints.print.rejected', { reason: reward.rejectReason ?? '' }) : t('complaints.print.notApproved');
@@ -64,7 +68,7 @@ function Form({ detail }: { detail: RewardDetail }) {
         {t('complaints.print.title')}
       </h1>
       <div className="print-meta">
-        <span>{t('complaints.print.no', { id: reward.id.slice(-12) })}</span>
+        <span>{t('complaints.print.proposedOn', { date: formatDate(reward.createdAt) })}</span>
         {reward.paidOn && <span>{t('complaints.print.paid', { date: reward.paidOn })}</span>}
       </div>
       <table className="complaint-table">
@@ -139,6 +143,7 @@ function Form({ detail }: { detail: RewardDetail }) {
               <span>
                 {t('complaints.print.sign')}
                 {k === 'approve' && reward.approvedBy ? `（${reward.approvedBy}）` : ''}
+                {k === 'handler' && operator ? `（${operator}）` : ''}
               </span>
               <span>{k === 'approve' && reward.approvedOn ? reward.approvedOn : t('complaints.print.date')}</span>
             </span>

@@ -10,6 +10,7 @@ import { useLoad } from '../../components/useLoad.ts';
 import { ComplaintDialog } from './ComplaintDialog.tsx';
 import { HandleDialog } from './HandleDialog.tsx';
 import { reporterLabel, stateTone } from './labels.ts';
+import { hazardLabel } from './HazardPicker.tsx';
 import { RewardCard } from './RewardCard.tsx';
 import { ApproveDialog, PaidDialog, RejectDialog } from './RewardDecisionDialogs.tsx';
 import { RewardDialog } from './RewardDialog.tsx';
@@ -191,7 +192,9 @@ function Handling({ complaint }: { complaint: ComplaintDetail }) {
             <>
               <dt>{t('complaints.detail.linkedHazard')}</dt>
               <dd>
-                <a href={hrefFor('hazards', { id: complaint.linkedHazardId })}>{complaint.linkedHazard?.description ?? complaint.linkedHazardId}</a>
+                <a href={hrefFor('hazards', { id: complaint.linkedHazardId })} data-testid="linked-hazard">
+                  {complaint.linkedHazard ? hazardLabel(complaint.linkedHazard, t('complaints.handle.hazardNoNumber')) : t('complaints.detail.linkedHazardMissing')}
+                </a>
               </dd>
             </>
           )}

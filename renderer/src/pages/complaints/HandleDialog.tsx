@@ -5,7 +5,9 @@ import { api } from '../../api/client.ts';
 import { Field } from '../../components/Field.tsx';
 import { FormActions } from '../../components/FormActions.tsx';
 import { toFormError, type FormError } from '../../components/form-errors.ts';
+import { useMaxLengths } from '../../components/field-limits.ts';
 import { Modal } from '../../components/Modal.tsx';
+import { HazardPicker } from './HazardPicker.tsx';
 
 const fields = ['handlingResult', 'outcome', 'handledOn', 'linkedHazardId', 'linkedInspectionId'];
 const outcomes = ['substantiated', 'partly', 'unfounded'] as const;
@@ -20,6 +22,7 @@ export function HandleDialog({ complaint, onClose, onSaved }: { complaint: Compl
   const [inspection, setInspection] = useState(complaint.linkedInspectionId ?? '');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<FormError | null>(null);
+  const max = useMaxLengths('complaints.handle');
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -32,7 +35,7 @@ export function HandleDialog({ complaint, onClose, onSaved }: { complaint: Compl
         handlingResult: result,
         outcome: outcome || null,
         handledOn: outcome ? handledOn || null : null,
-        linkedHazardId: hazard.trim() || null,
+        linkedHazardId: hazard || null,
         linkedInspectionId: inspection.trim() || null,
       });
       onSaved();
@@ -46,8 +49,8 @@ export function HandleDialog({ complaint, onClose, onSaved }: { complaint: Compl
   return (
     <Modal title={t('complaints.handle.title')} onClose={onClose} busy={busy} size="medium">
       <form className="form-grid" onSubmit={submit} noValidate>
-        <Field label={t('complaints.handle.result')} required error={err('handlingResult')} className="field-wide">
-          {(c) => <textarea {...c} rows={4} value={result} maxLength={4000} onChange={(e) => setResult(e.target.value)} data-autofocus />}
+        <Field label={t('complaints.handle.result')} required error={err('handlingResult')} className="field-wide" maxLength={max('handlingResult')} length={result.length}>
+          {(c) => <textarea {...c} rows={4} value={result} onChange={(e) => setResult(e.target.value)} data-autofocus />}
         </Field>
         <Field label={t('complaints.handle.outcome')} error={err('outcome')}>
           {(c) => (
@@ -66,8 +69,8 @@ export function HandleDialog({ complaint, onClose, onSaved }: { complaint: Compl
             {(c) => <input {...c} type="date" value={handledOn} onChange={(e) => setHandledOn(e.target.value)} />}
           </Field>
         )}
-        <Field label={t('complaints.handle.hazard')} error={err('linkedHazardId')} className="field-wide">
-          {(c) => <input {...c} className="mono" value={hazard} maxLength={64} onChange={(e) => setHazard(e.target.value)} />}
+        <Field label={t('complaints.handle.hazard')} hint={t('complaints.handle.hazardHint')} error={err('linkedHazardId')} className="field-wide">
+          {(c) => <HazardPicker control={c} value={hazard} current={complaint.linkedHazard} onChange={setHazard} />}
         </Field>
         <Field label={t('complaints.handle.inspection')} error={err('linkedInspectionId')} className="field-wide">
           {(c) => <input {...c} className="mono" value={inspection} maxLength={64} onChange={(e) => setInspection(e.target.value)} />}

@@ -1,10 +1,12 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ComplaintDetail, RewardPreview, RewardScheme } from '../../../../electron/api/schemas/complaints.ts';
-import { api, errorMessage } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
 import { Field } from '../../components/Field.tsx';
 import { FormActions } from '../../components/FormActions.tsx';
-import { toFormError, type FormError } from '../../components/form-errors.ts';
+import { FormErrorSummary } from '../../components/FormErrorSummary.tsx';
+import { toFormErrors, type FormErrors } from '../../components/form-errors.ts';
+import { useFormErrors } from '../../components/useFormErrors.ts';
 import { Modal } from '../../components/Modal.tsx';
 import { useDebouncedValue } from '../../components/useDebouncedValue.ts';
 import { formatFen } from '../../format/money.ts';
@@ -21,15 +23,16 @@ export function RewardDialog({ complaint, onClose, onSaved }: { complaint: Compl
   const [confiscated, setConfiscated] = useState('');
   // a string, so that equal inputs are equal for the debounce and the effect
   const typed = useDebouncedValue(JSON.stringify({ scheme, level, finesYuan: fines, confiscatedYuan: confiscated }), 150);
-  const [preview, setPreview] = useState<{ value: RewardPreview } | { error: string } | null>(null);
+  // a refused preview (a negative or malformed amount) names its fields as a refused save would
+  const [preview, setPreview] = useState<{ value: RewardPreview } | { errors: FormErrors } | null>(null);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<FormError | null>(null);
+  const errors = useFormErrors(fields);
 
   useEffect(() => {
     let live = true;
     api.call('complaints.previewReward', JSON.parse(typed) as { scheme: RewardScheme; level: number; finesYuan: string; confiscatedYuan: string }).then(
       (value) => live && setPreview({ value }),
-      (e: unknown) => live && setPreview({ error: errorMessage(e) }),
+      (e: unknown) => live && setPreview({ errors: toFormErrors(e, fields) }),
     );
     return () => {
       live = false;
@@ -39,16 +42,17 @@ export function RewardDialog({ complaint, onClose, onSaved }: { complaint: Compl
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
-    setError(null);
+    errors.clear();
     try {
       const saved = await api.call('complaints.proposeReward', { complaintId: complaint.id, version: complaint.version, scheme, level, finesYuan: fines, confiscatedYuan: confiscated });
       onSaved(t('complaints.status.proposed', { amount: formatFen(saved.reward.proposedFen) }));
     } catch (e) {
-      setError(toFormError(e, fields));
+      errors.fail(e);
       setBusy(false);
     }
   };
-  const err = (f: string) => (error?.field === f ? error.message : undefined);
+  const previewErrors = preview && 'errors' in preview ? preview.errors : null;
+  const err = (f: string) => errors.of(f) ?? previewErrors?.fields[f];
 
   return (
     <Modal title={t('complaints.reward.proposeTitle')} onClose={onClose} busy={busy} size="medium">
@@ -90,13 +94,13 @@ export function RewardDialog({ complaint, onClose, onSaved }: { complaint: Compl
               </div>
             </>
           )}
-          {preview && 'error' in preview && <div className="text-danger">{preview.error}</div>}
+          {previewErrors && previewErrors.general.map((message) => (
+            <div key={message} className="text-danger">
+              {message}
+            </div>
+          ))}
         </div>
-        {error && !error.field && (
-          <div className="notice notice-error field-wide" role="alert">
-            {error.message}
-          </div>
-        )}
+        <FormErrorSummary errors={errors.errors} className="field-wide" />
         <FormActions className="field-wide" busy={busy} onCancel={onClose} submitLabel={t('complaints.reward.proposeSave')} canSubmit={Boolean(preview && 'value' in preview)} />
       </form>
     </Modal>

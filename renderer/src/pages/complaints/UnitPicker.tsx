@@ -21,7 +21,7 @@ interface Option {
  * the first 20 matches), or typed when it is not there; then, for a ledger unit, one
  * of its pieces of equipment.
  */
-export function UnitPicker({ value, initialLabel, onChange, errors }: { value: UnitChoice; initialLabel: string | null; onChange: (v: UnitChoice) => void; errors: Partial<Record<'unitId' | 'unitName' | 'equipmentId', string>> }) {
+export function UnitPicker({ value, initialLabel, onChange, errors, unitNameMax }: { value: UnitChoice; initialLabel: string | null; onChange: (v: UnitChoice) => void; errors: Partial<Record<'unitId' | 'unitName' | 'equipmentId', string>>; unitNameMax?: number }) {
   const { t } = useTranslation();
   const { node } = useAppContext();
   const [search, setSearch] = useState('');
@@ -87,8 +87,8 @@ export function UnitPicker({ value, initialLabel, onChange, errors }: { value: U
           )}
         </Field>
       ) : (
-        <Field label={t('complaints.form.unitName')} error={errors.unitName} className="field-wide">
-          {(c) => <input {...c} value={value.unitName} maxLength={100} onChange={(e) => onChange({ ...value, unitName: e.target.value })} />}
+        <Field label={t('complaints.form.unitName')} error={errors.unitName} className="field-wide" maxLength={unitNameMax} length={value.unitName.length}>
+          {(c) => <input {...c} value={value.unitName} onChange={(e) => onChange({ ...value, unitName: e.target.value })} />}
         </Field>
       )}
     </>

@@ -2,23 +2,28 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { District } from '../../../../electron/api/schemas/district.ts';
 import type { NodeIdentity, NodeRole } from '../../../../electron/api/schemas/node.ts';
+import type { Session } from '../../../../electron/api/schemas/people.ts';
 import { api } from '../../api/client.ts';
 import { Field } from '../../components/Field.tsx';
-import { toFormError, type FormError } from '../../components/form-errors.ts';
+import { FormErrorSummary } from '../../components/FormErrorSummary.tsx';
+import { toFormErrors } from '../../components/form-errors.ts';
+import { useMaxLengths } from '../../components/field-limits.ts';
+import { useFormErrors } from '../../components/useFormErrors.ts';
 import { PassphraseFields, validatePassphrase } from '../keys/PassphraseFields.tsx';
 
 const roles: NodeRole[] = ['district', 'training', 'bureau'];
-const formFields = ['role', 'name', 'districtId', 'passphrase'] as const;
+const formFields = ['role', 'name', 'districtId', 'operatorName', 'operatorTitle', 'passphrase'] as const;
 
 interface FirstStartPageProps {
   districts: District[];
-  onDone: (node: NodeIdentity) => void;
+  onDone: (node: NodeIdentity, session: Session) => void;
 }
 
 /**
  * Chooses which office this installation is; node.init makes it permanent and makes
  * the node's keys, sealed with the passphrase chosen here where the host has no
- * safeStorage (the browser host, Linux without a keyring).
+ * safeStorage (the browser host, Linux without a keyring). The person setting up is
+ * the first of the staff list and the 经办人 of this session.
  */
 export function FirstStartPage({ districts, onDone }: FirstStartPageProps) {
   const { t } = useTranslation();
@@ -27,7 +32,10 @@ export function FirstStartPage({ districts, onDone }: FirstStartPageProps) {
   // Until the user types a name, choosing a district proposes "<district>分局".
   const [nameTouched, setNameTouched] = useState(false);
   const [districtId, setDistrictId] = useState('');
-  const [error, setError] = useState<FormError | null>(null);
+  const [operatorName, setOperatorName] = useState('');
+  const [operatorTitle, setOperatorTitle] = useState('');
+  const errors = useFormErrors(formFields);
+  const max = useMaxLengths('node.init');
   const [busy, setBusy] = useState(false);
   const [passphrase, setPassphrase] = useState('');
   const [again, setAgain] = useState('');
@@ -54,36 +62,40 @@ export function FirstStartPage({ districts, onDone }: FirstStartPageProps) {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    // everything the page can tell before calling, all at once; the core checks the rest
+    errors.clear();
+    const missing: Array<[(typeof formFields)[number], string]> = [];
     // The core accepts a district node without a district; the UI asks for one (brief: required here).
-    if (role === 'district' && !districtId) return setError({ field: 'districtId', message: t('firstStart.districtRequired') });
-    if (!name.trim()) return setError({ field: 'name', message: t('firstStart.nameRequired') });
+    if (role === 'district' && !districtId) missing.push(['districtId', t('firstStart.districtRequired')]);
+    if (!name.trim()) missing.push(['name', t('firstStart.nameRequired')]);
+    if (!operatorName.trim()) missing.push(['operatorName', t('people.firstStart.nameRequired')]);
+    if (!operatorTitle.trim()) missing.push(['operatorTitle', t('people.firstStart.titleRequired')]);
     const askPassphrase = needsPassphrase !== false;
     const problem = askPassphrase ? validatePassphrase('new', passphrase, again, t) : null;
     setPassphraseError(problem);
-    if (problem) return setError(null);
+    for (const [field, message] of missing) errors.setField(field, message);
+    if (missing.length > 0 || problem) return;
     setBusy(true);
-    setError(null);
     try {
       const node = await api.call('node.init', {
         role,
         name,
         districtId: role === 'district' ? districtId : null,
+        operatorName,
+        operatorTitle,
         ...(askPassphrase ? { passphrase } : {}),
       });
-      onDone(node);
+      onDone(node, await api.call('session.get', {}));
     } catch (e) {
-      const formError = toFormError(e, formFields);
-      if (formError.field === 'passphrase') {
-        setPassphraseError({ field: 'passphrase', message: formError.message });
-        setError(null);
-      } else {
-        setError(formError);
-      }
+      errors.fail(e);
+      // the passphrase fields keep their own error
+      const passphraseIssue = toFormErrors(e, ['passphrase']).fields['passphrase'];
+      if (passphraseIssue) setPassphraseError({ field: 'passphrase', message: passphraseIssue });
       setBusy(false);
     }
   };
 
-  const fieldError = (field: (typeof formFields)[number]) => (error?.field === field ? error.message : undefined);
+  const fieldError = (field: (typeof formFields)[number]) => errors.of(field);
 
   return (
     <div className="first-start">
@@ -93,11 +105,6 @@ export function FirstStartPage({ districts, onDone }: FirstStartPageProps) {
           {t('firstStart.title')}
         </h1>
         <p className="first-start-intro">{t('firstStart.intro')}</p>
-        {error && !error.field && (
-          <div className="notice notice-error" role="alert">
-            {error.message}
-          </div>
-        )}
         <fieldset className="role-choice">
           <legend className="field-label">{t('firstStart.role')}</legend>
           {roles.map((r) => (
@@ -123,13 +130,12 @@ export function FirstStartPage({ districts, onDone }: FirstStartPageProps) {
             )}
           </Field>
         )}
-        <Field label={t('firstStart.name')} required error={fieldError('name')}>
+        <Field label={t('firstStart.name')} required error={fieldError('name')} maxLength={max('name')} length={name.length}>
           {(control) => (
             <input
               {...control}
               type="text"
               value={name}
-              maxLength={60}
               placeholder={t('firstStart.namePlaceholder')}
               onChange={(e) => {
                 setName(e.target.value);
@@ -138,6 +144,23 @@ export function FirstStartPage({ districts, onDone }: FirstStartPageProps) {
             />
           )}
         </Field>
+        <fieldset className="first-start-operator">
+          <legend className="field-label">{t('people.firstStart.legend')}</legend>
+          <p className="muted">{t('people.firstStart.hint')}</p>
+          <div className="form-grid">
+            <Field label={t('people.firstStart.name')} required error={fieldError('operatorName')} maxLength={max('operatorName')} length={operatorName.length}>
+              {(control) => <input {...control} type="text" name="operatorName" value={operatorName} autoComplete="off" onChange={(e) => setOperatorName(e.target.value)} />}
+            </Field>
+            <Field label={t('people.firstStart.title')} required error={fieldError('operatorTitle')} hint={t('people.form.titleHint')} maxLength={max('operatorTitle')} length={operatorTitle.length}>
+              {(control) => <input {...control} type="text" name="operatorTitle" value={operatorTitle} list="first-start-titles" autoComplete="off" onChange={(e) => setOperatorTitle(e.target.value)} />}
+            </Field>
+          </div>
+          <datalist id="first-start-titles">
+            {t('people.titles', { returnObjects: true }).map((title) => (
+              <option key={title} value={title} />
+            ))}
+          </datalist>
+        </fieldset>
         {needsPassphrase === false ? (
           <p className="muted">{t('firstStart.safeStorageNote')}</p>
         ) : (
@@ -151,6 +174,7 @@ export function FirstStartPage({ districts, onDone }: FirstStartPageProps) {
             labels={{ passphrase: t('firstStart.passphrase'), again: t('firstStart.passphraseConfirm'), hint: t('firstStart.passphraseHint') }}
           />
         )}
+        <FormErrorSummary errors={errors.errors} />
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={busy}>
             {busy ? t('firstStart.submitting') : t('firstStart.submit')}

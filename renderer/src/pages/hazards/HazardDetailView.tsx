@@ -6,7 +6,7 @@ import { useAppContext } from '../../app/app-context.ts';
 import { Badge } from '../../components/Badge.tsx';
 import { StatusNotice, type Status } from '../../components/StatusNotice.tsx';
 import { saveFile } from '../../files/download.ts';
-import { formatDate } from '../../format/date.ts';
+import { formatDate, formatDateTime } from '../../format/time.ts';
 import { hrefFor } from '../../router/hash-router.ts';
 import { HazardDialog } from './HazardDialog.tsx';
 import { HazardLevelBadge, HazardStateBadge } from './HazardStateBadge.tsx';
@@ -14,7 +14,6 @@ import { TransitionDialog } from './TransitionDialog.tsx';
 
 type Loaded = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'ready'; hazard: HazardDetail };
 
-const dateTime = (iso: string) => iso.slice(0, 16).replace('T', ' ');
 
 /** One hazard: the facts, the deadline, who is alerted, every step with its evidence, and the steps possible now. */
 export function HazardDetailView({ id }: { id: string }) {
@@ -70,6 +69,7 @@ export function HazardDetailView({ id }: { id: string }) {
       <div className="page-header">
         {back}
         <h1 className="page-title">
+          {h.number && <span className="hz-number">{t('hazards.detail.number', { number: h.number })}</span>}
           {h.unitName}：{h.description}
         </h1>
         <div className="hz-actions">
@@ -102,7 +102,20 @@ export function HazardDetailView({ id }: { id: string }) {
             <>
               <dt>{t('hazards.detail.source')}</dt>
               <dd>
-                <a href={hrefFor('inspections', { record: h.sourceInspectionId })}>{h.sourceInspectionId.slice(-8)}</a>
+                <a href={hrefFor('inspections', { record: h.sourceInspectionId })}>{t('hazards.detail.openSource')}</a>
+              </dd>
+            </>
+          )}
+          {h.reporterManagerName && (
+            <>
+              <dt>{t('hazards.detail.source')}</dt>
+              <dd data-testid="hz-source">
+                {h.sourceCheckKind
+                  ? t(`routine.hazardSource.${h.sourceCheckKind}`, { name: h.reporterManagerName })
+                  : h.sourceFeedbackId
+                    ? t('routine.hazardSource.feedback', { name: h.reporterManagerName })
+                    : t('routine.hazardSource.manager', { name: h.reporterManagerName })}{' '}
+                {h.sourceCheckId && <a href={hrefFor('blocks', { check: h.sourceCheckId })}>{t('routine.hazardSource.openCheck')}</a>}
               </dd>
             </>
           )}
@@ -166,7 +179,7 @@ export function HazardDetailView({ id }: { id: string }) {
               <div>
                 <strong>{t(`hazards.action.${e.action as HazardAction | 'create' | 'escalate'}`, { defaultValue: e.action })}</strong>
                 {e.fromState !== e.toState && <> → {t(`hazards.state.${e.toState}`)}</>}
-                <span className="muted"> {t('hazards.detail.by', { by: e.by, at: dateTime(e.at) })}</span>
+                <span className="muted"> {t('hazards.detail.by', { by: e.by, at: formatDateTime(e.at) })}</span>
               </div>
               {e.comment && <div>{e.comment}</div>}
               {e.evidence.length > 0 && (

@@ -5,12 +5,15 @@ import type { HazardDetail, HazardLevel } from '../../../../electron/api/schemas
 import type { Equipment } from '../../../../electron/api/schemas/registry.ts';
 import { api } from '../../api/client.ts';
 import { useAppContext } from '../../app/app-context.ts';
+import { useOperator } from '../../app/operator-context.ts';
 import { Field } from '../../components/Field.tsx';
 import { FormActions } from '../../components/FormActions.tsx';
-import { toFormError, type FormError } from '../../components/form-errors.ts';
+import { FormErrorSummary } from '../../components/FormErrorSummary.tsx';
+import { useMaxLengths } from '../../components/field-limits.ts';
+import { useFormErrors } from '../../components/useFormErrors.ts';
 import { Modal } from '../../components/Modal.tsx';
 import { UnitPicker } from '../../components/UnitPicker.tsx';
-import { todayIso } from '../../format/today.ts';
+import { todayIso } from '../../format/time.ts';
 import { StagedFiles } from '../../components/StagedFiles.tsx';
 
 const fields = ['unitId', 'equipmentId', 'description', 'level', 'foundBy', 'foundOn', 'measures', 'evidence'];
@@ -19,17 +22,20 @@ const fields = ['unitId', 'equipmentId', 'description', 'level', 'foundBy', 'fou
 export function HazardDialog({ hazard, onClose, onSaved }: { hazard?: HazardDetail; onClose: () => void; onSaved: (detail: HazardDetail) => void }) {
   const { t } = useTranslation();
   const { node } = useAppContext();
+  const operator = useOperator();
   const [unitId, setUnitId] = useState(hazard?.unitId ?? '');
   const [equipment, setEquipment] = useState<Equipment[]>([]);
   const [equipmentId, setEquipmentId] = useState(hazard?.equipmentId ?? '');
   const [description, setDescription] = useState(hazard?.description ?? '');
   const [level, setLevel] = useState<HazardLevel>(hazard?.level ?? 'general');
-  const [foundBy, setFoundBy] = useState(hazard?.foundBy ?? '');
+  // a new hazard is usually found by the person entering it: the 经办人, changeable
+  const [foundBy, setFoundBy] = useState(hazard?.foundBy ?? operator ?? '');
   const [foundOn, setFoundOn] = useState(hazard?.foundOn ?? todayIso());
   const [measures, setMeasures] = useState(hazard?.measures ?? '');
   const [evidence, setEvidence] = useState<StagedFile[]>([]);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<FormError | null>(null);
+  const errors = useFormErrors(fields);
+  const max = useMaxLengths(hazard ? 'hazards.update' : 'hazards.create');
 
   useEffect(() => {
     if (!unitId) return setEquipment([]);
@@ -45,9 +51,8 @@ export function HazardDialog({ hazard, onClose, onSaved }: { hazard?: HazardDeta
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!unitId) return setError({ field: 'unitId', message: t('hazards.form.unitChoose') });
     setBusy(true);
-    setError(null);
+    errors.clear();
     try {
       const facts = { equipmentId: equipmentId || null, description, level, foundBy, foundOn, measures };
       const saved = hazard
@@ -55,12 +60,14 @@ export function HazardDialog({ hazard, onClose, onSaved }: { hazard?: HazardDeta
         : await api.call('hazards.create', { unitId, ...facts, evidence: evidence.map((f) => f.id) });
       onSaved(saved);
     } catch (e) {
-      setError(toFormError(e, fields));
+      // every problem at once; a missing unit in the page's own words
+      errors.fail(e);
+      if (!hazard && !unitId) errors.setField('unitId', t('hazards.form.unitChoose'));
       setBusy(false);
     }
   };
 
-  const fieldError = (name: string) => (error?.field === name ? error.message : undefined);
+  const fieldError = errors.of;
   return (
     <Modal title={hazard ? t('hazards.edit') : t('hazards.create')} onClose={onClose} busy={busy} size="medium">
       <form className="form-stack" onSubmit={submit} noValidate>
@@ -96,8 +103,8 @@ export function HazardDialog({ hazard, onClose, onSaved }: { hazard?: HazardDeta
             </select>
           )}
         </Field>
-        <Field label={t('hazards.form.description')} required error={fieldError('description')}>
-          {(control) => <textarea {...control} name="description" value={description} maxLength={2000} rows={3} onChange={(e) => setDescription(e.target.value)} />}
+        <Field label={t('hazards.form.description')} required error={fieldError('description')} maxLength={max('description')} length={description.length}>
+          {(control) => <textarea {...control} name="description" value={description} rows={3} onChange={(e) => setDescription(e.target.value)} />}
         </Field>
         <div className="hz-row">
           <Field label={t('hazards.form.level')} required error={fieldError('level')}>
@@ -108,26 +115,22 @@ export function HazardDialog({ hazard, onClose, onSaved }: { hazard?: HazardDeta
               </select>
             )}
           </Field>
-          <Field label={t('hazards.form.foundBy')} required error={fieldError('foundBy')}>
-            {(control) => <input {...control} name="foundBy" value={foundBy} maxLength={100} onChange={(e) => setFoundBy(e.target.value)} />}
+          <Field label={t('hazards.form.foundBy')} required error={fieldError('foundBy')} maxLength={max('foundBy')} length={foundBy.length}>
+            {(control) => <input {...control} name="foundBy" value={foundBy} onChange={(e) => setFoundBy(e.target.value)} />}
           </Field>
           <Field label={t('hazards.form.foundOn')} required error={fieldError('foundOn')}>
             {(control) => <input {...control} name="foundOn" type="date" value={foundOn} max={todayIso()} onChange={(e) => setFoundOn(e.target.value)} />}
           </Field>
         </div>
-        <Field label={t('hazards.form.measures')} error={fieldError('measures')}>
-          {(control) => <textarea {...control} name="measures" value={measures} maxLength={2000} rows={2} onChange={(e) => setMeasures(e.target.value)} />}
+        <Field label={t('hazards.form.measures')} error={fieldError('measures')} maxLength={max('measures')} length={measures.length}>
+          {(control) => <textarea {...control} name="measures" value={measures} rows={2} onChange={(e) => setMeasures(e.target.value)} />}
         </Field>
         {!hazard && (
           <Field label={t('hazards.form.evidenceBefore')} error={fieldError('evidence')}>
-            {(control) => <StagedFiles control={control} files={evidence} onChange={setEvidence} onError={(message) => setError({ field: 'evidence', message })} />}
+            {(control) => <StagedFiles control={control} files={evidence} onChange={setEvidence} onError={(message) => errors.setField('evidence', message)} />}
           </Field>
         )}
-        {error && !error.field && (
-          <div className="notice notice-error" role="alert">
-            {error.message}
-          </div>
-        )}
+        <FormErrorSummary errors={errors.errors} />
         <FormActions busy={busy} onCancel={onClose} submitLabel={hazard ? t('common.save') : t('hazards.form.save')} />
       </form>
     </Modal>

@@ -6,7 +6,7 @@ import { useAppContext } from '../../app/app-context.ts';
 import { Badge } from '../../components/Badge.tsx';
 import { StatusNotice, type Status } from '../../components/StatusNotice.tsx';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
-import { formatDate } from '../../format/date.ts';
+import { formatDate } from '../../format/time.ts';
 import { hrefFor, navigate, useRouteParams } from '../../router/hash-router.ts';
 import { HazardDialog } from './HazardDialog.tsx';
 import { HazardLevelBadge, HazardStateBadge } from './HazardStateBadge.tsx';
@@ -150,6 +150,7 @@ export function HazardListView() {
             <thead>
               <tr>
                 {node.role === 'bureau' && <th>{t('hazards.filter.district')}</th>}
+                <th>{t('hazards.column.number')}</th>
                 <th>{t('hazards.column.unit')}</th>
                 <th>{t('hazards.column.description')}</th>
                 <th>{t('hazards.column.level')}</th>
@@ -164,6 +165,7 @@ export function HazardListView() {
               {loaded.rows.map((h) => (
                 <tr key={h.id} className={h.overdue ? 'hz-overdue' : undefined}>
                   {node.role === 'bureau' && <td>{districtNames.get(h.districtId) ?? h.districtId}</td>}
+                  <td className="mono nowrap">{h.number ?? ''}</td>
                   <td>{h.unitName}</td>
                   <td>
                     <a href={hrefFor('hazards', { id: h.id })}>{h.description}</a>

@@ -5,10 +5,12 @@ import type { HazardAction, HazardDetail } from '../../../../electron/api/schema
 import { api } from '../../api/client.ts';
 import { Field } from '../../components/Field.tsx';
 import { FormActions } from '../../components/FormActions.tsx';
-import { toFormError, type FormError } from '../../components/form-errors.ts';
+import { FormErrorSummary } from '../../components/FormErrorSummary.tsx';
+import { useMaxLengths } from '../../components/field-limits.ts';
+import { useFormErrors } from '../../components/useFormErrors.ts';
 import { Modal } from '../../components/Modal.tsx';
 import { useDebouncedValue } from '../../components/useDebouncedValue.ts';
-import { todayIso } from '../../format/today.ts';
+import { todayIso } from '../../format/time.ts';
 import { StagedFiles } from '../../components/StagedFiles.tsx';
 
 const fields = ['orderedOn', 'workingDays', 'deadline', 'comment', 'evidence'];
@@ -29,7 +31,8 @@ export function TransitionDialog({ hazard, action, defaultDays, onClose, onDone 
   const [comment, setComment] = useState('');
   const [evidence, setEvidence] = useState<StagedFile[]>([]);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<FormError | null>(null);
+  const errors = useFormErrors(fields);
+  const max = useMaxLengths('hazards.transition');
   const previewKey = useDebouncedValue(`${orderedOn}|${days}`, 200);
 
   useEffect(() => {
@@ -49,20 +52,24 @@ export function TransitionDialog({ hazard, action, defaultDays, onClose, onDone 
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (action === 'fail' && !comment.trim()) return setError({ field: 'comment', message: t('hazards.transition.commentRequired') });
-    if (action === 'submit' && evidence.length === 0) return setError({ field: 'evidence', message: t('hazards.transition.evidenceRequired') });
+    // what this step needs, all at once, before calling
+    errors.clear();
+    const missing: Array<[string, string]> = [];
+    if (action === 'fail' && !comment.trim()) missing.push(['comment', t('hazards.transition.commentRequired')]);
+    if (action === 'submit' && evidence.length === 0) missing.push(['evidence', t('hazards.transition.evidenceRequired')]);
+    for (const [field, message] of missing) errors.setField(field, message);
+    if (missing.length > 0) return;
     setBusy(true);
-    setError(null);
     try {
       const order = action === 'order' ? { orderedOn, ...(mode === 'days' ? { workingDays: Number(days) } : { deadline }) } : {};
       onDone(await api.call('hazards.transition', { id: hazard.id, version: hazard.version, action, comment, evidence: evidence.map((f) => f.id), ...order }));
     } catch (e) {
-      setError(toFormError(e, fields));
+      errors.fail(e);
       setBusy(false);
     }
   };
 
-  const fieldError = (name: string) => (error?.field === name ? error.message : undefined);
+  const fieldError = errors.of;
   return (
     <Modal title={t('hazards.transition.title', { action: label })} onClose={onClose} busy={busy} size="medium">
       <form className="form-stack" onSubmit={submit} noValidate>
@@ -100,17 +107,13 @@ export function TransitionDialog({ hazard, action, defaultDays, onClose, onDone 
           </>
         )}
         {action === 'pass' && <p className="confirm-question">{t('hazards.transition.passConfirm')}</p>}
-        <Field label={t('hazards.transition.comment')} required={action === 'fail'} error={fieldError('comment')}>
-          {(control) => <textarea {...control} name="comment" value={comment} maxLength={1000} rows={2} onChange={(e) => setComment(e.target.value)} />}
+        <Field label={t('hazards.transition.comment')} required={action === 'fail'} error={fieldError('comment')} maxLength={max('comment')} length={comment.length}>
+          {(control) => <textarea {...control} name="comment" value={comment} rows={2} onChange={(e) => setComment(e.target.value)} />}
         </Field>
         <Field label={t('hazards.transition.evidence')} required={action === 'submit'} error={fieldError('evidence')}>
-          {(control) => <StagedFiles control={control} files={evidence} onChange={setEvidence} onError={(message) => setError({ field: 'evidence', message })} />}
+          {(control) => <StagedFiles control={control} files={evidence} onChange={setEvidence} onError={(message) => errors.setField('evidence', message)} />}
         </Field>
-        {error && !error.field && (
-          <div className="notice notice-error" role="alert">
-            {error.message}
-          </div>
-        )}
+        <FormErrorSummary errors={errors.errors} />
         <FormActions busy={busy} onCancel={onClose} submitLabel={label} />
       </form>
     </Modal>

@@ -4,6 +4,7 @@ import { api, errorMessage } from '../../api/client.ts';
 import { Field } from '../../components/Field.tsx';
 import { toFormError, type FormError } from '../../components/form-errors.ts';
 import { StatusNotice, type Status } from '../../components/StatusNotice.tsx';
+import { todayIso } from '../../format/time.ts';
 
 /** 指令书设置: the number's prefix (张市监特令) and the default deadline in working days. */
 export function OrderSettings() {
@@ -38,7 +39,7 @@ export function OrderSettings() {
       setBusy(false);
     }
   };
-  const year = new Date().getFullYear();
+  const year = todayIso().slice(0, 4);
   return (
     <section className="panel" aria-labelledby="order-settings-title">
       <h2 id="order-settings-title" className="section-title">

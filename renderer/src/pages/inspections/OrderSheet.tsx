@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { OrderDetail } from '../../../../electron/api/schemas/supervision-orders.ts';
-import { dateParts } from '../../format/today.ts';
+import { dateParts } from '../../format/time.ts';
 import { InspectorSignatures } from './InspectorSignatures.tsx';
 
 /** 特种设备安全监察指令书 (A4 portrait): number, the unit, what was found and must be done by when, the authority and the unit's receipt. */

@@ -6,7 +6,7 @@ import { Field } from '../../components/Field.tsx';
 import { FormActions } from '../../components/FormActions.tsx';
 import { toFormError, type FormError } from '../../components/form-errors.ts';
 import { Modal } from '../../components/Modal.tsx';
-import { todayIso } from '../../format/today.ts';
+import { todayIso } from '../../format/time.ts';
 import { checklistLabel, defaultChecklist } from './checklist-choice.ts';
 import { ScopePicker, toScope, type ScopeDraft } from './ScopePicker.tsx';
 import { TeamPicker } from './TeamPicker.tsx';
@@ -35,6 +35,7 @@ export function PlanDialog({ plan, onClose, onSaved }: { plan?: PlanDetail; onCl
     blockId: plan?.scopeBlockId ?? '',
     equipmentKind: plan?.scopeEquipmentKind ?? '',
     units: plan?.scopeKind === 'units' ? plan.units.map((u) => ({ id: u.id, name: u.name })) : [],
+    riskLevels: plan?.scopeRiskLevels ?? ['high', 'elevated'],
   });
   const [checklist, setChecklist] = useState(plan ? `${plan.checklistKey}@${plan.checklistVersion}` : '');
   const [team, setTeam] = useState<TeamMember[]>(plan?.team ?? []);

@@ -8,7 +8,7 @@ import { FormActions } from '../../components/FormActions.tsx';
 import { toFormError, type FormError } from '../../components/form-errors.ts';
 import { Modal } from '../../components/Modal.tsx';
 import { readAsBase64 } from '../../files/read-file.ts';
-import { todayIso } from '../../format/today.ts';
+import { todayIso } from '../../format/time.ts';
 import { ItemsTable } from './ItemsTable.tsx';
 import { TeamPicker } from './TeamPicker.tsx';
 

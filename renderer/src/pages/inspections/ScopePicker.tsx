@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanOptions, Scope } from '../../../../electron/api/schemas/inspections.ts';
+import type { RiskLevel } from '../../../../electron/api/schemas/risk.ts';
 import type { Unit } from '../../../../electron/api/schemas/unit.ts';
 import { api } from '../../api/client.ts';
 import { useAppContext } from '../../app/app-context.ts';
@@ -12,11 +13,16 @@ export interface ScopeDraft {
   blockId: string;
   equipmentKind: string;
   units: Array<{ id: string; name: string }>;
+  /** a 'risk_level' scope: 高 and 较高 are offered (issue 19) */
+  riskLevels: RiskLevel[];
 }
+
+const offeredLevels = ['high', 'elevated'] as const;
 
 export function toScope(draft: ScopeDraft): Scope {
   if (draft.kind === 'block') return { kind: 'block', blockId: draft.blockId };
   if (draft.kind === 'equipment_kind') return { kind: 'equipment_kind', equipmentKind: draft.equipmentKind };
+  if (draft.kind === 'risk_level') return { kind: 'risk_level', levels: draft.riskLevels };
   return { kind: 'units', unitIds: draft.units.map((u) => u.id) };
 }
 
@@ -47,7 +53,8 @@ export function ScopePicker({ options, draft, onChange, describedBy }: { options
   const scopeKey = JSON.stringify(toScope(draft));
   useEffect(() => {
     const scope = JSON.parse(scopeKey) as Scope;
-    const incomplete = (scope.kind === 'block' && !scope.blockId) || (scope.kind === 'equipment_kind' && !scope.equipmentKind) || (scope.kind === 'units' && scope.unitIds.length === 0);
+    const incomplete = (scope.kind === 'block' && !scope.blockId) || (scope.kind === 'equipment_kind' && !scope.equipmentKind) || (scope.kind === 'units' && scope.unitIds.length === 0) ||
+      (scope.kind === 'risk_level' && scope.levels.length === 0);
     if (incomplete) {
       setCount(null);
       return;
@@ -69,7 +76,7 @@ export function ScopePicker({ options, draft, onChange, describedBy }: { options
   return (
     <div className="insp-scope" aria-describedby={describedBy}>
       <div className="insp-choice" role="radiogroup" aria-label={t('inspections.scope.kind')}>
-        {(['block', 'units', 'equipment_kind'] as const).map((kind) => (
+        {(['block', 'units', 'equipment_kind', 'risk_level'] as const).map((kind) => (
           <label key={kind} className="checkbox-inline">
             <input type="radio" name="scope-kind" checked={draft.kind === kind} onChange={() => onChange({ ...draft, kind })} />
             {t(`inspections.scopeKind.${kind}`)}
@@ -95,6 +102,21 @@ export function ScopePicker({ options, draft, onChange, describedBy }: { options
             </option>
           ))}
         </select>
+      )}
+      {draft.kind === 'risk_level' && (
+        <fieldset className="insp-risk-levels">
+          <legend>{t('inspections.scope.riskLevels')}</legend>
+          {offeredLevels.map((level) => (
+            <label key={level} className="checkbox-inline">
+              <input
+                type="checkbox"
+                checked={draft.riskLevels.includes(level)}
+                onChange={(e) => onChange({ ...draft, riskLevels: e.target.checked ? [...draft.riskLevels, level] : draft.riskLevels.filter((l) => l !== level) })}
+              />
+              {t('inspections.scope.riskOption', { level: t(`risk.level.${level}`), count: options.riskCounts[level] })}
+            </label>
+          ))}
+        </fieldset>
       )}
       {draft.kind === 'units' && (
         <div className="insp-unit-picker">

@@ -12,9 +12,12 @@ export function teamNames(team: readonly TeamMember[]): string {
   return team.map((m) => m.name).join('、');
 }
 
-export function scopeLabel(t: TFunction, plan: Pick<PlanSummary, 'scopeKind' | 'scopeBlockName' | 'scopeEquipmentKind' | 'unitCount'>): string {
+export function scopeLabel(t: TFunction, plan: Pick<PlanSummary, 'scopeKind' | 'scopeBlockName' | 'scopeEquipmentKind' | 'unitCount'> & { scopeRiskLevels?: PlanSummary['scopeRiskLevels'] }): string {
   if (plan.scopeKind === 'block') return `${t('inspections.scopeKind.block')}：${plan.scopeBlockName ?? ''}`;
   if (plan.scopeKind === 'equipment_kind') return `${t('inspections.scopeKind.equipment_kind')}：${plan.scopeEquipmentKind ? kindName(t, plan.scopeEquipmentKind) : ''}`;
+  if (plan.scopeKind === 'risk_level') {
+    return `${t('inspections.scopeKind.risk_level')}：${(plan.scopeRiskLevels ?? []).map((l) => t(`risk.level.${l}`)).join('、')}（${plan.unitCount} 家）`;
+  }
   return `${t('inspections.scopeKind.units')}（${plan.unitCount} 家）`;
 }
 

@@ -5,7 +5,7 @@ import type { KeysStatus, TrustedKey } from '../../../../electron/api/schemas/ke
 import { api, errorMessage } from '../../api/client.ts';
 import { useAppContext } from '../../app/app-context.ts';
 import { saveFile } from '../../files/download.ts';
-import { formatDate } from '../../format/date.ts';
+import { formatDate } from '../../format/time.ts';
 import { Fingerprint } from './Fingerprint.tsx';
 import { ChangePassphraseDialog } from './ChangePassphraseDialog.tsx';
 import { KeyActionDialog } from './KeyActionDialog.tsx';

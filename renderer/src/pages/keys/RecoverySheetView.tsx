@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { CallOutput } from '../../../../electron/api/contract.ts';
-import { formatDate } from '../../format/date.ts';
+import { formatDate } from '../../format/time.ts';
 import { Fingerprint } from './Fingerprint.tsx';
 
 type Sheet = CallOutput<'keys.recoverySheet'>;

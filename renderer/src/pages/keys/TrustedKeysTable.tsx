@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { TrustedKey } from '../../../../electron/api/schemas/keys.ts';
-import { formatDate } from '../../format/date.ts';
+import { formatDate } from '../../format/time.ts';
 
 /** The keys this node trusts, newest first; a revoked one says when and why. */
 export function TrustedKeysTable({ keys, onRevoke }: { keys: TrustedKey[]; onRevoke: (key: TrustedKey) => void }) {

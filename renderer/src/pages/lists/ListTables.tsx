@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { TwoLists } from '../../../../electron/api/schemas/lists.ts';
 import { Badge } from '../../components/Badge.tsx';
+import { RiskBadge } from '../risk/RiskBadge.tsx';
 
 type ListedUnit = TwoLists['units'][number];
 type ListedManager = TwoLists['managers'][number];
@@ -33,6 +34,7 @@ export function UnitsListTable({ lists, units, print = false }: { lists: TwoList
           <th>{t('lists.col.byKind')}</th>
           <th>{t('lists.col.safetyBody')}</th>
           <th className="num">{t('lists.col.managers')}</th>
+          <th>{t('risk.column.riskLevel')}</th>
         </tr>
       </thead>
       <tbody>
@@ -50,12 +52,37 @@ export function UnitsListTable({ lists, units, print = false }: { lists: TwoList
               <td className="num">
                 {missing ? print ? t('lists.noManager') : <Badge tone="danger">{t('lists.noManager')}</Badge> : u.managerCount}
               </td>
+              <td data-testid="list1-risk">{print ? (u.riskLevel ? t(`risk.level.${u.riskLevel}`) : '') : <RiskBadge level={u.riskLevel} score={u.riskScore} />}</td>
             </tr>
           );
         })}
       </tbody>
+      <tfoot>
+        <tr className="print-total" data-testid="list1-total">
+          <th />
+          <th>{t('lists.total')}</th>
+          <td colSpan={2}>{t('lists.totalUnits', { count: units.length })}</td>
+          <td className="num">{units.reduce((n, u) => n + u.count, 0)}</td>
+          <td>{kindTotals(units, kinds)}</td>
+          <td>{t('lists.totalSafetyBodies', { count: units.filter((u) => u.needsSafetyBody).length })}</td>
+          <td className="num">
+            {units.reduce((n, u) => n + u.managerCount, 0)}
+            {units.some((u) => u.managerCount === 0) && `（${t('lists.totalNoManager', { count: units.filter((u) => u.managerCount === 0).length })}）`}
+          </td>
+        </tr>
+      </tfoot>
     </table>
   );
+}
+
+/** The 合计 of the by-kind column: each kind's pieces over the listed units, largest first. */
+function kindTotals(units: readonly ListedUnit[], kindNames: ReadonlyMap<string, string>): string {
+  const totals = new Map<string, number>();
+  for (const u of units) for (const [code, n] of Object.entries(u.countsByKind)) totals.set(code, (totals.get(code) ?? 0) + n);
+  return [...totals]
+    .sort((a, b) => b[1] - a[1])
+    .map(([code, n]) => `${kindNames.get(code) ?? code} ${n}`)
+    .join('、');
 }
 
 /** 清单二: valid A-certificate managers of the listed units; ID numbers and phones come masked from the core. */
@@ -91,6 +118,15 @@ export function ManagersListTable({ managers }: { managers: readonly ListedManag
           </tr>
         ))}
       </tbody>
+      <tfoot>
+        <tr className="print-total" data-testid="list2-total">
+          <th />
+          <th>{t('lists.total')}</th>
+          <td colSpan={7}>
+            {t('lists.totalManagers', { count: managers.length })}（{t('lists.totalUnits', { count: new Set(managers.map((m) => `${m.uscc} ${m.unitName}`)).size })}）
+          </td>
+        </tr>
+      </tfoot>
     </table>
   );
 }

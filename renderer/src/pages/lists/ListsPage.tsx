@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TwoLists } from '../../../../electron/api/schemas/lists.ts';
 import { api, errorMessage } from '../../api/client.ts';
 import { saveFile } from '../../files/download.ts';
-import { todayIso } from '../../format/today.ts';
+import { todayIso } from '../../format/time.ts';
 import { navigate, useRouteParams } from '../../router/hash-router.ts';
 import { ManagersListTable, UnitsListTable } from './ListTables.tsx';
 

@@ -2,10 +2,11 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TwoLists } from '../../../../electron/api/schemas/lists.ts';
 import { api, errorMessage } from '../../api/client.ts';
-import { dateParts, todayIso } from '../../format/today.ts';
+import { dateParts, todayIso } from '../../format/time.ts';
 import { hrefFor, useRouteParams } from '../../router/hash-router.ts';
 import { ManagersListTable, UnitsListTable } from './ListTables.tsx';
 import { PrintFrame } from '../../components/PrintFrame.tsx';
+import { PrintSignLines } from '../../components/PrintSignLines.tsx';
 
 type State = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'ready'; lists: TwoLists };
 
@@ -52,7 +53,7 @@ export function ListsPrintPage() {
         <>
           {state.kind === 'ready' && (
             <>
-              <section className="print-sheet" aria-labelledby="print-list1">
+              <section className="print-sheet print-list-landscape" aria-labelledby="print-list1">
                 <div className="print-authority">{state.lists.titles.authority}</div>
                 <h1 id="print-list1" className="print-title">
                   {state.lists.titles.units}
@@ -66,8 +67,9 @@ export function ListsPrintPage() {
                   <span>{t('lists.printMadeBy', { authority: state.lists.titles.authority })}</span>
                   <span>{t('lists.printMadeOn', { date: madeOn })}</span>
                 </div>
+                <PrintSignLines />
               </section>
-              <section className="print-sheet print-break" aria-labelledby="print-list2">
+              <section className="print-sheet print-list-landscape print-break" aria-labelledby="print-list2">
                 <div className="print-authority">{state.lists.titles.authority}</div>
                 <h1 id="print-list2" className="print-title">
                   {state.lists.titles.managers}
@@ -81,6 +83,7 @@ export function ListsPrintPage() {
                   <span>{t('lists.printMadeBy', { authority: state.lists.titles.authority })}</span>
                   <span>{t('lists.printMadeOn', { date: madeOn })}</span>
                 </div>
+                <PrintSignLines />
               </section>
         </>
       )}

@@ -23,7 +23,7 @@ export function isSortableManagerColumn(colId: string): boolean {
 }
 
 /**
- * 作业项目 of TSG Z6001-2019 (DOMAIN.md); names in the i18n files (managers.item.<code>).
+ * 作业项目 of TSG Z6001-2019 (docs/DOMAIN.md, 人员与证书); names in the i18n files (managers.item.<code>).
  * A finds the legacy A1–A8 certificates too (the core's rule).
  */
 export const itemCodes = ['A', 'G1', 'G2', 'G3', 'R1', 'R2', 'R3', 'P', 'T', 'Q1', 'Q2', 'S1', 'S2', 'Y1', 'Y2', 'N1', 'N2', 'F'] as const;

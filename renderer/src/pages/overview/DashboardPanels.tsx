@@ -5,6 +5,8 @@ import { useAppContext } from '../../app/app-context.ts';
 import { barGrid, categoryLabel, Chart, type ChartOption } from '../../components/Chart.tsx';
 import { hrefFor } from '../../router/hash-router.ts';
 import { OfficesTable } from './OfficesTable.tsx';
+import { RiskLevelCards, RiskMonthsChart } from '../risk/RiskCharts.tsx';
+import '../risk/risk.css';
 
 const acceptanceColumns = ['candidates', 'inReview', 'accepted', 'returned', 'revoked'] as const;
 const bar = (color: string) => ({ type: 'bar' as const, itemStyle: { color }, label: { show: true, position: 'top' as const, fontSize: 11 } });
@@ -90,6 +92,15 @@ export function DashboardPanels({ dashboard }: { dashboard: Dashboard }) {
             </figcaption>
             {dashboard.exams.length === 0 ? <p className="muted">{t('overview.examsNone')}</p> : <Chart className="dashboard-chart" option={charts.exams} label={t('overview.examPassRates')} testId="chart-exam-pass-rates" />}
           </figure>
+          {showLedger && dashboard.risk && (
+            <figure className="dashboard-figure" data-testid="dashboard-risk">
+              <figcaption>
+                <a href={hrefFor('risk')}>{t('risk.dashboard.title')}</a> <span className="muted">{t('risk.dashboard.ruleVersion', { version: dashboard.risk.ruleVersion })}</span>
+              </figcaption>
+              <RiskLevelCards distribution={dashboard.risk} />
+              <RiskMonthsChart distribution={dashboard.risk} testId="chart-risk-months" />
+            </figure>
+          )}
           {showLedger && dashboard.blocks.problems.length > 0 && (
             <figure className="dashboard-figure" data-testid="problem-blocks">
               <figcaption>

@@ -81,9 +81,20 @@ function OverviewBody({ summary, settings, unitsWithoutManager, blocksWithProble
   const { inspection } = summary;
   // the training centre keeps no ledger: no call to import one
   const { node } = useAppContext();
-  const { inspections, complaints } = dashboard;
+  const { inspections, complaints, routine } = dashboard;
   const nothingToWatch =
-    inspection.overdue + inspection.due + summary.managersExpiringSoon + unitsWithoutManager + blocksWithProblems + dashboard.hazards.open + inspections.ordersOpen + complaints.open + complaints.rewardsProposed === 0;
+    inspection.overdue +
+      inspection.due +
+      summary.managersExpiringSoon +
+      unitsWithoutManager +
+      blocksWithProblems +
+      dashboard.hazards.open +
+      inspections.ordersOpen +
+      complaints.open +
+      complaints.rewardsProposed +
+      routine.activitiesOverdue +
+      routine.feedbackOpen ===
+    0;
   return (
     <>
       {summary.units === 0 && node.role !== 'training' && (
@@ -125,6 +136,12 @@ function OverviewBody({ summary, settings, unitsWithoutManager, blocksWithProble
             href={hrefFor('managers', { certificate: 'expiring' })}
           />
           <StatCard testId="stat-blocks" tone="warn" value={blocksWithProblems} unit={t('overview.unitBlocks')} label={t('overview.blocksWithProblems')} href={hrefFor('blocks')} />
+          {routine.activitiesOverdue > 0 && (
+            <StatCard testId="stat-activities-overdue" tone="danger" value={routine.activitiesOverdue} unit={t('overview.unitItems')} label={t('overview.activitiesOverdue')} href={hrefFor('blocks')} />
+          )}
+          {routine.feedbackOpen > 0 && (
+            <StatCard testId="stat-feedback-open" tone="warn" value={routine.feedbackOpen} unit={t('overview.unitItems')} label={t('overview.feedbackOpen')} href={hrefFor('chain', { tab: 'feedback' })} />
+          )}
           <StatCard testId="stat-hazards-overdue" tone="danger" value={dashboard.hazards.overdue} unit={t('overview.unitItems')} label={t('overview.hazardsOverdue')} href={hrefFor('hazards', { overdue: '1' })} />
           <StatCard testId="stat-hazards-open" tone="warn" value={dashboard.hazards.open} unit={t('overview.unitItems')} label={t('overview.hazardsOpen')} href={hrefFor('hazards')} />
           {inspections.ordersOpen > 0 && (

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { District } from '../../../../electron/api/schemas/district.ts';
 import { api, errorMessage } from '../../api/client.ts';
 import { useAppContext } from '../../app/app-context.ts';
-import { formatDate } from '../../format/date.ts';
+import { formatDate } from '../../format/time.ts';
 import { gridLocale, gridTheme } from '../../grid/setup.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { DistrictDialog } from './DistrictDialog.tsx';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CallOutput } from '../../../../electron/api/contract.ts';
 import { api, errorMessage } from '../../api/client.ts';
 import { useAppContext } from '../../app/app-context.ts';
-import { formatDate } from '../../format/date.ts';
+import { formatDate } from '../../format/time.ts';
 
 /** Read-only facts: this node's identity (node.get) and the program (app.info). */
 export function IdentitySection() {

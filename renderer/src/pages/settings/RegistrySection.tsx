@@ -27,7 +27,7 @@ export function parseIntervals(text: string): { intervals: { code: string; month
 }
 
 /**
- * 筛查与提醒规则: the numbers DOMAIN.md makes settings — the two lists' threshold, the
+ * 筛查与提醒规则: the numbers docs/DOMAIN.md makes settings — the two lists' threshold, the
  * statuses counted and the kinds excluded, the safety-body threshold, the 临期 and
  * certificate warning days. Every page that counts reads them from the core.
  */

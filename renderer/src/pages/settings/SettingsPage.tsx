@@ -4,8 +4,9 @@ import { IdentitySection } from './IdentitySection.tsx';
 import { KeySessionSection } from './KeySessionSection.tsx';
 import { LanguageSection } from './LanguageSection.tsx';
 import { RegistrySection } from './RegistrySection.tsx';
+import { StaffSection } from './StaffSection.tsx';
 
-/** 设置: who this node is, the program, the language, the screening and alert rules, how long the passphrase is kept, and the district list. */
+/** 设置: who this node is, who works on it (经办人员), the program, the language, the screening and alert rules, how long the passphrase is kept, and the district list. */
 export function SettingsPage() {
   const { t } = useTranslation();
   return (
@@ -14,6 +15,7 @@ export function SettingsPage() {
         {t('settings.title')}
       </h1>
       <IdentitySection />
+      <StaffSection />
       <LanguageSection />
       <RegistrySection />
       <KeySessionSection />

@@ -4,7 +4,9 @@ import type { SummaryDetail } from '../../../../electron/api/schemas/summaries.t
 import { api, errorMessage } from '../../api/client.ts';
 import { Field } from '../../components/Field.tsx';
 import { FormActions } from '../../components/FormActions.tsx';
-import { toFormError, type FormError } from '../../components/form-errors.ts';
+import { FormErrorSummary } from '../../components/FormErrorSummary.tsx';
+import { useMaxLengths } from '../../components/field-limits.ts';
+import { useFormErrors } from '../../components/useFormErrors.ts';
 import { Modal } from '../../components/Modal.tsx';
 import { saveFile } from '../../files/download.ts';
 import { hrefFor } from '../../router/hash-router.ts';
@@ -118,16 +120,17 @@ function ReturnDialog({ summary, onClose, onDone }: { summary: SummaryDetail; on
   const { t } = useTranslation();
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<FormError | null>(null);
+  const errors = useFormErrors(['comment']);
+  const max = useMaxLengths('summaries.review');
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
-    setError(null);
+    errors.clear();
     try {
       await api.call('summaries.review', { summaryId: summary.id!, submittedAt: summary.submittedAt!, action: 'return', comment });
       onDone();
     } catch (e) {
-      setError(toFormError(e, ['comment']));
+      errors.fail(e);
       setBusy(false);
     }
   };
@@ -135,14 +138,10 @@ function ReturnDialog({ summary, onClose, onDone }: { summary: SummaryDetail; on
     <Modal title={t('summaries.review.returnTitle')} onClose={onClose} busy={busy}>
       <form className="form-stack" onSubmit={submit} noValidate>
         <p>{summary.title}</p>
-        <Field label={t('summaries.review.comment')} required hint={t('summaries.review.commentHint')} error={error?.field === 'comment' ? error.message : undefined}>
-          {(c) => <textarea {...c} rows={4} maxLength={1000} value={comment} onChange={(e) => setComment(e.target.value)} data-autofocus />}
+        <Field label={t('summaries.review.comment')} required hint={t('summaries.review.commentHint')} error={errors.of('comment')} maxLength={max('comment')} length={comment.length}>
+          {(c) => <textarea {...c} rows={4} value={comment} onChange={(e) => setComment(e.target.value)} data-autofocus />}
         </Field>
-        {error && !error.field && (
-          <div className="notice notice-error" role="alert">
-            {error.message}
-          </div>
-        )}
+        <FormErrorSummary errors={errors.errors} />
         <FormActions busy={busy} onCancel={onClose} submitLabel={t('summaries.review.return')} />
       </form>
     </Modal>

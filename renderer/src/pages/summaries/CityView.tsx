@@ -6,7 +6,7 @@ import { hrefFor } from '../../router/hash-router.ts';
 import { useLoad } from '../../components/useLoad.ts';
 import { SettingsDialog } from './SettingsDialog.tsx';
 import { monthLabel, SummaryBadge } from './SummaryBadges.tsx';
-import { formatMinute } from './SummaryStatusLine.tsx';
+import { formatDateTime } from '../../format/time.ts';
 
 const monthCounts = [3, 6, 12, 24];
 
@@ -73,7 +73,7 @@ export function CityView() {
                       const badge = <SummaryBadge status={c.status} timeliness={c.timeliness} />;
                       const openable = c.summaryId !== null && c.status !== 'draft' && c.status !== 'not_expected';
                       return (
-                        <td key={c.month} data-month={c.month} title={[c.submittedAt && c.receivedAt ? t('summaries.cellTimes', { submitted: formatMinute(c.submittedAt), received: formatMinute(c.receivedAt) }) : null, c.latestReview?.comment].filter(Boolean).join('\n') || undefined}>
+                        <td key={c.month} data-month={c.month} title={[c.submittedAt && c.receivedAt ? t('summaries.cellTimes', { submitted: formatDateTime(c.submittedAt), received: formatDateTime(c.receivedAt) }) : null, c.latestReview?.comment].filter(Boolean).join('\n') || undefined}>
                           {openable ? (
                             <a href={hrefFor('summaries', { office: o.nodeId, month: c.month })} aria-label={t('summaries.city.open', { office: o.nodeName, month: monthLabel(c.month) })}>
                               {badge}

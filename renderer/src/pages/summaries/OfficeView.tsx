@@ -2,7 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SummaryDetail, SummaryListItem, SummarySettings } from '../../../../electron/api/schemas/summaries.ts';
 import { api, errorMessage } from '../../api/client.ts';
-import { toFormError, type FormError } from '../../components/form-errors.ts';
+import { toFormErrors } from '../../components/form-errors.ts';
+import { useFormErrors } from '../../components/useFormErrors.ts';
 import { saveFile } from '../../files/download.ts';
 import { hrefFor, navigate } from '../../router/hash-router.ts';
 import { FiguresTable } from './FiguresTable.tsx';
@@ -10,7 +11,8 @@ import { SettingsDialog } from './SettingsDialog.tsx';
 import { SubmitDialog } from './SubmitDialog.tsx';
 import { monthLabel } from './SummaryBadges.tsx';
 import { draftOf, isDirty, SummaryForm, textFields, type Draft } from './SummaryForm.tsx';
-import { formatMinute, SummaryStatusLine } from './SummaryStatusLine.tsx';
+import { formatDateTime } from '../../format/time.ts';
+import { SummaryStatusLine } from './SummaryStatusLine.tsx';
 import { ReviewList, SummaryText } from './SummaryText.tsx';
 
 type Notice = { tone: 'ok' | 'error'; text: string } | null;
@@ -24,7 +26,7 @@ export function OfficeView({ month: requested }: { month: string | null }) {
   const [draft, setDraft] = useState<Draft | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
-  const [error, setError] = useState<FormError | null>(null);
+  const errors = useFormErrors(formFields);
   const [busy, setBusy] = useState(false);
   const [submitting, setSubmitting] = useState(false);
   const [settings, setSettings] = useState<SummarySettings | null>(null);
@@ -54,16 +56,17 @@ export function OfficeView({ month: requested }: { month: string | null }) {
   const run = async (work: () => Promise<SummaryDetail>, done: string) => {
     setBusy(true);
     setNotice(null);
-    setError(null);
+    errors.clear();
     try {
       show(await work());
       setNotice({ tone: 'ok', text: done });
       setMonths(await api.call('summaries.list', {}));
       return true;
     } catch (e) {
-      const formError = toFormError(e, formFields);
-      setError(formError);
-      if (!formError.field) setNotice({ tone: 'error', text: formError.message });
+      // every problem at its text; the ones no field shows at the top
+      errors.fail(e);
+      const general = toFormErrors(e, formFields).general;
+      if (general.length > 0) setNotice({ tone: 'error', text: general.join(' ') });
       return false;
     } finally {
       setBusy(false);
@@ -168,7 +171,7 @@ export function OfficeView({ month: requested }: { month: string | null }) {
             </h2>
             <FiguresTable rows={summary.rows} />
             <p className="muted sum-small">
-              {summary.figures && t(summary.figuresFrozen ? 'summaries.figures.frozen' : 'summaries.figures.live', { time: formatMinute(summary.figures.computedAt) })}{' '}
+              {summary.figures && t(summary.figuresFrozen ? 'summaries.figures.frozen' : 'summaries.figures.live', { time: formatDateTime(summary.figures.computedAt) })}{' '}
               {summary.editable && summary.version !== null && (
                 <button type="button" className="button" disabled={busy} onClick={onRefresh}>
                   {t('summaries.figures.refresh')}
@@ -177,7 +180,7 @@ export function OfficeView({ month: requested }: { month: string | null }) {
             </p>
           </section>
           <section className="panel">
-            {summary.editable ? <SummaryForm summary={summary} draft={draft} onChange={setDraft} error={error} busy={busy} onFailed={fail} /> : <SummaryText summary={summary} onFailed={fail} />}
+            {summary.editable ? <SummaryForm summary={summary} draft={draft} onChange={setDraft} errors={errors.errors} busy={busy} onFailed={fail} /> : <SummaryText summary={summary} onFailed={fail} />}
           </section>
           <ReviewList summary={summary} />
         </>

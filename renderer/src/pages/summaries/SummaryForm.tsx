@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { SummaryDetail } from '../../../../electron/api/schemas/summaries.ts';
 import { api, errorMessage } from '../../api/client.ts';
 import { Field } from '../../components/Field.tsx';
-import type { FormError } from '../../components/form-errors.ts';
+import { useMaxLengths } from '../../components/field-limits.ts';
+import type { FormErrors } from '../../components/form-errors.ts';
 import { saveFile } from '../../files/download.ts';
 import { formatSize, readAsBase64 } from '../../files/read-file.ts';
 
@@ -41,8 +42,9 @@ export async function downloadAttachment(attachmentId: string, onFailed: (messag
 }
 
 /** The texts and attachments of an editable summary; the page saves them. */
-export function SummaryForm({ summary, draft, onChange, error, busy, onFailed }: { summary: SummaryDetail; draft: Draft; onChange: (d: Draft) => void; error: FormError | null; busy: boolean; onFailed: (message: string) => void }) {
+export function SummaryForm({ summary, draft, onChange, errors, busy, onFailed }: { summary: SummaryDetail; draft: Draft; onChange: (d: Draft) => void; errors: FormErrors; busy: boolean; onFailed: (message: string) => void }) {
   const { t } = useTranslation();
+  const max = useMaxLengths('summaries.save');
   const input = useRef<HTMLInputElement>(null);
   const [staging, setStaging] = useState(false);
   const setText = (field: TextField, value: string) => onChange({ ...draft, texts: { ...draft.texts, [field]: value } });
@@ -64,8 +66,8 @@ export function SummaryForm({ summary, draft, onChange, error, busy, onFailed }:
   return (
     <div className="form-stack sum-form">
       {textFields.map((field) => (
-        <Field key={field} label={t(`summaries.fields.${field}`)} required={required[field]} hint={t(`summaries.fields.${field}Hint`)} error={error?.field === field ? error.message : undefined}>
-          {(c) => <textarea {...c} name={field} rows={field === 'narrative' ? 3 : 5} maxLength={5000} value={draft.texts[field]} disabled={busy} onChange={(e) => setText(field, e.target.value)} />}
+        <Field key={field} label={t(`summaries.fields.${field}`)} required={required[field]} hint={t(`summaries.fields.${field}Hint`)} error={errors.fields[field]} maxLength={max(field)} length={draft.texts[field].length}>
+          {(c) => <textarea {...c} name={field} rows={field === 'narrative' ? 3 : 5} value={draft.texts[field]} disabled={busy} onChange={(e) => setText(field, e.target.value)} />}
         </Field>
       ))}
       <fieldset className="sum-attachments">
@@ -110,9 +112,9 @@ export function SummaryForm({ summary, draft, onChange, error, busy, onFailed }:
           />
         </label>
         <span className="muted"> {t('summaries.fields.attachmentsHint')}</span>
-        {error?.field === 'attachments' && (
+        {errors.fields['attachments'] && (
           <div className="field-error" role="alert">
-            {error.message}
+            {errors.fields['attachments']}
           </div>
         )}
       </fieldset>

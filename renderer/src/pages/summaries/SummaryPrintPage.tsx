@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useOperator } from '../../app/operator-context.ts';
 import type { SummaryDetail } from '../../../../electron/api/schemas/summaries.ts';
 import { api, errorMessage } from '../../api/client.ts';
 import { PrintFrame } from '../../components/PrintFrame.tsx';
+import { chineseDate } from '../../format/time.ts';
 import { hrefFor, useRouteParams } from '../../router/hash-router.ts';
 import { FiguresTable } from './FiguresTable.tsx';
 import { monthLabel } from './SummaryBadges.tsx';
@@ -11,10 +13,6 @@ import './summaries.css';
 
 type State = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'ready'; summary: SummaryDetail };
 
-const chineseDate = (iso: string) => {
-  const [y, m, d] = iso.slice(0, 10).split('-');
-  return `${y}年${Number(m)}月${Number(d)}日`;
-};
 
 /** The summary in the layout of an official paper (A4 portrait), as the .docx has it, to print or save as PDF. */
 export function SummaryPrintPage() {
@@ -59,6 +57,9 @@ function Paragraphs({ text }: { text: string | null }) {
 
 function Paper({ summary }: { summary: SummaryDetail }) {
   const { t } = useTranslation();
+  const operator = useOperator();
+  // who filled it in: whoever submitted it, or the 经办人 printing a draft
+  const filledBy = summary.submittedBy ?? operator;
   const final = summary.status === 'submitted' || summary.status === 'received';
   const signedOn = final && summary.submittedAt ? summary.submittedAt : new Date().toISOString();
   const f = summary.figures;
@@ -93,6 +94,11 @@ function Paper({ summary }: { summary: SummaryDetail }) {
         <div>{summary.authority}</div>
         <div>{chineseDate(signedOn)}</div>
       </div>
+      {filledBy && (
+        <p className="sum-paper-filled-by" data-testid="summary-filled-by">
+          {t('summaries.print.filledBy', { name: filledBy })}
+        </p>
+      )}
     </article>
   );
 }

@@ -1,16 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { SummaryDetail } from '../../../../electron/api/schemas/summaries.ts';
 import { Badge } from '../../components/Badge.tsx';
-import { formatDate } from '../../format/date.ts';
+import { formatDateTime } from '../../format/time.ts';
 import { SummaryBadge } from './SummaryBadges.tsx';
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** 2026-12-20 10:00 in the desk PC's time */
-export function formatMinute(iso: string): string {
-  const d = new Date(iso);
-  return `${formatDate(iso)} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
 
 /** Where the month stands: its badge, due date and submission, and the bureau's word on it. */
 export function SummaryStatusLine({ summary }: { summary: SummaryDetail }) {
@@ -22,8 +14,8 @@ export function SummaryStatusLine({ summary }: { summary: SummaryDetail }) {
         <Badge tone={summary.status === 'returned' ? 'danger' : summary.status === 'draft' || summary.status === 'not_started' ? 'muted' : 'info'}>{t(`summaries.status.${summary.status}`)}</Badge>
         <SummaryBadge status={summary.status} timeliness={summary.timeliness} />
         <span>{t('summaries.dueOn', { date: summary.dueOn })}</span>
-        {summary.submittedAt && <span>{t('summaries.submittedAt', { time: formatMinute(summary.submittedAt) })}</span>}
-        {summary.receivedAt && <span data-testid="summary-received-at">{t('summaries.receivedAt', { time: formatMinute(summary.receivedAt) })}</span>}
+        {summary.submittedAt && <span>{t('summaries.submittedAt', { time: formatDateTime(summary.submittedAt) })}</span>}
+        {summary.receivedAt && <span data-testid="summary-received-at">{t('summaries.receivedAt', { time: formatDateTime(summary.receivedAt) })}</span>}
       </div>
       {summary.status === 'returned' && review?.action === 'return' && (
         <div className="notice notice-error" role="note" data-testid="summary-returned">

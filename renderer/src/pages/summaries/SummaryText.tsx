@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { SummaryDetail } from '../../../../electron/api/schemas/summaries.ts';
-import { formatDate } from '../../format/date.ts';
+import { formatDate } from '../../format/time.ts';
 import { formatSize } from '../../files/read-file.ts';
 import { downloadAttachment, textFields } from './SummaryForm.tsx';
 

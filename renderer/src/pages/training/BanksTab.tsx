@@ -6,7 +6,7 @@ import type { Question } from '../../../../electron/api/schemas/training.ts';
 import { ApiError, api, errorMessage } from '../../api/client.ts';
 import { useAppContext } from '../../app/app-context.ts';
 import { Field } from '../../components/Field.tsx';
-import { formatDate } from '../../format/date.ts';
+import { formatDate } from '../../format/time.ts';
 import { LocalGrid } from '../../grid/LocalGrid.tsx';
 import { IssueList } from './IssueList.tsx';
 import { StatusNotice, type Status } from '../../components/StatusNotice.tsx';

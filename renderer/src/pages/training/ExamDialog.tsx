@@ -6,7 +6,7 @@ import { Field } from '../../components/Field.tsx';
 import { FormActions } from '../../components/FormActions.tsx';
 import { toFormError, type FormError } from '../../components/form-errors.ts';
 import { Modal } from '../../components/Modal.tsx';
-import { todayIso } from '../../format/today.ts';
+import { todayIso } from '../../format/time.ts';
 
 type Bank = Awaited<ReturnType<typeof api.call<'training.banks'>>>[number];
 type Mode = 'bank' | 'random' | 'fixed';

@@ -7,7 +7,7 @@ import type { Exam, ExamResult, ExamStats, GradeReport } from '../../../../elect
 import { api, errorMessage } from '../../api/client.ts';
 import { useAppContext } from '../../app/app-context.ts';
 import { saveFile } from '../../files/download.ts';
-import { formatDate } from '../../format/date.ts';
+import { formatDate } from '../../format/time.ts';
 import { LocalGrid } from '../../grid/LocalGrid.tsx';
 import { hrefFor } from '../../router/hash-router.ts';
 import { CorrectKeyDialog, SubjectiveDialog, UnlockDialog } from './ExamActions.tsx';

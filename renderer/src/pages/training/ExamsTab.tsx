@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Exam } from '../../../../electron/api/schemas/training.ts';
 import { api } from '../../api/client.ts';
 import { useAppContext } from '../../app/app-context.ts';
-import { formatDate } from '../../format/date.ts';
+import { formatDate } from '../../format/time.ts';
 import { LocalGrid } from '../../grid/LocalGrid.tsx';
 import { hrefFor, navigate } from '../../router/hash-router.ts';
 import { ExamDialog } from './ExamDialog.tsx';

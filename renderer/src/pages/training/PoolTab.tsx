@@ -3,20 +3,29 @@ import type { TFunction } from 'i18next';
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PoolEntry } from '../../../../electron/api/schemas/certificates.ts';
+import type { SupervisorWork } from '../../../../electron/api/schemas/chain-work.ts';
 import { api, errorMessage } from '../../api/client.ts';
 import { useAppContext } from '../../app/app-context.ts';
 import { Field } from '../../components/Field.tsx';
 import { toFormError, type FormError } from '../../components/form-errors.ts';
 import { Modal } from '../../components/Modal.tsx';
 import { useDebouncedValue } from '../../components/useDebouncedValue.ts';
-import { formatDate } from '../../format/date.ts';
+import { formatDate } from '../../format/time.ts';
 import { LocalGrid } from '../../grid/LocalGrid.tsx';
 import { StatusNotice, type Status } from '../../components/StatusNotice.tsx';
 
 type Status4 = PoolEntry['status'];
 
+/** 活跃（最近 2026-03-02）/ 不活跃 / 无记录: the holder's work as a supervisor (链), where the holder is a known safety manager. */
+function workText(t: TFunction, work: ReadonlyMap<string, SupervisorWork>, entry: PoolEntry | undefined): string {
+  const w = entry?.managerId ? work.get(entry.managerId) : undefined;
+  if (!w) return '';
+  const state = t(w.active ? 'chainWork.supervisors.active' : 'chainWork.supervisors.inactive');
+  return `${state}（${w.lastActiveOn ?? t('chainWork.supervisors.never')}）`;
+}
+
 const columns =
-  (onRevoke: ((e: PoolEntry) => void) | null) =>
+  (onRevoke: ((e: PoolEntry) => void) | null, work: ReadonlyMap<string, SupervisorWork>) =>
   (t: TFunction): ColDef<PoolEntry>[] => [
     { field: 'certificateNo', headerName: t('training.pool.certificateNo'), width: 190 },
     { field: 'holderName', headerName: t('training.pool.holder'), width: 100 },
@@ -32,6 +41,7 @@ const columns =
       valueFormatter: (p) => t(`training.pool.statusName.${p.value as Status4}`),
       tooltipValueGetter: (p) => p.data?.revokedReason ?? null,
     },
+    { colId: 'work', headerName: t('chainWork.supervisors.poolColumn'), width: 150, valueGetter: (p) => workText(t, work, p.data) },
     {
       headerName: '',
       width: 90,
@@ -57,6 +67,7 @@ export function PoolTab() {
   const query = useDebouncedValue(search, 250);
   const [status, setStatus] = useState<Status>(null);
   const [revoking, setRevoking] = useState<PoolEntry | null>(null);
+  const [work, setWork] = useState<ReadonlyMap<string, SupervisorWork>>(new Map());
 
   const load = useCallback(async () => {
     try {
@@ -68,6 +79,13 @@ export function PoolTab() {
   useEffect(() => {
     void load();
   }, [load]);
+  useEffect(() => {
+    // the work column is a help, not the pool: without it the pool still shows
+    api.call('chain.supervisorWork', {}).then(
+      (output) => setWork(new Map(output.supervisors.map((s) => [s.managerId, s]))),
+      () => setWork(new Map()),
+    );
+  }, []);
 
   const publish = async () => {
     try {
@@ -78,7 +96,7 @@ export function PoolTab() {
       setStatus({ tone: 'error', text: errorMessage(error) });
     }
   };
-  const gridColumns = useMemo(() => columns(node.role === 'bureau' ? null : setRevoking), [node.role]);
+  const gridColumns = useMemo(() => columns(node.role === 'bureau' ? null : setRevoking, work), [node.role, work]);
 
   return (
     <section aria-label={t('training.tab.pool')}>

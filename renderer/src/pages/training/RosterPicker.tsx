@@ -1,18 +1,30 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, errorMessage } from '../../api/client.ts';
+import type { CallOutput } from '../../../../electron/api/contract.ts';
 import { useAppContext } from '../../app/app-context.ts';
 import { stageSource } from './upload.ts';
 
-type Pick = 'twoLists' | 'district' | `block:${string}`;
+type Pick = 'twoLists' | 'district' | `block:${string}` | `received:${string}`;
+type Received = CallOutput<'training.registrySummary'>['districts'];
 
 /** Puts people on a roster: the registry's safety managers (list 2, the district, a block) or an xlsx/csv list. */
 export function RosterPicker({ sessionId, onAdded, onError }: { sessionId: string; onAdded: (text: string) => void; onError: (text: string) => void }) {
   const { t } = useTranslation();
   const { node } = useAppContext();
   const [blocks, setBlocks] = useState<{ id: string; name: string }[]>([]);
+  // a training centre picks from the safety managers the bureau sent it (the districts it trains)
+  const [received, setReceived] = useState<Received>([]);
   const [pick, setPick] = useState<Pick>('twoLists');
   const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (node.role !== 'training') return;
+    api.call('training.registrySummary', {}).then(
+      (summary) => setReceived(summary.districts),
+      () => setReceived([]),
+    );
+  }, [node.role]);
 
   useEffect(() => {
     if (node.role !== 'district') return;
@@ -30,7 +42,14 @@ export function RosterPicker({ sessionId, onAdded, onError }: { sessionId: strin
   const add = async () => {
     setBusy(true);
     try {
-      const by = pick === 'twoLists' ? { twoLists: true } : pick === 'district' ? { districtId: node.districtId ?? undefined } : { blockId: pick.slice('block:'.length) };
+      const by =
+        pick === 'twoLists'
+          ? { twoLists: true }
+          : pick === 'district'
+            ? { districtId: node.districtId ?? undefined }
+            : pick.startsWith('received:')
+              ? { districtId: pick.slice('received:'.length) }
+              : { blockId: pick.slice('block:'.length) };
       report(await api.call('training.addAttendees', { sessionId, ...by }));
     } catch (error) {
       onError(errorMessage(error));
@@ -72,6 +91,21 @@ export function RosterPicker({ sessionId, onAdded, onError }: { sessionId: strin
             </button>
           </>
         )}
+        {node.role === 'training' && received.length > 0 && (
+          <>
+            <select aria-label={t('training.roster.fromReceived')} value={pick} onChange={(e) => setPick(e.target.value as Pick)}>
+              <option value="twoLists">{t('training.roster.pickReceivedTwoLists')}</option>
+              {received.map((d) => (
+                <option key={d.districtId} value={`received:${d.districtId}`}>
+                  {t('training.roster.pickReceivedDistrict', { district: d.districtName, count: d.managers })}
+                </option>
+              ))}
+            </select>
+            <button type="button" className="button" disabled={busy} onClick={() => void add()}>
+              {t('training.roster.add')}
+            </button>
+          </>
+        )}
         <label className="button">
           {t('training.roster.import')}
           <input
@@ -89,6 +123,7 @@ export function RosterPicker({ sessionId, onAdded, onError }: { sessionId: strin
         </label>
         <span className="muted">{t('training.roster.importHint')}</span>
       </div>
+      {node.role === 'training' && received.length === 0 && <p className="muted">{t('training.roster.noReceived')}</p>}
     </section>
   );
 }

@@ -7,7 +7,7 @@ import { Field } from '../../components/Field.tsx';
 import { FormActions } from '../../components/FormActions.tsx';
 import { toFormError, type FormError } from '../../components/form-errors.ts';
 import { Modal } from '../../components/Modal.tsx';
-import { todayIso } from '../../format/today.ts';
+import { todayIso } from '../../format/time.ts';
 
 const fields = ['title', 'startDate', 'endDate', 'place', 'trainers', 'hours', 'content', 'districtIds'];
 

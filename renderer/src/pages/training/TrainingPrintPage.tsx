@@ -5,9 +5,10 @@ import type { Certificate } from '../../../../electron/api/schemas/certificates.
 type SignInSheet = CallOutput<'training.signInSheet'>;
 import type { CallOutput } from '../../../../electron/api/contract.ts';
 import { api, errorMessage } from '../../api/client.ts';
-import { dateParts } from '../../format/today.ts';
+import { dateParts } from '../../format/time.ts';
 import { hrefFor, useRouteParams } from '../../router/hash-router.ts';
 import { PrintFrame } from '../../components/PrintFrame.tsx';
+import { PrintSignLines } from '../../components/PrintSignLines.tsx';
 import { QrSvg } from './QrSvg.tsx';
 import '../../styles/lists.css';
 import './training.css';
@@ -59,7 +60,7 @@ export function TrainingPrintPage() {
 function SignIn({ sheet }: { sheet: SignInSheet }) {
   const { t } = useTranslation();
   return (
-    <article className="training-sheet">
+    <article className="training-sheet print-list-portrait">
       <h1 className="print-title">{sheet.title}</h1>
       <p>
         {t('training.print.signInFacts', { dates: sheet.dates, place: sheet.place ?? '—', trainers: sheet.trainers ?? '—' })}
@@ -85,7 +86,14 @@ function SignIn({ sheet }: { sheet: SignInSheet }) {
             </tr>
           ))}
         </tbody>
+        <tfoot>
+          <tr className="print-total" data-testid="signin-total">
+            <th colSpan={2}>{t('training.print.total')}</th>
+            <td colSpan={3}>{t('training.print.totalPeople', { count: sheet.rows.length })}</td>
+          </tr>
+        </tfoot>
       </table>
+      <PrintSignLines />
     </article>
   );
 }

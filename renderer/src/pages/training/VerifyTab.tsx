@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VerifyResult } from '../../../../electron/api/schemas/certificates.ts';
 import { api, errorMessage } from '../../api/client.ts';
-import { formatDate } from '../../format/date.ts';
+import { formatDate } from '../../format/time.ts';
 import { StatusNotice, type Status } from '../../components/StatusNotice.tsx';
 
 /** 证书核验: a scanned or typed QR payload checked offline against the issuer's key and this node's records. */

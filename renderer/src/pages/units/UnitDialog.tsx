@@ -1,28 +1,21 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallInput } from '../../../../electron/api/contract.ts';
-import type { unitLimits } from '../../../../electron/api/schemas/field-limits.ts';
 import type { Unit } from '../../../../electron/api/schemas/unit.ts';
 import { api } from '../../api/client.ts';
 import { useAppContext } from '../../app/app-context.ts';
 import { Field } from '../../components/Field.tsx';
-import { toFormError, type FormError } from '../../components/form-errors.ts';
+import { FormErrorSummary } from '../../components/FormErrorSummary.tsx';
+import { useMaxLengths } from '../../components/field-limits.ts';
+import { useFormErrors } from '../../components/useFormErrors.ts';
 import { Modal } from '../../components/Modal.tsx';
 
 type UnitForm = { [K in keyof CallInput<'units.create'>]-?: string };
 type FieldName = keyof UnitForm;
 
 const fieldNames: readonly FieldName[] = ['name', 'uscc', 'districtId', 'address', 'industry', 'contactPerson', 'contactPhone', 'notes'];
-// the contract's limits, restated here (the renderer imports the contract by type): the type check fails if they differ
-const maxLength: Partial<Record<FieldName, number>> = {
-  name: 100,
-  uscc: 40,
-  address: 200,
-  industry: 50,
-  contactPerson: 30,
-  contactPhone: 30,
-  notes: 1000,
-} satisfies typeof unitLimits;
+// a counter where the text is free; the credit code and the phone are checked for their form instead
+const counted: ReadonlySet<FieldName> = new Set(['name', 'address', 'industry', 'contactPerson', 'notes']);
 
 function initialForm(unit: Unit | null, defaultDistrictId: string): UnitForm {
   return {
@@ -49,15 +42,18 @@ export function UnitDialog({ unit, onClose, onSaved }: UnitDialogProps) {
   const { t } = useTranslation();
   const { node, districts } = useAppContext();
   const [form, setForm] = useState(() => initialForm(unit, node.districtId ?? ''));
-  const [error, setError] = useState<FormError | null>(null);
+  const errors = useFormErrors(fieldNames);
+  // units.update carries the same fields under data
+  const max = useMaxLengths('units.create');
   const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
 
-  // Put the cursor where the problem is, so the user can fix it at once.
+  // Put the cursor on the first problem, so the user can fix it at once.
+  const firstInvalid = fieldNames.find((f) => errors.errors.fields[f]);
   useEffect(() => {
-    if (!error?.field) return;
-    formRef.current?.querySelector<HTMLElement>(`[name="${error.field}"]`)?.focus();
-  }, [error]);
+    if (!firstInvalid) return;
+    formRef.current?.querySelector<HTMLElement>(`[name="${firstInvalid}"]`)?.focus();
+  }, [firstInvalid, errors.errors]);
 
   const set = (field: FieldName) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [field]: e.target.value }));
 
@@ -65,33 +61,33 @@ export function UnitDialog({ unit, onClose, onSaved }: UnitDialogProps) {
     event.preventDefault();
     if (busy) return;
     setBusy(true);
-    setError(null);
+    errors.clear();
     try {
       const saved = unit
         ? await api.call('units.update', { id: unit.id, version: unit.version, data: form })
         : await api.call('units.create', form);
       onSaved(saved, !unit);
     } catch (e) {
-      setError(toFormError(e, fieldNames));
+      errors.fail(e);
       setBusy(false);
     }
   };
 
-  const fieldError = (field: FieldName) => (error?.field === field ? error.message : undefined);
+  const fieldError = (field: FieldName) => errors.of(field);
+  const counter = (field: FieldName) => (counted.has(field) ? { maxLength: max(field), length: form[field].length } : {});
   // The current district stays choosable when editing, even if it has since been deactivated.
   const districtOptions = unit && !districts.some((d) => d.id === unit.districtId)
     ? [...districts, { id: unit.districtId, name: unit.districtName }]
     : districts;
 
   const text = (field: FieldName, options: { required?: boolean; hint?: string; wide?: boolean; autoFocus?: boolean } = {}) => (
-    <Field label={t(`units.form.${field}`)} required={options.required} hint={options.hint} error={fieldError(field)} className={options.wide ? 'field-wide' : undefined}>
+    <Field label={t(`units.form.${field}`)} required={options.required} hint={options.hint} error={fieldError(field)} className={options.wide ? 'field-wide' : undefined} {...counter(field)}>
       {(control) => (
         <input
           {...control}
           name={field}
           type="text"
           value={form[field]}
-          maxLength={maxLength[field]}
           onChange={set(field)}
           {...(options.autoFocus ? { 'data-autofocus': true } : {})}
         />
@@ -102,11 +98,6 @@ export function UnitDialog({ unit, onClose, onSaved }: UnitDialogProps) {
   return (
     <Modal title={unit ? t('units.form.editTitle') : t('units.form.addTitle')} onClose={onClose} busy={busy} size="medium">
       <form ref={formRef} className="form-grid" onSubmit={submit} noValidate>
-        {error && !error.field && (
-          <div className="notice notice-error field-wide" role="alert">
-            {error.message}
-          </div>
-        )}
         {text('name', { required: true, wide: true, autoFocus: true })}
         {text('uscc', { required: true, hint: t('units.form.usccHint') })}
         <Field label={t('units.form.districtId')} required error={fieldError('districtId')}>
@@ -125,9 +116,10 @@ export function UnitDialog({ unit, onClose, onSaved }: UnitDialogProps) {
         {text('industry')}
         {text('contactPerson')}
         {text('contactPhone')}
-        <Field label={t('units.form.notes')} error={fieldError('notes')} className="field-wide">
-          {(control) => <textarea {...control} name="notes" rows={3} value={form.notes} maxLength={maxLength.notes} onChange={set('notes')} />}
+        <Field label={t('units.form.notes')} error={fieldError('notes')} className="field-wide" {...counter('notes')}>
+          {(control) => <textarea {...control} name="notes" rows={3} value={form.notes} onChange={set('notes')} />}
         </Field>
+        <FormErrorSummary errors={errors.errors} className="field-wide" />
         <div className="form-actions field-wide">
           <button type="button" className="button" onClick={onClose} disabled={busy}>
             {t('common.cancel')}

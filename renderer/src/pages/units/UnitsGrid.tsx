@@ -18,9 +18,11 @@ interface UnitsGridProps {
   onDelete: (unit: Unit) => void;
   onTotal: (total: number) => void;
   onError: (message: string) => void;
+  /** the risk cell was clicked: show the unit's breakdown */
+  onRisk: (unit: Unit) => void;
 }
 
-export function UnitsGrid({ ref, filter, hidden, onSelect, onOpen, onDelete, onTotal, onError }: UnitsGridProps) {
+export function UnitsGrid({ ref, filter, hidden, onSelect, onOpen, onDelete, onTotal, onError, onRisk }: UnitsGridProps) {
   const { t } = useTranslation();
   // The datasource reads the latest filter and callbacks through refs, so it is created once.
   const filterRef = useRef(filter);
@@ -38,7 +40,9 @@ export function UnitsGrid({ ref, filter, hidden, onSelect, onOpen, onDelete, onT
     [],
   );
   const columnDefs = useMemo(() => unitColumns(t), [t]);
-  const context = useMemo(() => ({ t }), [t]);
+  const riskRef = useRef(onRisk);
+  riskRef.current = onRisk;
+  const context = useMemo(() => ({ t, onRisk: (unit: Unit) => riskRef.current(unit) }), [t]);
 
   return (
     <PagedGrid<Unit>

@@ -12,6 +12,15 @@ import { DeleteUnitDialog } from './DeleteUnitDialog.tsx';
 import { UnitDialog } from './UnitDialog.tsx';
 import { UnitsGrid, type UnitsGridHandle } from './UnitsGrid.tsx';
 import { UnitsToolbar } from './UnitsToolbar.tsx';
+import { RiskDetailDialog } from '../risk/RiskDetailDialog.tsx';
+import { useRouteParams } from '../../router/hash-router.ts';
+import type { RiskLevel } from '../../../../electron/api/schemas/risk.ts';
+
+const knownLevels: readonly string[] = ['high', 'elevated', 'general', 'low'];
+/** 'high,elevated' → ['high', 'elevated']; anything else is dropped. */
+function riskLevelsOf(value: string): RiskLevel[] {
+  return value.split(',').filter((v): v is RiskLevel => knownLevels.includes(v));
+}
 
 type DialogState = { kind: 'none' } | { kind: 'edit'; unit: Unit | null } | { kind: 'delete'; unit: Unit };
 
@@ -22,9 +31,13 @@ export function UnitsPage() {
   const { t } = useTranslation();
   const gridRef = useRef<UnitsGridHandle>(null);
   const [search, setSearch] = useState('');
-  const [districtId, setDistrictId] = useState('');
+  const params = useRouteParams();
+  const [districtId, setDistrictId] = useState(params.get('districtId') ?? '');
+  // #/units?risk=high,elevated opens the grid at those levels (from the overview and the risk page)
+  const [risk, setRisk] = useState(params.get('risk') ?? '');
   const debouncedSearch = useDebouncedValue(search, SEARCH_DELAY_MS);
-  const filter = useMemo(() => ({ search: debouncedSearch, districtId }), [debouncedSearch, districtId]);
+  const filter = useMemo(() => ({ search: debouncedSearch, districtId, riskLevels: riskLevelsOf(risk) }), [debouncedSearch, districtId, risk]);
+  const [riskOf, setRiskOf] = useState<Unit | null>(null);
   const [total, setTotal] = useState<number | null>(null);
   const [selected, setSelected] = useState<Unit | null>(null);
   const [dialog, setDialog] = useState<DialogState>({ kind: 'none' });
@@ -90,6 +103,8 @@ export function UnitsPage() {
         onSearch={setSearch}
         districtId={districtId}
         onDistrict={setDistrictId}
+        risk={risk}
+        onRisk={setRisk}
         total={total}
         canChange={selected !== null}
         onAdd={openAdd}
@@ -107,13 +122,15 @@ export function UnitsPage() {
           onDelete={openDelete}
           onTotal={setTotal}
           onError={(text) => setStatus({ tone: 'error', text })}
+          onRisk={setRiskOf}
         />
         {total === 0 && (
           <div className="grid-empty" data-testid="units-empty">
-            {filter.search || filter.districtId ? t('units.empty') : t('units.emptyAll')}
+            {filter.search || filter.districtId || risk ? t('units.empty') : t('units.emptyAll')}
           </div>
         )}
       </div>
+      {riskOf && <RiskDetailDialog unitId={riskOf.id} unitName={riskOf.name} onClose={() => setRiskOf(null)} />}
       {dialog.kind === 'edit' && (
         <UnitDialog
           unit={dialog.unit}

@@ -1,12 +1,16 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppContext } from '../../app/app-context.ts';
+import { riskLevelOrder } from '../risk/RiskBadge.tsx';
 
 interface UnitsToolbarProps {
   search: string;
   onSearch: (value: string) => void;
   districtId: string;
   onDistrict: (id: string) => void;
+  /** '' (all), a level, or 'high,elevated' */
+  risk: string;
+  onRisk: (value: string) => void;
   total: number | null;
   canChange: boolean;
   onAdd: () => void;
@@ -40,6 +44,18 @@ export function UnitsToolbar(props: UnitsToolbarProps) {
           {districts.map((d) => (
             <option key={d.id} value={d.id}>
               {d.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="toolbar-field">
+        <span className="toolbar-label">{t('risk.filter.label')}</span>
+        <select value={props.risk} onChange={(e) => props.onRisk(e.target.value)} data-testid="units-risk-filter">
+          <option value="">{t('risk.filter.all')}</option>
+          <option value="high,elevated">{t('risk.filter.highAndElevated')}</option>
+          {riskLevelOrder.map((level) => (
+            <option key={level} value={level}>
+              {t(`risk.level.${level}`)}
             </option>
           ))}
         </select>

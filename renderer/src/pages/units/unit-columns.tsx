@@ -2,12 +2,23 @@ import type { ColDef, ICellRendererParams } from 'ag-grid-community';
 import type { TFunction } from 'i18next';
 import type { Unit } from '../../../../electron/api/schemas/unit.ts';
 import { Badge } from '../../components/Badge.tsx';
-import { formatDate } from '../../format/date.ts';
+import { formatDate } from '../../format/time.ts';
 import { maskPhone } from '../../format/phone.ts';
 import { hrefFor } from '../../router/hash-router.ts';
 import { isSortableUnitColumn } from './unit-sort.ts';
+import { RiskBadge } from '../risk/RiskBadge.tsx';
 
-type Context = { t: TFunction };
+type Context = { t: TFunction; onRisk?: (unit: Unit) => void };
+
+/** 高 · 75 分 as a button that opens the score's breakdown (风险分级, issue 19). */
+function RiskCell({ data, context }: ICellRendererParams<Unit, string, Context>) {
+  if (!data?.riskLevel) return null;
+  return (
+    <button type="button" className="cell-button" title={context.t('risk.openDetail', { name: data.name })} onClick={() => context.onRisk?.(data)}>
+      <RiskBadge level={data.riskLevel} score={data.riskScore} />
+    </button>
+  );
+}
 
 /** The credit code, with a tag on 15-digit legacy numbers that could not be checked. */
 function UsccCell({ data, context }: ICellRendererParams<Unit, string, Context>) {
@@ -67,6 +78,14 @@ export function unitColumns(t: TFunction): ColDef<Unit>[] {
     { colId: 'name', field: 'name', headerName: t('units.column.name'), minWidth: 220, flex: 3, tooltipField: 'name' },
     { colId: 'uscc', field: 'uscc', headerName: t('units.column.uscc'), width: 176, cellRenderer: UsccCell },
     { colId: 'districtName', field: 'districtName', headerName: t('units.column.districtName'), width: 78 },
+    {
+      colId: 'riskLevel',
+      field: 'riskLevel',
+      headerName: t('risk.column.riskLevel'),
+      headerTooltip: t('risk.column.riskLevelHint'),
+      width: 118,
+      cellRenderer: RiskCell,
+    },
     { colId: 'address', field: 'address', headerName: t('units.column.address'), minWidth: 140, flex: 2, tooltipField: 'address' },
     {
       colId: 'equipmentInUse',

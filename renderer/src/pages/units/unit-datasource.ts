@@ -1,5 +1,6 @@
 import type { IDatasource } from 'ag-grid-community';
 import type { Unit } from '../../../../electron/api/schemas/unit.ts';
+import type { RiskLevel } from '../../../../electron/api/schemas/risk.ts';
 import { api } from '../../api/client.ts';
 import { pagedDatasource } from '../../grid/paged-datasource.ts';
 import { toUnitSort } from './unit-sort.ts';
@@ -7,6 +8,8 @@ import { toUnitSort } from './unit-sort.ts';
 export interface UnitFilter {
   search: string;
   districtId: string;
+  /** risk levels shown ('' in the select: all) */
+  riskLevels: readonly RiskLevel[];
 }
 
 interface DatasourceHooks {
@@ -22,6 +25,7 @@ export function unitQueryFilter(filter: UnitFilter, sortModel: Parameters<typeof
   return {
     ...(filter.search.trim() ? { search: filter.search.trim() } : {}),
     ...(filter.districtId ? { districtId: filter.districtId } : {}),
+    ...(filter.riskLevels.length > 0 ? { riskLevels: [...filter.riskLevels] } : {}),
     ...(sort.length > 0 ? { sort } : {}),
   };
 }

@@ -11,8 +11,14 @@ const sortable: Record<UnitSortColumn, true> = {
   districtName: true,
   address: true,
   equipmentInUse: true,
+  screenedCount: true,
+  overdueCount: true,
+  dueSoonCount: true,
+  managerCount: true,
   updatedAt: true,
   createdAt: true,
+  riskLevel: true,
+  riskScore: true,
 };
 
 export function isSortableUnitColumn(colId: string): colId is UnitSortColumn {

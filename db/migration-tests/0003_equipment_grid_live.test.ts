@@ -1,17 +1,17 @@
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadMigrations, migrate } from '../../../db/migrate.ts';
-import { defaultMigrationsDir } from '../../../db/open.ts';
-import { tempDir } from '../../../tests/support/temp.ts';
+import { loadMigrations, migrate } from '../migrate.ts';
+import { defaultMigrationsDir } from '../open.ts';
+import { tempDir } from '../../tests/support/temp.ts';
 
-// Migration 0003 (equipment grid indexes), on a database with rows made under 0002,
-// as STYLE.md asks of every migration.
+// 0003: the equipment grid's indexes, live rows only (deleted_at is null), covering the
+// columns the grid filters and sorts by.
 const all = loadMigrations(defaultMigrationsDir);
 const upTo = (tag: string) => all.slice(0, all.findIndex((m) => m.tag === tag) + 1);
 const temps: ReturnType<typeof tempDir>[] = [];
 afterEach(() => temps.splice(0).forEach((t) => t.cleanup()));
 
-describe('migration 0003_equipment_grid_live', () => {
+describe('0003_equipment_grid_live', () => {
   it('replaces the equipment indexes, keeping the rows made under 0002', () => {
     const t = tempDir();
     temps.push(t);

@@ -1,0 +1,13 @@
+import type { peopleCalls } from '../../api/calls/people.ts';
+import { formLimits } from '../forms/form-limits.ts';
+import type { HandlerGroup } from '../handler-types.ts';
+import { addStaff, listStaff, sessionOf, setOperator, updateStaff } from './staff-service.ts';
+
+export const peopleHandlers: HandlerGroup<keyof typeof peopleCalls> = {
+  'session.get': (ctx) => sessionOf(ctx),
+  'session.setOperator': setOperator,
+  'staff.list': listStaff,
+  'staff.add': addStaff,
+  'staff.update': updateStaff,
+  'forms.limits': (_ctx, input) => formLimits(input.call),
+};

@@ -1,0 +1,59 @@
+import { AppError } from '../../api/errors.ts';
+import type { CoreContext } from '../context.ts';
+import { requireDistrictIdentity, type DistrictIdentity } from '../node/node-service.ts';
+import { localDate } from '../registry/as-of.ts';
+
+// What every change to a block's routine starts with: a district office, acting on a
+// live block it made, at the version the user saw. The bureau reads the rows from bundles.
+
+export function requireOffice(ctx: CoreContext): DistrictIdentity {
+  return requireDistrictIdentity(ctx, '小组的活动安排、自查互查和会议由分局记录；本机不是分局节点，只能查看。');
+}
+
+export function today(ctx: CoreContext): string {
+  return localDate(ctx.now());
+}
+
+export interface OwnBlock {
+  id: string;
+  name: string;
+  leadUnitId: string | null;
+}
+
+/** A live block of this office that is not dissolved. */
+export function loadOwnBlock(ctx: CoreContext, identity: DistrictIdentity, blockId: string): OwnBlock {
+  const row = ctx.database.sqlite
+    .prepare('SELECT id, name, lead_unit_id AS leadUnitId, origin_node AS originNode, dissolved_at AS dissolvedAt, deleted_at AS deletedAt FROM blocks WHERE id = ?')
+    .get(blockId) as (OwnBlock & { originNode: string; dissolvedAt: string | null; deletedAt: string | null }) | undefined;
+  if (!row || row.deletedAt) throw new AppError('NOT_FOUND', '所选安全管理小组不存在或已被删除，请刷新后重选。', { field: 'blockId' });
+  if (row.originNode !== identity.id) throw new AppError('FORBIDDEN', `小组“${row.name}”由其他节点编排，只能由编排它的分局记录其活动。`, { field: 'blockId' });
+  if (row.dissolvedAt) throw new AppError('CONFLICT', `小组“${row.name}”已解散，不能再记录其活动。`, { field: 'blockId' });
+  return { id: row.id, name: row.name, leadUnitId: row.leadUnitId };
+}
+
+/** The block's current member units, by name. */
+export function currentMembers(ctx: CoreContext, blockId: string): Array<{ unitId: string; name: string }> {
+  return ctx.database.sqlite
+    .prepare(
+      `SELECT u.id AS unitId, u.name FROM block_members m JOIN units u ON u.id = m.unit_id
+       WHERE m.block_id = ? AND m.left_at IS NULL AND m.deleted_at IS NULL ORDER BY u.name, u.id`,
+    )
+    .all(blockId) as Array<{ unitId: string; name: string }>;
+}
+
+/** Refuses a row of another node, or one changed since the user read it. */
+export function checkOwnRow(identity: DistrictIdentity, row: { originNode: string; version: number }, version: number | undefined, what: string): void {
+  if (row.originNode !== identity.id) throw new AppError('FORBIDDEN', `该${what}由其他节点登记，只能由登记它的分局修改。`);
+  if (version === undefined) throw new AppError('VALIDATION', `修改${what}需要其版本号，请刷新后重试。`, { field: 'version' });
+  if (row.version !== version) throw new AppError('CONFLICT', `该${what}已被修改（可能在另一窗口），请刷新后再操作。`, { currentVersion: row.version });
+}
+
+/** A JSON column read back (written by this module, so its shape is known). */
+export function parseJson<T>(text: string | null, fallback: T): T {
+  if (!text) return fallback;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return fallback;
+  }
+}

@@ -1,0 +1,26 @@
+import type { TestCore } from '../../../../tests/support/core.ts';
+import { blockWithLead } from '../../hazards/testing/fixtures.ts';
+
+/** 张一 … 陆六: distinct names for the six units' managers (the block fixtures name them all 王建国). */
+export const managerNames = ['张一', '李二', '王三', '赵四', '钱五', '陆六'];
+
+/**
+ * The 塘桥 office's block of six units (塘桥01 … 塘桥06, 01 the lead) with one inspector,
+ * each unit with one safety manager holding a valid A certificate; the managers' ids in
+ * the order of the units.
+ */
+export async function routineBlock(t: TestCore): Promise<{ units: string[]; managers: string[]; blockId: string; inspectorId: string }> {
+  const block = await blockWithLead(t);
+  const sqlite = t.core.ctx.database.sqlite;
+  const managers = block.units.map((unitId, i) => {
+    const row = sqlite.prepare('SELECT id FROM safety_managers WHERE unit_id = ?').get(unitId) as { id: string };
+    sqlite.prepare('UPDATE safety_managers SET name = ? WHERE id = ?').run(managerNames[i], row.id);
+    return row.id;
+  });
+  return { ...block, managers };
+}
+
+/** Every item of the common checklist (C01–C16) complying, but those given. */
+export function commonItems(problems: Record<string, string> = {}): Array<{ code: string; result: 'ok' | 'problem'; note: string | null }> {
+  return Array.from({ length: 16 }, (_, i) => `C${String(i + 1).padStart(2, '0')}`).map((code) => (problems[code] ? { code, result: 'problem' as const, note: problems[code]! } : { code, result: 'ok' as const, note: null }));
+}

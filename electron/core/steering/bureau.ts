@@ -1,0 +1,30 @@
+import { AppError } from '../../api/errors.ts';
+import type { NodeIdentity } from '../../api/schemas/node.ts';
+import type { CoreContext } from '../context.ts';
+import { requireIdentity } from '../node/node-service.ts';
+
+/** The steering is the city bureau's: other nodes are told who does it. */
+export function requireBureau(ctx: CoreContext, what: string): NodeIdentity {
+  const identity = requireIdentity(ctx);
+  if (identity.role !== 'bureau') throw new AppError('FORBIDDEN', `${what}由市局办理；本机不是市局节点。`);
+  return identity;
+}
+
+export interface DistrictRow {
+  id: string;
+  name: string;
+  pilot: boolean;
+}
+
+/** The district list (the bureau's reference data): every active district, in the list's order. */
+export function activeDistricts(ctx: CoreContext): DistrictRow[] {
+  return (
+    ctx.database.sqlite.prepare('SELECT id, name, pilot FROM districts WHERE deleted_at IS NULL AND active = 1 ORDER BY sort_order, name').all() as Array<{ id: string; name: string; pilot: number }>
+  ).map((d) => ({ id: d.id, name: d.name, pilot: d.pilot === 1 }));
+}
+
+export function districtName(ctx: CoreContext, id: string): string {
+  const row = ctx.database.sqlite.prepare('SELECT name FROM districts WHERE id = ?').get(id) as { name: string } | undefined;
+  if (!row) throw new AppError('NOT_FOUND', `分局列表中没有编号为 ${id} 的分局，请刷新后重试。`);
+  return row.name;
+}

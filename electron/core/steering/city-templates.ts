@@ -1,0 +1,164 @@
+import { existsSync } from 'node:fs';
+import type { ParsedInput } from '../../api/contract.ts';
+import { AppError } from '../../api/errors.ts';
+import { decisionsOf } from '../acceptance/acceptance-read.ts';
+import { appendAudit } from '../audit.ts';
+import { attachmentPath } from '../bundle/paths.ts';
+import type { CoreContext } from '../context.ts';
+import { newId } from '../ids.ts';
+import { getIdentity } from '../node/node-service.ts';
+import { requireBureau } from './bureau.ts';
+
+// 标准化样本 city-wide. An office publishes an accepted unit's system documents as its
+// district's templates (acceptance_templates, the office's rows). The bureau republishes
+// every such template of a unit holding its plaque as a row of its own (city_templates),
+// with its own attachment row for the same file, so its bundles carry both — and the
+// file — to every office. The set is brought up to date whenever an office's bundle
+// comes in, a decision is made and a bundle goes out; a template the office withdraws
+// or of a unit whose plaque is revoked leaves the city library, and one the bureau takes
+// out by hand (with its reason) stays out until the bureau puts it back.
+
+interface SourceTemplate {
+  id: string;
+  originNode: string;
+  fileId: string;
+  districtId: string;
+  unitName: string;
+  checklistVersion: string;
+  itemCode: string;
+  title: string;
+  sha256: string;
+  size: number;
+  fileName: string;
+  mimeType: string;
+}
+
+interface CityRow {
+  id: string;
+  sourceTemplateId: string;
+  withdrawnAt: string | null;
+  withdrawnBy: string | null;
+}
+
+/** The offices' live templates of units holding a plaque (passed, never revoked), with their files. */
+function publishable(ctx: CoreContext, self: string): Map<string, SourceTemplate> {
+  const rows = ctx.database.sqlite
+    .prepare(
+      `SELECT t.id, t.origin_node AS originNode, t.file_id AS fileId, t.district_id AS districtId, u.name AS unitName, f.checklist_version AS checklistVersion,
+              t.item_code AS itemCode, t.title, a.sha256, a.size, a.file_name AS fileName, a.mime_type AS mimeType
+       FROM acceptance_templates t JOIN acceptance_files f ON f.id = t.file_id JOIN units u ON u.id = f.unit_id JOIN attachments a ON a.id = t.attachment_id
+       WHERE t.deleted_at IS NULL AND t.withdrawn_at IS NULL AND f.deleted_at IS NULL AND t.origin_node <> ? AND f.origin_node = t.origin_node
+       ORDER BY t.published_at, t.id`,
+    )
+    .all(self) as SourceTemplate[];
+  const decisions = decisionsOf(ctx, [...new Set(rows.map((r) => r.fileId))]);
+  const accepted = (fileId: string) => {
+    const own = decisions.get(fileId) ?? [];
+    return own.some((d) => d.outcome === 'pass') && !own.some((d) => d.outcome === 'revoke');
+  };
+  return new Map(rows.filter((r) => accepted(r.fileId)).map((r) => [r.id, r]));
+}
+
+/** The bureau's own attachment row for the file (made once, content-addressed like every attachment). */
+function ownAttachment(ctx: CoreContext, self: string, source: SourceTemplate, now: string): string {
+  const { sqlite } = ctx.database;
+  const found = sqlite.prepare('SELECT id FROM attachments WHERE origin_node = ? AND sha256 = ? AND file_name = ? AND deleted_at IS NULL').get(self, source.sha256, source.fileName) as
+    | { id: string }
+    | undefined;
+  if (found) return found.id;
+  const id = newId();
+  sqlite
+    .prepare('INSERT INTO attachments (id, origin_node, created_at, updated_at, version, sha256, size, file_name, mime_type) VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?)')
+    .run(id, self, now, now, source.sha256, source.size, source.fileName, source.mimeType);
+  return id;
+}
+
+/**
+ * Brings the city library up to date at the bureau (a no-op elsewhere). Call inside a
+ * transaction or on its own; returns what changed.
+ */
+export function refreshCityTemplates(ctx: CoreContext): { published: string[]; withdrawn: string[] } {
+  const identity = getIdentity(ctx);
+  if (identity?.role !== 'bureau') return { published: [], withdrawn: [] };
+  const { sqlite } = ctx.database;
+  return sqlite.transaction(() => {
+    const self = identity.id;
+    const wanted = publishable(ctx, self);
+    const existing = sqlite
+      .prepare('SELECT id, source_template_id AS sourceTemplateId, withdrawn_at AS withdrawnAt, withdrawn_by AS withdrawnBy FROM city_templates WHERE origin_node = ? AND deleted_at IS NULL')
+      .all(self) as CityRow[];
+    const bySource = new Map(existing.map((r) => [r.sourceTemplateId, r]));
+    const now = ctx.now().toISOString();
+    const published: string[] = [];
+    const withdrawn: string[] = [];
+    for (const source of wanted.values()) {
+      const row = bySource.get(source.id);
+      // a file missing from the store would make every bundle fail: it waits for the office's next bundle
+      if (!existsSync(attachmentPath(ctx, source.sha256))) continue;
+      if (!row) {
+        const id = newId();
+        sqlite
+          .prepare(
+            `INSERT INTO city_templates (id, origin_node, created_at, updated_at, version, source_template_id, source_node, source_file_id, district_id, unit_name,
+               checklist_version, item_code, attachment_id, title, published_at)
+             VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(id, self, now, now, source.id, source.originNode, source.fileId, source.districtId, source.unitName, source.checklistVersion, source.itemCode,
+            ownAttachment(ctx, self, source, now), source.title, now);
+        published.push(id);
+      } else if (row.withdrawnAt && row.withdrawnBy !== 'bureau') {
+        sqlite.prepare('UPDATE city_templates SET withdrawn_at = NULL, withdrawn_reason = NULL, withdrawn_by = NULL, published_at = ?, updated_at = ?, version = version + 1 WHERE id = ?').run(now, now, row.id);
+        published.push(row.id);
+      }
+    }
+    const stillThere = sqlite.prepare('SELECT withdrawn_at AS withdrawnAt, deleted_at AS deletedAt FROM acceptance_templates WHERE id = ?');
+    for (const row of existing) {
+      if (row.withdrawnAt || wanted.has(row.sourceTemplateId)) continue;
+      const source = stillThere.get(row.sourceTemplateId) as { withdrawnAt: string | null; deletedAt: string | null } | undefined;
+      const reason = !source || source.withdrawnAt || source.deletedAt ? '分局已撤下该样本' : '该单位的示范单位资格已撤销';
+      sqlite.prepare("UPDATE city_templates SET withdrawn_at = ?, withdrawn_reason = ?, withdrawn_by = 'auto', updated_at = ?, version = version + 1 WHERE id = ?").run(now, reason, now, row.id);
+      withdrawn.push(row.id);
+    }
+    if (published.length + withdrawn.length > 0) {
+      appendAudit(ctx, { nodeId: self, call: 'steering.refreshCityTemplates', table: 'city_templates', rowIds: [...published, ...withdrawn], after: { published: published.length, withdrawn: withdrawn.length } });
+    }
+    return { published, withdrawn };
+  })();
+}
+
+function loadOwn(ctx: CoreContext, self: string, id: string): CityRow & { sourceTemplateId: string } {
+  const row = ctx.database.sqlite
+    .prepare('SELECT id, source_template_id AS sourceTemplateId, withdrawn_at AS withdrawnAt, withdrawn_by AS withdrawnBy FROM city_templates WHERE id = ? AND origin_node = ? AND deleted_at IS NULL')
+    .get(id, self) as CityRow | undefined;
+  if (!row) throw new AppError('NOT_FOUND', '该全市标准化样本不存在，请刷新后重试。');
+  return row;
+}
+
+/** The bureau takes a template out of the city library, with its reason; it stays out until put back. */
+export function withdrawCityTemplate(ctx: CoreContext, input: ParsedInput<'steering.withdrawCityTemplate'>): { id: string; withdrawnAt: string } {
+  const identity = requireBureau(ctx, '全市标准化样本');
+  const { sqlite } = ctx.database;
+  return sqlite.transaction(() => {
+    const row = loadOwn(ctx, identity.id, input.id);
+    if (row.withdrawnAt) throw new AppError('CONFLICT', '该样本已从全市样本库撤下。');
+    const now = ctx.now().toISOString();
+    sqlite.prepare("UPDATE city_templates SET withdrawn_at = ?, withdrawn_reason = ?, withdrawn_by = 'bureau', updated_at = ?, version = version + 1 WHERE id = ?").run(now, input.reason, now, row.id);
+    appendAudit(ctx, { nodeId: identity.id, call: 'steering.withdrawCityTemplate', table: 'city_templates', rowIds: [row.id], after: { withdrawnAt: now, reason: input.reason } });
+    return { id: row.id, withdrawnAt: now };
+  })();
+}
+
+/** Puts a template the bureau took out back into the city library, if its unit still holds the plaque and the office still publishes it. */
+export function restoreCityTemplate(ctx: CoreContext, input: { id: string }): { id: string; publishedAt: string } {
+  const identity = requireBureau(ctx, '全市标准化样本');
+  const { sqlite } = ctx.database;
+  return sqlite.transaction(() => {
+    const row = loadOwn(ctx, identity.id, input.id);
+    if (!row.withdrawnAt) throw new AppError('CONFLICT', '该样本仍在全市样本库中。');
+    if (!publishable(ctx, identity.id).has(row.sourceTemplateId)) throw new AppError('CONFLICT', '分局已撤下该样本，或该单位已不是示范单位，不能重新发布到全市。');
+    const now = ctx.now().toISOString();
+    sqlite.prepare('UPDATE city_templates SET withdrawn_at = NULL, withdrawn_reason = NULL, withdrawn_by = NULL, published_at = ?, updated_at = ?, version = version + 1 WHERE id = ?').run(now, now, row.id);
+    appendAudit(ctx, { nodeId: identity.id, call: 'steering.restoreCityTemplate', table: 'city_templates', rowIds: [row.id], after: { publishedAt: now } });
+    return { id: row.id, publishedAt: now };
+  })();
+}

@@ -1,0 +1,153 @@
+import { AppError } from '../../api/errors.ts';
+import type { TrainingRegistryPreview } from '../../api/schemas/steering.ts';
+import { appendAudit } from '../audit.ts';
+import type { CoreContext } from '../context.ts';
+import { newId } from '../ids.ts';
+import { CITY_WIDE } from '../lists/list-titles.ts';
+import { screenedUnits } from '../lists/two-lists.ts';
+import { maskIdNumber } from '../privacy/mask.ts';
+import { localDate } from '../registry/as-of.ts';
+import { A_ITEM_CODES } from '../registry/status-sql.ts';
+import { getRegistrySettings } from '../settings/settings-service.ts';
+import { requireBureau } from './bureau.ts';
+import { coverageOf } from './steering-settings.ts';
+
+// The safety managers a training centre needs, sent by the bureau (training_registry):
+// every manager of the districts the centre trains, as the offices' bundles brought them,
+// one row per centre and manager, addressed to that centre alone. What travels is what
+// the centre needs to build rosters and certify: name, unit, district, the certificate,
+// and whether the manager is on list 2. The full ID number goes only with an A
+// certificate (作业项目 A, or A1–A8): those are the people the centre matches to answer
+// sheets and certifies as supervisors; the others carry it masked. The phone never goes.
+// Rows are brought up to date just before each bundle to the centre is made, so they are
+// as fresh as the bureau's registry; a manager gone from it, or of a district the centre
+// no longer trains, is sent as a tombstone.
+
+const A_CODES = new Set<string>(A_ITEM_CODES);
+const isA = (code: string | null) => code !== null && A_CODES.has(code.trim().toUpperCase());
+
+interface Wanted {
+  managerId: string;
+  districtId: string;
+  unitName: string;
+  unitUscc: string | null;
+  name: string;
+  idNumber: string | null;
+  idNumberMasked: string | null;
+  itemCode: string | null;
+  certificateNo: string | null;
+  issuedDate: string | null;
+  expiryDate: string | null;
+  inList2: number;
+}
+
+const fields = ['districtId', 'unitName', 'unitUscc', 'name', 'idNumber', 'idNumberMasked', 'itemCode', 'certificateNo', 'issuedDate', 'expiryDate', 'inList2'] as const;
+
+/** The managers of the given districts as the registry holds them now, in the form the centre receives. */
+function wantedRows(ctx: CoreContext, districtIds: readonly string[]): Map<string, Wanted> {
+  if (districtIds.length === 0) return new Map();
+  const today = localDate(ctx.now());
+  const listed = screenedUnits(ctx, getRegistrySettings(ctx), { districtId: null, districtName: CITY_WIDE }).map((u) => u.unitId);
+  const rows = ctx.database.sqlite
+    .prepare(
+      `SELECT m.id AS managerId, u.district_id AS districtId, u.name AS unitName, u.uscc AS unitUscc, m.name, m.id_number AS idNumber, m.item_code AS itemCode,
+              m.certificate_no AS certificateNo, m.issued_date AS issuedDate, m.expiry_date AS expiryDate, u.id AS unitId
+       FROM safety_managers m JOIN units u ON u.id = m.unit_id
+       WHERE m.deleted_at IS NULL AND u.deleted_at IS NULL AND u.district_id IN (SELECT value FROM json_each(?)) ORDER BY m.id`,
+    )
+    .all(JSON.stringify(districtIds)) as Array<Omit<Wanted, 'idNumberMasked' | 'inList2'> & { unitId: string }>;
+  const onList1 = new Set(listed);
+  const out = new Map<string, Wanted>();
+  for (const { unitId, ...r } of rows) {
+    const a = isA(r.itemCode);
+    out.set(r.managerId, {
+      ...r,
+      idNumber: a ? r.idNumber : null,
+      idNumberMasked: maskIdNumber(r.idNumber),
+      // list 2: a valid A certificate in a unit of list 1, on the day it is sent
+      inList2: a && onList1.has(unitId) && r.expiryDate !== null && r.expiryDate >= today ? 1 : 0,
+    });
+  }
+  return out;
+}
+
+/**
+ * Brings the rows addressed to one training centre up to date (the bureau, before a
+ * bundle to the centre). Returns the counts; rows that did not change are not touched,
+ * so an incremental bundle carries only what changed.
+ */
+export function refreshTrainingRegistry(ctx: CoreContext, trainingNode: string): { inserted: number; updated: number; removed: number } {
+  const identity = requireBureau(ctx, '培训中心安全管理员名单');
+  const { sqlite } = ctx.database;
+  return sqlite.transaction(() => {
+    const wanted = wantedRows(ctx, coverageOf(ctx, trainingNode));
+    const existing = sqlite
+      .prepare(
+        `SELECT id, manager_id AS managerId, deleted_at AS deletedAt, district_id AS districtId, unit_name AS unitName, unit_uscc AS unitUscc, name, id_number AS idNumber,
+                id_number_masked AS idNumberMasked, item_code AS itemCode, certificate_no AS certificateNo, issued_date AS issuedDate, expiry_date AS expiryDate, in_list2 AS inList2
+         FROM training_registry WHERE origin_node = ? AND training_node = ?`,
+      )
+      .all(identity.id, trainingNode) as Array<Wanted & { id: string; deletedAt: string | null }>;
+    const now = ctx.now().toISOString();
+    const insert = sqlite.prepare(
+      `INSERT INTO training_registry (id, origin_node, created_at, updated_at, version, training_node, manager_id, district_id, unit_name, unit_uscc, name, id_number,
+         id_number_masked, item_code, certificate_no, issued_date, expiry_date, in_list2)
+       VALUES (@id, @origin, @now, @now, 1, @trainingNode, @managerId, @districtId, @unitName, @unitUscc, @name, @idNumber, @idNumberMasked, @itemCode, @certificateNo,
+         @issuedDate, @expiryDate, @inList2)`,
+    );
+    const update = sqlite.prepare(
+      `UPDATE training_registry SET district_id = @districtId, unit_name = @unitName, unit_uscc = @unitUscc, name = @name, id_number = @idNumber,
+         id_number_masked = @idNumberMasked, item_code = @itemCode, certificate_no = @certificateNo, issued_date = @issuedDate, expiry_date = @expiryDate,
+         in_list2 = @inList2, deleted_at = NULL, updated_at = @now, version = version + 1 WHERE id = @id`,
+    );
+    const remove = sqlite.prepare('UPDATE training_registry SET deleted_at = ?, updated_at = ?, version = version + 1 WHERE id = ?');
+    let inserted = 0;
+    let updated = 0;
+    let removed = 0;
+    const seen = new Set<string>();
+    for (const row of existing) {
+      seen.add(row.managerId);
+      const want = wanted.get(row.managerId);
+      if (!want) {
+        if (row.deletedAt === null) {
+          remove.run(now, now, row.id);
+          removed++;
+        }
+      } else if (row.deletedAt !== null || fields.some((f) => row[f] !== want[f])) {
+        update.run({ ...want, id: row.id, now });
+        updated++;
+      }
+    }
+    for (const want of wanted.values()) {
+      if (seen.has(want.managerId)) continue;
+      insert.run({ ...want, id: newId(), origin: identity.id, trainingNode, now });
+      inserted++;
+    }
+    if (inserted + updated + removed > 0) {
+      // counts only: the rows are personal data
+      appendAudit(ctx, { nodeId: identity.id, call: 'steering.refreshTrainingRegistry', table: 'training_registry', rowIds: [], after: { trainingNode, inserted, updated, removed } });
+    }
+    return { inserted, updated, removed };
+  })();
+}
+
+/** What the next bundle to the centre will carry, per district (the bureau's settings page). */
+export function trainingRegistryPreview(ctx: CoreContext, trainingNode: string): TrainingRegistryPreview {
+  const identity = requireBureau(ctx, '培训中心安全管理员名单');
+  const { sqlite } = ctx.database;
+  const centre = sqlite.prepare("SELECT node_name AS name FROM trusted_keys WHERE node_id = ? AND role = 'training' LIMIT 1").get(trainingNode) as { name: string } | undefined;
+  if (!centre) throw new AppError('NOT_FOUND', '该培训中心的公钥尚未登记，请先在“密钥与信任”中登记其公钥。');
+  const districtIds = coverageOf(ctx, trainingNode);
+  const rows = [...wantedRows(ctx, districtIds).values()];
+  const names = new Map((sqlite.prepare('SELECT id, name FROM districts').all() as Array<{ id: string; name: string }>).map((d) => [d.id, d.name]));
+  const sent = (sqlite.prepare('SELECT count(*) AS n FROM training_registry WHERE origin_node = ? AND training_node = ? AND deleted_at IS NULL').get(identity.id, trainingNode) as { n: number }).n;
+  return {
+    trainingNode,
+    nodeName: centre.name,
+    districts: districtIds.map((id) => {
+      const own = rows.filter((r) => r.districtId === id);
+      return { districtId: id, districtName: names.get(id) ?? id, managers: own.length, withIdNumber: own.filter((r) => r.idNumber !== null).length, list2: own.filter((r) => r.inList2 === 1).length };
+    }),
+    sent,
+  };
+}

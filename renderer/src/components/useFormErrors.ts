@@ -1,0 +1,30 @@
+import { useCallback, useMemo, useState } from 'react';
+import { noFormErrors, toFormErrors, type FormErrors } from './form-errors.ts';
+
+/**
+ * A form's errors, all at once: `fail(e)` after a refused save sorts every problem
+ * the core found onto the form's fields; typing in a field clears its own message.
+ */
+export function useFormErrors(fields: readonly string[], alias: Readonly<Record<string, string>> = {}) {
+  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
+  // the lists are constants of the form: keyed by content so callers may write them inline
+  const fieldKey = fields.join('|');
+  const aliasKey = JSON.stringify(alias);
+  const fail = useCallback(
+    (error: unknown) => setErrors(toFormErrors(error, fieldKey.split('|'), JSON.parse(aliasKey) as Record<string, string>)),
+    [fieldKey, aliasKey],
+  );
+  const clear = useCallback(() => setErrors(noFormErrors), []);
+  const clearField = useCallback(
+    (field: string) =>
+      setErrors((e) => {
+        if (!(field in e.fields)) return e;
+        const rest = { ...e.fields };
+        delete rest[field];
+        return { ...e, fields: rest };
+      }),
+    [],
+  );
+  const setField = useCallback((field: string, message: string) => setErrors((e) => ({ ...e, fields: { ...e.fields, [field]: message } })), []);
+  return useMemo(() => ({ errors, of: (field: string) => errors.fields[field], fail, clear, clearField, setField }), [errors, fail, clear, clearField, setField]);
+}
