@@ -81,7 +81,7 @@ async function smoke(): Promise<string[]> {
     const started = (await expectOk('core process start', peer.op('start', { file: path.join(dataDir, 'qkl.sqlite'), migrationsDir: migrations, safeStorageAvailable: false }))) as { started: boolean; failure?: { detail: string } } | undefined;
     if (started && !started.started) problems.push(`the core process could not open a database: ${started.failure?.detail}`);
     else {
-      await expectOk('node.init', peer.call('node.init', { role: 'district', name: '塘桥分局', districtId: 'seed-district-03' }));
+      await expectOk('node.init', peer.call('node.init', { role: 'district', name: '塘桥分局', districtId: 'seed-district-03', operatorName: '检查员', operatorTitle: '打包检查' }));
       const stats = (await expectOk('stats.get', peer.call('stats.get', {}))) as { districts?: number } | undefined;
       if (stats && stats.districts !== 16) problems.push(`the packaged migrations did not seed the 16 districts (${stats.districts})`);
       // a call that needs the JSON data compiled into the worker (the 2026 official calendar)
