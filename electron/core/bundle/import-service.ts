@@ -163,13 +163,20 @@ async function importOne(ctx: CoreContext, self: NodeIdentity, file: string, ide
     let files = entries.filter((e) => e.kind === 'file').length;
     if (!dryRun) ({ files, added } = await storeNewAttachments(ctx, entries, run.dir));
     crashPoint('import:stored');
-    job.phase(dryRun ? '预览' : '写入数据库');
+    // progress and cancel inside the write: a cancel throws in the transaction, which rolls it back
+    job.phase(dryRun ? '预览' : '写入数据库', manifest.entries.reduce((n, e) => n + (e.kind === 'table' ? e.rows : 0), 0));
+    let merged = 0;
+    const onRow = () => {
+      if (++merged % 500 !== 0) return;
+      job.advance(merged);
+      job.checkpoint('transaction');
+    };
     const changes: Changes = {};
     const sqlite = ctx.database.sqlite;
     const importedAt = ctx.now().toISOString();
     try {
       sqlite.transaction(() => {
-        for (const { table, rows } of tables) mergeTable(sqlite, table, readSealedSync(rows), sender.id, changes, authority);
+        for (const { table, rows } of tables) mergeTable(sqlite, table, readSealedSync(rows), sender.id, changes, authority, onRow);
         authority.finish();
         keyStatements.apply();
         if (sender.role === 'district') {

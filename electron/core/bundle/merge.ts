@@ -86,9 +86,18 @@ function* checkedLines(chunks: Iterable<Buffer>, table: SyncedTable): Generator<
  * made them: a row of another node is refused, never merged, and so is a row whose
  * scope (district, parent rows) is not the sender's (sync/authority.ts); within the
  * node's own rows the higher version wins and an equal or older one changes nothing.
- * Call inside the import's transaction.
+ * Call inside the import's transaction; `onRow` is called after each row is read
+ * (progress, and a cancel that throws and so rolls the transaction back).
  */
-export function mergeTable(sqlite: Database.Database, table: SyncedTable, ndjson: Iterable<Buffer>, senderNodeId: string, changes: Changes, authority: RowAuthority): void {
+export function mergeTable(
+  sqlite: Database.Database,
+  table: SyncedTable,
+  ndjson: Iterable<Buffer>,
+  senderNodeId: string,
+  changes: Changes,
+  authority: RowAuthority,
+  onRow: () => void = () => {},
+): void {
   const allowed = new Set(columnsOf(sqlite, table));
   const counts = (changes[table] ??= { inserted: 0, updated: 0, deleted: 0, unchanged: 0 });
   const statements: Statements = {
@@ -99,6 +108,7 @@ export function mergeTable(sqlite: Database.Database, table: SyncedTable, ndjson
   let lineNo = 0;
   for (const line of checkedLines(ndjson, table)) {
     lineNo++;
+    onRow();
     const row = parseRow(line, table, lineNo, allowed);
     if (row['origin_node'] !== senderNodeId) {
       throw new BundleRefusal('foreign-rows', `数据包中含有不属于报送单位的${tableLabel(table)}记录（编号 ${String(row['id'])}）：一个单位的数据包不能改动其他单位的数据。`);
