@@ -47,18 +47,13 @@ export function supervisorsTrained(ctx: CoreContext, scope: MonthScope, detail: 
   return { applicable: true, noData: false, ratio, value: `持证 ${people.length} 人，目标 ${goal} 人（${pct(people.length / goal)}）`, columns, rows, total: people.length };
 }
 
-function tableExists(ctx: CoreContext, name: string): boolean {
-  return ctx.database.sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
-}
-
 /**
  * 块内互查开展: the district's blocks standing at the month's end that held a finished
- * 互查 in the month. The checks are the block routine's rows (block_checks); on a
- * database without them the indicator says 暂无数据 and stays out of the full score.
+ * 互查 in the month. The checks are the block routine's rows (block_checks); a district
+ * without blocks is not assessed on it (不计) and it stays out of its full score.
  */
 export function mutualChecks(ctx: CoreContext, scope: MonthScope, detail: boolean): Measure {
   const columns = ['安全管理小组', '本月互查次数', '最近一次互查'];
-  if (!tableExists(ctx, 'block_checks')) return { ...notApplicable('暂无数据', columns), noData: true };
   const end = chinaMidnight(firstDay(addMonths(scope.month, 1)));
   const blocks = ctx.database.sqlite
     .prepare(

@@ -3,8 +3,10 @@ import type Database from 'better-sqlite3';
 /**
  * The tables that travel in bundles, parents before children so that a bundle's
  * rows can be inserted in this order with foreign keys on. A new synced table is
- * added here and gets the two change-log triggers in its migration
- * (electron/core/bundle/sync-tables.test.ts fails for a table with origin_node that is missing either).
+ * added here and gets the two change-log triggers in its migration, pasted from
+ * changeLogTriggersSql(table) (./change-log-triggers.ts); change-log-triggers.test.ts
+ * holds every table here to that SQL, and bundle/sync-tables.test.ts fails for a table
+ * with origin_node that is missing from this list.
  */
 export const syncedTables = [
   'districts',
