@@ -1,7 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { RiskRuleBody } from '../../api/schemas/risk.ts';
 import type { RegistrySettings } from '../../api/schemas/settings.ts';
-import { AppError } from '../../api/errors.ts';
 import type { CoreContext } from '../context.ts';
 import { localDate } from '../registry/as-of.ts';
 import { getRegistrySettings } from '../settings/settings-service.ts';
@@ -77,8 +76,6 @@ export function ensureRiskFresh(ctx: CoreContext, options: { force?: boolean } =
   };
   // the common case, a read with nothing to do, takes no write lock
   if (stale() === 'none') return { mode: 'none', units: 0, ms: 0 };
-  // the reader thread's connection is read-only: the host sends this read to the writer (electron/core-host/routing.ts)
-  if (sqlite.readonly) throw new AppError('NEEDS_WRITER', '风险评分需要先更新，请稍候重试。');
   return sqlite
     .transaction((): RefreshResult => {
       const mode = stale();
