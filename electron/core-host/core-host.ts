@@ -57,6 +57,8 @@ export interface CoreHostOptions {
   spawn: SpawnCore;
   safeStorage?: HostSafeStorage | null;
   log?: (message: string, error?: unknown) => void;
+  /** the 经办人 named at start, chosen again whenever the core is (re)opened */
+  operator?: string;
 }
 
 interface CoreThread {
@@ -164,6 +166,7 @@ export class CoreHost implements CoreRunner {
     this.writer = this.spawnThread({
       ...base,
       role: 'writer',
+      ...(this.options.operator ? { operator: this.options.operator } : {}),
       syncChannel: safeStorage ? new SharedArrayBuffer(SYNC_CHANNEL_BYTES) : null,
       safeStorageAvailable: safeStorage?.available ?? false,
     });

@@ -13,6 +13,8 @@ export interface WorkerInit {
   syncChannel: SharedArrayBuffer | null;
   /** known once at start: whether safeStorage can seal keys on this machine */
   safeStorageAvailable: boolean;
+  /** writer only: the 经办人 named at start (browser host --operator), chosen if on the staff list */
+  operator?: string;
 }
 
 /** How the host tells a core thread that it could not open the database. */

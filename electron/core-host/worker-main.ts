@@ -3,6 +3,7 @@ import { AppError } from '../api/errors.ts';
 import type { SafeStorageLike } from '../core/context.ts';
 import { grantPath, resolveRefForHost, type GrantKind } from '../core/files/file-refs.ts';
 import { openCore, type OpenedCore } from '../core/open-core.ts';
+import { chooseOperatorByName } from '../core/people/staff-service.ts';
 import { openReaderCore } from './open-reader.ts';
 import { threadPort } from './ports.ts';
 import { readerCalls } from './routing.ts';
@@ -29,7 +30,7 @@ function hostSafeStorage(channel: SharedArrayBuffer): SafeStorageLike {
 
 function open(): OpenedCore {
   if (init.role === 'reader') return openReaderCore({ file: init.file, host: init.host, onInternalError: log });
-  return openCore({
+  const writer = openCore({
     file: init.file,
     migrationsDir: init.migrationsDir,
     backupDir: init.backupDir,
@@ -38,6 +39,8 @@ function open(): OpenedCore {
     keyAccess: { safeStorage: init.syncChannel ? hostSafeStorage(init.syncChannel) : null },
     onInternalError: log,
   });
+  if (init.operator && !chooseOperatorByName(writer.ctx, init.operator)) console.error(`提示：经办人员名单中没有在用的“${init.operator}”，请在页面上选择经办人。`);
+  return writer;
 }
 
 /** Why the database could not be opened: the envelope for the window, the detail for the host's log. */

@@ -28,36 +28,22 @@ const { values } = parseArgs({
 
 const file = path.resolve(values.db ?? defaultDatabaseFile());
 const log = (message: string, error?: unknown) => console.error(message, error ?? '');
+// the 经办人 named at start: the core chooses them from its staff list at every (re)open
+const operator = (values.operator ?? process.env['QKL_OPERATOR'])?.trim() || undefined;
 let core: CoreHost;
 try {
-  core = await CoreHost.start({ file, host: 'web', spawn: sourceCoreWorker(), log });
+  core = await CoreHost.start({ file, host: 'web', spawn: sourceCoreWorker(), log, ...(operator ? { operator } : {}) });
 } catch (error) {
   if (error instanceof CoreOpenError) log(`database could not be opened: ${error.detail}`);
   console.error(`错误：${error instanceof CoreOpenError && error.message ? error.message : '无法打开数据库，请查看上面的错误信息。'}`);
   process.exit(1);
 }
 
-// the 经办人 named at start (a person on the staff list), chosen again after a restart of the core
-const operator = (values.operator ?? process.env['QKL_OPERATOR'])?.trim();
-async function chooseOperator(): Promise<void> {
-  if (!operator) return;
-  const staff = await core.callByName('staff.list', {});
-  const person = staff.ok ? (staff.value as { id: string; name: string }[]).find((s) => s.name === operator) : undefined;
-  if (!person) {
-    console.error(`提示：经办人员名单中没有在用的“${operator}”，请在页面上选择经办人。`);
-    return;
-  }
-  await core.callByName('session.setOperator', { staffId: person.id });
-}
-await chooseOperator();
 
 const listeners = new Set<(event: HostEvent) => void>();
 const emit = (event: HostEvent) => listeners.forEach((listener) => listener(event));
 core.on('stopped', () => emit('core-stopped'));
-core.on('started', () => {
-  emit('core-started');
-  void chooseOperator();
-});
+core.on('started', () => emit('core-started'));
 const opened = new OpenedFiles((bundle) => core.grant(bundle, 'file'), () => emit('files-opened'), (message) => log(message));
 await opened.add((values.open ?? []).map((f) => path.resolve(f)));
 
