@@ -1,12 +1,13 @@
 import { Worker } from 'node:worker_threads';
-import { AppError, type ErrorEnvelope, type Result } from '../api/errors.ts';
+import type { ErrorEnvelope, Result } from '../api/errors.ts';
 import { JOB_BOARD_BYTES, JobBoard } from '../core/jobs/job-board.ts';
 import { dispatchHostCall } from './host-dispatch.ts';
 import { threadPort } from './ports.ts';
 import { readerCalls } from './routing.ts';
-import { RpcPeer, unwrap } from './rpc.ts';
+import { RpcPeer } from './rpc.ts';
+import { CoreLifecycle } from './core-lifecycle.ts';
 import { SYNC_CHANNEL_BYTES, syncAnswer, type SyncQuestion } from './sync-channel.ts';
-import { CoreOpenError, coreStopped, type CoreRunner, type CoreState } from './runner.ts';
+import { CoreOpenError, coreStopped } from './runner.ts';
 import type { OpenFailure, WorkerInit } from './worker-init.ts';
 
 // The core off the host's thread. A writer thread owns the database and the core;
@@ -68,41 +69,28 @@ interface CoreThread {
   exited: boolean;
 }
 
-type Listener = (reason: string) => void;
-
-export class CoreHost implements CoreRunner {
+export class CoreHost extends CoreLifecycle {
   private writer: CoreThread | null = null;
   private reader: CoreThread | null = null;
   private board: JobBoard | null = null;
-  private current: CoreState = 'starting';
-  private restarting: Promise<void> | null = null;
-  private readonly listeners = { stopped: new Set<Listener>(), started: new Set<Listener>() };
   private readonly log: (message: string, error?: unknown) => void;
 
   private constructor(private readonly options: CoreHostOptions) {
+    super();
     this.log = options.log ?? ((message, error) => console.error(message, error ?? ''));
   }
 
   /** Opens the database in a writer thread (migrating it), then the reader; rejects with CoreOpenError. */
   static async start(options: CoreHostOptions): Promise<CoreHost> {
     const host = new CoreHost(options);
-    await host.open();
+    await host.start();
     return host;
-  }
-
-  get state(): CoreState {
-    return this.current;
-  }
-
-  on(event: 'stopped' | 'started', listener: Listener): () => void {
-    this.listeners[event].add(listener);
-    return () => void this.listeners[event].delete(listener);
   }
 
   /** Every contract call but the window's own (host.*) comes here. */
   callByName(name: string, input: unknown): Promise<Result<unknown>> {
     if (name === 'jobs.progress' || name === 'jobs.cancel') return this.answerJob(name, input);
-    if (this.current !== 'running' || !this.writer) return Promise.resolve({ ok: false, ...coreStopped });
+    if (!this.running || !this.writer) return Promise.resolve({ ok: false, ...coreStopped });
     if (!readerCalls.has(name as never) || !this.reader) return this.writer.peer.call(name, input);
     return this.reader.peer.call(name, input).then((result) => {
       // a read that must first write derived data (risk scores gone stale) is the writer's
@@ -111,41 +99,12 @@ export class CoreHost implements CoreRunner {
     });
   }
 
-  /** Makes a path the user picked in a native dialog usable by the core, as a reference for the page. */
-  async grant(path: string, kind: 'file' | 'folder'): Promise<string> {
-    return unwrap<string>(await this.writerPeer().op('grant', { path, kind }));
+  protected controlPeer(): RpcPeer | null {
+    return this.writer?.peer ?? null;
   }
 
-  /** The path behind a reference the page holds (to copy a file the core made to where the user saves it). */
-  async resolveRef(ref: string): Promise<string> {
-    return unwrap<string>(await this.writerPeer().op('resolve', { ref }));
-  }
-
-  /** After a crash, or on request: the database is opened again from scratch (health check included). */
-  restart(): Promise<void> {
-    if (this.current === 'closed') return Promise.reject(new Error('core host closed'));
-    // a second click while the first restart runs waits for the same one
-    this.restarting ??= (async () => {
-      try {
-        await this.shutDownThreads();
-        this.current = 'starting';
-        await this.open();
-        for (const listener of this.listeners.started) listener('restarted');
-      } finally {
-        this.restarting = null;
-      }
-    })();
-    return this.restarting;
-  }
-
-  async close(): Promise<void> {
-    this.current = 'closed';
-    await this.shutDownThreads();
-  }
-
-  private writerPeer(): RpcPeer {
-    if (this.current !== 'running' || !this.writer) throw new AppError('CORE_STOPPED', coreStopped.message);
-    return this.writer.peer;
+  protected stopCore(): Promise<void> {
+    return this.shutDownThreads();
   }
 
   private answerJob(name: 'jobs.progress' | 'jobs.cancel', input: unknown): Promise<Result<unknown>> {
@@ -156,7 +115,7 @@ export class CoreHost implements CoreRunner {
     return dispatchHostCall('jobs.cancel', input, ({ jobId }) => ({ cancelled: board?.requestCancel(jobId) ?? false }), this.log);
   }
 
-  private async open(): Promise<void> {
+  protected async openCore(): Promise<void> {
     // a fresh board per start: generations restart with the new writer
     const jobBoard = new SharedArrayBuffer(JOB_BOARD_BYTES);
     this.board = new JobBoard(jobBoard);
@@ -176,10 +135,8 @@ export class CoreHost implements CoreRunner {
       await openThread(this.reader);
     } catch (error) {
       await this.shutDownThreads();
-      this.current = 'stopped';
       throw error;
     }
-    this.current = 'running';
   }
 
   private spawnThread(init: WorkerInit): CoreThread {
@@ -201,7 +158,7 @@ export class CoreHost implements CoreRunner {
       thread.exited = true;
       // whatever waits for this thread is answered now
       peer.stop(coreStopped);
-      if (this.current === 'running' && (this.writer === thread || this.reader === thread)) void this.crashed(`core ${init.role} thread exited with ${code}`);
+      if (this.running && (this.writer === thread || this.reader === thread)) void this.crashed(`core ${init.role} thread exited with ${code}`);
     });
     return thread;
   }
@@ -209,9 +166,7 @@ export class CoreHost implements CoreRunner {
   /** A core thread died under us: everything waiting is told, the other thread is stopped too, the window is told. */
   private async crashed(reason: string): Promise<void> {
     this.log(reason);
-    this.current = 'stopped';
-    await this.shutDownThreads();
-    for (const listener of this.listeners.stopped) listener(reason);
+    await this.stopped(reason, () => this.shutDownThreads());
   }
 
   private async shutDownThreads(): Promise<void> {

@@ -2,8 +2,9 @@ import type { Result } from '../api/errors.ts';
 import type { SafeStorageLike } from '../core/context.ts';
 import type { CoreProcessStart, CoreProcessStarted } from '../core-host/core-process-server.ts';
 import { utilityChildPort, type UtilityChildLike } from '../core-host/ports.ts';
-import { RpcPeer, unwrap } from '../core-host/rpc.ts';
-import { CoreOpenError, coreStopped, type CoreRunner, type CoreState } from '../core-host/runner.ts';
+import { CoreLifecycle } from '../core-host/core-lifecycle.ts';
+import { RpcPeer } from '../core-host/rpc.ts';
+import { CoreOpenError, coreStopped } from '../core-host/runner.ts';
 
 // The main process's hold on the core: a utilityProcess (dist/electron/core-process.cjs)
 // in which a CoreHost runs the core in worker threads. The main process keeps the
@@ -26,73 +27,35 @@ export interface CoreProcessOptions {
   log: (message: string, error?: unknown) => void;
 }
 
-type Listener = (reason: string) => void;
-
-export class CoreProcess implements CoreRunner {
+export class CoreProcess extends CoreLifecycle {
   private child: UtilityProcessLike | null = null;
   private peer: RpcPeer | null = null;
-  private current: CoreState = 'starting';
-  private restarting: Promise<void> | null = null;
-  private readonly listeners = { stopped: new Set<Listener>(), started: new Set<Listener>() };
 
-  private constructor(private readonly options: CoreProcessOptions) {}
+  private constructor(private readonly options: CoreProcessOptions) {
+    super();
+  }
 
   /** Forks the core process and opens the database there; rejects with CoreOpenError (its envelope says why). */
   static async start(options: CoreProcessOptions): Promise<CoreProcess> {
     const core = new CoreProcess(options);
-    await core.open();
+    await core.start();
     return core;
   }
 
-  get state(): CoreState {
-    return this.current;
-  }
-
-  on(event: 'stopped' | 'started', listener: Listener): () => void {
-    this.listeners[event].add(listener);
-    return () => void this.listeners[event].delete(listener);
-  }
-
   callByName(name: string, input: unknown): Promise<Result<unknown>> {
-    if (this.current !== 'running' || !this.peer) return Promise.resolve({ ok: false, ...coreStopped });
+    if (!this.running || !this.peer) return Promise.resolve({ ok: false, ...coreStopped });
     return this.peer.call(name, input);
   }
 
-  async grant(path: string, kind: 'file' | 'folder'): Promise<string> {
-    return unwrap<string>(await this.runningPeer().op('grant', { path, kind }));
-  }
-
-  async resolveRef(ref: string): Promise<string> {
-    return unwrap<string>(await this.runningPeer().op('resolve', { ref }));
-  }
-
-  restart(): Promise<void> {
-    if (this.current === 'closed') return Promise.reject(new Error('core process closed'));
-    this.restarting ??= (async () => {
-      try {
-        await this.stopChild();
-        this.current = 'starting';
-        await this.open();
-        for (const listener of this.listeners.started) listener('restarted');
-      } finally {
-        this.restarting = null;
-      }
-    })();
-    return this.restarting;
-  }
-
-  /** At quit: the core closes its database (the WAL is checkpointed), then the process ends. */
-  async close(): Promise<void> {
-    this.current = 'closed';
-    await this.stopChild();
-  }
-
-  private runningPeer(): RpcPeer {
-    if (this.current !== 'running' || !this.peer) throw new CoreOpenError(coreStopped, 'core process not running');
+  protected controlPeer(): RpcPeer | null {
     return this.peer;
   }
 
-  private async open(): Promise<void> {
+  protected stopCore(): Promise<void> {
+    return this.stopChild();
+  }
+
+  protected async openCore(): Promise<void> {
     const safeStorage = this.options.safeStorage;
     const child = this.options.fork();
     const peer = new RpcPeer(
@@ -121,10 +84,9 @@ export class CoreProcess implements CoreRunner {
       if (this.child !== child) return;
       this.child = null;
       this.peer = null;
-      if (this.current === 'running') {
-        this.current = 'stopped';
+      if (this.running) {
         this.options.log(`core process exited with ${code}`);
-        for (const listener of this.listeners.stopped) listener(`core process exited with ${code}`);
+        void this.stopped(`core process exited with ${code}`);
       }
     });
 
@@ -132,11 +94,9 @@ export class CoreProcess implements CoreRunner {
     const started = result.ok ? (result.value as CoreProcessStarted) : null;
     if (!started?.started) {
       await this.stopChild();
-      this.current = 'stopped';
       if (started && !started.started) throw new CoreOpenError({ code: started.failure.code as never, message: started.failure.message }, started.failure.detail);
       throw new CoreOpenError({ code: 'INTERNAL', message: '' }, `core process did not start: ${result.ok ? 'no answer' : `${result.code} ${result.message}`}`);
     }
-    this.current = 'running';
   }
 
   private async stopChild(): Promise<void> {
