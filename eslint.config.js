@@ -47,6 +47,22 @@ export default tseslint.config(
     },
   },
   {
+    // The database layer sits below the contract: it shares the errors (electron/shared), never the contract's schemas.
+    files: ['db/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'the core runs without Electron (CLI, browser host, tests)' }],
+          patterns: [
+            { group: ['**/electron/main/index*', '**/electron/preload/**', '**/renderer/**'], message: 'the core does not depend on a host' },
+            { group: ['**/electron/api/**'], message: 'the database layer does not import the contract: shared types and errors live in electron/shared or db' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Only the preload touches contextBridge / ipcRenderer.
     files: ['electron/main/**/*.ts'],
     rules: {
@@ -57,7 +73,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/api/**/*.ts'],
+    files: ['electron/api/**/*.ts', 'electron/shared/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',

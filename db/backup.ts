@@ -1,7 +1,7 @@
 import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { AppError } from '../electron/api/errors.ts';
+import { AppError } from '../electron/shared/errors.ts';
 import { ensurePrivateDir, makePrivate } from '../electron/core/files/private-files.ts';
 
 const PREFIX = 'qkl-backup-';

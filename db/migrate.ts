@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import { AppError } from '../electron/api/errors.ts';
+import { AppError } from '../electron/shared/errors.ts';
 import { registerSqlFunctions } from './functions.ts';
 
 export interface Migration {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import { AppError } from '../electron/api/errors.ts';
+import { AppError } from '../electron/shared/errors.ts';
 import { makePrivate, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../electron/core/files/private-files.ts';
 import { backupDatabase } from './backup.ts';
 import { loadMigrations, migrate } from './migrate.ts';

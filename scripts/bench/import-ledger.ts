@@ -12,8 +12,8 @@ import { spawnSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
 import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { MAX_COLUMNS } from '../../electron/core/ledger/caps.ts';
-import { readXlsx } from '../../electron/core/ledger/xlsx-reader.ts';
+import { MAX_COLUMNS } from '../../electron/core/sheets/caps.ts';
+import { readXlsx } from '../../electron/core/sheets/xlsx-reader.ts';
 import { insertWithBulkChangeLog } from '../../electron/core/bundle/bulk-change-log.ts';
 import { generateDistrict } from '../sample-data/generate.ts';
 import { writeLedgerXlsx } from '../sample-data/write-xlsx.ts';
@@ -32,7 +32,7 @@ interface ChildResult {
 
 /**
  * The baseline: every row of every sheet, every cell's value touched, nothing else, with the
- * xlsx reader the import uses (yauzl + saxes, electron/core/ledger/xlsx-reader.ts).
+ * xlsx reader the import uses (yauzl + saxes, electron/core/sheets/xlsx-reader.ts).
  */
 async function bareRead(file: string): Promise<Record<string, unknown>> {
   const source = readXlsx(file, MAX_COLUMNS);

@@ -1,7 +1,7 @@
 import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Download, Page } from '@playwright/test';
-import { ZipFile } from '../../electron/core/ledger/zip-file.ts';
+import { ZipFile } from '../../electron/core/sheets/zip-file.ts';
 import { expect, test } from './fixtures.ts';
 import { BundlesPage } from './pages/bundles-page.ts';
 import { BUREAU_PASSPHRASE, OFFICE_PASSPHRASE, officeAndBureau, startHost, type Host } from './support/two-nodes.ts';

@@ -5,7 +5,7 @@ import type { CallName, CallOutput } from '../../electron/api/contract.ts';
 import type { NodeRole } from '../../electron/api/schemas/node.ts';
 import type { EntrySource } from '../../electron/core/bundle/format/types.ts';
 import { writeBundle } from '../../electron/core/bundle/format/writer.ts';
-import { attachmentPath } from '../../electron/core/bundle/paths.ts';
+import { attachmentPath } from '../../electron/core/attachments/store.ts';
 import { syncedTables } from '../../electron/core/bundle/sync-tables.ts';
 import { newId } from '../../electron/core/ids.ts';
 import { loadSigner } from '../../electron/core/keys/keys.ts';

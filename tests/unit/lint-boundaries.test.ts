@@ -43,6 +43,17 @@ describe('process boundaries', () => {
     }
   });
 
+  it('keep the contract out of the database layer, which shares only the errors below it', async () => {
+    for (const [line, use] of [
+      ["import { AppError } from '../electron/api/errors.ts';", 'export const x = AppError;'],
+      ["import type { NodeIdentity } from '../electron/api/schemas/node.ts';", 'export type X = NodeIdentity;'],
+    ]) {
+      expect(await ruleIds('db/probe.ts', `${line}\n${use}\n`), line).toEqual([expect.stringContaining('no-restricted-imports')]);
+    }
+    expect(await ruleIds('db/probe.ts', "import { AppError } from '../electron/shared/errors.ts';\nexport const x = AppError;\n")).toEqual([]);
+    expect(await ruleIds('electron/shared/probe.ts', "import fs from 'node:fs';\nexport const x = fs;\n")).toEqual([expect.stringContaining('no-restricted-imports')]);
+  });
+
   it('keep contextBridge and ipcRenderer to the preload', async () => {
     expect(await ruleIds('electron/main/probe.ts', "import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;\n")).toHaveLength(1);
     expect(await ruleIds('electron/preload/probe.ts', "import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;\n")).toEqual([]);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { checklistItems, loadChecklist, parseChecklist } from './checklist.ts';
 import { formatPlaqueNo } from './plaque.ts';
 import { loadOperatorRules, parseOperatorRules } from './operator-rules.ts';
-import { prefillOutcome, type UnitFacts } from './prefill.ts';
+import type { UnitFacts } from './prefill-facts.ts';
+import { prefillOutcome } from './prefill.ts';
 import { accessoryDueDates, extraDate } from './prefill-inspection.ts';
 import { allowedActions, effectiveState, nextState } from './state.ts';
 

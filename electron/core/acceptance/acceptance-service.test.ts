@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { districtCore, type TestCore } from '../../../tests/support/core.ts';
 import type { AcceptanceDetail } from '../../api/schemas/acceptance.ts';
 import { verifyAuditChain } from '../audit.ts';
-import { attachmentPath } from '../bundle/paths.ts';
+import { attachmentPath } from '../attachments/store.ts';
 import { insertManager, insertPieces, insertUnit } from '../registry/testing/fixtures.ts';
 import { fillFile, samplePdf, samplePng } from './testing/fill.ts';
 

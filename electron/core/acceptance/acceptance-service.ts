@@ -4,17 +4,14 @@ import { AppError } from '../../api/errors.ts';
 import type { AcceptanceDetail, AcceptanceItem, AcceptanceState, Evidence, PrefillOutcome } from '../../api/schemas/acceptance.ts';
 import type { FileOutput } from '../../api/schemas/files.ts';
 import { appendAudit } from '../audit.ts';
-import { attachmentPath } from '../bundle/paths.ts';
+import { attachmentIds, attachmentPath, storeStaged } from '../attachments/store.ts';
 import type { CoreContext } from '../context.ts';
-import { stagedFilePath } from '../files/staging.ts';
 import { newId } from '../ids.ts';
 import { requireDistrictIdentity, requireIdentity, type DistrictIdentity } from '../node/node-service.ts';
 import { localDate, resolveAsOf } from '../registry/as-of.ts';
 import { getRegistrySettings } from '../settings/settings-service.ts';
-import { getAcceptanceSettings } from './acceptance-settings.ts';
 import { actorFor, decisionsOf, getDetail, loadFileRow, type FileRow } from './acceptance-read.ts';
 import { checklistItems, LATEST_CHECKLIST_VERSION, loadChecklist } from './checklist.ts';
-import { evidenceMime, fileSize, readHead, storeContent } from './evidence-files.ts';
 import { goesAgainst } from './contradictions.ts';
 import { prefillAll, prefillOutcome, unitFacts } from './prefill.ts';
 import { editableStates, effectiveState, nextState, transitions } from './state.ts';
@@ -224,45 +221,29 @@ export function saveItem(ctx: CoreContext, input: ParsedInput<'acceptance.saveIt
 export function attachEvidence(ctx: CoreContext, input: ParsedInput<'acceptance.attachEvidence'>): Evidence {
   const identity = requireDistrictNode(ctx);
   const { sqlite } = ctx.database;
-  const staged = stagedFilePath(ctx, input.stagedId);
-  const settings = getAcceptanceSettings(ctx);
-  const size = fileSize(staged.path);
-  if (size > settings.maxEvidenceMb * 1024 * 1024) {
-    throw new AppError('VALIDATION', `文件“${staged.name}”过大（${(size / 1024 / 1024).toFixed(1)} MB）：每份佐证材料不能超过 ${settings.maxEvidenceMb} MB。请压缩或分页扫描后再上传。`);
-  }
-  if (size === 0) throw new AppError('VALIDATION', `文件“${staged.name}”是空文件。`);
-  const mime = evidenceMime(staged.name, readHead(staged.path));
-  const sha256 = input.stagedId;
-  // the bytes go to the store first: harmless if the transaction then fails
-  storeContent(staged.path, attachmentPath(ctx, sha256));
+  // checked and in the store before the transaction: harmless if the transaction then fails
+  const stored = storeStaged(ctx, [input.stagedId]);
+  const { sha256, name, size } = stored[0]!;
   const { fileId, evidenceId } = sqlite.transaction(() => {
     const item = loadItem(ctx, input.itemId);
     loadEditable(ctx, identity, item.fileId);
     const now = ctx.now().toISOString();
-    let attachment = sqlite
-      .prepare('SELECT id FROM attachments WHERE origin_node = ? AND sha256 = ? AND file_name = ? AND deleted_at IS NULL')
-      .get(identity.id, sha256, staged.name) as { id: string } | undefined;
-    if (!attachment) {
-      attachment = { id: newId() };
-      sqlite
-        .prepare('INSERT INTO attachments (id, origin_node, created_at, updated_at, version, sha256, size, file_name, mime_type) VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?)')
-        .run(attachment.id, identity.id, now, now, sha256, size, staged.name, mime);
-    }
+    const [attachmentId] = attachmentIds(sqlite, identity.id, now, stored);
     const already = sqlite
       .prepare('SELECT id FROM acceptance_evidence WHERE item_id = ? AND attachment_id = ? AND deleted_at IS NULL')
-      .get(item.id, attachment.id) as { id: string } | undefined;
-    if (already) throw new AppError('DUPLICATE', `“${staged.name}”已是该项的佐证材料。`);
+      .get(item.id, attachmentId) as { id: string } | undefined;
+    if (already) throw new AppError('DUPLICATE', `“${name}”已是该项的佐证材料。`);
     const evidenceId = newId();
     sqlite
       .prepare('INSERT INTO acceptance_evidence (id, origin_node, created_at, updated_at, version, file_id, item_id, attachment_id, note) VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?)')
-      .run(evidenceId, identity.id, now, now, item.fileId, item.id, attachment.id, input.note);
+      .run(evidenceId, identity.id, now, now, item.fileId, item.id, attachmentId, input.note);
     touchFile(ctx, item.fileId, now);
     appendAudit(ctx, {
       nodeId: identity.id,
       call: 'acceptance.attachEvidence',
       table: 'acceptance_evidence',
       rowIds: [evidenceId],
-      after: { fileId: item.fileId, code: item.code, attachmentId: attachment.id, fileName: staged.name, sha256, size },
+      after: { fileId: item.fileId, code: item.code, attachmentId, fileName: name, sha256, size },
     });
     return { fileId: item.fileId, evidenceId };
   })();

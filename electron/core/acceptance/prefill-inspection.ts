@@ -1,5 +1,5 @@
 import type { PrefillOutcome } from '../../api/schemas/acceptance.ts';
-import type { EquipmentFact } from './prefill.ts';
+import type { EquipmentFact } from './prefill-facts.ts';
 
 // 3.2 特种设备及其安全附件均按期检验: the pieces' next inspection dates and the safety
 // accessories the ledger knows of. An accessory is a row of its own (种类 F000 安全附件,

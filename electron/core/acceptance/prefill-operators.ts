@@ -1,6 +1,6 @@
 import type { OperatorRules, PrefillOutcome } from '../../api/schemas/acceptance.ts';
 import { isAccessory, listed } from './prefill-inspection.ts';
-import type { EquipmentFact, UnitFacts } from './prefill.ts';
+import type { EquipmentFact, UnitFacts } from './prefill-facts.ts';
 
 // 6.1 作业人员证件档案: the unit's in-use kinds against the certificates its people hold
 // (the registry's certificate rows, 作业项目 N1, Q2, G1 …). The A certificates of the

@@ -5,28 +5,11 @@ import { A_ITEM_CODES } from '../registry/status-sql.ts';
 import { loadOperatorRules } from './operator-rules.ts';
 import { inspectionOutcome, isAccessory, listed } from './prefill-inspection.ts';
 import { operatorsOutcome } from './prefill-operators.ts';
+import type { UnitFacts } from './prefill-facts.ts';
 
 // Items the registry can decide (使用登记, 定期检验, 持证安全管理员, 作业人员证件): pure
 // rules over the unit's facts, so they are tested without a database, and one query
 // for the facts. The outcome is the system's finding that an office's result is held against.
-
-export interface EquipmentFact {
-  label: string;
-  status: string;
-  registrationNo: string | null;
-  nextInspectionDate: string | null;
-  kindCode?: string | null;
-  categoryCode?: string | null;
-  varietyCode?: string | null;
-  /** the ledger's extra columns, JSON header → text */
-  extra?: string | null;
-}
-
-export interface UnitFacts {
-  equipment: EquipmentFact[];
-  /** every certificate row of the unit: A (safety managers) and the operators' items */
-  managers: Array<{ name: string; itemCode: string | null; expiryDate: string | null }>;
-}
 
 /** The outcome of one prefill rule for a unit on the as-of date. */
 export function prefillOutcome(key: PrefillKey, facts: UnitFacts, counted: readonly string[], asOf: string, rules: OperatorRules = loadOperatorRules()): PrefillOutcome {

@@ -1,5 +1,4 @@
-import { keyIdOf, verifyDetached } from '../crypto/signing.ts';
-import type { Signer } from '../bundle/format/types.ts';
+import { keyIdOf, verifyDetached, type Signer } from '../crypto/signing.ts';
 import { GENESIS_HASH } from '../audit.ts';
 import type { CoreContext } from '../context.ts';
 

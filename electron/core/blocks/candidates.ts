@@ -1,7 +1,8 @@
 import type { BlockCandidate, BlockManager } from '../../api/schemas/blocks.ts';
 import type { CoreContext } from '../context.ts';
 import { supervisorCertificatesOf } from '../training/pool.ts';
-import { listScope, screenedUnits, type ScreenedUnit } from '../lists/two-lists.ts';
+import { listScope } from '../lists/list-scope.ts';
+import { screenedUnits, type ScreenedUnit } from '../lists/two-lists.ts';
 import { maskPhone } from '../privacy/mask.ts';
 import { A_ITEM_CODES } from '../registry/status-sql.ts';
 import { getRegistrySettings } from '../settings/settings-service.ts';

@@ -1,7 +1,7 @@
 import type { ChainProblem, ChainRoster, RosterBlock } from '../../api/schemas/blocks.ts';
 import type { CoreContext } from '../context.ts';
 import { authorityName } from '../lists/list-titles.ts';
-import { listScope } from '../lists/two-lists.ts';
+import { listScope } from '../lists/list-scope.ts';
 import { maskIdNumber, maskPhone } from '../privacy/mask.ts';
 import { addDays } from '../registry/as-of.ts';
 import { A_ITEM_CODES, certificateStatus } from '../registry/status-sql.ts';

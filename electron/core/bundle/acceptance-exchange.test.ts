@@ -6,7 +6,7 @@ import type { AcceptanceDetail } from '../../api/schemas/acceptance.ts';
 import { insertManager, insertPieces, insertUnit } from '../registry/testing/fixtures.ts';
 import { unitAcceptanceStates } from '../acceptance/accepted-units.ts';
 import { fillFile, samplePdf } from '../acceptance/testing/fill.ts';
-import { attachmentPath } from './paths.ts';
+import { attachmentPath } from '../attachments/store.ts';
 
 // 示范单位验收 travels both ways: the office's file, items and evidence (with the
 // files themselves) go up to the bureau; the bureau's decision is a row the bureau

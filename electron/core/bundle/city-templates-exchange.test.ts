@@ -5,7 +5,7 @@ import { hostileBundle, syncColumns } from '../../../tests/support/hostile-bundl
 import type { AcceptanceDetail } from '../../api/schemas/acceptance.ts';
 import { samplePdf } from '../acceptance/testing/fill.ts';
 import { city, clock, fileInCityReview, send, TANGQIAO, unitWithPieces, type City } from '../steering/testing/city.ts';
-import { attachmentPath } from './paths.ts';
+import { attachmentPath } from '../attachments/store.ts';
 
 // 标准化样本 city-wide: 塘桥 publishes its accepted unit's system document as a district
 // template; the bureau republishes it as its own row with its own attachment row, and

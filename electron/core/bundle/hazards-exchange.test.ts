@@ -5,7 +5,7 @@ import { dataDigest, exchangeNode, trustEachOther, type ExchangeNode } from '../
 import type { HazardDetail } from '../../api/schemas/hazards.ts';
 import { samplePng } from '../acceptance/testing/fill.ts';
 import { insertUnit } from '../registry/testing/fixtures.ts';
-import { attachmentPath } from './paths.ts';
+import { attachmentPath } from '../attachments/store.ts';
 
 // 隐患闭环 travels up: the office's hazards and their steps (with the evidence files)
 // reach the bureau, which reads them and cannot change them.

@@ -17,7 +17,7 @@ import { loadIdentities, ownRecipients, type TrustedSigningKey } from '../keys/k
 import { checkKeyStatements } from '../keys/statement-import.ts';
 import { requireIdentity } from '../node/node-service.ts';
 import { schemaVersion } from '../schema-version.ts';
-import { removeUnreferenced, storeNewAttachments } from './attachment-store.ts';
+import { removeUnreferenced, storeNewAttachments } from './attachment-intake.ts';
 import { checkChain } from './chain-check.ts';
 import { failureCause, failureKind } from '../files/failure.ts';
 import { inflateTable } from './format/inflate.ts';

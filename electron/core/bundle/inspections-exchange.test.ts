@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dataDigest, exchangeNode, trustEachOther, type ExchangeNode } from '../../../tests/support/exchange.ts';
 import { samplePng } from '../acceptance/testing/fill.ts';
 import { insertUnit } from '../registry/testing/fixtures.ts';
-import { attachmentPath } from './paths.ts';
+import { attachmentPath } from '../attachments/store.ts';
 
 // 专项检查 travels up: the office's own checklist version, its plan, the record of the
 // visit (with its photo), the hazard found on it and the supervision order reach the

@@ -7,11 +7,6 @@ export function exchangeDir(ctx: CoreContext, which: 'out' | 'in' | 'receipts'):
   return path.join(dataDir(ctx), 'exchange', which);
 }
 
-/** Content-addressed: a file is stored once under its sha256, whatever its name. */
-export function attachmentPath(ctx: CoreContext, sha256: string): string {
-  return path.join(dataDir(ctx), 'attachments', sha256.slice(0, 2), sha256);
-}
-
 /** The folder of the database: everything of this program's lives in it. */
 export function dataDir(ctx: CoreContext): string {
   return path.dirname(ctx.database.file);

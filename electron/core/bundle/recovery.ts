@@ -5,7 +5,7 @@ import type { CoreContext } from '../context.ts';
 import { PRIVATE_FILE_MODE } from '../files/private-files.ts';
 import { sweepRuns } from '../files/work-dir.ts';
 import { getIdentity } from '../node/node-service.ts';
-import { journalOf, removeUnreferenced } from './attachment-store.ts';
+import { journalOf, removeUnreferenced } from './attachment-intake.ts';
 import { publishBundle } from './format/writer.ts';
 import { dataDir } from './paths.ts';
 

@@ -5,7 +5,7 @@ import { dataDigest, exchangeNode, trustEachOther, type ExchangeNode } from '../
 import { samplePng } from '../acceptance/testing/fill.ts';
 import { addUnit } from '../blocks/testing/fixtures.ts';
 import { commonItems } from '../routine/testing/fixtures.ts';
-import { attachmentPath } from './paths.ts';
+import { attachmentPath } from '../attachments/store.ts';
 
 // 块的日常 and 链 at work travel up: the office's 活动安排, 自查 / 互查 with their photos,
 // meetings, 问题反馈 and supervisors' entries reach the bureau in a real signed and

@@ -1,5 +1,4 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
-import type { Signer } from '../bundle/format/types.ts';
 
 // Ed25519 through Node's crypto (OpenSSL): no extra dependency, and OpenSSL rejects
 // non-canonical S values, so a signature cannot be malleated into a second valid one.
@@ -8,6 +7,12 @@ const RAW_KEY_BYTES = 32;
 const SIGNATURE_BYTES = 64;
 /** DER prefix of an Ed25519 SubjectPublicKeyInfo; the raw key follows it. */
 const SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
+
+/** Signs with the node's private key, which stays inside the keys service (bundles, receipts, audit anchors, certificates). */
+export interface Signer {
+  keyId: string;
+  sign(message: Buffer): Buffer;
+}
 
 export interface SigningKeyPair {
   /** base64 of the raw 32-byte Ed25519 public key: what is enrolled and printed */

@@ -6,7 +6,7 @@ import type { CoreContext } from '../context.ts';
 import { complaintStats } from '../complaints/complaint-stats.ts';
 import { hazardStats } from '../hazards/hazard-stats.ts';
 import { inspectionStats } from '../inspections/inspection-stats.ts';
-import { listScope, scopeCondition } from '../lists/two-lists.ts';
+import { listScope, scopeCondition } from '../lists/list-scope.ts';
 import { addDays, resolveAsOf } from '../registry/as-of.ts';
 import { inspectionSql } from '../registry/status-sql.ts';
 import { getRegistrySettings } from '../settings/settings-service.ts';

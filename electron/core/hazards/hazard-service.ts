@@ -6,7 +6,7 @@ import { calendarFor } from '../calendar/calendar.ts';
 import type { CoreContext } from '../context.ts';
 import { newId } from '../ids.ts';
 import { requireDistrictIdentity, type DistrictIdentity } from '../node/node-service.ts';
-import { attachmentIds, storeStagedEvidence } from './hazard-evidence.ts';
+import { attachmentIds, storeStaged } from '../attachments/store.ts';
 import { getHazard, loadHazard, OVERDUE_SQL, today } from './hazard-read.ts';
 import { getHazardSettings } from './hazard-settings.ts';
 import { editableStates, ESCALATE_AFTER_FAILURES, nextState, stateLabels, transitions } from './state.ts';
@@ -87,7 +87,7 @@ function checkReporter(ctx: CoreContext, identity: DistrictIdentity, managerId: 
 export function createHazard(ctx: CoreContext, input: HazardFields): HazardDetail {
   const identity = requireDistrictNode(ctx);
   if (input.foundOn > today(ctx)) throw new AppError('VALIDATION', '发现日期不能晚于今天。', { field: 'foundOn' });
-  const files = storeStagedEvidence(ctx, input.evidence);
+  const files = storeStaged(ctx, input.evidence);
   const { sqlite } = ctx.database;
   const id = sqlite.transaction(() => {
     checkUnit(ctx, identity, input.unitId);
@@ -173,7 +173,7 @@ function orderDeadline(ctx: CoreContext, hazard: HazardSummary, input: ParsedInp
 
 export function transitionHazard(ctx: CoreContext, input: ParsedInput<'hazards.transition'>): HazardDetail {
   const identity = requireDistrictNode(ctx);
-  const files = storeStagedEvidence(ctx, input.evidence);
+  const files = storeStaged(ctx, input.evidence);
   const { sqlite } = ctx.database;
   sqlite.transaction(() => {
     const before = loadOwn(ctx, identity, input.id, input.version);

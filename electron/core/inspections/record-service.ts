@@ -3,7 +3,7 @@ import { AppError } from '../../api/errors.ts';
 import type { RecordDetail, RecordItem, TeamMember } from '../../api/schemas/inspections.ts';
 import { appendAudit } from '../audit.ts';
 import type { CoreContext } from '../context.ts';
-import { attachmentIds, storeStagedEvidence } from '../hazards/hazard-evidence.ts';
+import { attachmentIds, storeStaged } from '../attachments/store.ts';
 import { newId } from '../ids.ts';
 import type { DistrictIdentity } from '../node/node-service.ts';
 import { resolveChecklist } from './checklists.ts';
@@ -106,7 +106,7 @@ function updateRecord(ctx: CoreContext, identity: DistrictIdentity, input: SaveI
 export function saveRecord(ctx: CoreContext, input: SaveInput): RecordDetail {
   const identity = requireOffice(ctx);
   checkDate(ctx, input.inspectedOn);
-  const stored = storeStagedEvidence(ctx, input.addFiles);
+  const stored = storeStaged(ctx, input.addFiles);
   const { sqlite } = ctx.database;
   const id = sqlite.transaction(() => {
     const added = attachmentIds(sqlite, identity.id, ctx.now().toISOString(), stored);

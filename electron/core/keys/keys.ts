@@ -1,7 +1,6 @@
 import { AppError } from '../../api/errors.ts';
-import type { Signer } from '../bundle/format/types.ts';
 import type { CoreContext } from '../context.ts';
-import { signerFor } from '../crypto/signing.ts';
+import { signerFor, type Signer } from '../crypto/signing.ts';
 import { requireIdentity } from '../node/node-service.ts';
 import { allAgeKeys, currentKey, currentKeys, makeKeys, newKeyProtector, noKeysMessage, openKey, storeKeys } from './own-keys.ts';
 import type { PublicIdentityFile } from './public-identity.ts';

@@ -10,9 +10,9 @@ import { columnLetter } from './headers.ts';
 import { getPlan } from './plan-store.ts';
 import type { Plan, ReportSheet } from './plan.ts';
 import { outcomeText } from './problem-rows.ts';
-import { openLedger, rowsOf } from './reader.ts';
-import type { Cell } from './types.ts';
-import { isProblem } from './values.ts';
+import { openSpreadsheet, rowsOf } from '../sheets/reader.ts';
+import type { Cell } from '../sheets/types.ts';
+import { isProblem } from '../sheets/cells.ts';
 
 // ledger.errorReport: the problem rows (problem-rows.ts), exactly as they stand in
 // the file (every original column), with 错误原因 / 导入情况 / 工作表 / 行号 in
@@ -43,7 +43,7 @@ async function writeReport(plan: Plan): Promise<Buffer> {
   const used = new Set<string>();
   const bySheet = new Map<number, ReportSheet>(plan.reportSheets.map((s) => [s.index, s]));
 
-  const file = await openLedger(plan.source.path, plan.source.fileName);
+  const file = await openSpreadsheet(plan.source.path, plan.source.fileName);
   try {
     let index = 0;
     for await (const sheet of file.sheets) {

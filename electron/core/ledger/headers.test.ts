@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { columnLetter, detectLayout, normHeader, type Lookup } from './headers.ts';
-import type { Cell, RawRow } from './types.ts';
+import { normHeader } from '../sheets/cells.ts';
+import type { Cell, RawRow } from '../sheets/types.ts';
+import { columnLetter, detectLayout, type Lookup } from './headers.ts';
 
 const none: Lookup = { explicit: {}, remembered: {} };
 const rows = (...lines: Cell[][]): RawRow[] => lines.map((cells, i) => ({ number: i + 1, cells }));

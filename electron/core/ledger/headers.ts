@@ -1,7 +1,8 @@
 import type { LedgerField, SheetKind } from '../../api/schemas/ledger.ts';
-import { toHalfWidth } from '../text.ts';
+import { normHeader } from '../sheets/cells.ts';
+import type { Cell, RawRow } from '../sheets/types.ts';
 import { equipmentOnly, fieldSynonyms, ignoredHeaders, managersOnly } from './header-synonyms.ts';
-import type { Cell, ColumnInfo, RawRow, SheetLayout } from './types.ts';
+import type { ColumnInfo, SheetLayout } from './types.ts';
 
 /** How far down a sheet the header row is looked for (title rows, notes and merged banners sit above it). */
 export const HEADER_SEARCH_ROWS = 20;
@@ -11,14 +12,6 @@ const MAX_BAND = 3;
 /** header (normalised) → field, or 'extra' to keep the column as an extra attribute */
 export type HeaderMapping = Record<string, LedgerField | 'extra'>;
 export type MappingsByKind = Partial<Record<SheetKind, HeaderMapping>>;
-
-/** Spaces, line breaks, width, case, required-marks and bracketed notes do not change what a header means. */
-export function normHeader(text: string): string {
-  return toHalfWidth(text)
-    .replace(/[([【〔][^)\]】〕]*[)\]】〕]/g, '')
-    .replace(/[\s\u00a0*:：]/g, '')
-    .toLowerCase();
-}
 
 export function columnLetter(index: number): string {
   let n = index + 1;

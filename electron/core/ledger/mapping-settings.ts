@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { ColumnMapping, SheetKind } from '../../api/schemas/ledger.ts';
 import type { CoreContext } from '../context.ts';
-import { normHeader, type MappingsByKind } from './headers.ts';
+import { normHeader } from '../sheets/cells.ts';
+import type { MappingsByKind } from './headers.ts';
 
 // Column mappings the user chose for headers we did not recognise, remembered in
 // this node's settings so the next export from the same system imports without

@@ -7,7 +7,7 @@ import { resolveFile } from '../files/staging.ts';
 import { newId } from '../ids.ts';
 import type { JobHandle } from '../jobs/job-registry.ts';
 import { requireIdentity } from '../node/node-service.ts';
-import { unreadable } from './caps.ts';
+import { unreadable } from '../sheets/caps.ts';
 import { Collector } from './collector.ts';
 import { DistrictResolver } from './districts.ts';
 import { columnLetter } from './headers.ts';
@@ -16,7 +16,7 @@ import { loadMappings, normaliseMappings, rememberMappings } from './mapping-set
 import { dbStamp } from './plan.ts';
 import { savePlan } from './plan-store.ts';
 import { Planner } from './planner.ts';
-import { openLedger } from './reader.ts';
+import { openSpreadsheet as openLedger } from '../sheets/reader.ts';
 import { rowDeps } from './row-context.ts';
 import { scanLedger, type ScannedSheet } from './scan.ts';
 import type { Issue } from './types.ts';

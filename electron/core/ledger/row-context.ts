@@ -5,8 +5,10 @@ import { brokenTextMessage, checkCellText, excessLength, fieldLimit, fieldName, 
 import type { DistrictResolver } from './districts.ts';
 import { columnLetter } from './headers.ts';
 import { ledgerOnlyLimits } from '../../api/schemas/field-limits.ts';
-import type { Cell, Issue, RawRow, SheetLayout } from './types.ts';
-import { cleanText, displayText, isProblem, lostDigits, lostDigitsMessage, own, parseDate } from './values.ts';
+import { displayText, isProblem, own } from '../sheets/cells.ts';
+import type { Cell, RawRow } from '../sheets/types.ts';
+import type { Issue, SheetLayout } from './types.ts';
+import { cleanText, lostDigits, lostDigitsMessage, parseDate } from './values.ts';
 
 /** What row validation needs besides the row: made once per import. */
 export interface RowDeps {

@@ -1,13 +1,14 @@
 import type { SheetKind } from '../../api/schemas/ledger.ts';
 import type { JobHandle } from '../jobs/job-registry.ts';
-import { MAX_ROWS, tooManyRows } from './caps.ts';
+import { MAX_ROWS, tooManyRows } from '../sheets/caps.ts';
 import type { Collector } from './collector.ts';
 import { readEquipmentRow } from './equipment-row.ts';
 import { detectLayout, HEADER_SEARCH_ROWS, type Lookup } from './headers.ts';
 import { readManagerRow } from './manager-row.ts';
-import type { LedgerFile } from './reader.ts';
+import type { SpreadsheetFile as LedgerFile } from '../sheets/reader.ts';
+import type { RawRow } from '../sheets/types.ts';
 import { RowContext, type RowDeps, type SheetRef } from './row-context.ts';
-import type { ColumnInfo, RawRow, SheetLayout } from './types.ts';
+import type { ColumnInfo, SheetLayout } from './types.ts';
 
 // Phase 1 of preview (读取文件): streams every sheet once, finds its header,
 // validates each data row and hands it to the collector. Nothing is kept of a

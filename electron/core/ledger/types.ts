@@ -1,28 +1,7 @@
 import type { LedgerField, SheetKind } from '../../api/schemas/ledger.ts';
 
-// Shapes shared by the reader, the validator, the planner and the applier.
-
-/** A cell whose value cannot be used: a formula saved without its result, or an error value (#N/A). */
-export interface CellProblem {
-  problem: 'formula' | 'error';
-  text: string;
-}
-
-/** One cell as the readers hand it on: what the file holds, not yet interpreted. */
-export type Cell = string | number | boolean | Date | CellProblem | null;
-
-export interface RawRow {
-  /** the Excel row number (1-based), as the user sees it */
-  number: number;
-  /** 0-based by column */
-  cells: Cell[];
-}
-
-export interface RawSheet {
-  name: string;
-  /** rows in batches (one per chunk of the file): one await per batch, not per row */
-  batches: AsyncIterable<RawRow[]>;
-}
+// Shapes shared by the ledger's validator, planner and applier (the cells and rows
+// of a spreadsheet are in sheets/types.ts).
 
 export interface ColumnInfo {
   index: number;

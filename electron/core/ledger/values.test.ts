@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cleanCode, cleanText, displayText, lostDigits, parseDate, parseItem, parseStatus } from './values.ts';
+import { displayText } from '../sheets/cells.ts';
+import { cleanCode, cleanText, lostDigits, parseDate, parseItem, parseStatus } from './values.ts';
 
 const day = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
 

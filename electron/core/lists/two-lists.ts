@@ -2,46 +2,16 @@ import type { TwoLists } from '../../api/schemas/lists.ts';
 import type { RegistrySettings } from '../../api/schemas/settings.ts';
 import { loadCatalogue } from '../catalogue/catalogue.ts';
 import type { CoreContext } from '../context.ts';
-import { getIdentity } from '../node/node-service.ts';
 import { maskIdNumber, maskPhone } from '../privacy/mask.ts';
-import { countedPieceSql, validACertificateSql, type SqlPart } from '../registry/status-sql.ts';
+import { countedPieceSql, validACertificateSql } from '../registry/status-sql.ts';
 import { getRegistrySettings } from '../settings/settings-service.ts';
 import { riskOfUnits } from '../risk/risk-read.ts';
-import { authorityName, CITY_WIDE, managerListTitle, unitListTitle } from './list-titles.ts';
+import { authorityName, managerListTitle, unitListTitle } from './list-titles.ts';
+import { listScope, scopeCondition, type ListScope } from './list-scope.ts';
 
 // 两项清单 (TSG 08-2017 §2.4.2.2.2): list 1 = units with screeningThreshold or more
 // counted pieces (在用, gas cylinders and all below 2300 excluded, by default);
 // list 2 = their safety managers holding an A certificate not expired on the list date.
-
-export interface ListScope {
-  /** the node's own district; null on the bureau (or a node without one): the whole city */
-  districtId: string | null;
-  districtName: string;
-}
-
-export function listScope(ctx: CoreContext): ListScope {
-  const districtId = getIdentity(ctx)?.districtId ?? null;
-  if (!districtId) return { districtId: null, districtName: CITY_WIDE };
-  const row = ctx.database.sqlite.prepare('SELECT name FROM districts WHERE id = ?').get(districtId) as { name: string } | undefined;
-  return { districtId, districtName: row?.name ?? CITY_WIDE };
-}
-
-/**
- * Restricts equipment (by alias) to the scope's district. On a district node every
- * unit normally is in its district, and then no condition is added: the counts stay
- * a plain pass over the table or a covering index instead of a lookup per piece.
- */
-export function scopeCondition(ctx: CoreContext, scope: ListScope, alias = 'e'): SqlPart {
-  if (!scope.districtId) return { sql: '', params: [] };
-  const outside = ctx.database.sqlite
-    .prepare('SELECT 1 FROM units WHERE deleted_at IS NULL AND district_id <> ? LIMIT 1')
-    .get(scope.districtId);
-  if (!outside) return { sql: '', params: [] };
-  return {
-    sql: `AND ${alias}.unit_id IN (SELECT id FROM units WHERE district_id = ? AND deleted_at IS NULL)`,
-    params: [scope.districtId],
-  };
-}
 
 export interface ScreenedUnit {
   unitId: string;

@@ -4,7 +4,7 @@ import type { PublicityActivity, PublicityFigures, PublicityKind } from '../../a
 import { publicityKinds } from '../../api/schemas/publicity.ts';
 import type { CoreContext } from '../context.ts';
 import { getIdentity } from '../node/node-service.ts';
-import { listScope } from '../lists/two-lists.ts';
+import { listScope } from '../lists/list-scope.ts';
 
 export { publicityKindLabels } from './labels.ts';
 

@@ -3,7 +3,7 @@ import { AppError } from '../../api/errors.ts';
 import type { PublicityActivity } from '../../api/schemas/publicity.ts';
 import { appendAudit } from '../audit.ts';
 import type { CoreContext } from '../context.ts';
-import { attachmentIds, storeStagedEvidence } from '../hazards/hazard-evidence.ts';
+import { attachmentIds, storeStaged } from '../attachments/store.ts';
 import { newId } from '../ids.ts';
 import { requireDistrictIdentity, type DistrictIdentity } from '../node/node-service.ts';
 import { localDate } from '../registry/as-of.ts';
@@ -38,7 +38,7 @@ type SaveInput = ParsedInput<'publicity.save'>;
 export function saveActivity(ctx: CoreContext, input: SaveInput): PublicityActivity {
   const identity = requireOffice(ctx);
   if (input.heldOn > localDate(ctx.now())) throw new AppError('VALIDATION', '活动日期不能晚于今天：请登记已经开展的活动。', { field: 'heldOn' });
-  const stored = storeStagedEvidence(ctx, input.addPhotos);
+  const stored = storeStaged(ctx, input.addPhotos);
   const notPhoto = stored.find((f) => !f.mime.startsWith('image/'));
   if (notPhoto) throw new AppError('VALIDATION', `“${notPhoto.name}”不是照片：活动照片请上传 JPG 或 PNG 图片。`, { field: 'addPhotos' });
   const { sqlite } = ctx.database;

@@ -1,5 +1,6 @@
 import type { CoreContext } from '../context.ts';
-import { listScope, scopeCondition, screenedUnits } from '../lists/two-lists.ts';
+import { listScope, scopeCondition } from '../lists/list-scope.ts';
+import { screenedUnits } from '../lists/two-lists.ts';
 import { getRegistrySettings } from '../settings/settings-service.ts';
 import { addDays, resolveAsOf } from './as-of.ts';
 import { certificateSql, inspectionSql, validACertificateSql } from './status-sql.ts';

@@ -1,7 +1,7 @@
 import { AppError } from '../../api/errors.ts';
 import { riskLevels, type RiskDistribution, type RiskFactor, type RiskLevel, type RiskLevelCounts, type UnitRisk } from '../../api/schemas/risk.ts';
 import type { CoreContext } from '../context.ts';
-import { listScope } from '../lists/two-lists.ts';
+import { listScope } from '../lists/list-scope.ts';
 import { ensureRiskFresh } from './refresh.ts';
 
 // Reads of the stored scores, each after ensureRiskFresh so nothing shown is stale.

@@ -5,7 +5,7 @@ import type { HazardDetail } from '../../api/schemas/hazards.ts';
 import type { RecordItem } from '../../api/schemas/inspections.ts';
 import { appendAudit } from '../audit.ts';
 import type { CoreContext } from '../context.ts';
-import { attachmentIds, storeStagedEvidence } from '../hazards/hazard-evidence.ts';
+import { attachmentIds, storeStaged } from '../attachments/store.ts';
 import { createHazard } from '../hazards/hazard-service.ts';
 import { newId } from '../ids.ts';
 import { resolveChecklist } from '../inspections/checklists.ts';
@@ -129,7 +129,7 @@ function update(ctx: CoreContext, identity: DistrictIdentity, input: SaveInput &
 export function saveCheck(ctx: CoreContext, input: SaveInput): BlockCheckDetail {
   const identity = requireOffice(ctx);
   if (input.checkedOn > today(ctx)) throw new AppError('VALIDATION', '检查日期不能晚于今天。', { field: 'checkedOn' });
-  const stored = storeStagedEvidence(ctx, input.addFiles);
+  const stored = storeStaged(ctx, input.addFiles);
   const { sqlite } = ctx.database;
   const id = sqlite.transaction(() => {
     const added = attachmentIds(sqlite, identity.id, ctx.now().toISOString(), stored);

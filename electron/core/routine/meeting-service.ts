@@ -4,7 +4,7 @@ import type { BlockMeeting, Participant } from '../../api/schemas/routine.ts';
 import { appendAudit } from '../audit.ts';
 import { readDistrict } from '../blocks/block-scope.ts';
 import type { CoreContext } from '../context.ts';
-import { attachmentIds, storeStagedEvidence } from '../hazards/hazard-evidence.ts';
+import { attachmentIds, storeStaged } from '../attachments/store.ts';
 import { newId } from '../ids.ts';
 import { getIdentity, type DistrictIdentity } from '../node/node-service.ts';
 import { filesOf } from './check-read.ts';
@@ -90,7 +90,7 @@ function checkParticipants(ctx: CoreContext, identity: DistrictIdentity, list: r
 export function saveMeeting(ctx: CoreContext, input: SaveInput): BlockMeeting {
   const identity = requireOffice(ctx);
   if (input.heldOn > today(ctx)) throw new AppError('VALIDATION', '会议日期不能晚于今天：会议开过后再记录。', { field: 'heldOn' });
-  const stored = storeStagedEvidence(ctx, input.addFiles);
+  const stored = storeStaged(ctx, input.addFiles);
   const { sqlite } = ctx.database;
   const id = sqlite.transaction(() => {
     const now = ctx.now().toISOString();

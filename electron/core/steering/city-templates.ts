@@ -3,7 +3,7 @@ import type { ParsedInput } from '../../api/contract.ts';
 import { AppError } from '../../api/errors.ts';
 import { decisionsOf } from '../acceptance/acceptance-read.ts';
 import { appendAudit } from '../audit.ts';
-import { attachmentPath } from '../bundle/paths.ts';
+import { attachmentIds, attachmentPath } from '../attachments/store.ts';
 import type { CoreContext } from '../context.ts';
 import { newId } from '../ids.ts';
 import { getIdentity } from '../node/node-service.ts';
@@ -59,20 +59,6 @@ function publishable(ctx: CoreContext, self: string): Map<string, SourceTemplate
   return new Map(rows.filter((r) => accepted(r.fileId)).map((r) => [r.id, r]));
 }
 
-/** The bureau's own attachment row for the file (made once, content-addressed like every attachment). */
-function ownAttachment(ctx: CoreContext, self: string, source: SourceTemplate, now: string): string {
-  const { sqlite } = ctx.database;
-  const found = sqlite.prepare('SELECT id FROM attachments WHERE origin_node = ? AND sha256 = ? AND file_name = ? AND deleted_at IS NULL').get(self, source.sha256, source.fileName) as
-    | { id: string }
-    | undefined;
-  if (found) return found.id;
-  const id = newId();
-  sqlite
-    .prepare('INSERT INTO attachments (id, origin_node, created_at, updated_at, version, sha256, size, file_name, mime_type) VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?)')
-    .run(id, self, now, now, source.sha256, source.size, source.fileName, source.mimeType);
-  return id;
-}
-
 /**
  * Brings the city library up to date at the bureau (a no-op elsewhere). Call inside a
  * transaction or on its own; returns what changed.
@@ -104,7 +90,7 @@ export function refreshCityTemplates(ctx: CoreContext): { published: string[]; w
              VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
           .run(id, self, now, now, source.id, source.originNode, source.fileId, source.districtId, source.unitName, source.checklistVersion, source.itemCode,
-            ownAttachment(ctx, self, source, now), source.title, now);
+            attachmentIds(sqlite, self, now, [{ sha256: source.sha256, name: source.fileName, size: source.size, mime: source.mimeType }])[0], source.title, now);
         published.push(id);
       } else if (row.withdrawnAt && row.withdrawnBy !== 'bureau') {
         sqlite.prepare('UPDATE city_templates SET withdrawn_at = NULL, withdrawn_reason = NULL, withdrawn_by = NULL, published_at = ?, updated_at = ?, version = version + 1 WHERE id = ?').run(now, now, row.id);

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { districtCore, type TestCore } from '../../../tests/support/core.ts';
 import { verifyAuditChain } from '../audit.ts';
 import { addUnits, trustBureau } from '../blocks/testing/fixtures.ts';
-import { ZipFile } from '../ledger/zip-file.ts';
+import { ZipFile } from '../sheets/zip-file.ts';
 import { stagedPhoto } from '../hazards/testing/fixtures.ts';
 import { hazard, insertRow } from './testing/fixtures.ts';
 

@@ -3,7 +3,7 @@ import { AppError } from '../../api/errors.ts';
 import type { SummaryDetail, SummaryStoredState } from '../../api/schemas/summaries.ts';
 import { appendAudit } from '../audit.ts';
 import type { CoreContext } from '../context.ts';
-import { attachmentIds, storeStagedEvidence } from '../hazards/hazard-evidence.ts';
+import { attachmentIds, storeStaged } from '../attachments/store.ts';
 import { newId } from '../ids.ts';
 import { requireDistrictIdentity, type DistrictIdentity } from '../node/node-service.ts';
 import { computeFigures } from './figures.ts';
@@ -44,7 +44,7 @@ function loadEditable(ctx: CoreContext, identity: DistrictIdentity, month: strin
 export function saveSummary(ctx: CoreContext, input: ParsedInput<'summaries.save'>): SummaryDetail {
   const identity = requireOffice(ctx);
   checkMonth(ctx, input.month);
-  const files = storeStagedEvidence(ctx, input.stagedIds);
+  const files = storeStaged(ctx, input.stagedIds);
   const { sqlite } = ctx.database;
   sqlite.transaction(() => {
     const now = ctx.now().toISOString();

@@ -1,6 +1,6 @@
 import { AppError } from '../../api/errors.ts';
 import type { RowIssue } from '../../api/schemas/training.ts';
-import { normHeader } from '../ledger/headers.ts';
+import { normHeader } from '../sheets/cells.ts';
 import { column, raw, text, type SheetTable } from './sheet-table.ts';
 
 // 答题卡: one row per candidate — 准考证号, 姓名, 身份证号, (试卷 A/B when the exam has

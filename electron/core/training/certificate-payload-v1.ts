@@ -1,4 +1,4 @@
-import type { CertificateFacts, ParsedPayload } from './certificate-payload.ts';
+import type { CertificateFacts, ParsedPayload } from './certificate-facts.ts';
 
 // The first QR format, printed on certificates issued before the compact one:
 // QKL1.<base64url(body)>.<base64url(Ed25519 signature)>, body a JSON array of the

@@ -1,6 +1,7 @@
 import { signDetached, verifyDetached } from '../crypto/signing.ts';
 import { fromBase32, toBase32 } from './base32.ts';
 import { parsePayloadV1 } from './certificate-payload-v1.ts';
+import type { CertificateFacts, ParsedPayload } from './certificate-facts.ts';
 
 // The QR code of a supervisor certificate: a text a phone camera or a hand-held
 // scanner reads in one go, checked offline against the issuer's public key.
@@ -21,23 +22,6 @@ const KEY_ID_BYTES = 16;
 const NONE = 255;
 const EPOCH = Date.UTC(2000, 0, 1);
 const DAY_MS = 86_400_000;
-
-export interface CertificateFacts {
-  certificateNo: string;
-  holderName: string;
-  idNumberMasked: string | null;
-  unitName: string | null;
-  issueDate: string;
-  validUntil: string;
-  /** the issuer's node id; null in a QKL2 code, where it is the node of the signing key */
-  issuingNode: string | null;
-  /** key id (keyIdOf) of the signing key */
-  keyId: string;
-}
-
-export type ParsedPayload =
-  | { ok: true; version: 1 | 2; facts: CertificateFacts; body: Buffer; signature: Buffer; domain: string }
-  | { ok: false; message: string };
 
 const dayNumber = (date: string) => Math.round((Date.parse(`${date}T00:00:00Z`) - EPOCH) / DAY_MS);
 const dateOf = (day: number) => new Date(EPOCH + day * DAY_MS).toISOString().slice(0, 10);

@@ -7,7 +7,7 @@ import type { RosterAdded, RowIssue, SignInSheet } from '../../api/schemas/train
 import { appendAudit } from '../audit.ts';
 import type { CoreContext } from '../context.ts';
 import { newId } from '../ids.ts';
-import type { RawRow } from '../ledger/types.ts';
+import type { RawRow } from '../sheets/types.ts';
 import { buildTwoLists } from '../lists/two-lists.ts';
 import { maskIdNumber } from '../privacy/mask.ts';
 import { localDate } from '../registry/as-of.ts';

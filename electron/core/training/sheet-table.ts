@@ -1,12 +1,11 @@
 import { AppError } from '../../api/errors.ts';
-import { openLedger } from '../ledger/reader.ts';
-import { normHeader } from '../ledger/headers.ts';
-import type { Cell, RawRow } from '../ledger/types.ts';
-import { displayText } from '../ledger/values.ts';
+import { displayText, normHeader } from '../sheets/cells.ts';
+import { openSpreadsheet } from '../sheets/reader.ts';
+import type { Cell, RawRow } from '../sheets/types.ts';
 import { toHalfWidth } from '../text.ts';
 
 // Question banks, answer sheets and rosters are small tables with a header row: the
-// first sheet whose first 20 rows hold the key header. Read with the ledger's own
+// first sheet whose first 20 rows hold the key header. Read with the shared spreadsheet
 // xlsx (yauzl + saxes) and csv (UTF-8 / GBK) readers, with their size and zip checks.
 
 export interface SheetTable {
@@ -24,7 +23,7 @@ const HEADER_SEARCH_ROWS = 20;
 const MAX_TABLE_ROWS = 200_000;
 
 export async function readTable(file: string, fileName: string, keyHeader: string, describe: string): Promise<SheetTable> {
-  const ledger = await openLedger(file, fileName);
+  const ledger = await openSpreadsheet(file, fileName);
   const key = normHeader(keyHeader);
   try {
     for await (const sheet of ledger.sheets) {

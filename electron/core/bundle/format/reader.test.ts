@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Encrypter, generateX25519Identity, identityToRecipient } from 'age-encryption';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { generateSigningKeyPair, signerFor } from '../../crypto/signing.ts';
+import { generateSigningKeyPair, signerFor, type Signer } from '../../crypto/signing.ts';
 import { fileEntry, tableEntry } from './ndjson.ts';
 import { openBundle } from './reader.ts';
-import { BundleRefusal, MANIFEST_SIGNING_DOMAIN, type Manifest, type ManifestEntry, type RefusalReason, type Signer } from './types.ts';
+import { BundleRefusal, MANIFEST_SIGNING_DOMAIN, type Manifest, type ManifestEntry, type RefusalReason } from './types.ts';
 import { CONTAINER_MAGIC, MAX_RECORD_PAYLOAD, RecordType, writeBundle } from './writer.ts';
 
 // Records every path the code under test opens, to prove the size cap reads nothing.

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { keyIdOf, verifyDetached } from '../../crypto/signing.ts';
-import { BundleRefusal, RECEIPT_SIGNING_DOMAIN, type Signer } from './types.ts';
+import { keyIdOf, verifyDetached, type Signer } from '../../crypto/signing.ts';
+import { BundleRefusal, RECEIPT_SIGNING_DOMAIN } from './types.ts';
 
 // Receipts: the bureau signs the list of bundles it imported, so an office learns
 // which of its bundles arrived (and can stop resending them). Small, plain JSON:

@@ -100,12 +100,6 @@ export interface EntrySource {
   open(): AsyncIterable<Uint8Array>;
 }
 
-/** Signs with the node's private key, which stays inside the keys service. */
-export interface Signer {
-  keyId: string;
-  sign(message: Buffer): Buffer;
-}
-
 export interface WrittenBundle {
   manifest: Manifest;
   /** sha256 hex of the signed manifest bytes: the bundle's identity in the chain */

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Encrypter, generateX25519Identity, identityToRecipient } from 'age-encryption';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateSigningKeyPair, signerFor } from '../../crypto/signing.ts';
+import { generateSigningKeyPair, signerFor, type Signer } from '../../crypto/signing.ts';
 import { openBundle } from './reader.ts';
-import { BundleRefusal, MANIFEST_SIGNING_DOMAIN, type Manifest, type ManifestEntry, type OpenedBundle, type Signer } from './types.ts';
+import { BundleRefusal, MANIFEST_SIGNING_DOMAIN, type Manifest, type ManifestEntry, type OpenedBundle } from './types.ts';
 import { checkEntries, verifyManifestSignature } from './verify.ts';
 import { CONTAINER_MAGIC, RecordType } from './writer.ts';
 

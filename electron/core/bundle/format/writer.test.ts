@@ -5,11 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateX25519Identity, identityToRecipient } from 'age-encryption';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateSigningKeyPair, keyIdOf, signerFor } from '../../crypto/signing.ts';
+import { generateSigningKeyPair, keyIdOf, signerFor, type Signer } from '../../crypto/signing.ts';
 import { readSealed } from '../../files/sealed-file.ts';
 import { fileEntry, readNdjson, tableEntry } from './ndjson.ts';
 import { openBundle } from './reader.ts';
-import type { EntrySource, Manifest, Signer } from './types.ts';
+import type { EntrySource, Manifest } from './types.ts';
 import { checkEntries, verifyManifestSignature } from './verify.ts';
 import { writeBundle } from './writer.ts';
 

@@ -29,6 +29,7 @@ import { closeSync, existsSync, fsyncSync, linkSync, openSync, renameSync, unlin
 import { open, rm, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { ageEncrypt } from '../../crypto/age-stream.ts';
+import type { Signer } from '../../crypto/signing.ts';
 import {
   BUNDLE_FORMAT_VERSION,
   MANIFEST_SIGNING_DOMAIN,
@@ -36,7 +37,6 @@ import {
   type Manifest,
   type ManifestAuditAnchor,
   type ManifestEntry,
-  type Signer,
   type WrittenBundle,
 } from './types.ts';
 

@@ -6,9 +6,9 @@ import type { CoreContext } from '../context.ts';
 import { readSealed } from '../files/sealed-file.ts';
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../files/private-files.ts';
 import { BundleRefusal, type OpenedEntry } from './format/types.ts';
-import { attachmentPath } from './paths.ts';
+import { attachmentPath } from '../attachments/store.ts';
 
-// Attachment files of an import reach the content-addressed store only after every
+// Attachment files of an import reach the attachment store (attachments/store.ts) only after every
 // check of the bundle, and only those the store lacks. Each is noted in the run's
 // journal before it is written: if the merge then refuses the bundle they are
 // removed at once, and if the process dies first, the sweep at the next open

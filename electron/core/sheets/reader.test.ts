@@ -4,10 +4,10 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../../tests/support/temp.ts';
-import { openLedger } from './reader.ts';
+import { openSpreadsheet } from './reader.ts';
 import { generateDistrict } from '../../../scripts/sample-data/generate.ts';
 import { writeLedgerXlsx } from '../../../scripts/sample-data/write-xlsx.ts';
-import { equipmentHeader, equipmentRow, managerHeader, managerRow, reorderZip, writeCsv, writeXlsx, writeZip } from './test-fixtures.ts';
+import { equipmentHeader, equipmentRow, managerHeader, managerRow, reorderZip, writeCsv, writeXlsx, writeZip } from '../ledger/test-fixtures.ts';
 import type { RawRow } from './types.ts';
 
 const temps: ReturnType<typeof tempDir>[] = [];
@@ -20,7 +20,7 @@ const file = (name: string) => {
 
 /** Every sheet and row; `pause` ms after each batch, as a consumer busy with the rows would. */
 async function readAll(path: string, name = path, pause = 0) {
-  const ledger = await openLedger(path, name);
+  const ledger = await openSpreadsheet(path, name);
   const sheets: { name: string; rows: RawRow[] }[] = [];
   try {
     for await (const sheet of ledger.sheets) {
@@ -94,17 +94,17 @@ describe('xlsx', () => {
   it('refuses files that are not a readable xlsx, saying what to do', async () => {
     const garbage = file('坏.xlsx');
     writeFileSync(garbage, 'this is not a zip file at all');
-    await expect(openLedger(garbage, '坏.xlsx')).rejects.toMatchObject({ code: 'UNREADABLE_FILE', message: expect.stringContaining('另存为 .xlsx') });
+    await expect(openSpreadsheet(garbage, '坏.xlsx')).rejects.toMatchObject({ code: 'UNREADABLE_FILE', message: expect.stringContaining('另存为 .xlsx') });
     const xls = file('旧.xls');
     writeFileSync(xls, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]));
-    await expect(openLedger(xls, '旧.xls')).rejects.toMatchObject({ code: 'UNREADABLE_FILE', message: expect.stringContaining('Excel 97-2003') });
+    await expect(openSpreadsheet(xls, '旧.xls')).rejects.toMatchObject({ code: 'UNREADABLE_FILE', message: expect.stringContaining('Excel 97-2003') });
     const empty = file('空.xlsx');
     writeFileSync(empty, '');
-    await expect(openLedger(empty, '空.xlsx')).rejects.toMatchObject({ code: 'UNREADABLE_FILE' });
-    await expect(openLedger(file('没有.xlsx'), '没有.xlsx')).rejects.toMatchObject({ code: 'UNREADABLE_FILE' });
+    await expect(openSpreadsheet(empty, '空.xlsx')).rejects.toMatchObject({ code: 'UNREADABLE_FILE' });
+    await expect(openSpreadsheet(file('没有.xlsx'), '没有.xlsx')).rejects.toMatchObject({ code: 'UNREADABLE_FILE' });
     const pdf = file('x.pdf');
     writeFileSync(pdf, '%PDF-1.4');
-    await expect(openLedger(pdf, 'x.pdf')).rejects.toMatchObject({ code: 'UNREADABLE_FILE', message: expect.stringContaining('.xlsx 和 .csv') });
+    await expect(openSpreadsheet(pdf, 'x.pdf')).rejects.toMatchObject({ code: 'UNREADABLE_FILE', message: expect.stringContaining('.xlsx 和 .csv') });
   });
 
   it('never splits a Chinese character at a chunk boundary (inline and shared strings)', async () => {

@@ -6,9 +6,10 @@ import type { RawRow, RawSheet } from './types.ts';
 import { readXlsx } from './xlsx-reader.ts';
 import { checkZip } from './zip-guard.ts';
 
-// One entry point for every format: the rest of the importer sees sheets of rows.
+// One entry point for every spreadsheet format (ledgers, question banks, rosters,
+// answer sheets): the callers see sheets of rows.
 
-export interface LedgerFile {
+export interface SpreadsheetFile {
   fileName: string;
   size: number;
   format: 'xlsx' | 'csv';
@@ -55,10 +56,10 @@ export async function* rowsOf(sheet: RawSheet): AsyncGenerator<RawRow> {
 }
 
 /**
- * Opens a ledger for streaming. Refuses, as UNREADABLE_FILE with a Chinese reason,
- * what cannot be a ledger: missing, too large, old .xls, not a zip, a zip bomb.
+ * Opens a spreadsheet for streaming. Refuses, as UNREADABLE_FILE with a Chinese reason,
+ * what cannot be read: missing, too large, old .xls, not a zip, a zip bomb.
  */
-export async function openLedger(file: string, fileName: string): Promise<LedgerFile> {
+export async function openSpreadsheet(file: string, fileName: string): Promise<SpreadsheetFile> {
   let size: number;
   try {
     size = statSync(file).size;

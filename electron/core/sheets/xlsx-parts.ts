@@ -1,6 +1,6 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { MAX_SHARED_STRINGS_BYTES } from './caps.ts';
-import { own } from './values.ts';
+import { own } from './cells.ts';
 import { PartTooLarge, type ZipFile } from './zip-file.ts';
 
 // The parts of an .xlsx read before its sheets, each found through the package's

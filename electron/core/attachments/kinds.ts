@@ -1,8 +1,8 @@
-import { copyFileSync, existsSync, mkdirSync, openSync, readSync, closeSync, renameSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../api/errors.ts';
 
-// Evidence files: PDF, JPG/PNG, Word and Excel (old and new formats). The type is
+// Attached files: PDF, JPG/PNG, Word and Excel (old and new formats). The type is
 // taken from the name and confirmed by the first bytes, so a renamed executable or
 // a damaged file is refused before it is kept.
 
@@ -17,7 +17,7 @@ const PNG: Kind = { mime: 'image/png', magic: [0x89, 0x50, 0x4e, 0x47] };
 const OLE = [0xd0, 0xcf, 0x11, 0xe0];
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 
-export const evidenceKinds: Record<string, Kind> = {
+const kinds: Record<string, Kind> = {
   pdf: PDF,
   jpg: JPEG,
   jpeg: JPEG,
@@ -28,12 +28,10 @@ export const evidenceKinds: Record<string, Kind> = {
   xlsx: { mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', magic: ZIP },
 };
 
-export const EVIDENCE_EXTENSIONS = Object.keys(evidenceKinds);
-
-/** The MIME type of an evidence file, or a refusal naming what is accepted. */
-export function evidenceMime(fileName: string, head: Buffer): string {
+/** The MIME type of an attached file, or a refusal naming what is accepted. */
+export function fileMime(fileName: string, head: Buffer): string {
   const ext = path.extname(fileName).slice(1).toLowerCase();
-  const kind = evidenceKinds[ext];
+  const kind = kinds[ext];
   if (!kind) throw new AppError('VALIDATION', `不支持的文件类型“${ext || '无扩展名'}”。佐证材料可以是 PDF、JPG/PNG 图片、Word（doc/docx）或 Excel（xls/xlsx）文件。`);
   if (head.length < kind.magic.length || kind.magic.some((b, i) => head[i] !== b)) {
     throw new AppError('VALIDATION', `文件“${fileName}”的内容与其扩展名不符（可能已损坏或被改名），请重新导出后再上传。`);
@@ -41,6 +39,7 @@ export function evidenceMime(fileName: string, head: Buffer): string {
   return kind.mime;
 }
 
+/** The first bytes of a file, where its type shows. */
 export function readHead(file: string, bytes = 8): Buffer {
   const fd = openSync(file, 'r');
   try {
@@ -50,16 +49,4 @@ export function readHead(file: string, bytes = 8): Buffer {
   } finally {
     closeSync(fd);
   }
-}
-
-export function fileSize(file: string): number {
-  return statSync(file).size;
-}
-
-/** Copies a staged file into the content-addressed store (once). */
-export function storeContent(source: string, target: string): void {
-  if (existsSync(target)) return;
-  mkdirSync(path.dirname(target), { recursive: true });
-  copyFileSync(source, `${target}.part`);
-  renameSync(`${target}.part`, target);
 }
