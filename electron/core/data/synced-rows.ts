@@ -1,4 +1,4 @@
-import { and, eq, getTableName, isNull, sql, type InferInsertModel, type InferSelectModel, type SQL } from 'drizzle-orm';
+import { and, eq, getTableName, isNull, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { AppError } from '../../api/errors.ts';
 import { appendAudit } from '../audit.ts';
@@ -34,9 +34,9 @@ interface SyncFields {
 }
 
 /** A row as read: the sync columns are always there. */
-export type Row<T extends SyncedDrizzleTable> = InferSelectModel<T> & SyncFields;
+export type Row<T extends SyncedDrizzleTable> = T['$inferSelect'] & SyncFields;
 /** What a service gives for a new row: everything but the sync columns. */
-export type NewRow<T extends SyncedDrizzleTable> = Omit<InferInsertModel<T>, SyncKey>;
+export type NewRow<T extends SyncedDrizzleTable> = Omit<T['$inferInsert'], SyncKey>;
 /** What a service may change in a row. */
 export type RowChange<T extends SyncedDrizzleTable> = Partial<NewRow<T>>;
 
@@ -93,7 +93,8 @@ export class SyncedRows<T extends SyncedDrizzleTable> {
       throw new AppError('FORBIDDEN', `${roleNames[w.node.role]}不能登记${tableLabel(this.name)}（由${policy.origins.map((r) => roleNames[r]).join('、')}登记）`);
     }
     const sync: SyncFields = { id: options.id ?? newId(), originNode: w.node.id, createdAt: w.now, updatedAt: w.now, version: 1, deletedAt: null };
-    const row = { ...values, ...sync };
+    // sync columns first, as every audit entry has listed them, and never overridden by values
+    const row = { ...sync, ...values, ...sync };
     return inTransaction(w, () => {
       const written = this.typed(w.ctx.database.db.insert(this.erased).values(row).returning().get());
       if (!written) throw new Error(`${this.name}: insert returned no row`);
@@ -120,6 +121,24 @@ export class SyncedRows<T extends SyncedDrizzleTable> {
       appendAudit(w.ctx, { nodeId: w.node.id, call: w.call, table: this.name, rowIds: [before.id], before: audit.before ?? before, after: audit.after ?? set });
       return written;
     });
+  }
+
+  /**
+   * Changes only the fields of `next` that differ from the row (undefined leaves a field
+   * alone); nothing changed writes nothing and returns null. The audit entry holds the
+   * changed fields' old values and the version they had.
+   */
+  updateChanged(w: Write, before: Row<T>, next: RowChange<T>): Row<T> | null {
+    const old: Record<string, unknown> = before;
+    const set: Record<string, unknown> = {};
+    const was: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(next)) {
+      if (value === undefined || (old[key] ?? null) === value) continue;
+      set[key] = value;
+      was[key] = old[key] ?? null;
+    }
+    if (Object.keys(set).length === 0) return null;
+    return this.update(w, before, set as RowChange<T>, { before: { ...was, version: before.version } });
   }
 
   /** Tombstones a row of this node (deletions travel in bundles), audited. */
