@@ -76,6 +76,7 @@ describe('synced rows', () => {
     expect(refusal(() => unitRows.update(w, foreign, { name: '改名' }))).toMatchObject({ code: 'FORBIDDEN' });
     expect(refusal(() => unitRows.remove(w, foreign))).toMatchObject({ code: 'FORBIDDEN' });
     expect(unitRows.removeWhere(w, eq(units.id, foreignId))).toEqual([]);
+    expect(unitRows.find(w, foreignId)).toMatchObject({ version: 1, deletedAt: null });
     expect(unitRows.find(w, foreignId)).toMatchObject({ name: '外来单位', version: 1, deletedAt: null });
     expect(auditCount()).toBe(audits);
   });

@@ -149,13 +149,25 @@ export class SyncedRows<T extends SyncedDrizzleTable> {
   }
 
   /**
-   * Tombstones every live row of this node that `where` selects (a parent's children
-   * go with it), one audit entry naming them all; returns their ids.
+   * Tombstones every live row of this node that `where` selects, one audit entry
+   * naming them all; returns their ids.
    */
   removeWhere(w: Write, where: SQL | undefined, audit: AuditOverride = {}): string[] {
+    return this.tombstoneAll(w, and(where, eq(this.table.originNode, w.node.id)), audit);
+  }
+
+  /**
+   * The children of a row this node owns and is removing (`where` names that parent),
+   * tombstoned with it whoever made them: a child must not outlive its parent.
+   */
+  removeChildrenOf(w: Write, where: SQL, audit: AuditOverride = {}): string[] {
+    return this.tombstoneAll(w, where, audit);
+  }
+
+  private tombstoneAll(w: Write, where: SQL | undefined, audit: AuditOverride): string[] {
     const { db } = w.ctx.database;
     const t = this.table;
-    const live = and(where, isNull(t.deletedAt), eq(t.originNode, w.node.id));
+    const live = and(where, isNull(t.deletedAt));
     return inTransaction(w, () => {
       const ids = db.select({ id: t.id }).from(this.erased).where(live).all().map((r) => String(r.id));
       if (ids.length === 0) return ids;
