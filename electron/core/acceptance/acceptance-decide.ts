@@ -1,14 +1,14 @@
 import type { ParsedInput } from '../../api/contract.ts';
 import { AppError } from '../../api/errors.ts';
 import type { AcceptanceDetail, Contradiction } from '../../api/schemas/acceptance.ts';
-import { appendAudit } from '../audit.ts';
 import type { CoreContext } from '../context.ts';
-import { newId } from '../ids.ts';
+import { beginWrite, inTransaction } from '../data/write.ts';
 import { requireIdentity } from '../node/node-service.ts';
 import { localDate } from '../registry/as-of.ts';
 import { refreshCityTemplates } from '../steering/city-templates.ts';
 import { getAcceptanceSettings } from './acceptance-settings.ts';
 import { decisionsOf, getDetail, loadFileRow } from './acceptance-read.ts';
+import { decisionRows } from './acceptance-rows.ts';
 import { checklistItems, loadChecklist } from './checklist.ts';
 import { describe } from './contradictions.ts';
 import { formatPlaqueNo } from './plaque.ts';
@@ -55,7 +55,8 @@ export function decide(ctx: CoreContext, input: ParsedInput<'acceptance.decide'>
   const identity = requireIdentity(ctx);
   if (identity.role !== 'bureau') throw new AppError('FORBIDDEN', '验收意见由市局特设科填写；本机不是市局节点。');
   const { sqlite } = ctx.database;
-  sqlite.transaction(() => {
+  const w = beginWrite(ctx, identity, 'acceptance.decide');
+  inTransaction(w, () => {
     const file = loadFileRow(ctx, input.fileId);
     const decisions = decisionsOf(ctx, [file.id]).get(file.id) ?? [];
     const from = effectiveState(file.state, file.round, decisions);
@@ -80,26 +81,29 @@ export function decide(ctx: CoreContext, input: ParsedInput<'acceptance.decide'>
         | undefined;
       if (clash && clash.fileId !== file.id) throw new AppError('DUPLICATE', `牌匾编号“${plaqueNo}”已发给其他单位，请换一个编号`, { field: 'plaqueNo' });
     }
-    const now = ctx.now().toISOString();
-    const id = newId();
-    sqlite
-      .prepare(
-        `INSERT INTO acceptance_decisions (id, origin_node, created_at, updated_at, version, file_id, office_node, round, outcome, comments, returned_items,
-           plaque_no, acknowledged_items, decided_on, decided_by)
-         VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(id, identity.id, now, now, file.id, file.originNode, file.round, input.outcome, input.comments, JSON.stringify(input.returnedItems), plaqueNo,
-        acknowledged.length > 0 ? JSON.stringify(acknowledged) : null, decidedOn, ctx.actor);
-    appendAudit(ctx, {
-      nodeId: identity.id,
-      call: 'acceptance.decide',
-      table: 'acceptance_decisions',
-      rowIds: [id],
-      after: { fileId: file.id, unitName: file.unitName, round: file.round, outcome: input.outcome, label: transitions[input.outcome].label, plaqueNo, returnedItems: input.returnedItems, comments: input.comments,
-        ...(acknowledged.length > 0 ? { acknowledged: acknowledged.map(describe) } : {}) },
-    });
+    decisionRows.insert(
+      w,
+      {
+        fileId: file.id,
+        officeNode: file.originNode,
+        round: file.round,
+        outcome: input.outcome,
+        comments: input.comments,
+        returnedItems: JSON.stringify(input.returnedItems),
+        plaqueNo,
+        acknowledgedItems: acknowledged.length > 0 ? JSON.stringify(acknowledged) : null,
+        decidedOn,
+        decidedBy: ctx.actor,
+      },
+      {
+        audit: {
+          after: { fileId: file.id, unitName: file.unitName, round: file.round, outcome: input.outcome, label: transitions[input.outcome].label, plaqueNo, returnedItems: input.returnedItems, comments: input.comments,
+            ...(acknowledged.length > 0 ? { acknowledged: acknowledged.map(describe) } : {}) },
+        },
+      },
+    );
     // a pass publishes the unit's templates city-wide, a revocation takes them out
     refreshCityTemplates(ctx);
-  })();
+  });
   return getDetail(ctx, input.fileId);
 }

@@ -7,6 +7,8 @@ import { appendAudit } from '../audit.ts';
 import { attachmentIds, attachmentPath, storeStaged } from '../attachments/store.ts';
 import type { CoreContext } from '../context.ts';
 import { newId } from '../ids.ts';
+import { beginWrite, inTransaction } from '../data/write.ts';
+import { fileRows } from './acceptance-rows.ts';
 import { requireDistrictIdentity, requireIdentity, type DistrictIdentity } from '../node/node-service.ts';
 import { localDate, resolveAsOf } from '../registry/as-of.ts';
 import { getRegistrySettings } from '../settings/settings-service.ts';
@@ -129,26 +131,16 @@ export function createFile(ctx: CoreContext, input: ParsedInput<'acceptance.crea
 
 export function updateFile(ctx: CoreContext, input: ParsedInput<'acceptance.update'>): AcceptanceDetail {
   const identity = requireDistrictNode(ctx);
-  const { sqlite } = ctx.database;
-  sqlite.transaction(() => {
-    const file = loadEditable(ctx, identity, input.id);
-    if (file.version !== input.version) throw new AppError('CONFLICT', '该档案已被修改（可能在另一窗口），请刷新后重新编辑', { currentVersion: file.version });
+  const w = beginWrite(ctx, identity, 'acceptance.update');
+  inTransaction(w, () => {
+    const file = fileRows.owned(w, loadEditable(ctx, identity, input.id).id, input.version);
     const inspector = checkInspector(ctx, identity, input);
-    const now = ctx.now().toISOString();
-    sqlite
-      .prepare(
-        `UPDATE acceptance_files SET phase = ?, inspector_id = ?, inspector_name = ?, started_on = ?, target_date = ?, notes = ?, updated_at = ?, version = version + 1 WHERE id = ?`,
-      )
-      .run(input.phase, inspector.inspectorId, inspector.inspectorName, input.startedOn ?? file.startedOn, input.targetDate ?? null, input.notes, now, file.id);
-    appendAudit(ctx, {
-      nodeId: identity.id,
-      call: 'acceptance.update',
-      table: 'acceptance_files',
-      rowIds: [file.id],
+    const change = { phase: input.phase, ...inspector, startedOn: input.startedOn ?? file.startedOn, targetDate: input.targetDate ?? null, notes: input.notes };
+    fileRows.update(w, file, change, {
       before: { phase: file.phase, inspectorName: file.inspectorName, startedOn: file.startedOn, targetDate: file.targetDate, notes: file.notes },
-      after: { phase: input.phase, ...inspector, startedOn: input.startedOn ?? file.startedOn, targetDate: input.targetDate ?? null, notes: input.notes },
+      after: change,
     });
-  })();
+  });
   return getDetail(ctx, input.id);
 }
 

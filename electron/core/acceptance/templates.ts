@@ -1,11 +1,11 @@
 import { AppError } from '../../api/errors.ts';
 import type { AcceptanceTemplate } from '../../api/schemas/acceptance.ts';
-import { appendAudit } from '../audit.ts';
 import type { CoreContext } from '../context.ts';
-import { newId } from '../ids.ts';
+import { beginWrite, inTransaction } from '../data/write.ts';
 import { getIdentity, requireIdentity } from '../node/node-service.ts';
 import { cityLibrary, type CityPublication } from '../steering/city-library.ts';
 import { decisionsOf, loadFileRow } from './acceptance-read.ts';
+import { templateRows } from './acceptance-rows.ts';
 import { checklistItems, loadChecklist } from './checklist.ts';
 import { effectiveState } from './state.ts';
 
@@ -62,7 +62,8 @@ export function listTemplates(ctx: CoreContext, input: { districtId?: string; in
 export function publishTemplate(ctx: CoreContext, input: { evidenceId: string; title: string | null }): AcceptanceTemplate {
   const identity = requireIdentity(ctx);
   const { sqlite } = ctx.database;
-  const id = sqlite.transaction(() => {
+  const w = beginWrite(ctx, identity, 'acceptance.publishTemplate');
+  const id = inTransaction(w, () => {
     const evidence = sqlite
       .prepare(
         `SELECT e.id, e.file_id AS fileId, e.attachment_id AS attachmentId, e.origin_node AS originNode, i.code, a.file_name AS fileName
@@ -81,32 +82,23 @@ export function publishTemplate(ctx: CoreContext, input: { evidenceId: string; t
       .prepare('SELECT id FROM acceptance_templates WHERE origin_node = ? AND item_code = ? AND attachment_id = ? AND withdrawn_at IS NULL AND deleted_at IS NULL')
       .get(identity.id, evidence.code, evidence.attachmentId);
     if (clash) throw new AppError('DUPLICATE', `“${evidence.fileName}”已发布为样本。`);
-    const now = ctx.now().toISOString();
-    const templateId = newId();
     const title = input.title ?? `${item.title}（${file.unitName}）`;
-    sqlite
-      .prepare(
-        `INSERT INTO acceptance_templates (id, origin_node, created_at, updated_at, version, district_id, file_id, item_code, attachment_id, title, published_at)
-         VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(templateId, identity.id, now, now, file.districtId, file.id, evidence.code, evidence.attachmentId, title, now);
-    appendAudit(ctx, { nodeId: identity.id, call: 'acceptance.publishTemplate', table: 'acceptance_templates', rowIds: [templateId], after: { fileId: file.id, code: evidence.code, title } });
-    return templateId;
-  })();
+    const row = templateRows.insert(
+      w,
+      { districtId: file.districtId, fileId: file.id, itemCode: evidence.code, attachmentId: evidence.attachmentId, title, publishedAt: w.now },
+      { audit: { after: { fileId: file.id, code: evidence.code, title } } },
+    );
+    return row.id;
+  });
   return toTemplate(ctx, sqlite.prepare(`${select} WHERE t.id = ?`).get(id) as TemplateRow);
 }
 
 export function withdrawTemplate(ctx: CoreContext, input: { id: string }): AcceptanceTemplate {
-  const identity = requireIdentity(ctx);
-  const { sqlite } = ctx.database;
-  sqlite.transaction(() => {
-    const row = sqlite.prepare(`${select} WHERE t.id = ? AND t.deleted_at IS NULL`).get(input.id) as TemplateRow | undefined;
-    if (!row) throw new AppError('NOT_FOUND', '该样本不存在，请刷新');
-    if (row.originNode !== identity.id) throw new AppError('FORBIDDEN', '只能由发布它的分局撤下。');
+  const w = beginWrite(ctx, requireIdentity(ctx), 'acceptance.withdrawTemplate');
+  inTransaction(w, () => {
+    const row = templateRows.owned(w, input.id);
     if (row.withdrawnAt) return;
-    const now = ctx.now().toISOString();
-    sqlite.prepare('UPDATE acceptance_templates SET withdrawn_at = ?, updated_at = ?, version = version + 1 WHERE id = ?').run(now, now, row.id);
-    appendAudit(ctx, { nodeId: identity.id, call: 'acceptance.withdrawTemplate', table: 'acceptance_templates', rowIds: [row.id], after: { fileId: row.fileId, withdrawnAt: now } });
-  })();
-  return toTemplate(ctx, sqlite.prepare(`${select} WHERE t.id = ?`).get(input.id) as TemplateRow);
+    templateRows.update(w, row, { withdrawnAt: w.now }, { after: { fileId: row.fileId, withdrawnAt: w.now } });
+  });
+  return toTemplate(ctx, ctx.database.sqlite.prepare(`${select} WHERE t.id = ?`).get(input.id) as TemplateRow);
 }

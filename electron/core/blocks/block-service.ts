@@ -1,7 +1,10 @@
 import { AppError } from '../../api/errors.ts';
 import type { ParsedInput } from '../../api/contract.ts';
 import type { Block } from '../../api/schemas/blocks.ts';
+import { blocks } from '../../../db/schema/index.ts';
 import { appendAudit } from '../audit.ts';
+import { syncedRows } from '../data/synced-rows.ts';
+import { beginWrite, inTransaction, type Write } from '../data/write.ts';
 import type { CoreContext } from '../context.ts';
 import { newId } from '../ids.ts';
 import { normalizeText } from '../text.ts';
@@ -11,32 +14,20 @@ import { requireDistrictNode } from './block-scope.ts';
 type Fields = ParsedInput<'blocks.acceptSuggestion'>;
 type Identity = ReturnType<typeof requireDistrictNode>;
 
-interface BlockRecord {
-  id: string;
-  origin_node: string;
-  version: number;
-  deleted_at: string | null;
-  dissolved_at: string | null;
-  district_id: string;
-  name: string;
-  lead_unit_id: string | null;
-  schedule: string | null;
-  notes: string | null;
-}
-
 const uniq = (ids: readonly string[]) => [...new Set(ids)];
 
+const blockRows = syncedRows(blocks, {
+  notFound: '该安全管理小组不存在或已被删除，请刷新',
+  foreign: '该小组由其他节点编排，只能由编排它的分局修改',
+  conflict: '该小组已被修改（可能在另一窗口），请刷新后重新编辑',
+});
+
 /** Loads a live, not dissolved block this node owns, at the version the user saw. */
-function loadOwned(ctx: CoreContext, identity: Identity, id: string, version: number | undefined): BlockRecord {
-  const before = ctx.database.sqlite.prepare('SELECT * FROM blocks WHERE id = ?').get(id) as BlockRecord | undefined;
-  if (!before || before.deleted_at) throw new AppError('NOT_FOUND', '该安全管理小组不存在或已被删除，请刷新');
-  if (before.origin_node !== identity.id) throw new AppError('FORBIDDEN', '该小组由其他节点编排，只能由编排它的分局修改');
-  if (before.dissolved_at) throw new AppError('CONFLICT', '该小组已解散，不能再修改；如需恢复，请新建小组');
+function loadOwned(w: Write, id: string, version: number | undefined) {
+  const row = blockRows.owned(w, id);
+  if (row.dissolvedAt) throw new AppError('CONFLICT', '该小组已解散，不能再修改；如需恢复，请新建小组');
   if (version === undefined) throw new AppError('VALIDATION', '修改小组时缺少版本号，请刷新后重试', { field: 'version' });
-  if (before.version !== version) {
-    throw new AppError('CONFLICT', '该小组已被修改（可能在另一窗口），请刷新后重新编辑', { currentVersion: before.version });
-  }
-  return before;
+  return blockRows.owned(w, id, version);
 }
 
 /**
@@ -178,61 +169,30 @@ function syncLinks(
 /** Creates a block (blocks.save without id, blocks.acceptSuggestion) with its members, inspectors and supervisors. */
 export function createBlock(ctx: CoreContext, input: Fields, call: 'blocks.save' | 'blocks.acceptSuggestion'): Block {
   const identity = requireDistrictNode(ctx);
-  const { sqlite } = ctx.database;
-  const id = sqlite.transaction(() => {
+  const w = beginWrite(ctx, identity, call);
+  const id = inTransaction(w, () => {
     const checked = checkFields(ctx, identity, input, null);
-    const now = ctx.now().toISOString();
-    const row = {
-      id: newId(),
-      origin_node: identity.id,
-      created_at: now,
-      updated_at: now,
-      version: 1,
-      district_id: identity.districtId,
-      name: checked.name,
-      lead_unit_id: input.leadUnitId,
-      schedule: input.schedule,
-      notes: input.notes,
-    };
-    sqlite
-      .prepare(
-        `INSERT INTO blocks (id, origin_node, created_at, updated_at, version, district_id, name, lead_unit_id, schedule, notes)
-         VALUES (@id, @origin_node, @created_at, @updated_at, @version, @district_id, @name, @lead_unit_id, @schedule, @notes)`,
-      )
-      .run(row);
-    appendAudit(ctx, { nodeId: identity.id, call, table: 'blocks', rowIds: [row.id], after: row });
-    syncLinks(ctx, identity, call, row.id, memberLinks, checked.memberIds, now, null);
-    syncLinks(ctx, identity, call, row.id, inspectorLinks, checked.inspectorIds, now, null);
-    syncLinks(ctx, identity, call, row.id, supervisorLinks, checked.supervisorIds, now, null);
+    const row = blockRows.insert(w, { districtId: identity.districtId, name: checked.name, leadUnitId: input.leadUnitId, schedule: input.schedule, notes: input.notes });
+    syncLinks(ctx, identity, call, row.id, memberLinks, checked.memberIds, w.now, null);
+    syncLinks(ctx, identity, call, row.id, inspectorLinks, checked.inspectorIds, w.now, null);
+    syncLinks(ctx, identity, call, row.id, supervisorLinks, checked.supervisorIds, w.now, null);
     return row.id;
-  })();
+  });
   return getBlock(ctx, id);
 }
 
 /** Edits a block at the version the user saw: fields, and members, inspectors and supervisors as whole sets. */
 export function updateBlock(ctx: CoreContext, input: ParsedInput<'blocks.save'> & { id: string }): Block {
   const identity = requireDistrictNode(ctx);
-  const { sqlite } = ctx.database;
-  sqlite.transaction(() => {
-    const before = loadOwned(ctx, identity, input.id, input.version);
+  const w = beginWrite(ctx, identity, 'blocks.save');
+  inTransaction(w, () => {
+    const before = loadOwned(w, input.id, input.version);
     const checked = checkFields(ctx, identity, input, input.id);
-    const now = ctx.now().toISOString();
-    const after = {
-      name: checked.name,
-      lead_unit_id: input.leadUnitId,
-      schedule: input.schedule,
-      notes: input.notes,
-      updated_at: now,
-      version: before.version + 1,
-    };
-    sqlite
-      .prepare('UPDATE blocks SET name = @name, lead_unit_id = @lead_unit_id, schedule = @schedule, notes = @notes, updated_at = @updated_at, version = @version WHERE id = @id')
-      .run({ ...after, id: input.id });
-    appendAudit(ctx, { nodeId: identity.id, call: 'blocks.save', table: 'blocks', rowIds: [input.id], before, after });
-    syncLinks(ctx, identity, 'blocks.save', input.id, memberLinks, checked.memberIds, now, input.leaveReason ?? '调整小组成员');
-    syncLinks(ctx, identity, 'blocks.save', input.id, inspectorLinks, checked.inspectorIds, now, null);
-    syncLinks(ctx, identity, 'blocks.save', input.id, supervisorLinks, checked.supervisorIds, now, null);
-  })();
+    blockRows.update(w, before, { name: checked.name, leadUnitId: input.leadUnitId, schedule: input.schedule, notes: input.notes });
+    syncLinks(ctx, identity, 'blocks.save', input.id, memberLinks, checked.memberIds, w.now, input.leaveReason ?? '调整小组成员');
+    syncLinks(ctx, identity, 'blocks.save', input.id, inspectorLinks, checked.inspectorIds, w.now, null);
+    syncLinks(ctx, identity, 'blocks.save', input.id, supervisorLinks, checked.supervisorIds, w.now, null);
+  });
   return getBlock(ctx, input.id);
 }
 
@@ -246,19 +206,14 @@ export function saveBlock(ctx: CoreContext, input: ParsedInput<'blocks.save'>): 
  */
 export function dissolveBlock(ctx: CoreContext, input: ParsedInput<'blocks.dissolve'>): Block {
   const identity = requireDistrictNode(ctx);
-  const { sqlite } = ctx.database;
-  sqlite.transaction(() => {
-    const before = loadOwned(ctx, identity, input.id, input.version);
-    const now = ctx.now().toISOString();
-    const after = { dissolved_at: now, dissolved_reason: input.reason, updated_at: now, version: before.version + 1 };
-    sqlite
-      .prepare('UPDATE blocks SET dissolved_at = @dissolved_at, dissolved_reason = @dissolved_reason, updated_at = @updated_at, version = @version WHERE id = @id')
-      .run({ ...after, id: input.id });
-    appendAudit(ctx, { nodeId: identity.id, call: 'blocks.dissolve', table: 'blocks', rowIds: [input.id], before, after });
+  const w = beginWrite(ctx, identity, 'blocks.dissolve');
+  inTransaction(w, () => {
+    const before = loadOwned(w, input.id, input.version);
+    blockRows.update(w, before, { dissolvedAt: w.now, dissolvedReason: input.reason });
     const reason = `小组解散：${input.reason}`;
-    syncLinks(ctx, identity, 'blocks.dissolve', input.id, memberLinks, [], now, reason);
-    syncLinks(ctx, identity, 'blocks.dissolve', input.id, inspectorLinks, [], now, null);
-    syncLinks(ctx, identity, 'blocks.dissolve', input.id, supervisorLinks, [], now, null);
-  })();
+    syncLinks(ctx, identity, 'blocks.dissolve', input.id, memberLinks, [], w.now, reason);
+    syncLinks(ctx, identity, 'blocks.dissolve', input.id, inspectorLinks, [], w.now, null);
+    syncLinks(ctx, identity, 'blocks.dissolve', input.id, supervisorLinks, [], w.now, null);
+  });
   return getBlock(ctx, input.id);
 }

@@ -1,9 +1,10 @@
 import { AppError } from '../../api/errors.ts';
 import type { ParsedInput } from '../../api/contract.ts';
 import type { Inspector } from '../../api/schemas/blocks.ts';
-import { appendAudit } from '../audit.ts';
+import { inspectors } from '../../../db/schema/index.ts';
 import type { CoreContext } from '../context.ts';
-import { newId } from '../ids.ts';
+import { syncedRows } from '../data/synced-rows.ts';
+import { beginWrite, inTransaction } from '../data/write.ts';
 import { getIdentity } from '../node/node-service.ts';
 import { normalizeText, toHalfWidth } from '../text.ts';
 import { readDistrict, requireDistrictNode } from './block-scope.ts';
@@ -69,47 +70,34 @@ function getInspector(ctx: CoreContext, id: string): Inspector {
   return toInspectors(ctx, [row])[0]!;
 }
 
+const inspectorRows = syncedRows(inspectors, {
+  notFound: '该监察人员不存在或已被删除，请刷新',
+  foreign: '该监察人员由其他节点登记，只能由登记的分局修改',
+  conflict: '该监察人员已被修改（可能在另一窗口），请刷新后重新编辑',
+});
+
 /** Adds (no id) or edits an inspector at the version the user saw; deactivating is an edit with active = false. */
 export function saveInspector(ctx: CoreContext, input: ParsedInput<'inspectors.save'>): Inspector {
   const identity = requireDistrictNode(ctx);
   const { sqlite } = ctx.database;
-  const id = sqlite.transaction(() => {
+  const w = beginWrite(ctx, identity, 'inspectors.save');
+  const id = inTransaction(w, () => {
     const fields = {
       name: normalizeText(input.name),
-      enforcement_no: input.enforcementNo ? toHalfWidth(input.enforcementNo).replace(/\s+/g, '').toUpperCase() : null,
+      enforcementNo: input.enforcementNo ? toHalfWidth(input.enforcementNo).replace(/\s+/g, '').toUpperCase() : null,
       phone: input.phone ? toHalfWidth(input.phone).trim() : null,
-      active: input.active ? 1 : 0,
+      active: input.active,
     };
-    if (fields.enforcement_no) {
+    if (fields.enforcementNo) {
       const clash = sqlite
         .prepare('SELECT name FROM inspectors WHERE origin_node = ? AND enforcement_no = ? AND deleted_at IS NULL AND id IS NOT ?')
-        .get(identity.id, fields.enforcement_no, input.id ?? null) as { name: string } | undefined;
-      if (clash) throw new AppError('DUPLICATE', `执法证号 ${fields.enforcement_no} 已登记为“${clash.name}”，不能重复登记`, { field: 'enforcementNo' });
+        .get(identity.id, fields.enforcementNo, input.id ?? null) as { name: string } | undefined;
+      if (clash) throw new AppError('DUPLICATE', `执法证号 ${fields.enforcementNo} 已登记为“${clash.name}”，不能重复登记`, { field: 'enforcementNo' });
     }
-    const now = ctx.now().toISOString();
-    if (!input.id) {
-      const row = { id: newId(), origin_node: identity.id, created_at: now, updated_at: now, version: 1, district_id: identity.districtId, ...fields };
-      sqlite
-        .prepare(
-          `INSERT INTO inspectors (id, origin_node, created_at, updated_at, version, district_id, name, enforcement_no, phone, active)
-           VALUES (@id, @origin_node, @created_at, @updated_at, @version, @district_id, @name, @enforcement_no, @phone, @active)`,
-        )
-        .run(row);
-      appendAudit(ctx, { nodeId: identity.id, call: 'inspectors.save', table: 'inspectors', rowIds: [row.id], after: row });
-      return row.id;
-    }
-    const before = sqlite.prepare('SELECT * FROM inspectors WHERE id = ?').get(input.id) as { origin_node: string; version: number; deleted_at: string | null } | undefined;
-    if (!before || before.deleted_at) throw new AppError('NOT_FOUND', '该监察人员不存在或已被删除，请刷新');
-    if (before.origin_node !== identity.id) throw new AppError('FORBIDDEN', '该监察人员由其他节点登记，只能由登记的分局修改');
-    if (before.version !== input.version) {
-      throw new AppError('CONFLICT', '该监察人员已被修改（可能在另一窗口），请刷新后重新编辑', { currentVersion: before.version });
-    }
-    const after = { ...fields, updated_at: now, version: before.version + 1 };
-    sqlite
-      .prepare('UPDATE inspectors SET name = @name, enforcement_no = @enforcement_no, phone = @phone, active = @active, updated_at = @updated_at, version = @version WHERE id = @id')
-      .run({ ...after, id: input.id });
-    appendAudit(ctx, { nodeId: identity.id, call: 'inspectors.save', table: 'inspectors', rowIds: [input.id], before, after });
+    if (!input.id) return inspectorRows.insert(w, { districtId: identity.districtId, ...fields }).id;
+    // an edit that does not say which version it saw is a conflict (versions start at 1)
+    inspectorRows.update(w, inspectorRows.owned(w, input.id, input.version ?? 0), fields);
     return input.id;
-  })();
+  });
   return getInspector(ctx, id);
 }

@@ -1,22 +1,19 @@
-import { eq } from 'drizzle-orm';
 import { AppError } from '../../api/errors.ts';
 import type { ParsedInput } from '../../api/contract.ts';
 import type { NodeIdentity } from '../../api/schemas/node.ts';
 import type { Equipment } from '../../api/schemas/registry.ts';
-import { equipment } from '../../../db/schema/index.ts';
-import { appendAudit } from '../audit.ts';
 import type { CoreContext } from '../context.ts';
-import { newId } from '../ids.ts';
+import { beginWrite, inTransaction } from '../data/write.ts';
 import { Lookups } from '../ledger/lookups.ts';
 import { settleNextInspection } from '../ledger/next-inspection.ts';
-import { diff } from '../ledger/plan.ts';
 import { requireIdentity } from '../node/node-service.ts';
 import { getRegistrySettings } from '../settings/settings-service.ts';
 import { statusDates } from './equipment-query.ts';
 import { equipmentByRowidsSql, toEquipment } from './equipment-rows.ts';
 import { checkEquipmentForm, type FormWarning } from './form-row.ts';
 import { intervalRules } from './inspection-interval.ts';
-import { liveUnitInScope, ownedRow } from './owned-row.ts';
+import { liveUnitInScope } from './owned-row.ts';
+import { equipmentRows } from './registry-rows.ts';
 
 // 特种设备, one at a time from its grid: the same checks as a ledger row, the same
 // derived next date, a duplicate key refused, only this node's rows changed,
@@ -88,44 +85,27 @@ const columnsOf = (values: ReturnType<typeof prepare>['values'], unitId: string)
 });
 
 export function createEquipment(ctx: CoreContext, input: Fields): { equipment: Equipment; warnings: FormWarning[] } {
-  const identity = requireIdentity(ctx);
-  const { db } = ctx.database;
-  const { id, warnings } = db.transaction(() => {
-    const prepared = prepare(ctx, identity, input);
-    const now = ctx.now().toISOString();
-    const row = { id: newId(), originNode: identity.id, createdAt: now, updatedAt: now, version: 1, deletedAt: null, extra: null, ...columnsOf(prepared.values, prepared.unitId) };
-    db.insert(equipment).values(row).run();
-    appendAudit(ctx, { nodeId: identity.id, call: 'equipment.create', table: 'equipment', rowIds: [row.id], after: row });
+  const w = beginWrite(ctx, requireIdentity(ctx), 'equipment.create');
+  const { id, warnings } = inTransaction(w, () => {
+    const prepared = prepare(ctx, w.node, input);
+    const row = equipmentRows.insert(w, { extra: null, ...columnsOf(prepared.values, prepared.unitId) });
     return { id: row.id, warnings: prepared.warnings };
   });
   return { equipment: getEquipment(ctx, id), warnings };
 }
 
 export function updateEquipment(ctx: CoreContext, input: ParsedInput<'equipment.update'>): { equipment: Equipment; warnings: FormWarning[] } {
-  const identity = requireIdentity(ctx);
-  const { db } = ctx.database;
-  const warnings = db.transaction(() => {
-    const before = ownedRow(ctx, identity, equipment, input, '该设备');
-    const prepared = prepare(ctx, identity, input.data, input.id);
-    const change = diff(before, columnsOf(prepared.values, prepared.unitId));
-    if (!change) return prepared.warnings;
-    const after = { ...change.set, updatedAt: ctx.now().toISOString(), version: before.version + 1 };
-    db.update(equipment).set(after).where(eq(equipment.id, input.id)).run();
-    appendAudit(ctx, { nodeId: identity.id, call: 'equipment.update', table: 'equipment', rowIds: [input.id], before: { ...change.before, version: before.version }, after });
+  const w = beginWrite(ctx, requireIdentity(ctx), 'equipment.update');
+  const warnings = inTransaction(w, () => {
+    const before = equipmentRows.owned(w, input.id, input.version);
+    const prepared = prepare(ctx, w.node, input.data, input.id);
+    equipmentRows.updateChanged(w, before, columnsOf(prepared.values, prepared.unitId));
     return prepared.warnings;
   });
   return { equipment: getEquipment(ctx, input.id), warnings };
 }
 
 export function deleteEquipment(ctx: CoreContext, input: ParsedInput<'equipment.delete'>) {
-  const identity = requireIdentity(ctx);
-  const { db } = ctx.database;
-  return db.transaction(() => {
-    const before = ownedRow(ctx, identity, equipment, input, '该设备');
-    const deletedAt = ctx.now().toISOString();
-    const tombstone = { deletedAt, updatedAt: deletedAt, version: before.version + 1 };
-    db.update(equipment).set(tombstone).where(eq(equipment.id, input.id)).run();
-    appendAudit(ctx, { nodeId: identity.id, call: 'equipment.delete', table: 'equipment', rowIds: [input.id], before, after: tombstone });
-    return { id: input.id, deletedAt };
-  });
+  const w = beginWrite(ctx, requireIdentity(ctx), 'equipment.delete');
+  return inTransaction(w, () => equipmentRows.remove(w, equipmentRows.owned(w, input.id, input.version)));
 }

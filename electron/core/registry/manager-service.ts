@@ -1,21 +1,19 @@
-import { eq } from 'drizzle-orm';
 import { AppError } from '../../api/errors.ts';
 import type { ParsedInput } from '../../api/contract.ts';
 import type { NodeIdentity } from '../../api/schemas/node.ts';
 import type { SafetyManager } from '../../api/schemas/registry.ts';
-import { safetyManagers } from '../../../db/schema/index.ts';
-import { appendAudit } from '../audit.ts';
+import { type safetyManagers } from '../../../db/schema/index.ts';
 import type { CoreContext } from '../context.ts';
-import { newId } from '../ids.ts';
+import { beginWrite, inTransaction } from '../data/write.ts';
 import { Lookups } from '../ledger/lookups.ts';
-import { diff } from '../ledger/plan.ts';
 import { requireIdentity } from '../node/node-service.ts';
 import { nameInitials } from '../pinyin.ts';
 import { maskIdNumber } from '../privacy/mask.ts';
 import { checkManagerForm, type FormWarning } from './form-row.ts';
 import { certificateDates } from './manager-query.ts';
 import { managersByRowidsSql, toSafetyManager } from './manager-rows.ts';
-import { liveUnitInScope, ownedRow } from './owned-row.ts';
+import { liveUnitInScope } from './owned-row.ts';
+import { managerRows } from './registry-rows.ts';
 
 // 安全管理员, one at a time from its grid: the same checks as a ledger row (ID number
 // per GB 11643, item codes, dates), a certificate registered twice refused, only
@@ -76,44 +74,27 @@ function prepare(ctx: CoreContext, identity: NodeIdentity, input: Fields, before
 }
 
 export function createManager(ctx: CoreContext, input: Fields): { manager: SafetyManager; warnings: FormWarning[] } {
-  const identity = requireIdentity(ctx);
-  const { db } = ctx.database;
-  const { id, warnings } = db.transaction(() => {
-    const prepared = prepare(ctx, identity, input);
-    const now = ctx.now().toISOString();
-    const row = { id: newId(), originNode: identity.id, createdAt: now, updatedAt: now, version: 1, deletedAt: null, extra: null, ...prepared.columns };
-    db.insert(safetyManagers).values(row).run();
-    appendAudit(ctx, { nodeId: identity.id, call: 'managers.create', table: 'safety_managers', rowIds: [row.id], after: row });
+  const w = beginWrite(ctx, requireIdentity(ctx), 'managers.create');
+  const { id, warnings } = inTransaction(w, () => {
+    const prepared = prepare(ctx, w.node, input);
+    const row = managerRows.insert(w, { extra: null, ...prepared.columns });
     return { id: row.id, warnings: prepared.warnings };
   });
   return { manager: getManager(ctx, id), warnings };
 }
 
 export function updateManager(ctx: CoreContext, input: ParsedInput<'managers.update'>): { manager: SafetyManager; warnings: FormWarning[] } {
-  const identity = requireIdentity(ctx);
-  const { db } = ctx.database;
-  const warnings = db.transaction(() => {
-    const before = ownedRow(ctx, identity, safetyManagers, input, '该安全管理员');
-    const prepared = prepare(ctx, identity, input.data, before);
-    const change = diff(before, prepared.columns);
-    if (!change) return prepared.warnings;
-    const after = { ...change.set, updatedAt: ctx.now().toISOString(), version: before.version + 1 };
-    db.update(safetyManagers).set(after).where(eq(safetyManagers.id, input.id)).run();
-    appendAudit(ctx, { nodeId: identity.id, call: 'managers.update', table: 'safety_managers', rowIds: [input.id], before: { ...change.before, version: before.version }, after });
+  const w = beginWrite(ctx, requireIdentity(ctx), 'managers.update');
+  const warnings = inTransaction(w, () => {
+    const before = managerRows.owned(w, input.id, input.version);
+    const prepared = prepare(ctx, w.node, input.data, before);
+    managerRows.updateChanged(w, before, prepared.columns);
     return prepared.warnings;
   });
   return { manager: getManager(ctx, input.id), warnings };
 }
 
 export function deleteManager(ctx: CoreContext, input: ParsedInput<'managers.delete'>) {
-  const identity = requireIdentity(ctx);
-  const { db } = ctx.database;
-  return db.transaction(() => {
-    const before = ownedRow(ctx, identity, safetyManagers, input, '该安全管理员');
-    const deletedAt = ctx.now().toISOString();
-    const tombstone = { deletedAt, updatedAt: deletedAt, version: before.version + 1 };
-    db.update(safetyManagers).set(tombstone).where(eq(safetyManagers.id, input.id)).run();
-    appendAudit(ctx, { nodeId: identity.id, call: 'managers.delete', table: 'safety_managers', rowIds: [input.id], before, after: tombstone });
-    return { id: input.id, deletedAt };
-  });
+  const w = beginWrite(ctx, requireIdentity(ctx), 'managers.delete');
+  return inTransaction(w, () => managerRows.remove(w, managerRows.owned(w, input.id, input.version)));
 }

@@ -1,12 +1,13 @@
-import { and, eq, isNull, ne, sql } from 'drizzle-orm';
+import { and, eq, isNull, ne } from 'drizzle-orm';
 import { AppError } from '../../api/errors.ts';
 import type { ParsedInput } from '../../api/contract.ts';
 import type { NodeIdentity } from '../../api/schemas/node.ts';
 import type { Unit } from '../../api/schemas/unit.ts';
 import { districts, equipment, safetyManagers, units } from '../../../db/schema/index.ts';
-import { appendAudit } from '../audit.ts';
+import { beginWrite, inTransaction } from '../data/write.ts';
+import { syncedRows } from '../data/synced-rows.ts';
+import { equipmentRows, managerRows } from '../registry/registry-rows.ts';
 import type { CoreContext } from '../context.ts';
-import { newId } from '../ids.ts';
 import { requireIdentity } from '../node/node-service.ts';
 import { nameInitials } from '../pinyin.ts';
 import { normalizeText } from '../text.ts';
@@ -69,72 +70,36 @@ function prepareFields(ctx: CoreContext, identity: NodeIdentity, input: UnitFiel
   };
 }
 
-export function createUnit(ctx: CoreContext, input: UnitFields): Unit {
-  const identity = requireIdentity(ctx);
-  const { db } = ctx.database;
-  const id = db.transaction(() => {
-    const fields = prepareFields(ctx, identity, input);
-    const now = ctx.now().toISOString();
-    const row = { id: newId(), originNode: identity.id, createdAt: now, updatedAt: now, version: 1, deletedAt: null, ...fields };
-    db.insert(units).values(row).run();
-    appendAudit(ctx, { nodeId: identity.id, call: 'units.create', table: 'units', rowIds: [row.id], after: row });
-    return row.id;
-  });
-  return getUnit(ctx, id);
-}
+const unitRows = syncedRows(units, {
+  notFound: '该使用单位不存在或已被删除，请刷新列表',
+  foreign: '该使用单位由其他节点登记，只能由登记它的单位修改',
+  conflict: '该使用单位已被修改（可能在另一窗口），请刷新后重新编辑',
+});
 
-/** Loads a live unit this node may change, at the version the user saw. */
-function loadOwned(ctx: CoreContext, identity: NodeIdentity, id: string, version: number) {
-  const before = ctx.database.db.select().from(units).where(eq(units.id, id)).get();
-  if (!before || before.deletedAt) throw new AppError('NOT_FOUND', '该使用单位不存在或已被删除，请刷新列表');
-  if (before.originNode !== identity.id) {
-    throw new AppError('FORBIDDEN', '该使用单位由其他节点登记，只能由登记它的单位修改');
-  }
-  if (before.version !== version) {
-    throw new AppError('CONFLICT', '该使用单位已被修改（可能在另一窗口），请刷新后重新编辑', { currentVersion: before.version });
-  }
-  return before;
+export function createUnit(ctx: CoreContext, input: UnitFields): Unit {
+  const w = beginWrite(ctx, requireIdentity(ctx), 'units.create');
+  const row = inTransaction(w, () => unitRows.insert(w, prepareFields(ctx, w.node, input)));
+  return getUnit(ctx, row.id);
 }
 
 export function updateUnit(ctx: CoreContext, input: ParsedInput<'units.update'>): Unit {
-  const identity = requireIdentity(ctx);
-  const { db } = ctx.database;
-  db.transaction(() => {
-    const before = loadOwned(ctx, identity, input.id, input.version);
-    const fields = prepareFields(ctx, identity, input.data, input.id);
-    const after = { ...before, ...fields, updatedAt: ctx.now().toISOString(), version: before.version + 1 };
-    db.update(units).set(after).where(eq(units.id, input.id)).run();
-    appendAudit(ctx, { nodeId: identity.id, call: 'units.update', table: 'units', rowIds: [input.id], before, after });
+  const w = beginWrite(ctx, requireIdentity(ctx), 'units.update');
+  inTransaction(w, () => {
+    const before = unitRows.owned(w, input.id, input.version);
+    const fields = prepareFields(ctx, w.node, input.data, input.id);
+    unitRows.update(w, before, fields, { after: { ...before, ...fields, updatedAt: w.now, version: before.version + 1 } });
   });
   return getUnit(ctx, input.id);
 }
 
 /** Tombstones the unit and, with it, its equipment and safety managers, so the deletion travels in bundles. */
 export function deleteUnit(ctx: CoreContext, input: ParsedInput<'units.delete'>) {
-  const identity = requireIdentity(ctx);
-  const { db } = ctx.database;
-  return db.transaction(() => {
-    const before = loadOwned(ctx, identity, input.id, input.version);
-    const deletedAt = ctx.now().toISOString();
-    const tombstone = { deletedAt, updatedAt: deletedAt };
-    const children = [
-      { table: equipment, name: 'equipment' },
-      { table: safetyManagers, name: 'safety_managers' },
-    ] as const;
-    const counts = children.map(({ table, name }) => {
-      const live = and(eq(table.unitId, input.id), isNull(table.deletedAt));
-      const ids = db.select({ id: table.id }).from(table).where(live).all().map((r) => r.id);
-      if (ids.length > 0) {
-        db.update(table).set({ ...tombstone, version: sql`${table.version} + 1` }).where(live).run();
-        appendAudit(ctx, { nodeId: identity.id, call: 'units.delete', table: name, rowIds: ids, after: tombstone });
-      }
-      return ids.length;
-    });
-    db.update(units)
-      .set({ ...tombstone, version: before.version + 1 })
-      .where(eq(units.id, input.id))
-      .run();
-    appendAudit(ctx, { nodeId: identity.id, call: 'units.delete', table: 'units', rowIds: [input.id], before, after: tombstone });
-    return { id: input.id, deletedAt, equipmentDeleted: counts[0]!, managersDeleted: counts[1]! };
+  const w = beginWrite(ctx, requireIdentity(ctx), 'units.delete');
+  return inTransaction(w, () => {
+    const before = unitRows.owned(w, input.id, input.version);
+    const equipmentDeleted = equipmentRows.removeChildrenOf(w, eq(equipment.unitId, input.id)).length;
+    const managersDeleted = managerRows.removeChildrenOf(w, eq(safetyManagers.unitId, input.id)).length;
+    const { deletedAt } = unitRows.remove(w, before, { after: { deletedAt: w.now, updatedAt: w.now } });
+    return { id: input.id, deletedAt, equipmentDeleted, managersDeleted };
   });
 }
