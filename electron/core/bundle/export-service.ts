@@ -50,7 +50,9 @@ function tableSource(table: string, file: SealedFile, rows: number): EntrySource
     name: table,
     rows,
     open: () => {
-      const gzip = createGzip({ level: 6 });
+      // level 1: on NDJSON rows it compresses to within ~15% of level 6 at several times the speed,
+      // and the compression ran longer than the encryption of the whole bundle (issue 20)
+      const gzip = createGzip({ level: 1 });
       // pipeline hands a failed read of the sealed file (changed on disk) on to gzip, and so to the writer
       pipeline(Readable.from(readSealed(file)), gzip, () => undefined);
       return gzip;
@@ -60,7 +62,8 @@ function tableSource(table: string, file: SealedFile, rows: number): EntrySource
 
 function fileSource(ctx: CoreContext, sha256: string): EntrySource {
   const file = attachmentPath(ctx, sha256);
-  return { kind: 'file', name: sha256, rows: 0, open: () => createReadStream(file) };
+  // 1 MiB reads (a bundle record's size) instead of the stream's default 64 KiB
+  return { kind: 'file', name: sha256, rows: 0, open: () => createReadStream(file, { highWaterMark: 1 << 20 }) };
 }
 
 function safeName(text: string): string {

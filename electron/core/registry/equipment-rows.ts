@@ -5,15 +5,26 @@ import { inspectionStatus } from './status-sql.ts';
 
 // Rows are read by rowid after the page (or export chunk) has been chosen by a
 // narrow statement on the indexes, so the joins run for the rows shown only.
+// The piece's own columns, by the field name of the row the grid shows; the unit's
+// and district's come from the joins (u., d.) and are listed apart so the export can
+// take them from a lookup of the units instead (see equipment-export-rows.ts).
+export const equipmentColumnSql: Readonly<Record<string, string>> = {
+  id: 'e.id', originNode: 'e.origin_node', createdAt: 'e.created_at', updatedAt: 'e.updated_at',
+  version: 'e.version', deletedAt: 'e.deleted_at', unitId: 'e.unit_id',
+  equipmentCode: 'e.equipment_code', registrationCode: 'e.registration_code', registrationNo: 'e.registration_no',
+  kindCode: 'e.kind_code', categoryCode: 'e.category_code', varietyCode: 'e.variety_code', categoryRaw: 'e.category_raw',
+  status: 'e.status', location: 'e.location', lastInspectionDate: 'e.last_inspection_date',
+  nextInspectionDate: 'e.next_inspection_date', nextInspectionSource: 'e.next_inspection_source',
+  internalNo: 'e.internal_no', model: 'e.model', productNo: 'e.product_no', manufacturer: 'e.manufacturer',
+  commissionedDate: 'e.commissioned_date', extra: 'e.extra',
+};
+export const unitColumnSql: Readonly<Record<string, string>> = { unitName: 'u.name', uscc: 'u.uscc', districtName: 'd.name' };
+
+export const selectList = (columns: Readonly<Record<string, string>>) =>
+  Object.entries(columns).map(([field, sql]) => `${sql} AS ${field}`).join(', ');
+
 export const equipmentByRowidsSql = `
-SELECT e.rowid AS rid, e.id, e.origin_node AS originNode, e.created_at AS createdAt, e.updated_at AS updatedAt,
-       e.version, e.deleted_at AS deletedAt, e.unit_id AS unitId, u.name AS unitName, u.uscc, d.name AS districtName,
-       e.equipment_code AS equipmentCode, e.registration_code AS registrationCode, e.registration_no AS registrationNo,
-       e.kind_code AS kindCode, e.category_code AS categoryCode, e.variety_code AS varietyCode, e.category_raw AS categoryRaw,
-       e.status, e.location, e.last_inspection_date AS lastInspectionDate, e.next_inspection_date AS nextInspectionDate,
-       e.next_inspection_source AS nextInspectionSource,
-       e.internal_no AS internalNo, e.model, e.product_no AS productNo, e.manufacturer,
-       e.commissioned_date AS commissionedDate, e.extra
+SELECT e.rowid AS rid, ${selectList({ ...equipmentColumnSql, ...unitColumnSql })}
 FROM equipment e JOIN units u ON u.id = e.unit_id JOIN districts d ON d.id = u.district_id
 WHERE e.rowid IN (SELECT value FROM json_each(?))`;
 

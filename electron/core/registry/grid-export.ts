@@ -12,7 +12,7 @@ import { unitReadContext } from '../units/unit-rows.ts';
 import { readUnits, unitQuerySql } from '../units/unit-query.ts';
 import { resolveAsOf } from './as-of.ts';
 import { equipmentQuerySql, statusDates } from './equipment-query.ts';
-import { equipmentByRowidsSql, toEquipment } from './equipment-rows.ts';
+import { equipmentExportReader } from './equipment-export-rows.ts';
 import { cellReaders, columnWidth, type GridName } from './grid-columns.ts';
 import { certificateDates, managerQuerySql } from './manager-query.ts';
 import { managersByRowidsSql, toSafetyManager } from './manager-rows.ts';
@@ -37,7 +37,7 @@ function rowsOf(ctx: CoreContext, input: Input): Chunks {
     const dates = statusDates(ctx, input.filter.asOf);
     const { idsSql, params } = equipmentQuerySql(input.filter, dates);
     const rowids = selectRowids(sqlite, idsSql, params);
-    return byRowids(rowids, (ids) => readRowsInOrder(sqlite, equipmentByRowidsSql, ids, (r) => toEquipment(r, dates)));
+    return byRowids(rowids, equipmentExportReader(sqlite, input.columns.map((c) => c.colId), dates));
   }
   if (input.grid === 'managers') {
     const dates = certificateDates(ctx, input.filter.asOf);
