@@ -10,8 +10,12 @@ export function useFormErrors(fields: readonly string[], alias: Readonly<Record<
   // the lists are constants of the form: keyed by content so callers may write them inline
   const fieldKey = fields.join('|');
   const aliasKey = JSON.stringify(alias);
+  // `keep`: the messages the page itself set meanwhile (its own checks) stay, over the core's for the same field
   const fail = useCallback(
-    (error: unknown) => setErrors(toFormErrors(error, fieldKey.split('|'), JSON.parse(aliasKey) as Record<string, string>)),
+    (error: unknown, keep = false) => {
+      const found = toFormErrors(error, fieldKey.split('|'), JSON.parse(aliasKey) as Record<string, string>);
+      setErrors((e) => (keep ? { fields: { ...found.fields, ...e.fields }, general: [...e.general, ...found.general.filter((m) => !e.general.includes(m))] } : found));
+    },
     [fieldKey, aliasKey],
   );
   const clear = useCallback(() => setErrors(noFormErrors), []);

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Equipment } from '../../../../electron/api/schemas/registry.ts';
 import { api, errorMessage } from '../../api/client.ts';
@@ -16,6 +16,7 @@ import { EquipmentDialog } from './EquipmentDialog.tsx';
 import { DeleteRowDialog } from '../registry/DeleteRowDialog.tsx';
 import { RowActions } from '../registry/RowActions.tsx';
 import { useRowEditing } from '../registry/use-row-editing.ts';
+import { useLoad } from '../../components/useLoad.ts';
 
 const SEARCH_DELAY_MS = 300;
 
@@ -34,7 +35,6 @@ export function EquipmentPage() {
   const debouncedSearch = useDebouncedValue(search, SEARCH_DELAY_MS);
   const filter = useMemo<EquipmentFilterState>(() => ({ ...state, search: debouncedSearch }), [state, debouncedSearch]);
   const [total, setTotal] = useState<number | null>(null);
-  const [attention, setAttention] = useState<Attention | null>(null);
   const [status, setStatus] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
   const columnChoice = useColumnChoice('equipment');
   const columnDefs = useMemo(() => equipmentColumns(t), [t]);
@@ -58,17 +58,13 @@ export function EquipmentPage() {
   // (of pieces in use unless the user chose statuses: a scrapped boiler is not overdue for anything).
   const attentionStatus = filter.status.length > 0 ? filter.status : (['in_use'] as const);
   const attentionKey = JSON.stringify(equipmentQueryFilter({ ...filter, status: [...attentionStatus], inspection: '' }));
-  useEffect(() => {
-    let live = true;
+  const { value: attention } = useLoad(() => {
     const base = JSON.parse(attentionKey) as ReturnType<typeof equipmentQueryFilter>;
     const count = (inspection: 'overdue' | 'due') => api.call('equipment.query', { ...base, inspection, startRow: 0, endRow: 1 }).then((p) => p.total);
-    Promise.all([count('overdue'), count('due')]).then(
-      ([overdue, due]) => live && setAttention({ overdue, due }),
-      () => live && setAttention(null),
+    return Promise.all([count('overdue'), count('due')]).then(
+      ([overdue, due]): Attention => ({ overdue, due }),
+      () => null,
     );
-    return () => {
-      live = false;
-    };
   }, [attentionKey]);
 
   const change = (part: Partial<EquipmentFilterState>) => setState((s) => ({ ...s, ...part }));

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SafetyManager } from '../../../../electron/api/schemas/registry.ts';
 import { api, errorMessage } from '../../api/client.ts';
@@ -16,6 +16,7 @@ import { ManagerDialog } from './ManagerDialog.tsx';
 import { DeleteRowDialog } from '../registry/DeleteRowDialog.tsx';
 import { RowActions } from '../registry/RowActions.tsx';
 import { useRowEditing } from '../registry/use-row-editing.ts';
+import { useLoad } from '../../components/useLoad.ts';
 
 const SEARCH_DELAY_MS = 300;
 
@@ -29,7 +30,6 @@ export function ManagersPage() {
   const debouncedSearch = useDebouncedValue(search, SEARCH_DELAY_MS);
   const filter = useMemo<ManagerFilterState>(() => ({ ...state, search: debouncedSearch }), [state, debouncedSearch]);
   const [total, setTotal] = useState<number | null>(null);
-  const [attention, setAttention] = useState<{ expired: number; expiring: number } | null>(null);
   const [status, setStatus] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
   const columnChoice = useColumnChoice('managers');
   const columnDefs = useMemo(() => managerColumns(t), [t]);
@@ -51,17 +51,13 @@ export function ManagersPage() {
 
   // Certificates that need attention among the rows the other filters select.
   const attentionKey = JSON.stringify(managerQueryFilter({ ...filter, certificate: '' }));
-  useEffect(() => {
-    let live = true;
+  const { value: attention } = useLoad(() => {
     const base = JSON.parse(attentionKey) as ReturnType<typeof managerQueryFilter>;
     const count = (certificate: 'expired' | 'expiring') => api.call('managers.query', { ...base, certificate, startRow: 0, endRow: 1 }).then((p) => p.total);
-    Promise.all([count('expired'), count('expiring')]).then(
-      ([expired, expiring]) => live && setAttention({ expired, expiring }),
-      () => live && setAttention(null),
+    return Promise.all([count('expired'), count('expiring')]).then(
+      ([expired, expiring]) => ({ expired, expiring }),
+      () => null,
     );
-    return () => {
-      live = false;
-    };
   }, [attentionKey]);
 
   const change = (part: Partial<ManagerFilterState>) => setState((s) => ({ ...s, ...part }));
