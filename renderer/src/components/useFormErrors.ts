@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
-import { noFormErrors, toFormErrors, type FormErrors } from './form-errors.ts';
+import { noFormErrors, toFormErrors, withOwnErrors, type FormErrors } from './form-errors.ts';
 
 /**
  * A form's errors, all at once: `fail(e)` after a refused save sorts every problem
@@ -14,7 +14,7 @@ export function useFormErrors(fields: readonly string[], alias: Readonly<Record<
   const fail = useCallback(
     (error: unknown, keep = false) => {
       const found = toFormErrors(error, fieldKey.split('|'), JSON.parse(aliasKey) as Record<string, string>);
-      setErrors((e) => (keep ? { fields: { ...found.fields, ...e.fields }, general: [...e.general, ...found.general.filter((m) => !e.general.includes(m))] } : found));
+      setErrors((e) => (keep ? withOwnErrors(e, found) : found));
     },
     [fieldKey, aliasKey],
   );
