@@ -1,9 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Unit } from '../../../electron/api/schemas/unit.ts';
-import { api } from '../api/client.ts';
 import type { ControlProps } from './Field.tsx';
 import { useDebouncedValue } from './useDebouncedValue.ts';
+import { useCall } from './useLoad.ts';
 
 const SHOWN = 50;
 
@@ -23,20 +22,8 @@ export function UnitPicker({ control, value, onChange, districtId, labels, initi
   const { t } = useTranslation();
   const [search, setSearch] = useState(initialSearch);
   const query = useDebouncedValue(search, 200);
-  const [rows, setRows] = useState<Unit[]>([]);
-
-  useEffect(() => {
-    let live = true;
-    api.call('units.query', { search: query || undefined, districtId, startRow: 0, endRow: SHOWN }).then(
-      (page) => {
-        if (live) setRows(page.rows);
-      },
-      () => live && setRows([]),
-    );
-    return () => {
-      live = false;
-    };
-  }, [query, districtId]);
+  const found = useCall('units.query', { search: query || undefined, districtId, startRow: 0, endRow: SHOWN });
+  const rows = found.error ? [] : (found.value?.rows ?? []);
 
   return (
     <div className="unit-picker">

@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
 import type { CallName } from '../../../electron/api/contract.ts';
 import type { FieldLimit, FormLimits } from '../../../electron/api/schemas/people.ts';
 import { api } from '../api/client.ts';
+import { useLoad } from './useLoad.ts';
 
 // The limits come from the core (forms.limits reads them off the call's own input
 // schema), so a form never holds a second copy of a number that could drift.
@@ -22,15 +22,8 @@ function load(call: CallName): Promise<FormLimits> {
 
 /** The limits of one call's input fields, by path ("content", "reporter.phone"); empty until they arrive. */
 export function useFieldLimits(call: CallName): (path: string) => FieldLimit | undefined {
-  const [limits, setLimits] = useState<FormLimits>({});
-  useEffect(() => {
-    let live = true;
-    void load(call).then((l) => live && setLimits(l));
-    return () => {
-      live = false;
-    };
-  }, [call]);
-  return (path) => limits[path];
+  const { value: limits } = useLoad(() => load(call), [call]);
+  return (path) => limits?.[path];
 }
 
 /** Just the most characters a text field takes. */

@@ -51,6 +51,11 @@ export function toFormErrors(error: unknown, fields: readonly string[], alias: R
   return { fields: byField, general };
 }
 
+/** A refusal's problems under what the page itself found meanwhile: the page's message for a field wins, general messages once each. */
+export function withOwnErrors(own: FormErrors, found: FormErrors): FormErrors {
+  return { fields: { ...found.fields, ...own.fields }, general: [...own.general, ...found.general.filter((m) => !own.general.includes(m))] };
+}
+
 export function errorCount(errors: FormErrors): number {
   return Object.keys(errors.fields).length + errors.general.length;
 }

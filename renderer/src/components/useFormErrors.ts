@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
-import { noFormErrors, toFormErrors, type FormErrors } from './form-errors.ts';
+import { noFormErrors, toFormErrors, withOwnErrors, type FormErrors } from './form-errors.ts';
 
 /**
  * A form's errors, all at once: `fail(e)` after a refused save sorts every problem
@@ -10,8 +10,12 @@ export function useFormErrors(fields: readonly string[], alias: Readonly<Record<
   // the lists are constants of the form: keyed by content so callers may write them inline
   const fieldKey = fields.join('|');
   const aliasKey = JSON.stringify(alias);
+  // `keep`: the messages the page itself set meanwhile (its own checks) stay, over the core's for the same field
   const fail = useCallback(
-    (error: unknown) => setErrors(toFormErrors(error, fieldKey.split('|'), JSON.parse(aliasKey) as Record<string, string>)),
+    (error: unknown, keep = false) => {
+      const found = toFormErrors(error, fieldKey.split('|'), JSON.parse(aliasKey) as Record<string, string>);
+      setErrors((e) => (keep ? withOwnErrors(e, found) : found));
+    },
     [fieldKey, aliasKey],
   );
   const clear = useCallback(() => setErrors(noFormErrors), []);

@@ -1,13 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AcceptanceDetail } from '../../../../electron/api/schemas/acceptance.ts';
-import { api, errorMessage } from '../../api/client.ts';
 import { hrefFor, useRouteParams } from '../../router/hash-router.ts';
 import { PrintFrame } from '../../components/PrintFrame.tsx';
+import { loadState, useCall } from '../../components/useLoad.ts';
 import '../../styles/lists.css';
 import './acceptance.css';
-
-type State = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'ready'; file: AcceptanceDetail };
 
 /**
  * The acceptance record (A4 portrait: the unit, every item with its result and
@@ -20,19 +18,8 @@ export function AcceptancePrintPage() {
   const id = params.get('id') ?? '';
   const kind = params.get('kind') === 'certificate' ? 'certificate' : 'record';
   const auto = params.get('auto') === '1';
-  const [state, setState] = useState<State>({ kind: 'loading' });
+  const state = loadState(useCall('acceptance.get', { id }));
   const printed = useRef(false);
-
-  useEffect(() => {
-    let live = true;
-    api.call('acceptance.get', { id }).then(
-      (file) => live && setState({ kind: 'ready', file }),
-      (error: unknown) => live && setState({ kind: 'failed', message: errorMessage(error) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [id]);
 
   useEffect(() => {
     if (state.kind !== 'ready' || !auto || printed.current) return;
@@ -45,7 +32,7 @@ export function AcceptancePrintPage() {
     <PrintFrame label={t('acceptance.print.recordTitle')} pdfName={kind === 'record' ? t('acceptance.print.recordTitle') : t('host.pdf.plaqueName')} backHref={hrefFor('acceptance', { id })} backLabel={t('acceptance.print.back')} printLabel={t('acceptance.print.print')} hint={t('acceptance.print.hint')} state={state}>
       {() => (
         <>
-          {state.kind === 'ready' && (kind === 'record' ? <Record file={state.file} /> : <Certificate file={state.file} />)}
+          {state.kind === 'ready' && (kind === 'record' ? <Record file={state.value} /> : <Certificate file={state.value} />)}
         </>
       )}
     </PrintFrame>

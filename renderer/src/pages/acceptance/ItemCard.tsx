@@ -4,8 +4,10 @@ import type { AcceptanceDetail, AcceptanceItem, Evidence } from '../../../../ele
 import { api, errorMessage } from '../../api/client.ts';
 import { Badge } from '../../components/Badge.tsx';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
-import { base64ToBytes, saveFile } from '../../files/download.ts';
+import { saveFile } from '../../files/download.ts';
 import { formatSize, readAsBase64 } from '../../files/read-file.ts';
+import { useObjectUrl } from '../../files/useObjectUrl.ts';
+import { useCall } from '../../components/useLoad.ts';
 
 const ACCEPT = '.pdf,.jpg,.jpeg,.png,.doc,.docx,.xls,.xlsx';
 
@@ -249,22 +251,7 @@ export function ItemCard({ file, item, maxMb, onChanged, onFailed }: Props) {
 
 /** A small picture of an image evidence file (read once, shown from a blob URL). */
 function Thumb({ attachmentId }: { attachmentId: string }) {
-  const [url, setUrl] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    let made: string | null = null;
-    api.call('acceptance.evidenceFile', { attachmentId }).then(
-      (f) => {
-        if (!live) return;
-        made = URL.createObjectURL(new Blob([base64ToBytes(f.contentBase64)], { type: f.mimeType }));
-        setUrl(made);
-      },
-      () => undefined,
-    );
-    return () => {
-      live = false;
-      if (made) URL.revokeObjectURL(made);
-    };
-  }, [attachmentId]);
+  // a picture that cannot be read is left out; the file's name and size stay beside it
+  const url = useObjectUrl(useCall('acceptance.evidenceFile', { attachmentId }).value);
   return url ? <img className="acc-thumb" src={url} alt="" /> : null;
 }

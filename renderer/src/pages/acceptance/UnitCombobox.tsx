@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api, errorMessage } from '../../api/client.ts';
 import type { ControlProps } from '../../components/Field.tsx';
 import { useDebouncedValue } from '../../components/useDebouncedValue.ts';
+import { useLoad } from '../../components/useLoad.ts';
 
 export interface Candidate {
   id: string;
@@ -30,23 +31,22 @@ export function UnitCombobox({ control, value, onChange, onError }: {
   const [text, setText] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
-  const [matches, setMatches] = useState<Candidate[] | null>(null);
   const query = useDebouncedValue(text, 200);
-
-  useEffect(() => {
-    let live = true;
-    api.call('acceptance.candidates', { search: query.trim() || undefined, limit: SHOWN + 1 }).then(
-      (rows) => {
-        if (!live) return;
-        setMatches(rows);
-        setActive(0);
-      },
-      (error: unknown) => live && onError(errorMessage(error)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [query, onError]);
+  // new matches start from the first; a refused search keeps the last matches and tells the form
+  const { value: matches } = useLoad(
+    () =>
+      api.call('acceptance.candidates', { search: query.trim() || undefined, limit: SHOWN + 1 }).then(
+        (rows): Candidate[] => {
+          setActive(0);
+          return rows;
+        },
+        (error: unknown) => {
+          onError(errorMessage(error));
+          throw error;
+        },
+      ),
+    [query, onError],
+  );
 
   // Esc closes the list, not the dialog around it (the dialog listens on the document)
   useEffect(() => {

@@ -1,11 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CallOutput } from '../../../../electron/api/contract.ts';
-import { api, errorMessage } from '../../api/client.ts';
+import { useCall } from '../../components/useLoad.ts';
 import { formatDateTime } from '../../format/time.ts';
 import { tableLabel } from '../bundles/bundle-format.ts';
 
-type Page = CallOutput<'audit.list'>;
 const PAGE_ROWS = 50;
 const localTables = ['bundles_sent', 'bundles_received', 'node_identity', 'node_keys', 'trusted_keys', 'settings'] as const;
 const isLocalTable = (name: string): name is (typeof localTables)[number] => (localTables as readonly string[]).includes(name);
@@ -14,25 +12,7 @@ const isLocalTable = (name: string): name is (typeof localTables)[number] => (lo
 export function AuditEntriesTable() {
   const { t } = useTranslation();
   const [start, setStart] = useState(0);
-  const [page, setPage] = useState<Page | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    api.call('audit.list', { startRow: start, endRow: start + PAGE_ROWS }).then(
-      (p) => {
-        if (!live) return;
-        setPage(p);
-        setError(null);
-      },
-      (e: unknown) => {
-        if (live) setError(errorMessage(e));
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [start]);
+  const { value: page, error } = useCall('audit.list', { startRow: start, endRow: start + PAGE_ROWS });
 
   if (error) {
     return (

@@ -2,10 +2,11 @@ import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'rea
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Block, BlockCandidate, BlockManager, BlockProposal, BlockSettings, Inspector, SupervisorCertificateRef } from '../../../../electron/api/schemas/blocks.ts';
-import { api, errorMessage } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
 import { Field } from '../../components/Field.tsx';
 import { toFormError, type FormError } from '../../components/form-errors.ts';
 import { Modal } from '../../components/Modal.tsx';
+import { useLoad } from '../../components/useLoad.ts';
 import { MemberPicker } from './MemberPicker.tsx';
 
 export type BlockDialogMode = { kind: 'create' } | { kind: 'edit'; block: Block } | { kind: 'accept'; proposal: BlockProposal };
@@ -56,10 +57,6 @@ export function BlockDialog({ mode, settings, onClose, onSaved }: BlockDialogPro
   const [inspectorIds, setInspectorIds] = useState<string[]>(start.inspectors);
   const [supervisorIds, setSupervisorIds] = useState<string[]>(start.supervisors);
   const [leaveReason, setLeaveReason] = useState('');
-  const [candidates, setCandidates] = useState<BlockCandidate[]>([]);
-  const [inspectors, setInspectors] = useState<Inspector[]>([]);
-  const [managers, setManagers] = useState<BlockManager[]>([]);
-  const [loadError, setLoadError] = useState<string | null>(null);
   const [error, setError] = useState<FormError | null>(null);
   const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
@@ -67,36 +64,13 @@ export function BlockDialog({ mode, settings, onClose, onSaved }: BlockDialogPro
   const scheduleListId = useId();
   const blockId = mode.kind === 'edit' ? mode.block.id : null;
 
-  useEffect(() => {
-    let live = true;
-    Promise.all([api.call('blocks.candidates', blockId ? { blockId } : {}), api.call('inspectors.list', { includeInactive: true })]).then(
-      ([c, i]) => {
-        if (!live) return;
-        setCandidates(c);
-        setInspectors(i);
-      },
-      (e: unknown) => live && setLoadError(errorMessage(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [blockId]);
-
+  const lists = useLoad(() => Promise.all([api.call('blocks.candidates', blockId ? { blockId } : {}), api.call('inspectors.list', { includeInactive: true })]), [blockId]);
+  const candidates: BlockCandidate[] = useMemo(() => lists.value?.[0] ?? [], [lists.value]);
+  const inspectors: Inspector[] = lists.value?.[1] ?? [];
   // the safety managers of the chosen members: who can be a supervisor
-  useEffect(() => {
-    let live = true;
-    if (members.length === 0) {
-      setManagers([]);
-      return;
-    }
-    api.call('blocks.managers', { unitIds: members.slice(0, 50) }).then(
-      (m) => live && setManagers(m),
-      (e: unknown) => live && setLoadError(errorMessage(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [members]);
+  const supervisable = useLoad((): Promise<BlockManager[]> => (members.length === 0 ? Promise.resolve([]) : api.call('blocks.managers', { unitIds: members.slice(0, 50) })), [members]);
+  const managers = supervisable.value ?? [];
+  const loadError = lists.error ?? supervisable.error;
 
   useEffect(() => {
     if (!error?.field) return;

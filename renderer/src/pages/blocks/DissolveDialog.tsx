@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { Block } from '../../../../electron/api/schemas/blocks.ts';
 import { api } from '../../api/client.ts';
 import { Field } from '../../components/Field.tsx';
-import { toFormError, type FormError } from '../../components/form-errors.ts';
+import { FormErrorSummary } from '../../components/FormErrorSummary.tsx';
 import { Modal } from '../../components/Modal.tsx';
+import { useSubmit } from '../../components/useSubmit.ts';
 
 interface DissolveDialogProps {
   block: Block;
@@ -16,33 +17,19 @@ interface DissolveDialogProps {
 export function DissolveDialog({ block, onClose, onDissolved }: DissolveDialogProps) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<FormError | null>(null);
-
-  const confirm = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      onDissolved(await api.call('blocks.dissolve', { id: block.id, version: block.version, reason }));
-    } catch (e) {
-      setError(toFormError(e, ['reason']));
-      setBusy(false);
-    }
-  };
+  const form = useSubmit(['reason']);
+  const { busy } = form;
+  const confirm = () => form.run(async () => onDissolved(await api.call('blocks.dissolve', { id: block.id, version: block.version, reason })));
 
   return (
     <Modal title={t('blocks.dissolveDialog.title')} onClose={onClose} busy={busy}>
       <div className="confirm-body">
         <p className="confirm-question">{t('blocks.dissolveDialog.question', { name: block.name })}</p>
         <p>{t('blocks.dissolveDialog.effect', { count: block.members.length })}</p>
-        <Field label={t('blocks.dissolveDialog.reason')} required error={error?.field === 'reason' ? error.message : undefined}>
+        <Field label={t('blocks.dissolveDialog.reason')} required error={form.of('reason')}>
           {(control) => <input {...control} name="reason" type="text" value={reason} maxLength={200} onChange={(e) => setReason(e.target.value)} />}
         </Field>
-        {error && !error.field && (
-          <div className="notice notice-error" role="alert">
-            {error.message}
-          </div>
-        )}
+        <FormErrorSummary errors={form.errors} />
       </div>
       <div className="form-actions">
         <button type="button" className="button" onClick={onClose} disabled={busy} data-autofocus>

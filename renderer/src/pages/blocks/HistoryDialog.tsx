@@ -1,26 +1,13 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Block, BlockDetail } from '../../../../electron/api/schemas/blocks.ts';
-import { api, errorMessage } from '../../api/client.ts';
+import type { Block } from '../../../../electron/api/schemas/blocks.ts';
+import { useCall } from '../../components/useLoad.ts';
 import { Modal } from '../../components/Modal.tsx';
 import { formatDate } from '../../format/time.ts';
 
 /** Who joined or left when and why; inspectors and supervisors assigned or taken off; creation and dissolution. */
 export function HistoryDialog({ block, onClose }: { block: Block; onClose: () => void }) {
   const { t } = useTranslation();
-  const [detail, setDetail] = useState<BlockDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    api.call('blocks.get', { id: block.id }).then(
-      (d) => live && setDetail(d),
-      (e: unknown) => live && setError(errorMessage(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [block.id]);
+  const { value: detail, error } = useCall('blocks.get', { id: block.id });
 
   return (
     <Modal title={t('blocks.historyDialog.title', { name: block.name })} onClose={onClose} size="medium">

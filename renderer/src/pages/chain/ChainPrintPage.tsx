@@ -1,16 +1,13 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChainRoster } from '../../../../electron/api/schemas/blocks.ts';
-import { api, errorMessage } from '../../api/client.ts';
 import { dateParts, todayIso } from '../../format/time.ts';
 import { hrefFor, useRouteParams } from '../../router/hash-router.ts';
 import { RosterTable } from './RosterTable.tsx';
 import { PrintFrame } from '../../components/PrintFrame.tsx';
 import { PrintSignLines } from '../../components/PrintSignLines.tsx';
+import { loadState, useCall } from '../../components/useLoad.ts';
 import '../blocks/blocks.css';
 import './chain.css';
-
-type State = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'ready'; roster: ChainRoster };
 
 /**
  * The chain roster as A4 contact sheets, one block per page (portrait): the block,
@@ -22,20 +19,9 @@ export function ChainPrintPage() {
   const { t } = useTranslation();
   const params = useRouteParams();
   const auto = params.get('auto') === '1';
-  const [state, setState] = useState<State>({ kind: 'loading' });
+  // the contact sheet: managers' phones in full (audited by the core), to call them
+  const state = loadState(useCall('chain.roster', { contactSheet: true }));
   const printed = useRef(false);
-
-  useEffect(() => {
-    let live = true;
-    // the contact sheet: managers' phones in full (audited by the core), to call them
-    api.call('chain.roster', { contactSheet: true }).then(
-      (roster) => live && setState({ kind: 'ready', roster }),
-      (error: unknown) => live && setState({ kind: 'failed', message: errorMessage(error) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
 
   useEffect(() => {
     if (state.kind !== 'ready' || !auto || printed.current) return;
@@ -51,9 +37,9 @@ export function ChainPrintPage() {
       {() => (
         <>
           {state.kind === 'ready' &&
-            state.roster.blocks.map((block, index) => (
+            state.value.blocks.map((block, index) => (
               <section key={block.blockId} className={`print-sheet chain-sheet print-list-portrait${index > 0 ? ' print-break' : ''}`} aria-labelledby={`sheet-${block.blockId}`}>
-                <div className="print-authority">{state.roster.authority}</div>
+                <div className="print-authority">{state.value.authority}</div>
                 <h1 id={`sheet-${block.blockId}`} className="print-title">
                   {t('chain.printTitle')}
                 </h1>
@@ -92,7 +78,7 @@ export function ChainPrintPage() {
                   {t('chain.printSupervisors', { names: block.supervisors.map((s) => `${s.name}（${s.unitName}）`).join('、') || t('chain.printNone') })}
                 </p>
                 <div className="print-footer">
-                  <span>{t('chain.printMadeBy', { authority: state.roster.authority })}</span>
+                  <span>{t('chain.printMadeBy', { authority: state.value.authority })}</span>
                   <span>{t('chain.printMadeOn', { date: madeOn })}</span>
                 </div>
                 <PrintSignLines />

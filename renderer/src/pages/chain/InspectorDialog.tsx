@@ -1,13 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Inspector } from '../../../../electron/api/schemas/blocks.ts';
 import { api } from '../../api/client.ts';
 import { Field } from '../../components/Field.tsx';
-import { FormErrorSummary } from '../../components/FormErrorSummary.tsx';
+import { FormDialog } from '../../components/FormDialog.tsx';
 import { useMaxLengths } from '../../components/field-limits.ts';
-import { useFormErrors } from '../../components/useFormErrors.ts';
-import { Modal } from '../../components/Modal.tsx';
-import { FormActions } from '../../components/FormActions.tsx';
+import { useSubmit } from '../../components/useSubmit.ts';
 
 const fields = ['name', 'enforcementNo', 'phone'] as const;
 
@@ -16,22 +14,10 @@ export function InspectorDialog({ inspector, onClose, onSaved }: { inspector: In
   const { t } = useTranslation();
   const [form, setForm] = useState({ name: inspector?.name ?? '', enforcementNo: inspector?.enforcementNo ?? '', phone: inspector?.phone ?? '' });
   const [active, setActive] = useState(inspector?.active ?? true);
-  const [busy, setBusy] = useState(false);
-  const errors = useFormErrors(fields);
+  const errors = useSubmit(fields);
   const max = useMaxLengths('inspectors.save');
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    errors.clear();
-    try {
-      onSaved(await api.call('inspectors.save', { ...form, active, ...(inspector ? { id: inspector.id, version: inspector.version } : {}) }));
-    } catch (e) {
-      errors.fail(e);
-      setBusy(false);
-    }
-  };
+  const submit = async () => onSaved(await api.call('inspectors.save', { ...form, active, ...(inspector ? { id: inspector.id, version: inspector.version } : {}) }));
 
   // a counter on the name (the phone and 执法证号 are checked for their form instead)
   const text = (field: (typeof fields)[number], required = false) => (
@@ -55,18 +41,14 @@ export function InspectorDialog({ inspector, onClose, onSaved }: { inspector: In
   );
 
   return (
-    <Modal title={inspector ? t('chain.inspectorDialog.editTitle') : t('chain.inspectorDialog.addTitle')} onClose={onClose} busy={busy}>
-      <form className="form-stack" onSubmit={submit} noValidate>
-        {text('name', true)}
-        {text('enforcementNo')}
-        {text('phone')}
-        <label className="checkbox">
-          <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} />
-          {t('chain.inspectorDialog.active')}
-        </label>
-        <FormErrorSummary errors={errors.errors} />
-        <FormActions busy={busy} onCancel={onClose} submitLabel={t('common.save')} />
-      </form>
-    </Modal>
+    <FormDialog title={inspector ? t('chain.inspectorDialog.editTitle') : t('chain.inspectorDialog.addTitle')} onClose={onClose} submit={errors} onSubmit={submit}>
+      {text('name', true)}
+      {text('enforcementNo')}
+      {text('phone')}
+      <label className="checkbox">
+        <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} />
+        {t('chain.inspectorDialog.active')}
+      </label>
+    </FormDialog>
   );
 }

@@ -1,17 +1,14 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOperator } from '../../app/operator-context.ts';
 import type { RewardDetail } from '../../../../electron/api/schemas/complaints.ts';
-import { api, errorMessage } from '../../api/client.ts';
 import { PrintFrame } from '../../components/PrintFrame.tsx';
 import { amountInWords, formatFen } from '../../format/money.ts';
 import { formatDate } from '../../format/time.ts';
 import { hrefFor, useRouteParams } from '../../router/hash-router.ts';
 import { levelLabel, reporterLabel } from './labels.ts';
+import { loadState, useCall } from '../../components/useLoad.ts';
 import '../../styles/lists.css';
 import './complaints.css';
-
-type State = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'ready'; detail: RewardDetail };
 
 /**
  * 举报奖励审批表 (A4 portrait): the complaint in brief, the basis, the proposed and the
@@ -23,23 +20,12 @@ export function ComplaintPrintPage() {
   const { t } = useTranslation();
   const params = useRouteParams();
   const id = params.get('reward') ?? '';
-  const [state, setState] = useState<State>({ kind: 'loading' });
+  const state = loadState(useCall('complaints.getReward', { id }));
 
-  useEffect(() => {
-    let live = true;
-    api.call('complaints.getReward', { id }).then(
-      (detail) => live && setState({ kind: 'ready', detail }),
-      (error: unknown) => live && setState({ kind: 'failed', message: errorMessage(error) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [id]);
-
-  const back = state.kind === 'ready' ? hrefFor('complaints', { id: state.detail.complaint.id }) : hrefFor('complaints');
+  const back = state.kind === 'ready' ? hrefFor('complaints', { id: state.value.complaint.id }) : hrefFor('complaints');
   return (
     <PrintFrame label={t('complaints.print.title')} backHref={back} backLabel={t('complaints.print.back')} printLabel={t('complaints.print.print')} hint={t('complaints.print.hint')} state={state}>
-      {() => state.kind === 'ready' && <Form detail={state.detail} />}
+      {() => state.kind === 'ready' && <Form detail={state.value} />}
     </PrintFrame>
   );
 }

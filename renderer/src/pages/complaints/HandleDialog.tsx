@@ -1,12 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ComplaintDetail, ComplaintOutcome } from '../../../../electron/api/schemas/complaints.ts';
 import { api } from '../../api/client.ts';
 import { Field } from '../../components/Field.tsx';
-import { FormActions } from '../../components/FormActions.tsx';
-import { toFormError, type FormError } from '../../components/form-errors.ts';
 import { useMaxLengths } from '../../components/field-limits.ts';
-import { Modal } from '../../components/Modal.tsx';
+import { FormDialog } from '../../components/FormDialog.tsx';
+import { useSubmit } from '../../components/useSubmit.ts';
 import { HazardPicker } from './HazardPicker.tsx';
 
 const fields = ['handlingResult', 'outcome', 'handledOn', 'linkedHazardId', 'linkedInspectionId'];
@@ -20,68 +19,51 @@ export function HandleDialog({ complaint, onClose, onSaved }: { complaint: Compl
   const [handledOn, setHandledOn] = useState(complaint.handledOn ?? '');
   const [hazard, setHazard] = useState(complaint.linkedHazardId ?? '');
   const [inspection, setInspection] = useState(complaint.linkedInspectionId ?? '');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<FormError | null>(null);
+  const form = useSubmit(fields);
   const max = useMaxLengths('complaints.handle');
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await api.call('complaints.handle', {
-        id: complaint.id,
-        version: complaint.version,
-        handlingResult: result,
-        outcome: outcome || null,
-        handledOn: outcome ? handledOn || null : null,
-        linkedHazardId: hazard || null,
-        linkedInspectionId: inspection.trim() || null,
-      });
-      onSaved();
-    } catch (e) {
-      setError(toFormError(e, fields));
-      setBusy(false);
-    }
+  const submit = async () => {
+    await api.call('complaints.handle', {
+      id: complaint.id,
+      version: complaint.version,
+      handlingResult: result,
+      outcome: outcome || null,
+      handledOn: outcome ? handledOn || null : null,
+      linkedHazardId: hazard || null,
+      linkedInspectionId: inspection.trim() || null,
+    });
+    onSaved();
   };
-  const err = (f: string) => (error?.field === f ? error.message : undefined);
+  const err = form.of;
 
   return (
-    <Modal title={t('complaints.handle.title')} onClose={onClose} busy={busy} size="medium">
-      <form className="form-grid" onSubmit={submit} noValidate>
-        <Field label={t('complaints.handle.result')} required error={err('handlingResult')} className="field-wide" maxLength={max('handlingResult')} length={result.length}>
-          {(c) => <textarea {...c} rows={4} value={result} onChange={(e) => setResult(e.target.value)} data-autofocus />}
-        </Field>
-        <Field label={t('complaints.handle.outcome')} error={err('outcome')}>
-          {(c) => (
-            <select {...c} value={outcome} onChange={(e) => setOutcome(e.target.value as ComplaintOutcome | '')}>
-              <option value="">{t('complaints.handle.outcomeNone')}</option>
-              {outcomes.map((o) => (
-                <option key={o} value={o}>
-                  {t(`complaints.outcome.${o}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        {outcome && (
-          <Field label={t('complaints.handle.handledOn')} error={err('handledOn')} hint={t('complaints.handle.handledOnHint')}>
-            {(c) => <input {...c} type="date" value={handledOn} onChange={(e) => setHandledOn(e.target.value)} />}
-          </Field>
+    <FormDialog title={t('complaints.handle.title')} onClose={onClose} submit={form} onSubmit={submit} size="medium" layout="grid">
+      <Field label={t('complaints.handle.result')} required error={err('handlingResult')} className="field-wide" maxLength={max('handlingResult')} length={result.length}>
+        {(c) => <textarea {...c} rows={4} value={result} onChange={(e) => setResult(e.target.value)} data-autofocus />}
+      </Field>
+      <Field label={t('complaints.handle.outcome')} error={err('outcome')}>
+        {(c) => (
+          <select {...c} value={outcome} onChange={(e) => setOutcome(e.target.value as ComplaintOutcome | '')}>
+            <option value="">{t('complaints.handle.outcomeNone')}</option>
+            {outcomes.map((o) => (
+              <option key={o} value={o}>
+                {t(`complaints.outcome.${o}`)}
+              </option>
+            ))}
+          </select>
         )}
-        <Field label={t('complaints.handle.hazard')} hint={t('complaints.handle.hazardHint')} error={err('linkedHazardId')} className="field-wide">
-          {(c) => <HazardPicker control={c} value={hazard} current={complaint.linkedHazard} onChange={setHazard} />}
+      </Field>
+      {outcome && (
+        <Field label={t('complaints.handle.handledOn')} error={err('handledOn')} hint={t('complaints.handle.handledOnHint')}>
+          {(c) => <input {...c} type="date" value={handledOn} onChange={(e) => setHandledOn(e.target.value)} />}
         </Field>
-        <Field label={t('complaints.handle.inspection')} error={err('linkedInspectionId')} className="field-wide">
-          {(c) => <input {...c} className="mono" value={inspection} maxLength={64} onChange={(e) => setInspection(e.target.value)} />}
-        </Field>
-        {error && !error.field && (
-          <div className="notice notice-error field-wide" role="alert">
-            {error.message}
-          </div>
-        )}
-        <FormActions className="field-wide" busy={busy} onCancel={onClose} submitLabel={t('common.save')} />
-      </form>
-    </Modal>
+      )}
+      <Field label={t('complaints.handle.hazard')} hint={t('complaints.handle.hazardHint')} error={err('linkedHazardId')} className="field-wide">
+        {(c) => <HazardPicker control={c} value={hazard} current={complaint.linkedHazard} onChange={setHazard} />}
+      </Field>
+      <Field label={t('complaints.handle.inspection')} error={err('linkedInspectionId')} className="field-wide">
+        {(c) => <input {...c} className="mono" value={inspection} maxLength={64} onChange={(e) => setInspection(e.target.value)} />}
+      </Field>
+    </FormDialog>
   );
 }

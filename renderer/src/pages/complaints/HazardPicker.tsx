@@ -1,10 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ComplaintDetail } from '../../../../electron/api/schemas/complaints.ts';
-import type { HazardSummary } from '../../../../electron/api/schemas/hazards.ts';
-import { api } from '../../api/client.ts';
 import type { ControlProps } from '../../components/Field.tsx';
 import { useDebouncedValue } from '../../components/useDebouncedValue.ts';
+import { useCall } from '../../components/useLoad.ts';
 
 const SHOWN = 50;
 type Linked = NonNullable<ComplaintDetail['linkedHazard']>;
@@ -30,18 +29,8 @@ export function HazardPicker({ control, value, current, onChange }: {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const query = useDebouncedValue(search, 200);
-  const [rows, setRows] = useState<HazardSummary[]>([]);
-
-  useEffect(() => {
-    let live = true;
-    api.call('hazards.list', { search: query || undefined, limit: SHOWN }).then(
-      (list) => live && setRows(list),
-      () => live && setRows([]),
-    );
-    return () => {
-      live = false;
-    };
-  }, [query]);
+  const found = useCall('hazards.list', { search: query || undefined, limit: SHOWN });
+  const rows = found.error ? [] : (found.value ?? []);
 
   const noNumber = t('complaints.handle.hazardNoNumber');
   const options: Array<Pick<Linked, 'id' | 'number' | 'unitName' | 'description' | 'foundOn'>> = [...rows];

@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { useAppContext } from '../../app/app-context.ts';
 import { Field } from '../../components/Field.tsx';
 import { useDebouncedValue } from '../../components/useDebouncedValue.ts';
+import { useLoad } from '../../components/useLoad.ts';
 
 export interface UnitChoice {
   unitId: string | null;
@@ -26,35 +27,31 @@ export function UnitPicker({ value, initialLabel, onChange, errors, unitNameMax 
   const { node } = useAppContext();
   const [search, setSearch] = useState('');
   const query = useDebouncedValue(search.trim(), 250);
-  const [units, setUnits] = useState<Option[]>(value.unitId && initialLabel ? [{ id: value.unitId, label: initialLabel }] : []);
-  const [pieces, setPieces] = useState<Option[]>([]);
-
-  useEffect(() => {
-    if (!query) return;
-    let live = true;
-    api.call('units.query', { search: query, ...(node.districtId ? { districtId: node.districtId } : {}), startRow: 0, endRow: 20 }).then(
-      (page) => live && setUnits(page.rows.map((u) => ({ id: u.id, label: `${u.name}（${u.uscc}）` }))),
-      () => live && setUnits([]),
-    );
-    return () => {
-      live = false;
-    };
-  }, [query, node.districtId]);
-
-  useEffect(() => {
-    if (!value.unitId) {
-      setPieces([]);
-      return;
-    }
-    let live = true;
-    api.call('equipment.query', { unitId: value.unitId, startRow: 0, endRow: 500 }).then(
-      (page) => live && setPieces(page.rows.map((e) => ({ id: e.id, label: [e.registrationNo ?? e.equipmentCode ?? e.registrationCode ?? e.internalNo, e.varietyName ?? e.categoryName ?? e.kindName].filter(Boolean).join(' ') }))),
-      () => live && setPieces([]),
-    );
-    return () => {
-      live = false;
-    };
-  }, [value.unitId]);
+  const found = useLoad(
+    (): Promise<Option[] | null> =>
+      query
+        ? api.call('units.query', { search: query, ...(node.districtId ? { districtId: node.districtId } : {}), startRow: 0, endRow: 20 }).then(
+            (page) => page.rows.map((u) => ({ id: u.id, label: `${u.name}（${u.uscc}）` })),
+            () => [],
+          )
+        : Promise.resolve(null),
+    [query, node.districtId],
+  );
+  // an emptied search box keeps the last matches (the chosen unit stays among the options)
+  const shownUnits = useRef<Option[]>(value.unitId && initialLabel ? [{ id: value.unitId, label: initialLabel }] : []);
+  if (found.value) shownUnits.current = found.value;
+  const units = shownUnits.current;
+  const pieces =
+    useLoad(
+      (): Promise<Option[]> =>
+        value.unitId
+          ? api.call('equipment.query', { unitId: value.unitId, startRow: 0, endRow: 500 }).then(
+              (page) => page.rows.map((e) => ({ id: e.id, label: [e.registrationNo ?? e.equipmentCode ?? e.registrationCode ?? e.internalNo, e.varietyName ?? e.categoryName ?? e.kindName].filter(Boolean).join(' ') })),
+              () => [],
+            )
+          : Promise.resolve([]),
+      [value.unitId],
+    ).value ?? [];
 
   return (
     <>

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { District } from '../../../../electron/api/schemas/district.ts';
 import type { NodeIdentity, NodeRole } from '../../../../electron/api/schemas/node.ts';
@@ -10,6 +10,7 @@ import { toFormErrors } from '../../components/form-errors.ts';
 import { useMaxLengths } from '../../components/field-limits.ts';
 import { useFormErrors } from '../../components/useFormErrors.ts';
 import { PassphraseFields, validatePassphrase } from '../keys/PassphraseFields.tsx';
+import { useLoad } from '../../components/useLoad.ts';
 
 const roles: NodeRole[] = ['district', 'training', 'bureau'];
 const formFields = ['role', 'name', 'districtId', 'operatorName', 'operatorTitle', 'passphrase'] as const;
@@ -41,18 +42,14 @@ export function FirstStartPage({ districts, onDone }: FirstStartPageProps) {
   const [again, setAgain] = useState('');
   const [passphraseError, setPassphraseError] = useState<{ field: 'passphrase' | 'again'; message: string } | null>(null);
   // null until the host said whether it has safeStorage; asked for when unsure
-  const [needsPassphrase, setNeedsPassphrase] = useState<boolean | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    api.call('keys.status', {}).then(
-      (status) => live && setNeedsPassphrase(!status.safeStorageAvailable),
-      () => live && setNeedsPassphrase(true),
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
+  const { value: needsPassphrase } = useLoad(
+    () =>
+      api.call('keys.status', {}).then(
+        (status) => !status.safeStorageAvailable,
+        () => true,
+      ),
+    [],
+  );
 
   const chooseDistrict = (id: string) => {
     setDistrictId(id);

@@ -1,15 +1,14 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StagedFile } from '../../../../electron/api/schemas/files.ts';
 import type { HazardAction, HazardDetail } from '../../../../electron/api/schemas/hazards.ts';
 import { api } from '../../api/client.ts';
 import { Field } from '../../components/Field.tsx';
-import { FormActions } from '../../components/FormActions.tsx';
-import { FormErrorSummary } from '../../components/FormErrorSummary.tsx';
 import { useMaxLengths } from '../../components/field-limits.ts';
-import { useFormErrors } from '../../components/useFormErrors.ts';
-import { Modal } from '../../components/Modal.tsx';
+import { FormDialog } from '../../components/FormDialog.tsx';
+import { useSubmit } from '../../components/useSubmit.ts';
 import { useDebouncedValue } from '../../components/useDebouncedValue.ts';
+import { useLoad } from '../../components/useLoad.ts';
 import { todayIso } from '../../format/time.ts';
 import { StagedFiles } from '../../components/StagedFiles.tsx';
 
@@ -27,95 +26,74 @@ export function TransitionDialog({ hazard, action, defaultDays, onClose, onDone 
   const [mode, setMode] = useState<'days' | 'date'>('days');
   const [days, setDays] = useState(String(defaultDays));
   const [deadline, setDeadline] = useState('');
-  const [preview, setPreview] = useState<{ deadline: string; warnings: string[] } | null>(null);
   const [comment, setComment] = useState('');
   const [evidence, setEvidence] = useState<StagedFile[]>([]);
-  const [busy, setBusy] = useState(false);
-  const errors = useFormErrors(fields);
+  const errors = useSubmit(fields);
   const max = useMaxLengths('hazards.transition');
   const previewKey = useDebouncedValue(`${orderedOn}|${days}`, 200);
 
-  useEffect(() => {
-    if (action !== 'order' || mode !== 'days') return;
+  // the date the working days come to, shown under the field; none while the days are not a count
+  const { value: preview } = useLoad(() => {
     const [from, n] = previewKey.split('|');
     const workingDays = Number(n);
-    if (!from || !Number.isInteger(workingDays) || workingDays < 1) return setPreview(null);
-    let live = true;
-    api.call('hazards.deadlinePreview', { from, workingDays }).then(
-      (p) => live && setPreview(p),
-      () => live && setPreview(null),
-    );
-    return () => {
-      live = false;
-    };
+    if (action !== 'order' || mode !== 'days' || !from || !Number.isInteger(workingDays) || workingDays < 1) return Promise.resolve(null);
+    return api.call('hazards.deadlinePreview', { from, workingDays }).catch(() => null);
   }, [action, mode, previewKey]);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     // what this step needs, all at once, before calling
-    errors.clear();
     const missing: Array<[string, string]> = [];
     if (action === 'fail' && !comment.trim()) missing.push(['comment', t('hazards.transition.commentRequired')]);
     if (action === 'submit' && evidence.length === 0) missing.push(['evidence', t('hazards.transition.evidenceRequired')]);
     for (const [field, message] of missing) errors.setField(field, message);
     if (missing.length > 0) return;
-    setBusy(true);
-    try {
-      const order = action === 'order' ? { orderedOn, ...(mode === 'days' ? { workingDays: Number(days) } : { deadline }) } : {};
-      onDone(await api.call('hazards.transition', { id: hazard.id, version: hazard.version, action, comment, evidence: evidence.map((f) => f.id), ...order }));
-    } catch (e) {
-      errors.fail(e);
-      setBusy(false);
-    }
+    const order = action === 'order' ? { orderedOn, ...(mode === 'days' ? { workingDays: Number(days) } : { deadline }) } : {};
+    onDone(await api.call('hazards.transition', { id: hazard.id, version: hazard.version, action, comment, evidence: evidence.map((f) => f.id), ...order }));
   };
 
   const fieldError = errors.of;
   return (
-    <Modal title={t('hazards.transition.title', { action: label })} onClose={onClose} busy={busy} size="medium">
-      <form className="form-stack" onSubmit={submit} noValidate>
-        <div>
-          <strong>{hazard.unitName}</strong>：{hazard.description}
-        </div>
-        {action === 'order' && (
-          <>
-            <Field label={t('hazards.transition.orderedOn')} error={fieldError('orderedOn')}>
-              {(control) => <input {...control} name="orderedOn" type="date" value={orderedOn} onChange={(e) => setOrderedOn(e.target.value)} />}
+    <FormDialog title={t('hazards.transition.title', { action: label })} onClose={onClose} submit={errors} onSubmit={submit} size="medium" submitLabel={label}>
+      <div>
+        <strong>{hazard.unitName}</strong>：{hazard.description}
+      </div>
+      {action === 'order' && (
+        <>
+          <Field label={t('hazards.transition.orderedOn')} error={fieldError('orderedOn')}>
+            {(control) => <input {...control} name="orderedOn" type="date" value={orderedOn} onChange={(e) => setOrderedOn(e.target.value)} />}
+          </Field>
+          <fieldset className="hz-mode">
+            <legend>{t('hazards.transition.mode')}</legend>
+            <label className="checkbox-inline">
+              <input type="radio" name="mode" checked={mode === 'days'} onChange={() => setMode('days')} /> {t('hazards.transition.modeDays')}
+            </label>
+            <label className="checkbox-inline">
+              <input type="radio" name="mode" checked={mode === 'date'} onChange={() => setMode('date')} /> {t('hazards.transition.modeDate')}
+            </label>
+          </fieldset>
+          {mode === 'days' ? (
+            <Field label={t('hazards.transition.workingDays')} error={fieldError('workingDays')} hint={preview ? t('hazards.transition.preview', { deadline: preview.deadline }) : undefined}>
+              {(control) => <input {...control} name="workingDays" type="number" min={1} max={365} value={days} onChange={(e) => setDays(e.target.value)} />}
             </Field>
-            <fieldset className="hz-mode">
-              <legend>{t('hazards.transition.mode')}</legend>
-              <label className="checkbox-inline">
-                <input type="radio" name="mode" checked={mode === 'days'} onChange={() => setMode('days')} /> {t('hazards.transition.modeDays')}
-              </label>
-              <label className="checkbox-inline">
-                <input type="radio" name="mode" checked={mode === 'date'} onChange={() => setMode('date')} /> {t('hazards.transition.modeDate')}
-              </label>
-            </fieldset>
-            {mode === 'days' ? (
-              <Field label={t('hazards.transition.workingDays')} error={fieldError('workingDays')} hint={preview ? t('hazards.transition.preview', { deadline: preview.deadline }) : undefined}>
-                {(control) => <input {...control} name="workingDays" type="number" min={1} max={365} value={days} onChange={(e) => setDays(e.target.value)} />}
-              </Field>
-            ) : (
-              <Field label={t('hazards.transition.deadline')} error={fieldError('deadline')}>
-                {(control) => <input {...control} name="deadline" type="date" value={deadline} onChange={(e) => setDeadline(e.target.value)} />}
-              </Field>
-            )}
-            {preview && preview.warnings.length > 0 && mode === 'days' && (
-              <div className="notice notice-warn" role="status">
-                {preview.warnings.join(' ')}
-              </div>
-            )}
-          </>
-        )}
-        {action === 'pass' && <p className="confirm-question">{t('hazards.transition.passConfirm')}</p>}
-        <Field label={t('hazards.transition.comment')} required={action === 'fail'} error={fieldError('comment')} maxLength={max('comment')} length={comment.length}>
-          {(control) => <textarea {...control} name="comment" value={comment} rows={2} onChange={(e) => setComment(e.target.value)} />}
-        </Field>
-        <Field label={t('hazards.transition.evidence')} required={action === 'submit'} error={fieldError('evidence')}>
-          {(control) => <StagedFiles control={control} files={evidence} onChange={setEvidence} onError={(message) => errors.setField('evidence', message)} />}
-        </Field>
-        <FormErrorSummary errors={errors.errors} />
-        <FormActions busy={busy} onCancel={onClose} submitLabel={label} />
-      </form>
-    </Modal>
+          ) : (
+            <Field label={t('hazards.transition.deadline')} error={fieldError('deadline')}>
+              {(control) => <input {...control} name="deadline" type="date" value={deadline} onChange={(e) => setDeadline(e.target.value)} />}
+            </Field>
+          )}
+          {preview && preview.warnings.length > 0 && mode === 'days' && (
+            <div className="notice notice-warn" role="status">
+              {preview.warnings.join(' ')}
+            </div>
+          )}
+        </>
+      )}
+      {action === 'pass' && <p className="confirm-question">{t('hazards.transition.passConfirm')}</p>}
+      <Field label={t('hazards.transition.comment')} required={action === 'fail'} error={fieldError('comment')} maxLength={max('comment')} length={comment.length}>
+        {(control) => <textarea {...control} name="comment" value={comment} rows={2} onChange={(e) => setComment(e.target.value)} />}
+      </Field>
+      <Field label={t('hazards.transition.evidence')} required={action === 'submit'} error={fieldError('evidence')}>
+        {(control) => <StagedFiles control={control} files={evidence} onChange={setEvidence} onError={(message) => errors.setField('evidence', message)} />}
+      </Field>
+    </FormDialog>
   );
 }

@@ -1,16 +1,16 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecordDetail } from '../../../../electron/api/schemas/inspections.ts';
 import type { OrderDetail } from '../../../../electron/api/schemas/supervision-orders.ts';
-import { api, errorMessage } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
 import { PrintFrame } from '../../components/PrintFrame.tsx';
 import { hrefFor, useRouteParams } from '../../router/hash-router.ts';
 import { OrderSheet } from './OrderSheet.tsx';
 import { RecordSheet } from './RecordSheet.tsx';
+import { loadState, useLoad } from '../../components/useLoad.ts';
 import '../../styles/lists.css';
 import './inspections.css';
 
-type State = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'ready'; record?: RecordDetail; order?: OrderDetail };
+type Doc = { record?: RecordDetail; order?: OrderDetail };
 
 /** A visit's record (?record=<id>) or a supervision order (?order=<id>) as an A4 portrait document to print or save as PDF. */
 export function InspectionPrintPage() {
@@ -18,23 +18,13 @@ export function InspectionPrintPage() {
   const params = useRouteParams();
   const recordId = params.get('record');
   const orderId = params.get('order');
-  const [state, setState] = useState<State>({ kind: 'loading' });
-
-  useEffect(() => {
-    let live = true;
-    const read: Promise<State> = recordId
-      ? api.call('inspections.getRecord', { id: recordId }).then((record) => ({ kind: 'ready', record }))
-      : orderId
-        ? api.call('inspections.getOrder', { id: orderId }).then((order) => ({ kind: 'ready', order }))
-        : Promise.resolve({ kind: 'failed', message: t('inspections.print.missing') });
-    read.then(
-      (next) => live && setState(next),
-      (error: unknown) => live && setState({ kind: 'failed', message: errorMessage(error) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [recordId, orderId, t]);
+  const doc = useLoad(
+    (): Promise<Doc | null> =>
+      recordId ? api.call('inspections.getRecord', { id: recordId }).then((record) => ({ record })) : orderId ? api.call('inspections.getOrder', { id: orderId }).then((order) => ({ order })) : Promise.resolve(null),
+    [recordId, orderId],
+  );
+  // an address that names neither a record nor an order
+  const state = doc.value === null && !doc.loading && !doc.error ? { kind: 'failed' as const, message: t('inspections.print.missing') } : loadState(doc);
 
   const back = recordId ? hrefFor('inspections', { record: recordId }) : orderId ? hrefFor('inspections', { order: orderId }) : hrefFor('inspections');
   return (
@@ -48,8 +38,8 @@ export function InspectionPrintPage() {
     >
       {() => (
         <>
-          {state.kind === 'ready' && state.record && <RecordSheet record={state.record} />}
-          {state.kind === 'ready' && state.order && <OrderSheet order={state.order} />}
+          {state.kind === 'ready' && state.value.record && <RecordSheet record={state.value.record} />}
+          {state.kind === 'ready' && state.value.order && <OrderSheet order={state.value.order} />}
         </>
       )}
     </PrintFrame>

@@ -8,10 +8,10 @@ import { PlansTab } from './PlansTab.tsx';
 import { PlanView } from './PlanView.tsx';
 import { RecordsTab } from './RecordsTab.tsx';
 import { RecordView } from './RecordView.tsx';
+import { TabBar, tabFrom } from '../../components/TabBar.tsx';
 import './inspections.css';
 
 const tabs = ['plans', 'records', 'orders', 'checklists'] as const;
-type Tab = (typeof tabs)[number];
 
 /** 专项检查: plans, visit records, supervision orders, checklists; one plan, record or order by its id. */
 export function InspectionsPage() {
@@ -24,21 +24,14 @@ export function InspectionsPage() {
   if (plan) return <PlanView id={plan} />;
   if (record) return <RecordView id={record} />;
   if (order) return <OrderView id={order} />;
-  const asked = params.get('tab');
-  const tab: Tab = (tabs as readonly string[]).includes(asked ?? '') ? (asked as Tab) : 'plans';
+  const tab = tabFrom(params.get('tab'), tabs, 'plans');
   return (
     <div className="page">
       <div className="page-header">
         <h1 className="page-title">{t('inspections.title')}</h1>
       </div>
       <p className="muted">{node.role === 'district' ? t('inspections.intro') : t('inspections.bureauHint')}</p>
-      <nav className="insp-tabs" aria-label={t('inspections.title')}>
-        {tabs.map((id) => (
-          <a key={id} href={hrefFor('inspections', { tab: id })} className="insp-tab" aria-current={id === tab ? 'page' : undefined}>
-            {t(`inspections.tab.${id}`)}
-          </a>
-        ))}
-      </nav>
+      <TabBar label={t('inspections.title')} tabs={tabs} current={tab} href={(id) => hrefFor('inspections', { tab: id })} text={(id) => t(`inspections.tab.${id}`)} />
       {tab === 'plans' && <PlansTab />}
       {tab === 'records' && <RecordsTab />}
       {tab === 'orders' && <OrdersTab />}

@@ -1,13 +1,13 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecordDetail } from '../../../../electron/api/schemas/inspections.ts';
 import type { OrderDetail } from '../../../../electron/api/schemas/supervision-orders.ts';
 import { api } from '../../api/client.ts';
 import { Field } from '../../components/Field.tsx';
-import { FormActions } from '../../components/FormActions.tsx';
-import { toFormError, type FormError } from '../../components/form-errors.ts';
-import { Modal } from '../../components/Modal.tsx';
+import { FormDialog } from '../../components/FormDialog.tsx';
+import { useSubmit } from '../../components/useSubmit.ts';
 import { todayIso } from '../../format/time.ts';
+import { useLoad } from '../../components/useLoad.ts';
 
 const fields = ['content', 'hazardIds', 'issuedOn', 'workingDays', 'deadline', 'unitId'];
 
@@ -26,101 +26,76 @@ export function OrderDialog({ record, onClose, onIssued }: { record: RecordDetai
   const [mode, setMode] = useState<'days' | 'date'>('days');
   const [workingDays, setWorkingDays] = useState('');
   const [deadline, setDeadline] = useState('');
-  const [preview, setPreview] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<FormError | null>(null);
+  const form = useSubmit(fields);
 
   useEffect(() => {
     api.call('inspections.settings', {}).then((s) => setWorkingDays((d) => d || String(s.orderWorkingDays)), () => undefined);
   }, []);
-  useEffect(() => {
+  const { value: preview } = useLoad(() => {
     const n = Number(workingDays);
-    if (mode !== 'days' || !Number.isInteger(n) || n < 1 || !/^\d{4}-\d{2}-\d{2}$/.test(issuedOn)) {
-      setPreview(null);
-      return;
-    }
-    let live = true;
-    api.call('hazards.deadlinePreview', { from: issuedOn, workingDays: n }).then(
-      (p) => live && setPreview([p.deadline, ...p.warnings].join(' ')),
-      () => live && setPreview(null),
+    if (mode !== 'days' || !Number.isInteger(n) || n < 1 || !/^\d{4}-\d{2}-\d{2}$/.test(issuedOn)) return Promise.resolve(null);
+    return api.call('hazards.deadlinePreview', { from: issuedOn, workingDays: n }).then(
+      (p) => [p.deadline, ...p.warnings].join(' '),
+      () => null,
     );
-    return () => {
-      live = false;
-    };
   }, [mode, workingDays, issuedOn]);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const order = await api.call('inspections.issueOrder', {
-        recordId: record.id,
-        issuedOn,
-        content,
-        hazardIds,
-        ...(mode === 'days' ? { workingDays: Number(workingDays) } : { deadline }),
-      });
-      onIssued(order);
-    } catch (e) {
-      setError(toFormError(e, fields));
-      setBusy(false);
-    }
+  const submit = async () => {
+    const order = await api.call('inspections.issueOrder', {
+      recordId: record.id,
+      issuedOn,
+      content,
+      hazardIds,
+      ...(mode === 'days' ? { workingDays: Number(workingDays) } : { deadline }),
+    });
+    onIssued(order);
   };
-  const err = (f: string) => (error?.field === f ? error.message : undefined);
+  const err = form.of;
 
   return (
-    <Modal title={t('inspections.order.title')} onClose={onClose} busy={busy} size="medium">
-      <form className="form-grid" onSubmit={submit} noValidate aria-label={t('inspections.order.title')}>
-        <Field label={t('inspections.order.unit')} className="field-wide">
-          {(c) => <input {...c} value={record.unitName} readOnly />}
-        </Field>
-        <Field label={t('inspections.order.content')} required error={err('content')} className="field-wide">
-          {(c) => <textarea {...c} rows={4} value={content} onChange={(e) => setContent(e.target.value)} data-autofocus />}
-        </Field>
-        <Field label={t('inspections.order.hazards')} hint={t('inspections.order.hazardsHint')} error={err('hazardIds')} className="field-wide">
-          {() =>
-            open.length === 0 ? (
-              <span className="muted">{t('inspections.order.noHazards')}</span>
-            ) : (
-              <div className="insp-pick-column">
-                {open.map((h) => (
-                  <label key={h.id} className="checkbox-inline">
-                    <input type="checkbox" checked={hazardIds.includes(h.id)} onChange={(e) => setHazardIds((ids) => (e.target.checked ? [...ids, h.id] : ids.filter((x) => x !== h.id)))} />
-                    {t(`inspections.level.${h.level}`)}：{h.description}
-                  </label>
-                ))}
-              </div>
-            )
-          }
-        </Field>
-        <Field label={t('inspections.order.issuedOn')} required error={err('issuedOn')}>
-          {(c) => <input {...c} type="date" value={issuedOn} onChange={(e) => setIssuedOn(e.target.value)} />}
-        </Field>
-        <Field label={t('inspections.order.deadlineMode')}>
-          {(c) => (
-            <select {...c} value={mode} onChange={(e) => setMode(e.target.value as 'days' | 'date')}>
-              <option value="days">{t('inspections.order.byDays')}</option>
-              <option value="date">{t('inspections.order.byDate')}</option>
-            </select>
-          )}
-        </Field>
-        {mode === 'days' ? (
-          <Field label={t('inspections.order.workingDays')} required error={err('workingDays')} hint={preview ? t('inspections.order.preview', { deadline: preview }) : undefined}>
-            {(c) => <input {...c} type="number" min={1} max={365} value={workingDays} onChange={(e) => setWorkingDays(e.target.value)} />}
-          </Field>
-        ) : (
-          <Field label={t('inspections.order.deadlineDate')} required error={err('deadline')}>
-            {(c) => <input {...c} type="date" value={deadline} onChange={(e) => setDeadline(e.target.value)} />}
-          </Field>
+    <FormDialog title={t('inspections.order.title')} onClose={onClose} submit={form} onSubmit={submit} size="medium" layout="grid" formLabel={t('inspections.order.title')} submitLabel={t('inspections.order.issue')}>
+      <Field label={t('inspections.order.unit')} className="field-wide">
+        {(c) => <input {...c} value={record.unitName} readOnly />}
+      </Field>
+      <Field label={t('inspections.order.content')} required error={err('content')} className="field-wide">
+        {(c) => <textarea {...c} rows={4} value={content} onChange={(e) => setContent(e.target.value)} data-autofocus />}
+      </Field>
+      <Field label={t('inspections.order.hazards')} hint={t('inspections.order.hazardsHint')} error={err('hazardIds')} className="field-wide">
+        {() =>
+          open.length === 0 ? (
+            <span className="muted">{t('inspections.order.noHazards')}</span>
+          ) : (
+            <div className="insp-pick-column">
+              {open.map((h) => (
+                <label key={h.id} className="checkbox-inline">
+                  <input type="checkbox" checked={hazardIds.includes(h.id)} onChange={(e) => setHazardIds((ids) => (e.target.checked ? [...ids, h.id] : ids.filter((x) => x !== h.id)))} />
+                  {t(`inspections.level.${h.level}`)}：{h.description}
+                </label>
+              ))}
+            </div>
+          )
+        }
+      </Field>
+      <Field label={t('inspections.order.issuedOn')} required error={err('issuedOn')}>
+        {(c) => <input {...c} type="date" value={issuedOn} onChange={(e) => setIssuedOn(e.target.value)} />}
+      </Field>
+      <Field label={t('inspections.order.deadlineMode')}>
+        {(c) => (
+          <select {...c} value={mode} onChange={(e) => setMode(e.target.value as 'days' | 'date')}>
+            <option value="days">{t('inspections.order.byDays')}</option>
+            <option value="date">{t('inspections.order.byDate')}</option>
+          </select>
         )}
-        {error && !error.field && (
-          <div className="notice notice-error field-wide" role="alert">
-            {error.message}
-          </div>
-        )}
-        <FormActions className="field-wide" busy={busy} onCancel={onClose} submitLabel={t('inspections.order.issue')} />
-      </form>
-    </Modal>
+      </Field>
+      {mode === 'days' ? (
+        <Field label={t('inspections.order.workingDays')} required error={err('workingDays')} hint={preview ? t('inspections.order.preview', { deadline: preview }) : undefined}>
+          {(c) => <input {...c} type="number" min={1} max={365} value={workingDays} onChange={(e) => setWorkingDays(e.target.value)} />}
+        </Field>
+      ) : (
+        <Field label={t('inspections.order.deadlineDate')} required error={err('deadline')}>
+          {(c) => <input {...c} type="date" value={deadline} onChange={(e) => setDeadline(e.target.value)} />}
+        </Field>
+      )}
+    </FormDialog>
   );
 }

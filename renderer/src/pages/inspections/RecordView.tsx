@@ -11,6 +11,7 @@ import { teamNames } from './labels.ts';
 import { OrderDialog } from './OrderDialog.tsx';
 import { RecordDialog } from './RecordDialog.tsx';
 import { Warnings } from './Warnings.tsx';
+import { ChecklistResults } from './ChecklistResults.tsx';
 
 type Dialog = 'edit' | 'finding' | 'order' | null;
 
@@ -112,26 +113,7 @@ export function RecordView({ id }: { id: string }) {
             <h2 id="record-items-title" className="section-title">
               {t('inspections.record.items')}
             </h2>
-            <table className="list-table" data-testid="record-results">
-              <thead>
-                <tr>
-                  <th>{t('inspections.checklist.code')}</th>
-                  <th>{t('inspections.checklist.text')}</th>
-                  <th>{t('inspections.print.result')}</th>
-                  <th>{t('inspections.record.note')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {record.items.map((i) => (
-                  <tr key={i.code} className={i.result === 'problem' ? 'row-alert' : undefined}>
-                    <td>{i.code}</td>
-                    <td>{i.text}</td>
-                    <td>{t(`inspections.result.${i.result ?? 'none'}`)}</td>
-                    <td>{i.note ?? ''}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <ChecklistResults items={record.items} testId="record-results" />
             {record.findings && (
               <p>
                 <strong>{t('inspections.record.findings')}：</strong>

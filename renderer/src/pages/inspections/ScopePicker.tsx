@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanOptions, Scope } from '../../../../electron/api/schemas/inspections.ts';
 import type { RiskLevel } from '../../../../electron/api/schemas/risk.ts';
@@ -6,6 +6,7 @@ import type { Unit } from '../../../../electron/api/schemas/unit.ts';
 import { api } from '../../api/client.ts';
 import { useAppContext } from '../../app/app-context.ts';
 import { useDebouncedValue } from '../../components/useDebouncedValue.ts';
+import { useLoad } from '../../components/useLoad.ts';
 
 /** What the dialog holds while the user picks; turned into a Scope when saved. */
 export interface ScopeDraft {
@@ -32,41 +33,28 @@ export function ScopePicker({ options, draft, onChange, describedBy }: { options
   const { node } = useAppContext();
   const [search, setSearch] = useState('');
   const needle = useDebouncedValue(search.trim(), 250);
-  const [found, setFound] = useState<Unit[]>([]);
-  const [count, setCount] = useState<number | null>(null);
-
-  useEffect(() => {
-    if (draft.kind !== 'units' || !needle) {
-      setFound([]);
-      return;
-    }
-    let live = true;
-    api.call('units.query', { search: needle, districtId: node.districtId ?? undefined, startRow: 0, endRow: 20 }).then(
-      (page) => live && setFound(page.rows),
-      () => live && setFound([]),
-    );
-    return () => {
-      live = false;
-    };
-  }, [draft.kind, needle, node.districtId]);
+  const found =
+    useLoad(
+      (): Promise<Unit[]> =>
+        draft.kind !== 'units' || !needle
+          ? Promise.resolve([])
+          : api.call('units.query', { search: needle, districtId: node.districtId ?? undefined, startRow: 0, endRow: 20 }).then(
+              (page) => page.rows,
+              () => [],
+            ),
+      [draft.kind, needle, node.districtId],
+    ).value ?? [];
 
   const scopeKey = JSON.stringify(toScope(draft));
-  useEffect(() => {
+  const { value: count } = useLoad(() => {
     const scope = JSON.parse(scopeKey) as Scope;
     const incomplete = (scope.kind === 'block' && !scope.blockId) || (scope.kind === 'equipment_kind' && !scope.equipmentKind) || (scope.kind === 'units' && scope.unitIds.length === 0) ||
       (scope.kind === 'risk_level' && scope.levels.length === 0);
-    if (incomplete) {
-      setCount(null);
-      return;
-    }
-    let live = true;
-    api.call('inspections.resolveScope', { scope }).then(
-      (units) => live && setCount(units.length),
-      () => live && setCount(null),
+    if (incomplete) return Promise.resolve(null);
+    return api.call('inspections.resolveScope', { scope }).then(
+      (units) => units.length,
+      () => null,
     );
-    return () => {
-      live = false;
-    };
   }, [scopeKey]);
 
   const chosen = new Set(draft.units.map((u) => u.id));

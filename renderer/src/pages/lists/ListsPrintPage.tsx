@@ -1,14 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TwoLists } from '../../../../electron/api/schemas/lists.ts';
-import { api, errorMessage } from '../../api/client.ts';
 import { dateParts, todayIso } from '../../format/time.ts';
 import { hrefFor, useRouteParams } from '../../router/hash-router.ts';
 import { ManagersListTable, UnitsListTable } from './ListTables.tsx';
 import { PrintFrame } from '../../components/PrintFrame.tsx';
 import { PrintSignLines } from '../../components/PrintSignLines.tsx';
-
-type State = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'ready'; lists: TwoLists };
+import { loadState, useCall } from '../../components/useLoad.ts';
 
 /**
  * The two lists as an A4 document (landscape, one list per page, table headers
@@ -20,19 +17,8 @@ export function ListsPrintPage() {
   const params = useRouteParams();
   const asOf = params.get('asOf') ?? todayIso();
   const auto = params.get('auto') === '1';
-  const [state, setState] = useState<State>({ kind: 'loading' });
+  const state = loadState(useCall('lists.get', { asOf }));
   const printed = useRef(false);
-
-  useEffect(() => {
-    let live = true;
-    api.call('lists.get', { asOf }).then(
-      (lists) => live && setState({ kind: 'ready', lists }),
-      (error: unknown) => live && setState({ kind: 'failed', message: errorMessage(error) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [asOf]);
 
   useEffect(() => {
     if (state.kind !== 'ready' || !auto || printed.current) return;
@@ -43,7 +29,7 @@ export function ListsPrintPage() {
     requestAnimationFrame(() => setTimeout(() => window.print(), 0));
   }, [state, auto, asOf]);
 
-  const date = dateParts(state.kind === 'ready' ? state.lists.asOf : asOf);
+  const date = dateParts(state.kind === 'ready' ? state.value.asOf : asOf);
   const dateText = t('lists.printDate', date);
   const madeOn = t('lists.printDate', dateParts(todayIso()));
 
@@ -54,33 +40,33 @@ export function ListsPrintPage() {
           {state.kind === 'ready' && (
             <>
               <section className="print-sheet print-list-landscape" aria-labelledby="print-list1">
-                <div className="print-authority">{state.lists.titles.authority}</div>
+                <div className="print-authority">{state.value.titles.authority}</div>
                 <h1 id="print-list1" className="print-title">
-                  {state.lists.titles.units}
+                  {state.value.titles.units}
                 </h1>
                 <div className="print-meta">
                   <span>{t('lists.printAsOf', { date: dateText })}</span>
-                  <span>{t('lists.printUnitsCount', { count: state.lists.units.length })}</span>
+                  <span>{t('lists.printUnitsCount', { count: state.value.units.length })}</span>
                 </div>
-                <UnitsListTable lists={state.lists} units={state.lists.units} print />
+                <UnitsListTable lists={state.value} units={state.value.units} print />
                 <div className="print-footer">
-                  <span>{t('lists.printMadeBy', { authority: state.lists.titles.authority })}</span>
+                  <span>{t('lists.printMadeBy', { authority: state.value.titles.authority })}</span>
                   <span>{t('lists.printMadeOn', { date: madeOn })}</span>
                 </div>
                 <PrintSignLines />
               </section>
               <section className="print-sheet print-list-landscape print-break" aria-labelledby="print-list2">
-                <div className="print-authority">{state.lists.titles.authority}</div>
+                <div className="print-authority">{state.value.titles.authority}</div>
                 <h1 id="print-list2" className="print-title">
-                  {state.lists.titles.managers}
+                  {state.value.titles.managers}
                 </h1>
                 <div className="print-meta">
                   <span>{t('lists.printAsOf', { date: dateText })}</span>
-                  <span>{t('lists.printManagersCount', { count: state.lists.managers.length })}</span>
+                  <span>{t('lists.printManagersCount', { count: state.value.managers.length })}</span>
                 </div>
-                <ManagersListTable managers={state.lists.managers} />
+                <ManagersListTable managers={state.value.managers} />
                 <div className="print-footer">
-                  <span>{t('lists.printMadeBy', { authority: state.lists.titles.authority })}</span>
+                  <span>{t('lists.printMadeBy', { authority: state.value.titles.authority })}</span>
                   <span>{t('lists.printMadeOn', { date: madeOn })}</span>
                 </div>
                 <PrintSignLines />

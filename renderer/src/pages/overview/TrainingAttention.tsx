@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { useAppContext } from '../../app/app-context.ts';
+import { useLoad } from '../../components/useLoad.ts';
 import { hrefFor } from '../../router/hash-router.ts';
 import { StatCard } from './StatCard.tsx';
 
@@ -15,23 +15,18 @@ type Figures = { unpublished: number; expiring: number };
 export function TrainingAttention() {
   const { t } = useTranslation();
   const { node } = useAppContext();
-  const [figures, setFigures] = useState<Figures | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    Promise.all([api.call('training.exams', {}), api.call('training.pool', { expiringWithin: true })]).then(
-      ([exams, expiring]) => {
-        if (!live) return;
-        const own = exams.filter((e) => e.originNode === node.id);
-        setFigures({ unpublished: own.filter((e) => e.resultsState === 'draft' || e.resultsState === 'unlocked').length, expiring: expiring.length });
-      },
-      // the registry's numbers above stand on their own; this part is left out if it cannot be read
-      () => live && setFigures(null),
-    );
-    return () => {
-      live = false;
-    };
-  }, [node.id]);
+  const { value: figures } = useLoad(
+    () =>
+      Promise.all([api.call('training.exams', {}), api.call('training.pool', { expiringWithin: true })]).then(
+        ([exams, expiring]): Figures => {
+          const own = exams.filter((e) => e.originNode === node.id);
+          return { unpublished: own.filter((e) => e.resultsState === 'draft' || e.resultsState === 'unlocked').length, expiring: expiring.length };
+        },
+        // the registry's numbers above stand on their own; this part is left out if it cannot be read
+        () => null,
+      ),
+    [node.id],
+  );
 
   if (!figures || (node.role !== 'training' && figures.unpublished + figures.expiring === 0)) return null;
   return (

@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Operator, Session, Staff } from '../../../../electron/api/schemas/people.ts';
 import { api, errorMessage } from '../../api/client.ts';
+import { useLoad } from '../../components/useLoad.ts';
 import { StaffForm } from './StaffForm.tsx';
 
 interface ChooserProps {
@@ -15,25 +16,20 @@ interface ChooserProps {
  */
 export function OperatorChooser({ current, onChosen }: ChooserProps) {
   const { t } = useTranslation();
-  const [staff, setStaff] = useState<Staff[] | null>(null);
   const [adding, setAdding] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    api.call('staff.list', {}).then(
-      (list) => {
-        if (!live) return;
-        setStaff(list);
-        if (list.length === 0) setAdding(true);
-      },
-      (e: unknown) => live && setError(errorMessage(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
+  const [chooseError, setError] = useState<string | null>(null);
+  // nobody on the list yet: the first person at the desk adds themselves
+  const list = useLoad(
+    () =>
+      api.call('staff.list', {}).then((people) => {
+        if (people.length === 0) setAdding(true);
+        return people;
+      }),
+    [],
+  );
+  const staff = list.value;
+  const error = chooseError ?? list.error;
 
   const choose = async (person: Staff) => {
     if (busy) return;

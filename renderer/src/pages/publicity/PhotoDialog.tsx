@@ -1,30 +1,13 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, errorMessage } from '../../api/client.ts';
 import { Modal } from '../../components/Modal.tsx';
-import { base64ToBytes } from '../../files/download.ts';
+import { useObjectUrl } from '../../files/useObjectUrl.ts';
+import { useCall } from '../../components/useLoad.ts';
 
 /** One activity photo, read from the core and shown as an image (the bytes stay in this window). */
 export function PhotoDialog({ attachmentId, fileName, onClose }: { attachmentId: string; fileName: string; onClose: () => void }) {
   const { t } = useTranslation();
-  const [url, setUrl] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    let made: string | null = null;
-    api.call('publicity.photoFile', { attachmentId }).then(
-      (f) => {
-        if (!live) return;
-        made = URL.createObjectURL(new Blob([base64ToBytes(f.contentBase64)], { type: f.mimeType }));
-        setUrl(made);
-      },
-      (e: unknown) => live && setError(errorMessage(e)),
-    );
-    return () => {
-      live = false;
-      if (made) URL.revokeObjectURL(made);
-    };
-  }, [attachmentId]);
+  const { value: file, error } = useCall('publicity.photoFile', { attachmentId });
+  const url = useObjectUrl(file);
   return (
     <Modal title={t('publicity.photo.title', { name: fileName })} onClose={onClose} size="large">
       {error && (

@@ -6,7 +6,8 @@ export type RowDialog<T> = { kind: 'none' } | { kind: 'edit'; row: T | null } | 
 
 interface Editable {
   id: string;
-  originNode: string;
+  /** the node that registered the row; rows without one (units) may be changed by any node that shows them */
+  originNode?: string;
 }
 
 /**
@@ -19,12 +20,13 @@ export function useRowEditing<T extends Editable>(get: (id: string) => Promise<T
   const { node } = useAppContext();
   const [selected, setSelected] = useState<T | null>(null);
   const [dialog, setDialog] = useState<RowDialog<T>>({ kind: 'none' });
-  const owned = selected !== null && selected.originNode === node.id;
+  const ours = (row: T) => row.originNode === undefined || row.originNode === node.id;
+  const owned = selected !== null && ours(selected);
 
   const openAdd = useCallback(() => setDialog({ kind: 'edit', row: null }), []);
   const open = useCallback(
     async (row: T, kind: 'edit' | 'delete') => {
-      if (row.originNode !== node.id) return;
+      if (row.originNode !== undefined && row.originNode !== node.id) return;
       try {
         const fresh = await get(row.id);
         setDialog(kind === 'edit' ? { kind: 'edit', row: fresh } : { kind: 'delete', row: fresh });

@@ -5,18 +5,17 @@ import { AssessmentTab } from './AssessmentTab.tsx';
 import { BoardTab } from './BoardTab.tsx';
 import { RulesTab } from './RulesTab.tsx';
 import { SettingsTab } from './SettingsTab.tsx';
+import { TabBar, tabFrom } from '../../components/TabBar.tsx';
 import './steering.css';
 
 const tabs = ['board', 'assessment', 'rules', 'settings'] as const;
-type Tab = (typeof tabs)[number];
 
 /** 推进与考核 (bureau): the rollout board with each district's targets, the monthly assessment, its rules, the defaults and the training centres' districts. */
 export function SteeringPage() {
   const { t } = useTranslation();
   const { node } = useAppContext();
   const params = useRouteParams();
-  const asked = params.get('tab');
-  const tab: Tab = (tabs as readonly string[]).includes(asked ?? '') ? (asked as Tab) : 'board';
+  const tab = tabFrom(params.get('tab'), tabs, 'board');
   return (
     <div className="page steering-page">
       <div className="page-header">
@@ -29,13 +28,7 @@ export function SteeringPage() {
         </div>
       ) : (
         <>
-          <nav className="tab-bar" aria-label={t('steering.title')}>
-            {tabs.map((id) => (
-              <a key={id} href={hrefFor('steering', { tab: id })} className="tab-link" aria-current={id === tab ? 'page' : undefined}>
-                {t(`steering.tab.${id}`)}
-              </a>
-            ))}
-          </nav>
+          <TabBar label={t('steering.title')} tabs={tabs} current={tab} href={(id) => hrefFor('steering', { tab: id })} text={(id) => t(`steering.tab.${id}`)} className="tab-bar-spaced" />
           {tab === 'board' && <BoardTab />}
           {tab === 'assessment' && <AssessmentTab month={params.get('month')} />}
           {tab === 'rules' && <RulesTab />}

@@ -1,7 +1,5 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SummaryStatusOutput } from '../../../../electron/api/schemas/summaries.ts';
-import { api } from '../../api/client.ts';
+import { useCall } from '../../components/useLoad.ts';
 import { hrefFor } from '../../router/hash-router.ts';
 import { shortDate } from './SummaryBadges.tsx';
 
@@ -12,17 +10,8 @@ import { shortDate } from './SummaryBadges.tsx';
  */
 export function SummaryCountdown() {
   const { t } = useTranslation();
-  const [status, setStatus] = useState<SummaryStatusOutput | null>(null);
-  useEffect(() => {
-    let live = true;
-    api.call('summaries.status', {}).then(
-      (s) => live && setStatus(s),
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
+  // no countdown when the status cannot be read: the page below says why
+  const { value: status } = useCall('summaries.status', {});
   if (!status?.applicable) return null;
   const date = shortDate(status.dueOn);
   const done = status.status === 'submitted' || status.status === 'received';

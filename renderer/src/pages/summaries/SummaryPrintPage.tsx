@@ -1,18 +1,15 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOperator } from '../../app/operator-context.ts';
 import type { SummaryDetail } from '../../../../electron/api/schemas/summaries.ts';
-import { api, errorMessage } from '../../api/client.ts';
 import { PrintFrame } from '../../components/PrintFrame.tsx';
 import { chineseDate } from '../../format/time.ts';
 import { hrefFor, useRouteParams } from '../../router/hash-router.ts';
 import { FiguresTable } from './FiguresTable.tsx';
 import { monthLabel } from './SummaryBadges.tsx';
+import { loadState, useCall } from '../../components/useLoad.ts';
 import '../../styles/lists.css';
 import './summaries.css';
-
-type State = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'ready'; summary: SummaryDetail };
-
 
 /** The summary in the layout of an official paper (A4 portrait), as the .docx has it, to print or save as PDF. */
 export function SummaryPrintPage() {
@@ -21,19 +18,8 @@ export function SummaryPrintPage() {
   const month = params.get('month') ?? '';
   const office = params.get('office') ?? undefined;
   const auto = params.get('auto') === '1';
-  const [state, setState] = useState<State>({ kind: 'loading' });
+  const state = loadState(useCall('summaries.get', { month, ...(office ? { officeNode: office } : {}) }));
   const printed = useRef(false);
-
-  useEffect(() => {
-    let live = true;
-    api.call('summaries.get', { month, ...(office ? { officeNode: office } : {}) }).then(
-      (summary) => live && setState({ kind: 'ready', summary }),
-      (error: unknown) => live && setState({ kind: 'failed', message: errorMessage(error) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [month, office]);
 
   useEffect(() => {
     if (state.kind !== 'ready' || !auto || printed.current) return;
@@ -44,7 +30,7 @@ export function SummaryPrintPage() {
 
   return (
     <PrintFrame label={t('summaries.title')} backHref={hrefFor('summaries', { month, office })} backLabel={t('summaries.print.back')} printLabel={t('summaries.print.print')} hint={t('summaries.print.hint')} state={state}>
-      {() => state.kind === 'ready' && <Paper summary={state.summary} />}
+      {() => state.kind === 'ready' && <Paper summary={state.value} />}
     </PrintFrame>
   );
 }

@@ -1,11 +1,12 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CandidateCheck, CertificatePreview } from '../../../../electron/api/schemas/certificates.ts';
-import { ApiError, api, errorMessage } from '../../api/client.ts';
+import type { CandidateCheck } from '../../../../electron/api/schemas/certificates.ts';
+import { ApiError, api } from '../../api/client.ts';
 import { Field } from '../../components/Field.tsx';
 import { FormActions } from '../../components/FormActions.tsx';
 import { toFormError, type FormError } from '../../components/form-errors.ts';
 import { Modal } from '../../components/Modal.tsx';
+import { useCall } from '../../components/useLoad.ts';
 
 /**
  * 颁发监督员证: what will be signed before anything is — how many certificates, their
@@ -15,24 +16,13 @@ import { Modal } from '../../components/Modal.tsx';
  */
 export function IssueDialog({ examId, onClose, onDone }: { examId: string; onClose: () => void; onDone: (text: string) => void }) {
   const { t } = useTranslation();
-  const [preview, setPreview] = useState<CertificatePreview | null>(null);
+  const { value: preview, error: previewError } = useCall('training.certificatePreview', { examId });
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
   const [reason, setReason] = useState('');
   const [askPassphrase, setAskPassphrase] = useState(false);
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<FormError | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    api.call('training.certificatePreview', { examId }).then(
-      (p) => live && setPreview(p),
-      (e: unknown) => live && setError({ message: errorMessage(e) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [examId]);
 
   const count = (preview?.eligible.length ?? 0) + picked.size;
   const numbers = preview?.nextNumbers.slice(0, count) ?? [];
@@ -64,7 +54,7 @@ export function IssueDialog({ examId, onClose, onDone }: { examId: string; onClo
   return (
     <Modal title={t('training.issue.title')} onClose={onClose} busy={busy} size="large">
       {!preview ? (
-        error ? <div className="notice notice-error" role="alert">{error.message}</div> : <p className="muted">{t('app.loading')}</p>
+        previewError ? <div className="notice notice-error" role="alert">{previewError}</div> : <p className="muted">{t('app.loading')}</p>
       ) : (
         <form className="form-stack" onSubmit={submit} noValidate aria-label={t('training.issue.title')}>
           <dl className="issue-summary" data-testid="issue-summary">

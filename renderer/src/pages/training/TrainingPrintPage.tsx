@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Certificate } from '../../../../electron/api/schemas/certificates.ts';
 
 type SignInSheet = CallOutput<'training.signInSheet'>;
 import type { CallOutput } from '../../../../electron/api/contract.ts';
-import { api, errorMessage } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
+import { loadState, useLoad } from '../../components/useLoad.ts';
 import { dateParts } from '../../format/time.ts';
 import { hrefFor, useRouteParams } from '../../router/hash-router.ts';
 import { PrintFrame } from '../../components/PrintFrame.tsx';
@@ -17,7 +17,6 @@ type Doc = { kind: 'signin'; sheet: SignInSheet } | { kind: 'certificates'; cert
 
 /** The QR symbol's printed width without its quiet zone: 3 cm and a little, so a module stays over 0.5 mm. */
 const QR_SYMBOL_MM = 31;
-type State = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'ready'; doc: Doc };
 
 async function loadDoc(params: URLSearchParams): Promise<Doc> {
   if (params.get('kind') === 'signin') return { kind: 'signin', sheet: await api.call('training.signInSheet', { sessionId: params.get('id') ?? '' }) };
@@ -31,26 +30,15 @@ async function loadDoc(params: URLSearchParams): Promise<Doc> {
 export function TrainingPrintPage() {
   const { t } = useTranslation();
   const params = useRouteParams();
-  const [state, setState] = useState<State>({ kind: 'loading' });
-
-  useEffect(() => {
-    let live = true;
-    loadDoc(params).then(
-      (doc) => live && setState({ kind: 'ready', doc }),
-      (error: unknown) => live && setState({ kind: 'failed', message: errorMessage(error) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [params]);
+  const state = loadState(useLoad(() => loadDoc(params), [params]));
 
   const back = params.get('kind') === 'signin' ? hrefFor('training', { session: params.get('id') ?? '' }) : hrefFor('training', { exam: params.get('exam') ?? '' });
   return (
     <PrintFrame label={t('training.print.toolbar')} backHref={back} backLabel={t('training.print.back')} printLabel={t('training.print.print')} hint={t('training.print.hint')} state={state}>
       {() => (
         <>
-          {state.kind === 'ready' && state.doc.kind === 'signin' && <SignIn sheet={state.doc.sheet} />}
-          {state.kind === 'ready' && state.doc.kind === 'certificates' && <Certificates certificates={state.doc.certificates} />}
+          {state.kind === 'ready' && state.value.kind === 'signin' && <SignIn sheet={state.value.sheet} />}
+          {state.kind === 'ready' && state.value.kind === 'certificates' && <Certificates certificates={state.value.certificates} />}
         </>
       )}
     </PrintFrame>

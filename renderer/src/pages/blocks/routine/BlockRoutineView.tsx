@@ -10,6 +10,7 @@ import { CalendarTable } from './CalendarTable.tsx';
 import { ChecksPanel } from './ChecksPanel.tsx';
 import { MeetingsPanel } from './MeetingsPanel.tsx';
 import { RulesPanel } from './RulesPanel.tsx';
+import { TabBar } from '../../../components/TabBar.tsx';
 
 const views = ['calendar', 'checks', 'meetings', 'schedule'] as const;
 type View = (typeof views)[number];
@@ -65,13 +66,7 @@ export function BlockRoutineView({ blockId, view: asked }: { blockId: string; vi
       </div>
       <StatusNotice status={status} />
       {block && !canEdit && <div className="notice notice-info">{block.dissolvedAt ? t('routine.dissolved') : t('routine.readOnly')}</div>}
-      <nav className="insp-tabs" aria-label={t('routine.open')}>
-        {views.map((id) => (
-          <a key={id} href={hrefFor('blocks', { block: blockId, view: id })} className="insp-tab" aria-current={id === view ? 'page' : undefined}>
-            {t(`routine.tab.${id}`)}
-          </a>
-        ))}
-      </nav>
+      <TabBar label={t('routine.open')} tabs={views} current={view} href={(id) => hrefFor('blocks', { block: blockId, view: id })} text={(id) => t(`routine.tab.${id}`)} />
       {loaded && view === 'calendar' && <CalendarTable calendar={loaded.calendar} />}
       {loaded && view === 'checks' && <ChecksPanel block={loaded.block} checks={loaded.checks} canEdit={canEdit} onSaved={saved} />}
       {loaded && view === 'meetings' && <MeetingsPanel block={loaded.block} meetings={loaded.meetings} canEdit={canEdit} onSaved={saved} onError={(text) => setStatus({ tone: 'error', text })} />}

@@ -1,12 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StagedFile } from '../../../../../electron/api/schemas/files.ts';
 import type { BlockCheckDetail } from '../../../../../electron/api/schemas/routine.ts';
 import { api } from '../../../api/client.ts';
 import { Field } from '../../../components/Field.tsx';
-import { FormActions } from '../../../components/FormActions.tsx';
-import { toFormError, type FormError } from '../../../components/form-errors.ts';
-import { Modal } from '../../../components/Modal.tsx';
+import { FormDialog } from '../../../components/FormDialog.tsx';
+import { useSubmit } from '../../../components/useSubmit.ts';
 import { StagedFiles } from '../../../components/StagedFiles.tsx';
 
 const fields = ['description', 'level', 'measures', 'evidence', 'equipmentId'];
@@ -26,51 +25,34 @@ export function CheckFindingDialog({ check, onClose, onDone }: { check: BlockChe
   const [level, setLevel] = useState<'general' | 'major'>('general');
   const [measures, setMeasures] = useState('');
   const [evidence, setEvidence] = useState<StagedFile[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<FormError | null>(null);
+  const form = useSubmit(fields);
+  const err = form.of;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const hazard = await api.call('blocks.checkFinding', { checkId: check.id, description, level, measures, evidence: evidence.map((e) => e.id) });
-      onDone(t('routine.finding.done', { level: t(`inspections.level.${hazard.level}`), description: hazard.description }));
-    } catch (e) {
-      setError(toFormError(e, fields));
-      setBusy(false);
-    }
+  const submit = async () => {
+    const hazard = await api.call('blocks.checkFinding', { checkId: check.id, description, level, measures, evidence: evidence.map((e) => e.id) });
+    onDone(t('routine.finding.done', { level: t(`inspections.level.${hazard.level}`), description: hazard.description }));
   };
-  const err = (f: string) => (error?.field === f ? error.message : undefined);
 
   return (
-    <Modal title={t('routine.finding.title')} onClose={onClose} busy={busy} size="medium">
-      <form className="form-grid" onSubmit={submit} noValidate aria-label={t('routine.finding.title')}>
-        <p className="muted field-wide">{t('routine.finding.reporter', { name: `${check.checkerManagerName}（${check.checkerUnitName}）` })}</p>
-        <Field label={t('routine.finding.description')} required error={err('description')} className="field-wide">
-          {(c) => <textarea {...c} rows={3} value={description} onChange={(e) => setDescription(e.target.value)} data-autofocus />}
-        </Field>
-        <Field label={t('routine.finding.level')} required error={err('level')}>
-          {(c) => (
-            <select {...c} value={level} onChange={(e) => setLevel(e.target.value as 'general' | 'major')}>
-              <option value="general">{t('inspections.level.general')}</option>
-              <option value="major">{t('inspections.level.major')}</option>
-            </select>
-          )}
-        </Field>
-        <Field label={t('routine.finding.measures')} error={err('measures')} className="field-wide">
-          {(c) => <textarea {...c} rows={2} value={measures} onChange={(e) => setMeasures(e.target.value)} />}
-        </Field>
-        <Field label={t('routine.finding.evidence')} error={err('evidence')} className="field-wide">
-          {(c) => <StagedFiles control={c} files={evidence} onChange={setEvidence} onError={(message) => setError({ field: 'evidence', message })} />}
-        </Field>
-        {error && !error.field && (
-          <div className="notice notice-error field-wide" role="alert">
-            {error.message}
-          </div>
+    <FormDialog title={t('routine.finding.title')} onClose={onClose} submit={form} onSubmit={submit} size="medium" layout="grid" formLabel={t('routine.finding.title')} submitLabel={t('routine.finding.submit')}>
+      <p className="muted field-wide">{t('routine.finding.reporter', { name: `${check.checkerManagerName}（${check.checkerUnitName}）` })}</p>
+      <Field label={t('routine.finding.description')} required error={err('description')} className="field-wide">
+        {(c) => <textarea {...c} rows={3} value={description} onChange={(e) => setDescription(e.target.value)} data-autofocus />}
+      </Field>
+      <Field label={t('routine.finding.level')} required error={err('level')}>
+        {(c) => (
+          <select {...c} value={level} onChange={(e) => setLevel(e.target.value as 'general' | 'major')}>
+            <option value="general">{t('inspections.level.general')}</option>
+            <option value="major">{t('inspections.level.major')}</option>
+          </select>
         )}
-        <FormActions className="field-wide" busy={busy} onCancel={onClose} submitLabel={t('routine.finding.submit')} />
-      </form>
-    </Modal>
+      </Field>
+      <Field label={t('routine.finding.measures')} error={err('measures')} className="field-wide">
+        {(c) => <textarea {...c} rows={2} value={measures} onChange={(e) => setMeasures(e.target.value)} />}
+      </Field>
+      <Field label={t('routine.finding.evidence')} error={err('evidence')} className="field-wide">
+        {(c) => <StagedFiles control={c} files={evidence} onChange={setEvidence} onError={(message) => form.setField('evidence', message)} />}
+      </Field>
+    </FormDialog>
   );
 }

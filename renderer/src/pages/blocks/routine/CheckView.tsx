@@ -8,6 +8,7 @@ import { saveFile } from '../../../files/download.ts';
 import { hrefFor } from '../../../router/hash-router.ts';
 import { CheckDialog } from './CheckDialog.tsx';
 import { CheckFindingDialog } from './CheckFindingDialog.tsx';
+import { ChecklistResults } from '../../inspections/ChecklistResults.tsx';
 
 /** One 自查 or 互查: who checked whom, when, each item's result, findings, signer, photos, the hazards found. */
 export function CheckView({ id }: { id: string }) {
@@ -95,26 +96,7 @@ export function CheckView({ id }: { id: string }) {
             <h2 id="check-items-title" className="section-title">
               {t('routine.check.items')}
             </h2>
-            <table className="list-table" data-testid="check-results">
-              <thead>
-                <tr>
-                  <th>{t('inspections.checklist.code')}</th>
-                  <th>{t('inspections.checklist.text')}</th>
-                  <th>{t('inspections.print.result')}</th>
-                  <th>{t('inspections.record.note')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {check.items.map((i) => (
-                  <tr key={i.code} className={i.result === 'problem' ? 'row-alert' : undefined}>
-                    <td>{i.code}</td>
-                    <td>{i.text}</td>
-                    <td>{t(`inspections.result.${i.result ?? 'none'}`)}</td>
-                    <td>{i.note ?? ''}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <ChecklistResults items={check.items} testId="check-results" />
             {check.findings && (
               <p>
                 <strong>{t('routine.check.findings')}：</strong>

@@ -1,12 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Feedback } from '../../../../../electron/api/schemas/chain-work.ts';
 import type { StagedFile } from '../../../../../electron/api/schemas/files.ts';
 import { api } from '../../../api/client.ts';
 import { Field } from '../../../components/Field.tsx';
-import { FormActions } from '../../../components/FormActions.tsx';
-import { toFormError, type FormError } from '../../../components/form-errors.ts';
-import { Modal } from '../../../components/Modal.tsx';
+import { FormDialog } from '../../../components/FormDialog.tsx';
+import { useSubmit } from '../../../components/useSubmit.ts';
 import { StagedFiles } from '../../../components/StagedFiles.tsx';
 import { todayIso } from '../../../format/time.ts';
 
@@ -25,8 +24,7 @@ export function FeedbackActionDialog({ feedback, action, onClose, onDone }: { fe
   const [level, setLevel] = useState<'general' | 'major'>('general');
   const [measures, setMeasures] = useState('');
   const [evidence, setEvidence] = useState<StagedFile[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<FormError | null>(null);
+  const form = useSubmit(fields);
 
   const run = () => {
     const key = { id: feedback.id, version: feedback.version };
@@ -34,73 +32,57 @@ export function FeedbackActionDialog({ feedback, action, onClose, onDone }: { fe
     if (action === 'hazard') return api.call('chain.feedbackToHazard', { ...key, description: text, level, measures, evidence: evidence.map((e) => e.id) });
     return api.call('chain.closeFeedback', { ...key, note: text, closedOn: on });
   };
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      onDone(await run());
-    } catch (e) {
-      setError(toFormError(e, fields));
-      setBusy(false);
-    }
+  const submit = async () => {
+    onDone(await run());
   };
-  const err = (f: string) => (error?.field === f ? error.message : undefined);
+  const err = form.of;
   const title = t(titles[action]);
 
   return (
-    <Modal title={title} onClose={onClose} busy={busy} size="medium">
-      <form className="form-grid" onSubmit={submit} noValidate aria-label={title}>
-        <p className="muted field-wide">{`${feedback.reportedOn} ${feedback.managerName}（${feedback.managerUnitName}）：${feedback.content}`}</p>
-        {action === 'answer' && (
-          <>
-            <Field label={t('chainWork.feedback.answerText')} required error={err('answer')} className="field-wide">
-              {(c) => <textarea {...c} rows={3} value={text} onChange={(e) => setText(e.target.value)} data-autofocus />}
-            </Field>
-            <Field label={t('chainWork.feedback.answeredBy')} required error={err('answeredBy')}>
-              {(c) => <input {...c} value={by} onChange={(e) => setBy(e.target.value)} />}
-            </Field>
-          </>
-        )}
-        {action === 'hazard' && (
-          <>
-            <p className="muted field-wide">{t('chainWork.feedback.hazardHint')}</p>
-            <Field label={t('routine.finding.description')} required error={err('description')} className="field-wide">
-              {(c) => <textarea {...c} rows={3} value={text} onChange={(e) => setText(e.target.value)} data-autofocus />}
-            </Field>
-            <Field label={t('routine.finding.level')} required error={err('level')}>
-              {(c) => (
-                <select {...c} value={level} onChange={(e) => setLevel(e.target.value as 'general' | 'major')}>
-                  <option value="general">{t('inspections.level.general')}</option>
-                  <option value="major">{t('inspections.level.major')}</option>
-                </select>
-              )}
-            </Field>
-            <Field label={t('routine.finding.measures')} error={err('measures')} className="field-wide">
-              {(c) => <textarea {...c} rows={2} value={measures} onChange={(e) => setMeasures(e.target.value)} />}
-            </Field>
-            <Field label={t('routine.finding.evidence')} error={err('evidence')} className="field-wide">
-              {(c) => <StagedFiles control={c} files={evidence} onChange={setEvidence} onError={(message) => setError({ field: 'evidence', message })} />}
-            </Field>
-          </>
-        )}
-        {action === 'close' && (
-          <Field label={t('chainWork.feedback.closeNote')} error={err('note')} className="field-wide">
-            {(c) => <textarea {...c} rows={2} value={text} onChange={(e) => setText(e.target.value)} data-autofocus />}
+    <FormDialog title={title} onClose={onClose} submit={form} onSubmit={submit} size="medium" layout="grid" formLabel={title} submitLabel={t(submits[action])}>
+      <p className="muted field-wide">{`${feedback.reportedOn} ${feedback.managerName}（${feedback.managerUnitName}）：${feedback.content}`}</p>
+      {action === 'answer' && (
+        <>
+          <Field label={t('chainWork.feedback.answerText')} required error={err('answer')} className="field-wide">
+            {(c) => <textarea {...c} rows={3} value={text} onChange={(e) => setText(e.target.value)} data-autofocus />}
           </Field>
-        )}
-        {action !== 'hazard' && (
-          <Field label={t(action === 'answer' ? 'chainWork.feedback.answeredOn' : 'chainWork.feedback.closedOn')} error={err(action === 'answer' ? 'answeredOn' : 'closedOn')}>
-            {(c) => <input {...c} type="date" value={on} onChange={(e) => setOn(e.target.value)} />}
+          <Field label={t('chainWork.feedback.answeredBy')} required error={err('answeredBy')}>
+            {(c) => <input {...c} value={by} onChange={(e) => setBy(e.target.value)} />}
           </Field>
-        )}
-        {error && !error.field && (
-          <div className="notice notice-error field-wide" role="alert">
-            {error.message}
-          </div>
-        )}
-        <FormActions className="field-wide" busy={busy} onCancel={onClose} submitLabel={t(submits[action])} />
-      </form>
-    </Modal>
+        </>
+      )}
+      {action === 'hazard' && (
+        <>
+          <p className="muted field-wide">{t('chainWork.feedback.hazardHint')}</p>
+          <Field label={t('routine.finding.description')} required error={err('description')} className="field-wide">
+            {(c) => <textarea {...c} rows={3} value={text} onChange={(e) => setText(e.target.value)} data-autofocus />}
+          </Field>
+          <Field label={t('routine.finding.level')} required error={err('level')}>
+            {(c) => (
+              <select {...c} value={level} onChange={(e) => setLevel(e.target.value as 'general' | 'major')}>
+                <option value="general">{t('inspections.level.general')}</option>
+                <option value="major">{t('inspections.level.major')}</option>
+              </select>
+            )}
+          </Field>
+          <Field label={t('routine.finding.measures')} error={err('measures')} className="field-wide">
+            {(c) => <textarea {...c} rows={2} value={measures} onChange={(e) => setMeasures(e.target.value)} />}
+          </Field>
+          <Field label={t('routine.finding.evidence')} error={err('evidence')} className="field-wide">
+            {(c) => <StagedFiles control={c} files={evidence} onChange={setEvidence} onError={(message) => form.setField('evidence', message)} />}
+          </Field>
+        </>
+      )}
+      {action === 'close' && (
+        <Field label={t('chainWork.feedback.closeNote')} error={err('note')} className="field-wide">
+          {(c) => <textarea {...c} rows={2} value={text} onChange={(e) => setText(e.target.value)} data-autofocus />}
+        </Field>
+      )}
+      {action !== 'hazard' && (
+        <Field label={t(action === 'answer' ? 'chainWork.feedback.answeredOn' : 'chainWork.feedback.closedOn')} error={err(action === 'answer' ? 'answeredOn' : 'closedOn')}>
+          {(c) => <input {...c} type="date" value={on} onChange={(e) => setOn(e.target.value)} />}
+        </Field>
+      )}
+    </FormDialog>
   );
 }

@@ -1,0 +1,51 @@
+import type { Messages } from './zh-CN.ts';
+
+// English for the 设备 register (same keys as equipment.zh-CN.ts).
+
+export const equipmentEn: Messages['equipment'] = {
+  title: 'Equipment',
+  searchLabel: 'Search',
+  searchPlaceholder: 'Equipment code, registration, location or unit (pinyin initials work)',
+  statusFilter: 'Status',
+  kindFilter: 'Kind',
+  allKinds: 'All kinds',
+  inspectionFilter: 'Inspection',
+  allInspection: 'All',
+  unitChip: 'Unit: {{name}}',
+  unitChipClear: 'Stop filtering by unit',
+  total: '{{count}} pieces',
+  empty: 'No equipment matches',
+  emptyAll: 'No equipment yet. First use',
+  attentionOverdue: '{{count}} overdue',
+  attentionDue: '{{count}} due soon',
+  status: {
+    in_use: 'In use',
+    stopped: 'Stopped',
+    scrapped: 'Scrapped',
+    cancelled: 'Cancelled',
+  },
+  inspection: {
+    ok: 'OK',
+    due: 'Due soon',
+    overdue: 'Overdue',
+    unknown: 'Unknown',
+  },
+  column: {
+    unitName: 'Unit',
+    equipmentCode: 'Equipment code',
+    registrationCode: 'Registration code',
+    registrationNo: 'Registration certificate',
+    kindName: 'Kind',
+    categoryName: 'Category',
+    varietyName: 'Variety',
+    status: 'Status',
+    location: 'Location',
+    lastInspectionDate: 'Last inspection',
+    nextInspectionDate: 'Next inspection',
+    inspectionStatus: 'Inspection',
+    internalNo: 'Internal no.',
+    model: 'Model',
+    manufacturer: 'Manufacturer',
+    commissionedDate: 'In use since',
+  },
+};
