@@ -4,10 +4,12 @@ import { defineConfig } from '@playwright/test';
 // with Debian's chromium (never `npx playwright install`: no network for browsers here).
 export default defineConfig({
   testDir: 'tests/e2e',
+  // builds the CLI, the browser host and the helper scripts once, for plain node
+  globalSetup: './tests/e2e/global-setup.ts',
   // Each test spawns its own host and database; two cores on this machine.
   workers: 2,
   fullyParallel: true,
-  // Generous: each test spawns the CLI and the host (tsx start-up), and this 2-core machine is shared.
+  // Generous: each test starts the CLI and the host, and this 2-core machine is shared.
   timeout: 120_000,
   expect: { timeout: 15_000 },
   forbidOnly: Boolean(process.env['CI']),

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { HostEvent } from '../../electron/api/host-events.ts';
-import { CoreHost, sourceCoreWorker } from '../../electron/core-host/core-host.ts';
+import { bundledCoreWorker, CoreHost, sourceCoreWorker } from '../../electron/core-host/core-host.ts';
 import { routeCalls } from '../../electron/core-host/host-calls.ts';
 import { OpenedFiles } from '../../electron/core-host/opened-files.ts';
 import { CoreOpenError } from '../../electron/core-host/runner.ts';
@@ -13,7 +13,8 @@ import { webHostCalls } from './web-host-calls.ts';
 // for development and tests where Electron cannot run. Never packaged. The core runs
 // in worker threads (electron/core-host), exactly as inside Electron's core process,
 // so this process only serves HTTP and routes messages.
-//   --open FILE   a .qklb to open, as a double-click opens it in the desktop app
+//   --open FILE          a .qklb to open, as a double-click opens it in the desktop app
+//   --core-worker FILE   a bundled core thread (tests/e2e/support/build-tools.ts)
 const { values } = parseArgs({
   options: {
     db: { type: 'string' },
@@ -23,6 +24,8 @@ const { values } = parseArgs({
     open: { type: 'string', multiple: true },
     /** the 经办人 chosen at start (a person on the staff list), as QKL_OPERATOR does; else the page asks */
     operator: { type: 'string' },
+    /** a bundled core thread (the e2e builds one per run) instead of the sources through tsx: the same core, started faster */
+    'core-worker': { type: 'string' },
   },
 });
 
@@ -32,7 +35,7 @@ const log = (message: string, error?: unknown) => console.error(message, error ?
 const operator = (values.operator ?? process.env['QKL_OPERATOR'])?.trim() || undefined;
 let core: CoreHost;
 try {
-  core = await CoreHost.start({ file, host: 'web', spawn: sourceCoreWorker(), log, ...(operator ? { operator } : {}) });
+  core = await CoreHost.start({ file, host: 'web', spawn: values['core-worker'] ? bundledCoreWorker(path.resolve(values['core-worker'])) : sourceCoreWorker(), log, ...(operator ? { operator } : {}) });
 } catch (error) {
   if (error instanceof CoreOpenError) log(`database could not be opened: ${error.detail}`);
   console.error(`错误：${error instanceof CoreOpenError && error.message ? error.message : '无法打开数据库，请查看上面的错误信息。'}`);

@@ -1,10 +1,9 @@
-import { execFile, spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
-import { expect, repoRoot, test } from './fixtures.ts';
+import { expect, test } from './fixtures.ts';
+import { runTool, spawnTool } from './support/tools.ts';
 
 // 示范单位验收, the whole flow: the office creates a file in the UI, attaches evidence,
 // submits it to the city bureau; the bureau returns one item (on its own database, by
@@ -17,18 +16,17 @@ import { expect, repoRoot, test } from './fixtures.ts';
 // the bureau's pass lists the contradiction and needs a tick and a comment; the printed
 // record shows the finding and the reason.
 
-const run = promisify(execFile);
 const OFFICE_PASSPHRASE = 'tangqiao-office-passphrase';
 const BUREAU_PASSPHRASE = 'city-bureau-passphrase';
 const env = { ...process.env, QKL_PASSPHRASE: '', OFFICE_PASSPHRASE, BUREAU_PASSPHRASE };
 
 async function qkl(args: string[], passphrase: string): Promise<string> {
-  const { stdout } = await run('npx', ['tsx', 'electron/cli/main.ts', ...args], { cwd: repoRoot, timeout: 90_000, env: { ...process.env, QKL_PASSPHRASE: passphrase } });
+  const { stdout } = await runTool('cli', args, { timeout: 90_000, env: { ...process.env, QKL_PASSPHRASE: passphrase } });
   return stdout;
 }
 
 async function steps(args: string[]): Promise<Record<string, unknown>> {
-  const { stdout } = await run('npx', ['tsx', 'tests/e2e/support/acceptance-steps.ts', ...args], { cwd: repoRoot, timeout: 120_000, env });
+  const { stdout } = await runTool('acceptance-steps', args, { timeout: 120_000, env });
   return JSON.parse(stdout.trim().split('\n').pop()!) as Record<string, unknown>;
 }
 
@@ -47,7 +45,7 @@ async function trustEachOther(office: string, bureau: string): Promise<void> {
 
 /** The browser host on one database, in its own process group (stopped with it). */
 function startHost(databaseFile: string): { openUrl: Promise<string>; stop: () => Promise<void> } {
-  const child = spawn('npx', ['tsx', 'scripts/web-host/main.ts', '--db', databaseFile, '--port', '0', '--print-json'], { cwd: repoRoot, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawnTool('web-host', ['--db', databaseFile, '--port', '0', '--print-json'], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   const openUrl = new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('web host did not start in time')), 60_000);
     createInterface({ input: child.stdout! }).once('line', (line) => {
@@ -112,7 +110,7 @@ test('an office creates an acceptance file, the bureau returns an item, the offi
   ]);
   await Promise.all([
     trustEachOther(officeDb, bureauDb),
-    run('npx', ['tsx', 'tests/e2e/support/sample-data.ts', 'insert', '--db', officeDb, '--units', '3', '--seed', '11'], { cwd: repoRoot, timeout: 90_000 }),
+    runTool('sample-data', ['insert', '--db', officeDb, '--units', '3', '--seed', '11'], { timeout: 90_000 }),
   ]);
   const unit = (await steps(['overdue', '--office', officeDb])) as { name: string; uscc: string; overdue: number };
   expect(unit.overdue).toBeGreaterThan(0);

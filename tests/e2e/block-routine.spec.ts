@@ -1,6 +1,6 @@
-import type { Locator, Page } from '@playwright/test';
 import { cli, expect, test } from './fixtures.ts';
 import { BlocksPage, ChainPage } from './pages/blocks-page.ts';
+import { HazardsPage } from './pages/hazards-page.ts';
 
 // 块的日常 on a generated district: a block with a monthly 互查 since last month shows the
 // missed month as overdue on the board; a member's safety manager checks another member,
@@ -10,24 +10,12 @@ import { BlocksPage, ChainPage } from './pages/blocks-page.ts';
 
 test.use({ sample: { units: 60, seed: 5 } });
 
-const pdf = (text: string) => Buffer.from(`%PDF-1.4\n% ${text}\ntrailer <<>>\n%%EOF\n`);
-
 /** The first day of the month before `iso`, and a day inside that month. */
 function lastMonth(iso: string): { first: string; day: string; label: string } {
   const [y, m] = iso.split('-').map(Number) as [number, number];
   const [py, pm] = m === 1 ? [y - 1, 12] : [y, m - 1];
   const mm = String(pm).padStart(2, '0');
   return { first: `${py}-${mm}-01`, day: `${py}-${mm}-15`, label: `${py}年${pm}月` };
-}
-
-async function hazardStep(page: Page, action: string, fill?: (dialog: Locator) => Promise<void>) {
-  await page.getByRole('button', { name: action, exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: action });
-  await expect(dialog).toBeVisible();
-  if (fill) await fill(dialog);
-  await dialog.getByRole('button', { name: action, exact: true }).click();
-  await expect(dialog).toBeHidden();
-  await expect(page.getByRole('status')).toHaveText(`已办理：${action}。`);
 }
 
 test('a block’s 互查 finds a problem → a hazard reported by the checking manager → closed; the calendar and the board follow', async ({ app, workspace }, testInfo) => {
@@ -126,15 +114,7 @@ test('a block’s 互查 finds a problem → a hazard reported by the checking m
   const detail = app.getByTestId('hazard-detail');
   await expect(detail.getByRole('heading', { name: `${checked.name}：叉车未粘贴使用登记标志（C03）` })).toBeVisible();
   await expect(detail.getByTestId('hz-source')).toContainText(`来源：小组互查（报告人：${checkerName}）`);
-  await hazardStep(app, '下达整改');
-  await hazardStep(app, '开始整改');
-  await hazardStep(app, '提交整改', async (dialog) => {
-    await dialog.getByLabel(/佐证材料/).setInputFiles({ name: '整改照片.pdf', mimeType: 'application/pdf', buffer: pdf('整改照片') });
-    await expect(dialog.getByText('整改照片.pdf')).toBeVisible();
-  });
-  await hazardStep(app, '开始复查');
-  await hazardStep(app, '复查通过（闭环销号）');
-  await expect(detail.getByText('闭环销号', { exact: true }).first()).toBeVisible();
+  await new HazardsPage(app).closeWithDefaults('整改照片.pdf');
 
   // the check shows its hazard closed; last month's 互查 is done; the board has nothing overdue
   await detail.getByRole('link', { name: '查看检查记录' }).click();

@@ -1,12 +1,12 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
-import { expect, repoRoot, test } from './fixtures.ts';
+import { expect, test } from './fixtures.ts';
 import { BundlesPage, CityPage } from './pages/bundles-page.ts';
 import type { SampleFacts } from './support/sample-facts.ts';
+import { runTool, spawnTool } from './support/tools.ts';
 
 // An office and the city bureau exchange a bundle through the UI, each on its own
 // database and browser host: the office exports (passphrase asked in a dialog, a wrong
@@ -18,14 +18,12 @@ import type { SampleFacts } from './support/sample-facts.ts';
 // The two databases, their keys and the trust between them are prepared with the CLI
 // (the keys page is not part of this spec).
 
-const run = promisify(execFile);
 const OFFICE_PASSPHRASE = 'tangqiao-office-passphrase';
 const BUREAU_PASSPHRASE = 'city-bureau-passphrase';
 
 /** `qkl` with the passphrase that seals (and opens) the node's private keys. */
 async function qkl(args: string[], passphrase: string): Promise<string> {
-  const { stdout } = await run('npx', ['tsx', 'electron/cli/main.ts', ...args], {
-    cwd: repoRoot,
+  const { stdout } = await runTool('cli', args, {
     timeout: 90_000,
     env: { ...process.env, QKL_PASSPHRASE: passphrase },
   });
@@ -53,8 +51,7 @@ interface Host {
 
 /** The browser host on one database (the same command the fixtures use), stopped with its process group. */
 async function startHost(databaseFile: string): Promise<Host> {
-  const child: ChildProcess = spawn('npx', ['tsx', 'scripts/web-host/main.ts', '--db', databaseFile, '--port', '0', '--print-json'], {
-    cwd: repoRoot,
+  const child: ChildProcess = spawnTool('web-host', ['--db', databaseFile, '--port', '0', '--print-json'], {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -119,7 +116,7 @@ test('an office exports a bundle, the bureau previews, imports and receipts it, 
   ]);
   const [, { stdout: factsJson }] = await Promise.all([
     trustEachOther(officeDb, bureauDb),
-    run('npx', ['tsx', 'tests/e2e/support/sample-data.ts', 'insert', '--db', officeDb, '--units', '3', '--seed', '11'], { cwd: repoRoot, timeout: 90_000 }),
+    runTool('sample-data', ['insert', '--db', officeDb, '--units', '3', '--seed', '11'], { timeout: 90_000 }),
   ]);
   const facts = JSON.parse(factsJson) as SampleFacts;
 
@@ -254,8 +251,7 @@ test.describe('on an office', () => {
   test('全市概况 is not in the navigation; without keys the page says what to do', async ({ page, workspace }) => {
     const db = path.join(workspace.dir, 'qkl.sqlite');
     // no QKL_PASSPHRASE: the node is made without keys
-    await run('npx', ['tsx', 'electron/cli/main.ts', 'init', '--db', db, '--role', 'district', '--name', '塘桥分局', '--district', '塘桥'], {
-      cwd: repoRoot,
+    await runTool('cli', ['init', '--db', db, '--role', 'district', '--name', '塘桥分局', '--district', '塘桥'], {
       timeout: 90_000,
       env: { ...process.env, QKL_PASSPHRASE: '' },
     });

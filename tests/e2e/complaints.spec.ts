@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures.ts';
+import { gotoArea } from './pages/shell.ts';
 
 // 投诉举报 at the 塘桥 office: a 12345 call from a named reporter is registered against a
 // unit of the ledger; the register shows the reporter masked, the detail in full; the
@@ -13,8 +14,7 @@ const reporter = { name: '王小明', phone: '13812345678', idNumber: '110105194
 test('register a 12345 complaint, handle it as 查实, propose and approve a ¥10,000 reward, print the approval form', async ({ app, workspace }) => {
   test.setTimeout(120_000);
   const unit = workspace.sample!.units[0]!;
-  await app.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '投诉举报' }).click();
-  await expect(app.getByRole('heading', { name: '投诉举报', level: 1 })).toBeVisible();
+  await gotoArea(app, '投诉举报');
   await expect(app.getByText('没有符合条件的投诉举报。')).toBeVisible();
 
   // ---- register: 12345, a named reporter, a unit found in the ledger

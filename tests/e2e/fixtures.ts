@@ -1,14 +1,11 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { test as base, expect, type Page } from '@playwright/test';
 import type { SampleFacts, WrittenLedger } from './support/sample-facts.ts';
-
-const run = promisify(execFile);
+import { repoRoot, runTool, spawnTool } from './support/tools.ts';
 
 /**
  * Every host and CLI of the e2e runs as 经办人 王敏 (科长): `qkl init` puts the named
@@ -22,11 +19,11 @@ process.env['QKL_OPERATOR'] ??= E2E_OPERATOR;
 export const OPERATOR_ENV_OFF = { QKL_OPERATOR: '' };
 /** the passphrase of the training node's keys (option nodeRole: 'training') */
 export const TRAINING_PASSPHRASE = 'training e2e 2026';
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export { repoRoot };
 
 /** `qkl` on the command line, the same core the UI talks to: an independent witness of what was saved. */
 export async function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<string> {
-  const { stdout } = await run('npx', ['tsx', 'electron/cli/main.ts', ...args], { cwd: repoRoot, timeout: 60_000, env: { ...process.env, ...env } });
+  const { stdout } = await runTool('cli', args, { env: { ...process.env, ...env } });
   return stdout;
 }
 
@@ -45,22 +42,20 @@ export interface Workspace {
   sample: SampleFacts | null;
 }
 
-const sampleScript = 'tests/e2e/support/sample-data.ts';
-
 /**
  * Writes a generated district (scripts/sample-data, dated today in Asia/Shanghai) as a
  * ledger xlsx, with the generator's documented defects if asked; returns what was written.
  */
 export async function writeSampleLedger(out: string, options: { units: number; seed: number; defects: boolean }): Promise<WrittenLedger> {
   const args = ['ledger', '--out', out, '--units', String(options.units), '--seed', String(options.seed), ...(options.defects ? ['--defects'] : [])];
-  const { stdout } = await run('npx', ['tsx', sampleScript, ...args], { cwd: repoRoot, timeout: 60_000 });
+  const { stdout } = await runTool('sample-data', args);
   return JSON.parse(stdout) as WrittenLedger;
 }
 
 /** Bulk-inserts a generated district into an initialised district database (no importer involved). */
 async function insertSample(databaseFile: string, options: { units: number; seed: number }): Promise<SampleFacts> {
   const args = ['insert', '--db', databaseFile, '--units', String(options.units), '--seed', String(options.seed)];
-  const { stdout } = await run('npx', ['tsx', sampleScript, ...args], { cwd: repoRoot, timeout: 60_000 });
+  const { stdout } = await runTool('sample-data', args);
   return JSON.parse(stdout) as SampleFacts;
 }
 
@@ -73,9 +68,8 @@ interface HostInfo {
 
 /** Starts the browser host on a free port and resolves with the JSON line it prints. */
 async function startHost(databaseFile: string, env: NodeJS.ProcessEnv = {}): Promise<{ child: ChildProcess; info: HostInfo }> {
-  // Its own process group, so npx, tsx and node stop together when the test ends.
-  const child = spawn('npx', ['tsx', 'scripts/web-host/main.ts', '--db', databaseFile, '--port', '0', '--print-json'], {
-    cwd: repoRoot,
+  // Its own process group, so it and anything it starts stop together when the test ends.
+  const child = spawnTool('web-host', ['--db', databaseFile, '--port', '0', '--print-json'], {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...env },

@@ -1,4 +1,5 @@
 import { cli, expect, test } from './fixtures.ts';
+import { gotoArea } from './pages/shell.ts';
 
 // 专项检查 on a generated 塘桥 district: a plan whose team of one is flagged, then two; a
 // visit recorded at a unit with a photo; a finding registered as a hazard (checked with
@@ -21,8 +22,7 @@ test('plan with a flagged team, a visit, a finding that becomes a hazard, an ord
   app.on('dialog', (dialog) => void dialog.accept());
 
   // ---- a plan over two chosen units, with a team of one: flagged, not refused
-  await app.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '专项检查' }).click();
-  await expect(app.getByRole('heading', { name: '专项检查', level: 1 })).toBeVisible();
+  await gotoArea(app, '专项检查');
   await expect(app.getByText('还没有检查计划。')).toBeVisible();
   await app.getByRole('button', { name: '制定检查计划' }).click();
   const dialog = app.getByRole('dialog', { name: '制定检查计划' });

@@ -1,16 +1,14 @@
-import { execFile } from 'node:child_process';
 import { copyFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import type { Page, TestInfo } from '@playwright/test';
 import Database from 'better-sqlite3';
-import { expect, repoRoot, test } from './fixtures.ts';
+import { expect, test } from './fixtures.ts';
+import { runTool } from './support/tools.ts';
 
 // 密钥与信任 on the real core: keys made in the UI (the browser host has no
 // safeStorage, so a passphrase is asked), the .pub exported and enrolled by a bureau
 // made with the CLI, that bureau's .pub trusted after the phone check, then revoked.
 
-const run = promisify(execFile);
 const PASS = 'e2e passphrase 2026';
 const FINGERPRINT = /^\d{5}( \d{5}){7}$/;
 
@@ -24,8 +22,7 @@ async function picture(page: Page, testInfo: TestInfo, name: string): Promise<vo
 
 /** `qkl` with QKL_PASSPHRASE set, as a clerk runs it. */
 async function qkl(args: string[]): Promise<string> {
-  const { stdout } = await run('npx', ['tsx', 'electron/cli/main.ts', ...args], {
-    cwd: repoRoot,
+  const { stdout } = await runTool('cli', args, {
     timeout: 90_000,
     env: { ...process.env, QKL_PASSPHRASE: PASS },
   });

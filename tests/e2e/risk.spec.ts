@@ -1,5 +1,6 @@
 import { cli, expect, test } from './fixtures.ts';
 import { Grid } from './pages/grid.ts';
+import { gotoArea } from './pages/shell.ts';
 
 // 风险分级管控 on a generated 塘桥 district: the page's distribution, the grid filtered and
 // sorted by risk, one unit's score explained line by line, the 高 band lowered in the rule
@@ -39,8 +40,7 @@ test('a district ranked by risk, one score explained, the rule changed, a plan a
   const top = ranked[0]!;
 
   // ---- the page: four cards, each a link to the grid at that level
-  await app.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '风险分级管控' }).click();
-  await expect(app.getByRole('heading', { name: '风险分级管控', level: 1 })).toBeVisible();
+  await gotoArea(app, '风险分级管控');
   for (const level of ['high', 'elevated', 'general', 'low'] as const) {
     await expect(app.getByTestId(`risk-card-${level}`).locator('strong')).toHaveText(String(before.counts[level]));
   }

@@ -1,12 +1,11 @@
-import { execFile } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
-import { expect, repoRoot, test } from './fixtures.ts';
+import { expect, test } from './fixtures.ts';
 import { BundlesPage } from './pages/bundles-page.ts';
 import { startHost, type Host } from './support/two-nodes.ts';
 import { cellText, readDownload, rowTexts } from './xlsx.ts';
+import { runTool } from './support/tools.ts';
 
 // The city bureau steers, end to end: 塘桥分局 and 锦丰分局 (prepared by
 // support/steering-setup.ts, their bundles written to a folder) are enrolled but silent;
@@ -15,7 +14,6 @@ import { cellText, readDownload, rowTexts } from './xlsx.ts';
 // month's assessment, opens the evidence of two scores, exports the assessment table,
 // and saves a new version of the rules.
 
-const run = promisify(execFile);
 const BUREAU_PASSPHRASE = 'city-bureau-steering';
 
 interface Setup {
@@ -39,8 +37,7 @@ test.use({ initialised: false });
 test('the bureau imports two offices’ bundles, sets targets, and reads and exports the month’s assessment with its evidence', async ({ page, workspace }) => {
   test.setTimeout(240_000);
   const db = (name: string) => path.join(workspace.dir, `${name}.sqlite`);
-  const { stdout } = await run('npx', ['tsx', 'tests/e2e/support/steering-setup.ts', '--bureau', db('bureau'), '--tangqiao', db('tangqiao'), '--jinfeng', db('jinfeng'), '--out', workspace.dir], {
-    cwd: repoRoot,
+  const { stdout } = await runTool('steering-setup', ['--bureau', db('bureau'), '--tangqiao', db('tangqiao'), '--jinfeng', db('jinfeng'), '--out', workspace.dir], {
     timeout: 120_000,
   });
   const setup = JSON.parse(stdout) as Setup;

@@ -4,6 +4,7 @@ import type { Download, Page } from '@playwright/test';
 import { ZipFile } from '../../electron/core/sheets/zip-file.ts';
 import { expect, test } from './fixtures.ts';
 import { BundlesPage } from './pages/bundles-page.ts';
+import { SummariesPage } from './pages/summaries-page.ts';
 import { BUREAU_PASSPHRASE, OFFICE_PASSPHRASE, officeAndBureau, startHost, type Host } from './support/two-nodes.ts';
 
 // 月度工作小结 end to end: 塘桥分局 writes its month, is refused while 存在问题 is empty,
@@ -60,6 +61,28 @@ async function importBundles(page: Page, host: Host, passphrase: string, folder:
   await expect(page.getByTestId('bundle-results-summary')).toHaveText('导入完成：已导入 1 个，已导入过 0 个，拒收 0 个', { timeout: 60_000 });
 }
 
+/** Holds the page's first call of that name until deliver(), which resolves once the page has had its answer. */
+async function holdFirstCall(page: Page, name: string): Promise<{ deliver: () => Promise<void> }> {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let first = true;
+  await page.route(`**/api/${name}`, async (route) => {
+    const held = first;
+    first = false;
+    if (held) await released;
+    await route.continue();
+  });
+  return {
+    deliver: async () => {
+      const answered = page.waitForResponse((response) => response.url().endsWith(`/api/${name}`));
+      release();
+      await answered;
+      // a macrotask in the page, so the answer has been rendered (or dropped)
+      await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 200)));
+    },
+  };
+}
+
 async function documentXml(download: Download): Promise<string> {
   const zip = await ZipFile.open(await download.path());
   try {
@@ -84,47 +107,44 @@ test('an office writes and submits its monthly summary, the bureau sees it on ti
   const title = `塘桥分局${monthLabel(m)}特种设备“区、块、链”监管工作小结`;
 
   const officeHost = await startHost(officeDb);
+  // The month's first read is held back until the texts are typed, as a loaded machine may
+  // deliver it: the page must keep what was typed (the read after 报送设置 is the newer one).
+  const lateRead = await holdFirstCall(page, 'summaries.get');
   let bureauHost: Host | null = null;
   try {
     await open(page, officeHost, '月度工作小结');
-    // 报送设置: due at the month's end
-    await page.getByRole('button', { name: '报送设置' }).click();
-    const settings = page.getByRole('dialog', { name: '工作小结报送设置' });
-    await settings.getByLabel('报送截止日（每月几日）').fill('31');
-    await settings.getByRole('button', { name: '保存' }).click();
-    await expect(settings).toBeHidden();
+    const summaries = new SummariesPage(page);
+    // 报送设置 (due at the month's end) at once, while the month may still be being read:
+    // the page shows the later read, never the first one landing late over typed texts
+    await summaries.setDueDay(31);
 
     // pre-filled from the office's data: the three units of the ledger
-    await expect(page.getByRole('heading', { name: title })).toBeVisible();
-    const figures = page.getByTestId('summary-figures');
-    await expect(figures.locator('tr[data-key="units"]')).toContainText('辖区使用单位');
-    await expect(figures.locator('tr[data-key="units"] td.num')).toHaveText('3 家');
-    await expect(figures.locator('tr[data-key="trainingSessions"] td.num')).toHaveText('无数据');
-    await expect(page.getByTestId('summary-status')).toContainText('未填写');
+    await summaries.expectMonth(title);
+    await expect(summaries.figures.locator('tr[data-key="units"]')).toContainText('辖区使用单位');
+    await expect(summaries.figure('units')).toHaveText('3 家');
+    await expect(summaries.figure('trainingSessions')).toHaveText('无数据');
+    await expect(summaries.status).toContainText('未填写');
 
     // 存在问题 left empty: the submission is refused at that field; the draft is saved
-    await page.getByLabel(/工作经验/).fill(text.experience);
-    await page.getByLabel(/意见建议/).fill(text.proposals);
-    await page.getByRole('button', { name: '报送市局' }).click();
-    let confirm = page.getByRole('dialog', { name: '报送工作小结' });
-    await expect(confirm).toContainText('报送后本月工作小结即为定稿');
-    await confirm.getByRole('button', { name: '确认报送' }).click();
-    await expect(confirm).toBeHidden();
-    const problems = page.getByLabel(/存在问题/);
-    await expect(problems).toHaveAttribute('aria-invalid', 'true');
+    await summaries.text('experience').fill(text.experience);
+    await summaries.text('proposals').fill(text.proposals);
+    await lateRead.deliver();
+    await summaries.submit();
     await expect(page.getByRole('alert').filter({ hasText: '请填写“存在问题”后再报送' })).toBeVisible();
-    await expect(page.getByTestId('summary-status')).toContainText('草稿');
+    await expect(summaries.text('problems')).toHaveAttribute('aria-invalid', 'true');
+    // only 存在问题 was missing: the texts typed are still there, and saved
+    await expect(summaries.text('experience')).toHaveValue(text.experience);
+    await expect(summaries.text('experience')).toHaveAttribute('aria-invalid', 'false');
+    await expect(summaries.status).toContainText('草稿');
 
-    await problems.fill(text.problems);
-    await page.getByRole('button', { name: '报送市局' }).click();
-    confirm = page.getByRole('dialog', { name: '报送工作小结' });
-    await confirm.getByRole('button', { name: '确认报送' }).click();
+    await summaries.text('problems').fill(text.problems);
+    await summaries.submit();
     await expect(page.getByRole('status').filter({ hasText: '已报送。' })).toBeVisible();
-    await expect(page.getByTestId('summary-status')).toContainText('已报送');
-    await expect(page.getByTestId('summary-status')).toContainText('按时报送');
+    await expect(summaries.status).toContainText('已报送');
+    await expect(summaries.status).toContainText('按时报送');
     // final: the texts are shown, not editable
     await expect(page.getByRole('button', { name: '报送市局' })).toHaveCount(0);
-    await expect(page.locator('[data-field="experience"]')).toHaveText(text.experience);
+    await expect(summaries.shownText('experience')).toHaveText(text.experience);
 
     // the Word document carries the title, the figures and the narrative
     const downloading = page.waitForEvent('download');

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { writeAnswersXlsx, writeBankXlsx, type BankLine } from '../../electron/core/training/testing/workbooks.ts';
 import { cli, expect, TRAINING_PASSPHRASE, test } from './fixtures.ts';
 import { centreWithRoster, li, zhang } from './support/training-setup.ts';
+import { gotoArea } from './pages/shell.ts';
 
 // 培训考核 on a training-centre node with keys: a bank with an unreadable question is
 // refused row by row, the fixed bank imports, an exam is made for a session, answer
@@ -37,8 +38,7 @@ test('a bank, an exam, answer sheets with warnings, publish, certificates printe
   const fixed = path.join(workspace.dir, '监督员考试题库.xlsx');
   await writeBankXlsx(fixed, bank);
 
-  await app.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '培训考核' }).click();
-  await expect(app.getByRole('heading', { name: '培训考核', level: 1 })).toBeVisible();
+  await gotoArea(app, '培训考核');
   await app.getByRole('link', { name: '题库' }).click();
   const importForm = app.getByRole('form', { name: '导入题库' });
   await importForm.getByLabel('题库名称').fill('监督员考试题库');

@@ -1,19 +1,17 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { promisify } from 'node:util';
-import { repoRoot } from '../fixtures.ts';
+import { runTool, spawnTool } from './tools.ts';
 
 // An office and the city bureau, each on its own database and browser host, with keys
 // sealed by a passphrase and trusting each other (prepared with the CLI, as the
 // clerks would after comparing fingerprints by phone). As bundles.spec.ts drives them.
 
-const run = promisify(execFile);
 export const OFFICE_PASSPHRASE = 'tangqiao-office-passphrase';
 export const BUREAU_PASSPHRASE = 'city-bureau-passphrase';
 
 /** `qkl` with the passphrase that seals (and opens) the node's private keys. */
 export async function qkl(args: string[], passphrase: string): Promise<string> {
-  const { stdout } = await run('npx', ['tsx', 'electron/cli/main.ts', ...args], { cwd: repoRoot, timeout: 90_000, env: { ...process.env, QKL_PASSPHRASE: passphrase } });
+  const { stdout } = await runTool('cli', args, { timeout: 90_000, env: { ...process.env, QKL_PASSPHRASE: passphrase } });
   return stdout;
 }
 
@@ -32,7 +30,7 @@ export async function officeAndBureau(officeDb: string, bureauDb: string, units 
   await Promise.all([
     qkl(['keys', 'trust', '--db', officeDb, bureauPub.file, '--fingerprint', bureauPub.fingerprint, '--json'], OFFICE_PASSPHRASE),
     qkl(['keys', 'trust', '--db', bureauDb, officePub.file, '--fingerprint', officePub.fingerprint, '--json'], BUREAU_PASSPHRASE),
-    run('npx', ['tsx', 'tests/e2e/support/sample-data.ts', 'insert', '--db', officeDb, '--units', String(units), '--seed', '11'], { cwd: repoRoot, timeout: 90_000 }),
+    runTool('sample-data', ['insert', '--db', officeDb, '--units', String(units), '--seed', '11'], { timeout: 90_000 }),
   ]);
 }
 
@@ -43,7 +41,7 @@ export interface Host {
 
 /** The browser host on one database (the same command the fixtures use), stopped with its process group; `extra` e.g. ['--open', file]. */
 export async function startHost(databaseFile: string, extra: string[] = []): Promise<Host> {
-  const child: ChildProcess = spawn('npx', ['tsx', 'scripts/web-host/main.ts', '--db', databaseFile, '--port', '0', '--print-json', ...extra], { cwd: repoRoot, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawnTool('web-host', ['--db', databaseFile, '--port', '0', '--print-json', ...extra], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const openUrl = await new Promise<string>((resolve, reject) => {

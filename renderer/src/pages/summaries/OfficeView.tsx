@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SummaryDetail, SummaryListItem, SummarySettings } from '../../../../electron/api/schemas/summaries.ts';
 import { api, errorMessage } from '../../api/client.ts';
@@ -32,20 +32,30 @@ export function OfficeView({ month: requested }: { month: string | null }) {
   const [settings, setSettings] = useState<SummarySettings | null>(null);
   const month = requested ?? months?.[0]?.month ?? null;
 
+  // Reads and writes overlap (the first read on opening, another after 报送设置, a save):
+  // each takes a ticket, and an answer lands only if nothing newer was asked since, so a
+  // late read never replaces the texts typed meanwhile or a later save's result.
+  const latest = useRef(0);
   const show = useCallback((s: SummaryDetail) => {
+    latest.current += 1;
     setSummary(s);
     setDraft(draftOf(s));
   }, []);
 
   const load = useCallback(async () => {
+    const ticket = (latest.current += 1);
+    const current = () => latest.current === ticket;
     try {
       const list = await api.call('summaries.list', {});
+      if (!current()) return;
       setMonths(list);
       const target = requested ?? list[0]?.month;
-      if (target) show(await api.call('summaries.get', { month: target }));
+      const detail = target ? await api.call('summaries.get', { month: target }) : null;
+      if (!current()) return;
+      if (detail) show(detail);
       setFailed(null);
     } catch (e) {
-      setFailed(errorMessage(e));
+      if (current()) setFailed(errorMessage(e));
     }
   }, [requested, show]);
 
