@@ -39,25 +39,33 @@ export function statusDates(ctx: CoreContext, asOf: string | undefined): StatusD
 export function equipmentQuerySql(filter: Filter, dates: StatusDates, options: { walk?: boolean } = {}) {
   const where = ['e.deleted_at IS NULL'];
   const params: unknown[] = [];
+  // the same filters on equipment_unit_counts (live pieces only), for a search's count
+  const kept: string[] = [];
   let joinUnits = false;
   if (filter.unitId) {
     where.push('e.unit_id = ?');
+    kept.push('c.unit_id = ?');
     params.push(filter.unitId);
   }
   if (filter.districtId) {
     joinUnits = true;
     where.push('u.district_id = ?');
+    kept.push('c.unit_id IN (SELECT id FROM units WHERE district_id = ?)');
     params.push(filter.districtId);
   }
   if (filter.status?.length) {
     const statuses = [...new Set(filter.status)];
     where.push(`e.status IN (${statuses.map(() => '?').join(', ')})`);
+    kept.push(`c.status IN (${statuses.map(() => '?').join(', ')})`);
     params.push(...statuses);
   }
   if (filter.kindCode) {
     where.push('e.kind_code = ?');
+    kept.push('c.kind_code = ?');
     params.push(filter.kindCode.toUpperCase());
   }
+  // the counts know no dates: an inspection filter counts from the unit index
+  const keptPart = filter.inspection ? undefined : { sql: kept.join(' AND '), params: [...params] };
   if (filter.inspection) {
     const part = inspectionSql(filter.inspection, dates.asOf, dates.dueLimit);
     where.push(part.sql);
@@ -85,7 +93,7 @@ export function equipmentQuerySql(filter: Filter, dates: StatusDates, options: {
   const from = joinUnits ? 'equipment e JOIN units u ON u.id = e.unit_id' : 'equipment e';
   const whereSql = `WHERE ${where.join(' AND ')}`;
   const baseWhereSql = `WHERE ${baseWhere.join(' AND ')}`;
-  const count = search && usesSearchIndex(search) ? searchCountSql(search, from, baseWhereSql, baseParams) : undefined;
+  const count = search && usesSearchIndex(search) ? searchCountSql(search, from, baseWhereSql, baseParams, keptPart) : undefined;
   return {
     countSql: count?.sql ?? `SELECT count(*) AS n FROM ${from} ${whereSql}`,
     countParams: count?.params ?? params,

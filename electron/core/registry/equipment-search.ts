@@ -72,16 +72,22 @@ export function searchConditionSql(search: string, walk: boolean): SqlPart {
 }
 
 /**
- * The number of matching pieces as two disjoint counts, each on an index: pieces of a
- * matching unit (the unit index, which also holds status, kind and dates for the filters),
- * plus pieces found by their codes or location whose unit does not match.
+ * The number of matching pieces as two disjoint counts: pieces of a matching unit, plus
+ * pieces found by their codes or location whose unit does not match. The first reads
+ * equipment_unit_counts (kept by triggers) when the filters are on what it keys by
+ * (`kept`: the same conditions on its alias c), else the unit index, which also holds
+ * status, kind and dates: 900,000 index entries when "zjg" matches most of a city.
  */
-export function searchCountSql(search: string, from: string, where: string, params: readonly unknown[]): SqlPart {
+export function searchCountSql(search: string, from: string, where: string, params: readonly unknown[], kept?: SqlPart): SqlPart {
   const units = unitMatchSql(search);
+  const ofUnits: SqlPart = kept
+    ? {
+        sql: `SELECT ifnull(sum(c.n), 0) FROM equipment_unit_counts c WHERE c.unit_id IN (${units.sql})${kept.sql ? ` AND ${kept.sql}` : ''}`,
+        params: [...units.params, ...kept.params],
+      }
+    : { sql: `SELECT count(*) FROM ${from} ${where} AND e.unit_id IN (${units.sql})`, params: [...params, ...units.params] };
   return {
-    sql:
-      `SELECT (SELECT count(*) FROM ${from} ${where} AND e.unit_id IN (${units.sql}))` +
-      ` + (SELECT count(*) FROM ${from} ${where} AND e.rowid IN (${ftsRowidsSql}) AND e.unit_id NOT IN (${units.sql})) AS n`,
-    params: [...params, ...units.params, ...params, searchMatchQuery(search), ...units.params],
+    sql: `SELECT (${ofUnits.sql}) + (SELECT count(*) FROM ${from} ${where} AND e.rowid IN (${ftsRowidsSql}) AND e.unit_id NOT IN (${units.sql})) AS n`,
+    params: [...ofUnits.params, ...params, searchMatchQuery(search), ...units.params],
   };
 }
