@@ -22,3 +22,4 @@ export * from './block-routine.ts';
 export * from './chain-work.ts';
 export * from './risk.ts';
 export * from './publicity.ts';
+export * from './equipment-counts.ts';

@@ -3,7 +3,7 @@ import type { RegistrySettings } from '../../api/schemas/settings.ts';
 import { loadCatalogue } from '../catalogue/catalogue.ts';
 import type { CoreContext } from '../context.ts';
 import { maskIdNumber, maskPhone } from '../privacy/mask.ts';
-import { countedPieceSql, validACertificateSql } from '../registry/status-sql.ts';
+import { countedGroupSql, validACertificateSql } from '../registry/status-sql.ts';
 import { getRegistrySettings } from '../settings/settings-service.ts';
 import { riskOfUnits } from '../risk/risk-read.ts';
 import { authorityName, managerListTitle, unitListTitle } from './list-titles.ts';
@@ -12,6 +12,10 @@ import { listScope, scopeCondition, type ListScope } from './list-scope.ts';
 // 两项清单 (TSG 08-2017 §2.4.2.2.2): list 1 = units with screeningThreshold or more
 // counted pieces (在用, gas cylinders and all below 2300 excluded, by default);
 // list 2 = their safety managers holding an A certificate not expired on the list date.
+
+// One collator for the whole sort: localeCompare(a, b, 'zh-CN') builds one per comparison,
+// which made sorting 2,000 listed units take a quarter of a second. Same order.
+const zh = new Intl.Collator('zh-CN');
 
 export interface ScreenedUnit {
   unitId: string;
@@ -23,16 +27,19 @@ export interface ScreenedUnit {
   countsByKind: Record<string, number>;
 }
 
-/** List 1 without managers: units with threshold or more counted pieces, most first, then by name. */
+/**
+ * List 1 without managers: units with threshold or more counted pieces, most first, then by name.
+ * Reads equipment_unit_counts (live pieces per unit, status and catalogue codes, kept by
+ * triggers in every writer's transaction): a few thousand rows instead of every piece.
+ */
 export function screenedUnits(ctx: CoreContext, settings: RegistrySettings, scope: ListScope): ScreenedUnit[] {
   const { sqlite } = ctx.database;
-  const counted = countedPieceSql(settings);
-  const inScope = scopeCondition(ctx, scope);
-  // one pass over the counted pieces, by unit and kind
+  const counted = countedGroupSql(settings);
+  const inScope = scopeCondition(ctx, scope, 'c');
   const groups = sqlite
     .prepare(
-      `SELECT e.unit_id AS unitId, ifnull(e.kind_code, '') AS kindCode, count(*) AS n FROM equipment e
-       WHERE ${counted.sql} ${inScope.sql} GROUP BY e.unit_id, kindCode`,
+      `SELECT c.unit_id AS unitId, c.kind_code AS kindCode, sum(c.n) AS n FROM equipment_unit_counts c
+       WHERE ${counted.sql} ${inScope.sql} GROUP BY c.unit_id, c.kind_code`,
     )
     .all(...counted.params, ...inScope.params) as { unitId: string; kindCode: string; n: number }[];
   const byUnit = new Map<string, { count: number; countsByKind: Record<string, number> }>();
@@ -48,7 +55,7 @@ export function screenedUnits(ctx: CoreContext, settings: RegistrySettings, scop
     .all(JSON.stringify(listedIds)) as Omit<ScreenedUnit, 'count' | 'countsByKind'>[];
   return info
     .map((u) => ({ ...u, ...byUnit.get(u.unitId)! }))
-    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'zh-CN') || (a.unitId < b.unitId ? -1 : 1));
+    .sort((a, b) => b.count - a.count || zh.compare(a.name, b.name) || (a.unitId < b.unitId ? -1 : 1));
 }
 
 const managerSql = (valid: string) => `
@@ -71,7 +78,7 @@ export function buildTwoLists(ctx: CoreContext, asOf: string): TwoLists {
   const managerRows = (sqlite.prepare(managerSql(valid.sql)).all(unitIds, ...valid.params) as ManagerRow[]).sort(
     (a, b) =>
       order.get(a.unitId)! - order.get(b.unitId)! ||
-      String(a['name']).localeCompare(String(b['name']), 'zh-CN') ||
+      zh.compare(String(a['name']), String(b['name'])) ||
       String(a['certificateNo'] ?? '').localeCompare(String(b['certificateNo'] ?? '')),
   );
 

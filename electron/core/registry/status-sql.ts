@@ -86,6 +86,21 @@ export function countedPieceSql(settings: RegistrySettings, alias = 'e'): SqlPar
   };
 }
 
+/**
+ * countedPieceSql over equipment_unit_counts (alias c), whose missing codes are stored as ''.
+ * An excluded code is a catalogue code, never '', so a missing code is never excluded, as
+ * with the pieces; each list is read once, not once a row.
+ */
+export function countedGroupSql(settings: RegistrySettings, alias = 'c'): SqlPart {
+  const excluded = "(SELECT value FROM json_each(?) WHERE value <> '')";
+  return {
+    sql:
+      `${alias}.n > 0 AND ${alias}.status IN (SELECT value FROM json_each(?)) AND ${alias}.kind_code NOT IN ${excluded} ` +
+      `AND ${alias}.category_code NOT IN ${excluded} AND ${alias}.variety_code NOT IN ${excluded}`,
+    params: [JSON.stringify(settings.countedStatuses), ...Array<string>(3).fill(JSON.stringify(settings.excludedCodes))],
+  };
+}
+
 /** Escapes LIKE wildcards so a search for "%" or "_" finds those characters. */
 export function likePattern(search: string): string {
   return `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

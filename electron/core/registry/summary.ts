@@ -19,16 +19,26 @@ export function registrySummary(ctx: CoreContext, input: { asOf?: string }) {
 
   const units = (sqlite.prepare(`SELECT count(*) AS n FROM units u WHERE u.deleted_at IS NULL ${inDistrict}`).get(...districtParams) as { n: number }).n;
 
-  // one pass over the in-use pieces (the covering index equipment_live_next holds
-  // status and date); each sum is the grid filter's own condition
-  const parts = (['ok', 'due', 'overdue', 'unknown'] as const).map((s) => inspectionSql(s, asOf, dueLimit));
-  const inScope = scopeCondition(ctx, scope);
-  const inspection = sqlite
-    .prepare(
-      `SELECT count(*) AS inUse, ${parts.map((p, i) => `ifnull(sum(${p.sql}), 0) AS s${i}`).join(', ')}
-       FROM equipment e WHERE e.deleted_at IS NULL AND e.status = 'in_use' ${inScope.sql}`,
-    )
-    .get(...parts.flatMap((p) => p.params), ...inScope.params) as Record<string, number>;
+  const parts = (['ok', 'due', 'overdue', 'unknown'] as const).map((s) => inspectionSql(s, asOf, dueLimit, 'd.next_inspection_date'));
+  const inScope = scopeCondition(ctx, scope, 'd');
+  // The whole node (the usual case: an office holds only its district, the bureau the city):
+  // equipment_in_use_dates, kept by triggers, has the 在用 pieces per date, a few thousand
+  // rows. A district node that also holds other districts' units counts its own pieces.
+  const inspection = (
+    inScope.sql
+      ? sqlite
+          .prepare(
+            `SELECT count(*) AS inUse, ${parts.map((p, i) => `ifnull(sum(${p.sql}), 0) AS s${i}`).join(', ')}
+             FROM equipment d WHERE d.deleted_at IS NULL AND d.status = 'in_use' ${inScope.sql}`,
+          )
+          .get(...parts.flatMap((p) => p.params), ...inScope.params)
+      : sqlite
+          .prepare(
+            `SELECT ifnull(sum(d.n), 0) AS inUse, ${parts.map((p, i) => `ifnull(sum(d.n * (${p.sql})), 0) AS s${i}`).join(', ')}
+             FROM equipment_in_use_dates d WHERE d.n > 0`,
+          )
+          .get(...parts.flatMap((p) => p.params))
+  ) as Record<string, number>;
 
   const listed = screenedUnits(ctx, settings, scope);
   const valid = validACertificateSql(asOf);

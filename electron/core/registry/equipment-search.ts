@@ -1,0 +1,93 @@
+import { likePattern, type SqlPart } from './status-sql.ts';
+
+// The grid's text search: a piece matches when its equipment code, registration code or
+// registration number contains the text (typed in either case), its location contains it,
+// or its unit's name or pinyin initials (张家港 → zjg) contain it. LIKE folds ASCII letters
+// only, and so does this search on every path.
+//
+// Three characters or more: the codes and the location are found through equipment_search,
+// a trigram FTS5 index (migration equipment_search_counts) holding lower() of each column
+// with case_sensitive 1, so a phrase match is exactly LIKE '%…%' on that column. Units are
+// a fortieth of the pieces, so their names and initials keep a LIKE over units.
+// Shorter text has no trigram to look up: it keeps the LIKE over every piece, correct
+// but a full scan (hundreds of milliseconds at 200,000 pieces).
+
+/** Lower-cases ASCII letters only, as SQLite's lower() and LIKE do. */
+export function asciiLower(text: string): string {
+  return text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+}
+
+const quoted = (text: string) => `"${text.replace(/"/g, '""')}"`;
+
+/** Codes are stored upper case: the text is matched as typed in upper case, like the LIKE path. */
+function codeText(search: string): string {
+  return asciiLower(search.toUpperCase());
+}
+
+/** True when the FTS index can answer this text: every phrase it looks up has a trigram. */
+export function usesSearchIndex(search: string): boolean {
+  return [...codeText(search)].length >= 3 && [...asciiLower(search)].length >= 3;
+}
+
+/** The FTS5 query: the codes contain the upper-cased text, or the location the text as typed. */
+export function searchMatchQuery(search: string): string {
+  // one phrase over all four columns reads each trigram's entries once (the usual case: no
+  // letter whose upper case is not ASCII, so both texts are the same)
+  if (codeText(search) === asciiLower(search)) return quoted(asciiLower(search));
+  return `{equipment_code registration_code registration_no} : ${quoted(codeText(search))} OR location : ${quoted(asciiLower(search))}`;
+}
+
+const like = (column: string) => `${column} LIKE ? ESCAPE '\\'`;
+
+/** Units whose name or initials contain the text (deleted units included, as the rows show them). */
+export function unitMatchSql(search: string): SqlPart {
+  return {
+    sql: `SELECT su.id FROM units su WHERE ${like('su.name')} OR ${like('su.name_initials')}`,
+    params: [likePattern(search), likePattern(search.toLowerCase())],
+  };
+}
+
+export const ftsRowidsSql = 'SELECT rowid FROM equipment_search WHERE equipment_search MATCH ?';
+
+/**
+ * The search as one WHERE condition on equipment e. `walk`: the condition is checked row by
+ * row (unary + keeps SQLite from answering it through an index) so a page walks the sort's
+ * index and stops after its rows, the fast way when most pieces match; otherwise SQLite
+ * gathers the matching rowids from the unit index and the FTS index and sorts only those.
+ */
+export function searchConditionSql(search: string, walk: boolean): SqlPart {
+  const units = unitMatchSql(search);
+  if (usesSearchIndex(search)) {
+    const plus = walk ? '+' : '';
+    return {
+      sql: `(${plus}e.unit_id IN (${units.sql}) OR ${plus}e.rowid IN (${ftsRowidsSql}))`,
+      params: [...units.params, searchMatchQuery(search)],
+    };
+  }
+  const upper = likePattern(search.toUpperCase());
+  return {
+    sql: `(${['e.equipment_code', 'e.registration_code', 'e.registration_no'].map(like).join(' OR ')} OR ${like('e.location')} OR e.unit_id IN (${units.sql}))`,
+    params: [upper, upper, upper, likePattern(search), ...units.params],
+  };
+}
+
+/**
+ * The number of matching pieces as two disjoint counts: pieces of a matching unit, plus
+ * pieces found by their codes or location whose unit does not match. The first reads
+ * equipment_unit_counts (kept by triggers) when the filters are on what it keys by
+ * (`kept`: the same conditions on its alias c), else the unit index, which also holds
+ * status, kind and dates: 900,000 index entries when "zjg" matches most of a city.
+ */
+export function searchCountSql(search: string, from: string, where: string, params: readonly unknown[], kept?: SqlPart): SqlPart {
+  const units = unitMatchSql(search);
+  const ofUnits: SqlPart = kept
+    ? {
+        sql: `SELECT ifnull(sum(c.n), 0) FROM equipment_unit_counts c WHERE c.unit_id IN (${units.sql})${kept.sql ? ` AND ${kept.sql}` : ''}`,
+        params: [...units.params, ...kept.params],
+      }
+    : { sql: `SELECT count(*) FROM ${from} ${where} AND e.unit_id IN (${units.sql})`, params: [...params, ...units.params] };
+  return {
+    sql: `SELECT (${ofUnits.sql}) + (SELECT count(*) FROM ${from} ${where} AND e.rowid IN (${ftsRowidsSql}) AND e.unit_id NOT IN (${units.sql})) AS n`,
+    params: [...ofUnits.params, ...params, searchMatchQuery(search), ...units.params],
+  };
+}
