@@ -30,8 +30,8 @@ interface KeyKind<R, E = R> {
   of(record: R): string | null | undefined;
 }
 
-// Exact duplicates after normalisation: compared only when two rows share a key,
-// so no per-row fingerprint is needed.
+// Managers (a few thousand) are kept whole and compared field by field when two
+// rows share a key.
 function sameFields(a: object | null, b: object | null): boolean {
   if (a === b) return true;
   if (!a || !b) return false;
@@ -44,30 +44,55 @@ function sameFields(a: object | null, b: object | null): boolean {
 const joinDropped = (a: string[] | null) => (a ?? []).join('\u0000');
 const sameDropped = (a: string[] | null, b: string[] | null) => joinDropped(a) === joinDropped(b);
 
+// A value in the fingerprint's text, its length first, so no text can pass for two; undefined ("the file does not say") stays apart from null and ''.
+const part = (v: unknown) => {
+  if (v === undefined) return 'u';
+  if (v === null) return 'n';
+  const text = String(v);
+  return `${text.length}:${text}`;
+};
+
 /**
- * What two equipment rows are compared by, as one string: the planner goes on to fill in
- * the record's values (its unit, status, derived dates), and the record itself is not kept
- * (100,000 retained records cost more in garbage collection than the rest of the checks).
- * Equal strings ⇔ the same district, unit columns, values, extra attributes (in any order)
- * and dropped cells; undefined ("the file does not say") stays apart from null.
+ * What two equipment rows are compared by: a 53-bit hash of the district, unit columns,
+ * values, extra attributes (in any order) and dropped cells. The planner goes on to fill
+ * in the record's values (its unit, status, derived dates) and the record itself is not
+ * kept: 100,000 retained records, or their texts, cost more in garbage collection than
+ * the rest of the checks. Only rows that share a key are ever compared, so two different
+ * rows pass for one with a chance of 2⁻⁵³ per repeated key.
  */
-export function equipmentFingerprint(r: EquipmentRecord): string {
+export function equipmentFingerprint(r: EquipmentRecord): number {
   const v = r.values as Record<string, unknown>;
-  const parts: unknown[] = [r.districtId, r.uscc, r.unitName, r.unitAddress === undefined ? 0 : r.unitAddress];
-  for (const key in v) parts.push(key, v[key] === undefined ? 0 : v[key]);
-  let extra: unknown = null;
+  let text = part(r.districtId) + part(r.uscc) + part(r.unitName) + part(r.unitAddress);
+  // the values object has one shape (equipment-row.ts' emptyValues): keys in one order
+  for (const key in v) text += key + part(v[key]);
+  text += '|';
   if (r.extra) {
     const keys = Object.keys(r.extra);
     if (keys.length > 1) keys.sort();
-    extra = keys.map((k) => [k, r.extra![k]]);
+    for (const k of keys) text += part(k) + part(r.extra[k]);
   }
-  parts.push(extra, joinDropped(r.dropped));
-  return JSON.stringify(parts);
+  text += '|';
+  for (const d of r.dropped ?? []) text += part(d);
+  return hash53(text);
+}
+
+/** cyrb53: two 32-bit multiply-xorshift lanes over the UTF-16 code units, combined to 53 bits. */
+function hash53(text: string): number {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
 /** An equipment row as the key maps keep it: where it is, and what it holds. */
 interface EquipmentSeen extends RowRef {
-  fingerprint: string;
+  fingerprint: number;
 }
 
 function sameManager(a: ManagerRecord, b: ManagerRecord): boolean {
@@ -158,7 +183,7 @@ export class Collector {
   /** The row's unit when the row is to be planned; null when it was folded into an earlier row or refused. */
   addEquipment(record: EquipmentRecord, warnings: Issue[], row: RowContext): UnitAgg | null {
     // compared by its fingerprint only when a key repeats; made for every row that has a key, since any may repeat later
-    let fingerprint: string | undefined;
+    let fingerprint: number | undefined;
     const print = () => (fingerprint ??= equipmentFingerprint(record));
     const same = (a: EquipmentSeen) => a.fingerprint === print();
     const entry = (): EquipmentSeen => ({ sheetIndex: record.sheetIndex, sheet: record.sheet, row: record.row, fingerprint: print() });

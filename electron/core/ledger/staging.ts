@@ -23,8 +23,8 @@ export const columnsOf: Record<PlanTable, Record<string, string>> = {
   safety_managers: managerColumns,
 };
 
-/** Rows gathered in memory before they go to the temp table in one transaction. */
-const STAGE_BATCH = 1000;
+/** Rows gathered in memory before they go to the temp table in one transaction: few enough to die young (no old-generation garbage). */
+const STAGE_BATCH = 256;
 
 /**
  * Rows written into temp tables, per connection. total_changes() counts them like any
