@@ -2,7 +2,7 @@ import { setImmediate as tick } from 'node:timers/promises';
 import type { NodeIdentity } from '../../api/schemas/node.ts';
 import { newId } from '../ids.ts';
 import type { JobHandle } from '../jobs/job-registry.ts';
-import { nameInitials } from '../pinyin.ts';
+import { nameInitials, nameSortKey } from '../pinyin.ts';
 import type { Collector, UnitAgg } from './collector.ts';
 import type { StagedInserts } from './staging.ts';
 import type { DistrictResolver } from './districts.ts';
@@ -226,7 +226,7 @@ export class Planner {
     const existing = this.lookups.manager(v.certificateNo, v.idNumber, v.itemCode);
     const extra = mergeExtra(existing?.['extra'] as string | null | undefined, record.extra, record.extraKeys);
     if (!existing) {
-      this.staged.safety_managers.add(newId(), { ...v, nameInitials: nameInitials(v.name), unitId: unit.id, extra });
+      this.staged.safety_managers.add(newId(), { ...v, nameInitials: nameInitials(v.name), nameSort: nameSortKey(v.name, 'person'), unitId: unit.id, extra });
       this.counts.managers.inserted++;
       if (unit.agg) unit.agg.refs++;
       return;
@@ -256,6 +256,7 @@ export class Planner {
         districtId: unit.districtId,
         name: unit.name,
         nameInitials: nameInitials(unit.name),
+        nameSort: nameSortKey(unit.name, 'unit'),
         uscc: unit.uscc,
         usccLegacy: unit.usccLegacy ? 1 : 0,
         address: unit.address ?? null,

@@ -23,6 +23,17 @@ export const columnsOf: Record<PlanTable, Record<string, string>> = {
   safety_managers: managerColumns,
 };
 
+/**
+ * The columns a new row is staged and inserted with: its table's, and the pinyin sort key of
+ * a name. The name_sort triggers compute the key when a row comes without it, by an UPDATE of
+ * the row just inserted (and its change-log and risk triggers); staged with it, they only check it.
+ */
+const stagedColumnsOf: Record<PlanTable, Record<string, string>> = {
+  units: { ...unitColumns, nameSort: 'name_sort' },
+  equipment: equipmentColumns,
+  safety_managers: { ...managerColumns, nameSort: 'name_sort' },
+};
+
 /** Rows gathered in memory before they go to the temp table in one transaction: few enough to die young (no old-generation garbage). */
 const STAGE_BATCH = 256;
 
@@ -55,7 +66,7 @@ export class StagedRows {
     readonly table: PlanTable,
     private readonly name: string,
   ) {
-    this.keys = Object.keys(columnsOf[table]);
+    this.keys = Object.keys(stagedColumnsOf[table]);
   }
 
   get count(): number {
@@ -64,7 +75,7 @@ export class StagedRows {
 
   /** Columns of the target table, after id, in the order rows hold them. */
   private columns(): string[] {
-    return this.keys.map((k) => columnsOf[this.table][k]!);
+    return this.keys.map((k) => stagedColumnsOf[this.table][k]!);
   }
 
   /** A planned insert; missing value keys are written as NULL. */
