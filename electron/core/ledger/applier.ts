@@ -7,6 +7,7 @@ import type { JobHandle } from '../jobs/job-registry.ts';
 import { Lookups } from './lookups.ts';
 import { dbStamp, type Plan, type PlanTable, type UpdateOp } from './plan.ts';
 import { columnsOf } from './staging.ts';
+import type { EquipmentValues } from './types.ts';
 
 // Executes a previewed plan in ONE synchronous transaction with raw SQL (drizzle
 // rebuilds SQL per call: ~7x slower on 100,000 rows). New rows come from the temp
@@ -51,7 +52,7 @@ function recheckInserts(sqlite: Database.Database, plan: Plan): void {
     if (lookups.unit(v['districtId'] as string, v['uscc'] as string)) throw changedSincePreview();
   }
   for (const v of plan.ops.equipment.inserts.values()) {
-    if (lookups.equipment(v, v['unitId'] as string)) throw changedSincePreview();
+    if (lookups.equipment(v as EquipmentValues, v['unitId'] as string)) throw changedSincePreview();
   }
   for (const v of plan.ops.safety_managers.inserts.values()) {
     const m = v as Record<string, string | null | undefined>;

@@ -37,7 +37,9 @@ export function questionColumns(table: TableHead): Map<number, number> {
  */
 export function candidateReader(table: TableHead, count: number, variants: string[], errors: RowIssue[]): (row: RawRow) => SheetCandidate | null {
   const at = { no: column(table, '准考证号', '考号'), name: column(table, '姓名'), id: column(table, '身份证号', '身份证号码', '证件号码'), variant: column(table, '试卷', '试卷类型', '卷别', '卷型', 'AB卷') };
-  if (at.no === undefined || at.name === undefined) throw new AppError('UNREADABLE_FILE', `答题卡“${table.fileName}”缺少“准考证号”或“姓名”列。`);
+  const noAt = at.no;
+  const nameAt = at.name;
+  if (noAt === undefined || nameAt === undefined) throw new AppError('UNREADABLE_FILE', `答题卡“${table.fileName}”缺少“准考证号”或“姓名”列。`);
   const questions = questionColumns(table);
   const missing = Array.from({ length: count }, (_, i) => i + 1).filter((n) => !questions.has(n));
   if (missing.length) {
@@ -47,8 +49,8 @@ export function candidateReader(table: TableHead, count: number, variants: strin
   const byNo = new Map<string, number>();
   const byId = new Map<string, number>();
   return (row) => {
-    const candidateNo = text(row.cells[at.no]);
-    const name = text(row.cells[at.name]);
+    const candidateNo = text(row.cells[noAt]);
+    const name = text(row.cells[nameAt]);
     const idNumber = at.id === undefined ? null : (text(row.cells[at.id])?.toUpperCase() ?? null);
     if (!candidateNo && !name && !idNumber) return null;
     const issue = (code: string, message: string) => errors.push({ row: row.number, candidateNo, name, code, message });
