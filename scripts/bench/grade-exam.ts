@@ -1,4 +1,4 @@
-// Benchmark: grading 10,000 candidates × 100 questions (issue 7) — the answer-sheet
+// Benchmark: grading 10,000 candidates × 100 questions (issue 7; goal of issue 20: ≤ 1.5× the bare read) — the answer-sheet
 // xlsx read, every mark normalised and scored, candidates and results written in one
 // transaction — next to a bare prepared-statement insert of the very same result rows
 // and a bare streaming read of the same file, in the same run.
@@ -19,8 +19,15 @@ const self = fileURLToPath(import.meta.url);
 const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
+const cpuNow = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+
 interface ChildResult {
   ms: number;
+  /** user + system CPU of the timed part alone (all threads): the steadier figure when other agents load the machine */
+  timedCpuMs: number;
   cpuMs: number;
   maxRssKb: number;
   detail: Record<string, unknown>;
@@ -52,15 +59,17 @@ async function grade(dir: string, bankFile: string, answers: string): Promise<Re
     await ok('node.init', { role: 'training', name: '技术服务中心' });
     const { bank } = (await ok('training.importBank', { source: { kind: 'path', path: bankFile }, title: '题库' })) as unknown as { bank: { id: string } };
     const exam = await ok('training.createExam', { title: '基准考试', bankId: bank.id });
+    const cpuStarted = cpuNow();
     const started = performance.now();
     const report = (await ok('training.grade', { examId: exam.id, source: { kind: 'path', path: answers } })) as unknown as { candidates: number; passed: number; errors: unknown[]; warnings: unknown[] };
     const gradeMs = performance.now() - started;
+    const gradeCpuMs = cpuNow() - cpuStarted;
     const peak = process.resourceUsage().maxRSS;
     // the same rows, for the bare insert
     const sqlite = core.ctx.database.sqlite;
     const dump = Object.fromEntries(['question_banks', 'questions', 'exams', 'exam_candidates', 'exam_results'].map((t) => [t, sqlite.prepare(`SELECT * FROM ${t}`).all()]));
     writeFileSync(`${dir}/rows.json`, JSON.stringify(dump));
-    return { gradeMs, peakRssKb: peak, candidates: report.candidates, passed: report.passed, errors: report.errors.length, warnings: report.warnings.length };
+    return { gradeMs, gradeCpuMs, peakRssKb: peak, candidates: report.candidates, passed: report.passed, errors: report.errors.length, warnings: report.warnings.length };
   } finally {
     core.close();
   }
@@ -96,12 +105,15 @@ function bareInsert(dir: string): Record<string, unknown> {
 }
 
 async function child(kind: string, args: string[]): Promise<void> {
+  const cpuStarted = cpuNow();
   const started = performance.now();
   const detail = kind === 'read' ? await bareRead(args[0]!) : kind === 'grade' ? await grade(args[0]!, args[1]!, args[2]!) : bareInsert(args[0]!);
   const ms = kind === 'read' ? performance.now() - started : kind === 'grade' ? (detail['gradeMs'] as number) : (detail['insertMs'] as number);
+  // the insert's CPU is not measured apart: it is printed beside the goal, not in it
+  const timedCpuMs = kind === 'read' ? cpuNow() - cpuStarted : kind === 'grade' ? (detail['gradeCpuMs'] as number) : 0;
   const { user, system } = process.cpuUsage();
   const maxRssKb = kind === 'read' ? process.resourceUsage().maxRSS : (detail['peakRssKb'] as number);
-  process.stdout.write(`${JSON.stringify({ ms, cpuMs: (user + system) / 1000, maxRssKb, detail } satisfies ChildResult)}\n`);
+  process.stdout.write(`${JSON.stringify({ ms, timedCpuMs, cpuMs: (user + system) / 1000, maxRssKb, detail } satisfies ChildResult)}\n`);
 }
 
 function measure(kind: 'read' | 'grade' | 'insert', args: string[]): ChildResult {
@@ -139,12 +151,21 @@ async function main(): Promise<void> {
     }
   }
   for (const [label, list] of [['bare streaming read', reads], ['grade (read+score+write)', grades], ['bare insert (same rows)', inserts]] as const) {
-    console.log(`${label.padEnd(25)}: runs ${list.map((r) => s(r.ms)).join(', ')}; process CPU ${list.map((r) => s(r.cpuMs)).join(', ')}; peak RSS ${list.map((r) => mb(r.maxRssKb)).join(', ')}`);
+    console.log(`${label.padEnd(25)}: runs ${list.map((r) => s(r.ms)).join(', ')}; CPU of the timed part ${list.map((r) => s(r.timedCpuMs)).join(', ')}; process CPU ${list.map((r) => s(r.cpuMs)).join(', ')}; peak RSS ${list.map((r) => mb(r.maxRssKb)).join(', ')}`);
   }
   const best = (list: ChildResult[]) => list.reduce((a, b) => (b.ms < a.ms ? b : a));
   console.log(`grade detail (best run): ${JSON.stringify(best(grades).detail)}`);
   console.log(`bare insert detail: ${JSON.stringify(best(inserts).detail)}`);
-  console.log(`ratio grade / bare insert: ${(best(grades).ms / best(inserts).ms).toFixed(2)}; grade / bare read: ${(best(grades).ms / best(reads).ms).toFixed(2)}`);
+  const median = (list: ChildResult[], of: (r: ChildResult) => number) => {
+    const sorted = list.map(of).sort((a, b) => a - b);
+    return sorted[Math.floor((sorted.length - 1) / 2)]!;
+  };
+  console.log(`ratio grade / bare insert: ${(best(grades).ms / best(inserts).ms).toFixed(2)}`);
+  // goal (issue 20): grade ≤ 1.5 × the bare read of the same answer sheets
+  console.log(
+    `ratio grade / bare read: ${(best(grades).ms / best(reads).ms).toFixed(2)} wall (best runs), ${(median(grades, (r) => r.ms) / median(reads, (r) => r.ms)).toFixed(2)} wall (medians), ` +
+      `${(median(grades, (r) => r.timedCpuMs) / median(reads, (r) => r.timedCpuMs)).toFixed(2)} CPU of the timed parts (medians) (goal ≤ 1.5)`,
+  );
   if (!args.includes('--keep')) temp.cleanup();
   else console.log(`kept ${temp.dir}`);
 }

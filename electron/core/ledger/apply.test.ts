@@ -153,6 +153,32 @@ describe('apply', () => {
     expect(await t.ok('ledger.apply', { planId: plan.planId, jobId: 'apply-job-2' })).toMatchObject({ equipment: { inserted: 3000 } });
   });
 
+  it('stages a preview’s new rows in temp tables only, and leaves none behind once applied, cancelled or pushed out', async () => {
+    t = await districtCore();
+    const { sqlite } = t.core.ctx.database;
+    const staged = () => sqlite.prepare("SELECT name FROM temp.sqlite_master WHERE type = 'table' AND name LIKE 'ledger_plan_%'").pluck().all() as string[];
+    const file = await ledger('a.xlsx', Array.from({ length: 300 }, (_, i) => equipmentRow(i + 1, 1 + (i % 7))), [managerRow(1)]);
+    const before = dbSnapshot(sqlite);
+    const plan = await preview(file);
+    // units, equipment and managers: in the connection's temp schema, the data untouched
+    expect(staged()).toHaveLength(3);
+    expect(dbSnapshot(sqlite)).toBe(before);
+    await t.ok('ledger.apply', { planId: plan.planId });
+    expect(staged()).toEqual([]);
+    expect(await t.ok('stats.get', {})).toMatchObject({ units: 7, equipment: 300, managers: 1 });
+    expect(sqlite.prepare("SELECT count(*) FROM equipment WHERE version = 1 AND origin_node = (SELECT id FROM node_identity)").pluck().get()).toBe(300);
+
+    const cancelled = t.core.call('ledger.preview', { source: { kind: 'path', path: await ledger('b.xlsx', Array.from({ length: 3000 }, (_, i) => equipmentRow(i + 400, 1 + (i % 50)))) }, jobId: 'staged-cancel' });
+    await t.ok('jobs.cancel', { jobId: 'staged-cancel' });
+    expect(await cancelled).toMatchObject({ ok: false, code: 'CANCELLED' });
+    expect(staged()).toEqual([]);
+
+    // only the four newest plans are kept: an older one goes with its tables
+    const other = await ledger('c.xlsx', [equipmentRow(900)]);
+    for (let i = 0; i < 5; i++) await preview(other);
+    expect(staged()).toHaveLength(4);
+  });
+
   it('runs a plan once, and forgets plans after 30 minutes', async () => {
     let now = new Date('2026-12-01T09:00:00Z');
     t = await districtCore({ now: () => now });

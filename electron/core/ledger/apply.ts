@@ -6,7 +6,7 @@ import type { CoreContext } from '../context.ts';
 import { requireIdentity } from '../node/node-service.ts';
 import { acceptor } from './accept.ts';
 import { writePlan } from './applier.ts';
-import { emptyOps, opCount, type Plan } from './plan.ts';
+import { opCount, type Plan } from './plan.ts';
 import { getPlan } from './plan-store.ts';
 import { appliedSummary } from './applied-summary.ts';
 import { markAccepted } from './problem-rows.ts';
@@ -54,9 +54,10 @@ export function applyLedger(ctx: CoreContext, input: ApplyInput): Promise<Ledger
       throw error;
     }
     job.advance(total);
-    // Keep the summary and the problem rows for the error report; free the operations.
+    // Keep the summary and the problem rows for the error report; free the operations and the staged rows.
     plan.applied = true;
-    plan.ops = emptyOps();
+    plan.staged.drop();
+    for (const table of Object.values(plan.ops)) table.updates = [];
     const result = appliedSummary(plan.summary, accepted.map((h) => ({ ref: h.ref, entity: entityOf[h.table] })));
     markAccepted(plan.problemRows, accepted.map((h) => h.ref));
     // what stays held was not written: the updates report still says so

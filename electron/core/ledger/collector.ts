@@ -22,16 +22,16 @@ export interface UnitAgg {
 }
 
 /** One natural key: where its values are kept, and what a clash is called. */
-interface KeyKind<R> {
-  map: Map<string, R>;
+interface KeyKind<R, E = R> {
+  map: Map<string, E>;
   field: LedgerField;
   code: string;
   label: string;
   of(record: R): string | null | undefined;
 }
 
-// Exact duplicates after normalisation: compared only when two rows share a key,
-// so no per-row fingerprint is needed.
+// Managers (a few thousand) are kept whole and compared field by field when two
+// rows share a key.
 function sameFields(a: object | null, b: object | null): boolean {
   if (a === b) return true;
   if (!a || !b) return false;
@@ -41,18 +41,58 @@ function sameFields(a: object | null, b: object | null): boolean {
   return keys.length === Object.keys(y).length && keys.every((k) => x[k] === y[k]);
 }
 
-const sameDropped = (a: string[] | null, b: string[] | null) => (a ?? []).join('\u0000') === (b ?? []).join('\u0000');
+const joinDropped = (a: string[] | null) => (a ?? []).join('\u0000');
+const sameDropped = (a: string[] | null, b: string[] | null) => joinDropped(a) === joinDropped(b);
 
-function sameEquipment(a: EquipmentRecord, b: EquipmentRecord): boolean {
-  return (
-    a.districtId === b.districtId &&
-    a.uscc === b.uscc &&
-    a.unitName === b.unitName &&
-    a.unitAddress === b.unitAddress &&
-    sameFields(a.values, b.values) &&
-    sameFields(a.extra, b.extra) &&
-    sameDropped(a.dropped, b.dropped)
-  );
+// A value in the fingerprint's text, its length first, so no text can pass for two; undefined ("the file does not say") stays apart from null and ''.
+const part = (v: unknown) => {
+  if (v === undefined) return 'u';
+  if (v === null) return 'n';
+  const text = String(v);
+  return `${text.length}:${text}`;
+};
+
+/**
+ * What two equipment rows are compared by: a 53-bit hash of the district, unit columns,
+ * values, extra attributes (in any order) and dropped cells. The planner goes on to fill
+ * in the record's values (its unit, status, derived dates) and the record itself is not
+ * kept: 100,000 retained records, or their texts, cost more in garbage collection than
+ * the rest of the checks. Only rows that share a key are ever compared, so two different
+ * rows pass for one with a chance of 2⁻⁵³ per repeated key.
+ */
+export function equipmentFingerprint(r: EquipmentRecord): number {
+  const v = r.values as Record<string, unknown>;
+  let text = part(r.districtId) + part(r.uscc) + part(r.unitName) + part(r.unitAddress);
+  // the values object has one shape (equipment-row.ts' emptyValues): keys in one order
+  for (const key in v) text += key + part(v[key]);
+  text += '|';
+  if (r.extra) {
+    const keys = Object.keys(r.extra);
+    if (keys.length > 1) keys.sort();
+    for (const k of keys) text += part(k) + part(r.extra[k]);
+  }
+  text += '|';
+  for (const d of r.dropped ?? []) text += part(d);
+  return hash53(text);
+}
+
+/** cyrb53: two 32-bit multiply-xorshift lanes over the UTF-16 code units, combined to 53 bits. */
+function hash53(text: string): number {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+/** An equipment row as the key maps keep it: where it is, and what it holds. */
+interface EquipmentSeen extends RowRef {
+  fingerprint: number;
 }
 
 function sameManager(a: ManagerRecord, b: ManagerRecord): boolean {
@@ -73,13 +113,14 @@ export class Collector {
   readonly errors: Issue[] = [];
   readonly partners: ConflictPartner[] = [];
   readonly warnings: Issue[] = [];
-  readonly equipment: EquipmentRecord[] = [];
+  /** equipment rows taken (planned at once, not kept) */
+  equipmentRows = 0;
   readonly managers: ManagerRecord[] = [];
   readonly units = new Map<string, UnitAgg>();
   duplicatesFolded = 0;
 
   // The maps are built once; rows only look up and add (a row allocates nothing here).
-  private readonly equipmentKeys: KeyKind<EquipmentRecord>[] = [
+  private readonly equipmentKeys: KeyKind<EquipmentRecord, EquipmentSeen>[] = [
     { map: new Map(), field: 'equipmentCode', code: 'EQUIPMENT_CODE_CONFLICT', label: '设备代码', of: (r) => r.values.equipmentCode },
     { map: new Map(), field: 'registrationCode', code: 'REGISTRATION_CONFLICT', label: '注册代码', of: (r) => r.values.registrationCode },
     {
@@ -113,7 +154,7 @@ export class Collector {
   }
 
   /** Same key, same content → folded; same key, other content → an error on the later row. */
-  private claim<R extends RowRef>(record: R, kinds: KeyKind<R>[], row: RowContext, same: (a: R, b: R) => boolean): 'new' | 'folded' | 'conflict' {
+  private claim<R extends RowRef, E extends RowRef>(record: R, kinds: KeyKind<R, E>[], row: RowContext, same: (a: E, b: R) => boolean, entry: () => E): 'new' | 'folded' | 'conflict' {
     for (const kind of kinds) {
       const key = kind.of(record);
       const previous = key ? kind.map.get(key) : undefined;
@@ -124,9 +165,10 @@ export class Collector {
       row.error(kind.field, kind.code, `${kind.label}“${shown}”在${where(previous, record.sheet)}已出现，但两行内容不同。同一${kind.label}只能对应一行，请核对后删除或改正其中一行`);
       return 'conflict';
     }
+    let kept: E | undefined;
     for (const kind of kinds) {
       const key = kind.of(record);
-      if (key) kind.map.set(key, record);
+      if (key) kind.map.set(key, (kept ??= entry()));
     }
     return 'new';
   }
@@ -138,22 +180,28 @@ export class Collector {
     return result === 'new';
   }
 
-  addEquipment(record: EquipmentRecord, warnings: Issue[], row: RowContext): void {
-    if (!this.settle(this.claim(record, this.equipmentKeys, row, sameEquipment), row, warnings)) return;
-    this.equipment.push(record);
-    this.addUnit(record, row);
+  /** The row's unit when the row is to be planned; null when it was folded into an earlier row or refused. */
+  addEquipment(record: EquipmentRecord, warnings: Issue[], row: RowContext): UnitAgg | null {
+    // compared by its fingerprint only when a key repeats; made for every row that has a key, since any may repeat later
+    let fingerprint: number | undefined;
+    const print = () => (fingerprint ??= equipmentFingerprint(record));
+    const same = (a: EquipmentSeen) => a.fingerprint === print();
+    const entry = (): EquipmentSeen => ({ sheetIndex: record.sheetIndex, sheet: record.sheet, row: record.row, fingerprint: print() });
+    if (!this.settle(this.claim(record, this.equipmentKeys, row, same, entry), row, warnings)) return null;
+    this.equipmentRows++;
+    return this.addUnit(record, row);
   }
 
   addManager(record: ManagerRecord, warnings: Issue[], row: RowContext): void {
-    if (!this.settle(this.claim(record, this.managerKeys, row, sameManager), row, warnings)) return;
+    if (!this.settle(this.claim(record, this.managerKeys, row, sameManager, () => record), row, warnings)) return;
     this.managers.push(record);
   }
 
-  private addUnit(record: EquipmentRecord, row: RowContext): void {
+  private addUnit(record: EquipmentRecord, row: RowContext): UnitAgg {
     const key = `${record.districtId}\u0000${record.uscc}`;
     const unit = this.units.get(key);
     if (!unit) {
-      this.units.set(key, {
+      const created: UnitAgg = {
         key,
         districtId: record.districtId,
         uscc: record.uscc,
@@ -163,8 +211,9 @@ export class Collector {
         first: { sheetIndex: record.sheetIndex, sheet: record.sheet, row: record.row },
         id: '',
         refs: 0,
-      });
-      return;
+      };
+      this.units.set(key, created);
+      return created;
     }
     // The first row names the unit; a later row that disagrees is pointed out once per unit.
     if (unit.name !== record.unitName && !this.unitNameWarned.has(key)) {
@@ -177,5 +226,6 @@ export class Collector {
       this.warnings.push(row.warnings.at(-1)!);
     }
     if (!unit.address && record.unitAddress) unit.address = record.unitAddress;
+    return unit;
   }
 }

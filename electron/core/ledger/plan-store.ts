@@ -5,7 +5,7 @@ import type { Plan } from './plan.ts';
 // Previewed plans wait in memory for apply or an error report. Per core (keyed
 // by its context, so two cores in one process never see each other's plans),
 // expiring after 30 minutes, and only a few at once: a 100,000-row plan holds
-// tens of megabytes.
+// tens of megabytes (its new rows in temp tables, staging.ts).
 
 export const PLAN_TTL_MS = 30 * 60 * 1000;
 const MAX_PLANS = 4;
@@ -19,8 +19,14 @@ function storeOf(ctx: CoreContext): Map<string, Plan> {
     stores.set(ctx, store);
   }
   const cutoff = ctx.now().getTime() - PLAN_TTL_MS;
-  for (const [id, plan] of store) if (plan.createdAt < cutoff) store.delete(id);
+  for (const [id, plan] of store) if (plan.createdAt < cutoff) forget(store, id);
   return store;
+}
+
+/** A plan leaves the store with its staged rows (temp tables of the connection). */
+function forget(store: Map<string, Plan>, id: string): void {
+  store.get(id)?.staged.drop();
+  store.delete(id);
 }
 
 export function savePlan(ctx: CoreContext, plan: Plan): void {
@@ -29,7 +35,7 @@ export function savePlan(ctx: CoreContext, plan: Plan): void {
   // oldest first (insertion order): drop beyond the limit
   for (const id of store.keys()) {
     if (store.size <= MAX_PLANS) break;
-    store.delete(id);
+    forget(store, id);
   }
 }
 
@@ -40,5 +46,5 @@ export function getPlan(ctx: CoreContext, planId: string): Plan {
 }
 
 export function dropPlan(ctx: CoreContext, planId: string): void {
-  storeOf(ctx).delete(planId);
+  forget(storeOf(ctx), planId);
 }

@@ -2,14 +2,9 @@ import type Database from 'better-sqlite3';
 import type { LedgerSummary } from '../../api/schemas/ledger.ts';
 import type { ProblemRows } from './problem-rows.ts';
 import type { HeldUpdate } from './update-list.ts';
+import { stagedWriteCount, type PlanTable, type StagedInserts, type StagedRows } from './staging.ts';
 
 // What preview decided and apply executes, nothing more: apply never re-reads the file.
-
-export interface InsertOp {
-  id: string;
-  /** value keys as in lookups.ts' column maps; missing keys are written as NULL */
-  values: Record<string, unknown>;
-}
 
 export interface UpdateOp {
   id: string;
@@ -19,12 +14,13 @@ export interface UpdateOp {
   before: Record<string, unknown>;
 }
 
+export type { PlanTable };
+
 export interface TableOps {
-  inserts: InsertOp[];
+  /** staged while the preview read the file (staging.ts) */
+  inserts: StagedRows;
   updates: UpdateOp[];
 }
-
-export type PlanTable = 'units' | 'equipment' | 'safety_managers';
 
 export interface PlanOps {
   units: TableOps;
@@ -55,6 +51,8 @@ export interface Plan {
   /** the rows the problem-row file gives back, with their reasons and what the import does with them */
   problemRows: ProblemRows;
   ops: PlanOps;
+  /** the staged inserts of ops, as one thing to finish and drop */
+  staged: StagedInserts;
   /** updates that change an identifying field and wait for the user's acceptance (ledger.apply's acceptIdentityChanges) */
   held: HeldUpdate[];
   stamp: DbStamp;
@@ -62,20 +60,21 @@ export interface Plan {
   applied: boolean;
 }
 
+/** Writes of this connection other than staging (a preview's temp tables are not a change of the data). */
 export function dbStamp(sqlite: Database.Database): DbStamp {
   const dataVersion = sqlite.pragma('data_version', { simple: true }) as number;
   const { n } = sqlite.prepare('SELECT total_changes() AS n').get() as { n: number };
-  return { dataVersion, totalChanges: n };
+  return { dataVersion, totalChanges: n - stagedWriteCount(sqlite) };
 }
 
-export const emptyOps = (): PlanOps => ({
-  units: { inserts: [], updates: [] },
-  equipment: { inserts: [], updates: [] },
-  safety_managers: { inserts: [], updates: [] },
+export const opsOf = (staged: StagedInserts): PlanOps => ({
+  units: { inserts: staged.units, updates: [] },
+  equipment: { inserts: staged.equipment, updates: [] },
+  safety_managers: { inserts: staged.safety_managers, updates: [] },
 });
 
 export function opCount(ops: PlanOps): number {
-  return Object.values(ops).reduce((n, t: TableOps) => n + t.inserts.length + t.updates.length, 0);
+  return Object.values(ops).reduce((n, t: TableOps) => n + t.inserts.count + t.updates.length, 0);
 }
 
 /** Field-by-field difference; a value the file does not give (undefined) leaves the column alone. */

@@ -2,11 +2,12 @@ import { setImmediate as tick } from 'node:timers/promises';
 import type { NodeIdentity } from '../../api/schemas/node.ts';
 import { newId } from '../ids.ts';
 import type { JobHandle } from '../jobs/job-registry.ts';
-import { nameInitials } from '../pinyin.ts';
+import { nameInitials, nameSortKey } from '../pinyin.ts';
 import type { Collector, UnitAgg } from './collector.ts';
+import type { StagedInserts } from './staging.ts';
 import type { DistrictResolver } from './districts.ts';
 import type { ExistingRow, Lookups, UnitRef } from './lookups.ts';
-import { diff, emptyOps, mergeExtra, type PlanOps } from './plan.ts';
+import { diff, mergeExtra, opsOf, type PlanOps } from './plan.ts';
 import type { EquipmentRecord, EquipmentValues, Issue, ManagerRecord, ManagerValues, RowRef } from './types.ts';
 import { UpdateRecorder, type HeldUpdate, type Match } from './update-list.ts';
 import { settleNextInspection } from './next-inspection.ts';
@@ -18,7 +19,14 @@ import { maskIdNumber } from '../privacy/mask.ts';
 // Compares what the file says with what the database holds, by natural keys, and
 // decides per row: insert, update (with the fields that changed, listed for the
 // preview and held back when an identifying field changes), unchanged, or an
-// error (another node's row, a unit that cannot be found). Writes nothing.
+// error (another node's row, a unit that cannot be found). Writes nothing to the
+// data: inserts are staged (staging.ts) for apply.
+//
+// Equipment rows are planned as the file is read, each as soon as the collector takes
+// it, so no row outlives its own planning. Managers wait for the end of the file (their
+// unit may be on an equipment sheet further on), and units for the last row that needs
+// them (a unit is written only when a row imported under it needs it, and a later row
+// may fill in its address).
 
 export interface Counts {
   inserted: number;
@@ -67,7 +75,7 @@ function managerMatch(v: ManagerValues, existing: ExistingRow): Match {
 const notOwned = (what: string) => `${what}由其他节点登记，本机不能修改（每条数据只由登记它的单位修改）。如需更改，请联系登记单位；本行不导入`;
 
 export class Planner {
-  private readonly ops = emptyOps();
+  private readonly ops: PlanOps;
   private readonly counts = { units: zero(), equipment: zero(), managers: zero() };
   private readonly errors: Issue[] = [];
   private readonly warnings: Issue[] = [];
@@ -83,41 +91,57 @@ export class Planner {
     private readonly districts: DistrictResolver,
     private readonly job: JobHandle,
     private readonly options: PlanOptions,
+    private readonly staged: StagedInserts,
   ) {
+    this.ops = opsOf(staged);
     this.recorder = new UpdateRecorder(options.columns, options.accept, this.unitLabel);
   }
 
   private readonly recorder: UpdateRecorder;
+  private unitsById: Map<string, UnitAgg> | null = null;
 
-  /** A unit as an update names it: by name and credit code (a unit of the file may not be in the database yet). */
+  /**
+   * A unit as an update names it: by name and credit code (a unit of the file may not be in the database yet).
+   * Asked only once every unit of the file is known (UpdateRecorder.list).
+   */
   readonly unitLabel = (id: string): string => {
-    for (const list of this.unitsByUscc.values()) for (const u of list) if (u.id === id) return `${u.name}（${u.uscc}）`;
-    return this.lookups.unitLabel(id);
+    if (!this.unitsById) {
+      this.unitsById = new Map();
+      for (const list of this.unitsByUscc.values()) for (const u of list) if (!this.unitsById.has(u.id)) this.unitsById.set(u.id, u);
+    }
+    const u = this.unitsById.get(id);
+    return u ? `${u.name}（${u.uscc}）` : this.lookups.unitLabel(id);
   };
 
-  async plan(collected: Collector): Promise<PlanResult> {
-    this.job.phase('检查数据', collected.equipment.length + collected.managers.length);
-    for (const unit of collected.units.values()) {
-      const existing = this.lookups.unit(unit.districtId, unit.uscc);
-      this.existingUnits.set(unit.key, existing);
-      unit.id = existing?.id ?? newId();
-      push(this.unitsByUscc, unit.uscc, unit);
-      push(this.unitsByName, unit.name, unit);
-    }
-    let done = 0;
-    const rows = collected.equipment as (EquipmentRecord | undefined)[];
-    for (let i = 0; i < rows.length; i++) {
-      const record = rows[i]!;
-      // let each record go once planned: its values live on in the insert, the rest is garbage
-      rows[i] = undefined;
-      this.equipment(record, collected.units.get(`${record.districtId}\u0000${record.uscc}`)!);
-      if (++done % CHUNK === 0) await this.pause(done);
-    }
+  /** A unit the file names for the first time: the existing row it is, or a new id. */
+  private unitSeen(unit: UnitAgg): void {
+    const existing = this.lookups.unit(unit.districtId, unit.uscc);
+    this.existingUnits.set(unit.key, existing);
+    unit.id = existing?.id ?? newId();
+    push(this.unitsByUscc, unit.uscc, unit);
+    push(this.unitsByName, unit.name, unit);
+  }
+
+  /** One equipment row the collector took, planned while the file is still being read. */
+  equipmentRow(record: EquipmentRecord, unit: UnitAgg): void {
+    if (!unit.id) this.unitSeen(unit);
+    this.equipment(record, unit);
+    this.equipmentPlanned++;
+  }
+
+  private equipmentPlanned = 0;
+
+  /** After the last row of the file: the managers, then the units that rows need. */
+  async finish(collected: Collector): Promise<PlanResult> {
+    let done = this.equipmentPlanned;
+    this.job.phase('检查数据', done + collected.managers.length);
+    this.job.advance(done);
     for (const record of collected.managers) {
       this.manager(record);
       if (++done % CHUNK === 0) await this.pause(done);
     }
     for (const unit of collected.units.values()) if (unit.refs > 0) this.unit(unit);
+    this.staged.finish();
     this.job.advance(done);
     const { warnings, held } = this.recorder;
     return { ops: this.ops, counts: this.counts, errors: this.errors, warnings: [...this.warnings, ...warnings], updates: this.recorder.list(), held };
@@ -145,12 +169,12 @@ export class Planner {
     settleNextInspection(record.values, existing, this.options.intervals);
     const extra = mergeExtra(existing?.['extra'] as string | null | undefined, record.extra, record.extraKeys);
     if (!existing) {
-      // the record's own values object becomes the insert: no copy per row
+      // the record's own values object is staged: no copy per row
       const values = record.values as Record<string, unknown>;
       values['status'] = record.values.status ?? 'in_use';
       values['unitId'] = unit.id;
       values['extra'] = extra;
-      this.ops.equipment.inserts.push({ id: newId(), values });
+      this.staged.equipment.add(newId(), values);
       this.counts.equipment.inserted++;
       unit.refs++;
       return;
@@ -202,7 +226,7 @@ export class Planner {
     const existing = this.lookups.manager(v.certificateNo, v.idNumber, v.itemCode);
     const extra = mergeExtra(existing?.['extra'] as string | null | undefined, record.extra, record.extraKeys);
     if (!existing) {
-      this.ops.safety_managers.inserts.push({ id: newId(), values: { ...v, nameInitials: nameInitials(v.name), unitId: unit.id, extra } });
+      this.staged.safety_managers.add(newId(), { ...v, nameInitials: nameInitials(v.name), nameSort: nameSortKey(v.name, 'person'), unitId: unit.id, extra });
       this.counts.managers.inserted++;
       if (unit.agg) unit.agg.refs++;
       return;
@@ -232,11 +256,12 @@ export class Planner {
         districtId: unit.districtId,
         name: unit.name,
         nameInitials: nameInitials(unit.name),
+        nameSort: nameSortKey(unit.name, 'unit'),
         uscc: unit.uscc,
         usccLegacy: unit.usccLegacy ? 1 : 0,
         address: unit.address ?? null,
       };
-      this.ops.units.inserts.push({ id: unit.id, values });
+      this.staged.units.add(unit.id, values);
       this.counts.units.inserted++;
       return;
     }

@@ -8,18 +8,19 @@ import { newId } from '../ids.ts';
 import type { JobHandle } from '../jobs/job-registry.ts';
 import { requireIdentity } from '../node/node-service.ts';
 import { unreadable } from '../sheets/caps.ts';
-import { Collector } from './collector.ts';
+import { Collector, type UnitAgg } from './collector.ts';
 import { DistrictResolver } from './districts.ts';
 import { columnLetter } from './headers.ts';
 import { Lookups } from './lookups.ts';
 import { loadMappings, normaliseMappings, rememberMappings } from './mapping-settings.ts';
 import { dbStamp } from './plan.ts';
 import { savePlan } from './plan-store.ts';
-import { Planner } from './planner.ts';
+import { Planner, type PlanResult } from './planner.ts';
 import { openSpreadsheet as openLedger } from '../sheets/reader.ts';
 import { rowDeps } from './row-context.ts';
 import { scanLedger, type ScannedSheet } from './scan.ts';
-import type { Issue } from './types.ts';
+import type { ColumnInfo, EquipmentRecord, Issue } from './types.ts';
+import { StagedInserts } from './staging.ts';
 import { acceptor } from './accept.ts';
 import { intervalRules } from '../registry/inspection-interval.ts';
 import { getRegistrySettings } from '../settings/settings-service.ts';
@@ -37,10 +38,9 @@ function toLedgerIssue(issue: Issue): LedgerIssue {
   return { sheet, row, column, columnLetter: issue.columnIndex === null ? '' : columnLetter(issue.columnIndex), value, code, message };
 }
 
-function sorted(issues: Issue[]): LedgerIssue[] {
-  return issues
-    .sort((a, b) => a.sheetIndex - b.sheetIndex || a.row - b.row || (a.columnIndex ?? -1) - (b.columnIndex ?? -1))
-    .map(toLedgerIssue);
+/** In file order, then by column: the report and the problem-row file list them so. */
+function sorted(issues: Issue[]): Issue[] {
+  return issues.sort((a, b) => a.sheetIndex - b.sheetIndex || a.row - b.row || (a.columnIndex ?? -1) - (b.columnIndex ?? -1));
 }
 
 function sheetInfo(sheet: ScannedSheet): LedgerSummary['sheets'][number] {
@@ -68,35 +68,75 @@ async function build(ctx: CoreContext, input: PreviewInput, job: JobHandle): Pro
   if (input.rememberMappings && input.mappings) rememberMappings(ctx, explicit);
   const districts = new DistrictResolver(ctx, identity);
   const collector = new Collector();
-
-  let scan: Awaited<ReturnType<typeof scanLedger>>;
-  const file = await openLedger(source.path, source.fileName);
+  const { sqlite } = ctx.database;
+  // the plan reads the database while the file is read: anything written from here on is a change since preview
+  const stamp = dbStamp(sqlite);
+  const staged = new StagedInserts(sqlite);
+  let saved = false;
   try {
-    const deps = rowDeps(districts, ctx.now());
-    scan = await scanLedger(file, { lookup: { explicit, remembered: loadMappings(ctx) }, requireDistrict: districts.requiresDistrict, deps }, collector, job);
-  } catch (error) {
-    throw asUnreadable(error, source.fileName);
-  } finally {
-    file.close();
-  }
-  if (!scan.sheets.some((s) => s.kind)) {
-    throw new AppError(
-      'VALIDATION',
-      `文件“${source.fileName}”中没有找到设备台账或安全管理人员表。请确认表头（可以在标题行下方）包含“使用单位名称”“统一社会信用代码”“设备代码”或“姓名”“证书编号”等列`,
-    );
-  }
+    const accept = acceptor(input.acceptIdentityChanges);
+    const intervals = intervalRules(getRegistrySettings(ctx).inspectionIntervals);
+    const columns = new Map<number, readonly ColumnInfo[]>();
+    const planner = new Planner(identity, new Lookups(sqlite), districts, job, { columns, accept, intervals }, staged);
 
-  collector.finish();
-  const stamp = dbStamp(ctx.database.sqlite);
-  const columns = new Map(scan.sheets.map((s) => [s.index, s.columns] as const));
-  const options = { columns, accept: acceptor(input.acceptIdentityChanges), intervals: intervalRules(getRegistrySettings(ctx).inspectionIntervals) };
-  const planned = await new Planner(identity, new Lookups(ctx.database.sqlite), districts, job, options).plan(collector);
-  const errors = [...collector.errors, ...planned.errors];
-  const warnings = [...collector.warnings, ...planned.warnings];
-  const summary: LedgerSummary = {
+    let scan: Awaited<ReturnType<typeof scanLedger>>;
+    const file = await openLedger(source.path, source.fileName);
+    try {
+      const deps = rowDeps(districts, ctx.now());
+      const plan = (record: EquipmentRecord, unit: UnitAgg) => planner.equipmentRow(record, unit);
+      scan = await scanLedger(file, { lookup: { explicit, remembered: loadMappings(ctx) }, requireDistrict: districts.requiresDistrict, deps, plan, columns }, collector, job);
+    } catch (error) {
+      throw asUnreadable(error, source.fileName);
+    } finally {
+      file.close();
+    }
+    if (!scan.sheets.some((s) => s.kind)) {
+      throw new AppError(
+        'VALIDATION',
+        `文件“${source.fileName}”中没有找到设备台账或安全管理人员表。请确认表头（可以在标题行下方）包含“使用单位名称”“统一社会信用代码”“设备代码”或“姓名”“证书编号”等列`,
+      );
+    }
+
+    collector.finish();
+    const planned = await planner.finish(collector);
+    const errors = sorted([...collector.errors, ...planned.errors]);
+    const warnings = sorted([...collector.warnings, ...planned.warnings]);
+    const summary = summarise(source.fileName, scan, collector, planned, errors, warnings);
+    const stat = statSync(source.path);
+    savePlan(ctx, {
+      id: summary.planId,
+      createdAt: ctx.now().getTime(),
+      nodeId: identity.id,
+      source: { ...source, size: stat.size, mtimeMs: stat.mtimeMs },
+      summary,
+      reportSheets: scan.sheets.map((s) => ({ index: s.index, name: s.name, headers: s.columns.map((c) => (c.header.trim() ? c.header : `列${c.letter}`)) })),
+      problemRows: collectProblemRows(errors, warnings, collector.partners, planned.held.map((h) => h.ref)),
+      ops: planned.ops,
+      staged,
+      held: planned.held,
+      stamp,
+      applied: false,
+    });
+    saved = true;
+    return summary;
+  } finally {
+    // a failed or cancelled preview leaves no staged rows behind
+    if (!saved) staged.drop();
+  }
+}
+
+function summarise(
+  fileName: string,
+  scan: { sheets: ScannedSheet[]; rowsRead: number },
+  collector: Collector,
+  planned: PlanResult,
+  errors: Issue[],
+  warnings: Issue[],
+): LedgerSummary {
+  return {
     planId: newId(),
     dryRun: true,
-    fileName: source.fileName,
+    fileName,
     sheets: scan.sheets.map(sheetInfo),
     needsMapping: scan.sheets.some((s) => s.missingRequired.length > 0),
     rowsRead: scan.rowsRead,
@@ -104,25 +144,10 @@ async function build(ctx: CoreContext, input: PreviewInput, job: JobHandle): Pro
     equipment: planned.counts.equipment,
     managers: planned.counts.managers,
     duplicatesFolded: collector.duplicatesFolded,
-    errors: sorted(errors),
-    warnings: sorted(warnings),
+    errors: errors.map(toLedgerIssue),
+    warnings: warnings.map(toLedgerIssue),
     updates: planned.updates,
   };
-  const stat = statSync(source.path);
-  savePlan(ctx, {
-    id: summary.planId,
-    createdAt: ctx.now().getTime(),
-    nodeId: identity.id,
-    source: { ...source, size: stat.size, mtimeMs: stat.mtimeMs },
-    summary,
-    reportSheets: scan.sheets.map((s) => ({ index: s.index, name: s.name, headers: s.columns.map((c) => (c.header.trim() ? c.header : `列${c.letter}`)) })),
-    problemRows: collectProblemRows(errors, warnings, collector.partners, planned.held.map((h) => h.ref)),
-    ops: planned.ops,
-    held: planned.held,
-    stamp,
-    applied: false,
-  });
-  return summary;
 }
 
 export function previewLedger(ctx: CoreContext, input: PreviewInput): Promise<LedgerSummary> {

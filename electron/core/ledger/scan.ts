@@ -1,18 +1,20 @@
 import type { SheetKind } from '../../api/schemas/ledger.ts';
 import type { JobHandle } from '../jobs/job-registry.ts';
 import { MAX_ROWS, tooManyRows } from '../sheets/caps.ts';
-import type { Collector } from './collector.ts';
+import type { Collector, UnitAgg } from './collector.ts';
 import { readEquipmentRow } from './equipment-row.ts';
 import { detectLayout, HEADER_SEARCH_ROWS, type Lookup } from './headers.ts';
 import { readManagerRow } from './manager-row.ts';
 import type { SpreadsheetFile as LedgerFile } from '../sheets/reader.ts';
 import type { RawRow } from '../sheets/types.ts';
 import { RowContext, type RowDeps, type SheetRef } from './row-context.ts';
-import type { ColumnInfo, SheetLayout } from './types.ts';
+import type { ColumnInfo, EquipmentRecord, SheetLayout } from './types.ts';
 
 // Phase 1 of preview (读取文件): streams every sheet once, finds its header,
-// validates each data row and hands it to the collector. Nothing is kept of a
-// row but its normalised values.
+// validates each data row and hands it to the collector, and an equipment row the
+// collector takes on to the planner. Nothing is kept of an equipment row but what
+// the plan needs (its staged insert or update, and the fingerprint duplicates are
+// compared by).
 
 export interface ScannedSheet {
   index: number;
@@ -28,6 +30,10 @@ export interface ScanOptions {
   lookup: Lookup;
   requireDistrict: boolean;
   deps: RowDeps;
+  /** an equipment row the collector took, with its unit: planned at once (planner.ts) */
+  plan(record: EquipmentRecord, unit: UnitAgg): void;
+  /** filled with each sheet's columns as its header is found, before its rows are planned */
+  columns: Map<number, readonly ColumnInfo[]>;
 }
 
 const PROGRESS_EVERY = 1000;
@@ -65,8 +71,10 @@ export async function scanLedger(file: LedgerFile, options: ScanOptions, collect
       const context = new RowContext(ref, row, options.deps);
       if (ref.layout.kind === 'equipment') {
         const outcome = readEquipmentRow(context);
-        if (outcome.kind === 'record') collector.addEquipment(outcome.record, outcome.warnings, context);
-        else if (outcome.kind === 'skipped') collector.warnings.push(outcome.warning);
+        if (outcome.kind === 'record') {
+          const unit = collector.addEquipment(outcome.record, outcome.warnings, context);
+          if (unit) options.plan(outcome.record, unit);
+        } else if (outcome.kind === 'skipped') collector.warnings.push(outcome.warning);
         else collector.reject(outcome.errors);
       } else {
         const outcome = readManagerRow(context);
@@ -85,6 +93,7 @@ export async function scanLedger(file: LedgerFile, options: ScanOptions, collect
       }
       const { layout } = detected;
       Object.assign(scanned, { kind: layout.kind, headerRow: layout.headerRow, columns: layout.columns, missingRequired: layout.missingRequired });
+      options.columns.set(scanned.index, layout.columns);
       const extraKeys = layout.columns.filter((c) => c.field === null && !c.ignored && c.header.trim()).map((c) => c.header.trim());
       ref = { index: scanned.index, name: sheet.name, layout, extraKeys };
       if (layout.kind === 'equipment' && layout.fieldIndex.status === undefined && layout.missingRequired.length === 0) {

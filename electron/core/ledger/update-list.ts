@@ -119,7 +119,8 @@ export function identityMessage(field: string, before: string, after: string | n
 
 /** Collects the updates of one preview in file order, and holds back those that change an identity field. */
 export class UpdateRecorder {
-  readonly updates: (LedgerUpdate & { sheetIndex: number })[] = [];
+  /** described (field by field, units by name) only in list(), once every unit of the file is known */
+  private readonly updates: (Omit<LedgerUpdate, 'changes'> & { sheetIndex: number; table: PlanTable; op: UpdateOp })[] = [];
   readonly held: HeldUpdate[] = [];
   readonly warnings: Issue[] = [];
 
@@ -131,7 +132,7 @@ export class UpdateRecorder {
 
   /** True: write it with the plan. False: held until the user accepts its identity change. */
   record(table: PlanTable, ref: RowRef, op: UpdateOp, match: Match): boolean {
-    this.updates.push({ sheetIndex: ref.sheetIndex, sheet: ref.sheet, row: ref.row, entity: entityOf[table], key: match.key, changes: describeChanges(table, op, this.unitLabel) });
+    this.updates.push({ sheetIndex: ref.sheetIndex, sheet: ref.sheet, row: ref.row, entity: entityOf[table], key: match.key, table, op });
     const identity = identityChanges(table, op);
     if (identity.length === 0) return true;
     const accepted = this.accept(ref);
@@ -156,6 +157,6 @@ export class UpdateRecorder {
   list(): LedgerUpdate[] {
     return this.updates
       .sort((a, b) => a.sheetIndex - b.sheetIndex || a.row - b.row)
-      .map(({ sheet, row, entity, key, changes }) => ({ sheet, row, entity, key, changes }));
+      .map(({ sheet, row, entity, key, table, op }) => ({ sheet, row, entity, key, changes: describeChanges(table, op, this.unitLabel) }));
   }
 }

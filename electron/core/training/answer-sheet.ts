@@ -1,7 +1,8 @@
 import { AppError } from '../../api/errors.ts';
 import type { RowIssue } from '../../api/schemas/training.ts';
 import { normHeader } from '../sheets/cells.ts';
-import { column, raw, text, type SheetTable } from './sheet-table.ts';
+import type { RawRow } from '../sheets/types.ts';
+import { column, raw, text, type TableHead } from './sheet-table.ts';
 
 // 答题卡: one row per candidate — 准考证号, 姓名, 身份证号, (试卷 A/B when the exam has
 // variants), then one column per question number of the paper (1, 2, … or 第1题, Q1).
@@ -19,7 +20,7 @@ export interface SheetCandidate {
 
 const QUESTION_HEADER = /^(?:第|题|q|no\.?)?(\d{1,4})(?:题)?$/;
 
-export function questionColumns(table: SheetTable): Map<number, number> {
+export function questionColumns(table: TableHead): Map<number, number> {
   const map = new Map<number, number>();
   table.headers.forEach((h, i) => {
     const m = QUESTION_HEADER.exec(normHeader(h));
@@ -29,13 +30,16 @@ export function questionColumns(table: SheetTable): Map<number, number> {
 }
 
 /**
- * The candidates' rows with their marks for positions 1..count. A row without a
- * 准考证号 or 姓名 is an error; the same 准考证号 or 身份证号 a second time is reported
+ * What reads the candidates' rows, one at a time as the file streams by, with their marks
+ * for positions 1..count: the candidate, or null for a blank or refused row. A row without
+ * a 准考证号 or 姓名 is an error; the same 准考证号 or 身份证号 a second time is reported
  * and not counted again (the first sheet counts).
  */
-export function readSheets(table: SheetTable, count: number, variants: string[], errors: RowIssue[]): SheetCandidate[] {
+export function candidateReader(table: TableHead, count: number, variants: string[], errors: RowIssue[]): (row: RawRow) => SheetCandidate | null {
   const at = { no: column(table, '准考证号', '考号'), name: column(table, '姓名'), id: column(table, '身份证号', '身份证号码', '证件号码'), variant: column(table, '试卷', '试卷类型', '卷别', '卷型', 'AB卷') };
-  if (at.no === undefined || at.name === undefined) throw new AppError('UNREADABLE_FILE', `答题卡“${table.fileName}”缺少“准考证号”或“姓名”列。`);
+  const noAt = at.no;
+  const nameAt = at.name;
+  if (noAt === undefined || nameAt === undefined) throw new AppError('UNREADABLE_FILE', `答题卡“${table.fileName}”缺少“准考证号”或“姓名”列。`);
   const questions = questionColumns(table);
   const missing = Array.from({ length: count }, (_, i) => i + 1).filter((n) => !questions.has(n));
   if (missing.length) {
@@ -44,34 +48,32 @@ export function readSheets(table: SheetTable, count: number, variants: string[],
   const columns = Array.from({ length: count }, (_, i) => questions.get(i + 1)!);
   const byNo = new Map<string, number>();
   const byId = new Map<string, number>();
-  const out: SheetCandidate[] = [];
-  for (const row of table.rows) {
-    const candidateNo = text(row.cells[at.no]);
-    const name = text(row.cells[at.name]);
+  return (row) => {
+    const candidateNo = text(row.cells[noAt]);
+    const name = text(row.cells[nameAt]);
     const idNumber = at.id === undefined ? null : (text(row.cells[at.id])?.toUpperCase() ?? null);
-    if (!candidateNo && !name && !idNumber) continue;
+    if (!candidateNo && !name && !idNumber) return null;
     const issue = (code: string, message: string) => errors.push({ row: row.number, candidateNo, name, code, message });
     if (!candidateNo) {
       issue('no-candidate-no', `第 ${row.number} 行缺少准考证号，未计分`);
-      continue;
+      return null;
     }
     if (!name) {
       issue('no-name', `第 ${row.number} 行（准考证号 ${candidateNo}）缺少姓名，未计分`);
-      continue;
+      return null;
     }
     const first = byNo.get(candidateNo) ?? (idNumber ? byId.get(idNumber) : undefined);
     if (first !== undefined) {
       issue('duplicate-sheet', `第 ${row.number} 行是${name}（准考证号 ${candidateNo}）的第二份答题卡，与第 ${first} 行重复，未重复计分`);
-      continue;
+      return null;
     }
     const variant = at.variant === undefined ? variants[0]! : (text(row.cells[at.variant])?.toUpperCase().replace(/卷$/, '') ?? variants[0]!);
     if (!variants.includes(variant)) {
       issue('bad-variant', `第 ${row.number} 行（${name}）的试卷类型“${variant}”不是本场考试的试卷（${variants.join('、')}），未计分`);
-      continue;
+      return null;
     }
     byNo.set(candidateNo, row.number);
     if (idNumber) byId.set(idNumber, row.number);
-    out.push({ row: row.number, candidateNo, name, idNumber, variant, marks: columns.map((c) => raw(row.cells[c])) });
-  }
-  return out;
+    return { row: row.number, candidateNo, name, idNumber, variant, marks: columns.map((c) => raw(row.cells[c])) };
+  };
 }

@@ -1,5 +1,5 @@
 import type { QuestionRow } from './banks-read.ts';
-import { normaliseMark } from './marks.ts';
+import { markReader, type Mark } from './marks.ts';
 import { round2, scoreAnswer, type MultiRule } from './scoring.ts';
 
 // One candidate's sheet against the paper: pure, so grading, regrading and the
@@ -24,9 +24,10 @@ export function gradeSheet(questions: readonly QuestionRow[], rawMarks: readonly
   const scores: number[] = new Array(questions.length);
   const invalid: Record<string, string> = {};
   let objective = 0;
+  const readers = readersOf(questions);
   for (let i = 0; i < questions.length; i++) {
     const q = questions[i]!;
-    const mark = normaliseMark(q.type, rawMarks[i], q.type === 'judge' ? 0 : optionCount(q));
+    const mark = readers[i]!(rawMarks[i]);
     let value = '';
     if (mark.kind === 'valid') value = mark.value;
     else if (mark.kind === 'invalid') invalid[String(i + 1)] = mark.raw;
@@ -44,11 +45,15 @@ export function regradeMarks(questions: readonly QuestionRow[], stored: StoredMa
   return { marks: stored.marks, invalid: stored.invalid, scores, objective: round2(scores.reduce((n, s) => n + s, 0)) };
 }
 
-const optionCounts = new WeakMap<QuestionRow, number>();
-function optionCount(q: QuestionRow): number {
-  let n = optionCounts.get(q);
-  if (n === undefined) optionCounts.set(q, (n = Math.max(2, (JSON.parse(q.options) as string[]).length)));
-  return n;
+/** Each question's mark normaliser, found once per paper rather than once per sheet. */
+const paperReaders = new WeakMap<readonly QuestionRow[], ((raw: string | null | undefined) => Mark)[]>();
+function readersOf(questions: readonly QuestionRow[]): ((raw: string | null | undefined) => Mark)[] {
+  let readers = paperReaders.get(questions);
+  if (!readers) {
+    readers = questions.map((q) => markReader(q.type, q.type === 'judge' ? 0 : Math.max(2, (JSON.parse(q.options) as string[]).length)));
+    paperReaders.set(questions, readers);
+  }
+  return readers;
 }
 
 export function totalOf(objective: number, subjective: number | null): number {

@@ -1,18 +1,21 @@
 import type { ParsedInput } from '../../api/contract.ts';
 import type { NodeIdentity } from '../../api/schemas/node.ts';
 import type { GradeReport, RowIssue } from '../../api/schemas/training.ts';
+import type Database from 'better-sqlite3';
 import { appendAudit } from '../audit.ts';
+import { insertWithBulkChangeLog } from '../bundle/bulk-change-log.ts';
 import type { CoreContext } from '../context.ts';
 import { newId } from '../ids.ts';
 import { checkIdNumber } from '../validation/id-card.ts';
 import { requireOwn, requireTrainingNode } from './access.ts';
 import { resolveFile } from '../files/staging.ts';
-import { readSheets } from './answer-sheet.ts';
+import { candidateReader, type SheetCandidate } from './answer-sheet.ts';
 import { loadExamRow, paperQuestions, requireUnlocked, type ExamRow } from './exams.ts';
-import { gradeSheet, totalOf } from './grade-sheet.ts';
+import { gradeSheet, totalOf, type GradedSheet } from './grade-sheet.ts';
 import { markKind, summariseProblems } from './problem-summary.ts';
 import { rosterIndex } from './roster.ts';
-import { readTable, type SheetTable } from './sheet-table.ts';
+import { streamTable } from './sheet-table.ts';
+import type { QuestionRow } from './banks-read.ts';
 
 // 阅卷: an answer-sheet file for one exam graded in one transaction. Row problems are
 // reported with the row and the candidate; a sheet already graded for this exam
@@ -26,20 +29,40 @@ export async function grade(ctx: CoreContext, input: ParsedInput<'training.grade
   const file = resolveFile(ctx, input.source);
   return ctx.jobs.run(input.jobId, async (job) => {
     job.phase('读取答题卡');
-    const table = await readTable(file.path, file.fileName, '准考证号', '答题卡');
+    const papers = paperQuestions(ctx, exam);
+    const count = papers.get('A')!.length;
+    const errors: RowIssue[] = [];
+    // each sheet is scored as it is read and only its result kept, not its hundred raw cells
+    const sheets: ScoredSheet[] = [];
+    await streamTable(file.path, file.fileName, '准考证号', '答题卡', (head) => {
+      const read = candidateReader(head, count, [...papers.keys()], errors);
+      return (row) => {
+        const sheet = read(row);
+        if (sheet) sheets.push(scored(sheet, papers.get(sheet.variant)!, exam));
+      };
+    });
     // the last point to cancel: from here the grading is one transaction, all or nothing
     job.checkpoint();
-    job.phase('阅卷', table.rows.length);
-    return gradeTable(ctx, identity, exam, table);
+    job.phase('阅卷', sheets.length);
+    return gradeSheets(ctx, identity, exam, file.fileName, sheets, errors);
   });
 }
 
-function gradeTable(ctx: CoreContext, identity: NodeIdentity, exam: ExamRow, table: SheetTable): GradeReport {
-  const papers = paperQuestions(ctx, exam);
-  const count = papers.get('A')!.length;
-  const errors: RowIssue[] = [];
+/** A candidate's sheet as grading keeps it: who, and what the marks scored (exam_results.marks as stored). */
+interface ScoredSheet extends Omit<SheetCandidate, 'marks'> {
+  objective: number;
+  invalid: GradedSheet['invalid'];
+  marks: string;
+}
+
+function scored(sheet: SheetCandidate, questions: readonly QuestionRow[], exam: ExamRow): ScoredSheet {
+  const score = gradeSheet(questions, sheet.marks, exam.multiRule);
+  const { row, candidateNo, name, idNumber, variant } = sheet;
+  return { row, candidateNo, name, idNumber, variant, objective: score.objective, invalid: score.invalid, marks: JSON.stringify({ marks: score.marks, invalid: score.invalid, scores: score.scores }) };
+}
+
+function gradeSheets(ctx: CoreContext, identity: NodeIdentity, exam: ExamRow, fileName: string, sheets: ScoredSheet[], errors: RowIssue[]): GradeReport {
   const warnings: RowIssue[] = [];
-  const sheets = readSheets(table, count, [...papers.keys()], errors);
   const roster = exam.sessionId ? rosterIndex(ctx, exam.sessionId) : null;
   const { sqlite } = ctx.database;
   const results: GradeReport['results'] = [];
@@ -78,6 +101,9 @@ function gradeTable(ctx: CoreContext, identity: NodeIdentity, exam: ExamRow, tab
     );
     const replaced: Array<{ candidateNo: string; before: { objective: number; subjective: number | null; total: number } }> = [];
     let passed = 0;
+    // new rows are written after the loop, each table at once: its change-log lines then take one statement per chunk, not a trigger per row
+    const newCandidates: unknown[][] = [];
+    const newResults: unknown[][] = [];
     for (const sheet of sheets) {
       // the same person under another 准考证号 in an earlier file of this exam: a second sheet, not a second candidate
       const earlierNo = sheet.idNumber ? gradedPerson.get(sheet.idNumber) : undefined;
@@ -89,32 +115,38 @@ function gradeTable(ctx: CoreContext, identity: NodeIdentity, exam: ExamRow, tab
       if (sheet.idNumber && !checkIdNumber(sheet.idNumber).ok) warn('bad-id-number', `第 ${sheet.row} 行（${sheet.name}）的身份证号校验不通过，请核对`);
       const onRoster = roster?.find(sheet.idNumber, sheet.name) ?? null;
       if (roster && !onRoster) warn('not-on-roster', `第 ${sheet.row} 行：${sheet.name}（准考证号 ${sheet.candidateNo}）不在培训班名单中`);
-      const sheetScore = gradeSheet(papers.get(sheet.variant)!, sheet.marks, exam.multiRule);
-      for (const [position, mark] of Object.entries(sheetScore.invalid)) {
+      for (const [position, mark] of Object.entries(sheet.invalid)) {
         warn('invalid-mark', `第 ${sheet.row} 行：${sheet.name}第 ${position} 题的作答“${mark}”不是有效选项，按 0 分计`);
         markOf.set(warnings.at(-1)!, markKind(mark));
       }
-      const marks = JSON.stringify({ marks: sheetScore.marks, invalid: sheetScore.invalid, scores: sheetScore.scores });
+      const { marks } = sheet;
       const person = { managerId: onRoster?.managerId ?? null, attendeeId: onRoster?.id ?? null, unitName: onRoster?.unitName ?? null, unitUscc: onRoster?.unitUscc ?? null, districtId: onRoster?.districtId ?? null };
       const existingId = graded.get(sheet.candidateNo);
       let total: number;
       if (existingId) {
         updateCandidate.run(sheet.name, sheet.idNumber, person.attendeeId, person.managerId, person.unitName, person.unitUscc, person.districtId, sheet.variant, now, existingId);
         const old = findResult.get(existingId) as { id: string; objective: number; subjective: number | null; total: number };
-        total = totalOf(sheetScore.objective, old.subjective);
-        updateResult.run(sheetScore.objective, total, total >= exam.passMark ? 1 : 0, marks, sheet.row, now, now, old.id);
+        total = totalOf(sheet.objective, old.subjective);
+        updateResult.run(sheet.objective, total, total >= exam.passMark ? 1 : 0, marks, sheet.row, now, now, old.id);
         replaced.push({ candidateNo: sheet.candidateNo, before: { objective: old.objective, subjective: old.subjective, total: old.total } });
       } else {
         const candidateId = newId();
         const attempt = sheet.idNumber ? (earlier.get(sheet.idNumber) ?? 0) + 1 : 1;
-        insertCandidate.run(candidateId, identity.id, now, now, exam.id, sheet.candidateNo, sheet.name, sheet.idNumber, person.attendeeId, person.managerId, person.unitName,
-          person.unitUscc, person.districtId, attempt, sheet.variant);
-        total = sheetScore.objective;
-        insertResult.run(newId(), identity.id, now, now, exam.id, candidateId, sheetScore.objective, total, total >= exam.passMark ? 1 : 0, marks, sheet.row, now);
+        newCandidates.push([candidateId, identity.id, now, now, exam.id, sheet.candidateNo, sheet.name, sheet.idNumber, person.attendeeId, person.managerId, person.unitName,
+          person.unitUscc, person.districtId, attempt, sheet.variant]);
+        total = sheet.objective;
+        newResults.push([newId(), identity.id, now, now, exam.id, candidateId, sheet.objective, total, total >= exam.passMark ? 1 : 0, marks, sheet.row, now]);
       }
       if (total >= exam.passMark) passed++;
       results.push({ candidateNo: sheet.candidateNo, name: sheet.name, score: total, passed: total >= exam.passMark });
     }
+    const insertAll = (table: string, statement: Database.Statement, rows: unknown[][]) =>
+      insertWithBulkChangeLog(sqlite, table, rows.map((r) => r[0] as string), () => {
+        for (const row of rows) statement.run(row);
+      });
+    // candidates first: the results refer to them
+    insertAll('exam_candidates', insertCandidate, newCandidates);
+    insertAll('exam_results', insertResult, newResults);
     appendAudit(ctx, {
       nodeId: identity.id,
       call: 'training.grade',
@@ -122,7 +154,7 @@ function gradeTable(ctx: CoreContext, identity: NodeIdentity, exam: ExamRow, tab
       rowIds: [exam.id],
       // the old scores of sheets graded again stay here
       before: replaced.length ? { replaced } : undefined,
-      after: { file: table.fileName, candidates: sheets.length, passed, errors: errors.length, warnings: warnings.length },
+      after: { file: fileName, candidates: sheets.length, passed, errors: errors.length, warnings: warnings.length },
     });
   })();
   return { candidates: results.length, passed: results.filter((r) => r.passed).length, results, errors, warnings, problemSummary: summariseProblems(errors, warnings, markOf) };

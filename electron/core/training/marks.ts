@@ -63,20 +63,31 @@ export function normaliseKey(type: QuestionType, raw: string, optionCount: numbe
 export type Mark = { kind: 'blank' } | { kind: 'valid'; value: string } | { kind: 'invalid'; raw: string };
 
 // Grading 10,000 sheets × 100 questions normalises a million marks drawn from a few
-// dozen spellings: a bounded memo of this pure function saves most of that work.
-const memo = new Map<string, Mark>();
+// dozen spellings: a bounded memo of this pure function per question type and option
+// count saves most of that work (looked up by the mark as written: no key to build).
+const memos = new Map<string, Map<string, Mark>>();
 const MEMO_LIMIT = 50_000;
 
+/** The normaliser of marks for questions of one type and option count, memoised. */
+export function markReader(type: QuestionType, optionCount: number): (raw: string | null | undefined) => Mark {
+  const id = `${type}${optionCount}`;
+  let memo = memos.get(id);
+  if (!memo) memos.set(id, (memo = new Map()));
+  const known = memo;
+  return (raw) => {
+    const text = raw == null ? '' : String(raw);
+    let mark = known.get(text);
+    if (mark === undefined) {
+      mark = normaliseMarkUncached(type, text, optionCount);
+      if (known.size >= MEMO_LIMIT) known.clear();
+      known.set(text, mark);
+    }
+    return mark;
+  };
+}
+
 export function normaliseMark(type: QuestionType, raw: string | null | undefined, optionCount: number): Mark {
-  const text = raw == null ? '' : String(raw);
-  const key = `${type}${optionCount}${text}`;
-  let mark = memo.get(key);
-  if (mark === undefined) {
-    mark = normaliseMarkUncached(type, text, optionCount);
-    if (memo.size >= MEMO_LIMIT) memo.clear();
-    memo.set(key, mark);
-  }
-  return mark;
+  return markReader(type, optionCount)(raw);
 }
 
 function normaliseMarkUncached(type: QuestionType, text: string, optionCount: number): Mark {
