@@ -6,10 +6,10 @@ import type { CoreContext } from '../context.ts';
 import { newId } from '../ids.ts';
 import { normalizeText } from '../text.ts';
 import { getBlock } from './block-read.ts';
-import { requireDistrictNode } from './block-scope.ts';
+import { requireDistrictIdentity, type DistrictIdentity } from '../node/node-service.ts';
 
 type Fields = ParsedInput<'blocks.acceptSuggestion'>;
-type Identity = ReturnType<typeof requireDistrictNode>;
+type Identity = DistrictIdentity;
 
 interface BlockRecord {
   id: string;
@@ -177,7 +177,7 @@ function syncLinks(
 
 /** Creates a block (blocks.save without id, blocks.acceptSuggestion) with its members, inspectors and supervisors. */
 export function createBlock(ctx: CoreContext, input: Fields, call: 'blocks.save' | 'blocks.acceptSuggestion'): Block {
-  const identity = requireDistrictNode(ctx);
+  const identity = requireDistrictIdentity(ctx);
   const { sqlite } = ctx.database;
   const id = sqlite.transaction(() => {
     const checked = checkFields(ctx, identity, input, null);
@@ -211,7 +211,7 @@ export function createBlock(ctx: CoreContext, input: Fields, call: 'blocks.save'
 
 /** Edits a block at the version the user saw: fields, and members, inspectors and supervisors as whole sets. */
 export function updateBlock(ctx: CoreContext, input: ParsedInput<'blocks.save'> & { id: string }): Block {
-  const identity = requireDistrictNode(ctx);
+  const identity = requireDistrictIdentity(ctx);
   const { sqlite } = ctx.database;
   sqlite.transaction(() => {
     const before = loadOwned(ctx, identity, input.id, input.version);
@@ -245,7 +245,7 @@ export function saveBlock(ctx: CoreContext, input: ParsedInput<'blocks.save'>): 
  * inspectors and supervisors are taken off, all at the dissolution's time, with the reason.
  */
 export function dissolveBlock(ctx: CoreContext, input: ParsedInput<'blocks.dissolve'>): Block {
-  const identity = requireDistrictNode(ctx);
+  const identity = requireDistrictIdentity(ctx);
   const { sqlite } = ctx.database;
   sqlite.transaction(() => {
     const before = loadOwned(ctx, identity, input.id, input.version);

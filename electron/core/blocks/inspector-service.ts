@@ -4,9 +4,9 @@ import type { Inspector } from '../../api/schemas/blocks.ts';
 import { appendAudit } from '../audit.ts';
 import type { CoreContext } from '../context.ts';
 import { newId } from '../ids.ts';
-import { getIdentity } from '../node/node-service.ts';
+import { getIdentity, requireDistrictIdentity } from '../node/node-service.ts';
 import { normalizeText, toHalfWidth } from '../text.ts';
-import { readDistrict, requireDistrictNode } from './block-scope.ts';
+import { readDistrict } from './block-scope.ts';
 
 // 监察人员 of the district: kept by the office, never deleted (a retired inspector is
 // deactivated: active = false), so blocks' histories keep their names.
@@ -71,7 +71,7 @@ function getInspector(ctx: CoreContext, id: string): Inspector {
 
 /** Adds (no id) or edits an inspector at the version the user saw; deactivating is an edit with active = false. */
 export function saveInspector(ctx: CoreContext, input: ParsedInput<'inspectors.save'>): Inspector {
-  const identity = requireDistrictNode(ctx);
+  const identity = requireDistrictIdentity(ctx);
   const { sqlite } = ctx.database;
   const id = sqlite.transaction(() => {
     const fields = {
