@@ -21,6 +21,7 @@ export const readerCalls = new Set<CallName>([
   'app.info',
   'stats.get',
   'node.get',
+  'node.calls',
   'districts.list',
   'units.query',
   'units.get',

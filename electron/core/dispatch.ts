@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { contract, isCallName, isHostCallName, type CallName, type CallOutput, type CoreCallName } from '../api/contract.ts';
+import { allRoles, forbiddenMessage, type CallSpec } from '../api/call-spec.ts';
 import { AppError, type ErrorEnvelope, type Result } from '../api/errors.ts';
 import type { CoreContext } from './context.ts';
 import { handlers, type Handler } from './handlers.ts';
+import { requireIdentity } from './node/node-service.ts';
+import { schemaLabel } from './schema-labels.ts';
 
 z.config(z.locales.zhCN());
 
@@ -99,16 +102,14 @@ export interface FieldIssue {
   message: string;
 }
 
-/** A field whose name means something else in one call: a publicity activity's title is its 名称, a person's is the 职务. */
-const callFieldLabels: Partial<Record<string, Record<string, string>>> = {
-  'publicity.save': { title: '名称' },
-};
-
 function toIssue(issue: z.core.$ZodIssue, callName?: string): FieldIssue {
   const path = issue.path.filter((p) => p !== 'data').map(String);
   // the field is the last named step: an array's element is reported on the array
   const field = [...path].reverse().find((p) => !/^\d+$/.test(p));
-  const label = field ? (callFieldLabels[callName ?? '']?.[field] ?? fieldLabels[field] ?? field) : undefined;
+  // the schema's own label first (a field whose name means something else in one call:
+  // a publicity activity's title is its 名称, a person's is the 职务), then the shared names
+  const own = field && callName && isCallName(callName) ? schemaLabel(contract[callName].input, issue.path) : undefined;
+  const label = field ? (own ?? fieldLabels[field] ?? field) : undefined;
   // "请填写姓名" already says what is wanted; zod's own messages ("过长…") need the field's name
   const named = issue.message.includes(label ?? '') || issue.message.startsWith('请');
   const message = !label ? `输入有误：${issue.message}` : named ? issue.message : `${label}：${issue.message}`;
@@ -138,6 +139,13 @@ function isReadOnlyRefusal(error: unknown): boolean {
   return error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('SQLITE_READONLY');
 }
 
+/** The call's roles (the contract) against this node's: refused before the handler runs, so nothing is read or written. */
+function checkRole(ctx: CoreContext, spec: CallSpec): void {
+  if (allRoles.every((r) => spec.roles.includes(r))) return;
+  const { role } = requireIdentity(ctx);
+  if (!spec.roles.includes(role)) throw new AppError('FORBIDDEN', forbiddenMessage(spec, role));
+}
+
 export interface Core {
   ctx: CoreContext;
   call<K extends CallName>(name: K, input: unknown): Promise<Result<CallOutput<K>>>;
@@ -158,6 +166,7 @@ export function createCore(ctx: CoreContext, options: CoreOptions = {}): Core {
     try {
       const spec = contract[name];
       const input = spec.input.parse(rawInput ?? {});
+      checkRole(ctx, spec);
       const handler = handlers[name as CoreCallName] as unknown as Handler<K>;
       const output = await handler(ctx, input as never);
       const checked = spec.output.safeParse(output);

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { call } from '../call-spec.ts';
+import { anyNode, call } from '../call-spec.ts';
 import { StagedFile, StageFileInput } from '../schemas/files.ts';
 import { JobId, JobProgress } from '../schemas/jobs.ts';
 
 export const fileCalls = {
-  'files.stage': call(StageFileInput, StagedFile, '上传一个文件（供导入等使用）'),
-  'jobs.progress': call(z.object({ jobId: JobId }), JobProgress, '长时间操作的进度'),
-  'jobs.cancel': call(z.object({ jobId: JobId }), z.object({ cancelled: z.boolean() }), '取消长时间操作'),
+  'files.stage': call(StageFileInput, StagedFile, '上传一个文件（供导入等使用）', anyNode),
+  'jobs.progress': call(z.object({ jobId: JobId }), JobProgress, '长时间操作的进度', anyNode),
+  'jobs.cancel': call(z.object({ jobId: JobId }), z.object({ cancelled: z.boolean() }), '取消长时间操作', anyNode),
 } as const;

@@ -130,6 +130,9 @@ export const CityOffice = z.object({
   lastSequence: z.number().int().nullable(),
   lastCreatedAt: z.string().nullable(),
   lastImportedAt: z.string().nullable(),
+  /** 按时 / 超过 staleDays 天未报 / 从未报送, by when its latest bundle was made */
+  reporting: z.enum(['ok', 'stale', 'never']),
+  daysSinceLastBundle: z.number().int().nullable(),
   units: z.number().int(),
   equipment: z.number().int(),
   managers: z.number().int(),
@@ -139,4 +142,8 @@ export const CityOffice = z.object({
   auditBreaks: z.number().int(),
   lastAuditBreak: z.object({ at: z.string(), seq: z.number().int(), message: z.string() }).nullable(),
 });
-export const CityOverview = z.object({ offices: z.array(CityOffice) });
+export const CityOverview = z.object({
+  /** an office without a bundle made in this many days is reminded */
+  staleDays: z.number().int(),
+  offices: z.array(CityOffice),
+});

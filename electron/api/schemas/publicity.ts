@@ -41,7 +41,7 @@ export type PublicityActivity = z.infer<typeof PublicityActivity>;
 
 const Fields = {
   kind: PublicityKind,
-  title: z.string().trim().min(1, '请填写活动名称').max(100, '活动名称不能超过 100 个字符'),
+  title: z.string().trim().min(1, '请填写活动名称').max(100, '活动名称不能超过 100 个字符').meta({ label: '名称' }),
   heldOn: IsoDate,
   place: z.string().trim().min(1, '请填写活动地点').max(100, '活动地点不能超过 100 个字符'),
   audience: z.string().trim().min(1, '请填写活动对象（如：辖区使用单位安全管理员）').max(100, '活动对象不能超过 100 个字符'),

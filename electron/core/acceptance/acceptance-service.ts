@@ -19,11 +19,6 @@ import { prefillAll, prefillOutcome, unitFacts } from './prefill.ts';
 import { editableStates, effectiveState, nextState, transitions } from './state.ts';
 import { likePattern } from '../registry/status-sql.ts';
 
-/** Acceptance files are made and worked on by a district office, in its own district. */
-function requireDistrictNode(ctx: CoreContext): DistrictIdentity {
-  return requireDistrictIdentity(ctx, '示范单位验收档案由分局建立和填写；本机不是分局节点，只能查看（市局在此填写验收意见）。');
-}
-
 function stateOf(ctx: CoreContext, file: FileRow): AcceptanceState {
   return effectiveState(file.state, file.round, decisionsOf(ctx, [file.id]).get(file.id) ?? []);
 }
@@ -46,7 +41,7 @@ function touchFile(ctx: CoreContext, fileId: string, now: string): void {
 }
 
 export function acceptanceCandidates(ctx: CoreContext, input: { search?: string | undefined; limit?: number } = {}) {
-  const identity = requireDistrictNode(ctx);
+  const identity = requireDistrictIdentity(ctx);
   const settings = getRegistrySettings(ctx);
   const open = new Set(
     (
@@ -82,7 +77,7 @@ function checkInspector(ctx: CoreContext, identity: DistrictIdentity, input: { i
 }
 
 export function createFile(ctx: CoreContext, input: ParsedInput<'acceptance.create'>): AcceptanceDetail {
-  const identity = requireDistrictNode(ctx);
+  const identity = requireDistrictIdentity(ctx);
   const { sqlite } = ctx.database;
   const id = sqlite.transaction(() => {
     const unit = sqlite.prepare('SELECT id, name FROM units WHERE id = ? AND district_id = ? AND deleted_at IS NULL').get(input.unitId, identity.districtId) as
@@ -130,7 +125,7 @@ export function createFile(ctx: CoreContext, input: ParsedInput<'acceptance.crea
 }
 
 export function updateFile(ctx: CoreContext, input: ParsedInput<'acceptance.update'>): AcceptanceDetail {
-  const identity = requireDistrictNode(ctx);
+  const identity = requireDistrictIdentity(ctx);
   const w = beginWrite(ctx, identity, 'acceptance.update');
   inTransaction(w, () => {
     const file = fileRows.owned(w, loadEditable(ctx, identity, input.id).id, input.version);
@@ -169,7 +164,7 @@ function systemFinding(ctx: CoreContext, file: FileRow, code: string): PrefillOu
 }
 
 export function saveItem(ctx: CoreContext, input: ParsedInput<'acceptance.saveItem'>): AcceptanceItem {
-  const identity = requireDistrictNode(ctx);
+  const identity = requireDistrictIdentity(ctx);
   const { sqlite } = ctx.database;
   const fileId = sqlite.transaction(() => {
     const item = loadItem(ctx, input.itemId);
@@ -211,7 +206,7 @@ export function saveItem(ctx: CoreContext, input: ParsedInput<'acceptance.saveIt
 }
 
 export function attachEvidence(ctx: CoreContext, input: ParsedInput<'acceptance.attachEvidence'>): Evidence {
-  const identity = requireDistrictNode(ctx);
+  const identity = requireDistrictIdentity(ctx);
   const { sqlite } = ctx.database;
   // checked and in the store before the transaction: harmless if the transaction then fails
   const stored = storeStaged(ctx, [input.stagedId]);
@@ -245,7 +240,7 @@ export function attachEvidence(ctx: CoreContext, input: ParsedInput<'acceptance.
 }
 
 export function removeEvidence(ctx: CoreContext, input: { id: string }): { removed: boolean } {
-  const identity = requireDistrictNode(ctx);
+  const identity = requireDistrictIdentity(ctx);
   const { sqlite } = ctx.database;
   return sqlite.transaction(() => {
     const row = sqlite

@@ -9,10 +9,10 @@ import type { CoreContext } from '../context.ts';
 import { newId } from '../ids.ts';
 import { normalizeText } from '../text.ts';
 import { getBlock } from './block-read.ts';
-import { requireDistrictNode } from './block-scope.ts';
+import { requireDistrictIdentity, type DistrictIdentity } from '../node/node-service.ts';
 
 type Fields = ParsedInput<'blocks.acceptSuggestion'>;
-type Identity = ReturnType<typeof requireDistrictNode>;
+type Identity = DistrictIdentity;
 
 const uniq = (ids: readonly string[]) => [...new Set(ids)];
 
@@ -168,7 +168,7 @@ function syncLinks(
 
 /** Creates a block (blocks.save without id, blocks.acceptSuggestion) with its members, inspectors and supervisors. */
 export function createBlock(ctx: CoreContext, input: Fields, call: 'blocks.save' | 'blocks.acceptSuggestion'): Block {
-  const identity = requireDistrictNode(ctx);
+  const identity = requireDistrictIdentity(ctx);
   const w = beginWrite(ctx, identity, call);
   const id = inTransaction(w, () => {
     const checked = checkFields(ctx, identity, input, null);
@@ -183,7 +183,7 @@ export function createBlock(ctx: CoreContext, input: Fields, call: 'blocks.save'
 
 /** Edits a block at the version the user saw: fields, and members, inspectors and supervisors as whole sets. */
 export function updateBlock(ctx: CoreContext, input: ParsedInput<'blocks.save'> & { id: string }): Block {
-  const identity = requireDistrictNode(ctx);
+  const identity = requireDistrictIdentity(ctx);
   const w = beginWrite(ctx, identity, 'blocks.save');
   inTransaction(w, () => {
     const before = loadOwned(w, input.id, input.version);
@@ -205,7 +205,7 @@ export function saveBlock(ctx: CoreContext, input: ParsedInput<'blocks.save'>): 
  * inspectors and supervisors are taken off, all at the dissolution's time, with the reason.
  */
 export function dissolveBlock(ctx: CoreContext, input: ParsedInput<'blocks.dissolve'>): Block {
-  const identity = requireDistrictNode(ctx);
+  const identity = requireDistrictIdentity(ctx);
   const w = beginWrite(ctx, identity, 'blocks.dissolve');
   inTransaction(w, () => {
     const before = loadOwned(w, input.id, input.version);

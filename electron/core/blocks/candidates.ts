@@ -7,8 +7,8 @@ import { maskPhone } from '../privacy/mask.ts';
 import { A_ITEM_CODES } from '../registry/status-sql.ts';
 import { getRegistrySettings } from '../settings/settings-service.ts';
 import { todayOf } from './block-read.ts';
-import { requireDistrictNode } from './block-scope.ts';
 import { districtUnitStats } from './unit-stats.ts';
+import { requireDistrictIdentity } from '../node/node-service.ts';
 
 /** unit id → the active block it is in. */
 export function activeMemberships(ctx: CoreContext): Map<string, { blockId: string; blockName: string }> {
@@ -28,7 +28,7 @@ export function listOneUnits(ctx: CoreContext): Map<string, ScreenedUnit> {
 
 /** Every live unit of the district with what the block dialog shows and filters on. */
 export function blockCandidates(ctx: CoreContext): BlockCandidate[] {
-  const identity = requireDistrictNode(ctx);
+  const identity = requireDistrictIdentity(ctx);
   const asOf = todayOf(ctx);
   const listed = listOneUnits(ctx);
   const memberships = activeMemberships(ctx);

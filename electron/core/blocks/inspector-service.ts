@@ -5,9 +5,9 @@ import { inspectors } from '../../../db/schema/index.ts';
 import type { CoreContext } from '../context.ts';
 import { syncedRows } from '../data/synced-rows.ts';
 import { beginWrite, inTransaction } from '../data/write.ts';
-import { getIdentity } from '../node/node-service.ts';
+import { getIdentity, requireDistrictIdentity } from '../node/node-service.ts';
 import { normalizeText, toHalfWidth } from '../text.ts';
-import { readDistrict, requireDistrictNode } from './block-scope.ts';
+import { readDistrict } from './block-scope.ts';
 
 // 监察人员 of the district: kept by the office, never deleted (a retired inspector is
 // deactivated: active = false), so blocks' histories keep their names.
@@ -78,7 +78,7 @@ const inspectorRows = syncedRows(inspectors, {
 
 /** Adds (no id) or edits an inspector at the version the user saw; deactivating is an edit with active = false. */
 export function saveInspector(ctx: CoreContext, input: ParsedInput<'inspectors.save'>): Inspector {
-  const identity = requireDistrictNode(ctx);
+  const identity = requireDistrictIdentity(ctx);
   const { sqlite } = ctx.database;
   const w = beginWrite(ctx, identity, 'inspectors.save');
   const id = inTransaction(w, () => {

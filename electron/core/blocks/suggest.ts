@@ -3,10 +3,10 @@ import { loadCatalogue } from '../catalogue/catalogue.ts';
 import type { CoreContext } from '../context.ts';
 import { blockProblems } from './block-problems.ts';
 import { todayOf } from './block-read.ts';
-import { requireDistrictNode } from './block-scope.ts';
 import { getBlockSettings } from './block-settings.ts';
 import { activeMemberships, listOneUnits } from './candidates.ts';
 import { unitStatsByIds } from './unit-stats.ts';
+import { requireDistrictIdentity } from '../node/node-service.ts';
 
 // 智能分组建议. Proposals only: nothing is written; the user edits one and accepts it
 // (blocks.acceptSuggestion). The same data always gives the same proposals.
@@ -66,7 +66,7 @@ function cut(entries: Entry[], max: number): Entry[][] {
 }
 
 export function suggestBlocks(ctx: CoreContext): BlockSuggestions {
-  const identity = requireDistrictNode(ctx);
+  const identity = requireDistrictIdentity(ctx);
   const asOf = todayOf(ctx);
   const settings = getBlockSettings(ctx);
   const listed = listOneUnits(ctx);

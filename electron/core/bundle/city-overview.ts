@@ -1,10 +1,11 @@
 import { officeAuditChains } from '../audit/city-breaks.ts';
 import type { CoreContext } from '../context.ts';
+import { daysSince, reportingOf, STALE_DAYS } from './office-reporting.ts';
 
 /**
  * Per office the bureau knows (an enrolled key): its latest bundle and the live
  * rows it owns here. Counted from the rows themselves, not from bundle manifests,
- * so the figures are what the city-wide grids show.
+ * so the figures are what the city-wide grids show; and whether it reports on time.
  */
 export function cityOverview(ctx: CoreContext) {
   const sqlite = ctx.database.sqlite;
@@ -21,7 +22,9 @@ export function cityOverview(ctx: CoreContext) {
   const equipment = count('equipment');
   const managers = count('safety_managers');
   const auditChain = officeAuditChains(ctx);
+  const now = ctx.now();
   return {
+    staleDays: STALE_DAYS,
     offices: offices.map((o) => {
       const l = last.get(o.node_id) as { sequence: number; created_at: string; imported_at: string } | undefined;
       const n = (s: typeof units) => (s.get(o.node_id) as { n: number }).n;
@@ -33,6 +36,8 @@ export function cityOverview(ctx: CoreContext) {
         lastSequence: l?.sequence ?? null,
         lastCreatedAt: l?.created_at ?? null,
         lastImportedAt: l?.imported_at ?? null,
+        reporting: reportingOf(l?.created_at ?? null, now),
+        daysSinceLastBundle: daysSince(l?.created_at ?? null, now),
         units: n(units),
         equipment: n(equipment),
         managers: n(managers),

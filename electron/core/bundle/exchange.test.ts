@@ -231,5 +231,7 @@ describe('bundle exchange between an office and the bureau', () => {
     // and an office cannot feed the bureau's reference data: its own bundle to itself is no bundle at all
     const overview = await bureau.ok('city.overview', {});
     expect(overview.offices.map((o) => o.nodeName)).toEqual(['塘桥分局']);
+    // whether an office reports on time is the core's rule, returned with the overview
+    expect(overview).toMatchObject({ staleDays: 30, offices: [{ reporting: 'never', daysSinceLastBundle: null }] });
   });
 });

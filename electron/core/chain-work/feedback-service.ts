@@ -16,10 +16,6 @@ import { HAZARD_DONE, loadFeedback } from './feedback-read.ts';
 // closed — a report that became a hazard only once the hazard is closed. One transaction
 // per call, audited.
 
-function requireOffice(ctx: CoreContext): DistrictIdentity {
-  return requireDistrictIdentity(ctx, '问题反馈由分局登记和办理；本机不是分局节点，只能查看。');
-}
-
 const today = (ctx: CoreContext) => localDate(ctx.now());
 
 function loadOwn(ctx: CoreContext, identity: DistrictIdentity, id: string, version: number): Feedback {
@@ -85,7 +81,7 @@ function checkFacts(ctx: CoreContext, identity: DistrictIdentity, input: ParsedI
 }
 
 export function saveFeedback(ctx: CoreContext, input: ParsedInput<'chain.saveFeedback'>): Feedback {
-  const identity = requireOffice(ctx);
+  const identity = requireDistrictIdentity(ctx);
   checkDate(ctx, input.reportedOn, null, 'reportedOn', '反馈日期');
   const { sqlite } = ctx.database;
   const id = sqlite.transaction(() => {
@@ -128,7 +124,7 @@ export function saveFeedback(ctx: CoreContext, input: ParsedInput<'chain.saveFee
 }
 
 export function answerFeedback(ctx: CoreContext, input: ParsedInput<'chain.answerFeedback'>): Feedback {
-  const identity = requireOffice(ctx);
+  const identity = requireDistrictIdentity(ctx);
   const { sqlite } = ctx.database;
   sqlite.transaction(() => {
     const before = loadOwn(ctx, identity, input.id, input.version);
@@ -145,7 +141,7 @@ export function answerFeedback(ctx: CoreContext, input: ParsedInput<'chain.answe
 
 /** A new hazard of the unit concerned, reported by the manager, or a hazard of this office already registered. */
 export function feedbackToHazard(ctx: CoreContext, input: ParsedInput<'chain.feedbackToHazard'>): Feedback {
-  const identity = requireOffice(ctx);
+  const identity = requireDistrictIdentity(ctx);
   const { sqlite } = ctx.database;
   sqlite.transaction(() => {
     const before = loadOwn(ctx, identity, input.id, input.version);
@@ -188,7 +184,7 @@ export function feedbackToHazard(ctx: CoreContext, input: ParsedInput<'chain.fee
 
 /** 办结: an answered report, or one whose hazard has been closed (闭环销号). */
 export function closeFeedback(ctx: CoreContext, input: ParsedInput<'chain.closeFeedback'>): Feedback {
-  const identity = requireOffice(ctx);
+  const identity = requireDistrictIdentity(ctx);
   const { sqlite } = ctx.database;
   sqlite.transaction(() => {
     const before = loadOwn(ctx, identity, input.id, input.version);

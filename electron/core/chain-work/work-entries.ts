@@ -12,10 +12,6 @@ import { supervisorLog } from './supervisor-work.ts';
 // training day …), entered by the office. A mistaken entry is removed as a tombstone
 // (deleted_at), so the removal travels to the bureau like the entry did.
 
-function requireOffice(ctx: CoreContext): DistrictIdentity {
-  return requireDistrictIdentity(ctx, '监督员工作记录由分局登记；本机不是分局节点，只能查看。');
-}
-
 /** A supervisor this office may log for: a current or former block supervisor of its blocks, or a certificate holder of its district. */
 function checkSupervisor(ctx: CoreContext, identity: DistrictIdentity, managerId: string): void {
   const row = ctx.database.sqlite
@@ -32,7 +28,7 @@ function checkSupervisor(ctx: CoreContext, identity: DistrictIdentity, managerId
 }
 
 export function addSupervisorWork(ctx: CoreContext, input: ParsedInput<'chain.addSupervisorWork'>): WorkLogEntry {
-  const identity = requireOffice(ctx);
+  const identity = requireDistrictIdentity(ctx);
   if (input.doneOn > localDate(ctx.now())) throw new AppError('VALIDATION', '工作日期不能晚于今天。', { field: 'doneOn' });
   const { sqlite } = ctx.database;
   const id = sqlite.transaction(() => {
@@ -56,7 +52,7 @@ export function addSupervisorWork(ctx: CoreContext, input: ParsedInput<'chain.ad
 }
 
 export function removeSupervisorWork(ctx: CoreContext, input: ParsedInput<'chain.removeSupervisorWork'>): { removed: true } {
-  const identity = requireOffice(ctx);
+  const identity = requireDistrictIdentity(ctx);
   const { sqlite } = ctx.database;
   return sqlite.transaction(() => {
     const row = sqlite.prepare('SELECT origin_node AS originNode, version, deleted_at AS deletedAt, manager_id AS managerId, done_on AS doneOn, kind, content FROM supervisor_work_entries WHERE id = ?').get(input.id) as

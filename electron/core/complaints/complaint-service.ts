@@ -18,10 +18,6 @@ import { liveReward, rewardStateLabels } from './eligibility.ts';
 // reporter and the audit entry). The audit entry never holds the reporter's identity:
 // only the masked name, whether the complaint is anonymous and the staff flag.
 
-export function requireDistrictNode(ctx: CoreContext): DistrictIdentity {
-  return requireDistrictIdentity(ctx, '投诉举报由分局登记和办理；本机不是分局节点，只能查看。');
-}
-
 /** A complaint this office owns, at the version the user saw. */
 export function loadOwn(ctx: CoreContext, identity: DistrictIdentity, id: string, version: number): ComplaintSummary {
   const complaint = loadComplaint(ctx, id);
@@ -98,7 +94,7 @@ function saveReporter(ctx: CoreContext, complaintId: string, reporter: ReporterF
 }
 
 export function createComplaint(ctx: CoreContext, input: ParsedInput<'complaints.create'>): ComplaintDetail {
-  const identity = requireDistrictNode(ctx);
+  const identity = requireDistrictIdentity(ctx);
   const { sqlite } = ctx.database;
   const id = sqlite.transaction(() => {
     // every problem of the registration at once
@@ -127,7 +123,7 @@ export function createComplaint(ctx: CoreContext, input: ParsedInput<'complaints
 }
 
 export function updateComplaint(ctx: CoreContext, input: ParsedInput<'complaints.update'>): ComplaintDetail {
-  const identity = requireDistrictNode(ctx);
+  const identity = requireDistrictIdentity(ctx);
   const { sqlite } = ctx.database;
   sqlite.transaction(() => {
     const before = loadOwn(ctx, identity, input.id, input.version);
@@ -181,7 +177,7 @@ function checkLinks(ctx: CoreContext, identity: DistrictIdentity, hazardId: stri
 
 /** Records the handling: with an outcome the complaint is 办结, without it 办理中. */
 export function handleComplaint(ctx: CoreContext, input: ParsedInput<'complaints.handle'>): ComplaintDetail {
-  const identity = requireDistrictNode(ctx);
+  const identity = requireDistrictIdentity(ctx);
   const { sqlite } = ctx.database;
   sqlite.transaction(() => {
     const before = loadOwn(ctx, identity, input.id, input.version);

@@ -7,11 +7,12 @@ import { newId } from '../ids.ts';
 import { localDate } from '../registry/as-of.ts';
 import type { DistrictIdentity } from '../node/node-service.ts';
 import { getReward, loadReporter, loadReward, rewardsOf, today } from './complaint-read.ts';
-import { loadOwn, requireDistrictNode } from './complaint-service.ts';
+import { loadOwn } from './complaint-service.ts';
 import { getComplaintSettings } from './complaint-settings.ts';
 import { rewardRefusal, rewardStateLabels } from './eligibility.ts';
 import { writeNotes } from './reward-notes.ts';
 import { formatYuan, levelName, proposeReward as compute } from './reward-rules.ts';
+import { requireDistrictIdentity } from '../node/node-service.ts';
 
 // 举报奖励: the app proposes (from the scheme in the settings), a person approves,
 // possibly another amount within the level's minimum and the cap, with a reason; then
@@ -27,7 +28,7 @@ export function previewReward(ctx: CoreContext, input: ParsedInput<'complaints.p
 }
 
 export function proposeRewardFor(ctx: CoreContext, input: ParsedInput<'complaints.proposeReward'>): RewardDetail {
-  const identity = requireDistrictNode(ctx);
+  const identity = requireDistrictIdentity(ctx);
   const { sqlite } = ctx.database;
   const id = sqlite.transaction(() => {
     const complaint = loadOwn(ctx, identity, input.complaintId, input.version);
@@ -71,7 +72,7 @@ function updateReward(ctx: CoreContext, id: string, set: Record<string, string |
 }
 
 export function approveReward(ctx: CoreContext, input: ParsedInput<'complaints.approveReward'>): RewardDetail {
-  const identity = requireDistrictNode(ctx);
+  const identity = requireDistrictIdentity(ctx);
   ctx.database.sqlite.transaction(() => {
     const reward = loadOwnReward(ctx, identity, input.id, input.version, 'proposed', '审批');
     const approvedOn = input.approvedOn ?? today(ctx);
@@ -99,7 +100,7 @@ export function approveReward(ctx: CoreContext, input: ParsedInput<'complaints.a
 }
 
 export function rejectReward(ctx: CoreContext, input: ParsedInput<'complaints.rejectReward'>): RewardDetail {
-  const identity = requireDistrictNode(ctx);
+  const identity = requireDistrictIdentity(ctx);
   ctx.database.sqlite.transaction(() => {
     const reward = loadOwnReward(ctx, identity, input.id, input.version, 'proposed', '不予奖励');
     const before = ctx.database.sqlite.prepare('SELECT notes FROM complaint_rewards WHERE id = ?').pluck().get(reward.id) as string | null;
@@ -110,7 +111,7 @@ export function rejectReward(ctx: CoreContext, input: ParsedInput<'complaints.re
 }
 
 export function markRewardPaid(ctx: CoreContext, input: ParsedInput<'complaints.markRewardPaid'>): RewardDetail {
-  const identity = requireDistrictNode(ctx);
+  const identity = requireDistrictIdentity(ctx);
   ctx.database.sqlite.transaction(() => {
     const reward = loadOwnReward(ctx, identity, input.id, input.version, 'approved', '登记发放');
     const paidOn = input.paidOn ?? today(ctx);

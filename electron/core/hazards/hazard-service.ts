@@ -15,11 +15,6 @@ import { editableStates, ESCALATE_AFTER_FAILURES, nextState, stateLabels, transi
 // and the audit entry commit together or not at all (evidence bytes are stored
 // first, content-addressed, so a refused call leaves at most an unreferenced file).
 
-/** Hazards are found and worked on by a district office, in its own district. */
-function requireDistrictNode(ctx: CoreContext): DistrictIdentity {
-  return requireDistrictIdentity(ctx, '隐患由分局登记和办理；本机不是分局节点，只能查看。');
-}
-
 /** A hazard this office owns, at the version the user saw. */
 function loadOwn(ctx: CoreContext, identity: DistrictIdentity, id: string, version: number): HazardSummary {
   const hazard = loadHazard(ctx, id);
@@ -85,7 +80,7 @@ function checkReporter(ctx: CoreContext, identity: DistrictIdentity, managerId: 
 }
 
 export function createHazard(ctx: CoreContext, input: HazardFields): HazardDetail {
-  const identity = requireDistrictNode(ctx);
+  const identity = requireDistrictIdentity(ctx);
   if (input.foundOn > today(ctx)) throw new AppError('VALIDATION', '发现日期不能晚于今天。', { field: 'foundOn' });
   const files = storeStaged(ctx, input.evidence);
   const { sqlite } = ctx.database;
@@ -131,7 +126,7 @@ export function createHazard(ctx: CoreContext, input: HazardFields): HazardDetai
 }
 
 export function updateHazard(ctx: CoreContext, input: ParsedInput<'hazards.update'>): HazardDetail {
-  const identity = requireDistrictNode(ctx);
+  const identity = requireDistrictIdentity(ctx);
   const { sqlite } = ctx.database;
   sqlite.transaction(() => {
     const before = loadOwn(ctx, identity, input.id, input.version);
@@ -172,7 +167,7 @@ function orderDeadline(ctx: CoreContext, hazard: HazardSummary, input: ParsedInp
 }
 
 export function transitionHazard(ctx: CoreContext, input: ParsedInput<'hazards.transition'>): HazardDetail {
-  const identity = requireDistrictNode(ctx);
+  const identity = requireDistrictIdentity(ctx);
   const files = storeStaged(ctx, input.evidence);
   const { sqlite } = ctx.database;
   sqlite.transaction(() => {
@@ -216,7 +211,7 @@ export function transitionHazard(ctx: CoreContext, input: ParsedInput<'hazards.t
 
 /** Marks this office's overdue hazards as escalated (once each), with an event and one audit entry. */
 export function escalateOverdue(ctx: CoreContext): { escalated: string[] } {
-  const identity = requireDistrictNode(ctx);
+  const identity = requireDistrictIdentity(ctx);
   const { sqlite } = ctx.database;
   return sqlite.transaction(() => {
     const rows = sqlite

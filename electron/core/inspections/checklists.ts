@@ -5,8 +5,8 @@ import { appendAudit } from '../audit.ts';
 import { loadCatalogue } from '../catalogue/catalogue.ts';
 import type { CoreContext } from '../context.ts';
 import { newId } from '../ids.ts';
-import { getIdentity } from '../node/node-service.ts';
-import { parseJson, requireOffice } from './office.ts';
+import { getIdentity, requireDistrictIdentity } from '../node/node-service.ts';
+import { parseJson } from './office.ts';
 import { shippedChecklists } from './shipped-checklists.ts';
 
 // Checklists as plans see them: the shipped versions and the offices' own versions
@@ -79,7 +79,7 @@ function newestVersion(ctx: CoreContext, originNode: string, key: string): numbe
 
 /** A new version of a list (at the version the user started from) or a new list of the office. */
 export function saveChecklist(ctx: CoreContext, input: ParsedInput<'inspections.saveChecklist'>): Checklist {
-  const identity = requireOffice(ctx);
+  const identity = requireDistrictIdentity(ctx);
   if (input.equipmentKind && loadCatalogue().get(input.equipmentKind)?.level !== 'kind') {
     throw new AppError('VALIDATION', `设备种类 ${input.equipmentKind} 不是目录中的种类代码，请重新选择。`, { field: 'equipmentKind' });
   }

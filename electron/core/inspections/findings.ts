@@ -5,8 +5,9 @@ import type { TeamMember } from '../../api/schemas/inspections.ts';
 import { appendAudit } from '../audit.ts';
 import type { CoreContext } from '../context.ts';
 import { createHazard } from '../hazards/hazard-service.ts';
-import { checkOwn, parseJson, requireOffice } from './office.ts';
+import { checkOwn, parseJson } from './office.ts';
 import { loadRecordRow } from './record-read.ts';
+import { requireDistrictIdentity } from '../node/node-service.ts';
 
 // A finding of a visit becomes a hidden danger through the hazards service itself
 // (its checks, event and audit entry), linked back by source_inspection_id; found on
@@ -14,7 +15,7 @@ import { loadRecordRow } from './record-read.ts';
 // nested in it (a savepoint), so a refusal here leaves no hazard behind.
 
 export function addFinding(ctx: CoreContext, input: ParsedInput<'inspections.addFinding'>): HazardDetail {
-  const identity = requireOffice(ctx);
+  const identity = requireDistrictIdentity(ctx);
   return ctx.database.sqlite.transaction(() => {
     const record = loadRecordRow(ctx, input.recordId);
     checkOwn(identity, record, undefined, '检查记录');

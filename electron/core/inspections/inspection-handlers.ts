@@ -5,7 +5,6 @@ import { listChecklists, saveChecklist } from './checklists.ts';
 import { addFinding } from './findings.ts';
 import { getInspectionSettings, updateInspectionSettings } from './inspection-settings.ts';
 import { inspectionStats } from './inspection-stats.ts';
-import { requireOffice } from './office.ts';
 import { getOrder, listOrders } from './order-read.ts';
 import { cancelOrder, issueOrder, recheckOrder } from './order-service.ts';
 import { getPlan, listPlans } from './plan-read.ts';
@@ -13,12 +12,13 @@ import { createPlan, setPlanState, updatePlan } from './plan-service.ts';
 import { getRecord, listRecords } from './record-read.ts';
 import { finalizeRecord, saveRecord } from './record-service.ts';
 import { planOptions, resolveScope } from './scope.ts';
+import { requireDistrictIdentity } from '../node/node-service.ts';
 
 export const inspectionHandlers: HandlerGroup<keyof typeof inspectionCalls> = {
   'inspections.checklists': listChecklists,
   'inspections.saveChecklist': saveChecklist,
   'inspections.planOptions': (ctx) => planOptions(ctx),
-  'inspections.resolveScope': (ctx, input) => resolveScope(ctx, requireOffice(ctx), input.scope),
+  'inspections.resolveScope': (ctx, input) => resolveScope(ctx, requireDistrictIdentity(ctx), input.scope),
   'inspections.listPlans': listPlans,
   'inspections.getPlan': (ctx, input) => getPlan(ctx, input.id),
   'inspections.createPlan': createPlan,

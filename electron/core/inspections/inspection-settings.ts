@@ -4,7 +4,7 @@ import { settings } from '../../../db/schema/index.ts';
 import { appendAudit } from '../audit.ts';
 import type { CoreContext } from '../context.ts';
 import { readSettings } from '../settings/stored-settings.ts';
-import { requireOffice } from './office.ts';
+import { requireDistrictIdentity } from '../node/node-service.ts';
 
 // This office's inspection settings under the key "inspections" (not synced): the
 // prefix of its supervision orders' numbers (张市监特令〔2026〕第12号) and the default
@@ -16,7 +16,7 @@ export function getInspectionSettings(ctx: CoreContext): InspectionSettings {
 }
 
 export function updateInspectionSettings(ctx: CoreContext, input: ParsedInput<'inspections.updateSettings'>): InspectionSettings {
-  const identity = requireOffice(ctx);
+  const identity = requireDistrictIdentity(ctx);
   const { db } = ctx.database;
   return db.transaction(() => {
     const before = getInspectionSettings(ctx);

@@ -1,14 +1,10 @@
 import { AppError } from '../../api/errors.ts';
 import type { CoreContext } from '../context.ts';
-import { requireDistrictIdentity, type DistrictIdentity } from '../node/node-service.ts';
+import type { DistrictIdentity } from '../node/node-service.ts';
 import { localDate } from '../registry/as-of.ts';
 
 // What every inspection change starts with: a district office, acting on its own rows
 // at the version the user saw. The bureau receives the rows in bundles and reads them.
-
-export function requireOffice(ctx: CoreContext): DistrictIdentity {
-  return requireDistrictIdentity(ctx, '专项检查由分局制定计划、记录和下达指令书；本机不是分局节点，只能查看。');
-}
 
 export function today(ctx: CoreContext): string {
   return localDate(ctx.now());

@@ -9,9 +9,10 @@ import { transitionHazard } from '../hazards/hazard-service.ts';
 import { newId } from '../ids.ts';
 import type { DistrictIdentity } from '../node/node-service.ts';
 import { getInspectionSettings } from './inspection-settings.ts';
-import { checkDistrictUnit, checkOwn, requireOffice, today } from './office.ts';
+import { checkDistrictUnit, checkOwn, today } from './office.ts';
 import { formatOrderNumber, getOrder, loadOrder, nextOrderSeq } from './order-read.ts';
 import { loadRecordRow } from './record-read.ts';
+import { requireDistrictIdentity } from '../node/node-service.ts';
 
 // 安全监察指令书: issued to a unit (after a visit, or on its own), numbered in the same
 // transaction that writes it, with a deadline in working days on the official
@@ -55,7 +56,7 @@ function coveredHazards(ctx: CoreContext, identity: DistrictIdentity, unitId: st
 }
 
 export function issueOrder(ctx: CoreContext, input: IssueInput): OrderDetail {
-  const identity = requireOffice(ctx);
+  const identity = requireDistrictIdentity(ctx);
   const issuedOn = input.issuedOn ?? today(ctx);
   if (issuedOn > today(ctx)) throw new AppError('VALIDATION', '下达日期不能晚于今天。', { field: 'issuedOn' });
   const { sqlite } = ctx.database;
@@ -99,7 +100,7 @@ function loadOwnIssued(ctx: CoreContext, identity: DistrictIdentity, id: string,
 }
 
 export function recheckOrder(ctx: CoreContext, input: ParsedInput<'inspections.recheckOrder'>): OrderDetail {
-  const identity = requireOffice(ctx);
+  const identity = requireDistrictIdentity(ctx);
   const { sqlite } = ctx.database;
   sqlite.transaction(() => {
     const order = loadOwnIssued(ctx, identity, input.id, input.version);
@@ -115,7 +116,7 @@ export function recheckOrder(ctx: CoreContext, input: ParsedInput<'inspections.r
 }
 
 export function cancelOrder(ctx: CoreContext, input: ParsedInput<'inspections.cancelOrder'>): OrderDetail {
-  const identity = requireOffice(ctx);
+  const identity = requireDistrictIdentity(ctx);
   const { sqlite } = ctx.database;
   sqlite.transaction(() => {
     const order = loadOwnIssued(ctx, identity, input.id, input.version);

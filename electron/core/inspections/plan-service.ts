@@ -7,10 +7,11 @@ import type { CoreContext } from '../context.ts';
 import { newId } from '../ids.ts';
 import type { DistrictIdentity } from '../node/node-service.ts';
 import { resolveChecklist } from './checklists.ts';
-import { checkOwn, parseJson, requireOffice } from './office.ts';
+import { checkOwn, parseJson } from './office.ts';
 import { getPlan, loadPlanRow, type PlanRow } from './plan-read.ts';
 import { scopeUnits } from './scope.ts';
 import { checkTeam } from './team.ts';
+import { requireDistrictIdentity } from '../node/node-service.ts';
 
 // Changes to plans, one transaction each: 草稿 → 进行中 → 已完成, or 已取消 before any
 // record is final. The scope resolves to units when it is set; it and the checklist
@@ -49,7 +50,7 @@ function sameScope(row: PlanRow, scope: Scope): boolean {
 }
 
 export function createPlan(ctx: CoreContext, input: PlanFields): PlanDetail {
-  const identity = requireOffice(ctx);
+  const identity = requireDistrictIdentity(ctx);
   checkPeriod(input);
   const { sqlite } = ctx.database;
   const id = sqlite.transaction(() => {
@@ -75,7 +76,7 @@ export function createPlan(ctx: CoreContext, input: PlanFields): PlanDetail {
 }
 
 export function updatePlan(ctx: CoreContext, input: ParsedInput<'inspections.updatePlan'>): PlanDetail {
-  const identity = requireOffice(ctx);
+  const identity = requireDistrictIdentity(ctx);
   checkPeriod(input);
   const { sqlite } = ctx.database;
   sqlite.transaction(() => {
@@ -110,7 +111,7 @@ export function updatePlan(ctx: CoreContext, input: ParsedInput<'inspections.upd
 }
 
 export function setPlanState(ctx: CoreContext, input: ParsedInput<'inspections.setPlanState'>): PlanDetail {
-  const identity = requireOffice(ctx);
+  const identity = requireDistrictIdentity(ctx);
   const { sqlite } = ctx.database;
   sqlite.transaction(() => {
     const before = loadPlanRow(ctx, input.id);

@@ -7,10 +7,11 @@ import { attachmentIds, storeStaged } from '../attachments/store.ts';
 import { newId } from '../ids.ts';
 import type { DistrictIdentity } from '../node/node-service.ts';
 import { resolveChecklist } from './checklists.ts';
-import { checkOwn, parseJson, requireOffice, today } from './office.ts';
+import { checkOwn, parseJson, today } from './office.ts';
 import { loadPlanRow } from './plan-read.ts';
 import { getRecord, loadRecordRow } from './record-read.ts';
 import { checkTeam } from './team.ts';
+import { requireDistrictIdentity } from '../node/node-service.ts';
 
 // The record of one visit: made under an active plan for a unit in its scope, with
 // the pinned checklist's items copied in (a later version never rewrites it), filled
@@ -104,7 +105,7 @@ function updateRecord(ctx: CoreContext, identity: DistrictIdentity, input: SaveI
 }
 
 export function saveRecord(ctx: CoreContext, input: SaveInput): RecordDetail {
-  const identity = requireOffice(ctx);
+  const identity = requireDistrictIdentity(ctx);
   checkDate(ctx, input.inspectedOn);
   const stored = storeStaged(ctx, input.addFiles);
   const { sqlite } = ctx.database;
@@ -116,7 +117,7 @@ export function saveRecord(ctx: CoreContext, input: SaveInput): RecordDetail {
 }
 
 export function finalizeRecord(ctx: CoreContext, input: ParsedInput<'inspections.finalizeRecord'>): RecordDetail {
-  const identity = requireOffice(ctx);
+  const identity = requireDistrictIdentity(ctx);
   const { sqlite } = ctx.database;
   sqlite.transaction(() => {
     const before = loadRecordRow(ctx, input.id);

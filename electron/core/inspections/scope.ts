@@ -6,8 +6,8 @@ import { ensureRiskFresh } from '../risk/refresh.ts';
 import { levelLabels } from '../risk/score.ts';
 import type { CoreContext } from '../context.ts';
 import type { DistrictIdentity } from '../node/node-service.ts';
-import { requireOffice } from './office.ts';
 import { inspectorCandidates, supervisorCandidates } from './team.ts';
+import { requireDistrictIdentity } from '../node/node-service.ts';
 
 // 检查范围: a block (its members at the time the plan is made), a list of units, a
 // kind of equipment (the district's units with pieces of that kind in use), or the
@@ -84,7 +84,7 @@ export function scopeUnits(ctx: CoreContext, identity: DistrictIdentity, scope: 
 }
 
 export function planOptions(ctx: CoreContext): PlanOptions {
-  const identity = requireOffice(ctx);
+  const identity = requireDistrictIdentity(ctx);
   const { sqlite } = ctx.database;
   const blocks = sqlite
     .prepare(

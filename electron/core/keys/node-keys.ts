@@ -95,7 +95,6 @@ export function exportPublicFile(ctx: CoreContext): FileOutput {
 /** The bureau's backup identity, to print and lock away; that it was printed is audited, the secret is not. */
 export function recoverySheet(ctx: CoreContext, passphrase?: string) {
   const identity = requireIdentity(ctx);
-  if (identity.role !== 'bureau') throw new AppError('FORBIDDEN', '只有市局节点有备用密钥和恢复单。');
   const backup = currentKey(ctx, 'age-backup');
   if (!backup) throw new AppError('NOT_FOUND', noKeysMessage);
   const plain = openKey(ctx, backup, passphrase);

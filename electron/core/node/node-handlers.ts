@@ -1,4 +1,5 @@
 import type { nodeCalls } from '../../api/calls/node.ts';
+import { contract, type CallName } from '../../api/contract.ts';
 import { listDistricts, saveDistrict } from '../districts/district-service.ts';
 import type { HandlerGroup } from '../handler-types.ts';
 import { initNode } from './node-init.ts';
@@ -6,6 +7,10 @@ import { getIdentity } from './node-service.ts';
 
 export const nodeHandlers: HandlerGroup<keyof typeof nodeCalls> = {
   'node.get': (ctx) => getIdentity(ctx),
+  'node.calls': (ctx) => {
+    const role = getIdentity(ctx)?.role;
+    return role ? (Object.keys(contract) as CallName[]).filter((name) => contract[name].roles.includes(role)) : [];
+  },
   'node.init': initNode,
   'districts.list': listDistricts,
   'districts.save': saveDistrict,

@@ -19,9 +19,12 @@ export function requireIdentity(ctx: CoreContext): NodeIdentity {
 
 export type DistrictIdentity = NodeIdentity & { districtId: string };
 
-/** A district office with its district; elsewhere the work is refused with `refusal`, which says who does it. */
-export function requireDistrictIdentity(ctx: CoreContext, refusal: string): DistrictIdentity {
+/**
+ * A district office with its district. Which nodes may make a call is the contract's (the
+ * dispatcher refuses the others); this only answers a node that has no district recorded.
+ */
+export function requireDistrictIdentity(ctx: CoreContext): DistrictIdentity {
   const identity = requireIdentity(ctx);
-  if (identity.role !== 'district' || !identity.districtId) throw new AppError('FORBIDDEN', refusal);
+  if (!identity.districtId) throw new AppError('FORBIDDEN', '本机未设置所属分局，不能办理分局的工作。请在“设置”中确认本机身份。');
   return identity as DistrictIdentity;
 }

@@ -13,10 +13,6 @@ import { getActivity, loadActivity } from './publicity-read.ts';
 // change is one transaction with its audit entry. Photos go to the shared attachments
 // store first (content-addressed: a refused change leaves at most an unused file).
 
-function requireOffice(ctx: CoreContext): DistrictIdentity {
-  return requireDistrictIdentity(ctx, '宣传培训活动由分局登记；本机不是分局节点，只能查看。');
-}
-
 function checkUnit(ctx: CoreContext, identity: DistrictIdentity, unitId: string | null): void {
   if (!unitId) return;
   const unit = ctx.database.sqlite.prepare('SELECT name, district_id AS districtId FROM units WHERE id = ? AND deleted_at IS NULL').get(unitId) as { name: string; districtId: string } | undefined;
@@ -36,7 +32,7 @@ function parseIds(text: string): string[] {
 type SaveInput = ParsedInput<'publicity.save'>;
 
 export function saveActivity(ctx: CoreContext, input: SaveInput): PublicityActivity {
-  const identity = requireOffice(ctx);
+  const identity = requireDistrictIdentity(ctx);
   if (input.heldOn > localDate(ctx.now())) throw new AppError('VALIDATION', '活动日期不能晚于今天：请登记已经开展的活动。', { field: 'heldOn' });
   const stored = storeStaged(ctx, input.addPhotos);
   const notPhoto = stored.find((f) => !f.mime.startsWith('image/'));
@@ -90,7 +86,7 @@ export function saveActivity(ctx: CoreContext, input: SaveInput): PublicityActiv
 
 /** A tombstone, so the deletion travels to the bureau. */
 export function deleteActivity(ctx: CoreContext, input: ParsedInput<'publicity.delete'>): { id: string; deletedAt: string } {
-  const identity = requireOffice(ctx);
+  const identity = requireDistrictIdentity(ctx);
   const { sqlite } = ctx.database;
   return sqlite.transaction(() => {
     const before = loadActivity(ctx, input.id);

@@ -11,7 +11,8 @@ import { newId } from '../ids.ts';
 import { resolveChecklist } from '../inspections/checklists.ts';
 import type { DistrictIdentity } from '../node/node-service.ts';
 import { getCheck, loadCheckRow } from './check-read.ts';
-import { checkOwnRow, currentMembers, loadOwnBlock, parseJson, requireOffice, today } from './routine-scope.ts';
+import { checkOwnRow, currentMembers, loadOwnBlock, parseJson, today } from './routine-scope.ts';
+import { requireDistrictIdentity } from '../node/node-service.ts';
 
 // 自查 and 互查 of a block. A 自查 is made by the checked unit's own safety manager; a 互查
 // by a safety manager of another member unit — never of the unit checked. Both follow a
@@ -127,7 +128,7 @@ function update(ctx: CoreContext, identity: DistrictIdentity, input: SaveInput &
 }
 
 export function saveCheck(ctx: CoreContext, input: SaveInput): BlockCheckDetail {
-  const identity = requireOffice(ctx);
+  const identity = requireDistrictIdentity(ctx);
   if (input.checkedOn > today(ctx)) throw new AppError('VALIDATION', '检查日期不能晚于今天。', { field: 'checkedOn' });
   const stored = storeStaged(ctx, input.addFiles);
   const { sqlite } = ctx.database;
@@ -139,7 +140,7 @@ export function saveCheck(ctx: CoreContext, input: SaveInput): BlockCheckDetail 
 }
 
 export function finalizeCheck(ctx: CoreContext, input: ParsedInput<'blocks.finalizeCheck'>): BlockCheckDetail {
-  const identity = requireOffice(ctx);
+  const identity = requireDistrictIdentity(ctx);
   const { sqlite } = ctx.database;
   sqlite.transaction(() => {
     const before = loadCheckRow(ctx, input.id);
@@ -162,7 +163,7 @@ export function finalizeCheck(ctx: CoreContext, input: ParsedInput<'blocks.final
  * is nested in it (a savepoint), so a refusal here leaves no hazard behind.
  */
 export function addCheckFinding(ctx: CoreContext, input: ParsedInput<'blocks.checkFinding'>): HazardDetail {
-  const identity = requireOffice(ctx);
+  const identity = requireDistrictIdentity(ctx);
   return ctx.database.sqlite.transaction(() => {
     const check = loadCheckRow(ctx, input.checkId);
     const what = `${kindWords[check.kind]}记录`;

@@ -6,9 +6,9 @@ import { readDistrict } from '../blocks/block-scope.ts';
 import type { CoreContext } from '../context.ts';
 import { attachmentIds, storeStaged } from '../attachments/store.ts';
 import { newId } from '../ids.ts';
-import { getIdentity, type DistrictIdentity } from '../node/node-service.ts';
+import { type DistrictIdentity, getIdentity, requireDistrictIdentity } from '../node/node-service.ts';
 import { filesOf } from './check-read.ts';
-import { checkOwnRow, loadOwnBlock, parseJson, requireOffice, today } from './routine-scope.ts';
+import { checkOwnRow, loadOwnBlock, parseJson, today } from './routine-scope.ts';
 
 // A block's meetings and 交流学习: topic, who took part (safety managers and inspectors
 // from the registers, others by name), minutes, photos. Participants are stored with the
@@ -88,7 +88,7 @@ function checkParticipants(ctx: CoreContext, identity: DistrictIdentity, list: r
 }
 
 export function saveMeeting(ctx: CoreContext, input: SaveInput): BlockMeeting {
-  const identity = requireOffice(ctx);
+  const identity = requireDistrictIdentity(ctx);
   if (input.heldOn > today(ctx)) throw new AppError('VALIDATION', '会议日期不能晚于今天：会议开过后再记录。', { field: 'heldOn' });
   const stored = storeStaged(ctx, input.addFiles);
   const { sqlite } = ctx.database;

@@ -1,14 +1,10 @@
 import { AppError } from '../../api/errors.ts';
 import type { CoreContext } from '../context.ts';
-import { requireDistrictIdentity, type DistrictIdentity } from '../node/node-service.ts';
+import type { DistrictIdentity } from '../node/node-service.ts';
 import { localDate } from '../registry/as-of.ts';
 
 // What every change to a block's routine starts with: a district office, acting on a
 // live block it made, at the version the user saw. The bureau reads the rows from bundles.
-
-export function requireOffice(ctx: CoreContext): DistrictIdentity {
-  return requireDistrictIdentity(ctx, '小组的活动安排、自查互查和会议由分局记录；本机不是分局节点，只能查看。');
-}
 
 export function today(ctx: CoreContext): string {
   return localDate(ctx.now());

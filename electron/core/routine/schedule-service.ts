@@ -5,7 +5,8 @@ import { appendAudit } from '../audit.ts';
 import type { CoreContext } from '../context.ts';
 import { newId } from '../ids.ts';
 import { activityWords, ruleLabel } from './calendar.ts';
-import { checkOwnRow, loadOwnBlock, parseJson, requireOffice } from './routine-scope.ts';
+import { checkOwnRow, loadOwnBlock, parseJson } from './routine-scope.ts';
+import { requireDistrictIdentity } from '../node/node-service.ts';
 
 // A block's 活动安排 as rules. Rules are edited in place or ended (ended_on), never deleted,
 // so the calendar of months gone by keeps what was due then. Two rules of one kind may
@@ -68,7 +69,7 @@ function checkOverlap(ctx: CoreContext, input: Input, selfId: string | null): vo
 }
 
 export function saveScheduleRule(ctx: CoreContext, input: Input): ScheduleRule {
-  const identity = requireOffice(ctx);
+  const identity = requireDistrictIdentity(ctx);
   checkShape(input);
   const { sqlite } = ctx.database;
   const dates = [...new Set(input.dates)].sort();

@@ -1,14 +1,5 @@
 import { AppError } from '../../api/errors.ts';
-import type { NodeIdentity } from '../../api/schemas/node.ts';
 import type { CoreContext } from '../context.ts';
-import { requireIdentity } from '../node/node-service.ts';
-
-/** The steering is the city bureau's: other nodes are told who does it. */
-export function requireBureau(ctx: CoreContext, what: string): NodeIdentity {
-  const identity = requireIdentity(ctx);
-  if (identity.role !== 'bureau') throw new AppError('FORBIDDEN', `${what}由市局办理；本机不是市局节点。`);
-  return identity;
-}
 
 export interface DistrictRow {
   id: string;

@@ -6,8 +6,7 @@ import { appendAudit } from '../audit.ts';
 import { attachmentIds, attachmentPath } from '../attachments/store.ts';
 import type { CoreContext } from '../context.ts';
 import { newId } from '../ids.ts';
-import { getIdentity } from '../node/node-service.ts';
-import { requireBureau } from './bureau.ts';
+import { getIdentity, requireIdentity } from '../node/node-service.ts';
 
 // 标准化样本 city-wide. An office publishes an accepted unit's system documents as its
 // district's templates (acceptance_templates, the office's rows). The bureau republishes
@@ -122,7 +121,7 @@ function loadOwn(ctx: CoreContext, self: string, id: string): CityRow & { source
 
 /** The bureau takes a template out of the city library, with its reason; it stays out until put back. */
 export function withdrawCityTemplate(ctx: CoreContext, input: ParsedInput<'steering.withdrawCityTemplate'>): { id: string; withdrawnAt: string } {
-  const identity = requireBureau(ctx, '全市标准化样本');
+  const identity = requireIdentity(ctx);
   const { sqlite } = ctx.database;
   return sqlite.transaction(() => {
     const row = loadOwn(ctx, identity.id, input.id);
@@ -136,7 +135,7 @@ export function withdrawCityTemplate(ctx: CoreContext, input: ParsedInput<'steer
 
 /** Puts a template the bureau took out back into the city library, if its unit still holds the plaque and the office still publishes it. */
 export function restoreCityTemplate(ctx: CoreContext, input: { id: string }): { id: string; publishedAt: string } {
-  const identity = requireBureau(ctx, '全市标准化样本');
+  const identity = requireIdentity(ctx);
   const { sqlite } = ctx.database;
   return sqlite.transaction(() => {
     const row = loadOwn(ctx, identity.id, input.id);

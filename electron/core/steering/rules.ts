@@ -6,7 +6,7 @@ import { appendAudit } from '../audit.ts';
 import type { CoreContext } from '../context.ts';
 import { newId } from '../ids.ts';
 import { currentMonth, monthLabel } from '../summaries/month.ts';
-import { requireBureau } from './bureau.ts';
+import { requireIdentity } from '../node/node-service.ts';
 
 // The assessment's indicators and weights, versioned like the other rules: a saved
 // change is a new version in effect from a month on, never earlier than the current
@@ -85,7 +85,6 @@ export function rulesFor(ctx: CoreContext, month: string): AssessmentRules {
 }
 
 export function listRules(ctx: CoreContext): z.infer<typeof RulesOutput> {
-  requireBureau(ctx, '考核规则');
   return { current: rulesFor(ctx, currentMonth(ctx)), versions: [builtInRules, ...storedVersions(ctx)], labels: indicatorLabels };
 }
 
@@ -104,7 +103,7 @@ function normalise(indicators: readonly IndicatorRule[]): IndicatorRule[] {
 }
 
 export function saveRules(ctx: CoreContext, input: ParsedInput<'steering.saveRules'>): AssessmentRules {
-  const identity = requireBureau(ctx, '考核规则');
+  const identity = requireIdentity(ctx);
   const now = currentMonth(ctx);
   if (input.effectiveFrom < now) {
     throw new AppError('VALIDATION', `新规则只能从本月（${monthLabel(now)}）或以后施行：已考核的月份按当时的规则计分，不重新计分。`, { field: 'effectiveFrom' });

@@ -8,18 +8,15 @@ import { restoreCityTemplate, withdrawCityTemplate } from './city-templates.ts';
 import { progressBoard } from './progress.ts';
 import { listRules, saveRules } from './rules.ts';
 import { getSteeringSettings, updateSteeringSettings } from './steering-settings.ts';
-import { requireBureau } from './bureau.ts';
 import { listTargets, pilotCandidates, saveTarget } from './targets.ts';
 import { trainingRegistryPreview } from './training-registry.ts';
 
 export const steeringHandlers: HandlerGroup<keyof typeof steeringCalls> = {
   'steering.settings': (ctx) => {
-    requireBureau(ctx, '推进目标');
     return getSteeringSettings(ctx);
   },
   'steering.updateSettings': updateSteeringSettings,
   'steering.targets': (ctx) => {
-    requireBureau(ctx, '推进目标');
     return listTargets(ctx);
   },
   'steering.saveTarget': saveTarget,

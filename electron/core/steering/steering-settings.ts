@@ -5,7 +5,7 @@ import { settings } from '../../../db/schema/index.ts';
 import { appendAudit } from '../audit.ts';
 import type { CoreContext } from '../context.ts';
 import { readSettings } from '../settings/stored-settings.ts';
-import { requireBureau } from './bureau.ts';
+import { requireIdentity } from '../node/node-service.ts';
 
 // The bureau's steering settings under the key "steering" (this node's own, not synced):
 // the default rollout count and supervisors target of a pilot district, and which
@@ -17,7 +17,7 @@ export function getSteeringSettings(ctx: CoreContext): SteeringSettings {
 }
 
 export function updateSteeringSettings(ctx: CoreContext, input: ParsedInput<'steering.updateSettings'>): SteeringSettings {
-  const identity = requireBureau(ctx, '推进目标和培训中心负责的分局');
+  const identity = requireIdentity(ctx);
   const { db, sqlite } = ctx.database;
   return db.transaction(() => {
     const before = getSteeringSettings(ctx);

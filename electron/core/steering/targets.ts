@@ -6,8 +6,9 @@ import { unitAcceptanceStates } from '../acceptance/accepted-units.ts';
 import { appendAudit } from '../audit.ts';
 import type { CoreContext } from '../context.ts';
 import { likePattern } from '../registry/status-sql.ts';
-import { activeDistricts, districtName, requireBureau } from './bureau.ts';
+import { activeDistricts, districtName } from './bureau.ts';
 import { getSteeringSettings } from './steering-settings.ts';
+import { requireIdentity } from '../node/node-service.ts';
 
 // Targets per district, kept at the bureau (district_targets): the pilot unit, the
 // number of 推广 units to accept after it (5–10, the seed's “再在辖区内选取5-10家”) and the
@@ -63,7 +64,7 @@ export function targetOf(ctx: CoreContext, districtId: string): DistrictTarget |
 }
 
 export function saveTarget(ctx: CoreContext, input: ParsedInput<'steering.saveTarget'>): DistrictTarget {
-  const identity = requireBureau(ctx, '推进目标');
+  const identity = requireIdentity(ctx);
   const { sqlite } = ctx.database;
   sqlite.transaction(() => {
     const name = districtName(ctx, input.districtId);
@@ -96,7 +97,6 @@ export function saveTarget(ctx: CoreContext, input: ParsedInput<'steering.saveTa
 
 /** The district's units the bureau holds, most pieces in use first, for choosing the pilot unit. */
 export function pilotCandidates(ctx: CoreContext, input: ParsedInput<'steering.pilotCandidates'>): Array<z.infer<typeof PilotCandidate>> {
-  requireBureau(ctx, '推进目标');
   districtName(ctx, input.districtId);
   const search = input.search ? likePattern(input.search) : null;
   const rows = ctx.database.sqlite

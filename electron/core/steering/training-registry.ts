@@ -9,7 +9,7 @@ import { maskIdNumber } from '../privacy/mask.ts';
 import { localDate } from '../registry/as-of.ts';
 import { A_ITEM_CODES } from '../registry/status-sql.ts';
 import { getRegistrySettings } from '../settings/settings-service.ts';
-import { requireBureau } from './bureau.ts';
+import { requireIdentity } from '../node/node-service.ts';
 import { coverageOf } from './steering-settings.ts';
 
 // The safety managers a training centre needs, sent by the bureau (training_registry):
@@ -77,7 +77,7 @@ function wantedRows(ctx: CoreContext, districtIds: readonly string[]): Map<strin
  * so an incremental bundle carries only what changed.
  */
 export function refreshTrainingRegistry(ctx: CoreContext, trainingNode: string): { inserted: number; updated: number; removed: number } {
-  const identity = requireBureau(ctx, '培训中心安全管理员名单');
+  const identity = requireIdentity(ctx);
   const { sqlite } = ctx.database;
   return sqlite.transaction(() => {
     const wanted = wantedRows(ctx, coverageOf(ctx, trainingNode));
@@ -133,7 +133,7 @@ export function refreshTrainingRegistry(ctx: CoreContext, trainingNode: string):
 
 /** What the next bundle to the centre will carry, per district (the bureau's settings page). */
 export function trainingRegistryPreview(ctx: CoreContext, trainingNode: string): TrainingRegistryPreview {
-  const identity = requireBureau(ctx, '培训中心安全管理员名单');
+  const identity = requireIdentity(ctx);
   const { sqlite } = ctx.database;
   const centre = sqlite.prepare("SELECT node_name AS name FROM trusted_keys WHERE node_id = ? AND role = 'training' LIMIT 1").get(trainingNode) as { name: string } | undefined;
   if (!centre) throw new AppError('NOT_FOUND', '该培训中心的公钥尚未登记，请先在“密钥与信任”中登记其公钥。');

@@ -14,7 +14,7 @@ const MAX_MONTHS = 24;
 
 /** This office's months, newest first: from the month the node was set up (or its first summary) to this month. */
 export function listSummaries(ctx: CoreContext): SummaryListItem[] {
-  const identity = requireDistrictIdentity(ctx, '工作小结由分局填写和报送；本机不是分局节点。');
+  const identity = requireDistrictIdentity(ctx);
   const rows = rowsWhere(ctx, 'origin_node = ?', identity.id);
   const reviews = reviewsOf(ctx, rows.map((r) => r.id));
   const byMonth = new Map(rows.map((r) => [r.month, r]));

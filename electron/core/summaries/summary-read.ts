@@ -151,7 +151,6 @@ export function getSummary(ctx: CoreContext, input: { month: string; officeNode?
     const row = loadRow(ctx, identity.id, input.month) ?? null;
     return detailOf(ctx, identity, { node: identity.id, districtId: row?.districtId ?? identity.districtId }, input.month, row);
   }
-  if (identity.role !== 'bureau') throw new AppError('FORBIDDEN', '工作小结由分局填写、市局审阅；本机不能查看。');
   if (!input.officeNode) throw new AppError('VALIDATION', '请选择要查看的分局。', { field: 'officeNode' });
   const row = loadRow(ctx, input.officeNode, input.month);
   // a draft is the office's work in progress: the bureau reads what was sent to it

@@ -19,10 +19,6 @@ import { Problems } from '../validation/problems.ts';
 // then changes only after the bureau returns it. The change log (triggers of 0009)
 // puts every change of the row in the office's next bundle.
 
-function requireOffice(ctx: CoreContext): DistrictIdentity {
-  return requireDistrictIdentity(ctx, '工作小结由分局填写和报送；本机不是分局节点，只能查看。');
-}
-
 const narrativeFields = [
   ['experience', '工作经验'],
   ['problems', '存在问题'],
@@ -42,7 +38,7 @@ function loadEditable(ctx: CoreContext, identity: DistrictIdentity, month: strin
 }
 
 export function saveSummary(ctx: CoreContext, input: ParsedInput<'summaries.save'>): SummaryDetail {
-  const identity = requireOffice(ctx);
+  const identity = requireDistrictIdentity(ctx);
   checkMonth(ctx, input.month);
   const files = storeStaged(ctx, input.stagedIds);
   const { sqlite } = ctx.database;
@@ -90,7 +86,7 @@ export function saveSummary(ctx: CoreContext, input: ParsedInput<'summaries.save
 }
 
 export function refreshFigures(ctx: CoreContext, input: ParsedInput<'summaries.refreshFigures'>): SummaryDetail {
-  const identity = requireOffice(ctx);
+  const identity = requireDistrictIdentity(ctx);
   checkMonth(ctx, input.month);
   const { sqlite } = ctx.database;
   sqlite.transaction(() => {
@@ -105,7 +101,7 @@ export function refreshFigures(ctx: CoreContext, input: ParsedInput<'summaries.r
 
 /** 报送: the narrative must be written; the figures are made afresh and frozen with the submission. */
 export function submitSummary(ctx: CoreContext, input: ParsedInput<'summaries.submit'>): SummaryDetail {
-  const identity = requireOffice(ctx);
+  const identity = requireDistrictIdentity(ctx);
   checkMonth(ctx, input.month);
   const { sqlite } = ctx.database;
   sqlite.transaction(() => {

@@ -1,18 +1,10 @@
 import { AppError } from '../../api/errors.ts';
 import type { NodeIdentity } from '../../api/schemas/node.ts';
-import type { CoreContext } from '../context.ts';
-import { requireIdentity } from '../node/node-service.ts';
 
-// Who may do what in 培训考核: the training centre runs training and exams and issues
-// certificates; a district office may do the same for its own sessions (exams linked
-// to a session it made); the bureau only reads, verifies and publishes the pool.
-// Every row is changed only by the node that made it.
-
-export function requireTrainingNode(ctx: CoreContext, what: string): NodeIdentity {
-  const identity = requireIdentity(ctx);
-  if (identity.role === 'bureau') throw new AppError('FORBIDDEN', `${what}由培训中心（或分局为本局培训班）办理；市局只能查看和核验。`);
-  return identity;
-}
+// Who may do what in 培训考核 is declared with each call (trainingWork in the contract):
+// the training centre runs training and exams and issues certificates; a district office
+// may do the same for its own sessions; the bureau only reads, verifies and publishes
+// the pool. Here: every row is changed only by the node that made it.
 
 /** A row this node owns; others' rows (received in bundles) are read-only here. */
 export function requireOwn(identity: NodeIdentity, row: { originNode: string }, what: string): void {

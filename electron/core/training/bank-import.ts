@@ -5,11 +5,11 @@ import type { BankImported, BankIssue } from '../../api/schemas/training.ts';
 import { appendAudit } from '../audit.ts';
 import type { CoreContext } from '../context.ts';
 import { newId } from '../ids.ts';
-import { requireTrainingNode } from './access.ts';
 import { resolveFile } from '../files/staging.ts';
 import { bankSummary } from './banks-read.ts';
 import { normaliseKey, OPTION_LETTERS, type QuestionType } from './marks.ts';
 import { column, exactText, readTable, text, type SheetTable } from './sheet-table.ts';
+import { requireIdentity } from '../node/node-service.ts';
 
 // 题库导入: columns 题号, 题型 (判断 / 单选 / 多选), 题干, 选项A–选项F, 答案, 分值, 知识模块.
 // Every unreadable question is reported with its Excel row; a bank with any such
@@ -92,7 +92,7 @@ export function parseBank(table: SheetTable): { questions: ParsedQuestion[]; err
 }
 
 export async function importBank(ctx: CoreContext, input: ParsedInput<'training.importBank'>): Promise<z.infer<typeof BankImported>> {
-  const identity = requireTrainingNode(ctx, '题库');
+  const identity = requireIdentity(ctx);
   const file = resolveFile(ctx, input.source);
   const table = await readTable(file.path, file.fileName, '题干', '题库');
   const { questions, errors } = parseBank(table);

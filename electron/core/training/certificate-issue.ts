@@ -10,12 +10,13 @@ import { newId } from '../ids.ts';
 import { loadSigner } from '../keys/keys.ts';
 import { maskIdNumber } from '../privacy/mask.ts';
 import { localDate } from '../registry/as-of.ts';
-import { requireOwn, requireTrainingNode } from './access.ts';
+import { requireOwn } from './access.ts';
 import { makePayload } from './certificate-payload.ts';
 import { getCertificate, validUntil } from './certificates.ts';
 import { blockedFirst, checkCandidates, pendingCandidates, toCandidateCheck, type CheckedCandidate } from './eligibility.ts';
 import { loadExamRow, type ExamRow } from './exams.ts';
 import { getTrainingSettings } from './training-settings.ts';
+import { requireIdentity } from '../node/node-service.ts';
 
 // 颁发特种设备安全监督员证 from published results: to the candidates who passed, are on
 // the exam's roster and hold a valid A certificate (eligibility.ts); the others only
@@ -34,7 +35,7 @@ interface Plan {
 }
 
 function plan(ctx: CoreContext, examId: string, issueDate: string | undefined): Plan {
-  const identity = requireTrainingNode(ctx, '发证');
+  const identity = requireIdentity(ctx);
   const exam = loadExamRow(ctx, examId);
   requireOwn(identity, exam, '考试');
   const date = issueDate ?? localDate(ctx.now());

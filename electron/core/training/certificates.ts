@@ -5,7 +5,8 @@ import { appendAudit } from '../audit.ts';
 import type { CoreContext } from '../context.ts';
 import { maskIdNumber } from '../privacy/mask.ts';
 import { addDays, localDay } from '../registry/as-of.ts';
-import { requireOwn, requireTrainingNode } from './access.ts';
+import { requireOwn } from './access.ts';
+import { requireIdentity } from '../node/node-service.ts';
 
 // 特种设备安全监督员证 as held on this node: read, listed, revoked. Issuing is in
 // certificate-issue.ts.
@@ -43,7 +44,7 @@ export function listCertificates(ctx: CoreContext, examId?: string): Certificate
 
 /** 撤销: by the issuing node, with a reason; the pool and verification show it from the next bundle on. */
 export function revokeCertificate(ctx: CoreContext, input: ParsedInput<'training.revokeCertificate'>): Certificate {
-  const identity = requireTrainingNode(ctx, '撤销证书');
+  const identity = requireIdentity(ctx);
   const { sqlite } = ctx.database;
   sqlite.transaction(() => {
     const row = sqlite.prepare(`${certificateSql} AND s.id = ?`).get(input.id) as CertificateRow | undefined;

@@ -4,11 +4,11 @@ import { PaperDefinition, type Exam } from '../../api/schemas/training.ts';
 import { appendAudit } from '../audit.ts';
 import type { CoreContext } from '../context.ts';
 import { newId } from '../ids.ts';
-import { requireTrainingNode } from './access.ts';
 import { bankSummary, questionRows, type QuestionRow } from './banks-read.ts';
 import { drawPaper } from './paper.ts';
 import { round2, type MultiRule } from './scoring.ts';
 import { getTrainingSettings } from './training-settings.ts';
+import { requireIdentity } from '../node/node-service.ts';
 
 // 考试: a paper drawn from a bank (the whole bank, a fixed list, or random by module
 // weights; A/B variants), its pass mark and multiple-choice rule, and optionally the
@@ -62,7 +62,7 @@ export function paperQuestions(ctx: CoreContext, exam: ExamRow): Map<string, Que
 }
 
 export function createExam(ctx: CoreContext, input: ParsedInput<'training.createExam'>): Exam {
-  const identity = requireTrainingNode(ctx, '考试');
+  const identity = requireIdentity(ctx);
   const { sqlite } = ctx.database;
   const id = newId();
   sqlite.transaction(() => {

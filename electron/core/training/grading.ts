@@ -7,7 +7,7 @@ import { insertWithBulkChangeLog } from '../bundle/bulk-change-log.ts';
 import type { CoreContext } from '../context.ts';
 import { newId } from '../ids.ts';
 import { checkIdNumber } from '../validation/id-card.ts';
-import { requireOwn, requireTrainingNode } from './access.ts';
+import { requireOwn } from './access.ts';
 import { resolveFile } from '../files/staging.ts';
 import { candidateReader, type SheetCandidate } from './answer-sheet.ts';
 import { loadExamRow, paperQuestions, requireUnlocked, type ExamRow } from './exams.ts';
@@ -16,13 +16,14 @@ import { markKind, summariseProblems } from './problem-summary.ts';
 import { rosterIndex } from './roster.ts';
 import { streamTable } from './sheet-table.ts';
 import type { QuestionRow } from './banks-read.ts';
+import { requireIdentity } from '../node/node-service.ts';
 
 // 阅卷: an answer-sheet file for one exam graded in one transaction. Row problems are
 // reported with the row and the candidate; a sheet already graded for this exam
 // (same 准考证号) is graded again from the new file, keeping the subjective score.
 
 export async function grade(ctx: CoreContext, input: ParsedInput<'training.grade'>): Promise<GradeReport> {
-  const identity = requireTrainingNode(ctx, '阅卷');
+  const identity = requireIdentity(ctx);
   const exam = loadExamRow(ctx, input.examId);
   requireOwn(identity, exam, '考试');
   requireUnlocked(ctx, exam.id);

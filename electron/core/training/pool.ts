@@ -1,6 +1,5 @@
 import type { z } from 'zod';
 import type { ParsedInput } from '../../api/contract.ts';
-import { AppError } from '../../api/errors.ts';
 import type { SupervisorCertificateRef } from '../../api/schemas/blocks.ts';
 import type { PoolEntry, PoolPublished } from '../../api/schemas/certificates.ts';
 import { appendAudit } from '../audit.ts';
@@ -85,7 +84,6 @@ const cols = ['certificate_no', 'holder_name', 'manager_id', 'unit_name', 'unit_
  */
 export function publishPool(ctx: CoreContext): z.infer<typeof PoolPublished> {
   const identity = requireIdentity(ctx);
-  if (identity.role !== 'bureau') throw new AppError('FORBIDDEN', '监督员库由市局发布；本机不是市局节点。');
   const { sqlite } = ctx.database;
   return sqlite.transaction(() => {
     const certificates = sqlite

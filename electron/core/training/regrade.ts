@@ -4,12 +4,13 @@ import { AppError } from '../../api/errors.ts';
 import type { Regraded } from '../../api/schemas/training.ts';
 import { appendAudit } from '../audit.ts';
 import type { CoreContext } from '../context.ts';
-import { requireOwn, requireTrainingNode } from './access.ts';
+import { requireOwn } from './access.ts';
 import { bankSummary } from './banks-read.ts';
 import { loadExamRow, paperOf, paperQuestions, requireUnlocked } from './exams.ts';
 import { regradeMarks, totalOf, type StoredMarks } from './grade-sheet.ts';
 import { normaliseKey } from './marks.ts';
 import { round2 } from './scoring.ts';
+import { requireIdentity } from '../node/node-service.ts';
 
 // 更正答案: a key (or a question's points) corrected in the bank, and every result of
 // every exam on that bank recomputed from the stored marks, in one transaction. The
@@ -18,7 +19,7 @@ import { round2 } from './scoring.ts';
 // needs a person's decision and reason.
 
 export function correctKey(ctx: CoreContext, input: ParsedInput<'training.correctKey'>): z.infer<typeof Regraded> {
-  const identity = requireTrainingNode(ctx, '更正答案');
+  const identity = requireIdentity(ctx);
   const { sqlite } = ctx.database;
   return sqlite.transaction(() => {
     bankSummary(ctx, input.bankId);

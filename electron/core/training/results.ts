@@ -4,9 +4,10 @@ import type { Exam, ExamResult } from '../../api/schemas/training.ts';
 import { appendAudit } from '../audit.ts';
 import type { CoreContext } from '../context.ts';
 import { maskIdNumber } from '../privacy/mask.ts';
-import { requireOwn, requireTrainingNode } from './access.ts';
+import { requireOwn } from './access.ts';
 import { getExam, loadExamRow, requireUnlocked } from './exams.ts';
 import { totalOf } from './grade-sheet.ts';
+import { requireIdentity } from '../node/node-service.ts';
 
 // Results of an exam: the list, hand-entered subjective / practical scores, and
 // publishing (locks them) and unlocking (audited, with a reason).
@@ -37,7 +38,7 @@ interface ResultRow {
 }
 
 export function setSubjective(ctx: CoreContext, input: ParsedInput<'training.setSubjective'>): ExamResult {
-  const identity = requireTrainingNode(ctx, '成绩');
+  const identity = requireIdentity(ctx);
   const { sqlite } = ctx.database;
   const examId = sqlite.transaction(() => {
     const row = sqlite
@@ -68,7 +69,7 @@ export function setSubjective(ctx: CoreContext, input: ParsedInput<'training.set
 
 /** Publishing locks every result of the exam; certificates are issued from published results only. */
 export function publishResults(ctx: CoreContext, examId: string): Exam {
-  const identity = requireTrainingNode(ctx, '成绩发布');
+  const identity = requireIdentity(ctx);
   const { sqlite } = ctx.database;
   sqlite.transaction(() => {
     const exam = loadExamRow(ctx, examId);
@@ -84,7 +85,7 @@ export function publishResults(ctx: CoreContext, examId: string): Exam {
 
 /** Unlocking opens published results for a correction; the reason is in the audit log. */
 export function unlockResults(ctx: CoreContext, input: ParsedInput<'training.unlockResults'>): Exam {
-  const identity = requireTrainingNode(ctx, '成绩解锁');
+  const identity = requireIdentity(ctx);
   const { sqlite } = ctx.database;
   sqlite.transaction(() => {
     const exam = loadExamRow(ctx, input.examId);

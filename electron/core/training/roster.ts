@@ -12,11 +12,12 @@ import { buildTwoLists } from '../lists/two-lists.ts';
 import { maskIdNumber } from '../privacy/mask.ts';
 import { localDate } from '../registry/as-of.ts';
 import { checkIdNumber, normalizeIdNumber } from '../validation/id-card.ts';
-import { requireOwn, requireTrainingNode } from './access.ts';
+import { requireOwn } from './access.ts';
 import { resolveFile } from '../files/staging.ts';
 import { loadSession } from './sessions.ts';
 import { receivedByIdNumber, receivedPeople } from './received-registry.ts';
 import { column, readTable, text } from './sheet-table.ts';
+import { requireIdentity } from '../node/node-service.ts';
 
 // 培训名单: picked from the registry's safety managers (by district, by block, from
 // list 2 of the 两项清单, or by hand) or imported from xlsx (姓名, 身份证号, 单位名称,
@@ -58,7 +59,7 @@ export function rosterIndex(ctx: CoreContext, sessionId: string) {
 }
 
 function addPeople(ctx: CoreContext, sessionId: string, people: Person[], source: string, call: string): { added: number; alreadyOnRoster: number } {
-  const identity = requireTrainingNode(ctx, '培训名单');
+  const identity = requireIdentity(ctx);
   requireOwn(identity, loadSession(ctx, sessionId), '培训班');
   const { sqlite } = ctx.database;
   return sqlite.transaction(() => {
@@ -111,7 +112,6 @@ export function addFromRegistry(ctx: CoreContext, input: ParsedInput<'training.a
 }
 
 export async function importRoster(ctx: CoreContext, input: ParsedInput<'training.importRoster'>): Promise<z.infer<typeof RosterAdded>> {
-  requireTrainingNode(ctx, '培训名单');
   const file = resolveFile(ctx, input.source);
   const table = await readTable(file.path, file.fileName, '姓名', '培训名单');
   const at = { name: column(table, '姓名')!, id: column(table, '身份证号', '身份证号码'), unit: column(table, '单位名称', '使用单位名称', '工作单位', '单位'), uscc: column(table, '统一社会信用代码'), phone: column(table, '联系电话', '电话', '手机') };
@@ -149,7 +149,7 @@ export async function importRoster(ctx: CoreContext, input: ParsedInput<'trainin
 }
 
 export function setAttendance(ctx: CoreContext, input: ParsedInput<'training.setAttendance'>): { changed: number } {
-  const identity = requireTrainingNode(ctx, '签到');
+  const identity = requireIdentity(ctx);
   const { sqlite } = ctx.database;
   return sqlite.transaction(() => {
     const now = ctx.now().toISOString();

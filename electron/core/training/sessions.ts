@@ -6,7 +6,8 @@ import { appendAudit } from '../audit.ts';
 import type { CoreContext } from '../context.ts';
 import { newId } from '../ids.ts';
 import { maskIdNumber } from '../privacy/mask.ts';
-import { requireOwn, requireTrainingNode, requireVersion } from './access.ts';
+import { requireOwn, requireVersion } from './access.ts';
+import { requireIdentity } from '../node/node-service.ts';
 
 // 培训班: title, districts, dates, place, trainers, hours, content; the roster and
 // attendance are in roster.ts.
@@ -60,7 +61,7 @@ export function getSession(ctx: CoreContext, id: string): SessionDetail {
 }
 
 export function saveSession(ctx: CoreContext, input: ParsedInput<'training.saveSession'>): SessionDetail {
-  const identity = requireTrainingNode(ctx, '培训班');
+  const identity = requireIdentity(ctx);
   const { sqlite } = ctx.database;
   if (input.endDate && input.endDate < input.startDate) throw new AppError('VALIDATION', '结束日期不能早于开始日期', { field: 'endDate' });
   // a district office trains for its own district

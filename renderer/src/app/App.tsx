@@ -18,7 +18,7 @@ import { Shell } from './Shell.tsx';
 type LoadState =
   | { kind: 'loading' }
   | { kind: 'failed'; message: string }
-  | { kind: 'ready'; node: NodeIdentity | null; districts: District[]; session: Session };
+  | { kind: 'ready'; node: NodeIdentity | null; calls: ReadonlySet<string>; districts: District[]; session: Session };
 
 /**
  * Reads the node identity first: without one there is nothing to show but the
@@ -34,8 +34,8 @@ export function App() {
   const load = useCallback(async () => {
     setState({ kind: 'loading' });
     try {
-      const [node, districts, session] = await Promise.all([api.call('node.get', {}), api.call('districts.list', {}), api.call('session.get', {})]);
-      setState({ kind: 'ready', node, districts, session });
+      const [node, calls, districts, session] = await Promise.all([api.call('node.get', {}), api.call('node.calls', {}), api.call('districts.list', {}), api.call('session.get', {})]);
+      setState({ kind: 'ready', node, calls: new Set(calls), districts, session });
     } catch (error) {
       setState({ kind: 'failed', message: errorMessage(error) });
     }
@@ -82,7 +82,7 @@ export function App() {
   }, []);
 
   const context = useMemo<AppContextValue | null>(
-    () => (state.kind === 'ready' && state.node ? { node: state.node, districts: state.districts, reloadDistricts } : null),
+    () => (state.kind === 'ready' && state.node ? { node: state.node, mayCall: (name) => (state.calls as ReadonlySet<string>).has(name), districts: state.districts, reloadDistricts } : null),
     [state, reloadDistricts],
   );
   const operator = state.kind === 'ready' ? state.session.operator : null;

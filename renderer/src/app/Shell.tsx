@@ -10,13 +10,13 @@ import { FileOpening } from '../host/FileOpening.tsx';
 import { hrefFor, useRoute } from '../router/hash-router.ts';
 import { useAppContext } from './app-context.ts';
 import { useOperatorSession } from './operator-context.ts';
-import { navGroups } from './nav.ts';
+import { navGroups, navItemShown } from './nav.ts';
 import { RoutePage } from './RoutePage.tsx';
 
 /** Header with the 经办人 (switchable) and the node's name and role, the left navigation, and the current page (print documents stand alone). */
 export function Shell() {
   const { t } = useTranslation();
-  const { node } = useAppContext();
+  const { node, mayCall } = useAppContext();
   const { operator, switchOperator } = useOperatorSession();
   const route = useRoute();
   // A document to print stands alone: no header, no navigation.
@@ -51,7 +51,7 @@ export function Shell() {
           <div className="nav-group" key={group.headingKey ?? index}>
             {group.headingKey && <div className="nav-heading">{t(group.headingKey)}</div>}
             <ul>
-              {group.items.filter((item) => !item.roles || item.roles.includes(node.role)).map((item) => (
+              {group.items.filter((item) => navItemShown(item, mayCall)).map((item) => (
                 <li key={item.route}>
                   <a
                     href={hrefFor(item.route)}

@@ -1,4 +1,4 @@
-import type { NodeRole } from '../../../electron/api/schemas/node.ts';
+import type { CallName } from '../../../electron/api/contract.ts';
 import type { PageRouteId } from '../router/hash-router.ts';
 
 // The mission areas in the order of the work: the ledger first, settings last.
@@ -8,8 +8,15 @@ export type NavRouteId = PageRouteId;
 export interface NavItem {
   route: NavRouteId;
   labelKey: `nav.${NavRouteId}`;
-  /** shown only on these nodes (default: every node) */
-  roles?: readonly NodeRole[];
+  /**
+   * the page's own work: shown only on a node whose role may make at least one of these
+   * calls (the roles each call declares in the contract); without calls, on every node
+   */
+  calls?: readonly CallName[];
+}
+
+export function navItemShown(item: NavItem, mayCall: (name: CallName) => boolean): boolean {
+  return !item.calls || item.calls.some(mayCall);
 }
 
 export interface NavGroup {
@@ -35,15 +42,15 @@ export const navGroups: NavGroup[] = [
       { route: 'chain', labelKey: 'nav.chain' },
       { route: 'acceptance', labelKey: 'nav.acceptance' },
       { route: 'training', labelKey: 'nav.training' },
-      { route: 'hazards', labelKey: 'nav.hazards', roles: ['district', 'bureau'] },
-      { route: 'inspections', labelKey: 'nav.inspections', roles: ['district', 'bureau'] },
-      { route: 'complaints', labelKey: 'nav.complaints', roles: ['district', 'bureau'] },
-      { route: 'summaries', labelKey: 'nav.summaries', roles: ['district', 'bureau'] },
-      { route: 'risk', labelKey: 'nav.risk', roles: ['district', 'bureau'] },
-      { route: 'publicity', labelKey: 'nav.publicity', roles: ['district', 'bureau'] },
+      { route: 'hazards', labelKey: 'nav.hazards', calls: ['hazards.list'] },
+      { route: 'inspections', labelKey: 'nav.inspections', calls: ['inspections.listPlans'] },
+      { route: 'complaints', labelKey: 'nav.complaints', calls: ['complaints.list'] },
+      { route: 'summaries', labelKey: 'nav.summaries', calls: ['summaries.list', 'summaries.cityView'] },
+      { route: 'risk', labelKey: 'nav.risk', calls: ['risk.distribution'] },
+      { route: 'publicity', labelKey: 'nav.publicity', calls: ['publicity.list'] },
       { route: 'bundles', labelKey: 'nav.bundles' },
-      { route: 'city', labelKey: 'nav.city', roles: ['bureau'] },
-      { route: 'steering', labelKey: 'nav.steering', roles: ['bureau'] },
+      { route: 'city', labelKey: 'nav.city', calls: ['city.overview'] },
+      { route: 'steering', labelKey: 'nav.steering', calls: ['steering.progress'] },
     ],
   },
   {

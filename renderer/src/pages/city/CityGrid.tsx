@@ -1,22 +1,22 @@
+import { useCallback } from 'react';
 import type { ColDef, ICellRendererParams } from 'ag-grid-community';
 import type { TFunction } from 'i18next';
 import { LocalGrid } from '../../grid/LocalGrid.tsx';
 import { Badge } from '../../components/Badge.tsx';
 import { formatDateTime } from '../../format/time.ts';
-import { daysSince, reportingOf, STALE_DAYS, type CityOffice } from './city-status.ts';
+import type { CityOffice } from './city-status.ts';
 
 type Context = { t: TFunction };
 
 function reportingText(t: TFunction, office: CityOffice): string {
-  const reporting = reportingOf(office);
-  if (reporting === 'never') return t('city.reporting.never');
-  if (reporting === 'stale') return t('city.reporting.stale', { days: daysSince(office.lastCreatedAt) });
+  if (office.reporting === 'never') return t('city.reporting.never');
+  if (office.reporting === 'stale') return t('city.reporting.stale', { days: office.daysSinceLastBundle });
   return t('city.reporting.ok');
 }
 
 function ReportingCell({ data, context }: ICellRendererParams<CityOffice, unknown, Context>) {
   if (!data) return null;
-  const reporting = reportingOf(data);
+  const { reporting } = data;
   return <Badge tone={reporting === 'ok' ? 'ok' : reporting === 'stale' ? 'warn' : 'danger'}>{reportingText(context.t, data)}</Badge>;
 }
 
@@ -42,7 +42,7 @@ function AuditCell({ data, context }: ICellRendererParams<CityOffice, unknown, C
   );
 }
 
-function cityColumns(t: TFunction): ColDef<CityOffice>[] {
+function cityColumns(t: TFunction, staleDays: number): ColDef<CityOffice>[] {
   const count = (colId: 'units' | 'equipment' | 'managers'): ColDef<CityOffice> => ({
     colId,
     field: colId,
@@ -62,7 +62,7 @@ function cityColumns(t: TFunction): ColDef<CityOffice>[] {
     count('managers'),
     {
       colId: 'reporting',
-      headerName: t('city.column.reporting', { days: STALE_DAYS }),
+      headerName: t('city.column.reporting', { days: staleDays }),
       width: 150,
       valueGetter: (p) => (p.data ? reportingText(t, p.data) : ''),
       cellRenderer: ReportingCell,
@@ -73,6 +73,7 @@ function cityColumns(t: TFunction): ColDef<CityOffice>[] {
 }
 
 /** One row per enrolled office: its latest bundle and the live rows it owns in the bureau's database. */
-export function CityGrid({ offices }: { offices: CityOffice[] }) {
-  return <LocalGrid rows={offices} columns={cityColumns} rowId={(r) => r.nodeId} testId="city-grid" />;
+export function CityGrid({ offices, staleDays }: { offices: CityOffice[]; staleDays: number }) {
+  const columns = useCallback((t: TFunction) => cityColumns(t, staleDays), [staleDays]);
+  return <LocalGrid rows={offices} columns={columns} rowId={(r) => r.nodeId} testId="city-grid" />;
 }

@@ -6,13 +6,13 @@ import { hrefFor } from '../../router/hash-router.ts';
 import { formatDateTime } from '../../format/time.ts';
 import { keysHref } from '../bundles/keys-link.ts';
 import { CityGrid } from './CityGrid.tsx';
-import { reportingOf, STALE_DAYS, type CityOffice } from './city-status.ts';
+import type { CityOffice, CityOverview } from './city-status.ts';
 
-type State = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'ready'; offices: CityOffice[] };
+type State = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'ready'; overview: CityOverview };
 
 /**
  * 全市概况 (bureau): per enrolled office its latest bundle and the rows it owns here;
- * first, which offices have not reported for 30 days or whose key is revoked.
+ * first, which offices have not reported lately (the core's rule) or whose key is revoked.
  * The units, equipment and lists pages already show every office's rows.
  */
 export function CityPage() {
@@ -22,15 +22,17 @@ export function CityPage() {
 
   const load = useCallback(async () => {
     try {
-      setState({ kind: 'ready', offices: (await api.call('city.overview', {})).offices });
+      setState({ kind: 'ready', overview: await api.call('city.overview', {}) });
     } catch (error) {
       setState({ kind: 'failed', message: errorMessage(error) });
     }
   }, []);
 
+  // only the bureau holds the offices' bundles (the call is the bureau's in the contract)
+  const isBureau = node.role === 'bureau';
   useEffect(() => {
-    void load();
-  }, [load]);
+    if (isBureau) void load();
+  }, [load, isBureau]);
 
   const join = (offices: CityOffice[]) => offices.map((o) => o.nodeName).join(t('city.nameSeparator'));
   return (
@@ -47,7 +49,7 @@ export function CityPage() {
           {t('city.bureauOnly')}
         </div>
       )}
-      {state.kind === 'loading' && <div className="muted">{t('app.loading')}</div>}
+      {isBureau && state.kind === 'loading' && <div className="muted">{t('app.loading')}</div>}
       {state.kind === 'failed' && (
         <div className="notice notice-error" role="alert">
           {state.message}{' '}
@@ -56,21 +58,22 @@ export function CityPage() {
           </button>
         </div>
       )}
-      {state.kind === 'ready' && state.offices.length === 0 && (
+      {state.kind === 'ready' && state.overview.offices.length === 0 && (
         <div className="notice notice-info" role="status">
           {t('city.none')} <a href={keysHref}>{t('bundles.attention.keysLink')}</a>
         </div>
       )}
-      {state.kind === 'ready' && state.offices.length > 0 && <CityBody offices={state.offices} join={join} />}
+      {state.kind === 'ready' && state.overview.offices.length > 0 && <CityBody overview={state.overview} join={join} />}
     </section>
   );
 }
 
-function CityBody({ offices, join }: { offices: CityOffice[]; join: (offices: CityOffice[]) => string }) {
+function CityBody({ overview, join }: { overview: CityOverview; join: (offices: CityOffice[]) => string }) {
   const { t } = useTranslation();
+  const { offices, staleDays } = overview;
   const live = offices.filter((o) => !o.keyRevoked);
-  const stale = live.filter((o) => reportingOf(o) === 'stale');
-  const never = live.filter((o) => reportingOf(o) === 'never');
+  const stale = live.filter((o) => o.reporting === 'stale');
+  const never = live.filter((o) => o.reporting === 'never');
   const revoked = offices.filter((o) => o.keyRevoked);
   const broken = offices.filter((o) => o.lastAuditBreak);
   const total = (key: 'units' | 'equipment' | 'managers') => offices.reduce((n, o) => n + o[key], 0).toLocaleString('zh-CN');
@@ -80,11 +83,11 @@ function CityBody({ offices, join }: { offices: CityOffice[]; join: (offices: Ci
         <h2 className="section-title">{t('overview.attention')}</h2>
         {stale.length + never.length + revoked.length + broken.length === 0 ? (
           <p className="muted" data-testid="city-all-fresh">
-            {t('city.allFresh', { days: STALE_DAYS })}
+            {t('city.allFresh', { days: staleDays })}
           </p>
         ) : (
           <ul className="plan-list" data-testid="city-attention">
-            {stale.length > 0 && <li className="text-warn">{t('city.attention.stale', { names: join(stale), days: STALE_DAYS })}</li>}
+            {stale.length > 0 && <li className="text-warn">{t('city.attention.stale', { names: join(stale), days: staleDays })}</li>}
             {never.length > 0 && <li className="text-danger">{t('city.attention.never', { names: join(never) })}</li>}
             {revoked.length > 0 && <li className="text-danger">{t('city.attention.revoked', { names: join(revoked) })}</li>}
             {broken.length > 0 && (
@@ -121,7 +124,7 @@ function CityBody({ offices, join }: { offices: CityOffice[]; join: (offices: Ci
         <h2 id="city-offices-title" className="section-title">
           {t('city.offices', { count: offices.length })}
         </h2>
-        <CityGrid offices={offices} />
+        <CityGrid offices={offices} staleDays={staleDays} />
       </section>
     </>
   );
