@@ -7,7 +7,7 @@ import { units } from './unit.ts';
 // 投诉举报与奖励 (issue 8). A district office owns its complaints and the rewards it
 // proposes and approves; the bureau reads them. The reporter's identity never travels:
 // a complaint row carries only the masked name, the person lives in complaint_reporters,
-// which is not a synced table (see electron/core/bundle/sync-tables.ts), and is shown
+// which is not a synced table (see electron/core/bundles/sync-tables.ts), and is shown
 // only in the register's detail view.
 
 /** 投诉举报登记 */

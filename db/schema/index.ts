@@ -6,7 +6,7 @@ export * from './safety-manager.ts';
 export * from './audit.ts';
 export * from './settings.ts';
 export * from './keys.ts';
-export * from './exchange.ts';
+export * from './bundles.ts';
 export * from './attachment.ts';
 export * from './block.ts';
 export * from './acceptance.ts';

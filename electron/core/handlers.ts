@@ -4,7 +4,7 @@ import { auditHandlers } from './audit/audit-handlers.ts';
 import { blockHandlers } from './blocks/block-handlers.ts';
 import { chainWorkHandlers } from './chain-work/chain-work-handlers.ts';
 import { routineHandlers } from './routine/routine-handlers.ts';
-import { bundleHandlers } from './bundle/bundle-handlers.ts';
+import { bundleHandlers } from './bundles/bundle-handlers.ts';
 import { dashboardHandlers } from './dashboard/dashboard-handlers.ts';
 import { fileHandlers } from './files/file-handlers.ts';
 import { hazardHandlers } from './hazards/hazard-handlers.ts';

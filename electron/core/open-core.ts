@@ -1,7 +1,7 @@
 import os from 'node:os';
 import { openDatabase, type OpenOptions } from '../../db/open.ts';
 import { appVersion } from './app-version.ts';
-import { recoverBundleWork } from './bundle/recovery.ts';
+import { recoverBundleWork } from './bundles/recovery.ts';
 import type { Operator } from '../api/schemas/people.ts';
 import type { CoreContext, HostKind, KeyAccess } from './context.ts';
 import { createCore, type Core, type CoreOptions } from './dispatch.ts';

@@ -15,7 +15,7 @@ import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { MAX_COLUMNS } from '../../electron/core/sheets/caps.ts';
 import { readXlsx } from '../../electron/core/sheets/xlsx-reader.ts';
-import { insertWithBulkChangeLog } from '../../electron/core/bundle/bulk-change-log.ts';
+import { insertWithBulkChangeLog } from '../../electron/core/bundles/bulk-change-log.ts';
 import { generateDistrict } from '../sample-data/generate.ts';
 import { writeLedgerXlsx } from '../sample-data/write-xlsx.ts';
 import { tempDir } from '../../tests/support/temp.ts';

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { tableEntry } from '../../electron/core/bundle/format/ndjson.ts';
-import { writeBundle } from '../../electron/core/bundle/format/writer.ts';
+import { tableEntry } from '../../electron/core/bundles/format/ndjson.ts';
+import { writeBundle } from '../../electron/core/bundles/format/writer.ts';
 import { loadSigner } from '../../electron/core/keys/keys.ts';
 import { schemaVersion } from '../../electron/core/schema-version.ts';
 import { newId } from '../../electron/core/ids.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { syncedTables } from '../../electron/core/bundle/sync-tables.ts';
+import { syncedTables } from '../../electron/core/bundles/sync-tables.ts';
 import { bundleTables } from '../../renderer/src/pages/bundles/bundle-format.ts';
 import { en } from '../../renderer/src/i18n/en.ts';
 import { zhCN } from '../../renderer/src/i18n/zh-CN.ts';

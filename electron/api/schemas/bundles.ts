@@ -75,7 +75,7 @@ export const BundleImportResult = z.object({
   full: z.boolean().nullable(),
   changes: Changes,
   files: z.number().int(),
-  /** refusal reason code (see core/bundle/format/types.ts), null unless refused */
+  /** refusal reason code (see core/bundles/format/types.ts), null unless refused */
   reason: z.string().nullable(),
   message: z.string().nullable(),
   /** the sender's audit chain: whether its signed anchor extends the ones received before (bundles of older versions: absent or null) */

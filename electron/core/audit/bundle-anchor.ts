@@ -1,5 +1,5 @@
 import type { AuditChainNote } from '../../api/schemas/audit.ts';
-import type { Manifest, OpenedEntry } from '../bundle/format/types.ts';
+import type { Manifest, OpenedEntry } from '../bundles/format/types.ts';
 import type { CoreContext } from '../context.ts';
 import { AUDIT_PROOF_ENTRY } from './proof.ts';
 import { checkBundleAnchor, type AnchorCheck } from './received.ts';

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
-import type { EntrySource, ManifestAuditAnchor } from '../bundle/format/types.ts';
+import type { EntrySource, ManifestAuditAnchor } from '../bundles/format/types.ts';
 import type { Signer } from '../crypto/signing.ts';
 import type { CoreContext } from '../context.ts';
 import { readSealed, SealedWriter, type SealedFile } from '../files/sealed-file.ts';

@@ -1,8 +1,8 @@
 import { localDay } from '../registry/as-of.ts';
 import { z } from 'zod';
 import { entryHash, GENESIS_HASH } from '../audit.ts';
-import { readNdjson } from '../bundle/format/ndjson.ts';
-import { BundleRefusal, type Manifest } from '../bundle/format/types.ts';
+import { readNdjson } from '../bundles/format/ndjson.ts';
+import { BundleRefusal, type Manifest } from '../bundles/format/types.ts';
 import type { CoreContext } from '../context.ts';
 import { readSealed, type SealedFile } from '../files/sealed-file.ts';
 import { trustedSigner } from '../keys/keys.ts';

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dataDigest, exchangeNode, PASSPHRASE, trustEachOther, type ExchangeNode } from '../../../tests/support/exchange.ts';
 import { tempDir } from '../../../tests/support/temp.ts';
 import { hostileBundle } from '../../../tests/support/hostile-bundle.ts';
-import { openBundle } from '../bundle/format/reader.ts';
+import { openBundle } from '../bundles/format/reader.ts';
 import { generateSigningKeyPair, keyIdOf } from '../crypto/signing.ts';
 import { newId } from '../ids.ts';
 import { signStatement, type StatementRow } from './key-statement.ts';

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { trustedKeys } from '../../../db/schema/index.ts';
-import { BundleRefusal } from '../bundle/format/types.ts';
+import { BundleRefusal } from '../bundles/format/types.ts';
 import { appendAudit } from '../audit.ts';
 import type { CoreContext } from '../context.ts';
 import { signedBy, signedBySuccessor, type KeyStatement, type RevokeStatement, type RotateStatement, type StatementRow } from './key-statement.ts';

@@ -1,6 +1,6 @@
 import { gunzipSync } from 'node:zlib';
 import type { NodeIdentity } from '../../api/schemas/node.ts';
-import { BundleRefusal, type OpenedBundle } from '../bundle/format/types.ts';
+import { BundleRefusal, type OpenedBundle } from '../bundles/format/types.ts';
 import { readSealedSync, type SealedFile } from '../files/sealed-file.ts';
 import type { CoreContext } from '../context.ts';
 import { readStatement, StatementRow, type KeyStatement } from './key-statement.ts';

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '../../api/errors.ts';
 import { appendAudit } from '../audit.ts';
-import { insertWithBulkChangeLog } from '../bundle/bulk-change-log.ts';
+import { insertWithBulkChangeLog } from '../bundles/bulk-change-log.ts';
 import type { CoreContext } from '../context.ts';
 import type { JobHandle } from '../jobs/job-registry.ts';
 import { Lookups } from './lookups.ts';

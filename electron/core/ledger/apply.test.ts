@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { districtCore, type TestCore } from '../../../tests/support/core.ts';
 import { verifyAuditChain } from '../audit.ts';
-import { BULK_LOG_MIN_ROWS } from '../bundle/bulk-change-log.ts';
+import { BULK_LOG_MIN_ROWS } from '../bundles/bulk-change-log.ts';
 import { count, dbSnapshot, equipmentHeader, equipmentRow, managerHeader, managerRow, writeXlsx } from './test-fixtures.ts';
 
 let t: TestCore;

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { NodeRole } from '../../api/schemas/node.ts';
-import { BundleRefusal } from '../bundle/format/types.ts';
+import { BundleRefusal } from '../bundles/format/types.ts';
 import { tableLabel, tablePolicies, type Scope } from './authority.ts';
 import { syncedTables, type SyncedTable } from './tables.ts';
 

@@ -3,7 +3,7 @@ import type { NodeIdentity } from '../../api/schemas/node.ts';
 import type { GradeReport, RowIssue } from '../../api/schemas/training.ts';
 import type Database from 'better-sqlite3';
 import { appendAudit } from '../audit.ts';
-import { insertWithBulkChangeLog } from '../bundle/bulk-change-log.ts';
+import { insertWithBulkChangeLog } from '../bundles/bulk-change-log.ts';
 import type { CoreContext } from '../context.ts';
 import { newId } from '../ids.ts';
 import { checkIdNumber } from '../validation/id-card.ts';
