@@ -2,15 +2,17 @@ import type { ParsedInput } from '../../api/contract.ts';
 import { AppError } from '../../api/errors.ts';
 import { normalisePhone, PHONE_FORMAT_MESSAGE } from '../../api/schemas/common.ts';
 import type { ComplaintDetail, ComplaintSummary, Reporter } from '../../api/schemas/complaints.ts';
-import { appendAudit } from '../audit.ts';
+import { complaintReporters, type complaints } from '../../../db/schema/index.ts';
 import { calendarFor } from '../calendar/calendar.ts';
 import type { CoreContext } from '../context.ts';
-import { newId } from '../ids.ts';
+import type { Row } from '../data/synced-rows.ts';
+import { beginWrite, inTransaction, type Write } from '../data/write.ts';
 import { requireDistrictIdentity, type DistrictIdentity } from '../node/node-service.ts';
 import { maskName } from '../privacy/mask.ts';
 import { checkIdNumber } from '../validation/id-card.ts';
 import { Problems } from '../validation/problems.ts';
 import { getComplaint, loadComplaint, loadReporter, rewardsOf, today } from './complaint-read.ts';
+import { complaintRows } from './complaint-rows.ts';
 import { getComplaintSettings } from './complaint-settings.ts';
 import { liveReward, rewardStateLabels } from './eligibility.ts';
 
@@ -18,12 +20,10 @@ import { liveReward, rewardStateLabels } from './eligibility.ts';
 // reporter and the audit entry). The audit entry never holds the reporter's identity:
 // only the masked name, whether the complaint is anonymous and the staff flag.
 
-/** A complaint this office owns, at the version the user saw. */
-export function loadOwn(ctx: CoreContext, identity: DistrictIdentity, id: string, version: number): ComplaintSummary {
-  const complaint = loadComplaint(ctx, id);
-  if (complaint.originNode !== identity.id) throw new AppError('FORBIDDEN', '该投诉举报由其他节点登记，只能由登记它的分局办理。');
-  if (complaint.version !== version) throw new AppError('CONFLICT', '该投诉举报已被修改（可能在另一窗口），请刷新后再办理。', { currentVersion: complaint.version });
-  return complaint;
+/** A complaint this office owns, at the version the user saw: the row to write and the register's view of it. */
+export function loadOwn(w: Write, id: string, version: number): { row: Row<typeof complaints>; complaint: ComplaintSummary } {
+  const row = complaintRows.owned(w, id, version);
+  return { row, complaint: loadComplaint(w.ctx, id) };
 }
 
 function refuseWhileRewarded(ctx: CoreContext, complaintId: string, what: string): void {
@@ -84,19 +84,20 @@ function audited(facts: Facts, reporterMasked: string | null) {
   return { ...facts, reporterMasked };
 }
 
+/** The reporter in full, in this office's local (never synced) table, so no sync columns and no audit entry of its own. */
 function saveReporter(ctx: CoreContext, complaintId: string, reporter: ReporterFields, bureauStaff: boolean): void {
-  ctx.database.sqlite
-    .prepare(
-      `INSERT INTO complaint_reporters (complaint_id, name, phone, id_number, address, bureau_staff) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT (complaint_id) DO UPDATE SET name = excluded.name, phone = excluded.phone, id_number = excluded.id_number, address = excluded.address, bureau_staff = excluded.bureau_staff`,
-    )
-    .run(complaintId, reporter.name, reporter.phone, reporter.idNumber, reporter.address, bureauStaff ? 1 : 0);
+  const person = { name: reporter.name, phone: reporter.phone, idNumber: reporter.idNumber, address: reporter.address, bureauStaff };
+  ctx.database.db
+    .insert(complaintReporters)
+    .values({ complaintId, ...person })
+    .onConflictDoUpdate({ target: complaintReporters.complaintId, set: person })
+    .run();
 }
 
 export function createComplaint(ctx: CoreContext, input: ParsedInput<'complaints.create'>): ComplaintDetail {
   const identity = requireDistrictIdentity(ctx);
-  const { sqlite } = ctx.database;
-  const id = sqlite.transaction(() => {
+  const w = beginWrite(ctx, identity, 'complaints.create');
+  const id = inTransaction(w, () => {
     // every problem of the registration at once
     const problems = new Problems();
     const reporter = checkReporter(input.anonymous, input.reporter, problems);
@@ -105,28 +106,21 @@ export function createComplaint(ctx: CoreContext, input: ParsedInput<'complaints
     const handlingDeadline = input.handlingDeadline ?? calendarFor(ctx).addWorkingDays(input.receivedOn, getComplaintSettings(ctx).handlingWorkingDays);
     checkDates(ctx, input.receivedOn, handlingDeadline, problems);
     problems.throwIfAny();
-    const id = newId();
-    const now = ctx.now().toISOString();
     const masked = maskName(reporter.name);
-    sqlite
-      .prepare(
-        `INSERT INTO complaints (id, origin_node, created_at, updated_at, version, district_id, received_on, channel, anonymous, reporter_masked, content, unit_id, unit_name, equipment_id, handling_deadline, state)
-         VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'received')`,
-      )
-      .run(id, identity.id, now, now, identity.districtId, input.receivedOn, input.channel, input.anonymous ? 1 : 0, masked, input.content, input.unitId, unitName, input.equipmentId, handlingDeadline);
-    saveReporter(ctx, id, reporter, input.bureauStaff);
     const facts: Facts = { receivedOn: input.receivedOn, channel: input.channel, anonymous: input.anonymous, bureauStaff: input.bureauStaff, content: input.content, unitId: input.unitId, unitName, equipmentId: input.equipmentId, handlingDeadline };
-    appendAudit(ctx, { nodeId: identity.id, call: 'complaints.create', table: 'complaints', rowIds: [id], after: audited(facts, masked) });
+    const { bureauStaff: _staff, ...columns } = facts;
+    const { id } = complaintRows.insert(w, { ...columns, districtId: identity.districtId, reporterMasked: masked, state: 'received' }, { audit: { after: audited(facts, masked) } });
+    saveReporter(ctx, id, reporter, input.bureauStaff);
     return id;
-  })();
+  });
   return getComplaint(ctx, id, identity.id);
 }
 
 export function updateComplaint(ctx: CoreContext, input: ParsedInput<'complaints.update'>): ComplaintDetail {
   const identity = requireDistrictIdentity(ctx);
-  const { sqlite } = ctx.database;
-  sqlite.transaction(() => {
-    const before = loadOwn(ctx, identity, input.id, input.version);
+  const w = beginWrite(ctx, identity, 'complaints.update');
+  inTransaction(w, () => {
+    const { row, complaint: before } = loadOwn(w, input.id, input.version);
     refuseWhileRewarded(ctx, before.id, '修改登记信息');
     const oldReporter = loadReporter(ctx, before.id) ?? { name: null, phone: null, idNumber: null, address: null, bureauStaff: false };
     const anonymous = input.anonymous ?? before.anonymous;
@@ -149,17 +143,12 @@ export function updateComplaint(ctx: CoreContext, input: ParsedInput<'complaints
     checkDates(ctx, after.receivedOn, after.handlingDeadline, problems);
     problems.throwIfAny();
     const masked = maskName(reporter.name);
-    sqlite
-      .prepare(
-        `UPDATE complaints SET received_on = ?, channel = ?, anonymous = ?, reporter_masked = ?, content = ?, unit_id = ?, unit_name = ?, equipment_id = ?, handling_deadline = ?,
-         updated_at = ?, version = version + 1 WHERE id = ?`,
-      )
-      .run(after.receivedOn, after.channel, after.anonymous ? 1 : 0, masked, after.content, after.unitId, after.unitName, after.equipmentId, after.handlingDeadline, ctx.now().toISOString(), before.id);
-    saveReporter(ctx, before.id, reporter, after.bureauStaff);
     const { receivedOn, channel, content, unitName, equipmentId, handlingDeadline } = before;
     const was: Facts = { receivedOn, channel, anonymous: before.anonymous, bureauStaff: oldReporter.bureauStaff, content, unitId: before.unitId, unitName: before.unitId ? null : unitName, equipmentId, handlingDeadline };
-    appendAudit(ctx, { nodeId: identity.id, call: 'complaints.update', table: 'complaints', rowIds: [before.id], before: audited(was, before.reporterMasked), after: audited(after, masked) });
-  })();
+    const { bureauStaff: _staff, ...columns } = after;
+    complaintRows.update(w, row, { ...columns, reporterMasked: masked }, { before: audited(was, before.reporterMasked), after: audited(after, masked) });
+    saveReporter(ctx, before.id, reporter, after.bureauStaff);
+  });
   return getComplaint(ctx, input.id, identity.id);
 }
 
@@ -178,9 +167,9 @@ function checkLinks(ctx: CoreContext, identity: DistrictIdentity, hazardId: stri
 /** Records the handling: with an outcome the complaint is 办结, without it 办理中. */
 export function handleComplaint(ctx: CoreContext, input: ParsedInput<'complaints.handle'>): ComplaintDetail {
   const identity = requireDistrictIdentity(ctx);
-  const { sqlite } = ctx.database;
-  sqlite.transaction(() => {
-    const before = loadOwn(ctx, identity, input.id, input.version);
+  const w = beginWrite(ctx, identity, 'complaints.handle');
+  inTransaction(w, () => {
+    const { row, complaint: before } = loadOwn(w, input.id, input.version);
     refuseWhileRewarded(ctx, before.id, '改动处理结果');
     let handledOn: string | null = null;
     if (input.outcome) {
@@ -192,20 +181,9 @@ export function handleComplaint(ctx: CoreContext, input: ParsedInput<'complaints
     }
     checkLinks(ctx, identity, input.linkedHazardId, input.linkedInspectionId);
     const state = input.outcome ? 'handled' : 'handling';
-    sqlite
-      .prepare(
-        `UPDATE complaints SET handling_result = ?, outcome = ?, handled_on = ?, linked_hazard_id = ?, linked_inspection_id = ?, state = ?, updated_at = ?, version = version + 1 WHERE id = ?`,
-      )
-      .run(input.handlingResult, input.outcome, handledOn, input.linkedHazardId, input.linkedInspectionId, state, ctx.now().toISOString(), before.id);
     const { handlingResult, outcome, linkedHazardId, linkedInspectionId } = before;
-    appendAudit(ctx, {
-      nodeId: identity.id,
-      call: 'complaints.handle',
-      table: 'complaints',
-      rowIds: [before.id],
-      before: { state: before.state, handlingResult, outcome, handledOn: before.handledOn, linkedHazardId, linkedInspectionId },
-      after: { state, handlingResult: input.handlingResult, outcome: input.outcome, handledOn, linkedHazardId: input.linkedHazardId, linkedInspectionId: input.linkedInspectionId },
-    });
-  })();
+    const change = { state, handlingResult: input.handlingResult, outcome: input.outcome, handledOn, linkedHazardId: input.linkedHazardId, linkedInspectionId: input.linkedInspectionId };
+    complaintRows.update(w, row, change, { before: { state: before.state, handlingResult, outcome, handledOn: before.handledOn, linkedHazardId, linkedInspectionId }, after: change });
+  });
   return getComplaint(ctx, input.id, identity.id);
 }

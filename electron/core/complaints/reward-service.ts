@@ -1,12 +1,13 @@
 import type { ParsedInput } from '../../api/contract.ts';
 import { AppError } from '../../api/errors.ts';
-import type { Reward, RewardDetail, RewardPreview, RewardScheme, RewardState } from '../../api/schemas/complaints.ts';
-import { appendAudit } from '../audit.ts';
+import { RewardState, type RewardDetail, type RewardPreview, type RewardScheme } from '../../api/schemas/complaints.ts';
+import type { complaintRewards } from '../../../db/schema/index.ts';
 import type { CoreContext } from '../context.ts';
-import { newId } from '../ids.ts';
+import type { Row } from '../data/synced-rows.ts';
+import { beginWrite, inTransaction, type Write } from '../data/write.ts';
 import { localDate } from '../registry/as-of.ts';
-import type { DistrictIdentity } from '../node/node-service.ts';
-import { getReward, loadReporter, loadReward, rewardsOf, today } from './complaint-read.ts';
+import { getReward, loadReporter, rewardsOf, today } from './complaint-read.ts';
+import { rewardRows } from './complaint-rows.ts';
 import { loadOwn } from './complaint-service.ts';
 import { getComplaintSettings } from './complaint-settings.ts';
 import { rewardRefusal, rewardStateLabels } from './eligibility.ts';
@@ -28,34 +29,23 @@ export function previewReward(ctx: CoreContext, input: ParsedInput<'complaints.p
 }
 
 export function proposeRewardFor(ctx: CoreContext, input: ParsedInput<'complaints.proposeReward'>): RewardDetail {
-  const identity = requireDistrictIdentity(ctx);
-  const { sqlite } = ctx.database;
-  const id = sqlite.transaction(() => {
-    const complaint = loadOwn(ctx, identity, input.complaintId, input.version);
+  const w = beginWrite(ctx, requireDistrictIdentity(ctx), 'complaints.proposeReward');
+  const id = inTransaction(w, () => {
+    const { complaint } = loadOwn(w, input.complaintId, input.version);
     const refusal = rewardRefusal(complaint, loadReporter(ctx, complaint.id), rewardsOf(ctx, complaint.id));
     if (refusal) throw new AppError('CONFLICT', refusal);
     const proposal = previewReward(ctx, input);
-    const id = newId();
-    const now = ctx.now().toISOString();
-    sqlite
-      .prepare(
-        `INSERT INTO complaint_rewards (id, origin_node, created_at, updated_at, version, complaint_id, district_id, scheme, level, fines_fen, confiscated_fen, proposed_fen, basis, state)
-         VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, 'proposed')`,
-      )
-      .run(id, identity.id, now, now, complaint.id, complaint.districtId, input.scheme, input.level, input.finesYuan, input.confiscatedYuan, proposal.proposedFen, proposal.basis);
     const after = { complaintId: complaint.id, scheme: input.scheme, level: input.level, finesFen: input.finesYuan, confiscatedFen: input.confiscatedYuan, proposedFen: proposal.proposedFen, basis: proposal.basis };
-    appendAudit(ctx, { nodeId: identity.id, call: 'complaints.proposeReward', table: 'complaint_rewards', rowIds: [id, complaint.id], after });
-    return id;
-  })();
+    return rewardRows.insert(w, { ...after, districtId: complaint.districtId, state: 'proposed' }, { audit: { after } }).id;
+  });
   return getReward(ctx, id);
 }
 
 /** A reward of this office, at the version seen, in the state the step starts from. */
-function loadOwnReward(ctx: CoreContext, identity: DistrictIdentity, id: string, version: number, from: RewardState, step: string): Reward {
-  const reward = loadReward(ctx, id);
-  if (reward.originNode !== identity.id) throw new AppError('FORBIDDEN', '该奖励由其他分局提出，只能由它审批和发放。');
-  if (reward.version !== version) throw new AppError('CONFLICT', '该奖励已被修改（可能在另一窗口），请刷新后再办理。', { currentVersion: reward.version });
-  if (reward.state !== from) throw new AppError('CONFLICT', `该奖励当前为“${rewardStateLabels[reward.state]}”，不能${step}。`);
+function loadOwnReward(w: Write, id: string, version: number, from: RewardState, step: string): Row<typeof complaintRewards> {
+  const reward = rewardRows.owned(w, id, version);
+  const state = RewardState.parse(reward.state);
+  if (state !== from) throw new AppError('CONFLICT', `该奖励当前为“${rewardStateLabels[state]}”，不能${step}。`);
   return reward;
 }
 
@@ -64,17 +54,10 @@ function checkDay(ctx: CoreContext, day: string, notBefore: string, field: strin
   if (day < notBefore) throw new AppError('VALIDATION', `${label}不能早于${beforeLabel}（${notBefore}）。`, { field });
 }
 
-function updateReward(ctx: CoreContext, id: string, set: Record<string, string | number | null>): void {
-  const keys = Object.keys(set);
-  ctx.database.sqlite
-    .prepare(`UPDATE complaint_rewards SET ${keys.map((k) => `${k} = ?`).join(', ')}, updated_at = ?, version = version + 1 WHERE id = ?`)
-    .run(...keys.map((k) => set[k]!), ctx.now().toISOString(), id);
-}
-
 export function approveReward(ctx: CoreContext, input: ParsedInput<'complaints.approveReward'>): RewardDetail {
-  const identity = requireDistrictIdentity(ctx);
-  ctx.database.sqlite.transaction(() => {
-    const reward = loadOwnReward(ctx, identity, input.id, input.version, 'proposed', '审批');
+  const w = beginWrite(ctx, requireDistrictIdentity(ctx), 'complaints.approveReward');
+  inTransaction(w, () => {
+    const reward = loadOwnReward(w, input.id, input.version, 'proposed', '审批');
     const approvedOn = input.approvedOn ?? today(ctx);
     checkDay(ctx, approvedOn, localDate(new Date(reward.createdAt)), 'approvedOn', '审批日期', '提出奖励的日期');
     const amount = input.approvedYuan ?? reward.proposedFen;
@@ -84,41 +67,38 @@ export function approveReward(ctx: CoreContext, input: ParsedInput<'complaints.a
     if (amount < minimum) throw new AppError('VALIDATION', `${levelName(reward.level)}奖励不能低于 ${formatYuan(minimum)} 元。`, { field: 'approvedYuan' });
     const adjusted = amount !== reward.proposedFen;
     if (adjusted && !input.reason) throw new AppError('VALIDATION', '审批金额与建议金额不同，请写明调整理由（如涉案货值、社会影响）。', { field: 'reason' });
-    const notes = writeNotes(ctx.database.sqlite.prepare('SELECT notes FROM complaint_rewards WHERE id = ?').pluck().get(reward.id) as string | null, { adjustReason: adjusted ? input.reason : null });
-    const set = { state: 'approved', approved_fen: amount, approved_by: input.approvedBy, approved_on: approvedOn, notes };
-    updateReward(ctx, reward.id, set);
-    appendAudit(ctx, {
-      nodeId: identity.id,
-      call: 'complaints.approveReward',
-      table: 'complaint_rewards',
-      rowIds: [reward.id],
-      before: { state: reward.state, proposedFen: reward.proposedFen },
-      after: { state: 'approved', approvedFen: amount, approvedBy: input.approvedBy, approvedOn, adjustReason: adjusted ? input.reason : null },
-    });
-  })();
+    const notes = writeNotes(reward.notes, { adjustReason: adjusted ? input.reason : null });
+    rewardRows.update(
+      w,
+      reward,
+      { state: 'approved', approvedFen: amount, approvedBy: input.approvedBy, approvedOn, notes },
+      {
+        before: { state: reward.state, proposedFen: reward.proposedFen },
+        after: { state: 'approved', approvedFen: amount, approvedBy: input.approvedBy, approvedOn, adjustReason: adjusted ? input.reason : null },
+      },
+    );
+  });
   return getReward(ctx, input.id);
 }
 
 export function rejectReward(ctx: CoreContext, input: ParsedInput<'complaints.rejectReward'>): RewardDetail {
-  const identity = requireDistrictIdentity(ctx);
-  ctx.database.sqlite.transaction(() => {
-    const reward = loadOwnReward(ctx, identity, input.id, input.version, 'proposed', '不予奖励');
-    const before = ctx.database.sqlite.prepare('SELECT notes FROM complaint_rewards WHERE id = ?').pluck().get(reward.id) as string | null;
-    updateReward(ctx, reward.id, { state: 'rejected', notes: writeNotes(before, { rejectReason: input.reason }) });
-    appendAudit(ctx, { nodeId: identity.id, call: 'complaints.rejectReward', table: 'complaint_rewards', rowIds: [reward.id], before: { state: reward.state }, after: { state: 'rejected', rejectReason: input.reason } });
-  })();
+  const w = beginWrite(ctx, requireDistrictIdentity(ctx), 'complaints.rejectReward');
+  inTransaction(w, () => {
+    const reward = loadOwnReward(w, input.id, input.version, 'proposed', '不予奖励');
+    const notes = writeNotes(reward.notes, { rejectReason: input.reason });
+    rewardRows.update(w, reward, { state: 'rejected', notes }, { before: { state: reward.state }, after: { state: 'rejected', rejectReason: input.reason } });
+  });
   return getReward(ctx, input.id);
 }
 
 export function markRewardPaid(ctx: CoreContext, input: ParsedInput<'complaints.markRewardPaid'>): RewardDetail {
-  const identity = requireDistrictIdentity(ctx);
-  ctx.database.sqlite.transaction(() => {
-    const reward = loadOwnReward(ctx, identity, input.id, input.version, 'approved', '登记发放');
+  const w = beginWrite(ctx, requireDistrictIdentity(ctx), 'complaints.markRewardPaid');
+  inTransaction(w, () => {
+    const reward = loadOwnReward(w, input.id, input.version, 'approved', '登记发放');
     const paidOn = input.paidOn ?? today(ctx);
     checkDay(ctx, paidOn, reward.approvedOn!, 'paidOn', '发放日期', '审批日期');
-    const before = ctx.database.sqlite.prepare('SELECT notes FROM complaint_rewards WHERE id = ?').pluck().get(reward.id) as string | null;
-    updateReward(ctx, reward.id, { state: 'paid', notes: writeNotes(before, { paidOn, paidNote: input.note }) });
-    appendAudit(ctx, { nodeId: identity.id, call: 'complaints.markRewardPaid', table: 'complaint_rewards', rowIds: [reward.id], before: { state: reward.state }, after: { state: 'paid', paidOn, paidNote: input.note } });
-  })();
+    const notes = writeNotes(reward.notes, { paidOn, paidNote: input.note });
+    rewardRows.update(w, reward, { state: 'paid', notes }, { before: { state: reward.state }, after: { state: 'paid', paidOn, paidNote: input.note } });
+  });
   return getReward(ctx, input.id);
 }

@@ -1,13 +1,16 @@
 import type { ParsedInput } from '../../api/contract.ts';
 import { AppError } from '../../api/errors.ts';
 import type { HazardAction, HazardDetail, HazardState, HazardSummary } from '../../api/schemas/hazards.ts';
-import { appendAudit } from '../audit.ts';
+import { hazardEvents, type hazards } from '../../../db/schema/index.ts';
 import { calendarFor } from '../calendar/calendar.ts';
 import type { CoreContext } from '../context.ts';
+import type { Row, RowChange } from '../data/synced-rows.ts';
+import { beginWrite, inTransaction, type Write } from '../data/write.ts';
 import { newId } from '../ids.ts';
 import { requireDistrictIdentity, type DistrictIdentity } from '../node/node-service.ts';
 import { attachmentIds, storeStaged } from '../attachments/store.ts';
 import { getHazard, loadHazard, OVERDUE_SQL, today } from './hazard-read.ts';
+import { hazardRows } from './hazard-rows.ts';
 import { getHazardSettings } from './hazard-settings.ts';
 import { editableStates, ESCALATE_AFTER_FAILURES, nextState, stateLabels, transitions } from './state.ts';
 
@@ -15,12 +18,10 @@ import { editableStates, ESCALATE_AFTER_FAILURES, nextState, stateLabels, transi
 // and the audit entry commit together or not at all (evidence bytes are stored
 // first, content-addressed, so a refused call leaves at most an unreferenced file).
 
-/** A hazard this office owns, at the version the user saw. */
-function loadOwn(ctx: CoreContext, identity: DistrictIdentity, id: string, version: number): HazardSummary {
-  const hazard = loadHazard(ctx, id);
-  if (hazard.originNode !== identity.id) throw new AppError('FORBIDDEN', '该隐患由其他节点登记，只能由登记它的分局办理。');
-  if (hazard.version !== version) throw new AppError('CONFLICT', '该隐患已被修改（可能在另一窗口），请刷新后再办理。', { currentVersion: hazard.version });
-  return hazard;
+/** A hazard this office owns, at the version the user saw: the row to write and the register's view of it. */
+function loadOwn(w: Write, id: string, version: number): { row: Row<typeof hazards>; hazard: HazardSummary } {
+  const row = hazardRows.owned(w, id, version);
+  return { row, hazard: loadHazard(w.ctx, id) };
 }
 
 function checkUnit(ctx: CoreContext, identity: DistrictIdentity, unitId: string): void {
@@ -46,12 +47,16 @@ function blockOf(ctx: CoreContext, identity: DistrictIdentity, unitId: string): 
   return row?.blockId ?? null;
 }
 
-function addEvent(ctx: CoreContext, identity: DistrictIdentity, e: { hazardId: string; action: string; from: HazardState | null; to: HazardState; comment: string | null; evidence: string[] }): string {
+/**
+ * A step in the hazard's history. Written beside the write layer on purpose: the event
+ * is audited in its hazard's entry (the hazard's own change names the action, comment
+ * and evidence), so one call stays one audit entry as the register has always kept it.
+ */
+function addEvent(w: Write, e: { hazardId: string; action: string; from: HazardState | null; to: HazardState; comment: string | null; evidence: string[] }): string {
   const id = newId();
-  const now = ctx.now().toISOString();
-  ctx.database.sqlite
-    .prepare('INSERT INTO hazard_events (id, origin_node, created_at, updated_at, version, hazard_id, action, from_state, to_state, at, by, comment, evidence) VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(id, identity.id, now, now, e.hazardId, e.action, e.from, e.to, now, ctx.actor, e.comment, JSON.stringify(e.evidence));
+  const sync = { id, originNode: w.node.id, createdAt: w.now, updatedAt: w.now, version: 1, deletedAt: null };
+  const event = { hazardId: e.hazardId, action: e.action, fromState: e.from, toState: e.to, at: w.now, by: w.ctx.actor, comment: e.comment, evidence: JSON.stringify(e.evidence) };
+  w.ctx.database.db.insert(hazardEvents).values({ ...sync, ...event }).run();
   return id;
 }
 
@@ -83,53 +88,45 @@ export function createHazard(ctx: CoreContext, input: HazardFields): HazardDetai
   const identity = requireDistrictIdentity(ctx);
   if (input.foundOn > today(ctx)) throw new AppError('VALIDATION', '发现日期不能晚于今天。', { field: 'foundOn' });
   const files = storeStaged(ctx, input.evidence);
-  const { sqlite } = ctx.database;
-  const id = sqlite.transaction(() => {
+  const w = beginWrite(ctx, identity, 'hazards.create');
+  const id = inTransaction(w, () => {
     checkUnit(ctx, identity, input.unitId);
     checkEquipment(ctx, input.unitId, input.equipmentId);
     checkReporter(ctx, identity, input.reporterManagerId ?? null);
-    const id = newId();
-    const now = ctx.now().toISOString();
     const blockId = blockOf(ctx, identity, input.unitId);
     const number = nextNumber(ctx, identity);
-    sqlite
-      .prepare(
-        `INSERT INTO hazards (id, origin_node, created_at, updated_at, version, district_id, unit_id, equipment_id, block_id, number, description, level, found_by, found_on, measures, state,
-           source_inspection_id, source_check_id, reporter_manager_id)
-         VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'found', ?, ?, ?)`,
-      )
-      .run(
-        id,
-        identity.id,
-        now,
-        now,
-        identity.districtId,
-        input.unitId,
-        input.equipmentId,
+    const evidence = attachmentIds(ctx.database.sqlite, identity.id, w.now, files);
+    const { id } = hazardRows.insert(
+      w,
+      {
+        districtId: identity.districtId,
+        unitId: input.unitId,
+        equipmentId: input.equipmentId,
         blockId,
         number,
-        input.description,
-        input.level,
-        input.foundBy,
-        input.foundOn,
-        input.measures,
-        input.sourceInspectionId,
-        input.sourceCheckId ?? null,
-        input.reporterManagerId ?? null,
-      );
-    const evidence = attachmentIds(sqlite, identity.id, now, files);
-    const eventId = addEvent(ctx, identity, { hazardId: id, action: 'create', from: null, to: 'found', comment: input.comment, evidence });
-    appendAudit(ctx, { nodeId: identity.id, call: 'hazards.create', table: 'hazards', rowIds: [id, eventId], after: { ...input, number, blockId, evidence } });
+        description: input.description,
+        level: input.level,
+        foundBy: input.foundBy,
+        foundOn: input.foundOn,
+        measures: input.measures,
+        state: 'found',
+        sourceInspectionId: input.sourceInspectionId,
+        sourceCheckId: input.sourceCheckId ?? null,
+        reporterManagerId: input.reporterManagerId ?? null,
+      },
+      { audit: { after: { ...input, number, blockId, evidence } } },
+    );
+    addEvent(w, { hazardId: id, action: 'create', from: null, to: 'found', comment: input.comment, evidence });
     return id;
-  })();
+  });
   return getHazard(ctx, id, identity.id);
 }
 
 export function updateHazard(ctx: CoreContext, input: ParsedInput<'hazards.update'>): HazardDetail {
   const identity = requireDistrictIdentity(ctx);
-  const { sqlite } = ctx.database;
-  sqlite.transaction(() => {
-    const before = loadOwn(ctx, identity, input.id, input.version);
+  const w = beginWrite(ctx, identity, 'hazards.update');
+  inTransaction(w, () => {
+    const { row, hazard: before } = loadOwn(w, input.id, input.version);
     if (!editableStates.includes(before.state)) throw new AppError('CONFLICT', `隐患已${stateLabels[before.state]}，不能再修改。`);
     const after = {
       equipmentId: input.equipmentId === undefined ? before.equipmentId : input.equipmentId,
@@ -141,12 +138,9 @@ export function updateHazard(ctx: CoreContext, input: ParsedInput<'hazards.updat
     };
     if (after.foundOn > today(ctx)) throw new AppError('VALIDATION', '发现日期不能晚于今天。', { field: 'foundOn' });
     checkEquipment(ctx, before.unitId, after.equipmentId);
-    sqlite
-      .prepare('UPDATE hazards SET equipment_id = ?, description = ?, level = ?, found_by = ?, found_on = ?, measures = ?, updated_at = ?, version = version + 1 WHERE id = ?')
-      .run(after.equipmentId, after.description, after.level, after.foundBy, after.foundOn, after.measures, ctx.now().toISOString(), before.id);
     const { equipmentId, description, level, foundBy, foundOn, measures } = before;
-    appendAudit(ctx, { nodeId: identity.id, call: 'hazards.update', table: 'hazards', rowIds: [before.id], before: { equipmentId, description, level, foundBy, foundOn, measures }, after });
-  })();
+    hazardRows.update(w, row, after, { before: { equipmentId, description, level, foundBy, foundOn, measures }, after });
+  });
   return getHazard(ctx, input.id, identity.id);
 }
 
@@ -169,9 +163,9 @@ function orderDeadline(ctx: CoreContext, hazard: HazardSummary, input: ParsedInp
 export function transitionHazard(ctx: CoreContext, input: ParsedInput<'hazards.transition'>): HazardDetail {
   const identity = requireDistrictIdentity(ctx);
   const files = storeStaged(ctx, input.evidence);
-  const { sqlite } = ctx.database;
-  sqlite.transaction(() => {
-    const before = loadOwn(ctx, identity, input.id, input.version);
+  const w = beginWrite(ctx, identity, 'hazards.transition');
+  inTransaction(w, () => {
+    const { row, hazard: before } = loadOwn(w, input.id, input.version);
     const next = nextState(before.state, input.action);
     if (!next.ok) throw new AppError('CONFLICT', next.reason);
     const action: HazardAction = input.action;
@@ -180,52 +174,49 @@ export function transitionHazard(ctx: CoreContext, input: ParsedInput<'hazards.t
     }
     if (action === 'submit' && files.length === 0) throw new AppError('VALIDATION', '提交整改请附整改后的佐证材料（照片、检验报告等）。', { field: 'evidence' });
     if (action === 'fail' && !input.comment) throw new AppError('VALIDATION', '复查不通过请写明原因。', { field: 'comment' });
-    const now = ctx.now().toISOString();
     const day = today(ctx);
-    const set: Record<string, string | number | null> = { state: next.to };
-    if (action === 'order') Object.assign(set, orderDeadline(ctx, before, input));
-    if (action === 'pass') set['closedOn'] = day;
-    if (action === 'archive') set['archivedOn'] = day;
+    const set: RowChange<typeof hazards> = { state: next.to };
+    // what the audit entry has always recorded of the change (escalated as 1)
+    const audited: Record<string, string | number | null> = { state: next.to };
+    const change = (fields: Record<string, string | number | null>) => {
+      Object.assign(set, fields);
+      Object.assign(audited, fields);
+    };
+    if (action === 'order') change(orderDeadline(ctx, before, input));
+    if (action === 'pass') change({ closedOn: day });
+    if (action === 'archive') change({ archivedOn: day });
     if (action === 'fail') {
-      set['failCount'] = before.failCount + 1;
-      if (before.failCount + 1 >= ESCALATE_AFTER_FAILURES && !before.escalated) Object.assign(set, { escalated: 1, escalatedAt: now, escalationReason: 'failures' });
+      change({ failCount: before.failCount + 1 });
+      if (before.failCount + 1 >= ESCALATE_AFTER_FAILURES && !before.escalated) {
+        set.escalated = true;
+        audited['escalated'] = 1;
+        change({ escalatedAt: w.now, escalationReason: 'failures' });
+      }
     }
-    const column: Record<string, string> = { state: 'state', deadline: 'deadline', workingDays: 'working_days', closedOn: 'closed_on', archivedOn: 'archived_on', failCount: 'fail_count', escalated: 'escalated', escalatedAt: 'escalated_at', escalationReason: 'escalation_reason' };
-    const keys = Object.keys(set);
-    sqlite
-      .prepare(`UPDATE hazards SET ${keys.map((k) => `${column[k]} = ?`).join(', ')}, updated_at = ?, version = version + 1 WHERE id = ?`)
-      .run(...keys.map((k) => set[k]), now, before.id);
-    const evidence = attachmentIds(sqlite, identity.id, now, files);
-    const eventId = addEvent(ctx, identity, { hazardId: before.id, action, from: before.state, to: next.to, comment: input.comment, evidence });
-    appendAudit(ctx, {
-      nodeId: identity.id,
-      call: 'hazards.transition',
-      table: 'hazards',
-      rowIds: [before.id, eventId],
+    const evidence = attachmentIds(ctx.database.sqlite, identity.id, w.now, files);
+    hazardRows.update(w, row, set, {
       before: { state: before.state, deadline: before.deadline, failCount: before.failCount, escalated: before.escalated },
-      after: { action, label: transitions[action].label, ...set, comment: input.comment, evidence },
+      after: { action, label: transitions[action].label, ...audited, comment: input.comment, evidence },
     });
-  })();
+    addEvent(w, { hazardId: before.id, action, from: before.state, to: next.to, comment: input.comment, evidence });
+  });
   return getHazard(ctx, input.id, identity.id);
 }
 
-/** Marks this office's overdue hazards as escalated (once each), with an event and one audit entry. */
+/** Marks this office's overdue hazards as escalated (once each), each with an event and its audit entry. */
 export function escalateOverdue(ctx: CoreContext): { escalated: string[] } {
   const identity = requireDistrictIdentity(ctx);
   const { sqlite } = ctx.database;
-  return sqlite.transaction(() => {
+  const w = beginWrite(ctx, identity, 'hazards.escalateOverdue');
+  return inTransaction(w, () => {
     const rows = sqlite
       .prepare(`SELECT h.id, h.state FROM hazards h WHERE h.origin_node = @node AND h.deleted_at IS NULL AND h.escalated = 0 AND ${OVERDUE_SQL} ORDER BY h.deadline, h.id`)
       .all({ node: identity.id, today: today(ctx) }) as Array<{ id: string; state: HazardState }>;
-    if (rows.length === 0) return { escalated: [] };
-    const now = ctx.now().toISOString();
-    const update = sqlite.prepare("UPDATE hazards SET escalated = 1, escalated_at = ?, escalation_reason = 'overdue', updated_at = ?, version = version + 1 WHERE id = ?");
-    const events = rows.map((r) => {
-      update.run(now, now, r.id);
-      return addEvent(ctx, identity, { hazardId: r.id, action: 'escalate', from: r.state, to: r.state, comment: '逾期未整改，升级预警', evidence: [] });
-    });
-    const ids = rows.map((r) => r.id);
-    appendAudit(ctx, { nodeId: identity.id, call: 'hazards.escalateOverdue', table: 'hazards', rowIds: [...ids, ...events], after: { escalated: ids, reason: 'overdue' } });
-    return { escalated: ids };
-  })();
+    for (const r of rows) {
+      const escalation = { escalated: true, escalatedAt: w.now, escalationReason: 'overdue' };
+      hazardRows.update(w, hazardRows.owned(w, r.id), escalation, { before: { escalated: false }, after: escalation });
+      addEvent(w, { hazardId: r.id, action: 'escalate', from: r.state, to: r.state, comment: '逾期未整改，升级预警', evidence: [] });
+    }
+    return { escalated: rows.map((r) => r.id) };
+  });
 }

@@ -1,13 +1,13 @@
 import type { ParsedInput } from '../../api/contract.ts';
 import { AppError } from '../../api/errors.ts';
 import type { CityCell, CityView, SummaryDetail } from '../../api/schemas/summaries.ts';
-import { appendAudit } from '../audit.ts';
 import type { CoreContext } from '../context.ts';
-import { newId } from '../ids.ts';
+import { beginWrite, inTransaction } from '../data/write.ts';
 import { requireIdentity } from '../node/node-service.ts';
 import { localDate } from '../registry/as-of.ts';
 import { currentMonth, dueDate, monthsUpTo, today } from './month.ts';
 import { districtName, getSummary, loadRowById, reviewsOf, rowsWhere } from './summary-read.ts';
+import { reviewRows } from './summary-rows.ts';
 import { getSummarySettings } from './summary-settings.ts';
 import { answerOf, judgedAt, statusOf, timelinessOf } from './summary-status.ts';
 
@@ -17,9 +17,8 @@ import { answerOf, judgedAt, statusOf, timelinessOf } from './summary-status.ts'
 // other office ever receives it (bureauTargetColumns in bundle/sync-tables.ts).
 
 export function reviewSummary(ctx: CoreContext, input: ParsedInput<'summaries.review'>): SummaryDetail {
-  const identity = requireIdentity(ctx);
-  const { sqlite } = ctx.database;
-  const month = sqlite.transaction(() => {
+  const w = beginWrite(ctx, requireIdentity(ctx), 'summaries.review');
+  const month = inTransaction(w, () => {
     const row = loadRowById(ctx, input.summaryId);
     const answers = reviewsOf(ctx, [row.id]).get(row.id) ?? [];
     const status = statusOf(row, answers);
@@ -29,23 +28,11 @@ export function reviewSummary(ctx: CoreContext, input: ParsedInput<'summaries.re
     if (row.submittedAt !== input.submittedAt) throw new AppError('CONFLICT', '该分局已重新报送了工作小结，请刷新后查看新的一份再审阅。');
     if (input.action === 'return' && !input.comment) throw new AppError('VALIDATION', '退回请写明意见（需要补充或更正的内容）。', { field: 'comment' });
     if (input.action === 'receive' && answerOf(row, answers)?.action === 'receive') throw new AppError('CONFLICT', '这份工作小结已标记为已收。');
-    const id = newId();
-    const now = ctx.now().toISOString();
-    sqlite
-      .prepare(
-        `INSERT INTO summary_reviews (id, origin_node, created_at, updated_at, version, summary_id, office_node, submitted_at, action, comment, reviewed_on, reviewed_by)
-         VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(id, identity.id, now, now, row.id, row.originNode, row.submittedAt, input.action, input.comment, today(ctx), ctx.actor);
-    appendAudit(ctx, {
-      nodeId: identity.id,
-      call: 'summaries.review',
-      table: 'summary_reviews',
-      rowIds: [id],
-      after: { summaryId: row.id, officeNode: row.originNode, month: row.month, submittedAt: row.submittedAt, action: input.action, comment: input.comment },
-    });
+    const answer = { summaryId: row.id, officeNode: row.originNode, submittedAt: input.submittedAt, action: input.action, comment: input.comment };
+    const after = { summaryId: row.id, officeNode: row.originNode, month: row.month, submittedAt: row.submittedAt, action: input.action, comment: input.comment };
+    reviewRows.insert(w, { ...answer, reviewedOn: today(ctx), reviewedBy: ctx.actor }, { audit: { after } });
     return { month: row.month, officeNode: row.originNode };
-  })();
+  });
   return getSummary(ctx, month);
 }
 
