@@ -1,7 +1,7 @@
 import { equipmentHeader, equipmentRow, writeXlsx } from '../../electron/core/ledger/test-fixtures.ts';
 import { cli, expect, test } from './fixtures.ts';
 import { Grid } from './pages/grid.ts';
-import { ImportPage } from './pages/import-page.ts';
+import { LedgerPage } from './pages/ledger-page.ts';
 import { cellText, readDownload } from './xlsx.ts';
 
 // A re-import changes no record silently: the wizard lists every update with its
@@ -23,7 +23,7 @@ async function pieces(databaseFile: string): Promise<Record<string, Piece>> {
 test('the wizard lists every update with before and after, and writes an identity change only for the rows accepted', async ({ app, workspace }, testInfo) => {
   const first = testInfo.outputPath('台账.xlsx');
   await writeXlsx(first, [{ name: '设备台账', rows: [equipmentHeader, equipmentRow(1), equipmentRow(2), equipmentRow(3)] as never }]);
-  const wizard = new ImportPage(app);
+  const wizard = new LedgerPage(app);
   await wizard.goto();
   await wizard.choose(first);
   await wizard.importAndConfirm();
@@ -104,7 +104,7 @@ test('the wizard lists every update with before and after, and writes an identit
 test('调整列对应 names the headers it could not match, or says there are none', async ({ app }, testInfo) => {
   const file = testInfo.outputPath('台账.xlsx');
   await writeXlsx(file, [{ name: '设备台账', rows: [[...equipmentHeader, '维保单位', '备注'], [...equipmentRow(1), '某维保公司', '']] as never }]);
-  const wizard = new ImportPage(app);
+  const wizard = new LedgerPage(app);
   await wizard.goto();
   await wizard.choose(file);
   await app.getByRole('button', { name: '调整列对应' }).click();

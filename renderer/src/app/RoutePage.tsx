@@ -5,7 +5,7 @@ import { BundlesPage } from '../pages/bundles/BundlesPage.tsx';
 import { ChainPage } from '../pages/chain/ChainPage.tsx';
 import { CityPage } from '../pages/city/CityPage.tsx';
 import { EquipmentPage } from '../pages/equipment/EquipmentPage.tsx';
-import { ImportPage } from '../pages/import/ImportPage.tsx';
+import { LedgerPage } from '../pages/ledger/LedgerPage.tsx';
 import { KeysPage } from '../pages/keys/KeysPage.tsx';
 import { ListsPage } from '../pages/lists/ListsPage.tsx';
 import { ManagersPage } from '../pages/managers/ManagersPage.tsx';
@@ -37,8 +37,8 @@ export function RoutePage({ route }: { route: PageRouteId }) {
       return <ManagersPage key={query} />;
     case 'lists':
       return <ListsPage key={query} />;
-    case 'import':
-      return <ImportPage />;
+    case 'ledger':
+      return <LedgerPage />;
     case 'blocks':
       return <BlocksPage />;
     case 'chain':

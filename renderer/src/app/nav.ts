@@ -33,7 +33,7 @@ export const navGroups: NavGroup[] = [
       { route: 'equipment', labelKey: 'nav.equipment' },
       { route: 'managers', labelKey: 'nav.managers' },
       { route: 'lists', labelKey: 'nav.lists' },
-      { route: 'import', labelKey: 'nav.import' },
+      { route: 'ledger', labelKey: 'nav.ledger' },
     ],
   },
   {

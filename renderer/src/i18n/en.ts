@@ -5,7 +5,7 @@ import { overviewEn } from './overview.en.ts';
 import { equipmentEn } from './equipment.en.ts';
 import { managersEn } from './managers.en.ts';
 import { listsEn } from './lists.en.ts';
-import { ledgerFieldEn, importEn } from './import.en.ts';
+import { ledgerFieldEn, ledgerEn } from './ledger.en.ts';
 import { bundlesEn } from './bundles.en.ts';
 import { cityEn } from './city.en.ts';
 import { keysEn } from './keys.en.ts';
@@ -44,7 +44,7 @@ export const en: Messages = {
   managers: managersEn,
   lists: listsEn,
   ledgerField: ledgerFieldEn,
-  import: importEn,
+  ledger: ledgerEn,
   bundles: bundlesEn,
   city: cityEn,
   keys: keysEn,

@@ -29,7 +29,7 @@ export const navEn: Messages['nav'] = {
   equipment: 'Equipment',
   managers: 'Safety managers',
   lists: 'Two lists',
-  import: 'Ledger import',
+  ledger: 'Ledger import',
   blocks: 'Safety groups (blocks)',
   chain: 'Work links (chain)',
   acceptance: 'Demo unit acceptance',

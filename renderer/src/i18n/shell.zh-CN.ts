@@ -28,7 +28,7 @@ export const navZh = {
   equipment: '特种设备',
   managers: '安全管理员',
   lists: '两项清单',
-  import: '台账导入',
+  ledger: '台账导入',
   blocks: '安全管理小组（块）',
   chain: '工作联系（链）',
   acceptance: '示范单位验收',

@@ -7,7 +7,7 @@ import { overviewZh } from './overview.zh-CN.ts';
 import { equipmentZh } from './equipment.zh-CN.ts';
 import { managersZh } from './managers.zh-CN.ts';
 import { listsZh } from './lists.zh-CN.ts';
-import { ledgerFieldZh, importZh } from './import.zh-CN.ts';
+import { ledgerFieldZh, ledgerZh } from './ledger.zh-CN.ts';
 import { bundlesZh } from './bundles.zh-CN.ts';
 import { cityZh } from './city.zh-CN.ts';
 import { keysZh } from './keys.zh-CN.ts';
@@ -44,7 +44,7 @@ export const zhCN = {
   managers: managersZh,
   lists: listsZh,
   ledgerField: ledgerFieldZh,
-  import: importZh,
+  ledger: ledgerZh,
   bundles: bundlesZh,
   city: cityZh,
   keys: keysZh,

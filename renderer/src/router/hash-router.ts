@@ -10,7 +10,7 @@ export const routeIds = [
   'equipment',
   'managers',
   'lists',
-  'import',
+  'ledger',
   'blocks',
   'chain',
   'acceptance',

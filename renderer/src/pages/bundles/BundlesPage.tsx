@@ -7,7 +7,7 @@ import { keysHref } from './keys-link.ts';
 import { ReceiptImportCard } from './ReceiptImportCard.tsx';
 import { ReceivedGrid } from './ReceivedGrid.tsx';
 import { SentGrid } from './SentGrid.tsx';
-import { useExchangeData, type ExchangeData } from './useExchangeData.ts';
+import { useBundlesData, type BundlesData } from './useBundlesData.ts';
 import { usePassphrase, type WithPassphrase } from './usePassphrase.tsx';
 import { WriteReceiptsButton } from './WriteReceiptsButton.tsx';
 
@@ -20,7 +20,7 @@ export function BundlesPage() {
   const { t } = useTranslation();
   const { node } = useAppContext();
   const isBureau = node.role === 'bureau';
-  const data = useExchangeData(isBureau);
+  const data = useBundlesData(isBureau);
   const { withPassphrase, dialog } = usePassphrase();
   const reload = () => void data.reload();
 
@@ -45,7 +45,7 @@ export function BundlesPage() {
 }
 
 /** What needs doing first: keys missing, no partner trusted, bundles not yet confirmed or receipted. */
-function Attention({ data, isBureau }: { data: ExchangeData; isBureau: boolean }) {
+function Attention({ data, isBureau }: { data: BundlesData; isBureau: boolean }) {
   const { t } = useTranslation();
   const lines: string[] = [];
   if (data.hasKeys === false) lines.push(t('bundles.attention.noKeys'));
@@ -74,7 +74,7 @@ function Attention({ data, isBureau }: { data: ExchangeData; isBureau: boolean }
 }
 
 interface ViewProps {
-  data: ExchangeData;
+  data: BundlesData;
   withPassphrase: WithPassphrase;
   reload: () => void;
 }

@@ -101,7 +101,7 @@ function OverviewBody({ summary, settings, unitsWithoutManager, blocksWithProble
         <div className="notice notice-info" role="status">
           <strong>{t('overview.emptyTitle')}</strong>
           <p>
-            {t('overview.emptyBody')} <a href={hrefFor('import')}>{t('overview.emptyAction')}</a>
+            {t('overview.emptyBody')} <a href={hrefFor('ledger')}>{t('overview.emptyAction')}</a>
           </p>
         </div>
       )}

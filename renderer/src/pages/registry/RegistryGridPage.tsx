@@ -180,7 +180,7 @@ export function RegistryGridPage<F extends { search: string }, R extends Row>({ 
               config.emptyAll
             ) : (
               <span className="grid-empty-action">
-                {config.emptyAll} <a href={hrefFor('import')}>{t('nav.import')}</a>
+                {config.emptyAll} <a href={hrefFor('ledger')}>{t('nav.ledger')}</a>
               </span>
             )}
           </div>

@@ -13,22 +13,22 @@ type Context = { t: TFunction };
 
 function SeverityCell({ data, context }: ICellRendererParams<IssueRow, string, Context>) {
   if (!data) return null;
-  return data.severity === 'error' ? <Badge tone="danger">{context.t('import.issue.error')}</Badge> : <Badge tone="warn">{context.t('import.issue.warning')}</Badge>;
+  return data.severity === 'error' ? <Badge tone="danger">{context.t('ledger.issue.error')}</Badge> : <Badge tone="warn">{context.t('ledger.issue.warning')}</Badge>;
 }
 
 function issueColumns(t: TFunction): ColDef<IssueRow>[] {
   return [
-    { colId: 'severity', field: 'severity', headerName: t('import.issue.severity'), width: 74, cellRenderer: SeverityCell },
-    { colId: 'sheet', field: 'sheet', headerName: t('import.issue.sheet'), width: 110 },
-    { colId: 'row', field: 'row', headerName: t('import.issue.row'), width: 76, type: 'rightAligned' },
+    { colId: 'severity', field: 'severity', headerName: t('ledger.issue.severity'), width: 74, cellRenderer: SeverityCell },
+    { colId: 'sheet', field: 'sheet', headerName: t('ledger.issue.sheet'), width: 110 },
+    { colId: 'row', field: 'row', headerName: t('ledger.issue.row'), width: 76, type: 'rightAligned' },
     {
       colId: 'column',
-      headerName: t('import.issue.column'),
+      headerName: t('ledger.issue.column'),
       width: 160,
       valueGetter: (p) => (p.data?.column ? `${p.data.column}（${p.data.columnLetter}）` : ''),
     },
-    { colId: 'value', field: 'value', headerName: t('import.issue.value'), width: 160, tooltipField: 'value', cellClass: 'mono' },
-    { colId: 'message', field: 'message', headerName: t('import.issue.message'), minWidth: 300, flex: 1, tooltipField: 'message', wrapText: true, autoHeight: true },
+    { colId: 'value', field: 'value', headerName: t('ledger.issue.value'), width: 160, tooltipField: 'value', cellClass: 'mono' },
+    { colId: 'message', field: 'message', headerName: t('ledger.issue.message'), minWidth: 300, flex: 1, tooltipField: 'message', wrapText: true, autoHeight: true },
   ];
 }
 

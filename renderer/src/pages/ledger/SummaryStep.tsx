@@ -54,56 +54,56 @@ export function SummaryStep({ summary: previewed, accepted, onAccept, onExportUp
     <div className="import-summary" data-testid="import-summary">
       <div className="panel">
         <div className="summary-head">
-          <h2 className="section-title">{t('import.summary.title', { name: summary.fileName })}</h2>
-          <span className="muted">{t('import.summary.rowsRead', { count: summary.rowsRead })}</span>
+          <h2 className="section-title">{t('ledger.summary.title', { name: summary.fileName })}</h2>
+          <span className="muted">{t('ledger.summary.rowsRead', { count: summary.rowsRead })}</span>
         </div>
         <div className="summary-body">
           <CountsTable summary={summary} testId="preview-counts" />
           <ul className="summary-facts">
-            <li data-testid="summary-folded">{t('import.summary.folded', { count: summary.duplicatesFolded })}</li>
+            <li data-testid="summary-folded">{t('ledger.summary.folded', { count: summary.duplicatesFolded })}</li>
             <li data-testid="summary-errors" className={badRows > 0 ? 'text-danger' : undefined}>
-              {t('import.summary.errorRows', { count: badRows, errors: summary.errors.length })}
+              {t('ledger.summary.errorRows', { count: badRows, errors: summary.errors.length })}
             </li>
             <li data-testid="summary-warnings" className={summary.warnings.length > 0 ? 'text-warn' : undefined}>
-              {t('import.summary.warnings', { count: summary.warnings.length })}
+              {t('ledger.summary.warnings', { count: summary.warnings.length })}
             </li>
             <li>
-              <strong>{t('import.summary.toWrite', { count: toWrite })}</strong>
+              <strong>{t('ledger.summary.toWrite', { count: toWrite })}</strong>
             </li>
           </ul>
         </div>
         <SheetsPanel sheets={summary.sheets} />
         <div className="form-actions form-actions-start">
-          <button type="button" className="button button-primary" onClick={onImport} disabled={toWrite === 0} title={toWrite === 0 ? t('import.summary.nothingToWrite') : undefined}>
-            {t('import.summary.import')}
+          <button type="button" className="button button-primary" onClick={onImport} disabled={toWrite === 0} title={toWrite === 0 ? t('ledger.summary.nothingToWrite') : undefined}>
+            {t('ledger.summary.import')}
           </button>
           <button type="button" className="button" onClick={onAdjustMapping}>
-            {t('import.summary.adjustMapping')}
+            {t('ledger.summary.adjustMapping')}
           </button>
           <button type="button" className="button" onClick={onRestart}>
-            {t('import.summary.another')}
+            {t('ledger.summary.another')}
           </button>
-          {toWrite === 0 && <span className="muted">{t('import.summary.nothingToWrite')}</span>}
+          {toWrite === 0 && <span className="muted">{t('ledger.summary.nothingToWrite')}</span>}
         </div>
       </div>
       {summary.updates.length > 0 && <UpdatesPanel summary={previewed} held={held} accepted={accepted} onAccept={onAccept} onExport={onExportUpdates} />}
       <div className="panel issues-panel">
         <div className="toolbar">
-          <h2 className="section-title section-title-inline">{t('import.issues.title')}</h2>
-          <div className="segmented" role="radiogroup" aria-label={t('import.issues.filter')}>
+          <h2 className="section-title section-title-inline">{t('ledger.issues.title')}</h2>
+          <div className="segmented" role="radiogroup" aria-label={t('ledger.issues.filter')}>
             {(['all', 'error', 'warning'] as const).map((f) => (
               <label key={f} className={`segment${filter === f ? ' segment-on' : ''}`}>
                 <input type="radio" name="issue-filter" value={f} checked={filter === f} onChange={() => setFilter(f)} />
-                {t(`import.issues.${f}`, { count: f === 'all' ? issues : f === 'error' ? summary.errors.length : summary.warnings.length })}
+                {t(`ledger.issues.${f}`, { count: f === 'all' ? issues : f === 'error' ? summary.errors.length : summary.warnings.length })}
               </label>
             ))}
           </div>
           <span className="toolbar-spacer" />
-          <button type="button" className="button" onClick={() => void exportProblems()} disabled={exporting || issues === 0} title={t('import.issues.exportHint')}>
-            {exporting ? t('grid.exporting') : t('import.issues.export')}
+          <button type="button" className="button" onClick={() => void exportProblems()} disabled={exporting || issues === 0} title={t('ledger.issues.exportHint')}>
+            {exporting ? t('grid.exporting') : t('ledger.issues.export')}
           </button>
         </div>
-        {issues === 0 ? <p className="muted">{t('import.issues.none')}</p> : <IssuesGrid rows={shown} />}
+        {issues === 0 ? <p className="muted">{t('ledger.issues.none')}</p> : <IssuesGrid rows={shown} />}
       </div>
     </div>
   );

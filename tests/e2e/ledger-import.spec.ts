@@ -2,7 +2,7 @@ import { copyFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { expect, test, writeSampleLedger } from './fixtures.ts';
 import { EquipmentPage } from './pages/equipment-page.ts';
-import { ImportPage } from './pages/import-page.ts';
+import { LedgerPage } from './pages/ledger-page.ts';
 import { openArea } from './pages/shell.ts';
 import { UnitsPage } from './pages/units-page.ts';
 import { cellText, readDownload, rowTexts } from './xlsx.ts';
@@ -24,7 +24,7 @@ test('imports a ledger with defects: lists every error row, imports the rest, th
   const model = written.facts;
   const expectedErrorRows = new Set(defects.errors.map((e) => `${e.sheet}#${e.row}`));
 
-  const wizard = new ImportPage(app);
+  const wizard = new LedgerPage(app);
   await wizard.goto();
   await wizard.choose(written.file);
   await expect(wizard.summary).toBeVisible();
@@ -117,7 +117,7 @@ test('the problem-rows file, fixed in one row, imports that row', async ({ app, 
   const usccDefect = written.defects!.errors.find((e) => e.code === 'USCC_CHECK')!;
   const unitName = '张家港市鹿苑永兴五金加工厂'; // the unit of that row (scripts/sample-data/defects.ts)
 
-  const wizard = new ImportPage(app);
+  const wizard = new LedgerPage(app);
   await wizard.goto();
   await wizard.choose(written.file);
   const download = await wizard.exportProblems();
@@ -187,7 +187,7 @@ test('the problem-rows file re-imports its 安全管理人员 sheet (fixed ID nu
   const written = await writeSampleLedger(testInfo.outputPath('ledger.xlsx'), { units: 12, seed: 11, defects: true });
   const idDefect = written.defects!.errors.find((e) => e.code === 'ID_CHECK')!;
 
-  const wizard = new ImportPage(app);
+  const wizard = new LedgerPage(app);
   await wizard.goto();
   await wizard.choose(written.file);
   const download = await wizard.exportProblems();
@@ -221,7 +221,7 @@ test('a required column under an unknown header is mapped in the wizard, and the
   const renamed = testInfo.outputPath('改了表头.xlsx');
   await workbook.xlsx.writeFile(renamed);
 
-  const wizard = new ImportPage(app);
+  const wizard = new LedgerPage(app);
   await wizard.goto();
   await wizard.choose(renamed);
   const mapping = app.getByTestId('mapping-step');
@@ -255,7 +255,7 @@ test('取消 during the check cancels that job and says nothing changed', async 
   });
   const cancelRequest = app.waitForRequest('**/api/jobs.cancel');
 
-  const wizard = new ImportPage(app);
+  const wizard = new LedgerPage(app);
   await wizard.goto();
   await wizard.fileInput.setInputFiles(written.file);
   const progress = app.getByTestId('preview-progress');

@@ -9,30 +9,30 @@ export function ResultStep({ result, onAnother }: { result: LedgerSummary; onAno
   const bad = errorRowCount(result);
   return (
     <div className="panel" data-testid="import-result">
-      <h2 className="section-title">{t('import.result.title', { name: result.fileName })}</h2>
+      <h2 className="section-title">{t('ledger.result.title', { name: result.fileName })}</h2>
       <div className="notice notice-ok" role="status" data-testid="import-done">
-        {t('import.result.done')}
-        {bad > 0 && ` ${t('import.result.skipped', { count: bad })}`}
+        {t('ledger.result.done')}
+        {bad > 0 && ` ${t('ledger.result.skipped', { count: bad })}`}
       </div>
       <CountsTable summary={result} testId="result-counts" />
       <div className="result-links">
         <a className="button" href={hrefFor('units')}>
-          {t('import.result.units')}
+          {t('ledger.result.units')}
         </a>
         <a className="button" href={hrefFor('equipment')}>
-          {t('import.result.equipment')}
+          {t('ledger.result.equipment')}
         </a>
         <a className="button" href={hrefFor('managers')}>
-          {t('import.result.managers')}
+          {t('ledger.result.managers')}
         </a>
         <a className="button" href={hrefFor('lists')}>
-          {t('import.result.lists')}
+          {t('ledger.result.lists')}
         </a>
         <a className="button" href={hrefFor('overview')}>
-          {t('import.result.overview')}
+          {t('ledger.result.overview')}
         </a>
         <button type="button" className="button" onClick={onAnother}>
-          {t('import.result.another')}
+          {t('ledger.result.another')}
         </button>
       </div>
     </div>

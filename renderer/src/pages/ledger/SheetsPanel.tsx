@@ -14,15 +14,15 @@ export function SheetsPanel({ sheets }: { sheets: readonly SheetInfo[] }) {
           <div key={sheet.name} className="sheet-card" data-testid="sheet-card">
             <div className="sheet-head">
               <strong>{sheet.name}</strong>
-              <span className={`tag ${sheet.kind ? 'tag-info' : 'tag-warn'}`}>{sheet.kind ? t(`import.sheetKind.${sheet.kind}`) : t('import.sheetKind.none')}</span>
-              {sheet.headerRow !== null && <span className="muted">{t('import.sheet.headerRow', { row: sheet.headerRow })}</span>}
-              <span className="muted">{t('import.sheet.dataRows', { count: sheet.dataRows })}</span>
+              <span className={`tag ${sheet.kind ? 'tag-info' : 'tag-warn'}`}>{sheet.kind ? t(`ledger.sheetKind.${sheet.kind}`) : t('ledger.sheetKind.none')}</span>
+              {sheet.headerRow !== null && <span className="muted">{t('ledger.sheet.headerRow', { row: sheet.headerRow })}</span>}
+              <span className="muted">{t('ledger.sheet.dataRows', { count: sheet.dataRows })}</span>
             </div>
             {sheet.kind && (
               <div className="sheet-columns">
-                <span className="muted">{t('import.sheet.matched', { count: matched.length })}</span>
+                <span className="muted">{t('ledger.sheet.matched', { count: matched.length })}</span>
                 {matched.map((c) => (
-                  <span key={c.letter} className="column-chip" title={t('import.sheet.columnTitle', { letter: c.letter, header: c.header })}>
+                  <span key={c.letter} className="column-chip" title={t('ledger.sheet.columnTitle', { letter: c.letter, header: c.header })}>
                     {c.header}
                     {c.field && c.header !== fieldLabel(t, c.field) && <span className="muted"> → {fieldLabel(t, c.field)}</span>}
                   </span>
@@ -31,7 +31,7 @@ export function SheetsPanel({ sheets }: { sheets: readonly SheetInfo[] }) {
             )}
             {sheet.kind && extra.length > 0 && (
               <div className="sheet-columns">
-                <span className="muted">{t('import.sheet.extra')}</span>
+                <span className="muted">{t('ledger.sheet.extra')}</span>
                 {extra.map((c) => (
                   <span key={c.letter} className="column-chip column-chip-extra">
                     {c.header}
@@ -41,7 +41,7 @@ export function SheetsPanel({ sheets }: { sheets: readonly SheetInfo[] }) {
             )}
             {sheet.missingRequired.length > 0 && (
               <div className="sheet-missing" role="alert">
-                {t('import.sheet.missing', { fields: sheet.missingRequired.map((f) => fieldLabel(t, f)).join('、') })}
+                {t('ledger.sheet.missing', { fields: sheet.missingRequired.map((f) => fieldLabel(t, f)).join('、') })}
               </div>
             )}
           </div>

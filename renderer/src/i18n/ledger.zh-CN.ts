@@ -30,7 +30,7 @@ export const ledgerFieldZh = {
   phone: '联系电话',
 };
 
-export const importZh = {
+export const ledgerZh = {
   title: '台账导入',
   steps: {
     label: '导入步骤',

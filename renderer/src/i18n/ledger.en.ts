@@ -31,7 +31,7 @@ export const ledgerFieldEn: Messages['ledgerField'] = {
   phone: 'Phone',
 };
 
-export const importEn: Messages['import'] = {
+export const ledgerEn: Messages['ledger'] = {
   title: 'Ledger import',
   steps: {
     label: 'Import steps',

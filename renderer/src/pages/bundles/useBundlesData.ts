@@ -6,7 +6,7 @@ import type { ReceivedBundle } from './ReceivedGrid.tsx';
 
 export type Office = CallOutput<'city.overview'>['offices'][number];
 
-export interface ExchangeData {
+export interface BundlesData {
   sent: SentBundle[];
   received: ReceivedBundle[];
   /** bureau: the enrolled offices (city.overview); offices: empty */
@@ -18,11 +18,11 @@ export interface ExchangeData {
   error: string | null;
 }
 
-const empty: ExchangeData = { sent: [], received: [], offices: [], hasKeys: null, hasPartner: null, error: null };
+const empty: BundlesData = { sent: [], received: [], offices: [], hasKeys: null, hasPartner: null, error: null };
 
 /** Everything the 数据包 page shows, read again after each export, import or receipt. */
-export function useExchangeData(isBureau: boolean): ExchangeData & { reload: () => Promise<void> } {
-  const [data, setData] = useState<ExchangeData>(empty);
+export function useBundlesData(isBureau: boolean): BundlesData & { reload: () => Promise<void> } {
+  const [data, setData] = useState<BundlesData>(empty);
 
   const reload = useCallback(async () => {
     try {

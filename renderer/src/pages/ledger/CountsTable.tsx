@@ -14,15 +14,15 @@ export function CountsTable({ summary, testId }: { summary: LedgerSummary; testI
       <thead>
         <tr>
           <th />
-          <th className="num">{t('import.counts.inserted')}</th>
-          <th className="num">{t('import.counts.updated')}</th>
-          <th className="num">{t('import.counts.unchanged')}</th>
+          <th className="num">{t('ledger.counts.inserted')}</th>
+          <th className="num">{t('ledger.counts.updated')}</th>
+          <th className="num">{t('ledger.counts.unchanged')}</th>
         </tr>
       </thead>
       <tbody>
         {rows.map(([what, c]) => (
           <tr key={what} data-row={what}>
-            <th scope="row">{t(`import.counts.${what}`)}</th>
+            <th scope="row">{t(`ledger.counts.${what}`)}</th>
             <td className="num" data-col="inserted">
               {c.inserted}
             </td>

@@ -28,11 +28,11 @@ export function FileStep({ staging, staged, onFile, onRecheck, onRefuse }: FileS
   const take = (file: File | undefined) => {
     if (!file) return;
     if (!ACCEPTED.test(file.name)) {
-      onRefuse(/\.xls$/i.test(file.name) ? t('import.file.xlsRefused', { name: file.name }) : t('import.file.typeRefused', { name: file.name }));
+      onRefuse(/\.xls$/i.test(file.name) ? t('ledger.file.xlsRefused', { name: file.name }) : t('ledger.file.typeRefused', { name: file.name }));
       return;
     }
     if (file.size > MAX_BYTES) {
-      onRefuse(t('import.file.tooLarge', { name: file.name, size: formatSize(file.size) }));
+      onRefuse(t('ledger.file.tooLarge', { name: file.name, size: formatSize(file.size) }));
       return;
     }
     onFile(file);
@@ -56,17 +56,17 @@ export function FileStep({ staging, staged, onFile, onRecheck, onRefuse }: FileS
         onDragLeave={() => setOver(false)}
         onDrop={onDrop}
       >
-        <p className="dropzone-title">{t('import.file.dropHere')}</p>
-        <p className="muted">{t('import.file.formats')}</p>
+        <p className="dropzone-title">{t('ledger.file.dropHere')}</p>
+        <p className="muted">{t('ledger.file.formats')}</p>
         <button type="button" className="button button-primary" onClick={() => inputRef.current?.click()} disabled={staging !== null}>
-          {t('import.file.choose')}
+          {t('ledger.file.choose')}
         </button>
         <input
           ref={inputRef}
           type="file"
           className="visually-hidden"
           accept=".xlsx,.csv"
-          aria-label={t('import.file.choose')}
+          aria-label={t('ledger.file.choose')}
           data-testid="ledger-file-input"
           tabIndex={-1}
           onChange={(e) => {
@@ -79,16 +79,16 @@ export function FileStep({ staging, staged, onFile, onRecheck, onRefuse }: FileS
       {staging && (
         <div className="file-line" role="status" data-testid="staging">
           <strong>{staging.name}</strong> <span className="muted">{formatSize(staging.size)}</span>{' '}
-          {staging.phase === 'reading' ? t('import.file.reading', { percent: Math.round(staging.share * 100) }) : t('import.file.uploading')}
+          {staging.phase === 'reading' ? t('ledger.file.reading', { percent: Math.round(staging.share * 100) }) : t('ledger.file.uploading')}
         </div>
       )}
       {!staging && staged && (
         <div className="file-line">
           <span>
-            {t('import.file.chosen')} <strong>{staged.name}</strong> <span className="muted">{formatSize(staged.size)}</span>
+            {t('ledger.file.chosen')} <strong>{staged.name}</strong> <span className="muted">{formatSize(staged.size)}</span>
           </span>
           <button type="button" className="button" onClick={onRecheck}>
-            {t('import.file.recheck')}
+            {t('ledger.file.recheck')}
           </button>
         </div>
       )}

@@ -6,7 +6,7 @@ export type CountRow = 'units' | 'equipment' | 'managers';
 export type CountCol = 'inserted' | 'updated' | 'unchanged';
 
 /** 台账导入: the wizard from the file to the result. */
-export class ImportPage {
+export class LedgerPage {
   readonly fileInput: Locator;
   readonly summary: Locator;
   readonly issues: Grid;

@@ -8,25 +8,25 @@ export function ApplyDialog({ summary, held, accepted, onCancel, onConfirm }: { 
   const bad = errorRowCount(summary);
   const count = recordsToWrite(summary);
   return (
-    <Modal title={t('import.confirm.title')} onClose={onCancel}>
+    <Modal title={t('ledger.confirm.title')} onClose={onCancel}>
       <div className="confirm-body">
         <p className="confirm-question" data-testid="confirm-text">
-          {bad > 0 ? t('import.confirm.bodyWithErrors', { count, bad }) : t('import.confirm.body', { count })}
+          {bad > 0 ? t('ledger.confirm.bodyWithErrors', { count, bad }) : t('ledger.confirm.body', { count })}
         </p>
-        <p className="muted">{t('import.confirm.detail', { units: summary.units.inserted + summary.units.updated, equipment: summary.equipment.inserted + summary.equipment.updated, managers: summary.managers.inserted + summary.managers.updated })}</p>
+        <p className="muted">{t('ledger.confirm.detail', { units: summary.units.inserted + summary.units.updated, equipment: summary.equipment.inserted + summary.equipment.updated, managers: summary.managers.inserted + summary.managers.updated })}</p>
         {held > 0 && (
           <p className="text-warn" data-testid="confirm-held">
             {t('ledgerReview.confirmHeld', { held, accepted })}
           </p>
         )}
-        <p className="muted">{t('import.confirm.atomic')}</p>
+        <p className="muted">{t('ledger.confirm.atomic')}</p>
       </div>
       <div className="form-actions">
         <button type="button" className="button" onClick={onCancel}>
           {t('common.cancel')}
         </button>
         <button type="button" className="button button-primary" onClick={onConfirm} data-autofocus>
-          {t('import.confirm.confirm')}
+          {t('ledger.confirm.confirm')}
         </button>
       </div>
     </Modal>

@@ -26,16 +26,16 @@ export function MappingStep({ summary, mappings, onChange, remember, onRemember,
 
   return (
     <div className="panel" data-testid="mapping-step">
-      <h2 className="section-title">{t('import.mapping.title')}</h2>
+      <h2 className="section-title">{t('ledger.mapping.title')}</h2>
       <p className="muted" data-testid="mapping-intro">
-        {sheets.length === 0 ? t('ledgerReview.mappingNone') : unmatched > 0 ? t('ledgerReview.mappingUnmatched', { count: unmatched }) : t('import.mapping.intro')}
+        {sheets.length === 0 ? t('ledgerReview.mappingNone') : unmatched > 0 ? t('ledgerReview.mappingUnmatched', { count: unmatched }) : t('ledger.mapping.intro')}
       </p>
       {unmatched > 0 && (
         <ul className="mapping-unmatched" data-testid="mapping-unmatched">
           {sheets.flatMap((sheet) =>
             unmatchedColumns(sheet).map((c) => (
               <li key={`${sheet.name}-${c.letter}`}>
-                {c.header} <span className="muted">（{sheet.name}，{t('import.mapping.letter', { letter: c.letter })}）</span>
+                {c.header} <span className="muted">（{sheet.name}，{t('ledger.mapping.letter', { letter: c.letter })}）</span>
               </li>
             )),
           )}
@@ -54,18 +54,18 @@ export function MappingStep({ summary, mappings, onChange, remember, onRemember,
           <div key={sheet.name} className="mapping-sheet">
             <div className="sheet-head">
               <strong>{sheet.name}</strong>
-              <span className="tag tag-info">{t(`import.sheetKind.${kind}`)}</span>
+              <span className="tag tag-info">{t(`ledger.sheetKind.${kind}`)}</span>
             </div>
             {sheet.missingRequired.length > 0 && (
               <div className={stillMissing.length > 0 ? 'sheet-missing' : 'muted'} role={stillMissing.length > 0 ? 'alert' : undefined}>
-                {t('import.sheet.missing', { fields: sheet.missingRequired.map((f) => fieldLabel(t, f)).join('、') })}
+                {t('ledger.sheet.missing', { fields: sheet.missingRequired.map((f) => fieldLabel(t, f)).join('、') })}
               </div>
             )}
             <table className="mapping-table">
               <thead>
                 <tr>
-                  <th>{t('import.mapping.header')}</th>
-                  <th>{t('import.mapping.field')}</th>
+                  <th>{t('ledger.mapping.header')}</th>
+                  <th>{t('ledger.mapping.field')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -75,16 +75,16 @@ export function MappingStep({ summary, mappings, onChange, remember, onRemember,
                     <tr key={column.letter}>
                       <td>
                         <label htmlFor={id}>
-                          {column.header} <span className="muted">（{t('import.mapping.letter', { letter: column.letter })}）</span>
+                          {column.header} <span className="muted">（{t('ledger.mapping.letter', { letter: column.letter })}）</span>
                         </label>
                       </td>
                       <td>
                         <select id={id} value={mappings[kind]?.[column.header] ?? 'extra'} onChange={(e) => set(kind, column.header, e.target.value as LedgerField | 'extra')}>
-                          <option value="extra">{t('import.mapping.extra')}</option>
+                          <option value="extra">{t('ledger.mapping.extra')}</option>
                           {fieldsOfKind[kind].map((field) => (
                             <option key={field} value={field}>
                               {t(`ledgerField.${field}`)}
-                              {(sheet.missingRequired as readonly string[]).includes(field) ? t('import.mapping.requiredMark') : ''}
+                              {(sheet.missingRequired as readonly string[]).includes(field) ? t('ledger.mapping.requiredMark') : ''}
                             </option>
                           ))}
                         </select>
@@ -99,14 +99,14 @@ export function MappingStep({ summary, mappings, onChange, remember, onRemember,
       })}
       <label className="checkbox">
         <input type="checkbox" checked={remember} onChange={(e) => onRemember(e.target.checked)} />
-        {t('import.mapping.remember')}
+        {t('ledger.mapping.remember')}
       </label>
       <div className="form-actions form-actions-start">
         <button type="button" className="button button-primary" onClick={onApply}>
-          {t('import.mapping.apply')}
+          {t('ledger.mapping.apply')}
         </button>
         <button type="button" className="button" onClick={onBack}>
-          {t('import.mapping.back')}
+          {t('ledger.mapping.back')}
         </button>
       </div>
     </div>

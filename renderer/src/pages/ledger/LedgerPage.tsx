@@ -33,7 +33,7 @@ const chooseStep: Step = { kind: 'choose', staging: null, staged: null };
  * counts and every problem row) → import exactly the previewed plan (confirm,
  * progress, cancel) → result. Nothing is written before the last step.
  */
-export function ImportPage() {
+export function LedgerPage() {
   const { t } = useTranslation();
   const [step, setStep] = useState<Step>(chooseStep);
   const [notice, setNotice] = useState<Notice>(null);
@@ -54,7 +54,7 @@ export function ImportPage() {
 
   /** A failed long call: CANCELLED is the user's wish and changed nothing; anything else is shown as the core said it. */
   const failure = (error: unknown): Notice =>
-    error instanceof ApiError && error.code === 'CANCELLED' ? { tone: 'info', text: t('import.cancelled') } : { tone: 'error', text: errorMessage(error) };
+    error instanceof ApiError && error.code === 'CANCELLED' ? { tone: 'info', text: t('ledger.cancelled') } : { tone: 'error', text: errorMessage(error) };
 
   const preview = async (staged: StagedFile, chosen: Mappings | null, rememberChosen: boolean) => {
     setNotice(null);
@@ -94,7 +94,7 @@ export function ImportPage() {
       const staged = await api.call('files.stage', { name: file.name, contentBase64 });
       await preview(staged, null, false);
     } catch (error) {
-      setNotice({ tone: 'error', text: error instanceof ApiError ? error.message : t('import.file.readFailed', { name: file.name }) });
+      setNotice({ tone: 'error', text: error instanceof ApiError ? error.message : t('ledger.file.readFailed', { name: file.name }) });
       setStep(chooseStep);
     }
   };
@@ -119,7 +119,7 @@ export function ImportPage() {
     } catch (error) {
       const n = failure(error);
       // an expired or outdated preview: the summary stays, with the way forward in the message
-      setNotice(error instanceof ApiError && error.code !== 'CANCELLED' ? { tone: 'error', text: `${n?.text ?? ''} ${t('import.previewAgain')}` } : n);
+      setNotice(error instanceof ApiError && error.code !== 'CANCELLED' ? { tone: 'error', text: `${n?.text ?? ''} ${t('ledger.previewAgain')}` } : n);
       setStep({ kind: 'summary', staged, summary, confirming: false });
     } finally {
       jobRef.current = null;
@@ -130,7 +130,7 @@ export function ImportPage() {
     try {
       const file = await api.call('ledger.errorReport', { planId: summary.planId });
       await saveFile(file);
-      setNotice({ tone: 'ok', text: t('import.issues.exported', { fileName: file.fileName }) });
+      setNotice({ tone: 'ok', text: t('ledger.issues.exported', { fileName: file.fileName }) });
     } catch (error) {
       setNotice({ tone: 'error', text: errorMessage(error) });
     }
@@ -156,7 +156,7 @@ export function ImportPage() {
     <section className="page import-page" aria-labelledby="import-title">
       <div className="page-header">
         <h1 id="import-title" className="page-title">
-          {t('import.title')}
+          {t('ledger.title')}
         </h1>
         <WizardSteps current={step.kind === 'choose' ? 1 : step.kind === 'done' ? 3 : step.kind === 'applying' ? 3 : 2} />
       </div>
@@ -167,7 +167,7 @@ export function ImportPage() {
             <>
               {' '}
               <button type="button" className="button" onClick={() => void preview(step.staged, mappings, remember)}>
-                {t('import.file.recheck')}
+                {t('ledger.file.recheck')}
               </button>
             </>
           )}
@@ -184,8 +184,8 @@ export function ImportPage() {
       )}
       {step.kind === 'previewing' && (
         <div className="panel" data-testid="preview-progress">
-          <div>{t('import.previewing', { name: step.staged.name })}</div>
-          <ProgressBar label={step.progress?.phase ?? t('import.starting')} done={step.progress?.done} total={step.progress?.total} onCancel={cancelJob} cancelling={cancelling} />
+          <div>{t('ledger.previewing', { name: step.staged.name })}</div>
+          <ProgressBar label={step.progress?.phase ?? t('ledger.starting')} done={step.progress?.done} total={step.progress?.total} onCancel={cancelJob} cancelling={cancelling} />
         </div>
       )}
       {step.kind === 'mapping' && (
@@ -218,8 +218,8 @@ export function ImportPage() {
       )}
       {step.kind === 'applying' && (
         <div className="panel" data-testid="apply-progress">
-          <div>{t('import.applying', { name: step.summary.fileName })}</div>
-          <ProgressBar label={step.progress?.phase ?? t('import.starting')} done={step.progress?.done} total={step.progress?.total} onCancel={cancelJob} cancelling={cancelling} />
+          <div>{t('ledger.applying', { name: step.summary.fileName })}</div>
+          <ProgressBar label={step.progress?.phase ?? t('ledger.starting')} done={step.progress?.done} total={step.progress?.total} onCancel={cancelJob} cancelling={cancelling} />
         </div>
       )}
       {step.kind === 'done' && <ResultStep result={step.result} onAnother={restart} />}
