@@ -2,9 +2,7 @@ import type { z } from 'zod';
 import { acceptanceCalls } from './calls/acceptance.ts';
 import { appCalls } from './calls/app.ts';
 import { auditCalls } from './calls/audit.ts';
-import { blockCalls } from './calls/blocks.ts';
-import { chainWorkCalls } from './calls/chain-work.ts';
-import { routineCalls } from './calls/routine.ts';
+import { blockCalls, routineCalls } from './calls/blocks.ts';
 import { bundleCalls } from './calls/bundles.ts';
 import { dashboardCalls } from './calls/dashboard.ts';
 import { fileCalls } from './calls/files.ts';
@@ -18,30 +16,56 @@ import { ledgerCalls } from './calls/ledger.ts';
 import { registryCalls } from './calls/registry.ts';
 import { trainingCalls } from './calls/training.ts';
 import { nodeCalls } from './calls/node.ts';
-import { peopleCalls } from './calls/people.ts';
 import { steeringCalls } from './calls/steering.ts';
 import { unitCalls } from './calls/units.ts';
 import { riskCalls } from './calls/risk.ts';
 import { publicityCalls } from './calls/publicity.ts';
+import { chainCalls, chainWorkCalls } from './calls/chain.ts';
+import { cityCalls } from './calls/city.ts';
+import { districtCalls } from './calls/districts.ts';
+import { equipmentCalls } from './calls/equipment.ts';
+import { formCalls } from './calls/forms.ts';
+import { gridCalls } from './calls/grid.ts';
+import { inspectorCalls } from './calls/inspectors.ts';
+import { jobCalls } from './calls/jobs.ts';
+import { listCalls } from './calls/lists.ts';
+import { managerCalls } from './calls/managers.ts';
+import { sessionCalls } from './calls/session.ts';
+import { settingCalls } from './calls/settings.ts';
+import { staffCalls } from './calls/staff.ts';
+import { statsCalls } from './calls/stats.ts';
 import type { Result } from './errors.ts';
 
 /**
- * The only list of calls, assembled from one file per domain in calls/. The IPC
+ * The only list of calls, assembled from calls/, one file per namespace (calls/<namespace>.ts). The IPC
  * binding, the preload, the renderer client, the CLI and the browser host are all
  * derived from it; the core's handler table must satisfy it, so a call without a
  * handler fails the type check.
  */
 export const contract = {
   ...appCalls,
+  ...statsCalls,
   ...nodeCalls,
-  ...peopleCalls,
+  ...districtCalls,
+  ...sessionCalls,
+  ...staffCalls,
+  ...formCalls,
   ...unitCalls,
   ...fileCalls,
+  ...jobCalls,
   ...ledgerCalls,
   ...registryCalls,
+  ...equipmentCalls,
+  ...gridCalls,
+  ...listCalls,
+  ...managerCalls,
+  ...settingCalls,
   ...keyCalls,
   ...bundleCalls,
+  ...cityCalls,
   ...blockCalls,
+  ...chainCalls,
+  ...inspectorCalls,
   ...routineCalls,
   ...chainWorkCalls,
   ...acceptanceCalls,

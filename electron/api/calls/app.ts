@@ -1,8 +1,7 @@
-import { AppInfo, Stats } from '../schemas/app.ts';
+import { AppInfo } from '../schemas/app.ts';
 import { Empty } from '../schemas/common.ts';
 import { anyNode, call } from '../call-spec.ts';
 
 export const appCalls = {
   'app.info': call(Empty, AppInfo, '程序与数据库信息', anyNode),
-  'stats.get': call(Empty, Stats, '各类数据的现有行数', anyNode),
 } as const;

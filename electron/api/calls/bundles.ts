@@ -1,21 +1,7 @@
 import { z } from 'zod';
-import { anyNode, bureauOnly, call } from '../call-spec.ts';
+import { anyNode, call } from '../call-spec.ts';
 import { Empty } from '../schemas/common.ts';
-import {
-  BundleExported,
-  BundleExportInput,
-  BundleImportInput,
-  BundleImportResult,
-  BundleScan,
-  BundleScanInput,
-  CityOverview,
-  ReceiptImported,
-  ReceiptImportInput,
-  ReceiptsWritten,
-  ReceiptWriteInput,
-  ReceivedBundle,
-  SentBundle,
-} from '../schemas/bundles.ts';
+import { BundleExported, BundleExportInput, BundleImportInput, BundleImportResult, BundleScan, BundleScanInput, ReceiptImported, ReceiptImportInput, ReceiptsWritten, ReceiptWriteInput, ReceivedBundle, SentBundle } from '../schemas/bundles.ts';
 
 export const bundleCalls = {
   'bundles.export': call(BundleExportInput, BundleExported, '导出数据包（签名并加密）', anyNode),
@@ -25,5 +11,4 @@ export const bundleCalls = {
   'bundles.received': call(Empty, z.array(ReceivedBundle), '已导入的数据包记录', anyNode),
   'bundles.writeReceipts': call(ReceiptWriteInput, ReceiptsWritten, '为已导入的数据包出具签名回执', { roles: ['bureau'], forbidden: '只有市局出具回执。' }),
   'bundles.importReceipt': call(ReceiptImportInput, ReceiptImported, '导入市局回执，标记数据包已送达', anyNode),
-  'city.overview': call(Empty, CityOverview, '全市各单位数据报送概况', bureauOnly('全市数据报送概况')),
 } as const;

@@ -1,10 +1,6 @@
-import { z } from 'zod';
 import { anyNode, call } from '../call-spec.ts';
 import { StagedFile, StageFileInput } from '../schemas/files.ts';
-import { JobId, JobProgress } from '../schemas/jobs.ts';
 
 export const fileCalls = {
   'files.stage': call(StageFileInput, StagedFile, '上传一个文件（供导入等使用）', anyNode),
-  'jobs.progress': call(z.object({ jobId: JobId }), JobProgress, '长时间操作的进度', anyNode),
-  'jobs.cancel': call(z.object({ jobId: JobId }), z.object({ cancelled: z.boolean() }), '取消长时间操作', anyNode),
 } as const;

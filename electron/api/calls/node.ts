@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { anyNode, call } from '../call-spec.ts';
 import { Empty } from '../schemas/common.ts';
-import { District, DistrictListInput, DistrictSaveInput } from '../schemas/district.ts';
 import { NodeIdentity, NodeInitInput } from '../schemas/node.ts';
 
 export const nodeCalls = {
@@ -9,6 +8,4 @@ export const nodeCalls = {
   // the nav shows a page only where this node may make its calls: the roles stay in the contract
   'node.calls': call(Empty, z.array(z.string()), '本节点可以办理的操作（按各操作声明的节点类型；未初始化时为空）', anyNode),
   'node.init': call(NodeInitInput, NodeIdentity, '初始化本节点身份', anyNode),
-  'districts.list': call(DistrictListInput, z.array(District), '分局列表', anyNode),
-  'districts.save': call(DistrictSaveInput, District, '新增或修改分局', { roles: ['bureau'], forbidden: '分局列表由市局维护。请通过数据包接收市局下发的分局列表。' }),
 } as const;

@@ -1,4 +1,6 @@
 import type { blockCalls } from '../../api/calls/blocks.ts';
+import type { chainCalls } from '../../api/calls/chain.ts';
+import type { inspectorCalls } from '../../api/calls/inspectors.ts';
 import type { ChainRoster } from '../../api/schemas/blocks.ts';
 import { appendAudit } from '../audit.ts';
 import type { CoreContext } from '../context.ts';
@@ -29,7 +31,7 @@ function contactRoster(ctx: CoreContext, call: 'chain.roster' | 'chain.exportXls
   return roster;
 }
 
-export const blockHandlers: HandlerGroup<keyof typeof blockCalls> = {
+export const blockHandlers: HandlerGroup<keyof typeof blockCalls | keyof typeof chainCalls | keyof typeof inspectorCalls> = {
   'blocks.list': (ctx, input) => listBlocks(ctx, input),
   'blocks.get': (ctx, input) => getBlockDetail(ctx, input.id),
   'blocks.save': saveBlock,

@@ -1,4 +1,5 @@
 import type { bundleCalls } from '../../api/calls/bundles.ts';
+import type { cityCalls } from '../../api/calls/city.ts';
 import { fileRefFor, resolveUserFile, resolveUserFolder } from '../files/file-refs.ts';
 import type { HandlerGroup } from '../handler-types.ts';
 import { cityOverview } from './city-overview.ts';
@@ -13,7 +14,7 @@ import { listSent } from './sent-log.ts';
 // and from the command line as paths: they are resolved here, once, before a service
 // sees them, and what the services wrote or found goes back to a window as references.
 
-export const bundleHandlers: HandlerGroup<keyof typeof bundleCalls> = {
+export const bundleHandlers: HandlerGroup<keyof typeof bundleCalls | keyof typeof cityCalls> = {
   'bundles.export': async (ctx, input) => {
     const exported = await exportBundle(ctx, {
       ...input,

@@ -1,4 +1,4 @@
-import type { chainWorkCalls } from '../../api/calls/chain-work.ts';
+import type { chainWorkCalls } from '../../api/calls/chain.ts';
 import type { HandlerGroup } from '../handler-types.ts';
 import { listFeedback, loadFeedback } from './feedback-read.ts';
 import { answerFeedback, closeFeedback, feedbackToHazard, saveFeedback } from './feedback-service.ts';

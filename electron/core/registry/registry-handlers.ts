@@ -1,4 +1,9 @@
 import type { registryCalls } from '../../api/calls/registry.ts';
+import type { equipmentCalls } from '../../api/calls/equipment.ts';
+import type { gridCalls } from '../../api/calls/grid.ts';
+import type { listCalls } from '../../api/calls/lists.ts';
+import type { managerCalls } from '../../api/calls/managers.ts';
+import type { settingCalls } from '../../api/calls/settings.ts';
 import { XLSX_MIME } from '../../api/schemas/files.ts';
 import type { HandlerGroup } from '../handler-types.ts';
 import { twoListsFileName, twoListsWorkbook } from '../lists/lists-xlsx.ts';
@@ -12,7 +17,7 @@ import { registrySummary } from './summary.ts';
 import { createEquipment, deleteEquipment, getEquipment, updateEquipment } from './equipment-service.ts';
 import { createManager, deleteManager, getManager, updateManager } from './manager-service.ts';
 
-export const registryHandlers: HandlerGroup<keyof typeof registryCalls> = {
+export const registryHandlers: HandlerGroup<keyof typeof registryCalls | keyof typeof equipmentCalls | keyof typeof gridCalls | keyof typeof listCalls | keyof typeof managerCalls | keyof typeof settingCalls> = {
   'equipment.query': queryEquipment,
   'equipment.get': (ctx, input) => getEquipment(ctx, input.id),
   'equipment.create': createEquipment,

@@ -1,4 +1,4 @@
-import type { routineCalls } from '../../api/calls/routine.ts';
+import type { routineCalls } from '../../api/calls/blocks.ts';
 import { evidenceFile } from '../acceptance/acceptance-service.ts';
 import type { HandlerGroup } from '../handler-types.ts';
 import { blockCalendar } from './calendar-read.ts';

@@ -1,21 +1,9 @@
 import { z } from 'zod';
 import { anyNode, call, districtOnly } from '../call-spec.ts';
+import { ChainRoster, ChainRosterInput } from '../schemas/blocks.ts';
 import { Empty, Id } from '../schemas/common.ts';
-import {
-  ChainWorkSettings,
-  ChainWorkSettingsUpdate,
-  Feedback,
-  FeedbackAnswerInput,
-  FeedbackCloseInput,
-  FeedbackHazardInput,
-  FeedbackList,
-  FeedbackListInput,
-  FeedbackSaveInput,
-  SupervisorLogInput,
-  SupervisorWorkAddInput,
-  SupervisorWorkOutput,
-  WorkLogEntry,
-} from '../schemas/chain-work.ts';
+import { FileOutput } from '../schemas/files.ts';
+import { ChainWorkSettings, ChainWorkSettingsUpdate, Feedback, FeedbackAnswerInput, FeedbackCloseInput, FeedbackHazardInput, FeedbackList, FeedbackListInput, FeedbackSaveInput, SupervisorLogInput, SupervisorWorkAddInput, SupervisorWorkOutput, WorkLogEntry } from '../schemas/chain-work.ts';
 
 // 链 at work: see schemas/chain-work.ts.
 export const chainWorkCalls = {
@@ -31,4 +19,9 @@ export const chainWorkCalls = {
   'chain.removeSupervisorWork': call(z.object({ id: Id, version: z.number().int() }), z.object({ removed: z.literal(true) }), '删除一条手工登记的监督员工作记录', districtOnly('监督员工作记录由分局登记；本机不是分局节点，只能查看。')),
   'chain.workSettings': call(Empty, ChainWorkSettings, '监督员活跃的判断天数（默认 90 天）', anyNode),
   'chain.updateWorkSettings': call(ChainWorkSettingsUpdate, ChainWorkSettings, '修改监督员活跃的判断天数', anyNode),
+} as const;
+
+export const chainCalls = {
+  'chain.roster': call(ChainRosterInput, ChainRoster, '工作联系名册：每个小组的监察人员、成员单位安全管理员和安全监督员', anyNode),
+  'chain.exportXlsx': call(ChainRosterInput, FileOutput, '工作联系名册导出为 xlsx', anyNode),
 } as const;

@@ -1,0 +1,8 @@
+import { z } from 'zod';
+import { anyNode, call } from '../call-spec.ts';
+import { JobId, JobProgress } from '../schemas/jobs.ts';
+
+export const jobCalls = {
+  'jobs.progress': call(z.object({ jobId: JobId }), JobProgress, '长时间操作的进度', anyNode),
+  'jobs.cancel': call(z.object({ jobId: JobId }), z.object({ cancelled: z.boolean() }), '取消长时间操作', anyNode),
+} as const;
