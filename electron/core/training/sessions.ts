@@ -2,12 +2,12 @@ import { byUnitThenPerson } from '../pinyin.ts';
 import type { ParsedInput } from '../../api/contract.ts';
 import { AppError } from '../../api/errors.ts';
 import type { SessionDetail, TrainingSession } from '../../api/schemas/training.ts';
-import { appendAudit } from '../audit.ts';
 import type { CoreContext } from '../context.ts';
-import { newId } from '../ids.ts';
+import { beginWrite, inTransaction } from '../data/write.ts';
 import { maskIdNumber } from '../privacy/mask.ts';
 import { requireOwn, requireVersion } from './access.ts';
 import { requireIdentity } from '../node/node-service.ts';
+import { sessionRows } from './training-rows.ts';
 
 // 培训班: title, districts, dates, place, trainers, hours, content; the roster and
 // attendance are in roster.ts.
@@ -70,28 +70,24 @@ export function saveSession(ctx: CoreContext, input: ParsedInput<'training.saveS
   for (const d of districtIds) {
     if (!sqlite.prepare('SELECT 1 FROM districts WHERE id = ? AND deleted_at IS NULL').get(d)) throw new AppError('VALIDATION', '所选分局不存在，请刷新后重新选择', { field: 'districtIds' });
   }
-  const fields = [input.title, JSON.stringify(districtIds), input.startDate, input.endDate ?? null, input.place, input.trainers, input.hours ?? null, input.content];
-  const id = sqlite.transaction(() => {
-    const now = ctx.now().toISOString();
-    if (!input.id) {
-      const id = newId();
-      sqlite
-        .prepare(
-          `INSERT INTO training_sessions (id, origin_node, created_at, updated_at, version, title, district_ids, start_date, end_date, place, trainers, hours, content)
-           VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(id, identity.id, now, now, ...fields);
-      appendAudit(ctx, { nodeId: identity.id, call: 'training.saveSession', table: 'training_sessions', rowIds: [id], after: { ...input, districtIds } });
-      return id;
-    }
+  const fields = {
+    title: input.title,
+    districtIds: JSON.stringify(districtIds),
+    startDate: input.startDate,
+    endDate: input.endDate ?? null,
+    place: input.place,
+    trainers: input.trainers,
+    hours: input.hours ?? null,
+    content: input.content,
+  };
+  const w = beginWrite(ctx, identity, 'training.saveSession');
+  const id = inTransaction(w, () => {
+    if (!input.id) return sessionRows.insert(w, fields, { audit: { after: { ...input, districtIds } } }).id;
     const before = loadSession(ctx, input.id);
     requireOwn(identity, before, '培训班');
     requireVersion(before, input.version, '培训班');
-    sqlite
-      .prepare('UPDATE training_sessions SET title = ?, district_ids = ?, start_date = ?, end_date = ?, place = ?, trainers = ?, hours = ?, content = ?, updated_at = ?, version = version + 1 WHERE id = ?')
-      .run(...fields, now, input.id);
-    appendAudit(ctx, { nodeId: identity.id, call: 'training.saveSession', table: 'training_sessions', rowIds: [input.id], before, after: { ...input, districtIds } });
+    sessionRows.update(w, sessionRows.owned(w, input.id), fields, { before, after: { ...input, districtIds } });
     return input.id;
-  })();
+  });
   return getSession(ctx, id);
 }
