@@ -1,12 +1,13 @@
 import type { ParsedInput } from '../../api/contract.ts';
 import { AppError } from '../../api/errors.ts';
 import type { Certificate } from '../../api/schemas/certificates.ts';
-import { appendAudit } from '../audit.ts';
 import type { CoreContext } from '../context.ts';
+import { beginWrite, inTransaction } from '../data/write.ts';
 import { maskIdNumber } from '../privacy/mask.ts';
 import { addDays, localDay } from '../registry/as-of.ts';
 import { requireOwn } from './access.ts';
 import { requireIdentity } from '../node/node-service.ts';
+import { certificateRows } from './training-rows.ts';
 
 // 特种设备安全监督员证 as held on this node: read, listed, revoked. Issuing is in
 // certificate-issue.ts.
@@ -46,14 +47,18 @@ export function listCertificates(ctx: CoreContext, examId?: string): Certificate
 export function revokeCertificate(ctx: CoreContext, input: ParsedInput<'training.revokeCertificate'>): Certificate {
   const identity = requireIdentity(ctx);
   const { sqlite } = ctx.database;
-  sqlite.transaction(() => {
+  const w = beginWrite(ctx, identity, 'training.revokeCertificate');
+  inTransaction(w, () => {
     const row = sqlite.prepare(`${certificateSql} AND s.id = ?`).get(input.id) as CertificateRow | undefined;
     if (!row) throw new AppError('NOT_FOUND', '证书不存在或已删除', { field: 'id' });
     requireOwn(identity, row, '证书');
     if (row.revokedAt) throw new AppError('CONFLICT', `证书“${row.certificateNo}”已于 ${localDay(row.revokedAt)} 撤销`);
-    const now = ctx.now().toISOString();
-    sqlite.prepare('UPDATE supervisor_certificates SET revoked_at = ?, revoked_reason = ?, updated_at = ?, version = version + 1 WHERE id = ?').run(now, input.reason, now, row.id);
-    appendAudit(ctx, { nodeId: identity.id, call: 'training.revokeCertificate', table: 'supervisor_certificates', rowIds: [row.id], before: { revokedAt: null }, after: { certificateNo: row.certificateNo, revokedAt: now, reason: input.reason } });
-  })();
+    certificateRows.update(
+      w,
+      certificateRows.owned(w, row.id),
+      { revokedAt: w.now, revokedReason: input.reason },
+      { before: { revokedAt: null }, after: { certificateNo: row.certificateNo, revokedAt: w.now, reason: input.reason } },
+    );
+  });
   return getCertificate(ctx, input.id);
 }
