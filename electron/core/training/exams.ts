@@ -1,14 +1,15 @@
 import type { ParsedInput } from '../../api/contract.ts';
 import { AppError } from '../../api/errors.ts';
 import { PaperDefinition, type Exam } from '../../api/schemas/training.ts';
-import { appendAudit } from '../audit.ts';
 import type { CoreContext } from '../context.ts';
+import { beginWrite, inTransaction } from '../data/write.ts';
 import { newId } from '../ids.ts';
 import { bankSummary, questionRows, type QuestionRow } from './banks-read.ts';
 import { drawPaper } from './paper.ts';
 import { round2, type MultiRule } from './scoring.ts';
 import { getTrainingSettings } from './training-settings.ts';
 import { requireIdentity } from '../node/node-service.ts';
+import { examRows } from './training-rows.ts';
 
 // 考试: a paper drawn from a bank (the whole bank, a fixed list, or random by module
 // weights; A/B variants), its pass mark and multiple-choice rule, and optionally the
@@ -65,7 +66,8 @@ export function createExam(ctx: CoreContext, input: ParsedInput<'training.create
   const identity = requireIdentity(ctx);
   const { sqlite } = ctx.database;
   const id = newId();
-  sqlite.transaction(() => {
+  const w = beginWrite(ctx, identity, 'training.createExam');
+  inTransaction(w, () => {
     bankSummary(ctx, input.bankId);
     if (input.sessionId) {
       const session = sqlite.prepare('SELECT origin_node AS originNode FROM training_sessions WHERE id = ? AND deleted_at IS NULL').get(input.sessionId) as { originNode: string } | undefined;
@@ -85,22 +87,23 @@ export function createExam(ctx: CoreContext, input: ParsedInput<'training.create
     const passMark = input.passMark ?? round2((settings.passMark * fullMarks) / 100);
     if (passMark > fullMarks) throw new AppError('VALIDATION', `及格分 ${passMark} 高于试卷满分 ${fullMarks}`, { field: 'passMark' });
     const paper: PaperDefinition = { spec: input.paper, seed, variants: drawn.paper.variants, subjectiveMax: input.subjectiveMax };
-    const now = ctx.now().toISOString();
-    sqlite
-      .prepare(
-        `INSERT INTO exams (id, origin_node, created_at, updated_at, version, title, bank_id, session_id, paper, variants, pass_mark, full_marks, multi_rule, time_minutes, exam_date)
-         VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(id, identity.id, now, now, input.title, input.bankId, input.sessionId ?? null, JSON.stringify(paper), Object.keys(paper.variants).join(','), passMark, fullMarks,
-        input.multiRule ?? settings.multiRule, input.timeMinutes ?? null, input.examDate ?? null);
-    appendAudit(ctx, {
-      nodeId: identity.id,
-      call: 'training.createExam',
-      table: 'exams',
-      rowIds: [id],
-      after: { title: input.title, bankId: input.bankId, spec: input.paper, seed, questions: drawn.paper.variants['A']!.length, passMark, fullMarks, multiRule: input.multiRule ?? settings.multiRule },
+    const values = {
+      title: input.title,
+      bankId: input.bankId,
+      sessionId: input.sessionId ?? null,
+      paper: JSON.stringify(paper),
+      variants: Object.keys(paper.variants).join(','),
+      passMark,
+      fullMarks,
+      multiRule: input.multiRule ?? settings.multiRule,
+      timeMinutes: input.timeMinutes ?? null,
+      examDate: input.examDate ?? null,
+    };
+    examRows.insert(w, values, {
+      id,
+      audit: { after: { title: input.title, bankId: input.bankId, spec: input.paper, seed, questions: drawn.paper.variants['A']!.length, passMark, fullMarks, multiRule: input.multiRule ?? settings.multiRule } },
     });
-  })();
+  });
   return getExam(ctx, id);
 }
 
