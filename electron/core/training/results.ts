@@ -3,11 +3,13 @@ import { AppError } from '../../api/errors.ts';
 import type { Exam, ExamResult } from '../../api/schemas/training.ts';
 import { appendAudit } from '../audit.ts';
 import type { CoreContext } from '../context.ts';
+import { beginWrite, inTransaction } from '../data/write.ts';
 import { maskIdNumber } from '../privacy/mask.ts';
 import { requireOwn } from './access.ts';
 import { getExam, loadExamRow, requireUnlocked } from './exams.ts';
 import { totalOf } from './grade-sheet.ts';
 import { requireIdentity } from '../node/node-service.ts';
+import { resultRows } from './training-rows.ts';
 
 // Results of an exam: the list, hand-entered subjective / practical scores, and
 // publishing (locks them) and unlocking (audited, with a reason).
@@ -40,7 +42,8 @@ interface ResultRow {
 export function setSubjective(ctx: CoreContext, input: ParsedInput<'training.setSubjective'>): ExamResult {
   const identity = requireIdentity(ctx);
   const { sqlite } = ctx.database;
-  const examId = sqlite.transaction(() => {
+  const w = beginWrite(ctx, identity, 'training.setSubjective');
+  const examId = inTransaction(w, () => {
     const row = sqlite
       .prepare('SELECT id, origin_node AS originNode, version, exam_id AS examId, objective_score AS objective, subjective_score AS subjective, total, passed FROM exam_results WHERE id = ? AND deleted_at IS NULL')
       .get(input.resultId) as ResultRow | undefined;
@@ -52,18 +55,14 @@ export function setSubjective(ctx: CoreContext, input: ParsedInput<'training.set
       throw new AppError('VALIDATION', exam.paper.subjectiveMax > 0 ? `主观题（实操）成绩不能超过 ${exam.paper.subjectiveMax} 分` : '本场考试没有主观题（实操）部分', { field: 'score' });
     }
     const total = totalOf(row.objective, input.score);
-    const now = ctx.now().toISOString();
-    sqlite.prepare('UPDATE exam_results SET subjective_score = ?, total = ?, passed = ?, updated_at = ?, version = version + 1 WHERE id = ?').run(input.score, total, total >= exam.passMark ? 1 : 0, now, row.id);
-    appendAudit(ctx, {
-      nodeId: identity.id,
-      call: 'training.setSubjective',
-      table: 'exam_results',
-      rowIds: [row.id],
-      before: { subjective: row.subjective, total: row.total, passed: row.passed === 1 },
-      after: { subjective: input.score, total, passed: total >= exam.passMark },
-    });
+    resultRows.update(
+      w,
+      resultRows.owned(w, row.id),
+      { subjectiveScore: input.score, total, passed: total >= exam.passMark },
+      { before: { subjective: row.subjective, total: row.total, passed: row.passed === 1 }, after: { subjective: input.score, total, passed: total >= exam.passMark } },
+    );
     return row.examId;
-  })();
+  });
   return listResults(ctx, examId).find((r) => r.id === input.resultId)!;
 }
 
