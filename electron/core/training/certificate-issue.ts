@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { supervisorCertificates } from '../../../db/schema/index.ts';
 import type { ParsedInput } from '../../api/contract.ts';
 import { AppError } from '../../api/errors.ts';
 import type { CertificatePreview, CertificatesIssued } from '../../api/schemas/certificates.ts';
@@ -93,20 +94,42 @@ export function issueCertificates(ctx: CoreContext, input: ParsedInput<'training
   const year = Number(p.issueDate.slice(0, 4));
   sqlite.transaction(() => {
     const numbers = nextNumbers(ctx, p.identity.id, p.issueDate, todo.length);
-    const insert = sqlite.prepare(
-      `INSERT INTO supervisor_certificates (id, origin_node, created_at, updated_at, version, certificate_no, year, seq, holder_name, id_number, manager_id, unit_name, unit_uscc,
-         district_id, exam_id, result_id, issue_date, valid_until, issuing_node, payload, override_problem, override_reason)
-       VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
+    // Written beside the write layer on purpose: one issue is one audit entry naming
+    // every certificate (its numbers, the withheld and the overridden), as it has always been.
     const now = ctx.now().toISOString();
     todo.forEach((c, i) => {
       const { no, seq } = numbers[i]!;
       const unitName = c.unitName ?? c.held?.unitName ?? null;
       const facts = { certificateNo: no, holderName: c.name, idNumberMasked: maskIdNumber(c.idNumber), unitName, issueDate: p.issueDate, validUntil: p.validUntil, issuingNode: null, keyId: signer.keyId };
       const id = newId();
-      insert.run(id, p.identity.id, now, now, no, year, seq, c.name, c.idNumber, c.managerId ?? c.held?.managerId ?? null, unitName, c.unitUscc ?? c.held?.unitUscc ?? null,
-        c.districtId ?? c.held?.districtId ?? null, p.exam.id, c.resultId, p.issueDate, p.validUntil, p.identity.id, makePayload(facts, sign), c.problem,
-        c.problem ? input.override!.reason : null);
+      ctx.database.db
+        .insert(supervisorCertificates)
+        .values({
+          id,
+          originNode: p.identity.id,
+          createdAt: now,
+          updatedAt: now,
+          version: 1,
+          deletedAt: null,
+          certificateNo: no,
+          year,
+          seq,
+          holderName: c.name,
+          idNumber: c.idNumber,
+          managerId: c.managerId ?? c.held?.managerId ?? null,
+          unitName,
+          unitUscc: c.unitUscc ?? c.held?.unitUscc ?? null,
+          districtId: c.districtId ?? c.held?.districtId ?? null,
+          examId: p.exam.id,
+          resultId: c.resultId,
+          issueDate: p.issueDate,
+          validUntil: p.validUntil,
+          issuingNode: p.identity.id,
+          payload: makePayload(facts, sign),
+          overrideProblem: c.problem,
+          overrideReason: c.problem ? input.override!.reason : null,
+        })
+        .run();
       ids.push(id);
     });
     const overridden = todo.filter((c) => c.problem !== null);
