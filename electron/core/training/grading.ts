@@ -86,17 +86,21 @@ function gradeSheets(ctx: CoreContext, identity: NodeIdentity, exam: ExamRow, fi
       (sqlite.prepare('SELECT id_number AS idNumber, count(DISTINCT exam_id) AS n FROM exam_candidates WHERE id_number IS NOT NULL AND exam_id <> ? AND deleted_at IS NULL GROUP BY id_number').all(exam.id) as Array<{ idNumber: string; n: number }>).map((r) => [r.idNumber, r.n]),
     );
     const findResult = sqlite.prepare('SELECT id, objective_score AS objective, subjective_score AS subjective, total FROM exam_results WHERE candidate_id = ? AND deleted_at IS NULL');
+    // hot path: scripts/bench/grade-exam.ts
     const insertCandidate = sqlite.prepare(
       `INSERT INTO exam_candidates (id, origin_node, created_at, updated_at, version, exam_id, candidate_no, name, id_number, attendee_id, manager_id, unit_name, unit_uscc, district_id, attempt, variant)
        VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
+    // hot path: scripts/bench/grade-exam.ts
     const updateCandidate = sqlite.prepare(
       `UPDATE exam_candidates SET name = ?, id_number = ?, attendee_id = ?, manager_id = ?, unit_name = ?, unit_uscc = ?, district_id = ?, variant = ?, updated_at = ?, version = version + 1 WHERE id = ?`,
     );
+    // hot path: scripts/bench/grade-exam.ts
     const insertResult = sqlite.prepare(
       `INSERT INTO exam_results (id, origin_node, created_at, updated_at, version, exam_id, candidate_id, objective_score, subjective_score, total, passed, marks, source_row, graded_at, state)
        VALUES (?, ?, ?, ?, 1, ?, ?, ?, NULL, ?, ?, ?, ?, ?, 'draft')`,
     );
+    // hot path: scripts/bench/grade-exam.ts
     const updateResult = sqlite.prepare(
       'UPDATE exam_results SET objective_score = ?, total = ?, passed = ?, marks = ?, source_row = ?, graded_at = ?, updated_at = ?, version = version + 1 WHERE id = ?',
     );
