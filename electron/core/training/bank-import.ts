@@ -2,14 +2,16 @@ import type { ParsedInput } from '../../api/contract.ts';
 import { AppError } from '../../api/errors.ts';
 import type { z } from 'zod';
 import type { BankImported, BankIssue } from '../../api/schemas/training.ts';
-import { appendAudit } from '../audit.ts';
+import { questions as questionsTable } from '../../../db/schema/index.ts';
 import type { CoreContext } from '../context.ts';
+import { beginWrite, inTransaction } from '../data/write.ts';
 import { newId } from '../ids.ts';
 import { resolveFile } from '../files/staging.ts';
 import { bankSummary } from './banks-read.ts';
 import { normaliseKey, OPTION_LETTERS, type QuestionType } from './marks.ts';
 import { column, exactText, readTable, text, type SheetTable } from './sheet-table.ts';
 import { requireIdentity } from '../node/node-service.ts';
+import { bankRows } from './training-rows.ts';
 
 // 题库导入: columns 题号, 题型 (判断 / 单选 / 多选), 题干, 选项A–选项F, 答案, 分值, 知识模块.
 // Every unreadable question is reported with its Excel row; a bank with any such
@@ -99,18 +101,19 @@ export async function importBank(ctx: CoreContext, input: ParsedInput<'training.
   if (errors.length) {
     throw new AppError('VALIDATION', `题库中有 ${errors.length} 处无法识别（${errors.slice(0, 3).map((e) => `第 ${e.row} 行：${e.message}`).join('；')}${errors.length > 3 ? '…' : ''}），未导入。请修改后重新导入。`, { errors });
   }
-  const { sqlite } = ctx.database;
-  const bankId = newId();
-  sqlite.transaction(() => {
-    const now = ctx.now().toISOString();
-    sqlite
-      .prepare('INSERT INTO question_banks (id, origin_node, created_at, updated_at, version, title, source_file, imported_at) VALUES (?, ?, ?, ?, 1, ?, ?, ?)')
-      .run(bankId, identity.id, now, now, input.title, file.fileName, now);
-    const insert = sqlite.prepare(
-      'INSERT INTO questions (id, origin_node, created_at, updated_at, version, bank_id, no, type, stem, options, answer, points, module) VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?)',
-    );
-    for (const q of questions) insert.run(newId(), identity.id, now, now, bankId, q.no, q.type, q.stem, JSON.stringify(q.options), q.answer, q.points, q.module);
-    appendAudit(ctx, { nodeId: identity.id, call: 'training.importBank', table: 'question_banks', rowIds: [bankId], after: { title: input.title, file: file.fileName, questions: questions.length } });
-  })();
+  const w = beginWrite(ctx, identity, 'training.importBank');
+  const bankId = inTransaction(w, () => {
+    const bank = bankRows.insert(w, { title: input.title, sourceFile: file.fileName, importedAt: w.now }, { audit: { after: { title: input.title, file: file.fileName, questions: questions.length } } });
+    // The questions are written beside the write layer on purpose: the bank's audit entry
+    // counts them, as an import has always been one entry, not one per question.
+    const sync = { originNode: identity.id, createdAt: w.now, updatedAt: w.now, version: 1, deletedAt: null };
+    for (const q of questions) {
+      ctx.database.db
+        .insert(questionsTable)
+        .values({ ...sync, id: newId(), bankId: bank.id, no: q.no, type: q.type, stem: q.stem, options: JSON.stringify(q.options), answer: q.answer, points: q.points, module: q.module })
+        .run();
+    }
+    return bank.id;
+  });
   return { bank: bankSummary(ctx, bankId), errors: [] };
 }
