@@ -1,5 +1,7 @@
 import { byUnitThenPerson } from '../pinyin.ts';
 import type { z } from 'zod';
+import { eq, sql } from 'drizzle-orm';
+import { trainingAttendees } from '../../../db/schema/index.ts';
 import type { ParsedInput } from '../../api/contract.ts';
 import { AppError } from '../../api/errors.ts';
 import { normalisePhone, PHONE_FORMAT_MESSAGE } from '../../api/schemas/common.ts';
@@ -67,10 +69,9 @@ function addPeople(ctx: CoreContext, sessionId: string, people: Person[], source
     const existing = new Set(
       (sqlite.prepare('SELECT coalesce(id_number, manager_id, name) AS k FROM training_attendees WHERE session_id = ? AND deleted_at IS NULL').all(sessionId) as Array<{ k: string }>).map((r) => r.k),
     );
-    const insert = sqlite.prepare(
-      `INSERT INTO training_attendees (id, origin_node, created_at, updated_at, version, session_id, manager_id, name, id_number, unit_name, unit_uscc, district_id, phone, source, attendance)
-       VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'unknown')`,
-    );
+    // Written beside the write layer on purpose: one addition to the roster is one audit
+    // entry naming every new attendee, as it has always been, not one per person.
+    const sync = { originNode: identity.id, createdAt: now, updatedAt: now, version: 1, deletedAt: null };
     const ids: string[] = [];
     let already = 0;
     for (const p of people) {
@@ -81,7 +82,10 @@ function addPeople(ctx: CoreContext, sessionId: string, people: Person[], source
       }
       existing.add(key);
       const id = newId();
-      insert.run(id, identity.id, now, now, sessionId, p.managerId, p.name, p.idNumber, p.unitName, p.unitUscc, p.districtId, p.phone, source);
+      ctx.database.db
+        .insert(trainingAttendees)
+        .values({ ...sync, id, sessionId, managerId: p.managerId, name: p.name, idNumber: p.idNumber, unitName: p.unitName, unitUscc: p.unitUscc, districtId: p.districtId, phone: p.phone, source, attendance: 'unknown' })
+        .run();
       ids.push(id);
     }
     appendAudit(ctx, { nodeId: identity.id, call, table: 'training_attendees', rowIds: ids, after: { sessionId, source, added: ids.length, alreadyOnRoster: already } });
@@ -159,8 +163,14 @@ export function setAttendance(ctx: CoreContext, input: ParsedInput<'training.set
     if (rows.length !== new Set(input.attendeeIds).size) throw new AppError('NOT_FOUND', '名单中有学员不存在或已删除，请刷新后重试');
     rows.forEach((r) => requireOwn(identity, r, '培训名单'));
     const changed = rows.filter((r) => r.attendance !== input.attendance);
-    const update = sqlite.prepare('UPDATE training_attendees SET attendance = ?, signed_in_at = ?, updated_at = ?, version = version + 1 WHERE id = ?');
-    for (const r of changed) update.run(input.attendance, input.attendance === 'present' ? now : null, now, r.id);
+    // one audit entry for the whole selection, beside the write layer on purpose
+    for (const r of changed) {
+      ctx.database.db
+        .update(trainingAttendees)
+        .set({ attendance: input.attendance, signedInAt: input.attendance === 'present' ? now : null, updatedAt: now, version: sql`${trainingAttendees.version} + 1` })
+        .where(eq(trainingAttendees.id, r.id))
+        .run();
+    }
     appendAudit(ctx, { nodeId: identity.id, call: 'training.setAttendance', table: 'training_attendees', rowIds: changed.map((r) => r.id), before: changed.map((r) => r.attendance), after: { attendance: input.attendance } });
     return { changed: changed.length };
   })();
