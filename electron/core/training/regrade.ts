@@ -1,4 +1,6 @@
+import { eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
+import { examResults, exams as examsTable, questions } from '../../../db/schema/index.ts';
 import type { ParsedInput } from '../../api/contract.ts';
 import { AppError } from '../../api/errors.ts';
 import type { Regraded } from '../../api/schemas/training.ts';
@@ -34,9 +36,23 @@ export function correctKey(ctx: CoreContext, input: ParsedInput<'training.correc
     const exams = (sqlite.prepare('SELECT id FROM exams WHERE bank_id = ? AND deleted_at IS NULL').all(input.bankId) as Array<{ id: string }>).map((e) => e.id);
     for (const examId of exams) requireUnlocked(ctx, examId);
     const now = ctx.now().toISOString();
-    sqlite.prepare('UPDATE questions SET answer = ?, points = ?, updated_at = ?, version = version + 1 WHERE id = ?').run(key.key, points, now, q.id);
+    // Written beside the write layer on purpose: a correction is one audit entry naming the
+    // question and every result it changed, with their old and new scores.
+    const { db } = ctx.database;
+    db.update(questions).set({ answer: key.key, points, updatedAt: now, version: sql`${questions.version} + 1` }).where(eq(questions.id, q.id)).run();
 
-    const update = sqlite.prepare('UPDATE exam_results SET objective_score = ?, total = ?, passed = ?, marks = ?, updated_at = ?, version = version + 1 WHERE id = ?');
+    const update = db
+      .update(examResults)
+      .set({
+        objectiveScore: sql`${sql.placeholder('objective')}`,
+        total: sql`${sql.placeholder('total')}`,
+        passed: sql`${sql.placeholder('passed')}`,
+        marks: sql`${sql.placeholder('marks')}`,
+        updatedAt: now,
+        version: sql`${examResults.version} + 1`,
+      })
+      .where(eq(examResults.id, sql.placeholder('id')))
+      .prepare();
     const changes: Array<{ resultId: string; examId: string; before: { objective: number; total: number; passed: boolean }; after: { objective: number; total: number; passed: boolean } }> = [];
     let results = 0;
     for (const examId of exams) {
@@ -44,7 +60,7 @@ export function correctKey(ctx: CoreContext, input: ParsedInput<'training.correc
       const papers = paperQuestions(ctx, exam);
       // a change of points changes the paper's full marks (the pass mark stays as set)
       const fullMarks = round2(papers.get('A')!.reduce((n, q) => n + q.points, 0) + paperOf(exam).subjectiveMax);
-      if (fullMarks !== exam.fullMarks) sqlite.prepare('UPDATE exams SET full_marks = ?, updated_at = ?, version = version + 1 WHERE id = ?').run(fullMarks, now, examId);
+      if (fullMarks !== exam.fullMarks) db.update(examsTable).set({ fullMarks, updatedAt: now, version: sql`${examsTable.version} + 1` }).where(eq(examsTable.id, examId)).run();
       const rows = sqlite
         .prepare(
           `SELECT r.id, r.objective_score AS objective, r.subjective_score AS subjective, r.total, r.passed, r.marks, c.variant
@@ -60,7 +76,7 @@ export function correctKey(ctx: CoreContext, input: ParsedInput<'training.correc
         const passed = total >= exam.passMark;
         changes.push({ resultId: r.id, examId, before: { objective: r.objective, total: r.total, passed: r.passed === 1 }, after: { objective: graded.objective, total, passed } });
         const marks = JSON.stringify({ marks: graded.marks, invalid: graded.invalid, scores: graded.scores });
-        pending.push(() => update.run(graded.objective, total, passed ? 1 : 0, marks, now, r.id));
+        pending.push(() => update.run({ objective: graded.objective, total, passed: passed ? 1 : 0, marks, id: r.id }));
       }
       // written after the iteration: better-sqlite3 does not allow writes while a statement iterates
       pending.forEach((run) => run());
