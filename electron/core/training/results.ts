@@ -1,4 +1,6 @@
+import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { ParsedInput } from '../../api/contract.ts';
+import { examResults } from '../../../db/schema/index.ts';
 import { AppError } from '../../api/errors.ts';
 import type { Exam, ExamResult } from '../../api/schemas/training.ts';
 import { appendAudit } from '../audit.ts';
@@ -76,7 +78,12 @@ export function publishResults(ctx: CoreContext, examId: string): Exam {
     const rows = sqlite.prepare("SELECT id FROM exam_results WHERE exam_id = ? AND state <> 'published' AND deleted_at IS NULL").all(examId) as Array<{ id: string }>;
     if (rows.length === 0) throw new AppError('CONFLICT', '没有待发布的成绩（尚未阅卷，或已全部发布）');
     const now = ctx.now().toISOString();
-    sqlite.prepare("UPDATE exam_results SET state = 'published', published_at = ?, updated_at = ?, version = version + 1 WHERE exam_id = ? AND state <> 'published' AND deleted_at IS NULL").run(now, now, examId);
+    // every result of the exam at once, one audit entry, beside the write layer on purpose
+    ctx.database.db
+      .update(examResults)
+      .set({ state: 'published', publishedAt: now, updatedAt: now, version: sql`${examResults.version} + 1` })
+      .where(and(eq(examResults.examId, examId), ne(examResults.state, 'published'), isNull(examResults.deletedAt)))
+      .run();
     appendAudit(ctx, { nodeId: identity.id, call: 'training.publishResults', table: 'exam_results', rowIds: rows.map((r) => r.id), after: { examId, state: 'published', results: rows.length } });
   })();
   return getExam(ctx, examId);
@@ -92,7 +99,11 @@ export function unlockResults(ctx: CoreContext, input: ParsedInput<'training.unl
     const rows = sqlite.prepare("SELECT id FROM exam_results WHERE exam_id = ? AND state = 'published' AND deleted_at IS NULL").all(input.examId) as Array<{ id: string }>;
     if (rows.length === 0) throw new AppError('CONFLICT', '成绩尚未发布，无需解锁');
     const now = ctx.now().toISOString();
-    sqlite.prepare("UPDATE exam_results SET state = 'unlocked', updated_at = ?, version = version + 1 WHERE exam_id = ? AND state = 'published' AND deleted_at IS NULL").run(now, input.examId);
+    ctx.database.db
+      .update(examResults)
+      .set({ state: 'unlocked', updatedAt: now, version: sql`${examResults.version} + 1` })
+      .where(and(eq(examResults.examId, input.examId), eq(examResults.state, 'published'), isNull(examResults.deletedAt)))
+      .run();
     appendAudit(ctx, { nodeId: identity.id, call: 'training.unlockResults', table: 'exam_results', rowIds: rows.map((r) => r.id), before: { state: 'published' }, after: { state: 'unlocked', reason: input.reason } });
   })();
   return getExam(ctx, input.examId);
