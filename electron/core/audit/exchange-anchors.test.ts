@@ -9,6 +9,7 @@ import { uscc } from '../ledger/test-fixtures.ts';
 import { signHead } from './anchors.ts';
 import { AUDIT_PROOF_ENTRY } from './proof.ts';
 import { deleteNewest, rewriteFrom } from './testing/tamper.ts';
+import { localDate } from '../registry/as-of.ts';
 
 // The bureau's side: each office's new anchor must extend the ones it sent before.
 // Real databases, real keys, real signed and encrypted bundles.
@@ -90,7 +91,7 @@ describe('audit anchors between an office and the bureau', () => {
     deleteNewest(office.core.ctx.database.sqlite, 2);
     office.core.ctx.database.sqlite.prepare('DELETE FROM audit_anchors').run();
     const result = await importInto(bureau, await exportFrom(office));
-    expect(result.auditChain).toMatchObject({ status: 'break', problemSeq: anchored, message: `审计记录被回退：${new Date().toISOString().slice(0, 10)} 收到的锚点已到第 ${anchored} 条，这次的锚点只到第 ${anchored - 1} 条（较新的记录被删除）` });
+    expect(result.auditChain).toMatchObject({ status: 'break', problemSeq: anchored, message: `审计记录被回退：${localDate(new Date())} 收到的锚点已到第 ${anchored} 条，这次的锚点只到第 ${anchored - 1} 条（较新的记录被删除）` });
   });
 
   it('a full bundle proves its anchor from the first entry, through every anchor sent before', async () => {
