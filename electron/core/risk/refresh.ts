@@ -1,4 +1,6 @@
 import { performance } from 'node:perf_hooks';
+import { count, eq, inArray } from 'drizzle-orm';
+import { riskDirty, riskMonthly, riskRules, riskState, unitRisk } from '../../../db/schema/index.ts';
 import type { RiskRuleBody } from '../../api/schemas/risk.ts';
 import type { RegistrySettings } from '../../api/schemas/settings.ts';
 import type { CoreContext } from '../context.ts';
@@ -36,34 +38,40 @@ function basisOf(registry: RegistrySettings): string {
 
 function storeVersionOne(ctx: CoreContext, rule: RiskRuleBody, now: string): void {
   // the first score names version 1: store it, so that later program versions with other defaults still show it as it was
-  ctx.database.sqlite.prepare("INSERT OR IGNORE INTO risk_rules (version, rule, created_at, created_by, note) VALUES (1, ?, ?, 'system', '默认规则')").run(canonicalRule(rule), now);
+  ctx.database.db.insert(riskRules).values({ version: 1, rule: canonicalRule(rule), createdAt: now, createdBy: 'system', note: '默认规则' }).onConflictDoNothing().run();
 }
 
+/** Scores written per statement: well under SQLite's bound-parameter limit. */
+const SCORE_CHUNK = 500;
+
 function rescore(ctx: CoreContext, selection: UnitSelection, asOf: string, rule: { version: number; rule: RiskRuleBody }, registry: RegistrySettings, now: string): number {
-  const { sqlite } = ctx.database;
+  const { db } = ctx.database;
   const facts = readFacts(ctx, selection, asOf, rule.rule, registry);
-  if (selection.kind === 'all') sqlite.prepare('DELETE FROM unit_risk').run();
-  else sqlite.prepare('DELETE FROM unit_risk WHERE unit_id IN (SELECT unit_id FROM risk_dirty)').run();
-  const insert = sqlite.prepare('INSERT INTO unit_risk (unit_id, district_id, score, level, rule_version, breakdown, as_of, computed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-  for (const f of facts.values()) {
+  if (selection.kind === 'all') db.delete(unitRisk).run();
+  else db.delete(unitRisk).where(inArray(unitRisk.unitId, db.select({ unitId: riskDirty.unitId }).from(riskDirty))).run();
+  const scores = [...facts.values()].map((f) => {
     const s = scoreUnit(f, rule.rule, f.screened >= registry.screeningThreshold);
-    insert.run(f.unitId, f.districtId, s.score, s.level, rule.version, JSON.stringify(s.breakdown), asOf, now);
-  }
+    return { unitId: f.unitId, districtId: f.districtId, score: s.score, level: s.level, ruleVersion: rule.version, breakdown: JSON.stringify(s.breakdown), asOf, computedAt: now };
+  });
+  for (let i = 0; i < scores.length; i += SCORE_CHUNK) db.insert(unitRisk).values(scores.slice(i, i + SCORE_CHUNK)).run();
   return facts.size;
 }
 
 function snapshotMonth(ctx: CoreContext, asOf: string, ruleVersion: number, now: string): void {
-  const { sqlite } = ctx.database;
+  const { db } = ctx.database;
   const month = asOf.slice(0, 7);
-  sqlite.prepare('DELETE FROM risk_monthly WHERE month = ?').run(month);
-  sqlite
-    .prepare('INSERT INTO risk_monthly (month, district_id, level, units, rule_version, updated_at) SELECT ?, district_id, level, count(*), ?, ? FROM unit_risk GROUP BY district_id, level')
-    .run(month, ruleVersion, now);
+  db.delete(riskMonthly).where(eq(riskMonthly.month, month)).run();
+  const counts = db
+    .select({ districtId: unitRisk.districtId, level: unitRisk.level, units: count() })
+    .from(unitRisk)
+    .groupBy(unitRisk.districtId, unitRisk.level)
+    .all();
+  if (counts.length > 0) db.insert(riskMonthly).values(counts.map((c) => ({ month, ...c, ruleVersion, updatedAt: now }))).run();
 }
 
 /** Rescores what is stale (see above); cheap when nothing is. `force`: every unit, now. */
 export function ensureRiskFresh(ctx: CoreContext, options: { force?: boolean } = {}): RefreshResult {
-  const { sqlite } = ctx.database;
+  const { sqlite, db } = ctx.database;
   const started = performance.now();
   const asOf = localDate(ctx.now());
   const rule = currentRule(ctx);
@@ -83,14 +91,15 @@ export function ensureRiskFresh(ctx: CoreContext, options: { force?: boolean } =
       const now = ctx.now().toISOString();
       if (rule.version === 1) storeVersionOne(ctx, rule.rule, now);
       const units = rescore(ctx, { kind: mode === 'full' ? 'all' : 'dirty' }, asOf, rule, registry, now);
-      sqlite.prepare('DELETE FROM risk_dirty').run();
+      db.delete(riskDirty).run();
       const ms = Math.round(performance.now() - started);
-      sqlite
-        .prepare(
-          `INSERT INTO risk_state (id, as_of, rule_version, basis, computed_at, last_full_ms) VALUES (1, @asOf, @version, @basis, @now, @ms)
-           ON CONFLICT(id) DO UPDATE SET as_of = @asOf, rule_version = @version, basis = @basis, computed_at = @now, last_full_ms = CASE WHEN @full THEN @ms ELSE last_full_ms END`,
-        )
-        .run({ asOf, version: rule.version, basis, now, ms: mode === 'full' ? ms : null, full: mode === 'full' ? 1 : 0 });
+      const state = { asOf, ruleVersion: rule.version, basis, computedAt: now };
+      // the time a full pass took is kept until the next full pass
+      const lastFullMs = mode === 'full' ? ms : undefined;
+      db.insert(riskState)
+        .values({ id: 1, ...state, lastFullMs: lastFullMs ?? null })
+        .onConflictDoUpdate({ target: riskState.id, set: { ...state, ...(lastFullMs === undefined ? {} : { lastFullMs }) } })
+        .run();
       snapshotMonth(ctx, asOf, rule.version, now);
       return { mode, units, ms };
     })

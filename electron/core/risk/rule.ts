@@ -1,4 +1,5 @@
 import type { ParsedInput } from '../../api/contract.ts';
+import { riskRules } from '../../../db/schema/index.ts';
 import { AppError } from '../../api/errors.ts';
 import { RiskRuleBody, type RiskRule } from '../../api/schemas/risk.ts';
 import { appendAudit } from '../audit.ts';
@@ -103,11 +104,11 @@ export function updateRule(ctx: CoreContext, input: ParsedInput<'risk.updateRule
     const text = canonicalRule(input.rule);
     if (text === canonicalRule(before.rule)) return before;
     const now = ctx.now().toISOString();
-    const insert = sqlite.prepare('INSERT INTO risk_rules (version, rule, created_at, created_by, note) VALUES (?, ?, ?, ?, ?)');
+    const { db } = ctx.database;
     // version 1 is stored the first time the rule changes, so it stays readable as it was
-    if (!sqlite.prepare('SELECT 1 FROM risk_rules WHERE version = 1').get()) insert.run(1, canonicalRule(DEFAULT_RULE), now, 'system', '默认规则');
+    if (!sqlite.prepare('SELECT 1 FROM risk_rules WHERE version = 1').get()) db.insert(riskRules).values({ version: 1, rule: canonicalRule(DEFAULT_RULE), createdAt: now, createdBy: 'system', note: '默认规则' }).run();
     const version = before.version + 1;
-    insert.run(version, text, now, ctx.actor, input.note ?? null);
+    db.insert(riskRules).values({ version, rule: text, createdAt: now, createdBy: ctx.actor, note: input.note ?? null }).run();
     appendAudit(ctx, { nodeId: identity.id, call: 'risk.updateRule', table: 'risk_rules', rowIds: [String(version)], before: { version: before.version, rule: before.rule }, after: { version, rule: JSON.parse(text) as unknown, note: input.note ?? null } });
     return ruleVersion(ctx, version);
   })();

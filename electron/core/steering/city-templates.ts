@@ -1,12 +1,17 @@
 import { existsSync } from 'node:fs';
+import { eq, sql } from 'drizzle-orm';
 import type { ParsedInput } from '../../api/contract.ts';
 import { AppError } from '../../api/errors.ts';
+import { cityTemplates } from '../../../db/schema/index.ts';
 import { decisionsOf } from '../acceptance/acceptance-read.ts';
 import { appendAudit } from '../audit.ts';
 import { attachmentIds, attachmentPath } from '../attachments/store.ts';
 import type { CoreContext } from '../context.ts';
+import type { Row } from '../data/synced-rows.ts';
+import { beginWrite, inTransaction, type Write } from '../data/write.ts';
 import { newId } from '../ids.ts';
 import { getIdentity, requireIdentity } from '../node/node-service.ts';
+import { cityTemplateRows } from './city-template-rows.ts';
 
 // 标准化样本 city-wide. An office publishes an accepted unit's system documents as its
 // district's templates (acceptance_templates, the office's rows). The bureau republishes
@@ -65,7 +70,7 @@ function publishable(ctx: CoreContext, self: string): Map<string, SourceTemplate
 export function refreshCityTemplates(ctx: CoreContext): { published: string[]; withdrawn: string[] } {
   const identity = getIdentity(ctx);
   if (identity?.role !== 'bureau') return { published: [], withdrawn: [] };
-  const { sqlite } = ctx.database;
+  const { sqlite, db } = ctx.database;
   return sqlite.transaction(() => {
     const self = identity.id;
     const wanted = publishable(ctx, self);
@@ -74,6 +79,8 @@ export function refreshCityTemplates(ctx: CoreContext): { published: string[]; w
       .all(self) as CityRow[];
     const bySource = new Map(existing.map((r) => [r.sourceTemplateId, r]));
     const now = ctx.now().toISOString();
+    // beside the write layer on purpose: a refresh is audited as one entry naming every row it touched
+    const bump = { updatedAt: now, version: sql`${cityTemplates.version} + 1` };
     const published: string[] = [];
     const withdrawn: string[] = [];
     for (const source of wanted.values()) {
@@ -82,17 +89,30 @@ export function refreshCityTemplates(ctx: CoreContext): { published: string[]; w
       if (!existsSync(attachmentPath(ctx, source.sha256))) continue;
       if (!row) {
         const id = newId();
-        sqlite
-          .prepare(
-            `INSERT INTO city_templates (id, origin_node, created_at, updated_at, version, source_template_id, source_node, source_file_id, district_id, unit_name,
-               checklist_version, item_code, attachment_id, title, published_at)
-             VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(id, self, now, now, source.id, source.originNode, source.fileId, source.districtId, source.unitName, source.checklistVersion, source.itemCode,
-            attachmentIds(sqlite, self, now, [{ sha256: source.sha256, name: source.fileName, size: source.size, mime: source.mimeType }])[0], source.title, now);
+        const [attachmentId] = attachmentIds(sqlite, self, now, [{ sha256: source.sha256, name: source.fileName, size: source.size, mime: source.mimeType }]);
+        if (!attachmentId) throw new Error('city template: the attachment was not stored');
+        db.insert(cityTemplates)
+          .values({
+            id,
+            originNode: self,
+            createdAt: now,
+            updatedAt: now,
+            version: 1,
+            sourceTemplateId: source.id,
+            sourceNode: source.originNode,
+            sourceFileId: source.fileId,
+            districtId: source.districtId,
+            unitName: source.unitName,
+            checklistVersion: source.checklistVersion,
+            itemCode: source.itemCode,
+            attachmentId,
+            title: source.title,
+            publishedAt: now,
+          })
+          .run();
         published.push(id);
       } else if (row.withdrawnAt && row.withdrawnBy !== 'bureau') {
-        sqlite.prepare('UPDATE city_templates SET withdrawn_at = NULL, withdrawn_reason = NULL, withdrawn_by = NULL, published_at = ?, updated_at = ?, version = version + 1 WHERE id = ?').run(now, now, row.id);
+        db.update(cityTemplates).set({ ...back, publishedAt: now, ...bump }).where(eq(cityTemplates.id, row.id)).run();
         published.push(row.id);
       }
     }
@@ -101,7 +121,7 @@ export function refreshCityTemplates(ctx: CoreContext): { published: string[]; w
       if (row.withdrawnAt || wanted.has(row.sourceTemplateId)) continue;
       const source = stillThere.get(row.sourceTemplateId) as { withdrawnAt: string | null; deletedAt: string | null } | undefined;
       const reason = !source || source.withdrawnAt || source.deletedAt ? '分局已撤下该样本' : '该单位的示范单位资格已撤销';
-      sqlite.prepare("UPDATE city_templates SET withdrawn_at = ?, withdrawn_reason = ?, withdrawn_by = 'auto', updated_at = ?, version = version + 1 WHERE id = ?").run(now, reason, now, row.id);
+      db.update(cityTemplates).set({ withdrawnAt: now, withdrawnReason: reason, withdrawnBy: 'auto', ...bump }).where(eq(cityTemplates.id, row.id)).run();
       withdrawn.push(row.id);
     }
     if (published.length + withdrawn.length > 0) {
@@ -111,39 +131,36 @@ export function refreshCityTemplates(ctx: CoreContext): { published: string[]; w
   })();
 }
 
-function loadOwn(ctx: CoreContext, self: string, id: string): CityRow & { sourceTemplateId: string } {
-  const row = ctx.database.sqlite
-    .prepare('SELECT id, source_template_id AS sourceTemplateId, withdrawn_at AS withdrawnAt, withdrawn_by AS withdrawnBy FROM city_templates WHERE id = ? AND origin_node = ? AND deleted_at IS NULL')
-    .get(id, self) as CityRow | undefined;
-  if (!row) throw new AppError('NOT_FOUND', '该全市标准化样本不存在，请刷新后重试。');
+/** Back in the city library: no longer withdrawn, by anyone. */
+const back = { withdrawnAt: null, withdrawnReason: null, withdrawnBy: null };
+
+/** A live row of this bureau's library (another node's row is not in it). */
+function loadOwn(w: Write, id: string): Row<typeof cityTemplates> {
+  const row = cityTemplateRows.find(w, id);
+  if (!row || row.deletedAt || row.originNode !== w.node.id) throw new AppError('NOT_FOUND', cityTemplateRows.texts.notFound);
   return row;
 }
 
 /** The bureau takes a template out of the city library, with its reason; it stays out until put back. */
 export function withdrawCityTemplate(ctx: CoreContext, input: ParsedInput<'steering.withdrawCityTemplate'>): { id: string; withdrawnAt: string } {
-  const identity = requireIdentity(ctx);
-  const { sqlite } = ctx.database;
-  return sqlite.transaction(() => {
-    const row = loadOwn(ctx, identity.id, input.id);
+  const w = beginWrite(ctx, requireIdentity(ctx), 'steering.withdrawCityTemplate');
+  return inTransaction(w, () => {
+    const row = loadOwn(w, input.id);
     if (row.withdrawnAt) throw new AppError('CONFLICT', '该样本已从全市样本库撤下。');
-    const now = ctx.now().toISOString();
-    sqlite.prepare("UPDATE city_templates SET withdrawn_at = ?, withdrawn_reason = ?, withdrawn_by = 'bureau', updated_at = ?, version = version + 1 WHERE id = ?").run(now, input.reason, now, row.id);
-    appendAudit(ctx, { nodeId: identity.id, call: 'steering.withdrawCityTemplate', table: 'city_templates', rowIds: [row.id], after: { withdrawnAt: now, reason: input.reason } });
-    return { id: row.id, withdrawnAt: now };
-  })();
+    cityTemplateRows.update(w, row, { withdrawnAt: w.now, withdrawnReason: input.reason, withdrawnBy: 'bureau' }, { before: { withdrawnAt: null }, after: { withdrawnAt: w.now, reason: input.reason } });
+    return { id: row.id, withdrawnAt: w.now };
+  });
 }
 
 /** Puts a template the bureau took out back into the city library, if its unit still holds the plaque and the office still publishes it. */
 export function restoreCityTemplate(ctx: CoreContext, input: { id: string }): { id: string; publishedAt: string } {
-  const identity = requireIdentity(ctx);
-  const { sqlite } = ctx.database;
-  return sqlite.transaction(() => {
-    const row = loadOwn(ctx, identity.id, input.id);
+  const w = beginWrite(ctx, requireIdentity(ctx), 'steering.restoreCityTemplate');
+  return inTransaction(w, () => {
+    const row = loadOwn(w, input.id);
     if (!row.withdrawnAt) throw new AppError('CONFLICT', '该样本仍在全市样本库中。');
-    if (!publishable(ctx, identity.id).has(row.sourceTemplateId)) throw new AppError('CONFLICT', '分局已撤下该样本，或该单位已不是示范单位，不能重新发布到全市。');
-    const now = ctx.now().toISOString();
-    sqlite.prepare('UPDATE city_templates SET withdrawn_at = NULL, withdrawn_reason = NULL, withdrawn_by = NULL, published_at = ?, updated_at = ?, version = version + 1 WHERE id = ?').run(now, now, row.id);
-    appendAudit(ctx, { nodeId: identity.id, call: 'steering.restoreCityTemplate', table: 'city_templates', rowIds: [row.id], after: { publishedAt: now } });
-    return { id: row.id, publishedAt: now };
-  })();
+    if (!publishable(ctx, w.node.id).has(row.sourceTemplateId)) throw new AppError('CONFLICT', '分局已撤下该样本，或该单位已不是示范单位，不能重新发布到全市。');
+    const { withdrawnAt, withdrawnReason, withdrawnBy } = row;
+    cityTemplateRows.update(w, row, { ...back, publishedAt: w.now }, { before: { withdrawnAt, withdrawnReason, withdrawnBy }, after: { publishedAt: w.now } });
+    return { id: row.id, publishedAt: w.now };
+  });
 }

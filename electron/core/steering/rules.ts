@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { ParsedInput } from '../../api/contract.ts';
 import { AppError } from '../../api/errors.ts';
+import { assessmentRules } from '../../../db/schema/index.ts';
 import { IndicatorKey, type AssessmentRules, type IndicatorRule, type RulesOutput } from '../../api/schemas/steering.ts';
 import { appendAudit } from '../audit.ts';
 import type { CoreContext } from '../context.ts';
@@ -124,9 +125,7 @@ export function saveRules(ctx: CoreContext, input: ParsedInput<'steering.saveRul
     const before = rulesFor(ctx, input.effectiveFrom);
     const version = ((sqlite.prepare('SELECT max(version) AS v FROM assessment_rules').get() as { v: number | null }).v ?? builtInRules.version) + 1;
     const row = { id: newId(), version, effectiveFrom: input.effectiveFrom, indicators: JSON.stringify(indicators), note: input.note, createdAt: ctx.now().toISOString(), createdBy: ctx.actor };
-    sqlite
-      .prepare('INSERT INTO assessment_rules (id, version, effective_from, indicators, note, created_at, created_by) VALUES (@id, @version, @effectiveFrom, @indicators, @note, @createdAt, @createdBy)')
-      .run(row);
+    ctx.database.db.insert(assessmentRules).values(row).run();
     appendAudit(ctx, { nodeId: identity.id, call: 'steering.saveRules', table: 'assessment_rules', rowIds: [row.id], before, after: { ...row, indicators } });
     return toRules(row);
   })();

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import type { ParsedInput } from '../../api/contract.ts';
+import { sql } from 'drizzle-orm';
 import { AppError } from '../../api/errors.ts';
+import { districtTargets } from '../../../db/schema/index.ts';
 import type { DistrictTarget, PilotCandidate } from '../../api/schemas/steering.ts';
 import { unitAcceptanceStates } from '../acceptance/accepted-units.ts';
 import { appendAudit } from '../audit.ts';
@@ -79,14 +81,12 @@ export function saveTarget(ctx: CoreContext, input: ParsedInput<'steering.saveTa
       if (unit.districtId !== input.districtId) throw new AppError('VALIDATION', `“${unit.name}”不属于${name}，试点单位须从本辖区的使用单位中选择。`, { field: 'pilotUnitId' });
     }
     const now = ctx.now().toISOString();
-    sqlite
-      .prepare(
-        `INSERT INTO district_targets (district_id, pilot_unit_id, rollout_target, supervisors_target, note, version, updated_at, updated_by)
-         VALUES (@districtId, @pilotUnitId, @rolloutTarget, @supervisorsTarget, @note, 1, @now, @actor)
-         ON CONFLICT (district_id) DO UPDATE SET pilot_unit_id = @pilotUnitId, rollout_target = @rolloutTarget, supervisors_target = @supervisorsTarget,
-           note = @note, version = version + 1, updated_at = @now, updated_by = @actor`,
-      )
-      .run({ districtId: input.districtId, pilotUnitId: input.pilotUnitId, rolloutTarget: input.rolloutTarget, supervisorsTarget: input.supervisorsTarget, note: input.note, now, actor: ctx.actor });
+    const target = { pilotUnitId: input.pilotUnitId, rolloutTarget: input.rolloutTarget, supervisorsTarget: input.supervisorsTarget, note: input.note, updatedAt: now, updatedBy: ctx.actor };
+    ctx.database.db
+      .insert(districtTargets)
+      .values({ districtId: input.districtId, ...target, version: 1 })
+      .onConflictDoUpdate({ target: districtTargets.districtId, set: { ...target, version: sql`${districtTargets.version} + 1` } })
+      .run();
     const after = sqlite.prepare('SELECT * FROM district_targets WHERE district_id = ?').get(input.districtId);
     appendAudit(ctx, { nodeId: identity.id, call: 'steering.saveTarget', table: 'district_targets', rowIds: [input.districtId], before, after });
   })();

@@ -1,4 +1,6 @@
+import { eq, sql } from 'drizzle-orm';
 import { AppError } from '../../api/errors.ts';
+import { trainingRegistry } from '../../../db/schema/index.ts';
 import type { TrainingRegistryPreview } from '../../api/schemas/steering.ts';
 import { appendAudit } from '../audit.ts';
 import type { CoreContext } from '../context.ts';
@@ -89,18 +91,12 @@ export function refreshTrainingRegistry(ctx: CoreContext, trainingNode: string):
       )
       .all(identity.id, trainingNode) as Array<Wanted & { id: string; deletedAt: string | null }>;
     const now = ctx.now().toISOString();
-    const insert = sqlite.prepare(
-      `INSERT INTO training_registry (id, origin_node, created_at, updated_at, version, training_node, manager_id, district_id, unit_name, unit_uscc, name, id_number,
-         id_number_masked, item_code, certificate_no, issued_date, expiry_date, in_list2)
-       VALUES (@id, @origin, @now, @now, 1, @trainingNode, @managerId, @districtId, @unitName, @unitUscc, @name, @idNumber, @idNumberMasked, @itemCode, @certificateNo,
-         @issuedDate, @expiryDate, @inList2)`,
-    );
-    const update = sqlite.prepare(
-      `UPDATE training_registry SET district_id = @districtId, unit_name = @unitName, unit_uscc = @unitUscc, name = @name, id_number = @idNumber,
-         id_number_masked = @idNumberMasked, item_code = @itemCode, certificate_no = @certificateNo, issued_date = @issuedDate, expiry_date = @expiryDate,
-         in_list2 = @inList2, deleted_at = NULL, updated_at = @now, version = version + 1 WHERE id = @id`,
-    );
-    const remove = sqlite.prepare('UPDATE training_registry SET deleted_at = ?, updated_at = ?, version = version + 1 WHERE id = ?');
+    const { db } = ctx.database;
+    const t = trainingRegistry;
+    // beside the write layer on purpose: the refresh is audited as one entry of counts
+    // (the rows are personal data), not one entry per row
+    const bump = { updatedAt: now, version: sql`${t.version} + 1` };
+    const values = ({ inList2, ...rest }: Wanted) => ({ ...rest, inList2: inList2 === 1 });
     let inserted = 0;
     let updated = 0;
     let removed = 0;
@@ -110,17 +106,18 @@ export function refreshTrainingRegistry(ctx: CoreContext, trainingNode: string):
       const want = wanted.get(row.managerId);
       if (!want) {
         if (row.deletedAt === null) {
-          remove.run(now, now, row.id);
+          db.update(t).set({ deletedAt: now, ...bump }).where(eq(t.id, row.id)).run();
           removed++;
         }
       } else if (row.deletedAt !== null || fields.some((f) => row[f] !== want[f])) {
-        update.run({ ...want, id: row.id, now });
+        db.update(t).set({ ...values(want), deletedAt: null, ...bump }).where(eq(t.id, row.id)).run();
         updated++;
       }
     }
     for (const want of wanted.values()) {
       if (seen.has(want.managerId)) continue;
-      insert.run({ ...want, id: newId(), origin: identity.id, trainingNode, now });
+      const sync = { id: newId(), originNode: identity.id, createdAt: now, updatedAt: now, version: 1 };
+      db.insert(t).values({ ...sync, trainingNode, ...values(want) }).run();
       inserted++;
     }
     if (inserted + updated + removed > 0) {
