@@ -71,9 +71,9 @@ export function issueOrder(ctx: CoreContext, input: IssueInput): OrderDetail {
     const number = formatOrderNumber(prefix, year, seq);
     const hazardIds = hazards.map((h) => h.id);
     const toOrder = hazards.filter((h) => h.state === 'found');
-    const { id } = orderRows.insert(w, { districtId: identity.districtId, recordId, unitId, prefix, year, seq, number, issuedOn, deadline, content: input.content, hazardIds: JSON.stringify(hazardIds), state: 'issued' }, {
-      audit: { after: { number, unitId, recordId, issuedOn, deadline, workingDays: input.workingDays ?? null, content: input.content, hazardIds, hazardsOrdered: toOrder.map((h) => h.id) } },
-    });
+    const values = { districtId: identity.districtId, recordId, unitId, prefix, year, seq, number, issuedOn, deadline, content: input.content, hazardIds: JSON.stringify(hazardIds), state: 'issued' };
+    const after = { number, unitId, recordId, issuedOn, deadline, workingDays: input.workingDays ?? null, content: input.content, hazardIds, hazardsOrdered: toOrder.map((h) => h.id) };
+    const { id } = orderRows.insert(w, values, { audit: { after } });
     // the hazards' own entries name the order's number; each is 下达整改 as one of its steps
     toOrder.forEach((h) => transitionHazard(ctx, { id: h.id, version: h.version, action: 'order', orderedOn: issuedOn, deadline, comment: `${number}（安全监察指令书）`, evidence: [] }));
     return id;
