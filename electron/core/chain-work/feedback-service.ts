@@ -1,13 +1,15 @@
 import type { ParsedInput } from '../../api/contract.ts';
 import { AppError } from '../../api/errors.ts';
 import type { Feedback } from '../../api/schemas/chain-work.ts';
-import { appendAudit } from '../audit.ts';
+import type { managerFeedback } from '../../../db/schema/index.ts';
 import type { CoreContext } from '../context.ts';
+import type { Row } from '../data/synced-rows.ts';
+import { beginWrite, inTransaction, type Write } from '../data/write.ts';
 import { createHazard } from '../hazards/hazard-service.ts';
 import { stateLabels } from '../hazards/state.ts';
-import { newId } from '../ids.ts';
 import { requireDistrictIdentity, type DistrictIdentity } from '../node/node-service.ts';
 import { localDate } from '../registry/as-of.ts';
+import { feedbackRows } from './chain-work-rows.ts';
 import { HAZARD_DONE, loadFeedback } from './feedback-read.ts';
 
 // 问题反馈, the chain's purpose in the seed ("及时跟进特种设备安全管理员的问题反馈及隐患闭环"):
@@ -18,11 +20,10 @@ import { HAZARD_DONE, loadFeedback } from './feedback-read.ts';
 
 const today = (ctx: CoreContext) => localDate(ctx.now());
 
-function loadOwn(ctx: CoreContext, identity: DistrictIdentity, id: string, version: number): Feedback {
-  const feedback = loadFeedback(ctx, id);
-  if (feedback.originNode !== identity.id) throw new AppError('FORBIDDEN', '该问题反馈由其他节点登记，只能由登记它的分局办理。');
-  if (feedback.version !== version) throw new AppError('CONFLICT', '该问题反馈已被修改（可能在另一窗口），请刷新后再办理。', { currentVersion: feedback.version });
-  return feedback;
+/** A report this office owns, at the version the user saw: the row to write and the register's view of it. */
+function loadOwn(w: Write, id: string, version: number): { row: Row<typeof managerFeedback>; feedback: Feedback } {
+  const row = feedbackRows.owned(w, id, version);
+  return { row, feedback: loadFeedback(w.ctx, id) };
 }
 
 function checkDate(ctx: CoreContext, date: string, notBefore: string | null, field: string, what: string): void {
@@ -83,59 +84,36 @@ function checkFacts(ctx: CoreContext, identity: DistrictIdentity, input: ParsedI
 export function saveFeedback(ctx: CoreContext, input: ParsedInput<'chain.saveFeedback'>): Feedback {
   const identity = requireDistrictIdentity(ctx);
   checkDate(ctx, input.reportedOn, null, 'reportedOn', '反馈日期');
-  const { sqlite } = ctx.database;
-  const id = sqlite.transaction(() => {
-    const now = ctx.now().toISOString();
+  const w = beginWrite(ctx, identity, 'chain.saveFeedback');
+  const id = inTransaction(w, () => {
     if (!input.id) {
       const facts = checkFacts(ctx, identity, input, null);
-      const id = newId();
-      sqlite
-        .prepare(
-          `INSERT INTO manager_feedback (id, origin_node, created_at, updated_at, version, district_id, manager_id, block_id, unit_id, equipment_id, reported_on,
-             taken_by_kind, taken_by_inspector_id, taken_by_name, content, state)
-           VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'registered')`,
-        )
-        .run(id, identity.id, now, now, identity.districtId, facts.managerId, facts.blockId, facts.unitId, facts.equipmentId, input.reportedOn, facts.takenByKind, facts.takenByInspectorId, facts.takenByName, input.content);
-      appendAudit(ctx, { nodeId: identity.id, call: 'chain.saveFeedback', table: 'manager_feedback', rowIds: [id], after: { ...facts, reportedOn: input.reportedOn, content: input.content, state: 'registered' } });
-      return id;
+      const fields = { ...facts, reportedOn: input.reportedOn, content: input.content, state: 'registered' };
+      return feedbackRows.insert(w, { districtId: identity.districtId, ...fields }, { audit: { after: fields } }).id;
     }
     if (input.version === undefined) throw new AppError('VALIDATION', '修改问题反馈需要其版本号，请刷新后重试。', { field: 'version' });
-    const before = loadOwn(ctx, identity, input.id, input.version);
+    const { row, feedback: before } = loadOwn(w, input.id, input.version);
     if (before.state !== 'registered') throw new AppError('CONFLICT', '该反馈已答复或已转为隐患，登记内容不能再修改。');
     const facts = checkFacts(ctx, identity, input, before);
-    sqlite
-      .prepare(
-        `UPDATE manager_feedback SET manager_id = ?, block_id = ?, unit_id = ?, equipment_id = ?, reported_on = ?, taken_by_kind = ?, taken_by_inspector_id = ?, taken_by_name = ?, content = ?,
-         updated_at = ?, version = version + 1 WHERE id = ?`,
-      )
-      .run(facts.managerId, facts.blockId, facts.unitId, facts.equipmentId, input.reportedOn, facts.takenByKind, facts.takenByInspectorId, facts.takenByName, input.content, now, before.id);
+    const after = { ...facts, reportedOn: input.reportedOn, content: input.content };
     const { managerId, blockId, unitId, equipmentId, takenByKind, takenByInspectorId, takenByName, reportedOn, content } = before;
-    appendAudit(ctx, {
-      nodeId: identity.id,
-      call: 'chain.saveFeedback',
-      table: 'manager_feedback',
-      rowIds: [before.id],
-      before: { managerId, blockId, unitId, equipmentId, takenByKind, takenByInspectorId, takenByName, reportedOn, content },
-      after: { ...facts, reportedOn: input.reportedOn, content: input.content },
-    });
+    feedbackRows.update(w, row, after, { before: { managerId, blockId, unitId, equipmentId, takenByKind, takenByInspectorId, takenByName, reportedOn, content }, after });
     return before.id;
-  })();
+  });
   return loadFeedback(ctx, id);
 }
 
 export function answerFeedback(ctx: CoreContext, input: ParsedInput<'chain.answerFeedback'>): Feedback {
   const identity = requireDistrictIdentity(ctx);
-  const { sqlite } = ctx.database;
-  sqlite.transaction(() => {
-    const before = loadOwn(ctx, identity, input.id, input.version);
+  const w = beginWrite(ctx, identity, 'chain.answerFeedback');
+  inTransaction(w, () => {
+    const { row, feedback: before } = loadOwn(w, input.id, input.version);
     if (before.state !== 'registered') throw new AppError('CONFLICT', `该反馈${before.state === 'closed' ? '已办结' : before.state === 'answered' ? '已答复' : '已转为隐患'}，不能再答复。`);
     const answeredOn = input.answeredOn ?? today(ctx);
     checkDate(ctx, answeredOn, before.reportedOn, 'answeredOn', '答复日期');
-    sqlite
-      .prepare("UPDATE manager_feedback SET answer = ?, answered_on = ?, answered_by = ?, state = 'answered', updated_at = ?, version = version + 1 WHERE id = ?")
-      .run(input.answer, answeredOn, input.answeredBy, ctx.now().toISOString(), before.id);
-    appendAudit(ctx, { nodeId: identity.id, call: 'chain.answerFeedback', table: 'manager_feedback', rowIds: [before.id], before: { state: before.state }, after: { state: 'answered', answer: input.answer, answeredOn, answeredBy: input.answeredBy } });
-  })();
+    const { answer, answeredBy } = input;
+    feedbackRows.update(w, row, { answer, answeredOn, answeredBy, state: 'answered' }, { before: { state: before.state }, after: { state: 'answered', answer, answeredOn, answeredBy } });
+  });
   return loadFeedback(ctx, input.id);
 }
 
@@ -143,8 +121,9 @@ export function answerFeedback(ctx: CoreContext, input: ParsedInput<'chain.answe
 export function feedbackToHazard(ctx: CoreContext, input: ParsedInput<'chain.feedbackToHazard'>): Feedback {
   const identity = requireDistrictIdentity(ctx);
   const { sqlite } = ctx.database;
-  sqlite.transaction(() => {
-    const before = loadOwn(ctx, identity, input.id, input.version);
+  const w = beginWrite(ctx, identity, 'chain.feedbackToHazard');
+  inTransaction(w, () => {
+    const { row, feedback: before } = loadOwn(w, input.id, input.version);
     if (before.state === 'hazard' || before.state === 'closed') throw new AppError('CONFLICT', `该反馈${before.state === 'closed' ? '已办结' : '已转为隐患'}，不能再转为隐患。`);
     let hazardId: string;
     if (input.hazardId) {
@@ -169,25 +148,17 @@ export function feedbackToHazard(ctx: CoreContext, input: ParsedInput<'chain.fee
       }).id;
     }
     const hazardOn = today(ctx);
-    sqlite.prepare("UPDATE manager_feedback SET hazard_id = ?, hazard_on = ?, state = 'hazard', updated_at = ?, version = version + 1 WHERE id = ?").run(hazardId, hazardOn, ctx.now().toISOString(), before.id);
-    appendAudit(ctx, {
-      nodeId: identity.id,
-      call: 'chain.feedbackToHazard',
-      table: 'manager_feedback',
-      rowIds: [before.id, hazardId],
-      before: { state: before.state, hazardId: null },
-      after: { state: 'hazard', hazardId, hazardOn, linked: Boolean(input.hazardId) },
-    });
-  })();
+    feedbackRows.update(w, row, { hazardId, hazardOn, state: 'hazard' }, { before: { state: before.state, hazardId: null }, after: { state: 'hazard', hazardId, hazardOn, linked: Boolean(input.hazardId) } });
+  });
   return loadFeedback(ctx, input.id);
 }
 
 /** 办结: an answered report, or one whose hazard has been closed (闭环销号). */
 export function closeFeedback(ctx: CoreContext, input: ParsedInput<'chain.closeFeedback'>): Feedback {
   const identity = requireDistrictIdentity(ctx);
-  const { sqlite } = ctx.database;
-  sqlite.transaction(() => {
-    const before = loadOwn(ctx, identity, input.id, input.version);
+  const w = beginWrite(ctx, identity, 'chain.closeFeedback');
+  inTransaction(w, () => {
+    const { row, feedback: before } = loadOwn(w, input.id, input.version);
     if (before.state === 'closed') throw new AppError('CONFLICT', '该反馈已办结。');
     if (before.state === 'registered') throw new AppError('CONFLICT', '该反馈尚未答复，也未转为隐患：请先答复或转为隐患，再办结。');
     if (before.state === 'hazard' && !HAZARD_DONE.includes(before.hazardState ?? '')) {
@@ -196,8 +167,7 @@ export function closeFeedback(ctx: CoreContext, input: ParsedInput<'chain.closeF
     }
     const closedOn = input.closedOn ?? today(ctx);
     checkDate(ctx, closedOn, before.reportedOn, 'closedOn', '办结日期');
-    sqlite.prepare("UPDATE manager_feedback SET closed_on = ?, close_note = ?, state = 'closed', updated_at = ?, version = version + 1 WHERE id = ?").run(closedOn, input.note, ctx.now().toISOString(), before.id);
-    appendAudit(ctx, { nodeId: identity.id, call: 'chain.closeFeedback', table: 'manager_feedback', rowIds: [before.id], before: { state: before.state }, after: { state: 'closed', closedOn, note: input.note } });
-  })();
+    feedbackRows.update(w, row, { closedOn, closeNote: input.note, state: 'closed' }, { before: { state: before.state }, after: { state: 'closed', closedOn, note: input.note } });
+  });
   return loadFeedback(ctx, input.id);
 }

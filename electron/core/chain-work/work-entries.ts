@@ -1,11 +1,11 @@
 import type { ParsedInput } from '../../api/contract.ts';
 import { AppError } from '../../api/errors.ts';
 import type { WorkLogEntry } from '../../api/schemas/chain-work.ts';
-import { appendAudit } from '../audit.ts';
 import type { CoreContext } from '../context.ts';
-import { newId } from '../ids.ts';
+import { beginWrite, inTransaction } from '../data/write.ts';
 import { requireDistrictIdentity, type DistrictIdentity } from '../node/node-service.ts';
 import { localDate } from '../registry/as-of.ts';
+import { workEntryRows } from './chain-work-rows.ts';
 import { supervisorLog } from './supervisor-work.ts';
 
 // Work of a supervisor that no other record shows (a visit to a member unit, a talk at a
@@ -31,40 +31,26 @@ export function addSupervisorWork(ctx: CoreContext, input: ParsedInput<'chain.ad
   const identity = requireDistrictIdentity(ctx);
   if (input.doneOn > localDate(ctx.now())) throw new AppError('VALIDATION', '工作日期不能晚于今天。', { field: 'doneOn' });
   const { sqlite } = ctx.database;
-  const id = sqlite.transaction(() => {
+  const w = beginWrite(ctx, identity, 'chain.addSupervisorWork');
+  const id = inTransaction(w, () => {
     checkSupervisor(ctx, identity, input.managerId);
     if (input.blockId) {
       const block = sqlite.prepare('SELECT origin_node AS originNode FROM blocks WHERE id = ? AND deleted_at IS NULL').get(input.blockId) as { originNode: string } | undefined;
       if (!block || block.originNode !== identity.id) throw new AppError('VALIDATION', '所选小组不是本分局的安全管理小组，请重新选择。', { field: 'blockId' });
     }
-    const id = newId();
-    const now = ctx.now().toISOString();
-    sqlite
-      .prepare(
-        `INSERT INTO supervisor_work_entries (id, origin_node, created_at, updated_at, version, district_id, manager_id, block_id, done_on, kind, content, recorded_by)
-         VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(id, identity.id, now, now, identity.districtId, input.managerId, input.blockId, input.doneOn, input.kind, input.content, ctx.actor);
-    appendAudit(ctx, { nodeId: identity.id, call: 'chain.addSupervisorWork', table: 'supervisor_work_entries', rowIds: [id], after: input });
-    return id;
-  })();
+    const { managerId, blockId, doneOn, kind, content } = input;
+    return workEntryRows.insert(w, { districtId: identity.districtId, managerId, blockId, doneOn, kind, content, recordedBy: ctx.actor }, { audit: { after: input } }).id;
+  });
   return supervisorLog(ctx, { managerId: input.managerId }).find((e) => e.id === id)!;
 }
 
 export function removeSupervisorWork(ctx: CoreContext, input: ParsedInput<'chain.removeSupervisorWork'>): { removed: true } {
   const identity = requireDistrictIdentity(ctx);
-  const { sqlite } = ctx.database;
-  return sqlite.transaction(() => {
-    const row = sqlite.prepare('SELECT origin_node AS originNode, version, deleted_at AS deletedAt, manager_id AS managerId, done_on AS doneOn, kind, content FROM supervisor_work_entries WHERE id = ?').get(input.id) as
-      | { originNode: string; version: number; deletedAt: string | null; managerId: string; doneOn: string; kind: string; content: string }
-      | undefined;
-    if (!row || row.deletedAt) throw new AppError('NOT_FOUND', '该工作记录不存在或已被删除，请刷新。');
-    if (row.originNode !== identity.id) throw new AppError('FORBIDDEN', '该工作记录由其他节点登记，只能由登记它的分局删除。');
-    if (row.version !== input.version) throw new AppError('CONFLICT', '该工作记录已被修改（可能在另一窗口），请刷新后再操作。', { currentVersion: row.version });
-    const now = ctx.now().toISOString();
-    sqlite.prepare('UPDATE supervisor_work_entries SET deleted_at = ?, updated_at = ?, version = version + 1 WHERE id = ?').run(now, now, input.id);
-    const { deletedAt: _d, originNode: _o, ...before } = row;
-    appendAudit(ctx, { nodeId: identity.id, call: 'chain.removeSupervisorWork', table: 'supervisor_work_entries', rowIds: [input.id], before, after: { deletedAt: now } });
+  const w = beginWrite(ctx, identity, 'chain.removeSupervisorWork');
+  return inTransaction(w, () => {
+    const row = workEntryRows.owned(w, input.id, input.version);
+    const { version, managerId, doneOn, kind, content } = row;
+    workEntryRows.remove(w, row, { before: { version, managerId, doneOn, kind, content }, after: { deletedAt: w.now } });
     return { removed: true as const };
-  })();
+  });
 }

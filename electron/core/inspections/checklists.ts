@@ -1,11 +1,12 @@
 import type { ParsedInput } from '../../api/contract.ts';
 import { AppError } from '../../api/errors.ts';
 import type { Checklist } from '../../api/schemas/inspections.ts';
-import { appendAudit } from '../audit.ts';
 import { loadCatalogue } from '../catalogue/catalogue.ts';
 import type { CoreContext } from '../context.ts';
+import { beginWrite, inTransaction } from '../data/write.ts';
 import { newId } from '../ids.ts';
 import { getIdentity, requireDistrictIdentity } from '../node/node-service.ts';
+import { checklistRows } from './inspection-rows.ts';
 import { parseJson } from './office.ts';
 import { shippedChecklists } from './shipped-checklists.ts';
 
@@ -88,8 +89,8 @@ export function saveChecklist(ctx: CoreContext, input: ParsedInput<'inspections.
     if (codes.has(item.code)) throw new AppError('VALIDATION', `检查项目编号 ${item.code} 重复，请改为不同的编号。`, { field: 'items' });
     codes.add(item.code);
   }
-  const { sqlite } = ctx.database;
-  const id = sqlite.transaction(() => {
+  const w = beginWrite(ctx, identity, 'inspections.saveChecklist');
+  const id = inTransaction(w, () => {
     let key = input.key;
     let version = 1;
     if (key) {
@@ -102,18 +103,10 @@ export function saveChecklist(ctx: CoreContext, input: ParsedInput<'inspections.
     } else {
       key = `office-${newId().replace(/-/g, '').slice(-12)}`;
     }
-    const rowId = newId();
-    const now = ctx.now().toISOString();
     const items = input.items.map((i) => ({ code: i.code, text: i.text, basis: i.basis ?? null }));
-    sqlite
-      .prepare(
-        `INSERT INTO inspection_checklists (id, origin_node, created_at, updated_at, version, district_id, key, name, equipment_kind, checklist_version, items)
-         VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(rowId, identity.id, now, now, identity.districtId, key, input.name, input.equipmentKind, version, JSON.stringify(items));
-    appendAudit(ctx, { nodeId: identity.id, call: 'inspections.saveChecklist', table: 'inspection_checklists', rowIds: [rowId], after: { key, version, name: input.name, equipmentKind: input.equipmentKind, items: items.length } });
-    return rowId;
-  })();
+    const values = { districtId: identity.districtId, key, name: input.name, equipmentKind: input.equipmentKind, checklistVersion: version, items: JSON.stringify(items) };
+    return checklistRows.insert(w, values, { audit: { after: { key, version, name: input.name, equipmentKind: input.equipmentKind, items: items.length } } }).id;
+  });
   const saved = listChecklists(ctx, {}).find((c) => c.id === id);
   if (!saved) throw new AppError('INTERNAL', '检查表已保存但无法读取，请刷新。');
   return saved;

@@ -1,13 +1,13 @@
 import type { ParsedInput } from '../../api/contract.ts';
 import { AppError } from '../../api/errors.ts';
 import type { OrderDetail } from '../../api/schemas/supervision-orders.ts';
-import { appendAudit } from '../audit.ts';
 import { calendarFor } from '../calendar/calendar.ts';
 import type { CoreContext } from '../context.ts';
+import { beginWrite, inTransaction } from '../data/write.ts';
 import { loadHazard } from '../hazards/hazard-read.ts';
 import { transitionHazard } from '../hazards/hazard-service.ts';
-import { newId } from '../ids.ts';
 import type { DistrictIdentity } from '../node/node-service.ts';
+import { orderRows } from './inspection-rows.ts';
 import { getInspectionSettings } from './inspection-settings.ts';
 import { checkDistrictUnit, checkOwn, today } from './office.ts';
 import { formatOrderNumber, getOrder, loadOrder, nextOrderSeq } from './order-read.ts';
@@ -60,7 +60,8 @@ export function issueOrder(ctx: CoreContext, input: IssueInput): OrderDetail {
   const issuedOn = input.issuedOn ?? today(ctx);
   if (issuedOn > today(ctx)) throw new AppError('VALIDATION', '下达日期不能晚于今天。', { field: 'issuedOn' });
   const { sqlite } = ctx.database;
-  const id = sqlite.transaction(() => {
+  const w = beginWrite(ctx, identity, 'inspections.issueOrder');
+  const id = inTransaction(w, () => {
     const { unitId, recordId } = orderUnit(ctx, identity, input, issuedOn);
     const deadline = orderDeadline(ctx, input, issuedOn);
     const hazards = coveredHazards(ctx, identity, unitId, input.hazardIds);
@@ -68,27 +69,15 @@ export function issueOrder(ctx: CoreContext, input: IssueInput): OrderDetail {
     const year = Number(issuedOn.slice(0, 4));
     const seq = nextOrderSeq(sqlite, identity.id, prefix, year);
     const number = formatOrderNumber(prefix, year, seq);
-    const id = newId();
-    const now = ctx.now().toISOString();
     const hazardIds = hazards.map((h) => h.id);
-    sqlite
-      .prepare(
-        `INSERT INTO supervision_orders (id, origin_node, created_at, updated_at, version, district_id, record_id, unit_id, prefix, year, seq, number, issued_on, deadline, content, hazard_ids, state)
-         VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'issued')`,
-      )
-      .run(id, identity.id, now, now, identity.districtId, recordId, unitId, prefix, year, seq, number, issuedOn, deadline, input.content, JSON.stringify(hazardIds));
-    const ordered = hazards
-      .filter((h) => h.state === 'found')
-      .map((h) => transitionHazard(ctx, { id: h.id, version: h.version, action: 'order', orderedOn: issuedOn, deadline, comment: `${number}（安全监察指令书）`, evidence: [] }).id);
-    appendAudit(ctx, {
-      nodeId: identity.id,
-      call: 'inspections.issueOrder',
-      table: 'supervision_orders',
-      rowIds: [id, ...ordered],
-      after: { number, unitId, recordId, issuedOn, deadline, workingDays: input.workingDays ?? null, content: input.content, hazardIds, hazardsOrdered: ordered },
-    });
+    const toOrder = hazards.filter((h) => h.state === 'found');
+    const values = { districtId: identity.districtId, recordId, unitId, prefix, year, seq, number, issuedOn, deadline, content: input.content, hazardIds: JSON.stringify(hazardIds), state: 'issued' };
+    const after = { number, unitId, recordId, issuedOn, deadline, workingDays: input.workingDays ?? null, content: input.content, hazardIds, hazardsOrdered: toOrder.map((h) => h.id) };
+    const { id } = orderRows.insert(w, values, { audit: { after } });
+    // the hazards' own entries name the order's number; each is 下达整改 as one of its steps
+    toOrder.forEach((h) => transitionHazard(ctx, { id: h.id, version: h.version, action: 'order', orderedOn: issuedOn, deadline, comment: `${number}（安全监察指令书）`, evidence: [] }));
     return id;
-  })();
+  });
   return getOrder(ctx, id);
 }
 
@@ -101,30 +90,26 @@ function loadOwnIssued(ctx: CoreContext, identity: DistrictIdentity, id: string,
 
 export function recheckOrder(ctx: CoreContext, input: ParsedInput<'inspections.recheckOrder'>): OrderDetail {
   const identity = requireDistrictIdentity(ctx);
-  const { sqlite } = ctx.database;
-  sqlite.transaction(() => {
+  const w = beginWrite(ctx, identity, 'inspections.recheckOrder');
+  inTransaction(w, () => {
     const order = loadOwnIssued(ctx, identity, input.id, input.version);
     if (input.recheckedOn < order.issuedOn) throw new AppError('VALIDATION', `复查日期不能早于下达日期 ${order.issuedOn}。`, { field: 'recheckedOn' });
     if (input.recheckedOn > today(ctx)) throw new AppError('VALIDATION', '复查日期不能晚于今天。', { field: 'recheckedOn' });
     const result = { outcome: input.outcome, note: input.note };
-    sqlite
-      .prepare("UPDATE supervision_orders SET state = 'rechecked', rechecked_on = ?, recheck_result = ?, updated_at = ?, version = version + 1 WHERE id = ?")
-      .run(input.recheckedOn, JSON.stringify(result), ctx.now().toISOString(), order.id);
-    appendAudit(ctx, { nodeId: identity.id, call: 'inspections.recheckOrder', table: 'supervision_orders', rowIds: [order.id], before: { state: 'issued' }, after: { state: 'rechecked', recheckedOn: input.recheckedOn, ...result } });
-  })();
+    const change = { state: 'rechecked', recheckedOn: input.recheckedOn, recheckResult: JSON.stringify(result) };
+    orderRows.update(w, orderRows.owned(w, order.id), change, { before: { state: 'issued' }, after: { state: 'rechecked', recheckedOn: input.recheckedOn, ...result } });
+  });
   return getOrder(ctx, input.id);
 }
 
 export function cancelOrder(ctx: CoreContext, input: ParsedInput<'inspections.cancelOrder'>): OrderDetail {
   const identity = requireDistrictIdentity(ctx);
-  const { sqlite } = ctx.database;
-  sqlite.transaction(() => {
+  const w = beginWrite(ctx, identity, 'inspections.cancelOrder');
+  inTransaction(w, () => {
     const order = loadOwnIssued(ctx, identity, input.id, input.version);
     // the number stays taken: nextOrderSeq counts cancelled orders
-    sqlite
-      .prepare("UPDATE supervision_orders SET state = 'cancelled', recheck_result = ?, updated_at = ?, version = version + 1 WHERE id = ?")
-      .run(JSON.stringify({ outcome: null, note: `作废：${input.reason}` }), ctx.now().toISOString(), order.id);
-    appendAudit(ctx, { nodeId: identity.id, call: 'inspections.cancelOrder', table: 'supervision_orders', rowIds: [order.id], before: { state: 'issued' }, after: { state: 'cancelled', reason: input.reason } });
-  })();
+    const change = { state: 'cancelled', recheckResult: JSON.stringify({ outcome: null, note: `作废：${input.reason}` }) };
+    orderRows.update(w, orderRows.owned(w, order.id), change, { before: { state: 'issued' }, after: { state: 'cancelled', reason: input.reason } });
+  });
   return getOrder(ctx, input.id);
 }

@@ -2,11 +2,11 @@ import type { ParsedInput } from '../../api/contract.ts';
 import { AppError } from '../../api/errors.ts';
 import type { PlanDetail, Scope } from '../../api/schemas/inspections.ts';
 import { riskLevels } from '../../api/schemas/risk.ts';
-import { appendAudit } from '../audit.ts';
 import type { CoreContext } from '../context.ts';
-import { newId } from '../ids.ts';
+import { beginWrite, inTransaction } from '../data/write.ts';
 import type { DistrictIdentity } from '../node/node-service.ts';
 import { resolveChecklist } from './checklists.ts';
+import { planRows } from './inspection-rows.ts';
 import { checkOwn, parseJson } from './office.ts';
 import { getPlan, loadPlanRow, type PlanRow } from './plan-read.ts';
 import { scopeUnits } from './scope.ts';
@@ -52,34 +52,23 @@ function sameScope(row: PlanRow, scope: Scope): boolean {
 export function createPlan(ctx: CoreContext, input: PlanFields): PlanDetail {
   const identity = requireDistrictIdentity(ctx);
   checkPeriod(input);
-  const { sqlite } = ctx.database;
-  const id = sqlite.transaction(() => {
+  const w = beginWrite(ctx, identity, 'inspections.createPlan');
+  const id = inTransaction(w, () => {
     resolveChecklist(ctx, identity.id, input.checklistKey, input.checklistVersion);
     const team = checkTeam(ctx, identity, input.team);
     const scope = scopeColumns(ctx, identity, input.scope);
-    const id = newId();
-    const now = ctx.now().toISOString();
-    sqlite
-      .prepare(
-        `INSERT INTO inspection_plans (id, origin_node, created_at, updated_at, version, district_id, title, type, period_start, period_end, scope_kind, scope_block_id,
-           scope_unit_ids, scope_equipment_kind, scope_risk_levels, checklist_key, checklist_version, team, state, notes)
-         VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?)`,
-      )
-      .run(
-        id, identity.id, now, now, identity.districtId, input.title, input.type, input.periodStart, input.periodEnd, scope.scopeKind, scope.scopeBlockId,
-        scope.scopeUnitIds, scope.scopeEquipmentKind, scope.scopeRiskLevels, input.checklistKey, input.checklistVersion, JSON.stringify(team), input.notes,
-      );
-    appendAudit(ctx, { nodeId: identity.id, call: 'inspections.createPlan', table: 'inspection_plans', rowIds: [id], after: { ...input, team, ...scope, scope: undefined } });
-    return id;
-  })();
+    const { title, type, periodStart, periodEnd, checklistKey, checklistVersion, notes } = input;
+    const values = { districtId: identity.districtId, title, type, periodStart, periodEnd, ...scope, checklistKey, checklistVersion, team: JSON.stringify(team), state: 'draft', notes };
+    return planRows.insert(w, values, { audit: { after: { ...input, team, ...scope, scope: undefined } } }).id;
+  });
   return getPlan(ctx, id);
 }
 
 export function updatePlan(ctx: CoreContext, input: ParsedInput<'inspections.updatePlan'>): PlanDetail {
   const identity = requireDistrictIdentity(ctx);
   checkPeriod(input);
-  const { sqlite } = ctx.database;
-  sqlite.transaction(() => {
+  const w = beginWrite(ctx, identity, 'inspections.updatePlan');
+  inTransaction(w, () => {
     const before = loadPlanRow(ctx, input.id);
     checkOwn(identity, before, input.version, '检查计划');
     if (before.state !== 'draft' && before.state !== 'active') throw new AppError('CONFLICT', `检查计划${stateLabels[before.state]}，不能再修改。`);
@@ -95,25 +84,18 @@ export function updatePlan(ctx: CoreContext, input: ParsedInput<'inspections.upd
     const scope = scopeChanged
       ? scopeColumns(ctx, identity, input.scope)
       : { scopeKind: before.scopeKind, scopeBlockId: before.scopeBlockId, scopeEquipmentKind: before.scopeEquipmentKind, scopeRiskLevels: before.scopeRiskLevels, scopeUnitIds: before.scopeUnitIds };
-    sqlite
-      .prepare(
-        `UPDATE inspection_plans SET title = ?, type = ?, period_start = ?, period_end = ?, scope_kind = ?, scope_block_id = ?, scope_unit_ids = ?, scope_equipment_kind = ?,
-           scope_risk_levels = ?, checklist_key = ?, checklist_version = ?, team = ?, notes = ?, updated_at = ?, version = version + 1 WHERE id = ?`,
-      )
-      .run(
-        input.title, input.type, input.periodStart, input.periodEnd, scope.scopeKind, scope.scopeBlockId, scope.scopeUnitIds, scope.scopeEquipmentKind,
-        scope.scopeRiskLevels, input.checklistKey, input.checklistVersion, JSON.stringify(team), input.notes, ctx.now().toISOString(), before.id,
-      );
+    const { title, type, periodStart, periodEnd, checklistKey, checklistVersion, notes } = input;
+    const change = { title, type, periodStart, periodEnd, ...scope, checklistKey, checklistVersion, team: JSON.stringify(team), notes };
     const { recordsDraft: _d, recordsFinal: _f, districtName: _n, scopeBlockName: _b, ...stored } = before;
-    appendAudit(ctx, { nodeId: identity.id, call: 'inspections.updatePlan', table: 'inspection_plans', rowIds: [before.id], before: stored, after: { ...input, team, ...scope, scope: undefined } });
-  })();
+    planRows.update(w, planRows.owned(w, before.id), change, { before: stored, after: { ...input, team, ...scope, scope: undefined } });
+  });
   return getPlan(ctx, input.id);
 }
 
 export function setPlanState(ctx: CoreContext, input: ParsedInput<'inspections.setPlanState'>): PlanDetail {
   const identity = requireDistrictIdentity(ctx);
-  const { sqlite } = ctx.database;
-  sqlite.transaction(() => {
+  const w = beginWrite(ctx, identity, 'inspections.setPlanState');
+  inTransaction(w, () => {
     const before = loadPlanRow(ctx, input.id);
     checkOwn(identity, before, input.version, '检查计划');
     const to = input.state;
@@ -122,8 +104,7 @@ export function setPlanState(ctx: CoreContext, input: ParsedInput<'inspections.s
     if (!allowed) throw new AppError('CONFLICT', `检查计划当前为“${stateLabels[from]}”，不能改为“${stateLabels[to]}”。`);
     if (to === 'done' && before.recordsDraft > 0) throw new AppError('VALIDATION', `还有 ${before.recordsDraft} 份检查记录未定稿，请定稿后再完成计划。`);
     if (to === 'cancelled' && before.recordsFinal > 0) throw new AppError('VALIDATION', `已有 ${before.recordsFinal} 份定稿的检查记录，计划不能取消，请完成计划。`);
-    sqlite.prepare('UPDATE inspection_plans SET state = ?, updated_at = ?, version = version + 1 WHERE id = ?').run(to, ctx.now().toISOString(), before.id);
-    appendAudit(ctx, { nodeId: identity.id, call: 'inspections.setPlanState', table: 'inspection_plans', rowIds: [before.id], before: { state: from }, after: { state: to } });
-  })();
+    planRows.update(w, planRows.owned(w, before.id), { state: to }, { before: { state: from }, after: { state: to } });
+  });
   return getPlan(ctx, input.id);
 }

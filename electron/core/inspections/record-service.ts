@@ -1,12 +1,12 @@
 import type { ParsedInput } from '../../api/contract.ts';
 import { AppError } from '../../api/errors.ts';
 import type { RecordDetail, RecordItem, TeamMember } from '../../api/schemas/inspections.ts';
-import { appendAudit } from '../audit.ts';
 import type { CoreContext } from '../context.ts';
+import { beginWrite, inTransaction, type Write } from '../data/write.ts';
 import { attachmentIds, storeStaged } from '../attachments/store.ts';
-import { newId } from '../ids.ts';
 import type { DistrictIdentity } from '../node/node-service.ts';
 import { resolveChecklist } from './checklists.ts';
+import { recordRows } from './inspection-rows.ts';
 import { checkOwn, parseJson, today } from './office.ts';
 import { loadPlanRow } from './plan-read.ts';
 import { getRecord, loadRecordRow } from './record-read.ts';
@@ -45,7 +45,8 @@ function activePlan(ctx: CoreContext, identity: DistrictIdentity, planId: string
   return plan;
 }
 
-function createRecord(ctx: CoreContext, identity: DistrictIdentity, input: SaveInput, files: string[]): string {
+function createRecord(w: Write, identity: DistrictIdentity, input: SaveInput, files: string[]): string {
+  const { ctx } = w;
   const { sqlite } = ctx.database;
   const plan = activePlan(ctx, identity, input.planId);
   if (!parseJson<string[]>(plan.scopeUnitIds, []).includes(input.unitId)) throw new AppError('VALIDATION', '该单位不在本计划的检查范围内，请选择范围内的单位。', { field: 'unitId' });
@@ -57,26 +58,24 @@ function createRecord(ctx: CoreContext, identity: DistrictIdentity, input: SaveI
     input.items,
   );
   const team: TeamMember[] = input.team ? checkTeam(ctx, identity, input.team) : parseJson<TeamMember[]>(plan.team, []);
-  const id = newId();
-  const now = ctx.now().toISOString();
-  sqlite
-    .prepare(
-      `INSERT INTO inspection_records (id, origin_node, created_at, updated_at, version, plan_id, district_id, unit_id, inspected_on, team, items, findings, unit_signer, attachments, state)
-       VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft')`,
-    )
-    .run(id, identity.id, now, now, plan.id, identity.districtId, input.unitId, input.inspectedOn, JSON.stringify(team), JSON.stringify(items), input.findings, input.unitSigner, JSON.stringify(files));
-  appendAudit(ctx, {
-    nodeId: identity.id,
-    call: 'inspections.saveRecord',
-    table: 'inspection_records',
-    rowIds: [id],
-    after: { planId: plan.id, unitId: input.unitId, inspectedOn: input.inspectedOn, team, checklist: `${plan.checklistKey}@${plan.checklistVersion}`, items: input.items, findings: input.findings, unitSigner: input.unitSigner, files },
-  });
-  return id;
+  const values = {
+    planId: plan.id,
+    districtId: identity.districtId,
+    unitId: input.unitId,
+    inspectedOn: input.inspectedOn,
+    team: JSON.stringify(team),
+    items: JSON.stringify(items),
+    findings: input.findings,
+    unitSigner: input.unitSigner,
+    attachments: JSON.stringify(files),
+    state: 'draft',
+  };
+  const after = { planId: plan.id, unitId: input.unitId, inspectedOn: input.inspectedOn, team, checklist: `${plan.checklistKey}@${plan.checklistVersion}`, items: input.items, findings: input.findings, unitSigner: input.unitSigner, files };
+  return recordRows.insert(w, values, { audit: { after } }).id;
 }
 
-function updateRecord(ctx: CoreContext, identity: DistrictIdentity, input: SaveInput & { id: string }, added: string[]): string {
-  const { sqlite } = ctx.database;
+function updateRecord(w: Write, identity: DistrictIdentity, input: SaveInput & { id: string }, added: string[]): string {
+  const { ctx } = w;
   const before = loadRecordRow(ctx, input.id);
   checkOwn(identity, before, input.version, '检查记录');
   if (input.version === undefined) throw new AppError('VALIDATION', '修改检查记录需要其版本号，请刷新后重试。', { field: 'version' });
@@ -90,14 +89,8 @@ function updateRecord(ctx: CoreContext, identity: DistrictIdentity, input: SaveI
     if (!kept.includes(removed)) throw new AppError('VALIDATION', '要移除的文件不在本记录中，请刷新后重试。', { field: 'removeFiles' });
   }
   const files = [...new Set([...kept.filter((f) => !input.removeFiles.includes(f)), ...added])];
-  sqlite
-    .prepare('UPDATE inspection_records SET inspected_on = ?, team = ?, items = ?, findings = ?, unit_signer = ?, attachments = ?, updated_at = ?, version = version + 1 WHERE id = ?')
-    .run(input.inspectedOn, JSON.stringify(team), JSON.stringify(items), input.findings, input.unitSigner, JSON.stringify(files), ctx.now().toISOString(), before.id);
-  appendAudit(ctx, {
-    nodeId: identity.id,
-    call: 'inspections.saveRecord',
-    table: 'inspection_records',
-    rowIds: [before.id],
+  const change = { inspectedOn: input.inspectedOn, team: JSON.stringify(team), items: JSON.stringify(items), findings: input.findings, unitSigner: input.unitSigner, attachments: JSON.stringify(files) };
+  recordRows.update(w, recordRows.owned(w, before.id), change, {
     before: { inspectedOn: before.inspectedOn, team: parseJson(before.team, []), items: parseJson(before.items, []), findings: before.findings, unitSigner: before.unitSigner, files: kept },
     after: { inspectedOn: input.inspectedOn, team, items, findings: input.findings, unitSigner: input.unitSigner, files },
   });
@@ -108,18 +101,18 @@ export function saveRecord(ctx: CoreContext, input: SaveInput): RecordDetail {
   const identity = requireDistrictIdentity(ctx);
   checkDate(ctx, input.inspectedOn);
   const stored = storeStaged(ctx, input.addFiles);
-  const { sqlite } = ctx.database;
-  const id = sqlite.transaction(() => {
-    const added = attachmentIds(sqlite, identity.id, ctx.now().toISOString(), stored);
-    return input.id ? updateRecord(ctx, identity, { ...input, id: input.id }, added) : createRecord(ctx, identity, input, added);
-  })();
+  const w = beginWrite(ctx, identity, 'inspections.saveRecord');
+  const id = inTransaction(w, () => {
+    const added = attachmentIds(ctx.database.sqlite, identity.id, w.now, stored);
+    return input.id ? updateRecord(w, identity, { ...input, id: input.id }, added) : createRecord(w, identity, input, added);
+  });
   return getRecord(ctx, id);
 }
 
 export function finalizeRecord(ctx: CoreContext, input: ParsedInput<'inspections.finalizeRecord'>): RecordDetail {
   const identity = requireDistrictIdentity(ctx);
-  const { sqlite } = ctx.database;
-  sqlite.transaction(() => {
+  const w = beginWrite(ctx, identity, 'inspections.finalizeRecord');
+  inTransaction(w, () => {
     const before = loadRecordRow(ctx, input.id);
     checkOwn(identity, before, input.version, '检查记录');
     if (before.state === 'final') throw new AppError('CONFLICT', '检查记录已定稿。');
@@ -127,8 +120,7 @@ export function finalizeRecord(ctx: CoreContext, input: ParsedInput<'inspections
     const open = parseJson<RecordItem[]>(before.items, []).filter((i) => i.result === null);
     if (open.length > 0) throw new AppError('VALIDATION', `还有 ${open.length} 个检查项目未填写结果（如 ${open[0]!.code} ${open[0]!.text.slice(0, 20)}…），请填写后再定稿。`, { field: 'items' });
     if (!before.unitSigner) throw new AppError('VALIDATION', '请填写被检查单位的签字人后再定稿（打印的检查记录由其签字确认）。', { field: 'unitSigner' });
-    sqlite.prepare("UPDATE inspection_records SET state = 'final', updated_at = ?, version = version + 1 WHERE id = ?").run(ctx.now().toISOString(), before.id);
-    appendAudit(ctx, { nodeId: identity.id, call: 'inspections.finalizeRecord', table: 'inspection_records', rowIds: [before.id], before: { state: 'draft' }, after: { state: 'final' } });
-  })();
+    recordRows.update(w, recordRows.owned(w, before.id), { state: 'final' }, { before: { state: 'draft' }, after: { state: 'final' } });
+  });
   return getRecord(ctx, input.id);
 }

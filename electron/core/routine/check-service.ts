@@ -5,12 +5,13 @@ import type { HazardDetail } from '../../api/schemas/hazards.ts';
 import type { RecordItem } from '../../api/schemas/inspections.ts';
 import { appendAudit } from '../audit.ts';
 import type { CoreContext } from '../context.ts';
+import { beginWrite, inTransaction, type Write } from '../data/write.ts';
 import { attachmentIds, storeStaged } from '../attachments/store.ts';
 import { createHazard } from '../hazards/hazard-service.ts';
-import { newId } from '../ids.ts';
 import { resolveChecklist } from '../inspections/checklists.ts';
 import type { DistrictIdentity } from '../node/node-service.ts';
 import { getCheck, loadCheckRow } from './check-read.ts';
+import { checkRows } from './routine-rows.ts';
 import { checkOwnRow, currentMembers, loadOwnBlock, parseJson, today } from './routine-scope.ts';
 import { requireDistrictIdentity } from '../node/node-service.ts';
 
@@ -70,7 +71,8 @@ function applyItems(items: RecordItem[], changes: SaveInput['items']): RecordIte
   return items;
 }
 
-function create(ctx: CoreContext, identity: DistrictIdentity, input: SaveInput, files: string[]): string {
+function create(w: Write, identity: DistrictIdentity, input: SaveInput, files: string[]): string {
+  const { ctx } = w;
   const block = loadOwnBlock(ctx, identity, input.blockId);
   const manager = checkPeople(ctx, block.id, block.name, input);
   const checklist = resolveChecklist(ctx, identity.id, input.checklistKey, input.checklistVersion);
@@ -78,26 +80,28 @@ function create(ctx: CoreContext, identity: DistrictIdentity, input: SaveInput, 
     checklist.items.map((i) => ({ code: i.code, text: i.text, basis: i.basis, result: null, note: null })),
     input.items,
   );
-  const id = newId();
-  const now = ctx.now().toISOString();
-  ctx.database.sqlite
-    .prepare(
-      `INSERT INTO block_checks (id, origin_node, created_at, updated_at, version, district_id, block_id, kind, checked_unit_id, checker_unit_id, checker_manager_id, checked_on,
-         checklist_key, checklist_version, items, findings, checked_signer, attachments, state)
-       VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft')`,
-    )
-    .run(id, identity.id, now, now, identity.districtId, block.id, input.kind, input.checkedUnitId, manager.unitId, manager.id, input.checkedOn, checklist.key, checklist.version, JSON.stringify(items), input.findings, input.checkedSigner, JSON.stringify(files));
-  appendAudit(ctx, {
-    nodeId: identity.id,
-    call: 'blocks.saveCheck',
-    table: 'block_checks',
-    rowIds: [id],
-    after: { blockId: block.id, kind: input.kind, checkedUnitId: input.checkedUnitId, checkerManagerId: manager.id, checkedOn: input.checkedOn, checklist: `${checklist.key}@${checklist.version}`, items: input.items, findings: input.findings, checkedSigner: input.checkedSigner, files },
-  });
-  return id;
+  const values = {
+    districtId: identity.districtId,
+    blockId: block.id,
+    kind: input.kind,
+    checkedUnitId: input.checkedUnitId,
+    checkerUnitId: manager.unitId,
+    checkerManagerId: manager.id,
+    checkedOn: input.checkedOn,
+    checklistKey: checklist.key,
+    checklistVersion: checklist.version,
+    items: JSON.stringify(items),
+    findings: input.findings,
+    checkedSigner: input.checkedSigner,
+    attachments: JSON.stringify(files),
+    state: 'draft',
+  };
+  const after = { blockId: block.id, kind: input.kind, checkedUnitId: input.checkedUnitId, checkerManagerId: manager.id, checkedOn: input.checkedOn, checklist: `${checklist.key}@${checklist.version}`, items: input.items, findings: input.findings, checkedSigner: input.checkedSigner, files };
+  return checkRows.insert(w, values, { audit: { after } }).id;
 }
 
-function update(ctx: CoreContext, identity: DistrictIdentity, input: SaveInput & { id: string }, added: string[]): string {
+function update(w: Write, identity: DistrictIdentity, input: SaveInput & { id: string }, added: string[]): string {
+  const { ctx } = w;
   const before = loadCheckRow(ctx, input.id);
   checkOwnRow(identity, before, input.version, `${kindWords[before.kind]}记录`);
   if (before.state === 'final') throw new AppError('CONFLICT', `${kindWords[before.kind]}记录已定稿，不能再修改。`);
@@ -110,17 +114,17 @@ function update(ctx: CoreContext, identity: DistrictIdentity, input: SaveInput &
     if (!kept.includes(removed)) throw new AppError('VALIDATION', '要移除的文件不在本记录中，请刷新后重试。', { field: 'removeFiles' });
   }
   const files = [...new Set([...kept.filter((f) => !input.removeFiles.includes(f)), ...added])];
-  ctx.database.sqlite
-    .prepare(
-      `UPDATE block_checks SET checked_unit_id = ?, checker_unit_id = ?, checker_manager_id = ?, checked_on = ?, items = ?, findings = ?, checked_signer = ?, attachments = ?,
-       updated_at = ?, version = version + 1 WHERE id = ?`,
-    )
-    .run(input.checkedUnitId, manager.unitId, manager.id, input.checkedOn, JSON.stringify(items), input.findings, input.checkedSigner, JSON.stringify(files), ctx.now().toISOString(), before.id);
-  appendAudit(ctx, {
-    nodeId: identity.id,
-    call: 'blocks.saveCheck',
-    table: 'block_checks',
-    rowIds: [before.id],
+  const change = {
+    checkedUnitId: input.checkedUnitId,
+    checkerUnitId: manager.unitId,
+    checkerManagerId: manager.id,
+    checkedOn: input.checkedOn,
+    items: JSON.stringify(items),
+    findings: input.findings,
+    checkedSigner: input.checkedSigner,
+    attachments: JSON.stringify(files),
+  };
+  checkRows.update(w, checkRows.owned(w, before.id), change, {
     before: { checkedUnitId: before.checkedUnitId, checkerManagerId: before.checkerManagerId, checkedOn: before.checkedOn, items: parseJson(before.items, []), findings: before.findings, checkedSigner: before.checkedSigner, files: kept },
     after: { checkedUnitId: input.checkedUnitId, checkerManagerId: manager.id, checkedOn: input.checkedOn, items, findings: input.findings, checkedSigner: input.checkedSigner, files },
   });
@@ -131,18 +135,18 @@ export function saveCheck(ctx: CoreContext, input: SaveInput): BlockCheckDetail 
   const identity = requireDistrictIdentity(ctx);
   if (input.checkedOn > today(ctx)) throw new AppError('VALIDATION', '检查日期不能晚于今天。', { field: 'checkedOn' });
   const stored = storeStaged(ctx, input.addFiles);
-  const { sqlite } = ctx.database;
-  const id = sqlite.transaction(() => {
-    const added = attachmentIds(sqlite, identity.id, ctx.now().toISOString(), stored);
-    return input.id ? update(ctx, identity, { ...input, id: input.id }, added) : create(ctx, identity, input, added);
-  })();
+  const w = beginWrite(ctx, identity, 'blocks.saveCheck');
+  const id = inTransaction(w, () => {
+    const added = attachmentIds(ctx.database.sqlite, identity.id, w.now, stored);
+    return input.id ? update(w, identity, { ...input, id: input.id }, added) : create(w, identity, input, added);
+  });
   return getCheck(ctx, id);
 }
 
 export function finalizeCheck(ctx: CoreContext, input: ParsedInput<'blocks.finalizeCheck'>): BlockCheckDetail {
   const identity = requireDistrictIdentity(ctx);
-  const { sqlite } = ctx.database;
-  sqlite.transaction(() => {
+  const w = beginWrite(ctx, identity, 'blocks.finalizeCheck');
+  inTransaction(w, () => {
     const before = loadCheckRow(ctx, input.id);
     const what = `${kindWords[before.kind]}记录`;
     checkOwnRow(identity, before, input.version, what);
@@ -150,9 +154,8 @@ export function finalizeCheck(ctx: CoreContext, input: ParsedInput<'blocks.final
     const open = parseJson<RecordItem[]>(before.items, []).filter((i) => i.result === null);
     if (open.length > 0) throw new AppError('VALIDATION', `还有 ${open.length} 个检查项目未填写结果（如 ${open[0]!.code} ${open[0]!.text.slice(0, 20)}…），请填写后再定稿。`, { field: 'items' });
     if (!before.checkedSigner) throw new AppError('VALIDATION', '请填写被检查单位的签字人后再定稿（检查人为记录上的安全管理员）。', { field: 'checkedSigner' });
-    sqlite.prepare("UPDATE block_checks SET state = 'final', updated_at = ?, version = version + 1 WHERE id = ?").run(ctx.now().toISOString(), before.id);
-    appendAudit(ctx, { nodeId: identity.id, call: 'blocks.finalizeCheck', table: 'block_checks', rowIds: [before.id], before: { state: 'draft' }, after: { state: 'final' } });
-  })();
+    checkRows.update(w, checkRows.owned(w, before.id), { state: 'final' }, { before: { state: 'draft' }, after: { state: 'final' } });
+  });
   return getCheck(ctx, input.id);
 }
 

@@ -1,13 +1,13 @@
 import type { ParsedInput } from '../../api/contract.ts';
 import { AppError } from '../../api/errors.ts';
 import type { BlockMeeting, Participant } from '../../api/schemas/routine.ts';
-import { appendAudit } from '../audit.ts';
 import { readDistrict } from '../blocks/block-scope.ts';
 import type { CoreContext } from '../context.ts';
 import { attachmentIds, storeStaged } from '../attachments/store.ts';
-import { newId } from '../ids.ts';
+import { beginWrite, inTransaction } from '../data/write.ts';
 import { type DistrictIdentity, getIdentity, requireDistrictIdentity } from '../node/node-service.ts';
 import { filesOf } from './check-read.ts';
+import { meetingRows } from './routine-rows.ts';
 import { checkOwnRow, loadOwnBlock, parseJson, today } from './routine-scope.ts';
 
 // A block's meetings and 交流学习: topic, who took part (safety managers and inspectors
@@ -92,22 +92,17 @@ export function saveMeeting(ctx: CoreContext, input: SaveInput): BlockMeeting {
   if (input.heldOn > today(ctx)) throw new AppError('VALIDATION', '会议日期不能晚于今天：会议开过后再记录。', { field: 'heldOn' });
   const stored = storeStaged(ctx, input.addFiles);
   const { sqlite } = ctx.database;
-  const id = sqlite.transaction(() => {
-    const now = ctx.now().toISOString();
-    const added = attachmentIds(sqlite, identity.id, now, stored);
+  const w = beginWrite(ctx, identity, 'blocks.saveMeeting');
+  const id = inTransaction(w, () => {
+    const added = attachmentIds(sqlite, identity.id, w.now, stored);
     const participants = checkParticipants(ctx, identity, input.participants);
+    // the meeting's fields as the audit log has always named them
     const fields = { kind: input.kind, held_on: input.heldOn, topic: input.topic, place: input.place, participants: JSON.stringify(participants), minutes: input.minutes };
+    const meeting = { kind: input.kind, heldOn: input.heldOn, topic: input.topic, place: input.place, participants: fields.participants, minutes: input.minutes };
     if (!input.id) {
       const block = loadOwnBlock(ctx, identity, input.blockId);
-      const row = { id: newId(), origin_node: identity.id, now, district_id: identity.districtId, block_id: block.id, ...fields, attachments: JSON.stringify(added) };
-      sqlite
-        .prepare(
-          `INSERT INTO block_meetings (id, origin_node, created_at, updated_at, version, district_id, block_id, kind, held_on, topic, place, participants, minutes, attachments)
-           VALUES (@id, @origin_node, @now, @now, 1, @district_id, @block_id, @kind, @held_on, @topic, @place, @participants, @minutes, @attachments)`,
-        )
-        .run(row);
-      appendAudit(ctx, { nodeId: identity.id, call: 'blocks.saveMeeting', table: 'block_meetings', rowIds: [row.id], after: { blockId: block.id, ...fields, participants, files: added } });
-      return row.id;
+      const values = { districtId: identity.districtId, blockId: block.id, ...meeting, attachments: JSON.stringify(added) };
+      return meetingRows.insert(w, values, { audit: { after: { blockId: block.id, ...fields, participants, files: added } } }).id;
     }
     const before = loadMeeting(ctx, input.id);
     checkOwnRow(identity, before, input.version, '会议记录');
@@ -118,22 +113,12 @@ export function saveMeeting(ctx: CoreContext, input: SaveInput): BlockMeeting {
       if (!kept.includes(removed)) throw new AppError('VALIDATION', '要移除的文件不在本记录中，请刷新后重试。', { field: 'removeFiles' });
     }
     const files = [...new Set([...kept.filter((f) => !input.removeFiles.includes(f)), ...added])];
-    sqlite
-      .prepare(
-        `UPDATE block_meetings SET kind = @kind, held_on = @held_on, topic = @topic, place = @place, participants = @participants, minutes = @minutes, attachments = @attachments,
-         updated_at = @now, version = version + 1 WHERE id = @id`,
-      )
-      .run({ ...fields, attachments: JSON.stringify(files), now, id: before.id });
     const { kind, heldOn, topic, place, minutes } = before;
-    appendAudit(ctx, {
-      nodeId: identity.id,
-      call: 'blocks.saveMeeting',
-      table: 'block_meetings',
-      rowIds: [before.id],
+    meetingRows.update(w, meetingRows.owned(w, before.id), { ...meeting, attachments: JSON.stringify(files) }, {
       before: { kind, heldOn, topic, place, minutes, participants: parseJson(before.participants, []), files: kept },
       after: { ...fields, participants, files },
     });
     return before.id;
-  })();
+  });
   return toMeeting(ctx, loadMeeting(ctx, id), identity.id);
 }

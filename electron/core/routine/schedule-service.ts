@@ -1,10 +1,10 @@
 import type { ParsedInput } from '../../api/contract.ts';
 import { AppError } from '../../api/errors.ts';
 import type { ScheduleRule } from '../../api/schemas/routine.ts';
-import { appendAudit } from '../audit.ts';
 import type { CoreContext } from '../context.ts';
-import { newId } from '../ids.ts';
+import { beginWrite, inTransaction } from '../data/write.ts';
 import { activityWords, ruleLabel } from './calendar.ts';
+import { scheduleRows } from './routine-rows.ts';
 import { checkOwnRow, loadOwnBlock, parseJson } from './routine-scope.ts';
 import { requireDistrictIdentity } from '../node/node-service.ts';
 
@@ -73,35 +73,23 @@ export function saveScheduleRule(ctx: CoreContext, input: Input): ScheduleRule {
   checkShape(input);
   const { sqlite } = ctx.database;
   const dates = [...new Set(input.dates)].sort();
-  const id = sqlite.transaction(() => {
+  const w = beginWrite(ctx, identity, 'blocks.saveScheduleRule');
+  const id = inTransaction(w, () => {
     loadOwnBlock(ctx, identity, input.blockId);
-    const now = ctx.now().toISOString();
+    // the rule's fields as the audit log has always named them
     const fields = { kind: input.kind, frequency: input.frequency, due_day: input.dueDay, dates: JSON.stringify(dates), starts_on: input.startsOn, ended_on: input.endedOn, notes: input.notes };
+    const rule = { kind: input.kind, frequency: input.frequency, dueDay: input.dueDay, dates: fields.dates, startsOn: input.startsOn, endedOn: input.endedOn, notes: input.notes };
     if (!input.id) {
       checkOverlap(ctx, input, null);
-      const row = { id: newId(), origin_node: identity.id, created_at: now, updated_at: now, block_id: input.blockId, district_id: identity.districtId, ...fields };
-      sqlite
-        .prepare(
-          `INSERT INTO block_schedules (id, origin_node, created_at, updated_at, version, block_id, district_id, kind, frequency, due_day, dates, starts_on, ended_on, notes)
-           VALUES (@id, @origin_node, @created_at, @updated_at, 1, @block_id, @district_id, @kind, @frequency, @due_day, @dates, @starts_on, @ended_on, @notes)`,
-        )
-        .run(row);
-      appendAudit(ctx, { nodeId: identity.id, call: 'blocks.saveScheduleRule', table: 'block_schedules', rowIds: [row.id], after: { blockId: input.blockId, ...fields, dates } });
-      return row.id;
+      return scheduleRows.insert(w, { blockId: input.blockId, districtId: identity.districtId, ...rule }, { audit: { after: { blockId: input.blockId, ...fields, dates } } }).id;
     }
     const before = sqlite.prepare(`${SELECT} AND id = ?`).get(input.id) as RuleRow | undefined;
     if (!before) throw new AppError('NOT_FOUND', '该活动安排不存在或已被删除，请刷新。');
     checkOwnRow(identity, before, input.version, '活动安排');
     if (before.blockId !== input.blockId) throw new AppError('VALIDATION', '活动安排所属的小组不能更改。', { field: 'blockId' });
     checkOverlap(ctx, input, before.id);
-    sqlite
-      .prepare(
-        `UPDATE block_schedules SET kind = @kind, frequency = @frequency, due_day = @due_day, dates = @dates, starts_on = @starts_on, ended_on = @ended_on, notes = @notes,
-         updated_at = @now, version = version + 1 WHERE id = @id`,
-      )
-      .run({ ...fields, now, id: before.id });
-    appendAudit(ctx, { nodeId: identity.id, call: 'blocks.saveScheduleRule', table: 'block_schedules', rowIds: [before.id], before, after: { ...fields, dates } });
+    scheduleRows.update(w, scheduleRows.owned(w, before.id), rule, { before, after: { ...fields, dates } });
     return before.id;
-  })();
+  });
   return toRule(sqlite.prepare(`${SELECT} AND id = ?`).get(id) as RuleRow);
 }
