@@ -97,8 +97,8 @@ if (json) {
 } else {
   const rows: [string, number | string][] = [
     ['electron/core non-test files', core.files],
-    ['raw write SQL (INSERT INTO / UPDATE x SET / DELETE FROM)', `${core.rawWriteLines} lines in ${core.rawWriteFiles} files`],
-    ['  of which in named hot paths', `${core.hotPathWriteLines} lines in ${core.hotPathWriteFiles} files`],
+    ['raw write SQL outside named hot paths (INSERT/UPDATE/DELETE)', `${core.rawWriteLines} lines in ${core.rawWriteFiles} files`],
+    ['raw write SQL in named hot paths', `${core.hotPathWriteLines} lines in ${core.hotPathWriteFiles} files`],
     ['.prepare( calls', core.prepare],
     ['drizzle builder calls (db/tx .select/.insert/.update/.delete)', core.drizzleBuilderCalls],
     ['write-layer calls (…Rows.insert/update/remove…)', core.writeLayerCalls],

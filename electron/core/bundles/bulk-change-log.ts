@@ -41,6 +41,7 @@ export function insertWithBulkChangeLog(sqlite: Database.Database, table: string
   sqlite.transaction(() => {
     sqlite.exec(`DROP TRIGGER \`${name}\``);
     insert();
+    // hot path: scripts/bench/import-ledger.ts and scripts/bench/grade-exam.ts (the change log of a bulk insert)
     // the trigger's WHEN: only the node's own rows are logged, and only their old lines replaced
     const ownRows = `FROM json_each(?) AS j JOIN \`${table}\` AS t ON t.id = j.value WHERE t.origin_node = (SELECT id FROM node_identity LIMIT 1)`;
     const forget = sqlite.prepare(`DELETE FROM sync_changes WHERE table_name = ? AND row_id IN (SELECT t.id ${ownRows})`);

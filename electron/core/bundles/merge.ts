@@ -39,6 +39,7 @@ function statementFor(sqlite: Database.Database, cache: Map<string, Database.Sta
   const key = columns.join(',');
   let statement = cache.get(key);
   if (!statement) {
+    // hot path: scripts/bench/bundle-exchange.ts (every row of a bundle, one cached statement per column set)
     statement =
       kind === 'insert'
         ? sqlite.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`)
