@@ -215,7 +215,7 @@ export function attachEvidence(ctx: CoreContext, input: ParsedInput<'acceptance.
     const item = loadItem(ctx, input.itemId);
     loadEditable(ctx, identity, item.fileId);
     const now = ctx.now().toISOString();
-    const [attachmentId] = attachmentIds(sqlite, identity.id, now, stored);
+    const [attachmentId] = attachmentIds(ctx.database, identity.id, now, stored);
     const already = sqlite
       .prepare('SELECT id FROM acceptance_evidence WHERE item_id = ? AND attachment_id = ? AND deleted_at IS NULL')
       .get(item.id, attachmentId) as { id: string } | undefined;

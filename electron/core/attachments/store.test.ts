@@ -27,7 +27,7 @@ describe('the attachment store', () => {
     const { sqlite } = t.core.ctx.database;
     const nodeId = (sqlite.prepare('SELECT id FROM node_identity').get() as { id: string }).id;
     const now = new Date().toISOString();
-    const ids = sqlite.transaction(() => attachmentIds(sqlite, nodeId, now, [file!, file!, { ...file!, name: '另一张.png' }]))();
+    const ids = sqlite.transaction(() => attachmentIds(t.core.ctx.database, nodeId, now, [file!, file!, { ...file!, name: '另一张.png' }]))();
     expect(ids[0]).toBe(ids[1]);
     expect(ids[2]).not.toBe(ids[0]);
     expect(sqlite.prepare('SELECT file_name AS name, sha256, size, mime_type AS mime, version FROM attachments ORDER BY file_name').all()).toEqual([

@@ -1,6 +1,8 @@
 import { copyFileSync, existsSync, renameSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type Database from 'better-sqlite3';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { OpenedDatabase } from '../../../db/open.ts';
+import { attachments } from '../../../db/schema/index.ts';
 import { AppError } from '../../api/errors.ts';
 import { getAcceptanceSettings } from '../acceptance/acceptance-settings.ts';
 import type { CoreContext } from '../context.ts';
@@ -44,17 +46,24 @@ export function storeStaged(ctx: CoreContext, stagedIds: readonly string[]): Sto
   });
 }
 
-/** The attachments rows for stored files (reusing this node's row for the same file); inside the transaction. */
-export function attachmentIds(sqlite: Database.Database, nodeId: string, now: string, files: readonly StoredFile[]): string[] {
+/**
+ * The attachments rows for stored files (reusing this node's row for the same file); inside the
+ * transaction. Not through the write layer: the rows are audited in their owner's entry (the
+ * hazard, the record), not one entry each.
+ */
+export function attachmentIds(database: Pick<OpenedDatabase, 'db'>, nodeId: string, now: string, files: readonly StoredFile[]): string[] {
+  const { db } = database;
   return files.map((f) => {
-    const existing = sqlite.prepare('SELECT id FROM attachments WHERE origin_node = ? AND sha256 = ? AND file_name = ? AND deleted_at IS NULL').get(nodeId, f.sha256, f.name) as
-      | { id: string }
-      | undefined;
+    const existing = db
+      .select({ id: attachments.id })
+      .from(attachments)
+      .where(and(eq(attachments.originNode, nodeId), eq(attachments.sha256, f.sha256), eq(attachments.fileName, f.name), isNull(attachments.deletedAt)))
+      .get();
     if (existing) return existing.id;
     const id = newId();
-    sqlite
-      .prepare('INSERT INTO attachments (id, origin_node, created_at, updated_at, version, sha256, size, file_name, mime_type) VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?)')
-      .run(id, nodeId, now, now, f.sha256, f.size, f.name, f.mime);
+    db.insert(attachments)
+      .values({ id, originNode: nodeId, createdAt: now, updatedAt: now, version: 1, sha256: f.sha256, size: f.size, fileName: f.name, mimeType: f.mime })
+      .run();
     return id;
   });
 }

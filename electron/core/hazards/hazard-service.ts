@@ -95,7 +95,7 @@ export function createHazard(ctx: CoreContext, input: HazardFields): HazardDetai
     checkReporter(ctx, identity, input.reporterManagerId ?? null);
     const blockId = blockOf(ctx, identity, input.unitId);
     const number = nextNumber(ctx, identity);
-    const evidence = attachmentIds(ctx.database.sqlite, identity.id, w.now, files);
+    const evidence = attachmentIds(ctx.database, identity.id, w.now, files);
     const { id } = hazardRows.insert(
       w,
       {
@@ -193,7 +193,7 @@ export function transitionHazard(ctx: CoreContext, input: ParsedInput<'hazards.t
         change({ escalatedAt: w.now, escalationReason: 'failures' });
       }
     }
-    const evidence = attachmentIds(ctx.database.sqlite, identity.id, w.now, files);
+    const evidence = attachmentIds(ctx.database, identity.id, w.now, files);
     hazardRows.update(w, row, set, {
       before: { state: before.state, deadline: before.deadline, failCount: before.failCount, escalated: before.escalated },
       after: { action, label: transitions[action].label, ...audited, comment: input.comment, evidence },

@@ -103,7 +103,7 @@ export function saveRecord(ctx: CoreContext, input: SaveInput): RecordDetail {
   const stored = storeStaged(ctx, input.addFiles);
   const w = beginWrite(ctx, identity, 'inspections.saveRecord');
   const id = inTransaction(w, () => {
-    const added = attachmentIds(ctx.database.sqlite, identity.id, w.now, stored);
+    const added = attachmentIds(ctx.database, identity.id, w.now, stored);
     return input.id ? updateRecord(w, identity, { ...input, id: input.id }, added) : createRecord(w, identity, input, added);
   });
   return getRecord(ctx, id);

@@ -40,7 +40,7 @@ export function saveActivity(ctx: CoreContext, input: SaveInput): PublicityActiv
   const w = beginWrite(ctx, identity, 'publicity.save');
   const id = inTransaction(w, () => {
     checkUnit(ctx, identity, input.unitId);
-    const added = attachmentIds(ctx.database.sqlite, identity.id, w.now, stored);
+    const added = attachmentIds(ctx.database, identity.id, w.now, stored);
     const fields = { kind: input.kind, title: input.title, heldOn: input.heldOn, place: input.place, audience: input.audience, participants: input.participants, unitId: input.unitId, organizer: input.organizer, content: input.content };
     if (!input.id) {
       if (input.removePhotos.length > 0) throw new AppError('VALIDATION', '新登记的活动还没有照片可移除。', { field: 'removePhotos' });

@@ -137,7 +137,7 @@ export function saveCheck(ctx: CoreContext, input: SaveInput): BlockCheckDetail 
   const stored = storeStaged(ctx, input.addFiles);
   const w = beginWrite(ctx, identity, 'blocks.saveCheck');
   const id = inTransaction(w, () => {
-    const added = attachmentIds(ctx.database.sqlite, identity.id, w.now, stored);
+    const added = attachmentIds(ctx.database, identity.id, w.now, stored);
     return input.id ? update(w, identity, { ...input, id: input.id }, added) : create(w, identity, input, added);
   });
   return getCheck(ctx, id);

@@ -91,10 +91,9 @@ export function saveMeeting(ctx: CoreContext, input: SaveInput): BlockMeeting {
   const identity = requireDistrictIdentity(ctx);
   if (input.heldOn > today(ctx)) throw new AppError('VALIDATION', '会议日期不能晚于今天：会议开过后再记录。', { field: 'heldOn' });
   const stored = storeStaged(ctx, input.addFiles);
-  const { sqlite } = ctx.database;
   const w = beginWrite(ctx, identity, 'blocks.saveMeeting');
   const id = inTransaction(w, () => {
-    const added = attachmentIds(sqlite, identity.id, w.now, stored);
+    const added = attachmentIds(ctx.database, identity.id, w.now, stored);
     const participants = checkParticipants(ctx, identity, input.participants);
     // the meeting's fields as the audit log has always named them
     const fields = { kind: input.kind, held_on: input.heldOn, topic: input.topic, place: input.place, participants: JSON.stringify(participants), minutes: input.minutes };

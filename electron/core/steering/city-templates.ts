@@ -89,7 +89,7 @@ export function refreshCityTemplates(ctx: CoreContext): { published: string[]; w
       if (!existsSync(attachmentPath(ctx, source.sha256))) continue;
       if (!row) {
         const id = newId();
-        const [attachmentId] = attachmentIds(sqlite, self, now, [{ sha256: source.sha256, name: source.fileName, size: source.size, mime: source.mimeType }]);
+        const [attachmentId] = attachmentIds(ctx.database, self, now, [{ sha256: source.sha256, name: source.fileName, size: source.size, mime: source.mimeType }]);
         if (!attachmentId) throw new Error('city template: the attachment was not stored');
         db.insert(cityTemplates)
           .values({

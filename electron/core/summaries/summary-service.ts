@@ -70,7 +70,7 @@ export function saveSummary(ctx: CoreContext, input: ParsedInput<'summaries.save
     const keep = input.keepAttachmentIds ?? current;
     const stranger = keep.find((id) => !current.includes(id));
     if (stranger) throw new AppError('VALIDATION', '要保留的附件不属于该工作小结，请刷新后重试。', { field: 'attachments' });
-    const attachments = [...new Set([...keep, ...attachmentIds(ctx.database.sqlite, identity.id, w.now, files)])];
+    const attachments = [...new Set([...keep, ...attachmentIds(ctx.database, identity.id, w.now, files)])];
     const text = { experience: input.experience, problems: input.problems, proposals: input.proposals, narrative: input.narrative };
     summaryRows.update(
       w,
