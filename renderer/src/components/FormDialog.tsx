@@ -1,4 +1,4 @@
-import type { FormEvent, ReactNode } from 'react';
+import { useEffect, useRef, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormActions } from './FormActions.tsx';
 import { FormErrorSummary } from './FormErrorSummary.tsx';
@@ -13,34 +13,63 @@ interface FormDialogProps {
   /** the save itself; a refusal is shown on the form, all its problems at once */
   onSubmit: () => Promise<unknown>;
   submitLabel?: string;
+  /** the submit button's text while the save runs, when 保存中… is not the word (删除中…, 签发中…) */
+  busyLabel?: string;
   canSubmit?: boolean;
+  /** a step that cannot be undone: the submit button is red */
+  danger?: boolean;
+  /** the dialog is the confirmation of a destructive step: 取消 has the focus, so Enter alone does nothing harmful */
+  focusCancel?: boolean;
+  /** more buttons before 取消 (上一步 of a dialog in steps, …); they wait while the save runs */
+  actions?: ReactNode;
+  /** after a refused save the cursor goes to the first field marked wrong, so a long form is fixed at once */
+  focusInvalid?: boolean;
   size?: 'small' | 'medium' | 'large';
   /** fields one under the other, or on the two-column grid */
   layout?: 'stack' | 'grid';
+  /** the form's own class, when its page lays it out (replaces the layout's) */
+  formClassName?: string;
   /** the form's accessible name, when it differs from nothing */
   formLabel?: string;
   testId?: string;
+  /** shown instead of the form while what it edits loads, or why it could not */
+  placeholder?: ReactNode;
   children: ReactNode;
 }
 
 /**
  * A dialog that edits something: a Modal that cannot be closed while the save runs,
- * the form, every problem of a refused save, and 取消 / submit.
+ * the form, every problem of a refused save, and 取消 / submit (with the dialog's own
+ * buttons before them). Enter in a field submits, Esc closes unless the save runs.
  */
-export function FormDialog({ title, onClose, submit, onSubmit, submitLabel, canSubmit, size, layout = 'stack', formLabel, testId, children }: FormDialogProps) {
+export function FormDialog(props: FormDialogProps) {
+  const { title, onClose, submit, onSubmit, submitLabel, busyLabel, canSubmit, danger, focusCancel, actions, focusInvalid, size, layout = 'stack', formClassName, formLabel, testId, placeholder, children } = props;
   const { t } = useTranslation();
+  const formRef = useRef<HTMLFormElement>(null);
   const wide = layout === 'grid' ? 'field-wide' : undefined;
   const send = (event: FormEvent) => {
     event.preventDefault();
     void submit.run(onSubmit);
   };
+  // when a save ends refused (not while typing clears a message): the first field marked wrong
+  const wasBusy = useRef(false);
+  useEffect(() => {
+    if (submit.busy || !wasBusy.current) {
+      wasBusy.current = submit.busy;
+      return;
+    }
+    wasBusy.current = false;
+    if (focusInvalid) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [focusInvalid, submit.busy]);
   return (
     <Modal title={title} onClose={onClose} busy={submit.busy} size={size}>
-      <form className={layout === 'grid' ? 'form-grid' : 'form-stack'} onSubmit={send} noValidate aria-label={formLabel} data-testid={testId}>
-        {children}
-        <FormErrorSummary errors={submit.errors} className={wide} />
-        <FormActions className={wide} busy={submit.busy} onCancel={onClose} submitLabel={submitLabel ?? t('common.save')} canSubmit={canSubmit} />
-      </form>
+      {placeholder ?? (
+        <form ref={formRef} className={formClassName ?? (layout === 'grid' ? 'form-grid' : 'form-stack')} onSubmit={send} noValidate aria-label={formLabel} data-testid={testId}>
+          {children}
+          <FormErrorSummary errors={submit.errors} className={wide} />
+          <FormActions className={wide} busy={submit.busy} onCancel={onClose} submitLabel={submitLabel ?? t('common.save')} busyLabel={busyLabel} canSubmit={canSubmit} danger={danger} focusCancel={focusCancel} extra={actions} />
+        </form>
+      )}
     </Modal>
   );
 }

@@ -1,11 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AcceptanceTemplate } from '../../../../electron/api/schemas/acceptance.ts';
 import { api, errorMessage } from '../../api/client.ts';
 import { Badge } from '../../components/Badge.tsx';
 import { Field } from '../../components/Field.tsx';
-import { FormActions } from '../../components/FormActions.tsx';
-import { Modal } from '../../components/Modal.tsx';
+import { FormDialog } from '../../components/FormDialog.tsx';
+import { useSubmit } from '../../components/useSubmit.ts';
 
 /** Where a template stands: the district's own, another district's published city-wide by the bureau, and its city-wide status. */
 export function TemplateScope({ template }: { template: AcceptanceTemplate }) {
@@ -52,29 +52,17 @@ export function CityTemplateActions({ template, onChanged, onError }: { template
 function WithdrawDialog({ title, cityId, onClose, onDone }: { title: string; cityId: string; onClose: () => void; onDone: () => Promise<void> }) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await api.call('steering.withdrawCityTemplate', { id: cityId, reason });
-      onClose();
-      await onDone();
-    } catch (e) {
-      setError(errorMessage(e));
-      setBusy(false);
-    }
+  const submit = useSubmit(['reason']);
+  const withdraw = async () => {
+    await api.call('steering.withdrawCityTemplate', { id: cityId, reason });
+    onClose();
+    await onDone();
   };
   return (
-    <Modal title={t('steering.templates.withdrawTitle', { title })} onClose={onClose} busy={busy}>
-      <form className="form-stack" onSubmit={submit} noValidate>
-        <Field label={t('steering.templates.reason')} hint={t('steering.templates.reasonHint')} error={error ?? undefined} required>
-          {(c) => <input {...c} name="reason" maxLength={200} value={reason} onChange={(e) => setReason(e.target.value)} />}
-        </Field>
-        <FormActions busy={busy} onCancel={onClose} submitLabel={t('steering.templates.confirmWithdraw')} />
-      </form>
-    </Modal>
+    <FormDialog title={t('steering.templates.withdrawTitle', { title })} onClose={onClose} submit={submit} onSubmit={withdraw} submitLabel={t('steering.templates.confirmWithdraw')}>
+      <Field label={t('steering.templates.reason')} hint={t('steering.templates.reasonHint')} error={submit.of('reason')} required>
+        {(c) => <input {...c} name="reason" maxLength={200} value={reason} onChange={(e) => setReason(e.target.value)} />}
+      </Field>
+    </FormDialog>
   );
 }

@@ -1,15 +1,16 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallOutput } from '../../../../electron/api/contract.ts';
 import type { DistrictTarget, SteeringSettings } from '../../../../electron/api/schemas/steering.ts';
-import { api, errorMessage } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
 import { Field } from '../../components/Field.tsx';
-import { FormActions } from '../../components/FormActions.tsx';
-import { toFormError, type FormError } from '../../components/form-errors.ts';
-import { Modal } from '../../components/Modal.tsx';
+import { FormDialog } from '../../components/FormDialog.tsx';
+import { useSubmit } from '../../components/useSubmit.ts';
 import { useDebouncedValue } from '../../components/useDebouncedValue.ts';
 
 type Candidate = CallOutput<'steering.pilotCandidates'>[number];
+
+const fields = ['pilotUnitId', 'rolloutTarget', 'supervisorsTarget', 'note'];
 
 const numberOrNull = (text: string) => (text.trim() === '' ? null : Number(text));
 
@@ -25,8 +26,8 @@ export function TargetDialog({ districtId, districtName, onClose, onSaved }: { d
   const [rollout, setRollout] = useState('');
   const [supervisors, setSupervisors] = useState('');
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<FormError | null>(null);
+  const submit = useSubmit(fields);
+  const { fail } = submit;
 
   useEffect(() => {
     Promise.all([api.call('steering.targets', {}), api.call('steering.settings', {})]).then(
@@ -39,63 +40,47 @@ export function TargetDialog({ districtId, districtName, onClose, onSaved }: { d
         setSupervisors(own?.supervisorsOwn === null || own?.supervisorsOwn === undefined ? '' : String(own.supervisorsOwn));
         setNote(own?.note ?? '');
       },
-      (e: unknown) => setError({ message: errorMessage(e) }),
+      (e: unknown) => fail(e),
     );
-  }, [districtId]);
+  }, [districtId, fail]);
 
   useEffect(() => {
-    api.call('steering.pilotCandidates', { districtId, search: debounced || null }).then(setCandidates, (e: unknown) => setError({ message: errorMessage(e) }));
-  }, [districtId, debounced]);
+    api.call('steering.pilotCandidates', { districtId, search: debounced || null }).then(setCandidates, (e: unknown) => fail(e));
+  }, [districtId, debounced, fail]);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const save = async () => {
     if (!target) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await api.call('steering.saveTarget', { districtId, version: target.version, pilotUnitId: pilotUnitId || null, rolloutTarget: numberOrNull(rollout), supervisorsTarget: numberOrNull(supervisors), note });
-      await onSaved();
-    } catch (e) {
-      setError(toFormError(e, ['pilotUnitId', 'rolloutTarget', 'supervisorsTarget', 'note']));
-      setBusy(false);
-    }
+    await api.call('steering.saveTarget', { districtId, version: target.version, pilotUnitId: pilotUnitId || null, rolloutTarget: numberOrNull(rollout), supervisorsTarget: numberOrNull(supervisors), note });
+    await onSaved();
   };
 
   // the chosen unit stays in the list while another search is shown
   const chosen = target?.pilotUnitId && !candidates.some((c) => c.unitId === target.pilotUnitId) ? [{ unitId: target.pilotUnitId, name: target.pilotUnitName ?? '', equipmentInUse: 0, acceptanceState: null, uscc: '' }] : [];
   const stateText = (c: Candidate) => (c.acceptanceState ? `，${t(`acceptance.state.${c.acceptanceState}`)}` : '');
   return (
-    <Modal title={t('steering.target.title', { district: districtName })} onClose={onClose} busy={busy} size="medium">
-      <form className="form-stack" onSubmit={submit} noValidate>
-        <Field label={t('steering.target.search')}>{(c) => <input {...c} type="search" value={search} onChange={(e) => setSearch(e.target.value)} />}</Field>
-        <Field label={t('steering.target.pilotUnit')} hint={t('steering.target.pilotHint')} error={error?.field === 'pilotUnitId' ? error.message : undefined}>
-          {(c) => (
-            <select {...c} name="pilotUnitId" value={pilotUnitId} onChange={(e) => setPilotUnitId(e.target.value)}>
-              <option value="">{t('steering.target.none')}</option>
-              {[...chosen, ...candidates].map((u) => (
-                <option key={u.unitId} value={u.unitId}>
-                  {t('steering.target.candidate', { name: u.name, count: u.equipmentInUse, state: stateText(u) })}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('steering.target.rollout')} hint={t('steering.target.rolloutHint', { value: defaults?.rolloutDefault ?? 5 })} error={error?.field === 'rolloutTarget' ? error.message : undefined}>
-          {(c) => <input {...c} name="rolloutTarget" type="number" min={5} max={10} value={rollout} onChange={(e) => setRollout(e.target.value)} />}
-        </Field>
-        <Field label={t('steering.target.supervisors')} hint={t('steering.target.supervisorsHint', { value: defaults?.supervisorsDefault ?? 10 })} error={error?.field === 'supervisorsTarget' ? error.message : undefined}>
-          {(c) => <input {...c} name="supervisorsTarget" type="number" min={0} max={999} value={supervisors} onChange={(e) => setSupervisors(e.target.value)} />}
-        </Field>
-        <Field label={t('steering.target.note')} error={error?.field === 'note' ? error.message : undefined}>
-          {(c) => <input {...c} name="note" maxLength={200} value={note} onChange={(e) => setNote(e.target.value)} />}
-        </Field>
-        {error && !error.field && (
-          <div className="notice notice-error" role="alert">
-            {error.message}
-          </div>
+    <FormDialog title={t('steering.target.title', { district: districtName })} onClose={onClose} submit={submit} onSubmit={save} size="medium">
+      <Field label={t('steering.target.search')}>{(c) => <input {...c} type="search" value={search} onChange={(e) => setSearch(e.target.value)} />}</Field>
+      <Field label={t('steering.target.pilotUnit')} hint={t('steering.target.pilotHint')} error={submit.of('pilotUnitId')}>
+        {(c) => (
+          <select {...c} name="pilotUnitId" value={pilotUnitId} onChange={(e) => setPilotUnitId(e.target.value)}>
+            <option value="">{t('steering.target.none')}</option>
+            {[...chosen, ...candidates].map((u) => (
+              <option key={u.unitId} value={u.unitId}>
+                {t('steering.target.candidate', { name: u.name, count: u.equipmentInUse, state: stateText(u) })}
+              </option>
+            ))}
+          </select>
         )}
-        <FormActions busy={busy} onCancel={onClose} submitLabel={t('common.save')} />
-      </form>
-    </Modal>
+      </Field>
+      <Field label={t('steering.target.rollout')} hint={t('steering.target.rolloutHint', { value: defaults?.rolloutDefault ?? 5 })} error={submit.of('rolloutTarget')}>
+        {(c) => <input {...c} name="rolloutTarget" type="number" min={5} max={10} value={rollout} onChange={(e) => setRollout(e.target.value)} />}
+      </Field>
+      <Field label={t('steering.target.supervisors')} hint={t('steering.target.supervisorsHint', { value: defaults?.supervisorsDefault ?? 10 })} error={submit.of('supervisorsTarget')}>
+        {(c) => <input {...c} name="supervisorsTarget" type="number" min={0} max={999} value={supervisors} onChange={(e) => setSupervisors(e.target.value)} />}
+      </Field>
+      <Field label={t('steering.target.note')} error={submit.of('note')}>
+        {(c) => <input {...c} name="note" maxLength={200} value={note} onChange={(e) => setNote(e.target.value)} />}
+      </Field>
+    </FormDialog>
   );
 }

@@ -1,13 +1,11 @@
-import { useCallback, useState, type FormEvent } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SummaryDetail } from '../../../../electron/api/schemas/summaries.ts';
 import { api, errorMessage } from '../../api/client.ts';
 import { Field } from '../../components/Field.tsx';
-import { FormActions } from '../../components/FormActions.tsx';
-import { FormErrorSummary } from '../../components/FormErrorSummary.tsx';
+import { FormDialog } from '../../components/FormDialog.tsx';
 import { useMaxLengths } from '../../components/field-limits.ts';
-import { useFormErrors } from '../../components/useFormErrors.ts';
-import { Modal } from '../../components/Modal.tsx';
+import { useSubmit } from '../../components/useSubmit.ts';
 import { saveFile } from '../../files/download.ts';
 import { hrefFor } from '../../router/hash-router.ts';
 import { useLoad } from '../../components/useLoad.ts';
@@ -119,31 +117,18 @@ export function BureauReader({ officeNode, month }: { officeNode: string; month:
 function ReturnDialog({ summary, onClose, onDone }: { summary: SummaryDetail; onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation();
   const [comment, setComment] = useState('');
-  const [busy, setBusy] = useState(false);
-  const errors = useFormErrors(['comment']);
+  const submit = useSubmit(['comment']);
   const max = useMaxLengths('summaries.review');
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    errors.clear();
-    try {
-      await api.call('summaries.review', { summaryId: summary.id!, submittedAt: summary.submittedAt!, action: 'return', comment });
-      onDone();
-    } catch (e) {
-      errors.fail(e);
-      setBusy(false);
-    }
+  const giveBack = async () => {
+    await api.call('summaries.review', { summaryId: summary.id!, submittedAt: summary.submittedAt!, action: 'return', comment });
+    onDone();
   };
   return (
-    <Modal title={t('summaries.review.returnTitle')} onClose={onClose} busy={busy}>
-      <form className="form-stack" onSubmit={submit} noValidate>
-        <p>{summary.title}</p>
-        <Field label={t('summaries.review.comment')} required hint={t('summaries.review.commentHint')} error={errors.of('comment')} maxLength={max('comment')} length={comment.length}>
-          {(c) => <textarea {...c} rows={4} value={comment} onChange={(e) => setComment(e.target.value)} data-autofocus />}
-        </Field>
-        <FormErrorSummary errors={errors.errors} />
-        <FormActions busy={busy} onCancel={onClose} submitLabel={t('summaries.review.return')} />
-      </form>
-    </Modal>
+    <FormDialog title={t('summaries.review.returnTitle')} onClose={onClose} submit={submit} onSubmit={giveBack} submitLabel={t('summaries.review.return')}>
+      <p>{summary.title}</p>
+      <Field label={t('summaries.review.comment')} required hint={t('summaries.review.commentHint')} error={submit.of('comment')} maxLength={max('comment')} length={comment.length}>
+        {(c) => <textarea {...c} rows={4} value={comment} onChange={(e) => setComment(e.target.value)} data-autofocus />}
+      </Field>
+    </FormDialog>
   );
 }

@@ -1,12 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CandidateCheck } from '../../../../electron/api/schemas/certificates.ts';
 import { ApiError, api } from '../../api/client.ts';
 import { Field } from '../../components/Field.tsx';
-import { FormActions } from '../../components/FormActions.tsx';
-import { toFormError, type FormError } from '../../components/form-errors.ts';
-import { Modal } from '../../components/Modal.tsx';
+import { FormDialog } from '../../components/FormDialog.tsx';
 import { useCall } from '../../components/useLoad.ts';
+import { useSubmit } from '../../components/useSubmit.ts';
 
 /**
  * 颁发监督员证: what will be signed before anything is — how many certificates, their
@@ -21,18 +20,14 @@ export function IssueDialog({ examId, onClose, onDone }: { examId: string; onClo
   const [reason, setReason] = useState('');
   const [askPassphrase, setAskPassphrase] = useState(false);
   const [passphrase, setPassphrase] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<FormError | null>(null);
+  const submit = useSubmit(['reason', 'passphrase']);
 
   const count = (preview?.eligible.length ?? 0) + picked.size;
   const numbers = preview?.nextNumbers.slice(0, count) ?? [];
   const toggle = (id: string) => setPicked((s) => (s.has(id) ? new Set([...s].filter((x) => x !== id)) : new Set([...s, id])));
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const issue = async () => {
     if (!preview) return;
-    setBusy(true);
-    setError(null);
     try {
       const r = await api.call('training.issueCertificates', {
         examId,
@@ -42,21 +37,35 @@ export function IssueDialog({ examId, onClose, onDone }: { examId: string; onClo
       });
       onDone(t('training.issue.done', { issued: r.issued.length, already: r.alreadyCertified, withheld: r.withheld.length }));
     } catch (e) {
-      if (e instanceof ApiError && (e.code === 'PASSPHRASE_REQUIRED' || e.code === 'WRONG_PASSPHRASE')) {
-        // the first ask is no error: the node's key is sealed by a passphrase
-        setError(askPassphrase ? { field: 'passphrase', message: e.message } : null);
-        setAskPassphrase(true);
-      } else setError(toFormError(e, ['reason', 'passphrase']));
-      setBusy(false);
+      if (!(e instanceof ApiError && (e.code === 'PASSPHRASE_REQUIRED' || e.code === 'WRONG_PASSPHRASE'))) throw e;
+      // the first ask is no error: the node's key is sealed by a passphrase
+      if (askPassphrase) submit.setField('passphrase', e.message);
+      setAskPassphrase(true);
     }
   };
 
+  const title = t('training.issue.title');
+  const loading = previewError ? (
+    <div className="notice notice-error" role="alert">
+      {previewError}
+    </div>
+  ) : (
+    <p className="muted">{t('app.loading')}</p>
+  );
   return (
-    <Modal title={t('training.issue.title')} onClose={onClose} busy={busy} size="large">
-      {!preview ? (
-        previewError ? <div className="notice notice-error" role="alert">{previewError}</div> : <p className="muted">{t('app.loading')}</p>
-      ) : (
-        <form className="form-stack" onSubmit={submit} noValidate aria-label={t('training.issue.title')}>
+    <FormDialog
+      title={title}
+      onClose={onClose}
+      submit={submit}
+      onSubmit={issue}
+      size="large"
+      formLabel={title}
+      placeholder={preview ? undefined : loading}
+      submitLabel={t('training.issue.submit', { count })}
+      canSubmit={count > 0 && Boolean(preview?.resultsPublished) && (!askPassphrase || passphrase.length > 0)}
+    >
+      {preview && (
+        <>
           <dl className="issue-summary" data-testid="issue-summary">
             <dt>{t('training.issue.count')}</dt>
             <dd data-testid="issue-count">{t('training.issue.countText', { count })}</dd>
@@ -81,25 +90,19 @@ export function IssueDialog({ examId, onClose, onDone }: { examId: string; onClo
             </section>
           )}
           {picked.size > 0 && (
-            <Field label={t('training.issue.reason')} required hint={t('training.issue.reasonHint')} error={error?.field === 'reason' ? error.message : undefined}>
+            <Field label={t('training.issue.reason')} required hint={t('training.issue.reasonHint')} error={submit.of('reason')}>
               {(c) => <textarea {...c} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />}
             </Field>
           )}
           {askPassphrase && (
-            <Field label={t('training.issue.passphrase')} required hint={t('training.issue.passphraseHint')} error={error?.field === 'passphrase' ? error.message : undefined}>
+            <Field label={t('training.issue.passphrase')} required hint={t('training.issue.passphraseHint')} error={submit.of('passphrase')}>
               {(c) => <input {...c} type="password" autoComplete="off" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} autoFocus />}
             </Field>
           )}
           {!preview.resultsPublished && <div className="notice notice-warn">{t('training.issue.unpublished')}</div>}
-          {error && !error.field && (
-            <div className="notice notice-error" role="alert">
-              {error.message}
-            </div>
-          )}
-          <FormActions busy={busy} onCancel={onClose} submitLabel={t('training.issue.submit', { count })} canSubmit={count > 0 && preview.resultsPublished && (!askPassphrase || passphrase.length > 0)} />
-        </form>
+        </>
       )}
-    </Modal>
+    </FormDialog>
   );
 }
 

@@ -1,14 +1,14 @@
 import type { ColDef } from 'ag-grid-community';
 import type { TFunction } from 'i18next';
-import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PoolEntry } from '../../../../electron/api/schemas/certificates.ts';
 import type { SupervisorWork } from '../../../../electron/api/schemas/chain-work.ts';
 import { api, errorMessage } from '../../api/client.ts';
 import { useAppContext } from '../../app/app-context.ts';
 import { Field } from '../../components/Field.tsx';
-import { toFormError, type FormError } from '../../components/form-errors.ts';
-import { Modal } from '../../components/Modal.tsx';
+import { FormDialog } from '../../components/FormDialog.tsx';
+import { useSubmit } from '../../components/useSubmit.ts';
 import { useDebouncedValue } from '../../components/useDebouncedValue.ts';
 import { formatDate } from '../../format/time.ts';
 import { LocalGrid } from '../../grid/LocalGrid.tsx';
@@ -142,35 +142,18 @@ export function PoolTab() {
 function RevokeDialog({ entry, onClose, onDone }: { entry: PoolEntry; onClose: () => void; onDone: (text: string) => void }) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<FormError | null>(null);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    try {
-      const c = await api.call('training.revokeCertificate', { id: entry.certificateId, reason });
-      onDone(t('training.pool.revoked', { no: c.certificateNo }));
-    } catch (e) {
-      setError(toFormError(e, ['reason']));
-      setBusy(false);
-    }
+  const submit = useSubmit(['reason']);
+  const revoke = async () => {
+    const c = await api.call('training.revokeCertificate', { id: entry.certificateId, reason });
+    onDone(t('training.pool.revoked', { no: c.certificateNo }));
   };
+  const label = t('training.pool.revoke');
   return (
-    <Modal title={t('training.pool.revokeTitle', { no: entry.certificateNo, name: entry.holderName })} onClose={onClose} busy={busy}>
-      <form className="form-stack" onSubmit={submit} noValidate>
-        <p className="muted">{t('training.pool.revokeHint')}</p>
-        <Field label={t('training.pool.revokeReason')} required error={error?.field === 'reason' || !error?.field ? error?.message : undefined}>
-          {(c) => <textarea {...c} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} data-autofocus />}
-        </Field>
-        <div className="form-actions">
-          <button type="button" className="button" onClick={onClose} disabled={busy}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button-danger" disabled={busy}>
-            {t('training.pool.revoke')}
-          </button>
-        </div>
-      </form>
-    </Modal>
+    <FormDialog title={t('training.pool.revokeTitle', { no: entry.certificateNo, name: entry.holderName })} onClose={onClose} submit={submit} onSubmit={revoke} submitLabel={label} busyLabel={label} danger>
+      <p className="muted">{t('training.pool.revokeHint')}</p>
+      <Field label={t('training.pool.revokeReason')} required error={submit.of('reason')}>
+        {(c) => <textarea {...c} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} data-autofocus />}
+      </Field>
+    </FormDialog>
   );
 }
