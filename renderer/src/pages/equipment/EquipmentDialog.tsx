@@ -1,12 +1,12 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallOutput } from '../../../../electron/api/contract.ts';
 import type { equipmentLimits } from '../../../../electron/api/schemas/field-limits.ts';
 import type { Equipment } from '../../../../electron/api/schemas/registry.ts';
 import { api } from '../../api/client.ts';
 import { Field } from '../../components/Field.tsx';
-import { toFormError, type FormError } from '../../components/form-errors.ts';
-import { Modal } from '../../components/Modal.tsx';
+import { FormDialog } from '../../components/FormDialog.tsx';
+import { useSubmit } from '../../components/useSubmit.ts';
 import { UnitPicker } from '../../components/UnitPicker.tsx';
 import { equipmentStatuses, type EquipmentStatusValue } from './equipment-filter.ts';
 
@@ -76,32 +76,16 @@ interface EquipmentDialogProps {
 export function EquipmentDialog({ piece, unitId, unitName, onClose, onSaved }: EquipmentDialogProps) {
   const { t } = useTranslation();
   const [form, setForm] = useState(() => initialForm(piece, unitId));
-  const [error, setError] = useState<FormError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
-
-  useEffect(() => {
-    if (!error?.field) return;
-    formRef.current?.querySelector<HTMLElement>(`[name="${error.field}"]`)?.focus();
-  }, [error]);
+  const submit = useSubmit(fieldNames);
 
   const set = (field: FieldName) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [field]: e.target.value }));
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const saved = piece ? await api.call('equipment.update', { id: piece.id, version: piece.version, data: form }) : await api.call('equipment.create', form);
-      onSaved(saved, !piece);
-    } catch (e) {
-      setError(toFormError(e, fieldNames));
-      setBusy(false);
-    }
+  const save = async () => {
+    const saved = piece ? await api.call('equipment.update', { id: piece.id, version: piece.version, data: form }) : await api.call('equipment.create', form);
+    onSaved(saved, !piece);
   };
 
-  const fieldError = (field: FieldName) => (error?.field === field ? error.message : undefined);
+  const fieldError = (field: FieldName) => submit.of(field);
   const label = (field: FieldName) => t(`registryEdit.equipment.${field}`);
   const text = (field: keyof typeof maxLength, options: { required?: boolean; hint?: string; wide?: boolean } = {}) => (
     <Field label={label(field)} required={options.required} hint={options.hint} error={fieldError(field)} className={options.wide ? 'field-wide' : undefined}>
@@ -116,56 +100,51 @@ export function EquipmentDialog({ piece, unitId, unitName, onClose, onSaved }: E
   const derived = piece?.nextInspectionSource === 'derived' ? t('registryEdit.equipment.derivedNow', { date: piece.nextInspectionDate }) : '';
 
   return (
-    <Modal title={piece ? t('registryEdit.equipment.editTitle') : t('registryEdit.equipment.addTitle')} onClose={onClose} busy={busy} size="large">
-      <form ref={formRef} className="form-grid" onSubmit={submit} noValidate data-testid="equipment-form">
-        {error && !error.field && (
-          <div className="notice notice-error field-wide" role="alert">
-            {error.message}
-          </div>
+    // after a refusal the cursor goes to the field it names
+    <FormDialog
+      title={piece ? t('registryEdit.equipment.editTitle') : t('registryEdit.equipment.addTitle')}
+      onClose={onClose}
+      submit={submit}
+      onSubmit={save}
+      size="large"
+      layout="grid"
+      testId="equipment-form"
+      focusInvalid
+    >
+      <Field label={label('unitId')} required error={fieldError('unitId')} className="field-wide">
+        {(control) => (
+          <UnitPicker
+            control={control}
+            value={form.unitId}
+            onChange={(id) => setForm((f) => ({ ...f, unitId: id }))}
+            initialSearch={piece?.unitName ?? unitName}
+            labels={{ search: t('registryEdit.unitSearch'), none: t('registryEdit.unitNone'), choose: t('registryEdit.unitChoose') }}
+          />
         )}
-        <Field label={label('unitId')} required error={fieldError('unitId')} className="field-wide">
-          {(control) => (
-            <UnitPicker
-              control={control}
-              value={form.unitId}
-              onChange={(id) => setForm((f) => ({ ...f, unitId: id }))}
-              initialSearch={piece?.unitName ?? unitName}
-              labels={{ search: t('registryEdit.unitSearch'), none: t('registryEdit.unitNone'), choose: t('registryEdit.unitChoose') }}
-            />
-          )}
-        </Field>
-        {text('category', { required: true, hint: t('registryEdit.equipment.categoryHint'), wide: true })}
-        {text('equipmentCode', { hint: t('registryEdit.equipment.keysHint') })}
-        {text('registrationCode')}
-        {text('registrationNo')}
-        <Field label={label('status')} required error={fieldError('status')}>
-          {(control) => (
-            <select {...control} name="status" value={form.status} onChange={set('status')}>
-              {(Object.keys(equipmentStatuses) as EquipmentStatusValue[]).map((s) => (
-                <option key={s} value={s}>
-                  {t(`equipment.status.${s}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        {text('location', { wide: true })}
-        {date('lastInspectionDate')}
-        {date('nextInspectionDate', [derived, t('registryEdit.equipment.nextHint')].filter(Boolean).join('。'))}
-        {text('internalNo')}
-        {text('model')}
-        {text('productNo')}
-        {text('manufacturer')}
-        {date('commissionedDate')}
-        <div className="form-actions field-wide">
-          <button type="button" className="button" onClick={onClose} disabled={busy}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {busy ? t('common.saving') : t('common.save')}
-          </button>
-        </div>
-      </form>
-    </Modal>
+      </Field>
+      {text('category', { required: true, hint: t('registryEdit.equipment.categoryHint'), wide: true })}
+      {text('equipmentCode', { hint: t('registryEdit.equipment.keysHint') })}
+      {text('registrationCode')}
+      {text('registrationNo')}
+      <Field label={label('status')} required error={fieldError('status')}>
+        {(control) => (
+          <select {...control} name="status" value={form.status} onChange={set('status')}>
+            {(Object.keys(equipmentStatuses) as EquipmentStatusValue[]).map((s) => (
+              <option key={s} value={s}>
+                {t(`equipment.status.${s}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      {text('location', { wide: true })}
+      {date('lastInspectionDate')}
+      {date('nextInspectionDate', [derived, t('registryEdit.equipment.nextHint')].filter(Boolean).join('。'))}
+      {text('internalNo')}
+      {text('model')}
+      {text('productNo')}
+      {text('manufacturer')}
+      {date('commissionedDate')}
+    </FormDialog>
   );
 }

@@ -1,8 +1,10 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, errorMessage } from '../../api/client.ts';
-import { Modal } from '../../components/Modal.tsx';
+import { FormDialog } from '../../components/FormDialog.tsx';
+import { useSubmit } from '../../components/useSubmit.ts';
 import { PassphraseFields, validatePassphrase, type PassphraseMode } from './PassphraseFields.tsx';
+import { passphraseError } from './passphrase-error.ts';
 
 interface KeyActionDialogProps {
   title: string;
@@ -27,52 +29,25 @@ export function KeyActionDialog({ title, children, passphrase, confirmLabel, bus
   const [mode, setMode] = useState<PassphraseMode>(passphrase);
   const [value, setValue] = useState('');
   const [again, setAgain] = useState('');
-  const [fieldError, setFieldError] = useState<{ field: 'passphrase' | 'again'; message: string } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const submit = useSubmit(['passphrase', 'again']);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
+  const run = async () => {
     const problem = validatePassphrase(mode, value, again, t);
-    setFieldError(problem);
-    setError(null);
-    if (problem) return;
-    setBusy(true);
+    if (problem) return submit.setField(problem.field, problem.message);
     try {
       await onSubmit(mode === 'none' ? undefined : value);
     } catch (e) {
-      setBusy(false);
-      if (e instanceof ApiError && e.code === 'PASSPHRASE_REQUIRED' && mode === 'none') {
-        setMode('existing');
-        setError(errorMessage(e));
-      } else if (e instanceof ApiError && e.field === 'passphrase') {
-        setFieldError({ field: 'passphrase', message: errorMessage(e) });
-      } else {
-        setError(errorMessage(e));
-      }
+      if (!(e instanceof ApiError && e.code === 'PASSPHRASE_REQUIRED' && mode === 'none')) throw e;
+      // the message stays above the field that now appears, not at it: nothing was typed wrong
+      setMode('existing');
+      throw new Error(errorMessage(e));
     }
   };
 
   return (
-    <Modal title={title} onClose={onClose} busy={busy} size="medium">
-      <form className="form-stack" onSubmit={submit} noValidate>
-        <div className="confirm-body">{children}</div>
-        {error && (
-          <div className="notice notice-error" role="alert">
-            {error}
-          </div>
-        )}
-        <PassphraseFields mode={mode} value={value} again={again} onValue={setValue} onAgain={setAgain} error={fieldError} />
-        <div className="form-actions">
-          <button type="button" className="button" onClick={onClose} disabled={busy}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className={`button ${danger ? 'button-danger' : 'button-primary'}`} disabled={busy}>
-            {busy ? busyLabel : confirmLabel}
-          </button>
-        </div>
-      </form>
-    </Modal>
+    <FormDialog title={title} onClose={onClose} submit={submit} onSubmit={run} size="medium" submitLabel={confirmLabel} busyLabel={busyLabel} danger={danger}>
+      <div className="confirm-body">{children}</div>
+      <PassphraseFields mode={mode} value={value} again={again} onValue={setValue} onAgain={setAgain} error={passphraseError(submit)} />
+    </FormDialog>
   );
 }

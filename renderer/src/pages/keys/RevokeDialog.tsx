@@ -1,9 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TrustedKey } from '../../../../electron/api/schemas/keys.ts';
-import { api, errorMessage } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
 import { Field } from '../../components/Field.tsx';
-import { Modal } from '../../components/Modal.tsx';
+import { FormDialog } from '../../components/FormDialog.tsx';
+import { useSubmit } from '../../components/useSubmit.ts';
 
 interface RevokeDialogProps {
   trustedKey: TrustedKey;
@@ -15,62 +16,45 @@ interface RevokeDialogProps {
 export function RevokeDialog({ trustedKey, onClose, onRevoked }: RevokeDialogProps) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const submit = useSubmit(['reason']);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
-    if (!reason.trim()) return setReasonError(t('keys.revokeDialog.reasonRequired'));
-    setReasonError(null);
-    setError(null);
-    setBusy(true);
-    try {
-      onRevoked(await api.call('keys.revoke', { keyId: trustedKey.keyId, reason: reason.trim() }));
-    } catch (e) {
-      setError(errorMessage(e));
-      setBusy(false);
-    }
+  const revoke = async () => {
+    if (!reason.trim()) return submit.setField('reason', t('keys.revokeDialog.reasonRequired'));
+    onRevoked(await api.call('keys.revoke', { keyId: trustedKey.keyId, reason: reason.trim() }));
   };
 
   return (
-    <Modal title={t('keys.revokeDialog.title')} onClose={onClose} busy={busy} size="medium">
-      <form className="form-stack" onSubmit={submit} noValidate>
-        <div className="confirm-body">
-          <p className="confirm-question">{t('keys.revokeDialog.question', { name: trustedKey.nodeName })}</p>
-          <p className="mono">{trustedKey.fingerprint}</p>
-          <p>{t('keys.revokeDialog.effect')}</p>
-        </div>
-        <Field label={t('keys.revokeDialog.reason')} required error={reasonError ?? undefined}>
-          {(control) => (
-            <input
-              {...control}
-              type="text"
-              maxLength={200}
-              value={reason}
-              placeholder={t('keys.revokeDialog.reasonPlaceholder')}
-              onChange={(e) => {
-                setReason(e.target.value);
-                setReasonError(null);
-              }}
-            />
-          )}
-        </Field>
-        {error && (
-          <div className="notice notice-error" role="alert">
-            {error}
-          </div>
+    <FormDialog
+      title={t('keys.revokeDialog.title')}
+      onClose={onClose}
+      submit={submit}
+      onSubmit={revoke}
+      size="medium"
+      submitLabel={t('keys.revokeDialog.confirm')}
+      busyLabel={t('keys.revokeDialog.revoking')}
+      danger
+      focusCancel
+    >
+      <div className="confirm-body">
+        <p className="confirm-question">{t('keys.revokeDialog.question', { name: trustedKey.nodeName })}</p>
+        <p className="mono">{trustedKey.fingerprint}</p>
+        <p>{t('keys.revokeDialog.effect')}</p>
+      </div>
+      <Field label={t('keys.revokeDialog.reason')} required error={submit.of('reason')}>
+        {(control) => (
+          <input
+            {...control}
+            type="text"
+            maxLength={200}
+            value={reason}
+            placeholder={t('keys.revokeDialog.reasonPlaceholder')}
+            onChange={(e) => {
+              setReason(e.target.value);
+              submit.clearField('reason');
+            }}
+          />
         )}
-        <div className="form-actions">
-          <button type="button" className="button" onClick={onClose} disabled={busy} data-autofocus>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button-danger" disabled={busy}>
-            {busy ? t('keys.revokeDialog.revoking') : t('keys.revokeDialog.confirm')}
-          </button>
-        </div>
-      </form>
-    </Modal>
+      </Field>
+    </FormDialog>
   );
 }

@@ -1,12 +1,12 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallOutput } from '../../../../electron/api/contract.ts';
 import type { managerLimits } from '../../../../electron/api/schemas/field-limits.ts';
 import type { SafetyManager } from '../../../../electron/api/schemas/registry.ts';
 import { api } from '../../api/client.ts';
 import { Field } from '../../components/Field.tsx';
-import { toFormError, type FormError } from '../../components/form-errors.ts';
-import { Modal } from '../../components/Modal.tsx';
+import { FormDialog } from '../../components/FormDialog.tsx';
+import { useSubmit } from '../../components/useSubmit.ts';
 import { UnitPicker } from '../../components/UnitPicker.tsx';
 
 const fieldNames = ['unitId', 'name', 'idNumber', 'itemCode', 'certificateNo', 'issuedDate', 'expiryDate', 'phone'] as const;
@@ -43,34 +43,18 @@ export function ManagerDialog({ manager, unitId, unitName, onClose, onSaved }: M
   const { t } = useTranslation();
   const [form, setForm] = useState(() => initialForm(manager, unitId));
   const [cleared, setCleared] = useState({ idNumber: false, phone: false });
-  const [error, setError] = useState<FormError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
-
-  useEffect(() => {
-    if (!error?.field) return;
-    formRef.current?.querySelector<HTMLElement>(`[name="${error.field}"]`)?.focus();
-  }, [error]);
+  const submit = useSubmit(fieldNames);
 
   const set = (field: FieldName) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [field]: e.target.value }));
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setError(null);
+  const save = async () => {
     // on edit, an empty personal field keeps the stored value (the core is not sent it), unless 清空 was ticked
     const data: Partial<Form> & Pick<Form, 'unitId' | 'name' | 'itemCode'> = { ...form };
     for (const field of ['idNumber', 'phone'] as const) if (manager && !form[field] && !cleared[field]) delete data[field];
-    try {
-      onSaved(manager ? await api.call('managers.update', { id: manager.id, version: manager.version, data }) : await api.call('managers.create', data));
-    } catch (e) {
-      setError(toFormError(e, fieldNames));
-      setBusy(false);
-    }
+    onSaved(manager ? await api.call('managers.update', { id: manager.id, version: manager.version, data }) : await api.call('managers.create', data));
   };
 
-  const fieldError = (field: FieldName) => (error?.field === field ? error.message : undefined);
+  const fieldError = (field: FieldName) => submit.of(field);
   const label = (field: FieldName) => t(`registryEdit.manager.${field}`);
   const text = (field: keyof typeof maxLength, options: { required?: boolean; hint?: string } = {}) => (
     <Field label={label(field)} required={options.required} hint={options.hint} error={fieldError(field)}>
@@ -94,46 +78,41 @@ export function ManagerDialog({ manager, unitId, unitName, onClose, onSaved }: M
     ) : undefined;
 
   return (
-    <Modal title={manager ? t('registryEdit.manager.editTitle') : t('registryEdit.manager.addTitle')} onClose={onClose} busy={busy} size="medium">
-      <form ref={formRef} className="form-grid" onSubmit={submit} noValidate data-testid="manager-form">
-        {error && !error.field && (
-          <div className="notice notice-error field-wide" role="alert">
-            {error.message}
-          </div>
+    // after a refusal the cursor goes to the field it names
+    <FormDialog
+      title={manager ? t('registryEdit.manager.editTitle') : t('registryEdit.manager.addTitle')}
+      onClose={onClose}
+      submit={submit}
+      onSubmit={save}
+      size="medium"
+      layout="grid"
+      testId="manager-form"
+      focusInvalid
+    >
+      <Field label={label('unitId')} required error={fieldError('unitId')} className="field-wide">
+        {(control) => (
+          <UnitPicker
+            control={control}
+            value={form.unitId}
+            onChange={(id) => setForm((f) => ({ ...f, unitId: id }))}
+            initialSearch={manager?.unitName ?? unitName}
+            labels={{ search: t('registryEdit.unitSearch'), none: t('registryEdit.unitNone'), choose: t('registryEdit.unitChoose') }}
+          />
         )}
-        <Field label={label('unitId')} required error={fieldError('unitId')} className="field-wide">
-          {(control) => (
-            <UnitPicker
-              control={control}
-              value={form.unitId}
-              onChange={(id) => setForm((f) => ({ ...f, unitId: id }))}
-              initialSearch={manager?.unitName ?? unitName}
-              labels={{ search: t('registryEdit.unitSearch'), none: t('registryEdit.unitNone'), choose: t('registryEdit.unitChoose') }}
-            />
-          )}
-        </Field>
-        {text('name', { required: true })}
-        {text('itemCode', { required: true, hint: t('registryEdit.manager.itemHint') })}
-        <Field label={label('idNumber')} error={fieldError('idNumber')}>
-          {(control) => <input {...control} name="idNumber" type="text" value={form.idNumber} maxLength={maxLength.idNumber} onChange={set('idNumber')} autoComplete="off" />}
-        </Field>
-        <div className="field-hint">{kept('idNumber', manager?.idNumberMasked)}</div>
-        {text('certificateNo')}
-        {date('issuedDate')}
-        {date('expiryDate')}
-        <Field label={label('phone')} error={fieldError('phone')}>
-          {(control) => <input {...control} name="phone" type="text" value={form.phone} maxLength={maxLength.phone} onChange={set('phone')} autoComplete="off" />}
-        </Field>
-        <div className="field-hint">{kept('phone', manager?.phoneMasked)}</div>
-        <div className="form-actions field-wide">
-          <button type="button" className="button" onClick={onClose} disabled={busy}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {busy ? t('common.saving') : t('common.save')}
-          </button>
-        </div>
-      </form>
-    </Modal>
+      </Field>
+      {text('name', { required: true })}
+      {text('itemCode', { required: true, hint: t('registryEdit.manager.itemHint') })}
+      <Field label={label('idNumber')} error={fieldError('idNumber')}>
+        {(control) => <input {...control} name="idNumber" type="text" value={form.idNumber} maxLength={maxLength.idNumber} onChange={set('idNumber')} autoComplete="off" />}
+      </Field>
+      <div className="field-hint">{kept('idNumber', manager?.idNumberMasked)}</div>
+      {text('certificateNo')}
+      {date('issuedDate')}
+      {date('expiryDate')}
+      <Field label={label('phone')} error={fieldError('phone')}>
+        {(control) => <input {...control} name="phone" type="text" value={form.phone} maxLength={maxLength.phone} onChange={set('phone')} autoComplete="off" />}
+      </Field>
+      <div className="field-hint">{kept('phone', manager?.phoneMasked)}</div>
+    </FormDialog>
   );
 }

@@ -1,7 +1,6 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../api/client.ts';
-import { Modal } from '../../components/Modal.tsx';
+import { FormDialog } from '../../components/FormDialog.tsx';
+import { useSubmit } from '../../components/useSubmit.ts';
 
 interface DeleteRowDialogProps {
   title: string;
@@ -14,39 +13,13 @@ interface DeleteRowDialogProps {
 /** Names the row before anything is deleted; Cancel has the focus, as in the units page. */
 export function DeleteRowDialog({ title, question, onClose, onConfirm }: DeleteRowDialogProps) {
   const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const confirm = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await onConfirm();
-    } catch (e) {
-      setError(errorMessage(e));
-      setBusy(false);
-    }
-  };
-
+  const submit = useSubmit([]);
   return (
-    <Modal title={title} onClose={onClose} busy={busy}>
+    <FormDialog title={title} onClose={onClose} submit={submit} onSubmit={onConfirm} submitLabel={t('registryEdit.deleteConfirm')} busyLabel={t('registryEdit.deleting')} danger focusCancel>
       <div className="confirm-body">
         <p className="confirm-question">{question}</p>
         <p className="muted">{t('registryEdit.deleteTombstone')}</p>
-        {error && (
-          <div className="notice notice-error" role="alert">
-            {error}
-          </div>
-        )}
       </div>
-      <div className="form-actions">
-        <button type="button" className="button" onClick={onClose} disabled={busy} data-autofocus>
-          {t('common.cancel')}
-        </button>
-        <button type="button" className="button button-danger" onClick={() => void confirm()} disabled={busy}>
-          {busy ? t('registryEdit.deleting') : t('registryEdit.deleteConfirm')}
-        </button>
-      </div>
-    </Modal>
+    </FormDialog>
   );
 }

@@ -1,14 +1,13 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallInput } from '../../../../electron/api/contract.ts';
 import type { Unit } from '../../../../electron/api/schemas/unit.ts';
 import { api } from '../../api/client.ts';
 import { useAppContext } from '../../app/app-context.ts';
 import { Field } from '../../components/Field.tsx';
-import { FormErrorSummary } from '../../components/FormErrorSummary.tsx';
+import { FormDialog } from '../../components/FormDialog.tsx';
 import { useMaxLengths } from '../../components/field-limits.ts';
-import { useFormErrors } from '../../components/useFormErrors.ts';
-import { Modal } from '../../components/Modal.tsx';
+import { useSubmit } from '../../components/useSubmit.ts';
 
 type UnitForm = { [K in keyof CallInput<'units.create'>]-?: string };
 type FieldName = keyof UnitForm;
@@ -42,35 +41,14 @@ export function UnitDialog({ unit, onClose, onSaved }: UnitDialogProps) {
   const { t } = useTranslation();
   const { node, districts } = useAppContext();
   const [form, setForm] = useState(() => initialForm(unit, node.districtId ?? ''));
-  const errors = useFormErrors(fieldNames);
+  const errors = useSubmit(fieldNames);
   // units.update carries the same fields under data
   const max = useMaxLengths('units.create');
-  const [busy, setBusy] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
-
-  // Put the cursor on the first problem, so the user can fix it at once.
-  const firstInvalid = fieldNames.find((f) => errors.errors.fields[f]);
-  useEffect(() => {
-    if (!firstInvalid) return;
-    formRef.current?.querySelector<HTMLElement>(`[name="${firstInvalid}"]`)?.focus();
-  }, [firstInvalid, errors.errors]);
-
   const set = (field: FieldName) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [field]: e.target.value }));
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    errors.clear();
-    try {
-      const saved = unit
-        ? await api.call('units.update', { id: unit.id, version: unit.version, data: form })
-        : await api.call('units.create', form);
-      onSaved(saved, !unit);
-    } catch (e) {
-      errors.fail(e);
-      setBusy(false);
-    }
+  const save = async () => {
+    const saved = unit ? await api.call('units.update', { id: unit.id, version: unit.version, data: form }) : await api.call('units.create', form);
+    onSaved(saved, !unit);
   };
 
   const fieldError = (field: FieldName) => errors.of(field);
@@ -96,39 +74,29 @@ export function UnitDialog({ unit, onClose, onSaved }: UnitDialogProps) {
   );
 
   return (
-    <Modal title={unit ? t('units.form.editTitle') : t('units.form.addTitle')} onClose={onClose} busy={busy} size="medium">
-      <form ref={formRef} className="form-grid" onSubmit={submit} noValidate>
-        {text('name', { required: true, wide: true, autoFocus: true })}
-        {text('uscc', { required: true, hint: t('units.form.usccHint') })}
-        <Field label={t('units.form.districtId')} required error={fieldError('districtId')}>
-          {(control) => (
-            <select {...control} name="districtId" value={form.districtId} onChange={set('districtId')}>
-              {!form.districtId && <option value="" />}
-              {districtOptions.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        {text('address', { wide: true })}
-        {text('industry')}
-        {text('contactPerson')}
-        {text('contactPhone')}
-        <Field label={t('units.form.notes')} error={fieldError('notes')} className="field-wide" {...counter('notes')}>
-          {(control) => <textarea {...control} name="notes" rows={3} value={form.notes} onChange={set('notes')} />}
-        </Field>
-        <FormErrorSummary errors={errors.errors} className="field-wide" />
-        <div className="form-actions field-wide">
-          <button type="button" className="button" onClick={onClose} disabled={busy}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {busy ? t('common.saving') : t('common.save')}
-          </button>
-        </div>
-      </form>
-    </Modal>
+    // after a refusal the cursor goes to the first problem, so the user can fix it at once
+    <FormDialog title={unit ? t('units.form.editTitle') : t('units.form.addTitle')} onClose={onClose} submit={errors} onSubmit={save} size="medium" layout="grid" focusInvalid>
+      {text('name', { required: true, wide: true, autoFocus: true })}
+      {text('uscc', { required: true, hint: t('units.form.usccHint') })}
+      <Field label={t('units.form.districtId')} required error={fieldError('districtId')}>
+        {(control) => (
+          <select {...control} name="districtId" value={form.districtId} onChange={set('districtId')}>
+            {!form.districtId && <option value="" />}
+            {districtOptions.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      {text('address', { wide: true })}
+      {text('industry')}
+      {text('contactPerson')}
+      {text('contactPhone')}
+      <Field label={t('units.form.notes')} error={fieldError('notes')} className="field-wide" {...counter('notes')}>
+        {(control) => <textarea {...control} name="notes" rows={3} value={form.notes} onChange={set('notes')} />}
+      </Field>
+    </FormDialog>
   );
 }
