@@ -22,6 +22,8 @@ interface FormDialogProps {
   focusCancel?: boolean;
   /** more buttons before 取消 (上一步 of a dialog in steps, …); they wait while the save runs */
   actions?: ReactNode;
+  /** a reader who may not change it: the footer is one 关闭 button */
+  readOnly?: boolean;
   /** after a refused save the cursor goes to the first field marked wrong, so a long form is fixed at once */
   focusInvalid?: boolean;
   size?: 'small' | 'medium' | 'large';
@@ -43,13 +45,13 @@ interface FormDialogProps {
  * buttons before them). Enter in a field submits, Esc closes unless the save runs.
  */
 export function FormDialog(props: FormDialogProps) {
-  const { title, onClose, submit, onSubmit, submitLabel, busyLabel, canSubmit, danger, focusCancel, actions, focusInvalid, size, layout = 'stack', formClassName, formLabel, testId, placeholder, children } = props;
+  const { title, onClose, submit, onSubmit, submitLabel, busyLabel, canSubmit, danger, focusCancel, actions, readOnly, focusInvalid, size, layout = 'stack', formClassName, formLabel, testId, placeholder, children } = props;
   const { t } = useTranslation();
   const formRef = useRef<HTMLFormElement>(null);
   const wide = layout === 'grid' ? 'field-wide' : undefined;
   const send = (event: FormEvent) => {
     event.preventDefault();
-    void submit.run(onSubmit);
+    if (!readOnly) void submit.run(onSubmit);
   };
   // when a save ends refused (not while typing clears a message): the first field marked wrong
   const wasBusy = useRef(false);
@@ -67,7 +69,15 @@ export function FormDialog(props: FormDialogProps) {
         <form ref={formRef} className={formClassName ?? (layout === 'grid' ? 'form-grid' : 'form-stack')} onSubmit={send} noValidate aria-label={formLabel} data-testid={testId}>
           {children}
           <FormErrorSummary errors={submit.errors} className={wide} />
-          <FormActions className={wide} busy={submit.busy} onCancel={onClose} submitLabel={submitLabel ?? t('common.save')} busyLabel={busyLabel} canSubmit={canSubmit} danger={danger} focusCancel={focusCancel} extra={actions} />
+          {readOnly ? (
+            <div className={wide ? `form-actions ${wide}` : 'form-actions'}>
+              <button type="button" className="button" onClick={onClose}>
+                {t('common.close')}
+              </button>
+            </div>
+          ) : (
+            <FormActions className={wide} busy={submit.busy} onCancel={onClose} submitLabel={submitLabel ?? t('common.save')} busyLabel={busyLabel} canSubmit={canSubmit} danger={danger} focusCancel={focusCancel} extra={actions} />
+          )}
         </form>
       )}
     </Modal>

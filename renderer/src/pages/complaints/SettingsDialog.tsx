@@ -1,11 +1,10 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ComplaintSettings, SchemeRules } from '../../../../electron/api/schemas/complaints.ts';
-import { api, errorMessage } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
 import { Field } from '../../components/Field.tsx';
-import { FormActions } from '../../components/FormActions.tsx';
-import { toFormError, type FormError } from '../../components/form-errors.ts';
-import { Modal } from '../../components/Modal.tsx';
+import { FormDialog } from '../../components/FormDialog.tsx';
+import { useSubmit } from '../../components/useSubmit.ts';
 import { formatFen, parsePercent, parseYuan, percentText } from '../../format/money.ts';
 import { levelLabel } from './labels.ts';
 
@@ -68,8 +67,8 @@ export function SettingsDialog({ readOnly, onClose, onSaved }: { readOnly: boole
   const [national, setNational] = useState<SchemeText | null>(null);
   const [local, setLocal] = useState<SchemeText | null>(null);
   const [localName, setLocalName] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<FormError | null>(null);
+  const submit = useSubmit(['handlingWorkingDays', 'localName']);
+  const { fail } = submit;
 
   useEffect(() => {
     api.call('complaints.settings', {}).then(
@@ -79,59 +78,32 @@ export function SettingsDialog({ readOnly, onClose, onSaved }: { readOnly: boole
         setLocal(toText(s.local));
         setLocalName(s.localName);
       },
-      (e: unknown) => setError({ message: errorMessage(e) }),
+      (e: unknown) => fail(e),
     );
-  }, []);
+  }, [fail]);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const save = async () => {
     const nationalRules = national && toRules(national);
     const localRules = local && toRules(local);
-    if (!nationalRules || !localRules || !/^\d+$/.test(days)) {
-      setError({ message: t('complaints.settingsDialog.invalid') });
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      onSaved(await api.call('complaints.updateSettings', { handlingWorkingDays: Number(days), national: nationalRules, local: localRules, localName }));
-    } catch (e) {
-      setError(toFormError(e, ['handlingWorkingDays', 'localName']));
-      setBusy(false);
-    }
+    if (!nationalRules || !localRules || !/^\d+$/.test(days)) throw new Error(t('complaints.settingsDialog.invalid'));
+    onSaved(await api.call('complaints.updateSettings', { handlingWorkingDays: Number(days), national: nationalRules, local: localRules, localName }));
   };
 
   return (
-    <Modal title={t('complaints.settingsDialog.title')} onClose={onClose} busy={busy} size="large">
-      <form className="form-stack" onSubmit={submit} noValidate>
-        <Field label={t('complaints.settingsDialog.handlingDays')} error={error?.field === 'handlingWorkingDays' ? error.message : undefined}>
-          {(c) => <input {...c} type="number" min={1} max={365} value={days} disabled={readOnly} onChange={(e) => setDays(e.target.value)} data-autofocus />}
-        </Field>
-        {national && <SchemeTable title={t('complaints.settingsDialog.national')} value={national} onChange={setNational} disabled={readOnly} />}
-        {local && (
-          <>
-            <Field label={t('complaints.settingsDialog.localName')} error={error?.field === 'localName' ? error.message : undefined}>
-              {(c) => <input {...c} value={localName} maxLength={100} disabled={readOnly} onChange={(e) => setLocalName(e.target.value)} />}
-            </Field>
-            <SchemeTable title={t('complaints.settingsDialog.local')} value={local} onChange={setLocal} disabled={readOnly} />
-          </>
-        )}
-        <p className="muted">{t('complaints.settingsDialog.hint')}</p>
-        {error && !error.field && (
-          <div className="notice notice-error" role="alert">
-            {error.message}
-          </div>
-        )}
-        {readOnly ? (
-          <div className="form-actions">
-            <button type="button" className="button" onClick={onClose}>
-              {t('common.close')}
-            </button>
-          </div>
-        ) : (
-          <FormActions busy={busy} onCancel={onClose} submitLabel={t('common.save')} />
-        )}
-      </form>
-    </Modal>
+    <FormDialog title={t('complaints.settingsDialog.title')} onClose={onClose} submit={submit} onSubmit={save} size="large" readOnly={readOnly}>
+      <Field label={t('complaints.settingsDialog.handlingDays')} error={submit.of('handlingWorkingDays')}>
+        {(c) => <input {...c} type="number" min={1} max={365} value={days} disabled={readOnly} onChange={(e) => setDays(e.target.value)} data-autofocus />}
+      </Field>
+      {national && <SchemeTable title={t('complaints.settingsDialog.national')} value={national} onChange={setNational} disabled={readOnly} />}
+      {local && (
+        <>
+          <Field label={t('complaints.settingsDialog.localName')} error={submit.of('localName')}>
+            {(c) => <input {...c} value={localName} maxLength={100} disabled={readOnly} onChange={(e) => setLocalName(e.target.value)} />}
+          </Field>
+          <SchemeTable title={t('complaints.settingsDialog.local')} value={local} onChange={setLocal} disabled={readOnly} />
+        </>
+      )}
+      <p className="muted">{t('complaints.settingsDialog.hint')}</p>
+    </FormDialog>
   );
 }
