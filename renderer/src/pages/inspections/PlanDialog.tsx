@@ -1,11 +1,10 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Checklist, PlanDetail, PlanOptions, PlanType, TeamMember } from '../../../../electron/api/schemas/inspections.ts';
 import { api, errorMessage } from '../../api/client.ts';
 import { Field } from '../../components/Field.tsx';
-import { FormActions } from '../../components/FormActions.tsx';
-import { toFormError, type FormError } from '../../components/form-errors.ts';
-import { Modal } from '../../components/Modal.tsx';
+import { FormDialog } from '../../components/FormDialog.tsx';
+import { useSubmit } from '../../components/useSubmit.ts';
 import { todayIso } from '../../format/time.ts';
 import { checklistLabel, defaultChecklist } from './checklist-choice.ts';
 import { ScopePicker, toScope, type ScopeDraft } from './ScopePicker.tsx';
@@ -40,8 +39,7 @@ export function PlanDialog({ plan, onClose, onSaved }: { plan?: PlanDetail; onCl
   const [checklist, setChecklist] = useState(plan ? `${plan.checklistKey}@${plan.checklistVersion}` : '');
   const [team, setTeam] = useState<TeamMember[]>(plan?.team ?? []);
   const [notes, setNotes] = useState(plan?.notes ?? '');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<FormError | null>(null);
+  const submit = useSubmit(fields);
 
   useEffect(() => {
     Promise.all([api.call('inspections.planOptions', {}), api.call('inspections.checklists', {})]).then(
@@ -58,31 +56,27 @@ export function PlanDialog({ plan, onClose, onSaved }: { plan?: PlanDetail; onCl
   const suggested = defaultChecklist(checklists, scope.kind === 'equipment_kind' ? scope.equipmentKind : null);
   const chosen = picked ? checklist : suggested;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
+  const save = async () => {
     const [checklistKey = '', version = '0'] = chosen.split('@');
     const fieldsIn = { title, type, periodStart, periodEnd, scope: toScope(scope), checklistKey, checklistVersion: Number(version), team, notes };
-    try {
-      const saved = plan ? await api.call('inspections.updatePlan', { id: plan.id, version: plan.version, ...fieldsIn }) : await api.call('inspections.createPlan', fieldsIn);
-      onSaved(saved);
-    } catch (e) {
-      setError(toFormError(e, fields));
-      setBusy(false);
-    }
+    const saved = plan ? await api.call('inspections.updatePlan', { id: plan.id, version: plan.version, ...fieldsIn }) : await api.call('inspections.createPlan', fieldsIn);
+    onSaved(saved);
   };
-  const err = (f: string) => (error?.field === f ? error.message : undefined);
+  const err = submit.of;
+  const heading = plan ? t('inspections.plan.edit') : t('inspections.plan.create');
+  // nothing while the lists load, as before; why they could not, in their place
+  const loadNotice = loadError ? (
+    <div className="notice notice-error" role="alert">
+      {loadError}
+    </div>
+  ) : (
+    <></>
+  );
 
   return (
-    <Modal title={plan ? t('inspections.plan.edit') : t('inspections.plan.create')} onClose={onClose} busy={busy} size="large">
-      {loadError && (
-        <div className="notice notice-error" role="alert">
-          {loadError}
-        </div>
-      )}
+    <FormDialog title={heading} onClose={onClose} submit={submit} onSubmit={save} size="large" layout="grid" formLabel={heading} placeholder={options && !loadError ? undefined : loadNotice}>
       {options && (
-        <form className="form-grid" onSubmit={submit} noValidate aria-label={plan ? t('inspections.plan.edit') : t('inspections.plan.create')}>
+        <>
           <Field label={t('inspections.plan.title')} required error={err('title')} className="field-wide">
             {(c) => <input {...c} value={title} onChange={(e) => setTitle(e.target.value)} data-autofocus />}
           </Field>
@@ -130,14 +124,8 @@ export function PlanDialog({ plan, onClose, onSaved }: { plan?: PlanDetail; onCl
           <Field label={t('inspections.plan.notes')} error={err('notes')} className="field-wide">
             {(c) => <textarea {...c} rows={2} value={notes} onChange={(e) => setNotes(e.target.value)} />}
           </Field>
-          {error && !error.field && (
-            <div className="notice notice-error field-wide" role="alert">
-              {error.message}
-            </div>
-          )}
-          <FormActions className="field-wide" busy={busy} onCancel={onClose} submitLabel={t('common.save')} />
-        </form>
+        </>
       )}
-    </Modal>
+    </FormDialog>
   );
 }

@@ -1,12 +1,11 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanDetail, PlanOptions, RecordDetail, RecordItem, TeamMember } from '../../../../electron/api/schemas/inspections.ts';
 import { api, errorMessage } from '../../api/client.ts';
 import { useAppContext } from '../../app/app-context.ts';
 import { Field } from '../../components/Field.tsx';
-import { FormActions } from '../../components/FormActions.tsx';
-import { toFormError, type FormError } from '../../components/form-errors.ts';
-import { Modal } from '../../components/Modal.tsx';
+import { FormDialog } from '../../components/FormDialog.tsx';
+import { useSubmit } from '../../components/useSubmit.ts';
 import { readAsBase64 } from '../../files/read-file.ts';
 import { todayIso } from '../../format/time.ts';
 import { ItemsTable } from './ItemsTable.tsx';
@@ -33,8 +32,7 @@ export function RecordDialog(props: Props) {
   const [unitSigner, setUnitSigner] = useState(record?.unitSigner ?? '');
   const [removed, setRemoved] = useState<string[]>([]);
   const [added, setAdded] = useState<Array<{ id: string; name: string }>>([]);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<FormError | null>(null);
+  const submit = useSubmit(fields);
 
   useEffect(() => {
     api.call('inspections.planOptions', {}).then(setOptions, (e: unknown) => setLoadError(errorMessage(e)));
@@ -52,57 +50,62 @@ export function RecordDialog(props: Props) {
     // the plan and unit of a new record do not change while the dialog is open
   }, []);
 
-  const upload = async (files: FileList | null) => {
+  // the form waits while files are staged, as while it saves; a refused file is named at the files
+  const upload = (files: FileList | null) => {
     if (!files) return;
-    setBusy(true);
-    try {
-      for (const file of [...files]) {
-        const staged = await api.call('files.stage', { name: file.name, contentBase64: await readAsBase64(file, () => undefined) });
-        setAdded((list) => [...list, { id: staged.id, name: staged.name }]);
+    void submit.run(async () => {
+      try {
+        for (const file of [...files]) {
+          const staged = await api.call('files.stage', { name: file.name, contentBase64: await readAsBase64(file, () => undefined) });
+          setAdded((list) => [...list, { id: staged.id, name: staged.name }]);
+        }
+      } catch (e) {
+        submit.setField('addFiles', errorMessage(e));
       }
-    } catch (e) {
-      setError({ field: 'addFiles', message: errorMessage(e) });
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const save = async () => {
     if (!items) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const saved = await api.call('inspections.saveRecord', {
-        ...(record ? { id: record.id, version: record.version } : {}),
-        planId,
-        unitId,
-        inspectedOn,
-        team,
-        items: items.map((i) => ({ code: i.code, result: i.result, note: i.note })),
-        findings,
-        unitSigner,
-        addFiles: added.map((f) => f.id),
-        removeFiles: removed,
-      });
-      props.onSaved(saved);
-    } catch (e) {
-      setError(toFormError(e, fields));
-      setBusy(false);
-    }
+    const saved = await api.call('inspections.saveRecord', {
+      ...(record ? { id: record.id, version: record.version } : {}),
+      planId,
+      unitId,
+      inspectedOn,
+      team,
+      items: items.map((i) => ({ code: i.code, result: i.result, note: i.note })),
+      findings,
+      unitSigner,
+      addFiles: added.map((f) => f.id),
+      removeFiles: removed,
+    });
+    props.onSaved(saved);
   };
-  const err = (f: string) => (error?.field === f ? error.message : undefined);
+  const err = submit.of;
+  // nothing while the lists load, as before; why they could not, in their place
+  const loadNotice = loadError ? (
+    <div className="notice notice-error" role="alert">
+      {loadError}
+    </div>
+  ) : (
+    <></>
+  );
   const title = `${record ? t('inspections.record.edit') : t('inspections.record.new')}：${unitName}`;
 
   return (
-    <Modal title={title} onClose={props.onClose} busy={busy} size="large">
-      {loadError && (
-        <div className="notice notice-error" role="alert">
-          {loadError}
-        </div>
-      )}
+    <FormDialog
+      title={title}
+      onClose={props.onClose}
+      submit={submit}
+      onSubmit={save}
+      size="large"
+      layout="grid"
+      formClassName="form-grid insp-record-form"
+      formLabel={t('inspections.record.edit')}
+      placeholder={options && items && !loadError ? undefined : loadNotice}
+    >
       {options && items && (
-        <form className="form-grid insp-record-form" onSubmit={submit} noValidate aria-label={t('inspections.record.edit')}>
+        <>
           <Field label={t('inspections.record.inspectedOn')} required error={err('inspectedOn')}>
             {(c) => <input {...c} type="date" value={inspectedOn} onChange={(e) => setInspectedOn(e.target.value)} data-autofocus />}
           </Field>
@@ -137,18 +140,12 @@ export function RecordDialog(props: Props) {
                     {f.name}
                   </span>
                 ))}
-                <input {...c} type="file" multiple accept=".pdf,.jpg,.jpeg,.png,.doc,.docx,.xls,.xlsx" aria-label={t('inspections.record.addFiles')} onChange={(e) => void upload(e.target.files)} />
+                <input {...c} type="file" multiple accept=".pdf,.jpg,.jpeg,.png,.doc,.docx,.xls,.xlsx" aria-label={t('inspections.record.addFiles')} onChange={(e) => upload(e.target.files)} />
               </div>
             )}
           </Field>
-          {error && !error.field && (
-            <div className="notice notice-error field-wide" role="alert">
-              {error.message}
-            </div>
-          )}
-          <FormActions className="field-wide" busy={busy} onCancel={props.onClose} submitLabel={t('common.save')} />
-        </form>
+        </>
       )}
-    </Modal>
+    </FormDialog>
   );
 }
