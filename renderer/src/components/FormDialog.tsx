@@ -24,8 +24,12 @@ interface FormDialogProps {
   actions?: ReactNode;
   /** a reader who may not change it: the footer is one 关闭 button */
   readOnly?: boolean;
-  /** after a refused save the cursor goes to the first field marked wrong, so a long form is fixed at once */
-  focusInvalid?: boolean;
+  /**
+   * After a refused save the cursor goes to the first field marked wrong, so a long form
+   * is fixed at once; given the form's field names, to the first of them with a message
+   * (its control found by name), for lists and pickers that mark no control themselves.
+   */
+  focusInvalid?: boolean | readonly string[];
   size?: 'small' | 'medium' | 'large';
   /** fields one under the other, or on the two-column grid */
   layout?: 'stack' | 'grid';
@@ -61,8 +65,12 @@ export function FormDialog(props: FormDialogProps) {
       return;
     }
     wasBusy.current = false;
-    if (focusInvalid) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [focusInvalid, submit.busy]);
+    if (!focusInvalid || !formRef.current) return;
+    const form = formRef.current;
+    const named = Array.isArray(focusInvalid) ? (focusInvalid as readonly string[]).find((f) => submit.of(f)) : undefined;
+    const control = (named ? form.querySelector<HTMLElement>(`[name="${named}"]`) : null) ?? form.querySelector<HTMLElement>('[aria-invalid="true"]');
+    control?.focus();
+  }, [focusInvalid, submit]);
   return (
     <Modal title={title} onClose={onClose} busy={submit.busy} size={size}>
       {placeholder ?? (

@@ -1,15 +1,14 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BlockDetail, BlockManager } from '../../../../../electron/api/schemas/blocks.ts';
 import type { StagedFile } from '../../../../../electron/api/schemas/files.ts';
 import type { Checklist, RecordItem } from '../../../../../electron/api/schemas/inspections.ts';
 import type { BlockCheckDetail, CheckKind } from '../../../../../electron/api/schemas/routine.ts';
-import { api, errorMessage } from '../../../api/client.ts';
+import { api } from '../../../api/client.ts';
 import { Field } from '../../../components/Field.tsx';
-import { FormActions } from '../../../components/FormActions.tsx';
-import { toFormError, type FormError } from '../../../components/form-errors.ts';
-import { Modal } from '../../../components/Modal.tsx';
+import { FormDialog } from '../../../components/FormDialog.tsx';
 import { StagedFiles } from '../../../components/StagedFiles.tsx';
+import { useSubmit } from '../../../components/useSubmit.ts';
 import { todayIso } from '../../../format/time.ts';
 import { checklistLabel, defaultChecklist } from '../../inspections/checklist-choice.ts';
 import { ItemsTable } from '../../inspections/ItemsTable.tsx';
@@ -40,11 +39,10 @@ export function CheckDialog(props: Props) {
   const [checkedSigner, setCheckedSigner] = useState(check?.checkedSigner ?? '');
   const [files, setFiles] = useState<StagedFile[]>([]);
   const [removed, setRemoved] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<FormError | null>(null);
+  const submit = useSubmit(fields);
+  const { fail } = submit;
 
   useEffect(() => {
-    const fail = (e: unknown) => setError({ message: errorMessage(e) });
     const unitsOf = check ? api.call('blocks.get', { id: blockId }).then((b) => b.members.map((m) => ({ unitId: m.unitId, name: m.name }))) : Promise.resolve(members);
     unitsOf.then((list) => {
       setMembers(list);
@@ -60,7 +58,7 @@ export function CheckDialog(props: Props) {
       }, fail);
     }
     // the block and kind of a dialog do not change while it is open
-  }, []);
+  }, [fail]);
 
   const pickChecklist = (value: string) => {
     setChecklist(value);
@@ -69,116 +67,100 @@ export function CheckDialog(props: Props) {
   };
   const checkers = (managers ?? []).filter((m) => (kind === 'self' ? m.unitId === checkedUnitId : m.unitId !== checkedUnitId));
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const save = async () => {
     if (!items) return;
-    setBusy(true);
-    setError(null);
     const [checklistKey = 'common', version = '1'] = checklist.split('@');
-    try {
-      const saved = await api.call('blocks.saveCheck', {
-        ...(check ? { id: check.id, version: check.version } : {}),
-        blockId,
-        kind,
-        checkedUnitId,
-        checkerManagerId,
-        checkedOn,
-        checklistKey,
-        checklistVersion: Number(version),
-        items: items.map((i) => ({ code: i.code, result: i.result, note: i.note })),
-        findings,
-        checkedSigner,
-        addFiles: files.map((f) => f.id),
-        removeFiles: removed,
-      });
-      props.onSaved(saved);
-    } catch (e) {
-      setError(toFormError(e, fields));
-      setBusy(false);
-    }
+    const saved = await api.call('blocks.saveCheck', {
+      ...(check ? { id: check.id, version: check.version } : {}),
+      blockId,
+      kind,
+      checkedUnitId,
+      checkerManagerId,
+      checkedOn,
+      checklistKey,
+      checklistVersion: Number(version),
+      items: items.map((i) => ({ code: i.code, result: i.result, note: i.note })),
+      findings,
+      checkedSigner,
+      addFiles: files.map((f) => f.id),
+      removeFiles: removed,
+    });
+    props.onSaved(saved);
   };
-  const err = (f: string) => (error?.field === f ? error.message : undefined);
+  const err = submit.of;
   const kindWord = t(`routine.checkKind.${kind}`);
   const title = check ? t('routine.check.editTitle', { kind: kindWord }) : t('routine.check.newTitle', { kind: kindWord });
 
   return (
-    <Modal title={title} onClose={props.onClose} busy={busy} size="large">
-      <form className="form-grid" onSubmit={submit} noValidate aria-label={title}>
-        <Field label={t('routine.check.checkedUnit')} required error={err('checkedUnitId')}>
-          {(c) => (
-            <select {...c} value={checkedUnitId} onChange={(e) => setCheckedUnitId(e.target.value)} data-autofocus>
-              <option value="">{t('routine.check.choose')}</option>
-              {members.map((m) => (
-                <option key={m.unitId} value={m.unitId}>
-                  {m.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('routine.check.checker')} hint={t(kind === 'mutual' ? 'routine.check.checkerMutualHint' : 'routine.check.checkerSelfHint')} required error={err('checkerManagerId')}>
-          {(c) => (
-            <select {...c} value={checkerManagerId} onChange={(e) => setCheckerManagerId(e.target.value)}>
-              <option value="">{t('routine.check.choose')}</option>
-              {checkers.map((m) => (
-                <option key={m.managerId} value={m.managerId}>
-                  {`${m.name}（${m.unitName}）`}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('routine.check.checkedOn')} required error={err('checkedOn')}>
-          {(c) => <input {...c} type="date" value={checkedOn} onChange={(e) => setCheckedOn(e.target.value)} />}
-        </Field>
-        <Field label={t('routine.check.checklist')} error={err('checklistKey')}>
-          {(c) => (
-            <select {...c} value={checklist} onChange={(e) => pickChecklist(e.target.value)} disabled={Boolean(check)}>
-              {check && <option value={checklist}>{check.checklistName}</option>}
-              {checklists.map((l) => (
-                <option key={`${l.key}@${l.version}-${l.id ?? ''}`} value={`${l.key}@${l.version}`}>
-                  {checklistLabel(t, l)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        {items && (
-          <Field label={t('routine.check.items')} error={err('items')} className="field-wide">
-            {() => <ItemsTable items={items} onChange={setItems} />}
-          </Field>
+    <FormDialog title={title} onClose={props.onClose} submit={submit} onSubmit={save} size="large" layout="grid" formLabel={title}>
+      <Field label={t('routine.check.checkedUnit')} required error={err('checkedUnitId')}>
+        {(c) => (
+          <select {...c} value={checkedUnitId} onChange={(e) => setCheckedUnitId(e.target.value)} data-autofocus>
+            <option value="">{t('routine.check.choose')}</option>
+            {members.map((m) => (
+              <option key={m.unitId} value={m.unitId}>
+                {m.name}
+              </option>
+            ))}
+          </select>
         )}
-        <Field label={t('routine.check.findings')} error={err('findings')} className="field-wide">
-          {(c) => <textarea {...c} rows={3} value={findings} onChange={(e) => setFindings(e.target.value)} />}
+      </Field>
+      <Field label={t('routine.check.checker')} hint={t(kind === 'mutual' ? 'routine.check.checkerMutualHint' : 'routine.check.checkerSelfHint')} required error={err('checkerManagerId')}>
+        {(c) => (
+          <select {...c} value={checkerManagerId} onChange={(e) => setCheckerManagerId(e.target.value)}>
+            <option value="">{t('routine.check.choose')}</option>
+            {checkers.map((m) => (
+              <option key={m.managerId} value={m.managerId}>
+                {`${m.name}（${m.unitName}）`}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t('routine.check.checkedOn')} required error={err('checkedOn')}>
+        {(c) => <input {...c} type="date" value={checkedOn} onChange={(e) => setCheckedOn(e.target.value)} />}
+      </Field>
+      <Field label={t('routine.check.checklist')} error={err('checklistKey')}>
+        {(c) => (
+          <select {...c} value={checklist} onChange={(e) => pickChecklist(e.target.value)} disabled={Boolean(check)}>
+            {check && <option value={checklist}>{check.checklistName}</option>}
+            {checklists.map((l) => (
+              <option key={`${l.key}@${l.version}-${l.id ?? ''}`} value={`${l.key}@${l.version}`}>
+                {checklistLabel(t, l)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      {items && (
+        <Field label={t('routine.check.items')} error={err('items')} className="field-wide">
+          {() => <ItemsTable items={items} onChange={setItems} />}
         </Field>
-        <Field label={t('routine.check.checkedSigner')} error={err('checkedSigner')}>
-          {(c) => <input {...c} value={checkedSigner} onChange={(e) => setCheckedSigner(e.target.value)} />}
-        </Field>
-        <Field label={t('routine.check.addFiles')} error={err('addFiles') ?? err('removeFiles')} className="field-wide">
-          {(c) => (
-            <div>
-              {check?.files.map((f) => (
-                <label key={f.attachmentId} className="checkbox-inline">
-                  <input
-                    type="checkbox"
-                    checked={!removed.includes(f.attachmentId)}
-                    onChange={(e) => setRemoved((list) => (e.target.checked ? list.filter((x) => x !== f.attachmentId) : [...list, f.attachmentId]))}
-                    aria-label={`${t('routine.check.removeFile')} ${f.fileName}`}
-                  />
-                  {f.fileName}
-                </label>
-              ))}
-              <StagedFiles control={c} files={files} onChange={setFiles} onError={(message) => setError({ field: 'addFiles', message })} />
-            </div>
-          )}
-        </Field>
-        {error && !error.field && (
-          <div className="notice notice-error field-wide" role="alert">
-            {error.message}
+      )}
+      <Field label={t('routine.check.findings')} error={err('findings')} className="field-wide">
+        {(c) => <textarea {...c} rows={3} value={findings} onChange={(e) => setFindings(e.target.value)} />}
+      </Field>
+      <Field label={t('routine.check.checkedSigner')} error={err('checkedSigner')}>
+        {(c) => <input {...c} value={checkedSigner} onChange={(e) => setCheckedSigner(e.target.value)} />}
+      </Field>
+      <Field label={t('routine.check.addFiles')} error={err('addFiles') ?? err('removeFiles')} className="field-wide">
+        {(c) => (
+          <div>
+            {check?.files.map((f) => (
+              <label key={f.attachmentId} className="checkbox-inline">
+                <input
+                  type="checkbox"
+                  checked={!removed.includes(f.attachmentId)}
+                  onChange={(e) => setRemoved((list) => (e.target.checked ? list.filter((x) => x !== f.attachmentId) : [...list, f.attachmentId]))}
+                  aria-label={`${t('routine.check.removeFile')} ${f.fileName}`}
+                />
+                {f.fileName}
+              </label>
+            ))}
+            <StagedFiles control={c} files={files} onChange={setFiles} onError={(message) => submit.setField('addFiles', message)} />
           </div>
         )}
-        <FormActions className="field-wide" busy={busy} onCancel={props.onClose} submitLabel={t('common.save')} />
-      </form>
-    </Modal>
+      </Field>
+    </FormDialog>
   );
 }

@@ -1,14 +1,13 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BlockDetail, BlockManager } from '../../../../../electron/api/schemas/blocks.ts';
 import type { StagedFile } from '../../../../../electron/api/schemas/files.ts';
 import type { BlockMeeting, Participant } from '../../../../../electron/api/schemas/routine.ts';
-import { api, errorMessage } from '../../../api/client.ts';
+import { api } from '../../../api/client.ts';
 import { Field } from '../../../components/Field.tsx';
-import { FormActions } from '../../../components/FormActions.tsx';
-import { toFormError, type FormError } from '../../../components/form-errors.ts';
-import { Modal } from '../../../components/Modal.tsx';
+import { FormDialog } from '../../../components/FormDialog.tsx';
 import { StagedFiles } from '../../../components/StagedFiles.tsx';
+import { useSubmit } from '../../../components/useSubmit.ts';
 import { todayIso } from '../../../format/time.ts';
 
 const fields = ['kind', 'heldOn', 'topic', 'place', 'participants', 'minutes', 'addFiles', 'removeFiles'];
@@ -28,12 +27,12 @@ export function MeetingDialog({ block, meeting, onClose, onSaved }: { block: Blo
   const [others, setOthers] = useState((meeting?.participants ?? []).filter((p) => !p.id).map((p) => p.name).join('、'));
   const [files, setFiles] = useState<StagedFile[]>([]);
   const [removed, setRemoved] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<FormError | null>(null);
+  const submit = useSubmit(fields);
+  const { fail } = submit;
 
   useEffect(() => {
-    api.call('blocks.managers', { unitIds: block.members.map((m) => m.unitId) }).then(setManagers, (e: unknown) => setError({ message: errorMessage(e) }));
-  }, [block]);
+    api.call('blocks.managers', { unitIds: block.members.map((m) => m.unitId) }).then(setManagers, (e: unknown) => fail(e));
+  }, [block, fail]);
 
   const toggle = (set: Set<string>, id: string, on: boolean) => {
     const next = new Set(set);
@@ -42,10 +41,7 @@ export function MeetingDialog({ block, meeting, onClose, onSaved }: { block: Blo
     return next;
   };
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
+  const save = async () => {
     const participants: Participant[] = [
       ...[...managerIds].map((id) => ({ kind: 'manager' as const, id, name: managers.find((m) => m.managerId === id)?.name ?? '' })),
       ...[...inspectorIds].map((id) => ({ kind: 'inspector' as const, id, name: block.inspectors.find((i) => i.inspectorId === id)?.name ?? '' })),
@@ -55,101 +51,88 @@ export function MeetingDialog({ block, meeting, onClose, onSaved }: { block: Blo
         .filter(Boolean)
         .map((name) => ({ kind: 'other' as const, name })),
     ];
-    try {
-      const saved = await api.call('blocks.saveMeeting', {
-        ...(meeting ? { id: meeting.id, version: meeting.version } : {}),
-        blockId: block.id,
-        kind,
-        heldOn,
-        topic,
-        place,
-        participants,
-        minutes,
-        addFiles: files.map((f) => f.id),
-        removeFiles: removed,
-      });
-      onSaved(saved);
-    } catch (e) {
-      setError(toFormError(e, fields));
-      setBusy(false);
-    }
+    const saved = await api.call('blocks.saveMeeting', {
+      ...(meeting ? { id: meeting.id, version: meeting.version } : {}),
+      blockId: block.id,
+      kind,
+      heldOn,
+      topic,
+      place,
+      participants,
+      minutes,
+      addFiles: files.map((f) => f.id),
+      removeFiles: removed,
+    });
+    onSaved(saved);
   };
-  const err = (f: string) => (error?.field === f ? error.message : undefined);
+  const err = submit.of;
   const title = meeting ? t('routine.meeting.editTitle') : t('routine.meeting.newTitle');
 
   return (
-    <Modal title={title} onClose={onClose} busy={busy} size="large">
-      <form className="form-grid" onSubmit={submit} noValidate aria-label={title}>
-        <Field label={t('routine.meeting.kindLabel')} required error={err('kind')}>
-          {(c) => (
-            <select {...c} value={kind} onChange={(e) => setKind(e.target.value as BlockMeeting['kind'])} data-autofocus>
-              <option value="meeting">{t('routine.meeting.kind.meeting')}</option>
-              <option value="exchange">{t('routine.meeting.kind.exchange')}</option>
-            </select>
-          )}
+    <FormDialog title={title} onClose={onClose} submit={submit} onSubmit={save} size="large" layout="grid" formLabel={title}>
+      <Field label={t('routine.meeting.kindLabel')} required error={err('kind')}>
+        {(c) => (
+          <select {...c} value={kind} onChange={(e) => setKind(e.target.value as BlockMeeting['kind'])} data-autofocus>
+            <option value="meeting">{t('routine.meeting.kind.meeting')}</option>
+            <option value="exchange">{t('routine.meeting.kind.exchange')}</option>
+          </select>
+        )}
+      </Field>
+      <Field label={t('routine.meeting.heldOn')} required error={err('heldOn')}>
+        {(c) => <input {...c} type="date" value={heldOn} onChange={(e) => setHeldOn(e.target.value)} />}
+      </Field>
+      <Field label={t('routine.meeting.topic')} required error={err('topic')} className="field-wide">
+        {(c) => <input {...c} value={topic} onChange={(e) => setTopic(e.target.value)} />}
+      </Field>
+      <Field label={t('routine.meeting.place')} error={err('place')} className="field-wide">
+        {(c) => <input {...c} value={place} onChange={(e) => setPlace(e.target.value)} />}
+      </Field>
+      <fieldset className="field-wide routine-participants" aria-invalid={Boolean(err('participants'))}>
+        <legend className="field-label">{t('routine.meeting.participants')}</legend>
+        <div className="field-label">{t('routine.meeting.managers')}</div>
+        {managers.map((m) => (
+          <label key={m.managerId} className="checkbox-inline">
+            <input type="checkbox" checked={managerIds.has(m.managerId)} onChange={(e) => setManagerIds((s) => toggle(s, m.managerId, e.target.checked))} />
+            {`${m.name}（${m.unitName}）`}
+          </label>
+        ))}
+        {block.inspectors.length > 0 && <div className="field-label">{t('routine.meeting.inspectors')}</div>}
+        {block.inspectors.map((i) => (
+          <label key={i.inspectorId} className="checkbox-inline">
+            <input type="checkbox" checked={inspectorIds.has(i.inspectorId)} onChange={(e) => setInspectorIds((s) => toggle(s, i.inspectorId, e.target.checked))} />
+            {i.name}
+          </label>
+        ))}
+        <Field label={t('routine.meeting.others')} hint={t('routine.meeting.othersHint')}>
+          {(c) => <input {...c} value={others} onChange={(e) => setOthers(e.target.value)} />}
         </Field>
-        <Field label={t('routine.meeting.heldOn')} required error={err('heldOn')}>
-          {(c) => <input {...c} type="date" value={heldOn} onChange={(e) => setHeldOn(e.target.value)} />}
-        </Field>
-        <Field label={t('routine.meeting.topic')} required error={err('topic')} className="field-wide">
-          {(c) => <input {...c} value={topic} onChange={(e) => setTopic(e.target.value)} />}
-        </Field>
-        <Field label={t('routine.meeting.place')} error={err('place')} className="field-wide">
-          {(c) => <input {...c} value={place} onChange={(e) => setPlace(e.target.value)} />}
-        </Field>
-        <fieldset className="field-wide routine-participants" aria-invalid={Boolean(err('participants'))}>
-          <legend className="field-label">{t('routine.meeting.participants')}</legend>
-          <div className="field-label">{t('routine.meeting.managers')}</div>
-          {managers.map((m) => (
-            <label key={m.managerId} className="checkbox-inline">
-              <input type="checkbox" checked={managerIds.has(m.managerId)} onChange={(e) => setManagerIds((s) => toggle(s, m.managerId, e.target.checked))} />
-              {`${m.name}（${m.unitName}）`}
-            </label>
-          ))}
-          {block.inspectors.length > 0 && <div className="field-label">{t('routine.meeting.inspectors')}</div>}
-          {block.inspectors.map((i) => (
-            <label key={i.inspectorId} className="checkbox-inline">
-              <input type="checkbox" checked={inspectorIds.has(i.inspectorId)} onChange={(e) => setInspectorIds((s) => toggle(s, i.inspectorId, e.target.checked))} />
-              {i.name}
-            </label>
-          ))}
-          <Field label={t('routine.meeting.others')} hint={t('routine.meeting.othersHint')}>
-            {(c) => <input {...c} value={others} onChange={(e) => setOthers(e.target.value)} />}
-          </Field>
-          {err('participants') && (
-            <div className="field-error" role="alert">
-              {err('participants')}
-            </div>
-          )}
-        </fieldset>
-        <Field label={t('routine.meeting.minutes')} error={err('minutes')} className="field-wide">
-          {(c) => <textarea {...c} rows={4} value={minutes} onChange={(e) => setMinutes(e.target.value)} />}
-        </Field>
-        <Field label={t('routine.meeting.addFiles')} error={err('addFiles') ?? err('removeFiles')} className="field-wide">
-          {(c) => (
-            <div>
-              {meeting?.files.map((f) => (
-                <label key={f.attachmentId} className="checkbox-inline">
-                  <input
-                    type="checkbox"
-                    checked={!removed.includes(f.attachmentId)}
-                    onChange={(e) => setRemoved((list) => (e.target.checked ? list.filter((x) => x !== f.attachmentId) : [...list, f.attachmentId]))}
-                    aria-label={`${t('routine.check.removeFile')} ${f.fileName}`}
-                  />
-                  {f.fileName}
-                </label>
-              ))}
-              <StagedFiles control={c} files={files} onChange={setFiles} onError={(message) => setError({ field: 'addFiles', message })} />
-            </div>
-          )}
-        </Field>
-        {error && !error.field && (
-          <div className="notice notice-error field-wide" role="alert">
-            {error.message}
+        {err('participants') && (
+          <div className="field-error" role="alert">
+            {err('participants')}
           </div>
         )}
-        <FormActions className="field-wide" busy={busy} onCancel={onClose} submitLabel={t('common.save')} />
-      </form>
-    </Modal>
+      </fieldset>
+      <Field label={t('routine.meeting.minutes')} error={err('minutes')} className="field-wide">
+        {(c) => <textarea {...c} rows={4} value={minutes} onChange={(e) => setMinutes(e.target.value)} />}
+      </Field>
+      <Field label={t('routine.meeting.addFiles')} error={err('addFiles') ?? err('removeFiles')} className="field-wide">
+        {(c) => (
+          <div>
+            {meeting?.files.map((f) => (
+              <label key={f.attachmentId} className="checkbox-inline">
+                <input
+                  type="checkbox"
+                  checked={!removed.includes(f.attachmentId)}
+                  onChange={(e) => setRemoved((list) => (e.target.checked ? list.filter((x) => x !== f.attachmentId) : [...list, f.attachmentId]))}
+                  aria-label={`${t('routine.check.removeFile')} ${f.fileName}`}
+                />
+                {f.fileName}
+              </label>
+            ))}
+            <StagedFiles control={c} files={files} onChange={setFiles} onError={(message) => submit.setField('addFiles', message)} />
+          </div>
+        )}
+      </Field>
+    </FormDialog>
   );
 }
