@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SupervisorWork, WorkKind, WorkLogEntry } from '../../../../../electron/api/schemas/chain-work.ts';
-import { api, errorMessage } from '../../../api/client.ts';
+import { api } from '../../../api/client.ts';
 import { Field } from '../../../components/Field.tsx';
-import { toFormError, type FormError } from '../../../components/form-errors.ts';
+import { FormErrorSummary } from '../../../components/FormErrorSummary.tsx';
 import { Modal } from '../../../components/Modal.tsx';
+import { useSubmit } from '../../../components/useSubmit.ts';
 import { todayIso } from '../../../format/time.ts';
 
 const kinds: WorkKind[] = ['check', 'feedback', 'meeting', 'inspection', 'training', 'other'];
@@ -17,50 +18,40 @@ export function SupervisorLogDialog({ supervisor, canEdit, onClose, onChanged }:
   const [doneOn, setDoneOn] = useState(todayIso());
   const [kind, setKind] = useState<WorkKind>('other');
   const [content, setContent] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<FormError | null>(null);
+  // not a FormDialog: the log is read here, the form to add to it is shown only to who may
+  const submit = useSubmit(fields);
+  const { fail } = submit;
 
   const load = useCallback(async () => {
-    try {
-      setEntries(await api.call('chain.supervisorLog', { managerId: supervisor.managerId }));
-    } catch (e) {
-      setError({ message: errorMessage(e) });
-    }
+    setEntries(await api.call('chain.supervisorLog', { managerId: supervisor.managerId }));
   }, [supervisor.managerId]);
   useEffect(() => {
-    void load();
-  }, [load]);
+    load().catch(fail);
+  }, [load, fail]);
 
-  const add = async (event: FormEvent) => {
+  const add = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void submit.run(async () => {
       await api.call('chain.addSupervisorWork', { managerId: supervisor.managerId, doneOn, kind, content });
       setContent('');
       await load();
       onChanged();
-    } catch (e) {
-      setError(toFormError(e, fields));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
-  const remove = async (entry: WorkLogEntry) => {
-    if (entry.version === null || !window.confirm(t('chainWork.supervisors.confirmRemove'))) return;
-    try {
-      await api.call('chain.removeSupervisorWork', { id: entry.id, version: entry.version });
+  const remove = (entry: WorkLogEntry) => {
+    const { version } = entry;
+    if (version === null || !window.confirm(t('chainWork.supervisors.confirmRemove'))) return;
+    void submit.run(async () => {
+      await api.call('chain.removeSupervisorWork', { id: entry.id, version });
       await load();
       onChanged();
-    } catch (e) {
-      setError({ message: errorMessage(e) });
-    }
+    });
   };
-  const err = (f: string) => (error?.field === f ? error.message : undefined);
+  const err = submit.of;
   const title = t('chainWork.supervisors.logTitle', { name: supervisor.name });
 
   return (
-    <Modal title={title} onClose={onClose} busy={busy} size="large">
+    <Modal title={title} onClose={onClose} busy={submit.busy} size="large">
       {entries && entries.length === 0 && <p className="muted">{t('chainWork.supervisors.logEmpty')}</p>}
       {entries && entries.length > 0 && (
         <ul className="chain-work-log" data-testid="supervisor-log">
@@ -73,7 +64,7 @@ export function SupervisorLogDialog({ supervisor, canEdit, onClose, onChanged }:
                 {e.blockName && <span className="muted">（{e.blockName}）</span>}
               </span>
               {canEdit && e.removable && (
-                <button type="button" className="button" onClick={() => void remove(e)}>
+                <button type="button" className="button" onClick={() => remove(e)}>
                   {t('chainWork.supervisors.remove')}
                 </button>
               )}
@@ -105,17 +96,13 @@ export function SupervisorLogDialog({ supervisor, canEdit, onClose, onChanged }:
             <button type="button" className="button" onClick={onClose}>
               {t('common.close')}
             </button>
-            <button type="submit" className="button button-primary" disabled={busy}>
+            <button type="submit" className="button button-primary" disabled={submit.busy}>
               {t('chainWork.supervisors.add')}
             </button>
           </div>
         </form>
       )}
-      {error && !error.field && (
-        <div className="notice notice-error" role="alert">
-          {error.message}
-        </div>
-      )}
+      <FormErrorSummary errors={submit.errors} />
     </Modal>
   );
 }
