@@ -1,9 +1,9 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { runTool, spawnTool } from './support/tools.ts';
+import { AcceptancePage } from './pages/acceptance-page.ts';
+import { BUREAU_PASSPHRASE, OFFICE_PASSPHRASE, officeAndBureau, startHost } from './support/two-nodes.ts';
+import { runTool } from './support/tools.ts';
 
 // 示范单位验收, the whole flow: the office creates a file in the UI, attaches evidence,
 // submits it to the city bureau; the bureau returns one item (on its own database, by
@@ -16,83 +16,11 @@ import { runTool, spawnTool } from './support/tools.ts';
 // the bureau's pass lists the contradiction and needs a tick and a comment; the printed
 // record shows the finding and the reason.
 
-const OFFICE_PASSPHRASE = 'tangqiao-office-passphrase';
-const BUREAU_PASSPHRASE = 'city-bureau-passphrase';
 const env = { ...process.env, QKL_PASSPHRASE: '', OFFICE_PASSPHRASE, BUREAU_PASSPHRASE };
-
-async function qkl(args: string[], passphrase: string): Promise<string> {
-  const { stdout } = await runTool('cli', args, { timeout: 90_000, env: { ...process.env, QKL_PASSPHRASE: passphrase } });
-  return stdout;
-}
 
 async function steps(args: string[]): Promise<Record<string, unknown>> {
   const { stdout } = await runTool('acceptance-steps', args, { timeout: 120_000, env });
   return JSON.parse(stdout.trim().split('\n').pop()!) as Record<string, unknown>;
-}
-
-async function trustEachOther(office: string, bureau: string): Promise<void> {
-  const exportPublic = async (db: string, passphrase: string) => {
-    const out = db.replace(/\.sqlite$/, '.pub');
-    const { fingerprint } = JSON.parse(await qkl(['keys', 'export', '--db', db, '--out', out, '--json'], passphrase)) as { fingerprint: string };
-    return { file: out, fingerprint };
-  };
-  const [officePub, bureauPub] = await Promise.all([exportPublic(office, OFFICE_PASSPHRASE), exportPublic(bureau, BUREAU_PASSPHRASE)]);
-  await Promise.all([
-    qkl(['keys', 'trust', '--db', office, bureauPub.file, '--fingerprint', bureauPub.fingerprint, '--json'], OFFICE_PASSPHRASE),
-    qkl(['keys', 'trust', '--db', bureau, officePub.file, '--fingerprint', officePub.fingerprint, '--json'], BUREAU_PASSPHRASE),
-  ]);
-}
-
-/** The browser host on one database, in its own process group (stopped with it). */
-function startHost(databaseFile: string): { openUrl: Promise<string>; stop: () => Promise<void> } {
-  const child = spawnTool('web-host', ['--db', databaseFile, '--port', '0', '--print-json'], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  const openUrl = new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('web host did not start in time')), 60_000);
-    createInterface({ input: child.stdout! }).once('line', (line) => {
-      clearTimeout(timer);
-      resolve((JSON.parse(line) as { openUrl: string }).openUrl);
-    });
-    child.once('exit', (code) => reject(new Error(`web host exited with ${code}`)));
-  });
-  const stop = async () => {
-    if (child.exitCode !== null || child.pid === undefined) return;
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    try {
-      process.kill(-child.pid, 'SIGTERM');
-    } catch {
-      return;
-    }
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
-  };
-  return { openUrl, stop };
-}
-
-const pdf = (text: string) => Buffer.from(`%PDF-1.4\n% ${text}\ntrailer <<>>\n%%EOF\n`);
-const item = (page: Page, code: string) => page.getByTestId(`item-${code}`);
-
-async function upload(page: Page, code: string, name: string) {
-  await item(page, code).getByLabel(`${code} 上传佐证材料`).setInputFiles({ name, mimeType: 'application/pdf', buffer: pdf(name) });
-  await expect(page.getByRole('status')).toContainText(`已上传“${name}”`);
-  await expect(item(page, code).getByRole('button', { name, exact: true })).toBeVisible();
-}
-
-async function act(page: Page, action: string, state: string) {
-  await page.getByRole('toolbar', { name: '示范单位验收' }).getByRole('button', { name: action, exact: true }).click();
-  await expect(page.getByRole('status')).toContainText(`已办理：${action}`);
-  await expect(page.getByTestId('acceptance-file').locator('.page-header .badge')).toHaveText(state);
-}
-
-/** 报市局验收: asked again in the app's dialog, which lists the items marked against the system's finding. */
-async function submitCity(page: Page, finding: string) {
-  await page.getByRole('toolbar', { name: '示范单位验收' }).getByRole('button', { name: '报市局验收', exact: true }).click();
-  const confirm = page.getByRole('dialog', { name: '报市局验收' });
-  await expect(confirm).toContainText('档案对分局锁定');
-  await expect(confirm.getByTestId('contradiction-3.2')).toContainText(finding);
-  // 取消 has the focus: Enter alone changes nothing
-  await expect(confirm.getByRole('button', { name: '取消' })).toBeFocused();
-  await confirm.getByRole('button', { name: '报市局验收' }).click();
-  await expect(page.getByRole('status')).toContainText('已办理：报市局验收');
-  await expect(page.getByTestId('acceptance-file').locator('.page-header .badge')).toHaveText('市局验收');
 }
 
 // this spec makes its own two databases (office and bureau)
@@ -104,32 +32,27 @@ test('an office creates an acceptance file, the bureau returns an item, the offi
   const bureauDb = path.join(workspace.dir, 'bureau', 'qkl.sqlite');
   const usb = path.join(workspace.dir, 'usb');
   await Promise.all([mkdir(path.dirname(officeDb)), mkdir(path.dirname(bureauDb)), mkdir(usb)]);
-  await Promise.all([
-    qkl(['init', '--db', officeDb, '--role', 'district', '--name', '塘桥分局', '--district', '塘桥'], OFFICE_PASSPHRASE),
-    qkl(['init', '--db', bureauDb, '--role', 'bureau', '--name', '市局特设科'], BUREAU_PASSPHRASE),
-  ]);
-  await Promise.all([
-    trustEachOther(officeDb, bureauDb),
-    runTool('sample-data', ['insert', '--db', officeDb, '--units', '3', '--seed', '11'], { timeout: 90_000 }),
-  ]);
+  // 塘桥分局 and 市局特设科 trusting each other, three units in the office
+  await officeAndBureau(officeDb, bureauDb);
   const unit = (await steps(['overdue', '--office', officeDb])) as { name: string; uscc: string; overdue: number };
   expect(unit.overdue).toBeGreaterThan(0);
   const unitName = unit.name;
 
-  const officeHost = startHost(officeDb);
+  const acceptance = new AcceptancePage(page);
+  const item = (code: string) => acceptance.item(code);
+  const officeHost = await startHost(officeDb);
   try {
-    const officeUrl = await officeHost.openUrl;
+    const officeUrl = officeHost.openUrl;
     // the print dialog is the browser's; the spec only notes that it was asked for
     await page.addInitScript(() => {
       window.print = () => document.body.setAttribute('data-printed', 'yes');
     });
     await page.goto(officeUrl);
-    await page.getByRole('navigation').getByRole('link', { name: '示范单位验收' }).click();
-    await expect(page.getByRole('heading', { name: '示范单位验收', level: 1 })).toBeVisible();
+    await acceptance.goto();
 
     // ---- create the file: the unit is found by typing, and chosen with the keyboard
     await page.getByRole('button', { name: '新建验收档案' }).click();
-    const dialog = page.getByRole('dialog', { name: '新建验收档案' });
+    const dialog = acceptance.dialog('新建验收档案');
     const picker = dialog.getByRole('combobox', { name: '使用单位' });
     await expect(picker).toBeFocused();
     await picker.fill('没有这家单位');
@@ -154,31 +77,31 @@ test('an office creates an acceptance file, the bureau returns an item, the offi
     await dialog.getByRole('button', { name: '建立档案' }).click();
     await expect(page).toHaveURL(/#\/acceptance\?id=/);
     await expect(page.getByRole('heading', { name: unitName, level: 1 })).toBeVisible();
-    await expect(page.getByTestId('acceptance-file').locator('.page-header .badge')).toHaveText('创建');
+    await expect(acceptance.state).toHaveText('创建');
     // the registry's check is shown on the items it can decide
-    await expect(item(page, '2.2')).toContainText('系统核对');
+    await expect(item('2.2')).toContainText('系统核对');
     // the file's facts can be changed while it is with the office
     await page.getByRole('button', { name: '修改档案信息' }).click();
-    const edit = page.getByRole('dialog', { name: '修改档案信息' });
+    const edit = acceptance.dialog('修改档案信息');
     await edit.getByLabel('计划验收日期').fill('2026-12-31');
     await edit.getByRole('button', { name: '保存' }).click();
     await expect(page.getByRole('status')).toContainText('已保存档案信息');
     await expect(page.getByTestId('acceptance-file')).toContainText('计划验收日期：2026-12-31');
     // 撤销创建 is not next to the workflow's actions: it is behind 更多操作, and asks first
-    const toolbar = page.getByRole('toolbar', { name: '示范单位验收' });
+    const toolbar = acceptance.toolbar;
     await expect(toolbar.getByRole('button', { name: '撤销创建' })).toHaveCount(0);
     await toolbar.getByRole('button', { name: '更多操作' }).focus();
     await page.keyboard.press('Enter');
     await expect(page.getByRole('menuitem', { name: '撤销创建' })).toBeFocused();
     await page.keyboard.press('Enter');
-    const cancel = page.getByRole('dialog', { name: '撤销创建' });
+    const cancel = acceptance.dialog('撤销创建');
     await expect(cancel).toContainText('不能恢复');
     await cancel.getByRole('button', { name: '取消' }).click();
-    await expect(page.getByTestId('acceptance-file').locator('.page-header .badge')).toHaveText('创建');
-    await act(page, '开始自查', '自查中');
+    await expect(acceptance.state).toHaveText('创建');
+    await acceptance.act('开始自查', '自查中');
 
     // ---- 3.2: the system found every in-use piece overdue; 符合 needs a written reason
-    const veto = item(page, '3.2');
+    const veto = item('3.2');
     await expect(veto.locator('.badge').filter({ hasText: /^不符合$/ })).toBeVisible();
     const finding = ((await veto.locator('.badge').filter({ hasText: '系统核对：' }).textContent()) ?? '').replace('系统核对：', '');
     expect(finding).toMatch(/^有 \d+ 台在用设备超期未检/);
@@ -189,68 +112,66 @@ test('an office creates an acceptance file, the bureau returns an item, the offi
     await expect(veto.locator('.badge').filter({ hasText: /^不符合$/ })).toBeVisible();
     const reason = '超期设备已于 11 月全部补检，检验报告见附件，台账待下次导入时更新';
     await veto.getByLabel('3.2 与系统核对结果不一致的理由').fill(reason);
-    await veto.getByRole('button', { name: '保存' }).click();
-    await expect(page.getByRole('status')).toContainText('已保存第 3.2 项');
+    await acceptance.saveItem('3.2');
     await expect(veto.getByTestId('item-contradiction-3.2')).toContainText(`系统核对：${finding}；分局理由：${reason}`);
     // 3.2 needs evidence now, not the ledger alone
-    await upload(page, '3.2', '定期检验报告及安全阀校验报告.pdf');
+    await acceptance.upload('3.2', '定期检验报告及安全阀校验报告.pdf');
 
     // ---- evidence and a result through the UI; the other items by the same calls, in bulk
-    await upload(page, '4.1', '安全生产责任制度.pdf');
-    await item(page, '4.1').getByLabel('4.1 结果').selectOption('pass');
-    await item(page, '4.1').getByLabel('4.1 说明').fill('制度已发布并张贴');
-    await item(page, '4.1').getByRole('button', { name: '保存' }).click();
-    await expect(page.getByRole('status')).toContainText('已保存第 4.1 项');
-    await expect(item(page, '4.1').locator('.badge').first()).toHaveText('符合');
+    await acceptance.upload('4.1', '安全生产责任制度.pdf');
+    await item('4.1').getByLabel('4.1 结果').selectOption('pass');
+    await item('4.1').getByLabel('4.1 说明').fill('制度已发布并张贴');
+    await acceptance.saveItem('4.1');
+    await expect(item('4.1').locator('.badge').first()).toHaveText('符合');
     await steps(['fill', '--office', officeDb, '--unit', unitName, '--skip', '4.1,3.2']);
     await page.reload();
-    await expect(page.getByRole('meter', { name: '佐证材料齐全度', exact: true }).first()).toHaveAttribute('aria-valuenow', '26');
-    await expect(page.getByRole('meter', { name: '佐证材料齐全度', exact: true }).first()).toHaveAttribute('aria-valuemax', '26');
+    await expect(acceptance.completeness()).toHaveAttribute('aria-valuenow', '26');
+    await expect(acceptance.completeness()).toHaveAttribute('aria-valuemax', '26');
 
     await page.screenshot({ path: test.info().outputPath('acceptance-file.png') });
-    await act(page, '提交分局审核', '分局审核');
-    await submitCity(page, finding);
+    await acceptance.act('提交分局审核', '分局审核');
+    await acceptance.submitCity(finding);
     // locked for the office now
-    await expect(item(page, '4.7').getByLabel('4.7 上传佐证材料')).toHaveCount(0);
-    await expect(item(page, '4.7').getByLabel('4.7 结果')).toBeDisabled();
+    await expect(item('4.7').getByLabel('4.7 上传佐证材料')).toHaveCount(0);
+    await expect(item('4.7').getByLabel('4.7 结果')).toBeDisabled();
 
     // ---- the bureau returns item 4.7
     expect(await steps(['bureau', '--office', officeDb, '--bureau', bureauDb, '--dir', usb, '--outcome', 'return', '--item', '4.7', '--comment', '缺少应急演练记录'])).toMatchObject({ state: 'returned', decisions: 1 });
     await page.reload();
-    await expect(page.getByTestId('acceptance-file').locator('.page-header .badge')).toHaveText('退回整改');
+    await expect(acceptance.state).toHaveText('退回整改');
     await expect(page.getByTestId('returned-notice')).toContainText('请按逐项意见整改');
-    await expect(item(page, '4.7')).toContainText('市局退回意见：缺少应急演练记录');
-    await expect(item(page, '4.1')).not.toContainText('市局退回意见');
+    await expect(item('4.7')).toContainText('市局退回意见：缺少应急演练记录');
+    await expect(item('4.1')).not.toContainText('市局退回意见');
 
     // ---- the office fixes it and submits again
-    await act(page, '开始整改', '自查中');
-    await upload(page, '4.7', '应急演练记录.pdf');
+    await acceptance.act('开始整改', '自查中');
+    await acceptance.upload('4.7', '应急演练记录.pdf');
     // removing a file asks first
-    await item(page, '4.7').getByRole('button', { name: '移除 应急演练记录.pdf' }).click();
-    const remove = page.getByRole('dialog', { name: '移除佐证材料' });
+    await item('4.7').getByRole('button', { name: '移除 应急演练记录.pdf' }).click();
+    const remove = acceptance.dialog('移除佐证材料');
     await expect(remove).toContainText('移除“应急演练记录.pdf”？');
     await remove.getByRole('button', { name: '取消' }).click();
-    await expect(item(page, '4.7').getByRole('button', { name: '应急演练记录.pdf', exact: true })).toBeVisible();
-    await act(page, '提交分局审核', '分局审核');
-    await submitCity(page, finding);
+    await expect(item('4.7').getByRole('button', { name: '应急演练记录.pdf', exact: true })).toBeVisible();
+    await acceptance.act('提交分局审核', '分局审核');
+    await acceptance.submitCity(finding);
 
     // ---- the bureau accepts in its own UI: a plaque number comes back in its bundle to the office
     const year = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 4);
     const plaque = `张特示〔${year}〕第001号`;
     await steps(['up', '--office', officeDb, '--bureau', bureauDb, '--dir', usb]);
-    const bureauHost = startHost(bureauDb);
+    const bureauHost = await startHost(bureauDb);
     try {
-      await page.goto(await bureauHost.openUrl);
-      await page.getByRole('navigation').getByRole('link', { name: '示范单位验收' }).click();
+      await page.goto(bureauHost.openUrl);
+      await acceptance.open();
       await expect(page.getByText('本机不是分局节点')).toBeVisible();
       await expect(page.getByRole('button', { name: '新建验收档案' })).toHaveCount(0);
-      await page.getByTestId('acceptance-files').getByRole('link', { name: unitName }).click();
-      await expect(page.getByTestId('acceptance-file').locator('.page-header .badge')).toHaveText('市局验收');
-      await expect(item(page, '4.7').getByLabel('4.7 结果')).toBeDisabled();
+      await acceptance.openFile(unitName);
+      await expect(acceptance.state).toHaveText('市局验收');
+      await expect(item('4.7').getByLabel('4.7 结果')).toBeDisabled();
       // the bureau sees the finding and the office's reason on the item
-      await expect(item(page, '3.2').getByTestId('item-contradiction-3.2')).toContainText(`分局理由：${reason}`);
-      await page.getByRole('toolbar', { name: '示范单位验收' }).getByRole('button', { name: '验收通过（发牌）' }).click();
-      const decide = page.getByRole('dialog', { name: '市局验收意见：验收通过（发牌）' });
+      await expect(item('3.2').getByTestId('item-contradiction-3.2')).toContainText(`分局理由：${reason}`);
+      await acceptance.toolbar.getByRole('button', { name: '验收通过（发牌）' }).click();
+      const decide = acceptance.dialog('市局验收意见：验收通过（发牌）');
       await expect(decide).toContainText('不能撤回');
       await expect(decide.getByTestId('decide-contradictions').getByTestId('contradiction-3.2')).toContainText(`系统核对：${finding}；分局结论：符合；分局理由：${reason}`);
       // neither without the tick nor without a comment
@@ -268,9 +189,9 @@ test('an office creates an acceptance file, the bureau returns an item, the offi
     }
     expect(await steps(['down', '--office', officeDb, '--bureau', bureauDb, '--dir', usb])).toEqual({ decisions: 1 });
     await page.goto(officeUrl);
-    await page.getByRole('navigation').getByRole('link', { name: '示范单位验收' }).click();
-    await page.getByTestId('acceptance-files').getByRole('link', { name: unitName }).click();
-    await expect(page.getByTestId('acceptance-file').locator('.page-header .badge')).toHaveText('通过（已发牌）');
+    await acceptance.goto();
+    await acceptance.openFile(unitName);
+    await expect(acceptance.state).toHaveText('通过（已发牌）');
     await expect(page.getByTestId('plaque-no')).toContainText(plaque);
 
     // ---- the board counts it as accepted
@@ -278,7 +199,7 @@ test('an office creates an acceptance file, the bureau returns an item, the offi
     const progress = page.getByTestId('acceptance-progress');
     await expect(progress.locator('tbody tr')).toHaveCount(1);
     await expect(progress.locator('tbody tr td').nth(4)).toHaveText('1');
-    await page.getByTestId('acceptance-files').getByRole('link', { name: unitName }).click();
+    await acceptance.openFile(unitName);
 
     // ---- print the acceptance record (A4) and the plaque certificate
     await page.getByRole('link', { name: '打印验收记录' }).click();

@@ -1,8 +1,8 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { BundlesPage } from './pages/bundles-page.ts';
+import { SteeringPage } from './pages/steering-page.ts';
 import { startHost, type Host } from './support/two-nodes.ts';
 import { cellText, readDownload, rowTexts } from './xlsx.ts';
 import { runTool } from './support/tools.ts';
@@ -24,14 +24,6 @@ interface Setup {
   pilotUnit: string;
 }
 
-async function openSteering(page: Page): Promise<void> {
-  await page.getByRole('navigation').getByRole('link', { name: '推进与考核', exact: true }).click();
-  await expect(page.getByRole('heading', { name: '推进与考核', level: 1 })).toBeVisible();
-}
-
-const boardRow = (page: Page, district: string) => page.getByTestId('steering-board').locator(`tr[data-district="${district}"]`);
-const scoreRow = (page: Page, district: string) => page.getByTestId('steering-assessment').locator(`tr[data-district="${district}"]`);
-
 test.use({ initialised: false });
 
 test('the bureau imports two offices’ bundles, sets targets, and reads and exports the month’s assessment with its evidence', async ({ page, workspace }) => {
@@ -43,12 +35,13 @@ test('the bureau imports two offices’ bundles, sets targets, and reads and exp
   const setup = JSON.parse(stdout) as Setup;
   const host: Host = await startHost(db('bureau'));
   try {
+    const steering = new SteeringPage(page);
     await page.goto(host.openUrl);
-    await openSteering(page);
+    await steering.goto();
     // enrolled but nothing received yet; the other districts never enrolled
-    await expect(page.getByTestId('steering-board-summary')).toContainText('全市 16 个分局：已启用 2 个，已报送 0 个');
-    await expect(boardRow(page, '塘桥').locator('[data-col="office"]')).toContainText('未报送');
-    await expect(boardRow(page, '东城').locator('[data-col="office"]')).toContainText('未启用');
+    await expect(steering.boardSummary).toContainText('全市 16 个分局：已启用 2 个，已报送 0 个');
+    await expect(steering.boardCell('塘桥', 'office')).toContainText('未报送');
+    await expect(steering.boardCell('东城', 'office')).toContainText('未启用');
 
     // ---- both offices' bundles through 数据包交换
     const bundles = new BundlesPage(page);
@@ -60,15 +53,14 @@ test('the bureau imports two offices’ bundles, sets targets, and reads and exp
     await expect(page.getByTestId('bundle-results-summary')).toHaveText('导入完成：已导入 2 个，已导入过 0 个，拒收 0 个', { timeout: 60_000 });
 
     // ---- the rollout board
-    await openSteering(page);
-    await expect(page.getByTestId('steering-board-summary')).toContainText('全市 16 个分局：已启用 2 个，已报送 2 个');
-    await expect(boardRow(page, '塘桥').locator('[data-col="office"]')).toContainText(`已报送最近导入 ${setup.today}`);
-    await expect(boardRow(page, '锦丰').locator('[data-col="office"]')).toContainText('已报送');
-    await expect(page.getByTestId('steering-board').locator('[data-col="office"]').filter({ hasText: '未启用' })).toHaveCount(14);
-    await expect(boardRow(page, '塘桥').locator('[data-col="supervisors"]')).toHaveText('2 / 10');
+    await steering.goto();
+    await expect(steering.boardSummary).toContainText('全市 16 个分局：已启用 2 个，已报送 2 个');
+    await expect(steering.boardCell('塘桥', 'office')).toContainText(`已报送最近导入 ${setup.today}`);
+    await expect(steering.boardCell('锦丰', 'office')).toContainText('已报送');
+    await expect(steering.board.locator('[data-col="office"]').filter({ hasText: '未启用' })).toHaveCount(14);
+    await expect(steering.boardCell('塘桥', 'supervisors')).toHaveText('2 / 10');
 
-    await page.getByRole('button', { name: '设置目标：塘桥' }).click();
-    const dialog = page.getByRole('dialog', { name: '塘桥的推进目标' });
+    const dialog = await steering.openTargets('塘桥');
     await dialog.getByLabel('试点单位').selectOption({ label: `${setup.pilotUnit}（在用 12 台）` });
     await dialog.getByLabel('推广单位数（家）').fill('12');
     await dialog.getByLabel('安全监督员目标（人）').fill('4');
@@ -78,42 +70,38 @@ test('the bureau imports two offices’ bundles, sets targets, and reads and exp
     await dialog.getByRole('button', { name: '保存' }).click();
     await expect(dialog).toBeHidden();
     await expect(page.getByRole('status').filter({ hasText: '已保存塘桥的推进目标' })).toBeVisible();
-    await expect(boardRow(page, '塘桥').locator('[data-col="pilot"]')).toContainText(`${setup.pilotUnit} 未建档`);
-    await expect(boardRow(page, '塘桥').locator('[data-col="rollout"]')).toHaveText('0 / 5');
-    await expect(boardRow(page, '塘桥').locator('[data-col="supervisors"]')).toHaveText('2 / 4');
+    await expect(steering.boardCell('塘桥', 'pilot')).toContainText(`${setup.pilotUnit} 未建档`);
+    await expect(steering.boardCell('塘桥', 'rollout')).toHaveText('0 / 5');
+    await expect(steering.boardCell('塘桥', 'supervisors')).toHaveText('2 / 4');
 
     // ---- the month's assessment
-    await page.getByRole('link', { name: '月度考核' }).click();
     const monthLabel = `${setup.month.slice(0, 4)}年${Number(setup.month.slice(5))}月`;
-    await expect(page.getByRole('heading', { name: `${monthLabel}考核（数据截至 ${setup.today}，规则第 1 版）` })).toBeVisible();
-    const tq = scoreRow(page, '塘桥');
-    const score = (row: typeof tq, key: string) => row.locator(`td[data-indicator="${key}"]`);
-    await expect(score(tq, 'summary_on_time')).toHaveText('20.0');
-    await expect(score(tq, 'inspection_overdue')).toHaveText('10.0');
-    await expect(score(tq, 'hazards_on_time')).toHaveText('20.0');
-    await expect(score(tq, 'demo_units')).toHaveText('0.0');
-    await expect(score(tq, 'supervisors')).toHaveText('7.5');
-    await expect(score(tq, 'mutual_checks')).toHaveText('不计');
-    await expect(tq.locator('td[data-col="total"]')).toHaveText('57.5');
-    await expect(tq.locator('td[data-col="normalized"]')).toHaveText('63.9');
+    await steering.openAssessment(`${monthLabel}考核（数据截至 ${setup.today}，规则第 1 版）`);
+    const tq = steering.scoreRow('塘桥');
+    await expect(steering.score('塘桥', 'summary_on_time')).toHaveText('20.0');
+    await expect(steering.score('塘桥', 'inspection_overdue')).toHaveText('10.0');
+    await expect(steering.score('塘桥', 'hazards_on_time')).toHaveText('20.0');
+    await expect(steering.score('塘桥', 'demo_units')).toHaveText('0.0');
+    await expect(steering.score('塘桥', 'supervisors')).toHaveText('7.5');
+    await expect(steering.score('塘桥', 'mutual_checks')).toHaveText('不计');
+    await expect(steering.column('塘桥', 'total')).toHaveText('57.5');
+    await expect(steering.column('塘桥', 'normalized')).toHaveText('63.9');
     await expect(tq.locator('td').first()).toHaveText('1');
-    const jf = scoreRow(page, '锦丰');
-    await expect(score(jf, 'summary_on_time')).toHaveText('不计');
-    await expect(jf.locator('td[data-col="total"]')).toHaveText('20.0');
+    const jf = steering.scoreRow('锦丰');
+    await expect(steering.score('锦丰', 'summary_on_time')).toHaveText('不计');
+    await expect(steering.column('锦丰', 'total')).toHaveText('20.0');
     await expect(jf.locator('td').first()).toHaveText('2');
-    await expect(scoreRow(page, '东城')).toContainText('未启用');
+    await expect(steering.scoreRow('东城')).toContainText('未启用');
 
     // each score opens the facts behind it
-    await score(tq, 'hazards_on_time').getByRole('button').click();
-    let evidence = page.getByRole('dialog', { name: `塘桥 · ${monthLabel} · 隐患按期整改率` });
+    let evidence = await steering.openEvidence('塘桥', 'hazards_on_time', `塘桥 · ${monthLabel} · 隐患按期整改率`);
     await expect(evidence).toContainText('按期闭环 1 项，到期 1 项（100.0%）');
     const hazardRow = evidence.locator('tbody tr').filter({ hasText: '曳引机制动器闸瓦磨损' });
     await expect(hazardRow).toContainText('按期闭环');
     await expect(hazardRow.getByRole('link', { name: '打开' })).toHaveAttribute('href', /^#\/hazards\?id=/);
     await expect(evidence.locator('tbody tr')).toHaveCount(1);
     await evidence.getByRole('button', { name: '关闭' }).click();
-    await score(tq, 'inspection_overdue').getByRole('button').click();
-    evidence = page.getByRole('dialog', { name: `塘桥 · ${monthLabel} · 设备检验超期率` });
+    evidence = await steering.openEvidence('塘桥', 'inspection_overdue', `塘桥 · ${monthLabel} · 设备检验超期率`);
     await expect(evidence.locator('tbody tr')).toHaveCount(1);
     await expect(evidence.locator('tbody tr')).toContainText('31103205820000000001电梯张家港市塘桥精密机械有限公司');
     await evidence.getByRole('button', { name: '关闭' }).click();
@@ -129,19 +117,17 @@ test('the bureau imports two offices’ bundles, sets targets, and reads and exp
     expect(cellText(sheet.getCell(sheet.rowCount, 1))).toMatch(/^考核人：.*审核人：.*（盖章）/);
 
     // ---- a new version of the rules: weights must add up to 100
-    await page.getByRole('link', { name: '考核规则' }).click();
-    await expect(page.getByTestId('steering-rules-current')).toHaveText('当前施行：第 1 版（程序默认）');
+    await steering.openRules('当前施行：第 1 版（程序默认）');
     await page.getByLabel('启用：块内互查开展').uncheck();
     await expect(page.getByTestId('steering-rules-sum')).toHaveText('启用指标权重合计：90');
-    await page.getByRole('button', { name: '保存新版规则' }).click();
+    await steering.saveRules();
     await expect(page.getByRole('alert')).toContainText('启用的指标权重合计应为 100，现为 90');
     await page.getByLabel('权重（分）：月度工作小结按时报送').fill('30');
-    await page.getByRole('button', { name: '保存新版规则' }).click();
+    await steering.saveRules();
     await expect(page.getByRole('status').filter({ hasText: `已保存第 2 版考核规则，自 ${monthLabel} 起施行` })).toBeVisible();
-    await page.getByRole('link', { name: '月度考核' }).click();
-    await expect(page.getByRole('heading', { name: `${monthLabel}考核（数据截至 ${setup.today}，规则第 2 版）` })).toBeVisible();
+    await steering.openAssessment(`${monthLabel}考核（数据截至 ${setup.today}，规则第 2 版）`);
     // 30 + 10 + 20 + 0 + 7.5 of 90 (the mutual checks no longer count)
-    await expect(scoreRow(page, '塘桥').locator('td[data-col="total"]')).toHaveText('67.5');
+    await expect(steering.column('塘桥', 'total')).toHaveText('67.5');
   } finally {
     await host.stop();
   }

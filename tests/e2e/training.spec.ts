@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { writeAnswersXlsx, writeBankXlsx, type BankLine } from '../../electron/core/training/testing/workbooks.ts';
 import { cli, expect, TRAINING_PASSPHRASE, test } from './fixtures.ts';
 import { centreWithRoster, li, zhang } from './support/training-setup.ts';
-import { gotoArea } from './pages/shell.ts';
+import { TrainingPage } from './pages/training-page.ts';
 
 // 培训考核 on a training-centre node with keys: a bank with an unreadable question is
 // refused row by row, the fixed bank imports, an exam is made for a session, answer
@@ -38,17 +38,14 @@ test('a bank, an exam, answer sheets with warnings, publish, certificates printe
   const fixed = path.join(workspace.dir, '监督员考试题库.xlsx');
   await writeBankXlsx(fixed, bank);
 
-  await gotoArea(app, '培训考核');
-  await app.getByRole('link', { name: '题库' }).click();
-  const importForm = app.getByRole('form', { name: '导入题库' });
-  await importForm.getByLabel('题库名称').fill('监督员考试题库');
-  await importForm.getByLabel('题库文件').setInputFiles(broken);
-  await importForm.getByRole('button', { name: '导入题库' }).click();
+  const training = new TrainingPage(app);
+  await training.goto();
+  await training.tab('题库');
+  await training.importBank('监督员考试题库', broken);
   // the title row comes first: question 4 is on Excel row 6
   await expect(app.getByTestId('bank-problems')).toContainText('第 6 行（题号 4）答案');
   await expect(app.getByTestId('training-banks')).toHaveCount(0);
-  await importForm.getByLabel('题库文件').setInputFiles(fixed);
-  await importForm.getByRole('button', { name: '导入题库' }).click();
+  await training.importBank('监督员考试题库', fixed);
   await expect(app.getByRole('status')).toContainText('已导入题库“监督员考试题库”，共 10 题');
   const questions = app.getByTestId('training-questions');
   await expect(questions.locator('.ag-row')).toHaveCount(10);
@@ -59,13 +56,8 @@ test('a bank, an exam, answer sheets with warnings, publish, certificates printe
   await expect(questions.locator('.ag-row[row-index="2"] [col-id="options"]')).toHaveText('A. 一个月　B. 三个月　C. 半年　D. 一年');
 
   // ---- an exam on the whole bank, pass mark from the setting (70 of 100)
-  await app.getByRole('link', { name: '考试' }).click();
-  await app.getByRole('button', { name: '组织考试' }).click();
-  const dialog = app.getByRole('dialog', { name: '组织考试' });
-  await dialog.getByLabel('考试名称').fill('2026年第一期安全监督员考试');
-  await dialog.getByLabel('关联培训班').selectOption({ label: '2026年第一期安全监督员培训' });
-  await dialog.getByRole('button', { name: '创建考试' }).click();
-  await expect(app.getByRole('heading', { name: '2026年第一期安全监督员考试', level: 1 })).toBeVisible();
+  await training.tab('考试');
+  await training.createExam('2026年第一期安全监督员考试', '2026年第一期安全监督员培训');
   await expect(app.getByTestId('exam-pass-mark')).toContainText('70 / 100');
 
   // ---- answer sheets as people fill them: lower case, full width, separators, √/×; an invalid mark; a duplicate sheet
@@ -80,7 +72,7 @@ test('a bank, an exam, answer sheets with warnings, publish, certificates printe
     ],
     10,
   );
-  await app.getByRole('toolbar', { name: '考试操作' }).getByLabel('导入答题卡并阅卷').setInputFiles(sheets);
+  await training.gradeInput().setInputFiles(sheets);
   await expect(app.getByRole('status')).toContainText('已阅卷：考生 3 人，合格 2 人');
   // by kind with counts, the roster first; each kind opens to its rows
   const problems = app.getByTestId('grade-problems').locator(':scope > ul > li');
@@ -94,12 +86,10 @@ test('a bank, an exam, answer sheets with warnings, publish, certificates printe
   await expect(problems.nth(2).getByRole('listitem')).toHaveText(['第 4 行：王志强第 4 题的作答“G”不是有效选项，按 0 分计']);
   await problems.nth(1).locator('summary').click();
   await expect(problems.nth(1)).toContainText('第 5 行是李秀英（准考证号 2026010002）的第二份答题卡');
-  const results = app.getByTestId('exam-results');
-  const total = (name: string) => results.locator('.ag-row', { hasText: name }).locator('[col-id="total"]');
-  await expect(total('张建国')).toHaveText('100');
-  await expect(total('李秀英')).toHaveText('80');
-  await expect(total('王志强')).toHaveText('0');
-  await expect(results.locator('.ag-row', { hasText: '王志强' }).locator('[col-id="passed"]')).toHaveText('不合格');
+  await expect(training.result('张建国', 'total')).toHaveText('100');
+  await expect(training.result('李秀英', 'total')).toHaveText('80');
+  await expect(training.result('王志强', 'total')).toHaveText('0');
+  await expect(training.result('王志强', 'passed')).toHaveText('不合格');
   await expect(app.getByTestId('stats-summary')).toContainText('合格率 66.7%');
   await expect(app.getByTestId('chart-histogram').locator('svg')).toBeVisible();
   await app.screenshot({ path: testInfo.outputPath('exam-graded.png'), fullPage: true });
@@ -116,15 +106,14 @@ test('a bank, an exam, answer sheets with warnings, publish, certificates printe
   await expect(app.getByTestId('stat-unpublished').locator('.stat-value')).toHaveText('1');
   await expect(app.getByText('尚未导入台账')).toHaveCount(0);
   await app.goBack();
-  await expect(app.getByRole('heading', { name: '2026年第一期安全监督员考试', level: 1 })).toBeVisible();
+  await training.expectExam('2026年第一期安全监督员考试');
 
   // ---- publish locks; certificates need the signing key's passphrase
   await app.getByRole('button', { name: '发布成绩' }).click();
   await expect(app.getByRole('status')).toContainText('成绩已发布并锁定');
-  await expect(app.getByRole('toolbar', { name: '考试操作' }).getByLabel('导入答题卡并阅卷')).toBeDisabled();
+  await expect(training.gradeInput()).toBeDisabled();
   // the dialog says what will be signed: 张建国 fits; 李秀英 passed but the ledger cannot confirm her A certificate
-  await app.getByRole('button', { name: '颁发监督员证' }).click();
-  const issue = app.getByRole('dialog', { name: '颁发特种设备安全监督员证' });
+  const issue = await training.openIssue();
   const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
   const year = today.slice(0, 4);
   await expect(issue.getByTestId('issue-count')).toHaveText('1 本');
@@ -149,7 +138,7 @@ test('a bank, an exam, answer sheets with warnings, publish, certificates printe
   await issue.getByLabel('本节点口令').fill(TRAINING_PASSPHRASE);
   await issue.getByRole('button', { name: '签发 2 本证书' }).click();
   await expect(app.getByRole('status')).toContainText('已颁发 2 本特种设备安全监督员证');
-  await expect(results.locator('.ag-row', { hasText: '张建国' }).locator('[col-id="certificateNo"]')).toHaveText(`张特监〔${year}〕第0001号`);
+  await expect(training.result('张建国', 'certificateNo')).toHaveText(`张特监〔${year}〕第0001号`);
   await expect(app.getByTestId('exam-overrides')).toContainText(`张特监〔${year}〕第0002号 李秀英：无法核实；特批理由：经市局特设科同意，其单位台账尚未报送`);
 
   // ---- printed: two certificates with QR codes
@@ -180,30 +169,22 @@ test('a bank, an exam, answer sheets with warnings, publish, certificates printe
   const zhangCert = certificates.find((c) => c.holderName === '张建国')!;
   await app.getByRole('link', { name: '返回' }).click();
   await app.getByRole('link', { name: '返回培训考核' }).click();
-  await app.getByRole('link', { name: '证书核验' }).click();
-  const verify = async (payload: string) => {
-    await app.getByLabel('证书二维码内容').fill(payload);
-    await app.getByRole('button', { name: '核验', exact: true }).click();
-  };
-  await verify(zhangCert.payload);
-  await expect(app.getByTestId('verify-result')).toHaveAttribute('data-status', 'genuine');
-  await expect(app.getByTestId('verify-result')).toContainText(zhangCert.certificateNo);
+  await training.tab('证书核验');
+  await training.verify(zhangCert.payload);
+  await expect(training.verifyResult).toHaveAttribute('data-status', 'genuine');
+  await expect(training.verifyResult).toContainText(zhangCert.certificateNo);
   const altered = zhangCert.payload.slice(0, 12) + (zhangCert.payload[12] === 'A' ? 'B' : 'A') + zhangCert.payload.slice(13);
-  await verify(altered);
-  await expect(app.getByTestId('verify-result')).not.toHaveAttribute('data-status', 'genuine');
+  await training.verify(altered);
+  await expect(training.verifyResult).not.toHaveAttribute('data-status', 'genuine');
 
   // the pool lists both; revoking one shows on the next check
-  await app.getByRole('link', { name: '监督员库' }).click();
+  await training.tab('监督员库');
   await expect(app.getByTestId('pool-count')).toHaveText('共 2 人');
-  await app.getByRole('button', { name: `撤销 ${zhangCert.certificateNo}` }).click();
-  const revoke = app.getByRole('dialog');
-  await revoke.getByLabel('撤销原因').fill('离职，不再担任安全管理员');
-  await revoke.getByRole('button', { name: '撤销' }).click();
-  await expect(app.getByRole('status')).toContainText(`已撤销证书 ${zhangCert.certificateNo}`);
-  await app.getByRole('link', { name: '证书核验' }).click();
-  await verify(zhangCert.payload);
-  await expect(app.getByTestId('verify-result')).toHaveAttribute('data-status', 'revoked');
-  await expect(app.getByTestId('verify-result')).toContainText('离职');
+  await training.revoke(zhangCert.certificateNo, '离职，不再担任安全管理员');
+  await training.tab('证书核验');
+  await training.verify(zhangCert.payload);
+  await expect(training.verifyResult).toHaveAttribute('data-status', 'revoked');
+  await expect(training.verifyResult).toContainText('离职');
 });
 
 test('a session: roster imported from a file, attendance, the sign-in sheet', async ({ app, workspace }) => {
@@ -216,15 +197,9 @@ test('a session: roster imported from a file, attendance, the sign-in sheet', as
   sheet.addRow(['王志强', null, '张家港市南丰化工有限公司', null]);
   await book.xlsx.writeFile(rosterFile);
 
-  await app.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '培训考核' }).click();
-  await app.getByRole('button', { name: '新建培训班' }).click();
-  const dialog = app.getByRole('dialog', { name: '新建培训班' });
-  await dialog.getByLabel('培训班名称').fill('2026年第一期安全管理员培训');
-  await dialog.getByLabel('地点').fill('市局三楼会议室');
-  await dialog.getByLabel('授课人').fill('技术服务中心 陈工');
-  await dialog.getByLabel('学时').fill('8');
-  await dialog.getByRole('button', { name: '保存' }).click();
-  await expect(app.getByRole('heading', { name: '2026年第一期安全管理员培训', level: 1 })).toBeVisible();
+  const training = new TrainingPage(app);
+  await training.goto();
+  await training.createSession({ name: '2026年第一期安全管理员培训', place: '市局三楼会议室', teacher: '技术服务中心 陈工', hours: 8 });
 
   await app.getByLabel('导入名单（xlsx / csv）').setInputFiles(rosterFile);
   await expect(app.getByRole('status')).toContainText('已加入 3 人');
