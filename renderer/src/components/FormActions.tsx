@@ -1,4 +1,3 @@
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 interface FormActionsProps {
@@ -12,17 +11,14 @@ interface FormActionsProps {
   danger?: boolean;
   /** a question before a destructive step: 取消 has the focus, so Enter alone does nothing harmful */
   focusCancel?: boolean;
-  /** more buttons before 取消 (上一步, a second way to save …); they wait while the call runs too */
-  extra?: ReactNode;
   className?: string;
 }
 
 /** A form's 取消 and submit buttons; both wait while the call runs; submit also waits for what the form still lacks (canSubmit). */
-export function FormActions({ busy, onCancel, submitLabel, busyLabel, canSubmit = true, danger, focusCancel, extra, className }: FormActionsProps) {
+export function FormActions({ busy, onCancel, submitLabel, busyLabel, canSubmit = true, danger, focusCancel, className }: FormActionsProps) {
   const { t } = useTranslation();
   return (
     <div className={className ? `form-actions ${className}` : 'form-actions'}>
-      {extra}
       <button type="button" className="button" onClick={onCancel} disabled={busy} {...(focusCancel ? { 'data-autofocus': true } : {})}>
         {t('common.cancel')}
       </button>

@@ -20,8 +20,6 @@ interface FormDialogProps {
   danger?: boolean;
   /** the dialog is the confirmation of a destructive step: 取消 has the focus, so Enter alone does nothing harmful */
   focusCancel?: boolean;
-  /** more buttons before 取消 (上一步 of a dialog in steps, …); they wait while the save runs */
-  actions?: ReactNode;
   /** a reader who may not change it: the footer is one 关闭 button */
   readOnly?: boolean;
   /**
@@ -45,11 +43,10 @@ interface FormDialogProps {
 
 /**
  * A dialog that edits something: a Modal that cannot be closed while the save runs,
- * the form, every problem of a refused save, and 取消 / submit (with the dialog's own
- * buttons before them). Enter in a field submits, Esc closes unless the save runs.
+ * the form, every problem of a refused save, and 取消 / submit. Enter in a field submits, Esc closes unless the save runs.
  */
 export function FormDialog(props: FormDialogProps) {
-  const { title, onClose, submit, onSubmit, submitLabel, busyLabel, canSubmit, danger, focusCancel, actions, readOnly, focusInvalid, size, layout = 'stack', formClassName, formLabel, testId, placeholder, children } = props;
+  const { title, onClose, submit, onSubmit, submitLabel, busyLabel, canSubmit, danger, focusCancel, readOnly, focusInvalid, size, layout = 'stack', formClassName, formLabel, testId, placeholder, children } = props;
   const { t } = useTranslation();
   const formRef = useRef<HTMLFormElement>(null);
   const wide = layout === 'grid' ? 'field-wide' : undefined;
@@ -84,7 +81,7 @@ export function FormDialog(props: FormDialogProps) {
               </button>
             </div>
           ) : (
-            <FormActions className={wide} busy={submit.busy} onCancel={onClose} submitLabel={submitLabel ?? t('common.save')} busyLabel={busyLabel} canSubmit={canSubmit} danger={danger} focusCancel={focusCancel} extra={actions} />
+            <FormActions className={wide} busy={submit.busy} onCancel={onClose} submitLabel={submitLabel ?? t('common.save')} busyLabel={busyLabel} canSubmit={canSubmit} danger={danger} focusCancel={focusCancel} />
           )}
         </form>
       )}
