@@ -68,6 +68,19 @@ export function FormDialog(props: FormDialogProps) {
     const control = (named ? form.querySelector<HTMLElement>(`[name="${named}"]`) : null) ?? form.querySelector<HTMLElement>('[aria-invalid="true"]');
     control?.focus();
   }, [focusInvalid, submit]);
+  // the form that appears once loaded gets the focus the Modal gave its placeholder on open
+  const waited = useRef(false);
+  const loading = placeholder !== undefined && placeholder !== null;
+  useEffect(() => {
+    if (loading) {
+      waited.current = true;
+      return;
+    }
+    if (!waited.current || !formRef.current) return;
+    waited.current = false;
+    const form = formRef.current;
+    (form.querySelector<HTMLElement>('[data-autofocus]') ?? form.querySelector<HTMLElement>('input:not([disabled]), select:not([disabled]), textarea:not([disabled])'))?.focus();
+  }, [loading]);
   return (
     <Modal title={title} onClose={onClose} busy={submit.busy} size={size}>
       {placeholder ?? (

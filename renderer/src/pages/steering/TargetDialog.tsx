@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallOutput } from '../../../../electron/api/contract.ts';
 import type { DistrictTarget, SteeringSettings } from '../../../../electron/api/schemas/steering.ts';
-import { api } from '../../api/client.ts';
+import { api, errorMessage } from '../../api/client.ts';
 import { Field } from '../../components/Field.tsx';
 import { FormDialog } from '../../components/FormDialog.tsx';
 import { useSubmit } from '../../components/useSubmit.ts';
@@ -26,6 +26,7 @@ export function TargetDialog({ districtId, districtName, onClose, onSaved }: { d
   const [rollout, setRollout] = useState('');
   const [supervisors, setSupervisors] = useState('');
   const [note, setNote] = useState('');
+  const [loadError, setLoadError] = useState<string | null>(null);
   const submit = useSubmit(fields);
   const { fail } = submit;
 
@@ -34,15 +35,15 @@ export function TargetDialog({ districtId, districtName, onClose, onSaved }: { d
       ([targets, settings]) => {
         const own = targets.find((x) => x.districtId === districtId) ?? null;
         setTarget(own);
-        setDefaults(settings);
         setPilotUnitId(own?.pilotUnitId ?? '');
         setRollout(own?.rolloutOwn === null || own?.rolloutOwn === undefined ? '' : String(own.rolloutOwn));
         setSupervisors(own?.supervisorsOwn === null || own?.supervisorsOwn === undefined ? '' : String(own.supervisorsOwn));
         setNote(own?.note ?? '');
+        setDefaults(settings);
       },
-      (e: unknown) => fail(e),
+      (e: unknown) => setLoadError(errorMessage(e)),
     );
-  }, [districtId, fail]);
+  }, [districtId]);
 
   useEffect(() => {
     api.call('steering.pilotCandidates', { districtId, search: debounced || null }).then(setCandidates, (e: unknown) => fail(e));
@@ -57,8 +58,24 @@ export function TargetDialog({ districtId, districtName, onClose, onSaved }: { d
   // the chosen unit stays in the list while another search is shown
   const chosen = target?.pilotUnitId && !candidates.some((c) => c.unitId === target.pilotUnitId) ? [{ unitId: target.pilotUnitId, name: target.pilotUnitName ?? '', equipmentInUse: 0, acceptanceState: null, uscc: '' }] : [];
   const stateText = (c: Candidate) => (c.acceptanceState ? `，${t(`acceptance.state.${c.acceptanceState}`)}` : '');
+  const loading = loadError ? (
+    <div className="notice notice-error" role="alert">
+      {loadError}
+    </div>
+  ) : (
+    <p className="muted">{t('app.loading')}</p>
+  );
   return (
-    <FormDialog title={t('steering.target.title', { district: districtName })} onClose={onClose} submit={submit} onSubmit={save} size="medium">
+    // the fields wait for the stored targets: typed values are never overwritten by a late answer
+    <FormDialog
+      title={t('steering.target.title', { district: districtName })}
+      onClose={onClose}
+      submit={submit}
+      onSubmit={save}
+      size="medium"
+      canSubmit={target !== null}
+      placeholder={defaults ? undefined : loading}
+    >
       <Field label={t('steering.target.search')}>{(c) => <input {...c} type="search" value={search} onChange={(e) => setSearch(e.target.value)} />}</Field>
       <Field label={t('steering.target.pilotUnit')} hint={t('steering.target.pilotHint')} error={submit.of('pilotUnitId')}>
         {(c) => (
