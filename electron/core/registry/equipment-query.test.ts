@@ -132,7 +132,14 @@ describe('equipment grid query plans', () => {
     const byDefault = plan({});
     expect(byDefault).toMatch(/SCAN e USING COVERING INDEX equipment_live_updated/);
     expect(byDefault).not.toMatch(/TEMP B-TREE/);
-    expect(plan({}, 'countSql')).toMatch(/USING COVERING INDEX equipment_live_/); // the total reads an index, not the table
+    // without a date filter or a search the total is summed from the kept counts, not the pieces
+    for (const filter of [{}, { status: ['in_use' as const] }, { kindCode: '3000' }, { unitId: 'u1' }, { districtId: 'seed-district-04' }]) {
+      const count = plan(filter, 'countSql');
+      expect(count).toMatch(/equipment_unit_counts|\bc\b/);
+      expect(count).not.toMatch(/\be\b/);
+    }
+    // a date filter counts from the date index
+    expect(plan({ inspection: 'overdue' }, 'countSql')).toMatch(/SEARCH e USING COVERING INDEX equipment_live_next/);
 
     expect(plan({ unitId: 'u1' })).toMatch(/SEARCH e USING (COVERING )?INDEX equipment_unit \(unit_id=\?\)/);
 
@@ -147,5 +154,20 @@ describe('equipment grid query plans', () => {
     expect(byKind).toMatch(/SEARCH e USING COVERING INDEX equipment_live_kind \(kind_code=\?\)/);
     expect(byKind).not.toMatch(/TEMP B-TREE/);
     expect(plan({ sort: [{ colId: 'kindCode', sort: 'asc' }] })).toMatch(/SCAN e USING COVERING INDEX equipment_live_kind/);
+
+    // by unit name: units in (name_sort, id) order, each unit's pieces from the unit index, sorted
+    // only within the unit (no sort step over the table), ascending and descending, with a filter
+    for (const sort of ['asc', 'desc'] as const) {
+      for (const filter of [{}, { status: ['in_use' as const] }]) {
+        const byUnit = plan({ ...filter, sort: [{ colId: 'unitName', sort }] });
+        expect(byUnit).toMatch(/SCAN u USING COVERING INDEX units_name_sort/);
+        expect(byUnit).toMatch(/SEARCH e USING COVERING INDEX equipment_unit \(unit_id=\?/);
+        expect(byUnit).not.toMatch(/USE TEMP B-TREE FOR ORDER BY/);
+      }
+    }
+    // a district: its units' pieces gathered from the covering unit index, never a table read
+    const byDistrict = plan({ districtId: 'seed-district-04' });
+    expect(byDistrict).toMatch(/SEARCH e USING COVERING INDEX equipment_unit \(unit_id=\?\)/);
+    expect(byDistrict).not.toMatch(/SCAN e\b/);
   });
 });

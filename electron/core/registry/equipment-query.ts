@@ -6,7 +6,7 @@ import { addDays, resolveAsOf } from './as-of.ts';
 import { equipmentByRowidsSql, toEquipment, type StatusDates } from './equipment-rows.ts';
 import { readRowsInOrder, selectRowids } from './rowids.ts';
 import { searchConditionSql, searchCountSql, usesSearchIndex } from './equipment-search.ts';
-import { inspectionSql } from './status-sql.ts';
+import { inspectionSql, type SqlPart } from './status-sql.ts';
 
 type Filter = z.output<typeof EquipmentFilter>;
 
@@ -48,8 +48,10 @@ export function equipmentQuerySql(filter: Filter, dates: StatusDates, options: {
     params.push(filter.unitId);
   }
   if (filter.districtId) {
-    joinUnits = true;
-    where.push('u.district_id = ?');
+    // a district's pieces are gathered unit by unit from equipment_unit, which covers the grid's
+    // columns, and only the page is kept in order (a walk of the sort's index would pass every
+    // newer district's pieces first); no join, so the count can read the kept counts
+    where.push('e.unit_id IN (SELECT id FROM units WHERE district_id = ?)');
     kept.push('c.unit_id IN (SELECT id FROM units WHERE district_id = ?)');
     params.push(filter.districtId);
   }
@@ -82,7 +84,13 @@ export function equipmentQuerySql(filter: Filter, dates: StatusDates, options: {
 
   const sort = filter.sort ?? [];
   if (sort.some((s) => s.colId === 'unitName')) joinUnits = true;
-  const order = sort.map((s) => `${orderSql[s.colId]} ${s.sort === 'desc' ? 'DESC' : 'ASC'}`);
+  // a unit name is followed by the unit's id, so two units of one name (one company in two
+  // districts) each keep their pieces together, and the sort walks units_name_sort then
+  // equipment_live_unit with no sort step
+  const order = sort.flatMap((s) => {
+    const dir = s.sort === 'desc' ? 'DESC' : 'ASC';
+    return s.colId === 'unitName' ? [`u.name_sort ${dir}`, `u.id ${dir}`] : [`${orderSql[s.colId]} ${dir}`];
+  });
   // A unique tie-breaker keeps pages stable: (updated_at, id), in the direction of the
   // last sort key, which is how the grid's indexes end, so sorting by the next
   // inspection date or the kind walks an index with no sort step.
@@ -90,10 +98,21 @@ export function equipmentQuerySql(filter: Filter, dates: StatusDates, options: {
   if (sort.at(-1)?.colId !== 'updatedAt') order.push(`e.updated_at ${direction}`);
   order.push(`e.id ${direction}`);
 
-  const from = joinUnits ? 'equipment e JOIN units u ON u.id = e.unit_id' : 'equipment e';
+  // Sorted by unit name first (and no search, whose matches may be few): units lead the join
+  // (CROSS JOIN fixes SQLite's loop order), walked in name order with each unit's pieces from
+  // the unit index. Left to the planner it does so only once ANALYZE has measured the tables,
+  // and on a file without statistics it sorted every piece.
+  const unitsFirst = sort[0]?.colId === 'unitName' && !search;
+  const from = unitsFirst ? 'units u CROSS JOIN equipment e ON u.id = e.unit_id' : joinUnits ? 'equipment e JOIN units u ON u.id = e.unit_id' : 'equipment e';
   const whereSql = `WHERE ${where.join(' AND ')}`;
   const baseWhereSql = `WHERE ${baseWhere.join(' AND ')}`;
-  const count = search && usesSearchIndex(search) ? searchCountSql(search, from, baseWhereSql, baseParams, keptPart) : undefined;
+  const count = search
+    ? usesSearchIndex(search)
+      ? searchCountSql(search, from, baseWhereSql, baseParams, keptPart)
+      : undefined
+    : keptPart
+      ? keptCountSql(keptPart)
+      : { sql: `SELECT count(*) AS n FROM ${from} ${whereSql}`, params };
   return {
     countSql: count?.sql ?? `SELECT count(*) AS n FROM ${from} ${whereSql}`,
     countParams: count?.params ?? params,
@@ -102,6 +121,15 @@ export function equipmentQuerySql(filter: Filter, dates: StatusDates, options: {
     /** a text search too short for the trigram index reads every row: count and page in that one pass */
     scansTable: Boolean(search) && !count,
   };
+}
+
+/**
+ * The total without a date filter or a search, from equipment_unit_counts (live pieces per
+ * unit, status and codes, kept by triggers): a city's 180,000 kept rows, or one unit's few,
+ * instead of a million index entries.
+ */
+function keptCountSql(kept: SqlPart): SqlPart {
+  return { sql: `SELECT ifnull(sum(c.n), 0) AS n FROM equipment_unit_counts c WHERE c.n > 0${kept.sql ? ` AND ${kept.sql}` : ''}`, params: kept.params };
 }
 
 /** One page of equipment for the grid, with the total for the scrollbar. */

@@ -165,7 +165,7 @@ describe('equipment search query plans', () => {
       expect(count).not.toMatch(/SCAN e\b/);
       const ids = plan(`${gather.idsSql} LIMIT ? OFFSET ?`, [...gather.params, 100, 0]);
       expect(ids).toMatch(/MULTI-INDEX OR/);
-      expect(ids).toMatch(/SEARCH e USING INDEX equipment_unit \(unit_id=\?\)/);
+      expect(ids).toMatch(/SEARCH e USING COVERING INDEX equipment_unit \(unit_id=\?\)/);
       expect(ids).toMatch(/VIRTUAL TABLE INDEX \d+:M/);
       expect(ids).not.toMatch(/SCAN e\b/);
       // most pieces matching: walk the default order's index, no sort step
