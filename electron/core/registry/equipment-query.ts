@@ -109,17 +109,15 @@ export function equipmentQuerySql(filter: Filter, dates: StatusDates, options: {
   const count = search
     ? usesSearchIndex(search)
       ? searchCountSql(search, from, baseWhereSql, baseParams, keptPart)
-      : undefined
+      : { sql: `SELECT count(*) AS n FROM ${from} ${whereSql}`, params }
     : keptPart
       ? keptCountSql(keptPart)
       : { sql: `SELECT count(*) AS n FROM ${from} ${whereSql}`, params };
   return {
-    countSql: count?.sql ?? `SELECT count(*) AS n FROM ${from} ${whereSql}`,
-    countParams: count?.params ?? params,
+    countSql: count.sql,
+    countParams: count.params,
     idsSql: `SELECT e.rowid FROM ${from} ${whereSql} ORDER BY ${order.join(', ')}`,
     params,
-    /** a text search too short for the trigram index reads every row: count and page in that one pass */
-    scansTable: Boolean(search) && !count,
   };
 }
 
@@ -135,19 +133,11 @@ function keptCountSql(kept: SqlPart): SqlPart {
 /** One page of equipment for the grid, with the total for the scrollbar. */
 export function queryEquipment(ctx: CoreContext, input: Filter & { startRow: number; endRow: number }) {
   const dates = statusDates(ctx, input.asOf);
-  const { countSql, countParams, idsSql, params, scansTable } = equipmentQuerySql(input, dates);
+  const { countSql, countParams, idsSql, params } = equipmentQuerySql(input, dates);
   const { sqlite } = ctx.database;
-  let total: number;
-  let rowids: number[];
-  if (scansTable) {
-    const all = selectRowids(sqlite, idsSql, params);
-    total = all.length;
-    rowids = all.slice(input.startRow, input.endRow);
-  } else {
-    total = (sqlite.prepare(countSql).get(...countParams) as { n: number }).n;
-    const page = input.search?.trim() && walkForPage(ctx, total, input.endRow) ? equipmentQuerySql(input, dates, { walk: true }) : { idsSql, params };
-    rowids = total === 0 ? [] : selectRowids(sqlite, `${page.idsSql} LIMIT ? OFFSET ?`, [...page.params, input.endRow - input.startRow, input.startRow]);
-  }
+  const total = (sqlite.prepare(countSql).get(...countParams) as { n: number }).n;
+  const page = input.search?.trim() && walkForPage(ctx, total, input.endRow) ? equipmentQuerySql(input, dates, { walk: true }) : { idsSql, params };
+  const rowids = total === 0 || input.startRow >= total ? [] : selectRowids(sqlite, `${page.idsSql} LIMIT ? OFFSET ?`, [...page.params, input.endRow - input.startRow, input.startRow]);
   return { rows: readRowsInOrder(sqlite, equipmentByRowidsSql, rowids, (row) => toEquipment(row, dates)), total };
 }
 
