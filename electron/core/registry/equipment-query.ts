@@ -57,7 +57,9 @@ export function equipmentQuerySql(filter: Filter, dates: StatusDates, options: {
   }
   if (filter.status?.length) {
     const statuses = [...new Set(filter.status)];
-    where.push(`e.status IN (${statuses.map(() => '?').join(', ')})`);
+    // a walked search page keeps to the sort's index: unary + stops a skip-scan of the unit
+    // index on status, which gathers and sorts most of a city
+    where.push(`${options.walk ? '+' : ''}e.status IN (${statuses.map(() => '?').join(', ')})`);
     kept.push(`c.status IN (${statuses.map(() => '?').join(', ')})`);
     params.push(...statuses);
   }
