@@ -26,6 +26,8 @@ const orderSql: Record<(typeof equipmentSortColumns)[number], string> = {
   updatedAt: 'e.updated_at',
 };
 
+const sortsByNextDate = (filter: Filter) => (filter.sort ?? []).some((s) => s.colId === 'nextInspectionDate');
+
 export function statusDates(ctx: CoreContext, asOf: string | undefined): StatusDates {
   const date = resolveAsOf(ctx, asOf);
   return { asOf: date, dueLimit: addDays(date, getRegistrySettings(ctx).dueSoonDays) };
@@ -71,7 +73,11 @@ export function equipmentQuerySql(filter: Filter, dates: StatusDates, options: {
   // the counts know no dates: an inspection filter counts from the unit index
   const keptPart = filter.inspection ? undefined : { sql: kept.join(' AND '), params: [...params] };
   if (filter.inspection) {
-    const part = inspectionSql(filter.inspection, dates.asOf, dates.dueLimit);
+    // walked: checked row by row on the sort's index (a few lookups a row of the page) instead
+    // of gathering the date range (145,000 超期 pieces of a city) and sorting it for one page
+    // (not when sorted by that date: then the date index is the sort's index, read as a range)
+    const walkDates = options.walk && !sortsByNextDate(filter);
+    const part = inspectionSql(filter.inspection, dates.asOf, dates.dueLimit, walkDates ? '+e.next_inspection_date' : 'e.next_inspection_date');
     where.push(part.sql);
     params.push(...part.params);
   }
@@ -138,13 +144,14 @@ export function queryEquipment(ctx: CoreContext, input: Filter & { startRow: num
   const { countSql, countParams, idsSql, params } = equipmentQuerySql(input, dates);
   const { sqlite } = ctx.database;
   const total = (sqlite.prepare(countSql).get(...countParams) as { n: number }).n;
-  const page = input.search?.trim() && walkForPage(ctx, total, input.endRow) ? equipmentQuerySql(input, dates, { walk: true }) : { idsSql, params };
+  const selective = Boolean(input.search?.trim() || (input.inspection && !sortsByNextDate(input)));
+  const page = selective && walkForPage(ctx, total, input.endRow) ? equipmentQuerySql(input, dates, { walk: true }) : { idsSql, params };
   const rowids = total === 0 || input.startRow >= total ? [] : selectRowids(sqlite, `${page.idsSql} LIMIT ? OFFSET ?`, [...page.params, input.endRow - input.startRow, input.startRow]);
   return { rows: readRowsInOrder(sqlite, equipmentByRowidsSql, rowids, (row) => toEquipment(row, dates)), total };
 }
 
 /**
- * Whether a search page should walk the sort's index, checking each row, rather than gather
+ * Whether a search or date-filtered page should walk the sort's index, checking each row, rather than gather
  * every match and sort them. Walking reads about endRow × pieces / matches rows, gathering
  * reads the matches: with 179,000 of 200,000 pieces matching the first page walks ~110 rows;
  * with 40 matching it gathers 40. max(rowid) stands in for the number of pieces (no count).
