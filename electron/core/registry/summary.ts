@@ -1,6 +1,6 @@
 import type { CoreContext } from '../context.ts';
 import { listScope, scopeCondition } from '../lists/list-scope.ts';
-import { screenedUnits } from '../lists/two-lists.ts';
+import { listedUnitIdsSql } from '../lists/two-lists.ts';
 import { getRegistrySettings } from '../settings/settings-service.ts';
 import { addDays, resolveAsOf } from './as-of.ts';
 import { certificateSql, inspectionSql, validACertificateSql } from './status-sql.ts';
@@ -40,13 +40,17 @@ export function registrySummary(ctx: CoreContext, input: { asOf?: string }) {
           .get(...parts.flatMap((p) => p.params))
   ) as Record<string, number>;
 
-  const listed = screenedUnits(ctx, settings, scope);
+  // list 1's length and list 2's managers in one statement over the kept counts, the listed
+  // units materialised once (no unit rows, names or sort: the home page shows two numbers)
+  const listed = listedUnitIdsSql(ctx, settings, scope);
   const valid = validACertificateSql(asOf);
-  const list2Managers = (
-    sqlite
-      .prepare(`SELECT count(*) AS n FROM safety_managers m WHERE m.unit_id IN (SELECT value FROM json_each(?)) AND ${valid.sql}`)
-      .get(JSON.stringify(listed.map((u) => u.unitId)), ...valid.params) as { n: number }
-  ).n;
+  const lists = sqlite
+    .prepare(
+      `WITH listed(unit_id) AS MATERIALIZED (${listed.sql})
+       SELECT (SELECT count(*) FROM listed) AS units,
+              (SELECT count(*) FROM safety_managers m WHERE m.unit_id IN (SELECT unit_id FROM listed) AND ${valid.sql}) AS managers`,
+    )
+    .get(...listed.params, ...valid.params) as { units: number; managers: number };
 
   const expiring = certificateSql('expiring', asOf, addDays(asOf, settings.certificateExpiringDays));
   const managersExpiringSoon = (
@@ -63,8 +67,8 @@ export function registrySummary(ctx: CoreContext, input: { asOf?: string }) {
     units,
     equipmentInUse: inspection['inUse']!,
     inspection: { ok: inspection['s0']!, due: inspection['s1']!, overdue: inspection['s2']!, unknown: inspection['s3']! },
-    list1Units: listed.length,
-    list2Managers,
+    list1Units: lists.units,
+    list2Managers: lists.managers,
     managersExpiringSoon,
   };
 }
