@@ -16,22 +16,45 @@ import { attachmentPath } from '../attachments/store.ts';
 
 const JOURNAL = 'attachments.new';
 
-/** Copies the files the store lacks; returns how many files the bundle carries and which were added. */
-export async function storeNewAttachments(ctx: CoreContext, entries: OpenedEntry[], runDir: string): Promise<{ files: number; added: string[] }> {
-  const added: string[] = [];
-  let files = 0;
-  for (const entry of entries.filter((e) => e.kind === 'file')) {
+/** Files copied at once: one file's writes and sync overlap another's decryption. */
+const COPIES = 3;
+
+/**
+ * Copies the files the store lacks; returns how many files the bundle carries. Each file
+ * this run adds is pushed to `added` before it is written, so the caller removes it if
+ * anything fails later, this copy included.
+ */
+export async function storeNewAttachments(ctx: CoreContext, entries: OpenedEntry[], runDir: string, added: string[]): Promise<number> {
+  const files = entries.filter((e) => e.kind === 'file');
+  // every name checked before the first file is written
+  for (const entry of files) {
     if (entry.name !== entry.sha256) throw new BundleRefusal('entry-hash', `数据包中附件 ${entry.name.slice(0, 12)}… 的内容与其名称不符。`);
-    files++;
-    const target = attachmentPath(ctx, entry.sha256);
-    if (existsSync(target)) continue;
-    noteInJournal(runDir, entry.sha256);
-    added.push(entry.sha256);
-    ensurePrivateDir(path.dirname(target));
-    await copyOut(entry, `${target}.part`);
-    renameSync(`${target}.part`, target);
   }
-  return { files, added };
+  const missing = new Map<string, OpenedEntry>();
+  for (const entry of files) if (!missing.has(entry.sha256) && !existsSync(attachmentPath(ctx, entry.sha256))) missing.set(entry.sha256, entry);
+  if (missing.size === 0) return files.length;
+  // all noted with one sync before the first is written: a crash never leaves an unnoted file
+  noteInJournal(runDir, [...missing.keys()]);
+  added.push(...missing.keys());
+  const queue = [...missing.values()];
+  const copier = async () => {
+    try {
+      for (let entry = queue.shift(); entry; entry = queue.shift()) {
+        const target = attachmentPath(ctx, entry.sha256);
+        ensurePrivateDir(path.dirname(target));
+        await copyOut(entry, `${target}.part`);
+        renameSync(`${target}.part`, target);
+      }
+    } catch (error) {
+      queue.length = 0; // the other copiers stop after their current file
+      throw error;
+    }
+  };
+  // every copy settled before a failure is passed on: none writes after the caller cleans up
+  const results = await Promise.allSettled(Array.from({ length: Math.min(COPIES, queue.length) }, copier));
+  const failure = results.find((r) => r.status === 'rejected');
+  if (failure) throw failure.reason;
+  return files.length;
 }
 
 /** Removes files this import added that no attachment row names (after a refusal or a crash). */
@@ -59,9 +82,9 @@ function referenceCheck(sqlite: Database.Database): (sha: string) => boolean {
   return (sha) => statement.get(sha) !== undefined;
 }
 
-function noteInJournal(runDir: string, sha256: string): void {
+function noteInJournal(runDir: string, sha256s: string[]): void {
   const file = path.join(runDir, JOURNAL);
-  appendFileSync(file, `${sha256}\n`, { mode: PRIVATE_FILE_MODE });
+  appendFileSync(file, sha256s.map((sha) => `${sha}\n`).join(''), { mode: PRIVATE_FILE_MODE });
   // on disk before the file it names exists, so a crash never leaves an unnoted file
   const fd = openSync(file, 'r');
   try {

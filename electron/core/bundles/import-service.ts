@@ -162,7 +162,7 @@ async function importOne(ctx: CoreContext, self: NodeIdentity, file: string, ide
     const authority = rowAuthority(ctx.database.sqlite, sender, self.id, new Set(tables.map((t) => t.table)));
     job.checkpoint();
     let files = entries.filter((e) => e.kind === 'file').length;
-    if (!dryRun) ({ files, added } = await storeNewAttachments(ctx, entries, run.dir));
+    if (!dryRun) files = await storeNewAttachments(ctx, entries, run.dir, added);
     crashPoint('import:stored');
     // progress and cancel inside the write: a cancel throws in the transaction, which rolls it back
     job.phase(dryRun ? '预览' : '写入数据库', manifest.entries.reduce((n, e) => n + (e.kind === 'table' ? e.rows : 0), 0));
