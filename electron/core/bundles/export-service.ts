@@ -1,3 +1,5 @@
+import { eq } from 'drizzle-orm';
+import { bundlesSent } from '../../../db/schema/index.ts';
 import { localDate } from '../registry/as-of.ts';
 import { randomBytes } from 'node:crypto';
 import { createReadStream, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
@@ -63,7 +65,8 @@ function tableSource(table: string, file: SealedFile, rows: number): EntrySource
 function fileSource(ctx: CoreContext, sha256: string): EntrySource {
   const file = attachmentPath(ctx, sha256);
   // 1 MiB reads (a bundle record's size) instead of the stream's default 64 KiB
-  return { kind: 'file', name: sha256, rows: 0, open: () => createReadStream(file, { highWaterMark: 1 << 20 }) };
+  // the store names each file by its sha256 (checked when it entered): signed as is, not hashed again
+  return { kind: 'file', name: sha256, rows: 0, sha256, open: () => createReadStream(file, { highWaterMark: 1 << 20 }) };
 }
 
 function safeName(text: string): string {
@@ -224,7 +227,7 @@ function withdraw(ctx: CoreContext, nodeId: string, bundleId: string, part: stri
   try {
     ctx.database.sqlite
       .transaction(() => {
-        ctx.database.sqlite.prepare('DELETE FROM bundles_sent WHERE id = ?').run(bundleId);
+        ctx.database.db.delete(bundlesSent).where(eq(bundlesSent.id, bundleId)).run();
         appendAudit(ctx, { nodeId, call: 'bundles.export', table: 'bundles_sent', rowIds: [bundleId], after: { status: 'withdrawn', reason: 'not-published', file } });
       })
       .immediate();

@@ -1,3 +1,4 @@
+import { bundlesReceived } from '../../../db/schema/index.ts';
 import { localDay } from '../registry/as-of.ts';
 import { statSync } from 'node:fs';
 import path from 'node:path';
@@ -161,7 +162,7 @@ async function importOne(ctx: CoreContext, self: NodeIdentity, file: string, ide
     const authority = rowAuthority(ctx.database.sqlite, sender, self.id, new Set(tables.map((t) => t.table)));
     job.checkpoint();
     let files = entries.filter((e) => e.kind === 'file').length;
-    if (!dryRun) ({ files, added } = await storeNewAttachments(ctx, entries, run.dir));
+    if (!dryRun) files = await storeNewAttachments(ctx, entries, run.dir, added);
     crashPoint('import:stored');
     // progress and cancel inside the write: a cancel throws in the transaction, which rolls it back
     job.phase(dryRun ? '预览' : '写入数据库', manifest.entries.reduce((n, e) => n + (e.kind === 'table' ? e.rows : 0), 0));
@@ -185,12 +186,23 @@ async function importOne(ctx: CoreContext, self: NodeIdentity, file: string, ide
           refreshCityTemplates(ctx);
         }
         if (dryRun) throw new DryRunRollback();
-        sqlite
-          .prepare(
-            `INSERT INTO bundles_received (id, node_id, sequence, hash, full, key_id, created_at, imported_at, imported_by, file_name, size, changes)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(manifest.bundleId, manifest.node.id, manifest.sequence, opened!.hash, manifest.full ? 1 : 0, manifest.keyId, manifest.createdAt, importedAt, ctx.actor, path.basename(file), statSync(file).size, JSON.stringify(changes));
+        ctx.database.db
+          .insert(bundlesReceived)
+          .values({
+            id: manifest.bundleId,
+            nodeId: manifest.node.id,
+            sequence: manifest.sequence,
+            hash: opened!.hash,
+            full: manifest.full,
+            keyId: manifest.keyId,
+            createdAt: manifest.createdAt,
+            importedAt,
+            importedBy: ctx.actor,
+            fileName: path.basename(file),
+            size: statSync(file).size,
+            changes: JSON.stringify(changes),
+          })
+          .run();
         if (anchorCheck) recordReceivedAnchor(ctx, anchorCheck, 'bundle', manifest.bundleId);
         appendAudit(ctx, {
           nodeId: self.id,

@@ -1,4 +1,6 @@
 import { localDay } from '../registry/as-of.ts';
+import { and, eq, isNull } from 'drizzle-orm';
+import { bundlesReceived } from '../../../db/schema/index.ts';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ParsedInput } from '../../api/contract.ts';
@@ -54,7 +56,7 @@ export function writeReceipts(ctx: CoreContext, input: ParsedInput<'bundles.writ
   });
   sqlite.transaction(() => {
     const logged = receipts.map((r) => {
-      sqlite.prepare('UPDATE bundles_received SET receipt_at = ? WHERE node_id = ? AND receipt_at IS NULL').run(now, r.nodeId);
+      ctx.database.db.update(bundlesReceived).set({ receiptAt: now }).where(and(eq(bundlesReceived.nodeId, r.nodeId), isNull(bundlesReceived.receiptAt))).run();
       return appendAudit(ctx, { nodeId: self.id, call: 'bundles.writeReceipts', table: 'bundles_received', rowIds: [], after: { node: r.nodeId, bundles: r.bundles, file: path.basename(r.file), auditAnchor: anchorNote(anchor) } });
     });
     if (logged.length > 0) recordOwnAnchor(ctx, anchor, { source: 'receipt', ref: now, targetNodeId: null, loggedSeq: logged[0]! });

@@ -1,4 +1,6 @@
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { eq } from 'drizzle-orm';
+import { bundlesSent } from '../../../db/schema/index.ts';
 import path from 'node:path';
 import { appendAudit } from '../audit.ts';
 import type { CoreContext } from '../context.ts';
@@ -81,7 +83,7 @@ function finishPendingExport(ctx: CoreContext, runDir: string): void {
   }
   // another file took the name meanwhile: this bundle never had it, so it is withdrawn
   sqlite.transaction(() => {
-    sqlite.prepare('DELETE FROM bundles_sent WHERE id = ?').run(pending.bundleId);
+    ctx.database.db.delete(bundlesSent).where(eq(bundlesSent.id, pending.bundleId)).run();
     const self = getIdentity(ctx);
     if (self) appendAudit(ctx, { nodeId: self.id, call: 'bundles.export', table: 'bundles_sent', rowIds: [pending.bundleId], after: { status: 'withdrawn', reason: 'name-taken', file: pending.file } });
   }).immediate();

@@ -1,3 +1,5 @@
+import { eq } from 'drizzle-orm';
+import { bundlesSent } from '../../../db/schema/index.ts';
 import type { SentBundle } from '../../api/schemas/bundles.ts';
 import type { CoreContext } from '../context.ts';
 import type { WrittenBundle } from './format/types.ts';
@@ -25,12 +27,21 @@ export function lastSent(ctx: CoreContext, targetNodeId: string): { sequence: nu
 
 export function recordSent(ctx: CoreContext, sent: { written: WrittenBundle; fileName: string; changeSeq: number; rowCounts: Record<string, number> }): void {
   const { manifest } = sent.written;
-  ctx.database.sqlite
-    .prepare(
-      `INSERT INTO bundles_sent (id, target_node_id, sequence, hash, full, created_at, file_name, size, row_counts, change_seq)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(manifest.bundleId, manifest.target.nodeId, manifest.sequence, sent.written.hash, manifest.full ? 1 : 0, manifest.createdAt, sent.fileName, sent.written.size, JSON.stringify(sent.rowCounts), sent.changeSeq);
+  ctx.database.db
+    .insert(bundlesSent)
+    .values({
+      id: manifest.bundleId,
+      targetNodeId: manifest.target.nodeId,
+      sequence: manifest.sequence,
+      hash: sent.written.hash,
+      full: manifest.full,
+      createdAt: manifest.createdAt,
+      fileName: sent.fileName,
+      size: sent.written.size,
+      rowCounts: JSON.stringify(sent.rowCounts),
+      changeSeq: sent.changeSeq,
+    })
+    .run();
 }
 
 export function listSent(ctx: CoreContext): SentBundle[] {
@@ -60,13 +71,12 @@ export function acknowledge(ctx: CoreContext, bundles: Array<{ sequence: number;
   let alreadyAcknowledged = 0;
   let unknown = 0;
   const find = ctx.database.sqlite.prepare('SELECT id, hash, acknowledged_at FROM bundles_sent WHERE target_node_id = ? AND sequence = ?');
-  const mark = ctx.database.sqlite.prepare('UPDATE bundles_sent SET acknowledged_at = ? WHERE id = ?');
   for (const b of bundles) {
     const row = find.get(targetNodeId, b.sequence) as { id: string; hash: string; acknowledged_at: string | null } | undefined;
     if (!row || row.hash !== b.hash) unknown++;
     else if (row.acknowledged_at) alreadyAcknowledged++;
     else {
-      mark.run(b.importedAt, row.id);
+      ctx.database.db.update(bundlesSent).set({ acknowledgedAt: b.importedAt }).where(eq(bundlesSent.id, row.id)).run();
       acknowledged++;
     }
   }

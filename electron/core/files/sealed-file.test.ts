@@ -40,6 +40,19 @@ describe('sealed work files', () => {
     expect(collectSync(writer.finish()).equals(bytes)).toBe(true);
   });
 
+  it('reads back a file written in one large piece, across several write batches and read blocks', async () => {
+    temp = tempDir();
+    const bytes = randomBytes(3 * 1024 * 1024 + 123);
+    const writer = new SealedWriter(temp.file('large'));
+    writer.write(bytes);
+    writer.write(bytes.subarray(0, 70_000));
+    const sealed = writer.finish();
+    const expected = Buffer.concat([bytes, bytes.subarray(0, 70_000)]);
+    expect(sealed.size).toBe(expected.length);
+    expect(collectSync(sealed).equals(expected)).toBe(true);
+    expect((await collect(sealed)).equals(expected)).toBe(true);
+  });
+
   it('refuses a flipped byte, a cut file, a swapped file and a wrong key', async () => {
     temp = tempDir();
     const make = (name: string) => {

@@ -96,6 +96,12 @@ export interface EntrySource {
   kind: 'table' | 'file';
   name: string;
   rows: number;
+  /**
+   * The content's sha256 when the source already knows it (a file of the content-addressed
+   * store is named by it): the writer signs it without hashing the bytes again. A file whose
+   * bytes no longer match its name is still refused by the receiver, which hashes every entry.
+   */
+  sha256?: string;
   /** called once, when the writer reaches this entry */
   open(): AsyncIterable<Uint8Array>;
 }

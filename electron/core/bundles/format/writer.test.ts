@@ -135,6 +135,36 @@ describe('writeBundle → openBundle round trip', () => {
     expect(written.manifest.entries[0]).toMatchObject({ name: 'lazy', rows: 50_000 });
   });
 
+  it('signs a digest the source knows without hashing again; the receiver still refuses one that does not match', async () => {
+    const bytes = randomBytes(300_000);
+    const known = (sha: string): EntrySource => ({
+      kind: 'file',
+      name: sha,
+      rows: 0,
+      sha256: sha,
+      async *open() {
+        yield bytes;
+      },
+    });
+    const tempRoot = await mkdtemp(join(work, 'known-'));
+    const good = join(work, 'known-good.qklb');
+    const written = await writeBundle({ file: good, manifest: manifestBase(), entries: [known(sha256(bytes))], signer, recipients });
+    expect(written.manifest.entries[0]!.sha256).toBe(sha256(bytes));
+    const opened = await openBundle({ file: good, identities: [identity], maxBytes: 64 << 20, tempRoot });
+    verifyManifestSignature(opened, publicKey);
+    expect(checkEntries(opened)[0]!.size).toBe(bytes.length);
+    opened.dispose();
+
+    // a store file changed on disk after it was named: the writer signs the name, the receiver's hash differs
+    const stale = join(work, 'known-stale.qklb');
+    await writeBundle({ file: stale, manifest: manifestBase(), entries: [known('0'.repeat(64))], signer, recipients });
+    const damaged = await openBundle({ file: stale, identities: [identity], maxBytes: 64 << 20, tempRoot });
+    verifyManifestSignature(damaged, publicKey);
+    expect(() => checkEntries(damaged)).toThrow(expect.objectContaining({ reason: 'entry-hash' }));
+    damaged.dispose();
+    await expect(writeBundle({ file: join(work, 'known-bad.qklb'), manifest: manifestBase(), entries: [known('xyz')], signer, recipients })).rejects.toThrow(/bad sha256/);
+  });
+
   it('leaves nothing behind when an entry fails half-way', async () => {
     const file = join(work, 'failed.qklb');
     const failing: EntrySource = {

@@ -138,18 +138,19 @@ async function* containerChunks(options: WriteBundleOptions, sealed: { manifest?
     checkSource(source);
     const index = entries.length;
     yield* record(RecordType.entryStart, Buffer.from(JSON.stringify({ index, kind: source.kind, name: source.name })));
-    const hash = createHash('sha256');
+    // a known digest is not computed again: hashing ran as long as the cipher on the same bytes (issue 20)
+    const hash = source.sha256 === undefined ? createHash('sha256') : null;
     let size = 0;
     for await (const chunk of source.open()) {
       for (let offset = 0; offset < chunk.length; offset += MAX_RECORD_PAYLOAD) {
         const piece = chunk.subarray(offset, offset + MAX_RECORD_PAYLOAD);
-        hash.update(piece);
+        hash?.update(piece);
         size += piece.length;
         yield* record(RecordType.data, piece);
       }
     }
     yield* record(RecordType.entryEnd, Buffer.alloc(0));
-    entries.push({ index, kind: source.kind, name: source.name, sha256: hash.digest('hex'), size, rows: source.rows });
+    entries.push({ index, kind: source.kind, name: source.name, sha256: hash ? hash.digest('hex') : source.sha256!, size, rows: source.rows });
   }
 
   const manifest = manifestOf(options.manifest, entries);
@@ -191,6 +192,7 @@ function checkSource(source: EntrySource): void {
   if (source.kind !== 'table' && source.kind !== 'file') throw new Error(`unknown entry kind ${String(source.kind)}`);
   if (!source.name || source.name.length > MAX_ENTRY_NAME_CHARS) throw new Error('entry name empty or too long');
   if (!Number.isSafeInteger(source.rows) || source.rows < 0) throw new Error(`entry ${source.name}: bad row count`);
+  if (source.sha256 !== undefined && !/^[0-9a-f]{64}$/.test(source.sha256)) throw new Error(`entry ${source.name}: bad sha256`);
 }
 
 function* record(type: number, payload: Uint8Array): Generator<Uint8Array> {
