@@ -129,7 +129,6 @@ describe('the derived data of a bulk import', () => {
     t = await districtCore();
     await t.ok('ledger.apply', { planId: (await t.ok('ledger.preview', { source: { kind: 'path', path: await ledger('a.xlsx', pieces(1, 200, 10, varied)) } })).planId });
     const file = await ledger('b.xlsx', pieces(1001, 3000, 30, varied));
-    const { sqlite } = t.core.ctx.database;
     const before = snapshot();
     t.core.close();
     const walBefore = statSync(`${t.file}-wal`, { throwIfNoEntry: false })?.size ?? 0;
