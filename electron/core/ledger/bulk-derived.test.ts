@@ -64,6 +64,8 @@ describe('the derived data of a bulk import', () => {
     expect(plan.equipment).toMatchObject({ inserted: 700, updated: 1 });
     await t.ok('ledger.apply', { planId: plan.planId });
     expectAsRebuilt('second import');
+    // the memory map, off while the new pieces are read again, is back
+    expect(sqlite.pragma('mmap_size', { simple: true })).toBe(268435456);
     expect(found('café 1005 号')).toEqual(['DT-1005']);
     // the units that got pieces are marked for rescoring, those of the first file among them
     const unmarked = sqlite.prepare("SELECT DISTINCT unit_id FROM equipment WHERE internal_no LIKE 'DT-1___' EXCEPT SELECT unit_id FROM risk_dirty").all();
