@@ -25,3 +25,16 @@ export const equipmentInUseDates = sqliteTable('equipment_in_use_dates', {
   nextInspectionDate: text('next_inspection_date').primaryKey(),
   n: integer('n').notNull(),
 });
+
+/**
+ * One row while a bulk insert of pieces (the ledger import's apply) runs, inside that insert's
+ * own transaction: the per-row triggers of the search index, the counts and the risk marks
+ * step aside (their WHEN reads this table; triggers cannot read temp tables), and the writer
+ * brings all three up to date with one statement each before it deletes the row. A rollback
+ * takes the row away with everything else, so no commit ever leaves it set.
+ */
+export const equipmentBulkInsert = sqliteTable('equipment_bulk_insert', {
+  id: integer('id').primaryKey(),
+  /** the call that set it, for anyone who finds it set */
+  writer: text('writer').notNull(),
+});

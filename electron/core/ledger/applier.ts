@@ -4,6 +4,7 @@ import { appendAudit } from '../audit.ts';
 import { insertWithBulkChangeLog } from '../bundles/bulk-change-log.ts';
 import type { CoreContext } from '../context.ts';
 import type { JobHandle } from '../jobs/job-registry.ts';
+import { insertPiecesInBulk } from './bulk-derived.ts';
 import { Lookups } from './lookups.ts';
 import { dbStamp, type Plan, type PlanTable, type UpdateOp } from './plan.ts';
 import { columnsOf } from './staging.ts';
@@ -112,7 +113,10 @@ export function writePlan(ctx: CoreContext, plan: Plan, job?: JobHandle): void {
       // units first: equipment and managers refer to them
       for (const table of tables) {
         const { inserts, updates } = plan.ops[table];
-        insertWithBulkChangeLog(sqlite, table, inserts.ids, () => inserts.writeInto(plan.nodeId, now, CHECK_EVERY, step));
+        const insert = () => insertWithBulkChangeLog(sqlite, table, inserts.ids, () => inserts.writeInto(plan.nodeId, now, CHECK_EVERY, step));
+        // the pieces' search index, counts and risk marks in one statement each, not a trigger per piece
+        if (table === 'equipment') insertPiecesInBulk(sqlite, 'ledger.apply', inserts.ids, insert);
+        else insert();
         for (const op of updates) {
           writer.update(table, op);
           step();

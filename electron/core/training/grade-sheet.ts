@@ -39,18 +39,90 @@ export function gradeSheet(questions: readonly QuestionRow[], rawMarks: readonly
   return { marks, invalid, scores, objective: round2(objective) };
 }
 
+/** A sheet graded, with exam_results.marks as stored: exactly JSON.stringify of its StoredMarks. */
+export interface GradedForStore {
+  objective: number;
+  invalid: Record<string, string>;
+  stored: string;
+}
+
+/** What one question makes of one mark as written: both pure, so worth computing once per spelling. */
+interface MarkOutcome {
+  invalid: boolean;
+  /** JSON of the normalised mark and of its points, as JSON.stringify writes them */
+  markJson: string;
+  scoreJson: string;
+  score: number;
+}
+
+/** Spellings remembered per question; beyond this the table starts afresh (bounded memory whatever a file holds). */
+const OUTCOME_LIMIT = 10_000;
+
+/**
+ * The same grading as gradeSheet, for the grader's hot path (10,000 sheets × 100 questions):
+ * each question's outcome of a spelling is looked up, not normalised and scored again, and the
+ * stored text is built as it goes rather than from three arrays and an object per sheet.
+ */
+export function gradeSheetForStore(questions: readonly QuestionRow[], rawMarks: readonly string[], rule: MultiRule): GradedForStore {
+  const outcomes = outcomesOf(questions, rule);
+  const invalid: Record<string, string> = {};
+  let objective = 0;
+  // arrays joined once: a string grown by 200 appends is a chain of 200 pieces until flattened, and 10,000 of them are kept until the write
+  const markParts: string[] = new Array(questions.length);
+  const scoreParts: string[] = new Array(questions.length);
+  let anyInvalid = false;
+  for (let i = 0; i < questions.length; i++) {
+    const raw = rawMarks[i];
+    const text = raw == null ? '' : String(raw);
+    const table = outcomes[i]!;
+    let outcome = table.get(text);
+    if (outcome === undefined) {
+      outcome = outcomeOf(questions[i]!, text, rule);
+      if (table.size >= OUTCOME_LIMIT) table.clear();
+      table.set(text, outcome);
+    }
+    if (outcome.invalid) {
+      invalid[String(i + 1)] = text;
+      anyInvalid = true;
+    }
+    markParts[i] = outcome.markJson;
+    scoreParts[i] = outcome.scoreJson;
+    objective += outcome.score;
+  }
+  const stored = `{"marks":[${markParts.join(',')}],"invalid":${anyInvalid ? JSON.stringify(invalid) : '{}'},"scores":[${scoreParts.join(',')}]}`;
+  return { objective: round2(objective), invalid, stored };
+}
+
+function outcomeOf(q: QuestionRow, text: string, rule: MultiRule): MarkOutcome {
+  const mark = markReader(q.type, optionCountOf(q))(text);
+  const value = mark.kind === 'valid' ? mark.value : '';
+  const score = scoreAnswer(q.type, q.answer, value || null, q.points, rule);
+  return { invalid: mark.kind === 'invalid', markJson: JSON.stringify(value), scoreJson: JSON.stringify(score), score };
+}
+
+const paperOutcomes = new WeakMap<readonly QuestionRow[], Map<MultiRule, Map<string, MarkOutcome>[]>>();
+function outcomesOf(questions: readonly QuestionRow[], rule: MultiRule): Map<string, MarkOutcome>[] {
+  let byRule = paperOutcomes.get(questions);
+  if (!byRule) paperOutcomes.set(questions, (byRule = new Map()));
+  let tables = byRule.get(rule);
+  if (!tables) byRule.set(rule, (tables = questions.map(() => new Map())));
+  return tables;
+}
+
 /** Regrading after a key correction: the stored normalised marks against the corrected keys. */
 export function regradeMarks(questions: readonly QuestionRow[], stored: StoredMarks, rule: MultiRule): GradedSheet {
   const scores = questions.map((q, i) => scoreAnswer(q.type, q.answer, stored.marks[i] || null, q.points, rule));
   return { marks: stored.marks, invalid: stored.invalid, scores, objective: round2(scores.reduce((n, s) => n + s, 0)) };
 }
 
+const optionCountOf = (q: QuestionRow) => (q.type === 'judge' ? 0 : Math.max(2, (JSON.parse(q.options) as string[]).length));
+
 /** Each question's mark normaliser, found once per paper rather than once per sheet. */
 const paperReaders = new WeakMap<readonly QuestionRow[], ((raw: string | null | undefined) => Mark)[]>();
 function readersOf(questions: readonly QuestionRow[]): ((raw: string | null | undefined) => Mark)[] {
   let readers = paperReaders.get(questions);
   if (!readers) {
-    readers = questions.map((q) => markReader(q.type, q.type === 'judge' ? 0 : Math.max(2, (JSON.parse(q.options) as string[]).length)));
+    readers = questions.map((q) => markReader(q.type, optionCountOf(q)));
     paperReaders.set(questions, readers);
   }
   return readers;

@@ -11,7 +11,7 @@ import { requireOwn } from './access.ts';
 import { resolveFile } from '../files/staging.ts';
 import { candidateReader, type SheetCandidate } from './answer-sheet.ts';
 import { loadExamRow, paperQuestions, requireUnlocked, type ExamRow } from './exams.ts';
-import { gradeSheet, totalOf, type GradedSheet } from './grade-sheet.ts';
+import { gradeSheetForStore, totalOf, type GradedSheet } from './grade-sheet.ts';
 import { markKind, summariseProblems } from './problem-summary.ts';
 import { rosterIndex } from './roster.ts';
 import { streamTable } from './sheet-table.ts';
@@ -57,9 +57,9 @@ interface ScoredSheet extends Omit<SheetCandidate, 'marks'> {
 }
 
 function scored(sheet: SheetCandidate, questions: readonly QuestionRow[], exam: ExamRow): ScoredSheet {
-  const score = gradeSheet(questions, sheet.marks, exam.multiRule);
   const { row, candidateNo, name, idNumber, variant } = sheet;
-  return { row, candidateNo, name, idNumber, variant, objective: score.objective, invalid: score.invalid, marks: JSON.stringify({ marks: score.marks, invalid: score.invalid, scores: score.scores }) };
+  const score = gradeSheetForStore(questions, sheet.marks, exam.multiRule);
+  return { row, candidateNo, name, idNumber, variant, objective: score.objective, invalid: score.invalid, marks: score.stored };
 }
 
 function gradeSheets(ctx: CoreContext, identity: NodeIdentity, exam: ExamRow, fileName: string, sheets: ScoredSheet[], errors: RowIssue[]): GradeReport {
