@@ -83,7 +83,7 @@ test('register a 12345 complaint, handle it as 查实, propose and approve a ¥1
   await expect(reject).toContainText('不予奖励后该笔奖励不能恢复');
   await reject.getByRole('button', { name: '确认不予奖励' }).click();
   await expect(reject.getByLabel('不予奖励的理由')).toHaveAttribute('aria-invalid', 'true');
-  await expect(reject.getByRole('alert').filter({ hasText: '请填写不予奖励的理由' })).toBeVisible();
+  await expect(reject.getByLabel('不予奖励的理由')).toHaveAccessibleDescription(/请填写不予奖励的理由/);
   await reject.press('Escape');
   await expect(reject).toBeHidden();
   await expect(first.locator('.badge')).toHaveText('待审批');
@@ -125,7 +125,7 @@ test('register a 12345 complaint, handle it as 查实, propose and approve a ¥1
   await paid.getByLabel('发放说明（如转账凭证号）').fill('转账凭证 ZJG-2026-0088');
   await paid.getByRole('button', { name: '登记发放' }).click();
   await expect(paidOn).toHaveAttribute('aria-invalid', 'true');
-  await expect(paid.getByRole('alert').filter({ hasText: `发放日期不能早于审批日期（${today}）` })).toBeVisible();
+  await expect(paidOn).toHaveAccessibleDescription(new RegExp(`发放日期不能早于审批日期（${today}）`));
   await expect(reward.locator('.badge')).toHaveText('已审批');
   await paidOn.fill(today);
   await paid.getByRole('button', { name: '登记发放' }).click();
@@ -164,7 +164,7 @@ test('奖励标准与处理期限: a wrong period is refused at its field, a sav
   await days.fill('0');
   await settings.getByRole('button', { name: '保存' }).click();
   await expect(days).toHaveAttribute('aria-invalid', 'true');
-  await expect(settings.getByRole('alert').filter({ hasText: '处理期限应为 1 到 365 个工作日' })).toBeVisible();
+  await expect(days).toHaveAccessibleDescription(/处理期限应为 1 到 365 个工作日/);
   // a rate that is no number: the message names what to fix, nothing is saved
   await days.fill('20');
   await settings.getByLabel('本地奖励标准 一级 比例（%）').fill('五');
