@@ -14,7 +14,9 @@ import { runTool } from './support/tools.ts';
 // piece overdue, so 3.2 is 不符合 by the system's finding and marking it 符合 needs a
 // reason; 报市局验收 and 撤销创建 ask in the app's own dialog (撤销创建 behind 更多操作);
 // the bureau's pass lists the contradiction and needs a tick and a comment; the printed
-// record shows the finding and the reason.
+// record shows the finding and the reason. Then the office publishes a document as a
+// template, and the bureau withdraws it from the city library (a reason required; Esc
+// leaves it) and restores it.
 
 const env = { ...process.env, QKL_PASSPHRASE: '', OFFICE_PASSPHRASE, BUREAU_PASSPHRASE };
 
@@ -227,6 +229,42 @@ test('an office creates an acceptance file, the bureau returns an item, the offi
     await expect(page.getByText(`${unitName}符合特种设备安全示范单位基本要求`)).toBeVisible();
     await expect(page.getByText(plaque)).toBeVisible();
     await page.screenshot({ path: test.info().outputPath('acceptance-certificate.png'), fullPage: true });
+
+    // ---- the office publishes 4.1's document as a template; the bureau takes it out of the city library and puts it back
+    await page.goto(officeUrl);
+    await acceptance.goto();
+    await acceptance.openFile(unitName);
+    await item('4.1').locator('.acc-evidence-file', { hasText: '安全生产责任制度.pdf' }).getByRole('button', { name: '发布为样本' }).click();
+    await expect(page.getByRole('status')).toContainText('已发布为本辖区标准化样本');
+    await steps(['up', '--office', officeDb, '--bureau', bureauDb, '--dir', usb]);
+    const cityHost = await startHost(bureauDb);
+    try {
+      await page.goto(cityHost.openUrl);
+      await acceptance.open();
+      const template = acceptance.template(unitName);
+      await expect(template).toContainText('已全市推广');
+      await template.getByRole('button', { name: '从全市撤下' }).click();
+      const withdraw = page.getByRole('dialog', { name: /^从全市标准化样本库撤下“/ });
+      const why = withdraw.getByLabel('撤下理由');
+      // no reason: refused at the field; Esc then closes it and nothing changed
+      await withdraw.getByRole('button', { name: '撤下', exact: true }).click();
+      await expect(why).toHaveAttribute('aria-invalid', 'true');
+      await expect(why).toHaveAccessibleDescription(/请写明撤下的理由/);
+      await page.keyboard.press('Escape');
+      await expect(withdraw).toHaveCount(0);
+      await expect(template).toContainText('已全市推广');
+      await template.getByRole('button', { name: '从全市撤下' }).click();
+      await why.fill('制度文本引用的规章已废止，待来源单位修订');
+      await withdraw.getByRole('button', { name: '撤下', exact: true }).click();
+      await expect(withdraw).toHaveCount(0);
+      await expect(template).toContainText('已从全市撤下：制度文本引用的规章已废止，待来源单位修订');
+      await expect(template.getByRole('button', { name: '从全市撤下' })).toHaveCount(0);
+      await template.getByRole('button', { name: '恢复全市推广' }).click();
+      await expect(template).toContainText('已全市推广');
+      await expect(template.getByRole('button', { name: '从全市撤下' })).toBeVisible();
+    } finally {
+      await cityHost.stop();
+    }
   } finally {
     await officeHost.stop();
   }

@@ -5,7 +5,8 @@ import { gotoArea } from './pages/shell.ts';
 // unit of the ledger; the register shows the reporter masked, the detail in full; the
 // complaint is handled as 查实, a national level-1 reward on ¥200,000 of fines is
 // proposed (¥10,000, its basis shown as the fines are typed), approved, and the
-// printable approval form shows the amount in capitals.
+// printable approval form shows the amount in capitals. On the way a first proposal is
+// refused (不予奖励, with its reason) and the approved one is registered as paid.
 
 test.use({ sample: { units: 3, seed: 7 } });
 
@@ -75,8 +76,36 @@ test('register a 12345 complaint, handle it as 查实, propose and approve a ¥1
   await propose.getByRole('button', { name: '提出', exact: true }).click();
   await expect(app.getByRole('status')).toHaveText('已提出奖励：10,000.00 元');
 
+  // ---- 不予奖励: the reason is required at its field; Esc leaves the proposal as it was
+  const first = view.getByRole('article', { name: /举报奖励/ });
+  await first.getByRole('button', { name: '不予奖励' }).click();
+  const reject = app.getByRole('dialog', { name: '不予奖励' });
+  await expect(reject).toContainText('不予奖励后该笔奖励不能恢复');
+  await reject.getByRole('button', { name: '确认不予奖励' }).click();
+  await expect(reject.getByLabel('不予奖励的理由')).toHaveAttribute('aria-invalid', 'true');
+  await expect(reject.getByLabel('不予奖励的理由')).toHaveAccessibleDescription(/请填写不予奖励的理由/);
+  await reject.press('Escape');
+  await expect(reject).toBeHidden();
+  await expect(first.locator('.badge')).toHaveText('待审批');
+  await first.getByRole('button', { name: '不予奖励' }).click();
+  await reject.getByLabel('不予奖励的理由').fill('举报人系该公司离职员工，线索已由内部核查先行掌握');
+  await reject.getByRole('button', { name: '确认不予奖励' }).click();
+  await expect(reject).toBeHidden();
+  await expect(app.getByRole('status')).toHaveText('已不予奖励');
+  await expect(first.locator('.badge')).toHaveText('不予奖励');
+  await expect(first).toContainText('不予奖励理由举报人系该公司离职员工，线索已由内部核查先行掌握');
+  await expect(first.getByRole('button', { name: '审批' })).toHaveCount(0);
+
+  // ---- a new proposal may be made after a rejection
+  await view.getByRole('button', { name: '提出奖励' }).click();
+  await propose.getByLabel('罚款（元）').fill('200000');
+  await expect(preview).toContainText('建议奖励金额：10,000.00 元');
+  await propose.getByRole('button', { name: '提出', exact: true }).click();
+  await expect(app.getByRole('status')).toHaveText('已提出奖励：10,000.00 元');
+  await expect(view.getByRole('article', { name: /举报奖励/ })).toHaveCount(2);
+
   // ---- approved by a person
-  const reward = view.getByRole('article', { name: /举报奖励/ });
+  const reward = view.getByRole('article', { name: /举报奖励/ }).filter({ hasNotText: '不予奖励理由' });
   await expect(reward.getByTestId('reward-proposed')).toHaveText('10,000.00 元');
   await reward.getByRole('button', { name: '审批' }).click();
   const approve = app.getByRole('dialog', { name: '审批举报奖励' });
@@ -87,6 +116,25 @@ test('register a 12345 complaint, handle it as 查实, propose and approve a ¥1
   await expect(reward.locator('.badge')).toHaveText('已审批');
   await expect(view.getByRole('button', { name: '提出奖励' })).toHaveCount(0);
 
+  // ---- 登记发放: a day before the approval is refused at its field, today's is recorded
+  await reward.getByRole('button', { name: '登记发放' }).click();
+  const paid = app.getByRole('dialog', { name: '登记奖励发放' });
+  const paidOn = paid.getByLabel('发放日期');
+  const today = await paidOn.inputValue();
+  await paidOn.fill('2020-01-02');
+  await paid.getByLabel('发放说明（如转账凭证号）').fill('转账凭证 ZJG-2026-0088');
+  await paid.getByRole('button', { name: '登记发放' }).click();
+  await expect(paidOn).toHaveAttribute('aria-invalid', 'true');
+  await expect(paidOn).toHaveAccessibleDescription(new RegExp(`发放日期不能早于审批日期（${today}）`));
+  await expect(reward.locator('.badge')).toHaveText('已审批');
+  await paidOn.fill(today);
+  await paid.getByRole('button', { name: '登记发放' }).click();
+  await expect(paid).toBeHidden();
+  await expect(app.getByRole('status')).toHaveText('已登记发放');
+  await expect(reward.locator('.badge')).toHaveText('已发放');
+  await expect(reward).toContainText(`发放${today}，转账凭证 ZJG-2026-0088`);
+  await expect(reward.getByRole('button', { name: '登记发放' })).toHaveCount(0);
+
   // ---- the approval form: amounts in figures and capitals, the reporter masked, signature lines
   await reward.getByRole('link', { name: '打印审批表' }).click();
   const form = app.getByTestId('reward-form');
@@ -96,6 +144,7 @@ test('register a 12345 complaint, handle it as 查实, propose and approve a ¥1
   await expect(form.getByTestId('form-approved')).toHaveText('10,000.00 元人民币（大写）壹万元整');
   await expect(form).toContainText('依据国市监稽规〔2021〕4号（一级）：罚没款 200,000.00 元 × 5% = 10,000.00 元，不低于 5,000.00 元');
   await expect(form).toContainText('王**');
+  await expect(form).toContainText(`已于 ${today} 发放`);
   await expect(form).not.toContainText(reporter.name);
   for (const line of ['承办人意见', '审核意见', '审批意见', '领奖人签字']) await expect(form).toContainText(line);
   // the print dialog is the browser's; the spec only notes that it was asked for
@@ -104,4 +153,56 @@ test('register a 12345 complaint, handle it as 查实, propose and approve a ¥1
   });
   await app.getByRole('toolbar', { name: '举报奖励审批表' }).getByRole('button', { name: '打印' }).click();
   await expect(app.locator('body')).toHaveAttribute('data-printed', 'yes');
+});
+
+test('奖励标准与处理期限: a wrong period is refused at its field, a saved one becomes the new complaints’ default', async ({ app }) => {
+  await gotoArea(app, '投诉举报');
+  await app.getByRole('button', { name: '奖励标准与期限' }).click();
+  const settings = app.getByRole('dialog', { name: '奖励标准与处理期限' });
+  const days = settings.getByLabel('默认处理期限（工作日）');
+  await expect(days).toHaveValue('15');
+  await days.fill('0');
+  await settings.getByRole('button', { name: '保存' }).click();
+  await expect(days).toHaveAttribute('aria-invalid', 'true');
+  await expect(days).toHaveAccessibleDescription(/处理期限应为 1 到 365 个工作日/);
+  // a rate that is no number: the message names what to fix, nothing is saved
+  await days.fill('20');
+  await settings.getByLabel('本地奖励标准 一级 比例（%）').fill('五');
+  await settings.getByRole('button', { name: '保存' }).click();
+  await expect(settings.getByRole('alert').filter({ hasText: '请填写有效的数字' })).toBeVisible();
+  await settings.getByRole('button', { name: '取消' }).click();
+  await expect(settings).toBeHidden();
+  await app.getByRole('button', { name: '登记投诉举报' }).click();
+  const register = app.getByRole('dialog', { name: '登记投诉举报' });
+  await expect(register).toContainText('留空则为受理后 15 个工作日');
+  await register.getByRole('button', { name: '取消' }).click();
+
+  await app.getByRole('button', { name: '奖励标准与期限' }).click();
+  await expect(days).toHaveValue('15');
+  await expect(settings.getByLabel('本地奖励标准 一级 比例（%）')).not.toHaveValue('五');
+  await days.fill('20');
+  await settings.getByRole('button', { name: '保存' }).click();
+  await expect(settings).toBeHidden();
+  await expect(app.getByRole('status')).toHaveText('已保存奖励标准与处理期限');
+  await app.getByRole('button', { name: '登记投诉举报' }).click();
+  await expect(register).toContainText('留空则为受理后 20 个工作日');
+});
+
+test.describe('on the bureau', () => {
+  test.use({ nodeRole: 'bureau', sample: null });
+
+  test('the settings are shown read-only: every field disabled, one 关闭 button', async ({ app }) => {
+    await gotoArea(app, '投诉举报');
+    await expect(app.getByRole('button', { name: '登记投诉举报' })).toHaveCount(0);
+    await app.getByRole('button', { name: '奖励标准与期限' }).click();
+    const settings = app.getByRole('dialog', { name: '奖励标准与处理期限' });
+    const days = settings.getByLabel('默认处理期限（工作日）');
+    await expect(days).toHaveValue('15');
+    await expect(days).toBeDisabled();
+    await expect(settings.getByLabel('本地奖励标准 一级 比例（%）')).toBeDisabled();
+    await expect(settings.getByRole('button', { name: '保存' })).toHaveCount(0);
+    await expect(settings.getByRole('button', { name: '取消' })).toHaveCount(0);
+    await settings.getByRole('button', { name: '关闭' }).click();
+    await expect(settings).toBeHidden();
+  });
 });

@@ -116,6 +116,57 @@ test('an office makes its keys, exports its .pub, trusts the bureau after the ph
   await expect(own).not.toHaveText(ownFingerprint);
 });
 
+test('更换口令: a short new one and a wrong old one are refused at their fields; then the new one opens the keys and the old one no longer does', async ({ app }) => {
+  const NEW = 'new e2e passphrase 2027';
+  await app.getByRole('navigation').getByRole('link', { name: '密钥与信任' }).click();
+  await app.getByRole('button', { name: '创建密钥' }).click();
+  const create = app.getByRole('dialog', { name: '创建本节点密钥' });
+  await create.getByLabel(/^口令/).fill(PASS);
+  await create.getByLabel('再次输入口令').fill(PASS);
+  await create.getByRole('button', { name: '创建' }).click();
+  const own = app.getByTestId('own-fingerprint');
+  await expect(own).toHaveText(FINGERPRINT, { timeout: 60_000 });
+  const before = (await own.textContent())!;
+
+  await app.getByRole('button', { name: '更换口令' }).click();
+  const change = app.getByRole('dialog', { name: '更换口令' });
+  const old = change.getByLabel(/^原口令/);
+  const fresh = change.getByLabel(/^新口令/);
+  // the form's own checks: the old one missing and the new one too short, both at once
+  await fresh.fill('short');
+  await change.getByLabel(/^再次输入新口令/).fill('short');
+  await change.getByRole('button', { name: '更换口令' }).click();
+  await expect(old).toHaveAttribute('aria-invalid', 'true');
+  await expect(old).toHaveAccessibleDescription(/请输入口令/);
+  await expect(fresh).toHaveAttribute('aria-invalid', 'true');
+  await expect(fresh).toHaveAccessibleDescription(/口令至少需要 8 个字符/);
+  // the core's: the old one does not open the keys
+  await old.fill('not the passphrase');
+  await fresh.fill(NEW);
+  await change.getByLabel(/^再次输入新口令/).fill(NEW);
+  await change.getByRole('button', { name: '更换口令' }).click();
+  await expect(old).toHaveAccessibleDescription(/口令不正确/, { timeout: 60_000 });
+  await expect(old).toHaveAttribute('aria-invalid', 'true');
+  await expect(fresh).toHaveAttribute('aria-invalid', 'false');
+  await old.fill(PASS);
+  await change.getByRole('button', { name: '更换口令' }).click();
+  await expect(change).toBeHidden({ timeout: 60_000 });
+  await expect(app.getByTestId('keys-status')).toContainText('已改用新口令保护，原口令从此无效');
+
+  // replacing the keys needs the passphrase: the old one is refused, the new one opens them
+  await app.getByRole('button', { name: '更换密钥' }).click();
+  const rotate = app.getByRole('dialog', { name: '更换本节点密钥' });
+  await rotate.getByLabel(/^口令/).fill(PASS);
+  await rotate.getByRole('button', { name: '确认更换' }).click();
+  await expect(rotate.getByText(/口令不正确/)).toBeVisible({ timeout: 60_000 });
+  await expect(own).toHaveText(before);
+  await rotate.getByLabel(/^口令/).fill(NEW);
+  await rotate.getByRole('button', { name: '确认更换' }).click();
+  await expect(rotate).toBeHidden({ timeout: 60_000 });
+  await expect(own).toHaveText(FINGERPRINT);
+  await expect(own).not.toHaveText(before);
+});
+
 test.describe('on the bureau', () => {
   test.use({ nodeRole: 'bureau' });
 

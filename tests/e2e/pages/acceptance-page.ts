@@ -73,6 +73,11 @@ export class AcceptancePage {
     await expect(this.page.getByRole('status')).toContainText(`已保存第 ${code} 项`);
   }
 
+  /** A row of the board's 制度文件标准化样本库 (a published template), by any text in it (its source unit …). */
+  template(text: string): Locator {
+    return this.page.getByTestId('acceptance-templates').locator('tbody tr').filter({ hasText: text });
+  }
+
   /** 佐证材料齐全度, the file's first meter. */
   completeness(): Locator {
     return this.page.getByRole('meter', { name: '佐证材料齐全度', exact: true }).first();

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ComplaintSettings, SchemeRules } from '../../../../electron/api/schemas/complaints.ts';
-import { api } from '../../api/client.ts';
+import { api, ApiError } from '../../api/client.ts';
 import { Field } from '../../components/Field.tsx';
 import { FormDialog } from '../../components/FormDialog.tsx';
 import { useSubmit } from '../../components/useSubmit.ts';
@@ -85,7 +85,8 @@ export function SettingsDialog({ readOnly, onClose, onSaved }: { readOnly: boole
   const save = async () => {
     const nationalRules = national && toRules(national);
     const localRules = local && toRules(local);
-    if (!nationalRules || !localRules || !/^\d+$/.test(days)) throw new Error(t('complaints.settingsDialog.invalid'));
+    // an ApiError, not a plain Error: the form shows a plain Error's text as 操作失败 (it may be a bug's English)
+    if (!nationalRules || !localRules || !/^\d+$/.test(days)) throw new ApiError('VALIDATION', t('complaints.settingsDialog.invalid'));
     onSaved(await api.call('complaints.updateSettings', { handlingWorkingDays: Number(days), national: nationalRules, local: localRules, localName }));
   };
 

@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, errorMessage } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
 import { FormDialog } from '../../components/FormDialog.tsx';
 import { useSubmit } from '../../components/useSubmit.ts';
 import { PassphraseFields, validatePassphrase, type PassphraseMode } from './PassphraseFields.tsx';
@@ -40,7 +40,7 @@ export function KeyActionDialog({ title, children, passphrase, confirmLabel, bus
       if (!(e instanceof ApiError && e.code === 'PASSPHRASE_REQUIRED' && mode === 'none')) throw e;
       // the message stays above the field that now appears, not at it: nothing was typed wrong
       setMode('existing');
-      throw new Error(errorMessage(e));
+      throw new ApiError(e.code, e.message);
     }
   };
 
