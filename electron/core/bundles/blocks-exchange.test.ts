@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateDistrict } from '../../../scripts/sample-data/generate.ts';
 import { insertModel } from '../../../scripts/sample-data/insert.ts';
-import { type ExchangeNode } from '../../../tests/support/exchange.ts';
+import type { ExchangeNode } from '../../../tests/support/exchange.ts';
 import { BUREAU, exchangeNetwork, TANGQIAO, type ExchangeNetwork } from '../../../tests/support/exchange-network.ts';
 
 // 块 and 链 travel in bundles like the ledger: an office makes a block with its

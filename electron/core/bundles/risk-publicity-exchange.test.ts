@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type ExchangeNode } from '../../../tests/support/exchange.ts';
+import type { ExchangeNode } from '../../../tests/support/exchange.ts';
 import { BUREAU, exchangeNetwork, TANGQIAO, type ExchangeNetwork } from '../../../tests/support/exchange-network.ts';
 import { fillFile, samplePng } from '../acceptance/testing/fill.ts';
 import { DEFAULT_RULE } from '../risk/rule.ts';
