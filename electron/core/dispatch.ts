@@ -9,91 +9,6 @@ import { schemaLabel } from './schema-labels.ts';
 
 z.config(z.locales.zhCN());
 
-const fieldLabels: Record<string, string> = {
-  name: '名称',
-  uscc: '统一社会信用代码',
-  districtId: '所属分局',
-  address: '地址',
-  industry: '行业',
-  contactPerson: '联系人',
-  contactPhone: '联系电话',
-  notes: '备注',
-  role: '节点类型',
-  asOf: '截至日期',
-  screeningThreshold: '筛查台数',
-  countedStatuses: '计入的设备状态',
-  excludedCodes: '不计入的设备类别',
-  safetyBodyThreshold: '需设安全管理机构的台数',
-  dueSoonDays: '临期天数',
-  certificateExpiringDays: '证书到期提醒天数',
-  startRow: '起始行',
-  endRow: '结束行',
-  search: '搜索',
-  sort: '排序',
-  // 块 and 链
-  memberUnitIds: '成员单位',
-  leadUnitId: '牵头单位',
-  inspectorIds: '监察人员',
-  supervisorManagerIds: '安全监督员',
-  schedule: '活动安排',
-  leaveReason: '移出原因',
-  reason: '原因',
-  enforcementNo: '执法证号',
-  phone: '联系电话',
-  minSize: '最少成员数',
-  maxSize: '最多成员数',
-  // 投诉举报 (and any other call's fields of the same name)
-  content: '内容',
-  channel: '渠道',
-  level: '等级',
-  outcome: '结果',
-  scheme: '奖励标准',
-  note: '说明',
-  idNumber: '身份证号',
-  receivedOn: '受理日期',
-  handlingDeadline: '处理期限',
-  handlingResult: '处理情况',
-  handledOn: '办结日期',
-  handlingWorkingDays: '处理期限（工作日）',
-  finesYuan: '罚款金额',
-  confiscatedYuan: '没收金额',
-  approvedYuan: '审批金额',
-  approvedBy: '审批人',
-  approvedOn: '审批日期',
-  paidOn: '发放日期',
-  // 经办人
-  title: '职务',
-  staffId: '经办人',
-  operatorName: '经办人姓名',
-  operatorTitle: '经办人职务',
-  // 宣传培训活动 and the 风险评分规则 (issue 19)
-  kind: '类型',
-  heldOn: '活动日期',
-  place: '地点',
-  audience: '活动对象',
-  participants: '参加人数',
-  organizer: '主讲或承办单位',
-  addPhotos: '照片',
-  removePhotos: '照片',
-  thresholds: '分数线',
-  high: '“高”的分数线',
-  elevated: '“较高”的分数线',
-  general: '“一般”的分数线',
-  perPiece: '每台设备的分值',
-  max: '最高分',
-  min: '台数下限',
-  points: '分值',
-  sizeBands: '台数分档',
-  months: '统计月数',
-  openGeneral: '每处未闭环一般隐患的分值',
-  openMajor: '每处未闭环重大隐患的分值',
-  overdueGeneral: '每处逾期一般隐患的加分',
-  overdueMajor: '每处逾期重大隐患的加分',
-  noValidAManager: '无有效 A 证安全管理员的分值',
-  demoPassed: '示范单位的减分',
-  perComplaint: '每件查实投诉的分值',
-};
-
 /** One problem of an input: the field it is about (its own name and its full path) and a Chinese message naming it. */
 export interface FieldIssue {
   field?: string;
@@ -106,10 +21,10 @@ function toIssue(issue: z.core.$ZodIssue, callName?: string): FieldIssue {
   const path = issue.path.filter((p) => p !== 'data').map(String);
   // the field is the last named step: an array's element is reported on the array
   const field = [...path].reverse().find((p) => !/^\d+$/.test(p));
-  // the schema's own label first (a field whose name means something else in one call:
-  // a publicity activity's title is its 名称, a person's is the 职务), then the shared names
+  // the label travels with the field's schema (a publicity activity's title is its 名称, a
+  // person's is the 职务); every input field has one (schema-labels.test.ts)
   const own = field && callName && isCallName(callName) ? schemaLabel(contract[callName].input, issue.path) : undefined;
-  const label = field ? (own ?? fieldLabels[field] ?? field) : undefined;
+  const label = field ? (own ?? field) : undefined;
   // "请填写姓名" already says what is wanted; zod's own messages ("过长…") need the field's name
   const named = issue.message.includes(label ?? '') || issue.message.startsWith('请');
   const message = !label ? `输入有误：${issue.message}` : named ? issue.message : `${label}：${issue.message}`;

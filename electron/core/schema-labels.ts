@@ -51,3 +51,18 @@ export function schemaLabel(schema: z.ZodType, path: readonly PropertyKey[]): st
   }
   return undefined;
 }
+
+/**
+ * The path of every named field an input can hold, nested objects, array elements (as index 0)
+ * and union options included: what a validation message may have to name.
+ */
+export function fieldPaths(schema: z.ZodType, path: readonly PropertyKey[] = [], depth = 0): PropertyKey[][] {
+  if (depth > 20) return [];
+  const def = defOf(layers(schema).at(-1)!);
+  if (def.type === 'object') return Object.entries(def.shape ?? {}).flatMap(([key, field]) => [[...path, key], ...fieldPaths(field, [...path, key], depth + 1)]);
+  if (def.type === 'array' && def.element) return fieldPaths(def.element, [...path, 0], depth + 1);
+  if (def.type === 'record' && def.valueType) return fieldPaths(def.valueType, [...path, 0], depth + 1);
+  if (def.type === 'union') return (def.options ?? []).flatMap((option) => fieldPaths(option, path, depth + 1));
+  if (def.type === 'intersection') return [def.left, def.right].flatMap((side) => (side ? fieldPaths(side, path, depth + 1) : []));
+  return [];
+}

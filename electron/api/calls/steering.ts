@@ -35,6 +35,6 @@ export const steeringCalls = {
   'steering.evidence': call(EvidenceInput, Evidence, '市局：一个得分的依据（哪些小结、隐患、设备、档案、证书）', bureauOnly('考核')),
   'steering.exportAssessment': call(AssessmentInput, FileOutput, '市局：考核表导出为 Excel（公文格式，含签字栏）', bureauOnly('考核')),
   'steering.withdrawCityTemplate': call(CityTemplateWithdrawInput, z.object({ id: Id, withdrawnAt: z.string() }), '市局：将一份样本从全市标准化样本库撤下（写明理由）', bureauOnly('全市标准化样本')),
-  'steering.restoreCityTemplate': call(z.object({ id: Id }), z.object({ id: Id, publishedAt: z.string() }), '市局：将撤下的样本重新发布到全市', bureauOnly('全市标准化样本')),
-  'steering.trainingRegistry': call(z.object({ trainingNode: Id }), TrainingRegistryPreview, '市局：发往培训中心的安全管理员名单（按分局统计）', bureauOnly('培训中心安全管理员名单')),
+  'steering.restoreCityTemplate': call(z.object({ id: Id.meta({ label: '编号' }) }), z.object({ id: Id, publishedAt: z.string() }), '市局：将撤下的样本重新发布到全市', bureauOnly('全市标准化样本')),
+  'steering.trainingRegistry': call(z.object({ trainingNode: Id.meta({ label: '培训中心节点' }) }), TrainingRegistryPreview, '市局：发往培训中心的安全管理员名单（按分局统计）', bureauOnly('培训中心安全管理员名单')),
 } as const;

@@ -25,7 +25,7 @@ export const summaryCalls = {
   'summaries.submit': call(SummaryVersionInput, SummaryDetail, '报送工作小结（冻结数据，随下一个数据包报市局）', districtOnly('工作小结由分局填写和报送；本机不是分局节点，只能查看。')),
   'summaries.status': call(Empty, SummaryStatusOutput, '本月工作小结的报送截止日、剩余天数和状态（首页倒计时）', anyNode),
   'summaries.exportDocx': call(SummaryGetInput, FileOutput, '工作小结导出为 Word 文档（.docx，公文格式）', { roles: ['district', 'bureau'], forbidden: '工作小结由分局填写、市局审阅；本机不能查看。' }),
-  'summaries.attachmentFile': call(z.object({ attachmentId: Id }), FileOutput, '读取一份工作小结附件的内容', anyNode),
+  'summaries.attachmentFile': call(z.object({ attachmentId: Id.meta({ label: '附件' }) }), FileOutput, '读取一份工作小结附件的内容', anyNode),
   'summaries.settings': call(Empty, SummarySettings, '工作小结报送截止日和倒计时开始日', anyNode),
   'summaries.updateSettings': call(SummarySettingsUpdate, SummarySettings, '修改工作小结报送截止日和倒计时开始日', anyNode),
   'summaries.cityView': call(CityViewInput, CityView, '市局：各分局各月工作小结报送情况（按时、逾期、未报、已退回）', { roles: ['bureau'], forbidden: '工作小结由市局审阅（退回或标记已收）；本机不是市局节点。' }),

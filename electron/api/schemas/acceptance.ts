@@ -266,9 +266,9 @@ export const AcceptanceDetail = AcceptanceSummary.extend({
 export type AcceptanceDetail = z.infer<typeof AcceptanceDetail>;
 
 export const AcceptanceListInput = z.object({
-  districtId: Id.optional(),
-  phase: AcceptancePhase.optional(),
-  state: AcceptanceState.optional(),
+  districtId: Id.optional().meta({ label: '所属分局' }),
+  phase: AcceptancePhase.optional().meta({ label: '验收阶段' }),
+  state: AcceptanceState.optional().meta({ label: '状态' }),
 });
 
 export const BoardColumn = z.enum(['candidates', 'inReview', 'accepted', 'returned', 'revoked']);
@@ -293,45 +293,45 @@ export type AcceptanceBoard = z.infer<typeof AcceptanceBoard>;
 export const AcceptanceCandidate = z.object({ id: Id, name: z.string(), uscc: z.string(), inUse: z.number().int() });
 /** by name, 统一社会信用代码 or pinyin initials, as the units grid searches */
 export const AcceptanceCandidatesInput = z
-  .object({ search: z.string().trim().max(60).optional(), limit: z.number().int().min(1).max(2000).default(2000) })
+  .object({ search: z.string().trim().max(60).optional().meta({ label: '搜索' }), limit: z.number().int().min(1).max(2000).default(2000).meta({ label: '条数上限' }) })
   .strict();
 
 export const AcceptanceCreateInput = z.object({
-  unitId: Id,
-  phase: AcceptancePhase,
-  inspectorId: Id.nullish(),
-  inspectorName: OptionalText(40),
-  startedOn: DateText.nullish(),
-  targetDate: DateText.nullish(),
-  notes: OptionalText(500),
+  unitId: Id.meta({ label: '使用单位' }),
+  phase: AcceptancePhase.meta({ label: '验收阶段' }),
+  inspectorId: Id.nullish().meta({ label: '监察人员' }),
+  inspectorName: OptionalText(40).meta({ label: '监察人员姓名' }),
+  startedOn: DateText.nullish().meta({ label: '开始日期' }),
+  targetDate: DateText.nullish().meta({ label: '计划完成日期' }),
+  notes: OptionalText(500).meta({ label: '备注' }),
 });
 
-export const AcceptanceUpdateInput = AcceptanceCreateInput.omit({ unitId: true }).extend({ id: Id, version: z.number().int() });
+export const AcceptanceUpdateInput = AcceptanceCreateInput.omit({ unitId: true }).extend({ id: Id.meta({ label: '编号' }), version: z.number().int().meta({ label: '版本' }) });
 
 export const SaveItemInput = z.object({
-  itemId: Id,
-  version: z.number().int(),
-  result: ItemResult.nullable(),
-  reason: OptionalText(300),
-  comment: OptionalText(1000),
+  itemId: Id.meta({ label: '验收项目' }),
+  version: z.number().int().meta({ label: '版本' }),
+  result: ItemResult.nullable().meta({ label: '验收结果' }),
+  reason: OptionalText(300).meta({ label: '原因' }),
+  comment: OptionalText(1000).meta({ label: '意见' }),
   /** required when the result (符合 / 不适用) goes against the system's finding (不符合) */
-  contradictionReason: OptionalText(500),
+  contradictionReason: OptionalText(500).meta({ label: '矛盾说明' }),
 });
 
-export const AttachEvidenceInput = z.object({ itemId: Id, stagedId: z.string().regex(/^[0-9a-f]{64}$/), note: OptionalText(200) });
+export const AttachEvidenceInput = z.object({ itemId: Id.meta({ label: '验收项目' }), stagedId: z.string().regex(/^[0-9a-f]{64}$/).meta({ label: '文件' }), note: OptionalText(200).meta({ label: '说明' }) });
 
-export const TransitionInput = z.object({ id: Id, version: z.number().int(), action: AcceptanceAction, comment: OptionalText(1000) });
+export const TransitionInput = z.object({ id: Id.meta({ label: '编号' }), version: z.number().int().meta({ label: '版本' }), action: AcceptanceAction.meta({ label: '操作' }), comment: OptionalText(1000).meta({ label: '意见' }) });
 
 export const DecideInput = z.object({
-  fileId: Id,
-  outcome: z.enum(['pass', 'return', 'revoke']),
-  comments: OptionalText(2000),
-  returnedItems: z.array(z.object({ code: z.string().max(10), comment: z.string().trim().min(1, '请写明退回理由').max(500) })).max(100).default([]),
-  decidedOn: DateText.optional(),
+  fileId: Id.meta({ label: '文件' }),
+  outcome: z.enum(['pass', 'return', 'revoke']).meta({ label: '结果' }),
+  comments: OptionalText(2000).meta({ label: '意见' }),
+  returnedItems: z.array(z.object({ code: z.string().max(10).meta({ label: '项目编号' }), comment: z.string().trim().min(1, '请写明退回理由').max(500).meta({ label: '意见' }) })).max(100).default([]).meta({ label: '退回的项目' }),
+  decidedOn: DateText.optional().meta({ label: '决定日期' }),
   /** a plaque number typed by hand; otherwise made from the pattern */
-  plaqueNo: OptionalText(60),
+  plaqueNo: OptionalText(60).meta({ label: '牌匾编号' }),
   /** a pass over veto items marked against the system's finding: the bureau has checked them (with a comment) */
-  confirmContradictions: z.boolean().default(false),
+  confirmContradictions: z.boolean().default(false).meta({ label: '确认矛盾项' }),
 });
 
 export const AcceptanceSettings = z.object({
@@ -347,7 +347,7 @@ export const AcceptanceSettings = z.object({
   maxEvidenceMb: z.number().int().min(1).max(80).default(20),
 });
 export type AcceptanceSettings = z.infer<typeof AcceptanceSettings>;
-export const AcceptanceSettingsUpdate = z.object({ plaquePattern: z.string().optional(), maxEvidenceMb: z.number().int().optional() }).strict();
+export const AcceptanceSettingsUpdate = z.object({ plaquePattern: z.string().optional().meta({ label: '牌匾编号格式' }), maxEvidenceMb: z.number().int().optional().meta({ label: '附件大小上限（MB）' }) }).strict();
 
 export const AcceptanceTemplate = z.object({
   id: Id,
@@ -374,4 +374,4 @@ export const AcceptanceTemplate = z.object({
 });
 export type AcceptanceTemplate = z.infer<typeof AcceptanceTemplate>;
 
-export const PublishTemplateInput = z.object({ evidenceId: Id, title: OptionalText(100) });
+export const PublishTemplateInput = z.object({ evidenceId: Id.meta({ label: '依据文件' }), title: OptionalText(100).meta({ label: '名称' }) });

@@ -16,8 +16,8 @@ export const BlockSettings = z.object({
 export type BlockSettings = z.infer<typeof BlockSettings>;
 export const BlockSettingsUpdate = z
   .object({
-    minSize: z.number().int().min(2, '最少成员数应在 2 到 50 之间').max(50, '最少成员数应在 2 到 50 之间'),
-    maxSize: z.number().int().min(2, '最多成员数应在 2 到 50 之间').max(50, '最多成员数应在 2 到 50 之间'),
+    minSize: z.number().int().min(2, '最少成员数应在 2 到 50 之间').max(50, '最少成员数应在 2 到 50 之间').meta({ label: '最少成员数' }),
+    maxSize: z.number().int().min(2, '最多成员数应在 2 到 50 之间').max(50, '最多成员数应在 2 到 50 之间').meta({ label: '最多成员数' }),
   })
   .partial()
   .strict();
@@ -129,7 +129,7 @@ export const Block = z.object({
 });
 export type Block = z.infer<typeof Block>;
 
-export const BlockListInput = z.object({ includeDissolved: z.boolean().default(false) });
+export const BlockListInput = z.object({ includeDissolved: z.boolean().default(false).meta({ label: '含已解散' }) });
 export const BlockList = z.object({
   /** the date the counts and certificate checks are made for (today, China time) */
   asOf: z.string(),
@@ -154,30 +154,30 @@ const IdList = (max: number, message: string) => z.array(Id).max(max, message);
 
 /** The fields of a block as the dialog edits them; members, inspectors and supervisors as whole sets. */
 export const BlockFields = z.object({
-  name: z.string().trim().min(1, '请填写小组名称').max(60, '小组名称不能超过 60 个字符'),
-  memberUnitIds: IdList(50, '一个小组最多 50 家成员单位'),
+  name: z.string().trim().min(1, '请填写小组名称').max(60, '小组名称不能超过 60 个字符').meta({ label: '小组名称' }),
+  memberUnitIds: IdList(50, '一个小组最多 50 家成员单位').meta({ label: '成员单位' }),
   /** one of memberUnitIds, or null */
-  leadUnitId: Id.nullish().transform((v) => v ?? null),
-  inspectorIds: IdList(20, '一个小组最多 20 名监察人员').default([]),
+  leadUnitId: Id.nullish().transform((v) => v ?? null).meta({ label: '牵头单位' }),
+  inspectorIds: IdList(20, '一个小组最多 20 名监察人员').default([]).meta({ label: '监察人员' }),
   /** safety managers of member units (安全监督员, see BlockSupervisorRef) */
-  supervisorManagerIds: IdList(50, '一个小组最多 50 名安全监督员').default([]),
-  schedule: OptionalText(50),
-  notes: OptionalText(1000),
+  supervisorManagerIds: IdList(50, '一个小组最多 50 名安全监督员').default([]).meta({ label: '安全监督员' }),
+  schedule: OptionalText(50).meta({ label: '活动安排' }),
+  notes: OptionalText(1000).meta({ label: '备注' }),
 });
 
 export const BlockSaveInput = BlockFields.extend({
   /** absent: create a block; present: edit it at the version the user saw */
-  id: Id.optional(),
-  version: z.number().int().optional(),
+  id: Id.optional().meta({ label: '编号' }),
+  version: z.number().int().optional().meta({ label: '版本' }),
   /** why members taken off the block left (kept in the membership history) */
-  leaveReason: OptionalText(200),
+  leaveReason: OptionalText(200).meta({ label: '移出原因' }),
 });
 export type BlockSaveInput = z.input<typeof BlockSaveInput>;
 
 export const BlockDissolveInput = z.object({
-  id: Id,
-  version: z.number().int(),
-  reason: z.string().trim().min(1, '请填写解散原因').max(200, '解散原因不能超过 200 个字符'),
+  id: Id.meta({ label: '编号' }),
+  version: z.number().int().meta({ label: '版本' }),
+  reason: z.string().trim().min(1, '请填写解散原因').max(200, '解散原因不能超过 200 个字符').meta({ label: '原因' }),
 });
 
 /** A unit of the district the dialog can choose from. */
@@ -254,15 +254,15 @@ export const Inspector = z.object({
 });
 export type Inspector = z.infer<typeof Inspector>;
 
-export const InspectorListInput = z.object({ includeInactive: z.boolean().default(true) });
+export const InspectorListInput = z.object({ includeInactive: z.boolean().default(true).meta({ label: '含已停用' }) });
 
 export const InspectorSaveInput = z.object({
-  id: Id.optional(),
-  version: z.number().int().optional(),
-  name: z.string().trim().min(1, '请填写监察人员姓名').max(30, '姓名不能超过 30 个字符'),
-  enforcementNo: OptionalEnforcementNo,
-  phone: OptionalPhone,
-  active: z.boolean().default(true),
+  id: Id.optional().meta({ label: '编号' }),
+  version: z.number().int().optional().meta({ label: '版本' }),
+  name: z.string().trim().min(1, '请填写监察人员姓名').max(30, '姓名不能超过 30 个字符').meta({ label: '姓名' }),
+  enforcementNo: OptionalEnforcementNo.meta({ label: '执法证号' }),
+  phone: OptionalPhone.meta({ label: '联系电话' }),
+  active: z.boolean().default(true).meta({ label: '在用' }),
 });
 export type InspectorSaveInput = z.input<typeof InspectorSaveInput>;
 
@@ -314,12 +314,12 @@ export const ChainProblem = z.object({
 export type ChainProblem = z.infer<typeof ChainProblem>;
 
 export const ChainRosterInput = z.object({
-  asOf: IsoDate.optional(),
+  asOf: IsoDate.optional().meta({ label: '截至日期' }),
   /**
    * For the 工作联系表 (its print and xlsx): safety managers' phones in full, to call them.
    * Each such read is audited (how many people's phones, not the phones).
    */
-  contactSheet: z.boolean().optional(),
+  contactSheet: z.boolean().optional().meta({ label: '通讯录' }),
 });
 export const ChainRoster = z.object({
   asOf: z.string(),

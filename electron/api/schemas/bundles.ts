@@ -14,16 +14,16 @@ const FilePath = z.string().trim().min(1, '请选择文件').max(4096);
 const FileRefOut = z.string();
 
 export const BundleExportInput = z.object({
-  jobId: JobId.optional(),
+  jobId: JobId.optional().meta({ label: '任务' }),
   /** everything this node owns, not only what changed since the last bundle */
-  full: z.boolean().default(false),
+  full: z.boolean().default(false).meta({ label: '全量' }),
   /** folder to write into (USB stick, intranet share); default: the data folder's exchange/out */
-  outDir: FilePath.optional(),
+  outDir: FilePath.optional().meta({ label: '输出文件夹' }),
   /** an exact file to write instead (the CLI's --out); must not exist */
-  outFile: FilePath.optional(),
+  outFile: FilePath.optional().meta({ label: '输出文件' }),
   /** bureau only: the office the bundle is for */
-  targetNodeId: Id.optional(),
-  passphrase: Passphrase,
+  targetNodeId: Id.optional().meta({ label: '接收节点' }),
+  passphrase: Passphrase.meta({ label: '口令' }),
 });
 
 export const RowCounts = z.record(z.string(), z.number().int());
@@ -84,13 +84,13 @@ export const BundleImportResult = z.object({
 export type BundleImportResult = z.infer<typeof BundleImportResult>;
 
 export const BundleImportInput = z.object({
-  jobId: JobId.optional(),
-  paths: z.array(FilePath).min(1, '请选择至少一个数据包').max(500),
-  dryRun: z.boolean().default(false),
-  passphrase: Passphrase,
+  jobId: JobId.optional().meta({ label: '任务' }),
+  paths: z.array(FilePath).min(1, '请选择至少一个数据包').max(500).meta({ label: '文件' }),
+  dryRun: z.boolean().default(false).meta({ label: '试导入' }),
+  passphrase: Passphrase.meta({ label: '口令' }),
 });
 
-export const BundleScanInput = z.object({ dir: FilePath.optional() });
+export const BundleScanInput = z.object({ dir: FilePath.optional().meta({ label: '文件夹' }) });
 export const BundleFile = z.object({ path: z.string(), fileName: z.string(), size: z.number().int(), modifiedAt: z.string() });
 export const BundleScan = z.object({ dir: z.string(), files: z.array(BundleFile) });
 
@@ -111,15 +111,15 @@ export const ReceivedBundle = z.object({
 
 export const ReceiptWriteInput = z.object({
   /** only this office's bundles; default every office with bundles not yet receipted */
-  nodeId: z.string().optional(),
-  outDir: FilePath.optional(),
-  passphrase: Passphrase,
+  nodeId: z.string().optional().meta({ label: '节点' }),
+  outDir: FilePath.optional().meta({ label: '输出文件夹' }),
+  passphrase: Passphrase.meta({ label: '口令' }),
 });
 export const ReceiptsWritten = z.object({
   receipts: z.array(z.object({ nodeId: z.string(), nodeName: z.string(), file: z.string(), ref: FileRefOut, bundles: z.number().int() })),
 });
 
-export const ReceiptImportInput = z.object({ path: FilePath });
+export const ReceiptImportInput = z.object({ path: FilePath.meta({ label: '文件路径' }) });
 export const ReceiptImported = z.object({ acknowledged: z.number().int(), alreadyAcknowledged: z.number().int(), unknown: z.number().int() });
 
 export const CityOffice = z.object({

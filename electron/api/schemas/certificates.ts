@@ -93,14 +93,14 @@ export const PoolEntry = z.object({
 });
 export type PoolEntry = z.infer<typeof PoolEntry>;
 export const PoolInput = z.object({
-  districtId: Id.optional(),
+  districtId: Id.optional().meta({ label: '所属分局' }),
   /** only certificates valid today that expire within this many days (default: the setting, 90) */
-  expiringWithin: z.boolean().default(false),
-  status: PoolStatus.optional(),
-  search: z.string().trim().max(50).optional(),
-  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  expiringWithin: z.boolean().default(false).meta({ label: '即将到期' }),
+  status: PoolStatus.optional().meta({ label: '证书状态' }),
+  search: z.string().trim().max(50).optional().meta({ label: '搜索' }),
+  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().meta({ label: '截至日期' }),
 });
-export const RevokeCertificateInput = z.object({ id: Id, reason: z.string().trim().min(1, '请写明撤销原因').max(200) });
+export const RevokeCertificateInput = z.object({ id: Id.meta({ label: '编号' }), reason: z.string().trim().min(1, '请写明撤销原因').max(200).meta({ label: '原因' }) });
 export const PoolPublished = z.object({
   inserted: z.number().int(),
   updated: z.number().int(),
@@ -110,7 +110,7 @@ export const PoolPublished = z.object({
 });
 
 export const VerifyStatus = z.enum(['genuine', 'expired', 'revoked', 'forged', 'unknown-issuer', 'malformed']);
-export const VerifyInput = z.object({ payload: z.string().max(4000), asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() });
+export const VerifyInput = z.object({ payload: z.string().max(4000).meta({ label: '证书二维码内容' }), asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().meta({ label: '截至日期' }) });
 export const VerifyResult = z.object({
   status: VerifyStatus,
   /** one Chinese line for the screen and the CLI */

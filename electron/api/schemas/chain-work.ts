@@ -58,48 +58,48 @@ export const FeedbackByManager = z.object({
 });
 export type FeedbackByManager = z.infer<typeof FeedbackByManager>;
 
-export const FeedbackListInput = z.object({ managerId: Id.optional(), blockId: Id.optional(), state: FeedbackState.optional(), open: z.boolean().optional() });
+export const FeedbackListInput = z.object({ managerId: Id.optional().meta({ label: '安全管理员' }), blockId: Id.optional().meta({ label: '安全管理小组' }), state: FeedbackState.optional().meta({ label: '状态' }), open: z.boolean().optional().meta({ label: '未办结' }) });
 export const FeedbackList = z.object({ items: z.array(Feedback), byManager: z.array(FeedbackByManager) });
 export type FeedbackList = z.infer<typeof FeedbackList>;
 
-export const TakenBy = z.discriminatedUnion('kind', [z.object({ kind: z.literal('inspector'), inspectorId: Id }), z.object({ kind: z.literal('lead_unit') })], {
+export const TakenBy = z.discriminatedUnion('kind', [z.object({ kind: z.literal('inspector').meta({ label: '类型' }), inspectorId: Id.meta({ label: '监察人员' }) }), z.object({ kind: z.literal('lead_unit') })], {
   message: '请选择接收人：监察人员或小组牵头单位',
 });
 
 export const FeedbackSaveInput = z.object({
   /** absent: register a new report; present: correct one still 已登记 */
-  id: Id.optional(),
-  version: z.number().int().optional(),
-  managerId: Id,
-  reportedOn: IsoDate,
-  takenBy: TakenBy,
-  content: z.string().trim().min(1, '请填写反馈内容').max(4000, '反馈内容不能超过 4000 个字符'),
+  id: Id.optional().meta({ label: '编号' }),
+  version: z.number().int().optional().meta({ label: '版本' }),
+  managerId: Id.meta({ label: '安全管理员' }),
+  reportedOn: IsoDate.meta({ label: '反映日期' }),
+  takenBy: TakenBy.meta({ label: '接收人' }),
+  content: z.string().trim().min(1, '请填写反馈内容').max(4000, '反馈内容不能超过 4000 个字符').meta({ label: '内容' }),
   /** the unit concerned; default the manager's own */
-  unitId: Id.nullish().transform((v) => v ?? null),
-  equipmentId: Id.nullish().transform((v) => v ?? null),
+  unitId: Id.nullish().transform((v) => v ?? null).meta({ label: '使用单位' }),
+  equipmentId: Id.nullish().transform((v) => v ?? null).meta({ label: '设备' }),
 });
 export type FeedbackSaveInput = z.input<typeof FeedbackSaveInput>;
 
 export const FeedbackAnswerInput = z.object({
-  id: Id,
-  version: z.number().int(),
-  answer: z.string().trim().min(1, '请填写答复内容').max(4000, '答复内容不能超过 4000 个字符'),
-  answeredBy: z.string().trim().min(1, '请填写答复人').max(50, '答复人不能超过 50 个字符'),
-  answeredOn: IsoDate.optional(),
+  id: Id.meta({ label: '编号' }),
+  version: z.number().int().meta({ label: '版本' }),
+  answer: z.string().trim().min(1, '请填写答复内容').max(4000, '答复内容不能超过 4000 个字符').meta({ label: '答复' }),
+  answeredBy: z.string().trim().min(1, '请填写答复人').max(50, '答复人不能超过 50 个字符').meta({ label: '答复人' }),
+  answeredOn: IsoDate.optional().meta({ label: '答复日期' }),
 });
 
 /** Turned into a new hazard (description, level …) or linked with an existing one (hazardId). */
 export const FeedbackHazardInput = z.object({
-  id: Id,
-  version: z.number().int(),
-  hazardId: Id.optional(),
-  description: OptionalText(2000),
-  level: z.enum(['general', 'major'], { message: '隐患等级应为一般隐患或重大隐患' }).optional(),
-  measures: OptionalText(2000),
-  evidence: z.array(StagedId).max(20).default([]),
+  id: Id.meta({ label: '编号' }),
+  version: z.number().int().meta({ label: '版本' }),
+  hazardId: Id.optional().meta({ label: '隐患' }),
+  description: OptionalText(2000).meta({ label: '隐患描述' }),
+  level: z.enum(['general', 'major'], { message: '隐患等级应为一般隐患或重大隐患' }).optional().meta({ label: '隐患等级' }),
+  measures: OptionalText(2000).meta({ label: '整改措施' }),
+  evidence: z.array(StagedId).max(20).default([]).meta({ label: '证据照片' }),
 });
 
-export const FeedbackCloseInput = z.object({ id: Id, version: z.number().int(), note: OptionalText(1000), closedOn: IsoDate.optional() });
+export const FeedbackCloseInput = z.object({ id: Id.meta({ label: '编号' }), version: z.number().int().meta({ label: '版本' }), note: OptionalText(1000).meta({ label: '说明' }), closedOn: IsoDate.optional().meta({ label: '办结日期' }) });
 
 // ---- the supervisors' work ----
 
@@ -144,19 +144,19 @@ export const SupervisorWorkOutput = z.object({
 });
 export type SupervisorWorkOutput = z.infer<typeof SupervisorWorkOutput>;
 
-export const SupervisorLogInput = z.object({ managerId: Id, from: IsoDate.optional(), to: IsoDate.optional() });
+export const SupervisorLogInput = z.object({ managerId: Id.meta({ label: '安全管理员' }), from: IsoDate.optional().meta({ label: '起始日期' }), to: IsoDate.optional().meta({ label: '截止日期' }) });
 
 export const SupervisorWorkAddInput = z.object({
-  managerId: Id,
-  doneOn: IsoDate,
-  kind: WorkKind,
-  content: z.string().trim().min(1, '请填写工作内容').max(1000, '工作内容不能超过 1000 个字符'),
-  blockId: Id.nullish().transform((v) => v ?? null),
+  managerId: Id.meta({ label: '安全管理员' }),
+  doneOn: IsoDate.meta({ label: '工作日期' }),
+  kind: WorkKind.meta({ label: '类型' }),
+  content: z.string().trim().min(1, '请填写工作内容').max(1000, '工作内容不能超过 1000 个字符').meta({ label: '内容' }),
+  blockId: Id.nullish().transform((v) => v ?? null).meta({ label: '安全管理小组' }),
 });
 
 export const ChainWorkSettings = z.object({
   /** a supervisor who did something in the last N days counts as active */
-  activeDays: z.number().int().min(7, '活跃天数应在 7 到 730 之间').max(730, '活跃天数应在 7 到 730 之间').default(90),
+  activeDays: z.number().int().min(7, '活跃天数应在 7 到 730 之间').max(730, '活跃天数应在 7 到 730 之间').default(90).meta({ label: '活跃天数' }),
 });
 export type ChainWorkSettings = z.infer<typeof ChainWorkSettings>;
 export const ChainWorkSettingsUpdate = ChainWorkSettings.partial().strict();

@@ -47,8 +47,8 @@ export const SyncMeta = {
 
 /** Grid paging (AG Grid's infinite row model asks for startRow..endRow). */
 export const Paging = {
-  startRow: z.number().int().min(0).default(0),
-  endRow: z.number().int().min(1).default(100),
+  startRow: z.number().int().min(0).default(0).meta({ label: '起始行' }),
+  endRow: z.number().int().min(1).default(100).meta({ label: '结束行' }),
 };
 export const pageLimit = [
   (q: { startRow: number; endRow: number }) => q.endRow > q.startRow && q.endRow - q.startRow <= 1000,

@@ -48,62 +48,62 @@ const Text = (label: string, max: number) => z.string().trim().min(1, `请填写
 
 /** The reporter as given: a natural person, or nobody named (anonymous). */
 export const ReporterInput = z.object({
-  name: OptionalText(50),
-  phone: OptionalPhone,
-  idNumber: OptionalText(30),
-  address: OptionalText(200),
+  name: OptionalText(50).meta({ label: '姓名' }),
+  phone: OptionalPhone.meta({ label: '联系电话' }),
+  idNumber: OptionalText(30).meta({ label: '身份证号' }),
+  address: OptionalText(200).meta({ label: '地址' }),
 });
 
 export const ComplaintCreateInput = z.object({
-  receivedOn: IsoDate,
-  channel: ComplaintChannel,
-  anonymous: z.boolean().default(false),
-  reporter: ReporterInput.default({ name: null, phone: null, idNumber: null, address: null }),
+  receivedOn: IsoDate.meta({ label: '受理日期' }),
+  channel: ComplaintChannel.meta({ label: '渠道' }),
+  anonymous: z.boolean().default(false).meta({ label: '匿名' }),
+  reporter: ReporterInput.default({ name: null, phone: null, idNumber: null, address: null }).meta({ label: '举报人' }),
   /** 举报人为本局工作人员: registered, but never rewarded */
-  bureauStaff: z.boolean().default(false),
-  content: Text('举报内容', 4000),
+  bureauStaff: z.boolean().default(false).meta({ label: '本局工作人员' }),
+  content: Text('举报内容', 4000).meta({ label: '内容' }),
   /** the unit from the ledger, or the name as the reporter gave it */
-  unitId: Id.nullish().transform((v) => v ?? null),
-  unitName: OptionalText(100),
-  equipmentId: Id.nullish().transform((v) => v ?? null),
+  unitId: Id.nullish().transform((v) => v ?? null).meta({ label: '使用单位' }),
+  unitName: OptionalText(100).meta({ label: '单位名称' }),
+  equipmentId: Id.nullish().transform((v) => v ?? null).meta({ label: '设备' }),
   /** default: the setting's working days after receivedOn */
-  handlingDeadline: IsoDate.nullish().transform((v) => v ?? null),
+  handlingDeadline: IsoDate.nullish().transform((v) => v ?? null).meta({ label: '处理期限' }),
 });
 
 export const ComplaintUpdateInput = z.object({
-  id: Id,
-  version: z.number().int(),
-  receivedOn: IsoDate.optional(),
-  channel: ComplaintChannel.optional(),
-  anonymous: z.boolean().optional(),
-  reporter: ReporterInput.optional(),
-  bureauStaff: z.boolean().optional(),
-  content: Text('举报内容', 4000).optional(),
-  unitId: Id.nullish(),
-  unitName: OptionalText(100).optional(),
-  equipmentId: Id.nullish(),
-  handlingDeadline: IsoDate.optional(),
+  id: Id.meta({ label: '编号' }),
+  version: z.number().int().meta({ label: '版本' }),
+  receivedOn: IsoDate.optional().meta({ label: '受理日期' }),
+  channel: ComplaintChannel.optional().meta({ label: '渠道' }),
+  anonymous: z.boolean().optional().meta({ label: '匿名' }),
+  reporter: ReporterInput.optional().meta({ label: '举报人' }),
+  bureauStaff: z.boolean().optional().meta({ label: '本局工作人员' }),
+  content: Text('举报内容', 4000).optional().meta({ label: '内容' }),
+  unitId: Id.nullish().meta({ label: '使用单位' }),
+  unitName: OptionalText(100).optional().meta({ label: '单位名称' }),
+  equipmentId: Id.nullish().meta({ label: '设备' }),
+  handlingDeadline: IsoDate.optional().meta({ label: '处理期限' }),
 });
 
 export const ComplaintHandleInput = z.object({
-  id: Id,
-  version: z.number().int(),
-  handlingResult: Text('处理情况', 4000),
+  id: Id.meta({ label: '编号' }),
+  version: z.number().int().meta({ label: '版本' }),
+  handlingResult: Text('处理情况', 4000).meta({ label: '处理情况' }),
   /** with an outcome the complaint is 办结; without, its progress is recorded (办理中) */
-  outcome: ComplaintOutcome.nullish().transform((v) => v ?? null),
-  handledOn: IsoDate.nullish().transform((v) => v ?? null),
-  linkedInspectionId: Id.nullish().transform((v) => v ?? null),
-  linkedHazardId: Id.nullish().transform((v) => v ?? null),
+  outcome: ComplaintOutcome.nullish().transform((v) => v ?? null).meta({ label: '结果' }),
+  handledOn: IsoDate.nullish().transform((v) => v ?? null).meta({ label: '办结日期' }),
+  linkedInspectionId: Id.nullish().transform((v) => v ?? null).meta({ label: '关联检查' }),
+  linkedHazardId: Id.nullish().transform((v) => v ?? null).meta({ label: '关联隐患' }),
 });
 
 export const ComplaintListInput = z.object({
-  districtId: Id.optional(),
-  state: ComplaintState.optional(),
-  channel: ComplaintChannel.optional(),
-  outcome: ComplaintOutcome.optional(),
-  overdue: z.boolean().optional(),
-  unitId: Id.optional(),
-  search: z.string().trim().max(100).optional(),
+  districtId: Id.optional().meta({ label: '所属分局' }),
+  state: ComplaintState.optional().meta({ label: '状态' }),
+  channel: ComplaintChannel.optional().meta({ label: '渠道' }),
+  outcome: ComplaintOutcome.optional().meta({ label: '结果' }),
+  overdue: z.boolean().optional().meta({ label: '逾期' }),
+  unitId: Id.optional().meta({ label: '使用单位' }),
+  search: z.string().trim().max(100).optional().meta({ label: '搜索' }),
 });
 
 export const RewardBrief = z.object({ id: Id, state: RewardState, proposedFen: z.number().int(), approvedFen: z.number().int().nullable() });
@@ -187,13 +187,13 @@ export const ComplaintDetail = ComplaintSummary.extend({
 export type ComplaintDetail = z.infer<typeof ComplaintDetail>;
 
 export const RewardProposeInput = z.object({
-  complaintId: Id,
+  complaintId: Id.meta({ label: '投诉举报' }),
   /** the complaint's version the user saw */
-  version: z.number().int(),
-  scheme: RewardScheme,
-  level: RewardLevel,
-  finesYuan: Yuan.default(0),
-  confiscatedYuan: Yuan.default(0),
+  version: z.number().int().meta({ label: '版本' }),
+  scheme: RewardScheme.meta({ label: '奖励标准' }),
+  level: RewardLevel.meta({ label: '等级' }),
+  finesYuan: Yuan.default(0).meta({ label: '罚款金额' }),
+  confiscatedYuan: Yuan.default(0).meta({ label: '没收金额' }),
 });
 
 export const RewardPreviewInput = RewardProposeInput.omit({ complaintId: true, version: true });
@@ -201,19 +201,19 @@ export const RewardPreview = z.object({ proposedFen: z.number().int(), basis: z.
 export type RewardPreview = z.infer<typeof RewardPreview>;
 
 export const RewardApproveInput = z.object({
-  id: Id,
-  version: z.number().int(),
+  id: Id.meta({ label: '编号' }),
+  version: z.number().int().meta({ label: '版本' }),
   /** the person who approves (审批人) */
-  approvedBy: Text('审批人', 50),
-  approvedOn: IsoDate.nullish().transform((v) => v ?? null),
+  approvedBy: Text('审批人', 50).meta({ label: '审批人' }),
+  approvedOn: IsoDate.nullish().transform((v) => v ?? null).meta({ label: '审批日期' }),
   /** another amount than proposed, within the scheme's minimum and cap, with a reason */
-  approvedYuan: Yuan.nullish().transform((v) => v ?? null),
-  reason: OptionalText(500),
+  approvedYuan: Yuan.nullish().transform((v) => v ?? null).meta({ label: '审批金额' }),
+  reason: OptionalText(500).meta({ label: '原因' }),
 });
 
-export const RewardRejectInput = z.object({ id: Id, version: z.number().int(), reason: Text('不予奖励的理由', 500) });
+export const RewardRejectInput = z.object({ id: Id.meta({ label: '编号' }), version: z.number().int().meta({ label: '版本' }), reason: Text('不予奖励的理由', 500).meta({ label: '原因' }) });
 
-export const RewardPaidInput = z.object({ id: Id, version: z.number().int(), paidOn: IsoDate.nullish().transform((v) => v ?? null), note: OptionalText(500) });
+export const RewardPaidInput = z.object({ id: Id.meta({ label: '编号' }), version: z.number().int().meta({ label: '版本' }), paidOn: IsoDate.nullish().transform((v) => v ?? null).meta({ label: '发放日期' }), note: OptionalText(500).meta({ label: '说明' }) });
 
 /** A reward with its complaint (masked), for the approval form. */
 export const RewardDetail = z.object({ reward: Reward, complaint: ComplaintSummary });
@@ -227,8 +227,8 @@ export const SchemeLevel = z.object({
 export const SchemeRules = z
   .object({
     /** 一级, 二级, 三级 */
-    levels: z.tuple([SchemeLevel, SchemeLevel, SchemeLevel]),
-    capFen: z.number().int().min(1, '奖励上限应大于 0'),
+    levels: z.tuple([SchemeLevel, SchemeLevel, SchemeLevel]).meta({ label: '等级' }),
+    capFen: z.number().int().min(1, '奖励上限应大于 0').meta({ label: '奖励上限' }),
   })
   .refine((s) => s.levels.every((l) => l.minimumFen <= s.capFen), { message: '各级最低金额不能高于奖励上限', path: ['capFen'] });
 export type SchemeRules = z.infer<typeof SchemeRules>;
@@ -263,16 +263,16 @@ export const ComplaintSettings = z.object({
 });
 export type ComplaintSettings = z.infer<typeof ComplaintSettings>;
 export const ComplaintSettingsUpdate = z.object({
-  handlingWorkingDays: z.number().int().min(1, '处理期限应为 1 到 365 个工作日').max(365, '处理期限应为 1 到 365 个工作日').optional(),
-  national: SchemeRules.optional(),
-  local: SchemeRules.optional(),
-  localName: z.string().trim().min(1, '请填写本地奖励标准的名称').max(100).optional(),
+  handlingWorkingDays: z.number().int().min(1, '处理期限应为 1 到 365 个工作日').max(365, '处理期限应为 1 到 365 个工作日').optional().meta({ label: '处理期限（工作日）' }),
+  national: SchemeRules.optional().meta({ label: '国家奖励标准' }),
+  local: SchemeRules.optional().meta({ label: '本地奖励标准' }),
+  localName: z.string().trim().min(1, '请填写本地奖励标准的名称').max(100).optional().meta({ label: '本地标准名称' }),
 });
 
 const Counts = z.object({ received: z.number().int(), handled: z.number().int(), open: z.number().int(), overdue: z.number().int() });
 const Sum = z.object({ count: z.number().int(), sumFen: z.number().int() });
 
-export const ComplaintStatsInput = z.object({ districtId: Id.optional(), month: z.string().regex(/^\d{4}-\d{2}$/, '月份应写作 YYYY-MM').optional() });
+export const ComplaintStatsInput = z.object({ districtId: Id.optional().meta({ label: '所属分局' }), month: z.string().regex(/^\d{4}-\d{2}$/, '月份应写作 YYYY-MM').optional().meta({ label: '月份' }) });
 export const ComplaintStats = z.object({
   month: z.string(),
   /** received in the month; handled = 办结 in the month; open/overdue of those received in the month */

@@ -4,8 +4,8 @@ import { z } from 'zod';
 export const MAX_STAGED_BYTES = 80 * 1024 * 1024;
 
 export const StageFileInput = z.object({
-  name: z.string().trim().min(1, '缺少文件名').max(255, '文件名过长'),
-  contentBase64: z.string().max(Math.ceil(MAX_STAGED_BYTES / 3) * 4, `文件过大：不能超过 ${MAX_STAGED_BYTES / 1024 / 1024} MB`),
+  name: z.string().trim().min(1, '缺少文件名').max(255, '文件名过长').meta({ label: '文件名' }),
+  contentBase64: z.string().max(Math.ceil(MAX_STAGED_BYTES / 3) * 4, `文件过大：不能超过 ${MAX_STAGED_BYTES / 1024 / 1024} MB`).meta({ label: '文件内容' }),
 });
 
 /** A file the renderer handed to the core (by content, since a page cannot name paths). */

@@ -88,57 +88,57 @@ export const HazardDetail = HazardSummary.extend({
 export type HazardDetail = z.infer<typeof HazardDetail>;
 
 export const HazardCreateInput = z.object({
-  unitId: Id,
-  equipmentId: Id.nullish().transform((v) => v ?? null),
-  description: z.string().trim().min(1, '请描述隐患').max(2000, '隐患描述不能超过 2000 个字符'),
-  level: HazardLevel,
-  foundBy: z.string().trim().min(1, '请填写发现人').max(100, '发现人不能超过 100 个字符'),
-  foundOn: IsoDate,
-  measures: OptionalText(2000),
-  comment: OptionalText(1000),
+  unitId: Id.meta({ label: '使用单位' }),
+  equipmentId: Id.nullish().transform((v) => v ?? null).meta({ label: '设备' }),
+  description: z.string().trim().min(1, '请描述隐患').max(2000, '隐患描述不能超过 2000 个字符').meta({ label: '隐患描述' }),
+  level: HazardLevel.meta({ label: '隐患等级' }),
+  foundBy: z.string().trim().min(1, '请填写发现人').max(100, '发现人不能超过 100 个字符').meta({ label: '发现人' }),
+  foundOn: IsoDate.meta({ label: '发现日期' }),
+  measures: OptionalText(2000).meta({ label: '整改措施' }),
+  comment: OptionalText(1000).meta({ label: '意见' }),
   /** evidence before (整改前照片等), staged with files.stage */
-  evidence: z.array(StagedId).max(20).default([]),
-  sourceInspectionId: OptionalText(64),
+  evidence: z.array(StagedId).max(20).default([]).meta({ label: '证据照片' }),
+  sourceInspectionId: OptionalText(64).meta({ label: '来源检查' }),
   /** the safety manager who reported it (a manager of a unit of the district) */
-  reporterManagerId: OptionalText(64),
+  reporterManagerId: OptionalText(64).meta({ label: '报告人' }),
 });
 
 export const HazardUpdateInput = z.object({
-  id: Id,
-  version: z.number().int(),
-  equipmentId: Id.nullish(),
-  description: z.string().trim().min(1, '请描述隐患').max(2000, '隐患描述不能超过 2000 个字符').optional(),
-  level: HazardLevel.optional(),
-  foundBy: z.string().trim().min(1, '请填写发现人').max(100).optional(),
-  foundOn: IsoDate.optional(),
-  measures: OptionalText(2000).optional(),
+  id: Id.meta({ label: '编号' }),
+  version: z.number().int().meta({ label: '版本' }),
+  equipmentId: Id.nullish().meta({ label: '设备' }),
+  description: z.string().trim().min(1, '请描述隐患').max(2000, '隐患描述不能超过 2000 个字符').optional().meta({ label: '隐患描述' }),
+  level: HazardLevel.optional().meta({ label: '隐患等级' }),
+  foundBy: z.string().trim().min(1, '请填写发现人').max(100).optional().meta({ label: '发现人' }),
+  foundOn: IsoDate.optional().meta({ label: '发现日期' }),
+  measures: OptionalText(2000).optional().meta({ label: '整改措施' }),
 });
 
 export const HazardTransitionInput = z.object({
-  id: Id,
-  version: z.number().int(),
-  action: HazardAction,
-  comment: OptionalText(1000),
-  evidence: z.array(StagedId).max(20).default([]),
+  id: Id.meta({ label: '编号' }),
+  version: z.number().int().meta({ label: '版本' }),
+  action: HazardAction.meta({ label: '操作' }),
+  comment: OptionalText(1000).meta({ label: '意见' }),
+  evidence: z.array(StagedId).max(20).default([]).meta({ label: '证据照片' }),
   /** 下达整改: the order date (default today) and either working days (default by level) or a deadline */
-  orderedOn: IsoDate.optional(),
-  workingDays: z.number().int().min(1, '整改期限应为至少 1 个工作日').max(365, '整改期限不能超过 365 个工作日').optional(),
-  deadline: IsoDate.optional(),
+  orderedOn: IsoDate.optional().meta({ label: '责令整改日期' }),
+  workingDays: z.number().int().min(1, '整改期限应为至少 1 个工作日').max(365, '整改期限不能超过 365 个工作日').optional().meta({ label: '整改期限（工作日）' }),
+  deadline: IsoDate.optional().meta({ label: '整改期限' }),
 });
 
 export const HazardListInput = z.object({
-  districtId: Id.optional(),
-  state: HazardState.optional(),
+  districtId: Id.optional().meta({ label: '所属分局' }),
+  state: HazardState.optional().meta({ label: '状态' }),
   /** open = every state before 闭环销号 */
-  open: z.boolean().optional(),
-  level: HazardLevel.optional(),
-  blockId: Id.optional(),
-  unitId: Id.optional(),
-  overdue: z.boolean().optional(),
+  open: z.boolean().optional().meta({ label: '未办结' }),
+  level: HazardLevel.optional().meta({ label: '隐患等级' }),
+  blockId: Id.optional().meta({ label: '安全管理小组' }),
+  unitId: Id.optional().meta({ label: '使用单位' }),
+  overdue: z.boolean().optional().meta({ label: '逾期' }),
   /** 隐患编号, unit name (or its pinyin initials) or words of the description */
-  search: z.string().trim().max(100).optional(),
+  search: z.string().trim().max(100).optional().meta({ label: '搜索' }),
   /** the first so many (a picker shows a few); all when omitted */
-  limit: z.number().int().min(1).max(500).optional(),
+  limit: z.number().int().min(1).max(500).optional().meta({ label: '条数上限' }),
 });
 
 export const HazardStats = z.object({
@@ -161,11 +161,11 @@ export type HazardStats = z.infer<typeof HazardStats>;
 
 export const HazardSettings = z.object({
   /** default 整改期限 in working days: 一般隐患 / 重大隐患 */
-  generalWorkingDays: z.number().int().min(1).max(365).default(10),
-  majorWorkingDays: z.number().int().min(1).max(365).default(30),
+  generalWorkingDays: z.number().int().min(1).max(365).default(10).meta({ label: '一般隐患整改期限（工作日）' }),
+  majorWorkingDays: z.number().int().min(1).max(365).default(30).meta({ label: '重大隐患整改期限（工作日）' }),
 });
 export type HazardSettings = z.infer<typeof HazardSettings>;
 export const HazardSettingsUpdate = HazardSettings.partial();
 
-export const DeadlinePreviewInput = z.object({ from: IsoDate, workingDays: z.number().int().min(1, '整改期限应为至少 1 个工作日').max(365) });
+export const DeadlinePreviewInput = z.object({ from: IsoDate.meta({ label: '起算日期' }), workingDays: z.number().int().min(1, '整改期限应为至少 1 个工作日').max(365).meta({ label: '整改期限（工作日）' }) });
 export const DeadlinePreview = z.object({ deadline: z.string(), warnings: z.array(z.string()) });

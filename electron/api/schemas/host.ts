@@ -15,13 +15,13 @@ export type PickedFile = z.infer<typeof PickedFile>;
 
 export const PickFileInput = z.object({
   /** which files the dialog offers: 数据包 (.qklb) or 回执 (.qklr) */
-  purpose: z.enum(['bundle', 'receipt']),
-  multiple: z.boolean().default(false),
+  purpose: z.enum(['bundle', 'receipt']).meta({ label: '用途' }),
+  multiple: z.boolean().default(false).meta({ label: '多选' }),
 });
 /** empty when the user cancelled */
 export const PickFileResult = z.object({ files: z.array(PickedFile) });
 
-export const PickFolderInput = z.object({ purpose: z.enum(['bundle-export', 'bundle-import', 'receipts']) });
+export const PickFolderInput = z.object({ purpose: z.enum(['bundle-export', 'bundle-import', 'receipts']).meta({ label: '用途' }) });
 /** null when the user cancelled, or when the host has no folder dialog (a browser): the data folder is used then */
 export const PickFolderResult = z.object({ folder: z.object({ ref: FileRef, label: z.string() }).nullable() });
 
@@ -34,21 +34,21 @@ const SafeFileName = z
 
 export const SaveFileInput = z.object({
   /** the name offered in the save dialog (or of the download) */
-  fileName: SafeFileName,
+  fileName: SafeFileName.meta({ label: '文件名' }),
   source: z.discriminatedUnion('kind', [
     /** bytes the core returned (an xlsx, a Word file) */
-    z.object({ kind: z.literal('content'), mimeType: z.string().max(200), contentBase64: z.string() }),
+    z.object({ kind: z.literal('content').meta({ label: '文件来源' }), mimeType: z.string().max(200).meta({ label: '文件类型' }), contentBase64: z.string().meta({ label: '文件内容' }) }),
     /** a file the core wrote (a bundle, a receipt), by the reference it returned */
-    z.object({ kind: z.literal('ref'), ref: FileRef }),
-  ]),
+    z.object({ kind: z.literal('ref'), ref: FileRef.meta({ label: '文件' }) }),
+  ]).meta({ label: '文件内容' }),
 });
 /** location: where it went, to show the user (null for a browser download or a cancel) */
 export const SaveFileResult = z.object({ saved: z.boolean(), location: z.string().nullable() });
 
 export const PrintToPdfInput = z.object({
-  fileName: SafeFileName.refine((name) => name.toLowerCase().endsWith('.pdf'), '文件名应以 .pdf 结尾'),
+  fileName: SafeFileName.refine((name) => name.toLowerCase().endsWith('.pdf'), '文件名应以 .pdf 结尾').meta({ label: '文件名' }),
   /** A4 landscape (the two lists) or portrait (everything else) */
-  landscape: z.boolean().default(false),
+  landscape: z.boolean().default(false).meta({ label: '横向' }),
 });
 /** printed: the browser's print dialog was shown instead (its 另存为 PDF does the rest) */
 export const PrintToPdfResult = z.object({ saved: z.boolean(), printed: z.boolean(), location: z.string().nullable() });

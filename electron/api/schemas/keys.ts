@@ -20,10 +20,10 @@ export const KeysStatus = z.object({
 });
 export type KeysStatus = z.infer<typeof KeysStatus>;
 
-export const KeysCreateInput = z.object({ passphrase: Passphrase });
+export const KeysCreateInput = z.object({ passphrase: Passphrase.meta({ label: '口令' }) });
 
 /** The content of a .pub file (JSON text), as read by the user from a USB stick or share. */
-export const PublicIdentityText = z.object({ content: z.string().min(2).max(64 * 1024, '公钥文件过大，请确认选择的是 .pub 文件') });
+export const PublicIdentityText = z.object({ content: z.string().min(2).max(64 * 1024, '公钥文件过大，请确认选择的是 .pub 文件').meta({ label: '内容' }) });
 
 export const PublicIdentityInfo = z.object({
   nodeId: Id,
@@ -41,7 +41,7 @@ export type PublicIdentityInfo = z.infer<typeof PublicIdentityInfo>;
 
 export const KeysTrustInput = PublicIdentityText.extend({
   /** the fingerprint the user compared by phone; must equal the file's */
-  fingerprint: Fingerprint,
+  fingerprint: Fingerprint.meta({ label: '指纹' }),
 });
 
 export const TrustedKey = z.object({
@@ -60,20 +60,20 @@ export const TrustedKey = z.object({
 export type TrustedKey = z.infer<typeof TrustedKey>;
 
 export const KeysRevokeInput = z.object({
-  keyId: z.string().min(1),
-  reason: z.string().trim().min(1, '请填写吊销原因').max(200),
+  keyId: z.string().min(1).meta({ label: '密钥' }),
+  reason: z.string().trim().min(1, '请填写吊销原因').max(200).meta({ label: '原因' }),
 });
 
 export const KeysRotateInput = z.object({
-  passphrase: Passphrase,
+  passphrase: Passphrase.meta({ label: '口令' }),
   /** bureau only: the old key may be in wrong hands (a lost PC): every office revokes it with this reason */
-  revokeReason: z.string().trim().min(1, '请填写吊销原因').max(200).optional(),
+  revokeReason: z.string().trim().min(1, '请填写吊销原因').max(200).optional().meta({ label: '吊销原因' }),
 });
 
 export const KeysChangePassphraseInput = z.object({
   /** the passphrase the keys are sealed with now (the host's QKL_PASSPHRASE when absent) */
-  passphrase: Passphrase,
-  newPassphrase: z.string().min(1, '请输入新口令').max(1024),
+  passphrase: Passphrase.meta({ label: '口令' }),
+  newPassphrase: z.string().min(1, '请输入新口令').max(1024).meta({ label: '新口令' }),
 });
 export const PassphraseChanged = z.object({ resealed: z.number().int() });
 
@@ -81,13 +81,14 @@ const forgetAfterMinutes = z
   .number()
   .int('口令记忆时长应为整数分钟')
   .min(1, '口令记忆时长应在 1 到 240 分钟之间')
-  .max(240, '口令记忆时长应在 1 到 240 分钟之间');
+  .max(240, '口令记忆时长应在 1 到 240 分钟之间')
+  .meta({ label: '口令记忆时长' });
 /** How long the desktop keeps the passphrase in memory without user input; on lock it is forgotten at once. */
 export const KeySessionSettings = z.object({ forgetAfterMinutes: forgetAfterMinutes.default(15) });
 export type KeySessionSettings = z.infer<typeof KeySessionSettings>;
 export const KeySessionSettingsUpdate = z.object({ forgetAfterMinutes });
 
-export const RecoverySheetInput = z.object({ passphrase: Passphrase });
+export const RecoverySheetInput = z.object({ passphrase: Passphrase.meta({ label: '口令' }) });
 /** What the bureau prints and locks away: the backup identity that opens every bundle if the main key is lost. */
 export const RecoverySheet = z.object({
   nodeName: z.string(),

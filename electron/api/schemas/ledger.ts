@@ -46,15 +46,15 @@ export type SheetKind = z.infer<typeof SheetKind>;
 
 /** Where the ledger comes from: a file the page staged, or (CLI and tests only) a path. */
 export const LedgerSource = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('staged'), id: z.string().regex(/^[0-9a-f]{64}$/) }),
-  z.object({ kind: z.literal('path'), path: z.string().min(1) }),
+  z.object({ kind: z.literal('staged').meta({ label: '文件来源' }), id: z.string().regex(/^[0-9a-f]{64}$/).meta({ label: '文件' }) }),
+  z.object({ kind: z.literal('path'), path: z.string().min(1).meta({ label: '文件路径' }) }),
 ]);
 
 /** header text as it stands in the file → the field it means, or 'extra' to keep it as an extra attribute */
 export const ColumnMapping = z.record(z.string().max(100), z.union([LedgerField, z.literal('extra')]));
 
 /** One row of the file, as the preview names it (sheet name and Excel row number). */
-export const LedgerRowRef = z.object({ sheet: z.string().max(200), row: z.number().int().min(1) });
+export const LedgerRowRef = z.object({ sheet: z.string().max(200).meta({ label: '工作表' }), row: z.number().int().min(1).meta({ label: '行号' }) });
 
 /**
  * Updates that change an identifying field (使用登记证编号, 注册代码, a unit's name …)
@@ -63,13 +63,13 @@ export const LedgerRowRef = z.object({ sheet: z.string().max(200), row: z.number
 export const AcceptIdentityChanges = z.union([z.literal('all'), z.array(LedgerRowRef).max(1_000_000)]);
 
 export const LedgerPreviewInput = z.object({
-  source: LedgerSource,
-  acceptIdentityChanges: AcceptIdentityChanges.optional(),
+  source: LedgerSource.meta({ label: '台账文件' }),
+  acceptIdentityChanges: AcceptIdentityChanges.optional().meta({ label: '接受的标识字段变更' }),
   /** the user's choices for headers the importer could not match, per sheet kind */
-  mappings: z.object({ equipment: ColumnMapping.optional(), managers: ColumnMapping.optional() }).optional(),
+  mappings: z.object({ equipment: ColumnMapping.optional().meta({ label: '设备表列对应' }), managers: ColumnMapping.optional().meta({ label: '安全管理员表列对应' }) }).optional().meta({ label: '列对应' }),
   /** keep the mappings for the next import (settings) */
-  rememberMappings: z.boolean().optional(),
-  jobId: JobId.optional(),
+  rememberMappings: z.boolean().optional().meta({ label: '记住列对应' }),
+  jobId: JobId.optional().meta({ label: '任务' }),
 });
 
 export const LedgerIssue = z.object({
@@ -148,11 +148,11 @@ export const LedgerSummary = z.object({
 export type LedgerSummary = z.infer<typeof LedgerSummary>;
 
 export const LedgerApplyInput = z.object({
-  planId: z.string().min(1),
+  planId: z.string().min(1).meta({ label: '计划' }),
   /** held identity changes to write as well: all, or those of the rows listed */
-  acceptIdentityChanges: AcceptIdentityChanges.optional(),
-  jobId: JobId.optional(),
+  acceptIdentityChanges: AcceptIdentityChanges.optional().meta({ label: '接受的标识字段变更' }),
+  jobId: JobId.optional().meta({ label: '任务' }),
 });
-export const LedgerErrorReportInput = z.object({ planId: z.string().min(1) });
+export const LedgerErrorReportInput = z.object({ planId: z.string().min(1).meta({ label: '计划' }) });
 /** The preview's updates as xlsx; fields: only the changes of these fields (as the wizard's filter shows them). */
-export const LedgerUpdatesReportInput = z.object({ planId: z.string().min(1), fields: z.array(z.string().max(200)).max(200).optional() });
+export const LedgerUpdatesReportInput = z.object({ planId: z.string().min(1).meta({ label: '计划' }), fields: z.array(z.string().max(200)).max(200).optional().meta({ label: '字段' }) });

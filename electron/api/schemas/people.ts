@@ -18,15 +18,15 @@ export const Staff = z.object({
 });
 export type Staff = z.infer<typeof Staff>;
 
-export const StaffListInput = z.object({ includeInactive: z.boolean().default(false) });
-export const StaffAddInput = z.object({ name: StaffName, title: StaffTitle });
+export const StaffListInput = z.object({ includeInactive: z.boolean().default(false).meta({ label: '含已停用' }) });
+export const StaffAddInput = z.object({ name: StaffName.meta({ label: '姓名' }), title: StaffTitle.meta({ label: '职务' }) });
 export const StaffUpdateInput = z.object({
-  id: Id,
+  id: Id.meta({ label: '编号' }),
   /** the version the user saw */
-  version: z.number().int(),
-  name: StaffName.optional(),
-  title: StaffTitle.optional(),
-  active: z.boolean().optional(),
+  version: z.number().int().meta({ label: '版本' }),
+  name: StaffName.optional().meta({ label: '姓名' }),
+  title: StaffTitle.optional().meta({ label: '职务' }),
+  active: z.boolean().optional().meta({ label: '在职' }),
 });
 
 /** The 经办人 of this session: a person of the staff list, or (command line) a name given with --operator. */
@@ -41,7 +41,7 @@ export const Session = z.object({
 });
 export type Session = z.infer<typeof Session>;
 
-export const SetOperatorInput = z.object({ staffId: Id });
+export const SetOperatorInput = z.object({ staffId: Id.meta({ label: '经办人' }) });
 
 /** What a form shows beside a field: its limits, read from the call's own input schema. */
 export const FieldLimit = z.object({
@@ -54,7 +54,7 @@ export const FieldLimit = z.object({
   max: z.number().optional(),
 });
 export type FieldLimit = z.infer<typeof FieldLimit>;
-export const FormLimitsInput = z.object({ call: z.string().min(1).max(80) });
+export const FormLimitsInput = z.object({ call: z.string().min(1).max(80).meta({ label: '操作名称' }) });
 /** by field path as the call's input names it: "content", "reporter.phone" */
 export const FormLimits = z.record(z.string(), FieldLimit);
 export type FormLimits = z.infer<typeof FormLimits>;

@@ -40,42 +40,43 @@ export const PublicityActivity = z.object({
 export type PublicityActivity = z.infer<typeof PublicityActivity>;
 
 const Fields = {
-  kind: PublicityKind,
+  kind: PublicityKind.meta({ label: '类型' }),
   title: z.string().trim().min(1, '请填写活动名称').max(100, '活动名称不能超过 100 个字符').meta({ label: '名称' }),
-  heldOn: IsoDate,
-  place: z.string().trim().min(1, '请填写活动地点').max(100, '活动地点不能超过 100 个字符'),
-  audience: z.string().trim().min(1, '请填写活动对象（如：辖区使用单位安全管理员）').max(100, '活动对象不能超过 100 个字符'),
+  heldOn: IsoDate.meta({ label: '活动日期' }),
+  place: z.string().trim().min(1, '请填写活动地点').max(100, '活动地点不能超过 100 个字符').meta({ label: '地点' }),
+  audience: z.string().trim().min(1, '请填写活动对象（如：辖区使用单位安全管理员）').max(100, '活动对象不能超过 100 个字符').meta({ label: '活动对象' }),
   participants: z
     .number({ message: '参加人数应为整数' })
     .int('参加人数应为整数')
     .min(1, '参加人数至少为 1 人')
-    .max(100000, '参加人数不能超过 100000 人'),
-  unitId: Id.nullish().transform((v) => v ?? null),
-  organizer: OptionalText(100),
-  content: OptionalText(2000),
+    .max(100000, '参加人数不能超过 100000 人')
+    .meta({ label: '参加人数' }),
+  unitId: Id.nullish().transform((v) => v ?? null).meta({ label: '使用单位' }),
+  organizer: OptionalText(100).meta({ label: '主讲或承办单位' }),
+  content: OptionalText(2000).meta({ label: '内容' }),
 };
 
 export const PublicitySaveInput = z.object({
   /** absent: a new activity */
-  id: Id.optional(),
-  version: z.number().int().optional(),
+  id: Id.optional().meta({ label: '编号' }),
+  version: z.number().int().optional().meta({ label: '版本' }),
   ...Fields,
   /** photos staged with files.stage, added to the activity */
-  addPhotos: z.array(StagedId).max(30, '一次最多添加 30 张照片').default([]),
+  addPhotos: z.array(StagedId).max(30, '一次最多添加 30 张照片').default([]).meta({ label: '照片' }),
   /** attachments taken off the activity */
-  removePhotos: z.array(Id).max(100).default([]),
+  removePhotos: z.array(Id).max(100).default([]).meta({ label: '照片' }),
 });
 
 export const PublicityListInput = z.object({
-  districtId: Id.optional(),
-  kind: PublicityKind.optional(),
+  districtId: Id.optional().meta({ label: '所属分局' }),
+  kind: PublicityKind.optional().meta({ label: '类型' }),
   /** held on or after */
-  from: IsoDate.optional(),
+  from: IsoDate.optional().meta({ label: '起始日期' }),
   /** held on or before */
-  to: IsoDate.optional(),
+  to: IsoDate.optional().meta({ label: '截止日期' }),
 });
 
-export const PublicityDeleteInput = z.object({ id: Id, version: z.number().int() });
+export const PublicityDeleteInput = z.object({ id: Id.meta({ label: '编号' }), version: z.number().int().meta({ label: '版本' }) });
 
 /** The month's figures for the summary: activities by kind and people reached. */
 export const PublicityFigures = z.object({

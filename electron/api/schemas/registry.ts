@@ -54,15 +54,15 @@ export const equipmentSortColumns = [
 ] as const;
 
 export const EquipmentFilter = z.object({
-  search: z.string().max(100).optional(),
-  unitId: Id.optional(),
-  districtId: Id.optional(),
-  status: z.array(EquipmentStatus).optional(),
-  kindCode: z.string().max(4).optional(),
+  search: z.string().max(100).optional().meta({ label: '搜索' }),
+  unitId: Id.optional().meta({ label: '使用单位' }),
+  districtId: Id.optional().meta({ label: '所属分局' }),
+  status: z.array(EquipmentStatus).optional().meta({ label: '设备状态' }),
+  kindCode: z.string().max(4).optional().meta({ label: '设备种类' }),
   /** 检验状态 relative to this date (default: today, Asia/Shanghai) */
-  inspection: InspectionStatus.optional(),
-  asOf: IsoDate.optional(),
-  sort: z.array(z.object({ colId: z.enum(equipmentSortColumns), sort: z.enum(['asc', 'desc']) })).max(3).optional(),
+  inspection: InspectionStatus.optional().meta({ label: '检验状态' }),
+  asOf: IsoDate.optional().meta({ label: '截至日期' }),
+  sort: z.array(z.object({ colId: z.enum(equipmentSortColumns).meta({ label: '列' }), sort: z.enum(['asc', 'desc']).meta({ label: '排序' }) })).max(3).optional().meta({ label: '排序' }),
 });
 export const EquipmentQueryInput = EquipmentFilter.extend(Paging).refine(...pageLimit);
 export const EquipmentPage = z.object({ rows: z.array(Equipment), total: z.number().int() });
@@ -88,14 +88,14 @@ export type SafetyManager = z.infer<typeof SafetyManager>;
 export const managerSortColumns = ['name', 'unitName', 'itemCode', 'certificateNo', 'issuedDate', 'expiryDate', 'updatedAt'] as const;
 
 export const ManagerFilter = z.object({
-  search: z.string().max(100).optional(),
-  unitId: Id.optional(),
-  districtId: Id.optional(),
-  itemCode: z.string().max(4).optional(),
+  search: z.string().max(100).optional().meta({ label: '搜索' }),
+  unitId: Id.optional().meta({ label: '使用单位' }),
+  districtId: Id.optional().meta({ label: '所属分局' }),
+  itemCode: z.string().max(4).optional().meta({ label: '作业项目' }),
   /** certificate status relative to this date (default: today, Asia/Shanghai) */
-  certificate: CertificateStatus.optional(),
-  asOf: IsoDate.optional(),
-  sort: z.array(z.object({ colId: z.enum(managerSortColumns), sort: z.enum(['asc', 'desc']) })).max(3).optional(),
+  certificate: CertificateStatus.optional().meta({ label: '证书状态' }),
+  asOf: IsoDate.optional().meta({ label: '截至日期' }),
+  sort: z.array(z.object({ colId: z.enum(managerSortColumns).meta({ label: '列' }), sort: z.enum(['asc', 'desc']).meta({ label: '排序' }) })).max(3).optional().meta({ label: '排序' }),
 });
 export const ManagerQueryInput = ManagerFilter.extend(Paging).refine(...pageLimit);
 export const ManagerPage = z.object({ rows: z.array(SafetyManager), total: z.number().int() });
@@ -111,12 +111,12 @@ export const RegistrySummary = z.object({
   managersExpiringSoon: z.number().int(),
 });
 
-const ExportColumn = z.object({ colId: z.string().max(40), header: z.string().max(40) });
+const ExportColumn = z.object({ colId: z.string().max(40).meta({ label: '列' }), header: z.string().max(40).meta({ label: '列标题' }) });
 /** "Export what is shown": the grid's filters, sort and chosen columns, without paging. */
 export const GridExportInput = z.discriminatedUnion('grid', [
-  z.object({ grid: z.literal('units'), filter: UnitFilter, columns: z.array(ExportColumn).min(1).max(60) }),
+  z.object({ grid: z.literal('units').meta({ label: '表格' }), filter: UnitFilter.meta({ label: '筛选条件' }), columns: z.array(ExportColumn).min(1).max(60).meta({ label: '导出的列' }) }),
   z.object({ grid: z.literal('equipment'), filter: EquipmentFilter, columns: z.array(ExportColumn).min(1).max(60) }),
   z.object({ grid: z.literal('managers'), filter: ManagerFilter, columns: z.array(ExportColumn).min(1).max(60) }),
 ]);
 
-export const AsOfInput = z.object({ asOf: IsoDate.optional() });
+export const AsOfInput = z.object({ asOf: IsoDate.optional().meta({ label: '截至日期' }) });

@@ -20,32 +20,32 @@ const KindCode = z.string().regex(/^[0-9A-Z]{4}$/, '设备种类代码应为 4 �
 export const RiskRuleBody = z
   .object({
     /** score ≥ high → 高, ≥ elevated → 较高, ≥ general → 一般, else 低 */
-    thresholds: z.object({ high: Cap('“高”的分数线'), elevated: Cap('“较高”的分数线'), general: Cap('“一般”的分数线') }),
+    thresholds: z.object({ high: Cap('“高”的分数线').meta({ label: '“高”的分数线' }), elevated: Cap('“较高”的分数线').meta({ label: '“较高”的分数线' }), general: Cap('“一般”的分数线').meta({ label: '“一般”的分数线' }) }).meta({ label: '分数线' }),
     /** in-use pieces past their next inspection date */
-    overdueInspection: z.object({ perPiece: Points('每台超期未检设备的分值'), max: Cap('超期未检的最高分') }),
+    overdueInspection: z.object({ perPiece: Points('每台超期未检设备的分值').meta({ label: '每台设备的分值' }), max: Cap('超期未检的最高分').meta({ label: '最高分' }) }).meta({ label: '逾期未检' }),
     /** hazards not yet closed, and those of them past their rectification deadline (added on top) */
     hazards: z.object({
-      openGeneral: Points('每处未闭环一般隐患的分值'),
-      openMajor: Points('每处未闭环重大隐患的分值'),
-      overdueGeneral: Points('每处逾期一般隐患的加分'),
-      overdueMajor: Points('每处逾期重大隐患的加分'),
-      max: Cap('隐患的最高分'),
-    }),
+      openGeneral: Points('每处未闭环一般隐患的分值').meta({ label: '每处未闭环一般隐患的分值' }),
+      openMajor: Points('每处未闭环重大隐患的分值').meta({ label: '每处未闭环重大隐患的分值' }),
+      overdueGeneral: Points('每处逾期一般隐患的加分').meta({ label: '每处逾期一般隐患的加分' }),
+      overdueMajor: Points('每处逾期重大隐患的加分').meta({ label: '每处逾期重大隐患的加分' }),
+      max: Cap('隐患的最高分').meta({ label: '最高分' }),
+    }).meta({ label: '隐患' }),
     /** in-use pieces of the heavier kinds (锅炉, 压力容器, 压力管道, 大型游乐设施, 客运索道), by kind code */
     heavyKinds: z.object({
-      perPiece: z.record(KindCode, Points('每台设备的分值')),
-      max: Cap('重点设备的最高分'),
+      perPiece: z.record(KindCode, Points('每台设备的分值')).meta({ label: '每台设备的分值' }),
+      max: Cap('重点设备的最高分').meta({ label: '最高分' }),
       /** codes not counted (气瓶 2300 by default: cylinders number in the hundreds) */
-      excludedCodes: z.array(KindCode).max(20),
-    }),
+      excludedCodes: z.array(KindCode).max(20).meta({ label: '不计入的设备类别' }),
+    }).meta({ label: '重点设备' }),
     /** total in-use pieces: the highest band reached counts */
-    sizeBands: z.array(z.object({ min: z.number().int().min(1, '台数下限至少为 1').max(100000), points: Points('台数分档的分值') })).max(10, '最多 10 个分档'),
+    sizeBands: z.array(z.object({ min: z.number().int().min(1, '台数下限至少为 1').max(100000).meta({ label: '台数下限' }), points: Points('台数分档的分值').meta({ label: '分值' }) })).max(10, '最多 10 个分档').meta({ label: '台数分档' }),
     /** a list-1 unit (20+ pieces) without a manager holding a valid A certificate */
-    noValidAManager: Points('无有效 A 证安全管理员的分值'),
+    noValidAManager: Points('无有效 A 证安全管理员的分值').meta({ label: '无有效 A 证安全管理员的分值' }),
     /** a demonstration unit that passed acceptance: points taken off */
-    demoPassed: Points('示范单位的减分'),
+    demoPassed: Points('示范单位的减分').meta({ label: '示范单位的减分' }),
     /** complaints found true (查实 or 部分查实) in the last N months */
-    complaints: z.object({ perComplaint: Points('每件查实投诉的分值'), max: Cap('投诉举报的最高分'), months: z.number().int().min(1, '统计月数至少为 1').max(60, '统计月数不能超过 60') }),
+    complaints: z.object({ perComplaint: Points('每件查实投诉的分值').meta({ label: '每件查实投诉的分值' }), max: Cap('投诉举报的最高分').meta({ label: '最高分' }), months: z.number().int().min(1, '统计月数至少为 1').max(60, '统计月数不能超过 60').meta({ label: '统计月数' }) }).meta({ label: '查实投诉' }),
   })
   .superRefine((r, ctx) => {
     const { high, elevated, general } = r.thresholds;
@@ -67,8 +67,8 @@ export const RiskRule = z.object({
 export type RiskRule = z.infer<typeof RiskRule>;
 
 export const RiskRuleUpdate = z.object({
-  rule: RiskRuleBody,
-  note: z.string().trim().max(200, '修改说明不能超过 200 个字符').optional(),
+  rule: RiskRuleBody.meta({ label: '评分规则' }),
+  note: z.string().trim().max(200, '修改说明不能超过 200 个字符').optional().meta({ label: '说明' }),
 });
 
 /** One line of a score's breakdown: which fact, what it is at this unit, how many points it gave. */

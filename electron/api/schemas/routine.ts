@@ -30,16 +30,16 @@ export type ScheduleRule = z.infer<typeof ScheduleRule>;
 
 export const ScheduleRuleSaveInput = z.object({
   /** absent: a new rule of the block */
-  id: Id.optional(),
-  version: z.number().int().optional(),
-  blockId: Id,
-  kind: ActivityKind,
-  frequency: Frequency,
-  dueDay: z.number().int().min(1, '截止日应在 1 到 31 之间').max(31, '截止日应在 1 到 31 之间').nullish().transform((v) => v ?? null),
-  dates: z.array(IsoDate).max(60, '指定日期最多 60 个').default([]),
-  startsOn: IsoDate,
-  endedOn: IsoDate.nullish().transform((v) => v ?? null),
-  notes: OptionalText(200),
+  id: Id.optional().meta({ label: '编号' }),
+  version: z.number().int().optional().meta({ label: '版本' }),
+  blockId: Id.meta({ label: '安全管理小组' }),
+  kind: ActivityKind.meta({ label: '类型' }),
+  frequency: Frequency.meta({ label: '频次' }),
+  dueDay: z.number().int().min(1, '截止日应在 1 到 31 之间').max(31, '截止日应在 1 到 31 之间').nullish().transform((v) => v ?? null).meta({ label: '截止日' }),
+  dates: z.array(IsoDate).max(60, '指定日期最多 60 个').default([]).meta({ label: '日期' }),
+  startsOn: IsoDate.meta({ label: '开始日期' }),
+  endedOn: IsoDate.nullish().transform((v) => v ?? null).meta({ label: '结束日期' }),
+  notes: OptionalText(200).meta({ label: '备注' }),
 });
 
 /** One due activity: done (a record exists in its period), overdue (its due date passed without one) or open. */
@@ -70,7 +70,7 @@ export const BlockCalendar = z.object({
 });
 export type BlockCalendar = z.infer<typeof BlockCalendar>;
 
-export const CalendarInput = z.object({ blockId: Id.optional(), asOf: IsoDate.optional() });
+export const CalendarInput = z.object({ blockId: Id.optional().meta({ label: '安全管理小组' }), asOf: IsoDate.optional().meta({ label: '截至日期' }) });
 export const CalendarOutput = z.object({ asOf: z.string(), blocks: z.array(BlockCalendar) });
 export type CalendarOutput = z.infer<typeof CalendarOutput>;
 
@@ -114,45 +114,45 @@ export const BlockCheckDetail = BlockCheckSummary.extend({
 });
 export type BlockCheckDetail = z.infer<typeof BlockCheckDetail>;
 
-export const BlockCheckListInput = z.object({ blockId: Id.optional(), kind: CheckKind.optional(), managerId: Id.optional() });
+export const BlockCheckListInput = z.object({ blockId: Id.optional().meta({ label: '安全管理小组' }), kind: CheckKind.optional().meta({ label: '类型' }), managerId: Id.optional().meta({ label: '安全管理员' }) });
 
 export const BlockCheckSaveInput = z.object({
-  id: Id.optional(),
-  version: z.number().int().optional(),
-  blockId: Id,
-  kind: CheckKind,
-  checkedUnitId: Id,
-  checkerManagerId: Id,
-  checkedOn: IsoDate,
+  id: Id.optional().meta({ label: '编号' }),
+  version: z.number().int().optional().meta({ label: '版本' }),
+  blockId: Id.meta({ label: '安全管理小组' }),
+  kind: CheckKind.meta({ label: '类型' }),
+  checkedUnitId: Id.meta({ label: '被检查单位' }),
+  checkerManagerId: Id.meta({ label: '检查人' }),
+  checkedOn: IsoDate.meta({ label: '检查日期' }),
   /** a new check pins this checklist (default the common items); ignored on an edit */
-  checklistKey: z.string().min(1).max(60).default('common'),
-  checklistVersion: z.number().int().min(1).default(1),
-  items: z.array(z.object({ code: z.string().min(1), result: ItemResult.nullable(), note: OptionalText(500) })).max(300).default([]),
-  findings: OptionalText(4000),
-  checkedSigner: OptionalText(50),
-  addFiles: z.array(StagedId).max(30).default([]),
-  removeFiles: z.array(Id).max(30).default([]),
+  checklistKey: z.string().min(1).max(60).default('common').meta({ label: '检查表' }),
+  checklistVersion: z.number().int().min(1).default(1).meta({ label: '检查表版本' }),
+  items: z.array(z.object({ code: z.string().min(1).meta({ label: '项目编号' }), result: ItemResult.nullable().meta({ label: '检查结果' }), note: OptionalText(500).meta({ label: '说明' }) })).max(300).default([]).meta({ label: '检查项目' }),
+  findings: OptionalText(4000).meta({ label: '检查发现' }),
+  checkedSigner: OptionalText(50).meta({ label: '被检查单位签字人' }),
+  addFiles: z.array(StagedId).max(30).default([]).meta({ label: '新增附件' }),
+  removeFiles: z.array(Id).max(30).default([]).meta({ label: '删除的附件' }),
 });
 export type BlockCheckSaveInput = z.input<typeof BlockCheckSaveInput>;
 
 export const CheckFindingInput = z.object({
-  checkId: Id,
-  description: z.string().trim().min(1, '请描述隐患').max(2000, '隐患描述不能超过 2000 个字符'),
-  level: z.enum(['general', 'major'], { message: '隐患等级应为一般隐患或重大隐患' }),
-  equipmentId: Id.nullish().transform((v) => v ?? null),
-  measures: OptionalText(2000),
-  evidence: z.array(StagedId).max(20).default([]),
+  checkId: Id.meta({ label: '检查记录' }),
+  description: z.string().trim().min(1, '请描述隐患').max(2000, '隐患描述不能超过 2000 个字符').meta({ label: '问题描述' }),
+  level: z.enum(['general', 'major'], { message: '隐患等级应为一般隐患或重大隐患' }).meta({ label: '隐患等级' }),
+  equipmentId: Id.nullish().transform((v) => v ?? null).meta({ label: '设备' }),
+  measures: OptionalText(2000).meta({ label: '整改措施' }),
+  evidence: z.array(StagedId).max(20).default([]).meta({ label: '证据照片' }),
 });
 
 // ---- meetings and 交流学习 ----
 
 export const Participant = z.object({
-  kind: z.enum(['manager', 'inspector', 'other'], { message: '参加人员应为安全管理员、监察人员或其他人员' }),
+  kind: z.enum(['manager', 'inspector', 'other'], { message: '参加人员应为安全管理员、监察人员或其他人员' }).meta({ label: '参会人员类型' }),
   /** a safety manager's or an inspector's id; absent for others */
-  id: Id.optional(),
-  name: z.string().trim().max(50, '姓名不能超过 50 个字符').default(''),
+  id: Id.optional().meta({ label: '编号' }),
+  name: z.string().trim().max(50, '姓名不能超过 50 个字符').default('').meta({ label: '姓名' }),
   /** on read: the manager's unit */
-  unitName: z.string().nullable().optional(),
+  unitName: z.string().nullable().optional().meta({ label: '单位名称' }),
 });
 export type Participant = z.infer<typeof Participant>;
 
@@ -175,16 +175,16 @@ export const BlockMeeting = z.object({
 export type BlockMeeting = z.infer<typeof BlockMeeting>;
 
 export const BlockMeetingSaveInput = z.object({
-  id: Id.optional(),
-  version: z.number().int().optional(),
-  blockId: Id,
-  kind: z.enum(['meeting', 'exchange'], { message: '请选择会议或交流学习' }),
-  heldOn: IsoDate,
-  topic: z.string().trim().min(1, '请填写会议主题').max(200, '主题不能超过 200 个字符'),
-  place: OptionalText(100),
-  participants: z.array(Participant).max(100, '参加人员最多 100 人'),
-  minutes: OptionalText(8000),
-  addFiles: z.array(StagedId).max(30).default([]),
-  removeFiles: z.array(Id).max(30).default([]),
+  id: Id.optional().meta({ label: '编号' }),
+  version: z.number().int().optional().meta({ label: '版本' }),
+  blockId: Id.meta({ label: '安全管理小组' }),
+  kind: z.enum(['meeting', 'exchange'], { message: '请选择会议或交流学习' }).meta({ label: '类型' }),
+  heldOn: IsoDate.meta({ label: '活动日期' }),
+  topic: z.string().trim().min(1, '请填写会议主题').max(200, '主题不能超过 200 个字符').meta({ label: '会议主题' }),
+  place: OptionalText(100).meta({ label: '地点' }),
+  participants: z.array(Participant).max(100, '参加人员最多 100 人').meta({ label: '参加人数' }),
+  minutes: OptionalText(8000).meta({ label: '会议纪要' }),
+  addFiles: z.array(StagedId).max(30).default([]).meta({ label: '新增附件' }),
+  removeFiles: z.array(Id).max(30).default([]).meta({ label: '删除的附件' }),
 });
 export type BlockMeetingSaveInput = z.input<typeof BlockMeetingSaveInput>;

@@ -11,14 +11,15 @@ import { Month } from './summaries.ts';
 
 export const SteeringSettings = z.object({
   /** 推广 units a pilot district accepts after its pilot unit: 5–10 (the seed's “5-10家”) */
-  rolloutDefault: z.number().int().min(5, '推广单位数应为 5–10 家').max(10, '推广单位数应为 5–10 家').default(5),
+  rolloutDefault: z.number().int().min(5, '推广单位数应为 5–10 家').max(10, '推广单位数应为 5–10 家').default(5).meta({ label: '推广目标（默认）' }),
   /** supervisors a pilot district has certified (安全监督员证) */
-  supervisorsDefault: z.number().int().min(0, '监督员目标不能为负数').max(999, '监督员目标不能超过 999 人').default(10),
+  supervisorsDefault: z.number().int().min(0, '监督员目标不能为负数').max(999, '监督员目标不能超过 999 人').default(10).meta({ label: '安全监督员目标（默认）' }),
   /** the districts each training centre trains: their safety managers go to it */
   trainingCoverage: z
-    .array(z.object({ trainingNode: Id, districtIds: z.array(Id).max(100) }))
+    .array(z.object({ trainingNode: Id.meta({ label: '培训中心节点' }), districtIds: z.array(Id).max(100).meta({ label: '分局' }) }))
     .max(20)
-    .default([]),
+    .default([])
+    .meta({ label: '培训覆盖' }),
 });
 export type SteeringSettings = z.infer<typeof SteeringSettings>;
 export const SteeringSettingsUpdate = SteeringSettings.partial();
@@ -43,16 +44,16 @@ export const DistrictTarget = z.object({
 export type DistrictTarget = z.infer<typeof DistrictTarget>;
 
 export const SaveTargetInput = z.object({
-  districtId: Id,
+  districtId: Id.meta({ label: '所属分局' }),
   /** the version shown (0 for a district without stored targets) */
-  version: z.number().int().min(0),
-  pilotUnitId: Id.nullable(),
-  rolloutTarget: z.number().int().min(5, '推广单位数应为 5–10 家').max(10, '推广单位数应为 5–10 家').nullable(),
-  supervisorsTarget: z.number().int().min(0, '监督员目标不能为负数').max(999, '监督员目标不能超过 999 人').nullable(),
-  note: OptionalText(200),
+  version: z.number().int().min(0).meta({ label: '版本' }),
+  pilotUnitId: Id.nullable().meta({ label: '试点单位' }),
+  rolloutTarget: z.number().int().min(5, '推广单位数应为 5–10 家').max(10, '推广单位数应为 5–10 家').nullable().meta({ label: '推广目标' }),
+  supervisorsTarget: z.number().int().min(0, '监督员目标不能为负数').max(999, '监督员目标不能超过 999 人').nullable().meta({ label: '安全监督员目标' }),
+  note: OptionalText(200).meta({ label: '说明' }),
 });
 
-export const PilotCandidatesInput = z.object({ districtId: Id, search: OptionalText(50) });
+export const PilotCandidatesInput = z.object({ districtId: Id.meta({ label: '所属分局' }), search: OptionalText(50).meta({ label: '搜索' }) });
 export const PilotCandidate = z.object({
   unitId: Id,
   name: z.string(),
@@ -92,14 +93,14 @@ export const IndicatorKey = z.enum(['summary_on_time', 'inspection_overdue', 'ha
 export type IndicatorKey = z.infer<typeof IndicatorKey>;
 
 export const IndicatorRule = z.object({
-  key: IndicatorKey,
-  enabled: z.boolean(),
-  weight: z.number().int().min(0, '权重不能为负数').max(100, '权重不能超过 100'),
+  key: IndicatorKey.meta({ label: '指标' }),
+  enabled: z.boolean().meta({ label: '启用' }),
+  weight: z.number().int().min(0, '权重不能为负数').max(100, '权重不能超过 100').meta({ label: '权重' }),
   /**
    * In percent. summary_on_time: the share of the weight a late summary earns;
    * inspection_overdue: the overdue rate at which the score reaches 0. Unused by the others.
    */
-  param: z.number().min(0).max(100).nullable(),
+  param: z.number().min(0).max(100).nullable().meta({ label: '参数' }),
 });
 export type IndicatorRule = z.infer<typeof IndicatorRule>;
 
@@ -122,9 +123,9 @@ export const RulesOutput = z.object({
   labels: z.record(IndicatorKey, z.string()),
 });
 export const SaveRulesInput = z.object({
-  effectiveFrom: Month,
-  indicators: z.array(IndicatorRule).min(1).max(IndicatorKey.options.length),
-  note: OptionalText(200),
+  effectiveFrom: Month.meta({ label: '生效日期' }),
+  indicators: z.array(IndicatorRule).min(1).max(IndicatorKey.options.length).meta({ label: '指标' }),
+  note: OptionalText(200).meta({ label: '说明' }),
 });
 
 export const AssessmentCell = z.object({
@@ -172,8 +173,8 @@ export const Assessment = z.object({
 });
 export type Assessment = z.infer<typeof Assessment>;
 
-export const AssessmentInput = z.object({ month: Month });
-export const EvidenceInput = z.object({ month: Month, districtId: Id, indicator: IndicatorKey });
+export const AssessmentInput = z.object({ month: Month.meta({ label: '月份' }) });
+export const EvidenceInput = z.object({ month: Month.meta({ label: '月份' }), districtId: Id.meta({ label: '所属分局' }), indicator: IndicatorKey.meta({ label: '指标' }) });
 
 /** A fact behind a score; `ref` opens it: a hazard, an acceptance file, an office's summary of the month (id: the office), a unit's equipment. */
 export const EvidenceRow = z.object({
@@ -200,7 +201,7 @@ export const EVIDENCE_LIMIT = 500;
 
 // ── 标准化样本 city-wide, managers to the training centre ───────────────
 
-export const CityTemplateWithdrawInput = z.object({ id: Id, reason: z.string().trim().min(2, '请写明撤下的理由').max(200, '理由不能超过 200 个字符') });
+export const CityTemplateWithdrawInput = z.object({ id: Id.meta({ label: '编号' }), reason: z.string().trim().min(2, '请写明撤下的理由').max(200, '理由不能超过 200 个字符').meta({ label: '原因' }) });
 
 export const TrainingRegistryPreview = z.object({
   trainingNode: z.string(),

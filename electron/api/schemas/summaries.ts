@@ -145,28 +145,28 @@ export const SummaryListItem = z.object({
 export type SummaryListItem = z.infer<typeof SummaryListItem>;
 
 export const SummaryGetInput = z.object({
-  month: Month,
+  month: Month.meta({ label: '月份' }),
   /** the bureau names the office; an office reads its own */
-  officeNode: Id.optional(),
+  officeNode: Id.optional().meta({ label: '分局节点' }),
 });
 
 const Narrative = (max: number) => OptionalText(max);
 
 export const SummarySaveInput = z.object({
-  month: Month,
+  month: Month.meta({ label: '月份' }),
   /** null for the first save of the month */
-  version: z.number().int().nullable(),
-  experience: Narrative(5000),
-  problems: Narrative(5000),
-  proposals: Narrative(5000),
-  narrative: Narrative(5000),
+  version: z.number().int().nullable().meta({ label: '版本' }),
+  experience: Narrative(5000).meta({ label: '经验做法' }),
+  problems: Narrative(5000).meta({ label: '存在问题' }),
+  proposals: Narrative(5000).meta({ label: '意见建议' }),
+  narrative: Narrative(5000).meta({ label: '工作总结' }),
   /** the attachments kept (ids of this summary's attachments), the others removed from it; absent: all kept */
-  keepAttachmentIds: z.array(Id).max(20).optional(),
+  keepAttachmentIds: z.array(Id).max(20).optional().meta({ label: '保留的附件' }),
   /** new files, staged with files.stage */
-  stagedIds: z.array(StagedId).max(20).default([]),
+  stagedIds: z.array(StagedId).max(20).default([]).meta({ label: '附件' }),
 });
 
-export const SummaryVersionInput = z.object({ month: Month, version: z.number().int() });
+export const SummaryVersionInput = z.object({ month: Month.meta({ label: '月份' }), version: z.number().int().meta({ label: '版本' }) });
 
 export const SummaryStatusOutput = z.object({
   /** false on the bureau and the training centre: they write no summary */
@@ -184,17 +184,17 @@ export type SummaryStatusOutput = z.infer<typeof SummaryStatusOutput>;
 
 export const SummarySettings = z.object({
   /** 报送截止日: day of the month (a later day than the month has means its last day) */
-  dueDay: z.number().int().min(1).max(31).default(25),
+  dueDay: z.number().int().min(1).max(31).default(25).meta({ label: '截止日' }),
   /** the home page counts down from this day of the month */
-  countdownFromDay: z.number().int().min(1).max(31).default(15),
+  countdownFromDay: z.number().int().min(1).max(31).default(15).meta({ label: '倒计时起始日' }),
 });
 export type SummarySettings = z.infer<typeof SummarySettings>;
 export const SummarySettingsUpdate = SummarySettings.partial();
 
 export const CityViewInput = z.object({
   /** the last month shown (default: this month) */
-  to: Month.optional(),
-  count: z.number().int().min(1, '至少显示 1 个月').max(24, '最多显示 24 个月').default(6),
+  to: Month.optional().meta({ label: '截止日期' }),
+  count: z.number().int().min(1, '至少显示 1 个月').max(24, '最多显示 24 个月').default(6).meta({ label: '月数' }),
 });
 
 export const CityCell = z.object({
@@ -219,9 +219,9 @@ export const CityView = z.object({
 export type CityView = z.infer<typeof CityView>;
 
 export const SummaryReviewInput = z.object({
-  summaryId: Id,
+  summaryId: Id.meta({ label: '工作总结' }),
   /** the submission the bureau read: a newer one is not answered unseen */
-  submittedAt: z.string().min(1),
-  action: z.enum(['return', 'receive'], { message: '请选择退回或已收' }),
-  comment: OptionalText(1000),
+  submittedAt: z.string().min(1).meta({ label: '提交时间' }),
+  action: z.enum(['return', 'receive'], { message: '请选择退回或已收' }).meta({ label: '操作' }),
+  comment: OptionalText(1000).meta({ label: '审阅意见' }),
 });

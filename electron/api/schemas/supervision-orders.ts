@@ -53,19 +53,19 @@ export type OrderDetail = z.infer<typeof OrderDetail>;
 
 export const OrderIssueInput = z.object({
   /** the visit it follows (its unit), or a unit on its own */
-  recordId: Id.optional(),
-  unitId: Id.optional(),
-  issuedOn: IsoDate.optional(),
+  recordId: Id.optional().meta({ label: '检查记录' }),
+  unitId: Id.optional().meta({ label: '使用单位' }),
+  issuedOn: IsoDate.optional().meta({ label: '下达日期' }),
   /** either working days after issuedOn (default: the setting) or a date */
-  workingDays: z.number().int().min(1, '整改期限应为至少 1 个工作日').max(365, '整改期限不能超过 365 个工作日').optional(),
-  deadline: IsoDate.optional(),
-  content: z.string().trim().min(1, '请填写指令内容（发现的问题和整改要求）').max(4000, '指令内容不能超过 4000 个字符'),
+  workingDays: z.number().int().min(1, '整改期限应为至少 1 个工作日').max(365, '整改期限不能超过 365 个工作日').optional().meta({ label: '整改期限（工作日）' }),
+  deadline: IsoDate.optional().meta({ label: '整改期限' }),
+  content: z.string().trim().min(1, '请填写指令内容（发现的问题和整改要求）').max(4000, '指令内容不能超过 4000 个字符').meta({ label: '内容' }),
   /** the unit's open hazards the order covers; those still 发现 are 下达整改 with the order's deadline */
-  hazardIds: z.array(Id).max(50).default([]),
+  hazardIds: z.array(Id).max(50).default([]).meta({ label: '隐患' }),
 });
-export const OrderRecheckInput = z.object({ id: Id, version: z.number().int(), recheckedOn: IsoDate, outcome: RecheckOutcome, note: OptionalText(1000) });
-export const OrderCancelInput = z.object({ id: Id, version: z.number().int(), reason: z.string().trim().min(1, '请写明作废原因').max(500) });
-export const OrderListInput = z.object({ districtId: Id.optional(), recordId: Id.optional(), state: OrderState.optional(), overdue: z.boolean().optional() });
+export const OrderRecheckInput = z.object({ id: Id.meta({ label: '编号' }), version: z.number().int().meta({ label: '版本' }), recheckedOn: IsoDate.meta({ label: '复查日期' }), outcome: RecheckOutcome.meta({ label: '结果' }), note: OptionalText(1000).meta({ label: '说明' }) });
+export const OrderCancelInput = z.object({ id: Id.meta({ label: '编号' }), version: z.number().int().meta({ label: '版本' }), reason: z.string().trim().min(1, '请写明作废原因').max(500).meta({ label: '原因' }) });
+export const OrderListInput = z.object({ districtId: Id.optional().meta({ label: '所属分局' }), recordId: Id.optional().meta({ label: '检查记录' }), state: OrderState.optional().meta({ label: '状态' }), overdue: z.boolean().optional().meta({ label: '逾期' }) });
 
 export const InspectionSettings = z.object({
   /** 张市监特令: the number's prefix before 〔year〕 */
@@ -87,8 +87,9 @@ export const InspectionSettingsUpdate = z.object({
     .min(1, '请填写指令书编号前缀')
     .max(20, '编号前缀不能超过 20 个字符')
     .regex(/^[^〔〕[\]\s]+$/, '编号前缀不能含空格或括号〔〕')
-    .optional(),
-  orderWorkingDays: z.number().int().min(1, '默认整改期限应为至少 1 个工作日').max(365, '默认整改期限不能超过 365 个工作日').optional(),
+    .optional()
+    .meta({ label: '指令书编号前缀' }),
+  orderWorkingDays: z.number().int().min(1, '默认整改期限应为至少 1 个工作日').max(365, '默认整改期限不能超过 365 个工作日').optional().meta({ label: '整改期限（工作日）' }),
 });
 
 export const InspectionStats = z.object({

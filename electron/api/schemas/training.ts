@@ -26,7 +26,7 @@ export const TrainingSettings = z.object({
 });
 export type TrainingSettings = z.infer<typeof TrainingSettings>;
 export const TrainingSettingsUpdate = z
-  .object({ passMark: z.number().optional(), multiRule: z.string().optional(), certificatePattern: z.string().optional(), validityYears: z.number().optional(), expiringDays: z.number().optional() })
+  .object({ passMark: z.number().optional().meta({ label: '及格分' }), multiRule: z.string().optional().meta({ label: '多选题评分规则' }), certificatePattern: z.string().optional().meta({ label: '证书编号格式' }), validityYears: z.number().optional().meta({ label: '证书有效年限' }), expiringDays: z.number().optional().meta({ label: '证书到期提醒天数' }) })
   .strict();
 
 export const Attendance = z.enum(['unknown', 'present', 'absent']);
@@ -49,16 +49,16 @@ export const TrainingSession = z.object({
 export type TrainingSession = z.infer<typeof TrainingSession>;
 
 export const SessionSaveInput = z.object({
-  id: Id.optional(),
-  version: z.number().int().optional(),
-  title: z.string().trim().min(1, '请填写培训班名称').max(100),
-  districtIds: z.array(Id).max(20).default([]),
-  startDate: Day,
-  endDate: Day.nullish(),
-  place: OptionalText(100),
-  trainers: OptionalText(200),
-  hours: z.number().min(0).max(1000).nullish(),
-  content: OptionalText(2000),
+  id: Id.optional().meta({ label: '编号' }),
+  version: z.number().int().optional().meta({ label: '版本' }),
+  title: z.string().trim().min(1, '请填写培训班名称').max(100).meta({ label: '名称' }),
+  districtIds: z.array(Id).max(20).default([]).meta({ label: '分局' }),
+  startDate: Day.meta({ label: '开始日期' }),
+  endDate: Day.nullish().meta({ label: '结束日期' }),
+  place: OptionalText(100).meta({ label: '地点' }),
+  trainers: OptionalText(200).meta({ label: '授课人' }),
+  hours: z.number().min(0).max(1000).nullish().meta({ label: '学时' }),
+  content: OptionalText(2000).meta({ label: '内容' }),
 });
 
 export const Attendee = z.object({
@@ -81,17 +81,17 @@ export type SessionDetail = z.infer<typeof SessionDetail>;
 
 /** Who to put on the roster from the registry: by district, by block, list 2 (两项清单), or named managers. */
 export const AddAttendeesInput = z.object({
-  sessionId: Id,
-  districtId: Id.optional(),
-  blockId: Id.optional(),
-  twoLists: z.boolean().default(false),
-  managerIds: z.array(Id).max(5000).default([]),
+  sessionId: Id.meta({ label: '培训班' }),
+  districtId: Id.optional().meta({ label: '所属分局' }),
+  blockId: Id.optional().meta({ label: '安全管理小组' }),
+  twoLists: z.boolean().default(false).meta({ label: '两份名单' }),
+  managerIds: z.array(Id).max(5000).default([]).meta({ label: '安全管理员' }),
 });
-export const RosterImportInput = z.object({ sessionId: Id, source: LedgerSource });
+export const RosterImportInput = z.object({ sessionId: Id.meta({ label: '培训班' }), source: LedgerSource.meta({ label: '文件' }) });
 export const RowIssue = z.object({ row: z.number().int(), candidateNo: z.string().nullable().optional(), name: z.string().nullable().optional(), code: z.string(), message: z.string() });
 export type RowIssue = z.infer<typeof RowIssue>;
 export const RosterAdded = z.object({ added: z.number().int(), alreadyOnRoster: z.number().int(), errors: z.array(RowIssue) });
-export const AttendanceInput = z.object({ attendeeIds: z.array(Id).min(1).max(5000), attendance: Attendance });
+export const AttendanceInput = z.object({ attendeeIds: z.array(Id).min(1).max(5000).meta({ label: '学员' }), attendance: Attendance.meta({ label: '出勤情况' }) });
 export const SignInSheet = z.object({
   title: z.string(),
   dates: z.string(),
@@ -114,7 +114,7 @@ export const Question = z.object({
   module: z.string().nullable(),
 });
 export type Question = z.infer<typeof Question>;
-export const BankImportInput = z.object({ source: LedgerSource, title: z.string().trim().min(1, '请填写题库名称').max(100) });
+export const BankImportInput = z.object({ source: LedgerSource.meta({ label: '文件' }), title: z.string().trim().min(1, '请填写题库名称').max(100).meta({ label: '名称' }) });
 export const BankIssue = z.object({ row: z.number().int(), no: z.string().nullable(), column: z.string(), code: z.string(), message: z.string() });
 export const QuestionBank = z.object({ id: Id, title: z.string(), sourceFile: z.string().nullable(), importedAt: z.string(), questions: z.number().int(), modules: z.array(z.string()) });
 export const BankImported = z.object({ bank: QuestionBank, errors: z.array(BankIssue) });
@@ -122,9 +122,9 @@ export const BankImported = z.object({ bank: QuestionBank, errors: z.array(BankI
 // —— exams ——
 
 export const PaperSpec = z.discriminatedUnion('mode', [
-  z.object({ mode: z.literal('bank') }),
-  z.object({ mode: z.literal('fixed'), questionNos: z.array(z.number().int().positive()).min(1).max(1000) }),
-  z.object({ mode: z.literal('random'), count: z.number().int().min(1).max(1000), weights: z.record(z.string(), z.number().min(0)) }),
+  z.object({ mode: z.literal('bank').meta({ label: '组卷方式' }) }),
+  z.object({ mode: z.literal('fixed'), questionNos: z.array(z.number().int().positive()).min(1).max(1000).meta({ label: '题号' }) }),
+  z.object({ mode: z.literal('random'), count: z.number().int().min(1).max(1000).meta({ label: '题数' }), weights: z.record(z.string(), z.number().min(0)).meta({ label: '题型分值' }) }),
 ]);
 /** What exams.paper holds: the spec, its seed, each variant's bank 题号 by position, the subjective part's full marks. */
 export const PaperDefinition = z.object({
@@ -136,19 +136,19 @@ export const PaperDefinition = z.object({
 export type PaperDefinition = z.infer<typeof PaperDefinition>;
 
 export const ExamCreateInput = z.object({
-  title: z.string().trim().min(1, '请填写考试名称').max(100),
-  bankId: Id,
-  paper: PaperSpec.default({ mode: 'bank' }),
-  variants: z.union([z.literal(1), z.literal(2)]).default(1),
+  title: z.string().trim().min(1, '请填写考试名称').max(100).meta({ label: '名称' }),
+  bankId: Id.meta({ label: '题库' }),
+  paper: PaperSpec.default({ mode: 'bank' }).meta({ label: '试卷' }),
+  variants: z.union([z.literal(1), z.literal(2)]).default(1).meta({ label: '试卷份数' }),
   /** the draw's seed; default: the exam's id, so every exam differs and each can be re-made */
-  seed: z.string().max(100).optional(),
+  seed: z.string().max(100).optional().meta({ label: '随机种子' }),
   /** marks out of the paper's full marks; default: the setting (of 100) scaled */
-  passMark: z.number().min(0).max(1000).optional(),
-  multiRule: z.enum(['all', 'partial']).optional(),
-  timeMinutes: z.number().int().min(1).max(1000).nullish(),
-  subjectiveMax: z.number().min(0).max(1000).default(0),
-  sessionId: Id.nullish(),
-  examDate: Day.nullish(),
+  passMark: z.number().min(0).max(1000).optional().meta({ label: '及格分' }),
+  multiRule: z.enum(['all', 'partial']).optional().meta({ label: '多选题评分规则' }),
+  timeMinutes: z.number().int().min(1).max(1000).nullish().meta({ label: '考试时长（分钟）' }),
+  subjectiveMax: z.number().min(0).max(1000).default(0).meta({ label: '主观题满分' }),
+  sessionId: Id.nullish().meta({ label: '培训班' }),
+  examDate: Day.nullish().meta({ label: '考试日期' }),
 });
 export const Exam = z.object({
   id: Id,
@@ -171,7 +171,7 @@ export const Exam = z.object({
 export type Exam = z.infer<typeof Exam>;
 
 /** jobId: poll jobs.progress while the file is read; the grading itself is one transaction */
-export const GradeInput = z.object({ examId: Id, source: LedgerSource, jobId: JobId.optional() });
+export const GradeInput = z.object({ examId: Id.meta({ label: '考试' }), source: LedgerSource.meta({ label: '文件' }), jobId: JobId.optional().meta({ label: '任务' }) });
 export const GradedResult = z.object({ candidateNo: z.string(), name: z.string(), score: z.number(), passed: z.boolean() });
 /** One kind of grading problem with its counts: "137 张答题卡有无效选项“E”". */
 export const GradeProblemGroup = z.object({
@@ -223,13 +223,13 @@ export const ExamResult = z.object({
 });
 export type ExamResult = z.infer<typeof ExamResult>;
 
-export const SubjectiveInput = z.object({ resultId: Id, score: z.number().min(0).max(1000).nullable() });
+export const SubjectiveInput = z.object({ resultId: Id.meta({ label: '答卷' }), score: z.number().min(0).max(1000).nullable().meta({ label: '得分' }) });
 export const CorrectKeyInput = z.object({
-  bankId: Id,
-  no: z.number().int(),
-  answer: z.string().trim().min(1).max(20),
-  points: z.number().positive().max(100).optional(),
-  reason: z.string().trim().min(1, '请写明更正答案的原因').max(200),
+  bankId: Id.meta({ label: '题库' }),
+  no: z.number().int().meta({ label: '题号' }),
+  answer: z.string().trim().min(1).max(20).meta({ label: '标准答案' }),
+  points: z.number().positive().max(100).optional().meta({ label: '分值' }),
+  reason: z.string().trim().min(1, '请写明更正答案的原因').max(200).meta({ label: '原因' }),
 });
 export const Regraded = z.object({
   exams: z.number().int(),
@@ -238,7 +238,7 @@ export const Regraded = z.object({
   /** holders of a live certificate whose result no longer passes: to be revoked by hand, with a reason */
   certifiedNowFailing: z.array(z.object({ certificateId: Id, certificateNo: z.string(), holderName: z.string() })),
 });
-export const UnlockInput = z.object({ examId: Id, reason: z.string().trim().min(1, '请写明解锁原因').max(200) });
+export const UnlockInput = z.object({ examId: Id.meta({ label: '考试' }), reason: z.string().trim().min(1, '请写明解锁原因').max(200).meta({ label: '原因' }) });
 
 export const ExamStats = z.object({
   examId: Id,
@@ -255,9 +255,9 @@ export const ExamStats = z.object({
 export type ExamStats = z.infer<typeof ExamStats>;
 
 export const IssueCertificatesInput = z.object({
-  examId: Id,
-  issueDate: Day.optional(),
-  passphrase: Passphrase,
+  examId: Id.meta({ label: '考试' }),
+  issueDate: Day.optional().meta({ label: '发证日期' }),
+  passphrase: Passphrase.meta({ label: '口令' }),
   /**
    * 特批: candidates who passed but failed the check (not on the roster, or no valid
    * A certificate in the registry), issued all the same on the issuer's written reason,
@@ -265,9 +265,10 @@ export const IssueCertificatesInput = z.object({
    */
   override: z
     .object({
-      candidateIds: z.array(Id).min(1, '请选择要特批发证的考生').max(5000),
-      reason: z.string().trim().min(4, '请写明特批发证的理由（至少 4 个字）').max(500),
+      candidateIds: z.array(Id).min(1, '请选择要特批发证的考生').max(5000).meta({ label: '学员' }),
+      reason: z.string().trim().min(4, '请写明特批发证的理由（至少 4 个字）').max(500).meta({ label: '原因' }),
     })
-    .optional(),
+    .optional()
+    .meta({ label: '例外发证' }),
 });
-export const CertificatePreviewInput = z.object({ examId: Id, issueDate: Day.optional() });
+export const CertificatePreviewInput = z.object({ examId: Id.meta({ label: '考试' }), issueDate: Day.optional().meta({ label: '发证日期' }) });

@@ -36,15 +36,15 @@ export const Unit = z.object({
 export type Unit = z.infer<typeof Unit>;
 
 export const UnitInput = z.object({
-  districtId: Id,
-  name: z.string().trim().min(1, '请填写使用单位名称').max(unitLimits.name, `使用单位名称不能超过 ${unitLimits.name} 个字符`),
+  districtId: Id.meta({ label: '所属分局' }),
+  name: z.string().trim().min(1, '请填写使用单位名称').max(unitLimits.name, `使用单位名称不能超过 ${unitLimits.name} 个字符`).meta({ label: '单位名称' }),
   // the check digit is verified in the core, which knows full-width and legacy forms
-  uscc: z.string().max(unitLimits.uscc, '统一社会信用代码过长：应为 18 位'),
-  address: OptionalText(unitLimits.address),
-  industry: OptionalText(unitLimits.industry),
-  contactPerson: OptionalText(unitLimits.contactPerson),
-  contactPhone: OptionalPhone,
-  notes: OptionalText(unitLimits.notes),
+  uscc: z.string().max(unitLimits.uscc, '统一社会信用代码过长：应为 18 位').meta({ label: '统一社会信用代码' }),
+  address: OptionalText(unitLimits.address).meta({ label: '地址' }),
+  industry: OptionalText(unitLimits.industry).meta({ label: '行业' }),
+  contactPerson: OptionalText(unitLimits.contactPerson).meta({ label: '联系人' }),
+  contactPhone: OptionalPhone.meta({ label: '联系电话' }),
+  notes: OptionalText(unitLimits.notes).meta({ label: '备注' }),
 });
 export type UnitInput = z.input<typeof UnitInput>;
 
@@ -65,21 +65,22 @@ export const unitSortColumns = [
 ] as const;
 
 export const UnitFilter = z.object({
-  search: z.string().max(100).optional(),
-  districtId: Id.optional(),
+  search: z.string().max(100).optional().meta({ label: '搜索' }),
+  districtId: Id.optional().meta({ label: '所属分局' }),
   /** only units at these risk levels */
-  riskLevels: z.array(RiskLevel).max(4).optional(),
+  riskLevels: z.array(RiskLevel).max(4).optional().meta({ label: '风险等级' }),
   sort: z
-    .array(z.object({ colId: z.enum(unitSortColumns), sort: z.enum(['asc', 'desc']) }))
+    .array(z.object({ colId: z.enum(unitSortColumns).meta({ label: '列' }), sort: z.enum(['asc', 'desc']).meta({ label: '排序' }) }))
     .max(3)
-    .optional(),
+    .optional()
+    .meta({ label: '排序' }),
 });
 export const UnitQueryInput = UnitFilter.extend(Paging).refine(...pageLimit);
 
 export const UnitPage = z.object({ rows: z.array(Unit), total: z.number().int() });
 
-export const UnitUpdateInput = z.object({ id: Id, version: z.number().int(), data: UnitInput });
-export const UnitDeleteInput = z.object({ id: Id, version: z.number().int() });
+export const UnitUpdateInput = z.object({ id: Id.meta({ label: '编号' }), version: z.number().int().meta({ label: '版本' }), data: UnitInput.meta({ label: '修改内容' }) });
+export const UnitDeleteInput = z.object({ id: Id.meta({ label: '编号' }), version: z.number().int().meta({ label: '版本' }) });
 export const UnitDeleteOutput = z.object({
   id: Id,
   deletedAt: z.string(),

@@ -1,7 +1,7 @@
-import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { exchangeNode, trustEachOther, type ExchangeNode } from '../../../tests/support/exchange.ts';
+import type { ExchangeNode } from '../../../tests/support/exchange.ts';
+import { BUREAU, exchangeNetwork, JINFENG, TANGQIAO, type ExchangeNetwork } from '../../../tests/support/exchange-network.ts';
 import type { AcceptanceDetail } from '../../api/schemas/acceptance.ts';
 import { insertManager, insertPieces, insertUnit } from '../registry/testing/fixtures.ts';
 import { unitAcceptanceStates } from '../acceptance/accepted-units.ts';
@@ -12,30 +12,16 @@ import { attachmentPath } from '../attachments/store.ts';
 // files themselves) go up to the bureau; the bureau's decision is a row the bureau
 // owns and comes back down, to that office only, in a bureau-to-office bundle.
 
+let net: ExchangeNetwork<'office' | 'other' | 'bureau'>;
 let office: ExchangeNode;
 let other: ExchangeNode;
 let bureau: ExchangeNode;
 
 beforeEach(async () => {
-  office = await exchangeNode('district', '塘桥分局', 'seed-district-03');
-  other = await exchangeNode('district', '锦丰分局', 'seed-district-04');
-  bureau = await exchangeNode('bureau', '张家港市市场监督管理局');
-  await trustEachOther(office, bureau);
-  await trustEachOther(other, bureau);
+  net = await exchangeNetwork({ office: TANGQIAO, other: JINFENG, bureau: BUREAU });
+  ({ office, other, bureau } = net);
 });
-afterEach(() => {
-  office.cleanup();
-  other.cleanup();
-  bureau.cleanup();
-});
-
-let n = 0;
-async function send(from: ExchangeNode, to: ExchangeNode) {
-  const bundle = await from.ok('bundles.export', { outFile: path.join(from.dir, `b${++n}.qklb`), ...(from === bureau ? { targetNodeId: to.id } : {}) });
-  const [result] = await to.ok('bundles.import', { paths: [bundle.file] });
-  expect(result!.status, result!.message ?? '').toBe('imported');
-  return { bundle, result: result! };
-}
+afterEach(() => net.cleanup());
 
 const tables = ['acceptance_files', 'acceptance_items', 'acceptance_evidence', 'attachments'] as const;
 const rowsOf = (node: ExchangeNode, table: string, origin: string) =>
@@ -69,9 +55,9 @@ describe('acceptance files in bundles', () => {
     let file = await submitted(office, unitId);
     const sha = item(file, '4.1').evidence[0]!.sha256;
 
-    const up = await send(office, bureau);
-    expect(up.bundle.rowCounts).toMatchObject({ acceptance_files: 1, acceptance_items: 27, acceptance_evidence: 26, attachments: 1 });
-    expect(up.bundle.files).toBe(1);
+    const up = await net.send(office, bureau);
+    expect(up.rowCounts).toMatchObject({ acceptance_files: 1, acceptance_items: 27, acceptance_evidence: 26, attachments: 1 });
+    expect(up.files).toBe(1);
     for (const table of tables) expect(rowsOf(bureau, table, office.id), table).toBe(rowsOf(office, table, office.id));
     expect(existsSync(attachmentPath(bureau.core.ctx, sha))).toBe(true);
 
@@ -86,8 +72,8 @@ describe('acceptance files in bundles', () => {
     expect(atBureau.state).toBe('returned');
     const filesBefore = rowsOf(bureau, 'acceptance_files', office.id);
 
-    const down = await send(bureau, office);
-    expect(down.bundle.rowCounts).toMatchObject({ acceptance_decisions: 1 });
+    const down = await net.send(bureau, office);
+    expect(down.rowCounts).toMatchObject({ acceptance_decisions: 1 });
     // the office's rows were not touched by the bureau, here or there
     expect(rowsOf(bureau, 'acceptance_files', office.id)).toBe(filesBefore);
     file = await office.ok('acceptance.get', { id: file.id });
@@ -103,14 +89,14 @@ describe('acceptance files in bundles', () => {
     file = await office.ok('acceptance.transition', { id: file.id, version: file.version, action: 'submit' });
     file = await office.ok('acceptance.transition', { id: file.id, version: file.version, action: 'submit_city' });
     expect(file).toMatchObject({ state: 'city_review', round: 2 });
-    await send(office, bureau);
+    await net.send(office, bureau);
     atBureau = await bureau.ok('acceptance.get', { id: file.id });
     expect(atBureau.state).toBe('city_review');
     expect(item(atBureau, '4.7').evidence.map((e) => e.fileName)).toEqual(['制度汇编.pdf', '应急演练记录.pdf']);
 
     atBureau = await bureau.ok('acceptance.decide', { fileId: file.id, outcome: 'pass', comments: '符合示范单位要求', decidedOn: '2026-11-29' });
     expect(atBureau).toMatchObject({ state: 'passed', plaqueNo: '张特示〔2026〕第001号', passedOn: '2026-11-29' });
-    await send(bureau, office);
+    await net.send(bureau, office);
     file = await office.ok('acceptance.get', { id: file.id });
     expect(file).toMatchObject({ state: 'passed', plaqueNo: '张特示〔2026〕第001号', locked: true, actions: ['recheck'] });
     expect(file.decisions.map((d) => d.outcome)).toEqual(['return', 'pass']);
@@ -121,15 +107,15 @@ describe('acceptance files in bundles', () => {
     const template = await office.ok('acceptance.publishTemplate', { evidenceId: item(file, '4.7').evidence[1]!.id, title: null });
     expect(template).toMatchObject({ itemCode: '4.7', itemTitle: '事故应急预案', fileName: '应急演练记录.pdf', mine: true });
     expect((await office.refused('acceptance.publishTemplate', { evidenceId: item(file, '5.1').evidence[0]!.id, title: null })).message).toContain('不是制度');
-    await send(office, bureau);
+    await net.send(office, bureau);
     expect((await bureau.ok('acceptance.templates', {})).map((t) => [t.title, t.mine])).toEqual([['事故应急预案（塘桥示范电梯有限公司）', false]]);
   });
 
   it('sends a decision only to the office that owns the file, and numbers plaques per year', async () => {
     const a = await submitted(office, unitWithEquipment(office, '甲公司'));
     const b = await submitted(other, unitWithEquipment(other, '乙公司', 'seed-district-04'));
-    await send(office, bureau);
-    await send(other, bureau);
+    await net.send(office, bureau);
+    await net.send(other, bureau);
     expect((await bureau.ok('acceptance.board', {})).files.map((f) => [f.unitName, f.state])).toEqual([
       ['甲公司', 'city_review'],
       ['乙公司', 'city_review'],
@@ -138,20 +124,20 @@ describe('acceptance files in bundles', () => {
     const second = await bureau.ok('acceptance.decide', { fileId: b.id, outcome: 'pass', decidedOn: '2026-11-30' });
     expect(second.plaqueNo).toBe('张特示〔2026〕第002号');
 
-    const toOther = await send(bureau, other);
-    expect(toOther.bundle.rowCounts['acceptance_decisions']).toBe(1);
+    const toOther = await net.send(bureau, other);
+    expect(toOther.rowCounts['acceptance_decisions']).toBe(1);
     const decisionsAtOther = other.core.ctx.database.sqlite.prepare('SELECT file_id AS fileId FROM acceptance_decisions').all();
     expect(decisionsAtOther).toEqual([{ fileId: b.id }]);
     expect((await other.ok('acceptance.get', { id: b.id })).state).toBe('passed');
-    const toOffice = await send(bureau, office);
-    expect(toOffice.bundle.rowCounts['acceptance_decisions']).toBe(1);
+    const toOffice = await net.send(bureau, office);
+    expect(toOffice.rowCounts['acceptance_decisions']).toBe(1);
     expect((await office.ok('acceptance.get', { id: a.id })).plaqueNo).toBe('张特示〔2026〕第001号');
 
     // a pass cannot be decided twice; a revocation needs a reason and closes the file
     expect((await bureau.refused('acceptance.decide', { fileId: a.id, outcome: 'pass' })).code).toBe('CONFLICT');
     expect((await bureau.refused('acceptance.decide', { fileId: a.id, outcome: 'revoke' })).message).toContain('理由');
     await bureau.ok('acceptance.decide', { fileId: a.id, outcome: 'revoke', comments: '复查发现超期未检设备' });
-    await send(bureau, office);
+    await net.send(bureau, office);
     const revoked = await office.ok('acceptance.get', { id: a.id });
     expect(revoked).toMatchObject({ state: 'revoked', plaqueNo: null, actions: [] });
     // the unit may start again
@@ -166,7 +152,7 @@ describe('acceptance files in bundles', () => {
     // fillFile marks 3.2 符合 with a reason, as the office did
     const file = await submitted(office, unitId);
     expect(file.contradictions.map((c) => [c.code, c.finding, c.reason])).toEqual([['3.2', '有 52 台在用设备超期未检', '已现场核实']]);
-    await send(office, bureau);
+    await net.send(office, bureau);
 
     // the bureau reads the same finding from the ledger rows it received, and the office's reason
     let atBureau = await bureau.ok('acceptance.get', { id: file.id });
@@ -189,7 +175,7 @@ describe('acceptance files in bundles', () => {
     const audit = bureau.core.ctx.database.sqlite.prepare("SELECT after FROM audit_log WHERE call = 'acceptance.decide'").get() as { after: string };
     expect(JSON.parse(audit.after)).toMatchObject({ outcome: 'pass', acknowledged: [expect.stringContaining('3.2 特种设备及其安全附件均按期检验（系统核对：有 52 台在用设备超期未检')] });
 
-    await send(bureau, office);
+    await net.send(bureau, office);
     const back = await office.ok('acceptance.get', { id: file.id });
     expect(back).toMatchObject({ state: 'passed', decisions: [{ outcome: 'pass', acknowledged }] });
   });
@@ -197,7 +183,7 @@ describe('acceptance files in bundles', () => {
   it('counts only the bureau’s decisions: a decision row of another origin neither passes nor revokes a file', async () => {
     const unitId = unitWithEquipment(office, '塘桥示范电梯有限公司');
     const file = await submitted(office, unitId);
-    await send(office, bureau);
+    await net.send(office, bureau);
     // rows no office can send any more (merge refuses them), put straight into the bureau's table
     const now = new Date().toISOString();
     const plant = (id: string, origin: string, outcome: string, plaque: string | null) =>

@@ -1,37 +1,27 @@
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateDistrict } from '../../../scripts/sample-data/generate.ts';
 import { insertModel } from '../../../scripts/sample-data/insert.ts';
-import { exchangeNode, trustEachOther, type ExchangeNode } from '../../../tests/support/exchange.ts';
+import type { ExchangeNode } from '../../../tests/support/exchange.ts';
+import { BUREAU, exchangeNetwork, TANGQIAO, type ExchangeNetwork } from '../../../tests/support/exchange-network.ts';
 
 // 块 and 链 travel in bundles like the ledger: an office makes a block with its
 // members, inspector and supervisor; the bureau imports the bundle and holds the
 // same rows, byte for byte; later changes (a member leaving, a dissolution) follow.
 
+let net: ExchangeNetwork<'office' | 'bureau'>;
 let office: ExchangeNode;
 let bureau: ExchangeNode;
 
 beforeEach(async () => {
-  office = await exchangeNode('district', '塘桥分局', 'seed-district-03');
-  bureau = await exchangeNode('bureau', '张家港市市场监督管理局');
-  await trustEachOther(office, bureau);
+  net = await exchangeNetwork({ office: TANGQIAO, bureau: BUREAU });
+  ({ office, bureau } = net);
   insertModel(office.core.ctx.database.sqlite, generateDistrict({ seed: 7, units: 12 }), { nodeId: office.id, districtId: 'seed-district-03' });
 });
-afterEach(() => {
-  office.cleanup();
-  bureau.cleanup();
-});
+afterEach(() => net.cleanup());
 
 const tables = ['blocks', 'block_members', 'inspectors', 'block_inspectors', 'block_supervisors'] as const;
 const rowsOf = (node: ExchangeNode, table: string) =>
   JSON.stringify(node.core.ctx.database.sqlite.prepare(`SELECT * FROM ${table} WHERE origin_node = ? ORDER BY id`).all(office.id));
-
-async function roundTrip(name: string) {
-  const bundle = await office.ok('bundles.export', { outFile: path.join(office.dir, name) });
-  const [result] = await bureau.ok('bundles.import', { paths: [bundle.file] });
-  expect(result!.status).toBe('imported');
-  return { bundle, result: result! };
-}
 
 describe('blocks in bundles', () => {
   it('carries blocks, members, inspectors and their links to the bureau, and later changes too', async () => {
@@ -50,9 +40,9 @@ describe('blocks in bundles', () => {
     });
     const other = await office.ok('blocks.save', { name: '塘桥第2组', memberUnitIds: units.slice(6, 11).map((u) => u.id) });
 
-    const first = await roundTrip('a.qklb');
-    expect(first.bundle.rowCounts).toMatchObject({ blocks: 2, block_members: 11, inspectors: 1, block_inspectors: 1, block_supervisors: 1 });
-    expect(first.result.changes['block_members']).toEqual({ inserted: 11, updated: 0, deleted: 0, unchanged: 0 });
+    const first = await net.send(office, bureau);
+    expect(first.rowCounts).toMatchObject({ blocks: 2, block_members: 11, inspectors: 1, block_inspectors: 1, block_supervisors: 1 });
+    expect(first.imported.changes['block_members']).toEqual({ inserted: 11, updated: 0, deleted: 0, unchanged: 0 });
     for (const table of tables) expect(rowsOf(bureau, table), table).toBe(rowsOf(office, table));
 
     // the bureau reads the office's blocks city-wide, and may not change them
@@ -66,14 +56,14 @@ describe('blocks in bundles', () => {
     // a member moves from one block to the other; the second block is later dissolved
     await office.ok('blocks.save', { id: block.id, version: block.version, name: '塘桥第1组', memberUnitIds: members.slice(0, 5), leadUnitId: members[0], inspectorIds: [chen.id], leaveReason: '并入第2组' });
     const moved = await office.ok('blocks.save', { id: other.id, version: other.version, name: '塘桥第2组', memberUnitIds: [...units.slice(6, 11).map((u) => u.id), members[5]!] });
-    const second = await roundTrip('b.qklb');
+    const second = await net.send(office, bureau);
     // one member row ended and one started; the supervisor (of a unit still in) was taken off by the edit
-    expect(second.result.changes['block_members']).toEqual({ inserted: 1, updated: 1, deleted: 0, unchanged: 0 });
-    expect(second.result.changes['block_supervisors']).toEqual({ inserted: 0, updated: 1, deleted: 0, unchanged: 0 });
+    expect(second.imported.changes['block_members']).toEqual({ inserted: 1, updated: 1, deleted: 0, unchanged: 0 });
+    expect(second.imported.changes['block_supervisors']).toEqual({ inserted: 0, updated: 1, deleted: 0, unchanged: 0 });
     for (const table of tables) expect(rowsOf(bureau, table), table).toBe(rowsOf(office, table));
 
     await office.ok('blocks.dissolve', { id: moved.id, version: moved.version, reason: '重新编组' });
-    await roundTrip('c.qklb');
+    await net.send(office, bureau);
     for (const table of tables) expect(rowsOf(bureau, table), table).toBe(rowsOf(office, table));
     const after = await bureau.ok('blocks.list', { includeDissolved: true });
     expect(after.blocks.map((b) => [b.name, b.members.length, b.dissolvedReason])).toEqual([

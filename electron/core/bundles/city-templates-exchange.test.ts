@@ -4,7 +4,7 @@ import { dataDigest } from '../../../tests/support/exchange.ts';
 import { hostileBundle, syncColumns } from '../../../tests/support/hostile-bundle.ts';
 import type { AcceptanceDetail } from '../../api/schemas/acceptance.ts';
 import { samplePdf } from '../acceptance/testing/fill.ts';
-import { city, clock, fileInCityReview, send, TANGQIAO, unitWithPieces, type City } from '../steering/testing/city.ts';
+import { city, clock, fileInCityReview, TANGQIAO, unitWithPieces, type City } from '../steering/testing/city.ts';
 import { attachmentPath } from '../attachments/store.ts';
 
 // 标准化样本 city-wide: 塘桥 publishes its accepted unit's system document as a district
@@ -26,14 +26,14 @@ async function publishedAtBureau() {
   const { bureau, tangqiao } = c;
   const unitId = unitWithPieces(tangqiao, TANGQIAO, '塘桥示范电梯有限公司', [{ n: 2, next: '2027-06-01' }]);
   const file = await fileInCityReview(tangqiao, unitId, 'pilot');
-  await send(tangqiao, bureau, bureau);
+  await c.send(tangqiao, bureau);
   await bureau.ok('acceptance.decide', { fileId: file.id, outcome: 'pass', confirmContradictions: true, comments: '已逐项核实', decidedOn: '2026-11-02' });
   // nothing to publish city-wide until the office publishes a template
   expect(await bureau.ok('acceptance.templates', {})).toEqual([]);
-  await send(bureau, tangqiao, bureau);
+  await c.send(bureau, tangqiao);
   const detail = await tangqiao.ok('acceptance.get', { id: file.id });
   const template = await tangqiao.ok('acceptance.publishTemplate', { evidenceId: item(detail, '4.1').evidence[0]!.id, title: '安全生产责任制度（示范）' });
-  await send(tangqiao, bureau, bureau);
+  await c.send(tangqiao, bureau);
   return { file, template };
 }
 
@@ -51,7 +51,7 @@ describe('city-wide templates', () => {
     expect(own.n).toBe(1);
 
     // 锦丰 receives the bureau's row, its attachment row and the file
-    const down = await send(bureau, jinfeng, bureau);
+    const down = await c.send(bureau, jinfeng);
     expect(down.rowCounts).toMatchObject({ city_templates: 1, attachments: 1 });
     expect(down.files).toBe(1);
     const library = await jinfeng.ok('acceptance.templates', {});
@@ -63,16 +63,16 @@ describe('city-wide templates', () => {
     expect((await jinfeng.refused('acceptance.withdrawTemplate', { id: library[0]!.id })).code).toBe('NOT_FOUND');
 
     // 塘桥 sees its own template once, marked as published city-wide
-    await send(bureau, tangqiao, bureau);
+    await c.send(bureau, tangqiao);
     const mine = await tangqiao.ok('acceptance.templates', {});
     expect(mine).toHaveLength(1);
     expect(mine[0]).toMatchObject({ id: template.id, scope: 'district', mine: true, city: { withdrawnAt: null } });
 
     // the office withdraws it: it leaves the city library with the next bundles, also at 锦丰
     await tangqiao.ok('acceptance.withdrawTemplate', { id: template.id });
-    await send(tangqiao, bureau, bureau);
+    await c.send(tangqiao, bureau);
     expect((await bureau.ok('acceptance.templates', { includeWithdrawn: true }))[0]!.city).toMatchObject({ withdrawnReason: '分局已撤下该样本', withdrawnByBureau: false });
-    await send(bureau, jinfeng, bureau);
+    await c.send(bureau, jinfeng);
     expect(await jinfeng.ok('acceptance.templates', {})).toEqual([]);
     expect((await jinfeng.ok('acceptance.templates', { includeWithdrawn: true }))[0]).toMatchObject({ scope: 'city', withdrawnAt: expect.any(String) });
   });
@@ -85,19 +85,19 @@ describe('city-wide templates', () => {
     expect((await tangqiao.refused('steering.withdrawCityTemplate', { id: cityId, reason: '内容过时' })).code).toBe('FORBIDDEN');
     await bureau.ok('steering.withdrawCityTemplate', { id: cityId, reason: '内容需按新规修订' });
     // an office bundle arriving later does not publish it again by itself
-    await send(tangqiao, bureau, bureau);
+    await c.send(tangqiao, bureau);
     expect((await bureau.ok('acceptance.templates', {}))[0]!.city).toMatchObject({ withdrawnReason: '内容需按新规修订', withdrawnByBureau: true });
-    await send(bureau, jinfeng, bureau);
+    await c.send(bureau, jinfeng);
     expect(await jinfeng.ok('acceptance.templates', {})).toEqual([]);
 
     await bureau.ok('steering.restoreCityTemplate', { id: cityId });
-    await send(bureau, jinfeng, bureau);
+    await c.send(bureau, jinfeng);
     expect((await jinfeng.ok('acceptance.templates', {})).map((t) => t.title)).toEqual(['安全生产责任制度（示范）']);
 
     await bureau.ok('acceptance.decide', { fileId: file.id, outcome: 'revoke', comments: '复查发现超期未检设备' });
     expect((await bureau.ok('acceptance.templates', {})).find((t) => t.id === template.id)!.city).toMatchObject({ withdrawnReason: '该单位的示范单位资格已撤销' });
     expect((await bureau.refused('steering.restoreCityTemplate', { id: cityId })).message).toContain('不是示范单位');
-    await send(bureau, jinfeng, bureau);
+    await c.send(bureau, jinfeng);
     expect(await jinfeng.ok('acceptance.templates', {})).toEqual([]);
   });
 

@@ -2,7 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dataDigest, exchangeNode, PASSPHRASE, trustEachOther, type ExchangeNode } from '../../../tests/support/exchange.ts';
+import { dataDigest, PASSPHRASE, type ExchangeNode } from '../../../tests/support/exchange.ts';
+import { BUREAU, exchangeNetwork, TANGQIAO, type ExchangeNetwork } from '../../../tests/support/exchange-network.ts';
 import { loadIdentities } from '../keys/keys.ts';
 import { insertUnit } from '../registry/testing/fixtures.ts';
 import { readSealedSync } from '../files/sealed-file.ts';
@@ -14,18 +15,15 @@ import { MAX_BUNDLE_BYTES } from './paths.ts';
 // leaves the office, and the reporter's name, phone and ID number are nowhere in the
 // bundle's decrypted content.
 
+let net: ExchangeNetwork<'office' | 'bureau'>;
 let office: ExchangeNode;
 let bureau: ExchangeNode;
 
 beforeEach(async () => {
-  office = await exchangeNode('district', '塘桥分局', 'seed-district-03');
-  bureau = await exchangeNode('bureau', '张家港市市场监督管理局');
-  await trustEachOther(office, bureau);
+  net = await exchangeNetwork({ office: TANGQIAO, bureau: BUREAU });
+  ({ office, bureau } = net);
 });
-afterEach(() => {
-  office.cleanup();
-  bureau.cleanup();
-});
+afterEach(() => net.cleanup());
 
 const reporter = { name: '王小明', phone: '13812345678', idNumber: '11010519491231002X', address: '张家港市塘桥镇人民路 8 号' };
 

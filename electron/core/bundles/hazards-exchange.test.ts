@@ -1,7 +1,7 @@
-import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dataDigest, exchangeNode, trustEachOther, type ExchangeNode } from '../../../tests/support/exchange.ts';
+import { dataDigest, type ExchangeNode } from '../../../tests/support/exchange.ts';
+import { BUREAU, exchangeNetwork, TANGQIAO, type ExchangeNetwork } from '../../../tests/support/exchange-network.ts';
 import type { HazardDetail } from '../../api/schemas/hazards.ts';
 import { samplePng } from '../acceptance/testing/fill.ts';
 import { insertUnit } from '../registry/testing/fixtures.ts';
@@ -10,26 +10,15 @@ import { attachmentPath } from '../attachments/store.ts';
 // 隐患闭环 travels up: the office's hazards and their steps (with the evidence files)
 // reach the bureau, which reads them and cannot change them.
 
+let net: ExchangeNetwork<'office' | 'bureau'>;
 let office: ExchangeNode;
 let bureau: ExchangeNode;
 
 beforeEach(async () => {
-  office = await exchangeNode('district', '塘桥分局', 'seed-district-03');
-  bureau = await exchangeNode('bureau', '张家港市市场监督管理局');
-  await trustEachOther(office, bureau);
+  net = await exchangeNetwork({ office: TANGQIAO, bureau: BUREAU });
+  ({ office, bureau } = net);
 });
-afterEach(() => {
-  office.cleanup();
-  bureau.cleanup();
-});
-
-let n = 0;
-async function send(from: ExchangeNode, to: ExchangeNode) {
-  const bundle = await from.ok('bundles.export', { outFile: path.join(from.dir, `h${++n}.qklb`) });
-  const [result] = await to.ok('bundles.import', { paths: [bundle.file] });
-  expect(result!.status, result!.message ?? '').toBe('imported');
-  return bundle;
-}
+afterEach(() => net.cleanup());
 
 function ownUnit(node: ExchangeNode, name: string): string {
   // the registry's rows as a ledger import writes them, owned by the office
@@ -50,7 +39,7 @@ describe('hazards in bundles', () => {
     let hazard: HazardDetail = await office.ok('hazards.create', { unitId: units[1], description: '电梯轿厢应急照明失效', level: 'major', foundBy: '陈监察', foundOn: '2026-02-12', evidence: [photo.id] });
     hazard = await office.ok('hazards.transition', { id: hazard.id, version: hazard.version, action: 'order', orderedOn: '2026-02-12', workingDays: 5 });
 
-    const first = await send(office, bureau);
+    const first = await net.send(office, bureau);
     expect(first.rowCounts).toMatchObject({ hazards: 1, hazard_events: 2 });
     for (const table of ['hazards', 'hazard_events', 'attachments', 'blocks']) expect(rowsOf(bureau, table), table).toBe(rowsOf(office, table));
     expect(existsSync(attachmentPath(bureau.core.ctx, photo.id))).toBe(true);
@@ -67,7 +56,7 @@ describe('hazards in bundles', () => {
 
     // the next step travels in the next bundle, as a newer version of the same row
     await office.ok('hazards.transition', { id: hazard.id, version: hazard.version, action: 'start', comment: '单位已开始整改' });
-    const second = await send(office, bureau);
+    const second = await net.send(office, bureau);
     expect(second.rowCounts).toMatchObject({ hazards: 1, hazard_events: 1 });
     expect(await bureau.ok('hazards.get', { id: hazard.id })).toMatchObject({ state: 'rectifying', version: 3 });
     expect(rowsOf(bureau, 'hazard_events')).toBe(rowsOf(office, 'hazard_events'));

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateDistrict } from '../../../scripts/sample-data/generate.ts';
 import { insertModel } from '../../../scripts/sample-data/insert.ts';
-import { addAttachment, craftBundle, dataDigest, exchangeNode, trustEachOther, type ExchangeNode } from '../../../tests/support/exchange.ts';
+import { addAttachment, craftBundle, dataDigest, type ExchangeNode } from '../../../tests/support/exchange.ts';
+import { BUREAU, exchangeNetwork, TANGQIAO, type ExchangeNetwork } from '../../../tests/support/exchange-network.ts';
 import { newId } from '../ids.ts';
 import { fileEntry, tableEntry } from './format/ndjson.ts';
 
@@ -13,19 +14,16 @@ import { fileEntry, tableEntry } from './format/ndjson.ts';
 // other files of a batch still go in. Attachments of a refused bundle never stay
 // in the store.
 
+let net: ExchangeNetwork<'office' | 'bureau'>;
 let office: ExchangeNode;
 let bureau: ExchangeNode;
 
 beforeEach(async () => {
-  office = await exchangeNode('district', '塘桥分局', 'seed-district-03');
-  bureau = await exchangeNode('bureau', '张家港市市场监督管理局');
-  await trustEachOther(office, bureau);
+  net = await exchangeNetwork({ office: TANGQIAO, bureau: BUREAU });
+  ({ office, bureau } = net);
   insertModel(office.core.ctx.database.sqlite, generateDistrict({ seed: 5, units: 6 }), { nodeId: office.id, districtId: 'seed-district-03' });
 });
-afterEach(() => {
-  office.cleanup();
-  bureau.cleanup();
-});
+afterEach(() => net.cleanup());
 
 const now = new Date().toISOString();
 const sync = (id = newId()) => ({ id, origin_node: office.id, created_at: now, updated_at: now, version: 1, deleted_at: null });

@@ -3,24 +3,22 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { craftBundle, dataDigest, exchangeNode, trustEachOther, type ExchangeNode } from '../../../tests/support/exchange.ts';
+import { craftBundle, dataDigest, type ExchangeNode } from '../../../tests/support/exchange.ts';
+import { BUREAU, exchangeNetwork, TANGQIAO, type ExchangeNetwork } from '../../../tests/support/exchange-network.ts';
 import type { EntrySource } from './format/types.ts';
 
 // A decompression bomb signed by an enrolled office: a small bundle whose table
 // entry inflates to far more than any real table. Refused while inflating, and
 // what reaches the disk stays bounded (measured in the bureau's work folder).
 
+let net: ExchangeNetwork<'office' | 'bureau'>;
 let office: ExchangeNode;
 let bureau: ExchangeNode;
 beforeEach(async () => {
-  office = await exchangeNode('district', '塘桥分局', 'seed-district-03');
-  bureau = await exchangeNode('bureau', '张家港市市场监督管理局');
-  await trustEachOther(office, bureau);
+  net = await exchangeNetwork({ office: TANGQIAO, bureau: BUREAU });
+  ({ office, bureau } = net);
 });
-afterEach(() => {
-  office.cleanup();
-  bureau.cleanup();
-});
+afterEach(() => net.cleanup());
 
 const MiB = 1 << 20;
 

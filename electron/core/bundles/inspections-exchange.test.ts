@@ -1,7 +1,7 @@
-import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dataDigest, exchangeNode, trustEachOther, type ExchangeNode } from '../../../tests/support/exchange.ts';
+import { dataDigest, type ExchangeNode } from '../../../tests/support/exchange.ts';
+import { BUREAU, exchangeNetwork, TANGQIAO, type ExchangeNetwork } from '../../../tests/support/exchange-network.ts';
 import { samplePng } from '../acceptance/testing/fill.ts';
 import { insertUnit } from '../registry/testing/fixtures.ts';
 import { attachmentPath } from '../attachments/store.ts';
@@ -10,26 +10,15 @@ import { attachmentPath } from '../attachments/store.ts';
 // visit (with its photo), the hazard found on it and the supervision order reach the
 // bureau, which reads them and cannot change them; the re-check follows in the next bundle.
 
+let net: ExchangeNetwork<'office' | 'bureau'>;
 let office: ExchangeNode;
 let bureau: ExchangeNode;
 
 beforeEach(async () => {
-  office = await exchangeNode('district', '塘桥分局', 'seed-district-03');
-  bureau = await exchangeNode('bureau', '张家港市市场监督管理局');
-  await trustEachOther(office, bureau);
+  net = await exchangeNetwork({ office: TANGQIAO, bureau: BUREAU });
+  ({ office, bureau } = net);
 });
-afterEach(() => {
-  office.cleanup();
-  bureau.cleanup();
-});
-
-let n = 0;
-async function send(from: ExchangeNode, to: ExchangeNode) {
-  const bundle = await from.ok('bundles.export', { outFile: path.join(from.dir, `i${++n}.qklb`) });
-  const [result] = await to.ok('bundles.import', { paths: [bundle.file] });
-  expect(result!.status, result!.message ?? '').toBe('imported');
-  return bundle;
-}
+afterEach(() => net.cleanup());
 
 function ownUnit(node: ExchangeNode, name: string): string {
   const sqlite = node.core.ctx.database.sqlite;
@@ -65,7 +54,7 @@ describe('inspections in bundles', () => {
     const order = await office.ok('inspections.issueOrder', { recordId: record.id, issuedOn: '2026-02-12', workingDays: 5, content: '限期张贴举报电话。', hazardIds: [hazard.id] });
     expect(order).toMatchObject({ number: '张市监特令〔2026〕第1号', deadline: '2026-02-26' });
 
-    const first = await send(office, bureau);
+    const first = await net.send(office, bureau);
     expect(first.rowCounts).toMatchObject({ inspection_checklists: 1, inspection_plans: 1, inspection_records: 1, supervision_orders: 1, hazards: 1 });
     for (const table of tables) expect(rowsOf(bureau, table), table).toBe(rowsOf(office, table));
     expect(existsSync(attachmentPath(bureau.core.ctx, photo.id))).toBe(true);
@@ -91,7 +80,7 @@ describe('inspections in bundles', () => {
 
     // the re-check travels in the next bundle, as a newer version of the same row
     await office.ok('inspections.recheckOrder', { id: order.id, version: order.version, recheckedOn: '2026-02-26', outcome: 'passed', note: '已张贴' });
-    const second = await send(office, bureau);
+    const second = await net.send(office, bureau);
     expect(second.rowCounts).toMatchObject({ supervision_orders: 1 });
     expect(await bureau.ok('inspections.getOrder', { id: order.id })).toMatchObject({ state: 'rechecked', recheckOutcome: 'passed', recheckNote: '已张贴', version: 2 });
     expect(rowsOf(bureau, 'supervision_orders')).toBe(rowsOf(office, 'supervision_orders'));

@@ -1,6 +1,6 @@
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { exchangeNode, trustEachOther, type ExchangeNode } from '../../../tests/support/exchange.ts';
+import type { ExchangeNode } from '../../../tests/support/exchange.ts';
+import { BUREAU, exchangeNetwork, TANGQIAO, type ExchangeNetwork } from '../../../tests/support/exchange-network.ts';
 import { fillFile, samplePng } from '../acceptance/testing/fill.ts';
 import { DEFAULT_RULE } from '../risk/rule.ts';
 import { insertPieces, insertUnit } from '../registry/testing/fixtures.ts';
@@ -10,25 +10,14 @@ import { insertPieces, insertUnit } from '../registry/testing/fixtures.ts';
 // an office's unit gains the demonstration-unit deduction once the bureau's pass arrives.
 // The publicity log travels up with its photos and is read-only at the bureau.
 
+let net: ExchangeNetwork<'office' | 'bureau'>;
 let office: ExchangeNode;
 let bureau: ExchangeNode;
 beforeEach(async () => {
-  office = await exchangeNode('district', '塘桥分局', 'seed-district-03');
-  bureau = await exchangeNode('bureau', '张家港市市场监督管理局');
-  await trustEachOther(office, bureau);
+  net = await exchangeNetwork({ office: TANGQIAO, bureau: BUREAU });
+  ({ office, bureau } = net);
 });
-afterEach(() => {
-  office.cleanup();
-  bureau.cleanup();
-});
-
-let n = 0;
-async function send(from: ExchangeNode, to: ExchangeNode) {
-  const bundle = await from.ok('bundles.export', { outFile: path.join(from.dir, `r${++n}.qklb`), ...(from === bureau ? { targetNodeId: to.id } : {}) });
-  const [result] = await to.ok('bundles.import', { paths: [bundle.file] });
-  expect(result!.status, result!.message ?? '').toBe('imported');
-  return bundle;
-}
+afterEach(() => net.cleanup());
 
 /** The office's own unit with `overdue` of its 22 elevators past their date (rows as the import writes them). */
 function officeUnit(name: string, overdue: number): string {
@@ -48,7 +37,7 @@ describe('risk grading and the publicity log between nodes', () => {
     const atOffice = await office.ok('risk.unit', { unitId: risky });
     expect(atOffice).toMatchObject({ score: 55, level: 'elevated', ruleVersion: 1 });
 
-    const bundle = await send(office, bureau);
+    const bundle = await net.send(office, bureau);
     expect(Object.keys(bundle.rowCounts).filter((t) => t.startsWith('risk') || t === 'unit_risk')).toEqual([]);
     const atBureau = await bureau.ok('risk.unit', { unitId: risky });
     expect(atBureau).toMatchObject({ score: 55, level: 'elevated', districtName: '塘桥' });
@@ -60,7 +49,7 @@ describe('risk grading and the publicity log between nodes', () => {
     // the bureau's stricter rule is the bureau's: the office keeps scoring with its own
     await bureau.ok('risk.updateRule', { rule: { ...DEFAULT_RULE, thresholds: { high: 50, elevated: 30, general: 10 } } });
     expect(await bureau.ok('risk.unit', { unitId: risky })).toMatchObject({ level: 'high', ruleVersion: 2 });
-    await send(bureau, office);
+    await net.send(bureau, office);
     expect(await office.ok('risk.unit', { unitId: risky })).toMatchObject({ level: 'elevated', ruleVersion: 1 });
     // 22 pieces and no A manager on list 1: 5 + 20
     expect(await office.ok('risk.unit', { unitId: calm })).toMatchObject({ score: 25, level: 'general' });
@@ -75,10 +64,10 @@ describe('risk grading and the publicity log between nodes', () => {
     file = await office.ok('acceptance.transition', { id: file.id, version: file.version, action: 'submit' });
     await office.ok('acceptance.transition', { id: file.id, version: file.version, action: 'submit_city' });
     expect((await office.ok('risk.unit', { unitId })).score).toBe(55);
-    await send(office, bureau);
+    await net.send(office, bureau);
     await bureau.ok('acceptance.decide', { fileId: file.id, outcome: 'pass', confirmContradictions: true, comments: '已逐项核实', decidedOn: '2026-11-29' });
     expect(await bureau.ok('risk.unit', { unitId })).toMatchObject({ score: 40, level: 'elevated' });
-    await send(bureau, office);
+    await net.send(bureau, office);
     const after = await office.ok('risk.unit', { unitId });
     expect(after.score).toBe(40);
     expect(after.breakdown.find((l) => l.code === 'demo-passed')).toEqual({ code: 'demo-passed', factor: '示范单位（验收通过）', fact: '已通过示范单位验收（减分）', points: -15 });
@@ -95,7 +84,7 @@ describe('risk grading and the publicity log between nodes', () => {
       participants: 120,
       addPhotos: [photo.id],
     });
-    const bundle = await send(office, bureau);
+    const bundle = await net.send(office, bureau);
     expect(bundle.rowCounts).toMatchObject({ publicity_activities: 1, attachments: 1 });
     const [seen] = await bureau.ok('publicity.list', {});
     expect(seen).toMatchObject({ id: activity.id, districtName: '塘桥', participants: 120, mine: false, photos: [{ fileName: '宣传咨询台.png' }] });
@@ -105,7 +94,7 @@ describe('risk grading and the publicity log between nodes', () => {
 
     // the office deletes it: the tombstone travels too
     await office.ok('publicity.delete', { id: activity.id, version: activity.version });
-    await send(office, bureau);
+    await net.send(office, bureau);
     expect(await bureau.ok('publicity.list', {})).toEqual([]);
   });
 });

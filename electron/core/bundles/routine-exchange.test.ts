@@ -1,7 +1,7 @@
-import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dataDigest, exchangeNode, trustEachOther, type ExchangeNode } from '../../../tests/support/exchange.ts';
+import { dataDigest, type ExchangeNode } from '../../../tests/support/exchange.ts';
+import { BUREAU, exchangeNetwork, TANGQIAO, type ExchangeNetwork } from '../../../tests/support/exchange-network.ts';
 import { samplePng } from '../acceptance/testing/fill.ts';
 import { addUnit } from '../blocks/testing/fixtures.ts';
 import { commonItems } from '../routine/testing/fixtures.ts';
@@ -12,27 +12,17 @@ import { attachmentPath } from '../attachments/store.ts';
 // encrypted bundle; the bureau reads the calendar, the hazards' reporting managers and
 // the supervisors' work from the same rows, and cannot change any of them.
 
+let net: ExchangeNetwork<'office' | 'bureau'>;
 let office: ExchangeNode;
 let bureau: ExchangeNode;
 const day = '2026-05-06';
 const clock = () => new Date(`${day}T02:00:00Z`);
 
 beforeEach(async () => {
-  office = await exchangeNode('district', '塘桥分局', 'seed-district-03', undefined, clock);
-  bureau = await exchangeNode('bureau', '张家港市市场监督管理局', null, undefined, clock);
-  await trustEachOther(office, bureau);
+  net = await exchangeNetwork({ office: TANGQIAO, bureau: BUREAU }, { now: clock });
+  ({ office, bureau } = net);
 });
-afterEach(() => {
-  office.cleanup();
-  bureau.cleanup();
-});
-
-async function send() {
-  const bundle = await office.ok('bundles.export', { outFile: path.join(office.dir, 'routine.qklb') });
-  const [result] = await bureau.ok('bundles.import', { paths: [bundle.file] });
-  expect(result!.status, result!.message ?? '').toBe('imported');
-  return bundle;
-}
+afterEach(() => net.cleanup());
 
 /** A unit with its manager and pieces, as a ledger import leaves them: owned by the office. */
 function ownUnit(name: string, managerName: string): { unitId: string; managerId: string } {
@@ -69,7 +59,7 @@ describe('the block routine and the chain’s work in bundles', () => {
     await office.ok('chain.answerFeedback', { id: report.id, version: report.version, answer: '已联系培训中心安排取证培训', answeredBy: '陈监察' });
     await office.ok('chain.addSupervisorWork', { managerId: a!.managerId, doneOn: '2026-05-03', kind: 'other', content: '走访丙公司' });
 
-    const bundle = await send();
+    const bundle = await net.send(office, bureau);
     expect(bundle.rowCounts).toMatchObject({ block_schedules: 1, block_checks: 1, block_meetings: 1, manager_feedback: 1, supervisor_work_entries: 1, hazards: 1 });
     for (const table of ['block_schedules', 'block_checks', 'block_meetings', 'manager_feedback', 'supervisor_work_entries', 'hazards', 'attachments']) {
       expect(rowsOf(bureau, table), table).toBe(rowsOf(office, table));

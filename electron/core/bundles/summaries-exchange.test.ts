@@ -1,12 +1,14 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { exchangeNode, trustEachOther, type ExchangeNode } from '../../../tests/support/exchange.ts';
+import type { ExchangeNode } from '../../../tests/support/exchange.ts';
+import { BUREAU, exchangeNetwork, JINFENG, TANGQIAO, type ExchangeNetwork } from '../../../tests/support/exchange-network.ts';
 import { samplePdf } from '../acceptance/testing/fill.ts';
 
 // 月度工作小结 travels both ways: the office's submitted summary goes up in its next
 // bundle; the bureau's review is a row the bureau owns and comes back down to that
 // office only. Every node's clock reads 10:00 China time on the day set.
 
+let net: ExchangeNetwork<'office' | 'other' | 'bureau'>;
 let office: ExchangeNode;
 let other: ExchangeNode;
 let bureau: ExchangeNode;
@@ -17,25 +19,10 @@ const now = () => (realClock ? new Date() : new Date(`${day}T02:00:00Z`));
 
 beforeEach(async () => {
   day = '2026-12-20';
-  office = await exchangeNode('district', '塘桥分局', 'seed-district-03', undefined, now);
-  other = await exchangeNode('district', '锦丰分局', 'seed-district-04', undefined, now);
-  bureau = await exchangeNode('bureau', '张家港市市场监督管理局', null, undefined, now);
-  await trustEachOther(office, bureau);
-  await trustEachOther(other, bureau);
+  net = await exchangeNetwork({ office: TANGQIAO, other: JINFENG, bureau: BUREAU }, { now });
+  ({ office, other, bureau } = net);
 });
-afterEach(() => {
-  office.cleanup();
-  other.cleanup();
-  bureau.cleanup();
-});
-
-let n = 0;
-async function send(from: ExchangeNode, to: ExchangeNode) {
-  const bundle = await from.ok('bundles.export', { outFile: path.join(from.dir, `s${++n}.qklb`), ...(from === bureau ? { targetNodeId: to.id } : {}) });
-  const [result] = await to.ok('bundles.import', { paths: [bundle.file] });
-  expect(result!.status, result!.message ?? '').toBe('imported');
-  return bundle;
-}
+afterEach(() => net.cleanup());
 
 const text = { experience: '组长单位每月组织互查。', problems: '两个小组监督员未取证。', proposals: '建议再组织一期考核。' };
 const rowOf = (node: ExchangeNode, table: string, origin: string) => JSON.stringify(node.core.ctx.database.sqlite.prepare(`SELECT * FROM ${table} WHERE origin_node = ? ORDER BY id`).all(origin));
@@ -50,10 +37,10 @@ describe('monthly summaries in bundles', () => {
     summary = await office.ok('summaries.submit', { month: '2026-12', version: summary.version });
     await other.ok('summaries.save', { month: '2026-12', version: null, ...text });
 
-    const up = await send(office, bureau);
+    const up = await net.send(office, bureau);
     expect(up.rowCounts).toMatchObject({ monthly_summaries: 1, attachments: 1 });
     expect(up.files).toBe(1);
-    await send(other, bureau);
+    await net.send(other, bureau);
     expect(rowOf(bureau, 'monthly_summaries', office.id)).toBe(rowOf(office, 'monthly_summaries', office.id));
 
     // the city view: 塘桥 on time; 锦丰 only has a draft, not yet due; November precedes their enrolment
@@ -85,10 +72,10 @@ describe('monthly summaries in bundles', () => {
     expect((await cell(office.id)).status).toBe('returned');
     const summariesAtBureau = rowOf(bureau, 'monthly_summaries', office.id);
 
-    const down = await send(bureau, office);
+    const down = await net.send(bureau, office);
     expect(down.rowCounts).toMatchObject({ summary_reviews: 1 });
     expect(rowOf(bureau, 'monthly_summaries', office.id)).toBe(summariesAtBureau);
-    const toOther = await send(bureau, other);
+    const toOther = await net.send(bureau, other);
     expect(toOther.rowCounts['summary_reviews'] ?? 0).toBe(0);
     expect(other.core.ctx.database.sqlite.prepare('SELECT count(*) AS n FROM summary_reviews').get()).toEqual({ n: 0 });
 
@@ -99,12 +86,12 @@ describe('monthly summaries in bundles', () => {
     summary = await office.ok('summaries.save', { month: '2026-12', version: summary.version, ...text, narrative: '本月隐患闭环 3 处，另 1 处整改中。' });
     summary = await office.ok('summaries.submit', { month: '2026-12', version: summary.version });
     expect(summary).toMatchObject({ status: 'submitted', timeliness: 'on_time', attachments: [expect.objectContaining({ fileName: '互查记录.pdf' })] });
-    await send(office, bureau);
+    await net.send(office, bureau);
     expect(await cell(office.id)).toMatchObject({ status: 'submitted', timeliness: 'on_time', latestReview: null, submittedAt: summary.submittedAt });
 
     await bureau.ok('summaries.review', { summaryId: summary.id, submittedAt: summary.submittedAt, action: 'receive' });
     expect((await bureau.refused('summaries.review', { summaryId: summary.id, submittedAt: summary.submittedAt, action: 'receive' })).message).toContain('已收');
-    await send(bureau, office);
+    await net.send(bureau, office);
     expect(await office.ok('summaries.get', { month: '2026-12' })).toMatchObject({ status: 'received', timeliness: 'on_time', editable: false, narrative: '本月隐患闭环 3 处，另 1 处整改中。' });
     expect((await office.ok('summaries.get', { month: '2026-12' })).reviews.map((r) => r.action)).toEqual(['return', 'receive']);
 
@@ -127,14 +114,14 @@ describe('monthly summaries in bundles', () => {
 
     // a later bundle carrying the same submission does not move its arrival
     day = '2026-12-28';
-    await send(office, bureau);
+    await net.send(office, bureau);
     expect((await cell(office.id)).receivedAt).toBe('2026-12-27T02:00:00.000Z');
 
     // 锦丰 submits on the 25th and the bureau imports the same day: on time
     day = '2026-12-25';
     const theirs = await other.ok('summaries.save', { month: '2026-12', version: null, ...text });
     await other.ok('summaries.submit', { month: '2026-12', version: theirs.version });
-    await send(other, bureau);
+    await net.send(other, bureau);
     expect(await cell(other.id)).toMatchObject({ timeliness: 'on_time', receivedAt: '2026-12-25T02:00:00.000Z' });
   });
 

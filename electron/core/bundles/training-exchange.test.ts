@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { exchangeNode, trustEachOther, type ExchangeNode } from '../../../tests/support/exchange.ts';
+import type { ExchangeNode } from '../../../tests/support/exchange.ts';
+import { BUREAU, exchangeNetwork, JINFENG, TANGQIAO, TRAINING_CENTRE, type ExchangeNetwork } from '../../../tests/support/exchange-network.ts';
 import { addUnit } from '../blocks/testing/fixtures.ts';
 import { generateSigningKeyPair, keyIdOf } from '../crypto/signing.ts';
 import { makePayload, signWithKey } from '../training/certificate-payload.ts';
@@ -11,27 +12,17 @@ import { examOnTrainingNode, people, registerManagers, sheetFile } from '../trai
 // go down to every office (no ID numbers, no exam rows), so that an office verifies
 // certificates offline and assigns supervisors to its blocks.
 
+let net: ExchangeNetwork<'centre' | 'bureau' | 'office' | 'other'>;
 let centre: ExchangeNode;
 let bureau: ExchangeNode;
 let office: ExchangeNode;
 let other: ExchangeNode;
 
 beforeEach(async () => {
-  centre = await exchangeNode('training', '张家港市特种设备技术服务中心');
-  bureau = await exchangeNode('bureau', '张家港市市场监督管理局');
-  office = await exchangeNode('district', '塘桥分局', 'seed-district-03');
-  other = await exchangeNode('district', '锦丰分局', 'seed-district-04');
-  for (const node of [centre, office, other]) await trustEachOther(node, bureau);
+  net = await exchangeNetwork({ centre: TRAINING_CENTRE, bureau: BUREAU, office: TANGQIAO, other: JINFENG });
+  ({ centre, bureau, office, other } = net);
 });
-afterEach(() => [centre, bureau, office, other].forEach((n) => n.cleanup()));
-
-let n = 0;
-async function send(from: ExchangeNode, to: ExchangeNode) {
-  const bundle = await from.ok('bundles.export', { outFile: path.join(from.dir, `t${++n}.qklb`), ...(from === bureau ? { targetNodeId: to.id } : {}) });
-  const [result] = await to.ok('bundles.import', { paths: [bundle.file] });
-  expect(result!.status, result!.message ?? '').toBe('imported');
-  return { bundle, result: result! };
-}
+afterEach(() => net.cleanup());
 
 const trainingTables = ['training_sessions', 'training_attendees', 'question_banks', 'questions', 'exams', 'exam_candidates', 'exam_results', 'supervisor_certificates'] as const;
 const rowsOf = (node: ExchangeNode, table: string, origin: string) => JSON.stringify(node.core.ctx.database.sqlite.prepare(`SELECT * FROM ${table} WHERE origin_node = ? ORDER BY id`).all(origin));
@@ -43,7 +34,7 @@ async function registryAtBureau() {
   const units = [0, 1, 2, 3, 4].map((i) => addUnit(sqlite, { name: `张家港市塘桥${i + 1}号机械有限公司`, pieces: 20 + i, managerName: i === 0 ? people[0]!.name : `管理员${i}`, managerIdNumber: i === 0 ? people[0]!.idNumber : undefined }));
   for (const table of ['units', 'equipment', 'safety_managers']) sqlite.prepare(`UPDATE ${table} SET origin_node = ?`).run(office.id);
   const managerId = (sqlite.prepare('SELECT id FROM safety_managers WHERE id_number = ?').get(people[0]!.idNumber) as { id: string }).id;
-  await send(office, bureau);
+  await net.send(office, bureau);
   return { units, managerId };
 }
 
@@ -69,8 +60,8 @@ describe('training rows in bundles', () => {
     const { units, managerId } = await registryAtBureau();
     const { exam, issued } = await certified();
 
-    const up = await send(centre, bureau);
-    expect(up.bundle.rowCounts).toMatchObject({ training_sessions: 1, training_attendees: 3, question_banks: 1, questions: 5, exams: 1, exam_candidates: 3, exam_results: 3, supervisor_certificates: 2 });
+    const up = await net.send(centre, bureau);
+    expect(up.rowCounts).toMatchObject({ training_sessions: 1, training_attendees: 3, question_banks: 1, questions: 5, exams: 1, exam_candidates: 3, exam_results: 3, supervisor_certificates: 2 });
     for (const table of trainingTables) expect(rowsOf(bureau, table, centre.id), table).toBe(rowsOf(centre, table, centre.id));
     // the bureau reads them, verifies the certificate with the key it enrolled, and may not change them
     expect((await bureau.ok('training.results', { examId: exam.id })).map((r) => [r.candidateNo, r.total, r.state])).toEqual([['C1', 100, 'published'], ['C2', 80, 'published'], ['C3', 0, 'published']]);
@@ -80,11 +71,11 @@ describe('training rows in bundles', () => {
 
     expect(await bureau.ok('training.publishPool', {})).toEqual({ inserted: 2, updated: 0, unchanged: 0, unverified: 0 });
     expect(await bureau.ok('training.publishPool', {})).toEqual({ inserted: 0, updated: 0, unchanged: 2, unverified: 0 });
-    const down = await send(bureau, office);
-    expect(down.bundle.rowCounts).toMatchObject({ supervisor_pool: 2 });
+    const down = await net.send(bureau, office);
+    expect(down.rowCounts).toMatchObject({ supervisor_pool: 2 });
     for (const table of trainingTables) expect(count(office, table), table).toBe(0);
     expect(JSON.stringify(office.core.ctx.database.sqlite.prepare('SELECT * FROM supervisor_pool').all())).not.toContain(people[0]!.idNumber);
-    await send(bureau, other);
+    await net.send(bureau, other);
     expect(count(other, 'supervisor_pool')).toBe(2);
 
     // the office finds its own safety manager in the pool and makes them a block's supervisor
@@ -102,16 +93,16 @@ describe('training rows in bundles', () => {
 
     // a revocation travels the same way and the office sees it
     await centre.ok('training.revokeCertificate', { id: issued[0]!.id, reason: '离职' });
-    await send(centre, bureau);
+    await net.send(centre, bureau);
     expect(await bureau.ok('training.publishPool', {})).toEqual({ inserted: 0, updated: 1, unchanged: 1, unverified: 0 });
-    await send(bureau, office);
+    await net.send(bureau, office);
     expect(await office.ok('training.verifyCertificate', { payload: issued[0]!.payload, asOf: '2027-01-01' })).toMatchObject({ status: 'revoked', revokedReason: '离职' });
     expect((await office.ok('training.pool', { status: 'revoked' })).map((e) => e.holderName)).toEqual(['王小明']);
   });
 
   it('refuses certificates an office signs in the centre’s name, and lends no trust to pool rows the bureau did not make', async () => {
     await certified();
-    await send(centre, bureau);
+    await net.send(centre, bureau);
     await bureau.ok('training.publishPool', {});
     // an office forges a certificate signed by a key of its own and a pool row naming that key as the issuer's
     const rogue = generateSigningKeyPair();
@@ -148,8 +139,8 @@ describe('training rows in bundles', () => {
     expect((await office.ok('training.verifyCertificate', { payload: forged })).status).toBe('unknown-issuer');
     expect((await office.ok('training.pool', {})).map((e) => e.holderName)).toEqual([]);
 
-    const down = await send(bureau, office);
-    expect(Object.keys(down.bundle.rowCounts).filter((t) => (trainingTables as readonly string[]).includes(t))).toEqual([]);
+    const down = await net.send(bureau, office);
+    expect(Object.keys(down.rowCounts).filter((t) => (trainingTables as readonly string[]).includes(t))).toEqual([]);
     expect((await office.ok('training.pool', {})).map((e) => e.holderName)).toEqual(['王小明', '李芳']);
     expect((await office.ok('training.verifyCertificate', { payload: forged })).status).toBe('unknown-issuer');
   });

@@ -1,6 +1,6 @@
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dataDigest, exchangeNode, trustEachOther, type ExchangeNode } from '../../../tests/support/exchange.ts';
+import { BUREAU, exchangeNetwork, TRAINING_CENTRE, type ExchangeNetwork } from '../../../tests/support/exchange-network.ts';
 import { hostileBundle, syncColumns } from '../../../tests/support/hostile-bundle.ts';
 import { insertManager } from '../registry/testing/fixtures.ts';
 import { unitWithPieces } from '../steering/testing/city.ts';
@@ -14,27 +14,22 @@ import { testIdNumber } from '../training/testing/workbooks.ts';
 
 const TANGQIAO = 'seed-district-03';
 const JINFENG = 'seed-district-04';
+let net: ExchangeNetwork<'centre' | 'bureau' | 'tangqiao' | 'jinfeng'>;
 let centre: ExchangeNode;
 let bureau: ExchangeNode;
 let tangqiao: ExchangeNode;
 let jinfeng: ExchangeNode;
 
 beforeEach(async () => {
-  centre = await exchangeNode('training', '张家港市特种设备技术服务中心');
-  bureau = await exchangeNode('bureau', '张家港市市场监督管理局');
-  tangqiao = await exchangeNode('district', '塘桥分局', TANGQIAO);
-  jinfeng = await exchangeNode('district', '锦丰分局', JINFENG);
-  for (const node of [centre, tangqiao, jinfeng]) await trustEachOther(node, bureau);
+  net = await exchangeNetwork({
+    centre: TRAINING_CENTRE,
+    bureau: BUREAU,
+    tangqiao: { role: 'district', name: '塘桥分局', districtId: TANGQIAO },
+    jinfeng: { role: 'district', name: '锦丰分局', districtId: JINFENG },
+  });
+  ({ centre, bureau, tangqiao, jinfeng } = net);
 });
-afterEach(() => [centre, bureau, tangqiao, jinfeng].forEach((n) => n.cleanup()));
-
-let n = 0;
-async function send(from: ExchangeNode, to: ExchangeNode) {
-  const bundle = await from.ok('bundles.export', { outFile: path.join(from.dir, `r${++n}.qklb`), ...(from === bureau ? { targetNodeId: to.id } : {}) });
-  const [result] = await to.ok('bundles.import', { paths: [bundle.file] });
-  expect(result!.status, result!.message ?? '').toBe('imported');
-  return bundle;
-}
+afterEach(() => net.cleanup());
 
 const manager = (office: ExchangeNode, unitId: string, f: Parameters<typeof insertManager>[2]) => {
   const sqlite = office.core.ctx.database.sqlite;
@@ -52,8 +47,8 @@ async function registries() {
   manager(tangqiao, small, { name: people[2]!.name, idNumber: people[2]!.idNumber, itemCode: 'A', expiry: '2026-01-01', certificateNo: 'TSA00003', phone: '13712345673' });
   const steel = unitWithPieces(jinfeng, JINFENG, '张家港市锦丰钢铁有限公司', [{ n: 22, next: '2027-06-01' }]);
   manager(jinfeng, steel, { name: people[1]!.name, idNumber: people[1]!.idNumber, itemCode: 'A', expiry: '2028-12-31', certificateNo: 'TSA00002', phone: '13612345672' });
-  await send(tangqiao, bureau);
-  await send(jinfeng, bureau);
+  await net.send(tangqiao, bureau);
+  await net.send(jinfeng, bureau);
   return { wang, chen };
 }
 
@@ -64,7 +59,7 @@ describe('managers sent to the training centre', () => {
   it('go to the centre only, for the districts it trains, with the ID number only where it is needed', async () => {
     const { wang, chen } = await registries();
     // nothing until the bureau says which districts the centre trains
-    expect((await send(bureau, centre)).rowCounts['training_registry']).toBe(0);
+    expect((await net.send(bureau, centre)).rowCounts['training_registry']).toBe(0);
     expect((await bureau.refused('steering.updateSettings', { trainingCoverage: [{ trainingNode: tangqiao.id, districtIds: [TANGQIAO] }] })).message).toContain('培训中心的公钥尚未登记');
     await bureau.ok('steering.updateSettings', { trainingCoverage: [{ trainingNode: centre.id, districtIds: [TANGQIAO] }] });
     expect(await bureau.ok('steering.trainingRegistry', { trainingNode: centre.id })).toMatchObject({
@@ -73,7 +68,7 @@ describe('managers sent to the training centre', () => {
       sent: 0,
     });
 
-    const down = await send(bureau, centre);
+    const down = await net.send(bureau, centre);
     expect(down.rowCounts['training_registry']).toBe(3);
     const rows = registryRows(centre);
     expect(rows.map((r) => [r['name'], r['manager_id'], r['id_number'], r['id_number_masked'], r['in_list2'], r['district_id']])).toEqual([
@@ -85,27 +80,27 @@ describe('managers sent to the training centre', () => {
     expect(JSON.stringify(rows)).not.toMatch(/138123|139123|137123/);
     expect(JSON.stringify(rows)).not.toContain(people[1]!.idNumber);
     // an office never receives the rows
-    const toOffice = await send(bureau, tangqiao);
+    const toOffice = await net.send(bureau, tangqiao);
     expect(toOffice.rowCounts['training_registry']).toBe(0);
     expect(registryRows(tangqiao)).toEqual([]);
     // an unchanged registry sends nothing again
-    expect((await send(bureau, centre)).rowCounts['training_registry']).toBe(0);
+    expect((await net.send(bureau, centre)).rowCounts['training_registry']).toBe(0);
     expect(await centre.ok('training.registrySummary', {})).toMatchObject({ districts: [{ districtId: TANGQIAO, districtName: '塘桥', managers: 3, list2: 1 }] });
 
     // the office's change reaches the centre; a district no longer trained leaves as tombstones
     tangqiao.core.ctx.database.sqlite.prepare("UPDATE safety_managers SET item_code = 'A', version = version + 1, updated_at = ? WHERE id = ?").run(new Date().toISOString(), chen);
-    await send(tangqiao, bureau);
-    expect((await send(bureau, centre)).rowCounts['training_registry']).toBe(1);
+    await net.send(tangqiao, bureau);
+    expect((await net.send(bureau, centre)).rowCounts['training_registry']).toBe(1);
     expect(registryRows(centre).find((r) => r['name'] === '陈工')!['id_number']).toBe(testIdNumber(9));
     await bureau.ok('steering.updateSettings', { trainingCoverage: [{ trainingNode: centre.id, districtIds: [JINFENG] }] });
-    expect((await send(bureau, centre)).rowCounts['training_registry']).toBe(4);
+    expect((await net.send(bureau, centre)).rowCounts['training_registry']).toBe(4);
     expect(registryRows(centre).map((r) => r['name'])).toEqual([people[1]!.name]);
   });
 
   it('let the centre build rosters from them and certify only holders of a valid A certificate', async () => {
     const { wang } = await registries();
     await bureau.ok('steering.updateSettings', { trainingCoverage: [{ trainingNode: centre.id, districtIds: [TANGQIAO] }] });
-    await send(bureau, centre);
+    await net.send(bureau, centre);
 
     const session = await centre.ok('training.saveSession', { title: '塘桥专场', startDate: '2026-11-20', endDate: '2026-11-20', place: '塘桥', trainers: '张老师', hours: 8 });
     expect(await centre.ok('training.addAttendees', { sessionId: session.id, twoLists: true })).toMatchObject({ added: 1, alreadyOnRoster: 0 });

@@ -6,9 +6,10 @@ import type { CoreContext } from '../context.ts';
 import type { JobHandle } from '../jobs/job-registry.ts';
 import { insertPiecesInBulk } from './bulk-derived.ts';
 import { Lookups } from './lookups.ts';
-import { dbStamp, type Plan, type PlanTable, type UpdateOp } from './plan.ts';
-import { columnsOf } from './staging.ts';
+import { dbStamp, type Plan } from './plan.ts';
+import { columnsOf, type PlanTable } from './staging.ts';
 import type { EquipmentValues } from './types.ts';
+import type { UpdateOp } from './update-op.ts';
 
 // Executes a previewed plan in ONE synchronous transaction with raw SQL (drizzle
 // rebuilds SQL per call: ~7x slower on 100,000 rows). New rows come from the temp

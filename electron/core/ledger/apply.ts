@@ -10,7 +10,8 @@ import { opCount, type Plan } from './plan.ts';
 import { getPlan } from './plan-store.ts';
 import { appliedSummary } from './applied-summary.ts';
 import { markAccepted } from './problem-rows.ts';
-import { entityOf, type HeldUpdate } from './update-list.ts';
+import { entityOf } from './update-list.ts';
+import type { HeldUpdate } from './update-op.ts';
 
 // ledger.apply: runs exactly the previewed plan, plus the held identity changes the
 // user accepted, in one transaction. Cancel is honoured before it and inside it (a

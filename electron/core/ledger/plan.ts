@@ -1,20 +1,10 @@
 import type Database from 'better-sqlite3';
 import type { LedgerSummary } from '../../api/schemas/ledger.ts';
 import type { ProblemRows } from './problem-rows.ts';
-import type { HeldUpdate } from './update-list.ts';
-import { stagedWriteCount, type PlanTable, type StagedInserts, type StagedRows } from './staging.ts';
+import { stagedWriteCount, type StagedInserts, type StagedRows } from './staging.ts';
+import type { HeldUpdate, UpdateOp } from './update-op.ts';
 
 // What preview decided and apply executes, nothing more: apply never re-reads the file.
-
-export interface UpdateOp {
-  id: string;
-  /** the row's version at preview: apply refuses if it moved on */
-  version: number;
-  set: Record<string, unknown>;
-  before: Record<string, unknown>;
-}
-
-export type { PlanTable };
 
 export interface TableOps {
   /** staged while the preview read the file (staging.ts) */

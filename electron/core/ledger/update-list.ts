@@ -1,8 +1,9 @@
 import type { LedgerChange, LedgerUpdate } from '../../api/schemas/ledger.ts';
 import { maskIdNumber, maskPhone } from '../privacy/mask.ts';
 import { fieldName } from './cell-text.ts';
-import type { PlanTable, UpdateOp } from './plan.ts';
+import type { PlanTable } from './staging.ts';
 import type { ColumnInfo, Issue, RowRef } from './types.ts';
+import type { HeldUpdate, UpdateOp } from './update-op.ts';
 
 // Every update the import would make, field by field, for the preview: nothing is
 // changed that the user was not shown. A change to a field that identifies the
@@ -92,12 +93,6 @@ export function identityChanges(table: PlanTable, op: UpdateOp): { field: string
     if (before !== null && before !== after) found.push({ field, before, after });
   }
   return found;
-}
-
-export interface HeldUpdate {
-  table: PlanTable;
-  ref: RowRef;
-  op: UpdateOp;
 }
 
 /** How a row was matched to the record it would update: shown in the warning and as the update's key. */

@@ -2,7 +2,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateDistrict } from '../../../scripts/sample-data/generate.ts';
 import { insertModel } from '../../../scripts/sample-data/insert.ts';
-import { exchangeNode, trustEachOther, type ExchangeNode } from '../../../tests/support/exchange.ts';
+import type { ExchangeNode } from '../../../tests/support/exchange.ts';
+import { BUREAU, exchangeNetwork, TANGQIAO, type ExchangeNetwork } from '../../../tests/support/exchange-network.ts';
 import { equipmentHeader, equipmentRow, managerHeader, writeXlsx } from '../ledger/test-fixtures.ts';
 import { countedPieceSql, inspectionSql } from '../registry/status-sql.ts';
 import { getRegistrySettings } from '../settings/settings-service.ts';
@@ -11,14 +12,14 @@ import { getRegistrySettings } from '../settings/settings-service.ts';
 // equipment_in_use_dates). After every kind of write they must equal a full recount of
 // the pieces, and the two calls must answer what a pass over every piece answers.
 
+let net: ExchangeNetwork<'office' | 'bureau'>;
 let office: ExchangeNode;
 let bureau: ExchangeNode;
 beforeEach(async () => {
-  office = await exchangeNode('district', '塘桥分局', 'seed-district-03');
-  bureau = await exchangeNode('bureau', '张家港市市场监督管理局');
-  await trustEachOther(office, bureau);
+  net = await exchangeNetwork({ office: TANGQIAO, bureau: BUREAU });
+  ({ office, bureau } = net);
 });
-afterEach(() => [office, bureau].forEach((n) => n.cleanup()));
+afterEach(() => net.cleanup());
 
 function recount(node: ExchangeNode) {
   const { sqlite } = node.core.ctx.database;
@@ -78,13 +79,6 @@ async function importLedger(node: ExchangeNode, name: string, rows: unknown[][])
   await node.ok('ledger.apply', { planId: plan.planId });
 }
 
-let bundles = 0;
-async function send(from: ExchangeNode, to: ExchangeNode) {
-  const bundle = await from.ok('bundles.export', { outFile: path.join(from.dir, `c${++bundles}.qklb`) });
-  const [result] = await to.ok('bundles.import', { paths: [bundle.file] });
-  expect(result!.status, result!.message ?? '').toBe('imported');
-}
-
 describe('maintained equipment counts', () => {
   it('equal a full recount after an import, edits, status changes, deletes, a unit deleted and bundle merges', async () => {
     // a sample district written in bulk, then a ledger: 22 pieces on unit 1 (listed), gas cylinders and stopped ones on unit 2
@@ -97,7 +91,7 @@ describe('maintained equipment counts', () => {
     ];
     await importLedger(office, 'a.xlsx', rows);
     await expectCountsRight(office, 'ledger import');
-    await send(office, bureau);
+    await net.send(office, bureau);
     await expectCountsRight(bureau, 'bundle merge (new rows)');
 
     // a newer ledger: statuses, dates and kinds change, through the import's updates
@@ -125,7 +119,7 @@ describe('maintained equipment counts', () => {
     await expectCountsRight(office, 'unit deleted with its pieces');
 
     // the edits, the tombstones and the status changes travel: the bureau merges updates
-    await send(office, bureau);
+    await net.send(office, bureau);
     await expectCountsRight(bureau, 'bundle merge (updates and tombstones)');
     expect((sqlite.prepare('SELECT count(*) FROM equipment_unit_counts WHERE n < 0').pluck().get() as number)).toBe(0);
   });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exchangeNode, trustEachOther, type ExchangeNode } from '../../../tests/support/exchange.ts';
 import type { Assessment, AssessmentRow } from '../../api/schemas/steering.ts';
 import { insertRow } from '../summaries/testing/fixtures.ts';
-import { certificate, city, clock, fileInCityReview, hazard, JINFENG, NANFENG, now, send, TANGQIAO, unitWithPieces, type City } from './testing/city.ts';
+import { certificate, city, clock, fileInCityReview, hazard, JINFENG, NANFENG, now, TANGQIAO, unitWithPieces, type City } from './testing/city.ts';
 
 // 考核 at the bureau, from the two offices' real bundles: 塘桥 reports its November on
 // time and has one piece overdue in twenty, one hazard of three due in November closed
@@ -39,8 +39,8 @@ beforeAll(async () => {
   const summary = await tangqiao.ok('summaries.save', { month: '2026-11', version: null, experience: '组织互查。', problems: '无。', proposals: '无。' });
   await tangqiao.ok('summaries.submit', { month: '2026-11', version: summary.version });
   clock.day = '2026-11-22';
-  await send(tangqiao, bureau, bureau);
-  await send(jinfeng, bureau, bureau);
+  await c.send(tangqiao, bureau);
+  await c.send(jinfeng, bureau);
   await bureau.ok('acceptance.decide', { fileId: pilot.id, outcome: 'pass', confirmContradictions: true, comments: '已逐项核实', decidedOn: '2026-11-15' });
 
   // 南丰 enrolled only in December: not assessed for November

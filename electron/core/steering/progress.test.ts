@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exchangeNode, trustEachOther, type ExchangeNode } from '../../../tests/support/exchange.ts';
 import type { Progress } from '../../api/schemas/steering.ts';
-import { certificate, city, clock, fileInCityReview, JINFENG, NANFENG, now, send, TANGQIAO, unitWithPieces, type City } from './testing/city.ts';
+import { certificate, city, clock, fileInCityReview, JINFENG, NANFENG, now, TANGQIAO, unitWithPieces, type City } from './testing/city.ts';
 
 // Targets and the rollout board at the bureau, from the offices' real bundles: every
 // district of the list appears — 塘桥 and 锦丰 reporting, 南丰 enrolled but silent
@@ -29,8 +29,8 @@ beforeAll(async () => {
   // 丙 is still in 自查
   const c3 = await tangqiao.ok('acceptance.create', { unitId: units.rolloutC, phase: 'rollout', inspectorName: '陈监察' });
   await tangqiao.ok('acceptance.transition', { id: c3.id, version: c3.version, action: 'start' });
-  await send(tangqiao, bureau, bureau);
-  await send(jinfeng, bureau, bureau);
+  await c.send(tangqiao, bureau);
+  await c.send(jinfeng, bureau);
   await bureau.ok('acceptance.decide', { fileId: pilot.id, outcome: 'pass', confirmContradictions: true, comments: '已逐项核实', decidedOn: '2026-11-10' });
   await bureau.ok('acceptance.decide', { fileId: a.id, outcome: 'pass', confirmContradictions: true, comments: '已逐项核实', decidedOn: '2026-11-12' });
   nanfeng = await exchangeNode('district', '南丰分局', NANFENG, undefined, now);

@@ -1,6 +1,5 @@
-import path from 'node:path';
-import { expect } from 'vitest';
-import { exchangeNode, trustEachOther, type ExchangeNode } from '../../../../tests/support/exchange.ts';
+import type { ExchangeNode } from '../../../../tests/support/exchange.ts';
+import { BUREAU, exchangeNetwork, type ExchangeNetwork } from '../../../../tests/support/exchange-network.ts';
 import type { AcceptanceDetail } from '../../../api/schemas/acceptance.ts';
 import { fillFile } from '../../acceptance/testing/fill.ts';
 import { insertPieces, insertUnit, type PieceFields } from '../../registry/testing/fixtures.ts';
@@ -18,30 +17,19 @@ export const NANFENG = 'seed-district-05';
 export const clock = { day: '2026-10-15', real: false };
 export const now = () => (clock.real ? new Date() : new Date(`${clock.day}T02:00:00Z`));
 
-export interface City {
-  bureau: ExchangeNode;
-  tangqiao: ExchangeNode;
-  jinfeng: ExchangeNode;
-  cleanup(): void;
-}
+/** The nodes, with `send(from, to)` for the next bundle of `from` imported at `to`. */
+export type City = ExchangeNetwork<'bureau' | 'tangqiao' | 'jinfeng'>;
 
 /** 市局, 塘桥分局 and 锦丰分局, enrolled at the bureau on clock.day. */
 export async function city(): Promise<City> {
-  const bureau = await exchangeNode('bureau', '张家港市市场监督管理局', null, undefined, now);
-  const tangqiao = await exchangeNode('district', '塘桥分局', TANGQIAO, undefined, now);
-  const jinfeng = await exchangeNode('district', '锦丰分局', JINFENG, undefined, now);
-  await trustEachOther(tangqiao, bureau);
-  await trustEachOther(jinfeng, bureau);
-  return { bureau, tangqiao, jinfeng, cleanup: () => [bureau, tangqiao, jinfeng].forEach((n) => n.cleanup()) };
-}
-
-let n = 0;
-/** The next bundle of `from` for `to`, imported there. */
-export async function send(from: ExchangeNode, to: ExchangeNode, bureau: ExchangeNode) {
-  const bundle = await from.ok('bundles.export', { outFile: path.join(from.dir, `c${++n}.qklb`), ...(from === bureau ? { targetNodeId: to.id } : {}) });
-  const [result] = await to.ok('bundles.import', { paths: [bundle.file] });
-  expect(result!.status, result!.message ?? '').toBe('imported');
-  return bundle;
+  return exchangeNetwork(
+    {
+      bureau: BUREAU,
+      tangqiao: { role: 'district', name: '塘桥分局', districtId: TANGQIAO },
+      jinfeng: { role: 'district', name: '锦丰分局', districtId: JINFENG },
+    },
+    { now },
+  );
 }
 
 /** A unit of the office's registry with its pieces, owned by the office (as its ledger import writes them). */
