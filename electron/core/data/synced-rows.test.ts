@@ -22,7 +22,7 @@ const unitRows = syncedRows(units, { notFound: '该使用单位不存在', forei
 const equipmentRows = syncedRows(equipment, { notFound: '该设备不存在', foreign: '该设备由其他节点登记' });
 
 const sqlite = () => t.core.ctx.database.sqlite;
-const auditCount = () => sqlite().prepare('SELECT count(*) FROM audit_log').pluck().get();
+const auditCount = () => Number(sqlite().prepare('SELECT count(*) FROM audit_log').pluck().get());
 const write = (call: string): Write => beginWrite(t.core.ctx, requireIdentity(t.core.ctx), call);
 const fields = (name: string, n: number) => ({ districtId: 'seed-district-03', name, uscc: testUscc(n) });
 
@@ -132,7 +132,7 @@ describe('synced rows', () => {
     const unit = unitRows.insert(write('units.create'), fields('塘桥机械', 7));
     const w = write('equipment.import');
     const audits = auditCount();
-    const rows = equipmentRows.insertMany(w, [1, 2, 3].map((n) => ({ unitId: unit.id, equipmentCode: `3120${n}`, status: 'in_use' })), { audit: { after: { added: 3 }, rowIds: [unit.id] } });
+    const rows = equipmentRows.insertMany(w, [1, 2, 3].map((n) => ({ unitId: unit.id, equipmentCode: `3120${n}`, status: 'in_use' as const })), { audit: { after: { added: 3 }, rowIds: [unit.id] } });
     expect(rows.map((r) => r.equipmentCode)).toEqual(['31201', '31202', '31203']);
     expect(rows.every((r) => r.originNode === w.node.id && r.version === 1 && r.createdAt === w.now)).toBe(true);
     expect(new Set(rows.map((r) => r.id)).size).toBe(3);
@@ -150,12 +150,12 @@ describe('synced rows', () => {
   it('insertMany writes more rows than one statement holds, all or none', async () => {
     t = await districtCore({ now });
     const unit = unitRows.insert(write('units.create'), fields('塘桥机械', 8));
-    const many = Array.from({ length: 250 }, (_, i) => ({ unitId: unit.id, equipmentCode: `4${String(i).padStart(4, '0')}`, status: 'in_use' }));
+    const many = Array.from({ length: 250 }, (_, i) => ({ unitId: unit.id, equipmentCode: `4${String(i).padStart(4, '0')}`, status: 'in_use' as const }));
     expect(equipmentRows.insertMany(write('equipment.import'), many)).toHaveLength(250);
     expect(sqlite().prepare('SELECT count(*) FROM equipment WHERE unit_id = ?').pluck().get(unit.id)).toBe(250);
     // a bad row in the last chunk leaves none of the call's rows and no entry
     const audits = auditCount();
-    const bad = [...many.slice(0, 150).map((r) => ({ ...r, equipmentCode: `5${r.equipmentCode}` })), { unitId: 'no-such-unit', status: 'in_use' }];
+    const bad = [...many.slice(0, 150).map((r) => ({ ...r, equipmentCode: `5${r.equipmentCode}` })), { unitId: 'no-such-unit', status: 'in_use' as const }];
     expect(() => equipmentRows.insertMany(write('equipment.import'), bad)).toThrow(/FOREIGN KEY/);
     expect(sqlite().prepare('SELECT count(*) FROM equipment WHERE unit_id = ?').pluck().get(unit.id)).toBe(250);
     expect(auditCount()).toBe(audits);
