@@ -202,4 +202,16 @@ describe('synced rows', () => {
     expect(equipmentRows.find(again, after[0]!.id)).toMatchObject({ status: 'stopped', version: 2 });
     expect(auditCount()).toBe(audits);
   });
+
+  it('owned says a call’s own words for the row at hand, fixed or named from the row found', async () => {
+    t = await districtCore({ now });
+    const foreignId = insertUnit(sqlite(), { name: '外来单位' });
+    const w = write('units.update');
+    const named = (row: { name: string }) => ({ foreign: `“${row.name}”由其他节点登记` });
+    expect(refusal(() => unitRows.owned(w, foreignId, undefined, named))).toMatchObject({ code: 'FORBIDDEN', message: '“外来单位”由其他节点登记' });
+    expect(refusal(() => unitRows.owned(w, 'no-such-unit', undefined, named))).toMatchObject({ code: 'NOT_FOUND', message: '该使用单位不存在' });
+    expect(refusal(() => unitRows.owned(w, 'no-such-unit', undefined, { notFound: '所选单位已删除' }))).toMatchObject({ message: '所选单位已删除' });
+    const own = unitRows.insert(write('units.create'), fields('塘桥机械', 11));
+    expect(refusal(() => unitRows.owned(w, own.id, 7, { conflict: '该单位刚被改过' }))).toMatchObject({ code: 'CONFLICT', message: '该单位刚被改过', details: { currentVersion: 1 } });
+  });
 });

@@ -55,6 +55,16 @@ export interface RowTexts {
  * replace the row (null: the entry has none), `rowIds` are further ids it names after
  * the written rows' own (the hazard a reward refers to, the event of a hazard's step).
  */
+/** One call's words for a row it cannot change, over the table's: fixed, or named from the row found. */
+export type CallTexts<T extends SyncedDrizzleTable> = Partial<RowTexts> | ((row: Row<T>) => Partial<RowTexts>);
+
+/**
+ * What a change needs of the row it changes: which row, whose, and the version it was
+ * read at. A service that read the row for its page (with names and counts joined) and
+ * refused it in its own words hands that row in, and the row is not read again.
+ */
+export type RowRef = Pick<SyncFields, 'id' | 'originNode' | 'version'>;
+
 export interface AuditOverride {
   before?: unknown;
   after?: unknown;
@@ -91,12 +101,15 @@ export class SyncedRows<T extends SyncedDrizzleTable> {
   }
 
   /** A live row this node may change, at the version the user saw (when given). */
-  owned(w: Write, id: string, version?: number): Row<T> {
+  owned(w: Write, id: string, version?: number, words?: CallTexts<T>): Row<T> {
     const row = this.find(w, id);
-    if (!row || row.deletedAt) throw new AppError('NOT_FOUND', this.texts.notFound);
-    this.assertOwn(w, row);
+    const texts = { ...this.texts, ...(typeof words === 'function' ? {} : words) };
+    if (!row || row.deletedAt) throw new AppError('NOT_FOUND', texts.notFound);
+    // words naming the record at hand (自查记录 or 互查记录) may depend on the row itself
+    const said = typeof words === 'function' ? { ...texts, ...words(row) } : texts;
+    if (row.originNode !== w.node.id) throw new AppError('FORBIDDEN', said.foreign);
     if (version !== undefined && row.version !== version) {
-      throw new AppError('CONFLICT', this.texts.conflict ?? this.texts.notFound, { currentVersion: row.version });
+      throw new AppError('CONFLICT', said.conflict ?? said.notFound, { currentVersion: row.version });
     }
     return row;
   }
@@ -139,7 +152,7 @@ export class SyncedRows<T extends SyncedDrizzleTable> {
   }
 
   /** Changes a row of this node: version + 1, updated_at now, audited with the row before and the change. */
-  update(w: Write, before: Row<T>, change: RowChange<T>, audit: AuditOverride = {}): Row<T> {
+  update(w: Write, before: RowRef, change: RowChange<T>, audit: AuditOverride = {}): Row<T> {
     return inTransaction(w, () => {
       const [written] = this.updateEach(w, [before], () => change);
       if (!written) throw new Error(`${this.name}: update returned no row`);
@@ -164,7 +177,7 @@ export class SyncedRows<T extends SyncedDrizzleTable> {
     });
   }
 
-  private updateEach(w: Write, befores: ReadonlyArray<Row<T>>, changeOf: (row: Row<T>) => RowChange<T>): Array<Row<T>> {
+  private updateEach<R extends RowRef>(w: Write, befores: readonly R[], changeOf: (row: R) => RowChange<T>): Array<Row<T>> {
     befores.forEach((b) => this.assertOwn(w, b));
     return inTransaction(w, () =>
       befores.map((before) => {
@@ -203,7 +216,7 @@ export class SyncedRows<T extends SyncedDrizzleTable> {
   }
 
   /** Tombstones a row of this node (deletions travel in bundles), audited. */
-  remove(w: Write, before: Row<T>, audit: AuditOverride = {}): { id: string; deletedAt: string } {
+  remove(w: Write, before: RowRef, audit: AuditOverride = {}): { id: string; deletedAt: string } {
     const tombstone = { deletedAt: w.now, updatedAt: w.now, version: before.version + 1 };
     this.update(w, before, tombstone as RowChange<T>, { ...audit, after: audit.after === undefined ? tombstone : audit.after });
     return { id: before.id, deletedAt: w.now };
@@ -270,7 +283,7 @@ export class SyncedRows<T extends SyncedDrizzleTable> {
     }
   }
 
-  private assertOwn(w: Write, row: SyncFields) {
+  private assertOwn(w: Write, row: RowRef) {
     if (row.originNode !== w.node.id) throw new AppError('FORBIDDEN', this.texts.foreign);
   }
 }
