@@ -97,7 +97,7 @@ export function recheckOrder(ctx: CoreContext, input: ParsedInput<'inspections.r
     if (input.recheckedOn > today(ctx)) throw new AppError('VALIDATION', '复查日期不能晚于今天。', { field: 'recheckedOn' });
     const result = { outcome: input.outcome, note: input.note };
     const change = { state: 'rechecked', recheckedOn: input.recheckedOn, recheckResult: JSON.stringify(result) };
-    orderRows.update(w, orderRows.owned(w, order.id), change, { before: { state: 'issued' }, after: { state: 'rechecked', recheckedOn: input.recheckedOn, ...result } });
+    orderRows.update(w, order, change, { before: { state: 'issued' }, after: { state: 'rechecked', recheckedOn: input.recheckedOn, ...result } });
   });
   return getOrder(ctx, input.id);
 }
@@ -109,7 +109,7 @@ export function cancelOrder(ctx: CoreContext, input: ParsedInput<'inspections.ca
     const order = loadOwnIssued(ctx, identity, input.id, input.version);
     // the number stays taken: nextOrderSeq counts cancelled orders
     const change = { state: 'cancelled', recheckResult: JSON.stringify({ outcome: null, note: `作废：${input.reason}` }) };
-    orderRows.update(w, orderRows.owned(w, order.id), change, { before: { state: 'issued' }, after: { state: 'cancelled', reason: input.reason } });
+    orderRows.update(w, order, change, { before: { state: 'issued' }, after: { state: 'cancelled', reason: input.reason } });
   });
   return getOrder(ctx, input.id);
 }
