@@ -128,6 +128,11 @@ describe('rosters from the registry', () => {
       expect(await office.ok('training.addAttendees', { sessionId: session.id, districtId: 'seed-district-03' })).toEqual({ added: 0, alreadyOnRoster: 6, errors: [] });
       const detail = await office.ok('training.session', { id: session.id });
       expect(detail.roster).toHaveLength(6);
+      // each addition is one audit entry naming every attendee it added, in the order added (an addition of none says so too)
+      const additions = sqlite.prepare("SELECT row_ids AS ids, after FROM audit_log WHERE call = 'training.addAttendees' ORDER BY seq").all() as Array<{ ids: string; after: string }>;
+      const added = sqlite.prepare('SELECT id FROM training_attendees WHERE session_id = ? ORDER BY rowid').pluck().all(session.id);
+      expect(additions.map((a) => JSON.parse(a.ids))).toEqual([added.slice(0, 5), added.slice(5), []]);
+      expect(JSON.parse(additions[1]!.after)).toEqual({ sessionId: session.id, source: 'registry', added: 1, alreadyOnRoster: 5 });
       expect(detail.roster[0]).toMatchObject({ source: 'registry', attendance: 'unknown', managerId: expect.any(String), idNumberMasked: expect.stringMatching(/^3205\*+/) });
       await office.ok('training.setAttendance', { attendeeIds: detail.roster.slice(0, 4).map((a) => a.id), attendance: 'present' });
       await office.ok('training.setAttendance', { attendeeIds: [detail.roster[5]!.id], attendance: 'absent' });
