@@ -42,6 +42,10 @@ describe('supervisor certificates', () => {
       ['张特监〔2026〕第0002号', '李芳', people[1]!.unit, '2026-12-04', '2030-12-03'],
     ]);
     expect(first.issued[0]!.idNumberMasked).toMatch(/^3205\*+\d{3}[\dX]$/);
+    // one issue, one audit entry naming every certificate it issued
+    const issues = centre.core.ctx.database.sqlite.prepare("SELECT row_ids AS ids, after FROM audit_log WHERE call = 'training.issueCertificates'").all() as Array<{ ids: string; after: string }>;
+    expect(issues.map((e) => JSON.parse(e.ids))).toEqual([first.issued.map((c) => c.id)]);
+    expect(JSON.parse(issues[0]!.after)).toMatchObject({ examId: exam.id, issueDate: '2026-12-04', validUntil: '2030-12-03', count: 2 });
     expect(await centre.ok('training.issueCertificates', { examId: exam.id })).toEqual({ issued: [], alreadyCertified: 2, withheld: [] });
     expect((await centre.ok('training.results', { examId: exam.id })).map((r) => r.certificateNo)).toEqual(['张特监〔2026〕第0001号', '张特监〔2026〕第0002号', null]);
 
