@@ -32,7 +32,7 @@ const count = (text: string, pattern: RegExp) => (text.match(pattern) ?? []).len
 const RAW_WRITE = /\b(INSERT (OR \w+ )?INTO|UPDATE [a-z_]+ SET|DELETE FROM)\b/;
 const HOT_PATH = /\/\/ hot path: (scripts\/bench\/[\w./-]+\.ts)/;
 const DRIZZLE = /\b(db|tx)\s*\.\s*(select|selectDistinct|insert|update|delete)\s*\(/g;
-const LAYER = /Rows\s*\.\s*(insert|update|updateChanged|remove|removeWhere|removeChildrenOf)\s*\(/g;
+const LAYER = /Rows\s*\.\s*(insert|insertMany|update|updateMany|updateChanged|remove|removeWhere|removeChildrenOf)\s*\(/g;
 // `.get(x) as Row`: a cast to a named type on one line (as the issue counted them) …
 const NAMED_CAST = /\.(get|all)\([^)]*\) as [A-Z]/g;
 // … and every cast of a query result (`as number`, `as { … }`, across lines)

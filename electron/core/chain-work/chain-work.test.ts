@@ -82,6 +82,13 @@ describe('问题反馈', () => {
     expect((await refused('chain.feedbackToHazard', { id: linked.id, version: linked.version, hazardId: 'no-such-hazard' })).details).toEqual({ field: 'hazardId' });
     linked = await t.ok('chain.feedbackToHazard', { id: linked.id, version: linked.version, hazardId: hazard.id });
     expect(linked).toMatchObject({ state: 'hazard', hazardId: hazard.id, actions: ['close'] });
+    // each turn's entry names the report and the hazard it led to (new or linked); the new hazard has its own entry first
+    const turned = sqlite().prepare("SELECT call, row_ids AS ids FROM audit_log WHERE call IN ('chain.feedbackToHazard', 'hazards.create') ORDER BY seq").all() as Array<{ call: string; ids: string }>;
+    expect(turned.map((e) => [e.call, JSON.parse(e.ids)[0], JSON.parse(e.ids)[1]])).toEqual([
+      ['hazards.create', hazard.id, expect.any(String)],
+      ['chain.feedbackToHazard', toHazard.id, hazard.id],
+      ['chain.feedbackToHazard', linked.id, hazard.id],
+    ]);
     const open = await t.ok('chain.saveFeedback', { ...base, managerId: lonerManager, content: '起重机限位器失灵' });
 
     // per manager on the chain page

@@ -148,7 +148,7 @@ export function feedbackToHazard(ctx: CoreContext, input: ParsedInput<'chain.fee
       }).id;
     }
     const hazardOn = today(ctx);
-    feedbackRows.update(w, row, { hazardId, hazardOn, state: 'hazard' }, { before: { state: before.state, hazardId: null }, after: { state: 'hazard', hazardId, hazardOn, linked: Boolean(input.hazardId) } });
+    feedbackRows.update(w, row, { hazardId, hazardOn, state: 'hazard' }, { rowIds: [hazardId], before: { state: before.state, hazardId: null }, after: { state: 'hazard', hazardId, hazardOn, linked: Boolean(input.hazardId) } });
   });
   return loadFeedback(ctx, input.id);
 }

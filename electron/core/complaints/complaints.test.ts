@@ -105,6 +105,9 @@ describe('the complaint register', () => {
     expect(proposed.reward).toMatchObject({ state: 'proposed', scheme: 'national', level: 1, finesFen: 20_000_000, confiscatedFen: 0, proposedFen: 1_000_000, approvedFen: null });
     expect(proposed.complaint).toMatchObject({ reporterMasked: '王**', reward: { id: proposed.reward.id, state: 'proposed', proposedFen: 1_000_000, approvedFen: null } });
     expect(JSON.stringify(proposed)).not.toContain('王小明');
+    // the reward's entry names the reward and the complaint it rewards
+    const named = sqlite().prepare("SELECT row_ids FROM audit_log WHERE call = 'complaints.proposeReward'").pluck().get() as string;
+    expect(JSON.parse(named)).toEqual([proposed.reward.id, c.id]);
 
     c = await t.ok('complaints.get', { id: c.id });
     expect(c).toMatchObject({ actions: [], rewardRefusal: '该举报已有奖励（待审批），不能再提出。' });

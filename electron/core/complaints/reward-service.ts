@@ -36,7 +36,7 @@ export function proposeRewardFor(ctx: CoreContext, input: ParsedInput<'complaint
     if (refusal) throw new AppError('CONFLICT', refusal);
     const proposal = previewReward(ctx, input);
     const after = { complaintId: complaint.id, scheme: input.scheme, level: input.level, finesFen: input.finesYuan, confiscatedFen: input.confiscatedYuan, proposedFen: proposal.proposedFen, basis: proposal.basis };
-    return rewardRows.insert(w, { ...after, districtId: complaint.districtId, state: 'proposed' }, { audit: { after } }).id;
+    return rewardRows.insert(w, { ...after, districtId: complaint.districtId, state: 'proposed' }, { audit: { after, rowIds: [complaint.id] } }).id;
   });
   return getReward(ctx, id);
 }

@@ -22,7 +22,7 @@ const unitRows = syncedRows(units, { notFound: '该使用单位不存在', forei
 const equipmentRows = syncedRows(equipment, { notFound: '该设备不存在', foreign: '该设备由其他节点登记' });
 
 const sqlite = () => t.core.ctx.database.sqlite;
-const auditCount = () => sqlite().prepare('SELECT count(*) FROM audit_log').pluck().get();
+const auditCount = () => Number(sqlite().prepare('SELECT count(*) FROM audit_log').pluck().get());
 const write = (call: string): Write => beginWrite(t.core.ctx, requireIdentity(t.core.ctx), call);
 const fields = (name: string, n: number) => ({ districtId: 'seed-district-03', name, uscc: testUscc(n) });
 
@@ -125,5 +125,93 @@ describe('synced rows', () => {
     ).toThrow(/FOREIGN KEY/);
     expect(unitRows.find(w, unit.id)).toMatchObject({ version: 1, address: null });
     expect(auditCount()).toBe(audits);
+  });
+
+  it('insertMany writes every row of this node under one audit entry naming them all', async () => {
+    t = await districtCore({ now });
+    const unit = unitRows.insert(write('units.create'), fields('塘桥机械', 7));
+    const w = write('equipment.import');
+    const audits = auditCount();
+    const rows = equipmentRows.insertMany(w, [1, 2, 3].map((n) => ({ unitId: unit.id, equipmentCode: `3120${n}`, status: 'in_use' as const })), { audit: { after: { added: 3 }, rowIds: [unit.id] } });
+    expect(rows.map((r) => r.equipmentCode)).toEqual(['31201', '31202', '31203']);
+    expect(rows.every((r) => r.originNode === w.node.id && r.version === 1 && r.createdAt === w.now)).toBe(true);
+    expect(new Set(rows.map((r) => r.id)).size).toBe(3);
+    expect(auditCount()).toBe(audits + 1);
+    const entry = sqlite().prepare("SELECT row_ids AS ids, after FROM audit_log WHERE call = 'equipment.import'").get() as { ids: string; after: string };
+    expect(JSON.parse(entry.ids)).toEqual([...rows.map((r) => r.id), unit.id]);
+    expect(JSON.parse(entry.after)).toEqual({ added: 3 });
+    // without an override the entry holds the rows as written
+    const more = equipmentRows.insertMany(write('equipment.more'), [{ unitId: unit.id, equipmentCode: '31204', status: 'in_use' }]);
+    const plain = sqlite().prepare("SELECT after FROM audit_log WHERE call = 'equipment.more'").pluck().get() as string;
+    expect(JSON.parse(plain)).toEqual([expect.objectContaining({ id: more[0]!.id, equipmentCode: '31204', version: 1 })]);
+    expect(verifyAuditChain(t.core.ctx)).toEqual({ ok: true, entries: expect.any(Number) });
+  });
+
+  it('insertMany writes more rows than one statement holds, all or none', async () => {
+    t = await districtCore({ now });
+    const unit = unitRows.insert(write('units.create'), fields('塘桥机械', 8));
+    const many = Array.from({ length: 250 }, (_, i) => ({ unitId: unit.id, equipmentCode: `4${String(i).padStart(4, '0')}`, status: 'in_use' as const }));
+    expect(equipmentRows.insertMany(write('equipment.import'), many)).toHaveLength(250);
+    expect(sqlite().prepare('SELECT count(*) FROM equipment WHERE unit_id = ?').pluck().get(unit.id)).toBe(250);
+    // a bad row in the last chunk leaves none of the call's rows and no entry
+    const audits = auditCount();
+    const bad = [...many.slice(0, 150).map((r) => ({ ...r, equipmentCode: `5${r.equipmentCode}` })), { unitId: 'no-such-unit', status: 'in_use' as const }];
+    expect(() => equipmentRows.insertMany(write('equipment.import'), bad)).toThrow(/FOREIGN KEY/);
+    expect(sqlite().prepare('SELECT count(*) FROM equipment WHERE unit_id = ?').pluck().get(unit.id)).toBe(250);
+    expect(auditCount()).toBe(audits);
+    // and a role that may not originate the table writes nothing at all
+    const bureau = beginWrite(t.core.ctx, { ...requireIdentity(t.core.ctx), role: 'bureau' }, 'equipment.import');
+    expect(refusal(() => equipmentRows.insertMany(bureau, many.slice(0, 2)))).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('市局不能登记') });
+    expect(auditCount()).toBe(audits);
+  });
+
+  it('names further row ids on insert, update and remove, and leaves out a before/after given as null', async () => {
+    t = await districtCore({ now });
+    const unit = unitRows.insert(write('units.create'), fields('塘桥机械', 9), { audit: { rowIds: ['linked-1'] } });
+    const w = write('units.update');
+    const updated = unitRows.update(w, unitRows.owned(w, unit.id), { address: '新地址' }, { rowIds: ['linked-2', 'linked-3'], before: null });
+    const d = write('units.delete');
+    unitRows.remove(d, unitRows.owned(d, updated.id), { rowIds: ['linked-4'], after: null });
+    const entries = sqlite().prepare("SELECT row_ids AS ids, before, after FROM audit_log WHERE call LIKE 'units.%' ORDER BY seq").all() as Array<{ ids: string; before: string | null; after: string | null }>;
+    expect(entries.map((e) => JSON.parse(e.ids))).toEqual([
+      [unit.id, 'linked-1'],
+      [unit.id, 'linked-2', 'linked-3'],
+      [unit.id, 'linked-4'],
+    ]);
+    expect(entries[1]).toMatchObject({ before: null, after: expect.stringContaining('新地址') });
+    expect(entries[2]).toMatchObject({ before: expect.stringContaining('新地址'), after: null });
+  });
+
+  it('updateMany changes rows at the versions read under one entry, and a moved row stops them all', async () => {
+    t = await districtCore({ now });
+    const unit = unitRows.insert(write('units.create'), fields('塘桥机械', 10));
+    const pieces = equipmentRows.insertMany(write('equipment.import'), [1, 2].map((n) => ({ unitId: unit.id, equipmentCode: `3130${n}`, status: 'in_use' })));
+    const w = write('equipment.stop');
+    const after = equipmentRows.updateMany(w, pieces, { status: 'stopped' }, { rowIds: ['event-1'], after: { status: 'stopped' } });
+    expect(after.map((r) => [r.status, r.version, r.updatedAt])).toEqual([
+      ['stopped', 2, w.now],
+      ['stopped', 2, w.now],
+    ]);
+    const entry = sqlite().prepare("SELECT row_ids AS ids, before FROM audit_log WHERE call = 'equipment.stop'").get() as { ids: string; before: string };
+    expect(JSON.parse(entry.ids)).toEqual([...pieces.map((p) => p.id), 'event-1']);
+    expect(JSON.parse(entry.before)).toEqual(pieces.map((p) => expect.objectContaining({ id: p.id, status: 'in_use', version: 1 })));
+    // one row read before the change is stale: nothing of the call is written
+    const audits = auditCount();
+    const again = write('equipment.resume');
+    expect(refusal(() => equipmentRows.updateMany(again, [after[0]!, pieces[1]!], { status: 'in_use' }))).toMatchObject({ code: 'CONFLICT' });
+    expect(equipmentRows.find(again, after[0]!.id)).toMatchObject({ status: 'stopped', version: 2 });
+    expect(auditCount()).toBe(audits);
+  });
+
+  it('owned says a call’s own words for the row at hand, fixed or named from the row found', async () => {
+    t = await districtCore({ now });
+    const foreignId = insertUnit(sqlite(), { name: '外来单位' });
+    const w = write('units.update');
+    const named = (row: { name: string }) => ({ foreign: `“${row.name}”由其他节点登记` });
+    expect(refusal(() => unitRows.owned(w, foreignId, undefined, named))).toMatchObject({ code: 'FORBIDDEN', message: '“外来单位”由其他节点登记' });
+    expect(refusal(() => unitRows.owned(w, 'no-such-unit', undefined, named))).toMatchObject({ code: 'NOT_FOUND', message: '该使用单位不存在' });
+    expect(refusal(() => unitRows.owned(w, 'no-such-unit', undefined, { notFound: '所选单位已删除' }))).toMatchObject({ message: '所选单位已删除' });
+    const own = unitRows.insert(write('units.create'), fields('塘桥机械', 11));
+    expect(refusal(() => unitRows.owned(w, own.id, 7, { conflict: '该单位刚被改过' }))).toMatchObject({ code: 'CONFLICT', message: '该单位刚被改过', details: { currentVersion: 1 } });
   });
 });

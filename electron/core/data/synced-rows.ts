@@ -50,10 +50,35 @@ export interface RowTexts {
   conflict?: string;
 }
 
+/**
+ * What the audit entry says where the layer's default would not: `before` / `after`
+ * replace the row (null: the entry has none), `rowIds` are further ids it names after
+ * the written rows' own (the hazard a reward refers to, the event of a hazard's step).
+ */
+/** One call's words for a row it cannot change, over the table's: fixed, or named from the row found. */
+export type CallTexts<T extends SyncedDrizzleTable> = Partial<RowTexts> | ((row: Row<T>) => Partial<RowTexts>);
+
+/**
+ * What a change needs of the row it changes: which row, whose, and the version it was
+ * read at. A service that read the row for its page (with names and counts joined) and
+ * refused it in its own words hands that row in, and the row is not read again.
+ */
+export type RowRef = Pick<SyncFields, 'id' | 'originNode' | 'version'>;
+
 export interface AuditOverride {
   before?: unknown;
   after?: unknown;
+  rowIds?: readonly string[];
 }
+
+/** The override's value, the default when it gives none, nothing for null. */
+function chosen(override: unknown, fallback: unknown): unknown {
+  if (override === undefined) return fallback;
+  return override ?? undefined;
+}
+
+/** Rows per INSERT statement of insertMany: well under SQLite's bound-variable limit for any table here. */
+const INSERT_CHUNK = 100;
 
 const roleNames = { district: '分局', training: '培训中心', bureau: '市局' } as const;
 
@@ -76,51 +101,100 @@ export class SyncedRows<T extends SyncedDrizzleTable> {
   }
 
   /** A live row this node may change, at the version the user saw (when given). */
-  owned(w: Write, id: string, version?: number): Row<T> {
+  owned(w: Write, id: string, version?: number, words?: CallTexts<T>): Row<T> {
     const row = this.find(w, id);
-    if (!row || row.deletedAt) throw new AppError('NOT_FOUND', this.texts.notFound);
-    this.assertOwn(w, row);
+    const texts = { ...this.texts, ...(typeof words === 'function' ? {} : words) };
+    if (!row || row.deletedAt) throw new AppError('NOT_FOUND', texts.notFound);
+    // words naming the record at hand (自查记录 or 互查记录) may depend on the row itself
+    const said = typeof words === 'function' ? { ...texts, ...words(row) } : texts;
+    if (row.originNode !== w.node.id) throw new AppError('FORBIDDEN', said.foreign);
     if (version !== undefined && row.version !== version) {
-      throw new AppError('CONFLICT', this.texts.conflict ?? this.texts.notFound, { currentVersion: row.version });
+      throw new AppError('CONFLICT', said.conflict ?? said.notFound, { currentVersion: row.version });
     }
     return row;
   }
 
   /** Inserts a row originated by this node, audited; returns the row as written. */
   insert(w: Write, values: NewRow<T>, options: { id?: string; audit?: AuditOverride } = {}): Row<T> {
-    const policy = tablePolicies[this.name];
-    if (!policy.origins.includes(w.node.role)) {
-      throw new AppError('FORBIDDEN', `${roleNames[w.node.role]}不能登记${tableLabel(this.name)}（由${policy.origins.map((r) => roleNames[r]).join('、')}登记）`);
-    }
-    const sync: SyncFields = { id: options.id ?? newId(), originNode: w.node.id, createdAt: w.now, updatedAt: w.now, version: 1, deletedAt: null };
-    // sync columns first, as every audit entry has listed them, and never overridden by values
-    const row = { ...sync, ...values, ...sync };
+    const [written] = this.write(w, [{ values, id: options.id }], (rows) => chosen(options.audit?.after, rows[0]), options.audit);
+    if (!written) throw new Error(`${this.name}: insert returned no row`);
+    return written;
+  }
+
+  /**
+   * Inserts many rows originated by this node under ONE audit entry naming every new
+   * row (an import, a roster addition, an issue of certificates is one act in the log);
+   * the entry's `after` is the rows unless the caller says what it records instead.
+   * The entry is written even for no rows: the caller decides whether the act happened.
+   */
+  insertMany(w: Write, rows: ReadonlyArray<NewRow<T>>, options: { audit?: AuditOverride } = {}): Array<Row<T>> {
+    return this.write(w, rows.map((values) => ({ values })), (written) => chosen(options.audit?.after, written), options.audit);
+  }
+
+  private write(w: Write, rows: ReadonlyArray<{ values: NewRow<T>; id?: string | undefined }>, after: (rows: object[]) => unknown, audit: AuditOverride = {}): Array<Row<T>> {
+    this.assertOrigin(w);
+    const full = rows.map(({ values, id }) => {
+      const sync: SyncFields = { id: id ?? newId(), originNode: w.node.id, createdAt: w.now, updatedAt: w.now, version: 1, deletedAt: null };
+      // sync columns first, as every audit entry has listed them, and never overridden by values
+      return { ...sync, ...values, ...sync };
+    });
     return inTransaction(w, () => {
-      const written = this.typed(w.ctx.database.db.insert(this.erased).values(row).returning().get());
-      if (!written) throw new Error(`${this.name}: insert returned no row`);
-      appendAudit(w.ctx, { nodeId: w.node.id, call: w.call, table: this.name, rowIds: [sync.id], after: options.audit?.after ?? row });
+      const written: Array<Row<T>> = [];
+      for (let i = 0; i < full.length; i += INSERT_CHUNK) {
+        const chunk = full.slice(i, i + INSERT_CHUNK);
+        written.push(...this.typedAll(w.ctx.database.db.insert(this.erased).values(chunk).returning().all()));
+      }
+      if (written.length !== full.length) throw new Error(`${this.name}: insert returned ${written.length} of ${full.length} rows`);
+      const ids = full.map((r) => r.id);
+      this.audit(w, [...ids, ...(audit.rowIds ?? [])], { after: after(full) });
       return written;
     });
   }
 
   /** Changes a row of this node: version + 1, updated_at now, audited with the row before and the change. */
-  update(w: Write, before: Row<T>, change: RowChange<T>, audit: AuditOverride = {}): Row<T> {
-    this.assertOwn(w, before);
-    const set = { ...change, updatedAt: w.now, version: before.version + 1 };
+  update(w: Write, before: RowRef, change: RowChange<T>, audit: AuditOverride = {}): Row<T> {
     return inTransaction(w, () => {
-      const written = this.typed(
-        w.ctx.database.db
-          .update(this.erased)
-          .set(set)
-          .where(and(eq(this.table.id, before.id), eq(this.table.version, before.version)))
-          .returning()
-          .get(),
-      );
-      // the version read in this transaction moved: another writer got in between
-      if (!written) throw new AppError('CONFLICT', this.texts.conflict ?? this.texts.notFound);
-      appendAudit(w.ctx, { nodeId: w.node.id, call: w.call, table: this.name, rowIds: [before.id], before: audit.before ?? before, after: audit.after ?? set });
+      const [written] = this.updateEach(w, [before], () => change);
+      if (!written) throw new Error(`${this.name}: update returned no row`);
+      this.audit(w, [before.id, ...(audit.rowIds ?? [])], { before: chosen(audit.before, before), after: chosen(audit.after, { ...change, updatedAt: w.now, version: before.version + 1 }) });
       return written;
     });
+  }
+
+  /**
+   * Changes many rows of this node, each at the version it was read, under ONE audit
+   * entry naming them all (an escalation run is one act in the log). `change` may be
+   * one change for every row or the change of each row; the entry defaults to the
+   * rows before and the change.
+   */
+  updateMany(w: Write, befores: ReadonlyArray<Row<T>>, change: RowChange<T> | ((row: Row<T>) => RowChange<T>), audit: AuditOverride = {}): Array<Row<T>> {
+    const changeOf = typeof change === 'function' ? change : () => change;
+    return inTransaction(w, () => {
+      const written = this.updateEach(w, befores, changeOf);
+      const fallback = typeof change === 'function' ? befores.map(changeOf) : change;
+      this.audit(w, [...befores.map((b) => b.id), ...(audit.rowIds ?? [])], { before: chosen(audit.before, befores), after: chosen(audit.after, fallback) });
+      return written;
+    });
+  }
+
+  private updateEach<R extends RowRef>(w: Write, befores: readonly R[], changeOf: (row: R) => RowChange<T>): Array<Row<T>> {
+    befores.forEach((b) => this.assertOwn(w, b));
+    return inTransaction(w, () =>
+      befores.map((before) => {
+        const set = { ...changeOf(before), updatedAt: w.now, version: before.version + 1 };
+        const written = this.typed(
+          w.ctx.database.db
+            .update(this.erased)
+            .set(set)
+            .where(and(eq(this.table.id, before.id), eq(this.table.version, before.version)))
+            .returning()
+            .get(),
+        );
+        // the version read in this transaction moved: another writer got in between
+        if (!written) throw new AppError('CONFLICT', this.texts.conflict ?? this.texts.notFound);
+        return written;
+      }),
+    );
   }
 
   /**
@@ -142,9 +216,9 @@ export class SyncedRows<T extends SyncedDrizzleTable> {
   }
 
   /** Tombstones a row of this node (deletions travel in bundles), audited. */
-  remove(w: Write, before: Row<T>, audit: AuditOverride = {}): { id: string; deletedAt: string } {
+  remove(w: Write, before: RowRef, audit: AuditOverride = {}): { id: string; deletedAt: string } {
     const tombstone = { deletedAt: w.now, updatedAt: w.now, version: before.version + 1 };
-    this.update(w, before, tombstone as RowChange<T>, { before: audit.before ?? before, after: audit.after ?? tombstone });
+    this.update(w, before, tombstone as RowChange<T>, { ...audit, after: audit.after === undefined ? tombstone : audit.after });
     return { id: before.id, deletedAt: w.now };
   }
 
@@ -176,7 +250,7 @@ export class SyncedRows<T extends SyncedDrizzleTable> {
         .set({ ...tombstone, version: sql`${t.version} + 1` })
         .where(live)
         .run();
-      appendAudit(w.ctx, { nodeId: w.node.id, call: w.call, table: this.name, rowIds: ids, before: audit.before, after: audit.after ?? tombstone });
+      this.audit(w, [...ids, ...(audit.rowIds ?? [])], { before: chosen(audit.before, undefined), after: chosen(audit.after, tombstone) });
       return ids;
     });
   }
@@ -194,7 +268,22 @@ export class SyncedRows<T extends SyncedDrizzleTable> {
     return row as Row<T> | undefined;
   }
 
-  private assertOwn(w: Write, row: SyncFields) {
+  private typedAll(rows: unknown[]): Array<Row<T>> {
+    return rows as Array<Row<T>>;
+  }
+
+  private audit(w: Write, rowIds: string[], entry: { before?: unknown; after?: unknown }) {
+    appendAudit(w.ctx, { nodeId: w.node.id, call: w.call, table: this.name, rowIds, before: entry.before, after: entry.after });
+  }
+
+  private assertOrigin(w: Write) {
+    const policy = tablePolicies[this.name];
+    if (!policy.origins.includes(w.node.role)) {
+      throw new AppError('FORBIDDEN', `${roleNames[w.node.role]}不能登记${tableLabel(this.name)}（由${policy.origins.map((r) => roleNames[r]).join('、')}登记）`);
+    }
+  }
+
+  private assertOwn(w: Write, row: RowRef) {
     if (row.originNode !== w.node.id) throw new AppError('FORBIDDEN', this.texts.foreign);
   }
 }

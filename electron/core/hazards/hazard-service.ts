@@ -48,16 +48,15 @@ function blockOf(ctx: CoreContext, identity: DistrictIdentity, unitId: string): 
 }
 
 /**
- * A step in the hazard's history. Written beside the write layer on purpose: the event
- * is audited in its hazard's entry (the hazard's own change names the action, comment
- * and evidence), so one call stays one audit entry as the register has always kept it.
+ * A step in the hazard's history, under the id its hazard's audit entry names. Written
+ * beside the write layer on purpose: the event is audited in its hazard's entry (which
+ * names the action, comment and evidence, and the event's id after the hazard's), so one
+ * call stays one audit entry as the register has always kept it.
  */
-function addEvent(w: Write, e: { hazardId: string; action: string; from: HazardState | null; to: HazardState; comment: string | null; evidence: string[] }): string {
-  const id = newId();
+function addEvent(w: Write, id: string, e: { hazardId: string; action: string; from: HazardState | null; to: HazardState; comment: string | null; evidence: string[] }): void {
   const sync = { id, originNode: w.node.id, createdAt: w.now, updatedAt: w.now, version: 1, deletedAt: null };
   const event = { hazardId: e.hazardId, action: e.action, fromState: e.from, toState: e.to, at: w.now, by: w.ctx.actor, comment: e.comment, evidence: JSON.stringify(e.evidence) };
   w.ctx.database.db.insert(hazardEvents).values({ ...sync, ...event }).run();
-  return id;
 }
 
 /**
@@ -96,6 +95,7 @@ export function createHazard(ctx: CoreContext, input: HazardFields): HazardDetai
     const blockId = blockOf(ctx, identity, input.unitId);
     const number = nextNumber(ctx, identity);
     const evidence = attachmentIds(ctx.database, identity.id, w.now, files);
+    const eventId = newId();
     const { id } = hazardRows.insert(
       w,
       {
@@ -114,9 +114,9 @@ export function createHazard(ctx: CoreContext, input: HazardFields): HazardDetai
         sourceCheckId: input.sourceCheckId ?? null,
         reporterManagerId: input.reporterManagerId ?? null,
       },
-      { audit: { after: { ...input, number, blockId, evidence } } },
+      { audit: { after: { ...input, number, blockId, evidence }, rowIds: [eventId] } },
     );
-    addEvent(w, { hazardId: id, action: 'create', from: null, to: 'found', comment: input.comment, evidence });
+    addEvent(w, eventId, { hazardId: id, action: 'create', from: null, to: 'found', comment: input.comment, evidence });
     return id;
   });
   return getHazard(ctx, id, identity.id);
@@ -194,16 +194,18 @@ export function transitionHazard(ctx: CoreContext, input: ParsedInput<'hazards.t
       }
     }
     const evidence = attachmentIds(ctx.database, identity.id, w.now, files);
+    const eventId = newId();
     hazardRows.update(w, row, set, {
+      rowIds: [eventId],
       before: { state: before.state, deadline: before.deadline, failCount: before.failCount, escalated: before.escalated },
       after: { action, label: transitions[action].label, ...audited, comment: input.comment, evidence },
     });
-    addEvent(w, { hazardId: before.id, action, from: before.state, to: next.to, comment: input.comment, evidence });
+    addEvent(w, eventId, { hazardId: before.id, action, from: before.state, to: next.to, comment: input.comment, evidence });
   });
   return getHazard(ctx, input.id, identity.id);
 }
 
-/** Marks this office's overdue hazards as escalated (once each), each with an event and its audit entry. */
+/** Marks this office's overdue hazards as escalated (once each), each with an event, under one audit entry naming them all. */
 export function escalateOverdue(ctx: CoreContext): { escalated: string[] } {
   const identity = requireDistrictIdentity(ctx);
   const { sqlite } = ctx.database;
@@ -212,11 +214,17 @@ export function escalateOverdue(ctx: CoreContext): { escalated: string[] } {
     const rows = sqlite
       .prepare(`SELECT h.id, h.state FROM hazards h WHERE h.origin_node = @node AND h.deleted_at IS NULL AND h.escalated = 0 AND ${OVERDUE_SQL} ORDER BY h.deadline, h.id`)
       .all({ node: identity.id, today: today(ctx) }) as Array<{ id: string; state: HazardState }>;
-    for (const r of rows) {
-      const escalation = { escalated: true, escalatedAt: w.now, escalationReason: 'overdue' };
-      hazardRows.update(w, hazardRows.owned(w, r.id), escalation, { before: { escalated: false }, after: escalation });
-      addEvent(w, { hazardId: r.id, action: 'escalate', from: r.state, to: r.state, comment: '逾期未整改，升级预警', evidence: [] });
-    }
-    return { escalated: rows.map((r) => r.id) };
+    if (rows.length === 0) return { escalated: [] };
+    const ids = rows.map((r) => r.id);
+    const eventIds = rows.map(() => newId());
+    const escalation = { escalated: true, escalatedAt: w.now, escalationReason: 'overdue' };
+    hazardRows.updateMany(
+      w,
+      ids.map((id) => hazardRows.owned(w, id)),
+      escalation,
+      { rowIds: eventIds, before: null, after: { escalated: ids, reason: 'overdue' } },
+    );
+    rows.forEach((r, i) => addEvent(w, eventIds[i]!, { hazardId: r.id, action: 'escalate', from: r.state, to: r.state, comment: '逾期未整改，升级预警', evidence: [] }));
+    return { escalated: ids };
   });
 }

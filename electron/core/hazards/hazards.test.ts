@@ -83,6 +83,10 @@ describe('hazards at the office', () => {
     expect(sqlite().prepare('SELECT count(*) AS n, count(DISTINCT sha256) AS d FROM attachments').get()).toEqual({ n: 4, d: 1 });
     const audited = sqlite().prepare("SELECT call, count(*) AS n FROM audit_log WHERE call LIKE 'hazards.%' GROUP BY call ORDER BY call").all();
     expect(audited).toEqual([{ call: 'hazards.create', n: 1 }, { call: 'hazards.transition', n: 12 }]);
+    // each entry names the hazard and the step it wrote, in the order of the history
+    const events = sqlite().prepare('SELECT id FROM hazard_events WHERE hazard_id = ? ORDER BY rowid').pluck().all(h.id);
+    const named = sqlite().prepare("SELECT row_ids FROM audit_log WHERE call LIKE 'hazards.%' ORDER BY seq").pluck().all() as string[];
+    expect(named.map((r) => JSON.parse(r))).toEqual(events.map((eventId) => [h.id, eventId]));
     expect(verifyAuditChain(t.core.ctx)).toMatchObject({ ok: true });
   });
 
@@ -106,6 +110,10 @@ describe('hazards at the office', () => {
     expect((await t.ok('hazards.list', { level: 'major' })).map((h) => h.state)).toEqual(['closed']);
     expect(await t.ok('hazards.escalateOverdue', {})).toEqual({ escalated: [late.id] });
     expect(await t.ok('hazards.escalateOverdue', {})).toEqual({ escalated: [] });
+    // one entry for the run, naming the hazards and then their escalation steps; none for the empty run
+    const entries = sqlite().prepare("SELECT row_ids AS ids, before, after FROM audit_log WHERE call = 'hazards.escalateOverdue'").all();
+    const escalations = sqlite().prepare("SELECT id FROM hazard_events WHERE action = 'escalate'").pluck().all();
+    expect(entries).toEqual([{ ids: JSON.stringify([late.id, ...escalations]), before: null, after: JSON.stringify({ escalated: [late.id], reason: 'overdue' }) }]);
     const escalated = await t.ok('hazards.get', { id: late.id });
     expect(escalated).toMatchObject({ escalated: true, escalationReason: 'overdue', alert: { leadUnit: { id: units[0] } } });
     expect(escalated.events.at(-1)).toMatchObject({ action: 'escalate', fromState: 'ordered', toState: 'ordered' });

@@ -2,9 +2,9 @@ import { inspectionChecklists, inspectionPlans, inspectionRecords, supervisionOr
 import { syncedRows } from '../data/synced-rows.ts';
 
 // The inspections' synced tables as the write layer sees them, with the words each
-// register has always used. The services refuse a row they may not change first
-// (checkOwn, naming the record); these texts are said only when the row moves between
-// that check and the write.
+// register has always used. The services read a row once, for its page (names and counts
+// joined), refuse it in the record's words (checkOwn) and hand that row to update, whose
+// version guard says these texts only when the row moved between the read and the write.
 
 export const checklistRows = syncedRows(inspectionChecklists, {
   notFound: '该检查表不存在或已被删除，请刷新后重试。',

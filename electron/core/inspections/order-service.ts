@@ -73,10 +73,10 @@ export function issueOrder(ctx: CoreContext, input: IssueInput): OrderDetail {
     const toOrder = hazards.filter((h) => h.state === 'found');
     const values = { districtId: identity.districtId, recordId, unitId, prefix, year, seq, number, issuedOn, deadline, content: input.content, hazardIds: JSON.stringify(hazardIds), state: 'issued' };
     const after = { number, unitId, recordId, issuedOn, deadline, workingDays: input.workingDays ?? null, content: input.content, hazardIds, hazardsOrdered: toOrder.map((h) => h.id) };
-    const { id } = orderRows.insert(w, values, { audit: { after } });
-    // the hazards' own entries name the order's number; each is 下达整改 as one of its steps
+    // the hazards are ordered first, each 下达整改 as a step of its own naming the order's
+    // number; the order's entry comes after them and names the hazards it ordered
     toOrder.forEach((h) => transitionHazard(ctx, { id: h.id, version: h.version, action: 'order', orderedOn: issuedOn, deadline, comment: `${number}（安全监察指令书）`, evidence: [] }));
-    return id;
+    return orderRows.insert(w, values, { audit: { after, rowIds: toOrder.map((h) => h.id) } }).id;
   });
   return getOrder(ctx, id);
 }
@@ -97,7 +97,7 @@ export function recheckOrder(ctx: CoreContext, input: ParsedInput<'inspections.r
     if (input.recheckedOn > today(ctx)) throw new AppError('VALIDATION', '复查日期不能晚于今天。', { field: 'recheckedOn' });
     const result = { outcome: input.outcome, note: input.note };
     const change = { state: 'rechecked', recheckedOn: input.recheckedOn, recheckResult: JSON.stringify(result) };
-    orderRows.update(w, orderRows.owned(w, order.id), change, { before: { state: 'issued' }, after: { state: 'rechecked', recheckedOn: input.recheckedOn, ...result } });
+    orderRows.update(w, order, change, { before: { state: 'issued' }, after: { state: 'rechecked', recheckedOn: input.recheckedOn, ...result } });
   });
   return getOrder(ctx, input.id);
 }
@@ -109,7 +109,7 @@ export function cancelOrder(ctx: CoreContext, input: ParsedInput<'inspections.ca
     const order = loadOwnIssued(ctx, identity, input.id, input.version);
     // the number stays taken: nextOrderSeq counts cancelled orders
     const change = { state: 'cancelled', recheckResult: JSON.stringify({ outcome: null, note: `作废：${input.reason}` }) };
-    orderRows.update(w, orderRows.owned(w, order.id), change, { before: { state: 'issued' }, after: { state: 'cancelled', reason: input.reason } });
+    orderRows.update(w, order, change, { before: { state: 'issued' }, after: { state: 'cancelled', reason: input.reason } });
   });
   return getOrder(ctx, input.id);
 }

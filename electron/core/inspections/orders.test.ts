@@ -55,6 +55,12 @@ describe('supervision orders', () => {
     const ordered = await t.ok('hazards.get', { id: hazard.id });
     expect(ordered).toMatchObject({ state: 'ordered', deadline: '2026-05-13', workingDays: 10 });
     expect(ordered.events.at(-1)).toMatchObject({ action: 'order', comment: '张市监特令〔2026〕第1号（安全监察指令书）' });
+    // the hazard's step is audited first, then the order, naming the hazards it ordered
+    const entries = sqlite().prepare("SELECT call, row_ids AS ids FROM audit_log WHERE call IN ('hazards.transition', 'inspections.issueOrder') ORDER BY seq").all();
+    expect(entries).toEqual([
+      { call: 'hazards.transition', ids: JSON.stringify([hazard.id, ordered.events.at(-1)!.id]) },
+      { call: 'inspections.issueOrder', ids: JSON.stringify([first.id, hazard.id]) },
+    ]);
     const second = await issue({ workingDays: 3 });
     expect(second).toMatchObject({ number: '张市监特令〔2026〕第2号', deadline: '2026-04-30' });
     const third = await issue({ deadline: '2026-05-09' });
@@ -65,7 +71,7 @@ describe('supervision orders', () => {
   it('takes no number in a refused issue, never gives a cancelled one again, and starts again each year and prefix', async () => {
     await setup();
     await issue();
-    // refused after the number was taken and the row written: the hazard was found after the issue date
+    // refused after the number was taken, when ordering the hazard: it was found after the issue date
     const later = await t.ok('hazards.create', { unitId: o.units[0], description: '轿厢照明不亮', level: 'general', foundBy: '陈监察', foundOn: '2026-04-27' });
     const refusal = await refused('inspections.issueOrder', { unitId: o.units[0], issuedOn: '2026-04-24', content: '某', hazardIds: [later.id] });
     expect(refusal.message).toBe('下达整改的日期不能早于发现日期。');

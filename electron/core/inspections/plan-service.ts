@@ -87,7 +87,7 @@ export function updatePlan(ctx: CoreContext, input: ParsedInput<'inspections.upd
     const { title, type, periodStart, periodEnd, checklistKey, checklistVersion, notes } = input;
     const change = { title, type, periodStart, periodEnd, ...scope, checklistKey, checklistVersion, team: JSON.stringify(team), notes };
     const { recordsDraft: _d, recordsFinal: _f, districtName: _n, scopeBlockName: _b, ...stored } = before;
-    planRows.update(w, planRows.owned(w, before.id), change, { before: stored, after: { ...input, team, ...scope, scope: undefined } });
+    planRows.update(w, before, change, { before: stored, after: { ...input, team, ...scope, scope: undefined } });
   });
   return getPlan(ctx, input.id);
 }
@@ -104,7 +104,7 @@ export function setPlanState(ctx: CoreContext, input: ParsedInput<'inspections.s
     if (!allowed) throw new AppError('CONFLICT', `检查计划当前为“${stateLabels[from]}”，不能改为“${stateLabels[to]}”。`);
     if (to === 'done' && before.recordsDraft > 0) throw new AppError('VALIDATION', `还有 ${before.recordsDraft} 份检查记录未定稿，请定稿后再完成计划。`);
     if (to === 'cancelled' && before.recordsFinal > 0) throw new AppError('VALIDATION', `已有 ${before.recordsFinal} 份定稿的检查记录，计划不能取消，请完成计划。`);
-    planRows.update(w, planRows.owned(w, before.id), { state: to }, { before: { state: from }, after: { state: to } });
+    planRows.update(w, before, { state: to }, { before: { state: from }, after: { state: to } });
   });
   return getPlan(ctx, input.id);
 }

@@ -90,7 +90,7 @@ function updateRecord(w: Write, identity: DistrictIdentity, input: SaveInput & {
   }
   const files = [...new Set([...kept.filter((f) => !input.removeFiles.includes(f)), ...added])];
   const change = { inspectedOn: input.inspectedOn, team: JSON.stringify(team), items: JSON.stringify(items), findings: input.findings, unitSigner: input.unitSigner, attachments: JSON.stringify(files) };
-  recordRows.update(w, recordRows.owned(w, before.id), change, {
+  recordRows.update(w, before, change, {
     before: { inspectedOn: before.inspectedOn, team: parseJson(before.team, []), items: parseJson(before.items, []), findings: before.findings, unitSigner: before.unitSigner, files: kept },
     after: { inspectedOn: input.inspectedOn, team, items, findings: input.findings, unitSigner: input.unitSigner, files },
   });
@@ -120,7 +120,7 @@ export function finalizeRecord(ctx: CoreContext, input: ParsedInput<'inspections
     const open = parseJson<RecordItem[]>(before.items, []).filter((i) => i.result === null);
     if (open.length > 0) throw new AppError('VALIDATION', `还有 ${open.length} 个检查项目未填写结果（如 ${open[0]!.code} ${open[0]!.text.slice(0, 20)}…），请填写后再定稿。`, { field: 'items' });
     if (!before.unitSigner) throw new AppError('VALIDATION', '请填写被检查单位的签字人后再定稿（打印的检查记录由其签字确认）。', { field: 'unitSigner' });
-    recordRows.update(w, recordRows.owned(w, before.id), { state: 'final' }, { before: { state: 'draft' }, after: { state: 'final' } });
+    recordRows.update(w, before, { state: 'final' }, { before: { state: 'draft' }, after: { state: 'final' } });
   });
   return getRecord(ctx, input.id);
 }

@@ -62,6 +62,11 @@ describe('publicity and training log', () => {
     ]);
     expect(verifyAuditChain(t.core.ctx).ok).toBe(true);
     expect(sqlite().prepare("SELECT call FROM audit_log WHERE call LIKE 'publicity.%' ORDER BY seq").pluck().all()).toEqual(['publicity.save', 'publicity.save', 'publicity.save', 'publicity.delete']);
+    // a deletion's entry holds what was deleted and the tombstone, as every deletion's entry does
+    const removal = sqlite().prepare("SELECT row_ids AS ids, before, after FROM audit_log WHERE call = 'publicity.delete'").get() as { ids: string; before: string; after: string };
+    expect(JSON.parse(removal.ids)).toEqual([training.id]);
+    expect(JSON.parse(removal.before)).toEqual({ title: training.title, heldOn: training.heldOn, kind: training.kind });
+    expect(JSON.parse(removal.after)).toEqual({ deletedAt: deleted.deletedAt, updatedAt: deleted.deletedAt, version: 2 });
   });
 
   it('refuses bad input with the field named, and changes nothing', async () => {

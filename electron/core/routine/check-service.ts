@@ -12,7 +12,7 @@ import { resolveChecklist } from '../inspections/checklists.ts';
 import type { DistrictIdentity } from '../node/node-service.ts';
 import { getCheck, loadCheckRow } from './check-read.ts';
 import { checkRows } from './routine-rows.ts';
-import { checkOwnRow, currentMembers, loadOwnBlock, parseJson, today } from './routine-scope.ts';
+import { checkOwnRow, currentMembers, loadOwnBlock, ownWords, parseJson, requireVersion, today } from './routine-scope.ts';
 import { requireDistrictIdentity } from '../node/node-service.ts';
 
 // 自查 and 互查 of a block. A 自查 is made by the checked unit's own safety manager; a 互查
@@ -26,6 +26,8 @@ import { requireDistrictIdentity } from '../node/node-service.ts';
 type SaveInput = ParsedInput<'blocks.saveCheck'>;
 
 const kindWords: Record<CheckKind, string> = { self: '自查', mutual: '互查' };
+/** A check that cannot be changed here is named as what it is: 自查记录 or 互查记录. */
+const recordWords = (row: { kind: CheckKind }) => ownWords(`${kindWords[row.kind]}记录`);
 
 interface Manager {
   id: string;
@@ -102,8 +104,8 @@ function create(w: Write, identity: DistrictIdentity, input: SaveInput, files: s
 
 function update(w: Write, identity: DistrictIdentity, input: SaveInput & { id: string }, added: string[]): string {
   const { ctx } = w;
-  const before = loadCheckRow(ctx, input.id);
-  checkOwnRow(identity, before, input.version, `${kindWords[before.kind]}记录`);
+  const before = checkRows.owned(w, input.id, input.version, recordWords);
+  requireVersion(input.version, `${kindWords[before.kind]}记录`);
   if (before.state === 'final') throw new AppError('CONFLICT', `${kindWords[before.kind]}记录已定稿，不能再修改。`);
   if (before.blockId !== input.blockId || before.kind !== input.kind) throw new AppError('VALIDATION', '记录所属的小组和检查类型（自查、互查）不能更改。', { field: 'kind' });
   const block = loadOwnBlock(ctx, identity, before.blockId);
@@ -124,7 +126,7 @@ function update(w: Write, identity: DistrictIdentity, input: SaveInput & { id: s
     checkedSigner: input.checkedSigner,
     attachments: JSON.stringify(files),
   };
-  checkRows.update(w, checkRows.owned(w, before.id), change, {
+  checkRows.update(w, before, change, {
     before: { checkedUnitId: before.checkedUnitId, checkerManagerId: before.checkerManagerId, checkedOn: before.checkedOn, items: parseJson(before.items, []), findings: before.findings, checkedSigner: before.checkedSigner, files: kept },
     after: { checkedUnitId: input.checkedUnitId, checkerManagerId: manager.id, checkedOn: input.checkedOn, items, findings: input.findings, checkedSigner: input.checkedSigner, files },
   });
@@ -147,14 +149,13 @@ export function finalizeCheck(ctx: CoreContext, input: ParsedInput<'blocks.final
   const identity = requireDistrictIdentity(ctx);
   const w = beginWrite(ctx, identity, 'blocks.finalizeCheck');
   inTransaction(w, () => {
-    const before = loadCheckRow(ctx, input.id);
+    const before = checkRows.owned(w, input.id, input.version, recordWords);
     const what = `${kindWords[before.kind]}记录`;
-    checkOwnRow(identity, before, input.version, what);
     if (before.state === 'final') throw new AppError('CONFLICT', `${what}已定稿。`);
     const open = parseJson<RecordItem[]>(before.items, []).filter((i) => i.result === null);
     if (open.length > 0) throw new AppError('VALIDATION', `还有 ${open.length} 个检查项目未填写结果（如 ${open[0]!.code} ${open[0]!.text.slice(0, 20)}…），请填写后再定稿。`, { field: 'items' });
     if (!before.checkedSigner) throw new AppError('VALIDATION', '请填写被检查单位的签字人后再定稿（检查人为记录上的安全管理员）。', { field: 'checkedSigner' });
-    checkRows.update(w, checkRows.owned(w, before.id), { state: 'final' }, { before: { state: 'draft' }, after: { state: 'final' } });
+    checkRows.update(w, before, { state: 'final' }, { before: { state: 'draft' }, after: { state: 'final' } });
   });
   return getCheck(ctx, input.id);
 }

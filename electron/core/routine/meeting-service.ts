@@ -8,7 +8,7 @@ import { beginWrite, inTransaction } from '../data/write.ts';
 import { type DistrictIdentity, getIdentity, requireDistrictIdentity } from '../node/node-service.ts';
 import { filesOf } from './check-read.ts';
 import { meetingRows } from './routine-rows.ts';
-import { checkOwnRow, loadOwnBlock, parseJson, today } from './routine-scope.ts';
+import { loadOwnBlock, parseJson, requireVersion, today } from './routine-scope.ts';
 
 // A block's meetings and 交流学习: topic, who took part (safety managers and inspectors
 // from the registers, others by name), minutes, photos. Participants are stored with the
@@ -103,8 +103,8 @@ export function saveMeeting(ctx: CoreContext, input: SaveInput): BlockMeeting {
       const values = { districtId: identity.districtId, blockId: block.id, ...meeting, attachments: JSON.stringify(added) };
       return meetingRows.insert(w, values, { audit: { after: { blockId: block.id, ...fields, participants, files: added } } }).id;
     }
-    const before = loadMeeting(ctx, input.id);
-    checkOwnRow(identity, before, input.version, '会议记录');
+    const before = meetingRows.owned(w, input.id, input.version);
+    requireVersion(input.version, '会议记录');
     if (before.blockId !== input.blockId) throw new AppError('VALIDATION', '会议记录所属的小组不能更改。', { field: 'blockId' });
     loadOwnBlock(ctx, identity, before.blockId);
     const kept = parseJson<string[]>(before.attachments, []);
@@ -113,7 +113,7 @@ export function saveMeeting(ctx: CoreContext, input: SaveInput): BlockMeeting {
     }
     const files = [...new Set([...kept.filter((f) => !input.removeFiles.includes(f)), ...added])];
     const { kind, heldOn, topic, place, minutes } = before;
-    meetingRows.update(w, meetingRows.owned(w, before.id), { ...meeting, attachments: JSON.stringify(files) }, {
+    meetingRows.update(w, before, { ...meeting, attachments: JSON.stringify(files) }, {
       before: { kind, heldOn, topic, place, minutes, participants: parseJson(before.participants, []), files: kept },
       after: { ...fields, participants, files },
     });

@@ -1,9 +1,9 @@
 import { blockChecks, blockMeetings, blockSchedules } from '../../../db/schema/index.ts';
 import { syncedRows } from '../data/synced-rows.ts';
 
-// A block's routine as the write layer sees it. The services refuse a row they may not
-// change first, in the words of the record at hand (自查记录, 互查记录 …: checkOwnRow);
-// these texts are said only when the row moves between that check and the write.
+// A block's routine as the write layer sees it. A check is read once, through owned,
+// with the words of the record at hand (自查记录 or 互查记录: check-service.ts); the
+// texts here are said where no call names the record otherwise.
 
 export const scheduleRows = syncedRows(blockSchedules, {
   notFound: '该活动安排不存在或已被删除，请刷新。',

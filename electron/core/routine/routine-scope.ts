@@ -37,11 +37,22 @@ export function currentMembers(ctx: CoreContext, blockId: string): Array<{ unitI
     .all(blockId) as Array<{ unitId: string; name: string }>;
 }
 
-/** Refuses a row of another node, or one changed since the user read it. */
-export function checkOwnRow(identity: DistrictIdentity, row: { originNode: string; version: number }, version: number | undefined, what: string): void {
-  if (row.originNode !== identity.id) throw new AppError('FORBIDDEN', `该${what}由其他节点登记，只能由登记它的分局修改。`);
+/** The words for a row of this routine that cannot be changed here, naming the record at hand. */
+export function ownWords(what: string): { foreign: string; conflict: string } {
+  return { foreign: `该${what}由其他节点登记，只能由登记它的分局修改。`, conflict: `该${what}已被修改（可能在另一窗口），请刷新后再操作。` };
+}
+
+/** A change names the version the user saw (a new row has none). */
+export function requireVersion(version: number | undefined, what: string): void {
   if (version === undefined) throw new AppError('VALIDATION', `修改${what}需要其版本号，请刷新后重试。`, { field: 'version' });
-  if (row.version !== version) throw new AppError('CONFLICT', `该${what}已被修改（可能在另一窗口），请刷新后再操作。`, { currentVersion: row.version });
+}
+
+/** Refuses a row of another node, or one changed since the user read it (for a row read for its page, not written). */
+export function checkOwnRow(identity: DistrictIdentity, row: { originNode: string; version: number }, version: number | undefined, what: string): void {
+  const words = ownWords(what);
+  if (row.originNode !== identity.id) throw new AppError('FORBIDDEN', words.foreign);
+  requireVersion(version, what);
+  if (row.version !== version) throw new AppError('CONFLICT', words.conflict, { currentVersion: row.version });
 }
 
 /** A JSON column read back (written by this module, so its shape is known). */

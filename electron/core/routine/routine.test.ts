@@ -158,6 +158,27 @@ describe('a block’s 自查', () => {
     expect((await overdueOf(blockId)).problems.find((p) => p.code === 'activity-overdue')!.message).toBe('1 项活动逾期未开展：2026年第1季度自查（4 家未完成）');
     expect((await t.ok('blocks.checks', { blockId, kind: 'self' })).map((c) => c.state)).toEqual(['draft', 'final', 'final']);
   });
+
+  it('is refused in the words of the record at hand: changed since read, without its version, another node’s; nothing changes', async () => {
+    const { blockId, units, managers } = await setup();
+    const input = { blockId, kind: 'self', checkedUnitId: units[0], checkerManagerId: managers[0], checkedOn: '2026-02-02', items: commonItems() };
+    const draft = await t.ok('blocks.saveCheck', input);
+    const rule = await t.ok('blocks.saveScheduleRule', { blockId, kind: 'meeting', frequency: 'monthly', startsOn: '2026-01-01' });
+    const meeting = await t.ok('blocks.saveMeeting', { blockId, kind: 'exchange', heldOn: '2026-02-01', topic: '交流', place: '会议室', minutes: '纪要', participants: [{ kind: 'other', name: '王工' }] });
+    const before = rows();
+    const stale = { message: '该自查记录已被修改（可能在另一窗口），请刷新后再操作。', code: 'CONFLICT', details: { currentVersion: draft.version } };
+    expect(await refused('blocks.saveCheck', { ...input, id: draft.id, version: draft.version + 1 })).toMatchObject(stale);
+    expect(await refused('blocks.finalizeCheck', { id: draft.id, version: draft.version + 1 })).toMatchObject(stale);
+    expect(await refused('blocks.saveCheck', { ...input, id: draft.id })).toMatchObject({ code: 'VALIDATION', message: '修改自查记录需要其版本号，请刷新后重试。' });
+    expect((await refused('blocks.saveMeeting', { blockId, kind: 'exchange', heldOn: '2026-02-01', topic: '交流', place: '会议室', minutes: '纪要', participants: [{ kind: 'other', name: '王工' }], id: meeting.id, version: 9 })).message).toBe(
+      '该会议记录已被修改（可能在另一窗口），请刷新后再操作。',
+    );
+    expect((await refused('blocks.saveScheduleRule', { blockId, kind: 'meeting', frequency: 'monthly', startsOn: '2026-01-01', id: rule.id })).message).toBe('修改活动安排需要其版本号，请刷新后重试。');
+    sqlite().prepare("UPDATE block_checks SET origin_node = 'other-office' WHERE id = ?").run(draft.id);
+    expect(await refused('blocks.finalizeCheck', { id: draft.id, version: draft.version })).toMatchObject({ code: 'FORBIDDEN', message: '该自查记录由其他节点登记，只能由登记它的分局修改。' });
+    expect(await refused('blocks.saveCheck', { ...input, id: draft.id, version: draft.version })).toMatchObject({ code: 'FORBIDDEN', message: '该自查记录由其他节点登记，只能由登记它的分局修改。' });
+    expect(rows()).toEqual(before);
+  });
 });
 
 describe('a block’s meetings and 交流学习', () => {

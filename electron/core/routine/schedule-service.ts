@@ -5,7 +5,7 @@ import type { CoreContext } from '../context.ts';
 import { beginWrite, inTransaction } from '../data/write.ts';
 import { activityWords, ruleLabel } from './calendar.ts';
 import { scheduleRows } from './routine-rows.ts';
-import { checkOwnRow, loadOwnBlock, parseJson } from './routine-scope.ts';
+import { loadOwnBlock, parseJson, requireVersion } from './routine-scope.ts';
 import { requireDistrictIdentity } from '../node/node-service.ts';
 
 // A block's 活动安排 as rules. Rules are edited in place or ended (ended_on), never deleted,
@@ -83,13 +83,15 @@ export function saveScheduleRule(ctx: CoreContext, input: Input): ScheduleRule {
       checkOverlap(ctx, input, null);
       return scheduleRows.insert(w, { blockId: input.blockId, districtId: identity.districtId, ...rule }, { audit: { after: { blockId: input.blockId, ...fields, dates } } }).id;
     }
-    const before = sqlite.prepare(`${SELECT} AND id = ?`).get(input.id) as RuleRow | undefined;
-    if (!before) throw new AppError('NOT_FOUND', '该活动安排不存在或已被删除，请刷新。');
-    checkOwnRow(identity, before, input.version, '活动安排');
-    if (before.blockId !== input.blockId) throw new AppError('VALIDATION', '活动安排所属的小组不能更改。', { field: 'blockId' });
-    checkOverlap(ctx, input, before.id);
-    scheduleRows.update(w, scheduleRows.owned(w, before.id), rule, { before, after: { ...fields, dates } });
-    return before.id;
+    const stored = scheduleRows.owned(w, input.id, input.version);
+    requireVersion(input.version, '活动安排');
+    if (stored.blockId !== input.blockId) throw new AppError('VALIDATION', '活动安排所属的小组不能更改。', { field: 'blockId' });
+    checkOverlap(ctx, input, stored.id);
+    // the rule before, as the audit log has always named it
+    const { id, originNode, version, blockId, kind, frequency, dueDay, dates: datesBefore, startsOn, endedOn, notes } = stored;
+    const before: RuleRow = { id, originNode, version, blockId, kind, frequency, dueDay, dates: datesBefore, startsOn, endedOn, notes };
+    scheduleRows.update(w, stored, rule, { before, after: { ...fields, dates } });
+    return stored.id;
   });
   return toRule(sqlite.prepare(`${SELECT} AND id = ?`).get(id) as RuleRow);
 }

@@ -67,7 +67,11 @@ describe('the office’s monthly summary', () => {
     const photo = await stagedPhoto(t, '互查现场.png');
     at('2026-12-20T02:00:00Z');
     let s = await draft({ proposals: null, stagedIds: [photo] });
-    expect(s).toMatchObject({ version: 2, storedState: 'draft', status: 'draft', proposals: null, attachments: [expect.objectContaining({ fileName: '互查现场.png', mimeType: 'image/png' })] });
+    expect(s).toMatchObject({ version: 1, storedState: 'draft', status: 'draft', proposals: null, attachments: [expect.objectContaining({ fileName: '互查现场.png', mimeType: 'image/png' })] });
+    // a first save is one audit entry: the new row with what the office wrote, no before
+    const saved = sqlite().prepare("SELECT row_ids AS ids, before, after FROM audit_log WHERE call = 'summaries.save'").all() as Array<{ ids: string; before: string | null; after: string }>;
+    expect(saved).toEqual([{ ids: JSON.stringify([s.id]), before: null, after: expect.any(String) }]);
+    expect(JSON.parse(saved[0]!.after)).toEqual({ month: '2026-12', ...text, proposals: null, narrative: '本月完成电梯专项检查。', attachments: [s.attachments[0]!.attachmentId], state: 'draft' });
     const file = await t.ok('summaries.attachmentFile', { attachmentId: s.attachments[0]!.attachmentId });
     expect(file.fileName).toBe('互查现场.png');
 

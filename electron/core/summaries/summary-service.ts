@@ -49,38 +49,31 @@ export function saveSummary(ctx: CoreContext, input: ParsedInput<'summaries.save
   const w = beginWrite(ctx, identity, 'summaries.save');
   inTransaction(w, () => {
     const existing = loadRow(ctx, identity.id, input.month);
-    let row: SummaryRow;
-    let stored: Stored;
-    let state: SummaryStoredState = 'draft';
-    if (!existing) {
-      if (input.version !== null) throw new AppError('CONFLICT', '该工作小结已不存在，请刷新后再保存。');
-      const figures = computeFigures(ctx, identity.districtId, input.month);
-      const dueOn = dueDate(input.month, getSummarySettings(ctx).dueDay);
-      stored = summaryRows.insert(w, { districtId: identity.districtId, month: input.month, dueOn, figures: JSON.stringify(figures), attachments: '[]', state: 'draft' });
-      row = loadRow(ctx, identity.id, input.month)!;
-    } else {
-      if (input.version === null) throw new AppError('CONFLICT', `${monthLabel(input.month)}的工作小结已由他人保存，请刷新后再修改。`, { currentVersion: existing.version });
-      const editable = loadEditable(w, identity, input.month, input.version);
-      row = editable.row;
-      stored = editable.stored;
-      // revising after the bureau's return: the row says so, in this bundle and the next
-      if (editable.returned) state = 'returned';
-    }
-    const current = JSON.parse(row.attachments) as string[];
+    if (!existing && input.version !== null) throw new AppError('CONFLICT', '该工作小结已不存在，请刷新后再保存。');
+    if (existing && input.version === null) throw new AppError('CONFLICT', `${monthLabel(input.month)}的工作小结已由他人保存，请刷新后再修改。`, { currentVersion: existing.version });
+    const editable = existing ? loadEditable(w, identity, input.month, input.version!) : null;
+    // revising after the bureau's return: the row says so, in this bundle and the next
+    const state: SummaryStoredState = editable?.returned ? 'returned' : 'draft';
+    const current = editable ? (JSON.parse(editable.row.attachments) as string[]) : [];
     const keep = input.keepAttachmentIds ?? current;
     const stranger = keep.find((id) => !current.includes(id));
     if (stranger) throw new AppError('VALIDATION', '要保留的附件不属于该工作小结，请刷新后重试。', { field: 'attachments' });
     const attachments = [...new Set([...keep, ...attachmentIds(ctx.database, identity.id, w.now, files)])];
     const text = { experience: input.experience, problems: input.problems, proposals: input.proposals, narrative: input.narrative };
-    summaryRows.update(
-      w,
-      stored,
-      { ...text, attachments: JSON.stringify(attachments), state },
-      {
-        before: { experience: row.experience, problems: row.problems, proposals: row.proposals, narrative: row.narrative, attachments: current, state: row.state },
-        after: { month: input.month, ...text, attachments, state },
-      },
-    );
+    const change = { ...text, attachments: JSON.stringify(attachments), state };
+    const after = { month: input.month, ...text, attachments, state };
+    if (!editable) {
+      // a first save is one new row and one audit entry, its figures made now
+      const figures = computeFigures(ctx, identity.districtId, input.month);
+      const dueOn = dueDate(input.month, getSummarySettings(ctx).dueDay);
+      summaryRows.insert(w, { districtId: identity.districtId, month: input.month, dueOn, figures: JSON.stringify(figures), ...change }, { audit: { after } });
+      return;
+    }
+    const { row, stored } = editable;
+    summaryRows.update(w, stored, change, {
+      before: { experience: row.experience, problems: row.problems, proposals: row.proposals, narrative: row.narrative, attachments: current, state: row.state },
+      after,
+    });
   });
   return getSummary(ctx, { month: input.month });
 }

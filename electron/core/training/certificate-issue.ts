@@ -1,13 +1,11 @@
 import type { z } from 'zod';
-import { supervisorCertificates } from '../../../db/schema/index.ts';
 import type { ParsedInput } from '../../api/contract.ts';
 import { AppError } from '../../api/errors.ts';
 import type { CertificatePreview, CertificatesIssued } from '../../api/schemas/certificates.ts';
 import type { NodeIdentity } from '../../api/schemas/node.ts';
 import { formatPlaqueNo } from '../acceptance/plaque.ts';
-import { appendAudit } from '../audit.ts';
+import { beginWrite, inTransaction } from '../data/write.ts';
 import type { CoreContext } from '../context.ts';
-import { newId } from '../ids.ts';
 import { loadSigner } from '../keys/keys.ts';
 import { maskIdNumber } from '../privacy/mask.ts';
 import { localDate } from '../registry/as-of.ts';
@@ -17,6 +15,7 @@ import { getCertificate, validUntil } from './certificates.ts';
 import { blockedFirst, checkCandidates, pendingCandidates, toCandidateCheck, type CheckedCandidate } from './eligibility.ts';
 import { loadExamRow, type ExamRow } from './exams.ts';
 import { getTrainingSettings } from './training-settings.ts';
+import { certificateRows } from './training-rows.ts';
 import { requireIdentity } from '../node/node-service.ts';
 
 // 颁发特种设备安全监督员证 from published results: to the candidates who passed, are on
@@ -89,64 +88,45 @@ export function issueCertificates(ctx: CoreContext, input: ParsedInput<'training
   // the key is opened before the transaction: a wrong passphrase changes nothing
   const signer = loadSigner(ctx, input.passphrase);
   const sign = (domain: string, message: Buffer) => signer.sign(Buffer.concat([Buffer.from(domain, 'utf8'), message]));
-  const { sqlite } = ctx.database;
-  const ids: string[] = [];
   const year = Number(p.issueDate.slice(0, 4));
-  sqlite.transaction(() => {
+  const w = beginWrite(ctx, p.identity, 'training.issueCertificates');
+  const ids = inTransaction(w, () => {
     const numbers = nextNumbers(ctx, p.identity.id, p.issueDate, todo.length);
-    // Written beside the write layer on purpose: one issue is one audit entry naming
-    // every certificate (its numbers, the withheld and the overridden), as it has always been.
-    const now = ctx.now().toISOString();
-    todo.forEach((c, i) => {
+    const rows = todo.map((c, i) => {
       const { no, seq } = numbers[i]!;
       const unitName = c.unitName ?? c.held?.unitName ?? null;
       const facts = { certificateNo: no, holderName: c.name, idNumberMasked: maskIdNumber(c.idNumber), unitName, issueDate: p.issueDate, validUntil: p.validUntil, issuingNode: null, keyId: signer.keyId };
-      const id = newId();
-      ctx.database.db
-        .insert(supervisorCertificates)
-        .values({
-          id,
-          originNode: p.identity.id,
-          createdAt: now,
-          updatedAt: now,
-          version: 1,
-          deletedAt: null,
-          certificateNo: no,
-          year,
-          seq,
-          holderName: c.name,
-          idNumber: c.idNumber,
-          managerId: c.managerId ?? c.held?.managerId ?? null,
-          unitName,
-          unitUscc: c.unitUscc ?? c.held?.unitUscc ?? null,
-          districtId: c.districtId ?? c.held?.districtId ?? null,
-          examId: p.exam.id,
-          resultId: c.resultId,
-          issueDate: p.issueDate,
-          validUntil: p.validUntil,
-          issuingNode: p.identity.id,
-          payload: makePayload(facts, sign),
-          overrideProblem: c.problem,
-          overrideReason: c.problem ? input.override!.reason : null,
-        })
-        .run();
-      ids.push(id);
-    });
-    const overridden = todo.filter((c) => c.problem !== null);
-    appendAudit(ctx, {
-      nodeId: p.identity.id,
-      call: 'training.issueCertificates',
-      table: 'supervisor_certificates',
-      rowIds: ids,
-      after: {
+      return {
+        certificateNo: no,
+        year,
+        seq,
+        holderName: c.name,
+        idNumber: c.idNumber,
+        managerId: c.managerId ?? c.held?.managerId ?? null,
+        unitName,
+        unitUscc: c.unitUscc ?? c.held?.unitUscc ?? null,
+        districtId: c.districtId ?? c.held?.districtId ?? null,
         examId: p.exam.id,
+        resultId: c.resultId,
         issueDate: p.issueDate,
         validUntil: p.validUntil,
-        count: ids.length,
-        withheld: withheld.map((w) => ({ candidateNo: w.candidateNo, name: w.name, problem: w.problem })),
-        ...(overridden.length ? { override: { reason: input.override!.reason, candidates: overridden.map((c) => ({ candidateNo: c.candidateNo, name: c.name, problem: c.problem, found: c.message })) } } : {}),
-      },
+        issuingNode: p.identity.id,
+        payload: makePayload(facts, sign),
+        overrideProblem: c.problem,
+        overrideReason: c.problem ? input.override!.reason : null,
+      };
     });
-  })();
+    const overridden = todo.filter((c) => c.problem !== null);
+    // one issue is one audit entry naming every certificate (the withheld and the overridden with it)
+    const after = {
+      examId: p.exam.id,
+      issueDate: p.issueDate,
+      validUntil: p.validUntil,
+      count: rows.length,
+      withheld: withheld.map((x) => ({ candidateNo: x.candidateNo, name: x.name, problem: x.problem })),
+      ...(overridden.length ? { override: { reason: input.override!.reason, candidates: overridden.map((c) => ({ candidateNo: c.candidateNo, name: c.name, problem: c.problem, found: c.message })) } } : {}),
+    };
+    return certificateRows.insertMany(w, rows, { audit: { after } }).map((r) => r.id);
+  });
   return { issued: ids.map((id) => getCertificate(ctx, id)), alreadyCertified: p.certified, withheld };
 }

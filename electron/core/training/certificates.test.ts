@@ -42,6 +42,10 @@ describe('supervisor certificates', () => {
       ['张特监〔2026〕第0002号', '李芳', people[1]!.unit, '2026-12-04', '2030-12-03'],
     ]);
     expect(first.issued[0]!.idNumberMasked).toMatch(/^3205\*+\d{3}[\dX]$/);
+    // one issue, one audit entry naming every certificate it issued
+    const issues = centre.core.ctx.database.sqlite.prepare("SELECT row_ids AS ids, after FROM audit_log WHERE call = 'training.issueCertificates'").all() as Array<{ ids: string; after: string }>;
+    expect(issues.map((e) => JSON.parse(e.ids))).toEqual([first.issued.map((c) => c.id)]);
+    expect(JSON.parse(issues[0]!.after)).toMatchObject({ examId: exam.id, issueDate: '2026-12-04', validUntil: '2030-12-03', count: 2 });
     expect(await centre.ok('training.issueCertificates', { examId: exam.id })).toEqual({ issued: [], alreadyCertified: 2, withheld: [] });
     expect((await centre.ok('training.results', { examId: exam.id })).map((r) => r.certificateNo)).toEqual(['张特监〔2026〕第0001号', '张特监〔2026〕第0002号', null]);
 
@@ -128,6 +132,11 @@ describe('rosters from the registry', () => {
       expect(await office.ok('training.addAttendees', { sessionId: session.id, districtId: 'seed-district-03' })).toEqual({ added: 0, alreadyOnRoster: 6, errors: [] });
       const detail = await office.ok('training.session', { id: session.id });
       expect(detail.roster).toHaveLength(6);
+      // each addition is one audit entry naming every attendee it added, in the order added (an addition of none says so too)
+      const additions = sqlite.prepare("SELECT row_ids AS ids, after FROM audit_log WHERE call = 'training.addAttendees' ORDER BY seq").all() as Array<{ ids: string; after: string }>;
+      const added = sqlite.prepare('SELECT id FROM training_attendees WHERE session_id = ? ORDER BY rowid').pluck().all(session.id);
+      expect(additions.map((a) => JSON.parse(a.ids))).toEqual([added.slice(0, 5), added.slice(5), []]);
+      expect(JSON.parse(additions[1]!.after)).toEqual({ sessionId: session.id, source: 'registry', added: 1, alreadyOnRoster: 5 });
       expect(detail.roster[0]).toMatchObject({ source: 'registry', attendance: 'unknown', managerId: expect.any(String), idNumberMasked: expect.stringMatching(/^3205\*+/) });
       await office.ok('training.setAttendance', { attendeeIds: detail.roster.slice(0, 4).map((a) => a.id), attendance: 'present' });
       await office.ok('training.setAttendance', { attendeeIds: [detail.roster[5]!.id], attendance: 'absent' });

@@ -8,13 +8,14 @@ import { normalisePhone, PHONE_FORMAT_MESSAGE } from '../../api/schemas/common.t
 import type { RosterAdded, RowIssue, SignInSheet } from '../../api/schemas/training.ts';
 import { appendAudit } from '../audit.ts';
 import type { CoreContext } from '../context.ts';
-import { newId } from '../ids.ts';
 import type { RawRow } from '../sheets/types.ts';
 import { buildTwoLists } from '../lists/two-lists.ts';
 import { maskIdNumber } from '../privacy/mask.ts';
 import { localDate } from '../registry/as-of.ts';
 import { checkIdNumber, normalizeIdNumber } from '../validation/id-card.ts';
 import { requireOwn } from './access.ts';
+import { attendeeRows } from './training-rows.ts';
+import { beginWrite, inTransaction } from '../data/write.ts';
 import { resolveFile } from '../files/staging.ts';
 import { loadSession } from './sessions.ts';
 import { receivedByIdNumber, receivedPeople } from './received-registry.ts';
@@ -64,33 +65,25 @@ function addPeople(ctx: CoreContext, sessionId: string, people: Person[], source
   const identity = requireIdentity(ctx);
   requireOwn(identity, loadSession(ctx, sessionId), '培训班');
   const { sqlite } = ctx.database;
-  return sqlite.transaction(() => {
-    const now = ctx.now().toISOString();
+  const w = beginWrite(ctx, identity, call);
+  return inTransaction(w, () => {
     const existing = new Set(
       (sqlite.prepare('SELECT coalesce(id_number, manager_id, name) AS k FROM training_attendees WHERE session_id = ? AND deleted_at IS NULL').all(sessionId) as Array<{ k: string }>).map((r) => r.k),
     );
-    // Written beside the write layer on purpose: one addition to the roster is one audit
-    // entry naming every new attendee, as it has always been, not one per person.
-    const sync = { originNode: identity.id, createdAt: now, updatedAt: now, version: 1, deletedAt: null };
-    const ids: string[] = [];
-    let already = 0;
+    const fresh: Person[] = [];
     for (const p of people) {
       const key = p.idNumber ?? p.managerId ?? p.name;
-      if (existing.has(key)) {
-        already++;
-        continue;
-      }
+      if (existing.has(key)) continue;
       existing.add(key);
-      const id = newId();
-      ctx.database.db
-        .insert(trainingAttendees)
-        .values({ ...sync, id, sessionId, managerId: p.managerId, name: p.name, idNumber: p.idNumber, unitName: p.unitName, unitUscc: p.unitUscc, districtId: p.districtId, phone: p.phone, source, attendance: 'unknown' })
-        .run();
-      ids.push(id);
+      fresh.push(p);
     }
-    appendAudit(ctx, { nodeId: identity.id, call, table: 'training_attendees', rowIds: ids, after: { sessionId, source, added: ids.length, alreadyOnRoster: already } });
-    return { added: ids.length, alreadyOnRoster: already };
-  })();
+    const already = people.length - fresh.length;
+    // one addition to the roster is one audit entry naming every new attendee (none when
+    // everyone was already on it: the entry still says so), not one per person
+    const rows = fresh.map((p) => ({ sessionId, managerId: p.managerId, name: p.name, idNumber: p.idNumber, unitName: p.unitName, unitUscc: p.unitUscc, districtId: p.districtId, phone: p.phone, source, attendance: 'unknown' as const }));
+    attendeeRows.insertMany(w, rows, { audit: { after: { sessionId, source, added: rows.length, alreadyOnRoster: already } } });
+    return { added: rows.length, alreadyOnRoster: already };
+  });
 }
 
 const managerSql = `SELECT m.id AS managerId, m.name, m.id_number AS idNumber, u.name AS unitName, u.uscc AS unitUscc, u.district_id AS districtId, m.phone
