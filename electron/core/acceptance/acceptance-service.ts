@@ -124,7 +124,8 @@ export function createFile(ctx: CoreContext, input: ParsedInput<'acceptance.crea
     const items = template.areas.flatMap((area) =>
       area.items.map((item) => {
         const p = item.prefill ? prefill[item.prefill] : null;
-        const decided = p && p.outcome !== 'unknown' ? p : null;
+        const outcome = p && p.outcome !== 'unknown' ? p.outcome : null;
+        const decided = outcome ? p : null;
         return {
           id: newId(),
           originNode: identity.id,
@@ -133,7 +134,7 @@ export function createFile(ctx: CoreContext, input: ParsedInput<'acceptance.crea
           version: 1,
           fileId: file.id,
           code: item.code,
-          result: decided?.outcome ?? null,
+          result: outcome,
           comment: decided ? `系统核对：${decided.summary}` : null,
           resultSource: decided ? 'prefill' : null,
           checkedAt: decided ? now : null,
