@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
-import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { drizzleOf } from '../../../db/drizzle-of.ts';
 import { monthlySummaries, summaryReceipts } from '../../../db/schema/index.ts';
 
 /**
@@ -9,12 +9,12 @@ import { monthlySummaries, summaryReceipts } from '../../../db/schema/index.ts';
  * carried a submission fixes its time; a later bundle carrying the same one changes
  * nothing (docs/DOMAIN.md, 月度工作小结: on time by the bureau's clock).
  *
- * The import hands over its better-sqlite3 handle; a drizzle over the same handle (no
- * schema needed, so nothing to build but the builder) writes inside that transaction.
+ * The import hands over its better-sqlite3 handle; the builder over the same handle
+ * writes inside that transaction.
  */
 export function recordSummaryReceipts(sqlite: Database.Database, senderId: string, bundleId: string, receivedAt: string): void {
   const m = monthlySummaries;
-  drizzle(sqlite)
+  drizzleOf(sqlite)
     .insert(summaryReceipts)
     .select((qb) =>
       qb
