@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { eq, sql } from 'drizzle-orm';
+import { acceptanceEvidence, acceptanceFiles, acceptanceItems } from '../../../db/schema/index.ts';
 import type { ParsedInput } from '../../api/contract.ts';
 import { AppError } from '../../api/errors.ts';
 import type { AcceptanceDetail, AcceptanceItem, AcceptanceState, Evidence, PrefillOutcome } from '../../api/schemas/acceptance.ts';
@@ -8,7 +10,7 @@ import { attachmentIds, attachmentPath, storeStaged } from '../attachments/store
 import type { CoreContext } from '../context.ts';
 import { newId } from '../ids.ts';
 import { beginWrite, inTransaction } from '../data/write.ts';
-import { fileRows } from './acceptance-rows.ts';
+import { evidenceRows, fileRows, itemRows } from './acceptance-rows.ts';
 import { requireDistrictIdentity, requireIdentity, type DistrictIdentity } from '../node/node-service.ts';
 import { localDate, resolveAsOf } from '../registry/as-of.ts';
 import { getRegistrySettings } from '../settings/settings-service.ts';
@@ -35,9 +37,16 @@ function loadEditable(ctx: CoreContext, identity: DistrictIdentity, fileId: stri
   return file;
 }
 
-/** Bumps the file's version and updated time (a change to its items is a change to the file). */
+/**
+ * Bumps the file's version and updated time (a change to its items is a change to the
+ * file), so that the file travels again; not audited apart: the item's entry says why.
+ */
 function touchFile(ctx: CoreContext, fileId: string, now: string): void {
-  ctx.database.sqlite.prepare('UPDATE acceptance_files SET updated_at = ?, version = version + 1 WHERE id = ?').run(now, fileId);
+  ctx.database.db
+    .update(acceptanceFiles)
+    .set({ updatedAt: now, version: sql`${acceptanceFiles.version} + 1` })
+    .where(eq(acceptanceFiles.id, fileId))
+    .run();
 }
 
 export function acceptanceCandidates(ctx: CoreContext, input: { search?: string | undefined; limit?: number } = {}) {
@@ -79,7 +88,8 @@ function checkInspector(ctx: CoreContext, identity: DistrictIdentity, input: { i
 export function createFile(ctx: CoreContext, input: ParsedInput<'acceptance.create'>): AcceptanceDetail {
   const identity = requireDistrictIdentity(ctx);
   const { sqlite } = ctx.database;
-  const id = sqlite.transaction(() => {
+  const w = beginWrite(ctx, identity, 'acceptance.create');
+  const id = inTransaction(w, () => {
     const unit = sqlite.prepare('SELECT id, name FROM units WHERE id = ? AND district_id = ? AND deleted_at IS NULL').get(input.unitId, identity.districtId) as
       | { id: string; name: string }
       | undefined;
@@ -88,39 +98,52 @@ export function createFile(ctx: CoreContext, input: ParsedInput<'acceptance.crea
       throw new AppError('DUPLICATE', `“${unit.name}”已有未结束的验收档案，请在看板中打开它。`, { field: 'unitId' });
     }
     const inspector = checkInspector(ctx, identity, input);
-    const now = ctx.now().toISOString();
-    const fileId = newId();
+    const { now } = w;
     const template = loadChecklist(LATEST_CHECKLIST_VERSION);
-    sqlite
-      .prepare(
-        `INSERT INTO acceptance_files (id, origin_node, created_at, updated_at, version, district_id, unit_id, phase, checklist_version, inspector_id,
-           inspector_name, state, round, started_on, target_date, notes)
-         VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, 'created', 0, ?, ?, ?)`,
-      )
-      .run(fileId, identity.id, now, now, identity.districtId, unit.id, input.phase, template.version, inspector.inspectorId, inspector.inspectorName,
-        input.startedOn ?? localDate(ctx.now()), input.targetDate ?? null, input.notes);
-    // items the registry can decide start with its answer; the office confirms or changes it
-    const prefill = prefillAll(unitFacts(ctx, unit.id), getRegistrySettings(ctx), resolveAsOf(ctx, undefined));
-    const insert = sqlite.prepare(
-      `INSERT INTO acceptance_items (id, origin_node, created_at, updated_at, version, file_id, code, result, comment, result_source, checked_at)
-       VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)`,
+    const file = fileRows.insert(
+      w,
+      {
+        districtId: identity.districtId,
+        unitId: unit.id,
+        phase: input.phase,
+        checklistVersion: template.version,
+        inspectorId: inspector.inspectorId,
+        inspectorName: inspector.inspectorName,
+        state: 'created',
+        round: 0,
+        startedOn: input.startedOn ?? localDate(ctx.now()),
+        targetDate: input.targetDate ?? null,
+        notes: input.notes,
+      },
+      { audit: { after: { unitId: unit.id, unitName: unit.name, phase: input.phase, checklistVersion: template.version, ...inspector, label: `建立档案（${unit.name}）` } } },
     );
-    for (const area of template.areas) {
-      for (const item of area.items) {
+    // items the registry can decide start with its answer; the office confirms or changes it.
+    // The items are part of the file's creation and its one audit entry, so they go in
+    // through the builder with the sync columns the layer would give them.
+    const prefill = prefillAll(unitFacts(ctx, unit.id), getRegistrySettings(ctx), resolveAsOf(ctx, undefined));
+    const items = template.areas.flatMap((area) =>
+      area.items.map((item) => {
         const p = item.prefill ? prefill[item.prefill] : null;
-        const decided = p && p.outcome !== 'unknown' ? p : null;
-        insert.run(newId(), identity.id, now, now, fileId, item.code, decided?.outcome ?? null, decided ? `系统核对：${decided.summary}` : null, decided ? 'prefill' : null, decided ? now : null);
-      }
-    }
-    appendAudit(ctx, {
-      nodeId: identity.id,
-      call: 'acceptance.create',
-      table: 'acceptance_files',
-      rowIds: [fileId],
-      after: { unitId: unit.id, unitName: unit.name, phase: input.phase, checklistVersion: template.version, ...inspector, label: `建立档案（${unit.name}）` },
-    });
-    return fileId;
-  })();
+        const outcome = p && p.outcome !== 'unknown' ? p.outcome : null;
+        const decided = outcome ? p : null;
+        return {
+          id: newId(),
+          originNode: identity.id,
+          createdAt: now,
+          updatedAt: now,
+          version: 1,
+          fileId: file.id,
+          code: item.code,
+          result: outcome,
+          comment: decided ? `系统核对：${decided.summary}` : null,
+          resultSource: decided ? 'prefill' : null,
+          checkedAt: decided ? now : null,
+        };
+      }),
+    );
+    if (items.length > 0) ctx.database.db.insert(acceptanceItems).values(items).run();
+    return file.id;
+  });
   return getDetail(ctx, id);
 }
 
@@ -165,8 +188,8 @@ function systemFinding(ctx: CoreContext, file: FileRow, code: string): PrefillOu
 
 export function saveItem(ctx: CoreContext, input: ParsedInput<'acceptance.saveItem'>): AcceptanceItem {
   const identity = requireDistrictIdentity(ctx);
-  const { sqlite } = ctx.database;
-  const fileId = sqlite.transaction(() => {
+  const w = beginWrite(ctx, identity, 'acceptance.saveItem');
+  const fileId = inTransaction(w, () => {
     const item = loadItem(ctx, input.itemId);
     const file = loadEditable(ctx, identity, item.fileId);
     if (item.version !== input.version) throw new AppError('CONFLICT', '该检查项已被修改（可能在另一窗口），请刷新后重新填写', { currentVersion: item.version });
@@ -181,27 +204,18 @@ export function saveItem(ctx: CoreContext, input: ParsedInput<'acceptance.saveIt
         { field: 'contradictionReason', finding: finding!.summary },
       );
     }
-    const now = ctx.now().toISOString();
+    const { now } = w;
     const reason = input.result === 'na' ? input.reason : null;
     // the finding is kept as it read when the office answered it
     const kept = against ? { systemFinding: finding!.summary, contradictionReason: input.contradictionReason } : { systemFinding: null, contradictionReason: null };
-    sqlite
-      .prepare(
-        `UPDATE acceptance_items SET result = ?, reason = ?, comment = ?, result_source = ?, checked_at = ?, system_finding = ?, contradiction_reason = ?,
-           updated_at = ?, version = version + 1 WHERE id = ?`,
-      )
-      .run(input.result, reason, input.comment, input.result ? 'manual' : null, input.result ? now : null, kept.systemFinding, kept.contradictionReason, now, item.id);
-    touchFile(ctx, item.fileId, now);
-    appendAudit(ctx, {
-      nodeId: identity.id,
-      call: 'acceptance.saveItem',
-      table: 'acceptance_items',
-      rowIds: [item.id],
+    const change = { result: input.result, reason, comment: input.comment, resultSource: input.result ? 'manual' : null, checkedAt: input.result ? now : null, ...kept };
+    itemRows.update(w, itemRows.owned(w, item.id), change, {
       before: { result: item.result, reason: item.reason, comment: item.comment, systemFinding: item.systemFinding, contradictionReason: item.contradictionReason },
       after: { fileId: item.fileId, code: item.code, result: input.result, reason, comment: input.comment, ...kept },
     });
+    touchFile(ctx, item.fileId, now);
     return item.fileId;
-  })();
+  });
   return itemOf(getDetail(ctx, fileId), input.itemId);
 }
 
@@ -211,29 +225,24 @@ export function attachEvidence(ctx: CoreContext, input: ParsedInput<'acceptance.
   // checked and in the store before the transaction: harmless if the transaction then fails
   const stored = storeStaged(ctx, [input.stagedId]);
   const { sha256, name, size } = stored[0]!;
-  const { fileId, evidenceId } = sqlite.transaction(() => {
+  const w = beginWrite(ctx, identity, 'acceptance.attachEvidence');
+  const { fileId, evidenceId } = inTransaction(w, () => {
     const item = loadItem(ctx, input.itemId);
     loadEditable(ctx, identity, item.fileId);
-    const now = ctx.now().toISOString();
+    const { now } = w;
     const [attachmentId] = attachmentIds(ctx.database, identity.id, now, stored);
     const already = sqlite
       .prepare('SELECT id FROM acceptance_evidence WHERE item_id = ? AND attachment_id = ? AND deleted_at IS NULL')
       .get(item.id, attachmentId) as { id: string } | undefined;
     if (already) throw new AppError('DUPLICATE', `“${name}”已是该项的佐证材料。`);
-    const evidenceId = newId();
-    sqlite
-      .prepare('INSERT INTO acceptance_evidence (id, origin_node, created_at, updated_at, version, file_id, item_id, attachment_id, note) VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?)')
-      .run(evidenceId, identity.id, now, now, item.fileId, item.id, attachmentId, input.note);
+    const evidence = evidenceRows.insert(
+      w,
+      { fileId: item.fileId, itemId: item.id, attachmentId: attachmentId!, note: input.note },
+      { audit: { after: { fileId: item.fileId, code: item.code, attachmentId, fileName: name, sha256, size } } },
+    );
     touchFile(ctx, item.fileId, now);
-    appendAudit(ctx, {
-      nodeId: identity.id,
-      call: 'acceptance.attachEvidence',
-      table: 'acceptance_evidence',
-      rowIds: [evidenceId],
-      after: { fileId: item.fileId, code: item.code, attachmentId, fileName: name, sha256, size },
-    });
-    return { fileId: item.fileId, evidenceId };
-  })();
+    return { fileId: item.fileId, evidenceId: evidence.id };
+  });
   const detail = getDetail(ctx, fileId);
   for (const area of detail.areas) for (const item of area.items) for (const e of item.evidence) if (e.id === evidenceId) return e;
   throw new AppError('INTERNAL', '佐证材料已保存但未能读回，请刷新');
@@ -249,8 +258,13 @@ export function removeEvidence(ctx: CoreContext, input: { id: string }): { remov
     if (!row || row.deletedAt) return { removed: false };
     loadEditable(ctx, identity, row.fileId);
     const now = ctx.now().toISOString();
-    // a tombstone, so that the removal travels to the bureau
-    sqlite.prepare('UPDATE acceptance_evidence SET deleted_at = ?, updated_at = ?, version = version + 1 WHERE id = ?').run(now, now, row.id);
+    // a tombstone, so that the removal travels to the bureau; through the builder, not the
+    // layer's remove, because this entry has always named only the tombstone (no before)
+    ctx.database.db
+      .update(acceptanceEvidence)
+      .set({ deletedAt: now, updatedAt: now, version: sql`${acceptanceEvidence.version} + 1` })
+      .where(eq(acceptanceEvidence.id, row.id))
+      .run();
     touchFile(ctx, row.fileId, now);
     appendAudit(ctx, { nodeId: identity.id, call: 'acceptance.removeEvidence', table: 'acceptance_evidence', rowIds: [row.id], after: { fileId: row.fileId, code: row.code, deletedAt: now } });
     return { removed: true };
@@ -295,8 +309,8 @@ export function transition(ctx: CoreContext, input: ParsedInput<'acceptance.tran
   if (transitions[input.action].actor === 'bureau') {
     throw new AppError('VALIDATION', '市局的验收意见（通过、退回、撤销）请用“验收意见”办理。', { field: 'action' });
   }
-  const { sqlite } = ctx.database;
-  sqlite.transaction(() => {
+  const w = beginWrite(ctx, identity, 'acceptance.transition');
+  inTransaction(w, () => {
     const file = loadFileRow(ctx, input.id);
     if (actorFor(identity, file) !== 'office') throw new AppError('FORBIDDEN', '该档案由其他分局建立，只能由建档的分局办理。');
     if (file.version !== input.version) throw new AppError('CONFLICT', '该档案已被修改（可能在另一窗口），请刷新后再办理', { currentVersion: file.version });
@@ -304,19 +318,13 @@ export function transition(ctx: CoreContext, input: ParsedInput<'acceptance.tran
     const next = nextState(from, input.action, 'office');
     if (!next.ok) throw new AppError('CONFLICT', next.reason);
     if (input.action === 'submit_city') checkReadyForCity(getDetail(ctx, file.id));
-    const now = ctx.now().toISOString();
-    const round = input.action === 'submit_city' ? file.round + 1 : file.round;
-    sqlite
-      .prepare('UPDATE acceptance_files SET state = ?, round = ?, submitted_at = CASE WHEN ? THEN ? ELSE submitted_at END, updated_at = ?, version = version + 1 WHERE id = ?')
-      .run(next.to, round, input.action === 'submit_city' ? 1 : 0, now, now, file.id);
-    appendAudit(ctx, {
-      nodeId: identity.id,
-      call: 'acceptance.transition',
-      table: 'acceptance_files',
-      rowIds: [file.id],
+    const submitted = input.action === 'submit_city';
+    const round = submitted ? file.round + 1 : file.round;
+    const change = submitted ? { state: next.to, round, submittedAt: w.now } : { state: next.to, round };
+    fileRows.update(w, fileRows.owned(w, file.id), change, {
       before: { state: from, round: file.round },
       after: { action: input.action, label: transitions[input.action].label, state: next.to, round, comment: input.comment },
     });
-  })();
+  });
   return getDetail(ctx, input.id);
 }

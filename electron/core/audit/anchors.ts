@@ -1,3 +1,4 @@
+import { auditAnchors } from '../../../db/schema/index.ts';
 import { keyIdOf, verifyDetached, type Signer } from '../crypto/signing.ts';
 import { GENESIS_HASH } from '../audit.ts';
 import type { CoreContext } from '../context.ts';
@@ -61,12 +62,25 @@ export interface OwnAnchorRecord {
 
 /** Keeps an anchor this node made; inside the transaction that records the bundle or receipts. */
 export function recordOwnAnchor(ctx: CoreContext, anchor: SignedAnchor, record: OwnAnchorRecord): void {
-  ctx.database.sqlite
-    .prepare(
-      `INSERT INTO audit_anchors (node_id, own, source, ref, target_node_id, seq, hash, at, key_id, signature, logged_seq, recorded_at, status)
-       VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'own')`,
-    )
-    .run(anchor.nodeId, record.source, record.ref, record.targetNodeId, anchor.seq, anchor.hash, anchor.at, anchor.keyId, anchor.signature, record.loggedSeq, ctx.now().toISOString());
+  // the anchor exactly as signed: its seq, hash, time, key and signature are what the signature covers
+  ctx.database.db
+    .insert(auditAnchors)
+    .values({
+      nodeId: anchor.nodeId,
+      own: true,
+      source: record.source,
+      ref: record.ref,
+      targetNodeId: record.targetNodeId,
+      seq: anchor.seq,
+      hash: anchor.hash,
+      at: anchor.at,
+      keyId: anchor.keyId,
+      signature: anchor.signature,
+      loggedSeq: record.loggedSeq,
+      recordedAt: ctx.now().toISOString(),
+      status: 'own',
+    })
+    .run();
 }
 
 /** The anchor of the newest bundle this node made for `targetNodeId`: where the next bundle's proof starts. */

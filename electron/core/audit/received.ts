@@ -1,3 +1,4 @@
+import { auditAnchors } from '../../../db/schema/index.ts';
 import { localDay } from '../registry/as-of.ts';
 import { z } from 'zod';
 import { entryHash, GENESIS_HASH } from '../audit.ts';
@@ -156,10 +157,23 @@ export function recordReceivedAnchor(ctx: CoreContext, check: AnchorCheck, sourc
   const sqlite = ctx.database.sqlite;
   const known = sqlite.prepare('SELECT 1 FROM audit_anchors WHERE own = 0 AND node_id = ? AND seq = ? AND hash = ? AND signature = ?').get(anchor.nodeId, anchor.seq, anchor.hash, anchor.signature);
   if (known) return;
-  sqlite
-    .prepare(
-      `INSERT INTO audit_anchors (node_id, own, source, ref, seq, hash, at, key_id, signature, recorded_at, status, problem_seq, problem)
-       VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(anchor.nodeId, source, ref, anchor.seq, anchor.hash, anchor.at, anchor.keyId, anchor.signature, ctx.now().toISOString(), check.status, check.problemSeq, check.problem);
+  // the anchor as its node signed it: seq, hash, time, key and signature kept exactly
+  ctx.database.db
+    .insert(auditAnchors)
+    .values({
+      nodeId: anchor.nodeId,
+      own: false,
+      source,
+      ref,
+      seq: anchor.seq,
+      hash: anchor.hash,
+      at: anchor.at,
+      keyId: anchor.keyId,
+      signature: anchor.signature,
+      recordedAt: ctx.now().toISOString(),
+      status: check.status,
+      problemSeq: check.problemSeq,
+      problem: check.problem,
+    })
+    .run();
 }

@@ -2,13 +2,12 @@ import { AppError } from '../../api/errors.ts';
 import type { ParsedInput } from '../../api/contract.ts';
 import type { Block } from '../../api/schemas/blocks.ts';
 import { blocks } from '../../../db/schema/index.ts';
-import { appendAudit } from '../audit.ts';
 import { syncedRows } from '../data/synced-rows.ts';
 import { beginWrite, inTransaction, type Write } from '../data/write.ts';
 import type { CoreContext } from '../context.ts';
-import { newId } from '../ids.ts';
 import { normalizeText } from '../text.ts';
 import { getBlock } from './block-read.ts';
+import { inspectorLinks, memberLinks, supervisorLinks, syncLinks } from './block-links.ts';
 import { requireDistrictIdentity, type DistrictIdentity } from '../node/node-service.ts';
 
 type Fields = ParsedInput<'blocks.acceptSuggestion'>;
@@ -97,73 +96,6 @@ function checkFields(ctx: CoreContext, identity: Identity, input: Fields, selfId
   }
 
   return { name, memberIds, inspectorIds, supervisorIds };
-}
-
-interface LinkTable {
-  table: 'block_members' | 'block_inspectors' | 'block_supervisors';
-  column: 'unit_id' | 'inspector_id' | 'manager_id';
-  start: 'joined_at' | 'assigned_at';
-  end: 'left_at' | 'removed_at';
-}
-
-const memberLinks: LinkTable = { table: 'block_members', column: 'unit_id', start: 'joined_at', end: 'left_at' };
-const inspectorLinks: LinkTable = { table: 'block_inspectors', column: 'inspector_id', start: 'assigned_at', end: 'removed_at' };
-const supervisorLinks: LinkTable = { table: 'block_supervisors', column: 'manager_id', start: 'assigned_at', end: 'removed_at' };
-
-/**
- * Makes the block's active links of one kind equal to `wanted`: links not wanted any
- * more are ended (never deleted), new ones inserted after, so a unit moving between
- * blocks never has two active rows, here or at the bureau. Audited in one entry.
- */
-function syncLinks(
-  ctx: CoreContext,
-  identity: Identity,
-  call: string,
-  blockId: string,
-  links: LinkTable,
-  wanted: readonly string[],
-  now: string,
-  leaveReason: string | null,
-): { added: string[]; ended: string[] } {
-  const { sqlite } = ctx.database;
-  const active = sqlite
-    .prepare(`SELECT id, ${links.column} AS target FROM ${links.table} WHERE block_id = ? AND ${links.end} IS NULL AND deleted_at IS NULL`)
-    .all(blockId) as { id: string; target: string }[];
-  const wantedSet = new Set(wanted);
-  const activeTargets = new Set(active.map((a) => a.target));
-  const ending = active.filter((a) => !wantedSet.has(a.target));
-  const adding = wanted.filter((w) => !activeTargets.has(w));
-  if (ending.length > 0) {
-    const reasonSet = links.table === 'block_members' ? ', left_reason = ?' : '';
-    const end = sqlite.prepare(`UPDATE ${links.table} SET ${links.end} = ?, updated_at = ?, version = version + 1${reasonSet} WHERE id = ?`);
-    for (const row of ending) {
-      if (links.table === 'block_members') end.run(now, now, leaveReason, row.id);
-      else end.run(now, now, row.id);
-    }
-  }
-  if (adding.length > 0) {
-    const insert = sqlite.prepare(
-      `INSERT INTO ${links.table} (id, origin_node, created_at, updated_at, version, block_id, ${links.column}, ${links.start}) VALUES (?, ?, ?, ?, 1, ?, ?, ?)`,
-    );
-    const inserted: string[] = [];
-    for (const target of adding) {
-      const id = newId();
-      insert.run(id, identity.id, now, now, blockId, target, now);
-      inserted.push(id);
-    }
-    appendAudit(ctx, { nodeId: identity.id, call, table: links.table, rowIds: inserted, after: { blockId, [links.column]: adding, [links.start]: now } });
-  }
-  if (ending.length > 0) {
-    appendAudit(ctx, {
-      nodeId: identity.id,
-      call,
-      table: links.table,
-      rowIds: ending.map((e) => e.id),
-      before: { blockId, [links.column]: ending.map((e) => e.target), [links.end]: null },
-      after: { [links.end]: now, ...(links.table === 'block_members' ? { left_reason: leaveReason } : {}) },
-    });
-  }
-  return { added: adding, ended: ending.map((e) => e.target) };
 }
 
 /** Creates a block (blocks.save without id, blocks.acceptSuggestion) with its members, inspectors and supervisors. */

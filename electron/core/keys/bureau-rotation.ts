@@ -1,3 +1,4 @@
+import { bureauKeyStatements } from '../../../db/schema/index.ts';
 import type { NodeIdentity } from '../../api/schemas/node.ts';
 import { appendAudit } from '../audit.ts';
 import type { CoreContext } from '../context.ts';
@@ -57,12 +58,27 @@ export function rotationStatements(ctx: CoreContext, rotation: BureauRotation): 
 
 /** Stores the statements (the change log puts them into the next bundle to every office) and audits them. Call inside the rotation's transaction. */
 export function storeStatements(ctx: CoreContext, nodeId: string, rows: StatementRow[]): void {
-  const insert = ctx.database.sqlite.prepare(
-    `INSERT INTO bureau_key_statements (id, origin_node, created_at, updated_at, version, deleted_at, kind, subject_key_id, new_key_id, statement, signer_key_id, signature, new_key_signature)
-     VALUES (@id, @origin_node, @created_at, @updated_at, @version, @deleted_at, @kind, @subject_key_id, @new_key_id, @statement, @signer_key_id, @signature, @new_key_signature)`,
-  );
   for (const row of rows) {
-    insert.run(row);
+    // through the builder, not the write layer: the id, origin and times are the signed
+    // statement's own and must be stored exactly as signed
+    ctx.database.db
+      .insert(bureauKeyStatements)
+      .values({
+        id: row.id,
+        originNode: row.origin_node,
+        createdAt: row.created_at,
+        updatedAt: row.updated_at,
+        version: row.version,
+        deletedAt: row.deleted_at,
+        kind: row.kind,
+        subjectKeyId: row.subject_key_id,
+        newKeyId: row.new_key_id,
+        statement: row.statement,
+        signerKeyId: row.signer_key_id,
+        signature: row.signature,
+        newKeySignature: row.new_key_signature,
+      })
+      .run();
     appendAudit(ctx, {
       nodeId,
       call: 'keys.rotate',

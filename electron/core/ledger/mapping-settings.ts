@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { settings } from '../../../db/schema/index.ts';
 import { ColumnMapping, SheetKind } from '../../api/schemas/ledger.ts';
 import type { CoreContext } from '../context.ts';
 import { normHeader } from '../sheets/cells.ts';
@@ -42,7 +43,7 @@ export function rememberMappings(ctx: CoreContext, mappings: MappingsByKind): vo
   for (const kind of SheetKind.options) {
     if (mappings[kind]) merged[kind] = { ...current[kind], ...mappings[kind] };
   }
-  ctx.database.sqlite
-    .prepare('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at')
-    .run(MAPPINGS_KEY, JSON.stringify(merged), ctx.now().toISOString());
+  const value = JSON.stringify(merged);
+  const updatedAt = ctx.now().toISOString();
+  ctx.database.db.insert(settings).values({ key: MAPPINGS_KEY, value, updatedAt }).onConflictDoUpdate({ target: settings.key, set: { value, updatedAt } }).run();
 }

@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import type { ParsedInput } from '../../api/contract.ts';
+import { staff } from '../../../db/schema/index.ts';
 import { AppError } from '../../api/errors.ts';
 import type { Session, Staff } from '../../api/schemas/people.ts';
 import { appendAudit } from '../audit.ts';
@@ -58,7 +60,8 @@ export function insertStaff(ctx: CoreContext, nodeId: string, given: { name: str
   refuseTakenName(ctx, name, null);
   const now = ctx.now().toISOString();
   const row: StaffRow = { id: newId(), name, title, active: 1, version: 1, createdAt: now, updatedAt: now };
-  ctx.database.sqlite.prepare('INSERT INTO staff (id, name, title, active, version, created_at, updated_at) VALUES (?, ?, ?, 1, 1, ?, ?)').run(row.id, name, title, now, now);
+  // a local table (never synced): drizzle's builder, no sync columns
+  ctx.database.db.insert(staff).values({ id: row.id, name, title, active: true, version: 1, createdAt: now, updatedAt: now }).run();
   if (options.becomeOperator) ctx.operator = { staffId: row.id, name, title };
   appendAudit(ctx, { nodeId, call: 'staff.add', table: 'staff', rowIds: [row.id], after: { name, title } });
   return toStaff(row);
@@ -106,7 +109,7 @@ export function updateStaff(ctx: CoreContext, input: ParsedInput<'staff.update'>
     }
     const now = ctx.now().toISOString();
     const updated: StaffRow = { ...row, name, title, active: active ? 1 : 0, version: row.version + 1, updatedAt: now };
-    sqlite.prepare('UPDATE staff SET name = ?, title = ?, active = ?, version = ?, updated_at = ? WHERE id = ?').run(name, title, updated.active, updated.version, now, row.id);
+    ctx.database.db.update(staff).set({ name, title, active, version: updated.version, updatedAt: now }).where(eq(staff.id, row.id)).run();
     appendAudit(ctx, {
       nodeId: identity.id,
       call: 'staff.update',

@@ -1,4 +1,6 @@
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
+import { supervisorCertificates, supervisorPool } from '../../../db/schema/index.ts';
 import type { ParsedInput } from '../../api/contract.ts';
 import type { SupervisorCertificateRef } from '../../api/schemas/blocks.ts';
 import type { PoolEntry, PoolPublished } from '../../api/schemas/certificates.ts';
@@ -75,20 +77,59 @@ export function queryPool(ctx: CoreContext, input: ParsedInput<'training.pool'>)
     .filter((e) => !search || [e.holderName, e.certificateNo, e.unitName ?? ''].some((t) => t.toLowerCase().includes(search)));
 }
 
-const cols = ['certificate_no', 'holder_name', 'manager_id', 'unit_name', 'unit_uscc', 'district_id', 'issue_date', 'valid_until', 'issuing_node', 'issuer_name', 'issuer_key', 'revoked_at', 'revoked_reason', 'payload'] as const;
+/** The pool row's own fields (all but the sync columns and the certificate it copies), as publishPool compares them. */
+type PoolFields = Omit<typeof supervisorPool.$inferSelect, 'id' | 'originNode' | 'createdAt' | 'updatedAt' | 'version' | 'deletedAt' | 'certificateId'>;
+const poolFields = [
+  'certificateNo',
+  'holderName',
+  'managerId',
+  'unitName',
+  'unitUscc',
+  'districtId',
+  'issueDate',
+  'validUntil',
+  'issuingNode',
+  'issuerName',
+  'issuerKey',
+  'revokedAt',
+  'revokedReason',
+  'payload',
+] as const satisfies readonly (keyof PoolFields)[];
 
 /**
  * The bureau publishes the certificates it received as its own pool rows, which go to
  * every office in its bundles (bureauBroadcastTables); a revocation received later
  * updates the row. The issuer's key comes from the bureau's enrolment of that node.
+ * One audit entry names every row the publication changed, so the rows go through
+ * drizzle's builder with the sync columns set here, not through the one-row write layer.
  */
 export function publishPool(ctx: CoreContext): z.infer<typeof PoolPublished> {
   const identity = requireIdentity(ctx);
-  const { sqlite } = ctx.database;
+  const { sqlite, db } = ctx.database;
   return sqlite.transaction(() => {
-    const certificates = sqlite
-      .prepare(`SELECT id, origin_node, id_number, ${cols.filter((c) => c !== 'issuer_name' && c !== 'issuer_key').join(', ')} FROM supervisor_certificates WHERE deleted_at IS NULL ORDER BY id`)
-      .all() as Array<Record<string, string | null> & { id: string; payload: string }>;
+    const c = supervisorCertificates;
+    const certificates = db
+      .select({
+        id: c.id,
+        originNode: c.originNode,
+        idNumber: c.idNumber,
+        certificateNo: c.certificateNo,
+        holderName: c.holderName,
+        managerId: c.managerId,
+        unitName: c.unitName,
+        unitUscc: c.unitUscc,
+        districtId: c.districtId,
+        issueDate: c.issueDate,
+        validUntil: c.validUntil,
+        issuingNode: c.issuingNode,
+        revokedAt: c.revokedAt,
+        revokedReason: c.revokedReason,
+        payload: c.payload,
+      })
+      .from(c)
+      .where(isNull(c.deletedAt))
+      .orderBy(asc(c.id))
+      .all();
     // the bureau holds every office's registry: it links a holder the training centre
     // knew only by ID number, or by a manager row of its own registry that no office
     // has, to the office's safety-manager row (no ID number leaves in the pool)
@@ -97,47 +138,60 @@ export function publishPool(ctx: CoreContext): z.infer<typeof PoolPublished> {
       `SELECT m.id AS managerId, u.district_id AS districtId, u.uscc, u.name AS unitName FROM safety_managers m JOIN units u ON u.id = m.unit_id
        WHERE m.id_number = ? AND m.deleted_at IS NULL AND u.deleted_at IS NULL ORDER BY m.updated_at DESC LIMIT 1`,
     );
+    const p = supervisorPool;
     const existing = new Map(
-      (sqlite.prepare(`SELECT id, certificate_id AS certificateId, ${cols.join(', ')} FROM supervisor_pool WHERE origin_node = ? AND deleted_at IS NULL`).all(identity.id) as Array<Record<string, string | null> & { id: string; certificateId: string }>).map(
-        (r) => [r.certificateId, r],
-      ),
+      db
+        .select()
+        .from(p)
+        .where(and(eq(p.originNode, identity.id), isNull(p.deletedAt)))
+        .all()
+        .map((r) => [r.certificateId, r]),
     );
     const now = ctx.now().toISOString();
-    const insert = sqlite.prepare(`INSERT INTO supervisor_pool (id, origin_node, created_at, updated_at, version, certificate_id, ${cols.join(', ')}) VALUES (?, ?, ?, ?, 1, ?, ${cols.map(() => '?').join(', ')})`);
-    const update = sqlite.prepare(`UPDATE supervisor_pool SET ${cols.map((c) => `${c} = ?`).join(', ')}, updated_at = ?, version = version + 1 WHERE id = ?`);
     const counts = { inserted: 0, updated: 0, unchanged: 0, unverified: 0 };
     const changed: string[] = [];
-    for (const c of certificates) {
-      const parsed = parsePayload(c.payload);
+    for (const cert of certificates) {
+      const parsed = parsePayload(cert.payload);
       const key = parsed.ok ? trustedSigner(ctx, parsed.facts.keyId) : null;
       // only what its issuer signed goes out in the bureau's name
       const genuine =
-        parsed.ok && key !== null && key.nodeId === c['origin_node'] && c['issuing_node'] === c['origin_node'] && (parsed.facts.issuingNode ?? key.nodeId) === c['origin_node'] &&
-        parsed.facts.certificateNo === c['certificate_no'] && signatureHolds(parsed, key.signingKey);
+        parsed.ok && key !== null && key.nodeId === cert.originNode && cert.issuingNode === cert.originNode && (parsed.facts.issuingNode ?? key.nodeId) === cert.originNode &&
+        parsed.facts.certificateNo === cert.certificateNo && signatureHolds(parsed, key.signingKey);
       if (!genuine) {
         counts.unverified++;
         continue;
       }
-      const linked = c['manager_id'] && knownManager.get(c['manager_id']) ? c['manager_id'] : null;
-      const manager = linked || !c['id_number'] ? undefined : (managerById.get(c['id_number']) as { managerId: string; districtId: string; uscc: string; unitName: string } | undefined);
-      const values: Record<string, string | null> = {
-        ...c,
-        manager_id: linked ?? manager?.managerId ?? null,
-        district_id: c['district_id'] ?? manager?.districtId ?? null,
-        unit_uscc: c['unit_uscc'] ?? manager?.uscc ?? null,
-        unit_name: c['unit_name'] ?? manager?.unitName ?? null,
-        issuer_name: key.nodeName,
-        issuer_key: key.signingKey,
+      const linked = cert.managerId && knownManager.get(cert.managerId) ? cert.managerId : null;
+      const manager = linked || !cert.idNumber ? undefined : (managerById.get(cert.idNumber) as { managerId: string; districtId: string; uscc: string; unitName: string } | undefined);
+      const values: PoolFields = {
+        certificateNo: cert.certificateNo,
+        holderName: cert.holderName,
+        managerId: linked ?? manager?.managerId ?? null,
+        unitName: cert.unitName ?? manager?.unitName ?? null,
+        unitUscc: cert.unitUscc ?? manager?.uscc ?? null,
+        districtId: cert.districtId ?? manager?.districtId ?? null,
+        issueDate: cert.issueDate,
+        validUntil: cert.validUntil,
+        issuingNode: cert.issuingNode,
+        issuerName: key.nodeName,
+        issuerKey: key.signingKey,
+        revokedAt: cert.revokedAt,
+        revokedReason: cert.revokedReason,
+        payload: cert.payload,
       };
-      const row = cols.map((k) => values[k] ?? null);
-      const before = existing.get(c.id);
+      const before = existing.get(cert.id);
       if (!before) {
         const id = newId();
-        insert.run(id, identity.id, now, now, c.id, ...row);
+        db.insert(p)
+          .values({ id, originNode: identity.id, createdAt: now, updatedAt: now, version: 1, certificateId: cert.id, ...values })
+          .run();
         counts.inserted++;
         changed.push(id);
-      } else if (cols.some((k) => (before[k] ?? null) !== (values[k] ?? null))) {
-        update.run(...row, now, before.id);
+      } else if (poolFields.some((k) => (before[k] ?? null) !== (values[k] ?? null))) {
+        db.update(p)
+          .set({ ...values, updatedAt: now, version: sql`${p.version} + 1` })
+          .where(eq(p.id, before.id))
+          .run();
         counts.updated++;
         changed.push(before.id);
       } else counts.unchanged++;

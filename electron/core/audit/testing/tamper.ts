@@ -1,8 +1,12 @@
 import type Database from 'better-sqlite3';
-import { entryHash, type AuditRow } from '../../audit.ts';
+import { asc, eq, gt, gte, max } from 'drizzle-orm';
+import { drizzleOf } from '../../../../db/drizzle-of.ts';
+import { auditLog } from '../../../../db/schema/index.ts';
+import { entryHash } from '../../audit.ts';
 
 // What someone with the database file in hand can do to the log: the triggers
-// that keep it append-only are dropped first, as such a person would.
+// that keep it append-only are dropped first, as such a person would. The rows are
+// then changed with drizzle's builder straight on the table, past the audit code.
 
 export function dropGuards(sqlite: Database.Database): void {
   for (const name of ['audit_log_no_update', 'audit_log_no_delete', 'audit_anchors_no_update', 'audit_anchors_no_delete']) sqlite.exec(`DROP TRIGGER IF EXISTS ${name}`);
@@ -11,22 +15,23 @@ export function dropGuards(sqlite: Database.Database): void {
 /** Deletes the newest `n` entries. */
 export function deleteNewest(sqlite: Database.Database, n: number): void {
   dropGuards(sqlite);
-  sqlite.prepare('DELETE FROM audit_log WHERE seq > (SELECT max(seq) FROM audit_log) - ?').run(n);
+  const db = drizzleOf(sqlite);
+  const last = db.select({ seq: max(auditLog.seq) }).from(auditLog).get()?.seq;
+  if (last === null || last === undefined) return;
+  db.delete(auditLog).where(gt(auditLog.seq, last - n)).run();
 }
 
 /** Edits entry `seq` and recomputes every hash from there on: a chain that holds, telling another story. */
 export function rewriteFrom(sqlite: Database.Database, seq: number, actor: string): void {
   dropGuards(sqlite);
+  const db = drizzleOf(sqlite);
   sqlite.transaction(() => {
-    sqlite.prepare('UPDATE audit_log SET actor = ? WHERE seq = ?').run(actor, seq);
-    const rows = sqlite
-      .prepare('SELECT seq, id, node_id AS nodeId, at, actor, call, table_name AS tableName, row_ids AS rowIds, before, after, prev_hash AS prevHash, hash FROM audit_log WHERE seq >= ? ORDER BY seq')
-      .all(seq) as AuditRow[];
-    const update = sqlite.prepare('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE seq = ?');
+    db.update(auditLog).set({ actor }).where(eq(auditLog.seq, seq)).run();
+    const rows = db.select().from(auditLog).where(gte(auditLog.seq, seq)).orderBy(asc(auditLog.seq)).all();
     let prev = rows[0]!.prevHash;
     for (const row of rows) {
       const hash = entryHash(prev, row);
-      update.run(prev, hash, row.seq);
+      db.update(auditLog).set({ prevHash: prev, hash }).where(eq(auditLog.seq, row.seq)).run();
       prev = hash;
     }
   })();

@@ -1,4 +1,7 @@
 import type Database from 'better-sqlite3';
+import { eq } from 'drizzle-orm';
+import { drizzleOf } from '../../../../db/drizzle-of.ts';
+import { acceptanceDecisions, acceptanceFiles, supervisorCertificates, trustedKeys, units } from '../../../../db/schema/index.ts';
 import { LATEST_CHECKLIST_VERSION } from '../../acceptance/checklist.ts';
 import { insertManager, insertPieces, insertUnit } from '../../registry/testing/fixtures.ts';
 
@@ -22,7 +25,7 @@ export interface BlockUnitFields {
 
 export function addUnit(sqlite: Database.Database, f: BlockUnitFields): string {
   const id = insertUnit(sqlite, { name: f.name, address: f.town === '' ? undefined : `张家港市${f.town ?? '塘桥镇'}人民路 ${f.pieces} 号` });
-  if (f.industry !== undefined) sqlite.prepare('UPDATE units SET industry = ? WHERE id = ?').run(f.industry, id);
+  if (f.industry !== undefined) drizzleOf(sqlite).update(units).set({ industry: f.industry }).where(eq(units.id, id)).run();
   const overdue = f.overdue ?? 0;
   insertPieces(sqlite, id, f.pieces - overdue, { ...f.kind, next: '2027-06-01' });
   if (overdue > 0) insertPieces(sqlite, id, overdue, { ...f.kind, next: '2026-01-01' });
@@ -54,38 +57,79 @@ export function addUnits(sqlite: Database.Database, n: number, f: Partial<BlockU
  * made count as its decisions and reviews (sync/authority.ts, bureauRows).
  */
 export function trustBureau(sqlite: Database.Database, nodeId = 'bureau'): void {
-  sqlite
-    .prepare(
-      `INSERT OR IGNORE INTO trusted_keys (id, node_id, node_name, role, signing_key, recipients, fingerprint, trusted_at, trusted_by)
-       VALUES (?, ?, '张家港市市场监督管理局', 'bureau', 'test-key', '[]', '00000', '2026-01-01T00:00:00Z', 'test')`,
-    )
-    .run(`key-${nodeId}`, nodeId);
+  drizzleOf(sqlite)
+    .insert(trustedKeys)
+    .values({
+      id: `key-${nodeId}`,
+      nodeId,
+      nodeName: '张家港市市场监督管理局',
+      role: 'bureau',
+      signingKey: 'test-key',
+      recipients: '[]',
+      fingerprint: '00000',
+      trustedAt: '2026-01-01T00:00:00Z',
+      trustedBy: 'test',
+    })
+    .onConflictDoNothing()
+    .run();
 }
 
 export function addAcceptanceFile(sqlite: Database.Database, unitId: string, state: 'passed' | 'self_check'): void {
   const fileId = `file-${unitId}`;
-  sqlite
-    .prepare(
-      `INSERT INTO acceptance_files (id, origin_node, created_at, updated_at, district_id, unit_id, phase, checklist_version, state, round)
-       VALUES (?, 'test', '2026-06-01T00:00:00Z', '2026-06-01T00:00:00Z', 'seed-district-03', ?, 'pilot', ?, ?, 1)`,
-    )
-    .run(fileId, unitId, LATEST_CHECKLIST_VERSION, state === 'passed' ? 'city_review' : state);
+  const db = drizzleOf(sqlite);
+  const at = '2026-06-01T00:00:00Z';
+  db.insert(acceptanceFiles)
+    .values({
+      id: fileId,
+      originNode: 'test',
+      createdAt: at,
+      updatedAt: at,
+      districtId: 'seed-district-03',
+      unitId,
+      phase: 'pilot',
+      checklistVersion: LATEST_CHECKLIST_VERSION,
+      state: state === 'passed' ? 'city_review' : state,
+      round: 1,
+    })
+    .run();
   if (state !== 'passed') return;
   trustBureau(sqlite);
-  sqlite
-    .prepare(
-      `INSERT INTO acceptance_decisions (id, origin_node, created_at, updated_at, file_id, office_node, round, outcome, decided_on, decided_by)
-       VALUES (?, 'bureau', '2026-06-20T00:00:00Z', '2026-06-20T00:00:00Z', ?, 'test', 1, 'pass', '2026-06-20', '市局特设科')`,
-    )
-    .run(`decision-${unitId}`, fileId);
+  const decidedAt = '2026-06-20T00:00:00Z';
+  db.insert(acceptanceDecisions)
+    .values({
+      id: `decision-${unitId}`,
+      originNode: 'bureau',
+      createdAt: decidedAt,
+      updatedAt: decidedAt,
+      fileId,
+      officeNode: 'test',
+      round: 1,
+      outcome: 'pass',
+      decidedOn: '2026-06-20',
+      decidedBy: '市局特设科',
+    })
+    .run();
 }
 
 /** A 特种设备安全监督员证 of the manager, as the node that issued it holds it (training-centre rows arrive the same way). */
 export function addSupervisorCertificate(sqlite: Database.Database, managerId: string, validUntil: string, certificateNo = '张特监〔2026〕第0001号'): void {
-  sqlite
-    .prepare(
-      `INSERT INTO supervisor_certificates (id, origin_node, created_at, updated_at, certificate_no, year, seq, holder_name, manager_id, issue_date, valid_until, issuing_node, payload)
-       VALUES (?, 'training-centre', '2026-06-01T00:00:00Z', '2026-06-01T00:00:00Z', ?, 2026, 1, '王建国', ?, '2026-06-01', ?, 'training-centre', 'QKL1.test')`,
-    )
-    .run(`cert-${managerId}`, certificateNo, managerId, validUntil);
+  const at = '2026-06-01T00:00:00Z';
+  drizzleOf(sqlite)
+    .insert(supervisorCertificates)
+    .values({
+      id: `cert-${managerId}`,
+      originNode: 'training-centre',
+      createdAt: at,
+      updatedAt: at,
+      certificateNo,
+      year: 2026,
+      seq: 1,
+      holderName: '王建国',
+      managerId,
+      issueDate: '2026-06-01',
+      validUntil,
+      issuingNode: 'training-centre',
+      payload: 'QKL1.test',
+    })
+    .run();
 }

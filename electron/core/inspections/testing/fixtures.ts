@@ -1,3 +1,5 @@
+import { eq } from 'drizzle-orm';
+import { equipment, units } from '../../../../db/schema/index.ts';
 import type { TestCore } from '../../../../tests/support/core.ts';
 import { addUnit } from '../../blocks/testing/fixtures.ts';
 import { blockWithLead } from '../../hazards/testing/fixtures.ts';
@@ -24,8 +26,8 @@ export async function office(t: TestCore): Promise<Office> {
   const li = await t.ok('inspectors.save', { name: '李监察', enforcementNo: 'JS3205820002', phone: '0512-58123457' });
   const forklifts = [addUnit(sqlite, { name: '张家港市塘桥物流有限公司', pieces: 3, kind: forklift }), addUnit(sqlite, { name: '张家港市塘桥仓储有限公司', pieces: 1, kind: forklift })];
   const stopped = addUnit(sqlite, { name: '张家港市塘桥停用叉车公司', pieces: 1, kind: forklift });
-  sqlite.prepare("UPDATE equipment SET status = 'stopped' WHERE unit_id = ?").run(stopped);
+  t.core.ctx.database.db.update(equipment).set({ status: 'stopped' }).where(eq(equipment.unitId, stopped)).run();
   const elsewhere = addUnit(sqlite, { name: '张家港市锦丰叉车公司', pieces: 2, kind: forklift });
-  sqlite.prepare("UPDATE units SET district_id = 'seed-district-01' WHERE id = ?").run(elsewhere);
+  t.core.ctx.database.db.update(units).set({ districtId: 'seed-district-01' }).where(eq(units.id, elsewhere)).run();
   return { units: block.units, blockId: block.blockId, chen: block.inspectorId, li: li.id, forklifts, stopped, elsewhere };
 }

@@ -1,10 +1,12 @@
 import type Database from 'better-sqlite3';
+import { drizzleOf } from '../../../../db/drizzle-of.ts';
+import { equipment, safetyManagers, units } from '../../../../db/schema/index.ts';
 import { newId } from '../../ids.ts';
 import { nameInitials } from '../../pinyin.ts';
 import { usccCheckChar } from '../../validation/uscc.ts';
 
-// Rows for the registry tests, written with raw SQL as the ledger import will
-// write them (codes resolved through the catalogue, dates as YYYY-MM-DD text).
+// Rows for the registry tests, written as the ledger import writes them (codes
+// resolved through the catalogue, dates as YYYY-MM-DD text), owned by a node 'test'.
 
 const DISTRICT = 'seed-district-03';
 let serial = 0;
@@ -18,12 +20,20 @@ export function testUscc(n: number): string {
 export function insertUnit(sqlite: Database.Database, fields: { name: string; uscc?: string; districtId?: string; address?: string }): string {
   const id = newId();
   const now = stamp();
-  sqlite
-    .prepare(
-      `INSERT INTO units (id, origin_node, created_at, updated_at, district_id, name, name_initials, uscc, address)
-       VALUES (?, 'test', ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(id, now, now, fields.districtId ?? DISTRICT, fields.name, nameInitials(fields.name), fields.uscc ?? testUscc(serial), fields.address ?? null);
+  drizzleOf(sqlite)
+    .insert(units)
+    .values({
+      id,
+      originNode: 'test',
+      createdAt: now,
+      updatedAt: now,
+      districtId: fields.districtId ?? DISTRICT,
+      name: fields.name,
+      nameInitials: nameInitials(fields.name),
+      uscc: fields.uscc ?? testUscc(serial),
+      address: fields.address ?? null,
+    })
+    .run();
   return id;
 }
 
@@ -44,29 +54,31 @@ export interface PieceFields {
 
 /** n pieces of one kind for a unit (an elevator, 3110, unless told otherwise). */
 export function insertPieces(sqlite: Database.Database, unitId: string, n: number, fields: PieceFields = {}): string[] {
-  const insert = sqlite.prepare(
-    `INSERT INTO equipment (id, origin_node, created_at, updated_at, unit_id, equipment_code, registration_code, registration_no,
-       kind_code, category_code, variety_code, status, location, last_inspection_date, next_inspection_date, extra)
-     VALUES (?, 'test', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
+  const db = drizzleOf(sqlite);
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
     const id = newId();
     const now = fields.updatedAt ?? stamp();
-    insert.run(
-      id, now, now, unitId,
-      fields.equipmentCode === undefined ? null : fields.equipmentCode,
-      fields.registrationCode ?? null,
-      fields.registrationNo ?? null,
-      fields.kind ?? '3000',
-      fields.category === undefined ? '3100' : fields.category,
-      fields.variety === undefined ? '3110' : fields.variety,
-      fields.status ?? 'in_use',
-      fields.location ?? null,
-      fields.last ?? null,
-      fields.next ?? null,
-      fields.extra ? JSON.stringify(fields.extra) : null,
-    );
+    db.insert(equipment)
+      .values({
+        id,
+        originNode: 'test',
+        createdAt: now,
+        updatedAt: now,
+        unitId,
+        equipmentCode: fields.equipmentCode === undefined ? null : fields.equipmentCode,
+        registrationCode: fields.registrationCode ?? null,
+        registrationNo: fields.registrationNo ?? null,
+        kindCode: fields.kind ?? '3000',
+        categoryCode: fields.category === undefined ? '3100' : fields.category,
+        varietyCode: fields.variety === undefined ? '3110' : fields.variety,
+        status: fields.status ?? 'in_use',
+        location: fields.location ?? null,
+        lastInspectionDate: fields.last ?? null,
+        nextInspectionDate: fields.next ?? null,
+        extra: fields.extra ? JSON.stringify(fields.extra) : null,
+      })
+      .run();
     ids.push(id);
   }
   return ids;
@@ -86,17 +98,24 @@ export interface ManagerFields {
 export function insertManager(sqlite: Database.Database, unitId: string, fields: ManagerFields): string {
   const id = newId();
   const now = stamp();
-  sqlite
-    .prepare(
-      `INSERT INTO safety_managers (id, origin_node, created_at, updated_at, unit_id, name, name_initials, id_number, item_code,
-         certificate_no, issued_date, expiry_date, phone, extra)
-       VALUES (?, 'test', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      id, now, now, unitId, fields.name, nameInitials(fields.name), fields.idNumber ?? null,
-      fields.itemCode === undefined ? 'A' : fields.itemCode,
-      fields.certificateNo ?? null, fields.issued ?? null, fields.expiry ?? null, fields.phone ?? null,
-      fields.extra ? JSON.stringify(fields.extra) : null,
-    );
+  drizzleOf(sqlite)
+    .insert(safetyManagers)
+    .values({
+      id,
+      originNode: 'test',
+      createdAt: now,
+      updatedAt: now,
+      unitId,
+      name: fields.name,
+      nameInitials: nameInitials(fields.name),
+      idNumber: fields.idNumber ?? null,
+      itemCode: fields.itemCode === undefined ? 'A' : fields.itemCode,
+      certificateNo: fields.certificateNo ?? null,
+      issuedDate: fields.issued ?? null,
+      expiryDate: fields.expiry ?? null,
+      phone: fields.phone ?? null,
+      extra: fields.extra ? JSON.stringify(fields.extra) : null,
+    })
+    .run();
   return id;
 }

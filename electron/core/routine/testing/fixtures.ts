@@ -1,3 +1,5 @@
+import { eq } from 'drizzle-orm';
+import { safetyManagers } from '../../../../db/schema/index.ts';
 import type { TestCore } from '../../../../tests/support/core.ts';
 import { blockWithLead } from '../../hazards/testing/fixtures.ts';
 
@@ -14,7 +16,7 @@ export async function routineBlock(t: TestCore): Promise<{ units: string[]; mana
   const sqlite = t.core.ctx.database.sqlite;
   const managers = block.units.map((unitId, i) => {
     const row = sqlite.prepare('SELECT id FROM safety_managers WHERE unit_id = ?').get(unitId) as { id: string };
-    sqlite.prepare('UPDATE safety_managers SET name = ? WHERE id = ?').run(managerNames[i], row.id);
+    t.core.ctx.database.db.update(safetyManagers).set({ name: managerNames[i]! }).where(eq(safetyManagers.id, row.id)).run();
     return row.id;
   });
   return { ...block, managers };

@@ -1,5 +1,7 @@
+import { eq } from 'drizzle-orm';
 import type { ExchangeNode } from '../../../../tests/support/exchange.ts';
 import { BUREAU, exchangeNetwork, type ExchangeNetwork } from '../../../../tests/support/exchange-network.ts';
+import { equipment, units } from '../../../../db/schema/index.ts';
 import type { AcceptanceDetail } from '../../../api/schemas/acceptance.ts';
 import { fillFile } from '../../acceptance/testing/fill.ts';
 import { insertPieces, insertUnit, type PieceFields } from '../../registry/testing/fixtures.ts';
@@ -37,8 +39,9 @@ export function unitWithPieces(office: ExchangeNode, districtId: string, name: s
   const sqlite = office.core.ctx.database.sqlite;
   const unitId = insertUnit(sqlite, { name, districtId });
   for (const p of pieces) insertPieces(sqlite, unitId, p.n, p);
-  sqlite.prepare('UPDATE units SET origin_node = ? WHERE id = ?').run(office.id, unitId);
-  sqlite.prepare('UPDATE equipment SET origin_node = ? WHERE unit_id = ?').run(office.id, unitId);
+  const { db } = office.core.ctx.database;
+  db.update(units).set({ originNode: office.id }).where(eq(units.id, unitId)).run();
+  db.update(equipment).set({ originNode: office.id }).where(eq(equipment.unitId, unitId)).run();
   return unitId;
 }
 

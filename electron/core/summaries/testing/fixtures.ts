@@ -1,17 +1,34 @@
 import type Database from 'better-sqlite3';
+import { getTableColumns, getTableName, is } from 'drizzle-orm';
+import { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { drizzleOf } from '../../../../db/drizzle-of.ts';
+import * as schema from '../../../../db/schema/index.ts';
 import { newId } from '../../ids.ts';
 
 // Rows of the other supervision-work tables (schema 0009) as their services write
-// them, by raw SQL: the figures read these tables directly, whoever writes them.
+// them: the figures read these tables directly, whoever writes them. The tests name
+// a table and its columns as SQL does; the row goes in through drizzle's builder.
 
 const DISTRICT = 'seed-district-03';
 
+const tables = new Map<string, SQLiteTable>();
+for (const value of Object.values(schema) as unknown[]) if (is(value, SQLiteTable)) tables.set(getTableName(value), value);
+
 /** Inserts one row with its sync columns filled in (owned by 'test' unless told); returns its id. */
 export function insertRow(sqlite: Database.Database, table: string, fields: Record<string, unknown>): string {
-  const row: Record<string, unknown> = { id: newId(), origin_node: 'test', created_at: '2026-01-01T00:00:00.000Z', updated_at: '2026-01-01T00:00:00.000Z', ...fields };
-  const columns = Object.keys(row);
-  sqlite.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...columns.map((c) => row[c]));
-  return row['id'] as string;
+  const target = tables.get(table);
+  if (!target) throw new Error(`no table ${table} in db/schema`);
+  const keyOf = new Map(Object.entries(getTableColumns(target)).map(([key, column]) => [column.name, key]));
+  const id = newId();
+  const row: Record<string, unknown> = { id, origin_node: 'test', created_at: '2026-01-01T00:00:00.000Z', updated_at: '2026-01-01T00:00:00.000Z', ...fields };
+  const values: Record<string, unknown> = {};
+  for (const [column, value] of Object.entries(row)) {
+    const key = keyOf.get(column);
+    if (!key) throw new Error(`${table} has no column ${column}`);
+    values[key] = value;
+  }
+  drizzleOf(sqlite).insert(target).values(values).run();
+  return String(row['id']);
 }
 
 export function inspectionPlan(sqlite: Database.Database, districtId = DISTRICT): string {
