@@ -35,6 +35,8 @@ class Writer {
     const signature = `${table}:${keys.join(',')}`;
     let statement = this.updates.get(signature);
     if (!statement) {
+      // hot path: scripts/bench/import-ledger.ts — a re-imported ledger updates every changed piece
+      // here, one cached statement per set of columns (the bench times new rows; updates share the path)
       const sets = keys.map((k) => `${columnsOf[table][k]} = ?`).join(', ');
       statement = this.sqlite.prepare(
         `UPDATE ${table} SET ${sets}, updated_at = ?, version = version + 1 WHERE id = ? AND version = ? AND deleted_at IS NULL`,
