@@ -24,8 +24,9 @@ export type SqlParam = string | number | bigint | Buffer | null;
 export class SqlFragment {
   constructor(
     readonly text: string,
-    readonly params: readonly SqlParam[],
-    readonly named: Readonly<Record<string, SqlParam>> = {},
+    /** what better-sqlite3 binds; it refuses a value it cannot bind (an object, a function) */
+    readonly params: readonly unknown[],
+    readonly named: Readonly<Record<string, unknown>> = {},
   ) {}
 }
 
@@ -51,8 +52,8 @@ function isPart(value: unknown): value is SqlPart {
 
 function build(strings: readonly string[], values: readonly SqlValue[]): SqlFragment {
   let text = strings[0] ?? '';
-  const params: SqlParam[] = [];
-  let named: Record<string, SqlParam> = {};
+  const params: unknown[] = [];
+  let named: Record<string, unknown> = {};
   values.forEach((value, i) => {
     if (value instanceof SqlFragment) {
       text += value.text;
@@ -64,7 +65,7 @@ function build(strings: readonly string[], values: readonly SqlValue[]): SqlFrag
       text += quote(value.name);
     } else if (isPart(value)) {
       text += value.sql;
-      params.push(...(value.params as SqlParam[]));
+      params.push(...value.params);
     } else {
       text += '?';
       params.push(value === undefined ? null : typeof value === 'boolean' ? (value ? 1 : 0) : value);
@@ -80,7 +81,7 @@ export function sqlFragment(strings: TemplateStringsArray, ...values: readonly S
 }
 
 /** Trusted SQL text as it is, with its parameters: shared parts kept as strings (OVERDUE_SQL's `@today`). */
-export function sqlRaw(text: string, params: readonly SqlParam[] = [], named: Readonly<Record<string, SqlParam>> = {}): SqlFragment {
+export function sqlRaw(text: string, params: readonly unknown[] = [], named: Readonly<Record<string, unknown>> = {}): SqlFragment {
   return new SqlFragment(text, params, named);
 }
 
@@ -96,7 +97,7 @@ export function sql<Row>(strings: TemplateStringsArray, ...values: readonly SqlV
 }
 
 /** `[text, params]`, as Signal's `sql` returns it: for a statement the caller keeps and runs many times. */
-export function toStatement(query: SqlFragment): [string, readonly SqlParam[]] {
+export function toStatement(query: SqlFragment): [string, readonly unknown[]] {
   return [query.text, query.params];
 }
 
