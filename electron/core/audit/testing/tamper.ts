@@ -20,8 +20,8 @@ export function rewriteFrom(sqlite: Database.Database, seq: number, actor: strin
   sqlite.transaction(() => {
     sqlite.prepare('UPDATE audit_log SET actor = ? WHERE seq = ?').run(actor, seq);
     const rows = sqlite
-      .prepare('SELECT seq, id, node_id AS nodeId, at, actor, call, table_name AS tableName, row_ids AS rowIds, before, after, prev_hash AS prevHash, hash FROM audit_log WHERE seq >= ? ORDER BY seq')
-      .all(seq) as AuditRow[];
+      .prepare<[number], AuditRow>('SELECT seq, id, node_id AS nodeId, at, actor, call, table_name AS tableName, row_ids AS rowIds, before, after, prev_hash AS prevHash, hash FROM audit_log WHERE seq >= ? ORDER BY seq')
+      .all(seq);
     const update = sqlite.prepare('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE seq = ?');
     let prev = rows[0]!.prevHash;
     for (const row of rows) {
