@@ -87,3 +87,10 @@ describe('sql read kernel', () => {
     expect(q.text).toBe('SELECT 1 AS n');
   });
 });
+
+describe('sql fragments', () => {
+  it('refuse to be pasted into a plain string, where their parameters would be lost', () => {
+    const part = sqlFragment`u.name = ${'甲'}`;
+    expect(() => `SELECT * FROM units u WHERE ${String(part)}`).toThrow(/SqlFragment used as a string/);
+  });
+});

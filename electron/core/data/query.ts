@@ -28,6 +28,11 @@ export class SqlFragment {
     readonly params: readonly unknown[],
     readonly named: Readonly<Record<string, unknown>> = {},
   ) {}
+
+  /** A fragment pasted into a plain string would lose its parameters: refuse it loudly. */
+  toString(): string {
+    throw new Error('SqlFragment used as a string: interpolate it into sql`…` or sqlFragment`…`');
+  }
 }
 
 /** The `{ sql, params }` parts older modules build (registry/status-sql.ts). */

@@ -7,6 +7,7 @@ import { getIdentity } from '../node/node-service.ts';
 import { resolveAsOf, localDay } from '../registry/as-of.ts';
 import { parsePayload, signatureHolds } from './certificate-payload.ts';
 import { BUREAU_POOL_ROWS } from './pool.ts';
+import { get, sql } from '../data/query.ts';
 
 // 核验证书 (offline): a scanned or typed QR payload is genuine when it is signed by a
 // key this node knows for its issuer — its own key, a key it enrolled (the bureau),
@@ -45,9 +46,7 @@ function issuerOf(ctx: CoreContext, keyId: string): Issuer | null {
 
 function recordOf(ctx: CoreContext, issuingNode: string, certificateNo: string): { revokedAt: string | null; revokedReason: string | null } | null {
   const { sqlite } = ctx.database;
-  const own = sqlite
-    .prepare('SELECT revoked_at AS revokedAt, revoked_reason AS revokedReason FROM supervisor_certificates WHERE origin_node = ? AND certificate_no = ? AND deleted_at IS NULL')
-    .get(issuingNode, certificateNo) as { revokedAt: string | null; revokedReason: string | null } | undefined;
+  const own = get(sqlite, sql<{ revokedAt: string | null; revokedReason: string | null }>`SELECT revoked_at AS revokedAt, revoked_reason AS revokedReason FROM supervisor_certificates WHERE origin_node = ${issuingNode} AND certificate_no = ${certificateNo} AND deleted_at IS NULL`);
   if (own) return own;
   const pooled = sqlite
     .prepare(`SELECT revoked_at AS revokedAt, revoked_reason AS revokedReason FROM supervisor_pool WHERE issuing_node = ? AND certificate_no = ? AND deleted_at IS NULL AND ${BUREAU_POOL_ROWS} ORDER BY updated_at DESC LIMIT 1`)
