@@ -81,7 +81,8 @@ export function checkCandidates(ctx: CoreContext, exam: ExamRow, pending: readon
   const { sqlite } = ctx.database;
   const session = exam.sessionId ? get(sqlite, sql<{ title: string }>`SELECT title FROM training_sessions WHERE id = ${exam.sessionId}`) : undefined;
   const onRoster = sqlite.prepare('SELECT 1 FROM training_attendees WHERE id = ? AND session_id = ? AND deleted_at IS NULL');
-  const managers = sqlite.prepare(
+  // run once per candidate
+  const managers = sqlite.prepare<[string | null, string | null, string | null], ManagerRow>(
     `SELECT m.id, m.item_code AS itemCode, m.certificate_no AS certificateNo, m.expiry_date AS expiryDate, u.name AS unitName, u.uscc AS unitUscc, u.district_id AS districtId
      FROM safety_managers m LEFT JOIN units u ON u.id = m.unit_id AND u.deleted_at IS NULL
      WHERE m.deleted_at IS NULL AND (m.id = ? OR (? IS NOT NULL AND m.id_number = ?))`,
@@ -92,7 +93,7 @@ export function checkCandidates(ctx: CoreContext, exam: ExamRow, pending: readon
     if (!exam.sessionId) return verdict('not-on-roster', '本场考试未关联培训班，无法核对培训名单');
     if (!p.attendeeId || !onRoster.get(p.attendeeId, exam.sessionId)) return verdict('not-on-roster', `不在培训班“${session?.title ?? ''}”的名单中`);
     // the ledger of this node, and at a training centre the managers the bureau sent it
-    const rows = [...(managers.all(p.managerId, p.idNumber, p.idNumber) as ManagerRow[]), ...receivedCertificates(ctx, p.managerId, p.idNumber)];
+    const rows = [...managers.all(p.managerId, p.idNumber, p.idNumber), ...receivedCertificates(ctx, p.managerId, p.idNumber)];
     if (rows.length === 0) return verdict('not-verifiable', '本机台账中没有此人的安全管理员记录，无法核实 A 证');
     const a = rows.filter((r) => isA(r.itemCode));
     if (a.length === 0) return verdict('no-a-certificate', '台账中此人没有特种设备安全管理（A）证书');

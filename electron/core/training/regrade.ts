@@ -80,10 +80,10 @@ export function correctKey(ctx: CoreContext, input: ParsedInput<'training.correc
       // written after the iteration: better-sqlite3 does not allow writes while a statement iterates
       pending.forEach((run) => run());
     }
-    const certificateOf = sqlite.prepare('SELECT id AS certificateId, certificate_no AS certificateNo, holder_name AS holderName FROM supervisor_certificates WHERE result_id = ? AND revoked_at IS NULL AND deleted_at IS NULL');
+    const certificateOf = sqlite.prepare<[string], { certificateId: string; certificateNo: string; holderName: string }>('SELECT id AS certificateId, certificate_no AS certificateNo, holder_name AS holderName FROM supervisor_certificates WHERE result_id = ? AND revoked_at IS NULL AND deleted_at IS NULL');
     const certifiedNowFailing = changes
       .filter((c) => c.before.passed && !c.after.passed)
-      .map((c) => certificateOf.get(c.resultId) as { certificateId: string; certificateNo: string; holderName: string } | undefined)
+      .map((c) => certificateOf.get(c.resultId))
       .filter((c) => c !== undefined);
     appendAudit(ctx, {
       nodeId: identity.id,
