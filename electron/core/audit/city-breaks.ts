@@ -12,14 +12,14 @@ export interface OfficeAuditChain {
 /** Per office, for the city view: the state of its audit chain as its anchors showed it. */
 export function officeAuditChains(ctx: CoreContext): (nodeId: string) => OfficeAuditChain {
   const sqlite = ctx.database.sqlite;
-  const newest = sqlite.prepare("SELECT max(seq) AS seq FROM audit_anchors WHERE own = 0 AND node_id = ? AND status != 'invalid'");
-  const breaks = sqlite.prepare("SELECT count(*) AS n FROM audit_anchors WHERE own = 0 AND node_id = ? AND status IN ('break', 'invalid')");
-  const last = sqlite.prepare(
+  const newest = sqlite.prepare<[string], { seq: number | null }>("SELECT max(seq) AS seq FROM audit_anchors WHERE own = 0 AND node_id = ? AND status != 'invalid'");
+  const breaks = sqlite.prepare<[string], { n: number }>("SELECT count(*) AS n FROM audit_anchors WHERE own = 0 AND node_id = ? AND status IN ('break', 'invalid')");
+  const last = sqlite.prepare<[string], NonNullable<OfficeAuditChain['lastAuditBreak']>>(
     "SELECT recorded_at AS at, coalesce(problem_seq, seq) AS seq, coalesce(problem, '') AS message FROM audit_anchors WHERE own = 0 AND node_id = ? AND status IN ('break', 'invalid') ORDER BY id DESC LIMIT 1",
   );
   return (nodeId) => ({
-    auditAnchorSeq: (newest.get(nodeId) as { seq: number | null }).seq,
-    auditBreaks: (breaks.get(nodeId) as { n: number }).n,
-    lastAuditBreak: (last.get(nodeId) as OfficeAuditChain['lastAuditBreak'] | undefined) ?? null,
+    auditAnchorSeq: newest.get(nodeId)?.seq ?? null,
+    auditBreaks: breaks.get(nodeId)?.n ?? 0,
+    lastAuditBreak: last.get(nodeId) ?? null,
   });
 }

@@ -1,6 +1,8 @@
+import { eq } from 'drizzle-orm';
+import { auditAnchors, nodeKeys } from '../../../db/schema/index.ts';
 import { localDay } from '../registry/as-of.ts';
 import type { AuditVerification } from '../../api/schemas/audit.ts';
-import { walkAuditChain, type ChainProblem } from '../audit.ts';
+import { walkAuditChain, type AuditRow, type ChainProblem } from '../audit.ts';
 import type { CoreContext } from '../context.ts';
 import { anchorSignatureHolds, type SignedAnchor } from './anchors.ts';
 
@@ -9,7 +11,8 @@ import { anchorSignatureHolds, type SignedAnchor } from './anchors.ts';
 // must still reach are the heads this node signed and sent out (anchors).
 
 interface OwnAnchorRow extends SignedAnchor {
-  source: 'export' | 'receipt';
+  /** 'export' or 'receipt' as the anchor writer stores it; the column itself is free text */
+  source: string;
   loggedSeq: number | null;
 }
 
@@ -18,9 +21,10 @@ const made = (a: OwnAnchorRow) => `${day(a.at)} ${a.source === 'export' ? '导�
 const MAX_PROBLEMS = 200;
 
 function anchorProblems(ctx: CoreContext, anchors: OwnAnchorRow[], headSeq: number): ChainProblem[] {
-  const sqlite = ctx.database.sqlite;
-  const keys = new Map((sqlite.prepare("SELECT id, public_key AS publicKey FROM node_keys WHERE purpose = 'signing'").all() as Array<{ id: string; publicKey: string }>).map((k) => [k.id, k.publicKey]));
-  const entryAt = sqlite.prepare('SELECT hash, call, after FROM audit_log WHERE seq = ?');
+  const { sqlite, db } = ctx.database;
+  const keys = new Map(db.select({ id: nodeKeys.id, publicKey: nodeKeys.publicKey }).from(nodeKeys).where(eq(nodeKeys.purpose, 'signing')).all().map((k) => [k.id, k.publicKey]));
+  // kept and run once per anchor
+  const entryAt = sqlite.prepare<[number], Pick<AuditRow, 'hash' | 'call' | 'after'>>('SELECT hash, call, after FROM audit_log WHERE seq = ?');
   const problems: ChainProblem[] = [];
   for (const a of anchors) {
     const key = keys.get(a.keyId);
@@ -28,7 +32,7 @@ function anchorProblems(ctx: CoreContext, anchors: OwnAnchorRow[], headSeq: numb
       problems.push({ seq: a.seq, message: `第 ${a.seq} 条的锚点签名无效：锚点记录被伪造或改动` });
       continue;
     }
-    const entry = entryAt.get(a.seq) as { hash: string } | undefined;
+    const entry = entryAt.get(a.seq);
     if (!entry) {
       problems.push({
         seq: a.seq,
@@ -37,7 +41,7 @@ function anchorProblems(ctx: CoreContext, anchors: OwnAnchorRow[], headSeq: numb
     } else if (entry.hash !== a.hash) {
       problems.push({ seq: a.seq, message: `第 ${a.seq} 条与 ${made(a)}的哈希不符：审计链被改写（哈希被重算）` });
     }
-    if (a.loggedSeq !== null && !recordsAnchor(entryAt.get(a.loggedSeq) as { call: string; after: string | null } | undefined, a)) {
+    if (a.loggedSeq !== null && !recordsAnchor(entryAt.get(a.loggedSeq), a)) {
       problems.push({ seq: a.loggedSeq, message: `第 ${a.loggedSeq} 条（${a.source === 'export' ? '导出数据包' : '出具回执'}的经办记录，记下了第 ${a.seq} 条的锚点）已不存在或被改动` });
     }
   }
@@ -63,8 +67,8 @@ function missingAnchors(ctx: CoreContext, anchors: OwnAnchorRow[]): ChainProblem
   const kept = new Set(anchors.map((a) => `${a.seq}:${a.hash}`));
   const problems: ChainProblem[] = [];
   const rows = ctx.database.sqlite
-    .prepare("SELECT seq, after FROM audit_log WHERE call IN ('bundles.export', 'bundles.writeReceipts') AND after LIKE '%\"auditAnchor\"%' ORDER BY seq")
-    .iterate() as IterableIterator<{ seq: number; after: string | null }>;
+    .prepare<[], Pick<AuditRow, 'seq' | 'after'>>("SELECT seq, after FROM audit_log WHERE call IN ('bundles.export', 'bundles.writeReceipts') AND after LIKE '%\"auditAnchor\"%' ORDER BY seq")
+    .iterate();
   for (const row of rows) {
     const note = noteOf(row.after);
     if (note && !kept.has(`${note.seq}:${note.hash}`)) problems.push({ seq: row.seq, message: `第 ${row.seq} 条记下的第 ${note.seq} 条锚点在锚点表中不存在（锚点记录被删除）` });
@@ -75,12 +79,13 @@ function missingAnchors(ctx: CoreContext, anchors: OwnAnchorRow[]): ChainProblem
 /** `qkl audit verify` and the 审计日志 page: the chain, then every anchor this node signed. */
 export function verifyAudit(ctx: CoreContext): AuditVerification {
   const walk = walkAuditChain(ctx);
-  const anchors = ctx.database.sqlite
-    .prepare(
-      `SELECT node_id AS nodeId, seq, hash, at, key_id AS keyId, signature, source, logged_seq AS loggedSeq
-       FROM audit_anchors WHERE own = 1 ORDER BY seq, id`,
-    )
-    .all() as OwnAnchorRow[];
+  const x = auditAnchors;
+  const anchors: OwnAnchorRow[] = ctx.database.db
+    .select({ nodeId: x.nodeId, seq: x.seq, hash: x.hash, at: x.at, keyId: x.keyId, signature: x.signature, source: x.source, loggedSeq: x.loggedSeq })
+    .from(x)
+    .where(eq(x.own, true))
+    .orderBy(x.seq, x.id)
+    .all();
   const all = [...walk.problems, ...anchorProblems(ctx, anchors, walk.head?.seq ?? 0), ...missingAnchors(ctx, anchors)].sort((a, b) => a.seq - b.seq);
   const problems = all.length > MAX_PROBLEMS ? [...all.slice(0, MAX_PROBLEMS), { seq: all[MAX_PROBLEMS]!.seq, message: `另有 ${all.length - MAX_PROBLEMS} 处问题未列出` }] : all;
   const anchoredSeq = anchors.length > 0 ? Math.max(...anchors.map((a) => a.seq)) : null;

@@ -1,4 +1,6 @@
 import { gunzipSync } from 'node:zlib';
+import { eq } from 'drizzle-orm';
+import { bureauKeyStatements } from '../../../db/schema/index.ts';
 import type { NodeIdentity } from '../../api/schemas/node.ts';
 import { BundleRefusal, type OpenedBundle } from '../bundles/format/types.ts';
 import { readSealedSync, type SealedFile } from '../files/sealed-file.ts';
@@ -45,14 +47,16 @@ export function checkKeyStatements(ctx: CoreContext, self: NodeIdentity, opened:
   // the bureau never imports a bureau bundle; the authenticity check says so
   if (self.role === 'bureau') return unchanged(ctx);
   const fresh: Array<{ row: StatementRow; statement: KeyStatement }> = [];
-  const stored = ctx.database.sqlite.prepare(`SELECT statement, signature FROM ${TABLE} WHERE id = ?`);
+  const { db } = ctx.database;
+  const stored = (id: string) =>
+    db.select({ statement: bureauKeyStatements.statement, signature: bureauKeyStatements.signature }).from(bureauKeyStatements).where(eq(bureauKeyStatements.id, id)).get();
   for (const row of rows) {
     if (row.origin_node !== opened.manifest.node.id) {
       throw new BundleRefusal('foreign-rows', `数据包中含有不属于“${opened.manifest.node.name}”的市局密钥声明（编号 ${row.id}），已拒收。`);
     }
     const statement = readStatement(row);
     if (!statement || row.deleted_at !== null || row.version !== 1) throw malformed(`（编号 ${row.id}）内容前后不一致或已被改动`);
-    const known = stored.get(row.id) as { statement: string; signature: string } | undefined;
+    const known = stored(row.id);
     if (known) {
       // applied when an earlier bundle brought it; the same id with other content is a forgery
       if (known.statement !== row.statement || known.signature !== row.signature) throw malformed(`（编号 ${row.id}）与本单位已收到的同一声明不一致`);

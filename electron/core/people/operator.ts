@@ -1,14 +1,10 @@
+import { eq } from 'drizzle-orm';
+import { staff } from '../../../db/schema/index.ts';
 import { AppError } from '../../api/errors.ts';
 import type { Operator } from '../../api/schemas/people.ts';
 import type { CoreContext } from '../context.ts';
 
 export const OPERATOR_REQUIRED_MESSAGE = '请先选择经办人：本机的每一项操作都记录由谁办理。请在页面顶部“经办人”处选择本人后重试。';
-
-interface StaffRow {
-  name: string;
-  title: string;
-  active: number;
-}
 
 /**
  * The session's 经办人 as the staff list has them now: a rename is followed, and a
@@ -17,7 +13,7 @@ interface StaffRow {
 export function currentOperator(ctx: CoreContext): Operator | null {
   const op = ctx.operator;
   if (!op?.staffId) return op;
-  const row = ctx.database.sqlite.prepare('SELECT name, title, active FROM staff WHERE id = ?').get(op.staffId) as StaffRow | undefined;
+  const row = ctx.database.db.select({ name: staff.name, title: staff.title, active: staff.active }).from(staff).where(eq(staff.id, op.staffId)).get();
   if (!row || !row.active) return null;
   if (row.name !== op.name || row.title !== op.title) ctx.operator = { staffId: op.staffId, name: row.name, title: row.title };
   return ctx.operator;

@@ -1,8 +1,11 @@
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { acceptanceFiles, complaints, equipment, hazards, riskDirty, safetyManagers, units } from '../../../db/schema/index.ts';
 import type { AcceptanceState } from '../../api/schemas/acceptance.ts';
 import type { RiskRuleBody } from '../../api/schemas/risk.ts';
 import type { RegistrySettings } from '../../api/schemas/settings.ts';
 import { unitAcceptanceStates } from '../acceptance/accepted-units.ts';
 import type { CoreContext } from '../context.ts';
+import { all, sql, sqlFragment, sqlRaw, values, type SqlFragment } from '../data/query.ts';
 import { OVERDUE_SQL } from '../hazards/hazard-read.ts';
 import { inspectionSql, validACertificateSql } from '../registry/status-sql.ts';
 
@@ -34,10 +37,12 @@ export interface UnitFacts {
 /** Which units: all live ones, those noted in risk_dirty, or an explicit list. */
 export type UnitSelection = { kind: 'all' } | { kind: 'dirty' } | { kind: 'ids'; ids: readonly string[] };
 
-function selectionSql(selection: UnitSelection, column: string): { sql: string; params: unknown[] } {
-  if (selection.kind === 'all') return { sql: '1', params: [] };
-  if (selection.kind === 'dirty') return { sql: `${column} IN (SELECT unit_id FROM risk_dirty)`, params: [] };
-  return { sql: `${column} IN (SELECT value FROM json_each(?))`, params: [JSON.stringify(selection.ids)] };
+/** `alias.column` restricted to the selected units. */
+function selectionSql(selection: UnitSelection, alias: string, column: SQLiteColumn): SqlFragment {
+  const unit = sqlFragment`${sqlRaw(alias)}.${column}`;
+  if (selection.kind === 'all') return sqlRaw('1');
+  if (selection.kind === 'dirty') return sqlFragment`${unit} IN (SELECT ${riskDirty.unitId} FROM ${riskDirty})`;
+  return sqlFragment`${unit} IN (SELECT value FROM json_each(${JSON.stringify(selection.ids)}))`;
 }
 
 /** YYYY-MM-DD less n calendar months, the day kept where the month has it (03-31 less 1 → 02-28). */
@@ -57,10 +62,13 @@ function isExcluded(codes: ReadonlySet<string>, row: { kind: string | null; cate
 /** The facts of the selected live units as of a date. */
 export function readFacts(ctx: CoreContext, selection: UnitSelection, asOf: string, rule: RiskRuleBody, registry: RegistrySettings): Map<string, UnitFacts> {
   const { sqlite } = ctx.database;
-  const onUnits = selectionSql(selection, 'u.id');
   const facts = new Map<string, UnitFacts>();
-  const units = sqlite.prepare(`SELECT u.id, u.district_id AS districtId FROM units u WHERE u.deleted_at IS NULL AND ${onUnits.sql}`).all(...onUnits.params) as Array<{ id: string; districtId: string }>;
-  for (const u of units) {
+  const live = all(
+    sqlite,
+    sql<{ id: string; districtId: string }>`SELECT u.${units.id}, u.${units.districtId} AS districtId FROM ${units} u
+      WHERE u.${units.deletedAt} IS NULL AND ${selectionSql(selection, 'u', units.id)}`,
+  );
+  for (const u of live) {
     facts.set(u.id, {
       unitId: u.id,
       districtId: u.districtId,
@@ -79,18 +87,19 @@ export function readFacts(ctx: CoreContext, selection: UnitSelection, asOf: stri
 
   // one pass over the unit's pieces in equipment_unit's order (unit, status, kind, category,
   // variety): the in-use counts and the list-1 screening count both come from its groups
-  const onPieces = selectionSql(selection, 'e.unit_id');
+  const e = equipment;
   const overdue = inspectionSql('overdue', asOf, asOf);
   const excluded = new Set(rule.heavyKinds.excludedCodes);
   const screenedOut = new Set(registry.excludedCodes);
   const counted = new Set<string>(registry.countedStatuses);
-  const pieces = sqlite
-    .prepare(
-      `SELECT e.unit_id AS unitId, e.status, e.kind_code AS kind, e.category_code AS category, e.variety_code AS variety, count(*) AS n, ifnull(sum(${overdue.sql}), 0) AS overdue
-       FROM equipment e WHERE e.deleted_at IS NULL AND ${onPieces.sql}
-       GROUP BY e.unit_id, e.status, e.kind_code, e.category_code, e.variety_code`,
-    )
-    .all(...overdue.params, ...onPieces.params) as Array<{ unitId: string; status: string; kind: string | null; category: string | null; variety: string | null; n: number; overdue: number }>;
+  const pieces = all(
+    sqlite,
+    sql<{ unitId: string; status: string; kind: string | null; category: string | null; variety: string | null; n: number; overdue: number }>`
+      SELECT e.${e.unitId} AS unitId, e.${e.status}, e.${e.kindCode} AS kind, e.${e.categoryCode} AS category, e.${e.varietyCode} AS variety,
+             count(*) AS n, ifnull(sum(${overdue}), 0) AS overdue
+      FROM ${e} e WHERE e.${e.deletedAt} IS NULL AND ${selectionSql(selection, 'e', e.unitId)}
+      GROUP BY e.${e.unitId}, e.${e.status}, e.${e.kindCode}, e.${e.categoryCode}, e.${e.varietyCode}`,
+  );
   for (const p of pieces) {
     const f = facts.get(p.unitId);
     if (!f) continue;
@@ -102,22 +111,25 @@ export function readFacts(ctx: CoreContext, selection: UnitSelection, asOf: stri
     if (p.kind && !isExcluded(excluded, p)) f.kinds[p.kind] = (f.kinds[p.kind] ?? 0) + p.n;
   }
 
-  const valid = validACertificateSql(asOf);
-  const onManagers = selectionSql(selection, 'm.unit_id');
-  for (const r of sqlite
-    .prepare(`SELECT m.unit_id AS unitId, count(*) AS n FROM safety_managers m WHERE ${valid.sql} AND ${onManagers.sql} GROUP BY m.unit_id`)
-    .all(...valid.params, ...onManagers.params) as Array<{ unitId: string; n: number }>) {
+  const m = safetyManagers;
+  const managers = all(
+    sqlite,
+    sql<{ unitId: string; n: number }>`SELECT m.${m.unitId} AS unitId, count(*) AS n FROM ${m} m
+      WHERE ${validACertificateSql(asOf)} AND ${selectionSql(selection, 'm', m.unitId)} GROUP BY m.${m.unitId}`,
+  );
+  for (const r of managers) {
     const f = facts.get(r.unitId);
     if (f) f.validAManagers = r.n;
   }
 
-  const onHazards = selectionSql(selection, 'h.unit_id');
-  const hazardRows = sqlite
-    .prepare(
-      `SELECT h.unit_id AS unitId, h.level, count(*) AS open, ifnull(sum(${OVERDUE_SQL}), 0) AS overdue
-       FROM hazards h WHERE h.deleted_at IS NULL AND h.state NOT IN ('closed', 'archived') AND ${onHazards.sql} GROUP BY h.unit_id, h.level`,
-    )
-    .all({ today: asOf }, ...onHazards.params) as Array<{ unitId: string; level: 'general' | 'major'; open: number; overdue: number }>;
+  const h = hazards;
+  const hazardRows = all(
+    sqlite,
+    sql<{ unitId: string; level: 'general' | 'major'; open: number; overdue: number }>`
+      SELECT h.${h.unitId} AS unitId, h.${h.level}, count(*) AS open, ifnull(sum(${sqlRaw(OVERDUE_SQL, [], { today: asOf })}), 0) AS overdue
+      FROM ${h} h WHERE h.${h.deletedAt} IS NULL AND h.${h.state} NOT IN ('closed', 'archived') AND ${selectionSql(selection, 'h', h.unitId)}
+      GROUP BY h.${h.unitId}, h.${h.level}`,
+  );
   for (const h of hazardRows) {
     const f = facts.get(h.unitId);
     if (!f) continue;
@@ -126,20 +138,24 @@ export function readFacts(ctx: CoreContext, selection: UnitSelection, asOf: stri
   }
 
   // found true when it was handled (办结), within the window ending today
-  const onComplaints = selectionSql(selection, 'c.unit_id');
-  for (const r of sqlite
-    .prepare(
-      `SELECT c.unit_id AS unitId, count(*) AS n FROM complaints c
-       WHERE c.deleted_at IS NULL AND c.outcome IN ('substantiated', 'partly') AND coalesce(c.handled_on, c.received_on) > ? AND coalesce(c.handled_on, c.received_on) <= ?
-         AND c.unit_id IS NOT NULL AND ${onComplaints.sql} GROUP BY c.unit_id`,
-    )
-    .all(monthsBefore(asOf, rule.complaints.months), asOf, ...onComplaints.params) as Array<{ unitId: string; n: number }>) {
+  const c = complaints;
+  const decided = sqlFragment`coalesce(c.${c.handledOn}, c.${c.receivedOn})`;
+  const complaintRows = all(
+    sqlite,
+    sql<{ unitId: string; n: number }>`SELECT c.${c.unitId} AS unitId, count(*) AS n FROM ${c} c
+      WHERE c.${c.deletedAt} IS NULL AND c.${c.outcome} IN ('substantiated', 'partly') AND ${decided} > ${monthsBefore(asOf, rule.complaints.months)} AND ${decided} <= ${asOf}
+        AND c.${c.unitId} IS NOT NULL AND ${selectionSql(selection, 'c', c.unitId)} GROUP BY c.${c.unitId}`,
+  );
+  for (const r of complaintRows) {
     const f = facts.get(r.unitId);
     if (f) f.complaintsTrue = r.n;
   }
 
-  const onFiles = selectionSql(selection, 'unit_id');
-  const withFiles = (sqlite.prepare(`SELECT DISTINCT unit_id AS unitId FROM acceptance_files WHERE deleted_at IS NULL AND ${onFiles.sql}`).all(...onFiles.params) as Array<{ unitId: string }>).map((r) => r.unitId);
+  const a = acceptanceFiles;
+  const withFiles = values(
+    sqlite,
+    sql<string>`SELECT DISTINCT a.${a.unitId} FROM ${a} a WHERE a.${a.deletedAt} IS NULL AND ${selectionSql(selection, 'a', a.unitId)}`,
+  );
   for (const [unitId, state] of unitAcceptanceStates(ctx, withFiles)) {
     const f = facts.get(unitId);
     if (f) f.demoState = state;

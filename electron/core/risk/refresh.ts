@@ -25,12 +25,6 @@ export interface RefreshResult {
   ms: number;
 }
 
-interface StateRow {
-  asOf: string;
-  ruleVersion: number;
-  basis: string;
-}
-
 /** The registry settings the list-1 test reads: a change of them rescored every unit. */
 function basisOf(registry: RegistrySettings): string {
   return JSON.stringify({ threshold: registry.screeningThreshold, statuses: [...registry.countedStatuses].sort(), excluded: [...registry.excludedCodes].sort() });
@@ -78,7 +72,7 @@ export function ensureRiskFresh(ctx: CoreContext, options: { force?: boolean } =
   const registry = getRegistrySettings(ctx);
   const basis = basisOf(registry);
   const stale = () => {
-    const state = sqlite.prepare('SELECT as_of AS asOf, rule_version AS ruleVersion, basis FROM risk_state WHERE id = 1').get() as StateRow | undefined;
+    const state = db.select({ asOf: riskState.asOf, ruleVersion: riskState.ruleVersion, basis: riskState.basis }).from(riskState).where(eq(riskState.id, 1)).get();
     if (options.force || !state || state.asOf !== asOf || state.ruleVersion !== rule.version || state.basis !== basis) return 'full' as const;
     return sqlite.prepare('SELECT 1 FROM risk_dirty LIMIT 1').get() ? ('changed' as const) : ('none' as const);
   };

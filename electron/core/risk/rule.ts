@@ -1,3 +1,4 @@
+import { desc, eq } from 'drizzle-orm';
 import type { ParsedInput } from '../../api/contract.ts';
 import { riskRules } from '../../../db/schema/index.ts';
 import { AppError } from '../../api/errors.ts';
@@ -40,13 +41,7 @@ export const DEFAULT_RULE: RiskRuleBody = {
   complaints: { perComplaint: 8, max: 24, months: 12 },
 };
 
-interface RuleRow {
-  version: number;
-  rule: string;
-  createdAt: string;
-  createdBy: string;
-  note: string | null;
-}
+type RuleRow = typeof riskRules.$inferSelect;
 
 function toRule(row: RuleRow): RiskRule {
   const parsed = RiskRuleBody.safeParse(JSON.parse(row.rule));
@@ -55,17 +50,17 @@ function toRule(row: RuleRow): RiskRule {
   return { version: row.version, rule: parsed.data, createdAt: row.createdAt, createdBy: row.createdBy, note: row.note };
 }
 
-const SELECT = 'SELECT version, rule, created_at AS createdAt, created_by AS createdBy, note FROM risk_rules';
+const rules = (ctx: CoreContext) => ctx.database.db.select().from(riskRules);
 
 /** The rule in force: the newest version, or version 1 (the default) before any was saved. */
 export function currentRule(ctx: CoreContext): RiskRule {
-  const row = ctx.database.sqlite.prepare(`${SELECT} ORDER BY version DESC LIMIT 1`).get() as RuleRow | undefined;
+  const row = rules(ctx).orderBy(desc(riskRules.version)).limit(1).get();
   return row ? toRule(row) : { version: 1, rule: DEFAULT_RULE, createdAt: null, createdBy: null, note: '默认规则' };
 }
 
 /** Every version, newest first; version 1 (the default) is listed even before it was stored. */
 export function ruleVersions(ctx: CoreContext): RiskRule[] {
-  const rows = (ctx.database.sqlite.prepare(`${SELECT} ORDER BY version DESC`).all() as RuleRow[]).map(toRule);
+  const rows = rules(ctx).orderBy(desc(riskRules.version)).all().map(toRule);
   return rows.some((r) => r.version === 1) ? rows : [...rows, currentRuleDefault()];
 }
 
@@ -74,7 +69,7 @@ function currentRuleDefault(): RiskRule {
 }
 
 export function ruleVersion(ctx: CoreContext, version: number): RiskRule {
-  const row = ctx.database.sqlite.prepare(`${SELECT} WHERE version = ?`).get(version) as RuleRow | undefined;
+  const row = rules(ctx).where(eq(riskRules.version, version)).get();
   if (row) return toRule(row);
   if (version === 1) return currentRuleDefault();
   throw new AppError('NOT_FOUND', `没有第 ${version} 版风险评分规则。`);

@@ -1,13 +1,12 @@
+import { count, isNull } from 'drizzle-orm';
+import { districts, equipment, safetyManagers, units } from '../../../db/schema/index.ts';
 import type { CoreContext } from '../context.ts';
 
-const counted = { units: 'units', equipment: 'equipment', managers: 'safety_managers', districts: 'districts' } as const;
+type Counted = typeof units | typeof equipment | typeof safetyManagers | typeof districts;
 
 /** Live (not tombstoned) row counts, read from the database each time. */
-export function getStats(ctx: CoreContext): Record<keyof typeof counted, number> {
-  const { sqlite } = ctx.database;
-  const entries = Object.entries(counted).map(([key, table]) => {
-    const { n } = sqlite.prepare(`SELECT count(*) AS n FROM ${table} WHERE deleted_at IS NULL`).get() as { n: number };
-    return [key, n] as const;
-  });
-  return Object.fromEntries(entries) as Record<keyof typeof counted, number>;
+export function getStats(ctx: CoreContext): { units: number; equipment: number; managers: number; districts: number } {
+  const { db } = ctx.database;
+  const live = (table: Counted) => db.select({ n: count() }).from(table).where(isNull(table.deletedAt)).get()?.n ?? 0;
+  return { units: live(units), equipment: live(equipment), managers: live(safetyManagers), districts: live(districts) };
 }

@@ -2,6 +2,7 @@ import type { AcceptanceTemplate } from '../../api/schemas/acceptance.ts';
 import { checklistItems, loadChecklist } from '../acceptance/checklist.ts';
 import type { CoreContext } from '../context.ts';
 import { bureauRows } from '../sync/authority.ts';
+import { all, sql, sqlRaw } from '../data/query.ts';
 
 // Reading the city library for the template pages: the bureau's city-wide rows (only
 // rows the bureau made count), either as the city status of a template this node holds
@@ -42,17 +43,16 @@ function itemTitle(checklistVersion: string, code: string): string {
 }
 
 export function cityLibrary(ctx: CoreContext, input: { districtId?: string; includeWithdrawn: boolean }): { bySource: Map<string, CityPublication>; others: Array<AcceptanceTemplate & { sortOrder: number }> } {
-  const rows = ctx.database.sqlite
-    .prepare(
-      `SELECT c.id, c.version, c.source_template_id AS sourceTemplateId, c.source_file_id AS sourceFileId, c.district_id AS districtId, d.name AS districtName,
+  const rows = all(
+    ctx.database.sqlite,
+    sql<CityRow>`SELECT c.id, c.version, c.source_template_id AS sourceTemplateId, c.source_file_id AS sourceFileId, c.district_id AS districtId, d.name AS districtName,
               d.sort_order AS sortOrder, c.unit_name AS unitName, c.checklist_version AS checklistVersion, c.item_code AS itemCode, c.attachment_id AS attachmentId,
               a.file_name AS fileName, a.size, c.title, c.published_at AS publishedAt, c.withdrawn_at AS withdrawnAt, c.withdrawn_reason AS withdrawnReason,
               c.withdrawn_by AS withdrawnBy,
               EXISTS (SELECT 1 FROM acceptance_templates t WHERE t.id = c.source_template_id AND t.deleted_at IS NULL) AS local
        FROM city_templates c JOIN districts d ON d.id = c.district_id JOIN attachments a ON a.id = c.attachment_id
-       WHERE c.deleted_at IS NULL AND ${bureauRows('c')} AND (? IS NULL OR c.district_id = ?)`,
-    )
-    .all(input.districtId ?? null, input.districtId ?? null) as CityRow[];
+       WHERE c.deleted_at IS NULL AND ${sqlRaw(bureauRows('c'))} AND (${input.districtId ?? null} IS NULL OR c.district_id = ${input.districtId ?? null})`,
+  );
   const bySource = new Map<string, CityPublication>();
   const others: Array<AcceptanceTemplate & { sortOrder: number }> = [];
   for (const r of rows) {

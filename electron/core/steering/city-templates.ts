@@ -12,6 +12,7 @@ import { beginWrite, inTransaction, type Write } from '../data/write.ts';
 import { newId } from '../ids.ts';
 import { getIdentity, requireIdentity } from '../node/node-service.ts';
 import { cityTemplateRows } from './city-template-rows.ts';
+import { all, sql as rowsSql } from '../data/query.ts';
 
 // 标准化样本 city-wide. An office publishes an accepted unit's system documents as its
 // district's templates (acceptance_templates, the office's rows). The bureau republishes
@@ -46,15 +47,11 @@ interface CityRow {
 
 /** The offices' live templates of units holding a plaque (passed, never revoked), with their files. */
 function publishable(ctx: CoreContext, self: string): Map<string, SourceTemplate> {
-  const rows = ctx.database.sqlite
-    .prepare(
-      `SELECT t.id, t.origin_node AS originNode, t.file_id AS fileId, t.district_id AS districtId, u.name AS unitName, f.checklist_version AS checklistVersion,
+  const rows = all(ctx.database.sqlite, rowsSql<SourceTemplate>`SELECT t.id, t.origin_node AS originNode, t.file_id AS fileId, t.district_id AS districtId, u.name AS unitName, f.checklist_version AS checklistVersion,
               t.item_code AS itemCode, t.title, a.sha256, a.size, a.file_name AS fileName, a.mime_type AS mimeType
        FROM acceptance_templates t JOIN acceptance_files f ON f.id = t.file_id JOIN units u ON u.id = f.unit_id JOIN attachments a ON a.id = t.attachment_id
-       WHERE t.deleted_at IS NULL AND t.withdrawn_at IS NULL AND f.deleted_at IS NULL AND t.origin_node <> ? AND f.origin_node = t.origin_node
-       ORDER BY t.published_at, t.id`,
-    )
-    .all(self) as SourceTemplate[];
+       WHERE t.deleted_at IS NULL AND t.withdrawn_at IS NULL AND f.deleted_at IS NULL AND t.origin_node <> ${self} AND f.origin_node = t.origin_node
+       ORDER BY t.published_at, t.id`);
   const decisions = decisionsOf(ctx, [...new Set(rows.map((r) => r.fileId))]);
   const accepted = (fileId: string) => {
     const own = decisions.get(fileId) ?? [];
@@ -74,9 +71,7 @@ export function refreshCityTemplates(ctx: CoreContext): { published: string[]; w
   return sqlite.transaction(() => {
     const self = identity.id;
     const wanted = publishable(ctx, self);
-    const existing = sqlite
-      .prepare('SELECT id, source_template_id AS sourceTemplateId, withdrawn_at AS withdrawnAt, withdrawn_by AS withdrawnBy FROM city_templates WHERE origin_node = ? AND deleted_at IS NULL')
-      .all(self) as CityRow[];
+    const existing = all(sqlite, rowsSql<CityRow>`SELECT id, source_template_id AS sourceTemplateId, withdrawn_at AS withdrawnAt, withdrawn_by AS withdrawnBy FROM city_templates WHERE origin_node = ${self} AND deleted_at IS NULL`);
     const bySource = new Map(existing.map((r) => [r.sourceTemplateId, r]));
     const now = ctx.now().toISOString();
     // beside the write layer on purpose: a refresh is audited as one entry naming every row it touched
@@ -116,10 +111,11 @@ export function refreshCityTemplates(ctx: CoreContext): { published: string[]; w
         published.push(row.id);
       }
     }
-    const stillThere = sqlite.prepare('SELECT withdrawn_at AS withdrawnAt, deleted_at AS deletedAt FROM acceptance_templates WHERE id = ?');
+    // run once per published row
+    const stillThere = sqlite.prepare<[string], { withdrawnAt: string | null; deletedAt: string | null }>('SELECT withdrawn_at AS withdrawnAt, deleted_at AS deletedAt FROM acceptance_templates WHERE id = ?');
     for (const row of existing) {
       if (row.withdrawnAt || wanted.has(row.sourceTemplateId)) continue;
-      const source = stillThere.get(row.sourceTemplateId) as { withdrawnAt: string | null; deletedAt: string | null } | undefined;
+      const source = stillThere.get(row.sourceTemplateId);
       const reason = !source || source.withdrawnAt || source.deletedAt ? '分局已撤下该样本' : '该单位的示范单位资格已撤销';
       db.update(cityTemplates).set({ withdrawnAt: now, withdrawnReason: reason, withdrawnBy: 'auto', ...bump }).where(eq(cityTemplates.id, row.id)).run();
       withdrawn.push(row.id);

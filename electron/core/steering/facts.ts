@@ -4,6 +4,7 @@ import { decisionsOf } from '../acceptance/acceptance-read.ts';
 import { effectiveState } from '../acceptance/state.ts';
 import type { CoreContext } from '../context.ts';
 import { localDate } from '../registry/as-of.ts';
+import { all, sql } from '../data/query.ts';
 
 // What the bureau knows of each district from the offices' bundles: which office is
 // enrolled for it and when it last reported, and its demonstration-unit files with the
@@ -20,15 +21,11 @@ export interface DistrictOffice {
 
 /** Per district: its enrolled offices (keys of role district), their latest bundle. A district without a key is absent. */
 export function officesByDistrict(ctx: CoreContext): Map<string, DistrictOffice> {
-  const rows = ctx.database.sqlite
-    .prepare(
-      `SELECT k.district_id AS districtId, k.node_id AS nodeId, max(k.node_name) AS nodeName, min(k.trusted_at) AS trustedAt,
+  const rows = all(ctx.database.sqlite, sql<{ districtId: string; nodeId: string; nodeName: string; trustedAt: string; allRevoked: number; lastCreatedAt: string | null; lastImportedAt: string | null }>`SELECT k.district_id AS districtId, k.node_id AS nodeId, max(k.node_name) AS nodeName, min(k.trusted_at) AS trustedAt,
               min(CASE WHEN k.revoked_at IS NULL THEN 0 ELSE 1 END) AS allRevoked,
               (SELECT max(created_at) FROM bundles_received b WHERE b.node_id = k.node_id) AS lastCreatedAt,
               (SELECT max(imported_at) FROM bundles_received b WHERE b.node_id = k.node_id) AS lastImportedAt
-       FROM trusted_keys k WHERE k.role = 'district' AND k.district_id IS NOT NULL GROUP BY k.district_id, k.node_id ORDER BY nodeName`,
-    )
-    .all() as Array<{ districtId: string; nodeId: string; nodeName: string; trustedAt: string; allRevoked: number; lastCreatedAt: string | null; lastImportedAt: string | null }>;
+       FROM trusted_keys k WHERE k.role = 'district' AND k.district_id IS NOT NULL GROUP BY k.district_id, k.node_id ORDER BY nodeName`);
   const out = new Map<string, DistrictOffice & { live: boolean }>();
   const later = (a: string | null, b: string | null) => (a === null ? b : b === null ? a : a > b ? a : b);
   for (const r of rows) {
@@ -56,12 +53,8 @@ export interface DemoFile {
 
 /** The district's acceptance files (oldest first) with their state as shown and the bureau's decisions. */
 export function demoFiles(ctx: CoreContext, districtId: string): DemoFile[] {
-  const files = ctx.database.sqlite
-    .prepare(
-      `SELECT f.id, f.unit_id AS unitId, u.name AS unitName, f.phase, f.created_at AS createdAt, f.state, f.round
-       FROM acceptance_files f JOIN units u ON u.id = f.unit_id WHERE f.district_id = ? AND f.deleted_at IS NULL ORDER BY f.created_at, f.id`,
-    )
-    .all(districtId) as Array<Omit<DemoFile, 'decisions'> & { round: number }>;
+  const files = all(ctx.database.sqlite, sql<Omit<DemoFile, 'decisions'> & { round: number }>`SELECT f.id, f.unit_id AS unitId, u.name AS unitName, f.phase, f.created_at AS createdAt, f.state, f.round
+       FROM acceptance_files f JOIN units u ON u.id = f.unit_id WHERE f.district_id = ${districtId} AND f.deleted_at IS NULL ORDER BY f.created_at, f.id`);
   const decisions = decisionsOf(ctx, files.map((f) => f.id));
   return files.map(({ round, ...f }) => {
     const own = decisions.get(f.id) ?? [];
@@ -107,15 +100,11 @@ export interface SupervisorCertificate {
  * certificate without a district counts where its holder's unit is.
  */
 export function supervisorsOn(ctx: CoreContext, districtId: string, date: string): SupervisorCertificate[] {
-  const rows = ctx.database.sqlite
-    .prepare(
-      `SELECT c.id, c.certificate_no AS certificateNo, c.holder_name AS holderName, c.id_number AS idNumber, c.unit_name AS unitName,
+  const rows = all(ctx.database.sqlite, sql<SupervisorCertificate>`SELECT c.id, c.certificate_no AS certificateNo, c.holder_name AS holderName, c.id_number AS idNumber, c.unit_name AS unitName,
               c.issue_date AS issueDate, c.valid_until AS validUntil, c.revoked_at AS revokedAt
        FROM supervisor_certificates c LEFT JOIN safety_managers m ON m.id = c.manager_id LEFT JOIN units u ON u.id = m.unit_id
-       WHERE c.deleted_at IS NULL AND coalesce(c.district_id, u.district_id) = ? AND c.issue_date <= ? AND c.valid_until >= ?
-       ORDER BY c.issue_date, c.certificate_no`,
-    )
-    .all(districtId, date, date) as SupervisorCertificate[];
+       WHERE c.deleted_at IS NULL AND coalesce(c.district_id, u.district_id) = ${districtId} AND c.issue_date <= ${date} AND c.valid_until >= ${date}
+       ORDER BY c.issue_date, c.certificate_no`);
   const people = new Map<string, SupervisorCertificate>();
   for (const c of rows) {
     // revoked_at is an instant: a revocation later than the date leaves the certificate valid on it

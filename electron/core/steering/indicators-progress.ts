@@ -4,6 +4,7 @@ import type { CoreContext } from '../context.ts';
 import { chinaMidnight, addMonths, firstDay } from '../summaries/month.ts';
 import { demoFiles, plaqueOn, supervisorsOn } from './facts.ts';
 import { notApplicable, pct, type Measure, type MonthScope } from './indicator-types.ts';
+import { all, sql, sqlRaw } from '../data/query.ts';
 
 // The indicators of the rollout: demonstration units holding a plaque against the
 // district's target, supervisors certified against theirs, and the blocks' 互查.
@@ -55,8 +56,9 @@ export function supervisorsTrained(ctx: CoreContext, scope: MonthScope, detail: 
 export function mutualChecks(ctx: CoreContext, scope: MonthScope, detail: boolean): Measure {
   const columns = ['安全管理小组', '本月互查次数', '最近一次互查'];
   const end = chinaMidnight(firstDay(addMonths(scope.month, 1)));
-  const blocks = ctx.database.sqlite
-    .prepare(
+  const blocks = all(
+    ctx.database.sqlite,
+    sql<{ id: string; name: string; held: number; latest: string | null }>`${sqlRaw(
       `SELECT b.id, b.name,
               (SELECT count(*) FROM block_checks c WHERE c.block_id = b.id AND c.kind = 'mutual' AND c.state = 'final' AND c.deleted_at IS NULL
                  AND c.checked_on BETWEEN @from AND @to) AS held,
@@ -64,8 +66,10 @@ export function mutualChecks(ctx: CoreContext, scope: MonthScope, detail: boolea
                  AND c.checked_on <= @to) AS latest
        FROM blocks b WHERE b.deleted_at IS NULL AND b.district_id = @districtId AND b.created_at < @end AND (b.dissolved_at IS NULL OR b.dissolved_at >= @end)
        ORDER BY b.name`,
-    )
-    .all({ districtId: scope.districtId, from: scope.from, to: scope.to, end }) as Array<{ id: string; name: string; held: number; latest: string | null }>;
+      [],
+      { districtId: scope.districtId, from: scope.from, to: scope.to, end },
+    )}`,
+  );
   if (blocks.length === 0) return notApplicable('无安全管理小组', columns);
   const held = blocks.filter((b) => b.held > 0).length;
   const rows: EvidenceRow[] = detail ? blocks.slice(0, EVIDENCE_LIMIT).map((b) => ({ cells: [b.name, String(b.held), b.latest ?? ''], tone: b.held > 0 ? 'ok' : 'bad', ref: null })) : [];

@@ -8,6 +8,7 @@ import { reviewsOf, rowsWhere } from '../summaries/summary-read.ts';
 import { getSummarySettings } from '../summaries/summary-settings.ts';
 import { judgedAt, statusOf, timelinessOf } from '../summaries/summary-status.ts';
 import { notApplicable, pct, type Measure, type MonthScope } from './indicator-types.ts';
+import { all, get, sql, sqlFragment } from '../data/query.ts';
 
 // The indicators of an office's own work, from the rows its bundles brought: the monthly
 // summary (on time by the bureau's clock), inspection dates of the equipment in use,
@@ -49,9 +50,9 @@ export function summaryOnTime(ctx: CoreContext, scope: MonthScope): Measure {
 export function inspectionOverdue(ctx: CoreContext, scope: MonthScope, detail: boolean): Measure {
   const { sqlite } = ctx.database;
   const overdue = inspectionSql('overdue', scope.asOf, scope.asOf);
-  const base = `FROM equipment e JOIN units u ON u.id = e.unit_id
-    WHERE e.deleted_at IS NULL AND u.deleted_at IS NULL AND e.status = 'in_use' AND u.district_id = ? AND e.next_inspection_date > ''`;
-  const counts = sqlite.prepare(`SELECT count(*) AS inUse, ifnull(sum(${overdue.sql}), 0) AS overdue ${base}`).get(...overdue.params, scope.districtId) as { inUse: number; overdue: number };
+  const base = sqlFragment`FROM equipment e JOIN units u ON u.id = e.unit_id
+    WHERE e.deleted_at IS NULL AND u.deleted_at IS NULL AND e.status = 'in_use' AND u.district_id = ${scope.districtId} AND e.next_inspection_date > ''`;
+  const counts = get(sqlite, sql<{ inUse: number; overdue: number }>`SELECT count(*) AS inUse, ifnull(sum(${overdue}), 0) AS overdue ${base}`) ?? { inUse: 0, overdue: 0 };
   const columns = ['设备代码', '注册代码', '设备种类', '使用单位', '下次检验日期', '超期天数'];
   if (counts.inUse === 0) return notApplicable('无在用设备（有检验日期的）', columns);
   const rate = counts.overdue / counts.inUse;
@@ -60,12 +61,12 @@ export function inspectionOverdue(ctx: CoreContext, scope: MonthScope, detail: b
   const rows: EvidenceRow[] = [];
   if (detail) {
     const catalogue = loadCatalogue();
-    const pieces = sqlite
-      .prepare(
-        `SELECT e.equipment_code AS code, e.registration_no AS reg, e.kind_code AS kind, u.id AS unitId, u.name AS unit, e.next_inspection_date AS next
-         ${base} AND ${overdue.sql} ORDER BY e.next_inspection_date, u.name LIMIT ${EVIDENCE_LIMIT}`,
-      )
-      .all(scope.districtId, ...overdue.params) as Array<{ code: string | null; reg: string | null; kind: string | null; unitId: string; unit: string; next: string }>;
+    const pieces = all(
+      sqlite,
+      sql<{ code: string | null; reg: string | null; kind: string | null; unitId: string; unit: string; next: string }>`
+        SELECT e.equipment_code AS code, e.registration_no AS reg, e.kind_code AS kind, u.id AS unitId, u.name AS unit, e.next_inspection_date AS next
+        ${base} AND ${overdue} ORDER BY e.next_inspection_date, u.name LIMIT ${EVIDENCE_LIMIT}`,
+    );
     for (const p of pieces) {
       rows.push({
         cells: [p.code ?? '', p.reg ?? '', (p.kind && catalogue.get(p.kind)?.name) || (p.kind ?? ''), p.unit, p.next, String(daysBetween(p.next, scope.asOf))],
@@ -82,13 +83,9 @@ const levelText = { general: '一般', major: '重大' } as const;
 /** 隐患按期整改率: hazards whose deadline fell in the month (up to today while it runs), closed on or before it. */
 export function hazardsOnTime(ctx: CoreContext, scope: MonthScope, detail: boolean): Measure {
   const until = scope.asOf < scope.to ? scope.asOf : scope.to;
-  const hazards = ctx.database.sqlite
-    .prepare(
-      `SELECT h.id, h.description, h.level, h.deadline, h.closed_on AS closedOn, u.name AS unit
+  const hazards = all(ctx.database.sqlite, sql<{ id: string; description: string; level: 'general' | 'major'; deadline: string; closedOn: string | null; unit: string }>`SELECT h.id, h.description, h.level, h.deadline, h.closed_on AS closedOn, u.name AS unit
        FROM hazards h JOIN units u ON u.id = h.unit_id
-       WHERE h.deleted_at IS NULL AND h.district_id = ? AND h.deadline BETWEEN ? AND ? ORDER BY h.deadline, h.found_on, h.id`,
-    )
-    .all(scope.districtId, scope.from, until) as Array<{ id: string; description: string; level: 'general' | 'major'; deadline: string; closedOn: string | null; unit: string }>;
+       WHERE h.deleted_at IS NULL AND h.district_id = ${scope.districtId} AND h.deadline BETWEEN ${scope.from} AND ${until} ORDER BY h.deadline, h.found_on, h.id`);
   const columns = ['隐患', '使用单位', '等级', '整改期限', '闭环日期', '结果'];
   if (hazards.length === 0) return notApplicable('本月无到期隐患', columns);
   const onTime = hazards.filter((h) => h.closedOn !== null && h.closedOn <= h.deadline);

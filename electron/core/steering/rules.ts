@@ -8,6 +8,7 @@ import type { CoreContext } from '../context.ts';
 import { newId } from '../ids.ts';
 import { currentMonth, monthLabel } from '../summaries/month.ts';
 import { requireIdentity } from '../node/node-service.ts';
+import { all, get, sql } from '../data/query.ts';
 
 // The assessment's indicators and weights, versioned like the other rules: a saved
 // change is a new version in effect from a month on, never earlier than the current
@@ -72,9 +73,7 @@ function toRules(row: StoredRules): AssessmentRules {
 }
 
 function storedVersions(ctx: CoreContext): AssessmentRules[] {
-  const rows = ctx.database.sqlite
-    .prepare('SELECT version, effective_from AS effectiveFrom, indicators, note, created_at AS createdAt, created_by AS createdBy FROM assessment_rules ORDER BY version')
-    .all() as StoredRules[];
+  const rows = all(ctx.database.sqlite, sql<StoredRules>`SELECT version, effective_from AS effectiveFrom, indicators, note, created_at AS createdAt, created_by AS createdBy FROM assessment_rules ORDER BY version`);
   return rows.map(toRules);
 }
 
@@ -123,7 +122,7 @@ export function saveRules(ctx: CoreContext, input: ParsedInput<'steering.saveRul
   const { sqlite } = ctx.database;
   return sqlite.transaction(() => {
     const before = rulesFor(ctx, input.effectiveFrom);
-    const version = ((sqlite.prepare('SELECT max(version) AS v FROM assessment_rules').get() as { v: number | null }).v ?? builtInRules.version) + 1;
+    const version = (get(sqlite, sql<{ v: number | null }>`SELECT max(version) AS v FROM assessment_rules`)!.v ?? builtInRules.version) + 1;
     const row = { id: newId(), version, effectiveFrom: input.effectiveFrom, indicators: JSON.stringify(indicators), note: input.note, createdAt: ctx.now().toISOString(), createdBy: ctx.actor };
     ctx.database.db.insert(assessmentRules).values(row).run();
     appendAudit(ctx, { nodeId: identity.id, call: 'steering.saveRules', table: 'assessment_rules', rowIds: [row.id], before, after: { ...row, indicators } });

@@ -6,6 +6,7 @@ import { appendAudit } from '../audit.ts';
 import type { CoreContext } from '../context.ts';
 import { readSettings } from '../settings/stored-settings.ts';
 import { requireIdentity } from '../node/node-service.ts';
+import { all, sql } from '../data/query.ts';
 
 // The bureau's steering settings under the key "steering" (this node's own, not synced):
 // the default rollout count and supervisors target of a pilot district, and which
@@ -24,8 +25,8 @@ export function updateSteeringSettings(ctx: CoreContext, input: ParsedInput<'ste
     const changes = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
     const after = SteeringSettings.parse({ ...before, ...changes });
     if (input.trainingCoverage) {
-      const centres = new Set((sqlite.prepare("SELECT DISTINCT node_id AS id FROM trusted_keys WHERE role = 'training'").all() as Array<{ id: string }>).map((r) => r.id));
-      const districts = new Set((sqlite.prepare('SELECT id FROM districts WHERE deleted_at IS NULL').all() as Array<{ id: string }>).map((r) => r.id));
+      const centres = new Set(all(sqlite, sql<{ id: string }>`SELECT DISTINCT node_id AS id FROM trusted_keys WHERE role = 'training'`).map((r) => r.id));
+      const districts = new Set(all(sqlite, sql<{ id: string }>`SELECT id FROM districts WHERE deleted_at IS NULL`).map((r) => r.id));
       const seen = new Set<string>();
       for (const c of input.trainingCoverage) {
         if (!centres.has(c.trainingNode)) throw new AppError('VALIDATION', '所选培训中心的公钥尚未登记，请先在“密钥与信任”中登记其公钥。', { field: 'trainingCoverage' });

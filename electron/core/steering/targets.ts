@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { ParsedInput } from '../../api/contract.ts';
 import { sql } from 'drizzle-orm';
 import { AppError } from '../../api/errors.ts';
-import { districtTargets } from '../../../db/schema/index.ts';
+import { districtTargets, units } from '../../../db/schema/index.ts';
 import type { DistrictTarget, PilotCandidate } from '../../api/schemas/steering.ts';
 import { unitAcceptanceStates } from '../acceptance/accepted-units.ts';
 import { appendAudit } from '../audit.ts';
@@ -11,6 +11,7 @@ import { likePattern } from '../registry/status-sql.ts';
 import { activeDistricts, districtName } from './bureau.ts';
 import { getSteeringSettings } from './steering-settings.ts';
 import { requireIdentity } from '../node/node-service.ts';
+import { all, get, sql as rowsSql } from '../data/query.ts';
 
 // Targets per district, kept at the bureau (district_targets): the pilot unit, the
 // number of 推广 units to accept after it (5–10, the seed's “再在辖区内选取5-10家”) and the
@@ -28,13 +29,9 @@ interface StoredTarget {
 }
 
 function storedTargets(ctx: CoreContext): Map<string, StoredTarget> {
-  const rows = ctx.database.sqlite
-    .prepare(
-      `SELECT t.district_id AS districtId, t.pilot_unit_id AS pilotUnitId, u.name AS pilotUnitName, t.rollout_target AS rolloutTarget,
+  const rows = all(ctx.database.sqlite, rowsSql<StoredTarget>`SELECT t.district_id AS districtId, t.pilot_unit_id AS pilotUnitId, u.name AS pilotUnitName, t.rollout_target AS rolloutTarget,
               t.supervisors_target AS supervisorsTarget, t.note, t.version
-       FROM district_targets t LEFT JOIN units u ON u.id = t.pilot_unit_id AND u.deleted_at IS NULL`,
-    )
-    .all() as StoredTarget[];
+       FROM district_targets t LEFT JOIN units u ON u.id = t.pilot_unit_id AND u.deleted_at IS NULL`);
   return new Map(rows.map((r) => [r.districtId, r]));
 }
 
@@ -70,13 +67,12 @@ export function saveTarget(ctx: CoreContext, input: ParsedInput<'steering.saveTa
   const { sqlite } = ctx.database;
   sqlite.transaction(() => {
     const name = districtName(ctx, input.districtId);
-    const before = sqlite.prepare('SELECT * FROM district_targets WHERE district_id = ?').get(input.districtId) as Record<string, unknown> | undefined;
+    const before = get(sqlite, rowsSql<Record<string, unknown>>`SELECT * FROM district_targets WHERE district_id = ${input.districtId}`);
     const version = (before?.['version'] as number | undefined) ?? 0;
     if (version !== input.version) throw new AppError('CONFLICT', `${name}的推进目标已被修改（可能在另一个窗口），请刷新后再改。`);
     if (input.pilotUnitId) {
-      const unit = sqlite.prepare('SELECT district_id AS districtId, name, deleted_at AS deletedAt FROM units WHERE id = ?').get(input.pilotUnitId) as
-        | { districtId: string; name: string; deletedAt: string | null }
-        | undefined;
+      const unit = get(sqlite, rowsSql<Pick<typeof units.$inferSelect, 'districtId' | 'name' | 'deletedAt'>>`
+        SELECT ${units.districtId} AS districtId, ${units.name}, ${units.deletedAt} AS deletedAt FROM ${units} WHERE ${units.id} = ${input.pilotUnitId}`);
       if (!unit || unit.deletedAt) throw new AppError('VALIDATION', '所选试点单位不在市局收到的台账中（可能已被分局删除），请重新选择。', { field: 'pilotUnitId' });
       if (unit.districtId !== input.districtId) throw new AppError('VALIDATION', `“${unit.name}”不属于${name}，试点单位须从本辖区的使用单位中选择。`, { field: 'pilotUnitId' });
     }
@@ -99,15 +95,11 @@ export function saveTarget(ctx: CoreContext, input: ParsedInput<'steering.saveTa
 export function pilotCandidates(ctx: CoreContext, input: ParsedInput<'steering.pilotCandidates'>): Array<z.infer<typeof PilotCandidate>> {
   districtName(ctx, input.districtId);
   const search = input.search ? likePattern(input.search) : null;
-  const rows = ctx.database.sqlite
-    .prepare(
-      `SELECT u.id AS unitId, u.name, u.uscc,
+  const rows = all(ctx.database.sqlite, rowsSql<Omit<z.infer<typeof PilotCandidate>, 'acceptanceState'>>`SELECT u.id AS unitId, u.name, u.uscc,
               (SELECT count(*) FROM equipment e WHERE e.unit_id = u.id AND e.deleted_at IS NULL AND e.status = 'in_use') AS equipmentInUse
-       FROM units u WHERE u.district_id = ? AND u.deleted_at IS NULL
-         AND (? IS NULL OR u.name LIKE ? ESCAPE '\\' OR u.uscc LIKE ? ESCAPE '\\')
-       ORDER BY equipmentInUse DESC, u.name LIMIT 200`,
-    )
-    .all(input.districtId, search, search, search) as Array<Omit<z.infer<typeof PilotCandidate>, 'acceptanceState'>>;
+       FROM units u WHERE u.district_id = ${input.districtId} AND u.deleted_at IS NULL
+         AND (${search} IS NULL OR u.name LIKE ${search} ESCAPE '\\' OR u.uscc LIKE ${search} ESCAPE '\\')
+       ORDER BY equipmentInUse DESC, u.name LIMIT 200`);
   const states = unitAcceptanceStates(ctx, rows.map((r) => r.unitId));
   return rows.map((r) => ({ ...r, acceptanceState: states.get(r.unitId) ?? null }));
 }

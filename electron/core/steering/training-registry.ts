@@ -13,6 +13,7 @@ import { A_ITEM_CODES } from '../registry/status-sql.ts';
 import { getRegistrySettings } from '../settings/settings-service.ts';
 import { requireIdentity } from '../node/node-service.ts';
 import { coverageOf } from './steering-settings.ts';
+import { all, get, sql as rowsSql } from '../data/query.ts';
 
 // The safety managers a training centre needs, sent by the bureau (training_registry):
 // every manager of the districts the centre trains, as the offices' bundles brought them,
@@ -50,14 +51,10 @@ function wantedRows(ctx: CoreContext, districtIds: readonly string[]): Map<strin
   if (districtIds.length === 0) return new Map();
   const today = localDate(ctx.now());
   const listed = screenedUnits(ctx, getRegistrySettings(ctx), { districtId: null, districtName: CITY_WIDE }).map((u) => u.unitId);
-  const rows = ctx.database.sqlite
-    .prepare(
-      `SELECT m.id AS managerId, u.district_id AS districtId, u.name AS unitName, u.uscc AS unitUscc, m.name, m.id_number AS idNumber, m.item_code AS itemCode,
+  const rows = all(ctx.database.sqlite, rowsSql<Omit<Wanted, 'idNumberMasked' | 'inList2'> & { unitId: string }>`SELECT m.id AS managerId, u.district_id AS districtId, u.name AS unitName, u.uscc AS unitUscc, m.name, m.id_number AS idNumber, m.item_code AS itemCode,
               m.certificate_no AS certificateNo, m.issued_date AS issuedDate, m.expiry_date AS expiryDate, u.id AS unitId
        FROM safety_managers m JOIN units u ON u.id = m.unit_id
-       WHERE m.deleted_at IS NULL AND u.deleted_at IS NULL AND u.district_id IN (SELECT value FROM json_each(?)) ORDER BY m.id`,
-    )
-    .all(JSON.stringify(districtIds)) as Array<Omit<Wanted, 'idNumberMasked' | 'inList2'> & { unitId: string }>;
+       WHERE m.deleted_at IS NULL AND u.deleted_at IS NULL AND u.district_id IN (SELECT value FROM json_each(${JSON.stringify(districtIds)})) ORDER BY m.id`);
   const onList1 = new Set(listed);
   const out = new Map<string, Wanted>();
   for (const { unitId, ...r } of rows) {
@@ -83,13 +80,9 @@ export function refreshTrainingRegistry(ctx: CoreContext, trainingNode: string):
   const { sqlite } = ctx.database;
   return sqlite.transaction(() => {
     const wanted = wantedRows(ctx, coverageOf(ctx, trainingNode));
-    const existing = sqlite
-      .prepare(
-        `SELECT id, manager_id AS managerId, deleted_at AS deletedAt, district_id AS districtId, unit_name AS unitName, unit_uscc AS unitUscc, name, id_number AS idNumber,
+    const existing = all(sqlite, rowsSql<Wanted & { id: string; deletedAt: string | null }>`SELECT id, manager_id AS managerId, deleted_at AS deletedAt, district_id AS districtId, unit_name AS unitName, unit_uscc AS unitUscc, name, id_number AS idNumber,
                 id_number_masked AS idNumberMasked, item_code AS itemCode, certificate_no AS certificateNo, issued_date AS issuedDate, expiry_date AS expiryDate, in_list2 AS inList2
-         FROM training_registry WHERE origin_node = ? AND training_node = ?`,
-      )
-      .all(identity.id, trainingNode) as Array<Wanted & { id: string; deletedAt: string | null }>;
+         FROM training_registry WHERE origin_node = ${identity.id} AND training_node = ${trainingNode}`);
     const now = ctx.now().toISOString();
     const { db } = ctx.database;
     const t = trainingRegistry;
@@ -132,12 +125,12 @@ export function refreshTrainingRegistry(ctx: CoreContext, trainingNode: string):
 export function trainingRegistryPreview(ctx: CoreContext, trainingNode: string): TrainingRegistryPreview {
   const identity = requireIdentity(ctx);
   const { sqlite } = ctx.database;
-  const centre = sqlite.prepare("SELECT node_name AS name FROM trusted_keys WHERE node_id = ? AND role = 'training' LIMIT 1").get(trainingNode) as { name: string } | undefined;
+  const centre = get(sqlite, rowsSql<{ name: string }>`SELECT node_name AS name FROM trusted_keys WHERE node_id = ${trainingNode} AND role = 'training' LIMIT 1`);
   if (!centre) throw new AppError('NOT_FOUND', '该培训中心的公钥尚未登记，请先在“密钥与信任”中登记其公钥。');
   const districtIds = coverageOf(ctx, trainingNode);
   const rows = [...wantedRows(ctx, districtIds).values()];
-  const names = new Map((sqlite.prepare('SELECT id, name FROM districts').all() as Array<{ id: string; name: string }>).map((d) => [d.id, d.name]));
-  const sent = (sqlite.prepare('SELECT count(*) AS n FROM training_registry WHERE origin_node = ? AND training_node = ? AND deleted_at IS NULL').get(identity.id, trainingNode) as { n: number }).n;
+  const names = new Map(all(sqlite, rowsSql<{ id: string; name: string }>`SELECT id, name FROM districts`).map((d) => [d.id, d.name]));
+  const sent = get(sqlite, rowsSql<{ n: number }>`SELECT count(*) AS n FROM training_registry WHERE origin_node = ${identity.id} AND training_node = ${trainingNode} AND deleted_at IS NULL`)!.n;
   return {
     trainingNode,
     nodeName: centre.name,

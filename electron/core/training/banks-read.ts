@@ -2,24 +2,21 @@ import { AppError } from '../../api/errors.ts';
 import type { Question } from '../../api/schemas/training.ts';
 import type { CoreContext } from '../context.ts';
 import type { QuestionType } from './marks.ts';
+import { all, get, sql } from '../data/query.ts';
 
 // Reading banks and their questions (this node's and those received in bundles).
 
 export function bankSummary(ctx: CoreContext, bankId: string) {
-  const row = ctx.database.sqlite
-    .prepare(
-      `SELECT b.id, b.title, b.source_file AS sourceFile, b.imported_at AS importedAt,
+  const row = get(ctx.database.sqlite, sql<{ id: string; title: string; sourceFile: string | null; importedAt: string; questions: number; modules: string }>`SELECT b.id, b.title, b.source_file AS sourceFile, b.imported_at AS importedAt,
               (SELECT count(*) FROM questions q WHERE q.bank_id = b.id AND q.deleted_at IS NULL) AS questions,
               (SELECT json_group_array(DISTINCT q.module) FROM questions q WHERE q.bank_id = b.id AND q.deleted_at IS NULL AND q.module IS NOT NULL) AS modules
-       FROM question_banks b WHERE b.id = ? AND b.deleted_at IS NULL`,
-    )
-    .get(bankId) as { id: string; title: string; sourceFile: string | null; importedAt: string; questions: number; modules: string } | undefined;
+       FROM question_banks b WHERE b.id = ${bankId} AND b.deleted_at IS NULL`);
   if (!row) throw new AppError('NOT_FOUND', '题库不存在或已删除', { field: 'bankId' });
   return { ...row, modules: (JSON.parse(row.modules) as string[]).sort((a, b) => a.localeCompare(b, 'zh-CN')) };
 }
 
 export function listBanks(ctx: CoreContext) {
-  const ids = ctx.database.sqlite.prepare('SELECT id FROM question_banks WHERE deleted_at IS NULL ORDER BY imported_at DESC').all() as Array<{ id: string }>;
+  const ids = all(ctx.database.sqlite, sql<{ id: string }>`SELECT id FROM question_banks WHERE deleted_at IS NULL ORDER BY imported_at DESC`);
   return ids.map((r) => bankSummary(ctx, r.id));
 }
 
@@ -37,12 +34,8 @@ export interface QuestionRow {
 }
 
 export function questionRows(ctx: CoreContext, bankId: string): QuestionRow[] {
-  return ctx.database.sqlite
-    .prepare(
-      `SELECT id, origin_node AS originNode, version, no, type, stem, options, answer, points, module
-       FROM questions WHERE bank_id = ? AND deleted_at IS NULL ORDER BY no`,
-    )
-    .all(bankId) as QuestionRow[];
+  return all(ctx.database.sqlite, sql<QuestionRow>`SELECT id, origin_node AS originNode, version, no, type, stem, options, answer, points, module
+       FROM questions WHERE bank_id = ${bankId} AND deleted_at IS NULL ORDER BY no`);
 }
 
 export function bankQuestions(ctx: CoreContext, bankId: string): Question[] {

@@ -17,6 +17,7 @@ import { loadExamRow, type ExamRow } from './exams.ts';
 import { getTrainingSettings } from './training-settings.ts';
 import { certificateRows } from './training-rows.ts';
 import { requireIdentity } from '../node/node-service.ts';
+import { all, get, sql } from '../data/query.ts';
 
 // 颁发特种设备安全监督员证 from published results: to the candidates who passed, are on
 // the exam's roster and hold a valid A certificate (eligibility.ts); the others only
@@ -48,8 +49,8 @@ function nextNumbers(ctx: CoreContext, nodeId: string, issueDate: string, count:
   const { sqlite } = ctx.database;
   const year = Number(issueDate.slice(0, 4));
   const pattern = getTrainingSettings(ctx).certificatePattern;
-  const used = new Set((sqlite.prepare('SELECT certificate_no AS n FROM supervisor_certificates WHERE origin_node = ? AND deleted_at IS NULL').all(nodeId) as Array<{ n: string }>).map((r) => r.n));
-  let seq = (sqlite.prepare('SELECT coalesce(max(seq), 0) AS n FROM supervisor_certificates WHERE origin_node = ? AND year = ?').get(nodeId, year) as { n: number }).n;
+  const used = new Set(all(sqlite, sql<{ n: string }>`SELECT certificate_no AS n FROM supervisor_certificates WHERE origin_node = ${nodeId} AND deleted_at IS NULL`).map((r) => r.n));
+  let seq = get(sqlite, sql<{ n: number }>`SELECT coalesce(max(seq), 0) AS n FROM supervisor_certificates WHERE origin_node = ${nodeId} AND year = ${year}`)!.n;
   const out: Array<{ no: string; seq: number }> = [];
   while (out.length < count) {
     const no = formatPlaqueNo(pattern, year, ++seq);

@@ -3,6 +3,7 @@ import type { CoreContext } from '../context.ts';
 import { maskIdNumber } from '../privacy/mask.ts';
 import type { ExamRow } from './exams.ts';
 import { receivedCertificates } from './received-registry.ts';
+import { all, get, sql } from '../data/query.ts';
 
 // Who may receive a 特种设备安全监督员证: the seed issues it to 特种设备安全管理员 who
 // passed, so a candidate who passed must be on the exam's roster and hold a valid A
@@ -63,15 +64,11 @@ interface ManagerRow {
 
 /** Passed results of the exam without a certificate yet, in 准考证号 order. */
 export function pendingCandidates(ctx: CoreContext, examId: string): { pending: PendingCandidate[]; certified: number; published: boolean } {
-  const rows = ctx.database.sqlite
-    .prepare(
-      `SELECT r.id AS resultId, r.state, c.id AS candidateId, c.candidate_no AS candidateNo, c.name, c.id_number AS idNumber, c.manager_id AS managerId, c.attendee_id AS attendeeId,
+  const rows = all(ctx.database.sqlite, sql<PendingCandidate & { state: string; certified: number | null }>`SELECT r.id AS resultId, r.state, c.id AS candidateId, c.candidate_no AS candidateNo, c.name, c.id_number AS idNumber, c.manager_id AS managerId, c.attendee_id AS attendeeId,
               c.unit_name AS unitName, c.unit_uscc AS unitUscc, c.district_id AS districtId,
               (SELECT 1 FROM supervisor_certificates s WHERE s.result_id = r.id AND s.deleted_at IS NULL) AS certified
        FROM exam_results r JOIN exam_candidates c ON c.id = r.candidate_id
-       WHERE r.exam_id = ? AND r.passed = 1 AND r.deleted_at IS NULL ORDER BY c.candidate_no`,
-    )
-    .all(examId) as Array<PendingCandidate & { state: string; certified: number | null }>;
+       WHERE r.exam_id = ${examId} AND r.passed = 1 AND r.deleted_at IS NULL ORDER BY c.candidate_no`);
   return {
     pending: rows.filter((r) => !r.certified).map(({ state: _s, certified: _c, ...p }) => p),
     certified: rows.filter((r) => r.certified).length,
@@ -82,9 +79,10 @@ export function pendingCandidates(ctx: CoreContext, examId: string): { pending: 
 /** Checks each candidate against the roster and the registry on the issue date. */
 export function checkCandidates(ctx: CoreContext, exam: ExamRow, pending: readonly PendingCandidate[], issueDate: string): CheckedCandidate[] {
   const { sqlite } = ctx.database;
-  const session = exam.sessionId ? (sqlite.prepare('SELECT title FROM training_sessions WHERE id = ?').get(exam.sessionId) as { title: string } | undefined) : undefined;
+  const session = exam.sessionId ? get(sqlite, sql<{ title: string }>`SELECT title FROM training_sessions WHERE id = ${exam.sessionId}`) : undefined;
   const onRoster = sqlite.prepare('SELECT 1 FROM training_attendees WHERE id = ? AND session_id = ? AND deleted_at IS NULL');
-  const managers = sqlite.prepare(
+  // run once per candidate
+  const managers = sqlite.prepare<[string | null, string | null, string | null], ManagerRow>(
     `SELECT m.id, m.item_code AS itemCode, m.certificate_no AS certificateNo, m.expiry_date AS expiryDate, u.name AS unitName, u.uscc AS unitUscc, u.district_id AS districtId
      FROM safety_managers m LEFT JOIN units u ON u.id = m.unit_id AND u.deleted_at IS NULL
      WHERE m.deleted_at IS NULL AND (m.id = ? OR (? IS NOT NULL AND m.id_number = ?))`,
@@ -95,7 +93,7 @@ export function checkCandidates(ctx: CoreContext, exam: ExamRow, pending: readon
     if (!exam.sessionId) return verdict('not-on-roster', '本场考试未关联培训班，无法核对培训名单');
     if (!p.attendeeId || !onRoster.get(p.attendeeId, exam.sessionId)) return verdict('not-on-roster', `不在培训班“${session?.title ?? ''}”的名单中`);
     // the ledger of this node, and at a training centre the managers the bureau sent it
-    const rows = [...(managers.all(p.managerId, p.idNumber, p.idNumber) as ManagerRow[]), ...receivedCertificates(ctx, p.managerId, p.idNumber)];
+    const rows = [...managers.all(p.managerId, p.idNumber, p.idNumber), ...receivedCertificates(ctx, p.managerId, p.idNumber)];
     if (rows.length === 0) return verdict('not-verifiable', '本机台账中没有此人的安全管理员记录，无法核实 A 证');
     const a = rows.filter((r) => isA(r.itemCode));
     if (a.length === 0) return verdict('no-a-certificate', '台账中此人没有特种设备安全管理（A）证书');

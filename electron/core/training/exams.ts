@@ -10,6 +10,7 @@ import { round2, type MultiRule } from './scoring.ts';
 import { getTrainingSettings } from './training-settings.ts';
 import { requireIdentity } from '../node/node-service.ts';
 import { examRows } from './training-rows.ts';
+import { all, get, sql } from '../data/query.ts';
 
 // 考试: a paper drawn from a bank (the whole bank, a fixed list, or random by module
 // weights; A/B variants), its pass mark and multiple-choice rule, and optionally the
@@ -31,13 +32,9 @@ export interface ExamRow {
 }
 
 export function loadExamRow(ctx: CoreContext, examId: string): ExamRow {
-  const row = ctx.database.sqlite
-    .prepare(
-      `SELECT id, origin_node AS originNode, version, title, bank_id AS bankId, session_id AS sessionId, paper, pass_mark AS passMark, full_marks AS fullMarks,
+  const row = get(ctx.database.sqlite, sql<ExamRow>`SELECT id, origin_node AS originNode, version, title, bank_id AS bankId, session_id AS sessionId, paper, pass_mark AS passMark, full_marks AS fullMarks,
               multi_rule AS multiRule, time_minutes AS timeMinutes, exam_date AS examDate
-       FROM exams WHERE id = ? AND deleted_at IS NULL`,
-    )
-    .get(examId) as ExamRow | undefined;
+       FROM exams WHERE id = ${examId} AND deleted_at IS NULL`);
   if (!row) throw new AppError('NOT_FOUND', '考试不存在或已删除，请刷新后重试', { field: 'examId' });
   return row;
 }
@@ -70,7 +67,7 @@ export function createExam(ctx: CoreContext, input: ParsedInput<'training.create
   inTransaction(w, () => {
     bankSummary(ctx, input.bankId);
     if (input.sessionId) {
-      const session = sqlite.prepare('SELECT origin_node AS originNode FROM training_sessions WHERE id = ? AND deleted_at IS NULL').get(input.sessionId) as { originNode: string } | undefined;
+      const session = get(sqlite, sql<{ originNode: string }>`SELECT origin_node AS originNode FROM training_sessions WHERE id = ${input.sessionId} AND deleted_at IS NULL`);
       if (!session) throw new AppError('VALIDATION', '所选培训班不存在，请刷新后重新选择', { field: 'sessionId' });
       if (session.originNode !== identity.id) throw new AppError('FORBIDDEN', '只能为本单位举办的培训班组织考试', { field: 'sessionId' });
     } else if (identity.role === 'district') {
@@ -118,7 +115,7 @@ function resultsStateOf(states: string[]): ResultsState {
 
 export function getExam(ctx: CoreContext, examId: string): Exam {
   const row = loadExamRow(ctx, examId);
-  const results = ctx.database.sqlite.prepare('SELECT state, passed FROM exam_results WHERE exam_id = ? AND deleted_at IS NULL').all(examId) as Array<{ state: string; passed: number }>;
+  const results = all(ctx.database.sqlite, sql<{ state: string; passed: number }>`SELECT state, passed FROM exam_results WHERE exam_id = ${examId} AND deleted_at IS NULL`);
   return {
     ...row,
     paper: paperOf(row),
@@ -129,7 +126,7 @@ export function getExam(ctx: CoreContext, examId: string): Exam {
 }
 
 export function listExams(ctx: CoreContext): Exam[] {
-  const ids = ctx.database.sqlite.prepare('SELECT id FROM exams WHERE deleted_at IS NULL ORDER BY created_at DESC').all() as Array<{ id: string }>;
+  const ids = all(ctx.database.sqlite, sql<{ id: string }>`SELECT id FROM exams WHERE deleted_at IS NULL ORDER BY created_at DESC`);
   return ids.map((r) => getExam(ctx, r.id));
 }
 

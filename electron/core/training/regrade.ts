@@ -13,6 +13,7 @@ import { regradeMarks, totalOf, type StoredMarks } from './grade-sheet.ts';
 import { normaliseKey } from './marks.ts';
 import { round2 } from './scoring.ts';
 import { requireIdentity } from '../node/node-service.ts';
+import { all, get, sql as rowsSql } from '../data/query.ts';
 
 // 更正答案: a key (or a question's points) corrected in the bank, and every result of
 // every exam on that bank recomputed from the stored marks, in one transaction. The
@@ -25,15 +26,13 @@ export function correctKey(ctx: CoreContext, input: ParsedInput<'training.correc
   const { sqlite } = ctx.database;
   return sqlite.transaction(() => {
     bankSummary(ctx, input.bankId);
-    const q = sqlite
-      .prepare('SELECT id, origin_node AS originNode, type, options, answer, points FROM questions WHERE bank_id = ? AND no = ? AND deleted_at IS NULL')
-      .get(input.bankId, input.no) as { id: string; originNode: string; type: 'judge' | 'single' | 'multi'; options: string; answer: string; points: number } | undefined;
+    const q = get(sqlite, rowsSql<{ id: string; originNode: string; type: 'judge' | 'single' | 'multi'; options: string; answer: string; points: number }>`SELECT id, origin_node AS originNode, type, options, answer, points FROM questions WHERE bank_id = ${input.bankId} AND no = ${input.no} AND deleted_at IS NULL`);
     if (!q) throw new AppError('NOT_FOUND', `题库中没有第 ${input.no} 题`, { field: 'no' });
     requireOwn(identity, q, '题库');
     const key = normaliseKey(q.type, input.answer, q.type === 'judge' ? 0 : Math.max(2, (JSON.parse(q.options) as string[]).length));
     if (!key.ok) throw new AppError('VALIDATION', key.message, { field: 'answer' });
     const points = input.points ?? q.points;
-    const exams = (sqlite.prepare('SELECT id FROM exams WHERE bank_id = ? AND deleted_at IS NULL').all(input.bankId) as Array<{ id: string }>).map((e) => e.id);
+    const exams = all(sqlite, rowsSql<{ id: string }>`SELECT id FROM exams WHERE bank_id = ${input.bankId} AND deleted_at IS NULL`).map((e) => e.id);
     for (const examId of exams) requireUnlocked(ctx, examId);
     const now = ctx.now().toISOString();
     // Written beside the write layer on purpose: a correction is one audit entry naming the
@@ -81,10 +80,10 @@ export function correctKey(ctx: CoreContext, input: ParsedInput<'training.correc
       // written after the iteration: better-sqlite3 does not allow writes while a statement iterates
       pending.forEach((run) => run());
     }
-    const certificateOf = sqlite.prepare('SELECT id AS certificateId, certificate_no AS certificateNo, holder_name AS holderName FROM supervisor_certificates WHERE result_id = ? AND revoked_at IS NULL AND deleted_at IS NULL');
+    const certificateOf = sqlite.prepare<[string], { certificateId: string; certificateNo: string; holderName: string }>('SELECT id AS certificateId, certificate_no AS certificateNo, holder_name AS holderName FROM supervisor_certificates WHERE result_id = ? AND revoked_at IS NULL AND deleted_at IS NULL');
     const certifiedNowFailing = changes
       .filter((c) => c.before.passed && !c.after.passed)
-      .map((c) => certificateOf.get(c.resultId) as { certificateId: string; certificateNo: string; holderName: string } | undefined)
+      .map((c) => certificateOf.get(c.resultId))
       .filter((c) => c !== undefined);
     appendAudit(ctx, {
       nodeId: identity.id,

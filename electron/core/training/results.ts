@@ -12,21 +12,18 @@ import { getExam, loadExamRow, requireUnlocked } from './exams.ts';
 import { totalOf } from './grade-sheet.ts';
 import { requireIdentity } from '../node/node-service.ts';
 import { resultRows } from './training-rows.ts';
+import { all, get, sql as rowsSql } from '../data/query.ts';
 
 // Results of an exam: the list, hand-entered subjective / practical scores, and
 // publishing (locks them) and unlocking (audited, with a reason).
 
 export function listResults(ctx: CoreContext, examId: string): ExamResult[] {
   loadExamRow(ctx, examId);
-  const rows = ctx.database.sqlite
-    .prepare(
-      `SELECT r.id, r.version, r.candidate_id AS candidateId, c.candidate_no AS candidateNo, c.name, c.id_number AS idNumber, c.unit_name AS unitName, c.attempt, c.variant,
+  const rows = all(ctx.database.sqlite, rowsSql<Omit<ExamResult, 'passed' | 'idNumberMasked'> & { passed: number; idNumber: string | null }>`SELECT r.id, r.version, r.candidate_id AS candidateId, c.candidate_no AS candidateNo, c.name, c.id_number AS idNumber, c.unit_name AS unitName, c.attempt, c.variant,
               r.objective_score AS objectiveScore, r.subjective_score AS subjectiveScore, r.total, r.passed, r.state,
               (SELECT s.certificate_no FROM supervisor_certificates s WHERE s.result_id = r.id AND s.deleted_at IS NULL) AS certificateNo
        FROM exam_results r JOIN exam_candidates c ON c.id = r.candidate_id
-       WHERE r.exam_id = ? AND r.deleted_at IS NULL ORDER BY c.candidate_no`,
-    )
-    .all(examId) as Array<Omit<ExamResult, 'passed' | 'idNumberMasked'> & { passed: number; idNumber: string | null }>;
+       WHERE r.exam_id = ${examId} AND r.deleted_at IS NULL ORDER BY c.candidate_no`);
   return rows.map(({ idNumber, ...r }) => ({ ...r, passed: r.passed === 1, idNumberMasked: maskIdNumber(idNumber) }));
 }
 
@@ -46,9 +43,7 @@ export function setSubjective(ctx: CoreContext, input: ParsedInput<'training.set
   const { sqlite } = ctx.database;
   const w = beginWrite(ctx, identity, 'training.setSubjective');
   const examId = inTransaction(w, () => {
-    const row = sqlite
-      .prepare('SELECT id, origin_node AS originNode, version, exam_id AS examId, objective_score AS objective, subjective_score AS subjective, total, passed FROM exam_results WHERE id = ? AND deleted_at IS NULL')
-      .get(input.resultId) as ResultRow | undefined;
+    const row = get(sqlite, rowsSql<ResultRow>`SELECT id, origin_node AS originNode, version, exam_id AS examId, objective_score AS objective, subjective_score AS subjective, total, passed FROM exam_results WHERE id = ${input.resultId} AND deleted_at IS NULL`);
     if (!row) throw new AppError('NOT_FOUND', '成绩不存在或已删除，请刷新后重试', { field: 'resultId' });
     requireOwn(identity, row, '成绩');
     requireUnlocked(ctx, row.examId);
@@ -75,7 +70,7 @@ export function publishResults(ctx: CoreContext, examId: string): Exam {
   sqlite.transaction(() => {
     const exam = loadExamRow(ctx, examId);
     requireOwn(identity, exam, '考试');
-    const rows = sqlite.prepare("SELECT id FROM exam_results WHERE exam_id = ? AND state <> 'published' AND deleted_at IS NULL").all(examId) as Array<{ id: string }>;
+    const rows = all(sqlite, rowsSql<{ id: string }>`SELECT id FROM exam_results WHERE exam_id = ${examId} AND state <> 'published' AND deleted_at IS NULL`);
     if (rows.length === 0) throw new AppError('CONFLICT', '没有待发布的成绩（尚未阅卷，或已全部发布）');
     const now = ctx.now().toISOString();
     // every result of the exam at once, one audit entry, beside the write layer on purpose
@@ -96,7 +91,7 @@ export function unlockResults(ctx: CoreContext, input: ParsedInput<'training.unl
   sqlite.transaction(() => {
     const exam = loadExamRow(ctx, input.examId);
     requireOwn(identity, exam, '考试');
-    const rows = sqlite.prepare("SELECT id FROM exam_results WHERE exam_id = ? AND state = 'published' AND deleted_at IS NULL").all(input.examId) as Array<{ id: string }>;
+    const rows = all(sqlite, rowsSql<{ id: string }>`SELECT id FROM exam_results WHERE exam_id = ${input.examId} AND state = 'published' AND deleted_at IS NULL`);
     if (rows.length === 0) throw new AppError('CONFLICT', '成绩尚未发布，无需解锁');
     const now = ctx.now().toISOString();
     ctx.database.db

@@ -21,6 +21,7 @@ import { loadSession } from './sessions.ts';
 import { receivedByIdNumber, receivedPeople } from './received-registry.ts';
 import { column, readTable, text } from './sheet-table.ts';
 import { requireIdentity } from '../node/node-service.ts';
+import { all, get, sql as rowsSql, sqlRaw } from '../data/query.ts';
 
 // 培训名单: picked from the registry's safety managers (by district, by block, from
 // list 2 of the 两项清单, or by hand) or imported from xlsx (姓名, 身份证号, 单位名称,
@@ -47,9 +48,7 @@ export interface RosterEntry {
 
 /** Looks candidates up on a session's roster: by ID number, else by a name that is unique on it. */
 export function rosterIndex(ctx: CoreContext, sessionId: string) {
-  const rows = ctx.database.sqlite
-    .prepare('SELECT id, name, id_number AS idNumber, manager_id AS managerId, unit_name AS unitName, unit_uscc AS unitUscc, district_id AS districtId FROM training_attendees WHERE session_id = ? AND deleted_at IS NULL')
-    .all(sessionId) as Array<RosterEntry & { name: string; idNumber: string | null }>;
+  const rows = all(ctx.database.sqlite, rowsSql<RosterEntry & { name: string; idNumber: string | null }>`SELECT id, name, id_number AS idNumber, manager_id AS managerId, unit_name AS unitName, unit_uscc AS unitUscc, district_id AS districtId FROM training_attendees WHERE session_id = ${sessionId} AND deleted_at IS NULL`);
   const byId = new Map(rows.filter((r) => r.idNumber).map((r) => [r.idNumber!, r]));
   const byName = new Map<string, RosterEntry | null>();
   for (const r of rows) byName.set(r.name, byName.has(r.name) ? null : r);
@@ -68,7 +67,7 @@ function addPeople(ctx: CoreContext, sessionId: string, people: Person[], source
   const w = beginWrite(ctx, identity, call);
   return inTransaction(w, () => {
     const existing = new Set(
-      (sqlite.prepare('SELECT coalesce(id_number, manager_id, name) AS k FROM training_attendees WHERE session_id = ? AND deleted_at IS NULL').all(sessionId) as Array<{ k: string }>).map((r) => r.k),
+      all(sqlite, rowsSql<{ k: string }>`SELECT coalesce(id_number, manager_id, name) AS k FROM training_attendees WHERE session_id = ${sessionId} AND deleted_at IS NULL`).map((r) => r.k),
     );
     const fresh: Person[] = [];
     for (const p of people) {
@@ -86,8 +85,8 @@ function addPeople(ctx: CoreContext, sessionId: string, people: Person[], source
   });
 }
 
-const managerSql = `SELECT m.id AS managerId, m.name, m.id_number AS idNumber, u.name AS unitName, u.uscc AS unitUscc, u.district_id AS districtId, m.phone
-  FROM safety_managers m JOIN units u ON u.id = m.unit_id WHERE m.deleted_at IS NULL AND u.deleted_at IS NULL`;
+const managerSql = sqlRaw(`SELECT m.id AS managerId, m.name, m.id_number AS idNumber, u.name AS unitName, u.uscc AS unitUscc, u.district_id AS districtId, m.phone
+  FROM safety_managers m JOIN units u ON u.id = m.unit_id WHERE m.deleted_at IS NULL AND u.deleted_at IS NULL`);
 
 export function addFromRegistry(ctx: CoreContext, input: ParsedInput<'training.addAttendees'>): z.infer<typeof RosterAdded> {
   const { sqlite } = ctx.database;
@@ -96,14 +95,14 @@ export function addFromRegistry(ctx: CoreContext, input: ParsedInput<'training.a
   if (!input.districtId && !input.blockId && !input.twoLists && input.managerIds.length === 0) {
     throw new AppError('VALIDATION', '请选择按分局、按安全管理小组、按两项清单或逐个选择安全管理员');
   }
-  if (input.districtId) take(sqlite.prepare(`${managerSql} AND u.district_id = ?`).all(input.districtId) as Person[]);
+  if (input.districtId) take(all(sqlite, rowsSql<Person>`${managerSql} AND u.district_id = ${input.districtId}`));
   // a training centre holds no ledger: the managers the bureau sent it stand in for it
   take(receivedPeople(ctx, { districtId: input.districtId, twoLists: input.twoLists, managerIds: input.managerIds }));
   if (input.blockId) {
-    take(sqlite.prepare(`${managerSql} AND u.id IN (SELECT unit_id FROM block_members WHERE block_id = ? AND left_at IS NULL AND deleted_at IS NULL)`).all(input.blockId) as Person[]);
+    take(all(sqlite, rowsSql<Person>`${managerSql} AND u.id IN (SELECT unit_id FROM block_members WHERE block_id = ${input.blockId} AND left_at IS NULL AND deleted_at IS NULL)`));
   }
   const named = [...input.managerIds, ...(input.twoLists ? buildTwoLists(ctx, localDate(ctx.now())).managers.map((m) => m.managerId) : [])];
-  if (named.length) take(sqlite.prepare(`${managerSql} AND m.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(named)) as Person[]);
+  if (named.length) take(all(sqlite, rowsSql<Person>`${managerSql} AND m.id IN (SELECT value FROM json_each(${JSON.stringify(named)}))`));
   if (people.size === 0) throw new AppError('NOT_FOUND', '所选范围内没有安全管理员，请先导入台账或换一个范围');
   return { ...addPeople(ctx, input.sessionId, [...people.values()], 'registry', 'training.addAttendees'), errors: [] };
 }
@@ -136,7 +135,7 @@ export async function importRoster(ctx: CoreContext, input: ParsedInput<'trainin
     }
     const uscc = cell(row.cells, at.uscc);
     const manager = idNumber
-      ? ((ctx.database.sqlite.prepare(`${managerSql} AND m.id_number = ? ORDER BY m.updated_at DESC LIMIT 1`).get(idNumber) as Person | undefined) ?? receivedByIdNumber(ctx, idNumber))
+      ? (get(ctx.database.sqlite, rowsSql<Person>`${managerSql} AND m.id_number = ${idNumber} ORDER BY m.updated_at DESC LIMIT 1`) ?? receivedByIdNumber(ctx, idNumber))
       : undefined;
     people.push({ managerId: manager?.managerId ?? null, name, idNumber, unitName: cell(row.cells, at.unit) ?? manager?.unitName ?? null, unitUscc: uscc ?? manager?.unitUscc ?? null, districtId: manager?.districtId ?? null, phone });
   }
@@ -150,9 +149,7 @@ export function setAttendance(ctx: CoreContext, input: ParsedInput<'training.set
   const { sqlite } = ctx.database;
   return sqlite.transaction(() => {
     const now = ctx.now().toISOString();
-    const rows = sqlite
-      .prepare('SELECT id, origin_node AS originNode, attendance FROM training_attendees WHERE id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL')
-      .all(JSON.stringify(input.attendeeIds)) as Array<{ id: string; originNode: string; attendance: string }>;
+    const rows = all(sqlite, rowsSql<{ id: string; originNode: string; attendance: string }>`SELECT id, origin_node AS originNode, attendance FROM training_attendees WHERE id IN (SELECT value FROM json_each(${JSON.stringify(input.attendeeIds)})) AND deleted_at IS NULL`);
     if (rows.length !== new Set(input.attendeeIds).size) throw new AppError('NOT_FOUND', '名单中有学员不存在或已删除，请刷新后重试');
     rows.forEach((r) => requireOwn(identity, r, '培训名单'));
     const changed = rows.filter((r) => r.attendance !== input.attendance);
@@ -172,9 +169,7 @@ export function setAttendance(ctx: CoreContext, input: ParsedInput<'training.set
 /** 签到表: the roster in print order, ID numbers masked, with empty signature boxes on paper. */
 export function signInSheet(ctx: CoreContext, sessionId: string): z.infer<typeof SignInSheet> {
   const s = loadSession(ctx, sessionId);
-  const rows = ctx.database.sqlite
-    .prepare("SELECT name, unit_name AS unitName, id_number AS idNumber, attendance FROM training_attendees WHERE session_id = ? AND deleted_at IS NULL ORDER BY unit_name, name, id")
-    .all(sessionId) as Array<{ name: string; unitName: string | null; idNumber: string | null; attendance: 'unknown' | 'present' | 'absent' }>;
+  const rows = all(ctx.database.sqlite, rowsSql<{ name: string; unitName: string | null; idNumber: string | null; attendance: 'unknown' | 'present' | 'absent' }>`SELECT name, unit_name AS unitName, id_number AS idNumber, attendance FROM training_attendees WHERE session_id = ${sessionId} AND deleted_at IS NULL ORDER BY unit_name, name, id`);
   rows.sort(byUnitThenPerson); // by pinyin; the SQL order breaks ties
   return {
     title: `${s.title}签到表`,

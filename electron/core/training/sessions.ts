@@ -8,6 +8,7 @@ import { maskIdNumber } from '../privacy/mask.ts';
 import { requireOwn, requireVersion } from './access.ts';
 import { requireIdentity } from '../node/node-service.ts';
 import { sessionRows } from './training-rows.ts';
+import { all, get, sql, sqlRaw } from '../data/query.ts';
 
 // 培训班: title, districts, dates, place, trainers, hours, content; the roster and
 // attendance are in roster.ts.
@@ -28,33 +29,29 @@ interface SessionRow {
   present: number;
 }
 
-const sessionSql = `SELECT s.id, s.version, s.origin_node AS originNode, s.title, s.district_ids AS districtIds, s.start_date AS startDate, s.end_date AS endDate,
+const sessionSql = sqlRaw(`SELECT s.id, s.version, s.origin_node AS originNode, s.title, s.district_ids AS districtIds, s.start_date AS startDate, s.end_date AS endDate,
   s.place, s.trainers, s.hours, s.content,
   (SELECT count(*) FROM training_attendees a WHERE a.session_id = s.id AND a.deleted_at IS NULL) AS attendees,
   (SELECT count(*) FROM training_attendees a WHERE a.session_id = s.id AND a.deleted_at IS NULL AND a.attendance = 'present') AS present
-  FROM training_sessions s WHERE s.deleted_at IS NULL`;
+  FROM training_sessions s WHERE s.deleted_at IS NULL`);
 
 const toSession = (r: SessionRow): TrainingSession => ({ ...r, districtIds: JSON.parse(r.districtIds) as string[] });
 
 export function loadSession(ctx: CoreContext, id: string): TrainingSession {
-  const row = ctx.database.sqlite.prepare(`${sessionSql} AND s.id = ?`).get(id) as SessionRow | undefined;
+  const row = get(ctx.database.sqlite, sql<SessionRow>`${sessionSql} AND s.id = ${id}`);
   if (!row) throw new AppError('NOT_FOUND', '培训班不存在或已删除，请刷新后重试', { field: 'sessionId' });
   return toSession(row);
 }
 
 export function listSessions(ctx: CoreContext): TrainingSession[] {
-  return (ctx.database.sqlite.prepare(`${sessionSql} ORDER BY s.start_date DESC, s.id`).all() as SessionRow[]).map(toSession);
+  return all(ctx.database.sqlite, sql<SessionRow>`${sessionSql} ORDER BY s.start_date DESC, s.id`).map(toSession);
 }
 
 export function getSession(ctx: CoreContext, id: string): SessionDetail {
   const session = loadSession(ctx, id);
-  const roster = ctx.database.sqlite
-    .prepare(
-      `SELECT id, version, name, id_number AS idNumber, unit_name AS unitName, unit_uscc AS unitUscc, district_id AS districtId, manager_id AS managerId, source,
+  const roster = all(ctx.database.sqlite, sql<SessionDetail['roster'][number] & { idNumber: string | null }>`SELECT id, version, name, id_number AS idNumber, unit_name AS unitName, unit_uscc AS unitUscc, district_id AS districtId, manager_id AS managerId, source,
               attendance, signed_in_at AS signedInAt
-       FROM training_attendees WHERE session_id = ? AND deleted_at IS NULL ORDER BY unit_name, name, id`,
-    )
-    .all(id) as Array<SessionDetail['roster'][number] & { idNumber: string | null }>;
+       FROM training_attendees WHERE session_id = ${id} AND deleted_at IS NULL ORDER BY unit_name, name, id`);
   // by pinyin (SQL orders Chinese by code point); the SQL order breaks ties
   roster.sort(byUnitThenPerson);
   return { ...session, roster: roster.map(({ idNumber, ...a }) => ({ ...a, idNumberMasked: maskIdNumber(idNumber) })) };

@@ -7,6 +7,7 @@ import { getIdentity } from '../node/node-service.ts';
 import { resolveAsOf, localDay } from '../registry/as-of.ts';
 import { parsePayload, signatureHolds } from './certificate-payload.ts';
 import { BUREAU_POOL_ROWS } from './pool.ts';
+import { all, get, sql, sqlRaw } from '../data/query.ts';
 
 // 核验证书 (offline): a scanned or typed QR payload is genuine when it is signed by a
 // key this node knows for its issuer — its own key, a key it enrolled (the bureau),
@@ -26,13 +27,10 @@ function issuerOf(ctx: CoreContext, keyId: string): Issuer | null {
   if (own && self) return { publicKey: own.publicKey, nodeId: self.id, name: self.name, revokedAt: null };
   const trusted = trustedSigner(ctx, keyId);
   if (trusted) return { publicKey: trusted.signingKey, nodeId: trusted.nodeId, name: trusted.nodeName, revokedAt: trusted.revokedAt };
-  const published = ctx.database.sqlite
-    .prepare(`SELECT DISTINCT issuer_key AS k, issuing_node AS n, issuer_name AS name FROM supervisor_pool WHERE issuer_key IS NOT NULL AND deleted_at IS NULL AND ${BUREAU_POOL_ROWS}`)
-    .all() as Array<{
-    k: string;
-    n: string;
-    name: string | null;
-  }>;
+  const published = all(
+    ctx.database.sqlite,
+    sql<{ k: string; n: string; name: string | null }>`SELECT DISTINCT issuer_key AS k, issuing_node AS n, issuer_name AS name FROM supervisor_pool WHERE issuer_key IS NOT NULL AND deleted_at IS NULL AND ${sqlRaw(BUREAU_POOL_ROWS)}`,
+  );
   const hit = published.find((p) => {
     try {
       return keyIdOf(p.k) === keyId;
@@ -45,13 +43,13 @@ function issuerOf(ctx: CoreContext, keyId: string): Issuer | null {
 
 function recordOf(ctx: CoreContext, issuingNode: string, certificateNo: string): { revokedAt: string | null; revokedReason: string | null } | null {
   const { sqlite } = ctx.database;
-  const own = sqlite
-    .prepare('SELECT revoked_at AS revokedAt, revoked_reason AS revokedReason FROM supervisor_certificates WHERE origin_node = ? AND certificate_no = ? AND deleted_at IS NULL')
-    .get(issuingNode, certificateNo) as { revokedAt: string | null; revokedReason: string | null } | undefined;
+  const own = get(sqlite, sql<{ revokedAt: string | null; revokedReason: string | null }>`SELECT revoked_at AS revokedAt, revoked_reason AS revokedReason FROM supervisor_certificates WHERE origin_node = ${issuingNode} AND certificate_no = ${certificateNo} AND deleted_at IS NULL`);
   if (own) return own;
-  const pooled = sqlite
-    .prepare(`SELECT revoked_at AS revokedAt, revoked_reason AS revokedReason FROM supervisor_pool WHERE issuing_node = ? AND certificate_no = ? AND deleted_at IS NULL AND ${BUREAU_POOL_ROWS} ORDER BY updated_at DESC LIMIT 1`)
-    .get(issuingNode, certificateNo) as { revokedAt: string | null; revokedReason: string | null } | undefined;
+  const pooled = get(
+    sqlite,
+    sql<{ revokedAt: string | null; revokedReason: string | null }>`SELECT revoked_at AS revokedAt, revoked_reason AS revokedReason FROM supervisor_pool
+      WHERE issuing_node = ${issuingNode} AND certificate_no = ${certificateNo} AND deleted_at IS NULL AND ${sqlRaw(BUREAU_POOL_ROWS)} ORDER BY updated_at DESC LIMIT 1`,
+  );
   return pooled ?? null;
 }
 

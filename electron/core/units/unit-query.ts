@@ -5,6 +5,7 @@ import { readRowsInOrder, selectRowids } from '../registry/rowids.ts';
 import { addDays } from '../registry/as-of.ts';
 import { inspectionSql, likePattern, type SqlPart } from '../registry/status-sql.ts';
 import { RegistrySettings } from '../../api/schemas/settings.ts';
+import { get, sql, sqlRaw } from '../data/query.ts';
 import { toUnit, unitCountSql, unitReadContext, unitReadWith, type UnitCount, type UnitReadContext } from './unit-rows.ts';
 
 type SortColumn = (typeof unitSortColumns)[number];
@@ -113,7 +114,7 @@ export function queryUnits(ctx: CoreContext, input: ParsedInput<'units.query'>) 
   const read = unitReadContext(ctx);
   const { countSql, countParams, idsSql, params } = unitQuerySql(input, read);
   const { sqlite } = ctx.database;
-  const total = (sqlite.prepare(countSql).get(...countParams) as { n: number }).n;
+  const total = get(sqlite, sql<{ n: number }>`${sqlRaw(countSql, countParams)}`)?.n ?? 0;
   const rowids = selectRowids(sqlite, `${idsSql} LIMIT ? OFFSET ?`, [...params, input.endRow - input.startRow, input.startRow]);
   return { rows: readUnits(ctx, read, rowids), total };
 }

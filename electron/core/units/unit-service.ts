@@ -13,12 +13,13 @@ import { nameInitials } from '../pinyin.ts';
 import { normalizeText } from '../text.ts';
 import { checkUscc } from '../validation/uscc.ts';
 import { toUnit, unitReadContext } from './unit-rows.ts';
+import { get, sql, sqlRaw } from '../data/query.ts';
 
 type UnitFields = ParsedInput<'units.create'>;
 
 export function getUnit(ctx: CoreContext, id: string): Unit {
   const read = unitReadContext(ctx);
-  const row = ctx.database.sqlite.prepare(`${read.selectSql} WHERE u.id = ?`).get(...read.selectParams, id) as Record<string, unknown> | undefined;
+  const row = get(ctx.database.sqlite, sql<Record<string, unknown>>`${sqlRaw(read.selectSql, read.selectParams)} WHERE u.${units.id} = ${id}`);
   if (!row || row['deletedAt']) throw new AppError('NOT_FOUND', '该使用单位不存在或已被删除，请刷新列表');
   return toUnit(row, read.settings);
 }
