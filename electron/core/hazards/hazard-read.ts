@@ -7,6 +7,8 @@ import { yearsBetween } from '../calendar/working-days.ts';
 import type { CoreContext } from '../context.ts';
 import { localDate } from '../registry/as-of.ts';
 import { likePattern } from '../registry/status-sql.ts';
+import { blockInspectors, blocks, hazardEvents, inspectors, units } from '../../../db/schema/index.ts';
+import { all, get, sql, sqlRaw } from '../data/query.ts';
 import { allowedActions, rectificationStates } from './state.ts';
 
 // Reading hazards: the list (overdue first), one hazard with its steps, and who an
@@ -65,14 +67,13 @@ export function listHazards(ctx: CoreContext, input: ParsedInput<'hazards.list'>
     params['serial'] = /^\d{1,4}$/.test(search) ? `%-${search.padStart(4, '0')}` : likePattern(search);
   }
   const limit = input.limit ? ` LIMIT ${input.limit}` : '';
-  const rows = ctx.database.sqlite
-    .prepare(`${SELECT} WHERE ${where.join(' AND ')} ORDER BY ${OVERDUE_SQL} DESC, h.deadline IS NULL, h.deadline, h.found_on, h.id${limit}`)
-    .all(params) as Row[];
+  const filtered = sqlRaw(`${SELECT} WHERE ${where.join(' AND ')} ORDER BY ${OVERDUE_SQL} DESC, h.deadline IS NULL, h.deadline, h.found_on, h.id${limit}`, [], params);
+  const rows = all(ctx.database.sqlite, sql<Row>`${filtered}`);
   return rows.map((r) => toSummary(r, params.today!));
 }
 
 export function loadHazard(ctx: CoreContext, id: string): HazardSummary {
-  const row = ctx.database.sqlite.prepare(`${SELECT} WHERE h.id = ? AND h.deleted_at IS NULL`).get(id) as Row | undefined;
+  const row = get(ctx.database.sqlite, sql<Row>`${sqlRaw(SELECT)} WHERE h.id = ${id} AND h.deleted_at IS NULL`);
   if (!row) throw new AppError('NOT_FOUND', '该隐患不存在或已被删除，请刷新列表。');
   return toSummary(row, today(ctx));
 }
@@ -81,14 +82,14 @@ export function loadHazard(ctx: CoreContext, id: string): HazardSummary {
 export function alertOf(ctx: CoreContext, blockId: string | null): HazardDetail['alert'] {
   if (!blockId) return null;
   const { sqlite } = ctx.database;
-  const lead = sqlite.prepare('SELECT u.id, u.name FROM blocks b JOIN units u ON u.id = b.lead_unit_id WHERE b.id = ?').get(blockId) as { id: string; name: string } | undefined;
-  const inspectors = sqlite
-    .prepare(
-      `SELECT i.id, i.name, i.phone FROM block_inspectors bi JOIN inspectors i ON i.id = bi.inspector_id
-       WHERE bi.block_id = ? AND bi.removed_at IS NULL AND bi.deleted_at IS NULL AND i.deleted_at IS NULL ORDER BY i.name, i.id`,
-    )
-    .all(blockId) as Array<{ id: string; name: string; phone: string | null }>;
-  return { leadUnit: lead ?? null, inspectors: inspectors.sort((a, b) => comparePinyin(a.name, b.name, 'person')) };
+  const lead = get(sqlite, sql<{ id: string; name: string }>`SELECT u.${units.id}, u.${units.name} FROM ${blocks} b JOIN ${units} u ON u.${units.id} = b.${blocks.leadUnitId} WHERE b.${blocks.id} = ${blockId}`);
+  const bi = blockInspectors;
+  const people = all(
+    sqlite,
+    sql<{ id: string; name: string; phone: string | null }>`SELECT i.${inspectors.id}, i.${inspectors.name}, i.${inspectors.phone} FROM ${bi} bi JOIN ${inspectors} i ON i.${inspectors.id} = bi.${bi.inspectorId}
+       WHERE bi.${bi.blockId} = ${blockId} AND bi.${bi.removedAt} IS NULL AND bi.${bi.deletedAt} IS NULL AND i.${inspectors.deletedAt} IS NULL ORDER BY i.${inspectors.name}, i.${inspectors.id}`,
+  );
+  return { leadUnit: lead ?? null, inspectors: people.sort((a, b) => comparePinyin(a.name, b.name, 'person')) };
 }
 
 interface EventRow {
@@ -105,18 +106,24 @@ interface EventRow {
 export function getHazard(ctx: CoreContext, id: string, nodeId: string | null): HazardDetail {
   const hazard = loadHazard(ctx, id);
   const { sqlite } = ctx.database;
-  const events = sqlite
-    .prepare('SELECT id, action, from_state AS fromState, to_state AS toState, at, by, comment, evidence FROM hazard_events WHERE hazard_id = ? AND deleted_at IS NULL ORDER BY at, id')
-    .all(id) as EventRow[];
-  const attachment = sqlite.prepare('SELECT id AS attachmentId, file_name AS fileName, mime_type AS mimeType, size, sha256 FROM attachments WHERE id = ?');
+  const e = hazardEvents;
+  const events = all(
+    sqlite,
+    sql<EventRow>`SELECT ${e.id}, ${e.action}, ${e.fromState} AS fromState, ${e.toState} AS toState, ${e.at}, ${e.by}, ${e.comment}, ${e.evidence}
+      FROM ${e} WHERE ${e.hazardId} = ${id} AND ${e.deletedAt} IS NULL ORDER BY ${e.at}, ${e.id}`,
+  );
+  // prepared once, run per evidence file of every step
+  const attachment = sqlite.prepare<[string], HazardDetail['events'][number]['evidence'][number]>(
+    'SELECT id AS attachmentId, file_name AS fileName, mime_type AS mimeType, size, sha256 FROM attachments WHERE id = ?',
+  );
   const mine = nodeId === hazard.originNode;
   return {
     ...hazard,
     events: events.map((e) => ({
       ...e,
       evidence: (JSON.parse(e.evidence) as string[]).flatMap((aid) => {
-        const a = attachment.get(aid) as HazardDetail['events'][number]['evidence'][number] | undefined;
-        return a ? [a] : [];
+        const file = attachment.get(aid);
+        return file ? [file] : [];
       }),
     })),
     actions: mine ? allowedActions(hazard.state) : [],

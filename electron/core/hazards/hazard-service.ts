@@ -1,7 +1,9 @@
 import type { ParsedInput } from '../../api/contract.ts';
 import { AppError } from '../../api/errors.ts';
 import type { HazardAction, HazardDetail, HazardState, HazardSummary } from '../../api/schemas/hazards.ts';
-import { hazardEvents, type hazards } from '../../../db/schema/index.ts';
+import { and, eq, isNull } from 'drizzle-orm';
+import { blockMembers, blocks, equipment, hazardEvents, safetyManagers, units, type hazards } from '../../../db/schema/index.ts';
+import { all, get, sql, sqlRaw, value } from '../data/query.ts';
 import { calendarFor } from '../calendar/calendar.ts';
 import type { CoreContext } from '../context.ts';
 import type { Row, RowChange } from '../data/synced-rows.ts';
@@ -25,26 +27,34 @@ function loadOwn(w: Write, id: string, version: number): { row: Row<typeof hazar
 }
 
 function checkUnit(ctx: CoreContext, identity: DistrictIdentity, unitId: string): void {
-  const unit = ctx.database.sqlite.prepare('SELECT district_id AS districtId FROM units WHERE id = ? AND deleted_at IS NULL').get(unitId) as { districtId: string } | undefined;
+  const unit = ctx.database.db
+    .select({ districtId: units.districtId })
+    .from(units)
+    .where(and(eq(units.id, unitId), isNull(units.deletedAt)))
+    .get();
   if (!unit) throw new AppError('NOT_FOUND', '所选使用单位不存在，请刷新后重选。', { field: 'unitId' });
   if (unit.districtId !== identity.districtId) throw new AppError('FORBIDDEN', '只能为本辖区的使用单位登记隐患。', { field: 'unitId' });
 }
 
 function checkEquipment(ctx: CoreContext, unitId: string, equipmentId: string | null): void {
   if (!equipmentId) return;
-  const row = ctx.database.sqlite.prepare('SELECT unit_id AS unitId FROM equipment WHERE id = ? AND deleted_at IS NULL').get(equipmentId) as { unitId: string } | undefined;
+  const row = ctx.database.db
+    .select({ unitId: equipment.unitId })
+    .from(equipment)
+    .where(and(eq(equipment.id, equipmentId), isNull(equipment.deletedAt)))
+    .get();
   if (!row || row.unitId !== unitId) throw new AppError('VALIDATION', '所选设备不属于该使用单位，请重选。', { field: 'equipmentId' });
 }
 
 /** The unit's block today (of this office), recorded on the hazard: the block is alerted if it escalates. */
 function blockOf(ctx: CoreContext, identity: DistrictIdentity, unitId: string): string | null {
-  const row = ctx.database.sqlite
-    .prepare(
-      `SELECT m.block_id AS blockId FROM block_members m JOIN blocks b ON b.id = m.block_id
-       WHERE m.unit_id = ? AND m.origin_node = ? AND m.left_at IS NULL AND m.deleted_at IS NULL AND b.dissolved_at IS NULL LIMIT 1`,
-    )
-    .get(unitId, identity.id) as { blockId: string } | undefined;
-  return row?.blockId ?? null;
+  const m = blockMembers;
+  const blockId = value(
+    ctx.database.sqlite,
+    sql<string>`SELECT m.${m.blockId} FROM ${m} m JOIN ${blocks} b ON b.${blocks.id} = m.${m.blockId}
+       WHERE m.${m.unitId} = ${unitId} AND m.${m.originNode} = ${identity.id} AND m.${m.leftAt} IS NULL AND m.${m.deletedAt} IS NULL AND b.${blocks.dissolvedAt} IS NULL LIMIT 1`,
+  );
+  return blockId ?? null;
 }
 
 /**
@@ -65,10 +75,11 @@ function addEvent(w: Write, id: string, e: { hazardId: string; action: string; f
  */
 function nextNumber(ctx: CoreContext, identity: DistrictIdentity): string {
   const year = today(ctx).slice(0, 4);
-  const last = ctx.database.sqlite
-    .prepare("SELECT max(CAST(substr(number, 6) AS INTEGER)) AS n FROM hazards WHERE district_id = ? AND number > ? AND number < ?")
-    .get(identity.districtId, `${year}-`, `${year}-~`) as { n: number | null };
-  return `${year}-${String((last.n ?? 0) + 1).padStart(4, '0')}`;
+  const last = value(
+    ctx.database.sqlite,
+    sql<number | null>`SELECT max(CAST(substr(number, 6) AS INTEGER)) AS n FROM hazards WHERE district_id = ${identity.districtId} AND number > ${`${year}-`} AND number < ${`${year}-~`}`,
+  );
+  return `${year}-${String((last ?? 0) + 1).padStart(4, '0')}`;
 }
 
 /** A hazard's facts as the services give them: the call's input, and the block check that found it (issue 19). */
@@ -77,9 +88,11 @@ export type HazardFields = Omit<ParsedInput<'hazards.create'>, 'reporterManagerI
 /** The reporting safety manager: a live manager of a unit of this district. */
 function checkReporter(ctx: CoreContext, identity: DistrictIdentity, managerId: string | null): void {
   if (!managerId) return;
-  const row = ctx.database.sqlite
-    .prepare('SELECT u.district_id AS districtId FROM safety_managers m JOIN units u ON u.id = m.unit_id WHERE m.id = ? AND m.deleted_at IS NULL')
-    .get(managerId) as { districtId: string } | undefined;
+  const m = safetyManagers;
+  const row = get(
+    ctx.database.sqlite,
+    sql<{ districtId: string }>`SELECT u.${units.districtId} AS districtId FROM ${m} m JOIN ${units} u ON u.${units.id} = m.${m.unitId} WHERE m.${m.id} = ${managerId} AND m.${m.deletedAt} IS NULL`,
+  );
   if (!row || row.districtId !== identity.districtId) throw new AppError('VALIDATION', '报告隐患的安全管理员应是本辖区使用单位的安全管理员，请重新选择。', { field: 'reporterManagerId' });
 }
 
@@ -211,9 +224,8 @@ export function escalateOverdue(ctx: CoreContext): { escalated: string[] } {
   const { sqlite } = ctx.database;
   const w = beginWrite(ctx, identity, 'hazards.escalateOverdue');
   return inTransaction(w, () => {
-    const rows = sqlite
-      .prepare(`SELECT h.id, h.state FROM hazards h WHERE h.origin_node = @node AND h.deleted_at IS NULL AND h.escalated = 0 AND ${OVERDUE_SQL} ORDER BY h.deadline, h.id`)
-      .all({ node: identity.id, today: today(ctx) }) as Array<{ id: string; state: HazardState }>;
+    const overdue = sqlRaw(OVERDUE_SQL, [], { today: today(ctx) });
+    const rows = all(sqlite, sql<{ id: string; state: HazardState }>`SELECT h.id, h.state FROM hazards h WHERE h.origin_node = ${identity.id} AND h.deleted_at IS NULL AND h.escalated = 0 AND ${overdue} ORDER BY h.deadline, h.id`);
     if (rows.length === 0) return { escalated: [] };
     const ids = rows.map((r) => r.id);
     const eventIds = rows.map(() => newId());
