@@ -2,6 +2,7 @@ import { AppError } from '../../api/errors.ts';
 import type { BlockCalendar, CalendarOutput, DueActivity, ScheduleRule } from '../../api/schemas/routine.ts';
 import { readDistrict } from '../blocks/block-scope.ts';
 import type { CoreContext } from '../context.ts';
+import { all, sql, sqlRaw } from '../data/query.ts';
 import { localDate, resolveAsOf } from '../registry/as-of.ts';
 import { periodsOf } from './calendar.ts';
 import { rulesOf } from './schedule-service.ts';
@@ -46,22 +47,19 @@ export function calendarsOf(ctx: CoreContext, blockIds: readonly string[], asOf:
   const { sqlite } = ctx.database;
   const ids = JSON.stringify(blockIds);
   const rules = rulesOf(ctx, blockIds);
-  const checks = sqlite
-    .prepare(
-      `SELECT id, block_id AS blockId, kind, checked_unit_id AS unitId, checked_on AS "on" FROM block_checks
-       WHERE block_id IN (SELECT value FROM json_each(?)) AND state = 'final' AND deleted_at IS NULL ORDER BY checked_on, id`,
-    )
-    .all(ids) as CheckRow[];
-  const meetings = sqlite
-    .prepare(`SELECT id, block_id AS blockId, held_on AS "on" FROM block_meetings WHERE block_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL ORDER BY held_on, id`)
-    .all(ids) as MeetingRow[];
-  const members = (
-    sqlite
-      .prepare(
-        `SELECT m.block_id AS blockId, m.unit_id AS unitId, u.name, m.joined_at AS joinedAt, m.left_at AS leftAt
-         FROM block_members m JOIN units u ON u.id = m.unit_id WHERE m.block_id IN (SELECT value FROM json_each(?)) AND m.deleted_at IS NULL ORDER BY u.name, u.id`,
-      )
-      .all(ids) as MemberRow[]
+  const checks = all(
+    sqlite,
+    sql<CheckRow>`SELECT id, block_id AS blockId, kind, checked_unit_id AS unitId, checked_on AS "on" FROM block_checks
+       WHERE block_id IN (SELECT value FROM json_each(${ids})) AND state = 'final' AND deleted_at IS NULL ORDER BY checked_on, id`,
+  );
+  const meetings = all(
+    sqlite,
+    sql<MeetingRow>`SELECT id, block_id AS blockId, held_on AS "on" FROM block_meetings WHERE block_id IN (SELECT value FROM json_each(${ids})) AND deleted_at IS NULL ORDER BY held_on, id`,
+  );
+  const members = all(
+    sqlite,
+    sql<MemberRow>`SELECT m.block_id AS blockId, m.unit_id AS unitId, u.name, m.joined_at AS joinedAt, m.left_at AS leftAt
+         FROM block_members m JOIN units u ON u.id = m.unit_id WHERE m.block_id IN (SELECT value FROM json_each(${ids})) AND m.deleted_at IS NULL ORDER BY u.name, u.id`,
   ).map((m) => ({ ...m, joinedOn: localDate(new Date(m.joinedAt)), leftOn: m.leftAt ? localDate(new Date(m.leftAt)) : null }));
 
   for (const blockId of blockIds) {
@@ -99,13 +97,16 @@ export function calendarsOf(ctx: CoreContext, blockIds: readonly string[], asOf:
 export function blockCalendar(ctx: CoreContext, input: { blockId?: string | undefined; asOf?: string | undefined }): CalendarOutput {
   const asOf = resolveAsOf(ctx, input.asOf);
   const district = readDistrict(ctx);
-  const rows = ctx.database.sqlite
-    .prepare(
-      `SELECT b.id, b.name, d.name AS districtName FROM blocks b JOIN districts d ON d.id = b.district_id
-       WHERE b.deleted_at IS NULL AND (@block IS NULL OR b.id = @block) AND (@block IS NOT NULL OR b.dissolved_at IS NULL) AND (@district IS NULL OR b.district_id = @district)
+  const scope = sqlRaw('(@block IS NULL OR b.id = @block) AND (@block IS NOT NULL OR b.dissolved_at IS NULL) AND (@district IS NULL OR b.district_id = @district)', [], {
+    block: input.blockId ?? null,
+    district,
+  });
+  const rows = all(
+    ctx.database.sqlite,
+    sql<{ id: string; name: string; districtName: string }>`SELECT b.id, b.name, d.name AS districtName FROM blocks b JOIN districts d ON d.id = b.district_id
+       WHERE b.deleted_at IS NULL AND ${scope}
        ORDER BY d.sort_order, b.name, b.id`,
-    )
-    .all({ block: input.blockId ?? null, district }) as Array<{ id: string; name: string; districtName: string }>;
+  );
   if (input.blockId && rows.length === 0) throw new AppError('NOT_FOUND', '该安全管理小组不存在或已被删除，请刷新。', { field: 'blockId' });
   const calendars = calendarsOf(ctx, rows.map((r) => r.id), asOf);
   const blocks: BlockCalendar[] = rows.map((r) => ({ blockId: r.id, blockName: r.name, districtName: r.districtName, ...calendars.get(r.id)! }));

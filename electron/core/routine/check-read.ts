@@ -4,6 +4,8 @@ import type { BlockCheckDetail, BlockCheckSummary } from '../../api/schemas/rout
 import type { RecordItem } from '../../api/schemas/inspections.ts';
 import { readDistrict } from '../blocks/block-scope.ts';
 import type { CoreContext } from '../context.ts';
+import { hazards } from '../../../db/schema/index.ts';
+import { all, get, sql, sqlRaw } from '../data/query.ts';
 import { resolveChecklist } from '../inspections/checklists.ts';
 import { getIdentity } from '../node/node-service.ts';
 import { parseJson } from './routine-scope.ts';
@@ -34,7 +36,7 @@ function toSummary(row: CheckRow, self: string | null): BlockCheckSummary {
 }
 
 export function loadCheckRow(ctx: CoreContext, id: string): CheckRow {
-  const row = ctx.database.sqlite.prepare(`${SELECT} WHERE c.id = ? AND c.deleted_at IS NULL`).get(id) as CheckRow | undefined;
+  const row = get(ctx.database.sqlite, sql<CheckRow>`${sqlRaw(SELECT)} WHERE c.id = ${id} AND c.deleted_at IS NULL`);
   if (!row) throw new AppError('NOT_FOUND', '该自查（互查）记录不存在或已被删除，请刷新列表。');
   return row;
 }
@@ -42,20 +44,23 @@ export function loadCheckRow(ctx: CoreContext, id: string): CheckRow {
 /** Checks of the node's district (every district's on the bureau), newest first. */
 export function listChecks(ctx: CoreContext, input: ParsedInput<'blocks.checks'>): BlockCheckSummary[] {
   const self = getIdentity(ctx)?.id ?? null;
-  const rows = ctx.database.sqlite
-    .prepare(
-      `${SELECT} WHERE c.deleted_at IS NULL AND (@district IS NULL OR c.district_id = @district) AND (@block IS NULL OR c.block_id = @block)
-       AND (@kind IS NULL OR c.kind = @kind) AND (@manager IS NULL OR c.checker_manager_id = @manager)
-       ORDER BY c.checked_on DESC, c.created_at DESC, c.id`,
-    )
-    .all({ district: readDistrict(ctx), block: input.blockId ?? null, kind: input.kind ?? null, manager: input.managerId ?? null }) as CheckRow[];
+  const filters = sqlRaw(
+    `(@district IS NULL OR c.district_id = @district) AND (@block IS NULL OR c.block_id = @block)
+       AND (@kind IS NULL OR c.kind = @kind) AND (@manager IS NULL OR c.checker_manager_id = @manager)`,
+    [],
+    { district: readDistrict(ctx), block: input.blockId ?? null, kind: input.kind ?? null, manager: input.managerId ?? null },
+  );
+  const rows = all(ctx.database.sqlite, sql<CheckRow>`${sqlRaw(SELECT)} WHERE c.deleted_at IS NULL AND ${filters} ORDER BY c.checked_on DESC, c.created_at DESC, c.id`);
   return rows.map((r) => toSummary(r, self));
 }
 
 export function filesOf(ctx: CoreContext, json: string): BlockCheckDetail['files'] {
-  const get = ctx.database.sqlite.prepare('SELECT id AS attachmentId, file_name AS fileName, mime_type AS mimeType, size FROM attachments WHERE id = ? AND deleted_at IS NULL');
+  // prepared once, run per file of the record
+  const fileById = ctx.database.sqlite.prepare<[string], BlockCheckDetail['files'][number]>(
+    'SELECT id AS attachmentId, file_name AS fileName, mime_type AS mimeType, size FROM attachments WHERE id = ? AND deleted_at IS NULL',
+  );
   return parseJson<string[]>(json, []).flatMap((id) => {
-    const file = get.get(id) as BlockCheckDetail['files'][number] | undefined;
+    const file = fileById.get(id);
     return file ? [file] : [];
   });
 }
@@ -70,9 +75,12 @@ export function getCheck(ctx: CoreContext, id: string): BlockCheckDetail {
   } catch {
     // an office's own list that has not reached this node: its key and version say which it was
   }
-  const foundHazards = ctx.database.sqlite
-    .prepare('SELECT id, description, level, state FROM hazards WHERE source_check_id = ? AND deleted_at IS NULL ORDER BY found_on, created_at, id')
-    .all(id) as BlockCheckDetail['foundHazards'];
+  const h = hazards;
+  const foundHazards = all(
+    ctx.database.sqlite,
+    sql<BlockCheckDetail['foundHazards'][number]>`SELECT ${h.id}, ${h.description}, ${h.level}, ${h.state} FROM ${h}
+      WHERE ${h.sourceCheckId} = ${id} AND ${h.deletedAt} IS NULL ORDER BY ${h.foundOn}, ${h.createdAt}, ${h.id}`,
+  );
   const actions: BlockCheckDetail['actions'] = !summary.mine ? [] : row.state === 'draft' ? ['edit', 'finalize'] : ['finding'];
   return {
     ...summary,

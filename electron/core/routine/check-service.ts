@@ -5,6 +5,7 @@ import type { HazardDetail } from '../../api/schemas/hazards.ts';
 import type { RecordItem } from '../../api/schemas/inspections.ts';
 import { appendAudit } from '../audit.ts';
 import type { CoreContext } from '../context.ts';
+import { get, sql } from '../data/query.ts';
 import { beginWrite, inTransaction, type Write } from '../data/write.ts';
 import { attachmentIds, storeStaged } from '../attachments/store.ts';
 import { createHazard } from '../hazards/hazard-service.ts';
@@ -41,9 +42,10 @@ function checkPeople(ctx: CoreContext, blockId: string, blockName: string, input
   const members = currentMembers(ctx, blockId);
   const checked = members.find((m) => m.unitId === input.checkedUnitId);
   if (!checked) throw new AppError('VALIDATION', `所选被检查单位不是小组“${blockName}”的现有成员单位，请重新选择。`, { field: 'checkedUnitId' });
-  const manager = ctx.database.sqlite
-    .prepare('SELECT m.id, m.name, m.unit_id AS unitId, u.name AS unitName FROM safety_managers m JOIN units u ON u.id = m.unit_id WHERE m.id = ? AND m.deleted_at IS NULL')
-    .get(input.checkerManagerId) as Manager | undefined;
+  const manager = get(
+    ctx.database.sqlite,
+    sql<Manager>`SELECT m.id, m.name, m.unit_id AS unitId, u.name AS unitName FROM safety_managers m JOIN units u ON u.id = m.unit_id WHERE m.id = ${input.checkerManagerId} AND m.deleted_at IS NULL`,
+  );
   if (!manager) throw new AppError('VALIDATION', '所选检查人不是台账中的安全管理员，请重新选择。', { field: 'checkerManagerId' });
   if (input.kind === 'self') {
     if (manager.unitId !== checked.unitId) {

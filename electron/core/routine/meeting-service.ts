@@ -3,6 +3,7 @@ import { AppError } from '../../api/errors.ts';
 import type { BlockMeeting, Participant } from '../../api/schemas/routine.ts';
 import { readDistrict } from '../blocks/block-scope.ts';
 import type { CoreContext } from '../context.ts';
+import { all, get, sql, sqlRaw } from '../data/query.ts';
 import { attachmentIds, storeStaged } from '../attachments/store.ts';
 import { beginWrite, inTransaction } from '../data/write.ts';
 import { type DistrictIdentity, getIdentity, requireDistrictIdentity } from '../node/node-service.ts';
@@ -43,14 +44,13 @@ function toMeeting(ctx: CoreContext, row: MeetingRow, self: string | null): Bloc
 
 export function listMeetings(ctx: CoreContext, input: { blockId?: string | undefined }): BlockMeeting[] {
   const self = getIdentity(ctx)?.id ?? null;
-  const rows = ctx.database.sqlite
-    .prepare(`${SELECT} WHERE g.deleted_at IS NULL AND (@district IS NULL OR g.district_id = @district) AND (@block IS NULL OR g.block_id = @block) ORDER BY g.held_on DESC, g.created_at DESC, g.id`)
-    .all({ district: readDistrict(ctx), block: input.blockId ?? null }) as MeetingRow[];
+  const filters = sqlRaw('(@district IS NULL OR g.district_id = @district) AND (@block IS NULL OR g.block_id = @block)', [], { district: readDistrict(ctx), block: input.blockId ?? null });
+  const rows = all(ctx.database.sqlite, sql<MeetingRow>`${sqlRaw(SELECT)} WHERE g.deleted_at IS NULL AND ${filters} ORDER BY g.held_on DESC, g.created_at DESC, g.id`);
   return rows.map((r) => toMeeting(ctx, r, self));
 }
 
 function loadMeeting(ctx: CoreContext, id: string): MeetingRow {
-  const row = ctx.database.sqlite.prepare(`${SELECT} WHERE g.id = ? AND g.deleted_at IS NULL`).get(id) as MeetingRow | undefined;
+  const row = get(ctx.database.sqlite, sql<MeetingRow>`${sqlRaw(SELECT)} WHERE g.id = ${id} AND g.deleted_at IS NULL`);
   if (!row) throw new AppError('NOT_FOUND', '该会议记录不存在或已被删除，请刷新列表。');
   return row;
 }
@@ -58,10 +58,11 @@ function loadMeeting(ctx: CoreContext, id: string): MeetingRow {
 /** Listed people with the names and units the registers hold; others by name; nobody twice. */
 function checkParticipants(ctx: CoreContext, identity: DistrictIdentity, list: readonly Participant[]): Participant[] {
   const { sqlite } = ctx.database;
-  const manager = sqlite.prepare(
+  // prepared once, run per participant
+  const manager = sqlite.prepare<[string, string], { name: string; unitName: string }>(
     'SELECT m.name, u.name AS unitName FROM safety_managers m JOIN units u ON u.id = m.unit_id WHERE m.id = ? AND m.deleted_at IS NULL AND u.district_id = ?',
   );
-  const inspector = sqlite.prepare('SELECT name FROM inspectors WHERE id = ? AND deleted_at IS NULL AND district_id = ?');
+  const inspector = sqlite.prepare<[string, string], { name: string }>('SELECT name FROM inspectors WHERE id = ? AND deleted_at IS NULL AND district_id = ?');
   const seen = new Set<string>();
   const out = list.map((p) => {
     let person: Participant;
@@ -70,11 +71,11 @@ function checkParticipants(ctx: CoreContext, identity: DistrictIdentity, list: r
       if (!name) throw new AppError('VALIDATION', '请填写参加人员的姓名。', { field: 'participants' });
       person = { kind: p.kind === 'other' ? 'other' : p.kind, name };
     } else if (p.kind === 'manager') {
-      const row = manager.get(p.id, identity.districtId) as { name: string; unitName: string } | undefined;
+      const row = manager.get(p.id, identity.districtId);
       if (!row) throw new AppError('VALIDATION', `参加人员“${p.name || p.id}”不是本辖区台账中的安全管理员，请重新选择。`, { field: 'participants' });
       person = { kind: 'manager', id: p.id, name: row.name, unitName: row.unitName };
     } else {
-      const row = inspector.get(p.id, identity.districtId) as { name: string } | undefined;
+      const row = inspector.get(p.id, identity.districtId);
       if (!row) throw new AppError('VALIDATION', `参加人员“${p.name || p.id}”不是本辖区的监察人员，请重新选择。`, { field: 'participants' });
       person = { kind: 'inspector', id: p.id, name: row.name };
     }

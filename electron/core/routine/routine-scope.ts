@@ -1,4 +1,7 @@
 import { AppError } from '../../api/errors.ts';
+import { eq } from 'drizzle-orm';
+import { blockMembers, blocks, units } from '../../../db/schema/index.ts';
+import { all, sql } from '../data/query.ts';
 import type { CoreContext } from '../context.ts';
 import type { DistrictIdentity } from '../node/node-service.ts';
 import { localDate } from '../registry/as-of.ts';
@@ -18,9 +21,11 @@ export interface OwnBlock {
 
 /** A live block of this office that is not dissolved. */
 export function loadOwnBlock(ctx: CoreContext, identity: DistrictIdentity, blockId: string): OwnBlock {
-  const row = ctx.database.sqlite
-    .prepare('SELECT id, name, lead_unit_id AS leadUnitId, origin_node AS originNode, dissolved_at AS dissolvedAt, deleted_at AS deletedAt FROM blocks WHERE id = ?')
-    .get(blockId) as (OwnBlock & { originNode: string; dissolvedAt: string | null; deletedAt: string | null }) | undefined;
+  const row = ctx.database.db
+    .select({ id: blocks.id, name: blocks.name, leadUnitId: blocks.leadUnitId, originNode: blocks.originNode, dissolvedAt: blocks.dissolvedAt, deletedAt: blocks.deletedAt })
+    .from(blocks)
+    .where(eq(blocks.id, blockId))
+    .get();
   if (!row || row.deletedAt) throw new AppError('NOT_FOUND', '所选安全管理小组不存在或已被删除，请刷新后重选。', { field: 'blockId' });
   if (row.originNode !== identity.id) throw new AppError('FORBIDDEN', `小组“${row.name}”由其他节点编排，只能由编排它的分局记录其活动。`, { field: 'blockId' });
   if (row.dissolvedAt) throw new AppError('CONFLICT', `小组“${row.name}”已解散，不能再记录其活动。`, { field: 'blockId' });
@@ -29,12 +34,12 @@ export function loadOwnBlock(ctx: CoreContext, identity: DistrictIdentity, block
 
 /** The block's current member units, by name. */
 export function currentMembers(ctx: CoreContext, blockId: string): Array<{ unitId: string; name: string }> {
-  return ctx.database.sqlite
-    .prepare(
-      `SELECT u.id AS unitId, u.name FROM block_members m JOIN units u ON u.id = m.unit_id
-       WHERE m.block_id = ? AND m.left_at IS NULL AND m.deleted_at IS NULL ORDER BY u.name, u.id`,
-    )
-    .all(blockId) as Array<{ unitId: string; name: string }>;
+  const m = blockMembers;
+  return all(
+    ctx.database.sqlite,
+    sql<{ unitId: string; name: string }>`SELECT u.${units.id} AS unitId, u.${units.name} FROM ${m} m JOIN ${units} u ON u.${units.id} = m.${m.unitId}
+       WHERE m.${m.blockId} = ${blockId} AND m.${m.leftAt} IS NULL AND m.${m.deletedAt} IS NULL ORDER BY u.${units.name}, u.${units.id}`,
+  );
 }
 
 /** The words for a row of this routine that cannot be changed here, naming the record at hand. */

@@ -2,6 +2,7 @@ import type { ParsedInput } from '../../api/contract.ts';
 import { AppError } from '../../api/errors.ts';
 import type { ScheduleRule } from '../../api/schemas/routine.ts';
 import type { CoreContext } from '../context.ts';
+import { all, get, sql, sqlRaw } from '../data/query.ts';
 import { beginWrite, inTransaction } from '../data/write.ts';
 import { activityWords, ruleLabel } from './calendar.ts';
 import { scheduleRows } from './routine-rows.ts';
@@ -36,9 +37,7 @@ export function toRule(row: RuleRow): ScheduleRule {
 
 /** The rules of these blocks (every rule, ended ones too), by block, kind and start. */
 export function rulesOf(ctx: CoreContext, blockIds: readonly string[]): ScheduleRule[] {
-  const rows = ctx.database.sqlite
-    .prepare(`${SELECT} AND block_id IN (SELECT value FROM json_each(?)) ORDER BY block_id, kind, starts_on, id`)
-    .all(JSON.stringify(blockIds)) as RuleRow[];
+  const rows = all(ctx.database.sqlite, sql<RuleRow>`${sqlRaw(SELECT)} AND block_id IN (SELECT value FROM json_each(${JSON.stringify(blockIds)})) ORDER BY block_id, kind, starts_on, id`);
   return rows.map(toRule);
 }
 
@@ -55,7 +54,7 @@ function checkShape(input: Input): void {
 }
 
 function checkOverlap(ctx: CoreContext, input: Input, selfId: string | null): void {
-  const others = (ctx.database.sqlite.prepare(`${SELECT} AND block_id = ? AND kind = ? AND id IS NOT ?`).all(input.blockId, input.kind, selfId) as RuleRow[]).filter(
+  const others = all(ctx.database.sqlite, sql<RuleRow>`${sqlRaw(SELECT)} AND block_id = ${input.blockId} AND kind = ${input.kind} AND id IS NOT ${selfId}`).filter(
     (o) => (o.endedOn === null || o.endedOn >= input.startsOn) && (input.endedOn === null || input.endedOn >= o.startsOn),
   );
   const other = others[0];
@@ -93,5 +92,7 @@ export function saveScheduleRule(ctx: CoreContext, input: Input): ScheduleRule {
     scheduleRows.update(w, stored, rule, { before, after: { ...fields, dates } });
     return stored.id;
   });
-  return toRule(sqlite.prepare(`${SELECT} AND id = ?`).get(id) as RuleRow);
+  const saved = get(sqlite, sql<RuleRow>`${sqlRaw(SELECT)} AND id = ${id}`);
+  if (!saved) throw new AppError('NOT_FOUND', '该活动安排不存在或已被删除，请刷新。');
+  return toRule(saved);
 }

@@ -13,10 +13,11 @@ export const managerNames = ['张一', '李二', '王三', '赵四', '钱五', '
  */
 export async function routineBlock(t: TestCore): Promise<{ units: string[]; managers: string[]; blockId: string; inspectorId: string }> {
   const block = await blockWithLead(t);
-  const sqlite = t.core.ctx.database.sqlite;
+  const { db } = t.core.ctx.database;
   const managers = block.units.map((unitId, i) => {
-    const row = sqlite.prepare('SELECT id FROM safety_managers WHERE unit_id = ?').get(unitId) as { id: string };
-    t.core.ctx.database.db.update(safetyManagers).set({ name: managerNames[i]! }).where(eq(safetyManagers.id, row.id)).run();
+    const row = db.select({ id: safetyManagers.id }).from(safetyManagers).where(eq(safetyManagers.unitId, unitId)).get();
+    if (!row) throw new Error(`no safety manager for unit ${unitId}`);
+    db.update(safetyManagers).set({ name: managerNames[i]! }).where(eq(safetyManagers.id, row.id)).run();
     return row.id;
   });
   return { ...block, managers };
