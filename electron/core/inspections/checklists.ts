@@ -3,6 +3,8 @@ import { AppError } from '../../api/errors.ts';
 import type { Checklist } from '../../api/schemas/inspections.ts';
 import { loadCatalogue } from '../catalogue/catalogue.ts';
 import type { CoreContext } from '../context.ts';
+import { inspectionChecklists } from '../../../db/schema/index.ts';
+import { all, get, sql, sqlRaw, value } from '../data/query.ts';
 import { beginWrite, inTransaction } from '../data/write.ts';
 import { newId } from '../ids.ts';
 import { getIdentity, requireDistrictIdentity } from '../node/node-service.ts';
@@ -54,17 +56,17 @@ function shipped(): Resolved[] {
 export function listChecklists(ctx: CoreContext, input: { equipmentKind?: string | undefined }): Checklist[] {
   const self = getIdentity(ctx);
   const office = self?.role === 'district';
-  const rows = ctx.database.sqlite.prepare(`${SELECT} AND (? = 0 OR origin_node = ?) ORDER BY key, checklist_version`).all(office ? 1 : 0, self?.id ?? '') as Row[];
-  const all = [...shipped(), ...rows.map(fromRow)].filter((c) => input.equipmentKind === undefined || c.equipmentKind === input.equipmentKind || c.equipmentKind === null);
+  const rows = all(ctx.database.sqlite, sql<Row>`${sqlRaw(SELECT)} AND (${office ? 1 : 0} = 0 OR origin_node = ${self?.id ?? ''}) ORDER BY key, checklist_version`);
+  const known = [...shipped(), ...rows.map(fromRow)].filter((c) => input.equipmentKind === undefined || c.equipmentKind === input.equipmentKind || c.equipmentKind === null);
   const shippedMax = (key: string) => Math.max(0, ...shipped().filter((c) => c.key === key).map((c) => c.version));
   const rowMax = (origin: string | null, key: string) => Math.max(0, ...rows.filter((r) => r.originNode === origin && r.key === key).map((r) => r.checklistVersion));
   // the newest of a key as its owner sees it: the shipped versions and that office's own (an office's shipped: its own too)
-  return all.map((c) => ({ ...c, latest: c.version === Math.max(shippedMax(c.key), rowMax(c.originNode ?? (office ? self.id : null), c.key)) }));
+  return known.map((c) => ({ ...c, latest: c.version === Math.max(shippedMax(c.key), rowMax(c.originNode ?? (office ? self.id : null), c.key)) }));
 }
 
 /** The pinned version for a plan of `originNode`: its own row first, else the shipped file. */
 export function resolveChecklist(ctx: CoreContext, originNode: string, key: string, version: number): Resolved {
-  const row = ctx.database.sqlite.prepare(`${SELECT} AND origin_node = ? AND key = ? AND checklist_version = ?`).get(originNode, key, version) as Row | undefined;
+  const row = get(ctx.database.sqlite, sql<Row>`${sqlRaw(SELECT)} AND origin_node = ${originNode} AND key = ${key} AND checklist_version = ${version}`);
   if (row) return fromRow(row);
   const file = shipped().find((c) => c.key === key && c.version === version);
   if (!file) throw new AppError('NOT_FOUND', `找不到检查表 ${key} 第 ${version} 版，请重新选择检查表。`, { field: 'checklistKey' });
@@ -73,9 +75,10 @@ export function resolveChecklist(ctx: CoreContext, originNode: string, key: stri
 
 /** The newest version of a key this office knows (shipped or its own), 0 if none. */
 function newestVersion(ctx: CoreContext, originNode: string, key: string): number {
-  const own = ctx.database.sqlite.prepare('SELECT max(checklist_version) AS v FROM inspection_checklists WHERE origin_node = ? AND key = ?').get(originNode, key) as { v: number | null };
+  const c = inspectionChecklists;
+  const own = value(ctx.database.sqlite, sql<number | null>`SELECT max(${c.checklistVersion}) AS v FROM ${c} WHERE ${c.originNode} = ${originNode} AND ${c.key} = ${key}`);
   const file = Math.max(0, ...shipped().filter((c) => c.key === key).map((c) => c.version));
-  return Math.max(own.v ?? 0, file);
+  return Math.max(own ?? 0, file);
 }
 
 /** A new version of a list (at the version the user started from) or a new list of the office. */

@@ -1,6 +1,7 @@
 import type { PlanType } from '../../api/schemas/inspections.ts';
 import type { InspectionStats } from '../../api/schemas/supervision-orders.ts';
 import type { CoreContext } from '../context.ts';
+import { all, get, sql, sqlRaw } from '../data/query.ts';
 import { today } from './office.ts';
 import { ORDER_OVERDUE_SQL } from './order-read.ts';
 import { MIN_TEAM, qualifiedInspectorsSql } from './team.ts';
@@ -15,36 +16,35 @@ const planTypes: PlanType[] = ['routine', 'special', 'post_cert', 'other'];
 export function inspectionStats(ctx: CoreContext, input: { districtId?: string | undefined }): InspectionStats {
   const { sqlite } = ctx.database;
   const day = today(ctx);
+  // the queries and their shared parts name their parameters (@district, @month, @today, @min): the district filter carries them
   const params = { district: input.districtId ?? null, month: `${day.slice(0, 7)}-%`, today: day, min: MIN_TEAM };
-  const plans = sqlite
-    .prepare(
-      `SELECT coalesce(sum(p.state = 'active'), 0) AS active,
-         coalesce(sum(p.state IN ('draft', 'active') AND ${qualifiedInspectorsSql('p.team')} < @min), 0) AS small
-       FROM inspection_plans p WHERE p.deleted_at IS NULL AND (@district IS NULL OR p.district_id = @district)`,
-    )
-    .get(params) as { active: number; small: number };
-  const records = sqlite
-    .prepare(
-      `SELECT coalesce(sum(r.state = 'final' AND r.inspected_on LIKE @month), 0) AS month, coalesce(sum(r.state = 'final'), 0) AS total,
-         coalesce(sum(p.state != 'cancelled' AND ${qualifiedInspectorsSql('r.team')} < @min), 0) AS small
-       FROM inspection_records r JOIN inspection_plans p ON p.id = r.plan_id WHERE r.deleted_at IS NULL AND (@district IS NULL OR r.district_id = @district)`,
-    )
-    .get(params) as { month: number; total: number; small: number };
-  const typeRows = sqlite
-    .prepare(
-      `SELECT p.type, count(*) AS plans,
+  const inDistrict = (column: string) => sqlRaw(`(@district IS NULL OR ${column} = @district)`, [], params);
+  // aggregates without GROUP BY: each always gives its one row
+  const plans = get(
+    sqlite,
+    sql<{ active: number; small: number }>`SELECT coalesce(sum(p.state = 'active'), 0) AS active,
+         coalesce(sum(p.state IN ('draft', 'active') AND ${sqlRaw(qualifiedInspectorsSql('p.team'))} < @min), 0) AS small
+       FROM inspection_plans p WHERE p.deleted_at IS NULL AND ${inDistrict('p.district_id')}`,
+  )!;
+  const records = get(
+    sqlite,
+    sql<{ month: number; total: number; small: number }>`SELECT coalesce(sum(r.state = 'final' AND r.inspected_on LIKE @month), 0) AS month, coalesce(sum(r.state = 'final'), 0) AS total,
+         coalesce(sum(p.state != 'cancelled' AND ${sqlRaw(qualifiedInspectorsSql('r.team'))} < @min), 0) AS small
+       FROM inspection_records r JOIN inspection_plans p ON p.id = r.plan_id WHERE r.deleted_at IS NULL AND ${inDistrict('r.district_id')}`,
+  )!;
+  const typeRows = all(
+    sqlite,
+    sql<{ type: PlanType; plans: number; records: number }>`SELECT p.type, count(*) AS plans,
          (SELECT count(*) FROM inspection_records r WHERE r.deleted_at IS NULL AND r.state = 'final' AND r.plan_id IN
-            (SELECT q.id FROM inspection_plans q WHERE q.type = p.type AND q.deleted_at IS NULL AND (@district IS NULL OR q.district_id = @district))) AS records
-       FROM inspection_plans p WHERE p.deleted_at IS NULL AND p.state != 'cancelled' AND (@district IS NULL OR p.district_id = @district) GROUP BY p.type`,
-    )
-    .all(params) as Array<{ type: PlanType; plans: number; records: number }>;
+            (SELECT q.id FROM inspection_plans q WHERE q.type = p.type AND q.deleted_at IS NULL AND ${inDistrict('q.district_id')})) AS records
+       FROM inspection_plans p WHERE p.deleted_at IS NULL AND p.state != 'cancelled' AND ${inDistrict('p.district_id')} GROUP BY p.type`,
+  );
   const byType = new Map(typeRows.map((r) => [r.type, r]));
-  const orders = sqlite
-    .prepare(
-      `SELECT coalesce(sum(o.state = 'issued'), 0) AS open, coalesce(sum(${ORDER_OVERDUE_SQL}), 0) AS overdue
-       FROM supervision_orders o WHERE o.deleted_at IS NULL AND (@district IS NULL OR o.district_id = @district)`,
-    )
-    .get(params) as { open: number; overdue: number };
+  const orders = get(
+    sqlite,
+    sql<{ open: number; overdue: number }>`SELECT coalesce(sum(o.state = 'issued'), 0) AS open, coalesce(sum(${sqlRaw(ORDER_OVERDUE_SQL)}), 0) AS overdue
+       FROM supervision_orders o WHERE o.deleted_at IS NULL AND ${inDistrict('o.district_id')}`,
+  )!;
   return {
     plansActive: plans.active,
     recordsThisMonth: records.month,

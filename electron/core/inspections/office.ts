@@ -1,4 +1,6 @@
 import { AppError } from '../../api/errors.ts';
+import { and, eq, isNull } from 'drizzle-orm';
+import { units } from '../../../db/schema/index.ts';
 import type { CoreContext } from '../context.ts';
 import type { DistrictIdentity } from '../node/node-service.ts';
 import { localDate } from '../registry/as-of.ts';
@@ -30,9 +32,11 @@ export function parseJson<T>(text: string | null, fallback: T): T {
 
 /** A unit of this office's district, live; refused with the field named otherwise. */
 export function checkDistrictUnit(ctx: CoreContext, identity: DistrictIdentity, unitId: string, field = 'unitId'): { id: string; name: string } {
-  const unit = ctx.database.sqlite.prepare('SELECT id, name, district_id AS districtId FROM units WHERE id = ? AND deleted_at IS NULL').get(unitId) as
-    | { id: string; name: string; districtId: string }
-    | undefined;
+  const unit = ctx.database.db
+    .select({ id: units.id, name: units.name, districtId: units.districtId })
+    .from(units)
+    .where(and(eq(units.id, unitId), isNull(units.deletedAt)))
+    .get();
   if (!unit) throw new AppError('NOT_FOUND', '所选使用单位不存在，请刷新后重选。', { field });
   if (unit.districtId !== identity.districtId) throw new AppError('FORBIDDEN', `“${unit.name}”不在本辖区，只能检查本辖区的使用单位。`, { field });
   return { id: unit.id, name: unit.name };

@@ -6,6 +6,8 @@ import type { OrderDetail, OrderState, OrderSummary } from '../../api/schemas/su
 import { calendarFor } from '../calendar/calendar.ts';
 import { yearsBetween } from '../calendar/working-days.ts';
 import type { CoreContext } from '../context.ts';
+import { hazards as hazardsTable, supervisionOrders } from '../../../db/schema/index.ts';
+import { all, get, sql, sqlRaw, value } from '../data/query.ts';
 import { getIdentity } from '../node/node-service.ts';
 import { parseJson, today } from './office.ts';
 import { teamWarnings, withEnforcementNumbers } from './team.ts';
@@ -27,8 +29,9 @@ export function formatOrderNumber(prefix: string, year: number, seq: number): st
  * a year, a scan is cheap.
  */
 export function nextOrderSeq(sqlite: Database.Database, nodeId: string, prefix: string, year: number): number {
-  const row = sqlite.prepare('SELECT max(seq) AS seq FROM supervision_orders WHERE origin_node = ? AND prefix = ? AND year = ?').get(nodeId, prefix, year) as { seq: number | null };
-  return (row.seq ?? 0) + 1;
+  const o = supervisionOrders;
+  const seq = value(sqlite, sql<number | null>`SELECT max(${o.seq}) AS seq FROM ${o} WHERE ${o.originNode} = ${nodeId} AND ${o.prefix} = ${prefix} AND ${o.year} = ${year}`);
+  return (seq ?? 0) + 1;
 }
 
 export const ORDER_OVERDUE_SQL = "(o.state = 'issued' AND o.deadline < @today)";
@@ -98,26 +101,38 @@ export function listOrders(ctx: CoreContext, input: ParsedInput<'inspections.lis
   const self = getIdentity(ctx)?.id ?? null;
   const where = ['o.deleted_at IS NULL', '(@district IS NULL OR o.district_id = @district)', '(@record IS NULL OR o.record_id = @record)', '(@state IS NULL OR o.state = @state)'];
   if (input.overdue !== undefined) where.push(input.overdue ? ORDER_OVERDUE_SQL : `NOT ${ORDER_OVERDUE_SQL}`);
-  const rows = ctx.database.sqlite
-    .prepare(`${SELECT} WHERE ${where.join(' AND ')} ORDER BY ${ORDER_OVERDUE_SQL} DESC, o.year DESC, o.seq DESC, o.id`)
-    .all({ today: today(ctx), district: input.districtId ?? null, record: input.recordId ?? null, state: input.state ?? null }) as Row[];
+  const filtered = sqlRaw(`${SELECT} WHERE ${where.join(' AND ')} ORDER BY ${ORDER_OVERDUE_SQL} DESC, o.year DESC, o.seq DESC, o.id`, [], {
+    today: today(ctx),
+    district: input.districtId ?? null,
+    record: input.recordId ?? null,
+    state: input.state ?? null,
+  });
+  const rows = all(ctx.database.sqlite, sql<Row>`${filtered}`);
   return rows.map((r) => toSummary(r, self));
 }
 
+/** One live order, with overdue as of today. */
+function orderRow(ctx: CoreContext, id: string): Row | undefined {
+  return get(ctx.database.sqlite, sql<Row>`${sqlRaw(SELECT, [], { today: today(ctx) })} WHERE o.id = ${id} AND o.deleted_at IS NULL`);
+}
+
 export function loadOrder(ctx: CoreContext, id: string): OrderSummary {
-  const row = ctx.database.sqlite.prepare(`${SELECT} WHERE o.id = @id AND o.deleted_at IS NULL`).get({ id, today: today(ctx) }) as Row | undefined;
+  const row = orderRow(ctx, id);
   if (!row) throw new AppError('NOT_FOUND', '该安全监察指令书不存在或已被删除，请刷新列表。');
   return toSummary(row, getIdentity(ctx)?.id ?? null);
 }
 
 export function getOrder(ctx: CoreContext, id: string): OrderDetail {
-  const row = ctx.database.sqlite.prepare(`${SELECT} WHERE o.id = @id AND o.deleted_at IS NULL`).get({ id, today: today(ctx) }) as Row | undefined;
+  const row = orderRow(ctx, id);
   if (!row) throw new AppError('NOT_FOUND', '该安全监察指令书不存在或已被删除，请刷新列表。');
   const summary = toSummary(row, getIdentity(ctx)?.id ?? null);
   const team = withEnforcementNumbers(ctx.database.sqlite, parseJson<TeamMember[]>(row.team, []));
-  const hazards = ctx.database.sqlite
-    .prepare('SELECT id, description, level, state FROM hazards WHERE id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL ORDER BY found_on, id')
-    .all(row.hazardIds) as OrderDetail['hazards'];
+  const h = hazardsTable;
+  const hazards = all(
+    ctx.database.sqlite,
+    sql<OrderDetail['hazards'][number]>`SELECT ${h.id}, ${h.description}, ${h.level}, ${h.state} FROM ${h}
+      WHERE ${h.id} IN (SELECT value FROM json_each(${row.hazardIds})) AND ${h.deletedAt} IS NULL ORDER BY ${h.foundOn}, ${h.id}`,
+  );
   return {
     ...summary,
     districtName: row.districtName,

@@ -4,6 +4,7 @@ import { AppError } from '../../api/errors.ts';
 import type { RiskLevel } from '../../api/schemas/risk.ts';
 import type { PlanDetail, PlanState, PlanSummary, PlanType, TeamMember } from '../../api/schemas/inspections.ts';
 import type { CoreContext } from '../context.ts';
+import { all, get, sql, sqlRaw } from '../data/query.ts';
 import { getIdentity } from '../node/node-service.ts';
 import { resolveChecklist } from './checklists.ts';
 import { parseJson } from './office.ts';
@@ -53,19 +54,19 @@ export function toPlanSummary(sqlite: Database.Database, row: PlanRow, self: str
 }
 
 export function loadPlanRow(ctx: CoreContext, id: string): PlanRow {
-  const row = ctx.database.sqlite.prepare(`${SELECT} WHERE p.id = ? AND p.deleted_at IS NULL`).get(id) as PlanRow | undefined;
+  const row = get(ctx.database.sqlite, sql<PlanRow>`${sqlRaw(SELECT)} WHERE p.id = ${id} AND p.deleted_at IS NULL`);
   if (!row) throw new AppError('NOT_FOUND', '该检查计划不存在或已被删除，请刷新列表。');
   return row;
 }
 
 export function listPlans(ctx: CoreContext, input: ParsedInput<'inspections.listPlans'>): PlanSummary[] {
   const self = getIdentity(ctx)?.id ?? null;
-  const rows = ctx.database.sqlite
-    .prepare(
-      `${SELECT} WHERE p.deleted_at IS NULL AND (@district IS NULL OR p.district_id = @district) AND (@state IS NULL OR p.state = @state)
+  const filters = sqlRaw('(@district IS NULL OR p.district_id = @district) AND (@state IS NULL OR p.state = @state)', [], { district: input.districtId ?? null, state: input.state ?? null });
+  const rows = all(
+    ctx.database.sqlite,
+    sql<PlanRow>`${sqlRaw(SELECT)} WHERE p.deleted_at IS NULL AND ${filters}
        ORDER BY p.state IN ('done', 'cancelled'), p.period_start DESC, p.id DESC`,
-    )
-    .all({ district: input.districtId ?? null, state: input.state ?? null }) as PlanRow[];
+  );
   return rows.map((r) => toPlanSummary(ctx.database.sqlite, r, self));
 }
 
@@ -80,14 +81,13 @@ export function getPlan(ctx: CoreContext, id: string): PlanDetail {
   const self = getIdentity(ctx)?.id ?? null;
   const row = loadPlanRow(ctx, id);
   const summary = toPlanSummary(ctx.database.sqlite, row, self);
-  const units = ctx.database.sqlite
-    .prepare(
-      `SELECT u.id, u.name, u.address,
-         (SELECT r.id FROM inspection_records r WHERE r.plan_id = @plan AND r.unit_id = u.id AND r.deleted_at IS NULL ORDER BY r.created_at DESC LIMIT 1) AS recordId,
-         (SELECT r.state FROM inspection_records r WHERE r.plan_id = @plan AND r.unit_id = u.id AND r.deleted_at IS NULL ORDER BY r.created_at DESC LIMIT 1) AS recordState
-       FROM units u WHERE u.id IN (SELECT value FROM json_each(@ids)) ORDER BY u.name_sort, u.id`,
-    )
-    .all({ plan: id, ids: row.scopeUnitIds }) as PlanDetail['units'];
+  const units = all(
+    ctx.database.sqlite,
+    sql<PlanDetail['units'][number]>`SELECT u.id, u.name, u.address,
+         (SELECT r.id FROM inspection_records r WHERE r.plan_id = ${id} AND r.unit_id = u.id AND r.deleted_at IS NULL ORDER BY r.created_at DESC LIMIT 1) AS recordId,
+         (SELECT r.state FROM inspection_records r WHERE r.plan_id = ${id} AND r.unit_id = u.id AND r.deleted_at IS NULL ORDER BY r.created_at DESC LIMIT 1) AS recordState
+       FROM units u WHERE u.id IN (SELECT value FROM json_each(${row.scopeUnitIds})) ORDER BY u.name_sort, u.id`,
+  );
   let checklistName: string;
   try {
     checklistName = resolveChecklist(ctx, row.originNode, row.checklistKey, row.checklistVersion).name;

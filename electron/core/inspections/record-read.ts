@@ -3,6 +3,8 @@ import type { ParsedInput } from '../../api/contract.ts';
 import { AppError } from '../../api/errors.ts';
 import type { PlanState, PlanType, RecordDetail, RecordItem, RecordSummary, TeamMember } from '../../api/schemas/inspections.ts';
 import type { CoreContext } from '../context.ts';
+import { attachments, hazards, supervisionOrders } from '../../../db/schema/index.ts';
+import { all, get, sql, sqlRaw } from '../data/query.ts';
 import { getIdentity } from '../node/node-service.ts';
 import { resolveChecklist } from './checklists.ts';
 import { parseJson } from './office.ts';
@@ -76,23 +78,27 @@ function toSummary(sqlite: Database.Database, row: RecordRow, self: string | nul
 }
 
 export function loadRecordRow(ctx: CoreContext, id: string): RecordRow {
-  const row = ctx.database.sqlite.prepare(`${SELECT} WHERE r.id = ? AND r.deleted_at IS NULL`).get(id) as RecordRow | undefined;
+  const row = get(ctx.database.sqlite, sql<RecordRow>`${sqlRaw(SELECT)} WHERE r.id = ${id} AND r.deleted_at IS NULL`);
   if (!row) throw new AppError('NOT_FOUND', '该检查记录不存在或已被删除，请刷新列表。');
   return row;
 }
 
 export function listRecords(ctx: CoreContext, input: ParsedInput<'inspections.listRecords'>): RecordSummary[] {
   const self = getIdentity(ctx)?.id ?? null;
-  const rows = ctx.database.sqlite
-    .prepare(
-      `${SELECT} WHERE r.deleted_at IS NULL AND (@district IS NULL OR r.district_id = @district) AND (@plan IS NULL OR r.plan_id = @plan)
-         AND (@unit IS NULL OR r.unit_id = @unit) AND (@state IS NULL OR r.state = @state)
-       ORDER BY r.inspected_on DESC, r.id DESC`,
-    )
-    .all({ district: input.districtId ?? null, plan: input.planId ?? null, unit: input.unitId ?? null, state: input.state ?? null }) as RecordRow[];
+  const filters = sqlRaw(
+    `(@district IS NULL OR r.district_id = @district) AND (@plan IS NULL OR r.plan_id = @plan)
+         AND (@unit IS NULL OR r.unit_id = @unit) AND (@state IS NULL OR r.state = @state)`,
+    [],
+    { district: input.districtId ?? null, plan: input.planId ?? null, unit: input.unitId ?? null, state: input.state ?? null },
+  );
+  const rows = all(ctx.database.sqlite, sql<RecordRow>`${sqlRaw(SELECT)} WHERE r.deleted_at IS NULL AND ${filters} ORDER BY r.inspected_on DESC, r.id DESC`);
   // hazards.source_inspection_id has no index: one grouped pass rather than a lookup per record
+  const h = hazards;
   const counts = new Map(
-    (ctx.database.sqlite.prepare('SELECT source_inspection_id AS id, count(*) AS n FROM hazards WHERE source_inspection_id IS NOT NULL AND deleted_at IS NULL GROUP BY source_inspection_id').all() as Array<{ id: string; n: number }>).map((c) => [c.id, c.n]),
+    all(
+      ctx.database.sqlite,
+      sql<{ id: string; n: number }>`SELECT ${h.sourceInspectionId} AS id, count(*) AS n FROM ${h} WHERE ${h.sourceInspectionId} IS NOT NULL AND ${h.deletedAt} IS NULL GROUP BY ${h.sourceInspectionId}`,
+    ).map((c) => [c.id, c.n]),
   );
   return rows.map((r) => toSummary(ctx.database.sqlite, r, self, counts.get(r.id) ?? 0));
 }
@@ -107,18 +113,26 @@ export function getRecord(ctx: CoreContext, id: string): RecordDetail {
   const self = getIdentity(ctx)?.id ?? null;
   const row = loadRecordRow(ctx, id);
   const { sqlite } = ctx.database;
-  const files = sqlite
-    .prepare('SELECT id AS attachmentId, file_name AS fileName, mime_type AS mimeType, size FROM attachments WHERE id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL')
-    .all(row.attachments) as RecordDetail['files'];
+  const a = attachments;
+  const files = all(
+    sqlite,
+    sql<RecordDetail['files'][number]>`SELECT ${a.id} AS attachmentId, ${a.fileName} AS fileName, ${a.mimeType} AS mimeType, ${a.size} FROM ${a}
+      WHERE ${a.id} IN (SELECT value FROM json_each(${row.attachments})) AND ${a.deletedAt} IS NULL`,
+  );
   const order = parseJson<string[]>(row.attachments, []);
   files.sort((a, b) => order.indexOf(a.attachmentId) - order.indexOf(b.attachmentId));
-  const foundHazards = sqlite
-    .prepare('SELECT id, description, level, state, deadline FROM hazards WHERE source_inspection_id = ? AND deleted_at IS NULL ORDER BY created_at, id')
-    .all(id) as RecordDetail['foundHazards'];
+  const h = hazards;
+  const foundHazards = all(
+    sqlite,
+    sql<RecordDetail['foundHazards'][number]>`SELECT ${h.id}, ${h.description}, ${h.level}, ${h.state}, ${h.deadline} FROM ${h}
+      WHERE ${h.sourceInspectionId} = ${id} AND ${h.deletedAt} IS NULL ORDER BY ${h.createdAt}, ${h.id}`,
+  );
   const summary = toSummary(sqlite, row, self, foundHazards.length);
-  const orders = sqlite
-    .prepare('SELECT id, number, deadline, state FROM supervision_orders WHERE record_id = ? AND deleted_at IS NULL ORDER BY year, seq')
-    .all(id) as RecordDetail['orders'];
+  const o = supervisionOrders;
+  const orders = all(
+    sqlite,
+    sql<RecordDetail['orders'][number]>`SELECT ${o.id}, ${o.number}, ${o.deadline}, ${o.state} FROM ${o} WHERE ${o.recordId} = ${id} AND ${o.deletedAt} IS NULL ORDER BY ${o.year}, ${o.seq}`,
+  );
   let checklistName: string;
   try {
     checklistName = resolveChecklist(ctx, row.originNode, row.checklistKey, row.checklistVersion).name;

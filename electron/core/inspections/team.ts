@@ -2,6 +2,9 @@ import type Database from 'better-sqlite3';
 import { AppError } from '../../api/errors.ts';
 import type { TeamMember } from '../../api/schemas/inspections.ts';
 import type { CoreContext } from '../context.ts';
+import { and, eq, isNull } from 'drizzle-orm';
+import { inspectors } from '../../../db/schema/index.ts';
+import { all, sql, sqlRaw, value } from '../data/query.ts';
 import type { DistrictIdentity } from '../node/node-service.ts';
 import { today } from './office.ts';
 
@@ -28,7 +31,7 @@ export function qualifiedInspectorsSql(teamColumn: string): string {
 }
 
 export function teamWarnings(sqlite: Database.Database, team: readonly TeamMember[]): Warning[] {
-  const qualified = (sqlite.prepare(`SELECT ${qualifiedInspectorsSql('?')} AS n`).get(JSON.stringify(team)) as { n: number }).n;
+  const qualified = value(sqlite, sql<number>`SELECT ${sqlRaw(qualifiedInspectorsSql('?'), [JSON.stringify(team)])} AS n`) ?? 0;
   if (qualified >= MIN_TEAM) return [];
   const others = team.length - qualified;
   return [
@@ -43,21 +46,27 @@ export function teamWarnings(sqlite: Database.Database, team: readonly TeamMembe
 
 /** The team with each registered inspector's enforcement number, for display and the printed signature lines. */
 export function withEnforcementNumbers(sqlite: Database.Database, team: readonly TeamMember[]): TeamMember[] {
-  const lookup = sqlite.prepare('SELECT enforcement_no AS n FROM inspectors WHERE id = ?');
-  return team.map((m) => (m.kind === 'inspector' && m.id ? { ...m, enforcementNo: (lookup.get(m.id) as { n: string | null } | undefined)?.n ?? null } : { ...m, enforcementNo: null }));
+  // prepared once, run per member of the team
+  const lookup = sqlite.prepare<[string], { n: string | null }>('SELECT enforcement_no AS n FROM inspectors WHERE id = ?');
+  return team.map((m) => (m.kind === 'inspector' && m.id ? { ...m, enforcementNo: lookup.get(m.id)?.n ?? null } : { ...m, enforcementNo: null }));
 }
 
 /** Inspectors of the office's district who are active, for the team picker. */
 export function inspectorCandidates(ctx: CoreContext, identity: DistrictIdentity): Array<{ id: string; name: string; enforcementNo: string | null }> {
-  return ctx.database.sqlite
-    .prepare('SELECT id, name, enforcement_no AS enforcementNo FROM inspectors WHERE district_id = ? AND active = 1 AND deleted_at IS NULL ORDER BY name, id')
-    .all(identity.districtId) as Array<{ id: string; name: string; enforcementNo: string | null }>;
+  const i = inspectors;
+  return ctx.database.db
+    .select({ id: i.id, name: i.name, enforcementNo: i.enforcementNo })
+    .from(i)
+    .where(and(eq(i.districtId, identity.districtId), eq(i.active, true), isNull(i.deletedAt)))
+    .orderBy(i.name, i.id)
+    .all();
 }
 
 /** Supervisors a team may take: current block supervisors of this office, and this district's pool holders. */
 export function supervisorCandidates(ctx: CoreContext, identity: DistrictIdentity): Array<{ id: string; name: string; unitName: string; blockName: string | null }> {
-  const rows = ctx.database.sqlite
-    .prepare(
+  const rows = all(
+    ctx.database.sqlite,
+    sql<{ id: string; name: string; unitName: string; blockName: string | null }>`${sqlRaw(
       `SELECT m.id, m.name, u.name AS unitName, b.name AS blockName FROM block_supervisors bs
          JOIN blocks b ON b.id = bs.block_id JOIN safety_managers m ON m.id = bs.manager_id JOIN units u ON u.id = m.unit_id
        WHERE bs.origin_node = @node AND bs.removed_at IS NULL AND bs.deleted_at IS NULL AND b.dissolved_at IS NULL AND m.deleted_at IS NULL
@@ -65,8 +74,10 @@ export function supervisorCandidates(ctx: CoreContext, identity: DistrictIdentit
        SELECT m.id, m.name, u.name AS unitName, NULL AS blockName FROM supervisor_pool p
          JOIN safety_managers m ON m.id = p.manager_id JOIN units u ON u.id = m.unit_id
        WHERE p.district_id = @district AND p.valid_until >= @today AND p.deleted_at IS NULL AND m.deleted_at IS NULL`,
-    )
-    .all({ node: identity.id, district: identity.districtId, today: today(ctx) }) as Array<{ id: string; name: string; unitName: string; blockName: string | null }>;
+      [],
+      { node: identity.id, district: identity.districtId, today: today(ctx) },
+    )}`,
+  );
   // a supervisor of a block and in the pool appears once, with the block
   const byId = new Map<string, (typeof rows)[number]>();
   for (const r of rows) if (!byId.has(r.id) || (r.blockName && !byId.get(r.id)!.blockName)) byId.set(r.id, r);
