@@ -3,8 +3,9 @@ import { AppError } from '../../api/errors.ts';
 import type { Checklist } from '../../api/schemas/inspections.ts';
 import { loadCatalogue } from '../catalogue/catalogue.ts';
 import type { CoreContext } from '../context.ts';
+import { and, eq, isNull } from 'drizzle-orm';
 import { inspectionChecklists } from '../../../db/schema/index.ts';
-import { all, get, sql, sqlRaw, value } from '../data/query.ts';
+import { sql, value } from '../data/query.ts';
 import { beginWrite, inTransaction } from '../data/write.ts';
 import { newId } from '../ids.ts';
 import { getIdentity, requireDistrictIdentity } from '../node/node-service.ts';
@@ -28,8 +29,8 @@ interface Row {
   items: string;
 }
 
-const SELECT = `SELECT id, origin_node AS originNode, district_id AS districtId, key, name, equipment_kind AS equipmentKind,
-  checklist_version AS checklistVersion, items FROM inspection_checklists WHERE deleted_at IS NULL`;
+const lists = inspectionChecklists;
+const ROW = { id: lists.id, originNode: lists.originNode, districtId: lists.districtId, key: lists.key, name: lists.name, equipmentKind: lists.equipmentKind, checklistVersion: lists.checklistVersion, items: lists.items };
 
 type Resolved = Omit<Checklist, 'latest'>;
 
@@ -56,7 +57,12 @@ function shipped(): Resolved[] {
 export function listChecklists(ctx: CoreContext, input: { equipmentKind?: string | undefined }): Checklist[] {
   const self = getIdentity(ctx);
   const office = self?.role === 'district';
-  const rows = all(ctx.database.sqlite, sql<Row>`${sqlRaw(SELECT)} AND (${office ? 1 : 0} = 0 OR origin_node = ${self?.id ?? ''}) ORDER BY key, checklist_version`);
+  const rows: Row[] = ctx.database.db
+    .select(ROW)
+    .from(lists)
+    .where(and(isNull(lists.deletedAt), office ? eq(lists.originNode, self.id) : undefined))
+    .orderBy(lists.key, lists.checklistVersion)
+    .all();
   const known = [...shipped(), ...rows.map(fromRow)].filter((c) => input.equipmentKind === undefined || c.equipmentKind === input.equipmentKind || c.equipmentKind === null);
   const shippedMax = (key: string) => Math.max(0, ...shipped().filter((c) => c.key === key).map((c) => c.version));
   const rowMax = (origin: string | null, key: string) => Math.max(0, ...rows.filter((r) => r.originNode === origin && r.key === key).map((r) => r.checklistVersion));
@@ -66,7 +72,11 @@ export function listChecklists(ctx: CoreContext, input: { equipmentKind?: string
 
 /** The pinned version for a plan of `originNode`: its own row first, else the shipped file. */
 export function resolveChecklist(ctx: CoreContext, originNode: string, key: string, version: number): Resolved {
-  const row = get(ctx.database.sqlite, sql<Row>`${sqlRaw(SELECT)} AND origin_node = ${originNode} AND key = ${key} AND checklist_version = ${version}`);
+  const row = ctx.database.db
+    .select(ROW)
+    .from(lists)
+    .where(and(isNull(lists.deletedAt), eq(lists.originNode, originNode), eq(lists.key, key), eq(lists.checklistVersion, version)))
+    .get();
   if (row) return fromRow(row);
   const file = shipped().find((c) => c.key === key && c.version === version);
   if (!file) throw new AppError('NOT_FOUND', `找不到检查表 ${key} 第 ${version} 版，请重新选择检查表。`, { field: 'checklistKey' });
@@ -75,8 +85,7 @@ export function resolveChecklist(ctx: CoreContext, originNode: string, key: stri
 
 /** The newest version of a key this office knows (shipped or its own), 0 if none. */
 function newestVersion(ctx: CoreContext, originNode: string, key: string): number {
-  const c = inspectionChecklists;
-  const own = value(ctx.database.sqlite, sql<number | null>`SELECT max(${c.checklistVersion}) AS v FROM ${c} WHERE ${c.originNode} = ${originNode} AND ${c.key} = ${key}`);
+  const own = value(ctx.database.sqlite, sql<number | null>`SELECT max(${lists.checklistVersion}) AS v FROM ${lists} WHERE ${lists.originNode} = ${originNode} AND ${lists.key} = ${key}`);
   const file = Math.max(0, ...shipped().filter((c) => c.key === key).map((c) => c.version));
   return Math.max(own ?? 0, file);
 }
