@@ -107,6 +107,24 @@ describe('checklists', () => {
     expect((await refused('inspections.saveChecklist', { name: '重复', items: [{ code: 'A1', text: '甲' }, { code: 'A1', text: '乙' }] })).message).toContain('A1 重复');
     expect((await refused('inspections.saveChecklist', { name: '错', equipmentKind: '3100', items: [{ code: 'A1', text: '甲' }] })).message).toContain('不是目录中的种类代码');
   });
+
+  it("offers an office its own versions only, not another node's it holds", async () => {
+    await setup();
+    const elevator = (await t.ok('inspections.checklists', {})).find((c) => c.key === 'elevator')!;
+    const v2 = await t.ok('inspections.saveChecklist', { key: 'elevator', basedOnVersion: 1, name: '电梯专项检查表（塘桥）', equipmentKind: '3000', items: elevator.items });
+    // another node's version of the same key, as a bundle would have brought it
+    sqlite()
+      .prepare(
+        `INSERT INTO inspection_checklists (id, origin_node, created_at, updated_at, version, district_id, key, name, equipment_kind, checklist_version, items)
+         VALUES ('foreign-list', 'other-node', 't', 't', 1, ?, 'elevator', '电梯专项检查表（外局）', '3000', 3, '[]')`,
+      )
+      .run(v2.districtId);
+    const listed = (await t.ok('inspections.checklists', {})).filter((c) => c.key === 'elevator');
+    expect(listed.map((c) => [c.version, c.source, c.latest])).toEqual([
+      [1, 'shipped', false],
+      [2, 'office', true],
+    ]);
+  });
 });
 
 describe('plans', () => {
