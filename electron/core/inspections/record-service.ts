@@ -1,3 +1,5 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { inspectionRecords } from '../../../db/schema/index.ts';
 import type { ParsedInput } from '../../api/contract.ts';
 import { AppError } from '../../api/errors.ts';
 import type { RecordDetail, RecordItem, TeamMember } from '../../api/schemas/inspections.ts';
@@ -47,11 +49,15 @@ function activePlan(ctx: CoreContext, identity: DistrictIdentity, planId: string
 
 function createRecord(w: Write, identity: DistrictIdentity, input: SaveInput, files: string[]): string {
   const { ctx } = w;
-  const { sqlite } = ctx.database;
   const plan = activePlan(ctx, identity, input.planId);
   if (!parseJson<string[]>(plan.scopeUnitIds, []).includes(input.unitId)) throw new AppError('VALIDATION', '该单位不在本计划的检查范围内，请选择范围内的单位。', { field: 'unitId' });
-  const existing = sqlite.prepare('SELECT id FROM inspection_records WHERE plan_id = ? AND unit_id = ? AND deleted_at IS NULL').get(plan.id, input.unitId);
-  if (existing) throw new AppError('DUPLICATE', '本计划已有该单位的检查记录，请打开那份记录继续填写。', { field: 'unitId', recordId: (existing as { id: string }).id });
+  const r = inspectionRecords;
+  const existing = ctx.database.db
+    .select({ id: r.id })
+    .from(r)
+    .where(and(eq(r.planId, plan.id), eq(r.unitId, input.unitId), isNull(r.deletedAt)))
+    .get();
+  if (existing) throw new AppError('DUPLICATE', '本计划已有该单位的检查记录，请打开那份记录继续填写。', { field: 'unitId', recordId: existing.id });
   const checklist = resolveChecklist(ctx, plan.originNode, plan.checklistKey, plan.checklistVersion);
   const items = applyItems(
     checklist.items.map((i) => ({ code: i.code, text: i.text, basis: i.basis, result: null, note: null })),
