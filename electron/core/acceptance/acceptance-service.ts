@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { acceptanceEvidence, acceptanceFiles, acceptanceItems } from '../../../db/schema/index.ts';
 import type { ParsedInput } from '../../api/contract.ts';
 import { AppError } from '../../api/errors.ts';
@@ -8,6 +8,7 @@ import type { FileOutput } from '../../api/schemas/files.ts';
 import { appendAudit } from '../audit.ts';
 import { attachmentIds, attachmentPath, storeStaged } from '../attachments/store.ts';
 import type { CoreContext } from '../context.ts';
+import { all, get, sql as sqlRow, sqlFragment } from '../data/query.ts';
 import { newId } from '../ids.ts';
 import { beginWrite, inTransaction } from '../data/write.ts';
 import { evidenceRows, fileRows, itemRows } from './acceptance-rows.ts';
@@ -53,26 +54,25 @@ export function acceptanceCandidates(ctx: CoreContext, input: { search?: string 
   const identity = requireDistrictIdentity(ctx);
   const settings = getRegistrySettings(ctx);
   const open = new Set(
-    (
-      ctx.database.sqlite.prepare('SELECT id, unit_id AS unitId FROM acceptance_files WHERE origin_node = ? AND deleted_at IS NULL').all(identity.id) as Array<{
-        id: string;
-        unitId: string;
-      }>
-    )
+    ctx.database.db
+      .select({ id: acceptanceFiles.id, unitId: acceptanceFiles.unitId })
+      .from(acceptanceFiles)
+      .where(and(eq(acceptanceFiles.originNode, identity.id), isNull(acceptanceFiles.deletedAt)))
+      .all()
       .filter((f) => stateOf(ctx, loadFileRow(ctx, f.id)) !== 'revoked')
       .map((f) => f.unitId),
   );
   // the units grid's search: name, pinyin initials (stored lower case), credit code (upper case)
   const search = input.search?.trim();
-  const matches = search ? `AND (u.name LIKE ? ESCAPE '\\' OR u.name_initials LIKE ? ESCAPE '\\' OR u.uscc LIKE ? ESCAPE '\\')` : '';
-  const searchParams = search ? [likePattern(search), likePattern(search.toLowerCase()), likePattern(search.toUpperCase())] : [];
-  const rows = ctx.database.sqlite
-    .prepare(
-      `SELECT u.id, u.name, u.uscc,
-              (SELECT count(*) FROM equipment e WHERE e.unit_id = u.id AND e.deleted_at IS NULL AND e.status IN (SELECT value FROM json_each(?))) AS inUse
-       FROM units u WHERE u.district_id = ? AND u.deleted_at IS NULL ${matches} ORDER BY inUse DESC, u.name_sort`,
-    )
-    .all(JSON.stringify(settings.countedStatuses), identity.districtId, ...searchParams) as Array<{ id: string; name: string; uscc: string; inUse: number }>;
+  const matches = search
+    ? sqlFragment`AND (u.name LIKE ${likePattern(search)} ESCAPE '\\' OR u.name_initials LIKE ${likePattern(search.toLowerCase())} ESCAPE '\\' OR u.uscc LIKE ${likePattern(search.toUpperCase())} ESCAPE '\\')`
+    : sqlFragment``;
+  const rows = all(
+    ctx.database.sqlite,
+    sqlRow<{ id: string; name: string; uscc: string; inUse: number }>`SELECT u.id, u.name, u.uscc,
+              (SELECT count(*) FROM equipment e WHERE e.unit_id = u.id AND e.deleted_at IS NULL AND e.status IN (SELECT value FROM json_each(${JSON.stringify(settings.countedStatuses)}))) AS inUse
+       FROM units u WHERE u.district_id = ${identity.districtId} AND u.deleted_at IS NULL ${matches} ORDER BY inUse DESC, u.name_sort`,
+  );
   return rows.filter((r) => !open.has(r.id)).slice(0, input.limit ?? 2000);
 }
 
@@ -221,7 +221,7 @@ export function saveItem(ctx: CoreContext, input: ParsedInput<'acceptance.saveIt
 
 export function attachEvidence(ctx: CoreContext, input: ParsedInput<'acceptance.attachEvidence'>): Evidence {
   const identity = requireDistrictIdentity(ctx);
-  const { sqlite } = ctx.database;
+  const { db } = ctx.database;
   // checked and in the store before the transaction: harmless if the transaction then fails
   const stored = storeStaged(ctx, [input.stagedId]);
   const { sha256, name, size } = stored[0]!;
@@ -231,9 +231,11 @@ export function attachEvidence(ctx: CoreContext, input: ParsedInput<'acceptance.
     loadEditable(ctx, identity, item.fileId);
     const { now } = w;
     const [attachmentId] = attachmentIds(ctx.database, identity.id, now, stored);
-    const already = sqlite
-      .prepare('SELECT id FROM acceptance_evidence WHERE item_id = ? AND attachment_id = ? AND deleted_at IS NULL')
-      .get(item.id, attachmentId) as { id: string } | undefined;
+    const already = db
+      .select({ id: acceptanceEvidence.id })
+      .from(acceptanceEvidence)
+      .where(and(eq(acceptanceEvidence.itemId, item.id), eq(acceptanceEvidence.attachmentId, attachmentId!), isNull(acceptanceEvidence.deletedAt)))
+      .get();
     if (already) throw new AppError('DUPLICATE', `“${name}”已是该项的佐证材料。`);
     const evidence = evidenceRows.insert(
       w,
@@ -252,9 +254,11 @@ export function removeEvidence(ctx: CoreContext, input: { id: string }): { remov
   const identity = requireDistrictIdentity(ctx);
   const { sqlite } = ctx.database;
   return sqlite.transaction(() => {
-    const row = sqlite
-      .prepare('SELECT e.id, e.file_id AS fileId, e.origin_node AS originNode, e.deleted_at AS deletedAt, i.code FROM acceptance_evidence e JOIN acceptance_items i ON i.id = e.item_id WHERE e.id = ?')
-      .get(input.id) as { id: string; fileId: string; originNode: string; deletedAt: string | null; code: string } | undefined;
+    const row = get(
+      sqlite,
+      sqlRow<{ id: string; fileId: string; originNode: string; deletedAt: string | null; code: string }>`
+        SELECT e.id, e.file_id AS fileId, e.origin_node AS originNode, e.deleted_at AS deletedAt, i.code FROM acceptance_evidence e JOIN acceptance_items i ON i.id = e.item_id WHERE e.id = ${input.id}`,
+    );
     if (!row || row.deletedAt) return { removed: false };
     loadEditable(ctx, identity, row.fileId);
     const now = ctx.now().toISOString();
