@@ -63,7 +63,6 @@ function confirmedContradictions(detail: AcceptanceDetail, input: ParsedInput<'a
  */
 export function decide(ctx: CoreContext, input: ParsedInput<'acceptance.decide'>): AcceptanceDetail {
   const identity = requireIdentity(ctx);
-  const { sqlite } = ctx.database;
   const w = beginWrite(ctx, identity, 'acceptance.decide');
   inTransaction(w, () => {
     const file = loadFileRow(ctx, input.fileId);
@@ -85,9 +84,11 @@ export function decide(ctx: CoreContext, input: ParsedInput<'acceptance.decide'>
       // a file passed before (复查) keeps its plaque
       const earlier = [...decisions].reverse().find((d) => d.outcome === 'pass' && d.plaqueNo);
       plaqueNo = input.plaqueNo ?? earlier?.plaqueNo ?? nextPlaqueNo(ctx, identity.id, getAcceptanceSettings(ctx).plaquePattern, Number(decidedOn.slice(0, 4)));
-      const clash = sqlite.prepare('SELECT file_id AS fileId FROM acceptance_decisions WHERE origin_node = ? AND plaque_no = ? AND deleted_at IS NULL').get(identity.id, plaqueNo) as
-        | { fileId: string }
-        | undefined;
+      const clash = ctx.database.db
+        .select({ fileId: d.fileId })
+        .from(d)
+        .where(and(eq(d.originNode, identity.id), eq(d.plaqueNo, plaqueNo), isNull(d.deletedAt)))
+        .get();
       if (clash && clash.fileId !== file.id) throw new AppError('DUPLICATE', `牌匾编号“${plaqueNo}”已发给其他单位，请换一个编号`, { field: 'plaqueNo' });
     }
     decisionRows.insert(

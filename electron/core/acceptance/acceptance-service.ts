@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { acceptanceEvidence, acceptanceFiles, acceptanceItems } from '../../../db/schema/index.ts';
+import { acceptanceEvidence, acceptanceFiles, acceptanceItems, attachments, inspectors, units } from '../../../db/schema/index.ts';
 import type { ParsedInput } from '../../api/contract.ts';
 import { AppError } from '../../api/errors.ts';
 import type { AcceptanceDetail, AcceptanceItem, AcceptanceState, Evidence, PrefillOutcome } from '../../api/schemas/acceptance.ts';
@@ -78,21 +78,24 @@ export function acceptanceCandidates(ctx: CoreContext, input: { search?: string 
 
 function checkInspector(ctx: CoreContext, identity: DistrictIdentity, input: { inspectorId?: string | null; inspectorName: string | null }) {
   if (!input.inspectorId) return { inspectorId: null, inspectorName: input.inspectorName };
-  const row = ctx.database.sqlite.prepare('SELECT name FROM inspectors WHERE id = ? AND district_id = ? AND deleted_at IS NULL').get(input.inspectorId, identity.districtId) as
-    | { name: string }
-    | undefined;
+  const row = ctx.database.db
+    .select({ name: inspectors.name })
+    .from(inspectors)
+    .where(and(eq(inspectors.id, input.inspectorId), eq(inspectors.districtId, identity.districtId), isNull(inspectors.deletedAt)))
+    .get();
   if (!row) throw new AppError('VALIDATION', '所选监察人员不属于本辖区或已被删除，请刷新后重新选择', { field: 'inspectorId' });
   return { inspectorId: input.inspectorId, inspectorName: row.name };
 }
 
 export function createFile(ctx: CoreContext, input: ParsedInput<'acceptance.create'>): AcceptanceDetail {
   const identity = requireDistrictIdentity(ctx);
-  const { sqlite } = ctx.database;
   const w = beginWrite(ctx, identity, 'acceptance.create');
   const id = inTransaction(w, () => {
-    const unit = sqlite.prepare('SELECT id, name FROM units WHERE id = ? AND district_id = ? AND deleted_at IS NULL').get(input.unitId, identity.districtId) as
-      | { id: string; name: string }
-      | undefined;
+    const unit = ctx.database.db
+      .select({ id: units.id, name: units.name })
+      .from(units)
+      .where(and(eq(units.id, input.unitId), eq(units.districtId, identity.districtId), isNull(units.deletedAt)))
+      .get();
     if (!unit) throw new AppError('VALIDATION', '所选单位不属于本辖区或已被删除，请刷新后重新选择', { field: 'unitId' });
     if (!acceptanceCandidates(ctx, { limit: 100_000 }).some((c) => c.id === unit.id)) {
       throw new AppError('DUPLICATE', `“${unit.name}”已有未结束的验收档案，请在看板中打开它。`, { field: 'unitId' });
@@ -168,14 +171,22 @@ function itemOf(detail: AcceptanceDetail, itemId: string): AcceptanceItem {
 }
 
 function loadItem(ctx: CoreContext, itemId: string) {
-  const item = ctx.database.sqlite
-    .prepare(
-      `SELECT id, file_id AS fileId, code, version, result, reason, comment, system_finding AS systemFinding, contradiction_reason AS contradictionReason
-       FROM acceptance_items WHERE id = ? AND deleted_at IS NULL`,
-    )
-    .get(itemId) as
-    | { id: string; fileId: string; code: string; version: number; result: string | null; reason: string | null; comment: string | null; systemFinding: string | null; contradictionReason: string | null }
-    | undefined;
+  const i = acceptanceItems;
+  const item = ctx.database.db
+    .select({
+      id: i.id,
+      fileId: i.fileId,
+      code: i.code,
+      version: i.version,
+      result: i.result,
+      reason: i.reason,
+      comment: i.comment,
+      systemFinding: i.systemFinding,
+      contradictionReason: i.contradictionReason,
+    })
+    .from(i)
+    .where(and(eq(i.id, itemId), isNull(i.deletedAt)))
+    .get();
   if (!item) throw new AppError('NOT_FOUND', '该检查项不存在，请刷新');
   return item;
 }
@@ -276,9 +287,11 @@ export function removeEvidence(ctx: CoreContext, input: { id: string }): { remov
 }
 
 export function evidenceFile(ctx: CoreContext, input: { attachmentId: string }): FileOutput {
-  const row = ctx.database.sqlite.prepare('SELECT sha256, file_name AS fileName, mime_type AS mimeType FROM attachments WHERE id = ? AND deleted_at IS NULL').get(input.attachmentId) as
-    | { sha256: string; fileName: string; mimeType: string }
-    | undefined;
+  const row = ctx.database.db
+    .select({ sha256: attachments.sha256, fileName: attachments.fileName, mimeType: attachments.mimeType })
+    .from(attachments)
+    .where(and(eq(attachments.id, input.attachmentId), isNull(attachments.deletedAt)))
+    .get();
   if (!row) throw new AppError('NOT_FOUND', '该文件不存在或已被删除');
   try {
     return { fileName: row.fileName, mimeType: row.mimeType, contentBase64: readFileSync(attachmentPath(ctx, row.sha256)).toString('base64') };
