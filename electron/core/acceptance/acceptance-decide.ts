@@ -2,6 +2,9 @@ import type { ParsedInput } from '../../api/contract.ts';
 import { AppError } from '../../api/errors.ts';
 import type { AcceptanceDetail, Contradiction } from '../../api/schemas/acceptance.ts';
 import type { CoreContext } from '../context.ts';
+import { and, eq, isNotNull, isNull } from 'drizzle-orm';
+import { acceptanceDecisions as d } from '../../../db/schema/index.ts';
+import { sql, value } from '../data/query.ts';
 import { beginWrite, inTransaction } from '../data/write.ts';
 import { requireIdentity } from '../node/node-service.ts';
 import { localDate } from '../registry/as-of.ts';
@@ -17,11 +20,18 @@ import { effectiveState, nextState, transitions } from './state.ts';
 /** The next free plaque number of the year from the pattern (a number already used by this bureau is skipped). */
 function nextPlaqueNo(ctx: CoreContext, bureauId: string, pattern: string, year: number): string {
   const used = new Set(
-    (ctx.database.sqlite.prepare('SELECT plaque_no AS p FROM acceptance_decisions WHERE origin_node = ? AND plaque_no IS NOT NULL AND deleted_at IS NULL').all(bureauId) as Array<{ p: string }>).map(
-      (r) => r.p,
-    ),
+    ctx.database.db
+      .select({ p: d.plaqueNo })
+      .from(d)
+      .where(and(eq(d.originNode, bureauId), isNotNull(d.plaqueNo), isNull(d.deletedAt)))
+      .all()
+      .map((r) => r.p),
   );
-  const ofYear = (ctx.database.sqlite.prepare("SELECT count(DISTINCT plaque_no) AS n FROM acceptance_decisions WHERE origin_node = ? AND plaque_no IS NOT NULL AND substr(decided_on, 1, 4) = ? AND deleted_at IS NULL").get(bureauId, String(year)) as { n: number }).n;
+  const ofYear =
+    value(
+      ctx.database.sqlite,
+      sql<number>`SELECT count(DISTINCT ${d.plaqueNo}) AS n FROM ${d} WHERE ${d.originNode} = ${bureauId} AND ${d.plaqueNo} IS NOT NULL AND substr(${d.decidedOn}, 1, 4) = ${String(year)} AND ${d.deletedAt} IS NULL`,
+    ) ?? 0;
   let seq = ofYear + 1;
   let candidate = formatPlaqueNo(pattern, year, seq);
   while (used.has(candidate)) candidate = formatPlaqueNo(pattern, year, ++seq);
@@ -53,7 +63,6 @@ function confirmedContradictions(detail: AcceptanceDetail, input: ParsedInput<'a
  */
 export function decide(ctx: CoreContext, input: ParsedInput<'acceptance.decide'>): AcceptanceDetail {
   const identity = requireIdentity(ctx);
-  const { sqlite } = ctx.database;
   const w = beginWrite(ctx, identity, 'acceptance.decide');
   inTransaction(w, () => {
     const file = loadFileRow(ctx, input.fileId);
@@ -75,9 +84,11 @@ export function decide(ctx: CoreContext, input: ParsedInput<'acceptance.decide'>
       // a file passed before (复查) keeps its plaque
       const earlier = [...decisions].reverse().find((d) => d.outcome === 'pass' && d.plaqueNo);
       plaqueNo = input.plaqueNo ?? earlier?.plaqueNo ?? nextPlaqueNo(ctx, identity.id, getAcceptanceSettings(ctx).plaquePattern, Number(decidedOn.slice(0, 4)));
-      const clash = sqlite.prepare('SELECT file_id AS fileId FROM acceptance_decisions WHERE origin_node = ? AND plaque_no = ? AND deleted_at IS NULL').get(identity.id, plaqueNo) as
-        | { fileId: string }
-        | undefined;
+      const clash = ctx.database.db
+        .select({ fileId: d.fileId })
+        .from(d)
+        .where(and(eq(d.originNode, identity.id), eq(d.plaqueNo, plaqueNo), isNull(d.deletedAt)))
+        .get();
       if (clash && clash.fileId !== file.id) throw new AppError('DUPLICATE', `牌匾编号“${plaqueNo}”已发给其他单位，请换一个编号`, { field: 'plaqueNo' });
     }
     decisionRows.insert(

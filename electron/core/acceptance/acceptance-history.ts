@@ -1,5 +1,6 @@
 import type { AcceptanceDetail } from '../../api/schemas/acceptance.ts';
 import type { CoreContext } from '../context.ts';
+import { all, sql } from '../data/query.ts';
 
 // A file's 经办记录: its entries in the audit log, newest first, in words.
 
@@ -17,11 +18,11 @@ const callLabels: Record<string, string> = {
 
 export function historyOf(ctx: CoreContext, fileId: string): AcceptanceDetail['history'] {
   const like = `%${fileId}%`;
-  const rows = ctx.database.sqlite
-    .prepare(
-      `SELECT at, actor, call, after FROM audit_log WHERE table_name LIKE 'acceptance_%' AND (row_ids LIKE ? OR after LIKE ?) ORDER BY seq DESC LIMIT 200`,
-    )
-    .all(like, like) as Array<{ at: string; actor: string; call: string; after: string | null }>;
+  const rows = all(
+    ctx.database.sqlite,
+    sql<{ at: string; actor: string; call: string; after: string | null }>`
+      SELECT at, actor, call, after FROM audit_log WHERE table_name LIKE 'acceptance_%' AND (row_ids LIKE ${like} OR after LIKE ${like}) ORDER BY seq DESC LIMIT 200`,
+  );
   return rows.map((r) => {
     let what = callLabels[r.call] ?? r.call;
     try {

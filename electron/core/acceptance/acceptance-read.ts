@@ -12,6 +12,7 @@ import type {
 } from '../../api/schemas/acceptance.ts';
 import type { NodeIdentity } from '../../api/schemas/node.ts';
 import type { CoreContext } from '../context.ts';
+import { all, get, sql, sqlRaw } from '../data/query.ts';
 import { getIdentity } from '../node/node-service.ts';
 import { resolveAsOf } from '../registry/as-of.ts';
 import { getRegistrySettings } from '../settings/settings-service.ts';
@@ -47,12 +48,12 @@ export interface FileRow {
   updatedAt: string;
 }
 
-const selectFiles = `SELECT f.id, f.origin_node AS originNode, f.version, f.deleted_at AS deletedAt, f.district_id AS districtId, d.name AS districtName,
+const selectFiles = sqlRaw(`SELECT f.id, f.origin_node AS originNode, f.version, f.deleted_at AS deletedAt, f.district_id AS districtId, d.name AS districtName,
   f.unit_id AS unitId, u.name AS unitName, u.uscc, u.address AS unitAddress,
   trim(coalesce(u.contact_person, '') || ' ' || coalesce(u.contact_phone, '')) AS unitContact,
   f.phase, f.checklist_version AS checklistVersion, f.inspector_id AS inspectorId, f.inspector_name AS inspectorName, f.state, f.round,
   f.started_on AS startedOn, f.target_date AS targetDate, f.submitted_at AS submittedAt, f.notes, f.updated_at AS updatedAt
-FROM acceptance_files f JOIN districts d ON d.id = f.district_id JOIN units u ON u.id = f.unit_id`;
+FROM acceptance_files f JOIN districts d ON d.id = f.district_id JOIN units u ON u.id = f.unit_id`);
 
 interface ItemRow {
   id: string;
@@ -99,22 +100,21 @@ const isContradiction = (x: unknown): x is Contradiction => {
 };
 
 export function loadFileRow(ctx: CoreContext, id: string): FileRow {
-  const row = ctx.database.sqlite.prepare(`${selectFiles} WHERE f.id = ?`).get(id) as FileRow | undefined;
+  const row = get(ctx.database.sqlite, sql<FileRow>`${selectFiles} WHERE f.id = ${id}`);
   if (!row || row.deletedAt) throw new AppError('NOT_FOUND', '该验收档案不存在或已被删除，请刷新');
   return row;
 }
 
 export function decisionsOf(ctx: CoreContext, fileIds: readonly string[]): Map<string, AcceptanceDecision[]> {
-  const rows = ctx.database.sqlite
-    .prepare(
-      // a decision counts only when the bureau made it (sync/authority.ts): no office decides a file, its own or another's
-      `SELECT d.id, d.file_id AS fileId, d.round, d.outcome, d.comments, d.returned_items AS returnedItems, d.plaque_no AS plaqueNo,
+  const rows = all(
+    ctx.database.sqlite,
+    // a decision counts only when the bureau made it (sync/authority.ts): no office decides a file, its own or another's
+    sql<DecisionRow>`SELECT d.id, d.file_id AS fileId, d.round, d.outcome, d.comments, d.returned_items AS returnedItems, d.plaque_no AS plaqueNo,
               d.acknowledged_items AS acknowledgedItems, d.decided_on AS decidedOn,
               d.decided_by AS decidedBy, d.created_at AS createdAt
        FROM acceptance_decisions d JOIN acceptance_files f ON f.id = d.file_id
-       WHERE d.file_id IN (SELECT value FROM json_each(?)) AND d.deleted_at IS NULL AND ${bureauRows('d')} ORDER BY d.created_at, d.id`,
-    )
-    .all(JSON.stringify(fileIds)) as DecisionRow[];
+       WHERE d.file_id IN (SELECT value FROM json_each(${JSON.stringify(fileIds)})) AND d.deleted_at IS NULL AND ${sqlRaw(bureauRows('d'))} ORDER BY d.created_at, d.id`,
+  );
   const byFile = new Map<string, AcceptanceDecision[]>();
   for (const r of rows) {
     const { acknowledgedItems, ...rest } = r;
@@ -145,13 +145,12 @@ interface ItemStats {
 function completenessOf(ctx: CoreContext, files: readonly FileRow[]): Map<string, { completeness: Completeness; missing: string[]; failedVeto: number }> {
   const out = new Map<string, { completeness: Completeness; missing: string[]; failedVeto: number }>();
   if (files.length === 0) return out;
-  const rows = ctx.database.sqlite
-    .prepare(
-      `SELECT i.file_id AS fileId, i.code, i.result,
+  const rows = all(
+    ctx.database.sqlite,
+    sql<{ fileId: string; code: string; result: string | null; evidence: number }>`SELECT i.file_id AS fileId, i.code, i.result,
               (SELECT count(*) FROM acceptance_evidence e WHERE e.item_id = i.id AND e.deleted_at IS NULL) AS evidence
-       FROM acceptance_items i WHERE i.file_id IN (SELECT value FROM json_each(?)) AND i.deleted_at IS NULL`,
-    )
-    .all(JSON.stringify(files.map((f) => f.id))) as Array<{ fileId: string; code: string; result: string | null; evidence: number }>;
+       FROM acceptance_items i WHERE i.file_id IN (SELECT value FROM json_each(${JSON.stringify(files.map((f) => f.id))})) AND i.deleted_at IS NULL`,
+  );
   const byFile = new Map<string, typeof rows>();
   for (const r of rows) byFile.set(r.fileId, [...(byFile.get(r.fileId) ?? []), r]);
   for (const file of files) {
@@ -217,9 +216,11 @@ function summarize(ctx: CoreContext, files: FileRow[]): AcceptanceSummary[] {
 export function listFiles(ctx: CoreContext, input: { districtId?: string; phase?: 'pilot' | 'rollout'; state?: AcceptanceState }): AcceptanceSummary[] {
   const identity = getIdentity(ctx);
   const district = identity?.role === 'district' ? identity.districtId : (input.districtId ?? null);
-  const rows = ctx.database.sqlite
-    .prepare(`${selectFiles} WHERE f.deleted_at IS NULL AND (? IS NULL OR f.district_id = ?) AND (? IS NULL OR f.phase = ?) ORDER BY d.sort_order, u.name_sort`)
-    .all(district, district, input.phase ?? null, input.phase ?? null) as FileRow[];
+  const phase = input.phase ?? null;
+  const rows = all(
+    ctx.database.sqlite,
+    sql<FileRow>`${selectFiles} WHERE f.deleted_at IS NULL AND (${district} IS NULL OR f.district_id = ${district}) AND (${phase} IS NULL OR f.phase = ${phase}) ORDER BY d.sort_order, u.name_sort`,
+  );
   const summaries = summarize(ctx, rows);
   return input.state ? summaries.filter((s) => s.state === input.state) : summaries;
 }
@@ -252,14 +253,13 @@ export function board(ctx: CoreContext): AcceptanceBoard {
 }
 
 function evidenceOf(ctx: CoreContext, fileId: string): Map<string, Evidence[]> {
-  const rows = ctx.database.sqlite
-    .prepare(
-      `SELECT e.id, e.item_id AS itemId, e.attachment_id AS attachmentId, a.file_name AS fileName, a.mime_type AS mimeType, a.size, a.sha256, e.note,
+  const rows = all(
+    ctx.database.sqlite,
+    sql<Evidence>`SELECT e.id, e.item_id AS itemId, e.attachment_id AS attachmentId, a.file_name AS fileName, a.mime_type AS mimeType, a.size, a.sha256, e.note,
               e.created_at AS createdAt
        FROM acceptance_evidence e JOIN attachments a ON a.id = e.attachment_id
-       WHERE e.file_id = ? AND e.deleted_at IS NULL ORDER BY e.created_at, e.id`,
-    )
-    .all(fileId) as Evidence[];
+       WHERE e.file_id = ${fileId} AND e.deleted_at IS NULL ORDER BY e.created_at, e.id`,
+  );
   const byItem = new Map<string, Evidence[]>();
   for (const r of rows) byItem.set(r.itemId, [...(byItem.get(r.itemId) ?? []), r]);
   return byItem;
@@ -273,13 +273,12 @@ export function getDetail(ctx: CoreContext, id: string): AcceptanceDetail {
   const lastDecision = decisions[decisions.length - 1];
   const returned = summary!.state === 'returned' && lastDecision?.outcome === 'return' ? lastDecision : null;
   const returnedByCode = new Map((returned?.returnedItems ?? []).map((r) => [r.code, r.comment]));
-  const itemRows = ctx.database.sqlite
-    .prepare(
-      `SELECT id, version, code, result, reason, comment, result_source AS resultSource, checked_at AS checkedAt,
+  const itemRows = all(
+    ctx.database.sqlite,
+    sql<ItemRow>`SELECT id, version, code, result, reason, comment, result_source AS resultSource, checked_at AS checkedAt,
               system_finding AS systemFinding, contradiction_reason AS contradictionReason
-       FROM acceptance_items WHERE file_id = ? AND deleted_at IS NULL`,
-    )
-    .all(id) as ItemRow[];
+       FROM acceptance_items WHERE file_id = ${id} AND deleted_at IS NULL`,
+  );
   const byCode = new Map(itemRows.map((r) => [r.code, r]));
   const evidence = evidenceOf(ctx, id);
   const prefill = prefillAll(unitFacts(ctx, file.unitId), getRegistrySettings(ctx), resolveAsOf(ctx, undefined));

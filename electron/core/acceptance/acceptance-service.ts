@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { eq, sql } from 'drizzle-orm';
-import { acceptanceEvidence, acceptanceFiles, acceptanceItems } from '../../../db/schema/index.ts';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { acceptanceEvidence, acceptanceFiles, acceptanceItems, attachments, inspectors, units } from '../../../db/schema/index.ts';
 import type { ParsedInput } from '../../api/contract.ts';
 import { AppError } from '../../api/errors.ts';
 import type { AcceptanceDetail, AcceptanceItem, AcceptanceState, Evidence, PrefillOutcome } from '../../api/schemas/acceptance.ts';
@@ -8,6 +8,7 @@ import type { FileOutput } from '../../api/schemas/files.ts';
 import { appendAudit } from '../audit.ts';
 import { attachmentIds, attachmentPath, storeStaged } from '../attachments/store.ts';
 import type { CoreContext } from '../context.ts';
+import { all, get, sql as sqlRow, sqlFragment } from '../data/query.ts';
 import { newId } from '../ids.ts';
 import { beginWrite, inTransaction } from '../data/write.ts';
 import { evidenceRows, fileRows, itemRows } from './acceptance-rows.ts';
@@ -53,46 +54,48 @@ export function acceptanceCandidates(ctx: CoreContext, input: { search?: string 
   const identity = requireDistrictIdentity(ctx);
   const settings = getRegistrySettings(ctx);
   const open = new Set(
-    (
-      ctx.database.sqlite.prepare('SELECT id, unit_id AS unitId FROM acceptance_files WHERE origin_node = ? AND deleted_at IS NULL').all(identity.id) as Array<{
-        id: string;
-        unitId: string;
-      }>
-    )
+    ctx.database.db
+      .select({ id: acceptanceFiles.id, unitId: acceptanceFiles.unitId })
+      .from(acceptanceFiles)
+      .where(and(eq(acceptanceFiles.originNode, identity.id), isNull(acceptanceFiles.deletedAt)))
+      .all()
       .filter((f) => stateOf(ctx, loadFileRow(ctx, f.id)) !== 'revoked')
       .map((f) => f.unitId),
   );
   // the units grid's search: name, pinyin initials (stored lower case), credit code (upper case)
   const search = input.search?.trim();
-  const matches = search ? `AND (u.name LIKE ? ESCAPE '\\' OR u.name_initials LIKE ? ESCAPE '\\' OR u.uscc LIKE ? ESCAPE '\\')` : '';
-  const searchParams = search ? [likePattern(search), likePattern(search.toLowerCase()), likePattern(search.toUpperCase())] : [];
-  const rows = ctx.database.sqlite
-    .prepare(
-      `SELECT u.id, u.name, u.uscc,
-              (SELECT count(*) FROM equipment e WHERE e.unit_id = u.id AND e.deleted_at IS NULL AND e.status IN (SELECT value FROM json_each(?))) AS inUse
-       FROM units u WHERE u.district_id = ? AND u.deleted_at IS NULL ${matches} ORDER BY inUse DESC, u.name_sort`,
-    )
-    .all(JSON.stringify(settings.countedStatuses), identity.districtId, ...searchParams) as Array<{ id: string; name: string; uscc: string; inUse: number }>;
+  const matches = search
+    ? sqlFragment`AND (u.name LIKE ${likePattern(search)} ESCAPE '\\' OR u.name_initials LIKE ${likePattern(search.toLowerCase())} ESCAPE '\\' OR u.uscc LIKE ${likePattern(search.toUpperCase())} ESCAPE '\\')`
+    : sqlFragment``;
+  const rows = all(
+    ctx.database.sqlite,
+    sqlRow<{ id: string; name: string; uscc: string; inUse: number }>`SELECT u.id, u.name, u.uscc,
+              (SELECT count(*) FROM equipment e WHERE e.unit_id = u.id AND e.deleted_at IS NULL AND e.status IN (SELECT value FROM json_each(${JSON.stringify(settings.countedStatuses)}))) AS inUse
+       FROM units u WHERE u.district_id = ${identity.districtId} AND u.deleted_at IS NULL ${matches} ORDER BY inUse DESC, u.name_sort`,
+  );
   return rows.filter((r) => !open.has(r.id)).slice(0, input.limit ?? 2000);
 }
 
 function checkInspector(ctx: CoreContext, identity: DistrictIdentity, input: { inspectorId?: string | null; inspectorName: string | null }) {
   if (!input.inspectorId) return { inspectorId: null, inspectorName: input.inspectorName };
-  const row = ctx.database.sqlite.prepare('SELECT name FROM inspectors WHERE id = ? AND district_id = ? AND deleted_at IS NULL').get(input.inspectorId, identity.districtId) as
-    | { name: string }
-    | undefined;
+  const row = ctx.database.db
+    .select({ name: inspectors.name })
+    .from(inspectors)
+    .where(and(eq(inspectors.id, input.inspectorId), eq(inspectors.districtId, identity.districtId), isNull(inspectors.deletedAt)))
+    .get();
   if (!row) throw new AppError('VALIDATION', '所选监察人员不属于本辖区或已被删除，请刷新后重新选择', { field: 'inspectorId' });
   return { inspectorId: input.inspectorId, inspectorName: row.name };
 }
 
 export function createFile(ctx: CoreContext, input: ParsedInput<'acceptance.create'>): AcceptanceDetail {
   const identity = requireDistrictIdentity(ctx);
-  const { sqlite } = ctx.database;
   const w = beginWrite(ctx, identity, 'acceptance.create');
   const id = inTransaction(w, () => {
-    const unit = sqlite.prepare('SELECT id, name FROM units WHERE id = ? AND district_id = ? AND deleted_at IS NULL').get(input.unitId, identity.districtId) as
-      | { id: string; name: string }
-      | undefined;
+    const unit = ctx.database.db
+      .select({ id: units.id, name: units.name })
+      .from(units)
+      .where(and(eq(units.id, input.unitId), eq(units.districtId, identity.districtId), isNull(units.deletedAt)))
+      .get();
     if (!unit) throw new AppError('VALIDATION', '所选单位不属于本辖区或已被删除，请刷新后重新选择', { field: 'unitId' });
     if (!acceptanceCandidates(ctx, { limit: 100_000 }).some((c) => c.id === unit.id)) {
       throw new AppError('DUPLICATE', `“${unit.name}”已有未结束的验收档案，请在看板中打开它。`, { field: 'unitId' });
@@ -168,14 +171,22 @@ function itemOf(detail: AcceptanceDetail, itemId: string): AcceptanceItem {
 }
 
 function loadItem(ctx: CoreContext, itemId: string) {
-  const item = ctx.database.sqlite
-    .prepare(
-      `SELECT id, file_id AS fileId, code, version, result, reason, comment, system_finding AS systemFinding, contradiction_reason AS contradictionReason
-       FROM acceptance_items WHERE id = ? AND deleted_at IS NULL`,
-    )
-    .get(itemId) as
-    | { id: string; fileId: string; code: string; version: number; result: string | null; reason: string | null; comment: string | null; systemFinding: string | null; contradictionReason: string | null }
-    | undefined;
+  const i = acceptanceItems;
+  const item = ctx.database.db
+    .select({
+      id: i.id,
+      fileId: i.fileId,
+      code: i.code,
+      version: i.version,
+      result: i.result,
+      reason: i.reason,
+      comment: i.comment,
+      systemFinding: i.systemFinding,
+      contradictionReason: i.contradictionReason,
+    })
+    .from(i)
+    .where(and(eq(i.id, itemId), isNull(i.deletedAt)))
+    .get();
   if (!item) throw new AppError('NOT_FOUND', '该检查项不存在，请刷新');
   return item;
 }
@@ -221,7 +232,7 @@ export function saveItem(ctx: CoreContext, input: ParsedInput<'acceptance.saveIt
 
 export function attachEvidence(ctx: CoreContext, input: ParsedInput<'acceptance.attachEvidence'>): Evidence {
   const identity = requireDistrictIdentity(ctx);
-  const { sqlite } = ctx.database;
+  const { db } = ctx.database;
   // checked and in the store before the transaction: harmless if the transaction then fails
   const stored = storeStaged(ctx, [input.stagedId]);
   const { sha256, name, size } = stored[0]!;
@@ -231,9 +242,11 @@ export function attachEvidence(ctx: CoreContext, input: ParsedInput<'acceptance.
     loadEditable(ctx, identity, item.fileId);
     const { now } = w;
     const [attachmentId] = attachmentIds(ctx.database, identity.id, now, stored);
-    const already = sqlite
-      .prepare('SELECT id FROM acceptance_evidence WHERE item_id = ? AND attachment_id = ? AND deleted_at IS NULL')
-      .get(item.id, attachmentId) as { id: string } | undefined;
+    const already = db
+      .select({ id: acceptanceEvidence.id })
+      .from(acceptanceEvidence)
+      .where(and(eq(acceptanceEvidence.itemId, item.id), eq(acceptanceEvidence.attachmentId, attachmentId!), isNull(acceptanceEvidence.deletedAt)))
+      .get();
     if (already) throw new AppError('DUPLICATE', `“${name}”已是该项的佐证材料。`);
     const evidence = evidenceRows.insert(
       w,
@@ -252,9 +265,11 @@ export function removeEvidence(ctx: CoreContext, input: { id: string }): { remov
   const identity = requireDistrictIdentity(ctx);
   const { sqlite } = ctx.database;
   return sqlite.transaction(() => {
-    const row = sqlite
-      .prepare('SELECT e.id, e.file_id AS fileId, e.origin_node AS originNode, e.deleted_at AS deletedAt, i.code FROM acceptance_evidence e JOIN acceptance_items i ON i.id = e.item_id WHERE e.id = ?')
-      .get(input.id) as { id: string; fileId: string; originNode: string; deletedAt: string | null; code: string } | undefined;
+    const row = get(
+      sqlite,
+      sqlRow<{ id: string; fileId: string; originNode: string; deletedAt: string | null; code: string }>`
+        SELECT e.id, e.file_id AS fileId, e.origin_node AS originNode, e.deleted_at AS deletedAt, i.code FROM acceptance_evidence e JOIN acceptance_items i ON i.id = e.item_id WHERE e.id = ${input.id}`,
+    );
     if (!row || row.deletedAt) return { removed: false };
     loadEditable(ctx, identity, row.fileId);
     const now = ctx.now().toISOString();
@@ -272,9 +287,11 @@ export function removeEvidence(ctx: CoreContext, input: { id: string }): { remov
 }
 
 export function evidenceFile(ctx: CoreContext, input: { attachmentId: string }): FileOutput {
-  const row = ctx.database.sqlite.prepare('SELECT sha256, file_name AS fileName, mime_type AS mimeType FROM attachments WHERE id = ? AND deleted_at IS NULL').get(input.attachmentId) as
-    | { sha256: string; fileName: string; mimeType: string }
-    | undefined;
+  const row = ctx.database.db
+    .select({ sha256: attachments.sha256, fileName: attachments.fileName, mimeType: attachments.mimeType })
+    .from(attachments)
+    .where(and(eq(attachments.id, input.attachmentId), isNull(attachments.deletedAt)))
+    .get();
   if (!row) throw new AppError('NOT_FOUND', '该文件不存在或已被删除');
   try {
     return { fileName: row.fileName, mimeType: row.mimeType, contentBase64: readFileSync(attachmentPath(ctx, row.sha256)).toString('base64') };

@@ -1,5 +1,6 @@
 import type { AcceptanceState } from '../../api/schemas/acceptance.ts';
 import type { CoreContext } from '../context.ts';
+import { all, sql } from '../data/query.ts';
 import { decisionsOf } from './acceptance-read.ts';
 import { effectiveState } from './state.ts';
 
@@ -11,12 +12,11 @@ import { effectiveState } from './state.ts';
 export function unitAcceptanceStates(ctx: CoreContext, unitIds: readonly string[]): Map<string, AcceptanceState> {
   const out = new Map<string, AcceptanceState>();
   if (unitIds.length === 0) return out;
-  const files = ctx.database.sqlite
-    .prepare(
-      `SELECT id, unit_id AS unitId, state, round FROM acceptance_files
-       WHERE unit_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL ORDER BY created_at, id`,
-    )
-    .all(JSON.stringify(unitIds)) as Array<{ id: string; unitId: string; state: AcceptanceState; round: number }>;
+  const files = all(
+    ctx.database.sqlite,
+    sql<{ id: string; unitId: string; state: AcceptanceState; round: number }>`SELECT id, unit_id AS unitId, state, round FROM acceptance_files
+       WHERE unit_id IN (SELECT value FROM json_each(${JSON.stringify(unitIds)})) AND deleted_at IS NULL ORDER BY created_at, id`,
+  );
   const decisions = decisionsOf(ctx, files.map((f) => f.id));
   // later files win: a unit revoked and started again shows its new file
   for (const f of files) out.set(f.unitId, effectiveState(f.state, f.round, decisions.get(f.id) ?? []));

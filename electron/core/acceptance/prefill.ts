@@ -1,6 +1,7 @@
 import type { OperatorRules, PrefillKey, PrefillOutcome } from '../../api/schemas/acceptance.ts';
 import type { RegistrySettings } from '../../api/schemas/settings.ts';
 import type { CoreContext } from '../context.ts';
+import { all, sql } from '../data/query.ts';
 import { A_ITEM_CODES } from '../registry/status-sql.ts';
 import { loadOperatorRules } from './operator-rules.ts';
 import { inspectionOutcome, isAccessory, listed } from './prefill-inspection.ts';
@@ -48,16 +49,16 @@ export function prefillOutcome(key: PrefillKey, facts: UnitFacts, counted: reado
 /** The unit's equipment and certificate holders as the registry holds them. */
 export function unitFacts(ctx: CoreContext, unitId: string): UnitFacts {
   const { sqlite } = ctx.database;
-  const equipment = sqlite
-    .prepare(
-      `SELECT coalesce(equipment_code, registration_code, registration_no, internal_no, id) AS label, status, registration_no AS registrationNo,
+  const equipment = all(
+    sqlite,
+    sql<UnitFacts['equipment'][number]>`SELECT coalesce(equipment_code, registration_code, registration_no, internal_no, id) AS label, status, registration_no AS registrationNo,
               next_inspection_date AS nextInspectionDate, kind_code AS kindCode, category_code AS categoryCode, variety_code AS varietyCode, extra
-       FROM equipment WHERE unit_id = ? AND deleted_at IS NULL ORDER BY label`,
-    )
-    .all(unitId) as UnitFacts['equipment'];
-  const managers = sqlite
-    .prepare('SELECT name, item_code AS itemCode, expiry_date AS expiryDate FROM safety_managers WHERE unit_id = ? AND deleted_at IS NULL ORDER BY name_sort')
-    .all(unitId) as UnitFacts['managers'];
+       FROM equipment WHERE unit_id = ${unitId} AND deleted_at IS NULL ORDER BY label`,
+  );
+  const managers = all(
+    sqlite,
+    sql<UnitFacts['managers'][number]>`SELECT name, item_code AS itemCode, expiry_date AS expiryDate FROM safety_managers WHERE unit_id = ${unitId} AND deleted_at IS NULL ORDER BY name_sort`,
+  );
   return { equipment, managers };
 }
 

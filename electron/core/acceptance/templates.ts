@@ -1,6 +1,7 @@
 import { AppError } from '../../api/errors.ts';
 import type { AcceptanceTemplate } from '../../api/schemas/acceptance.ts';
 import type { CoreContext } from '../context.ts';
+import { get, all as rowsOf, sql, sqlRaw } from '../data/query.ts';
 import { beginWrite, inTransaction } from '../data/write.ts';
 import { getIdentity, requireIdentity } from '../node/node-service.ts';
 import { cityLibrary, type CityPublication } from '../steering/city-library.ts';
@@ -32,11 +33,17 @@ interface TemplateRow {
   sortOrder: number;
 }
 
-const select = `SELECT t.id, t.version, t.origin_node AS originNode, t.district_id AS districtId, d.name AS districtName, d.sort_order AS sortOrder, t.file_id AS fileId, u.name AS unitName,
+const select = sqlRaw(`SELECT t.id, t.version, t.origin_node AS originNode, t.district_id AS districtId, d.name AS districtName, d.sort_order AS sortOrder, t.file_id AS fileId, u.name AS unitName,
   f.checklist_version AS checklistVersion, t.item_code AS itemCode, t.attachment_id AS attachmentId, a.file_name AS fileName, a.size, t.title,
   t.published_at AS publishedAt, t.withdrawn_at AS withdrawnAt
 FROM acceptance_templates t JOIN districts d ON d.id = t.district_id JOIN acceptance_files f ON f.id = t.file_id JOIN units u ON u.id = f.unit_id
-JOIN attachments a ON a.id = t.attachment_id`;
+JOIN attachments a ON a.id = t.attachment_id`);
+
+function templateById(ctx: CoreContext, id: string): TemplateRow {
+  const row = get(ctx.database.sqlite, sql<TemplateRow>`${select} WHERE t.id = ${id}`);
+  if (!row) throw new AppError('NOT_FOUND', '该标准化样本不存在，请刷新');
+  return row;
+}
 
 function toTemplate(ctx: CoreContext, row: TemplateRow, city: CityPublication | null = null): AcceptanceTemplate {
   const self = getIdentity(ctx)?.id;
@@ -50,9 +57,11 @@ function toTemplate(ctx: CoreContext, row: TemplateRow, city: CityPublication | 
  * templates the bureau published city-wide, with their source district.
  */
 export function listTemplates(ctx: CoreContext, input: { districtId?: string; includeWithdrawn: boolean }): AcceptanceTemplate[] {
-  const rows = ctx.database.sqlite
-    .prepare(`${select} WHERE t.deleted_at IS NULL AND (? IS NULL OR t.district_id = ?) AND (? OR t.withdrawn_at IS NULL) ORDER BY d.sort_order, t.item_code, t.published_at`)
-    .all(input.districtId ?? null, input.districtId ?? null, input.includeWithdrawn ? 1 : 0) as TemplateRow[];
+  const district = input.districtId ?? null;
+  const rows = rowsOf(
+    ctx.database.sqlite,
+    sql<TemplateRow>`${select} WHERE t.deleted_at IS NULL AND (${district} IS NULL OR t.district_id = ${district}) AND (${input.includeWithdrawn} OR t.withdrawn_at IS NULL) ORDER BY d.sort_order, t.item_code, t.published_at`,
+  );
   const city = cityLibrary(ctx, input);
   const all = [...rows.map((r) => ({ sortOrder: r.sortOrder, template: toTemplate(ctx, r, city.bySource.get(r.id) ?? null) })), ...city.others.map(({ sortOrder, ...template }) => ({ sortOrder, template }))];
   all.sort((a, b) => a.sortOrder - b.sortOrder || a.template.itemCode.localeCompare(b.template.itemCode, 'en', { numeric: true }) || a.template.publishedAt.localeCompare(b.template.publishedAt));
@@ -64,13 +73,13 @@ export function publishTemplate(ctx: CoreContext, input: { evidenceId: string; t
   const { sqlite } = ctx.database;
   const w = beginWrite(ctx, identity, 'acceptance.publishTemplate');
   const id = inTransaction(w, () => {
-    const evidence = sqlite
-      .prepare(
-        `SELECT e.id, e.file_id AS fileId, e.attachment_id AS attachmentId, e.origin_node AS originNode, i.code, a.file_name AS fileName
+    const evidence = get(
+      sqlite,
+      sql<{ id: string; fileId: string; attachmentId: string; originNode: string; code: string; fileName: string }>`
+         SELECT e.id, e.file_id AS fileId, e.attachment_id AS attachmentId, e.origin_node AS originNode, i.code, a.file_name AS fileName
          FROM acceptance_evidence e JOIN acceptance_items i ON i.id = e.item_id JOIN attachments a ON a.id = e.attachment_id
-         WHERE e.id = ? AND e.deleted_at IS NULL`,
-      )
-      .get(input.evidenceId) as { id: string; fileId: string; attachmentId: string; originNode: string; code: string; fileName: string } | undefined;
+         WHERE e.id = ${input.evidenceId} AND e.deleted_at IS NULL`,
+    );
     if (!evidence) throw new AppError('NOT_FOUND', '该佐证材料不存在或已被移除，请刷新');
     if (evidence.originNode !== identity.id) throw new AppError('FORBIDDEN', '只能由建档的分局发布本辖区的标准化样本。');
     const file = loadFileRow(ctx, evidence.fileId);
@@ -90,7 +99,7 @@ export function publishTemplate(ctx: CoreContext, input: { evidenceId: string; t
     );
     return row.id;
   });
-  return toTemplate(ctx, sqlite.prepare(`${select} WHERE t.id = ?`).get(id) as TemplateRow);
+  return toTemplate(ctx, templateById(ctx, id));
 }
 
 export function withdrawTemplate(ctx: CoreContext, input: { id: string }): AcceptanceTemplate {
@@ -100,5 +109,5 @@ export function withdrawTemplate(ctx: CoreContext, input: { id: string }): Accep
     if (row.withdrawnAt) return;
     templateRows.update(w, row, { withdrawnAt: w.now }, { after: { fileId: row.fileId, withdrawnAt: w.now } });
   });
-  return toTemplate(ctx, ctx.database.sqlite.prepare(`${select} WHERE t.id = ?`).get(input.id) as TemplateRow);
+  return toTemplate(ctx, templateById(ctx, input.id));
 }

@@ -13,6 +13,8 @@ import { unitStatsByIds } from './unit-stats.ts';
 import { calendarsOf } from '../routine/calendar-read.ts';
 import { overdueWords } from '../routine/overdue-words.ts';
 import { riskOfUnits } from '../risk/risk-read.ts';
+import { blockInspectors, blockMembers, blocks, blockSupervisors, districts, inspectors as inspectorTable, safetyManagers, units } from '../../../db/schema/index.ts';
+import { all, get, sql, sqlFragment, sqlJoin, sqlRaw, type SqlFragment } from '../data/query.ts';
 
 interface BlockRow {
   id: string;
@@ -32,16 +34,16 @@ interface BlockRow {
   dissolvedReason: string | null;
 }
 
-const blockSelect = `
-SELECT b.id, b.origin_node AS originNode, b.created_at AS createdAt, b.updated_at AS updatedAt, b.version,
-       b.deleted_at AS deletedAt, b.district_id AS districtId, d.name AS districtName, b.name,
-       b.lead_unit_id AS leadUnitId, lu.name AS leadUnitName, b.schedule, b.notes,
-       b.dissolved_at AS dissolvedAt, b.dissolved_reason AS dissolvedReason
-FROM blocks b JOIN districts d ON d.id = b.district_id LEFT JOIN units lu ON lu.id = b.lead_unit_id`;
+const blockSelect = sqlFragment`
+SELECT b.${blocks.id}, b.${blocks.originNode} AS originNode, b.${blocks.createdAt} AS createdAt, b.${blocks.updatedAt} AS updatedAt, b.${blocks.version},
+       b.${blocks.deletedAt} AS deletedAt, b.${blocks.districtId} AS districtId, d.${districts.name} AS districtName, b.${blocks.name},
+       b.${blocks.leadUnitId} AS leadUnitId, lu.${units.name} AS leadUnitName, b.${blocks.schedule}, b.${blocks.notes},
+       b.${blocks.dissolvedAt} AS dissolvedAt, b.${blocks.dissolvedReason} AS dissolvedReason
+FROM ${blocks} b JOIN ${districts} d ON d.${districts.id} = b.${blocks.districtId} LEFT JOIN ${units} lu ON lu.${units.id} = b.${blocks.leadUnitId}`;
 
 // A current link: not ended, or (for a dissolved block) ended by the dissolution, so a
 // dissolved block still shows who was in it.
-const current = (ended: string, alias: string) => `(${alias}.${ended} IS NULL OR (b.dissolved_at IS NOT NULL AND ${alias}.${ended} = b.dissolved_at))`;
+const current = (ended: SqlFragment) => sqlFragment`(${ended} IS NULL OR (b.${blocks.dissolvedAt} IS NOT NULL AND ${ended} = b.${blocks.dissolvedAt}))`;
 
 /** Reads blocks with their members, counts, inspectors, supervisors and problems. */
 function assemble(ctx: CoreContext, rows: BlockRow[], asOf: string, settings: BlockSettings): Block[] {
@@ -50,33 +52,37 @@ function assemble(ctx: CoreContext, rows: BlockRow[], asOf: string, settings: Bl
   const ids = JSON.stringify(rows.map((r) => r.id));
   const self = getIdentity(ctx)?.id ?? null;
 
-  const memberRows = sqlite
-    .prepare(
-      `SELECT bm.block_id AS blockId, bm.unit_id AS unitId, bm.joined_at AS joinedAt
-       FROM block_members bm JOIN blocks b ON b.id = bm.block_id
-       WHERE bm.block_id IN (SELECT value FROM json_each(?)) AND bm.deleted_at IS NULL AND ${current('left_at', 'bm')}`,
-    )
-    .all(ids) as { blockId: string; unitId: string; joinedAt: string }[];
+  const bm = blockMembers;
+  const memberRows = all(
+    sqlite,
+    sql<{ blockId: string; unitId: string; joinedAt: string }>`SELECT bm.${bm.blockId} AS blockId, bm.${bm.unitId} AS unitId, bm.${bm.joinedAt} AS joinedAt
+       FROM ${bm} bm JOIN ${blocks} b ON b.${blocks.id} = bm.${bm.blockId}
+       WHERE bm.${bm.blockId} IN (SELECT value FROM json_each(${ids})) AND bm.${bm.deletedAt} IS NULL AND ${current(sqlFragment`bm.${bm.leftAt}`)}`,
+  );
   const stats = unitStatsByIds(ctx, asOf, memberRows.map((m) => m.unitId));
   const risk = riskOfUnits(ctx, memberRows.map((m) => m.unitId));
 
-  const inspectorRows = sqlite
-    .prepare(
-      `SELECT bi.block_id AS blockId, i.id AS inspectorId, i.name, i.enforcement_no AS enforcementNo, i.active
-       FROM block_inspectors bi JOIN blocks b ON b.id = bi.block_id JOIN inspectors i ON i.id = bi.inspector_id
-       WHERE bi.block_id IN (SELECT value FROM json_each(?)) AND bi.deleted_at IS NULL AND i.deleted_at IS NULL AND ${current('removed_at', 'bi')}
-       ORDER BY i.name`,
-    )
-    .all(ids) as { blockId: string; inspectorId: string; name: string; enforcementNo: string | null; active: number }[];
+  const bi = blockInspectors;
+  const i = inspectorTable;
+  const inspectorRows = all(
+    sqlite,
+    sql<{ blockId: string; inspectorId: string; name: string; enforcementNo: string | null; active: number }>`
+       SELECT bi.${bi.blockId} AS blockId, i.${i.id} AS inspectorId, i.${i.name}, i.${i.enforcementNo} AS enforcementNo, i.${i.active}
+       FROM ${bi} bi JOIN ${blocks} b ON b.${blocks.id} = bi.${bi.blockId} JOIN ${i} i ON i.${i.id} = bi.${bi.inspectorId}
+       WHERE bi.${bi.blockId} IN (SELECT value FROM json_each(${ids})) AND bi.${bi.deletedAt} IS NULL AND i.${i.deletedAt} IS NULL AND ${current(sqlFragment`bi.${bi.removedAt}`)}
+       ORDER BY i.${i.name}`,
+  );
 
-  const supervisorRows = sqlite
-    .prepare(
-      `SELECT bs.block_id AS blockId, m.id AS managerId, m.name, m.unit_id AS unitId, u.name AS unitName, ${holdsValidA('m', '?')} AS holdsValidA
-       FROM block_supervisors bs JOIN blocks b ON b.id = bs.block_id JOIN safety_managers m ON m.id = bs.manager_id JOIN units u ON u.id = m.unit_id
-       WHERE bs.block_id IN (SELECT value FROM json_each(?)) AND bs.deleted_at IS NULL AND m.deleted_at IS NULL AND ${current('removed_at', 'bs')}
-       ORDER BY u.name_sort, m.name_sort`,
-    )
-    .all(asOf, ids) as { blockId: string; managerId: string; name: string; unitId: string; unitName: string; holdsValidA: number }[];
+  const bs = blockSupervisors;
+  const m = safetyManagers;
+  const supervisorRows = all(
+    sqlite,
+    sql<{ blockId: string; managerId: string; name: string; unitId: string; unitName: string; holdsValidA: number }>`
+       SELECT bs.${bs.blockId} AS blockId, m.${m.id} AS managerId, m.${m.name}, m.${m.unitId} AS unitId, u.${units.name} AS unitName, ${sqlRaw(holdsValidA('m', '?'), [asOf])} AS holdsValidA
+       FROM ${bs} bs JOIN ${blocks} b ON b.${blocks.id} = bs.${bs.blockId} JOIN ${m} m ON m.${m.id} = bs.${bs.managerId} JOIN ${units} u ON u.${units.id} = m.${m.unitId}
+       WHERE bs.${bs.blockId} IN (SELECT value FROM json_each(${ids})) AND bs.${bs.deletedAt} IS NULL AND m.${m.deletedAt} IS NULL AND ${current(sqlFragment`bs.${bs.removedAt}`)}
+       ORDER BY u.${units.nameSort}, m.${m.nameSort}`,
+  );
 
   const certificates = supervisorCertificatesOf(ctx, supervisorRows.map((s) => s.managerId), asOf);
   const calendars = calendarsOf(ctx, rows.filter((r) => r.dissolvedAt === null).map((r) => r.id), asOf);
@@ -143,20 +149,16 @@ export function listBlocks(ctx: CoreContext, input: { includeDissolved: boolean;
   const asOf = input.asOf ?? todayOf(ctx);
   const settings = getBlockSettings(ctx);
   const district = readDistrict(ctx);
-  const where = ['b.deleted_at IS NULL'];
-  const params: unknown[] = [];
-  if (district) {
-    where.push('b.district_id = ?');
-    params.push(district);
-  }
-  if (!input.includeDissolved) where.push('b.dissolved_at IS NULL');
-  const rows = ctx.database.sqlite.prepare(`${blockSelect} WHERE ${where.join(' AND ')}`).all(...params) as BlockRow[];
+  const where = [sqlFragment`b.${blocks.deletedAt} IS NULL`];
+  if (district) where.push(sqlFragment`b.${blocks.districtId} = ${district}`);
+  if (!input.includeDissolved) where.push(sqlFragment`b.${blocks.dissolvedAt} IS NULL`);
+  const rows = all(ctx.database.sqlite, sql<BlockRow>`${blockSelect} WHERE ${sqlJoin(where, sqlRaw(' AND '))}`);
   rows.sort((a, b) => Number(a.dissolvedAt !== null) - Number(b.dissolvedAt !== null) || a.name.localeCompare(b.name, 'zh-CN', { numeric: true }) || (a.id < b.id ? -1 : 1));
   return { asOf, settings, blocks: assemble(ctx, rows, asOf, settings) };
 }
 
 export function getBlock(ctx: CoreContext, id: string): Block {
-  const row = ctx.database.sqlite.prepare(`${blockSelect} WHERE b.id = ?`).get(id) as BlockRow | undefined;
+  const row = get(ctx.database.sqlite, sql<BlockRow>`${blockSelect} WHERE b.${blocks.id} = ${id}`);
   if (!row || row.deletedAt) throw new AppError('NOT_FOUND', '该安全管理小组不存在或已被删除，请刷新');
   return assemble(ctx, [row], todayOf(ctx), getBlockSettings(ctx))[0]!;
 }
@@ -166,33 +168,36 @@ export function getBlockDetail(ctx: CoreContext, id: string): BlockDetail {
   const block = getBlock(ctx, id);
   const { sqlite } = ctx.database;
   const events: BlockHistoryEvent[] = [{ at: block.createdAt, kind: 'created', subject: block.name, reason: null }];
-  const members = sqlite
-    .prepare(
-      `SELECT u.name, bm.joined_at AS joinedAt, bm.left_at AS leftAt, bm.left_reason AS leftReason
-       FROM block_members bm JOIN units u ON u.id = bm.unit_id WHERE bm.block_id = ? AND bm.deleted_at IS NULL`,
-    )
-    .all(id) as { name: string; joinedAt: string; leftAt: string | null; leftReason: string | null }[];
+  const bm = blockMembers;
+  const members = all(
+    sqlite,
+    sql<{ name: string; joinedAt: string; leftAt: string | null; leftReason: string | null }>`
+       SELECT u.${units.name}, bm.${bm.joinedAt} AS joinedAt, bm.${bm.leftAt} AS leftAt, bm.${bm.leftReason} AS leftReason
+       FROM ${bm} bm JOIN ${units} u ON u.${units.id} = bm.${bm.unitId} WHERE bm.${bm.blockId} = ${id} AND bm.${bm.deletedAt} IS NULL`,
+  );
   for (const m of members) {
     events.push({ at: m.joinedAt, kind: 'joined', subject: m.name, reason: null });
     if (m.leftAt) events.push({ at: m.leftAt, kind: 'left', subject: m.name, reason: m.leftReason });
   }
-  const inspectors = sqlite
-    .prepare(
-      `SELECT i.name, bi.assigned_at AS assignedAt, bi.removed_at AS removedAt
-       FROM block_inspectors bi JOIN inspectors i ON i.id = bi.inspector_id WHERE bi.block_id = ? AND bi.deleted_at IS NULL`,
-    )
-    .all(id) as { name: string; assignedAt: string; removedAt: string | null }[];
+  const bi = blockInspectors;
+  const inspectors = all(
+    sqlite,
+    sql<{ name: string; assignedAt: string; removedAt: string | null }>`
+       SELECT i.${inspectorTable.name}, bi.${bi.assignedAt} AS assignedAt, bi.${bi.removedAt} AS removedAt
+       FROM ${bi} bi JOIN ${inspectorTable} i ON i.${inspectorTable.id} = bi.${bi.inspectorId} WHERE bi.${bi.blockId} = ${id} AND bi.${bi.deletedAt} IS NULL`,
+  );
   for (const i of inspectors) {
     events.push({ at: i.assignedAt, kind: 'inspector-assigned', subject: i.name, reason: null });
     if (i.removedAt) events.push({ at: i.removedAt, kind: 'inspector-removed', subject: i.name, reason: null });
   }
-  const supervisors = sqlite
-    .prepare(
-      `SELECT m.name || '（' || u.name || '）' AS name, bs.assigned_at AS assignedAt, bs.removed_at AS removedAt
-       FROM block_supervisors bs JOIN safety_managers m ON m.id = bs.manager_id JOIN units u ON u.id = m.unit_id
-       WHERE bs.block_id = ? AND bs.deleted_at IS NULL`,
-    )
-    .all(id) as { name: string; assignedAt: string; removedAt: string | null }[];
+  const bs = blockSupervisors;
+  const supervisors = all(
+    sqlite,
+    sql<{ name: string; assignedAt: string; removedAt: string | null }>`
+       SELECT m.${safetyManagers.name} || '（' || u.${units.name} || '）' AS name, bs.${bs.assignedAt} AS assignedAt, bs.${bs.removedAt} AS removedAt
+       FROM ${bs} bs JOIN ${safetyManagers} m ON m.${safetyManagers.id} = bs.${bs.managerId} JOIN ${units} u ON u.${units.id} = m.${safetyManagers.unitId}
+       WHERE bs.${bs.blockId} = ${id} AND bs.${bs.deletedAt} IS NULL`,
+  );
   for (const s of supervisors) {
     events.push({ at: s.assignedAt, kind: 'supervisor-assigned', subject: s.name, reason: null });
     if (s.removedAt) events.push({ at: s.removedAt, kind: 'supervisor-removed', subject: s.name, reason: null });

@@ -1,7 +1,8 @@
 import { AppError } from '../../api/errors.ts';
 import type { ParsedInput } from '../../api/contract.ts';
 import type { Block } from '../../api/schemas/blocks.ts';
-import { blocks } from '../../../db/schema/index.ts';
+import { blockInspectors, blockMembers, blocks, inspectors as inspectorTable, safetyManagers, units as unitTable } from '../../../db/schema/index.ts';
+import { all, sql } from '../data/query.ts';
 import { syncedRows } from '../data/synced-rows.ts';
 import { beginWrite, inTransaction, type Write } from '../data/write.ts';
 import type { CoreContext } from '../context.ts';
@@ -44,21 +45,24 @@ function checkFields(ctx: CoreContext, identity: Identity, input: Fields, selfId
 
   const memberIds = uniq(input.memberUnitIds);
   if (memberIds.length === 0) throw new AppError('VALIDATION', '请至少选择一家成员单位', { field: 'memberUnitIds' });
-  const units = sqlite
-    .prepare('SELECT id, name FROM units WHERE id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL AND district_id = ?')
-    .all(JSON.stringify(memberIds), identity.districtId) as { id: string; name: string }[];
+  const u = unitTable;
+  const units = all(
+    sqlite,
+    sql<{ id: string; name: string }>`SELECT ${u.id}, ${u.name} FROM ${u}
+      WHERE ${u.id} IN (SELECT value FROM json_each(${JSON.stringify(memberIds)})) AND ${u.deletedAt} IS NULL AND ${u.districtId} = ${identity.districtId}`,
+  );
   if (units.length !== memberIds.length) {
     throw new AppError('VALIDATION', '所选成员中有单位不属于本辖区或已被删除，请刷新后重新选择', { field: 'memberUnitIds' });
   }
-  const elsewhere = sqlite
-    .prepare(
-      `SELECT u.name AS unitName, b.name AS blockName FROM block_members bm
-       JOIN blocks b ON b.id = bm.block_id JOIN units u ON u.id = bm.unit_id
-       WHERE bm.origin_node = ? AND bm.unit_id IN (SELECT value FROM json_each(?)) AND bm.left_at IS NULL AND bm.deleted_at IS NULL
-         AND bm.block_id IS NOT ?
-       ORDER BY u.name_sort`,
-    )
-    .all(identity.id, JSON.stringify(memberIds), selfId) as { unitName: string; blockName: string }[];
+  const bm = blockMembers;
+  const elsewhere = all(
+    sqlite,
+    sql<{ unitName: string; blockName: string }>`SELECT u.${u.name} AS unitName, b.${blocks.name} AS blockName FROM ${bm} bm
+       JOIN ${blocks} b ON b.${blocks.id} = bm.${bm.blockId} JOIN ${u} u ON u.${u.id} = bm.${bm.unitId}
+       WHERE bm.${bm.originNode} = ${identity.id} AND bm.${bm.unitId} IN (SELECT value FROM json_each(${JSON.stringify(memberIds)})) AND bm.${bm.leftAt} IS NULL AND bm.${bm.deletedAt} IS NULL
+         AND bm.${bm.blockId} IS NOT ${selfId}
+       ORDER BY u.${u.nameSort}`,
+  );
   if (elsewhere.length > 0) {
     const first = elsewhere[0]!;
     const more = elsewhere.length > 1 ? `等 ${elsewhere.length} 家单位已在其他小组中` : '';
@@ -72,13 +76,14 @@ function checkFields(ctx: CoreContext, identity: Identity, input: Fields, selfId
   }
 
   const inspectorIds = uniq(input.inspectorIds);
-  const inspectors = sqlite
-    .prepare(
-      `SELECT i.id, i.name, i.active,
-              EXISTS (SELECT 1 FROM block_inspectors bi WHERE bi.inspector_id = i.id AND bi.block_id IS ? AND bi.removed_at IS NULL AND bi.deleted_at IS NULL) AS assigned
-       FROM inspectors i WHERE i.id IN (SELECT value FROM json_each(?)) AND i.deleted_at IS NULL AND i.district_id = ?`,
-    )
-    .all(selfId, JSON.stringify(inspectorIds), identity.districtId) as { id: string; name: string; active: number; assigned: number }[];
+  const i = inspectorTable;
+  const bi = blockInspectors;
+  const inspectors = all(
+    sqlite,
+    sql<{ id: string; name: string; active: number; assigned: number }>`SELECT i.${i.id}, i.${i.name}, i.${i.active},
+              EXISTS (SELECT 1 FROM ${bi} bi WHERE bi.${bi.inspectorId} = i.${i.id} AND bi.${bi.blockId} IS ${selfId} AND bi.${bi.removedAt} IS NULL AND bi.${bi.deletedAt} IS NULL) AS assigned
+       FROM ${i} i WHERE i.${i.id} IN (SELECT value FROM json_each(${JSON.stringify(inspectorIds)})) AND i.${i.deletedAt} IS NULL AND i.${i.districtId} = ${identity.districtId}`,
+  );
   if (inspectors.length !== inspectorIds.length) {
     throw new AppError('VALIDATION', '所选监察人员不属于本辖区或已被删除，请刷新后重新选择', { field: 'inspectorIds' });
   }
@@ -88,9 +93,12 @@ function checkFields(ctx: CoreContext, identity: Identity, input: Fields, selfId
   }
 
   const supervisorIds = uniq(input.supervisorManagerIds);
-  const managers = sqlite
-    .prepare('SELECT id, unit_id AS unitId FROM safety_managers WHERE id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL')
-    .all(JSON.stringify(supervisorIds)) as { id: string; unitId: string }[];
+  const m = safetyManagers;
+  const managers = all(
+    sqlite,
+    sql<{ id: string; unitId: string }>`SELECT ${m.id}, ${m.unitId} AS unitId FROM ${m}
+      WHERE ${m.id} IN (SELECT value FROM json_each(${JSON.stringify(supervisorIds)})) AND ${m.deletedAt} IS NULL`,
+  );
   if (managers.length !== supervisorIds.length || managers.some((m) => !memberIds.includes(m.unitId))) {
     throw new AppError('VALIDATION', '安全监督员应从本小组成员单位的安全管理员中指定', { field: 'supervisorManagerIds' });
   }

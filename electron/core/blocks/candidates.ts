@@ -1,5 +1,7 @@
 import type { BlockCandidate, BlockManager } from '../../api/schemas/blocks.ts';
 import type { CoreContext } from '../context.ts';
+import { blockMembers as bm, blocks, safetyManagers as m, units } from '../../../db/schema/index.ts';
+import { all, sql } from '../data/query.ts';
 import { supervisorCertificatesOf } from '../training/pool.ts';
 import { listScope } from '../lists/list-scope.ts';
 import { screenedUnits, type ScreenedUnit } from '../lists/two-lists.ts';
@@ -12,12 +14,12 @@ import { requireDistrictIdentity } from '../node/node-service.ts';
 
 /** unit id → the active block it is in. */
 export function activeMemberships(ctx: CoreContext): Map<string, { blockId: string; blockName: string }> {
-  const rows = ctx.database.sqlite
-    .prepare(
-      `SELECT bm.unit_id AS unitId, b.id AS blockId, b.name AS blockName FROM block_members bm JOIN blocks b ON b.id = bm.block_id
-       WHERE bm.left_at IS NULL AND bm.deleted_at IS NULL AND b.deleted_at IS NULL AND b.dissolved_at IS NULL`,
-    )
-    .all() as { unitId: string; blockId: string; blockName: string }[];
+  const rows = all(
+    ctx.database.sqlite,
+    sql<{ unitId: string; blockId: string; blockName: string }>`
+       SELECT bm.${bm.unitId} AS unitId, b.${blocks.id} AS blockId, b.${blocks.name} AS blockName FROM ${bm} bm JOIN ${blocks} b ON b.${blocks.id} = bm.${bm.blockId}
+       WHERE bm.${bm.leftAt} IS NULL AND bm.${bm.deletedAt} IS NULL AND b.${blocks.deletedAt} IS NULL AND b.${blocks.dissolvedAt} IS NULL`,
+  );
   return new Map(rows.map((r) => [r.unitId, { blockId: r.blockId, blockName: r.blockName }]));
 }
 
@@ -54,15 +56,15 @@ export function blockCandidates(ctx: CoreContext): BlockCandidate[] {
 /** The safety managers of the given units (candidates for 安全监督员), phones masked. */
 export function blockManagers(ctx: CoreContext, unitIds: readonly string[]): BlockManager[] {
   const asOf = todayOf(ctx);
-  const rows = ctx.database.sqlite
-    .prepare(
-      `SELECT m.id AS managerId, m.unit_id AS unitId, u.name AS unitName, m.name, m.item_code AS itemCode,
-              m.certificate_no AS certificateNo, m.expiry_date AS expiryDate, m.phone
-       FROM safety_managers m JOIN units u ON u.id = m.unit_id
-       WHERE m.unit_id IN (SELECT value FROM json_each(?)) AND m.deleted_at IS NULL
-       ORDER BY u.name_sort, m.name_sort, m.id`,
-    )
-    .all(JSON.stringify(unitIds)) as (Omit<BlockManager, 'phoneMasked' | 'certified' | 'supervisorCertificate'> & { phone: string | null })[];
+  const rows = all(
+    ctx.database.sqlite,
+    sql<Omit<BlockManager, 'phoneMasked' | 'certified' | 'supervisorCertificate'> & { phone: string | null }>`
+       SELECT m.${m.id} AS managerId, m.${m.unitId} AS unitId, u.${units.name} AS unitName, m.${m.name}, m.${m.itemCode} AS itemCode,
+              m.${m.certificateNo} AS certificateNo, m.${m.expiryDate} AS expiryDate, m.${m.phone}
+       FROM ${m} m JOIN ${units} u ON u.${units.id} = m.${m.unitId}
+       WHERE m.${m.unitId} IN (SELECT value FROM json_each(${JSON.stringify(unitIds)})) AND m.${m.deletedAt} IS NULL
+       ORDER BY u.${units.nameSort}, m.${m.nameSort}, m.${m.id}`,
+  );
   const aCodes: readonly string[] = A_ITEM_CODES;
   const supervisors = supervisorCertificatesOf(ctx, rows.map((m) => m.managerId), asOf);
   return rows.map(({ phone, ...m }) => ({

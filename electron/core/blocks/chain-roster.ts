@@ -1,5 +1,8 @@
 import type { ChainProblem, ChainRoster, RosterBlock } from '../../api/schemas/blocks.ts';
 import type { CoreContext } from '../context.ts';
+import { isNull } from 'drizzle-orm';
+import { inspectors, safetyManagers as sm } from '../../../db/schema/index.ts';
+import { all, sql } from '../data/query.ts';
 import { authorityName } from '../lists/list-titles.ts';
 import { listScope } from '../lists/list-scope.ts';
 import { maskIdNumber, maskPhone } from '../privacy/mask.ts';
@@ -32,21 +35,25 @@ export function chainRoster(ctx: CoreContext, asOf: string, options: { contactSh
   const expiringLimit = addDays(asOf, settings.certificateExpiringDays);
   const scope = listScope(ctx);
   const board = listBlocks(ctx, { includeDissolved: false, asOf });
-  const { sqlite } = ctx.database;
+  const { sqlite, db } = ctx.database;
   const aCodes: readonly string[] = A_ITEM_CODES;
 
   const unitIds = board.blocks.flatMap((b) => b.members.map((m) => m.unitId));
-  const managers = sqlite
-    .prepare(
-      `SELECT m.id AS managerId, m.unit_id AS unitId, m.name, m.id_number AS idNumber, m.phone, m.item_code AS itemCode,
-              m.certificate_no AS certificateNo, m.expiry_date AS expiryDate
-       FROM safety_managers m WHERE m.unit_id IN (SELECT value FROM json_each(?)) AND m.deleted_at IS NULL
-       ORDER BY m.name_sort, m.id`,
-    )
-    .all(JSON.stringify(unitIds)) as ManagerRow[];
+  const managers = all(
+    sqlite,
+    sql<ManagerRow>`SELECT m.${sm.id} AS managerId, m.${sm.unitId} AS unitId, m.${sm.name}, m.${sm.idNumber} AS idNumber, m.${sm.phone}, m.${sm.itemCode} AS itemCode,
+              m.${sm.certificateNo} AS certificateNo, m.${sm.expiryDate} AS expiryDate
+       FROM ${sm} m WHERE m.${sm.unitId} IN (SELECT value FROM json_each(${JSON.stringify(unitIds)})) AND m.${sm.deletedAt} IS NULL
+       ORDER BY m.${sm.nameSort}, m.${sm.id}`,
+  );
   const phones = new Map(managers.map((m) => [m.managerId, m.phone]));
   const inspectorPhones = new Map(
-    (sqlite.prepare('SELECT id, phone FROM inspectors WHERE deleted_at IS NULL').all() as { id: string; phone: string | null }[]).map((r) => [r.id, r.phone]),
+    db
+      .select({ id: inspectors.id, phone: inspectors.phone })
+      .from(inspectors)
+      .where(isNull(inspectors.deletedAt))
+      .all()
+      .map((r) => [r.id, r.phone]),
   );
 
   const problems: ChainProblem[] = [];

@@ -1,7 +1,9 @@
 import { AppError } from '../../api/errors.ts';
 import type { ParsedInput } from '../../api/contract.ts';
 import type { Inspector } from '../../api/schemas/blocks.ts';
-import { inspectors } from '../../../db/schema/index.ts';
+import { and, eq, isNull, ne } from 'drizzle-orm';
+import { blockInspectors as bi, blocks, inspectors } from '../../../db/schema/index.ts';
+import { all, get, sql, sqlFragment, sqlJoin, sqlRaw } from '../data/query.ts';
 import type { CoreContext } from '../context.ts';
 import { syncedRows } from '../data/synced-rows.ts';
 import { beginWrite, inTransaction } from '../data/write.ts';
@@ -26,21 +28,22 @@ interface InspectorRow {
   active: number;
 }
 
-const select = `SELECT i.id, i.origin_node AS originNode, i.created_at AS createdAt, i.updated_at AS updatedAt, i.version,
-  i.deleted_at AS deletedAt, i.district_id AS districtId, i.name, i.enforcement_no AS enforcementNo, i.phone, i.active
-FROM inspectors i`;
+const i = inspectors;
+const select = sqlFragment`SELECT i.${i.id}, i.${i.originNode} AS originNode, i.${i.createdAt} AS createdAt, i.${i.updatedAt} AS updatedAt, i.${i.version},
+  i.${i.deletedAt} AS deletedAt, i.${i.districtId} AS districtId, i.${i.name}, i.${i.enforcementNo} AS enforcementNo, i.${i.phone}, i.${i.active}
+FROM ${i} i`;
 
 function toInspectors(ctx: CoreContext, rows: InspectorRow[]): Inspector[] {
   if (rows.length === 0) return [];
   const self = getIdentity(ctx)?.id ?? null;
-  const assignments = ctx.database.sqlite
-    .prepare(
-      `SELECT bi.inspector_id AS inspectorId, b.name FROM block_inspectors bi JOIN blocks b ON b.id = bi.block_id
-       WHERE bi.inspector_id IN (SELECT value FROM json_each(?)) AND bi.removed_at IS NULL AND bi.deleted_at IS NULL
-         AND b.deleted_at IS NULL AND b.dissolved_at IS NULL
-       ORDER BY b.name`,
-    )
-    .all(JSON.stringify(rows.map((r) => r.id))) as { inspectorId: string; name: string }[];
+  const assignments = all(
+    ctx.database.sqlite,
+    sql<{ inspectorId: string; name: string }>`
+       SELECT bi.${bi.inspectorId} AS inspectorId, b.${blocks.name} FROM ${bi} bi JOIN ${blocks} b ON b.${blocks.id} = bi.${bi.blockId}
+       WHERE bi.${bi.inspectorId} IN (SELECT value FROM json_each(${JSON.stringify(rows.map((r) => r.id))})) AND bi.${bi.removedAt} IS NULL AND bi.${bi.deletedAt} IS NULL
+         AND b.${blocks.deletedAt} IS NULL AND b.${blocks.dissolvedAt} IS NULL
+       ORDER BY b.${blocks.name}`,
+  );
   return rows.map((r) => ({
     ...r,
     active: r.active === 1,
@@ -52,20 +55,16 @@ function toInspectors(ctx: CoreContext, rows: InspectorRow[]): Inspector[] {
 /** The district's inspectors (every district's on the bureau), active first, by name. */
 export function listInspectors(ctx: CoreContext, input: { includeInactive: boolean }): Inspector[] {
   const district = readDistrict(ctx);
-  const where = ['i.deleted_at IS NULL'];
-  const params: unknown[] = [];
-  if (district) {
-    where.push('i.district_id = ?');
-    params.push(district);
-  }
-  if (!input.includeInactive) where.push('i.active = 1');
-  const rows = ctx.database.sqlite.prepare(`${select} WHERE ${where.join(' AND ')}`).all(...params) as InspectorRow[];
+  const where = [sqlFragment`i.${i.deletedAt} IS NULL`];
+  if (district) where.push(sqlFragment`i.${i.districtId} = ${district}`);
+  if (!input.includeInactive) where.push(sqlFragment`i.${i.active} = 1`);
+  const rows = all(ctx.database.sqlite, sql<InspectorRow>`${select} WHERE ${sqlJoin(where, sqlRaw(' AND '))}`);
   rows.sort((a, b) => b.active - a.active || a.name.localeCompare(b.name, 'zh-CN') || (a.id < b.id ? -1 : 1));
   return toInspectors(ctx, rows);
 }
 
 function getInspector(ctx: CoreContext, id: string): Inspector {
-  const row = ctx.database.sqlite.prepare(`${select} WHERE i.id = ?`).get(id) as InspectorRow | undefined;
+  const row = get(ctx.database.sqlite, sql<InspectorRow>`${select} WHERE i.${i.id} = ${id}`);
   if (!row || row.deletedAt) throw new AppError('NOT_FOUND', '该监察人员不存在或已被删除，请刷新');
   return toInspectors(ctx, [row])[0]!;
 }
@@ -79,7 +78,7 @@ const inspectorRows = syncedRows(inspectors, {
 /** Adds (no id) or edits an inspector at the version the user saw; deactivating is an edit with active = false. */
 export function saveInspector(ctx: CoreContext, input: ParsedInput<'inspectors.save'>): Inspector {
   const identity = requireDistrictIdentity(ctx);
-  const { sqlite } = ctx.database;
+  const { db } = ctx.database;
   const w = beginWrite(ctx, identity, 'inspectors.save');
   const id = inTransaction(w, () => {
     const fields = {
@@ -89,9 +88,11 @@ export function saveInspector(ctx: CoreContext, input: ParsedInput<'inspectors.s
       active: input.active,
     };
     if (fields.enforcementNo) {
-      const clash = sqlite
-        .prepare('SELECT name FROM inspectors WHERE origin_node = ? AND enforcement_no = ? AND deleted_at IS NULL AND id IS NOT ?')
-        .get(identity.id, fields.enforcementNo, input.id ?? null) as { name: string } | undefined;
+      const clash = db
+        .select({ name: i.name })
+        .from(i)
+        .where(and(eq(i.originNode, identity.id), eq(i.enforcementNo, fields.enforcementNo), isNull(i.deletedAt), input.id ? ne(i.id, input.id) : undefined))
+        .get();
       if (clash) throw new AppError('DUPLICATE', `执法证号 ${fields.enforcementNo} 已登记为“${clash.name}”，不能重复登记`, { field: 'enforcementNo' });
     }
     if (!input.id) return inspectorRows.insert(w, { districtId: identity.districtId, ...fields }).id;

@@ -1,6 +1,8 @@
 import type { BlockCandidate, BlockProposal, BlockSuggestions } from '../../api/schemas/blocks.ts';
 import { loadCatalogue } from '../catalogue/catalogue.ts';
 import type { CoreContext } from '../context.ts';
+import { and, eq, isNull } from 'drizzle-orm';
+import { blocks } from '../../../db/schema/index.ts';
 import { blockProblems } from './block-problems.ts';
 import { todayOf } from './block-read.ts';
 import { getBlockSettings } from './block-settings.ts';
@@ -116,9 +118,12 @@ export function suggestBlocks(ctx: CoreContext): BlockSuggestions {
   for (const members of cut(pool, settings.maxSize)) groups.push({ town: '', label: '跨镇', members });
 
   const taken = new Set(
-    (ctx.database.sqlite.prepare('SELECT name FROM blocks WHERE origin_node = ? AND deleted_at IS NULL AND dissolved_at IS NULL').all(identity.id) as { name: string }[]).map(
-      (r) => r.name,
-    ),
+    ctx.database.db
+      .select({ name: blocks.name })
+      .from(blocks)
+      .where(and(eq(blocks.originNode, identity.id), isNull(blocks.deletedAt), isNull(blocks.dissolvedAt)))
+      .all()
+      .map((r) => r.name),
   );
   const numbers = new Map<string, number>();
   const proposals: BlockProposal[] = groups.map(({ town, label, members }) => {

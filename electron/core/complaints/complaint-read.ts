@@ -4,6 +4,9 @@ import type { ComplaintDetail, ComplaintSummary, Reporter, Reward, RewardDetail 
 import { calendarFor } from '../calendar/calendar.ts';
 import { yearsBetween } from '../calendar/working-days.ts';
 import type { CoreContext } from '../context.ts';
+import { eq as equals } from 'drizzle-orm';
+import { complaintReporters, complaintRewards as r, hazards, units } from '../../../db/schema/index.ts';
+import { all, get, sql, sqlFragment, sqlRaw } from '../data/query.ts';
 import { localDate } from '../registry/as-of.ts';
 import { likePattern } from '../registry/status-sql.ts';
 import { complaintActions, rewardRefusal } from './eligibility.ts';
@@ -56,27 +59,31 @@ export function listComplaints(ctx: CoreContext, input: ParsedInput<'complaints.
     params['search'] = likePattern(input.search);
     where.push(`(c.content LIKE @search ESCAPE '\\' OR u.name LIKE @search ESCAPE '\\' OR c.unit_name LIKE @search ESCAPE '\\' OR c.reporter_masked LIKE @search ESCAPE '\\')`);
   }
-  const rows = ctx.database.sqlite.prepare(`${SELECT} WHERE ${where.join(' AND ')} ORDER BY ${OVERDUE_SQL} DESC, c.received_on DESC, c.id DESC`).all(params) as Row[];
+  // the shared select and OVERDUE_SQL bind @today by name, so the filters do too
+  const rows = all(ctx.database.sqlite, sql<Row>`${sqlRaw(`${SELECT} WHERE ${where.join(' AND ')} ORDER BY ${OVERDUE_SQL} DESC, c.received_on DESC, c.id DESC`, [], params)}`);
   return rows.map(toSummary);
 }
 
 export function loadComplaint(ctx: CoreContext, id: string): ComplaintSummary {
-  const row = ctx.database.sqlite.prepare(`${SELECT} WHERE c.id = @id AND c.deleted_at IS NULL`).get({ id, today: today(ctx) }) as Row | undefined;
+  const row = get(ctx.database.sqlite, sql<Row>`${sqlRaw(`${SELECT} WHERE c.id = @id AND c.deleted_at IS NULL`, [], { id, today: today(ctx) })}`);
   if (!row) throw new AppError('NOT_FOUND', '该投诉举报不存在或已被删除，请刷新列表。');
   return toSummary(row);
 }
 
 /** The full reporter, or null where it is not kept (at the bureau). */
 export function loadReporter(ctx: CoreContext, complaintId: string): Reporter | null {
-  const row = ctx.database.sqlite
-    .prepare('SELECT name, phone, id_number AS idNumber, address, bureau_staff AS bureauStaff FROM complaint_reporters WHERE complaint_id = ?')
-    .get(complaintId) as (Omit<Reporter, 'bureauStaff'> & { bureauStaff: number }) | undefined;
-  return row ? { ...row, bureauStaff: row.bureauStaff === 1 } : null;
+  const cr = complaintReporters;
+  const row = ctx.database.db
+    .select({ name: cr.name, phone: cr.phone, idNumber: cr.idNumber, address: cr.address, bureauStaff: cr.bureauStaff })
+    .from(cr)
+    .where(equals(cr.complaintId, complaintId))
+    .get();
+  return row ?? null;
 }
 
-const REWARD_SELECT = `SELECT id, origin_node AS originNode, version, complaint_id AS complaintId, district_id AS districtId, scheme, level,
-  fines_fen AS finesFen, confiscated_fen AS confiscatedFen, proposed_fen AS proposedFen, basis, approved_fen AS approvedFen,
-  approved_by AS approvedBy, approved_on AS approvedOn, state, notes, created_at AS createdAt FROM complaint_rewards`;
+const REWARD_SELECT = sqlFragment`SELECT ${r.id}, ${r.originNode} AS originNode, ${r.version}, ${r.complaintId} AS complaintId, ${r.districtId} AS districtId, ${r.scheme}, ${r.level},
+  ${r.finesFen} AS finesFen, ${r.confiscatedFen} AS confiscatedFen, ${r.proposedFen} AS proposedFen, ${r.basis}, ${r.approvedFen} AS approvedFen,
+  ${r.approvedBy} AS approvedBy, ${r.approvedOn} AS approvedOn, ${r.state}, ${r.notes}, ${r.createdAt} AS createdAt FROM ${r}`;
 
 type RewardRow = Omit<Reward, 'adjustReason' | 'rejectReason' | 'paidOn' | 'paidNote'> & { notes: string | null };
 
@@ -85,12 +92,12 @@ function toReward({ notes, ...row }: RewardRow): Reward {
 }
 
 export function rewardsOf(ctx: CoreContext, complaintId: string): Reward[] {
-  const rows = ctx.database.sqlite.prepare(`${REWARD_SELECT} WHERE complaint_id = ? AND deleted_at IS NULL ORDER BY created_at, id`).all(complaintId) as RewardRow[];
+  const rows = all(ctx.database.sqlite, sql<RewardRow>`${REWARD_SELECT} WHERE ${r.complaintId} = ${complaintId} AND ${r.deletedAt} IS NULL ORDER BY ${r.createdAt}, ${r.id}`);
   return rows.map(toReward);
 }
 
 export function loadReward(ctx: CoreContext, id: string): Reward {
-  const row = ctx.database.sqlite.prepare(`${REWARD_SELECT} WHERE id = ? AND deleted_at IS NULL`).get(id) as RewardRow | undefined;
+  const row = get(ctx.database.sqlite, sql<RewardRow>`${REWARD_SELECT} WHERE ${r.id} = ${id} AND ${r.deletedAt} IS NULL`);
   if (!row) throw new AppError('NOT_FOUND', '该举报奖励不存在或已被删除，请刷新后再试。');
   return toReward(row);
 }
@@ -100,9 +107,11 @@ export function getComplaint(ctx: CoreContext, id: string, nodeId: string | null
   const reporter = complaint.originNode === nodeId ? loadReporter(ctx, id) : null;
   const rewards = rewardsOf(ctx, id);
   const hazard = complaint.linkedHazardId
-    ? ((ctx.database.sqlite
-        .prepare('SELECT h.id, h.number, u.name AS unitName, h.description, h.found_on AS foundOn, h.state FROM hazards h JOIN units u ON u.id = h.unit_id WHERE h.id = ?')
-        .get(complaint.linkedHazardId) as ComplaintDetail['linkedHazard'] | undefined) ?? null)
+    ? (get(
+        ctx.database.sqlite,
+        sql<NonNullable<ComplaintDetail['linkedHazard']>>`SELECT h.${hazards.id}, h.${hazards.number}, u.${units.name} AS unitName, h.${hazards.description}, h.${hazards.foundOn} AS foundOn, h.${hazards.state}
+          FROM ${hazards} h JOIN ${units} u ON u.${units.id} = h.${hazards.unitId} WHERE h.${hazards.id} = ${complaint.linkedHazardId}`,
+      ) ?? null)
     : null;
   const mine = nodeId === complaint.originNode;
   return {

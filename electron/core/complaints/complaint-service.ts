@@ -2,7 +2,8 @@ import type { ParsedInput } from '../../api/contract.ts';
 import { AppError } from '../../api/errors.ts';
 import { normalisePhone, PHONE_FORMAT_MESSAGE } from '../../api/schemas/common.ts';
 import type { ComplaintDetail, ComplaintSummary, Reporter } from '../../api/schemas/complaints.ts';
-import { complaintReporters, type complaints } from '../../../db/schema/index.ts';
+import { and, eq, isNull } from 'drizzle-orm';
+import { complaintReporters, equipment, hazards, inspectionRecords, units, type complaints } from '../../../db/schema/index.ts';
 import { calendarFor } from '../calendar/calendar.ts';
 import type { CoreContext } from '../context.ts';
 import type { Row } from '../data/synced-rows.ts';
@@ -49,16 +50,16 @@ function checkReporter(anonymous: boolean, reporter: ReporterFields, problems: P
 }
 
 function checkUnit(ctx: CoreContext, identity: DistrictIdentity, unitId: string | null, unitName: string | null, equipmentId: string | null): void {
-  const { sqlite } = ctx.database;
+  const { db } = ctx.database;
   if (!unitId && !unitName) throw new AppError('VALIDATION', '请选择被举报的使用单位，或填写单位名称。', { field: 'unitId' });
   if (unitId) {
-    const unit = sqlite.prepare('SELECT district_id AS districtId FROM units WHERE id = ? AND deleted_at IS NULL').get(unitId) as { districtId: string } | undefined;
+    const unit = db.select({ districtId: units.districtId }).from(units).where(and(eq(units.id, unitId), isNull(units.deletedAt))).get();
     if (!unit) throw new AppError('NOT_FOUND', '所选使用单位不存在，请刷新后重选。', { field: 'unitId' });
     if (unit.districtId !== identity.districtId) throw new AppError('FORBIDDEN', '只能选择本辖区台账中的使用单位；其他单位请填写名称。', { field: 'unitId' });
   }
   if (!equipmentId) return;
   if (!unitId) throw new AppError('VALIDATION', '请先选择设备所属的使用单位（台账中的），再选设备。', { field: 'equipmentId' });
-  const row = sqlite.prepare('SELECT unit_id AS unitId FROM equipment WHERE id = ? AND deleted_at IS NULL').get(equipmentId) as { unitId: string } | undefined;
+  const row = db.select({ unitId: equipment.unitId }).from(equipment).where(and(eq(equipment.id, equipmentId), isNull(equipment.deletedAt))).get();
   if (!row || row.unitId !== unitId) throw new AppError('VALIDATION', '所选设备不属于该使用单位，请重选。', { field: 'equipmentId' });
 }
 
@@ -153,13 +154,17 @@ export function updateComplaint(ctx: CoreContext, input: ParsedInput<'complaints
 }
 
 function checkLinks(ctx: CoreContext, identity: DistrictIdentity, hazardId: string | null, inspectionId: string | null): void {
-  const { sqlite } = ctx.database;
+  const { db } = ctx.database;
   if (hazardId) {
-    const hazard = sqlite.prepare('SELECT district_id AS districtId FROM hazards WHERE id = ? AND deleted_at IS NULL').get(hazardId) as { districtId: string } | undefined;
+    const hazard = db.select({ districtId: hazards.districtId }).from(hazards).where(and(eq(hazards.id, hazardId), isNull(hazards.deletedAt))).get();
     if (!hazard || hazard.districtId !== identity.districtId) throw new AppError('NOT_FOUND', '所选隐患在本辖区的隐患中不存在，请按隐患编号或使用单位重新查找并选择。', { field: 'linkedHazardId' });
   }
   if (inspectionId) {
-    const record = sqlite.prepare('SELECT district_id AS districtId FROM inspection_records WHERE id = ? AND deleted_at IS NULL').get(inspectionId) as { districtId: string } | undefined;
+    const record = db
+      .select({ districtId: inspectionRecords.districtId })
+      .from(inspectionRecords)
+      .where(and(eq(inspectionRecords.id, inspectionId), isNull(inspectionRecords.deletedAt)))
+      .get();
     if (!record || record.districtId !== identity.districtId) throw new AppError('NOT_FOUND', '所填检查记录编号在本辖区的检查记录中不存在，请从专项检查中复制其编号。', { field: 'linkedInspectionId' });
   }
 }

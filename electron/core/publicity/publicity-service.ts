@@ -2,6 +2,8 @@ import type { ParsedInput } from '../../api/contract.ts';
 import { AppError } from '../../api/errors.ts';
 import type { PublicityActivity } from '../../api/schemas/publicity.ts';
 import type { CoreContext } from '../context.ts';
+import { and, eq, isNull } from 'drizzle-orm';
+import { units } from '../../../db/schema/index.ts';
 import { attachmentIds, storeStaged } from '../attachments/store.ts';
 import { beginWrite, inTransaction } from '../data/write.ts';
 import { requireDistrictIdentity, type DistrictIdentity } from '../node/node-service.ts';
@@ -15,7 +17,11 @@ import { activityRemovals, activityRows } from './publicity-rows.ts';
 
 function checkUnit(ctx: CoreContext, identity: DistrictIdentity, unitId: string | null): void {
   if (!unitId) return;
-  const unit = ctx.database.sqlite.prepare('SELECT name, district_id AS districtId FROM units WHERE id = ? AND deleted_at IS NULL').get(unitId) as { name: string; districtId: string } | undefined;
+  const unit = ctx.database.db
+    .select({ name: units.name, districtId: units.districtId })
+    .from(units)
+    .where(and(eq(units.id, unitId), isNull(units.deletedAt)))
+    .get();
   if (!unit) throw new AppError('NOT_FOUND', '所选企业（使用单位）不存在，请刷新后重选。', { field: 'unitId' });
   if (unit.districtId !== identity.districtId) throw new AppError('FORBIDDEN', `“${unit.name}”不在本辖区，只能选择本辖区的使用单位。`, { field: 'unitId' });
 }
