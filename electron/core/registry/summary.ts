@@ -17,7 +17,7 @@ export function registrySummary(ctx: CoreContext, input: { asOf?: string }) {
   const inDistrict = scope.districtId ? 'AND u.district_id = ?' : '';
   const districtParams = scope.districtId ? [scope.districtId] : [];
 
-  const units = (sqlite.prepare(`SELECT count(*) AS n FROM units u WHERE u.deleted_at IS NULL ${inDistrict}`).get(...districtParams) as { n: number }).n;
+  const units = sqlite.prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM units u WHERE u.deleted_at IS NULL ${inDistrict}`).get(...districtParams)?.n ?? 0;
 
   const parts = (['ok', 'due', 'overdue', 'unknown'] as const).map((s) => inspectionSql(s, asOf, dueLimit, 'd.next_inspection_date'));
   const inScope = scopeCondition(ctx, scope, 'd');
@@ -45,22 +45,21 @@ export function registrySummary(ctx: CoreContext, input: { asOf?: string }) {
   const listed = listedUnitIdsSql(ctx, settings, scope);
   const valid = validACertificateSql(asOf);
   const lists = sqlite
-    .prepare(
+    .prepare<unknown[], { units: number; managers: number }>(
       `WITH listed(unit_id) AS MATERIALIZED (${listed.sql})
        SELECT (SELECT count(*) FROM listed) AS units,
               (SELECT count(*) FROM safety_managers m WHERE m.unit_id IN (SELECT unit_id FROM listed) AND ${valid.sql}) AS managers`,
     )
-    .get(...listed.params, ...valid.params) as { units: number; managers: number };
+    .get(...listed.params, ...valid.params) ?? { units: 0, managers: 0 };
 
   const expiring = certificateSql('expiring', asOf, addDays(asOf, settings.certificateExpiringDays));
-  const managersExpiringSoon = (
+  const managersExpiringSoon =
     sqlite
-      .prepare(
+      .prepare<unknown[], { n: number }>(
         `SELECT count(*) AS n FROM safety_managers m JOIN units u ON u.id = m.unit_id
          WHERE m.deleted_at IS NULL AND u.deleted_at IS NULL AND ${expiring.sql} ${inDistrict}`,
       )
-      .get(...expiring.params, ...districtParams) as { n: number }
-  ).n;
+      .get(...expiring.params, ...districtParams)?.n ?? 0;
 
   return {
     asOf,
