@@ -24,21 +24,21 @@ export function registrySummary(ctx: CoreContext, input: { asOf?: string }) {
   // The whole node (the usual case: an office holds only its district, the bureau the city):
   // equipment_in_use_dates, kept by triggers, has the 在用 pieces per date, a few thousand
   // rows. A district node that also holds other districts' units counts its own pieces.
-  const inspection = (
-    inScope.sql
+  type Counts = { inUse: number; s0: number; s1: number; s2: number; s3: number };
+  const inspection =
+    (inScope.sql
       ? sqlite
-          .prepare(
+          .prepare<unknown[], Counts>(
             `SELECT count(*) AS inUse, ${parts.map((p, i) => `ifnull(sum(${p.sql}), 0) AS s${i}`).join(', ')}
              FROM equipment d WHERE d.deleted_at IS NULL AND d.status = 'in_use' ${inScope.sql}`,
           )
           .get(...parts.flatMap((p) => p.params), ...inScope.params)
       : sqlite
-          .prepare(
+          .prepare<unknown[], Counts>(
             `SELECT ifnull(sum(d.n), 0) AS inUse, ${parts.map((p, i) => `ifnull(sum(d.n * (${p.sql})), 0) AS s${i}`).join(', ')}
              FROM equipment_in_use_dates d WHERE d.n > 0`,
           )
-          .get(...parts.flatMap((p) => p.params))
-  ) as Record<string, number>;
+          .get(...parts.flatMap((p) => p.params))) ?? { inUse: 0, s0: 0, s1: 0, s2: 0, s3: 0 };
 
   // list 1's length and list 2's managers in one statement over the kept counts, the listed
   // units materialised once (no unit rows, names or sort: the home page shows two numbers)
@@ -64,8 +64,8 @@ export function registrySummary(ctx: CoreContext, input: { asOf?: string }) {
   return {
     asOf,
     units,
-    equipmentInUse: inspection['inUse']!,
-    inspection: { ok: inspection['s0']!, due: inspection['s1']!, overdue: inspection['s2']!, unknown: inspection['s3']! },
+    equipmentInUse: inspection.inUse,
+    inspection: { ok: inspection.s0, due: inspection.s1, overdue: inspection.s2, unknown: inspection.s3 },
     list1Units: lists.units,
     list2Managers: lists.managers,
     managersExpiringSoon,
