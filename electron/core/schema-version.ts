@@ -1,6 +1,7 @@
 import type { CoreContext } from './context.ts';
+import { sql, value } from './data/query.ts';
 
 /** Number of migrations applied to the open database. */
 export function schemaVersion(ctx: CoreContext): number {
-  return (ctx.database.sqlite.prepare('SELECT count(*) AS n FROM __qkl_migrations').get() as { n: number }).n;
+  return value(ctx.database.sqlite, sql<number>`SELECT count(*) AS n FROM __qkl_migrations`) ?? 0;
 }

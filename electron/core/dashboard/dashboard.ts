@@ -1,8 +1,11 @@
+import { and, count, eq, isNull, ne } from 'drizzle-orm';
+import { managerFeedback } from '../../../db/schema/index.ts';
 import type { Dashboard, DashboardOffice } from '../../api/schemas/dashboard.ts';
 import { board } from '../acceptance/acceptance-read.ts';
 import { listBlocks } from '../blocks/block-read.ts';
 import { loadCatalogue } from '../catalogue/catalogue.ts';
 import type { CoreContext } from '../context.ts';
+import { all, sql } from '../data/query.ts';
 import { complaintStats } from '../complaints/complaint-stats.ts';
 import { hazardStats } from '../hazards/hazard-stats.ts';
 import { inspectionStats } from '../inspections/inspection-stats.ts';
@@ -25,27 +28,27 @@ function inspectionByKind(ctx: CoreContext, asOf: string): Dashboard['inspection
   const overdue = inspectionSql('overdue', asOf, addDays(asOf, settings.dueSoonDays));
   const due = inspectionSql('due', asOf, addDays(asOf, settings.dueSoonDays));
   const scope = scopeCondition(ctx, listScope(ctx));
-  const rows = ctx.database.sqlite
-    .prepare(
-      `SELECT e.kind_code AS kindCode, ifnull(sum(${overdue.sql}), 0) AS overdue, ifnull(sum(${due.sql}), 0) AS due
-       FROM equipment e WHERE e.deleted_at IS NULL AND e.status = 'in_use' ${scope.sql}
+  const rows = all(
+    ctx.database.sqlite,
+    sql<{ kindCode: string | null; overdue: number; due: number }>`
+      SELECT e.kind_code AS kindCode, ifnull(sum(${overdue}), 0) AS overdue, ifnull(sum(${due}), 0) AS due
+       FROM equipment e WHERE e.deleted_at IS NULL AND e.status = 'in_use' ${scope}
        GROUP BY e.kind_code HAVING overdue + due > 0 ORDER BY overdue DESC, due DESC, e.kind_code`,
-    )
-    .all(...overdue.params, ...due.params, ...scope.params) as Array<{ kindCode: string | null; overdue: number; due: number }>;
+  );
   const catalogue = loadCatalogue();
   return rows.map((r) => ({ ...r, kindName: (r.kindCode && catalogue.get(r.kindCode)?.name) || '未分类' }));
 }
 
 function examPassRates(ctx: CoreContext, districtId: string | null): Dashboard['exams'] {
-  const rows = ctx.database.sqlite
-    .prepare(
-      `SELECT x.id AS examId, x.title, x.exam_date AS examDate, count(r.id) AS candidates, ifnull(sum(r.passed), 0) AS passed
+  const rows = all(
+    ctx.database.sqlite,
+    sql<Omit<Dashboard['exams'][number], 'passRate'>>`
+      SELECT x.id AS examId, x.title, x.exam_date AS examDate, count(r.id) AS candidates, ifnull(sum(r.passed), 0) AS passed
        FROM exams x JOIN exam_results r ON r.exam_id = x.id AND r.deleted_at IS NULL AND r.state = 'published'
        JOIN exam_candidates c ON c.id = r.candidate_id AND c.deleted_at IS NULL
-       WHERE x.deleted_at IS NULL AND (@districtId IS NULL OR c.district_id = @districtId)
+       WHERE x.deleted_at IS NULL AND (${districtId} IS NULL OR c.district_id = ${districtId})
        GROUP BY x.id ORDER BY ifnull(x.exam_date, x.created_at) DESC, x.id DESC LIMIT ${EXAMS_SHOWN}`,
-    )
-    .all({ districtId }) as Array<Omit<Dashboard['exams'][number], 'passRate'>>;
+  );
   return rows.map((r) => ({ ...r, passRate: r.candidates ? Math.round((r.passed / r.candidates) * 1000) / 1000 : null }));
 }
 
@@ -60,16 +63,15 @@ function offices(
 ): DashboardOffice[] {
   const settings = getRegistrySettings(ctx);
   const overdue = inspectionSql('overdue', asOf, addDays(asOf, settings.dueSoonDays));
-  const { sqlite } = ctx.database;
-  const ledger = sqlite
-    .prepare(
-      `SELECT d.id AS districtId, d.name AS districtName,
+  const ledger = all(
+    ctx.database.sqlite,
+    sql<Pick<DashboardOffice, 'districtId' | 'districtName' | 'units' | 'equipmentInUse' | 'inspectionOverdue'>>`
+      SELECT d.id AS districtId, d.name AS districtName,
          (SELECT count(*) FROM units u WHERE u.district_id = d.id AND u.deleted_at IS NULL) AS units,
          (SELECT count(*) FROM equipment e JOIN units u ON u.id = e.unit_id WHERE u.district_id = d.id AND e.deleted_at IS NULL AND e.status = 'in_use') AS equipmentInUse,
-         (SELECT ifnull(sum(${overdue.sql}), 0) FROM equipment e JOIN units u ON u.id = e.unit_id WHERE u.district_id = d.id AND e.deleted_at IS NULL AND e.status = 'in_use') AS inspectionOverdue
-       FROM districts d WHERE d.deleted_at IS NULL AND (? IS NULL OR d.id = ?) ORDER BY d.sort_order, d.name`,
-    )
-    .all(...overdue.params, districtId, districtId) as Array<Pick<DashboardOffice, 'districtId' | 'districtName' | 'units' | 'equipmentInUse' | 'inspectionOverdue'>>;
+         (SELECT ifnull(sum(${overdue}), 0) FROM equipment e JOIN units u ON u.id = e.unit_id WHERE u.district_id = d.id AND e.deleted_at IS NULL AND e.status = 'in_use') AS inspectionOverdue
+       FROM districts d WHERE d.deleted_at IS NULL AND (${districtId} IS NULL OR d.id = ${districtId}) ORDER BY d.sort_order, d.name`,
+  );
   const hazards = new Map(byDistrict.map((h) => [h.districtId, h]));
   return ledger
     .map((row) => {
@@ -118,9 +120,12 @@ export function getDashboard(ctx: CoreContext): Dashboard {
     exams: examPassRates(ctx, districtId),
     routine: {
       activitiesOverdue: blockList.blocks.reduce((n, b) => n + b.activitiesOverdue, 0),
-      feedbackOpen: (
-        ctx.database.sqlite.prepare("SELECT count(*) AS n FROM manager_feedback WHERE deleted_at IS NULL AND state <> 'closed' AND (@d IS NULL OR district_id = @d)").get({ d: districtId }) as { n: number }
-      ).n,
+      feedbackOpen:
+        ctx.database.db
+          .select({ n: count() })
+          .from(managerFeedback)
+          .where(and(isNull(managerFeedback.deletedAt), ne(managerFeedback.state, 'closed'), districtId === null ? undefined : eq(managerFeedback.districtId, districtId)))
+          .get()?.n ?? 0,
     },
     offices: offices(ctx, asOf, districtId, hazards.byDistrict, blockList.blocks, accepted),
     risk: getIdentity(ctx)?.role === 'training' ? null : riskDistribution(ctx, {}),

@@ -50,7 +50,7 @@ export function insertPiecesInBulk(sqlite: Database.Database, writer: string, id
   }
   sqlite.transaction(() => {
     // rowids of new rows follow the largest one, unless that is the largest integer (then SQLite picks free ones at random)
-    const before = sqlite.prepare('SELECT ifnull(max(rowid), 0) FROM equipment').pluck().get() as number;
+    const before = sqlite.prepare<[], number>('SELECT ifnull(max(rowid), 0) FROM equipment').pluck().get() ?? 0;
     sqlite.prepare(SET_FLAG).run(writer);
     insert();
     // The new pieces are read again through the page cache, not the memory map: mapped pages
@@ -59,7 +59,7 @@ export function insertPiecesInBulk(sqlite: Database.Database, writer: string, id
     const mmap = sqlite.pragma('mmap_size', { simple: true }) as number;
     sqlite.pragma('mmap_size = 0');
     try {
-      const above = sqlite.prepare('SELECT count(*) FROM equipment WHERE rowid > ?').pluck().get(before) as number;
+      const above = sqlite.prepare<[number], number>('SELECT count(*) FROM equipment WHERE rowid > ?').pluck().get(before);
       if (above === ids.length) {
         for (const sql of derivedOf('FROM equipment AS e WHERE e.rowid > ?')) sqlite.prepare(sql).run(before);
       } else {

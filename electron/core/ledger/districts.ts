@@ -1,4 +1,6 @@
 import type { NodeIdentity } from '../../api/schemas/node.ts';
+import { asc, isNull } from 'drizzle-orm';
+import { districts } from '../../../db/schema/index.ts';
 import type { CoreContext } from '../context.ts';
 import { toHalfWidth } from '../text.ts';
 
@@ -20,10 +22,12 @@ export class DistrictResolver {
   readonly fixed: { id: string; name: string } | null;
 
   constructor(ctx: CoreContext, identity: NodeIdentity) {
-    this.list = ctx.database.sqlite.prepare('SELECT id, name FROM districts WHERE deleted_at IS NULL ORDER BY sort_order, name').all() as {
-      id: string;
-      name: string;
-    }[];
+    this.list = ctx.database.db
+      .select({ id: districts.id, name: districts.name })
+      .from(districts)
+      .where(isNull(districts.deletedAt))
+      .orderBy(asc(districts.sortOrder), asc(districts.name))
+      .all();
     this.names = this.list.map((d) => d.name).join('、');
     // longest first: "冶金园" must not lose to a shorter name it contains
     this.list.sort((a, b) => b.name.length - a.name.length);

@@ -56,16 +56,18 @@ const select = (columns: Record<string, string>) =>
 
 export type ExistingRow = Record<string, string | number | null> & { id: string; originNode: string; version: number };
 export type UnitRef = { id: string; districtId: string; name: string; uscc: string };
+/** the named parameters of the equipment look-ups */
+type EquipmentKeys = { equipmentCode: string | null; registrationCode: string | null; registrationNo: string | null; unitId: string };
 
 export class Lookups {
-  private readonly unitByKey: Database.Statement;
-  private readonly unitsByUscc: Database.Statement;
-  private readonly unitsByName: Database.Statement;
-  private readonly equipmentByCode: Database.Statement;
-  private readonly equipmentByRegistrationCode: Database.Statement;
-  private readonly equipmentByRegistrationNo: Database.Statement;
-  private readonly managerById: Database.Statement;
-  private readonly unitById: Database.Statement;
+  private readonly unitByKey: Database.Statement<[string, string], ExistingRow>;
+  private readonly unitsByUscc: Database.Statement<[string], UnitRef>;
+  private readonly unitsByName: Database.Statement<[string], UnitRef>;
+  private readonly equipmentByCode: Database.Statement<[Pick<EquipmentKeys, 'equipmentCode'>], ExistingRow>;
+  private readonly equipmentByRegistrationCode: Database.Statement<[Pick<EquipmentKeys, 'registrationCode' | 'equipmentCode'>], ExistingRow>;
+  private readonly equipmentByRegistrationNo: Database.Statement<[EquipmentKeys], ExistingRow>;
+  private readonly managerById: Database.Statement<[string], ExistingRow>;
+  private readonly unitById: Database.Statement<[string], string>;
   private readonly equipmentEmpty: boolean;
   private managers: { byCertificate: Map<string, string>; byPersonItem: Map<string, string> } | null = null;
 
@@ -85,42 +87,42 @@ export class Lookups {
       `${eq} AND unit_id = @unitId AND registration_no = @registrationNo AND ${agrees('equipment_code', '@equipmentCode')} AND ${agrees('registration_code', '@registrationCode')} ORDER BY created_at LIMIT 1`,
     );
     this.managerById = sqlite.prepare(`SELECT ${select(managerColumns)} FROM safety_managers WHERE id = ?`);
-    this.unitById = sqlite.prepare(`SELECT name || '（' || uscc || '）' FROM units WHERE id = ?`).pluck();
+    this.unitById = sqlite.prepare<[string], string>(`SELECT name || '（' || uscc || '）' FROM units WHERE id = ?`).pluck();
     // A first import into an empty registry needs no per-row look-ups.
     this.equipmentEmpty = !sqlite.prepare(`SELECT 1 FROM equipment WHERE ${live} LIMIT 1`).get();
   }
 
   unit(districtId: string, uscc: string): ExistingRow | undefined {
-    return this.unitByKey.get(districtId, uscc) as ExistingRow | undefined;
+    return this.unitByKey.get(districtId, uscc);
   }
 
   unitsWithUscc(uscc: string): UnitRef[] {
-    return this.unitsByUscc.all(uscc) as UnitRef[];
+    return this.unitsByUscc.all(uscc);
   }
 
   /** 张家港市某某有限公司（91320582…）, or the id when the unit is gone */
   unitLabel(id: string): string {
-    return (this.unitById.get(id) as string | undefined) ?? id;
+    return this.unitById.get(id) ?? id;
   }
 
   unitsNamed(name: string): UnitRef[] {
-    return this.unitsByName.all(name) as UnitRef[];
+    return this.unitsByName.all(name);
   }
 
   /** 设备代码, else 注册代码, else 使用登记证编号 within the unit. */
   equipment(values: EquipmentValues, unitId: string): ExistingRow | undefined {
     if (this.equipmentEmpty) return undefined;
-    const params = {
+    const params: EquipmentKeys = {
       equipmentCode: values.equipmentCode ?? null,
       registrationCode: values.registrationCode ?? null,
       registrationNo: values.registrationNo ?? null,
       unitId,
     };
-    let found: unknown;
+    let found: ExistingRow | undefined;
     if (params.equipmentCode) found = this.equipmentByCode.get({ equipmentCode: params.equipmentCode });
     if (!found && params.registrationCode) found = this.equipmentByRegistrationCode.get({ registrationCode: params.registrationCode, equipmentCode: params.equipmentCode });
     if (!found && params.registrationNo) found = this.equipmentByRegistrationNo.get(params);
-    return found as ExistingRow | undefined;
+    return found;
   }
 
   /** 证书编号, else 身份证号 + 作业项目. Managers are few: their keys are loaded once. */
@@ -128,12 +130,11 @@ export class Lookups {
     if (!this.managers) {
       const byCertificate = new Map<string, string>();
       const byPersonItem = new Map<string, string>();
-      const rows = this.sqlite.prepare('SELECT id, certificate_no AS c, id_number AS p, item_code AS i FROM safety_managers WHERE deleted_at IS NULL ORDER BY created_at').all() as {
-        id: string;
-        c: string | null;
-        p: string | null;
-        i: string | null;
-      }[];
+      const rows = this.sqlite
+        .prepare<[], { id: string; c: string | null; p: string | null; i: string | null }>(
+          'SELECT id, certificate_no AS c, id_number AS p, item_code AS i FROM safety_managers WHERE deleted_at IS NULL ORDER BY created_at',
+        )
+        .all();
       for (const r of rows) {
         if (r.c && !byCertificate.has(r.c)) byCertificate.set(r.c, r.id);
         if (r.p && r.i && !byPersonItem.has(`${r.i}\u0000${r.p}`)) byPersonItem.set(`${r.i}\u0000${r.p}`, r.id);
@@ -143,10 +144,10 @@ export class Lookups {
     const id = certificateNo ? this.managers.byCertificate.get(certificateNo) : undefined;
     if (!id && idNumber && itemCode) {
       const candidate = this.managers.byPersonItem.get(`${itemCode}\u0000${idNumber}`);
-      const row = candidate ? (this.managerById.get(candidate) as ExistingRow) : undefined;
+      const row = candidate ? this.managerById.get(candidate) : undefined;
       // the same person and item under another certificate number is another certificate
       if (row && (!certificateNo || !row['certificateNo'] || row['certificateNo'] === certificateNo)) return row;
     }
-    return id ? (this.managerById.get(id) as ExistingRow) : undefined;
+    return id ? this.managerById.get(id) : undefined;
   }
 }

@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { settings } from '../../../db/schema/index.ts';
 import { ColumnMapping, SheetKind } from '../../api/schemas/ledger.ts';
@@ -28,7 +29,7 @@ export function normaliseMappings(input: Input): MappingsByKind {
 }
 
 export function loadMappings(ctx: CoreContext): MappingsByKind {
-  const row = ctx.database.sqlite.prepare('SELECT value FROM settings WHERE key = ?').get(MAPPINGS_KEY) as { value: string } | undefined;
+  const row = ctx.database.db.select({ value: settings.value }).from(settings).where(eq(settings.key, MAPPINGS_KEY)).get();
   if (!row) return {};
   try {
     return Stored.parse(JSON.parse(row.value)) as MappingsByKind;

@@ -53,7 +53,7 @@ export interface Plan {
 /** Writes of this connection other than staging (a preview's temp tables are not a change of the data). */
 export function dbStamp(sqlite: Database.Database): DbStamp {
   const dataVersion = sqlite.pragma('data_version', { simple: true }) as number;
-  const { n } = sqlite.prepare('SELECT total_changes() AS n').get() as { n: number };
+  const n = sqlite.prepare<[], { n: number }>('SELECT total_changes() AS n').get()?.n ?? 0;
   return { dataVersion, totalChanges: n - stagedWriteCount(sqlite) };
 }
 

@@ -131,9 +131,9 @@ export class StagedRows {
     this.assertUsable();
     if (this.count === 0) return;
     // chunks read with all(): an open iterator would keep the connection from the look-ups the caller runs per row
-    const page = this.sqlite.prepare(`SELECT * FROM temp."${this.name}" WHERE rowid > ? ORDER BY rowid LIMIT ?`).raw();
+    const page = this.sqlite.prepare<[number, number], unknown[]>(`SELECT * FROM temp."${this.name}" WHERE rowid > ? ORDER BY rowid LIMIT ?`).raw();
     for (let from = 0; from < this.count; from += chunk) {
-      for (const row of page.all(from, chunk) as unknown[][]) {
+      for (const row of page.all(from, chunk)) {
         const values: Record<string, unknown> & { id: string } = { id: row[0] as string };
         for (let k = 0; k < this.keys.length; k++) values[this.keys[k]!] = row[k + 1];
         yield values;

@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { crc32, deflateRawSync } from 'node:zlib';
+import type Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { usccCheckChar } from '../validation/uscc.ts';
@@ -122,8 +123,8 @@ export function dbSnapshot(sqlite: { prepare(sql: string): { all(): unknown[] } 
   return JSON.stringify(tables.map((t) => sqlite.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()));
 }
 
-export function count(sqlite: { prepare(sql: string): { get(): unknown } }, table: string): number {
-  return (sqlite.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${table === 'audit_log' ? '1' : 'deleted_at IS NULL'}`).get() as { n: number }).n;
+export function count(sqlite: Database.Database, table: string): number {
+  return sqlite.prepare<[], { n: number }>(`SELECT count(*) AS n FROM ${table} WHERE ${table === 'audit_log' ? '1' : 'deleted_at IS NULL'}`).get()?.n ?? 0;
 }
 
 /**

@@ -1,3 +1,5 @@
+import { eq } from 'drizzle-orm';
+import { districts } from '../../../db/schema/index.ts';
 import type { CoreContext } from '../context.ts';
 import { getIdentity } from '../node/node-service.ts';
 import type { SqlPart } from '../registry/status-sql.ts';
@@ -15,7 +17,7 @@ export interface ListScope {
 export function listScope(ctx: CoreContext): ListScope {
   const districtId = getIdentity(ctx)?.districtId ?? null;
   if (!districtId) return { districtId: null, districtName: CITY_WIDE };
-  const row = ctx.database.sqlite.prepare('SELECT name FROM districts WHERE id = ?').get(districtId) as { name: string } | undefined;
+  const row = ctx.database.db.select({ name: districts.name }).from(districts).where(eq(districts.id, districtId)).get();
   return { districtId, districtName: row?.name ?? CITY_WIDE };
 }
 

@@ -50,14 +50,14 @@ export function screenedUnits(ctx: CoreContext, settings: RegistrySettings, scop
   // "kind␟n" pairs (a unit's kept rows also split by status, category and variety, summed here)
   // so only the listed units come back, not a row per unit and kind.
   const rows = ctx.database.sqlite
-    .prepare(
+    .prepare<unknown[], Omit<ScreenedUnit, 'countsByKind'> & { kinds: string }>(
       `SELECT u.id AS unitId, u.uscc, u.name, u.address, g.count, g.kinds
        FROM (SELECT c.unit_id, sum(c.n) AS count, group_concat(c.kind_code || char(31) || c.n, char(30)) AS kinds
              FROM equipment_unit_counts c WHERE ${counted.sql} ${inScope.sql}
              GROUP BY c.unit_id HAVING sum(c.n) >= ?) g
        JOIN units u ON u.id = g.unit_id AND u.deleted_at IS NULL`,
     )
-    .all(...counted.params, ...inScope.params, settings.screeningThreshold) as (Omit<ScreenedUnit, 'countsByKind'> & { kinds: string })[];
+    .all(...counted.params, ...inScope.params, settings.screeningThreshold);
   return rows
     .map(({ kinds, ...u }) => ({ ...u, countsByKind: kindCounts(kinds) }))
     .sort((a, b) => b.count - a.count || zh.compare(a.name, b.name) || (a.unitId < b.unitId ? -1 : 1));
@@ -98,7 +98,7 @@ export function buildTwoLists(ctx: CoreContext, asOf: string): TwoLists {
 
   const valid = validACertificateSql(asOf);
   const order = new Map(units.map((u, i) => [u.unitId, i]));
-  const managerRows = (sqlite.prepare(managerSql(valid.sql)).all(unitIds, ...valid.params) as ManagerRow[]).sort(
+  const managerRows = sqlite.prepare<unknown[], ManagerRow>(managerSql(valid.sql)).all(unitIds, ...valid.params).sort(
     (a, b) =>
       order.get(a.unitId)! - order.get(b.unitId)! ||
       zh.compare(String(a['name']), String(b['name'])) ||

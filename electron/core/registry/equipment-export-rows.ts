@@ -46,19 +46,19 @@ export function equipmentExportReader(
   dates: StatusDates,
 ): (rowids: readonly number[]) => Equipment[] {
   const stored = Object.fromEntries(storedFieldsFor(colIds).map((f) => [f, equipmentColumnSql[f]!]));
-  const statement = sqlite.prepare(
+  const statement = sqlite.prepare<[string], Record<string, unknown>>(
     `SELECT ${selectList({ ...stored, unitId: 'e.unit_id' })}
      FROM json_each(?) j CROSS JOIN equipment e ON e.rowid = j.value ORDER BY j.key`,
   );
   const units = new Map<string, UnitFields>();
-  const unitRows = sqlite.prepare(
+  const unitRows = sqlite.prepare<[], UnitFields & { id: string }>(
     `SELECT u.id, ${selectList(unitColumnSql)} FROM units u JOIN districts d ON d.id = u.district_id`,
   );
-  for (const unit of unitRows.iterate() as IterableIterator<UnitFields & { id: string }>) units.set(unit.id, unit);
+  for (const unit of unitRows.iterate()) units.set(unit.id, unit);
   return (rowids) => {
     if (rowids.length === 0) return [];
     const out: Equipment[] = [];
-    for (const row of statement.all(JSON.stringify(rowids)) as Record<string, unknown>[]) {
+    for (const row of statement.all(JSON.stringify(rowids))) {
       const unit = units.get(row['unitId'] as string);
       if (!unit) continue;
       row['unitName'] = unit.unitName;

@@ -143,7 +143,7 @@ export function queryEquipment(ctx: CoreContext, input: Filter & { startRow: num
   const dates = statusDates(ctx, input.asOf);
   const { countSql, countParams, idsSql, params } = equipmentQuerySql(input, dates);
   const { sqlite } = ctx.database;
-  const total = (sqlite.prepare(countSql).get(...countParams) as { n: number }).n;
+  const total = sqlite.prepare<unknown[], { n: number }>(countSql).get(...countParams)?.n ?? 0;
   const selective = Boolean(input.search?.trim() || (input.inspection && !sortsByNextDate(input)));
   const page = selective && walkForPage(ctx, total, input.endRow) ? equipmentQuerySql(input, dates, { walk: true }) : { idsSql, params };
   const rowids = total === 0 || input.startRow >= total ? [] : selectRowids(sqlite, `${page.idsSql} LIMIT ? OFFSET ?`, [...page.params, input.endRow - input.startRow, input.startRow]);
@@ -157,6 +157,6 @@ export function queryEquipment(ctx: CoreContext, input: Filter & { startRow: num
  * with 40 matching it gathers 40. max(rowid) stands in for the number of pieces (no count).
  */
 export function walkForPage(ctx: CoreContext, total: number, endRow: number): boolean {
-  const pieces = (ctx.database.sqlite.prepare('SELECT max(rowid) AS n FROM equipment').get() as { n: number | null }).n ?? 0;
+  const pieces = ctx.database.sqlite.prepare<[], { n: number | null }>('SELECT max(rowid) AS n FROM equipment').get()?.n ?? 0;
   return endRow * pieces < total * total;
 }

@@ -23,8 +23,8 @@ type Fields = ParsedInput<'equipment.create'>;
 
 export function getEquipment(ctx: CoreContext, id: string): Equipment {
   const { sqlite } = ctx.database;
-  const rowid = sqlite.prepare('SELECT rowid FROM equipment WHERE id = ? AND deleted_at IS NULL').pluck().get(id) as number | undefined;
-  const row = rowid === undefined ? undefined : (sqlite.prepare(equipmentByRowidsSql).get(JSON.stringify([rowid])) as Record<string, unknown> | undefined);
+  const rowid = sqlite.prepare<[string], number>('SELECT rowid FROM equipment WHERE id = ? AND deleted_at IS NULL').pluck().get(id);
+  const row = rowid === undefined ? undefined : sqlite.prepare<[string], Record<string, unknown>>(equipmentByRowidsSql).get(JSON.stringify([rowid]));
   if (!row) throw new AppError('NOT_FOUND', '该设备不存在或已被删除，请刷新列表');
   return toEquipment(row, statusDates(ctx, undefined));
 }
@@ -55,7 +55,7 @@ function prepare(ctx: CoreContext, identity: NodeIdentity, input: Fields, selfId
   const clash = new Lookups(ctx.database.sqlite).equipment(values, unit.id);
   if (clash && clash.id !== selfId) {
     const field = (Object.keys(keyLabels) as (keyof typeof keyLabels)[]).find((k) => values[k] && clash[k] === values[k]) ?? 'equipmentCode';
-    const holder = ctx.database.sqlite.prepare('SELECT name FROM units WHERE id = ?').pluck().get(clash['unitId']) as string | undefined;
+    const holder = ctx.database.sqlite.prepare<[unknown], string>('SELECT name FROM units WHERE id = ?').pluck().get(clash['unitId']);
     throw new AppError('DUPLICATE', `${keyLabels[field]}“${values[field]}”已登记在“${holder ?? ''}”的设备中，同一台设备不能重复登记。请核对编号`, { field });
   }
   // an empty next date is derived from the last one, as in the import (a form has nothing stored to keep)

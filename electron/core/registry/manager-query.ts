@@ -77,7 +77,7 @@ export function queryManagers(ctx: CoreContext, input: Filter & { startRow: numb
   const dates = certificateDates(ctx, input.asOf);
   const { countSql, idsSql, params } = managerQuerySql(input, dates);
   const { sqlite } = ctx.database;
-  const total = (sqlite.prepare(countSql).get(...params) as { n: number }).n;
+  const total = sqlite.prepare<unknown[], { n: number }>(countSql).get(...params)?.n ?? 0;
   const rowids = selectRowids(sqlite, `${idsSql} LIMIT ? OFFSET ?`, [...params, input.endRow - input.startRow, input.startRow]);
   return { rows: readRowsInOrder(sqlite, managersByRowidsSql, rowids, (row) => toSafetyManager(row, dates)), total };
 }

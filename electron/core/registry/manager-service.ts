@@ -25,8 +25,8 @@ type Row = typeof safetyManagers.$inferSelect;
 
 export function getManager(ctx: CoreContext, id: string): SafetyManager {
   const { sqlite } = ctx.database;
-  const rowid = sqlite.prepare('SELECT rowid FROM safety_managers WHERE id = ? AND deleted_at IS NULL').pluck().get(id) as number | undefined;
-  const row = rowid === undefined ? undefined : (sqlite.prepare(managersByRowidsSql).get(JSON.stringify([rowid])) as Record<string, unknown> | undefined);
+  const rowid = sqlite.prepare<[string], number>('SELECT rowid FROM safety_managers WHERE id = ? AND deleted_at IS NULL').pluck().get(id);
+  const row = rowid === undefined ? undefined : sqlite.prepare<[string], Record<string, unknown>>(managersByRowidsSql).get(JSON.stringify([rowid]));
   if (!row) throw new AppError('NOT_FOUND', '该安全管理员不存在或已被删除，请刷新列表');
   return toSafetyManager(row, certificateDates(ctx, undefined));
 }

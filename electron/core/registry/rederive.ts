@@ -25,14 +25,14 @@ interface Candidate {
 export function rederiveNextInspections(ctx: CoreContext, nodeId: string, rules: IntervalRules, call: string): number {
   const { sqlite } = ctx.database;
   const candidates = sqlite
-    .prepare(
+    .prepare<[string], Candidate>(
       `SELECT id, version, kind_code AS kindCode, category_code AS categoryCode, variety_code AS varietyCode,
               last_inspection_date AS last, next_inspection_date AS next, next_inspection_source AS source
        FROM equipment
        WHERE origin_node = ? AND deleted_at IS NULL AND last_inspection_date > ''
          AND (next_inspection_source = 'derived' OR next_inspection_date IS NULL OR next_inspection_date = '')`,
     )
-    .all(nodeId) as Candidate[];
+    .all(nodeId);
   // drizzle's builder prepared once: a change of intervals can move every row of the
   // registry, and building the statement per row was forty times slower (20 000 rows:
   // 5 s against 0.14 s on the shared test machine).

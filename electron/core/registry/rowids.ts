@@ -9,7 +9,7 @@ import type Database from 'better-sqlite3';
 // yields to the event loop between chunks.
 
 export function selectRowids(sqlite: Database.Database, sql: string, params: readonly unknown[]): number[] {
-  return sqlite.prepare(sql).pluck().all(...params) as number[];
+  return sqlite.prepare<unknown[], number>(sql).pluck().all(...params);
 }
 
 /**
@@ -25,7 +25,7 @@ export function readRowsInOrder<T>(
   params: readonly unknown[] = [],
 ): T[] {
   if (rowids.length === 0) return [];
-  const rows = sqlite.prepare(sql).all(...params, JSON.stringify(rowids)) as Record<string, unknown>[];
+  const rows = sqlite.prepare<unknown[], Record<string, unknown>>(sql).all(...params, JSON.stringify(rowids));
   const byRowid = new Map(rows.map((r) => [r['rid'] as number, r]));
   return rowids.flatMap((rid) => {
     const row = byRowid.get(rid);
