@@ -93,7 +93,8 @@ for (const file of sourceFiles(path.join(root, 'electron/core'), (f) => !isTestF
     rawWriteFiles.push(`${path.relative(root, file)} (${raw})`);
   }
   if (hot > 0) core.hotPathWriteFiles++;
-  core.prepare += count(text, /\.prepare\(/g);
+  // typed statements (`.prepare<Params, Row>(`) count too
+  core.prepare += count(text, /\.prepare(?:<[^()]*?>)?\(/g);
   core.drizzleBuilderCalls += count(text, DRIZZLE);
   core.writeLayerCalls += count(text, LAYER);
   core.versionPlusOne += count(text, /version\s*=\s*version\s*\+\s*1/g);
@@ -117,7 +118,7 @@ if (json) {
     ['raw write SQL outside named hot paths (INSERT/UPDATE/DELETE)', `${core.rawWriteLines} lines in ${core.rawWriteFiles} files`],
     ['raw write SQL in named hot paths', `${core.hotPathWriteLines} lines in ${core.hotPathWriteFiles} files`],
     ['generated trigger text (not runtime writes)', `${core.triggerTextLines} lines`],
-    ['.prepare( calls', core.prepare],
+    ['.prepare( calls (typed or not)', core.prepare],
     ['drizzle builder calls (db/tx .select/.insert/.update/.delete)', core.drizzleBuilderCalls],
     ['write-layer calls (…Rows.insert/update/remove…)', core.writeLayerCalls],
     ['version = version + 1', core.versionPlusOne],
