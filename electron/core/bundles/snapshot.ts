@@ -120,13 +120,13 @@ function rowsOf(sqlite: Database.Database, table: SyncedTable, scope: SnapshotSc
   const targetParams = targetColumn ? [scope.targetNodeId] : [];
   const columns = select === '*' ? 't.*' : select;
   if (scope.sinceChangeSeq === null) {
-    return sqlite.prepare(`SELECT ${columns} FROM ${table} t WHERE t.origin_node = ?${targetSql} ORDER BY t.id`).raw(raw).iterate(scope.nodeId, ...targetParams) as IterableIterator<Row>;
+    return sqlite.prepare<unknown[], Row>(`SELECT ${columns} FROM ${table} t WHERE t.origin_node = ?${targetSql} ORDER BY t.id`).raw(raw).iterate(scope.nodeId, ...targetParams);
   }
   return sqlite
-    .prepare(
+    .prepare<unknown[], Row>(
       `SELECT ${columns} FROM sync_changes c JOIN ${table} t ON t.id = c.row_id
        WHERE c.table_name = ? AND c.seq > ? AND c.seq <= ? AND t.origin_node = ?${targetSql} ORDER BY c.seq`,
     )
     .raw(raw)
-    .iterate(table, scope.sinceChangeSeq, changeSeq, scope.nodeId, ...targetParams) as IterableIterator<Row>;
+    .iterate(table, scope.sinceChangeSeq, changeSeq, scope.nodeId, ...targetParams);
 }
