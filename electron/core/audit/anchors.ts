@@ -1,4 +1,5 @@
-import { auditAnchors } from '../../../db/schema/index.ts';
+import { and, desc, eq } from 'drizzle-orm';
+import { auditAnchors, auditLog } from '../../../db/schema/index.ts';
 import { keyIdOf, verifyDetached, type Signer } from '../crypto/signing.ts';
 import { GENESIS_HASH } from '../audit.ts';
 import type { CoreContext } from '../context.ts';
@@ -28,7 +29,7 @@ export function anchorMessage(anchor: Pick<SignedAnchor, 'nodeId' | 'seq' | 'has
 
 /** The newest entry of this node's log; seq 0 and the genesis hash while it is empty. */
 export function auditHead(ctx: CoreContext): { seq: number; hash: string } {
-  const row = ctx.database.sqlite.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+  const row = ctx.database.db.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1).get();
   return row ?? { seq: 0, hash: GENESIS_HASH };
 }
 
@@ -85,12 +86,14 @@ export function recordOwnAnchor(ctx: CoreContext, anchor: SignedAnchor, record: 
 
 /** The anchor of the newest bundle this node made for `targetNodeId`: where the next bundle's proof starts. */
 export function lastExportAnchor(ctx: CoreContext, targetNodeId: string): SignedAnchor | null {
-  const row = ctx.database.sqlite
-    .prepare(
-      `SELECT node_id AS nodeId, seq, hash, at, key_id AS keyId, signature FROM audit_anchors
-       WHERE own = 1 AND source = 'export' AND target_node_id = ? ORDER BY id DESC LIMIT 1`,
-    )
-    .get(targetNodeId) as SignedAnchor | undefined;
+  const a = auditAnchors;
+  const row = ctx.database.db
+    .select({ nodeId: a.nodeId, seq: a.seq, hash: a.hash, at: a.at, keyId: a.keyId, signature: a.signature })
+    .from(a)
+    .where(and(eq(a.own, true), eq(a.source, 'export'), eq(a.targetNodeId, targetNodeId)))
+    .orderBy(desc(a.id))
+    .limit(1)
+    .get();
   return row ?? null;
 }
 

@@ -1,5 +1,6 @@
 import { auditAnchors } from '../../../db/schema/index.ts';
 import { localDay } from '../registry/as-of.ts';
+import { all, sql } from '../data/query.ts';
 import { z } from 'zod';
 import { entryHash, GENESIS_HASH } from '../audit.ts';
 import { readNdjson } from '../bundles/format/ndjson.ts';
@@ -34,13 +35,14 @@ const day = localDay;
 
 /** The node's anchors since its latest break (that one included): what a new anchor must extend. */
 function knownAnchors(ctx: CoreContext, nodeId: string): Known[] {
-  return ctx.database.sqlite
-    .prepare(
-      `SELECT seq, hash, at, recorded_at AS recordedAt FROM audit_anchors
-       WHERE own = 0 AND node_id = ? AND status != 'invalid'
-         AND id >= coalesce((SELECT max(id) FROM audit_anchors WHERE own = 0 AND node_id = ? AND status = 'break'), 0)`,
-    )
-    .all(nodeId, nodeId) as Known[];
+  const a = auditAnchors;
+  return all(
+    ctx.database.sqlite,
+    sql<Known>`
+      SELECT ${a.seq}, ${a.hash}, ${a.at}, ${a.recordedAt} AS recordedAt FROM ${a}
+      WHERE ${a.own} = 0 AND ${a.nodeId} = ${nodeId} AND ${a.status} != 'invalid'
+        AND ${a.id} >= coalesce((SELECT max(${a.id}) FROM ${a} WHERE ${a.own} = 0 AND ${a.nodeId} = ${nodeId} AND ${a.status} = 'break'), 0)`,
+  );
 }
 
 const verdict = (anchor: SignedAnchor, status: ReceivedStatus, problemSeq: number | null = null, problem: string | null = null): AnchorCheck => ({ anchor, status, problemSeq, problem });

@@ -32,7 +32,7 @@ export function standardInsertTrigger(table: string): string {
 export function insertWithBulkChangeLog(sqlite: Database.Database, table: string, ids: readonly string[], insert: () => void): void {
   if (!sqlite.inTransaction) throw new Error('insertWithBulkChangeLog must run inside a transaction');
   const name = `${table}_sync_insert`;
-  const stored = sqlite.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?").pluck().get(name) as string | undefined;
+  const stored = sqlite.prepare<[string], string>("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?").pluck().get(name);
   if (ids.length < BULK_LOG_MIN_ROWS || stored === undefined || squeeze(stored) !== standardInsertTrigger(table)) {
     insert();
     return;

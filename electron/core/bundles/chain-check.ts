@@ -1,3 +1,5 @@
+import { and, desc, eq } from 'drizzle-orm';
+import { bundlesReceived } from '../../../db/schema/index.ts';
 import type { CoreContext } from '../context.ts';
 import { BundleRefusal, type Manifest } from './format/types.ts';
 
@@ -9,15 +11,23 @@ export type ChainVerdict = { kind: 'new' } | { kind: 'already-imported' };
  * never go back.
  */
 export function checkChain(ctx: CoreContext, manifest: Manifest, hash: string): ChainVerdict {
-  const sqlite = ctx.database.sqlite;
-  const same = sqlite.prepare('SELECT hash FROM bundles_received WHERE node_id = ? AND sequence = ?').get(manifest.node.id, manifest.sequence) as { hash: string } | undefined;
+  const db = ctx.database.db;
+  const same = db
+    .select({ hash: bundlesReceived.hash })
+    .from(bundlesReceived)
+    .where(and(eq(bundlesReceived.nodeId, manifest.node.id), eq(bundlesReceived.sequence, manifest.sequence)))
+    .get();
   if (same) {
     if (same.hash === hash) return { kind: 'already-imported' };
     throw new BundleRefusal('fork', `“${manifest.node.name}”的第 ${manifest.sequence} 号数据包已导入过，但内容与这一份不同。请联系该单位核实（可能是数据库被恢复到旧备份后重新导出）。`);
   }
-  const last = sqlite.prepare('SELECT sequence, hash FROM bundles_received WHERE node_id = ? ORDER BY sequence DESC LIMIT 1').get(manifest.node.id) as
-    | { sequence: number; hash: string }
-    | undefined;
+  const last = db
+    .select({ sequence: bundlesReceived.sequence, hash: bundlesReceived.hash })
+    .from(bundlesReceived)
+    .where(eq(bundlesReceived.nodeId, manifest.node.id))
+    .orderBy(desc(bundlesReceived.sequence))
+    .limit(1)
+    .get();
   const lastSequence = last?.sequence ?? 0;
   if (manifest.sequence < lastSequence) {
     throw new BundleRefusal('stale', `这是“${manifest.node.name}”较早的第 ${manifest.sequence} 号数据包，已导入到第 ${lastSequence} 号，无需再导入。`);

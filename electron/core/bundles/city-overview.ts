@@ -1,3 +1,5 @@
+import { trustedKeys } from '../../../db/schema/index.ts';
+import { all, sql } from '../data/query.ts';
 import { officeAuditChains } from '../audit/city-breaks.ts';
 import type { CoreContext } from '../context.ts';
 import { daysSince, reportingOf, STALE_DAYS } from './office-reporting.ts';
@@ -9,15 +11,18 @@ import { daysSince, reportingOf, STALE_DAYS } from './office-reporting.ts';
  */
 export function cityOverview(ctx: CoreContext) {
   const sqlite = ctx.database.sqlite;
-  const offices = sqlite
-    .prepare(
-      `SELECT k.node_id, k.node_name, k.role, k.district_id,
-              min(CASE WHEN k.revoked_at IS NULL THEN 0 ELSE 1 END) AS all_revoked
-       FROM trusted_keys k WHERE k.role != 'bureau' GROUP BY k.node_id ORDER BY k.node_name`,
-    )
-    .all() as Array<{ node_id: string; node_name: string; role: string; district_id: string | null; all_revoked: number }>;
-  const last = sqlite.prepare('SELECT sequence, created_at, imported_at FROM bundles_received WHERE node_id = ? ORDER BY sequence DESC LIMIT 1');
-  const count = (table: string) => sqlite.prepare(`SELECT count(*) AS n FROM ${table} WHERE origin_node = ? AND deleted_at IS NULL`);
+  const offices = all(
+    sqlite,
+    sql<{ node_id: string; node_name: string; role: string; district_id: string | null; all_revoked: number }>`
+      SELECT k.${trustedKeys.nodeId}, k.${trustedKeys.nodeName}, k.${trustedKeys.role}, k.${trustedKeys.districtId},
+             min(CASE WHEN k.${trustedKeys.revokedAt} IS NULL THEN 0 ELSE 1 END) AS all_revoked
+      FROM ${trustedKeys} k WHERE k.${trustedKeys.role} != 'bureau' GROUP BY k.${trustedKeys.nodeId} ORDER BY k.${trustedKeys.nodeName}`,
+  );
+  // run once per office: kept prepared
+  const last = sqlite.prepare<[string], { sequence: number; created_at: string; imported_at: string }>(
+    'SELECT sequence, created_at, imported_at FROM bundles_received WHERE node_id = ? ORDER BY sequence DESC LIMIT 1',
+  );
+  const count = (table: string) => sqlite.prepare<[string], number>(`SELECT count(*) FROM ${table} WHERE origin_node = ? AND deleted_at IS NULL`).pluck();
   const units = count('units');
   const equipment = count('equipment');
   const managers = count('safety_managers');
@@ -26,8 +31,8 @@ export function cityOverview(ctx: CoreContext) {
   return {
     staleDays: STALE_DAYS,
     offices: offices.map((o) => {
-      const l = last.get(o.node_id) as { sequence: number; created_at: string; imported_at: string } | undefined;
-      const n = (s: typeof units) => (s.get(o.node_id) as { n: number }).n;
+      const l = last.get(o.node_id);
+      const n = (s: typeof units) => s.get(o.node_id) ?? 0;
       return {
         nodeId: o.node_id,
         nodeName: o.node_name,

@@ -1,4 +1,5 @@
-import { bundlesReceived } from '../../../db/schema/index.ts';
+import { inArray } from 'drizzle-orm';
+import { bundlesReceived, nodeKeys } from '../../../db/schema/index.ts';
 import { localDay } from '../registry/as-of.ts';
 import { statSync } from 'node:fs';
 import path from 'node:path';
@@ -82,8 +83,12 @@ function checkAuthenticity(ctx: CoreContext, self: NodeIdentity, opened: OpenedB
 }
 
 function ownRecipientsIncludingRetired(ctx: CoreContext): string[] {
-  const rows = ctx.database.sqlite.prepare("SELECT public_key FROM node_keys WHERE purpose IN ('age', 'age-backup')").all() as Array<{ public_key: string }>;
-  return [...ownRecipients(ctx), ...rows.map((r) => r.public_key)];
+  const rows = ctx.database.db
+    .select({ publicKey: nodeKeys.publicKey })
+    .from(nodeKeys)
+    .where(inArray(nodeKeys.purpose, ['age', 'age-backup']))
+    .all();
+  return [...ownRecipients(ctx), ...rows.map((r) => r.publicKey)];
 }
 
 /** Checked table entries, inflated (with limits) into sealed work files, in merge order. Who may send which rows is judged row by row at merge. */

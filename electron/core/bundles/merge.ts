@@ -29,8 +29,11 @@ function parseRow(line: string, table: SyncedTable, lineNo: number, allowed: Set
   return row as Row;
 }
 
+/** What the merge needs of the row already here under the incoming id. */
+type ExistingRow = { origin_node: string; version: number; deleted_at: string | null };
+
 interface Statements {
-  find: Database.Statement;
+  find: Database.Statement<[unknown], ExistingRow>;
   insert: Map<string, Database.Statement>;
   update: Map<string, Database.Statement>;
 }
@@ -102,7 +105,7 @@ export function mergeTable(
   const allowed = new Set(columnsOf(sqlite, table));
   const counts = (changes[table] ??= { inserted: 0, updated: 0, deleted: 0, unchanged: 0 });
   const statements: Statements = {
-    find: sqlite.prepare(`SELECT origin_node, version, deleted_at FROM ${table} WHERE id = ?`),
+    find: sqlite.prepare<[unknown], ExistingRow>(`SELECT origin_node, version, deleted_at FROM ${table} WHERE id = ?`),
     insert: new Map(),
     update: new Map(),
   };
@@ -115,7 +118,7 @@ export function mergeTable(
       throw new BundleRefusal('foreign-rows', `数据包中含有不属于报送单位的${tableLabel(table)}记录（编号 ${String(row['id'])}）：一个单位的数据包不能改动其他单位的数据。`);
     }
     authority.checkRow(table, row);
-    const existing = statements.find.get(row['id']) as { origin_node: string; version: number; deleted_at: string | null } | undefined;
+    const existing = statements.find.get(row['id']);
     const columns = Object.keys(row);
     const values = columns.map((c) => row[c]);
     try {

@@ -1,5 +1,5 @@
 import { localDay } from '../registry/as-of.ts';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import { bundlesReceived } from '../../../db/schema/index.ts';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -27,19 +27,25 @@ export function writeReceipts(ctx: CoreContext, input: ParsedInput<'bundles.writ
   const self = requireIdentity(ctx);
   const signer = loadSigner(ctx, input.passphrase);
   const sqlite = ctx.database.sqlite;
-  const nodes = (
-    input.nodeId
-      ? [{ node_id: input.nodeId }]
-      : sqlite.prepare('SELECT DISTINCT node_id FROM bundles_received WHERE receipt_at IS NULL ORDER BY node_id').all()
-  ) as Array<{ node_id: string }>;
+  const nodes = input.nodeId
+    ? [{ node_id: input.nodeId }]
+    : ctx.database.db
+        .selectDistinct({ node_id: bundlesReceived.nodeId })
+        .from(bundlesReceived)
+        .where(isNull(bundlesReceived.receiptAt))
+        .orderBy(asc(bundlesReceived.nodeId))
+        .all();
   const outDir = path.resolve(input.outDir ?? exchangeDir(ctx, 'receipts'));
   mkdirSync(outDir, { recursive: true });
   const now = ctx.now().toISOString();
   const anchor = signHead(ctx, self.id, signer);
   const receipts = nodes.map(({ node_id: nodeId }) => {
-    const bundles = sqlite
-      .prepare('SELECT id, sequence, hash, imported_at FROM bundles_received WHERE node_id = ? ORDER BY sequence')
-      .all(nodeId) as Array<{ id: string; sequence: number; hash: string; imported_at: string }>;
+    const bundles = ctx.database.db
+      .select({ id: bundlesReceived.id, sequence: bundlesReceived.sequence, hash: bundlesReceived.hash, imported_at: bundlesReceived.importedAt })
+      .from(bundlesReceived)
+      .where(eq(bundlesReceived.nodeId, nodeId))
+      .orderBy(asc(bundlesReceived.sequence))
+      .all();
     if (bundles.length === 0) throw new AppError('NOT_FOUND', '该单位还没有已导入的数据包，无需出具回执。');
     const nodeName = trustedNode(ctx, nodeId)?.nodeName ?? nodeId;
     const receipt: Receipt = {

@@ -1,25 +1,43 @@
+import { bundlesReceived as r, trustedKeys as k } from '../../../db/schema/index.ts';
 import type { CoreContext } from '../context.ts';
 import type { Changes } from '../../api/schemas/bundles.ts';
+import { all, sql } from '../data/query.ts';
+
+interface ReceivedRow {
+  id: string;
+  node_id: string;
+  node_name: string;
+  sequence: number;
+  full: number;
+  created_at: string;
+  imported_at: string;
+  imported_by: string;
+  file_name: string;
+  size: number;
+  changes: string;
+  receipt_at: string | null;
+}
 
 export function listReceived(ctx: CoreContext) {
-  const rows = ctx.database.sqlite
-    .prepare(
-      `SELECT r.*, coalesce((SELECT node_name FROM trusted_keys k WHERE k.node_id = r.node_id ORDER BY trusted_at DESC LIMIT 1), r.node_id) AS node_name
-       FROM bundles_received r ORDER BY r.imported_at DESC, r.sequence DESC`,
-    )
-    .all() as Array<Record<string, string | number | null>>;
-  return rows.map((r) => ({
-    bundleId: String(r['id']),
-    nodeId: String(r['node_id']),
-    nodeName: String(r['node_name']),
-    sequence: Number(r['sequence']),
-    full: r['full'] === 1,
-    createdAt: String(r['created_at']),
-    importedAt: String(r['imported_at']),
-    importedBy: String(r['imported_by']),
-    fileName: String(r['file_name']),
-    size: Number(r['size']),
-    changes: JSON.parse(String(r['changes'])) as Changes,
-    receiptAt: (r['receipt_at'] as string | null) ?? null,
+  const rows = all(
+    ctx.database.sqlite,
+    sql<ReceivedRow>`
+      SELECT r.${r.id}, r.${r.nodeId}, r.${r.sequence}, r.${r.full}, r.${r.createdAt}, r.${r.importedAt}, r.${r.importedBy}, r.${r.fileName}, r.${r.size}, r.${r.changes}, r.${r.receiptAt},
+             coalesce((SELECT k.${k.nodeName} FROM ${k} k WHERE k.${k.nodeId} = r.${r.nodeId} ORDER BY k.${k.trustedAt} DESC LIMIT 1), r.${r.nodeId}) AS node_name
+      FROM ${r} r ORDER BY r.${r.importedAt} DESC, r.${r.sequence} DESC`,
+  );
+  return rows.map((row) => ({
+    bundleId: row.id,
+    nodeId: row.node_id,
+    nodeName: row.node_name,
+    sequence: row.sequence,
+    full: row.full === 1,
+    createdAt: row.created_at,
+    importedAt: row.imported_at,
+    importedBy: row.imported_by,
+    fileName: row.file_name,
+    size: row.size,
+    changes: JSON.parse(row.changes) as Changes,
+    receiptAt: row.receipt_at,
   }));
 }

@@ -1,7 +1,8 @@
-import { eq } from 'drizzle-orm';
-import { bundlesSent } from '../../../db/schema/index.ts';
+import { desc, eq } from 'drizzle-orm';
+import { bundlesSent, trustedKeys as k } from '../../../db/schema/index.ts';
 import type { SentBundle } from '../../api/schemas/bundles.ts';
 import type { CoreContext } from '../context.ts';
+import { all, sql } from '../data/query.ts';
 import type { WrittenBundle } from './format/types.ts';
 
 interface SentRow {
@@ -19,10 +20,14 @@ interface SentRow {
 }
 
 export function lastSent(ctx: CoreContext, targetNodeId: string): { sequence: number; hash: string; changeSeq: number } | null {
-  const row = ctx.database.sqlite
-    .prepare('SELECT sequence, hash, change_seq FROM bundles_sent WHERE target_node_id = ? ORDER BY sequence DESC LIMIT 1')
-    .get(targetNodeId) as Pick<SentRow, 'sequence' | 'hash' | 'change_seq'> | undefined;
-  return row ? { sequence: row.sequence, hash: row.hash, changeSeq: row.change_seq } : null;
+  const row = ctx.database.db
+    .select({ sequence: bundlesSent.sequence, hash: bundlesSent.hash, changeSeq: bundlesSent.changeSeq })
+    .from(bundlesSent)
+    .where(eq(bundlesSent.targetNodeId, targetNodeId))
+    .orderBy(desc(bundlesSent.sequence))
+    .limit(1)
+    .get();
+  return row ?? null;
 }
 
 export function recordSent(ctx: CoreContext, sent: { written: WrittenBundle; fileName: string; changeSeq: number; rowCounts: Record<string, number> }): void {
@@ -45,12 +50,13 @@ export function recordSent(ctx: CoreContext, sent: { written: WrittenBundle; fil
 }
 
 export function listSent(ctx: CoreContext): SentBundle[] {
-  const rows = ctx.database.sqlite
-    .prepare(
-      `SELECT s.*, coalesce((SELECT node_name FROM trusted_keys k WHERE k.node_id = s.target_node_id ORDER BY trusted_at DESC LIMIT 1), s.target_node_id) AS target_name
-       FROM bundles_sent s ORDER BY s.created_at DESC, s.sequence DESC`,
-    )
-    .all() as Array<SentRow & { target_name: string }>;
+  const s = bundlesSent;
+  const rows = all(
+    ctx.database.sqlite,
+    sql<SentRow & { target_name: string }>`
+      SELECT s.*, coalesce((SELECT k.${k.nodeName} FROM ${k} k WHERE k.${k.nodeId} = s.${s.targetNodeId} ORDER BY k.${k.trustedAt} DESC LIMIT 1), s.${s.targetNodeId}) AS target_name
+      FROM ${s} s ORDER BY s.${s.createdAt} DESC, s.${s.sequence} DESC`,
+  );
   return rows.map((r) => ({
     bundleId: r.id,
     targetNodeId: r.target_node_id,
@@ -70,9 +76,12 @@ export function acknowledge(ctx: CoreContext, bundles: Array<{ sequence: number;
   let acknowledged = 0;
   let alreadyAcknowledged = 0;
   let unknown = 0;
-  const find = ctx.database.sqlite.prepare('SELECT id, hash, acknowledged_at FROM bundles_sent WHERE target_node_id = ? AND sequence = ?');
+  // run once per bundle the receipt names: kept prepared
+  const find = ctx.database.sqlite.prepare<[string, number], { id: string; hash: string; acknowledged_at: string | null }>(
+    'SELECT id, hash, acknowledged_at FROM bundles_sent WHERE target_node_id = ? AND sequence = ?',
+  );
   for (const b of bundles) {
-    const row = find.get(targetNodeId, b.sequence) as { id: string; hash: string; acknowledged_at: string | null } | undefined;
+    const row = find.get(targetNodeId, b.sequence);
     if (!row || row.hash !== b.hash) unknown++;
     else if (row.acknowledged_at) alreadyAcknowledged++;
     else {

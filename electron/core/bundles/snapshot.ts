@@ -41,7 +41,7 @@ export function takeSnapshot(sqlite: Database.Database, scope: SnapshotScope, te
   const dir = mkdtempSync(path.join(tempRoot, 'export-'));
   try {
     return sqlite.transaction(() => {
-      const changeSeq = (sqlite.prepare('SELECT coalesce(max(seq), 0) AS n FROM sync_changes').get() as { n: number }).n;
+      const changeSeq = sqlite.prepare<[], number>('SELECT coalesce(max(seq), 0) FROM sync_changes').pluck().get() ?? 0;
       const attachments = new Set<string>();
       const tables = scope.tables.map((table, i) => {
         const writer = new SealedWriter(path.join(dir, String(i)));
@@ -93,7 +93,7 @@ type Row = Record<string, unknown>;
  * digit. The receiver parses the lines, so only the values matter, not key order.
  */
 function* sqlLines(sqlite: Database.Database, table: SyncedTable, scope: SnapshotScope, changeSeq: number): Generator<string> {
-  const columns = sqlite.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string; type: string }>;
+  const columns = sqlite.prepare<[], { name: string; type: string }>(`PRAGMA table_info(${table})`).all();
   const text = columns.filter((c) => /^TEXT$/i.test(c.type)).map((c) => c.name);
   const other = columns.filter((c) => !/^TEXT$/i.test(c.type)).map((c) => c.name);
   const select = [`json_object(${text.map((c) => `'${c}', t.${c}`).join(', ')})`, ...other.map((c) => `t.${c}`)].join(', ');
@@ -120,13 +120,13 @@ function rowsOf(sqlite: Database.Database, table: SyncedTable, scope: SnapshotSc
   const targetParams = targetColumn ? [scope.targetNodeId] : [];
   const columns = select === '*' ? 't.*' : select;
   if (scope.sinceChangeSeq === null) {
-    return sqlite.prepare(`SELECT ${columns} FROM ${table} t WHERE t.origin_node = ?${targetSql} ORDER BY t.id`).raw(raw).iterate(scope.nodeId, ...targetParams) as IterableIterator<Row>;
+    return sqlite.prepare<unknown[], Row>(`SELECT ${columns} FROM ${table} t WHERE t.origin_node = ?${targetSql} ORDER BY t.id`).raw(raw).iterate(scope.nodeId, ...targetParams);
   }
   return sqlite
-    .prepare(
+    .prepare<unknown[], Row>(
       `SELECT ${columns} FROM sync_changes c JOIN ${table} t ON t.id = c.row_id
        WHERE c.table_name = ? AND c.seq > ? AND c.seq <= ? AND t.origin_node = ?${targetSql} ORDER BY c.seq`,
     )
     .raw(raw)
-    .iterate(table, scope.sinceChangeSeq, changeSeq, scope.nodeId, ...targetParams) as IterableIterator<Row>;
+    .iterate(table, scope.sinceChangeSeq, changeSeq, scope.nodeId, ...targetParams);
 }

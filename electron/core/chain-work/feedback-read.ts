@@ -3,12 +3,14 @@ import { AppError } from '../../api/errors.ts';
 import type { Feedback, FeedbackByManager, FeedbackList } from '../../api/schemas/chain-work.ts';
 import { readDistrict } from '../blocks/block-scope.ts';
 import type { CoreContext } from '../context.ts';
+import { get, sql, sqlRaw } from '../data/query.ts';
 import { getIdentity } from '../node/node-service.ts';
 
 // Reading the 问题反馈: the list (open ones first, newest first) and, per safety manager,
 // how many were received, are open, were answered, became hazards and were closed.
 
 type Row = Omit<Feedback, 'actions'>;
+type FeedbackFilter = { district: string | null; manager: string | null; block: string | null; state: string | null; open: number | null };
 
 const SELECT = `SELECT f.id, f.origin_node AS originNode, f.version, f.district_id AS districtId, f.manager_id AS managerId, m.name AS managerName,
   m.unit_id AS managerUnitId, mu.name AS managerUnitName, f.block_id AS blockId, b.name AS blockName, f.unit_id AS unitId, u.name AS unitName,
@@ -40,7 +42,7 @@ function actionsOf(row: Row, self: string | null): Feedback['actions'] {
 const toFeedback = (row: Row, self: string | null): Feedback => ({ ...row, actions: actionsOf(row, self) });
 
 export function loadFeedback(ctx: CoreContext, id: string): Feedback {
-  const row = ctx.database.sqlite.prepare(`${SELECT} WHERE f.id = ? AND f.deleted_at IS NULL`).get(id) as Row | undefined;
+  const row = get(ctx.database.sqlite, sql<Row>`${sqlRaw(SELECT)} WHERE f.id = ${id} AND f.deleted_at IS NULL`);
   if (!row) throw new AppError('NOT_FOUND', '该问题反馈不存在或已被删除，请刷新列表。');
   return toFeedback(row, getIdentity(ctx)?.id ?? null);
 }
@@ -64,13 +66,14 @@ function byManager(items: readonly Feedback[]): FeedbackByManager[] {
 export function listFeedback(ctx: CoreContext, input: ParsedInput<'chain.feedback'>): FeedbackList {
   const self = getIdentity(ctx)?.id ?? null;
   const open = input.open === undefined ? null : input.open ? 1 : 0;
+  // named parameters, each used twice: a typed statement keeps the text as measured
   const rows = ctx.database.sqlite
-    .prepare(
+    .prepare<[FeedbackFilter], Row>(
       `${SELECT} WHERE f.deleted_at IS NULL AND (@district IS NULL OR f.district_id = @district) AND (@manager IS NULL OR f.manager_id = @manager)
        AND (@block IS NULL OR f.block_id = @block) AND (@state IS NULL OR f.state = @state) AND (@open IS NULL OR (f.state <> 'closed') = @open)
        ORDER BY f.state = 'closed', f.reported_on DESC, f.created_at DESC, f.id`,
     )
-    .all({ district: readDistrict(ctx), manager: input.managerId ?? null, block: input.blockId ?? null, state: input.state ?? null, open }) as Row[];
+    .all({ district: readDistrict(ctx), manager: input.managerId ?? null, block: input.blockId ?? null, state: input.state ?? null, open });
   const items = rows.map((r) => toFeedback(r, self));
   return { items, byManager: byManager(items) };
 }

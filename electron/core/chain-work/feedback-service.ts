@@ -1,8 +1,10 @@
 import type { ParsedInput } from '../../api/contract.ts';
 import { AppError } from '../../api/errors.ts';
 import type { Feedback } from '../../api/schemas/chain-work.ts';
-import type { managerFeedback } from '../../../db/schema/index.ts';
+import { and, eq, isNull } from 'drizzle-orm';
+import { equipment, hazards, units, type managerFeedback } from '../../../db/schema/index.ts';
 import type { CoreContext } from '../context.ts';
+import { get, sql } from '../data/query.ts';
 import type { Row } from '../data/synced-rows.ts';
 import { beginWrite, inTransaction, type Write } from '../data/write.ts';
 import { createHazard } from '../hazards/hazard-service.ts';
@@ -43,23 +45,25 @@ interface Facts {
 
 /** Who reported, their block, who took it, and what it is about, checked against the registers. */
 function checkFacts(ctx: CoreContext, identity: DistrictIdentity, input: ParsedInput<'chain.saveFeedback'>, before: Feedback | null): Facts {
-  const { sqlite } = ctx.database;
-  const manager = sqlite
-    .prepare('SELECT m.name, m.unit_id AS unitId, u.district_id AS districtId FROM safety_managers m JOIN units u ON u.id = m.unit_id WHERE m.id = ? AND m.deleted_at IS NULL')
-    .get(input.managerId) as { name: string; unitId: string; districtId: string } | undefined;
+  const { sqlite, db } = ctx.database;
+  const manager = get(
+    sqlite,
+    sql<{ name: string; unitId: string; districtId: string }>`SELECT m.name, m.unit_id AS unitId, u.district_id AS districtId FROM safety_managers m JOIN units u ON u.id = m.unit_id WHERE m.id = ${input.managerId} AND m.deleted_at IS NULL`,
+  );
   if (!manager || manager.districtId !== identity.districtId) throw new AppError('VALIDATION', '反馈人应是本辖区台账中的安全管理员，请重新选择。', { field: 'managerId' });
-  const block = sqlite
-    .prepare(
-      `SELECT b.id, b.name, b.lead_unit_id AS leadUnitId, lu.name AS leadUnitName FROM block_members bm JOIN blocks b ON b.id = bm.block_id LEFT JOIN units lu ON lu.id = b.lead_unit_id
-       WHERE bm.unit_id = ? AND bm.origin_node = ? AND bm.left_at IS NULL AND bm.deleted_at IS NULL AND b.dissolved_at IS NULL AND b.deleted_at IS NULL LIMIT 1`,
-    )
-    .get(manager.unitId, identity.id) as { id: string; name: string; leadUnitId: string | null; leadUnitName: string | null } | undefined;
+  const block = get(
+    sqlite,
+    sql<{ id: string; name: string; leadUnitId: string | null; leadUnitName: string | null }>`
+      SELECT b.id, b.name, b.lead_unit_id AS leadUnitId, lu.name AS leadUnitName FROM block_members bm JOIN blocks b ON b.id = bm.block_id LEFT JOIN units lu ON lu.id = b.lead_unit_id
+      WHERE bm.unit_id = ${manager.unitId} AND bm.origin_node = ${identity.id} AND bm.left_at IS NULL AND bm.deleted_at IS NULL AND b.dissolved_at IS NULL AND b.deleted_at IS NULL LIMIT 1`,
+  );
 
   let taken: Pick<Facts, 'takenByKind' | 'takenByInspectorId' | 'takenByName'>;
   if (input.takenBy.kind === 'inspector') {
-    const inspector = sqlite.prepare('SELECT name, active FROM inspectors WHERE id = ? AND deleted_at IS NULL AND district_id = ?').get(input.takenBy.inspectorId, identity.districtId) as
-      | { name: string; active: number }
-      | undefined;
+    const inspector = get(
+      sqlite,
+      sql<{ name: string; active: number }>`SELECT name, active FROM inspectors WHERE id = ${input.takenBy.inspectorId} AND deleted_at IS NULL AND district_id = ${identity.districtId}`,
+    );
     if (!inspector) throw new AppError('VALIDATION', '接收人应是本辖区的监察人员，请重新选择。', { field: 'takenBy' });
     if (inspector.active !== 1 && before?.takenByInspectorId !== input.takenBy.inspectorId) throw new AppError('VALIDATION', `监察人员“${inspector.name}”已停用，请选择在岗的监察人员。`, { field: 'takenBy' });
     taken = { takenByKind: 'inspector', takenByInspectorId: input.takenBy.inspectorId, takenByName: inspector.name };
@@ -71,11 +75,11 @@ function checkFacts(ctx: CoreContext, identity: DistrictIdentity, input: ParsedI
 
   const unitId = input.unitId ?? manager.unitId;
   if (input.unitId) {
-    const unit = sqlite.prepare('SELECT district_id AS districtId FROM units WHERE id = ? AND deleted_at IS NULL').get(input.unitId) as { districtId: string } | undefined;
+    const unit = db.select({ districtId: units.districtId }).from(units).where(and(eq(units.id, input.unitId), isNull(units.deletedAt))).get();
     if (!unit || unit.districtId !== identity.districtId) throw new AppError('VALIDATION', '反馈涉及的单位应是本辖区台账中的使用单位，请重新选择。', { field: 'unitId' });
   }
   if (input.equipmentId) {
-    const piece = sqlite.prepare('SELECT unit_id AS unitId FROM equipment WHERE id = ? AND deleted_at IS NULL').get(input.equipmentId) as { unitId: string } | undefined;
+    const piece = db.select({ unitId: equipment.unitId }).from(equipment).where(and(eq(equipment.id, input.equipmentId), isNull(equipment.deletedAt))).get();
     if (!piece || piece.unitId !== unitId) throw new AppError('VALIDATION', '所选设备不属于反馈涉及的单位，请重新选择。', { field: 'equipmentId' });
   }
   return { managerId: input.managerId, blockId: block?.id ?? null, unitId, equipmentId: input.equipmentId, ...taken };
@@ -120,14 +124,14 @@ export function answerFeedback(ctx: CoreContext, input: ParsedInput<'chain.answe
 /** A new hazard of the unit concerned, reported by the manager, or a hazard of this office already registered. */
 export function feedbackToHazard(ctx: CoreContext, input: ParsedInput<'chain.feedbackToHazard'>): Feedback {
   const identity = requireDistrictIdentity(ctx);
-  const { sqlite } = ctx.database;
+  const { db } = ctx.database;
   const w = beginWrite(ctx, identity, 'chain.feedbackToHazard');
   inTransaction(w, () => {
     const { row, feedback: before } = loadOwn(w, input.id, input.version);
     if (before.state === 'hazard' || before.state === 'closed') throw new AppError('CONFLICT', `该反馈${before.state === 'closed' ? '已办结' : '已转为隐患'}，不能再转为隐患。`);
     let hazardId: string;
     if (input.hazardId) {
-      const hazard = sqlite.prepare('SELECT origin_node AS originNode FROM hazards WHERE id = ? AND deleted_at IS NULL').get(input.hazardId) as { originNode: string } | undefined;
+      const hazard = db.select({ originNode: hazards.originNode }).from(hazards).where(and(eq(hazards.id, input.hazardId), isNull(hazards.deletedAt))).get();
       if (!hazard || hazard.originNode !== identity.id) throw new AppError('NOT_FOUND', '所选隐患不是本分局登记的隐患，请从本分局的隐患中选择。', { field: 'hazardId' });
       hazardId = input.hazardId;
     } else {

@@ -1,3 +1,5 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { blocks } from '../../../db/schema/index.ts';
 import type { ParsedInput } from '../../api/contract.ts';
 import { AppError } from '../../api/errors.ts';
 import type { WorkLogEntry } from '../../api/schemas/chain-work.ts';
@@ -14,15 +16,16 @@ import { supervisorLog } from './supervisor-work.ts';
 
 /** A supervisor this office may log for: a current or former block supervisor of its blocks, or a certificate holder of its district. */
 function checkSupervisor(ctx: CoreContext, identity: DistrictIdentity, managerId: string): void {
+  // named parameters used in several places: a typed statement keeps the text
   const row = ctx.database.sqlite
-    .prepare(
+    .prepare<[{ id: string; node: string }], { name: string; districtId: string; supervisor: number }>(
       `SELECT m.name, u.district_id AS districtId,
          EXISTS (SELECT 1 FROM block_supervisors bs WHERE bs.manager_id = m.id AND bs.origin_node = @node AND bs.deleted_at IS NULL)
          OR EXISTS (SELECT 1 FROM supervisor_certificates c WHERE c.manager_id = m.id AND c.deleted_at IS NULL AND c.revoked_at IS NULL)
          OR EXISTS (SELECT 1 FROM supervisor_pool p WHERE p.manager_id = m.id AND p.deleted_at IS NULL AND p.revoked_at IS NULL) AS supervisor
        FROM safety_managers m JOIN units u ON u.id = m.unit_id WHERE m.id = @id AND m.deleted_at IS NULL`,
     )
-    .get({ id: managerId, node: identity.id }) as { name: string; districtId: string; supervisor: number } | undefined;
+    .get({ id: managerId, node: identity.id });
   if (!row) throw new AppError('NOT_FOUND', '所选安全管理员不存在或已被删除，请刷新后重选。', { field: 'managerId' });
   if (row.supervisor !== 1) throw new AppError('VALIDATION', `${row.name}不是安全监督员（未在小组中担任监督员，也没有监督员证），不能登记监督员工作。`, { field: 'managerId' });
 }
@@ -30,12 +33,12 @@ function checkSupervisor(ctx: CoreContext, identity: DistrictIdentity, managerId
 export function addSupervisorWork(ctx: CoreContext, input: ParsedInput<'chain.addSupervisorWork'>): WorkLogEntry {
   const identity = requireDistrictIdentity(ctx);
   if (input.doneOn > localDate(ctx.now())) throw new AppError('VALIDATION', '工作日期不能晚于今天。', { field: 'doneOn' });
-  const { sqlite } = ctx.database;
+  const { db } = ctx.database;
   const w = beginWrite(ctx, identity, 'chain.addSupervisorWork');
   const id = inTransaction(w, () => {
     checkSupervisor(ctx, identity, input.managerId);
     if (input.blockId) {
-      const block = sqlite.prepare('SELECT origin_node AS originNode FROM blocks WHERE id = ? AND deleted_at IS NULL').get(input.blockId) as { originNode: string } | undefined;
+      const block = db.select({ originNode: blocks.originNode }).from(blocks).where(and(eq(blocks.id, input.blockId), isNull(blocks.deletedAt))).get();
       if (!block || block.originNode !== identity.id) throw new AppError('VALIDATION', '所选小组不是本分局的安全管理小组，请重新选择。', { field: 'blockId' });
     }
     const { managerId, blockId, doneOn, kind, content } = input;

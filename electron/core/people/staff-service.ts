@@ -8,6 +8,7 @@ import type { CoreContext } from '../context.ts';
 import { newId } from '../ids.ts';
 import { requireIdentity } from '../node/node-service.ts';
 import { normalizeText } from '../text.ts';
+import { all, get, sql, sqlRaw, value } from '../data/query.ts';
 import { currentOperator } from './operator.ts';
 
 // 经办人员: this desk's own list of people (db/schema/staff.ts). A person is never
@@ -23,27 +24,28 @@ interface StaffRow {
   updatedAt: string;
 }
 
-const select = 'SELECT id, name, title, active, version, created_at AS createdAt, updated_at AS updatedAt FROM staff';
+// `active` as SQLite stores it (1/0): the list sorts on it before toStaff turns it into a boolean
+const select = sqlRaw('SELECT id, name, title, active, version, created_at AS createdAt, updated_at AS updatedAt FROM staff');
 const toStaff = (r: StaffRow): Staff => ({ ...r, active: r.active === 1 });
 
 export function listStaff(ctx: CoreContext, input: ParsedInput<'staff.list'>): Staff[] {
-  const rows = ctx.database.sqlite.prepare(`${select}${input.includeInactive ? '' : ' WHERE active = 1'}`).all() as StaffRow[];
+  const rows = all(ctx.database.sqlite, sql<StaffRow>`${select}${sqlRaw(input.includeInactive ? '' : ' WHERE active = 1')}`);
   rows.sort((a, b) => b.active - a.active || a.name.localeCompare(b.name, 'zh-CN') || (a.id < b.id ? -1 : 1));
   return rows.map(toStaff);
 }
 
 function activeCount(ctx: CoreContext): number {
-  return (ctx.database.sqlite.prepare('SELECT count(*) AS n FROM staff WHERE active = 1').get() as { n: number }).n;
+  return value(ctx.database.sqlite, sql<number>`SELECT count(*) FROM ${staff} WHERE ${staff.active} = 1`) ?? 0;
 }
 
 function readStaff(ctx: CoreContext, id: string): StaffRow {
-  const row = ctx.database.sqlite.prepare(`${select} WHERE id = ?`).get(id) as StaffRow | undefined;
+  const row = get(ctx.database.sqlite, sql<StaffRow>`${select} WHERE id = ${id}`);
   if (!row) throw new AppError('NOT_FOUND', '找不到该人员，请刷新名单后重试');
   return row;
 }
 
 function refuseTakenName(ctx: CoreContext, name: string, exceptId: string | null): void {
-  const other = ctx.database.sqlite.prepare('SELECT id, active FROM staff WHERE name = ? AND id IS NOT ?').get(name, exceptId) as { id: string; active: number } | undefined;
+  const other = get(ctx.database.sqlite, sql<{ id: string; active: number }>`SELECT ${staff.id}, ${staff.active} FROM ${staff} WHERE ${staff.name} = ${name} AND ${staff.id} IS NOT ${exceptId}`);
   if (!other) return;
   const where = other.active ? '' : '（已停用，可在名单中恢复）';
   throw new AppError('DUPLICATE', `名单中已有“${name}”${where}。同名的两人请加以区分，如“${name}（综合科）”`, { field: 'name' });
@@ -135,7 +137,7 @@ export function setOperator(ctx: CoreContext, input: ParsedInput<'session.setOpe
  * --operator for development and tests); true when chosen. Writes nothing.
  */
 export function chooseOperatorByName(ctx: CoreContext, name: string): boolean {
-  const row = ctx.database.sqlite.prepare(`${select} WHERE name = ? AND active = 1`).get(normalizeText(name)) as StaffRow | undefined;
+  const row = get(ctx.database.sqlite, sql<StaffRow>`${select} WHERE name = ${normalizeText(name)} AND active = 1`);
   if (!row) return false;
   ctx.operator = { staffId: row.id, name: row.name, title: row.title };
   return true;

@@ -1,3 +1,5 @@
+import { and, eq, isNull, lt } from 'drizzle-orm';
+import { acceptanceFiles } from '../../../db/schema/index.ts';
 import type { AcceptanceState } from '../../api/schemas/acceptance.ts';
 import type { SummaryFigures } from '../../api/schemas/summaries.ts';
 import { unitAcceptanceStates } from '../acceptance/accepted-units.ts';
@@ -6,6 +8,7 @@ import type { CoreContext } from '../context.ts';
 import { OVERDUE_SQL } from '../hazards/hazard-read.ts';
 import { registrySummary } from '../registry/summary.ts';
 import { BUREAU_POOL_ROWS } from '../training/pool.ts';
+import { get, sql } from '../data/query.ts';
 import { firstDay, lastDay, monthInstants, today } from './month.ts';
 import { bureauRows } from '../sync/authority.ts';
 import { routineFigures, feedbackFigures } from './routine-figures.ts';
@@ -27,7 +30,7 @@ type Db = CoreContext['database']['sqlite'];
 const inProgressStates: readonly AcceptanceState[] = ['created', 'self_check', 'district_review', 'city_review', 'recheck'];
 
 function count(sqlite: Db, sql: string, ...params: unknown[]): number {
-  return (sqlite.prepare(sql).get(...params) as { n: number | null }).n ?? 0;
+  return sqlite.prepare<unknown[], { n: number | null }>(sql).get(...params)?.n ?? 0;
 }
 
 function hasRows(sqlite: Db, table: string): boolean {
@@ -51,9 +54,12 @@ function blockFigures(ctx: CoreContext, month: string, asOf: string): SummaryFig
 function demoFigures(ctx: CoreContext, districtId: string, month: string): SummaryFigures['demo'] {
   const { sqlite } = ctx.database;
   const { end } = monthInstants(month);
-  const unitIds = (
-    sqlite.prepare('SELECT DISTINCT unit_id AS unitId FROM acceptance_files WHERE district_id = ? AND deleted_at IS NULL AND created_at < ?').all(districtId, end) as Array<{ unitId: string }>
-  ).map((r) => r.unitId);
+  const unitIds = ctx.database.db
+    .selectDistinct({ unitId: acceptanceFiles.unitId })
+    .from(acceptanceFiles)
+    .where(and(eq(acceptanceFiles.districtId, districtId), isNull(acceptanceFiles.deletedAt), lt(acceptanceFiles.createdAt, end)))
+    .all()
+    .map((r) => r.unitId);
   const states = [...unitAcceptanceStates(ctx, unitIds).values()];
   const passedInMonth = count(
     sqlite,
@@ -88,15 +94,15 @@ function trainingFigures(ctx: CoreContext, districtId: string, from: string, to:
   let passed: number | null = null;
   if (hasRows(sqlite, 'exam_results')) {
     // published results only: a draft grade may still change
-    const row = sqlite
-      .prepare(
-        `SELECT count(*) AS candidates, coalesce(sum(r.passed), 0) AS passed FROM exam_results r
-         JOIN exam_candidates c ON c.id = r.candidate_id JOIN exams e ON e.id = r.exam_id
-         WHERE r.deleted_at IS NULL AND r.state <> 'draft' AND c.district_id = ? AND e.exam_date BETWEEN ? AND ?`,
-      )
-      .get(districtId, from, to) as { candidates: number; passed: number };
-    candidates = row.candidates;
-    passed = row.passed;
+    const row = get(
+      sqlite,
+      sql<{ candidates: number; passed: number }>`
+        SELECT count(*) AS candidates, coalesce(sum(r.passed), 0) AS passed FROM exam_results r
+        JOIN exam_candidates c ON c.id = r.candidate_id JOIN exams e ON e.id = r.exam_id
+        WHERE r.deleted_at IS NULL AND r.state <> 'draft' AND c.district_id = ${districtId} AND e.exam_date BETWEEN ${from} AND ${to}`,
+    );
+    candidates = row?.candidates ?? 0;
+    passed = row?.passed ?? 0;
   }
   const holdsCertificates = hasRows(sqlite, 'supervisor_certificates') || sqlite.prepare(`SELECT 1 FROM supervisor_pool WHERE deleted_at IS NULL AND ${BUREAU_POOL_ROWS} LIMIT 1`).get() !== undefined;
   // a certificate counts once, whether this node issued it or the bureau's pool names it

@@ -1,3 +1,5 @@
+import { and, eq, gte, isNull, lt, or } from 'drizzle-orm';
+import { blocks } from '../../../db/schema/index.ts';
 import type { SummaryFigures } from '../../api/schemas/summaries.ts';
 import type { CoreContext } from '../context.ts';
 import { calendarsOf } from '../routine/calendar-read.ts';
@@ -11,7 +13,7 @@ import { firstDay, lastDay, monthInstants } from './month.ts';
 type Db = CoreContext['database']['sqlite'];
 
 function count(sqlite: Db, sql: string, params: Record<string, string>): number {
-  return (sqlite.prepare(sql).get(params) as { n: number | null }).n ?? 0;
+  return sqlite.prepare<[Record<string, string>], { n: number | null }>(sql).get(params)?.n ?? 0;
 }
 
 export function routineFigures(ctx: CoreContext, districtId: string, month: string, asOf: string): NonNullable<SummaryFigures['routine']> {
@@ -20,11 +22,12 @@ export function routineFigures(ctx: CoreContext, districtId: string, month: stri
   const checks = (kind: 'self' | 'mutual') =>
     count(sqlite, `SELECT count(*) AS n FROM block_checks WHERE district_id = @d AND kind = '${kind}' AND state = 'final' AND deleted_at IS NULL AND checked_on BETWEEN @from AND @to`, inMonth);
   const { end } = monthInstants(month);
-  const blockIds = (
-    sqlite
-      .prepare('SELECT id FROM blocks WHERE district_id = ? AND deleted_at IS NULL AND created_at < ? AND (dissolved_at IS NULL OR dissolved_at >= ?)')
-      .all(districtId, end, end) as Array<{ id: string }>
-  ).map((b) => b.id);
+  const blockIds = ctx.database.db
+    .select({ id: blocks.id })
+    .from(blocks)
+    .where(and(eq(blocks.districtId, districtId), isNull(blocks.deletedAt), lt(blocks.createdAt, end), or(isNull(blocks.dissolvedAt), gte(blocks.dissolvedAt, end))))
+    .all()
+    .map((b) => b.id);
   let activitiesOverdue = 0;
   for (const calendar of calendarsOf(ctx, blockIds, asOf).values()) activitiesOverdue += calendar.overdue;
   return {

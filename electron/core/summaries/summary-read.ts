@@ -1,7 +1,10 @@
+import { eq } from 'drizzle-orm';
+import { districts } from '../../../db/schema/index.ts';
 import { AppError } from '../../api/errors.ts';
 import type { NodeIdentity } from '../../api/schemas/node.ts';
 import { SummaryFigures, type SummaryDetail, type SummaryReview, type SummaryStoredState } from '../../api/schemas/summaries.ts';
 import type { CoreContext } from '../context.ts';
+import { all, get, sql, sqlRaw } from '../data/query.ts';
 import { authorityName } from '../lists/list-titles.ts';
 import { requireIdentity } from '../node/node-service.ts';
 import { figureRows } from './figure-rows.ts';
@@ -36,41 +39,41 @@ export interface SummaryRow {
   createdAt: string;
 }
 
-const SELECT = `SELECT id, origin_node AS originNode, version, district_id AS districtId, month, due_on AS dueOn, figures, experience, problems, proposals,
+const SELECT = sqlRaw(`SELECT id, origin_node AS originNode, version, district_id AS districtId, month, due_on AS dueOn, figures, experience, problems, proposals,
   narrative, attachments, state, submitted_at AS submittedAt, submitted_by AS submittedBy, created_at AS createdAt,
   (SELECT received_at FROM summary_receipts r WHERE r.summary_id = monthly_summaries.id AND r.submitted_at = monthly_summaries.submitted_at) AS receivedAt
-  FROM monthly_summaries`;
+  FROM monthly_summaries`);
 
 export function loadRow(ctx: CoreContext, originNode: string, month: string): SummaryRow | undefined {
-  return ctx.database.sqlite.prepare(`${SELECT} WHERE origin_node = ? AND month = ? AND deleted_at IS NULL`).get(originNode, month) as SummaryRow | undefined;
+  return get(ctx.database.sqlite, sql<SummaryRow>`${SELECT} WHERE origin_node = ${originNode} AND month = ${month} AND deleted_at IS NULL`);
 }
 
 export function loadRowById(ctx: CoreContext, id: string): SummaryRow {
-  const row = ctx.database.sqlite.prepare(`${SELECT} WHERE id = ? AND deleted_at IS NULL`).get(id) as SummaryRow | undefined;
+  const row = get(ctx.database.sqlite, sql<SummaryRow>`${SELECT} WHERE id = ${id} AND deleted_at IS NULL`);
   if (!row) throw new AppError('NOT_FOUND', '该工作小结不存在，请刷新后重试。');
   return row;
 }
 
 /** Rows of many offices or months at once (the city view, the office's list). */
 export function rowsWhere(ctx: CoreContext, where: string, ...params: unknown[]): SummaryRow[] {
-  return ctx.database.sqlite.prepare(`${SELECT} WHERE deleted_at IS NULL AND ${where}`).all(...params) as SummaryRow[];
+  return all(ctx.database.sqlite, sql<SummaryRow>`${SELECT} WHERE deleted_at IS NULL AND ${sqlRaw(where, params)}`);
 }
 
 export function reviewsOf(ctx: CoreContext, summaryIds: readonly string[]): Map<string, SummaryReview[]> {
   const out = new Map<string, SummaryReview[]>();
   if (summaryIds.length === 0) return out;
-  const rows = ctx.database.sqlite
-    .prepare(
-      `SELECT id, summary_id AS summaryId, action, comment, submitted_at AS submittedAt, reviewed_on AS reviewedOn, reviewed_by AS reviewedBy, created_at AS createdAt
-       FROM summary_reviews WHERE summary_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL AND ${bureauRows()} ORDER BY created_at, id`,
-    )
-    .all(JSON.stringify(summaryIds)) as Array<SummaryReview & { summaryId: string }>;
+  const rows = all(
+    ctx.database.sqlite,
+    sql<SummaryReview & { summaryId: string }>`
+      SELECT id, summary_id AS summaryId, action, comment, submitted_at AS submittedAt, reviewed_on AS reviewedOn, reviewed_by AS reviewedBy, created_at AS createdAt
+      FROM summary_reviews WHERE summary_id IN (SELECT value FROM json_each(${JSON.stringify(summaryIds)})) AND deleted_at IS NULL AND ${sqlRaw(bureauRows())} ORDER BY created_at, id`,
+  );
   for (const { summaryId, ...r } of rows) out.set(summaryId, [...(out.get(summaryId) ?? []), r]);
   return out;
 }
 
 export function districtName(ctx: CoreContext, districtId: string): string {
-  const row = ctx.database.sqlite.prepare('SELECT name FROM districts WHERE id = ?').get(districtId) as { name: string } | undefined;
+  const row = ctx.database.db.select({ name: districts.name }).from(districts).where(eq(districts.id, districtId)).get();
   return row?.name ?? districtId;
 }
 
@@ -95,9 +98,12 @@ function parseFigures(json: string): SummaryFigures | null {
 
 function attachmentsOf(ctx: CoreContext, json: string): SummaryDetail['attachments'] {
   const ids = JSON.parse(json) as string[];
-  const get = ctx.database.sqlite.prepare('SELECT id AS attachmentId, file_name AS fileName, mime_type AS mimeType, size, sha256 FROM attachments WHERE id = ? AND deleted_at IS NULL');
+  // run once per attached file: kept prepared
+  const attachment = ctx.database.sqlite.prepare<[string], SummaryDetail['attachments'][number]>(
+    'SELECT id AS attachmentId, file_name AS fileName, mime_type AS mimeType, size, sha256 FROM attachments WHERE id = ? AND deleted_at IS NULL',
+  );
   return ids.flatMap((id) => {
-    const a = get.get(id) as SummaryDetail['attachments'][number] | undefined;
+    const a = attachment.get(id);
     return a ? [a] : [];
   });
 }

@@ -2,6 +2,7 @@ import type { ParsedInput } from '../../api/contract.ts';
 import { AppError } from '../../api/errors.ts';
 import type { CityCell, CityView, SummaryDetail } from '../../api/schemas/summaries.ts';
 import type { CoreContext } from '../context.ts';
+import { all, sql } from '../data/query.ts';
 import { beginWrite, inTransaction } from '../data/write.ts';
 import { requireIdentity } from '../node/node-service.ts';
 import { localDate } from '../registry/as-of.ts';
@@ -49,12 +50,12 @@ export function cityView(ctx: CoreContext, input: ParsedInput<'summaries.cityVie
   const months = monthsUpTo(to, input.count);
   const day = today(ctx);
   const dueDay = getSummarySettings(ctx).dueDay;
-  const offices = ctx.database.sqlite
-    .prepare(
-      `SELECT node_id AS nodeId, node_name AS nodeName, max(district_id) AS districtId, min(trusted_at) AS trustedAt
-       FROM trusted_keys WHERE role = 'district' GROUP BY node_id ORDER BY node_name, node_id`,
-    )
-    .all() as Office[];
+  const offices = all(
+    ctx.database.sqlite,
+    sql<Office>`
+      SELECT node_id AS nodeId, node_name AS nodeName, max(district_id) AS districtId, min(trusted_at) AS trustedAt
+      FROM trusted_keys WHERE role = 'district' GROUP BY node_id ORDER BY node_name, node_id`,
+  );
   const rows = rowsWhere(ctx, 'month BETWEEN ? AND ?', months[0]!, months[months.length - 1]!);
   const reviews = reviewsOf(ctx, rows.map((r) => r.id));
   const byKey = new Map(rows.map((r) => [`${r.originNode}|${r.month}`, r]));

@@ -28,7 +28,7 @@ function refuse(message: string): never {
  * of 100,000 pieces of equipment names a few thousand units.
  */
 export function rowAuthority(sqlite: Database.Database, sender: Sender, receiverId: string, tablesInBundle: ReadonlySet<string>) {
-  const originOf = new Map<SyncedTable, Database.Statement>();
+  const originOf = new Map<SyncedTable, Database.Statement<[string], string>>();
   const known = new Map<string, string>();
 
   function origin(table: SyncedTable, id: string): string | null {
@@ -36,8 +36,8 @@ export function rowAuthority(sqlite: Database.Database, sender: Sender, receiver
     let found = known.get(key);
     if (found === undefined) {
       let statement = originOf.get(table);
-      if (!statement) originOf.set(table, (statement = sqlite.prepare(`SELECT origin_node AS o FROM ${table} WHERE id = ?`)));
-      found = (statement.get(id) as { o: string } | undefined)?.o;
+      if (!statement) originOf.set(table, (statement = sqlite.prepare<[string], string>(`SELECT origin_node FROM ${table} WHERE id = ?`).pluck()));
+      found = statement.get(id);
       // only what exists is remembered: a parent may be merged later in the same bundle
       if (found !== undefined) known.set(key, found);
     }
@@ -51,7 +51,7 @@ export function rowAuthority(sqlite: Database.Database, sender: Sender, receiver
   }
 
   function districtName(id: string): string {
-    return (sqlite.prepare('SELECT name FROM districts WHERE id = ?').get(id) as { name: string } | undefined)?.name ?? id;
+    return sqlite.prepare<[string], string>('SELECT name FROM districts WHERE id = ?').pluck().get(id) ?? id;
   }
 
   function checkScope(table: SyncedTable, row: Row, scope: Scope): void {

@@ -81,7 +81,10 @@ export function columnsOf(sqlite: Database.Database, table: SyncedTable): string
   if (!byTable) columnCache.set(sqlite, (byTable = new Map()));
   let columns = byTable.get(table);
   if (!columns) {
-    columns = (sqlite.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>).map((c) => c.name);
+    columns = sqlite
+      .prepare<[], { name: string }>(`PRAGMA table_info(${table})`)
+      .all()
+      .map((c) => c.name);
     byTable.set(table, columns);
   }
   return columns;

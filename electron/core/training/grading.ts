@@ -75,17 +75,18 @@ function gradeSheets(ctx: CoreContext, identity: NodeIdentity, exam: ExamRow, fi
     requireUnlocked(ctx, exam.id);
     const now = ctx.now().toISOString();
     // looked up once, not per sheet: the candidates already graded here, and earlier sittings per person
-    const already = sqlite.prepare('SELECT candidate_no AS no, id, id_number AS idNumber FROM exam_candidates WHERE origin_node = ? AND exam_id = ? AND deleted_at IS NULL').all(identity.id, exam.id) as Array<{
-      no: string;
-      id: string;
-      idNumber: string | null;
-    }>;
+    const already = sqlite
+      .prepare<[string, string], { no: string; id: string; idNumber: string | null }>('SELECT candidate_no AS no, id, id_number AS idNumber FROM exam_candidates WHERE origin_node = ? AND exam_id = ? AND deleted_at IS NULL')
+      .all(identity.id, exam.id);
     const graded = new Map(already.map((r) => [r.no, r.id]));
     const gradedPerson = new Map(already.filter((r) => r.idNumber).map((r) => [r.idNumber!, r.no]));
     const earlier = new Map(
-      (sqlite.prepare('SELECT id_number AS idNumber, count(DISTINCT exam_id) AS n FROM exam_candidates WHERE id_number IS NOT NULL AND exam_id <> ? AND deleted_at IS NULL GROUP BY id_number').all(exam.id) as Array<{ idNumber: string; n: number }>).map((r) => [r.idNumber, r.n]),
+      sqlite
+        .prepare<[string], { idNumber: string; n: number }>('SELECT id_number AS idNumber, count(DISTINCT exam_id) AS n FROM exam_candidates WHERE id_number IS NOT NULL AND exam_id <> ? AND deleted_at IS NULL GROUP BY id_number')
+        .all(exam.id)
+        .map((r) => [r.idNumber, r.n]),
     );
-    const findResult = sqlite.prepare('SELECT id, objective_score AS objective, subjective_score AS subjective, total FROM exam_results WHERE candidate_id = ? AND deleted_at IS NULL');
+    const findResult = sqlite.prepare<[string], { id: string; objective: number; subjective: number | null; total: number }>('SELECT id, objective_score AS objective, subjective_score AS subjective, total FROM exam_results WHERE candidate_id = ? AND deleted_at IS NULL');
     // hot path: scripts/bench/grade-exam.ts
     const insertCandidate = sqlite.prepare(
       `INSERT INTO exam_candidates (id, origin_node, created_at, updated_at, version, exam_id, candidate_no, name, id_number, attendee_id, manager_id, unit_name, unit_uscc, district_id, attempt, variant)
@@ -130,7 +131,8 @@ function gradeSheets(ctx: CoreContext, identity: NodeIdentity, exam: ExamRow, fi
       let total: number;
       if (existingId) {
         updateCandidate.run(sheet.name, sheet.idNumber, person.attendeeId, person.managerId, person.unitName, person.unitUscc, person.districtId, sheet.variant, now, existingId);
-        const old = findResult.get(existingId) as { id: string; objective: number; subjective: number | null; total: number };
+        // the candidate was graded here (looked up in this transaction), so its live result exists
+        const old = findResult.get(existingId)!;
         total = totalOf(sheet.objective, old.subjective);
         updateResult.run(sheet.objective, total, total >= exam.passMark ? 1 : 0, marks, sheet.row, now, now, old.id);
         replaced.push({ candidateNo: sheet.candidateNo, before: { objective: old.objective, subjective: old.subjective, total: old.total } });

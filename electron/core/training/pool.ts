@@ -5,6 +5,7 @@ import type { ParsedInput } from '../../api/contract.ts';
 import type { SupervisorCertificateRef } from '../../api/schemas/blocks.ts';
 import type { PoolEntry, PoolPublished } from '../../api/schemas/certificates.ts';
 import { appendAudit } from '../audit.ts';
+import { all, sql as rowsSql, sqlRaw } from '../data/query.ts';
 import type { CoreContext } from '../context.ts';
 import { newId } from '../ids.ts';
 import { trustedSigner } from '../keys/keys.ts';
@@ -51,7 +52,7 @@ export function supervisorCertificatesOf(ctx: CoreContext, managerIds: readonly 
   const out = new Map<string, SupervisorCertificateRef>();
   if (managerIds.length === 0) return out;
   const { expiringDays } = getTrainingSettings(ctx);
-  const rows = ctx.database.sqlite.prepare(`${poolSql} WHERE x.managerId IN (SELECT value FROM json_each(?))`).all(JSON.stringify([...new Set(managerIds)])) as Row[];
+  const rows = all(ctx.database.sqlite, rowsSql<Row>`${sqlRaw(poolSql)} WHERE x.managerId IN (SELECT value FROM json_each(${JSON.stringify([...new Set(managerIds)])}))`);
   for (const r of rows) {
     const candidate: SupervisorCertificateRef = { certificateNo: r.certificateNo, validUntil: r.validUntil, status: statusOf(r, asOf, expiringDays) };
     const held = out.get(r.managerId!);
@@ -64,13 +65,14 @@ export function queryPool(ctx: CoreContext, input: ParsedInput<'training.pool'>)
   const asOf = resolveAsOf(ctx, input.asOf);
   const { expiringDays } = getTrainingSettings(ctx);
   const { sqlite } = ctx.database;
-  const blocksOf = sqlite.prepare(
+  // run once per pool entry: kept prepared
+  const blocksOf = sqlite.prepare<[string], PoolEntry['blocks'][number]>(
     `SELECT b.id, b.name FROM block_supervisors s JOIN blocks b ON b.id = s.block_id
      WHERE s.manager_id = ? AND s.removed_at IS NULL AND s.deleted_at IS NULL AND b.dissolved_at IS NULL AND b.deleted_at IS NULL ORDER BY b.name`,
   );
   const search = input.search?.toLowerCase();
-  return (sqlite.prepare(`${poolSql} ORDER BY x.validUntil, x.certificateNo`).all() as Row[])
-    .map(({ revokedAt, ...r }) => ({ ...r, status: statusOf({ revokedAt, validUntil: r.validUntil }, asOf, expiringDays), blocks: r.managerId ? (blocksOf.all(r.managerId) as PoolEntry['blocks']) : [] }))
+  return all(sqlite, rowsSql<Row>`${sqlRaw(poolSql)} ORDER BY x.validUntil, x.certificateNo`)
+    .map(({ revokedAt, ...r }) => ({ ...r, status: statusOf({ revokedAt, validUntil: r.validUntil }, asOf, expiringDays), blocks: r.managerId ? blocksOf.all(r.managerId) : [] }))
     .filter((e) => !input.districtId || e.districtId === input.districtId)
     .filter((e) => !input.expiringWithin || e.status === 'expiring')
     .filter((e) => !input.status || e.status === input.status)
@@ -134,7 +136,7 @@ export function publishPool(ctx: CoreContext): z.infer<typeof PoolPublished> {
     // knew only by ID number, or by a manager row of its own registry that no office
     // has, to the office's safety-manager row (no ID number leaves in the pool)
     const knownManager = sqlite.prepare('SELECT 1 FROM safety_managers WHERE id = ? AND deleted_at IS NULL');
-    const managerById = sqlite.prepare(
+    const managerById = sqlite.prepare<[string], { managerId: string; districtId: string; uscc: string; unitName: string }>(
       `SELECT m.id AS managerId, u.district_id AS districtId, u.uscc, u.name AS unitName FROM safety_managers m JOIN units u ON u.id = m.unit_id
        WHERE m.id_number = ? AND m.deleted_at IS NULL AND u.deleted_at IS NULL ORDER BY m.updated_at DESC LIMIT 1`,
     );
@@ -162,7 +164,7 @@ export function publishPool(ctx: CoreContext): z.infer<typeof PoolPublished> {
         continue;
       }
       const linked = cert.managerId && knownManager.get(cert.managerId) ? cert.managerId : null;
-      const manager = linked || !cert.idNumber ? undefined : (managerById.get(cert.idNumber) as { managerId: string; districtId: string; uscc: string; unitName: string } | undefined);
+      const manager = linked || !cert.idNumber ? undefined : managerById.get(cert.idNumber);
       const values: PoolFields = {
         certificateNo: cert.certificateNo,
         holderName: cert.holderName,
