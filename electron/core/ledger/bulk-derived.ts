@@ -1,4 +1,6 @@
 import type Database from 'better-sqlite3';
+import { drizzleOf } from '../../../db/drizzle-of.ts';
+import { equipmentBulkInsert } from '../../../db/schema/index.ts';
 
 // A ledger import inserts up to 200,000 pieces in one transaction. Row by row, the insert
 // triggers of the search index (equipment_search), the per-unit counts (equipment_unit_counts,
@@ -10,10 +12,6 @@ import type Database from 'better-sqlite3';
 // pieces, and no other connection ever sees it, because it is never committed.
 
 const IDS_PER_STATEMENT = 20_000;
-
-/** Set while the pieces go in: the triggers of migration equipment_bulk_insert read it. */
-// hot path: scripts/bench/import-ledger.ts (the flag of a bulk insert)
-const SET_FLAG = 'INSERT INTO equipment_bulk_insert (id, writer) VALUES (1, ?)';
 
 /**
  * The derived rows of the new pieces `source` selects (alias e), as the insert triggers write
@@ -51,7 +49,9 @@ export function insertPiecesInBulk(sqlite: Database.Database, writer: string, id
   sqlite.transaction(() => {
     // rowids of new rows follow the largest one, unless that is the largest integer (then SQLite picks free ones at random)
     const before = sqlite.prepare<[], number>('SELECT ifnull(max(rowid), 0) FROM equipment').pluck().get() ?? 0;
-    sqlite.prepare(SET_FLAG).run(writer);
+    // the flag the triggers of migration equipment_bulk_insert read while the pieces go in
+    const db = drizzleOf(sqlite);
+    db.insert(equipmentBulkInsert).values({ id: 1, writer }).run();
     insert();
     // The new pieces are read again through the page cache, not the memory map: mapped pages
     // count as the process's memory, and 100,000 pieces mapped took the import's peak from
@@ -72,7 +72,6 @@ export function insertPiecesInBulk(sqlite: Database.Database, writer: string, id
     } finally {
       sqlite.pragma(`mmap_size = ${mmap}`);
     }
-    // hot path: scripts/bench/import-ledger.ts (the flag of a bulk insert)
-    sqlite.prepare('DELETE FROM equipment_bulk_insert').run();
+    db.delete(equipmentBulkInsert).run();
   })();
 }
