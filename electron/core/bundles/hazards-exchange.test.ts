@@ -20,19 +20,13 @@ beforeEach(async () => {
 });
 afterEach(() => net.cleanup());
 
-function ownUnit(node: ExchangeNode, name: string): string {
-  // the registry's rows as a ledger import writes them, owned by the office
-  const sqlite = node.core.ctx.database.sqlite;
-  const unitId = insertUnit(sqlite, { name, districtId: 'seed-district-03' });
-  sqlite.prepare('UPDATE units SET origin_node = ? WHERE id = ?').run(node.id, unitId);
-  return unitId;
-}
-
+// the registry's rows as a ledger import writes them, owned by the office
+const ownUnit = (name: string) => insertUnit(office.core.ctx.database.sqlite, { name, districtId: 'seed-district-03', originNode: office.id });
 const rowsOf = (node: ExchangeNode, table: string) => JSON.stringify(node.core.ctx.database.sqlite.prepare(`SELECT * FROM ${table} WHERE origin_node = ? ORDER BY id`).all(office.id));
 
 describe('hazards in bundles', () => {
   it('arrive at the bureau with their steps and evidence, and the bureau cannot change them', async () => {
-    const units = [ownUnit(office, '张家港市塘桥甲机械有限公司'), ownUnit(office, '张家港市塘桥乙机械有限公司')];
+    const units = [ownUnit('张家港市塘桥甲机械有限公司'), ownUnit('张家港市塘桥乙机械有限公司')];
     const chen = await office.ok('inspectors.save', { name: '陈监察', enforcementNo: 'JS3205820001' });
     await office.ok('blocks.save', { name: '塘桥第一组', memberUnitIds: units, leadUnitId: units[0], inspectorIds: [chen.id] });
     const photo = await office.ok('files.stage', { name: '整改前.png', contentBase64: samplePng.toString('base64') });

@@ -20,19 +20,14 @@ beforeEach(async () => {
 });
 afterEach(() => net.cleanup());
 
-function ownUnit(node: ExchangeNode, name: string): string {
-  const sqlite = node.core.ctx.database.sqlite;
-  const unitId = insertUnit(sqlite, { name, districtId: 'seed-district-03' });
-  sqlite.prepare('UPDATE units SET origin_node = ? WHERE id = ?').run(node.id, unitId);
-  return unitId;
-}
-
+// the registry's rows as a ledger import writes them, owned by the office
+const ownUnit = (name: string) => insertUnit(office.core.ctx.database.sqlite, { name, districtId: 'seed-district-03', originNode: office.id });
 const rowsOf = (node: ExchangeNode, table: string) => JSON.stringify(node.core.ctx.database.sqlite.prepare(`SELECT * FROM ${table} WHERE origin_node = ? ORDER BY id`).all(office.id));
 const tables = ['inspection_checklists', 'inspection_plans', 'inspection_records', 'supervision_orders', 'hazards', 'hazard_events', 'attachments'];
 
 describe('inspections in bundles', () => {
   it('arrive at the bureau with the record’s photo, the hazard and the order, and the bureau cannot change them', async () => {
-    const units = [ownUnit(office, '张家港市塘桥甲机械有限公司'), ownUnit(office, '张家港市塘桥乙机械有限公司')];
+    const units = [ownUnit('张家港市塘桥甲机械有限公司'), ownUnit('张家港市塘桥乙机械有限公司')];
     const chen = await office.ok('inspectors.save', { name: '陈监察', enforcementNo: 'JS3205820001' });
     const li = await office.ok('inspectors.save', { name: '李监察', enforcementNo: 'JS3205820002' });
     const common = (await office.ok('inspections.checklists', {})).find((c) => c.key === 'common')!;

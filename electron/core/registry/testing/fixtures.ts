@@ -17,14 +17,14 @@ export function testUscc(n: number): string {
   return body + usccCheckChar(body);
 }
 
-export function insertUnit(sqlite: Database.Database, fields: { name: string; uscc?: string; districtId?: string; address?: string }): string {
+export function insertUnit(sqlite: Database.Database, fields: { name: string; uscc?: string; districtId?: string; address?: string; originNode?: string }): string {
   const id = newId();
   const now = stamp();
   drizzleOf(sqlite)
     .insert(units)
     .values({
       id,
-      originNode: 'test',
+      originNode: fields.originNode ?? 'test',
       createdAt: now,
       updatedAt: now,
       districtId: fields.districtId ?? DISTRICT,
