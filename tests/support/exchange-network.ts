@@ -58,3 +58,8 @@ export async function exchangeNetwork<K extends string>(specs: Record<K, NodeSpe
   }
   return Object.assign(nodes, { send, cleanup: () => all.forEach((node) => node.cleanup()) });
 }
+
+/** A table's rows from one origin, in id order, as one string: what two nodes must hold alike after an exchange. */
+export function rowsFrom(node: ExchangeNode, table: string, origin: string): string {
+  return JSON.stringify(node.core.ctx.database.sqlite.prepare(`SELECT * FROM ${table} WHERE origin_node = ? ORDER BY id`).all(origin));
+}

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ExchangeNode } from '../../../tests/support/exchange.ts';
-import { BUREAU, exchangeNetwork, JINFENG, TANGQIAO, type ExchangeNetwork } from '../../../tests/support/exchange-network.ts';
+import { BUREAU, exchangeNetwork, rowsFrom, JINFENG, TANGQIAO, type ExchangeNetwork } from '../../../tests/support/exchange-network.ts';
 import type { AcceptanceDetail } from '../../api/schemas/acceptance.ts';
 import { insertManager, insertPieces, insertUnit } from '../registry/testing/fixtures.ts';
 import { unitAcceptanceStates } from '../acceptance/accepted-units.ts';
@@ -24,8 +24,6 @@ beforeEach(async () => {
 afterEach(() => net.cleanup());
 
 const tables = ['acceptance_files', 'acceptance_items', 'acceptance_evidence', 'attachments'] as const;
-const rowsOf = (node: ExchangeNode, table: string, origin: string) =>
-  JSON.stringify(node.core.ctx.database.sqlite.prepare(`SELECT * FROM ${table} WHERE origin_node = ? ORDER BY id`).all(origin));
 const item = (d: AcceptanceDetail, code: string) => d.areas.flatMap((a) => a.items).find((i) => i.code === code)!;
 
 function unitWithEquipment(node: ExchangeNode, name: string, districtId = 'seed-district-03'): string {
@@ -58,7 +56,7 @@ describe('acceptance files in bundles', () => {
     const up = await net.send(office, bureau);
     expect(up.rowCounts).toMatchObject({ acceptance_files: 1, acceptance_items: 27, acceptance_evidence: 26, attachments: 1 });
     expect(up.files).toBe(1);
-    for (const table of tables) expect(rowsOf(bureau, table, office.id), table).toBe(rowsOf(office, table, office.id));
+    for (const table of tables) expect(rowsFrom(bureau, table, office.id), table).toBe(rowsFrom(office, table, office.id));
     expect(existsSync(attachmentPath(bureau.core.ctx, sha))).toBe(true);
 
     // the bureau sees the file in 市局验收, may not edit it, and returns one item
@@ -70,12 +68,12 @@ describe('acceptance files in bundles', () => {
     expect(Buffer.from(evidenceBytes.contentBase64, 'base64')).toEqual(samplePdf);
     atBureau = await bureau.ok('acceptance.decide', { fileId: file.id, outcome: 'return', comments: '应急预案缺演练记录', returnedItems: [{ code: '4.7', comment: '请补充近一年的演练记录' }] });
     expect(atBureau.state).toBe('returned');
-    const filesBefore = rowsOf(bureau, 'acceptance_files', office.id);
+    const filesBefore = rowsFrom(bureau, 'acceptance_files', office.id);
 
     const down = await net.send(bureau, office);
     expect(down.rowCounts).toMatchObject({ acceptance_decisions: 1 });
     // the office's rows were not touched by the bureau, here or there
-    expect(rowsOf(bureau, 'acceptance_files', office.id)).toBe(filesBefore);
+    expect(rowsFrom(bureau, 'acceptance_files', office.id)).toBe(filesBefore);
     file = await office.ok('acceptance.get', { id: file.id });
     expect(file).toMatchObject({ state: 'returned', returnComments: '应急预案缺演练记录', locked: false });
     expect(item(file, '4.7').returnedComment).toBe('请补充近一年的演练记录');

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateDistrict } from '../../../scripts/sample-data/generate.ts';
 import { insertModel } from '../../../scripts/sample-data/insert.ts';
 import type { ExchangeNode } from '../../../tests/support/exchange.ts';
-import { BUREAU, exchangeNetwork, TANGQIAO, type ExchangeNetwork } from '../../../tests/support/exchange-network.ts';
+import { BUREAU, exchangeNetwork, rowsFrom, TANGQIAO, type ExchangeNetwork } from '../../../tests/support/exchange-network.ts';
 
 // 块 and 链 travel in bundles like the ledger: an office makes a block with its
 // members, inspector and supervisor; the bureau imports the bundle and holds the
@@ -20,8 +20,6 @@ beforeEach(async () => {
 afterEach(() => net.cleanup());
 
 const tables = ['blocks', 'block_members', 'inspectors', 'block_inspectors', 'block_supervisors'] as const;
-const rowsOf = (node: ExchangeNode, table: string) =>
-  JSON.stringify(node.core.ctx.database.sqlite.prepare(`SELECT * FROM ${table} WHERE origin_node = ? ORDER BY id`).all(office.id));
 
 describe('blocks in bundles', () => {
   it('carries blocks, members, inspectors and their links to the bureau, and later changes too', async () => {
@@ -43,7 +41,7 @@ describe('blocks in bundles', () => {
     const first = await net.send(office, bureau);
     expect(first.rowCounts).toMatchObject({ blocks: 2, block_members: 11, inspectors: 1, block_inspectors: 1, block_supervisors: 1 });
     expect(first.imported.changes['block_members']).toEqual({ inserted: 11, updated: 0, deleted: 0, unchanged: 0 });
-    for (const table of tables) expect(rowsOf(bureau, table), table).toBe(rowsOf(office, table));
+    for (const table of tables) expect(rowsFrom(bureau, table, office.id), table).toBe(rowsFrom(office, table, office.id));
 
     // the bureau reads the office's blocks city-wide, and may not change them
     const seen = await bureau.ok('blocks.list', {});
@@ -60,11 +58,11 @@ describe('blocks in bundles', () => {
     // one member row ended and one started; the supervisor (of a unit still in) was taken off by the edit
     expect(second.imported.changes['block_members']).toEqual({ inserted: 1, updated: 1, deleted: 0, unchanged: 0 });
     expect(second.imported.changes['block_supervisors']).toEqual({ inserted: 0, updated: 1, deleted: 0, unchanged: 0 });
-    for (const table of tables) expect(rowsOf(bureau, table), table).toBe(rowsOf(office, table));
+    for (const table of tables) expect(rowsFrom(bureau, table, office.id), table).toBe(rowsFrom(office, table, office.id));
 
     await office.ok('blocks.dissolve', { id: moved.id, version: moved.version, reason: '重新编组' });
     await net.send(office, bureau);
-    for (const table of tables) expect(rowsOf(bureau, table), table).toBe(rowsOf(office, table));
+    for (const table of tables) expect(rowsFrom(bureau, table, office.id), table).toBe(rowsFrom(office, table, office.id));
     const after = await bureau.ok('blocks.list', { includeDissolved: true });
     expect(after.blocks.map((b) => [b.name, b.members.length, b.dissolvedReason])).toEqual([
       ['塘桥第1组', 5, null],

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dataDigest, PASSPHRASE, type ExchangeNode } from '../../../tests/support/exchange.ts';
-import { BUREAU, exchangeNetwork, TANGQIAO, type ExchangeNetwork } from '../../../tests/support/exchange-network.ts';
+import { BUREAU, exchangeNetwork, rowsFrom, TANGQIAO, type ExchangeNetwork } from '../../../tests/support/exchange-network.ts';
 import { loadIdentities } from '../keys/keys.ts';
 import { insertUnit } from '../registry/testing/fixtures.ts';
 import { readSealedSync } from '../files/sealed-file.ts';
@@ -52,7 +52,6 @@ async function decryptedText(file: string): Promise<{ tables: string[]; text: st
   }
 }
 
-const rowsOf = (node: ExchangeNode, table: string) => JSON.stringify(node.core.ctx.database.sqlite.prepare(`SELECT * FROM ${table} WHERE origin_node = ? ORDER BY id`).all(office.id));
 
 describe('complaints in bundles', () => {
   it('arrive at the bureau with their rewards, masked, without the reporters, and the bureau cannot change them', async () => {
@@ -75,7 +74,7 @@ describe('complaints in bundles', () => {
     for (const secret of [reporter.name, reporter.phone, reporter.idNumber, reporter.address, '1381234', '19491231']) expect(text, secret).not.toContain(secret);
 
     await importBundle(first.file);
-    for (const table of ['complaints', 'complaint_rewards']) expect(rowsOf(bureau, table), table).toBe(rowsOf(office, table));
+    for (const table of ['complaints', 'complaint_rewards']) expect(rowsFrom(bureau, table, office.id), table).toBe(rowsFrom(office, table, office.id));
     const bsql = bureau.core.ctx.database.sqlite;
     expect(bsql.prepare('SELECT count(*) AS n FROM complaint_reporters').get()).toEqual({ n: 0 });
     const seen = await bureau.ok('complaints.get', { id: complaint.id });

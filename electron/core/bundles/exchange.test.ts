@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateDistrict } from '../../../scripts/sample-data/generate.ts';
 import { insertModel } from '../../../scripts/sample-data/insert.ts';
 import { addAttachment, dataDigest, exchangeNode, trustEachOther, type ExchangeNode } from '../../../tests/support/exchange.ts';
+import { rowsFrom } from '../../../tests/support/exchange-network.ts';
 import { loadSigner } from '../keys/keys.ts';
 import { writeBundle } from './format/writer.ts';
 import { tableEntry } from './format/ndjson.ts';
@@ -61,8 +62,7 @@ describe('bundle exchange between an office and the bureau', () => {
     const bureauFile = path.join(bureau.dir, 'attachments', sha.slice(0, 2), sha);
     expect(readFileSync(bureauFile).equals(scan)).toBe(true);
     // the rows are the office's rows, byte for byte
-    const rowsOf = (n: ExchangeNode) => JSON.stringify(n.core.ctx.database.sqlite.prepare(`SELECT * FROM equipment WHERE origin_node = ? ORDER BY id`).all(office.id));
-    expect(rowsOf(bureau)).toBe(rowsOf(office));
+    expect(rowsFrom(bureau, 'equipment', office.id)).toBe(rowsFrom(office, 'equipment', office.id));
 
     const digest = dataDigest(bureau);
     const again = await importInto(bureau, first.file);

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dataDigest, type ExchangeNode } from '../../../tests/support/exchange.ts';
-import { BUREAU, exchangeNetwork, TANGQIAO, type ExchangeNetwork } from '../../../tests/support/exchange-network.ts';
+import { BUREAU, exchangeNetwork, rowsFrom, TANGQIAO, type ExchangeNetwork } from '../../../tests/support/exchange-network.ts';
 import type { HazardDetail } from '../../api/schemas/hazards.ts';
 import { samplePng } from '../acceptance/testing/fill.ts';
 import { insertUnit } from '../registry/testing/fixtures.ts';
@@ -22,7 +22,6 @@ afterEach(() => net.cleanup());
 
 // the registry's rows as a ledger import writes them, owned by the office
 const ownUnit = (name: string) => insertUnit(office.core.ctx.database.sqlite, { name, districtId: 'seed-district-03', originNode: office.id });
-const rowsOf = (node: ExchangeNode, table: string) => JSON.stringify(node.core.ctx.database.sqlite.prepare(`SELECT * FROM ${table} WHERE origin_node = ? ORDER BY id`).all(office.id));
 
 describe('hazards in bundles', () => {
   it('arrive at the bureau with their steps and evidence, and the bureau cannot change them', async () => {
@@ -35,7 +34,7 @@ describe('hazards in bundles', () => {
 
     const first = await net.send(office, bureau);
     expect(first.rowCounts).toMatchObject({ hazards: 1, hazard_events: 2 });
-    for (const table of ['hazards', 'hazard_events', 'attachments', 'blocks']) expect(rowsOf(bureau, table), table).toBe(rowsOf(office, table));
+    for (const table of ['hazards', 'hazard_events', 'attachments', 'blocks']) expect(rowsFrom(bureau, table, office.id), table).toBe(rowsFrom(office, table, office.id));
     expect(existsSync(attachmentPath(bureau.core.ctx, photo.id))).toBe(true);
     const seen = await bureau.ok('hazards.get', { id: hazard.id });
     expect(seen).toMatchObject({ state: 'ordered', deadline: '2026-02-26', blockName: '塘桥第一组', unitName: '张家港市塘桥乙机械有限公司', actions: [] });
@@ -53,6 +52,6 @@ describe('hazards in bundles', () => {
     const second = await net.send(office, bureau);
     expect(second.rowCounts).toMatchObject({ hazards: 1, hazard_events: 1 });
     expect(await bureau.ok('hazards.get', { id: hazard.id })).toMatchObject({ state: 'rectifying', version: 3 });
-    expect(rowsOf(bureau, 'hazard_events')).toBe(rowsOf(office, 'hazard_events'));
+    expect(rowsFrom(bureau, 'hazard_events', office.id)).toBe(rowsFrom(office, 'hazard_events', office.id));
   });
 });

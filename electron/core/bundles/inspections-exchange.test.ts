@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dataDigest, type ExchangeNode } from '../../../tests/support/exchange.ts';
-import { BUREAU, exchangeNetwork, TANGQIAO, type ExchangeNetwork } from '../../../tests/support/exchange-network.ts';
+import { BUREAU, exchangeNetwork, rowsFrom, TANGQIAO, type ExchangeNetwork } from '../../../tests/support/exchange-network.ts';
 import { samplePng } from '../acceptance/testing/fill.ts';
 import { insertUnit } from '../registry/testing/fixtures.ts';
 import { attachmentPath } from '../attachments/store.ts';
@@ -22,7 +22,6 @@ afterEach(() => net.cleanup());
 
 // the registry's rows as a ledger import writes them, owned by the office
 const ownUnit = (name: string) => insertUnit(office.core.ctx.database.sqlite, { name, districtId: 'seed-district-03', originNode: office.id });
-const rowsOf = (node: ExchangeNode, table: string) => JSON.stringify(node.core.ctx.database.sqlite.prepare(`SELECT * FROM ${table} WHERE origin_node = ? ORDER BY id`).all(office.id));
 const tables = ['inspection_checklists', 'inspection_plans', 'inspection_records', 'supervision_orders', 'hazards', 'hazard_events', 'attachments'];
 
 describe('inspections in bundles', () => {
@@ -51,7 +50,7 @@ describe('inspections in bundles', () => {
 
     const first = await net.send(office, bureau);
     expect(first.rowCounts).toMatchObject({ inspection_checklists: 1, inspection_plans: 1, inspection_records: 1, supervision_orders: 1, hazards: 1 });
-    for (const table of tables) expect(rowsOf(bureau, table), table).toBe(rowsOf(office, table));
+    for (const table of tables) expect(rowsFrom(bureau, table, office.id), table).toBe(rowsFrom(office, table, office.id));
     expect(existsSync(attachmentPath(bureau.core.ctx, photo.id))).toBe(true);
 
     const seenPlan = await bureau.ok('inspections.getPlan', { id: plan.id });
@@ -78,6 +77,6 @@ describe('inspections in bundles', () => {
     const second = await net.send(office, bureau);
     expect(second.rowCounts).toMatchObject({ supervision_orders: 1 });
     expect(await bureau.ok('inspections.getOrder', { id: order.id })).toMatchObject({ state: 'rechecked', recheckOutcome: 'passed', recheckNote: '已张贴', version: 2 });
-    expect(rowsOf(bureau, 'supervision_orders')).toBe(rowsOf(office, 'supervision_orders'));
+    expect(rowsFrom(bureau, 'supervision_orders', office.id)).toBe(rowsFrom(office, 'supervision_orders', office.id));
   });
 });

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dataDigest, type ExchangeNode } from '../../../tests/support/exchange.ts';
-import { BUREAU, exchangeNetwork, TANGQIAO, type ExchangeNetwork } from '../../../tests/support/exchange-network.ts';
+import { BUREAU, exchangeNetwork, rowsFrom, TANGQIAO, type ExchangeNetwork } from '../../../tests/support/exchange-network.ts';
 import { samplePng } from '../acceptance/testing/fill.ts';
 import { addUnit } from '../blocks/testing/fixtures.ts';
 import { commonItems } from '../routine/testing/fixtures.ts';
@@ -33,7 +33,6 @@ function ownUnit(name: string, managerName: string): { unitId: string; managerId
   return { unitId, managerId };
 }
 
-const rowsOf = (node: ExchangeNode, table: string) => JSON.stringify(node.core.ctx.database.sqlite.prepare(`SELECT * FROM ${table} WHERE origin_node = ? ORDER BY id`).all(office.id));
 
 describe('the block routine and the chain’s work in bundles', () => {
   it('arrive at the bureau, which reads the calendar, the reports and the supervisors’ work, and cannot change them', async () => {
@@ -62,7 +61,7 @@ describe('the block routine and the chain’s work in bundles', () => {
     const bundle = await net.send(office, bureau);
     expect(bundle.rowCounts).toMatchObject({ block_schedules: 1, block_checks: 1, block_meetings: 1, manager_feedback: 1, supervisor_work_entries: 1, hazards: 1 });
     for (const table of ['block_schedules', 'block_checks', 'block_meetings', 'manager_feedback', 'supervisor_work_entries', 'hazards', 'attachments']) {
-      expect(rowsOf(bureau, table), table).toBe(rowsOf(office, table));
+      expect(rowsFrom(bureau, table, office.id), table).toBe(rowsFrom(office, table, office.id));
     }
     expect(existsSync(attachmentPath(bureau.core.ctx, photo.id))).toBe(true);
 

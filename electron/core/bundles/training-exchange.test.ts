@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ExchangeNode } from '../../../tests/support/exchange.ts';
-import { BUREAU, exchangeNetwork, JINFENG, TANGQIAO, TRAINING_CENTRE, type ExchangeNetwork } from '../../../tests/support/exchange-network.ts';
+import { BUREAU, exchangeNetwork, rowsFrom, JINFENG, TANGQIAO, TRAINING_CENTRE, type ExchangeNetwork } from '../../../tests/support/exchange-network.ts';
 import { addUnit } from '../blocks/testing/fixtures.ts';
 import { generateSigningKeyPair, keyIdOf } from '../crypto/signing.ts';
 import { makePayload, signWithKey } from '../training/certificate-payload.ts';
@@ -25,7 +25,6 @@ beforeEach(async () => {
 afterEach(() => net.cleanup());
 
 const trainingTables = ['training_sessions', 'training_attendees', 'question_banks', 'questions', 'exams', 'exam_candidates', 'exam_results', 'supervisor_certificates'] as const;
-const rowsOf = (node: ExchangeNode, table: string, origin: string) => JSON.stringify(node.core.ctx.database.sqlite.prepare(`SELECT * FROM ${table} WHERE origin_node = ? ORDER BY id`).all(origin));
 const count = (node: ExchangeNode, table: string) => (node.core.ctx.database.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
 /** 王小明 is the safety manager of a 塘桥 unit in the office's registry, which the office reported to the bureau. */
@@ -62,7 +61,7 @@ describe('training rows in bundles', () => {
 
     const up = await net.send(centre, bureau);
     expect(up.rowCounts).toMatchObject({ training_sessions: 1, training_attendees: 3, question_banks: 1, questions: 5, exams: 1, exam_candidates: 3, exam_results: 3, supervisor_certificates: 2 });
-    for (const table of trainingTables) expect(rowsOf(bureau, table, centre.id), table).toBe(rowsOf(centre, table, centre.id));
+    for (const table of trainingTables) expect(rowsFrom(bureau, table, centre.id), table).toBe(rowsFrom(centre, table, centre.id));
     // the bureau reads them, verifies the certificate with the key it enrolled, and may not change them
     expect((await bureau.ok('training.results', { examId: exam.id })).map((r) => [r.candidateNo, r.total, r.state])).toEqual([['C1', 100, 'published'], ['C2', 80, 'published'], ['C3', 0, 'published']]);
     expect(await bureau.ok('training.verifyCertificate', { payload: issued[0]!.payload, asOf: '2027-01-01' })).toMatchObject({ status: 'genuine', issuerName: '张家港市特种设备技术服务中心' });
