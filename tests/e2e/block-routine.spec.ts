@@ -1,6 +1,7 @@
 import { cli, expect, test } from './fixtures.ts';
 import { BlocksPage, ChainPage } from './pages/blocks-page.ts';
 import { HazardsPage } from './pages/hazards-page.ts';
+import { tinyPng } from './sample-files.ts';
 
 // 块的日常 on a generated district: a block with a monthly 互查 since last month shows the
 // missed month as overdue on the board; a member's safety manager checks another member,
@@ -168,12 +169,27 @@ test('链: a supervisor attends a 交流学习; their 问题反馈 is answered a
   await meeting.getByLabel('主题').fill('叉车安全操作交流');
   await meeting.getByRole('checkbox', { name: `${name}（${unit}）` }).check();
   await meeting.getByRole('checkbox', { name: '陈志华' }).check();
+  await meeting.getByLabel('添加照片或文件').setInputFiles([
+    { name: '签到表.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 签到表') },
+    { name: '现场照片.png', mimeType: 'image/png', buffer: tinyPng },
+  ]);
+  await expect(meeting.getByText('现场照片.png')).toBeVisible();
   await meeting.getByRole('button', { name: '保存', exact: true }).click();
   await expect(meeting).toBeHidden();
   const held = app.getByTestId('routine-meetings').locator('li');
   await expect(held).toHaveCount(1);
   await expect(held).toContainText('交流学习：叉车安全操作交流');
   await expect(held).toContainText(`${name}（${unit}）、陈志华`);
+  await expect(held.getByRole('button', { name: '签到表.pdf' })).toBeVisible();
+
+  // a kept file unticked is removed on save; the other stays
+  await held.getByRole('button', { name: '修改' }).click();
+  const editing = app.getByRole('dialog', { name: '修改会议记录' });
+  await editing.getByRole('checkbox', { name: '移除 现场照片.png' }).uncheck();
+  await editing.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(editing).toBeHidden();
+  await expect(held.getByRole('button', { name: '现场照片.png' })).toHaveCount(0);
+  await expect(held.getByRole('button', { name: '签到表.pdf' })).toBeVisible();
 
   await chain.goto();
   await app.getByRole('link', { name: '问题反馈' }).click();

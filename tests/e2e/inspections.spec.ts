@@ -1,5 +1,6 @@
 import { cli, expect, test } from './fixtures.ts';
 import { gotoArea } from './pages/shell.ts';
+import { tinyPng as png } from './sample-files.ts';
 
 // 专项检查 on a generated 塘桥 district: a plan whose team of one is flagged, then two; a
 // visit recorded at a unit with a photo; a finding registered as a hazard (checked with
@@ -8,8 +9,6 @@ import { gotoArea } from './pages/shell.ts';
 
 test.use({ sample: { units: 12, seed: 7 } });
 test.describe.configure({ timeout: 180_000 });
-
-const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000a49444154789c6300010000050001', 'hex');
 
 test('plan with a flagged team, a visit, a finding that becomes a hazard, an order printed with its number', async ({ app, workspace }, testInfo) => {
   const [first, second] = workspace.sample!.units;

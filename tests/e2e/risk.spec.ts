@@ -1,6 +1,7 @@
 import { cli, expect, test } from './fixtures.ts';
 import { Grid } from './pages/grid.ts';
 import { gotoArea } from './pages/shell.ts';
+import { tinyPng as png } from './sample-files.ts';
 
 // 风险分级管控 on a generated 塘桥 district: the page's distribution, the grid filtered and
 // sorted by risk, one unit's score explained line by line, the 高 band lowered in the rule
@@ -10,8 +11,6 @@ import { gotoArea } from './pages/shell.ts';
 
 test.use({ sample: { units: 12, seed: 7 } });
 test.describe.configure({ timeout: 180_000 });
-
-const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000a49444154789c6300010000050001', 'hex');
 
 interface Counts {
   high: number;

@@ -7,8 +7,8 @@ import type { BlockCheckDetail, CheckKind } from '../../../../../electron/api/sc
 import { api } from '../../../api/client.ts';
 import { Field } from '../../../components/Field.tsx';
 import { FormDialog } from '../../../components/FormDialog.tsx';
-import { StagedFiles } from '../../../components/StagedFiles.tsx';
 import { useSubmit } from '../../../components/useSubmit.ts';
+import { FilesField } from './FilesField.tsx';
 import { todayIso } from '../../../format/time.ts';
 import { checklistLabel, defaultChecklist } from '../../inspections/checklist-choice.ts';
 import { ItemsTable } from '../../inspections/ItemsTable.tsx';
@@ -143,24 +143,7 @@ export function CheckDialog(props: Props) {
       <Field label={t('routine.check.checkedSigner')} error={err('checkedSigner')}>
         {(c) => <input {...c} value={checkedSigner} onChange={(e) => setCheckedSigner(e.target.value)} />}
       </Field>
-      <Field label={t('routine.check.addFiles')} error={err('addFiles') ?? err('removeFiles')} className="field-wide">
-        {(c) => (
-          <div>
-            {check?.files.map((f) => (
-              <label key={f.attachmentId} className="checkbox-inline">
-                <input
-                  type="checkbox"
-                  checked={!removed.includes(f.attachmentId)}
-                  onChange={(e) => setRemoved((list) => (e.target.checked ? list.filter((x) => x !== f.attachmentId) : [...list, f.attachmentId]))}
-                  aria-label={`${t('routine.check.removeFile')} ${f.fileName}`}
-                />
-                {f.fileName}
-              </label>
-            ))}
-            <StagedFiles control={c} files={files} onChange={setFiles} onError={(message) => submit.setField('addFiles', message)} />
-          </div>
-        )}
-      </Field>
+      <FilesField label={t('routine.check.addFiles')} kept={check?.files ?? []} removed={removed} onRemovedChange={setRemoved} files={files} onFilesChange={setFiles} submit={submit} />
     </FormDialog>
   );
 }

@@ -6,8 +6,8 @@ import type { BlockMeeting, Participant } from '../../../../../electron/api/sche
 import { api } from '../../../api/client.ts';
 import { Field } from '../../../components/Field.tsx';
 import { FormDialog } from '../../../components/FormDialog.tsx';
-import { StagedFiles } from '../../../components/StagedFiles.tsx';
 import { useSubmit } from '../../../components/useSubmit.ts';
+import { FilesField } from './FilesField.tsx';
 import { todayIso } from '../../../format/time.ts';
 
 const fields = ['kind', 'heldOn', 'topic', 'place', 'participants', 'minutes', 'addFiles', 'removeFiles'];
@@ -115,24 +115,7 @@ export function MeetingDialog({ block, meeting, onClose, onSaved }: { block: Blo
       <Field label={t('routine.meeting.minutes')} error={err('minutes')} className="field-wide">
         {(c) => <textarea {...c} rows={4} value={minutes} onChange={(e) => setMinutes(e.target.value)} />}
       </Field>
-      <Field label={t('routine.meeting.addFiles')} error={err('addFiles') ?? err('removeFiles')} className="field-wide">
-        {(c) => (
-          <div>
-            {meeting?.files.map((f) => (
-              <label key={f.attachmentId} className="checkbox-inline">
-                <input
-                  type="checkbox"
-                  checked={!removed.includes(f.attachmentId)}
-                  onChange={(e) => setRemoved((list) => (e.target.checked ? list.filter((x) => x !== f.attachmentId) : [...list, f.attachmentId]))}
-                  aria-label={`${t('routine.check.removeFile')} ${f.fileName}`}
-                />
-                {f.fileName}
-              </label>
-            ))}
-            <StagedFiles control={c} files={files} onChange={setFiles} onError={(message) => submit.setField('addFiles', message)} />
-          </div>
-        )}
-      </Field>
+      <FilesField label={t('routine.meeting.addFiles')} kept={meeting?.files ?? []} removed={removed} onRemovedChange={setRemoved} files={files} onFilesChange={setFiles} submit={submit} />
     </FormDialog>
   );
 }
