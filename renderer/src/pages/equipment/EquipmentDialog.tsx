@@ -7,8 +7,8 @@ import { api } from '../../api/client.ts';
 import { Field } from '../../components/Field.tsx';
 import { FormDialog } from '../../components/FormDialog.tsx';
 import { useSubmit } from '../../components/useSubmit.ts';
-import { UnitPicker } from '../../components/UnitPicker.tsx';
 import { equipmentStatuses, type EquipmentStatusValue } from './equipment-filter.ts';
+import { RegistryUnitField } from '../registry/RegistryUnitField.tsx';
 
 const fieldNames = [
   'unitId',
@@ -111,17 +111,7 @@ export function EquipmentDialog({ piece, unitId, unitName, onClose, onSaved }: E
       testId="equipment-form"
       focusInvalid
     >
-      <Field label={label('unitId')} required error={fieldError('unitId')} className="field-wide">
-        {(control) => (
-          <UnitPicker
-            control={control}
-            value={form.unitId}
-            onChange={(id) => setForm((f) => ({ ...f, unitId: id }))}
-            initialSearch={piece?.unitName ?? unitName}
-            labels={{ search: t('registryEdit.unitSearch'), none: t('registryEdit.unitNone'), choose: t('registryEdit.unitChoose') }}
-          />
-        )}
-      </Field>
+      <RegistryUnitField label={label('unitId')} value={form.unitId} onChange={(id) => setForm((f) => ({ ...f, unitId: id }))} initialSearch={piece?.unitName ?? unitName} error={fieldError('unitId')} />
       {text('category', { required: true, hint: t('registryEdit.equipment.categoryHint'), wide: true })}
       {text('equipmentCode', { hint: t('registryEdit.equipment.keysHint') })}
       {text('registrationCode')}

@@ -7,7 +7,7 @@ import { api } from '../../api/client.ts';
 import { Field } from '../../components/Field.tsx';
 import { FormDialog } from '../../components/FormDialog.tsx';
 import { useSubmit } from '../../components/useSubmit.ts';
-import { UnitPicker } from '../../components/UnitPicker.tsx';
+import { RegistryUnitField } from '../registry/RegistryUnitField.tsx';
 
 const fieldNames = ['unitId', 'name', 'idNumber', 'itemCode', 'certificateNo', 'issuedDate', 'expiryDate', 'phone'] as const;
 type FieldName = (typeof fieldNames)[number];
@@ -89,17 +89,7 @@ export function ManagerDialog({ manager, unitId, unitName, onClose, onSaved }: M
       testId="manager-form"
       focusInvalid
     >
-      <Field label={label('unitId')} required error={fieldError('unitId')} className="field-wide">
-        {(control) => (
-          <UnitPicker
-            control={control}
-            value={form.unitId}
-            onChange={(id) => setForm((f) => ({ ...f, unitId: id }))}
-            initialSearch={manager?.unitName ?? unitName}
-            labels={{ search: t('registryEdit.unitSearch'), none: t('registryEdit.unitNone'), choose: t('registryEdit.unitChoose') }}
-          />
-        )}
-      </Field>
+      <RegistryUnitField label={label('unitId')} value={form.unitId} onChange={(id) => setForm((f) => ({ ...f, unitId: id }))} initialSearch={manager?.unitName ?? unitName} error={fieldError('unitId')} />
       {text('name', { required: true })}
       {text('itemCode', { required: true, hint: t('registryEdit.manager.itemHint') })}
       <Field label={label('idNumber')} error={fieldError('idNumber')}>
