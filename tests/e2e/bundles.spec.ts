@@ -1,12 +1,10 @@
-import { type ChildProcess } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { BundlesPage, CityPage } from './pages/bundles-page.ts';
-import type { SampleFacts } from './support/sample-facts.ts';
-import { runTool, spawnTool } from './support/tools.ts';
+import { runTool } from './support/tools.ts';
+import { BUREAU_PASSPHRASE, OFFICE_PASSPHRASE, officeAndBureau, qkl, startHost, type Host } from './support/two-nodes.ts';
 
 // An office and the city bureau exchange a bundle through the UI, each on its own
 // database and browser host: the office exports (passphrase asked in a dialog, a wrong
@@ -17,78 +15,6 @@ import { runTool, spawnTool } from './support/tools.ts';
 // No path is typed anywhere: a browser picks files and downloads.
 // The two databases, their keys and the trust between them are prepared with the CLI
 // (the keys page is not part of this spec).
-
-const OFFICE_PASSPHRASE = 'tangqiao-office-passphrase';
-const BUREAU_PASSPHRASE = 'city-bureau-passphrase';
-
-/** `qkl` with the passphrase that seals (and opens) the node's private keys. */
-async function qkl(args: string[], passphrase: string): Promise<string> {
-  const { stdout } = await runTool('cli', args, {
-    timeout: 90_000,
-    env: { ...process.env, QKL_PASSPHRASE: passphrase },
-  });
-  return stdout;
-}
-
-/** Each side trusts the other's .pub (`qkl keys export` / `keys trust`), with the fingerprint the clerks read over the phone. */
-async function trustEachOther(office: string, bureau: string): Promise<void> {
-  const exportPublic = async (db: string, passphrase: string) => {
-    const out = db.replace(/\.sqlite$/, '.pub');
-    const { fingerprint } = JSON.parse(await qkl(['keys', 'export', '--db', db, '--out', out, '--json'], passphrase)) as { fingerprint: string };
-    return { file: out, fingerprint };
-  };
-  const [officePub, bureauPub] = await Promise.all([exportPublic(office, OFFICE_PASSPHRASE), exportPublic(bureau, BUREAU_PASSPHRASE)]);
-  await Promise.all([
-    qkl(['keys', 'trust', '--db', office, bureauPub.file, '--fingerprint', bureauPub.fingerprint, '--json'], OFFICE_PASSPHRASE),
-    qkl(['keys', 'trust', '--db', bureau, officePub.file, '--fingerprint', officePub.fingerprint, '--json'], BUREAU_PASSPHRASE),
-  ]);
-}
-
-interface Host {
-  openUrl: string;
-  stop: () => Promise<void>;
-}
-
-/** The browser host on one database (the same command the fixtures use), stopped with its process group. */
-async function startHost(databaseFile: string): Promise<Host> {
-  const child: ChildProcess = spawnTool('web-host', ['--db', databaseFile, '--port', '0', '--print-json'], {
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const openUrl = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`web host did not start in time\n${stderr}`)), 60_000);
-    createInterface({ input: child.stdout! }).once('line', (line) => {
-      clearTimeout(timer);
-      try {
-        resolve((JSON.parse(line) as { openUrl: string }).openUrl);
-      } catch {
-        reject(new Error(`web host printed no JSON: ${line}\n${stderr}`));
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`web host exited with ${code}\n${stderr}`));
-    });
-  });
-  const stop = async () => {
-    if (child.exitCode !== null || child.pid === undefined) return;
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    try {
-      process.kill(-child.pid, 'SIGTERM');
-    } catch {
-      return;
-    }
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
-    try {
-      process.kill(-child.pid, 'SIGKILL');
-    } catch {
-      // gone
-    }
-  };
-  return { openUrl, stop };
-}
 
 async function open(page: Page, host: Host): Promise<BundlesPage> {
   await page.goto(host.openUrl);
@@ -110,15 +36,7 @@ test('an office exports a bundle, the bureau previews, imports and receipts it, 
   await Promise.all([mkdir(path.dirname(officeDb)), mkdir(path.dirname(bureauDb))]);
 
   // Two nodes with keys sealed by their passphrases, trusting each other, and a few units in the office.
-  await Promise.all([
-    qkl(['init', '--db', officeDb, '--role', 'district', '--name', '塘桥分局', '--district', '塘桥'], OFFICE_PASSPHRASE),
-    qkl(['init', '--db', bureauDb, '--role', 'bureau', '--name', '市局特设科'], BUREAU_PASSPHRASE),
-  ]);
-  const [, { stdout: factsJson }] = await Promise.all([
-    trustEachOther(officeDb, bureauDb),
-    runTool('sample-data', ['insert', '--db', officeDb, '--units', '3', '--seed', '11'], { timeout: 90_000 }),
-  ]);
-  const facts = JSON.parse(factsJson) as SampleFacts;
+  const facts = await officeAndBureau(officeDb, bureauDb);
 
   const officeHost = await startHost(officeDb);
   let bureauHost: Host | null = null;

@@ -1,5 +1,6 @@
 import { type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import type { SampleFacts } from './sample-facts.ts';
 import { runTool, spawnTool } from './tools.ts';
 
 // An office and the city bureau, each on its own database and browser host, with keys
@@ -15,8 +16,8 @@ export async function qkl(args: string[], passphrase: string): Promise<string> {
   return stdout;
 }
 
-/** 塘桥分局 and 市局特设科 on these two files, trusting each other, with a few units in the office. */
-export async function officeAndBureau(officeDb: string, bureauDb: string, units = 3): Promise<void> {
+/** 塘桥分局 and 市局特设科 on these two files, trusting each other, with a few units in the office (what the sample holds is returned). */
+export async function officeAndBureau(officeDb: string, bureauDb: string, units = 3): Promise<SampleFacts> {
   await Promise.all([
     qkl(['init', '--db', officeDb, '--role', 'district', '--name', '塘桥分局', '--district', '塘桥'], OFFICE_PASSPHRASE),
     qkl(['init', '--db', bureauDb, '--role', 'bureau', '--name', '市局特设科'], BUREAU_PASSPHRASE),
@@ -27,11 +28,12 @@ export async function officeAndBureau(officeDb: string, bureauDb: string, units 
     return { file: out, fingerprint };
   };
   const [officePub, bureauPub] = await Promise.all([exportPublic(officeDb, OFFICE_PASSPHRASE), exportPublic(bureauDb, BUREAU_PASSPHRASE)]);
-  await Promise.all([
+  const [, , { stdout: facts }] = await Promise.all([
     qkl(['keys', 'trust', '--db', officeDb, bureauPub.file, '--fingerprint', bureauPub.fingerprint, '--json'], OFFICE_PASSPHRASE),
     qkl(['keys', 'trust', '--db', bureauDb, officePub.file, '--fingerprint', officePub.fingerprint, '--json'], BUREAU_PASSPHRASE),
     runTool('sample-data', ['insert', '--db', officeDb, '--units', String(units), '--seed', '11'], { timeout: 90_000 }),
   ]);
+  return JSON.parse(facts) as SampleFacts;
 }
 
 export interface Host {
