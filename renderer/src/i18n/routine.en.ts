@@ -64,7 +64,6 @@ export const routineEn: Messages['routine'] = {
     items: 'Items',
     findings: 'Findings',
     checkedSigner: 'Signed for the unit by',
-    files: 'Photos and files',
     addFiles: 'Add photos or files',
     removeFile: 'Remove',
     saved: '{{kind}} saved',

@@ -64,7 +64,6 @@ export const routineZh = {
     items: '检查项目',
     findings: '检查情况及发现的问题',
     checkedSigner: '被检查单位签字人',
-    files: '照片和文件',
     addFiles: '添加照片或文件',
     removeFile: '移除',
     saved: '已保存{{kind}}记录',

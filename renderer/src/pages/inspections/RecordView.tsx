@@ -11,7 +11,7 @@ import { teamNames } from './labels.ts';
 import { OrderDialog } from './OrderDialog.tsx';
 import { RecordDialog } from './RecordDialog.tsx';
 import { Warnings } from './Warnings.tsx';
-import { ChecklistResults } from './ChecklistResults.tsx';
+import { ChecklistSection } from './ChecklistSection.tsx';
 
 type Dialog = 'edit' | 'finding' | 'order' | null;
 
@@ -109,28 +109,7 @@ export function RecordView({ id }: { id: string }) {
               </a>
             </div>
           </section>
-          <section className="panel" aria-labelledby="record-items-title">
-            <h2 id="record-items-title" className="section-title">
-              {t('inspections.record.items')}
-            </h2>
-            <ChecklistResults items={record.items} testId="record-results" />
-            {record.findings && (
-              <p>
-                <strong>{t('inspections.record.findings')}：</strong>
-                {record.findings}
-              </p>
-            )}
-            {record.files.length > 0 && (
-              <div className="insp-files">
-                <strong>{t('inspections.record.files')}：</strong>
-                {record.files.map((f) => (
-                  <button key={f.attachmentId} type="button" className="button" onClick={() => void download(f.attachmentId)}>
-                    {f.fileName}
-                  </button>
-                ))}
-              </div>
-            )}
-          </section>
+          <ChecklistSection idPrefix="record" items={record.items} findings={record.findings} files={record.files} onDownload={(id) => void download(id)} />
           <section className="panel" aria-labelledby="record-hazards-title">
             <h2 id="record-hazards-title" className="section-title">
               {t('inspections.record.foundHazards')}

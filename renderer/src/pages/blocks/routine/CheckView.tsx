@@ -8,7 +8,7 @@ import { saveFile } from '../../../files/download.ts';
 import { hrefFor } from '../../../router/hash-router.ts';
 import { CheckDialog } from './CheckDialog.tsx';
 import { CheckFindingDialog } from './CheckFindingDialog.tsx';
-import { ChecklistResults } from '../../inspections/ChecklistResults.tsx';
+import { ChecklistSection } from '../../inspections/ChecklistSection.tsx';
 
 /** One 自查 or 互查: who checked whom, when, each item's result, findings, signer, photos, the hazards found. */
 export function CheckView({ id }: { id: string }) {
@@ -92,28 +92,7 @@ export function CheckView({ id }: { id: string }) {
               )}
             </div>
           </section>
-          <section className="panel" aria-labelledby="check-items-title">
-            <h2 id="check-items-title" className="section-title">
-              {t('routine.check.items')}
-            </h2>
-            <ChecklistResults items={check.items} testId="check-results" />
-            {check.findings && (
-              <p>
-                <strong>{t('routine.check.findings')}：</strong>
-                {check.findings}
-              </p>
-            )}
-            {check.files.length > 0 && (
-              <div className="insp-files">
-                <strong>{t('routine.check.files')}：</strong>
-                {check.files.map((f) => (
-                  <button key={f.attachmentId} type="button" className="button" onClick={() => void download(f.attachmentId)}>
-                    {f.fileName}
-                  </button>
-                ))}
-              </div>
-            )}
-          </section>
+          <ChecklistSection idPrefix="check" items={check.items} findings={check.findings} files={check.files} onDownload={(id) => void download(id)} />
           <section className="panel" aria-labelledby="check-hazards-title">
             <h2 id="check-hazards-title" className="section-title">
               {t('routine.check.foundHazards')}
