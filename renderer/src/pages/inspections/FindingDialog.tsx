@@ -6,21 +6,14 @@ import { Field } from '../../components/Field.tsx';
 import { FormDialog } from '../../components/FormDialog.tsx';
 import { useSubmit } from '../../components/useSubmit.ts';
 import { readAsBase64 } from '../../files/read-file.ts';
+import { problemsText } from '../hazards/HazardFindingFields.tsx';
 
 const fields = ['description', 'level', 'measures', 'foundBy', 'evidence', 'equipmentId'];
-
-/** The items found 不符合, as the starting text of a hazard's description. */
-function problemsText(record: RecordDetail): string {
-  return record.items
-    .filter((i) => i.result === 'problem')
-    .map((i) => (i.note ? `${i.note}（${i.code}）` : `${i.text}（${i.code}）`))
-    .join('；');
-}
 
 /** A finding of the visit, registered as a hazard (一般 / 重大) of the unit through the hazards service. */
 export function FindingDialog({ record, onClose, onDone }: { record: RecordDetail; onClose: () => void; onDone: (text: string) => void }) {
   const { t } = useTranslation();
-  const [description, setDescription] = useState(problemsText(record));
+  const [description, setDescription] = useState(() => problemsText(record.items));
   const [level, setLevel] = useState<'general' | 'major'>('general');
   const [measures, setMeasures] = useState('');
   const [foundBy, setFoundBy] = useState('');

@@ -1,13 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Feedback } from '../../../../../electron/api/schemas/chain-work.ts';
-import type { StagedFile } from '../../../../../electron/api/schemas/files.ts';
 import { api } from '../../../api/client.ts';
 import { Field } from '../../../components/Field.tsx';
 import { FormDialog } from '../../../components/FormDialog.tsx';
 import { useSubmit } from '../../../components/useSubmit.ts';
-import { StagedFiles } from '../../../components/StagedFiles.tsx';
 import { todayIso } from '../../../format/time.ts';
+import { HazardFindingFields, newFinding } from '../../hazards/HazardFindingFields.tsx';
 
 export type FeedbackAction = 'answer' | 'hazard' | 'close';
 
@@ -18,18 +17,19 @@ const submits = { answer: 'chainWork.feedback.answer', hazard: 'chainWork.feedba
 /** 答复 / 转为隐患 / 办结 of one report; the core decides what the report's state allows. */
 export function FeedbackActionDialog({ feedback, action, onClose, onDone }: { feedback: Feedback; action: FeedbackAction; onClose: () => void; onDone: (f: Feedback) => void }) {
   const { t } = useTranslation();
-  const [text, setText] = useState(action === 'hazard' ? feedback.content : '');
+  const [text, setText] = useState('');
   const [by, setBy] = useState(feedback.takenByName);
   const [on, setOn] = useState(todayIso());
-  const [level, setLevel] = useState<'general' | 'major'>('general');
-  const [measures, setMeasures] = useState('');
-  const [evidence, setEvidence] = useState<StagedFile[]>([]);
+  const [finding, setFinding] = useState(() => newFinding(feedback.content));
   const form = useSubmit(fields);
 
   const run = () => {
     const key = { id: feedback.id, version: feedback.version };
     if (action === 'answer') return api.call('chain.answerFeedback', { ...key, answer: text, answeredBy: by, answeredOn: on });
-    if (action === 'hazard') return api.call('chain.feedbackToHazard', { ...key, description: text, level, measures, evidence: evidence.map((e) => e.id) });
+    if (action === 'hazard') {
+      const { description, level, measures, evidence } = finding;
+      return api.call('chain.feedbackToHazard', { ...key, description, level, measures, evidence: evidence.map((e) => e.id) });
+    }
     return api.call('chain.closeFeedback', { ...key, note: text, closedOn: on });
   };
   const submit = async () => {
@@ -54,23 +54,7 @@ export function FeedbackActionDialog({ feedback, action, onClose, onDone }: { fe
       {action === 'hazard' && (
         <>
           <p className="muted field-wide">{t('chainWork.feedback.hazardHint')}</p>
-          <Field label={t('routine.finding.description')} required error={err('description')} className="field-wide">
-            {(c) => <textarea {...c} rows={3} value={text} onChange={(e) => setText(e.target.value)} data-autofocus />}
-          </Field>
-          <Field label={t('routine.finding.level')} required error={err('level')}>
-            {(c) => (
-              <select {...c} value={level} onChange={(e) => setLevel(e.target.value as 'general' | 'major')}>
-                <option value="general">{t('inspections.level.general')}</option>
-                <option value="major">{t('inspections.level.major')}</option>
-              </select>
-            )}
-          </Field>
-          <Field label={t('routine.finding.measures')} error={err('measures')} className="field-wide">
-            {(c) => <textarea {...c} rows={2} value={measures} onChange={(e) => setMeasures(e.target.value)} />}
-          </Field>
-          <Field label={t('routine.finding.evidence')} error={err('evidence')} className="field-wide">
-            {(c) => <StagedFiles control={c} files={evidence} onChange={setEvidence} onError={(message) => form.setField('evidence', message)} />}
-          </Field>
+          <HazardFindingFields value={finding} onChange={(patch) => setFinding((f) => ({ ...f, ...patch }))} form={form} />
         </>
       )}
       {action === 'close' && (
