@@ -12,12 +12,19 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { MAX_COLUMNS } from '../../electron/core/sheets/caps.ts';
 import { readXlsx } from '../../electron/core/sheets/xlsx-reader.ts';
 import { bankKeys, sampleBank, sampleSheets, streamAnswersXlsx, writeBankXlsx } from '../../electron/core/training/testing/workbooks.ts';
 import { insertWithBulkChangeLog } from '../../electron/core/bundles/bulk-change-log.ts';
 import { openCore } from '../../electron/core/open-core.ts';
+import { displayText, normHeader } from '../../electron/core/sheets/cells.ts';
+import type { RawRow } from '../../electron/core/sheets/types.ts';
+import { candidateReader } from '../../electron/core/training/answer-sheet.ts';
+import { loadExamRow, paperQuestions } from '../../electron/core/training/exams.ts';
+import { gradeSheetForStore } from '../../electron/core/training/grade-sheet.ts';
+import { streamTable, type TableHead } from '../../electron/core/training/sheet-table.ts';
 import { tempDir } from '../../tests/support/temp.ts';
 
 const self = fileURLToPath(import.meta.url);
@@ -147,18 +154,92 @@ function bareInsert(dir: string, kind: InsertKind = 'triggers'): Record<string, 
   return { kind, insertMs, insertCpuMs, rows: written, logLines, peakRssKb: process.resourceUsage().maxRSS };
 }
 
+/**
+ * Whether grading would gain from reading in a worker thread (issue 20, idea b), measured rather than guessed: the
+ * read and the scoring of grading (no write) once as grading does them, on one thread, and once with the xlsx
+ * parsed in a worker thread (grade-exam-read-thread.ts) while this thread scores the rows it is sent. The timed
+ * part of the threaded run includes starting the worker (here through tsx, which compiles the reader's sources in
+ * it: more than a bundled build would pay). CPU is the whole process's, so both threads.
+ */
+async function readAndScore(dir: string, bankFile: string, answers: string, mode: 'one-thread' | 'worker'): Promise<Record<string, unknown>> {
+  const core = openCore({ file: `${dir}/score-${mode}.sqlite`, host: 'cli', actor: 'bench' });
+  const ok = async (name: Parameters<typeof core.call>[0], input: unknown) => {
+    const r = await core.call(name, input);
+    if (!r.ok) throw new Error(r.message);
+    return r.value as Record<string, unknown> & { id: string };
+  };
+  try {
+    await ok('node.init', { role: 'training', name: '技术服务中心' });
+    const { bank } = (await ok('training.importBank', { source: { kind: 'path', path: bankFile }, title: '题库' })) as unknown as { bank: { id: string } };
+    const exam = loadExamRow(core.ctx, (await ok('training.createExam', { title: '基准考试', bankId: bank.id })).id);
+    const gc = gcTimer();
+    const cpuStarted = cpuNow();
+    const started = performance.now();
+    const papers = paperQuestions(core.ctx, exam);
+    const count = papers.get('A')!.length;
+    const errors: Parameters<typeof candidateReader>[3] = [];
+    const kept: string[] = [];
+    // the worker's start (module loading) and first chunk, beside the whole
+    let firstBatchMs: number | undefined;
+    const start = (head: TableHead) => {
+      const read = candidateReader(head, count, [...papers.keys()], errors);
+      return (row: RawRow) => {
+        const sheet = read(row);
+        if (sheet) kept.push(gradeSheetForStore(papers.get(sheet.variant)!, sheet.marks, exam.multiRule).stored);
+      };
+    };
+    if (mode === 'one-thread') await streamTable(answers, 'answers.xlsx', '准考证号', '答题卡', start);
+    else {
+      const key = normHeader('准考证号');
+      let take: ((row: RawRow) => void) | null = null;
+      const workerStarted = performance.now();
+      const worker = new Worker(new URL('../../electron/core-host/dev-worker.mjs', import.meta.url), {
+        workerData: { entry: new URL('./grade-exam-read-thread.ts', import.meta.url).href, file: answers },
+      });
+      try {
+        await new Promise<void>((resolve, reject) => {
+          worker.on('error', reject);
+          worker.on('message', (batch: RawRow[] | null) => {
+            if (batch === null) return resolve();
+            firstBatchMs ??= performance.now() - workerStarted;
+            worker.postMessage(1);
+            for (const row of batch) {
+              if (take) take(row);
+              else if (row.cells.some((c) => normHeader(displayText(c)) === key)) {
+                const headers = row.cells.map((c) => displayText(c).trim());
+                take = start({ fileName: 'answers.xlsx', headerRow: row.number, headers, columns: new Map(headers.map((h, i) => [normHeader(h), i] as const).reverse()) });
+              }
+            }
+          });
+        });
+      } finally {
+        await worker.terminate();
+      }
+    }
+    const ms = performance.now() - started;
+    const cpuMs = cpuNow() - cpuStarted;
+    return { mode, scoreMs: ms, scoreCpuMs: cpuMs, gcMs: Math.round(await gc.stop()), firstBatchMs, sheets: kept.length, errors: errors.length, peakRssKb: process.resourceUsage().maxRSS };
+  } finally {
+    core.close();
+  }
+}
+
 async function child(kind: string, args: string[]): Promise<void> {
   const cpuStarted = cpuNow();
   const started = performance.now();
-  const detail = kind === 'read' ? await bareRead(args[0]!) : kind === 'grade' ? await grade(args[0]!, args[1]!, args[2]!) : bareInsert(args[0]!, (args[1] as InsertKind | undefined) ?? 'triggers');
-  const ms = kind === 'read' ? performance.now() - started : kind === 'grade' ? (detail['gradeMs'] as number) : (detail['insertMs'] as number);
-  const timedCpuMs = kind === 'read' ? cpuNow() - cpuStarted : kind === 'grade' ? (detail['gradeCpuMs'] as number) : (detail['insertCpuMs'] as number);
+  const detail =
+    kind === 'read' ? await bareRead(args[0]!)
+    : kind === 'grade' ? await grade(args[0]!, args[1]!, args[2]!)
+    : kind === 'score' ? await readAndScore(args[0]!, args[1]!, args[2]!, args[3] as 'one-thread' | 'worker')
+    : bareInsert(args[0]!, (args[1] as InsertKind | undefined) ?? 'triggers');
+  const ms = kind === 'read' ? performance.now() - started : kind === 'grade' ? (detail['gradeMs'] as number) : kind === 'score' ? (detail['scoreMs'] as number) : (detail['insertMs'] as number);
+  const timedCpuMs = kind === 'read' ? cpuNow() - cpuStarted : kind === 'grade' ? (detail['gradeCpuMs'] as number) : kind === 'score' ? (detail['scoreCpuMs'] as number) : (detail['insertCpuMs'] as number);
   const { user, system } = process.cpuUsage();
   const maxRssKb = kind === 'read' ? process.resourceUsage().maxRSS : (detail['peakRssKb'] as number);
   process.stdout.write(`${JSON.stringify({ ms, timedCpuMs, cpuMs: (user + system) / 1000, maxRssKb, detail } satisfies ChildResult)}\n`);
 }
 
-function measure(kind: 'read' | 'grade' | 'insert', args: string[]): ChildResult {
+function measure(kind: 'read' | 'grade' | 'insert' | 'score', args: string[]): ChildResult {
   const run = spawnSync(process.execPath, [...process.execArgv, self, '--child', kind, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
   if (run.status !== 0) throw new Error(`${kind} failed: ${run.stderr}`);
   return JSON.parse(run.stdout.trim().split('\n').at(-1)!) as ChildResult;
@@ -183,6 +264,7 @@ async function main(): Promise<void> {
   const grades: ChildResult[] = [];
   const inserts: ChildResult[] = [];
   // where the bare insert goes, by kind (inserts above are the `triggers` kind)
+  const scores = { 'one-thread': [] as ChildResult[], worker: [] as ChildResult[] };
   const insertsBy = new Map<InsertKind, ChildResult[]>(insertKinds.filter((k) => k !== 'triggers').map((k) => [k, []]));
   for (let i = 0; i < runs; i++) {
     const dir = tempDir('qkl-bench-run-');
@@ -191,6 +273,7 @@ async function main(): Promise<void> {
       grades.push(measure('grade', [dir.dir, bankFile, answers]));
       inserts.push(measure('insert', [dir.dir]));
       for (const [kind, list] of insertsBy) list.push(measure('insert', [dir.dir, kind]));
+      for (const [mode, list] of Object.entries(scores)) list.push(measure('score', [dir.dir, bankFile, answers, mode]));
     } finally {
       dir.cleanup();
     }
@@ -233,6 +316,13 @@ async function main(): Promise<void> {
       `${(cpuOf(grades) / (cpuOf(reads) + cpuOf(bulk))).toFixed(2)} CPU of the timed parts (medians); that insert alone is ${(cpuOf(bulk) / cpuOf(reads)).toFixed(2)}× the read's CPU`,
   );
   console.log(`garbage collection in the timed part (medians): bare read ${median(reads, (r) => Number(r.detail['gcMs'])).toFixed(0)} ms, grade ${median(grades, (r) => Number(r.detail['gcMs'])).toFixed(0)} ms`);
+  for (const [mode, list] of Object.entries(scores)) {
+    const label = mode === 'worker' ? 'parse in a worker thread' : 'one thread, as grading reads';
+    console.log(
+      `read + score, no write, ${label.padEnd(28)}: runs ${list.map((r) => s(r.ms)).join(', ')}; CPU of the timed part ${list.map((r) => s(r.timedCpuMs)).join(', ')}; ` +
+        `${(median(list, (r) => r.ms) / median(reads, (r) => r.ms)).toFixed(2)}× the bare read wall, ${(cpuOf(list) / cpuOf(reads)).toFixed(2)}× CPU (medians)`,
+    );
+  }
   console.log(`load average at the end: ${loadavg().map((l) => l.toFixed(2)).join(' ')} (wall times on a shared machine: read the CPU ratios)`);
   if (!args.includes('--keep')) temp.cleanup();
   else console.log(`kept ${temp.dir}`);
