@@ -172,7 +172,7 @@ export const examResults = sqliteTable(
     subjectiveScore: real('subjective_score'),
     total: real('total').notNull(),
     passed: integer('passed', { mode: 'boolean' }).notNull(),
-    /** JSON {"marks": {"1": "ACD", …}, "scores": {"1": 2, …}}: the normalised marks and what each scored */
+    /** JSON {"marks": ["ACD", "", …], "invalid": {"7": "Z"}, "scores": [2, 0, …]} (StoredMarks, grade-sheet.ts): by position, the normalised marks, the invalid ones as written, and what each scored */
     marks: text('marks').notNull(),
     /** the answer sheet's row, for messages */
     sourceRow: integer('source_row'),
