@@ -1,22 +1,8 @@
-import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../../tests/support/temp.ts';
-import { loadMigrations, migrate } from '../migrate.ts';
-import { defaultMigrationsDir } from '../open.ts';
+import { describe, expect, it } from 'vitest';
+import { migrate } from '../migrate.ts';
+import { upTo, freshDb } from './harness.ts';
 
 // 0001: the seeded districts (the six pilot sub-bureaus first) and the append-only audit log.
-
-const all = loadMigrations(defaultMigrationsDir);
-const upTo = (tag: string) => all.slice(0, all.findIndex((m) => m.tag === tag) + 1);
-const temps: ReturnType<typeof tempDir>[] = [];
-afterEach(() => temps.splice(0).forEach((t) => t.cleanup()));
-function freshDb(): Database.Database {
-  const t = tempDir();
-  temps.push(t);
-  const db = new Database(t.file('m.sqlite'));
-  db.pragma('foreign_keys = ON');
-  return db;
-}
 
 describe('0001_districts_seed_audit_guard', () => {
   it('seeds the six pilot sub-bureaus and the other towns, keeping rows made under 0000', () => {

@@ -1,24 +1,8 @@
-import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../../tests/support/temp.ts';
-import { loadMigrations, migrate } from '../migrate.ts';
-import { defaultMigrationsDir } from '../open.ts';
+import { describe, expect, it } from 'vitest';
+import { migrate } from '../migrate.ts';
+import { upTo, freshDb, columns } from './harness.ts';
 
 // 0002: settings, name initials for pinyin search, and the registry grid's indexes.
-
-const all = loadMigrations(defaultMigrationsDir);
-const upTo = (tag: string) => all.slice(0, all.findIndex((m) => m.tag === tag) + 1);
-const temps: ReturnType<typeof tempDir>[] = [];
-afterEach(() => temps.splice(0).forEach((t) => t.cleanup()));
-function freshDb(): Database.Database {
-  const t = tempDir();
-  temps.push(t);
-  const db = new Database(t.file('m.sqlite'));
-  db.pragma('foreign_keys = ON');
-  return db;
-}
-const columns = (db: Database.Database, table: string) =>
-  (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
 
 describe('0002_registry', () => {
   it('adds settings, name initials and grid indexes, keeping units made under 0001', () => {

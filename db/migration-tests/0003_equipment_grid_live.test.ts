@@ -1,21 +1,14 @@
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import { loadMigrations, migrate } from '../migrate.ts';
-import { defaultMigrationsDir } from '../open.ts';
-import { tempDir } from '../../tests/support/temp.ts';
+import { describe, expect, it } from 'vitest';
+import { migrate } from '../migrate.ts';
+import { scratchFile, upTo } from './harness.ts';
 
 // 0003: the equipment grid's indexes, live rows only (deleted_at is null), covering the
 // columns the grid filters and sorts by.
-const all = loadMigrations(defaultMigrationsDir);
-const upTo = (tag: string) => all.slice(0, all.findIndex((m) => m.tag === tag) + 1);
-const temps: ReturnType<typeof tempDir>[] = [];
-afterEach(() => temps.splice(0).forEach((t) => t.cleanup()));
 
 describe('0003_equipment_grid_live', () => {
   it('replaces the equipment indexes, keeping the rows made under 0002', () => {
-    const t = tempDir();
-    temps.push(t);
-    const db = new Database(t.file('m.sqlite'));
+    const db = new Database(scratchFile('m.sqlite'));
     migrate(db, upTo('0002_registry'));
     db.prepare("INSERT INTO units (id, origin_node, created_at, updated_at, district_id, name, uscc) VALUES ('u1', 'n', 't', 't', 'seed-district-03', '甲公司', '91330100716105852F')").run();
     const piece = db.prepare("INSERT INTO equipment (id, origin_node, created_at, updated_at, unit_id, kind_code, next_inspection_date, deleted_at) VALUES (?, 'n', 't', ?, 'u1', '3000', ?, ?)");

@@ -1,23 +1,12 @@
-import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../../tests/support/temp.ts';
-import { loadMigrations, migrate } from '../migrate.ts';
-import { defaultMigrationsDir } from '../open.ts';
+import type Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { migrate } from '../migrate.ts';
 import { changeLogOf } from './change-log-check.ts';
+import { upTo, freshDb } from './harness.ts';
 
 // 0004: keys, the bundle logs and the change log (sync_changes) with its triggers on the
 // five synced tables of then; the node's own rows made before are logged once, oldest
 // first; an equipment code is unique per origin node, no longer across the city.
-
-const all = loadMigrations(defaultMigrationsDir);
-const upTo = (tag: string) => all.slice(0, all.findIndex((m) => m.tag === tag) + 1);
-const temps: ReturnType<typeof tempDir>[] = [];
-afterEach(() => temps.splice(0).forEach((t) => t.cleanup()));
-function freshDb(): Database.Database {
-  const t = tempDir();
-  temps.push(t);
-  return new Database(t.file('m.sqlite'));
-}
 
 const unit = "INSERT INTO units (id, origin_node, created_at, updated_at, district_id, name, uscc) VALUES (?, ?, 't', ?, 'seed-district-03', ?, ?)";
 const piece = "INSERT INTO equipment (id, origin_node, created_at, updated_at, unit_id, equipment_code) VALUES (?, ?, 't', ?, 'u-own-a-late', ?)";
@@ -25,7 +14,7 @@ const manager = "INSERT INTO safety_managers (id, origin_node, created_at, updat
 const logged = (db: Database.Database) => db.prepare("SELECT table_name || ':' || row_id FROM sync_changes ORDER BY seq").pluck().all() as string[];
 
 function seededUnder0003(): Database.Database {
-  const db = freshDb();
+  const db = freshDb({ foreignKeys: false });
   migrate(db, upTo('0003_equipment_grid_live'));
   db.prepare("INSERT INTO node_identity (id, role, name, district_id, created_at) VALUES ('me', 'district', '塘桥分局', 'seed-district-03', 't')").run();
   db.prepare(unit).run('u-own-a-late', 'me', '2026-03-01', '甲公司', '91330100716105852F');
@@ -102,7 +91,7 @@ describe('0004_exchange_keys', () => {
   });
 
   it('puts the change-log triggers on all five synced tables of then', () => {
-    const db = freshDb();
+    const db = freshDb({ foreignKeys: false });
     migrate(db, upTo('0004_exchange_keys'));
     db.prepare("INSERT INTO node_identity (id, role, name, district_id, created_at) VALUES ('me', 'district', '塘桥分局', 'seed-district-03', 't')").run();
     const tables = ['districts', 'units', 'equipment', 'safety_managers', 'attachments'];

@@ -1,29 +1,17 @@
-import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../../tests/support/temp.ts';
-import { loadMigrations, migrate } from '../migrate.ts';
-import { defaultMigrationsDir } from '../open.ts';
+import type Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { migrate } from '../migrate.ts';
 import { changeLogOf, originTables } from './change-log-check.ts';
+import { upTo, freshDb } from './harness.ts';
 
 // 0005: 块 (blocks of units) and 链 (inspectors and safety managers assigned to a block),
 // four synced tables with their change-log triggers. Rows made under 0004, and the
 // change log they left, are kept.
 
-const all = loadMigrations(defaultMigrationsDir);
-const upTo = (tag: string) => all.slice(0, all.findIndex((m) => m.tag === tag) + 1);
-const temps: ReturnType<typeof tempDir>[] = [];
-afterEach(() => temps.splice(0).forEach((t) => t.cleanup()));
-
 const logged = (db: Database.Database) => db.prepare("SELECT table_name || ':' || row_id FROM sync_changes ORDER BY seq").pluck().all() as string[];
 
-function freshDb(): Database.Database {
-  const t = tempDir();
-  temps.push(t);
-  return new Database(t.file('m.sqlite'));
-}
-
 function seededUnder0004(): Database.Database {
-  const db = freshDb();
+  const db = freshDb({ foreignKeys: false });
   migrate(db, upTo('0004_exchange_keys'));
   db.prepare("INSERT INTO node_identity (id, role, name, district_id, created_at) VALUES ('me', 'district', '塘桥分局', 'seed-district-03', 't')").run();
   const unit = "INSERT INTO units (id, origin_node, created_at, updated_at, district_id, name, uscc) VALUES (?, ?, 't', 't', 'seed-district-03', ?, ?)";
@@ -39,7 +27,7 @@ const inspector = "INSERT INTO inspectors (id, origin_node, created_at, updated_
 
 describe('0005_blocks_chain', () => {
   it('adds exactly these synced tables, each logging its own rows on insert and update and never another node’s', () => {
-    const db = freshDb();
+    const db = freshDb({ foreignKeys: false });
     migrate(db, upTo('0004_exchange_keys'));
     const before = originTables(db);
     migrate(db, upTo('0005_blocks_chain'));

@@ -1,27 +1,10 @@
-import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../../tests/support/temp.ts';
-import { loadMigrations, migrate } from '../migrate.ts';
-import { defaultMigrationsDir } from '../open.ts';
+import { describe, expect, it } from 'vitest';
+import { migrate } from '../migrate.ts';
 import { changeLogOf, originTables } from './change-log-check.ts';
+import { upTo, freshDb, columns, syncColumns } from './harness.ts';
 
 // 0007: 培训考核 — sessions, rosters, question banks, exams, candidates, results, certificates
 // and the bureau's supervisor pool, nine synced tables with their change-log triggers.
-
-const all = loadMigrations(defaultMigrationsDir);
-const upTo = (tag: string) => all.slice(0, all.findIndex((m) => m.tag === tag) + 1);
-const temps: ReturnType<typeof tempDir>[] = [];
-afterEach(() => temps.splice(0).forEach((t) => t.cleanup()));
-function freshDb(): Database.Database {
-  const t = tempDir();
-  temps.push(t);
-  const db = new Database(t.file('m.sqlite'));
-  db.pragma('foreign_keys = ON');
-  return db;
-}
-const columns = (db: Database.Database, table: string) =>
-  (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
-const syncColumns = ['id', 'origin_node', 'created_at', 'updated_at', 'version', 'deleted_at'];
 
 describe('0007_training', () => {
   it('adds exactly these synced tables, each logging its own rows on insert and update and never another node’s', () => {

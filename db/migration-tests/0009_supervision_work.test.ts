@@ -1,24 +1,11 @@
-import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../../tests/support/temp.ts';
-import { loadMigrations, migrate } from '../migrate.ts';
-import { defaultMigrationsDir } from '../open.ts';
+import type Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { migrate } from '../migrate.ts';
 import { changeLogOf, originTables } from './change-log-check.ts';
+import { upTo, freshDb } from './harness.ts';
 
 // 0009: 专项检查, 投诉举报 and 月度小结 — inspections, orders, complaints, rewards, summaries
 // and reviews (synced); complaint reporters stay on the node (no origin_node, no triggers).
-
-const all = loadMigrations(defaultMigrationsDir);
-const upTo = (tag: string) => all.slice(0, all.findIndex((m) => m.tag === tag) + 1);
-const temps: ReturnType<typeof tempDir>[] = [];
-afterEach(() => temps.splice(0).forEach((t) => t.cleanup()));
-function freshDb(): Database.Database {
-  const t = tempDir();
-  temps.push(t);
-  const db = new Database(t.file('m.sqlite'));
-  db.pragma('foreign_keys = ON');
-  return db;
-}
 
 describe('0009_supervision_work', () => {
   it('adds exactly these synced tables, each logging its own rows on insert and update and never another node’s', () => {

@@ -1,17 +1,11 @@
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../../tests/support/temp.ts';
-import { loadMigrations, migrate } from '../migrate.ts';
-import { defaultMigrationsDir } from '../open.ts';
+import { describe, expect, it } from 'vitest';
+import { migrate } from '../migrate.ts';
+import { upTo, scratchFile } from './harness.ts';
 
 // 0011: summary receipts at the bureau. Summaries that reached a bureau before keep
 // their old judgement (received_at = the office's submitted_at); an office's own
 // summaries get none; drafts get none.
-
-const all = loadMigrations(defaultMigrationsDir);
-const upTo = (tag: string) => all.slice(0, all.findIndex((m) => m.tag === tag) + 1);
-const temps: ReturnType<typeof tempDir>[] = [];
-afterEach(() => temps.splice(0).forEach((t) => t.cleanup()));
 
 function summary(db: Database.Database, id: string, origin: string, month: string, submittedAt: string | null) {
   db.prepare(
@@ -22,9 +16,7 @@ function summary(db: Database.Database, id: string, origin: string, month: strin
 
 describe('0011_summary_receipts', () => {
   it('keeps the judgement of summaries the node already holds from others, and stamps nothing else', () => {
-    const t = tempDir();
-    temps.push(t);
-    const db = new Database(t.file('bureau.sqlite'));
+    const db = new Database(scratchFile('bureau.sqlite'));
     migrate(db, upTo('0010_complaint_reporter_staff'));
     db.prepare("INSERT INTO node_identity (id, role, name, district_id, created_at) VALUES ('bureau', 'bureau', '市局', NULL, '2026-01-01')").run();
     summary(db, 's-office-sent', 'office-1', '2026-11', '2026-11-24T09:00:00.000Z');

@@ -1,27 +1,13 @@
-import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../../tests/support/temp.ts';
-import { loadMigrations, migrate } from '../migrate.ts';
-import { defaultMigrationsDir } from '../open.ts';
+import { describe, expect, it } from 'vitest';
+import { migrate } from '../migrate.ts';
+import { upTo, freshDb, columns, syncColumns } from './harness.ts';
 
 // 0012: the bureau's signed key statements (rotation, revocation), a synced table the
 // bureau alone originates; once made, a statement never changes.
 
-const all = loadMigrations(defaultMigrationsDir);
-const upTo = (tag: string) => all.slice(0, all.findIndex((m) => m.tag === tag) + 1);
-const temps: ReturnType<typeof tempDir>[] = [];
-afterEach(() => temps.splice(0).forEach((t) => t.cleanup()));
-function freshDb(): Database.Database {
-  const t = tempDir();
-  temps.push(t);
-  return new Database(t.file('m.sqlite'));
-}
-const columns = (db: Database.Database, table: string) => (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
-const syncColumns = ['id', 'origin_node', 'created_at', 'updated_at', 'version', 'deleted_at'];
-
 describe('0012_bureau_key_statements', () => {
   it('adds the bureau key statements: logged for the bureau\'s own rows, never changed once made', () => {
-    const db = freshDb();
+    const db = freshDb({ foreignKeys: false });
     migrate(db, upTo('0011_summary_receipts'));
     db.prepare("INSERT INTO node_identity (id, role, name, district_id, created_at) VALUES ('bureau', 'bureau', '市局', NULL, 't')").run();
     db.prepare("INSERT INTO trusted_keys (id, node_id, node_name, role, district_id, signing_key, recipients, fingerprint, trusted_at, trusted_by) VALUES ('k1', 'office', '塘桥分局', 'district', 'seed-district-03', 'pk', '[]', 'f', 't', 'x')").run();

@@ -1,25 +1,13 @@
-import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../../tests/support/temp.ts';
-import { loadMigrations, migrate } from '../migrate.ts';
-import { defaultMigrationsDir } from '../open.ts';
+import { describe, expect, it } from 'vitest';
+import { migrate } from '../migrate.ts';
+import { freshDb, upTo } from './harness.ts';
 
 // 0014: the 特批 (override) of a supervisor certificate issued to a candidate the
 // rules would hold back: which rule, and the written reason.
 
-const all = loadMigrations(defaultMigrationsDir);
-const upTo = (tag: string) => all.slice(0, all.findIndex((m) => m.tag === tag) + 1);
-const temps: ReturnType<typeof tempDir>[] = [];
-afterEach(() => temps.splice(0).forEach((t) => t.cleanup()));
-function freshDb(): Database.Database {
-  const t = tempDir();
-  temps.push(t);
-  return new Database(t.file('m.sqlite'));
-}
-
 describe('0014_certificate_override', () => {
   it('adds the override columns to supervisor certificates, keeping a certificate issued before (no override)', () => {
-    const db = freshDb();
+    const db = freshDb({ foreignKeys: false });
     migrate(db, upTo('0013_audit_anchors'));
     db.prepare(
       "INSERT INTO supervisor_certificates (id, origin_node, created_at, updated_at, certificate_no, year, seq, holder_name, issue_date, valid_until, issuing_node, payload) VALUES ('s1', 'me', 't', 't', '张特监〔2026〕第0001号', 2026, 1, '王小明', '2026-12-04', '2030-12-03', 'me', 'QKL1.x.y')",

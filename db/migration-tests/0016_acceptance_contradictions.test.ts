@@ -1,23 +1,9 @@
-import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../../tests/support/temp.ts';
-import { loadMigrations, migrate } from '../migrate.ts';
-import { defaultMigrationsDir } from '../open.ts';
+import { describe, expect, it } from 'vitest';
+import { migrate } from '../migrate.ts';
+import { upTo, freshDb } from './harness.ts';
 
 // 0016: an acceptance item marked against the system's finding keeps that finding and
 // the office's reason; the bureau's pass keeps the contradictions it confirmed.
-
-const all = loadMigrations(defaultMigrationsDir);
-const upTo = (tag: string) => all.slice(0, all.findIndex((m) => m.tag === tag) + 1);
-const temps: ReturnType<typeof tempDir>[] = [];
-afterEach(() => temps.splice(0).forEach((t) => t.cleanup()));
-function freshDb(): Database.Database {
-  const t = tempDir();
-  temps.push(t);
-  const db = new Database(t.file('m.sqlite'));
-  db.pragma('foreign_keys = ON');
-  return db;
-}
 
 describe('0016_acceptance_contradictions', () => {
   it('adds the finding and reason to items and the confirmed list to decisions, keeping the rows made before (no contradiction)', () => {

@@ -1,24 +1,12 @@
-import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../../tests/support/temp.ts';
-import { loadMigrations, migrate } from '../migrate.ts';
-import { defaultMigrationsDir } from '../open.ts';
+import { describe, expect, it } from 'vitest';
+import { migrate } from '../migrate.ts';
+import { upTo, freshDb } from './harness.ts';
 
 // 0017: the local list of the people who work at this desk (经办人员), not synced.
 
-const all = loadMigrations(defaultMigrationsDir);
-const upTo = (tag: string) => all.slice(0, all.findIndex((m) => m.tag === tag) + 1);
-const temps: ReturnType<typeof tempDir>[] = [];
-afterEach(() => temps.splice(0).forEach((t) => t.cleanup()));
-function freshDb(): Database.Database {
-  const t = tempDir();
-  temps.push(t);
-  return new Database(t.file('m.sqlite'));
-}
-
 describe('0017_staff', () => {
   it('adds an empty staff table with unique names, keeping the node and its audit log made before', () => {
-    const db = freshDb();
+    const db = freshDb({ foreignKeys: false });
     migrate(db, upTo('0016_acceptance_contradictions'));
     db.prepare("INSERT INTO node_identity (id, role, name, district_id, created_at) VALUES ('n1', 'district', '塘桥分局', 'seed-district-03', '2026-01-01')").run();
     db.prepare("INSERT INTO audit_log (id, node_id, at, actor, call, table_name, row_ids, prev_hash, hash) VALUES ('a', 'n1', 't', 'root', 'node.init', 'node_identity', '[]', 'p', 'h')").run();

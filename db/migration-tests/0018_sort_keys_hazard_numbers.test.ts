@@ -1,21 +1,10 @@
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../../tests/support/temp.ts';
+import { describe, expect, it } from 'vitest';
 import { nameSortKey } from '../../electron/core/pinyin.ts';
-import { loadMigrations, migrate } from '../migrate.ts';
-import { defaultMigrationsDir } from '../open.ts';
+import { migrate } from '../migrate.ts';
+import { freshDb, scratchFile, upTo } from './harness.ts';
 
 // 0018: the pinyin sort keys of unit and manager names (kept by triggers), and 隐患编号.
-
-const all = loadMigrations(defaultMigrationsDir);
-const upTo = (tag: string) => all.slice(0, all.findIndex((m) => m.tag === tag) + 1);
-const temps: ReturnType<typeof tempDir>[] = [];
-afterEach(() => temps.splice(0).forEach((t) => t.cleanup()));
-function freshDb(): Database.Database {
-  const t = tempDir();
-  temps.push(t);
-  return new Database(t.file('m.sqlite'));
-}
 
 function seed(db: Database.Database): void {
   db.prepare("INSERT INTO node_identity (id, role, name, district_id, created_at) VALUES ('me', 'district', '塘桥分局', 'seed-district-03', 't')").run();
@@ -36,7 +25,7 @@ function seed(db: Database.Database): void {
 
 describe('0018_sort_keys_hazard_numbers', () => {
   it('keys the names already there without logging them for the next bundle, and numbers only this office’s hazards', () => {
-    const db = freshDb();
+    const db = freshDb({ foreignKeys: false });
     migrate(db, upTo('0017_staff'));
     seed(db);
     expect(migrate(db, upTo('0018_sort_keys_hazard_numbers')).applied).toEqual(['0018_sort_keys_hazard_numbers']);
@@ -60,7 +49,7 @@ describe('0018_sort_keys_hazard_numbers', () => {
   });
 
   it('keeps the keys right on later writes and puts the change log back as it was', () => {
-    const db = freshDb();
+    const db = freshDb({ foreignKeys: false });
     migrate(db, upTo('0017_staff'));
     seed(db);
     migrate(db, upTo('0018_sort_keys_hazard_numbers'));
@@ -77,9 +66,7 @@ describe('0018_sort_keys_hazard_numbers', () => {
   });
 
   it('refuses a write to a keyed table on a connection without the function, rather than leaving no key', () => {
-    const t = tempDir();
-    temps.push(t);
-    const file = t.file('m.sqlite');
+    const file = scratchFile();
     const db = new Database(file);
     migrate(db, upTo('0018_sort_keys_hazard_numbers'));
     db.close();

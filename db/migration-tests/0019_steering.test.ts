@@ -1,24 +1,15 @@
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import { loadMigrations, migrate } from '../migrate.ts';
-import { defaultMigrationsDir } from '../open.ts';
-import { tempDir } from '../../tests/support/temp.ts';
+import { describe, expect, it } from 'vitest';
+import { migrate } from '../migrate.ts';
+import { upTo, scratchFile, columns } from './harness.ts';
 
 // 0019: the city bureau's steering. Two local tables (targets, assessment rules) that
 // never travel, and two tables the bureau originates (city-wide templates, managers for
 // a training centre), logged for the bureau's own rows only.
 
-const all = loadMigrations(defaultMigrationsDir);
-const upTo = (tag: string) => all.slice(0, all.findIndex((m) => m.tag === tag) + 1);
-const temps: ReturnType<typeof tempDir>[] = [];
-afterEach(() => temps.splice(0).forEach((t) => t.cleanup()));
-const columns = (db: Database.Database, table: string) => (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
-
 describe('migration 0019_steering', () => {
   it('adds the steering tables, keeping the rows made before it; only the bureau’s own synced rows enter the change log', () => {
-    const t = tempDir();
-    temps.push(t);
-    const db = new Database(t.file('m.sqlite'));
+    const db = new Database(scratchFile('m.sqlite'));
     db.pragma('foreign_keys = ON');
     migrate(db, upTo('0018_sort_keys_hazard_numbers'));
     db.prepare("INSERT INTO node_identity (id, role, name, district_id, created_at) VALUES ('bureau', 'bureau', '市局', NULL, 't')").run();

@@ -1,20 +1,13 @@
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import { loadMigrations, migrate } from '../migrate.ts';
-import { defaultMigrationsDir } from '../open.ts';
-import { tempDir } from '../../tests/support/temp.ts';
+import { describe, expect, it } from 'vitest';
+import { migrate } from '../migrate.ts';
+import { upTo, scratchFile } from './harness.ts';
 
 // 0020 (块的日常 and 链 at work), on a database with a block and a hazard made before it.
-const all = loadMigrations(defaultMigrationsDir);
-const upTo = (tag: string) => all.slice(0, all.findIndex((m) => m.tag === tag) + 1);
-const temps: ReturnType<typeof tempDir>[] = [];
-afterEach(() => temps.splice(0).forEach((t) => t.cleanup()));
 
 describe('migration 0020_block_routine', () => {
   it('adds the routine and chain-work tables and the hazards’ sources, keeping rows made before it; only the node’s own rows enter the change log', () => {
-    const t = tempDir();
-    temps.push(t);
-    const db = new Database(t.file('m.sqlite'));
+    const db = new Database(scratchFile('m.sqlite'));
     migrate(db, upTo('0019_steering'));
     db.prepare("INSERT INTO node_identity (id, role, name, district_id, created_at) VALUES ('me', 'district', '塘桥分局', 'seed-district-03', 't')").run();
     db.prepare("INSERT INTO units (id, origin_node, created_at, updated_at, district_id, name, uscc) VALUES ('u1', 'me', 't', 't', 'seed-district-03', '甲公司', '91330100716105852F')").run();

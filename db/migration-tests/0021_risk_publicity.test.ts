@@ -1,19 +1,12 @@
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import { loadMigrations, migrate } from '../migrate.ts';
-import { defaultMigrationsDir } from '../open.ts';
-import { tempDir } from '../../tests/support/temp.ts';
+import { describe, expect, it } from 'vitest';
+import { migrate } from '../migrate.ts';
+import { upTo, scratchFile } from './harness.ts';
 
 // 0021 (风险分级 and the publicity log), on a database with rows made before it.
-const all = loadMigrations(defaultMigrationsDir);
-const upTo = (tag: string) => all.slice(0, all.findIndex((m) => m.tag === tag) + 1);
-const temps: ReturnType<typeof tempDir>[] = [];
-afterEach(() => temps.splice(0).forEach((t) => t.cleanup()));
 
 function before0021(): Database.Database {
-  const t = tempDir();
-  temps.push(t);
-  const db = new Database(t.file('m.sqlite'));
+  const db = new Database(scratchFile('m.sqlite'));
   db.pragma('foreign_keys = ON');
   migrate(db, upTo('0020_block_routine'));
   db.prepare("INSERT INTO node_identity (id, role, name, district_id, created_at) VALUES ('n', 'district', '塘桥分局', 'seed-district-03', 't')").run();

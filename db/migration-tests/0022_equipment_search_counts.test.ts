@@ -1,21 +1,14 @@
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../../tests/support/temp.ts';
+import { describe, expect, it } from 'vitest';
 import { registerSqlFunctions } from '../functions.ts';
-import { loadMigrations, migrate } from '../migrate.ts';
-import { defaultMigrationsDir } from '../open.ts';
+import { migrate } from '../migrate.ts';
+import { upTo, scratchFile } from './harness.ts';
 
 // 0022: the trigram search index of equipment and the maintained counts of live pieces,
 // both filled from the rows already there and kept by triggers afterwards.
 
-const all = loadMigrations(defaultMigrationsDir);
-const upTo = (tag: string) => all.slice(0, all.findIndex((m) => m.tag === tag) + 1);
-const temps: ReturnType<typeof tempDir>[] = [];
-afterEach(() => temps.splice(0).forEach((t) => t.cleanup()));
 function freshDb(): Database.Database {
-  const t = tempDir();
-  temps.push(t);
-  const db = new Database(t.file('m.sqlite'));
+  const db = new Database(scratchFile('m.sqlite'));
   registerSqlFunctions(db);
   return db;
 }

@@ -1,26 +1,18 @@
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../../tests/support/temp.ts';
+import { describe, expect, it } from 'vitest';
 import { registerSqlFunctions } from '../functions.ts';
-import { loadMigrations, migrate } from '../migrate.ts';
-import { defaultMigrationsDir } from '../open.ts';
+import { migrate } from '../migrate.ts';
+import { upTo, scratchFile } from './harness.ts';
 
 // 0023: the equipment grid's unit index ends in (updated_at, id) and units_name_sort in id,
 // so a district's or a unit's pieces and the sort by unit name are read from indexes alone.
 // Indexes only: every row stays as it was.
 
-const all = loadMigrations(defaultMigrationsDir);
-const upTo = (tag: string) => all.slice(0, all.findIndex((m) => m.tag === tag) + 1);
-const temps: ReturnType<typeof tempDir>[] = [];
-afterEach(() => temps.splice(0).forEach((t) => t.cleanup()));
-
 const indexColumns = (db: Database.Database, name: string) => db.prepare('SELECT name FROM pragma_index_info(?) ORDER BY seqno').pluck().all(name);
 
 describe('0023_grid_unit_order', () => {
   it('rebuilds the two indexes over the rows already there, rows unchanged', () => {
-    const t = tempDir();
-    temps.push(t);
-    const db = new Database(t.file('m.sqlite'));
+    const db = new Database(scratchFile('m.sqlite'));
     registerSqlFunctions(db);
     migrate(db, upTo('0022_equipment_search_counts'));
     db.prepare("INSERT INTO units (id, origin_node, created_at, updated_at, district_id, name, name_sort, uscc) VALUES ('u1', 'me', 't', 't', 'seed-district-03', '塘桥机械', 'tang qiao', '91330100716105852F')").run();

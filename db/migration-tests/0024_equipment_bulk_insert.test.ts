@@ -1,22 +1,14 @@
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../../tests/support/temp.ts';
+import { describe, expect, it } from 'vitest';
 import { registerSqlFunctions } from '../functions.ts';
-import { loadMigrations, migrate } from '../migrate.ts';
-import { defaultMigrationsDir } from '../open.ts';
+import { migrate } from '../migrate.ts';
+import { upTo, scratchFile } from './harness.ts';
 
 // 0024: the insert triggers of the search index, the counts and the risk marks step aside
 // while equipment_bulk_insert holds a row, and only then; they write what they wrote before.
 
-const all = loadMigrations(defaultMigrationsDir);
-const upTo = (tag: string) => all.slice(0, all.findIndex((m) => m.tag === tag) + 1);
-const temps: ReturnType<typeof tempDir>[] = [];
-afterEach(() => temps.splice(0).forEach((t) => t.cleanup()));
-
 function migratedWithPieces(): Database.Database {
-  const t = tempDir();
-  temps.push(t);
-  const db = new Database(t.file('m.sqlite'));
+  const db = new Database(scratchFile('m.sqlite'));
   registerSqlFunctions(db);
   migrate(db, upTo('0023_grid_unit_order'));
   db.prepare("INSERT INTO node_identity (id, role, name, district_id, created_at) VALUES ('me', 'district', '塘桥分局', 'seed-district-03', 't')").run();
