@@ -78,17 +78,27 @@ export function searchConditionSql(search: string, walk: boolean): SqlPart {
  * equipment_unit_counts (kept by triggers) when the filters are on what it keys by
  * (`kept`: the same conditions on its alias c), else the unit index, which also holds
  * status, kind and dates: 900,000 index entries when "zjg" matches most of a city.
+ * With a `limit`, each count that passes over matches stops there (the kept sum is exact
+ * and cheap, so it never stops): n is exact unless capped is 1, then a lower bound.
  */
-export function searchCountSql(search: string, from: string, where: string, params: readonly unknown[], kept?: SqlPart): SqlPart {
+export function searchCountSql(search: string, from: string, where: string, params: readonly unknown[], kept?: SqlPart, limit?: number): SqlPart {
   const units = unitMatchSql(search);
+  const upTo = (sql: string) => (limit === undefined ? `SELECT count(*) FROM ${sql}` : `SELECT count(*) FROM (SELECT 1 FROM ${sql} LIMIT ?)`);
+  const limitParam = limit === undefined ? [] : [limit];
   const ofUnits: SqlPart = kept
     ? {
         sql: `SELECT ifnull(sum(c.n), 0) FROM equipment_unit_counts c WHERE c.unit_id IN (${units.sql})${kept.sql ? ` AND ${kept.sql}` : ''}`,
         params: [...units.params, ...kept.params],
       }
-    : { sql: `SELECT count(*) FROM ${from} ${where} AND e.unit_id IN (${units.sql})`, params: [...params, ...units.params] };
+    : { sql: upTo(`${from} ${where} AND e.unit_id IN (${units.sql})`), params: [...params, ...units.params, ...limitParam] };
+  const ofCodes: SqlPart = {
+    sql: upTo(`${from} ${where} AND e.rowid IN (${ftsRowidsSql}) AND e.unit_id NOT IN (${units.sql})`),
+    params: [...params, searchMatchQuery(search), ...units.params, ...limitParam],
+  };
+  if (limit === undefined) return { sql: `SELECT (${ofUnits.sql}) + (${ofCodes.sql}) AS n, 0 AS capped`, params: [...ofUnits.params, ...ofCodes.params] };
+  const capped = kept ? 'b >= ?' : 'a >= ? OR b >= ?';
   return {
-    sql: `SELECT (${ofUnits.sql}) + (SELECT count(*) FROM ${from} ${where} AND e.rowid IN (${ftsRowidsSql}) AND e.unit_id NOT IN (${units.sql})) AS n`,
-    params: [...ofUnits.params, ...params, searchMatchQuery(search), ...units.params],
+    sql: `SELECT a + b AS n, ${capped} AS capped FROM (SELECT (${ofUnits.sql}) AS a, (${ofCodes.sql}) AS b)`,
+    params: [...(kept ? [limit] : [limit, limit]), ...ofUnits.params, ...ofCodes.params],
   };
 }
