@@ -152,6 +152,71 @@ describe('equipment search through the trigram index', () => {
   }, 60_000);
 });
 
+describe('a capped total', () => {
+  /** Every page as the grid asks for them, 100 rows at a time, until a page knows the last row. */
+  async function scrollToEnd(input: Record<string, unknown>, cap: number) {
+    const ids: string[] = [];
+    const totals: { total: number; capped: boolean }[] = [];
+    for (let startRow = 0; ; startRow += 100) {
+      const page = await t.ok('equipment.query', { ...input, totalCap: cap, startRow, endRow: startRow + 100 });
+      ids.push(...page.rows.map((r) => r.id));
+      totals.push({ total: page.total, capped: page.totalCapped });
+      if (!page.totalCapped) return { ids, totals, last: page.total };
+      // capped: more than total match, and total reaches past this page
+      expect(page.total).toBeGreaterThanOrEqual(Math.max(cap, startRow + 100));
+      expect(page.rows).toHaveLength(100);
+    }
+  }
+
+  it('is exact up to the cap, flagged above it, and the pages still give every match in order through the last row', async () => {
+    t = await districtCore({ now });
+    const { sqlite } = t.core.ctx.database;
+    fill(sqlite, 1500);
+    const cap = 200;
+    let capped = 0;
+    let exact = 0;
+    let exactAbove = 0;
+    const filters: { input: Record<string, unknown>; sql: string }[] = [
+      { input: {}, sql: '' },
+      { input: { status: ['in_use'] }, sql: "AND e.status = 'in_use'" },
+      { input: { inspection: 'ok' }, sql: "AND e.next_inspection_date > '2026-12-28'" },
+    ];
+    for (const q of ['zjg', '塘桥', 'Zj', '3205', '仓库', '成品仓库', '1号楼', '11苏e', '张家港市塘桥', 'é', '没有这个', ...queries(sqlite, 12)]) {
+      for (const filter of filters) {
+        const expected = likeIds(sqlite, q.trim(), { sql: filter.sql, params: [] });
+        const first = await t.ok('equipment.query', { search: q, ...filter.input, totalCap: cap, startRow: 0, endRow: 100 });
+        expect({ q, filter, ids: first.rows.map((r) => r.id) }).toEqual({ q, filter, ids: expected.slice(0, 100) });
+        if (expected.length <= cap || !first.totalCapped) {
+          // below the cap: the exact total, the same as a full recount; above it only when the
+          // count needs no pass over the matches (the kept counts of matching units)
+          expect({ q, filter, total: first.total, capped: first.totalCapped }).toEqual({ q, filter, total: expected.length, capped: false });
+          if (expected.length <= cap) exact++;
+          else exactAbove++;
+          continue;
+        }
+        capped++;
+        expect(first.total).toBeGreaterThanOrEqual(cap);
+        expect(first.total).toBeLessThan(expected.length);
+        const scrolled = await scrollToEnd({ search: q, ...filter.input }, cap);
+        expect({ q, filter, last: scrolled.last, ids: scrolled.ids }).toEqual({ q, filter, last: expected.length, ids: expected });
+        // the uncapped answer is still the exact total, unflagged
+        const whole = await t.ok('equipment.query', { search: q, ...filter.input, startRow: 0, endRow: 1 });
+        expect({ total: whole.total, capped: whole.totalCapped }).toEqual({ total: expected.length, capped: false });
+      }
+    }
+    expect({ capped: capped > 10, exact: exact > 10, exactAbove: exactAbove > 0 }).toEqual({ capped: true, exact: true, exactAbove: true });
+
+    // a date filter without a search counts its range up to the cap too; the kept counts stay exact
+    const ok = sqlite.prepare("SELECT id FROM equipment WHERE deleted_at IS NULL AND next_inspection_date > '2026-12-28' ORDER BY updated_at DESC, id DESC").pluck().all() as string[];
+    expect(ok.length).toBeGreaterThan(300);
+    const byDate = await scrollToEnd({ inspection: 'ok' }, 100);
+    expect(byDate.totals[0]).toEqual({ total: 100, capped: true });
+    expect({ last: byDate.last, ids: byDate.ids }).toEqual({ last: ok.length, ids: ok });
+    const all = sqlite.prepare('SELECT count(*) FROM equipment WHERE deleted_at IS NULL').pluck().get() as number;
+    expect(await t.ok('equipment.query', { totalCap: 100, startRow: 0, endRow: 100 })).toMatchObject({ total: all, totalCapped: false });
+  }, 180_000);
+});
+
 describe('equipment search query plans', () => {
   it('reads the trigram and unit indexes, never every piece, for three characters or more', async () => {
     t = await districtCore({ now });
