@@ -257,4 +257,36 @@ describe('equipment search query plans', () => {
     expect(usesSearchIndex('zj')).toBe(false);
     expect(usesSearchIndex('张家港')).toBe(true);
   });
+
+  it('counts up to a cap with the trigram index leading, left after the cap, and walks a page without it', async () => {
+    t = await districtCore({ now });
+    const { sqlite } = t.core.ctx.database;
+    const plan = (sql: string, params: unknown[]) =>
+      (sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join('\n');
+    for (const search of ['苏E0025', 'zjg', '仓库区']) {
+      const capped = equipmentQuerySql({ search }, dates, { countLimit: 101 });
+      const count = plan(capped.countSql, capped.countParams);
+      // the index's entries stream into the join (no list of every match first), each piece read by rowid
+      expect(capped.countSql).not.toMatch(/rowid IN \(SELECT rowid FROM equipment_search/);
+      expect(count).toMatch(/SCAN s VIRTUAL TABLE INDEX \d+:M[^\n]*\nSEARCH e USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+      expect(count).toMatch(/SEARCH c USING PRIMARY KEY \(unit_id=\?\)/);
+      expect(count).not.toMatch(/SCAN e\b|TEMP B-TREE/);
+      // with a date filter the matching units' pieces come from the unit index, also up to the cap
+      const byDate = equipmentQuerySql({ search, inspection: 'overdue' }, dates, { countLimit: 101 });
+      const byDatePlan = plan(byDate.countSql, byDate.countParams);
+      expect(byDatePlan).toMatch(/SEARCH e USING COVERING INDEX equipment_unit \(unit_id=\?\)/);
+      expect(byDatePlan).not.toMatch(/SCAN e\b|TEMP B-TREE/);
+      // a walked page checks each row's own columns: the trigram index is not read at all
+      const walk = equipmentQuerySql({ search }, dates, { walk: true });
+      expect(plan(`${walk.idsSql} LIMIT ? OFFSET ?`, [...walk.params, 100, 0])).not.toMatch(/equipment_search|VIRTUAL TABLE/);
+    }
+    // two characters and a date filter alone: the same count as uncapped, stopped by LIMIT, no sort
+    for (const filter of [{ search: 'zj' }, { inspection: 'overdue' as const }]) {
+      const capped = equipmentQuerySql(filter, dates, { countLimit: 101 });
+      expect(capped.countSql).toMatch(/^SELECT count\(\*\) AS n, count\(\*\) >= \? AS capped FROM \(SELECT 1 FROM equipment e WHERE .* LIMIT \?\)$/);
+      expect(plan(capped.countSql, capped.countParams)).not.toMatch(/TEMP B-TREE|equipment_search/);
+    }
+    const overdue = equipmentQuerySql({ inspection: 'overdue' }, dates, { countLimit: 101 });
+    expect(plan(overdue.countSql, overdue.countParams)).toMatch(/SEARCH e USING COVERING INDEX equipment_live_next/);
+  });
 });
