@@ -64,18 +64,10 @@ export const EquipmentFilter = z.object({
   asOf: IsoDate.optional().meta({ label: '截至日期' }),
   sort: z.array(z.object({ colId: z.enum(equipmentSortColumns).meta({ label: '列' }), sort: z.enum(['asc', 'desc']).meta({ label: '排序' }) })).max(3).optional().meta({ label: '排序' }),
 });
-/**
- * The equipment grid counts a search or a date filter only up to this many matches: counting
- * costs about 1 µs a match, 0.4 s for 363,000 of a city's million pieces, while the first page
- * walks an index and stops. Past it the grid says "超过 10,000 台" and scrolls on to the real
- * last row. 10,000 is about 10 ms of counting, and more than anyone reads through in a grid.
- * See docs/ARCHITECTURE.md, "Counting a grid's matches".
- */
-export const GRID_TOTAL_CAP = 10_000;
 
 export const EquipmentQueryInput = EquipmentFilter.extend({
   ...Paging,
-  /** count at most this many matches (the grid sends GRID_TOTAL_CAP); absent: the exact total */
+  /** count at most this many matches (the grid sends GRID_TOTAL_CAP, electron/shared/grid-total-cap.ts); absent: the exact total */
   totalCap: z.number().int().min(1).max(1_000_000).optional().meta({ label: '总数计数上限' }),
 }).refine(...pageLimit);
 export const EquipmentPage = z.object({
