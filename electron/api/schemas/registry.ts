@@ -67,7 +67,7 @@ export const EquipmentFilter = z.object({
 
 export const EquipmentQueryInput = EquipmentFilter.extend({
   ...Paging,
-  /** count at most this many matches (the grid sends GRID_TOTAL_CAP, electron/shared/grid-total-cap.ts); absent: the exact total */
+  /** count a search's matches up to this many only (the grid sends GRID_TOTAL_CAP, electron/shared/grid-total-cap.ts); absent: the exact total */
   totalCap: z.number().int().min(1).max(1_000_000).optional().meta({ label: '总数计数上限' }),
 }).refine(...pageLimit);
 export const EquipmentPage = z.object({

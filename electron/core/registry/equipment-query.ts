@@ -37,7 +37,7 @@ export function statusDates(ctx: CoreContext, asOf: string | undefined): StatusD
  * The statements of one grid request, exported so tests can EXPLAIN the real SQL.
  * idsSql returns the rowids of every matching row in grid order (the export uses
  * it whole, a page adds LIMIT ? OFFSET ?); countSql the total as n, and capped: 1 when
- * `countLimit` stopped a count that passes over the matches (n is then a lower bound).
+ * `countLimit` stopped a search's count (n is then a lower bound).
  */
 export function equipmentQuerySql(filter: Filter, dates: StatusDates, options: { walk?: boolean; countLimit?: number } = {}) {
   const where = ['e.deleted_at IS NULL'];
@@ -115,8 +115,10 @@ export function equipmentQuerySql(filter: Filter, dates: StatusDates, options: {
   const from = unitsFirst ? 'units u CROSS JOIN equipment e ON u.id = e.unit_id' : joinUnits ? 'equipment e JOIN units u ON u.id = e.unit_id' : 'equipment e';
   const whereSql = `WHERE ${where.join(' AND ')}`;
   const baseWhereSql = `WHERE ${baseWhere.join(' AND ')}`;
-  const limit = options.countLimit;
-  // a count over the matches stops at the limit (docs/ARCHITECTURE.md, "Counting a grid's matches")
+  // a search's count stops at the limit (docs/ARCHITECTURE.md, "Counting a grid's matches"); a
+  // date filter alone counts a range of the date index, ~30 ms for a city's 145,000 超期, and
+  // stays exact, as the 需要关注 figure the user clicked to get there
+  const limit = search ? options.countLimit : undefined;
   const passCount: SqlPart =
     limit === undefined
       ? { sql: `SELECT count(*) AS n, 0 AS capped FROM ${from} ${whereSql}`, params }
@@ -147,7 +149,7 @@ function keptCountSql(kept: SqlPart): SqlPart {
 
 /**
  * One page of equipment for the grid, with the total for the scrollbar. With `totalCap` a
- * count over the matches stops past the cap, or past the page's end when the page lies deeper,
+ * search's count stops past the cap, or past the page's end when the page lies deeper,
  * so the page holding the last row always gets the exact total: the grid learns where the
  * rows end by scrolling there.
  */
