@@ -5,7 +5,8 @@
 // triggers (search index, kept counts). With a file argument the database is kept there
 // and reused by the next run (generating a million pieces takes minutes).
 // Prints medians against the goals of issue 20 (grid first page, sort and filter ≤ 100 ms,
-// search ≤ 100 ms); it asserts nothing.
+// search ≤ 100 ms) with the total counted as the grid asks for it (up to GRID_TOTAL_CAP, then
+// "more than"), and the exact totals for comparison; it asserts nothing.
 import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { CallName, CallOutput } from '../../electron/api/contract.ts';
@@ -14,6 +15,7 @@ import { generateDistrict, type SizeBand } from '../sample-data/generate.ts';
 import { insertModel } from '../sample-data/insert.ts';
 import { tempDir } from '../../tests/support/temp.ts';
 import { figure, median } from './goal-timing.ts';
+import { GRID_TOTAL_CAP } from '../../electron/shared/grid-total-cap.ts';
 
 const target = Number(process.argv[2] ?? 1_000_000);
 const keep = process.argv[3];
@@ -59,9 +61,12 @@ async function call<K extends CallName>(name: K, input: unknown): Promise<CallOu
 }
 async function time(label: string, name: CallName, input: Record<string, unknown>, goalMs?: number) {
   const t = await median(() => call(name, input), 5);
-  const total = (t.last as { total?: number }).total;
-  console.log(`${label.padEnd(46)} ${figure(t, goalMs)}${total === undefined ? '' : `  (total ${total})`}`);
+  const { total, totalCapped } = t.last as { total?: number; totalCapped?: boolean };
+  // capped: the count stopped past the cap, "more than total" match (the grid says 超过 … 台)
+  console.log(`${label.padEnd(46)} ${figure(t, goalMs)}${total === undefined ? '' : `  (total ${total}${totalCapped ? '+, capped' : ''})`}`);
 }
+// what the equipment grid sends: the total is counted up to GRID_TOTAL_CAP (docs/ARCHITECTURE.md)
+const asTheGrid = { totalCap: GRID_TOTAL_CAP };
 
 const sampleNo = (await call('equipment.query', { startRow: 0, endRow: 100 })).rows.find((r) => r.registrationNo)?.registrationNo ?? '苏E';
 const fragment = sampleNo.slice(sampleNo.indexOf('苏'), sampleNo.indexOf('苏') + 7);
@@ -78,7 +83,7 @@ const grid: [string, Record<string, unknown>][] = [
   ['grid: filter kind 3000 (电梯)', { kindCode: '3000' }],
   ['grid: filter one district (锦丰)', { districtId: 'seed-district-04' }],
 ];
-for (const [label, input] of grid) await time(label, 'equipment.query', { startRow: 0, endRow: 100, ...input }, 100);
+for (const [label, input] of grid) await time(label, 'equipment.query', { startRow: 0, endRow: 100, ...input, ...asTheGrid }, 100);
 const searches: [string, string][] = [
   [`registration no. "${fragment}"`, fragment],
   ['unit initials "zjg"', 'zjg'],
@@ -86,8 +91,18 @@ const searches: [string, string][] = [
   ['location "成品仓库"', '成品仓库'],
   ['two characters "塘桥" (no trigram: a LIKE count, a walked page)', '塘桥'],
 ];
-for (const [label, q] of searches) await time(`search: ${label}`, 'equipment.query', { startRow: 0, endRow: 100, search: q }, 100);
-await time('search "zjg" + filter 在用', 'equipment.query', { startRow: 0, endRow: 100, search: 'zjg', status: ['in_use'] }, 100);
+for (const [label, q] of searches) await time(`search: ${label}`, 'equipment.query', { startRow: 0, endRow: 100, search: q, ...asTheGrid }, 100);
+await time('search "zjg" + filter 在用', 'equipment.query', { startRow: 0, endRow: 100, search: 'zjg', status: ['in_use'], ...asTheGrid }, 100);
+// one or two characters have no trigram: a rare text is a pass over every piece to count it
+// (and, with few matches, a second to gather the page); the cap stops only a common one
+const rare: [string, string][] = [
+  ['two characters "东兴" (a road: few matches, no trigram)', '东兴'],
+  ['two characters "没有" (no match, no trigram)', '没有'],
+];
+for (const [label, q] of rare) await time(`search: ${label}`, 'equipment.query', { startRow: 0, endRow: 100, search: q, ...asTheGrid }, 100);
+console.log('\nthe exact total (equipment.query without totalCap, as `qkl call` and the 需要关注 counts ask):');
+for (const [label, q] of searches.slice(2)) await time(`search: ${label}`, 'equipment.query', { startRow: 0, endRow: 100, search: q });
+await time('grid: filter 超期', 'equipment.query', { startRow: 0, endRow: 100, inspection: 'overdue' });
 console.log('\nhome page on the bureau (the whole city; no goal set at city scale):');
 await time('registry.summary', 'registry.summary', {});
 await time('lists.get', 'lists.get', {});

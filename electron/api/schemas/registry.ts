@@ -64,8 +64,19 @@ export const EquipmentFilter = z.object({
   asOf: IsoDate.optional().meta({ label: '截至日期' }),
   sort: z.array(z.object({ colId: z.enum(equipmentSortColumns).meta({ label: '列' }), sort: z.enum(['asc', 'desc']).meta({ label: '排序' }) })).max(3).optional().meta({ label: '排序' }),
 });
-export const EquipmentQueryInput = EquipmentFilter.extend(Paging).refine(...pageLimit);
-export const EquipmentPage = z.object({ rows: z.array(Equipment), total: z.number().int() });
+
+export const EquipmentQueryInput = EquipmentFilter.extend({
+  ...Paging,
+  /** count a search's matches up to this many only (the grid sends GRID_TOTAL_CAP, electron/shared/grid-total-cap.ts); absent: the exact total */
+  totalCap: z.number().int().min(1).max(1_000_000).optional().meta({ label: '总数计数上限' }),
+}).refine(...pageLimit);
+export const EquipmentPage = z.object({
+  rows: z.array(Equipment),
+  /** the number of matches; when totalCapped, a lower bound: more than this many match */
+  total: z.number().int(),
+  /** true only when totalCap was given and the count stopped there: total is then not the last row */
+  totalCapped: z.boolean(),
+});
 
 export const SafetyManager = z.object({
   ...SyncMeta,

@@ -152,6 +152,67 @@ describe('equipment search through the trigram index', () => {
   }, 60_000);
 });
 
+describe('a capped total', () => {
+  /** Every page as the grid asks for them, 100 rows at a time, until a page knows the last row. */
+  async function scrollToEnd(input: Record<string, unknown>, cap: number) {
+    const ids: string[] = [];
+    for (let startRow = 0; ; startRow += 100) {
+      const page = await t.ok('equipment.query', { ...input, totalCap: cap, startRow, endRow: startRow + 100 });
+      ids.push(...page.rows.map((r) => r.id));
+      if (!page.totalCapped) return { ids, last: page.total };
+      // capped: more than total match, and total reaches past this page
+      expect(page.total).toBeGreaterThanOrEqual(Math.max(cap, startRow + 100));
+      expect(page.rows).toHaveLength(100);
+    }
+  }
+
+  it('is exact up to the cap, flagged above it, and the pages still give every match in order through the last row', async () => {
+    t = await districtCore({ now });
+    const { sqlite } = t.core.ctx.database;
+    fill(sqlite, 1500);
+    const cap = 200;
+    let capped = 0;
+    let exact = 0;
+    let exactAbove = 0;
+    const filters: { input: Record<string, unknown>; sql: string }[] = [
+      { input: {}, sql: '' },
+      { input: { status: ['in_use'] }, sql: "AND e.status = 'in_use'" },
+      { input: { inspection: 'ok' }, sql: "AND e.next_inspection_date > '2026-12-28'" },
+    ];
+    for (const q of ['zjg', '塘桥', 'Zj', '3205', '仓库', '成品仓库', '1号楼', '11苏e', '张家港市塘桥', 'é', '没有这个', ...queries(sqlite, 12)]) {
+      for (const filter of filters) {
+        const expected = likeIds(sqlite, q.trim(), { sql: filter.sql, params: [] });
+        const first = await t.ok('equipment.query', { search: q, ...filter.input, totalCap: cap, startRow: 0, endRow: 100 });
+        expect({ q, filter, ids: first.rows.map((r) => r.id) }).toEqual({ q, filter, ids: expected.slice(0, 100) });
+        if (expected.length <= cap || !first.totalCapped) {
+          // below the cap: the exact total, the same as a full recount; above it only when the
+          // count needs no pass over the matches (the kept counts of matching units)
+          expect({ q, filter, total: first.total, capped: first.totalCapped }).toEqual({ q, filter, total: expected.length, capped: false });
+          if (expected.length <= cap) exact++;
+          else exactAbove++;
+          continue;
+        }
+        capped++;
+        expect(first.total).toBeGreaterThanOrEqual(cap);
+        expect(first.total).toBeLessThan(expected.length);
+        const scrolled = await scrollToEnd({ search: q, ...filter.input }, cap);
+        expect({ q, filter, last: scrolled.last, ids: scrolled.ids }).toEqual({ q, filter, last: expected.length, ids: expected });
+        // the uncapped answer is still the exact total, unflagged
+        const whole = await t.ok('equipment.query', { search: q, ...filter.input, startRow: 0, endRow: 1 });
+        expect({ total: whole.total, capped: whole.totalCapped }).toEqual({ total: expected.length, capped: false });
+      }
+    }
+    expect({ capped: capped > 10, exact: exact > 10, exactAbove: exactAbove > 0 }).toEqual({ capped: true, exact: true, exactAbove: true });
+
+    // without a search the total stays exact: a date range of the index, or the kept counts
+    const ok = sqlite.prepare("SELECT count(*) FROM equipment WHERE deleted_at IS NULL AND next_inspection_date > '2026-12-28'").pluck().get() as number;
+    expect(ok).toBeGreaterThan(300);
+    expect(await t.ok('equipment.query', { inspection: 'ok', totalCap: 100, startRow: 0, endRow: 100 })).toMatchObject({ total: ok, totalCapped: false });
+    const all = sqlite.prepare('SELECT count(*) FROM equipment WHERE deleted_at IS NULL').pluck().get() as number;
+    expect(await t.ok('equipment.query', { totalCap: 100, startRow: 0, endRow: 100 })).toMatchObject({ total: all, totalCapped: false });
+  }, 180_000);
+});
+
 describe('equipment search query plans', () => {
   it('reads the trigram and unit indexes, never every piece, for three characters or more', async () => {
     t = await districtCore({ now });
@@ -191,5 +252,37 @@ describe('equipment search query plans', () => {
     expect(shortPage).not.toMatch(/TEMP B-TREE|equipment_search/);
     expect(usesSearchIndex('zj')).toBe(false);
     expect(usesSearchIndex('张家港')).toBe(true);
+  });
+
+  it('counts up to a cap with the trigram index leading, left after the cap, and walks a page without it', async () => {
+    t = await districtCore({ now });
+    const { sqlite } = t.core.ctx.database;
+    const plan = (sql: string, params: unknown[]) =>
+      (sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join('\n');
+    for (const search of ['苏E0025', 'zjg', '仓库区']) {
+      const capped = equipmentQuerySql({ search }, dates, { countLimit: 101 });
+      const count = plan(capped.countSql, capped.countParams);
+      // the index's entries stream into the join (no list of every match first), each piece read by rowid
+      expect(capped.countSql).not.toMatch(/rowid IN \(SELECT rowid FROM equipment_search/);
+      expect(count).toMatch(/SCAN s VIRTUAL TABLE INDEX \d+:M[^\n]*\nSEARCH e USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+      expect(count).toMatch(/SEARCH c USING PRIMARY KEY \(unit_id=\?\)/);
+      expect(count).not.toMatch(/SCAN e\b|TEMP B-TREE/);
+      // with a date filter the matching units' pieces come from the unit index, also up to the cap
+      const byDate = equipmentQuerySql({ search, inspection: 'overdue' }, dates, { countLimit: 101 });
+      const byDatePlan = plan(byDate.countSql, byDate.countParams);
+      expect(byDatePlan).toMatch(/SEARCH e USING COVERING INDEX equipment_unit \(unit_id=\?\)/);
+      expect(byDatePlan).not.toMatch(/SCAN e\b|TEMP B-TREE/);
+      // a walked page checks each row's own columns: the trigram index is not read at all
+      const walk = equipmentQuerySql({ search }, dates, { walk: true });
+      expect(plan(`${walk.idsSql} LIMIT ? OFFSET ?`, [...walk.params, 100, 0])).not.toMatch(/equipment_search|VIRTUAL TABLE/);
+    }
+    // two characters: the same count as uncapped, stopped by LIMIT, no sort
+    const short = equipmentQuerySql({ search: 'zj' }, dates, { countLimit: 101 });
+    expect(short.countSql).toMatch(/^SELECT count\(\*\) AS n, count\(\*\) >= \? AS capped FROM \(SELECT 1 FROM equipment e WHERE .* LIMIT \?\)$/);
+    expect(plan(short.countSql, short.countParams)).not.toMatch(/TEMP B-TREE|equipment_search/);
+    // a date filter alone is not capped: its range of the date index, counted whole
+    const overdue = equipmentQuerySql({ inspection: 'overdue' }, dates, { countLimit: 101 });
+    expect(overdue.countSql).not.toMatch(/LIMIT/);
+    expect(plan(overdue.countSql, overdue.countParams)).toMatch(/SEARCH e USING COVERING INDEX equipment_live_next/);
   });
 });

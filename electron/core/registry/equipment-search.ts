@@ -52,16 +52,18 @@ export const ftsRowidsSql = 'SELECT rowid FROM equipment_search WHERE equipment_
 
 /**
  * The search as one WHERE condition on equipment e. `walk`: the condition is checked row by
- * row (unary + keeps SQLite from answering it through an index) so a page walks the sort's
- * index and stops after its rows, the fast way when most pieces match; otherwise SQLite
- * gathers the matching rowids from the unit index and the FTS index and sorts only those.
+ * row on the piece's own columns (LIKE, the same match as the trigram index's; unary + keeps
+ * SQLite from answering it through an index) so a page walks the sort's index and stops after
+ * its rows, the fast way when most pieces match: it reads only the rows it passes, where the
+ * index's rowid list would be read whole first (133,000 rowids, 50 ms, for 成品仓库 in a city).
+ * Otherwise SQLite gathers the matching rowids from the unit index and the FTS index and sorts
+ * only those.
  */
 export function searchConditionSql(search: string, walk: boolean): SqlPart {
   const units = unitMatchSql(search);
-  if (usesSearchIndex(search)) {
-    const plus = walk ? '+' : '';
+  if (usesSearchIndex(search) && !walk) {
     return {
-      sql: `(${plus}e.unit_id IN (${units.sql}) OR ${plus}e.rowid IN (${ftsRowidsSql}))`,
+      sql: `(e.unit_id IN (${units.sql}) OR e.rowid IN (${ftsRowidsSql}))`,
       params: [...units.params, searchMatchQuery(search)],
     };
   }
@@ -78,17 +80,35 @@ export function searchConditionSql(search: string, walk: boolean): SqlPart {
  * equipment_unit_counts (kept by triggers) when the filters are on what it keys by
  * (`kept`: the same conditions on its alias c), else the unit index, which also holds
  * status, kind and dates: 900,000 index entries when "zjg" matches most of a city.
+ * With a `limit`, each count that passes over matches stops there (the kept sum is exact
+ * and cheap, so it never stops): n is exact unless capped is 1, then a lower bound.
  */
-export function searchCountSql(search: string, from: string, where: string, params: readonly unknown[], kept?: SqlPart): SqlPart {
+export function searchCountSql(search: string, from: string, where: string, params: readonly unknown[], kept?: SqlPart, limit?: number): SqlPart {
   const units = unitMatchSql(search);
+  const upTo = (sql: string) => (limit === undefined ? `SELECT count(*) FROM ${sql}` : `SELECT count(*) FROM (SELECT 1 FROM ${sql} LIMIT ?)`);
+  const limitParam = limit === undefined ? [] : [limit];
   const ofUnits: SqlPart = kept
     ? {
         sql: `SELECT ifnull(sum(c.n), 0) FROM equipment_unit_counts c WHERE c.unit_id IN (${units.sql})${kept.sql ? ` AND ${kept.sql}` : ''}`,
         params: [...units.params, ...kept.params],
       }
-    : { sql: `SELECT count(*) FROM ${from} ${where} AND e.unit_id IN (${units.sql})`, params: [...params, ...units.params] };
+    : { sql: upTo(`${from} ${where} AND e.unit_id IN (${units.sql})`), params: [...params, ...units.params, ...limitParam] };
+  // limited: the FTS index leads, read in its own order and left after `limit` pieces (2 ms for
+  // 10,000 of 成品仓库's 133,000 entries), where e.rowid IN (…) would first read all of them
+  const ofCodes: SqlPart =
+    limit === undefined
+      ? {
+          sql: upTo(`${from} ${where} AND e.rowid IN (${ftsRowidsSql}) AND e.unit_id NOT IN (${units.sql})`),
+          params: [...params, searchMatchQuery(search), ...units.params],
+        }
+      : {
+          sql: upTo(`equipment_search s CROSS JOIN equipment e ON e.rowid = s.rowid ${where} AND s.equipment_search MATCH ? AND e.unit_id NOT IN (${units.sql})`),
+          params: [...params, searchMatchQuery(search), ...units.params, limit],
+        };
+  if (limit === undefined) return { sql: `SELECT (${ofUnits.sql}) + (${ofCodes.sql}) AS n, 0 AS capped`, params: [...ofUnits.params, ...ofCodes.params] };
+  const capped = kept ? 'b >= ?' : 'a >= ? OR b >= ?';
   return {
-    sql: `SELECT (${ofUnits.sql}) + (SELECT count(*) FROM ${from} ${where} AND e.rowid IN (${ftsRowidsSql}) AND e.unit_id NOT IN (${units.sql})) AS n`,
-    params: [...ofUnits.params, ...params, searchMatchQuery(search), ...units.params],
+    sql: `SELECT a + b AS n, ${capped} AS capped FROM (SELECT (${ofUnits.sql}) AS a, (${ofCodes.sql}) AS b)`,
+    params: [...(kept ? [limit] : [limit, limit]), ...ofUnits.params, ...ofCodes.params],
   };
 }

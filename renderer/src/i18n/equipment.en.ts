@@ -14,6 +14,7 @@ export const equipmentEn: Messages['equipment'] = {
   unitChip: 'Unit: {{name}}',
   unitChipClear: 'Stop filtering by unit',
   total: '{{count}} pieces',
+  totalCapped: 'More than {{count}} pieces; narrow the search',
   empty: 'No equipment matches',
   emptyAll: 'No equipment yet. First use',
   attentionOverdue: '{{count}} overdue',

@@ -13,6 +13,8 @@ export const equipmentZh = {
   unitChip: '使用单位：{{name}}',
   unitChipClear: '取消按使用单位筛选',
   total: '共 {{count}} 台',
+  /** the count stopped at the cap (GRID_TOTAL_CAP); the grid still scrolls on to the last row */
+  totalCapped: '超过 {{count}} 台，请缩小搜索范围',
   empty: '没有符合条件的设备',
   emptyAll: '尚无特种设备。请先',
   attentionOverdue: '检验超期 {{count}} 台',

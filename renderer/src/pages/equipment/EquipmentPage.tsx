@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { GRID_TOTAL_CAP } from '../../../../electron/shared/grid-total-cap.ts';
 import type { Equipment } from '../../../../electron/api/schemas/registry.ts';
 import { api } from '../../api/client.ts';
 import { useLoad } from '../../components/useLoad.ts';
@@ -53,7 +54,8 @@ export function EquipmentPage() {
       title: t('equipment.title'),
       columns: equipmentColumns(t),
       initialFilter,
-      query: (f, range, sortModel) => api.call('equipment.query', { ...range, ...equipmentQueryFilter(f, sortModel) }),
+      // the count stops past GRID_TOTAL_CAP (the toolbar then says 超过 … 台); the export takes every match
+      query: (f, range, sortModel) => api.call('equipment.query', { ...range, ...equipmentQueryFilter(f, sortModel), totalCap: GRID_TOTAL_CAP }),
       exportInput: (f, sortModel, columns) => ({ grid: 'equipment', filter: equipmentQueryFilter(f, sortModel), columns }),
       get: (id) => api.call('equipment.get', { id }),
       narrowed: hasNarrowing,

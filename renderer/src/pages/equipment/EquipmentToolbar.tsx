@@ -10,6 +10,8 @@ interface EquipmentToolbarProps {
   onSearch: (value: string) => void;
   onChange: (change: Partial<EquipmentFilterState>) => void;
   total: number | null;
+  /** total is a lower bound: the count stopped at the cap */
+  totalCapped?: boolean;
   gridActions: ReactNode;
 }
 
@@ -17,7 +19,7 @@ const statusValues = Object.keys(equipmentStatuses) as EquipmentStatusValue[];
 const inspectionValues = Object.keys(inspectionStatuses) as InspectionStatusValue[];
 
 /** Search, status (several), kind, inspection status, the unit a link chose, the count, 列 and 导出. */
-export function EquipmentToolbar({ filter, search, onSearch, onChange, total, gridActions }: EquipmentToolbarProps) {
+export function EquipmentToolbar({ filter, search, onSearch, onChange, total, totalCapped, gridActions }: EquipmentToolbarProps) {
   const { t } = useTranslation();
   const toggleStatus = (status: EquipmentStatusValue, on: boolean) =>
     onChange({ status: on ? [...filter.status, status] : filter.status.filter((s) => s !== status) });
@@ -67,7 +69,7 @@ export function EquipmentToolbar({ filter, search, onSearch, onChange, total, gr
         </span>
       )}
       <span className="toolbar-count" aria-live="polite" data-testid="equipment-total">
-        {total === null ? '' : t('equipment.total', { count: total })}
+        {total === null ? '' : t(totalCapped ? 'equipment.totalCapped' : 'equipment.total', { count: total })}
       </span>
       <span className="toolbar-spacer" />
       {gridActions}

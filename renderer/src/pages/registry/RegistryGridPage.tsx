@@ -28,6 +28,8 @@ export interface RegistryToolbarProps<F> {
   onSearch: (value: string) => void;
   onChange: (change: Partial<F>) => void;
   total: number | null;
+  /** total is a lower bound: the count stopped at the cap (the equipment grid's searches) */
+  totalCapped: boolean;
   gridActions: ReactNode;
   /** the selected row and the add / edit / delete actions, for a toolbar that holds them (units) */
   rows: { selected: boolean; onAdd: () => void; onEdit: () => void; onDelete: () => void };
@@ -77,7 +79,7 @@ export function RegistryGridPage<F extends { search: string }, R extends Row>({ 
   const [search, setSearch] = useState(state.search);
   const debouncedSearch = useDebouncedValue(search, SEARCH_DELAY_MS);
   const filter = useMemo<F>(() => ({ ...state, search: debouncedSearch }), [state, debouncedSearch]);
-  const [total, setTotal] = useState<number | null>(null);
+  const [total, setTotal] = useState<{ n: number; capped: boolean } | null>(null);
   const [status, setStatus] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
   const columnChoice = useColumnChoice(grid);
   const columns = useMemo(() => config.columns.map((c) => ({ colId: c.colId ?? '', header: c.headerName ?? '' })), [config.columns]);
@@ -91,7 +93,7 @@ export function RegistryGridPage<F extends { search: string }, R extends Row>({ 
       pagedDatasource<F, R>({
         filter: () => latest.current.filter,
         fetch: (f, range, sortModel) => latest.current.query(f, range, sortModel),
-        onTotal: setTotal,
+        onTotal: (n, capped) => setTotal({ n, capped }),
         onError: (text) => setStatus({ tone: 'error', text }),
       }),
     [],
@@ -155,8 +157,9 @@ export function RegistryGridPage<F extends { search: string }, R extends Row>({ 
         search={search}
         onSearch={setSearch}
         onChange={change}
-        total={total}
-        gridActions={<GridActions columns={columns} choice={columnChoice} onExport={exportShown} exportDisabled={!total} />}
+        total={total?.n ?? null}
+        totalCapped={total?.capped ?? false}
+        gridActions={<GridActions columns={columns} choice={columnChoice} onExport={exportShown} exportDisabled={!total?.n} />}
         rows={rows}
       />
       <div className="grid-area">
@@ -172,7 +175,7 @@ export function RegistryGridPage<F extends { search: string }, R extends Row>({ 
           onOpen={(row) => void editing.open(row, 'edit')}
           onDelete={(row) => void editing.open(row, 'delete')}
         />
-        {total === 0 && (
+        {total?.n === 0 && (
           <div className="grid-empty" data-testid={`${grid}-empty`}>
             {config.narrowed(filter) ? (
               config.emptyNarrowed
