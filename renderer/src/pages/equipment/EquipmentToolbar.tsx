@@ -2,6 +2,8 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { equipmentStatuses, inspectionStatuses, type EquipmentFilterState, type EquipmentStatusValue, type InspectionStatusValue } from './equipment-filter.ts';
 import { kindCodes } from './kinds.ts';
+import { ToolbarCount, ToolbarSearch, ToolbarSelect } from '../../components/ToolbarFields.tsx';
+import { UnitFilterChip } from '../registry/UnitFilterChip.tsx';
 
 interface EquipmentToolbarProps {
   filter: EquipmentFilterState;
@@ -25,10 +27,7 @@ export function EquipmentToolbar({ filter, search, onSearch, onChange, total, to
     onChange({ status: on ? [...filter.status, status] : filter.status.filter((s) => s !== status) });
   return (
     <div className="toolbar" role="toolbar" aria-label={t('equipment.title')}>
-      <label className="toolbar-field">
-        <span className="toolbar-label">{t('equipment.searchLabel')}</span>
-        <input type="search" className="search-input" value={search} placeholder={t('equipment.searchPlaceholder')} onChange={(e) => onSearch(e.target.value)} />
-      </label>
+      <ToolbarSearch label={t('equipment.searchLabel')} placeholder={t('equipment.searchPlaceholder')} value={search} onChange={onSearch} />
       <div className="toolbar-field" role="group" aria-label={t('equipment.statusFilter')}>
         <span className="toolbar-label">{t('equipment.statusFilter')}</span>
         {statusValues.map((s) => (
@@ -38,39 +37,22 @@ export function EquipmentToolbar({ filter, search, onSearch, onChange, total, to
           </label>
         ))}
       </div>
-      <label className="toolbar-field">
-        <span className="toolbar-label">{t('equipment.kindFilter')}</span>
-        <select value={filter.kindCode} onChange={(e) => onChange({ kindCode: e.target.value })}>
-          <option value="">{t('equipment.allKinds')}</option>
-          {kindCodes.map((code) => (
-            <option key={code} value={code}>
-              {t(`catalogue.kind.${code}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="toolbar-field">
-        <span className="toolbar-label">{t('equipment.inspectionFilter')}</span>
-        <select value={filter.inspection} onChange={(e) => onChange({ inspection: e.target.value as InspectionStatusValue | '' })}>
-          <option value="">{t('equipment.allInspection')}</option>
-          {inspectionValues.map((s) => (
-            <option key={s} value={s}>
-              {t(`equipment.inspection.${s}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      {filter.unitId && (
-        <span className="chip" data-testid="unit-chip">
-          {t('equipment.unitChip', { name: filter.unitName || filter.unitId })}
-          <button type="button" className="chip-remove" aria-label={t('equipment.unitChipClear')} title={t('equipment.unitChipClear')} onClick={() => onChange({ unitId: '', unitName: '' })}>
-            ×
-          </button>
-        </span>
-      )}
-      <span className="toolbar-count" aria-live="polite" data-testid="equipment-total">
-        {total === null ? '' : t(totalCapped ? 'equipment.totalCapped' : 'equipment.total', { count: total })}
-      </span>
+      <ToolbarSelect
+        label={t('equipment.kindFilter')}
+        value={filter.kindCode}
+        onChange={(kindCode) => onChange({ kindCode })}
+        all={t('equipment.allKinds')}
+        options={kindCodes.map((code) => ({ value: code, label: t(`catalogue.kind.${code}`) }))}
+      />
+      <ToolbarSelect
+        label={t('equipment.inspectionFilter')}
+        value={filter.inspection}
+        onChange={(value) => onChange({ inspection: value as InspectionStatusValue | '' })}
+        all={t('equipment.allInspection')}
+        options={inspectionValues.map((s) => ({ value: s, label: t(`equipment.inspection.${s}`) }))}
+      />
+      <UnitFilterChip unitId={filter.unitId} unitName={filter.unitName} onClear={() => onChange({ unitId: '', unitName: '' })} />
+      <ToolbarCount testId="equipment-total" text={total === null ? '' : t(totalCapped ? 'equipment.totalCapped' : 'equipment.total', { count: total })} />
       <span className="toolbar-spacer" />
       {gridActions}
     </div>

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppContext } from '../../app/app-context.ts';
 import { riskLevelOrder } from '../risk/RiskBadge.tsx';
+import { ToolbarCount, ToolbarSearch, ToolbarSelect } from '../../components/ToolbarFields.tsx';
 
 interface UnitsToolbarProps {
   search: string;
@@ -27,42 +28,23 @@ export function UnitsToolbar(props: UnitsToolbarProps) {
   const selectTitle = props.canChange ? undefined : t('units.selectFirst');
   return (
     <div className="toolbar" role="toolbar" aria-label={t('units.title')}>
-      <label className="toolbar-field">
-        <span className="toolbar-label">{t('units.searchLabel')}</span>
-        <input
-          type="search"
-          className="search-input"
-          value={props.search}
-          placeholder={t('units.searchPlaceholder')}
-          onChange={(e) => props.onSearch(e.target.value)}
-        />
-      </label>
-      <label className="toolbar-field">
-        <span className="toolbar-label">{t('units.districtFilter')}</span>
-        <select value={props.districtId} onChange={(e) => props.onDistrict(e.target.value)}>
-          <option value="">{t('units.allDistricts')}</option>
-          {districts.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="toolbar-field">
-        <span className="toolbar-label">{t('risk.filter.label')}</span>
-        <select value={props.risk} onChange={(e) => props.onRisk(e.target.value)} data-testid="units-risk-filter">
-          <option value="">{t('risk.filter.all')}</option>
-          <option value="high,elevated">{t('risk.filter.highAndElevated')}</option>
-          {riskLevelOrder.map((level) => (
-            <option key={level} value={level}>
-              {t(`risk.level.${level}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <span className="toolbar-count" aria-live="polite" data-testid="units-total">
-        {props.total === null ? '' : t('units.total', { count: props.total })}
-      </span>
+      <ToolbarSearch label={t('units.searchLabel')} placeholder={t('units.searchPlaceholder')} value={props.search} onChange={props.onSearch} />
+      <ToolbarSelect
+        label={t('units.districtFilter')}
+        value={props.districtId}
+        onChange={props.onDistrict}
+        all={t('units.allDistricts')}
+        options={districts.map((d) => ({ value: d.id, label: d.name }))}
+      />
+      <ToolbarSelect
+        label={t('risk.filter.label')}
+        value={props.risk}
+        onChange={props.onRisk}
+        all={t('risk.filter.all')}
+        options={[{ value: 'high,elevated', label: t('risk.filter.highAndElevated') }, ...riskLevelOrder.map((level) => ({ value: level, label: t(`risk.level.${level}`) }))]}
+        testId="units-risk-filter"
+      />
+      <ToolbarCount testId="units-total" text={props.total === null ? '' : t('units.total', { count: props.total })} />
       <span className="toolbar-spacer" />
       <button type="button" className="button button-primary" onClick={props.onAdd} title={t('units.addShortcut')}>
         {t('units.add')}
