@@ -8,7 +8,7 @@
 // and into a fresh database of the real schema (its indexes, search index and triggers),
 // which every import pays whatever the bundle code does.
 //   npx tsx scripts/bench/bundle-exchange.ts [equipment=100000] [--attachments-mb 500] [--keep]
-//   npx tsx scripts/bench/bundle-exchange.ts 1000000 --snapshot
+//   npx tsx scripts/bench/bundle-exchange.ts 1000000 --snapshot   (or --pieces 1000000)
 // --snapshot (city scale, issue 20: a full-snapshot import ≤ 2× the bare insert): no
 // attachments unless given, and the ratio of the import to the bare inserts is printed.
 // Each measurement runs in a fresh child process so its peak RSS is its own.
@@ -31,6 +31,8 @@ const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 interface ChildResult {
   ms: number;
+  /** CPU time (user + system) of the same span: steadier than wall time on a shared, loaded machine */
+  cpuMs: number;
   maxRssKb: number;
   detail: Record<string, unknown>;
 }
@@ -92,6 +94,7 @@ async function bareInsertReal(officeDb: string, dir: string): Promise<Record<str
   const node = await exchangeNode('bureau', '市局', null, { file: `${dir}/real.sqlite`, dir });
   const db = node.core.ctx.database.sqlite;
   const started = performance.now();
+  const cpu = process.cpuUsage();
   let rows = 0;
   db.transaction(() => {
     for (const t of ['units', 'equipment', 'safety_managers']) {
@@ -104,9 +107,10 @@ async function bareInsertReal(officeDb: string, dir: string): Promise<Record<str
     }
   })();
   const ms = performance.now() - started;
+  const cpuMs = cpuSince(cpu);
   node.close();
   source.close();
-  return { rows, ms };
+  return { rows, ms, cpuMs };
 }
 
 /** The floor for the snapshot: the office's rows read and written out as JSON lines by SQLite itself (json_object), nothing else. */
@@ -125,8 +129,14 @@ function bareRead(officeDb: string): Record<string, unknown> {
   return { rows, bytes };
 }
 
+const cpuSince = (start: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+};
+
 async function child(kind: string, a: string, b: string): Promise<void> {
   const started = performance.now();
+  const cpu = process.cpuUsage();
   let detail: Record<string, unknown>;
   if (kind === 'encrypt') detail = await bareEncrypt(a, b);
   else if (kind === 'insert') detail = bareInsert(a, b);
@@ -134,18 +144,19 @@ async function child(kind: string, a: string, b: string): Promise<void> {
   else if (kind === 'insert-real') {
     // the node's own setup (migrations, keys) is not part of the insert
     detail = await bareInsertReal(a, b);
-    return void process.stdout.write(`${JSON.stringify({ ms: detail['ms'], maxRssKb: process.resourceUsage().maxRSS, detail })}\n`);
+    return void process.stdout.write(`${JSON.stringify({ ms: detail['ms'], cpuMs: detail['cpuMs'], maxRssKb: process.resourceUsage().maxRSS, detail })}\n`);
   } else {
     const node = await exchangeNode(kind === 'export' ? 'district' : 'bureau', '', null, { file: a, dir: b });
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     detail =
       kind === 'export'
         ? await node.ok('bundles.export', { outFile: `${b}/bench.qklb`, full: true })
         : ((await node.ok('bundles.import', { paths: [`${b}/bench.qklb`] }))[0] as unknown as Record<string, unknown>);
     node.close();
-    return void process.stdout.write(`${JSON.stringify({ ms: performance.now() - t0, maxRssKb: process.resourceUsage().maxRSS, detail })}\n`);
+    return void process.stdout.write(`${JSON.stringify({ ms: performance.now() - t0, cpuMs: cpuSince(cpu0), maxRssKb: process.resourceUsage().maxRSS, detail })}\n`);
   }
-  process.stdout.write(`${JSON.stringify({ ms: performance.now() - started, maxRssKb: process.resourceUsage().maxRSS, detail })}\n`);
+  process.stdout.write(`${JSON.stringify({ ms: performance.now() - started, cpuMs: cpuSince(cpu), maxRssKb: process.resourceUsage().maxRSS, detail })}\n`);
 }
 
 function measure(kind: string, a: string, b: string): ChildResult {
@@ -157,7 +168,8 @@ function measure(kind: string, a: string, b: string): ChildResult {
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   if (args[0] === '--child') return child(args[1]!, args[2]!, args[3]!);
-  const equipment = Number(args.find((a, i) => /^\d+$/.test(a) && args[i - 1] !== '--attachments-mb') ?? 100_000);
+  const pieces = args.indexOf('--pieces');
+  const equipment = Number(pieces >= 0 ? args[pieces + 1] : (args.find((a, i) => /^\d+$/.test(a) && args[i - 1] !== '--attachments-mb') ?? 100_000));
   const at = args.indexOf('--attachments-mb');
   const snapshotMode = args.includes('--snapshot');
   const attachmentMb = at >= 0 ? Number(args[at + 1]) : snapshotMode ? 0 : 500;
@@ -236,7 +248,14 @@ async function main(): Promise<void> {
   console.log(`import status ${String(imp.detail['status'])}: ${merged.join(', ')}`);
   if (snapshotMode) {
     console.log(`full-snapshot import / bare insert (goal ≤ 2): ${(imp.ms / ins.ms).toFixed(2)} (PK-only tables), ${(imp.ms / insReal.ms).toFixed(2)} (real schema)`);
+    console.log(`the same in CPU time: ${(imp.cpuMs / ins.cpuMs).toFixed(2)} (PK-only tables), ${(imp.cpuMs / insReal.cpuMs).toFixed(2)} (real schema)`);
   }
+  const cpuPct = (floorMs: number, ms: number) => `${((floorMs / ms) * 100).toFixed(0)}%`;
+  console.log(
+    `CPU time: cipher ${s(enc.cpuMs)}, read ${s(read.cpuMs)}, insert ${s(ins.cpuMs)}, real-schema insert ${s(insReal.cpuMs)}; ` +
+      `export ${s(exp.cpuMs)} (${cpuPct(enc.cpuMs, exp.cpuMs)} of the cipher's, ${cpuPct(enc.cpuMs + read.cpuMs, exp.cpuMs)} of its floor's), ` +
+      `import ${s(imp.cpuMs)} (${cpuPct(enc.cpuMs, imp.cpuMs)} of the cipher's, ${cpuPct(enc.cpuMs + insReal.cpuMs, imp.cpuMs)} of cipher + real-schema insert)`,
+  );
   console.log(`load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   if (args.includes('--keep')) console.log(`kept ${officeDir.dir} ${bureauDir.dir}`);
   else [officeDir, bureauDir, plain, bare, real].forEach((t) => t.cleanup());
