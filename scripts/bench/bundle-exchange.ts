@@ -7,14 +7,14 @@
 // (import). The bare insert is measured twice: into tables with only their primary key,
 // and into a fresh database of the real schema (its indexes, search index and triggers),
 // which every import pays whatever the bundle code does.
-//   npx tsx scripts/bench/bundle-exchange.ts [equipment=100000] [--attachments-mb 500] [--keep]
+//   npx tsx scripts/bench/bundle-exchange.ts [equipment=100000] [--attachments-mb 500] [--repeat N] [--keep]
 //   npx tsx scripts/bench/bundle-exchange.ts 1000000 --snapshot   (or --pieces 1000000)
 // --snapshot (city scale, issue 20: a full-snapshot import ≤ 2× the bare insert): no
 // attachments unless given, and the ratio of the import to the bare inserts is printed.
 // Each measurement runs in a fresh child process so its peak RSS is its own.
 // Prints figures; asserts nothing.
 import { spawnSync } from 'node:child_process';
-import { closeSync, cpSync, createReadStream, createWriteStream, existsSync, fsyncSync, openSync, readdirSync, statSync, writeSync } from 'node:fs';
+import { closeSync, cpSync, createReadStream, createWriteStream, existsSync, fsyncSync, openSync, readdirSync, rmSync, statSync, writeSync } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -134,7 +134,7 @@ const cpuSince = (start: NodeJS.CpuUsage) => {
   return (used.user + used.system) / 1000;
 };
 
-async function child(kind: string, a: string, b: string): Promise<void> {
+async function child(kind: string, a: string, b: string, c = 'bench.qklb'): Promise<void> {
   const started = performance.now();
   const cpu = process.cpuUsage();
   let detail: Record<string, unknown>;
@@ -151,7 +151,7 @@ async function child(kind: string, a: string, b: string): Promise<void> {
     const cpu0 = process.cpuUsage();
     detail =
       kind === 'export'
-        ? await node.ok('bundles.export', { outFile: `${b}/bench.qklb`, full: true })
+        ? await node.ok('bundles.export', { outFile: `${b}/${c}`, full: true })
         : ((await node.ok('bundles.import', { paths: [`${b}/bench.qklb`] }))[0] as unknown as Record<string, unknown>);
     node.close();
     return void process.stdout.write(`${JSON.stringify({ ms: performance.now() - t0, cpuMs: cpuSince(cpu0), maxRssKb: process.resourceUsage().maxRSS, detail })}\n`);
@@ -159,17 +159,25 @@ async function child(kind: string, a: string, b: string): Promise<void> {
   process.stdout.write(`${JSON.stringify({ ms: performance.now() - started, cpuMs: cpuSince(cpu), maxRssKb: process.resourceUsage().maxRSS, detail })}\n`);
 }
 
-function measure(kind: string, a: string, b: string): ChildResult {
-  const run = spawnSync(process.execPath, [...process.execArgv, self, '--child', kind, a, b], { encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, QKL_PASSPHRASE: PASSPHRASE } });
+function measure(kind: string, a: string, b: string, ...more: string[]): ChildResult {
+  // what the previous step wrote is put on disk first: its writeback would otherwise run during
+  // this measurement (the export, measured first, paid for the 500 MB of attachments just stored)
+  spawnSync('sync');
+  const run = spawnSync(process.execPath, [...process.execArgv, self, '--child', kind, a, b, ...more], { encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, QKL_PASSPHRASE: PASSPHRASE } });
   if (run.status !== 0) throw new Error(`${kind} failed: ${run.stderr}`);
   return JSON.parse(run.stdout.trim().split('\n').at(-1)!) as ChildResult;
 }
 
+/** The run of median wall time (the upper one of an even count). */
+function median(runs: ChildResult[]): ChildResult {
+  return [...runs].sort((x, y) => x.ms - y.ms)[Math.floor(runs.length / 2)]!;
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  if (args[0] === '--child') return child(args[1]!, args[2]!, args[3]!);
+  if (args[0] === '--child') return child(args[1]!, args[2]!, args[3]!, args[4]);
   const pieces = args.indexOf('--pieces');
-  const equipment = Number(pieces >= 0 ? args[pieces + 1] : (args.find((a, i) => /^\d+$/.test(a) && args[i - 1] !== '--attachments-mb') ?? 100_000));
+  const equipment = Number(pieces >= 0 ? args[pieces + 1] : (args.find((a, i) => /^\d+$/.test(a) && args[i - 1] !== '--attachments-mb' && args[i - 1] !== '--repeat') ?? 100_000));
   const at = args.indexOf('--attachments-mb');
   const snapshotMode = args.includes('--snapshot');
   const attachmentMb = at >= 0 ? Number(args[at + 1]) : snapshotMode ? 0 : 500;
@@ -190,7 +198,7 @@ async function main(): Promise<void> {
   bureau.close();
   console.log(`office: ${inserted.units} units, ${inserted.equipment} equipment, ${inserted.managers} managers, ${attachmentMb} MB of attachments`);
 
-  const exp = measure('export', officeDir.file('qkl.sqlite'), officeDir.dir);
+  const exp1 = measure('export', officeDir.file('qkl.sqlite'), officeDir.dir);
   const bundleSize = statSync(officeDir.file('bench.qklb')).size;
   // the bare-encryption input: the same attachment bytes plus the tables as NDJSON
   const plain = tempDir('qkl-bench-plain-');
@@ -215,7 +223,25 @@ async function main(): Promise<void> {
   }
   // written outside the folder it reads: the cipher must not read its own output
   const bare = tempDir('qkl-bench-bare-');
-  const enc = measure('encrypt', plain.dir, bare.file('out.age'));
+  const enc1 = measure('encrypt', plain.dir, bare.file('out.age'));
+  // --repeat N: the export and the bare cipher again, in turn, N − 1 more times (the machine is
+  // shared: one pair can land on a quiet or a busy moment); the lines below use the medians
+  const repeatAt = args.indexOf('--repeat');
+  const repeat = repeatAt >= 0 ? Math.max(1, Number(args[repeatAt + 1]) || 1) : 1;
+  const exps = [exp1];
+  const encs = [enc1];
+  for (let i = 1; i < repeat; i++) {
+    // a bundle of its own: bench.qklb (sequence 1) is the one the bureau imports
+    exps.push(measure('export', officeDir.file('qkl.sqlite'), officeDir.dir, `bench-${i}.qklb`));
+    rmSync(officeDir.file(`bench-${i}.qklb`));
+    encs.push(measure('encrypt', plain.dir, bare.file('out.age')));
+  }
+  const exp = median(exps);
+  const enc = median(encs);
+  if (repeat > 1) {
+    const shares = exps.map((e, i) => (encs[i]!.ms / e.ms) * 100);
+    console.log(`export / bare cipher, ${repeat} pairs in turn: ${shares.map((p) => `${p.toFixed(0)}%`).join(', ')}; medians ${s(exp.ms)} / ${s(enc.ms)}`);
+  }
   if (args.includes('--keep')) cpSync(bureauDir.dir, `${bureauDir.dir}-pristine`, { recursive: true });
   const imp = measure('import', bureauDir.file('qkl.sqlite'), officeDir.dir);
   const ins = measure('insert', officeDir.file('qkl.sqlite'), bare.file('bare.sqlite'));
