@@ -46,13 +46,28 @@ export function insertPiecesInBulk(sqlite: Database.Database, writer: string, id
     insert();
     return;
   }
+  insertCollectedPiecesInBulk(sqlite, writer, () => {
+    insert();
+    return ids;
+  });
+}
+
+/**
+ * The same for a writer that learns which pieces are new only while it inserts them (a
+ * bundle's merge, which also updates pieces it already has): `insert` returns the ids it
+ * inserted. It is told the largest rowid before it began: a piece with a larger one is one it
+ * inserted itself, whose derived rows do not exist yet, so it must not update it (the update
+ * triggers would adjust rows that are not there).
+ */
+export function insertCollectedPiecesInBulk(sqlite: Database.Database, writer: string, insert: (before: number) => readonly string[]): void {
+  if (!sqlite.inTransaction) throw new Error('insertCollectedPiecesInBulk must run inside a transaction');
   sqlite.transaction(() => {
     // rowids of new rows follow the largest one, unless that is the largest integer (then SQLite picks free ones at random)
     const before = sqlite.prepare<[], number>('SELECT ifnull(max(rowid), 0) FROM equipment').pluck().get() ?? 0;
     // the flag the triggers of migration equipment_bulk_insert read while the pieces go in
     const db = drizzleOf(sqlite);
     db.insert(equipmentBulkInsert).values({ id: 1, writer }).run();
-    insert();
+    const ids = insert(before);
     // The new pieces are read again through the page cache, not the memory map: mapped pages
     // count as the process's memory, and 100,000 pieces mapped took the import's peak from
     // 373 MB to 414 MB (2026-12-07, scripts/bench/import-ledger.ts; 385 MB so).
