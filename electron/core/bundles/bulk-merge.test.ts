@@ -2,7 +2,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateDistrict } from '../../../scripts/sample-data/generate.ts';
 import { insertModel } from '../../../scripts/sample-data/insert.ts';
-import { dataDigest, exchangeNode, trustEachOther, type ExchangeNode } from '../../../tests/support/exchange.ts';
+import { craftBundle, dataDigest, exchangeNode, trustEachOther, type ExchangeNode } from '../../../tests/support/exchange.ts';
+import { tableEntry } from './format/ndjson.ts';
 import { derivedAgainstRebuild } from '../ledger/testing/derived-check.ts';
 import { BULK_MERGE_MIN_ROWS } from './merge.ts';
 
@@ -77,5 +78,22 @@ describe('bundle merge of many pieces', () => {
     const digest = dataDigest(bureau);
     expect((await importInto(path.join(office.dir, 'b.qklb'))).status).toBe('already-imported');
     expect(dataDigest(bureau)).toBe(digest);
-  });
+  }, 60_000);
+
+  it('refuses an entry that names a piece twice, with nothing changed', async () => {
+    addDistrictPieces(7);
+    const osql = office.core.ctx.database.sqlite;
+    const units = osql.prepare('SELECT * FROM units ORDER BY id').all() as Array<Record<string, unknown>>;
+    const pieces = osql.prepare('SELECT * FROM equipment ORDER BY id').all() as Array<Record<string, unknown>>;
+    expect(pieces.length).toBeGreaterThanOrEqual(BULK_MERGE_MIN_ROWS);
+    // the same piece again later in the entry, with a higher version and another status
+    const twice = [...pieces, { ...pieces[3]!, version: Number(pieces[3]!['version']) + 1, status: 'scrapped' }];
+    const file = await craftBundle(office, bureau, path.join(office.dir, 'twice.qklb'), [tableEntry('units', units, units.length), tableEntry('equipment', twice, twice.length)]);
+    const before = dataDigest(bureau);
+    const result = await importInto(file);
+    expect(result).toMatchObject({ status: 'refused', reason: 'malformed' });
+    expect(result.message).toContain('出现了两次');
+    expect(dataDigest(bureau)).toBe(before);
+    expect(bureau.core.ctx.database.sqlite.prepare('SELECT * FROM equipment_bulk_insert').all()).toEqual([]);
+  }, 60_000);
 });
