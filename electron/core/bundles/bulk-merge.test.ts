@@ -83,8 +83,8 @@ describe('bundle merge of many pieces', () => {
   it('refuses an entry that names a piece twice, with nothing changed', async () => {
     addDistrictPieces(7);
     const osql = office.core.ctx.database.sqlite;
-    const units = osql.prepare('SELECT * FROM units ORDER BY id').all() as Array<Record<string, unknown>>;
-    const pieces = osql.prepare('SELECT * FROM equipment ORDER BY id').all() as Array<Record<string, unknown>>;
+    const units = osql.prepare<[], Record<string, unknown>>('SELECT * FROM units ORDER BY id').all();
+    const pieces = osql.prepare<[], Record<string, unknown>>('SELECT * FROM equipment ORDER BY id').all();
     expect(pieces.length).toBeGreaterThanOrEqual(BULK_MERGE_MIN_ROWS);
     // the same piece again later in the entry, with a higher version and another status
     const twice = [...pieces, { ...pieces[3]!, version: Number(pieces[3]!['version']) + 1, status: 'scrapped' }];

@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
