@@ -7,14 +7,14 @@
 // (import). The bare insert is measured twice: into tables with only their primary key,
 // and into a fresh database of the real schema (its indexes, search index and triggers),
 // which every import pays whatever the bundle code does.
-//   npx tsx scripts/bench/bundle-exchange.ts [equipment=100000] [--attachments-mb 500] [--keep]
-//   npx tsx scripts/bench/bundle-exchange.ts 1000000 --snapshot
+//   npx tsx scripts/bench/bundle-exchange.ts [equipment=100000] [--attachments-mb 500] [--repeat N] [--keep]
+//   npx tsx scripts/bench/bundle-exchange.ts 1000000 --snapshot   (or --pieces 1000000)
 // --snapshot (city scale, issue 20: a full-snapshot import ≤ 2× the bare insert): no
 // attachments unless given, and the ratio of the import to the bare inserts is printed.
 // Each measurement runs in a fresh child process so its peak RSS is its own.
 // Prints figures; asserts nothing.
 import { spawnSync } from 'node:child_process';
-import { closeSync, cpSync, createReadStream, createWriteStream, existsSync, fsyncSync, openSync, readdirSync, statSync, writeSync } from 'node:fs';
+import { closeSync, cpSync, createReadStream, createWriteStream, existsSync, fsyncSync, openSync, readdirSync, rmSync, statSync, writeSync } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +31,8 @@ const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 interface ChildResult {
   ms: number;
+  /** CPU time (user + system) of the same span: steadier than wall time on a shared, loaded machine */
+  cpuMs: number;
   maxRssKb: number;
   detail: Record<string, unknown>;
 }
@@ -92,6 +94,7 @@ async function bareInsertReal(officeDb: string, dir: string): Promise<Record<str
   const node = await exchangeNode('bureau', '市局', null, { file: `${dir}/real.sqlite`, dir });
   const db = node.core.ctx.database.sqlite;
   const started = performance.now();
+  const cpu = process.cpuUsage();
   let rows = 0;
   db.transaction(() => {
     for (const t of ['units', 'equipment', 'safety_managers']) {
@@ -104,9 +107,10 @@ async function bareInsertReal(officeDb: string, dir: string): Promise<Record<str
     }
   })();
   const ms = performance.now() - started;
+  const cpuMs = cpuSince(cpu);
   node.close();
   source.close();
-  return { rows, ms };
+  return { rows, ms, cpuMs };
 }
 
 /** The floor for the snapshot: the office's rows read and written out as JSON lines by SQLite itself (json_object), nothing else. */
@@ -125,8 +129,14 @@ function bareRead(officeDb: string): Record<string, unknown> {
   return { rows, bytes };
 }
 
-async function child(kind: string, a: string, b: string): Promise<void> {
+const cpuSince = (start: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+};
+
+async function child(kind: string, a: string, b: string, c = 'bench.qklb'): Promise<void> {
   const started = performance.now();
+  const cpu = process.cpuUsage();
   let detail: Record<string, unknown>;
   if (kind === 'encrypt') detail = await bareEncrypt(a, b);
   else if (kind === 'insert') detail = bareInsert(a, b);
@@ -134,30 +144,40 @@ async function child(kind: string, a: string, b: string): Promise<void> {
   else if (kind === 'insert-real') {
     // the node's own setup (migrations, keys) is not part of the insert
     detail = await bareInsertReal(a, b);
-    return void process.stdout.write(`${JSON.stringify({ ms: detail['ms'], maxRssKb: process.resourceUsage().maxRSS, detail })}\n`);
+    return void process.stdout.write(`${JSON.stringify({ ms: detail['ms'], cpuMs: detail['cpuMs'], maxRssKb: process.resourceUsage().maxRSS, detail })}\n`);
   } else {
     const node = await exchangeNode(kind === 'export' ? 'district' : 'bureau', '', null, { file: a, dir: b });
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     detail =
       kind === 'export'
-        ? await node.ok('bundles.export', { outFile: `${b}/bench.qklb`, full: true })
+        ? await node.ok('bundles.export', { outFile: `${b}/${c}`, full: true })
         : ((await node.ok('bundles.import', { paths: [`${b}/bench.qklb`] }))[0] as unknown as Record<string, unknown>);
     node.close();
-    return void process.stdout.write(`${JSON.stringify({ ms: performance.now() - t0, maxRssKb: process.resourceUsage().maxRSS, detail })}\n`);
+    return void process.stdout.write(`${JSON.stringify({ ms: performance.now() - t0, cpuMs: cpuSince(cpu0), maxRssKb: process.resourceUsage().maxRSS, detail })}\n`);
   }
-  process.stdout.write(`${JSON.stringify({ ms: performance.now() - started, maxRssKb: process.resourceUsage().maxRSS, detail })}\n`);
+  process.stdout.write(`${JSON.stringify({ ms: performance.now() - started, cpuMs: cpuSince(cpu), maxRssKb: process.resourceUsage().maxRSS, detail })}\n`);
 }
 
-function measure(kind: string, a: string, b: string): ChildResult {
-  const run = spawnSync(process.execPath, [...process.execArgv, self, '--child', kind, a, b], { encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, QKL_PASSPHRASE: PASSPHRASE } });
+function measure(kind: string, a: string, b: string, ...more: string[]): ChildResult {
+  // what the previous step wrote is put on disk first: its writeback would otherwise run during
+  // this measurement (the export, measured first, paid for the 500 MB of attachments just stored)
+  spawnSync('sync');
+  const run = spawnSync(process.execPath, [...process.execArgv, self, '--child', kind, a, b, ...more], { encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, QKL_PASSPHRASE: PASSPHRASE } });
   if (run.status !== 0) throw new Error(`${kind} failed: ${run.stderr}`);
   return JSON.parse(run.stdout.trim().split('\n').at(-1)!) as ChildResult;
 }
 
+/** The run of median wall time (the upper one of an even count). */
+function median(runs: ChildResult[]): ChildResult {
+  return [...runs].sort((x, y) => x.ms - y.ms)[Math.floor(runs.length / 2)]!;
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  if (args[0] === '--child') return child(args[1]!, args[2]!, args[3]!);
-  const equipment = Number(args.find((a, i) => /^\d+$/.test(a) && args[i - 1] !== '--attachments-mb') ?? 100_000);
+  if (args[0] === '--child') return child(args[1]!, args[2]!, args[3]!, args[4]);
+  const pieces = args.indexOf('--pieces');
+  const equipment = Number(pieces >= 0 ? args[pieces + 1] : (args.find((a, i) => /^\d+$/.test(a) && args[i - 1] !== '--attachments-mb' && args[i - 1] !== '--repeat') ?? 100_000));
   const at = args.indexOf('--attachments-mb');
   const snapshotMode = args.includes('--snapshot');
   const attachmentMb = at >= 0 ? Number(args[at + 1]) : snapshotMode ? 0 : 500;
@@ -178,7 +198,7 @@ async function main(): Promise<void> {
   bureau.close();
   console.log(`office: ${inserted.units} units, ${inserted.equipment} equipment, ${inserted.managers} managers, ${attachmentMb} MB of attachments`);
 
-  const exp = measure('export', officeDir.file('qkl.sqlite'), officeDir.dir);
+  const exp1 = measure('export', officeDir.file('qkl.sqlite'), officeDir.dir);
   const bundleSize = statSync(officeDir.file('bench.qklb')).size;
   // the bare-encryption input: the same attachment bytes plus the tables as NDJSON
   const plain = tempDir('qkl-bench-plain-');
@@ -203,7 +223,25 @@ async function main(): Promise<void> {
   }
   // written outside the folder it reads: the cipher must not read its own output
   const bare = tempDir('qkl-bench-bare-');
-  const enc = measure('encrypt', plain.dir, bare.file('out.age'));
+  const enc1 = measure('encrypt', plain.dir, bare.file('out.age'));
+  // --repeat N: the export and the bare cipher again, in turn, N − 1 more times (the machine is
+  // shared: one pair can land on a quiet or a busy moment); the lines below use the medians
+  const repeatAt = args.indexOf('--repeat');
+  const repeat = repeatAt >= 0 ? Math.max(1, Number(args[repeatAt + 1]) || 1) : 1;
+  const exps = [exp1];
+  const encs = [enc1];
+  for (let i = 1; i < repeat; i++) {
+    // a bundle of its own: bench.qklb (sequence 1) is the one the bureau imports
+    exps.push(measure('export', officeDir.file('qkl.sqlite'), officeDir.dir, `bench-${i}.qklb`));
+    rmSync(officeDir.file(`bench-${i}.qklb`));
+    encs.push(measure('encrypt', plain.dir, bare.file('out.age')));
+  }
+  const exp = median(exps);
+  const enc = median(encs);
+  if (repeat > 1) {
+    const shares = exps.map((e, i) => (encs[i]!.ms / e.ms) * 100);
+    console.log(`export / bare cipher, ${repeat} pairs in turn: ${shares.map((p) => `${p.toFixed(0)}%`).join(', ')}; medians ${s(exp.ms)} / ${s(enc.ms)}`);
+  }
   if (args.includes('--keep')) cpSync(bureauDir.dir, `${bureauDir.dir}-pristine`, { recursive: true });
   const imp = measure('import', bureauDir.file('qkl.sqlite'), officeDir.dir);
   const ins = measure('insert', officeDir.file('qkl.sqlite'), bare.file('bare.sqlite'));
@@ -236,7 +274,14 @@ async function main(): Promise<void> {
   console.log(`import status ${String(imp.detail['status'])}: ${merged.join(', ')}`);
   if (snapshotMode) {
     console.log(`full-snapshot import / bare insert (goal ≤ 2): ${(imp.ms / ins.ms).toFixed(2)} (PK-only tables), ${(imp.ms / insReal.ms).toFixed(2)} (real schema)`);
+    console.log(`the same in CPU time: ${(imp.cpuMs / ins.cpuMs).toFixed(2)} (PK-only tables), ${(imp.cpuMs / insReal.cpuMs).toFixed(2)} (real schema)`);
   }
+  const cpuPct = (floorMs: number, ms: number) => `${((floorMs / ms) * 100).toFixed(0)}%`;
+  console.log(
+    `CPU time: cipher ${s(enc.cpuMs)}, read ${s(read.cpuMs)}, insert ${s(ins.cpuMs)}, real-schema insert ${s(insReal.cpuMs)}; ` +
+      `export ${s(exp.cpuMs)} (${cpuPct(enc.cpuMs, exp.cpuMs)} of the cipher's, ${cpuPct(enc.cpuMs + read.cpuMs, exp.cpuMs)} of its floor's), ` +
+      `import ${s(imp.cpuMs)} (${cpuPct(enc.cpuMs, imp.cpuMs)} of the cipher's, ${cpuPct(enc.cpuMs + insReal.cpuMs, imp.cpuMs)} of cipher + real-schema insert)`,
+  );
   console.log(`load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   if (args.includes('--keep')) console.log(`kept ${officeDir.dir} ${bureauDir.dir}`);
   else [officeDir, bureauDir, plain, bare, real].forEach((t) => t.cleanup());

@@ -92,13 +92,13 @@ function ownRecipientsIncludingRetired(ctx: CoreContext): string[] {
 }
 
 /** Checked table entries, inflated (with limits) into sealed work files, in merge order. Who may send which rows is judged row by row at merge. */
-async function unpackTables(entries: OpenedEntry[], run: WorkRun): Promise<Array<{ table: SyncedTable; rows: SealedFile }>> {
-  const tables: Array<{ table: SyncedTable; rows: SealedFile }> = [];
+async function unpackTables(entries: OpenedEntry[], run: WorkRun): Promise<Array<{ table: SyncedTable; rows: SealedFile; count: number }>> {
+  const tables: Array<{ table: SyncedTable; rows: SealedFile; count: number }> = [];
   const order = (t: SyncedTable) => syncedTables.indexOf(t);
   for (const entry of entries.filter((e) => e.kind === 'table')) {
     if (!isSyncedTable(entry.name)) throw new BundleRefusal('malformed', `数据包含有本程序不接收的数据表“${entry.name}”。`);
     if (tables.some((t) => t.table === entry.name)) throw new BundleRefusal('malformed', `数据包中数据表“${entry.name}”出现了两次。`);
-    tables.push({ table: entry.name, rows: await inflateTable(entry, path.join(run.dir, `rows-${entry.index}`), tableLabel(entry.name)) });
+    tables.push({ table: entry.name, rows: await inflateTable(entry, path.join(run.dir, `rows-${entry.index}`), tableLabel(entry.name)), count: entry.rows });
   }
   return tables.sort((a, b) => order(a.table) - order(b.table));
 }
@@ -182,7 +182,7 @@ async function importOne(ctx: CoreContext, self: NodeIdentity, file: string, ide
     const importedAt = ctx.now().toISOString();
     try {
       sqlite.transaction(() => {
-        for (const { table, rows } of tables) mergeTable(sqlite, table, readSealedSync(rows), sender.id, changes, authority, onRow);
+        for (const { table, rows, count } of tables) mergeTable(sqlite, table, readSealedSync(rows), sender.id, changes, authority, onRow, count);
         authority.finish();
         keyStatements.apply();
         if (sender.role === 'district') {

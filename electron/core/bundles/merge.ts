@@ -5,6 +5,7 @@ import { splitLinesSync } from './line-reader.ts';
 import { tableLabel } from '../sync/authority.ts';
 import type { RowAuthority } from '../sync/authorize.ts';
 import { columnsOf, type SyncedTable } from './sync-tables.ts';
+import { insertCollectedPiecesInBulk } from '../ledger/bulk-derived.ts';
 
 const MAX_LINE = 8 * 1024 * 1024;
 
@@ -30,7 +31,7 @@ function parseRow(line: string, table: SyncedTable, lineNo: number, allowed: Set
 }
 
 /** What the merge needs of the row already here under the incoming id. */
-type ExistingRow = { origin_node: string; version: number; deleted_at: string | null };
+type ExistingRow = { origin_node: string; version: number; deleted_at: string | null; rowid?: number };
 
 interface Statements {
   find: Database.Statement<[unknown], ExistingRow>;
@@ -85,6 +86,9 @@ function* checkedLines(chunks: Iterable<Buffer>, table: SyncedTable): Generator<
   }
 }
 
+/** From this many pieces in a table entry on, new pieces go in through the ledger's bulk path. */
+export const BULK_MERGE_MIN_ROWS = 500;
+
 /**
  * Applies one table's rows from a verified bundle. Rows belong to the node that
  * made them: a row of another node is refused, never merged, and so is a row whose
@@ -92,6 +96,11 @@ function* checkedLines(chunks: Iterable<Buffer>, table: SyncedTable): Generator<
  * node's own rows the higher version wins and an equal or older one changes nothing.
  * Call inside the import's transaction; `onRow` is called after each row is read
  * (progress, and a cancel that throws and so rolls the transaction back).
+ *
+ * `announcedRows` is the entry's row count from the signed manifest: a large equipment
+ * entry (a district's snapshot) inserts its new pieces with the per-row derived triggers
+ * stepped aside and writes their search index, counts and risk marks with one statement
+ * each afterwards (ledger/bulk-derived.ts), as the ledger import does.
  */
 export function mergeTable(
   sqlite: Database.Database,
@@ -101,11 +110,39 @@ export function mergeTable(
   changes: Changes,
   authority: RowAuthority,
   onRow: () => void = () => {},
+  announcedRows = 0,
+): void {
+  if (table !== 'equipment' || announcedRows < BULK_MERGE_MIN_ROWS) {
+    mergeRows(sqlite, table, ndjson, senderNodeId, changes, authority, onRow, null);
+    return;
+  }
+  insertCollectedPiecesInBulk(sqlite, 'bundles.import', (before) => {
+    const inserted: string[] = [];
+    mergeRows(sqlite, table, ndjson, senderNodeId, changes, authority, onRow, { before, inserted });
+    return inserted;
+  });
+}
+
+/** A bulk insert under way: the largest rowid before it, and the ids it inserted. */
+interface Bulk {
+  before: number;
+  inserted: string[];
+}
+
+function mergeRows(
+  sqlite: Database.Database,
+  table: SyncedTable,
+  ndjson: Iterable<Buffer>,
+  senderNodeId: string,
+  changes: Changes,
+  authority: RowAuthority,
+  onRow: () => void,
+  bulk: Bulk | null,
 ): void {
   const allowed = new Set(columnsOf(sqlite, table));
   const counts = (changes[table] ??= { inserted: 0, updated: 0, deleted: 0, unchanged: 0 });
   const statements: Statements = {
-    find: sqlite.prepare<[unknown], ExistingRow>(`SELECT origin_node, version, deleted_at FROM ${table} WHERE id = ?`),
+    find: sqlite.prepare<[unknown], ExistingRow>(`SELECT ${bulk ? 'rowid AS rowid, ' : ''}origin_node, version, deleted_at FROM ${table} WHERE id = ?`),
     insert: new Map(),
     update: new Map(),
   };
@@ -124,10 +161,15 @@ export function mergeTable(
     try {
       if (!existing) {
         statementFor(sqlite, statements.insert, table, columns, 'insert').run(...values);
+        bulk?.inserted.push(row['id'] as string);
         if (row['deleted_at'] != null) counts.deleted++;
         else counts.inserted++;
       } else if (existing.origin_node !== senderNodeId) {
         throw new BundleRefusal('foreign-rows', `数据包试图改动其他单位的${tableLabel(table)}记录（编号 ${String(row['id'])}），已拒绝。`);
+      } else if (bulk && existing.rowid !== undefined && existing.rowid > bulk.before) {
+        // a row this entry already inserted: its derived rows are written only at the end, so the
+        // update triggers cannot run on it; an exporter writes each row once
+        throw new BundleRefusal('malformed', `数据包中的${tableLabel(table)}记录（编号 ${String(row['id'])}）出现了两次，数据包已损坏，请向报送单位重新索取。`);
       } else if ((row['version'] as number) > existing.version) {
         const updateColumns = columns.filter((c) => c !== 'id');
         statementFor(sqlite, statements.update, table, ['id', ...updateColumns], 'update').run(...updateColumns.map((c) => row[c]), row['id']);

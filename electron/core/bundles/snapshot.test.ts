@@ -41,6 +41,26 @@ describe('bundle snapshot', () => {
       snapshot.dispose();
     }
   });
+
+  it('keeps every row whole across the 1 MiB buffers it encodes into, and a row larger than one buffer', async () => {
+    t = await districtCore({});
+    const { sqlite } = t.core.ctx.database;
+    const unit = insertUnit(sqlite, { name: '大行单位' });
+    // 3-byte characters, rows of ~6 KB: a buffer fills mid-row many times over
+    const pieces = insertPieces(sqlite, unit, 400, { location: '仓'.repeat(2000) + '😀' });
+    // one row of ~1.5 MB, beyond a whole buffer
+    sqlite.prepare('UPDATE equipment SET location = ? WHERE id = ?').run('库'.repeat(500_000), pieces[7]);
+
+    const snapshot = takeSnapshot(sqlite, { nodeId: 'test', tables: ['equipment'], sinceChangeSeq: null }, t.dir);
+    try {
+      expect(snapshot.tables[0]!.file.size).toBeGreaterThan(3 << 20);
+      const lines = text(snapshot, 0).split('\n');
+      expect(lines.pop()).toBe('');
+      expect(lines.map((l) => JSON.parse(l) as Record<string, unknown>)).toEqual(sqlite.prepare("SELECT * FROM equipment WHERE origin_node = 'test' ORDER BY id").all());
+    } finally {
+      snapshot.dispose();
+    }
+  });
 });
 
 function text(snapshot: ReturnType<typeof takeSnapshot>, i: number): string {

@@ -45,31 +45,23 @@ export function takeSnapshot(sqlite: Database.Database, scope: SnapshotScope, te
       const attachments = new Set<string>();
       const tables = scope.tables.map((table, i) => {
         const writer = new SealedWriter(path.join(dir, String(i)));
+        const sink = new LineSink(writer);
         let rows = 0;
-        let buffer = '';
         const lines = table === 'attachments' ? null : sqlLines(sqlite, table, scope, changeSeq);
         try {
           if (lines) {
             for (const line of lines) {
-              buffer += line + '\n';
+              sink.line(line);
               rows++;
-              if (buffer.length > 1 << 20) {
-                writer.write(buffer);
-                buffer = '';
-              }
             }
           } else {
             for (const row of rowsOf(sqlite, table, scope, changeSeq, '*')) {
-              buffer += JSON.stringify(row) + '\n';
+              sink.line(JSON.stringify(row));
               rows++;
               if (table === 'attachments' && row['deleted_at'] === null) attachments.add(String(row['sha256']));
-              if (buffer.length > 1 << 20) {
-                writer.write(buffer);
-                buffer = '';
-              }
             }
           }
-          if (buffer) writer.write(buffer);
+          sink.flush();
           return { table, file: writer.finish(), rows };
         } finally {
           writer.close();
@@ -84,6 +76,44 @@ export function takeSnapshot(sqlite: Database.Database, scope: SnapshotScope, te
 }
 
 type Row = Record<string, unknown>;
+
+const SINK_BYTES = 1 << 20;
+const LF = 0x0a;
+
+/**
+ * Encodes lines as UTF-8 straight into a 1 MiB buffer handed to the writer when full. Joining
+ * the lines into one string first cost more than reading the rows: `Buffer.from` of the joined
+ * string (flattening it, then encoding) took 0.64 s of an export of 100,000 pieces (issue 20).
+ * Each full buffer is a new one, since the writer may keep the one it was given.
+ */
+class LineSink {
+  private buffer: Buffer | null = null;
+  private used = 0;
+
+  constructor(private readonly writer: SealedWriter) {}
+
+  line(text: string): void {
+    // a UTF-16 unit is at most 3 bytes of UTF-8 (a surrogate pair, 2 units, is 4)
+    const most = text.length * 3 + 1;
+    if (this.used + most > SINK_BYTES) {
+      this.flush();
+      if (most > SINK_BYTES) {
+        this.writer.write(`${text}\n`);
+        return;
+      }
+    }
+    const buffer = (this.buffer ??= Buffer.allocUnsafe(SINK_BYTES));
+    this.used += buffer.write(text, this.used);
+    buffer[this.used++] = LF;
+  }
+
+  flush(): void {
+    if (!this.buffer || this.used === 0) return;
+    this.writer.write(this.buffer.subarray(0, this.used));
+    this.buffer = null;
+    this.used = 0;
+  }
+}
 
 /**
  * The table's rows as JSON lines, the text columns encoded by SQLite's json_object

@@ -46,32 +46,57 @@ export function insertPiecesInBulk(sqlite: Database.Database, writer: string, id
     insert();
     return;
   }
-  sqlite.transaction(() => {
-    // rowids of new rows follow the largest one, unless that is the largest integer (then SQLite picks free ones at random)
-    const before = sqlite.prepare<[], number>('SELECT ifnull(max(rowid), 0) FROM equipment').pluck().get() ?? 0;
-    // the flag the triggers of migration equipment_bulk_insert read while the pieces go in
-    const db = drizzleOf(sqlite);
-    db.insert(equipmentBulkInsert).values({ id: 1, writer }).run();
-    insert();
-    // The new pieces are read again through the page cache, not the memory map: mapped pages
-    // count as the process's memory, and 100,000 pieces mapped took the import's peak from
-    // 373 MB to 414 MB (2026-12-07, scripts/bench/import-ledger.ts; 385 MB so).
-    const mmap = sqlite.pragma('mmap_size', { simple: true }) as number;
-    sqlite.pragma('mmap_size = 0');
-    try {
-      const above = sqlite.prepare<[number], number>('SELECT count(*) FROM equipment WHERE rowid > ?').pluck().get(before);
-      if (above === ids.length) {
-        for (const sql of derivedOf('FROM equipment AS e WHERE e.rowid > ?')) sqlite.prepare(sql).run(before);
-      } else {
-        const statements = derivedOf('FROM json_each(?) AS j JOIN equipment AS e ON e.id = j.value WHERE true').map((sql) => sqlite.prepare(sql));
-        for (let i = 0; i < ids.length; i += IDS_PER_STATEMENT) {
-          const chunk = JSON.stringify(ids.slice(i, i + IDS_PER_STATEMENT));
-          for (const statement of statements) statement.run(chunk);
-        }
+  // a savepoint: a failed insert takes the flag and the pieces back to here
+  sqlite.transaction(() =>
+    writeInBulk(sqlite, writer, () => {
+      insert();
+      return ids;
+    }),
+  )();
+}
+
+/**
+ * The same for a writer that learns which pieces are new only while it inserts them (a
+ * bundle's merge, which also updates pieces it already has): `insert` returns the ids it
+ * inserted. It is told the largest rowid before it began: a piece with a larger one is one it
+ * inserted itself, whose derived rows do not exist yet, so it must not update it (the update
+ * triggers would adjust rows that are not there).
+ *
+ * No savepoint of its own: the caller's whole transaction must roll back if this throws (the
+ * bundle import's does). A savepoint held open over a bundle's pieces made every insert slower
+ * the more had gone before: 20,000 pieces took 6.3 s of CPU in one, 2.0 s without, 3.7 s with
+ * the per-row triggers (2026-12-07, scripts/bench/bundle-exchange.ts).
+ */
+export function insertCollectedPiecesInBulk(sqlite: Database.Database, writer: string, insert: (before: number) => readonly string[]): void {
+  if (!sqlite.inTransaction) throw new Error('insertCollectedPiecesInBulk must run inside a transaction');
+  writeInBulk(sqlite, writer, insert);
+}
+
+function writeInBulk(sqlite: Database.Database, writer: string, insert: (before: number) => readonly string[]): void {
+  // rowids of new rows follow the largest one, unless that is the largest integer (then SQLite picks free ones at random)
+  const before = sqlite.prepare<[], number>('SELECT ifnull(max(rowid), 0) FROM equipment').pluck().get() ?? 0;
+  // the flag the triggers of migration equipment_bulk_insert read while the pieces go in
+  const db = drizzleOf(sqlite);
+  db.insert(equipmentBulkInsert).values({ id: 1, writer }).run();
+  const ids = insert(before);
+  // The new pieces are read again through the page cache, not the memory map: mapped pages
+  // count as the process's memory, and 100,000 pieces mapped took the import's peak from
+  // 373 MB to 414 MB (2026-12-07, scripts/bench/import-ledger.ts; 385 MB so).
+  const mmap = sqlite.pragma('mmap_size', { simple: true }) as number;
+  sqlite.pragma('mmap_size = 0');
+  try {
+    const above = sqlite.prepare<[number], number>('SELECT count(*) FROM equipment WHERE rowid > ?').pluck().get(before);
+    if (above === ids.length) {
+      for (const sql of derivedOf('FROM equipment AS e WHERE e.rowid > ?')) sqlite.prepare(sql).run(before);
+    } else {
+      const statements = derivedOf('FROM json_each(?) AS j JOIN equipment AS e ON e.id = j.value WHERE true').map((sql) => sqlite.prepare(sql));
+      for (let i = 0; i < ids.length; i += IDS_PER_STATEMENT) {
+        const chunk = JSON.stringify(ids.slice(i, i + IDS_PER_STATEMENT));
+        for (const statement of statements) statement.run(chunk);
       }
-    } finally {
-      sqlite.pragma(`mmap_size = ${mmap}`);
     }
-    db.delete(equipmentBulkInsert).run();
-  })();
+  } finally {
+    sqlite.pragma(`mmap_size = ${mmap}`);
+  }
+  db.delete(equipmentBulkInsert).run();
 }
