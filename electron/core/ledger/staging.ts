@@ -34,7 +34,7 @@ const stagedColumnsOf: Record<PlanTable, Record<string, string>> = {
   safety_managers: { ...managerColumns, nameSort: 'name_sort' },
 };
 
-/** Rows gathered in memory before they go to the temp table in one transaction: few enough to die young (no old-generation garbage). */
+/** Rows gathered in memory before they go to the temp table in one statement: few enough to die young (no old-generation garbage). */
 const STAGE_BATCH = 256;
 
 /**
@@ -76,9 +76,12 @@ export class StagedRows {
   /** the new rows' ids in insert order: the change log and the audit log name them */
   readonly ids: string[] = [];
   private readonly keys: readonly string[];
-  private pending: unknown[][] = [];
+  /** rows not yet in the temp table, one after the other (id, then the value columns) */
+  private buffer: unknown[] = [];
+  private buffered = 0;
   private created = false;
   private stage: Database.Statement | null = null;
+  private stageBatch: Database.Statement | null = null;
 
   constructor(
     private readonly sqlite: Database.Database,
@@ -99,43 +102,53 @@ export class StagedRows {
 
   /** A planned insert; missing value keys are written as NULL. */
   add(id: string, values: Record<string, unknown>): void {
-    const { keys } = this;
-    const row = new Array<unknown>(keys.length + 1);
-    row[0] = id;
-    for (let k = 0; k < keys.length; k++) row[k + 1] = values[keys[k]!] ?? null;
+    const { keys, buffer } = this;
+    let at = this.buffered * (keys.length + 1);
+    buffer[at++] = id;
+    for (let k = 0; k < keys.length; k++) buffer[at++] = values[keys[k]!] ?? null;
     this.ids.push(id);
-    this.pending.push(row);
-    if (this.pending.length >= STAGE_BATCH) this.flush();
+    if (++this.buffered === STAGE_BATCH) this.flush();
   }
 
-  /** Moves the rows held in memory into the temp table, in one transaction (synchronous: nothing interleaves). */
+  /**
+   * Moves the rows held in memory into the temp table. A full batch goes in as one statement
+   * of STAGE_BATCH rows (one call into SQLite instead of one per row), bound from one flat
+   * array that is filled again for the next batch (no array per row); the last, partial
+   * batch row by row, in one transaction. Synchronous: nothing interleaves.
+   */
   private flush(): void {
+    if (this.buffered === 0) return;
+    const width = this.keys.length + 1;
     if (!this.stage) {
       const columns = ['id', ...this.columns()];
       // hot path: scripts/bench/import-ledger.ts
       this.sqlite.exec(`CREATE TEMP TABLE "${this.name}" (${columns.join(', ')})`);
       this.created = true;
+      const row = `(${columns.map(() => '?').join(', ')})`;
       // hot path: scripts/bench/import-ledger.ts
-      this.stage = this.sqlite.prepare(`INSERT INTO temp."${this.name}" VALUES (${columns.map(() => '?').join(', ')})`);
+      this.stage = this.sqlite.prepare(`INSERT INTO temp."${this.name}" VALUES ${row}`);
+      // hot path: scripts/bench/import-ledger.ts
+      this.stageBatch = this.sqlite.prepare(`INSERT INTO temp."${this.name}" VALUES ${Array.from({ length: STAGE_BATCH }, () => row).join(', ')}`);
     }
-    const { stage, pending } = this;
+    const { stage, stageBatch, buffer, buffered } = this;
     let written = 0;
     try {
-      this.sqlite.transaction(() => {
-        for (const row of pending) {
-          stage.run(row);
-          written++;
-        }
-      })();
+      if (buffered === STAGE_BATCH) written = stageBatch!.run(buffer).changes;
+      else {
+        this.sqlite.transaction(() => {
+          for (let r = 0; r < buffered; r++) written += stage.run(buffer.slice(r * width, (r + 1) * width)).changes;
+        })();
+      }
     } finally {
       stagedWrites.set(this.sqlite, stagedWriteCount(this.sqlite) + written);
     }
-    this.pending = [];
+    this.buffered = 0;
   }
 
-  /** The end of the preview: what is still in memory joins the temp table. */
+  /** The end of the preview: what is still in memory joins the temp table, and the buffer goes. */
   finish(): void {
-    if (this.pending.length > 0) this.flush();
+    this.flush();
+    this.buffer = [];
   }
 
   /** Apply can read the rows only while the connection that staged them is open. */
@@ -200,11 +213,13 @@ export class StagedRows {
 
   /** Forgets the rows; the temp table goes with them. */
   drop(): void {
-    this.pending = [];
+    this.buffer = [];
+    this.buffered = 0;
     this.ids.length = 0;
     if (this.created && this.sqlite.open) this.sqlite.exec(`DROP TABLE IF EXISTS temp."${this.name}"`);
     this.created = false;
     this.stage = null;
+    this.stageBatch = null;
   }
 }
 
