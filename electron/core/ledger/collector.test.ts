@@ -59,7 +59,7 @@ function record(i: number): EquipmentRecord {
       location: pick('1 号楼', null, '𠀀 surrogate', ''),
       lastInspectionDate: pick('2024-05-01', undefined),
     },
-    extra: pick(null, { 备注: `第${i}台` }, { z: '1', a: '2', '2023': 'x' }),
+    extra: pick<Record<string, string> | null>(null, { 备注: `第${i}台` }, { z: '1', a: '2', '2023': 'x' }),
     extraKeys: [],
     dropped: pick(null, [], ['=A1', '3.2E+17']),
   };
