@@ -52,6 +52,9 @@ let sequence = 0;
 
 const planGone = () => new AppError('NOT_FOUND', '导入预览已失效（数据库在预览之后重新打开过），请重新选择文件预览');
 
+/** Rows per INSERT … SELECT of apply (see writeInto). */
+const WRITE_CHUNK = 20_000;
+
 /** The SQL function apply's INSERT … SELECT calls once per row, for progress and cancel. */
 const STEP_FUNCTION = 'qkl_ledger_apply_step';
 const stepOf = new WeakMap<Database.Database, { current: (() => void) | null }>();
@@ -174,20 +177,21 @@ export class StagedRows {
   }
 
   /**
-   * Inserts the rows into their table as new rows of this node, version 1, in ONE statement,
-   * calling `step` every `every` rows (progress, cancel: a throw from it aborts the statement).
-   * Runs inside apply's transaction.
+   * Inserts the rows into their table as new rows of this node, version 1, WRITE_CHUNK rows per
+   * statement, calling `step` every `every` rows (progress, cancel: a throw from it aborts the
+   * statement). Runs inside apply's transaction.
    */
   writeInto(originNode: string, now: string, every: number, step: (rows: number) => void): void {
     this.assertUsable();
     if (this.count === 0) return;
     const columns = this.columns().join(', ');
-    // One statement, not one per chunk of rows: each statement of a transaction copies every
-    // index page it is the first to touch into its statement journal, and 100,000 pieces in
-    // chunks of 500 took 3.9 s against 2.2 s in one (2026-12-07, scripts/bench/import-ledger.ts).
-    // Progress and cancel are seen from inside it, through a temporary trigger on the rows going
-    // in (the SELECT's own expressions would not do: with triggers on the target, SQLite reads
-    // the whole SELECT into a scratch table before the first row is inserted).
+    // Few statements, not one per 500 rows: each statement of a transaction copies every index
+    // page it is the first to touch into its statement journal, and 100,000 pieces in chunks of
+    // 500 took 3.9 s against 2.2 s in one (2026-12-07, scripts/bench/import-ledger.ts). Not one
+    // for all rows either: with triggers on the target, SQLite reads a statement's whole SELECT
+    // into a scratch table (in memory) before its first row goes in.
+    // Progress and cancel are seen from inside a statement, through a temporary trigger on the
+    // rows going in (the SELECT's own expressions run while that scratch table is filled).
     const holder = stepHolder(this.sqlite);
     const trigger = `${this.name}_step`;
     // hot path: scripts/bench/import-ledger.ts (a temp trigger: gone with the statement, or with the connection)
@@ -201,9 +205,11 @@ export class StagedRows {
     };
     try {
       // hot path: scripts/bench/import-ledger.ts
-      this.sqlite
-        .prepare(`INSERT INTO main.${this.table} (id, origin_node, created_at, updated_at, version, ${columns}) SELECT id, ?, ?, ?, 1, ${columns} FROM temp."${this.name}" ORDER BY rowid`)
-        .run(originNode, now, now);
+      const insert = this.sqlite.prepare(
+        `INSERT INTO main.${this.table} (id, origin_node, created_at, updated_at, version, ${columns}) SELECT id, ?, ?, ?, 1, ${columns} FROM temp."${this.name}" WHERE rowid > ? AND rowid <= ? ORDER BY rowid`,
+      );
+      // the temp table's rowids are 1…count: rows were only ever appended
+      for (let from = 0; from < this.count; from += WRITE_CHUNK) insert.run(originNode, now, now, from, Math.min(from + WRITE_CHUNK, this.count));
     } finally {
       holder.current = null;
       this.sqlite.exec(`DROP TRIGGER IF EXISTS temp."${trigger}"`);
