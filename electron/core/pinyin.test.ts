@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { comparePinyin, nameInitials, nameSortKey } from './pinyin.ts';
+import { comparePinyin, computeSortKey, nameInitials, nameSortKey, RECENT_SORT_KEYS } from './pinyin.ts';
 
 describe('nameInitials', () => {
   it('gives the pinyin initials of Chinese names', () => {
@@ -33,5 +33,19 @@ describe('nameSortKey', () => {
     expect(sorted(['张三', '曾小明', '陈明'], 'person')).toEqual(['陈明', '曾小明', '张三']);
     expect(sorted(['张三', '曾小明', '陈明'], 'unit')).toEqual(['曾小明', '陈明', '张三']);
     expect(nameSortKey('单田芳', 'person').startsWith('~shan4')).toBe(true);
+  });
+
+  it('gives a remembered key exactly as computed, per kind, also once older names were pushed out', () => {
+    const names = ['曾小明', '单田芳', '长江润发', 'ＡＢＢ（中国）', '3M公司', ''];
+    for (const name of names) {
+      // the unit reading first, then the person reading of the same name: remembered apart
+      expect(nameSortKey(name, 'unit')).toBe(computeSortKey(name, 'unit'));
+      expect(nameSortKey(name, 'person')).toBe(computeSortKey(name, 'person'));
+      expect(nameSortKey(name, 'unit')).toBe(computeSortKey(name, 'unit'));
+    }
+    expect(nameSortKey('曾小明', 'person')).not.toBe(nameSortKey('曾小明', 'unit'));
+    for (let i = 0; i <= RECENT_SORT_KEYS; i++) nameSortKey(`n${i}`, 'person');
+    for (const name of names) expect(nameSortKey(name, 'person')).toBe(computeSortKey(name, 'person'));
+    expect(nameSortKey('n7', 'person')).toBe(computeSortKey('n7', 'person'));
   });
 });

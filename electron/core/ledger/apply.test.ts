@@ -153,6 +153,33 @@ describe('apply', () => {
     expect(await t.ok('ledger.apply', { planId: plan.planId, jobId: 'apply-job-2' })).toMatchObject({ equipment: { inserted: 3000 } });
   });
 
+  it('reports progress and sees a cancel while one statement inserts a table’s new rows', async () => {
+    t = await districtCore();
+    const { sqlite } = t.core.ctx.database;
+    // 100 units, then 3,000 pieces: written by one INSERT … SELECT per table (staging.ts)
+    const plan = await preview(await ledger('big.xlsx', Array.from({ length: 3000 }, (_, i) => equipmentRow(i + 1, 1 + (i % 100)))));
+    const before = dbSnapshot(sqlite);
+    const seen: number[] = [];
+    sqlite.function('progress_midway', () => {
+      seen.push(t.core.ctx.jobs.progress('apply-midway').done ?? -1);
+      return t.core.ctx.jobs.cancel('apply-midway') ? 1 : 0;
+    });
+    // the 2,001st piece: the statement that inserts the pieces is still running
+    sqlite.exec("CREATE TEMP TRIGGER midway AFTER INSERT ON equipment WHEN NEW.internal_no = 'DT-2001' BEGIN SELECT progress_midway(); END");
+    sqlite.function('later_piece', () => seen.push(-1));
+    sqlite.exec("CREATE TEMP TRIGGER later AFTER INSERT ON equipment WHEN NEW.internal_no = 'DT-2900' BEGIN SELECT later_piece(); END");
+    const cancelled = await t.core.call('ledger.apply', { planId: plan.planId, jobId: 'apply-midway' });
+    expect(cancelled).toMatchObject({ ok: false, code: 'CANCELLED', message: expect.stringContaining('回滚') });
+    // the units and 2,000 pieces counted already (progress goes in steps of 500 rows), and the
+    // cancel seen before the statement went on to the 2,900th piece
+    expect(seen).toEqual([2100]);
+    expect(t.core.ctx.jobs.progress('apply-midway')).toMatchObject({ state: 'cancelled' });
+    expect(dbSnapshot(sqlite)).toBe(before);
+    sqlite.exec('DROP TRIGGER midway');
+    sqlite.exec('DROP TRIGGER later');
+    expect(await t.ok('ledger.apply', { planId: plan.planId })).toMatchObject({ equipment: { inserted: 3000 } });
+  });
+
   it('stages a preview’s new rows in temp tables only, and leaves none behind once applied, cancelled or pushed out', async () => {
     t = await districtCore();
     const { sqlite } = t.core.ctx.database;

@@ -44,13 +44,46 @@ function sameFields(a: object | null, b: object | null): boolean {
 const joinDropped = (a: string[] | null) => (a ?? []).join('\u0000');
 const sameDropped = (a: string[] | null, b: string[] | null) => joinDropped(a) === joinDropped(b);
 
-// A value in the fingerprint's text, its length first, so no text can pass for two; undefined ("the file does not say") stays apart from null and ''.
-const part = (v: unknown) => {
-  if (v === undefined) return 'u';
-  if (v === null) return 'n';
-  const text = String(v);
-  return `${text.length}:${text}`;
-};
+/**
+ * cyrb53 (two 32-bit multiply-xorshift lanes over the UTF-16 code units, combined to 53 bits),
+ * fed piece by piece: the hash of the pieces is the hash of their concatenation, without
+ * building it (a string per row of 100,000 is garbage to collect).
+ */
+class Hash53 {
+  private h1 = 0xdeadbeef;
+  private h2 = 0x41c6ce57;
+
+  text(text: string): void {
+    let { h1, h2 } = this;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 2654435761);
+      h2 = Math.imul(h2 ^ c, 1597334677);
+    }
+    this.h1 = h1;
+    this.h2 = h2;
+  }
+
+  /**
+   * A value in the fingerprint's text, its length first, so no text can pass for two;
+   * undefined ("the file does not say") stays apart from null and ''.
+   */
+  part(v: unknown): void {
+    if (v === undefined) return this.text('u');
+    if (v === null) return this.text('n');
+    const text = String(v);
+    this.text(String(text.length));
+    this.text(':');
+    this.text(text);
+  }
+
+  digest(): number {
+    let { h1, h2 } = this;
+    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+    return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+  }
+}
 
 /**
  * What two equipment rows are compared by: a 53-bit hash of the district, unit columns,
@@ -62,32 +95,28 @@ const part = (v: unknown) => {
  */
 export function equipmentFingerprint(r: EquipmentRecord): number {
   const v = r.values as Record<string, unknown>;
-  let text = part(r.districtId) + part(r.uscc) + part(r.unitName) + part(r.unitAddress);
+  const hash = new Hash53();
+  hash.part(r.districtId);
+  hash.part(r.uscc);
+  hash.part(r.unitName);
+  hash.part(r.unitAddress);
   // the values object has one shape (equipment-row.ts' emptyValues): keys in one order
-  for (const key in v) text += key + part(v[key]);
-  text += '|';
+  for (const key in v) {
+    hash.text(key);
+    hash.part(v[key]);
+  }
+  hash.text('|');
   if (r.extra) {
     const keys = Object.keys(r.extra);
     if (keys.length > 1) keys.sort();
-    for (const k of keys) text += part(k) + part(r.extra[k]);
+    for (const k of keys) {
+      hash.part(k);
+      hash.part(r.extra[k]);
+    }
   }
-  text += '|';
-  for (const d of r.dropped ?? []) text += part(d);
-  return hash53(text);
-}
-
-/** cyrb53: two 32-bit multiply-xorshift lanes over the UTF-16 code units, combined to 53 bits. */
-function hash53(text: string): number {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+  hash.text('|');
+  for (const d of r.dropped ?? []) hash.part(d);
+  return hash.digest();
 }
 
 /** An equipment row as the key maps keep it: where it is, and what it holds. */
@@ -160,10 +189,7 @@ export class Collector {
       const previous = key ? kind.map.get(key) : undefined;
       if (!previous) continue;
       if (same(previous, record)) return 'folded';
-      const shown = key!.split('\u0000').at(-1)!;
-      this.partners.push({ earlier: { sheetIndex: previous.sheetIndex, sheet: previous.sheet, row: previous.row }, later: { sheetIndex: record.sheetIndex, sheet: record.sheet, row: record.row }, label: kind.label, key: shown });
-      row.error(kind.field, kind.code, `${kind.label}“${shown}”在${where(previous, record.sheet)}已出现，但两行内容不同。同一${kind.label}只能对应一行，请核对后删除或改正其中一行`);
-      return 'conflict';
+      return this.conflict(kind, key!, previous, record, row);
     }
     let kept: E | undefined;
     for (const kind of kinds) {
@@ -171,6 +197,14 @@ export class Collector {
       if (key) kind.map.set(key, (kept ??= entry()));
     }
     return 'new';
+  }
+
+  /** A later row with an earlier row's key and other content: refused, the earlier one kept and named. */
+  private conflict<R extends RowRef>(kind: KeyKind<R, RowRef>, key: string, previous: RowRef, record: R, row: RowContext): 'conflict' {
+    const shown = key.split('\u0000').at(-1)!;
+    this.partners.push({ earlier: { sheetIndex: previous.sheetIndex, sheet: previous.sheet, row: previous.row }, later: { sheetIndex: record.sheetIndex, sheet: record.sheet, row: record.row }, label: kind.label, key: shown });
+    row.error(kind.field, kind.code, `${kind.label}“${shown}”在${where(previous, record.sheet)}已出现，但两行内容不同。同一${kind.label}只能对应一行，请核对后删除或改正其中一行`);
+    return 'conflict';
   }
 
   private settle(result: 'new' | 'folded' | 'conflict', row: RowContext, warnings: Issue[]): boolean {
@@ -182,15 +216,35 @@ export class Collector {
 
   /** The row's unit when the row is to be planned; null when it was folded into an earlier row or refused. */
   addEquipment(record: EquipmentRecord, warnings: Issue[], row: RowContext): UnitAgg | null {
-    // compared by its fingerprint only when a key repeats; made for every row that has a key, since any may repeat later
+    // claim() without its closures (three per row, 100,000 rows): compared by the fingerprint
+    // only when a key repeats; made for every row that has a key, since any may repeat later
+    const kinds = this.equipmentKeys;
     let fingerprint: number | undefined;
-    const print = () => (fingerprint ??= equipmentFingerprint(record));
-    const same = (a: EquipmentSeen) => a.fingerprint === print();
-    const entry = (): EquipmentSeen => ({ sheetIndex: record.sheetIndex, sheet: record.sheet, row: record.row, fingerprint: print() });
-    if (!this.settle(this.claim(record, this.equipmentKeys, row, same, entry), row, warnings)) return null;
+    let result: 'new' | 'folded' | 'conflict' = 'new';
+    const keys: (string | null | undefined)[] = this.equipmentKeyScratch;
+    for (let k = 0; k < kinds.length; k++) {
+      const kind = kinds[k]!;
+      const key = (keys[k] = kind.of(record));
+      const previous = key ? kind.map.get(key) : undefined;
+      if (!previous) continue;
+      fingerprint ??= equipmentFingerprint(record);
+      result = previous.fingerprint === fingerprint ? 'folded' : this.conflict(kind, key!, previous, record, row);
+      break;
+    }
+    if (result === 'new') {
+      let kept: EquipmentSeen | undefined;
+      for (let k = 0; k < kinds.length; k++) {
+        const key = keys[k];
+        if (key) kinds[k]!.map.set(key, (kept ??= { sheetIndex: record.sheetIndex, sheet: record.sheet, row: record.row, fingerprint: (fingerprint ??= equipmentFingerprint(record)) }));
+      }
+    }
+    if (!this.settle(result, row, warnings)) return null;
     this.equipmentRows++;
     return this.addUnit(record, row);
   }
+
+  /** the keys of the row under claim, per key kind (reused: nothing allocated per row) */
+  private readonly equipmentKeyScratch: (string | null | undefined)[] = [];
 
   addManager(record: ManagerRecord, warnings: Issue[], row: RowContext): void {
     if (!this.settle(this.claim(record, this.managerKeys, row, sameManager, () => record), row, warnings)) return;

@@ -93,8 +93,10 @@ export function mergeExtra(existing: string | null | undefined, extra: Record<st
   const merged: Record<string, string> = existing ? (JSON.parse(existing) as Record<string, string>) : {};
   for (const key of keys) {
     const value = extra?.[key];
-    if (value === undefined) delete merged[key];
-    else merged[key] = value;
+    // nothing to remove from a new row (and a delete would turn the object into a slow dictionary)
+    if (value === undefined) {
+      if (existing) delete merged[key];
+    } else merged[key] = value;
   }
   if (extra) for (const key in extra) merged[key] = extra[key]!;
   return Object.keys(merged).length > 0 ? JSON.stringify(merged) : null;
