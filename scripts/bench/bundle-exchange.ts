@@ -11,6 +11,9 @@
 //   npx tsx scripts/bench/bundle-exchange.ts 1000000 --snapshot   (or --pieces 1000000)
 // --snapshot (city scale, issue 20: a full-snapshot import ≤ 2× the bare insert): no
 // attachments unless given, and the ratio of the import to the bare inserts is printed.
+//   npx tsx scripts/bench/bundle-exchange.ts 100000 --snapshot --city-pieces 900000
+// --city-pieces N: the bureau already holds N pieces from nine other districts (a city of
+// ten), and the bare insert into the real schema goes into a copy of that database.
 // Each measurement runs in a fresh child process so its peak RSS is its own.
 // Prints figures; asserts nothing.
 import { spawnSync } from 'node:child_process';
@@ -22,6 +25,7 @@ import { createCipheriv, randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { generateDistrict } from '../sample-data/generate.ts';
 import { insertModel } from '../sample-data/insert.ts';
+import { CITY_BANDS } from './city-bands.ts';
 import { addAttachment, exchangeNode, PASSPHRASE, trustEachOther } from '../../tests/support/exchange.ts';
 import { tempDir } from '../../tests/support/temp.ts';
 
@@ -91,6 +95,7 @@ function bareInsert(officeDb: string, target: string): Record<string, unknown> {
 /** The same rows into a fresh database of the real schema (migrations, triggers, the core's SQL functions), prepared statements, one transaction. */
 async function bareInsertReal(officeDb: string, dir: string): Promise<Record<string, unknown>> {
   const source = new Database(officeDb, { readonly: true });
+  // with --city-pieces, real.sqlite is a copy of the filled bureau (exchangeNode reopens it)
   const node = await exchangeNode('bureau', '市局', null, { file: `${dir}/real.sqlite`, dir });
   const db = node.core.ctx.database.sqlite;
   const started = performance.now();
@@ -177,7 +182,7 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   if (args[0] === '--child') return child(args[1]!, args[2]!, args[3]!, args[4]);
   const pieces = args.indexOf('--pieces');
-  const equipment = Number(pieces >= 0 ? args[pieces + 1] : (args.find((a, i) => /^\d+$/.test(a) && args[i - 1] !== '--attachments-mb' && args[i - 1] !== '--repeat') ?? 100_000));
+  const equipment = Number(pieces >= 0 ? args[pieces + 1] : (args.find((a, i) => /^\d+$/.test(a) && args[i - 1] !== '--attachments-mb' && args[i - 1] !== '--repeat' && args[i - 1] !== '--city-pieces') ?? 100_000));
   const at = args.indexOf('--attachments-mb');
   const snapshotMode = args.includes('--snapshot');
   const attachmentMb = at >= 0 ? Number(args[at + 1]) : snapshotMode ? 0 : 500;
@@ -187,6 +192,20 @@ async function main(): Promise<void> {
   const office = await exchangeNode('district', '塘桥分局', 'seed-district-03', { file: officeDir.file('qkl.sqlite'), dir: officeDir.dir });
   const bureau = await exchangeNode('bureau', '市局', null, { file: bureauDir.file('qkl.sqlite'), dir: bureauDir.dir });
   await trustEachOther(office, bureau);
+  const cityAt = args.indexOf('--city-pieces');
+  const cityPieces = cityAt >= 0 ? Number(args[cityAt + 1]) : 0;
+  if (cityPieces > 0) {
+    // nine other districts' offices, as their bundles leave them on the bureau (not the office's 03)
+    const started = performance.now();
+    let filled = 0;
+    for (const [i, n] of [1, 2, 4, 5, 6, 7, 8, 9, 10].entries()) {
+      const districtId = `seed-district-${String(n).padStart(2, '0')}`;
+      const model = generateDistrict({ seed: 20261202 + i, units: Math.round(cityPieces / 9 / 40), equipmentPerUnit: CITY_BANDS, districtName: `第${n}区` });
+      insertModel(bureau.core.ctx.database.sqlite, model, { nodeId: `office-${districtId}`, districtId, now: new Date(Date.UTC(2026, 0, 1 + i)) });
+      filled += model.equipment.length;
+    }
+    console.log(`bureau: ${filled} pieces of nine other districts already there (generated and inserted in ${s(performance.now() - started)})`);
+  }
   const model = generateDistrict({ seed: 5, units: Math.ceil(equipment / 15) });
   model.equipment.length = Math.min(model.equipment.length, equipment);
   const present = new Set(model.equipment.map((e) => e.unitIndex));
@@ -243,9 +262,13 @@ async function main(): Promise<void> {
     console.log(`export / bare cipher, ${repeat} pairs in turn: ${shares.map((p) => `${p.toFixed(0)}%`).join(', ')}; medians ${s(exp.ms)} / ${s(enc.ms)}`);
   }
   if (args.includes('--keep')) cpSync(bureauDir.dir, `${bureauDir.dir}-pristine`, { recursive: true });
+  // the bare insert into the real schema starts from the same filled bureau the import starts from
+  const pristineBureau = cityPieces > 0 ? bureauDir.file('pristine.sqlite') : null;
+  if (pristineBureau) cpSync(bureauDir.file('qkl.sqlite'), pristineBureau);
   const imp = measure('import', bureauDir.file('qkl.sqlite'), officeDir.dir);
   const ins = measure('insert', officeDir.file('qkl.sqlite'), bare.file('bare.sqlite'));
   const real = tempDir('qkl-bench-real-');
+  if (cityPieces > 0) cpSync(pristineBureau!, real.file('real.sqlite'));
   const insReal = measure('insert-real', officeDir.file('qkl.sqlite'), real.dir);
   const read = measure('read', officeDir.file('qkl.sqlite'), '');
 

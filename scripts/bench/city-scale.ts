@@ -11,7 +11,8 @@ import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { CallName, CallOutput } from '../../electron/api/contract.ts';
 import { openCore } from '../../electron/core/open-core.ts';
-import { generateDistrict, type SizeBand } from '../sample-data/generate.ts';
+import { generateDistrict } from '../sample-data/generate.ts';
+import { CITY_BANDS } from './city-bands.ts';
 import { insertModel } from '../sample-data/insert.ts';
 import { tempDir } from '../../tests/support/temp.ts';
 import { figure, median } from './goal-timing.ts';
@@ -20,13 +21,7 @@ import { GRID_TOTAL_CAP } from '../../electron/shared/grid-total-cap.ts';
 const target = Number(process.argv[2] ?? 1_000_000);
 const keep = process.argv[3];
 const districts = ['开发区', '东城', '塘桥', '锦丰', '南丰', '乐余', '杨舍', '金港', '后塍', '德积'];
-const bands: SizeBand[] = [
-  { profile: 'small', weight: 40, min: 1, max: 12 },
-  { profile: 'medium', weight: 16, min: 11, max: 19 },
-  { profile: 'cylinders', weight: 6, min: 8, max: 16 },
-  { profile: 'large', weight: 26, min: 20, max: 80 },
-  { profile: 'huge', weight: 12, min: 100, max: 240 },
-];
+const bands = CITY_BANDS;
 const now = () => new Date('2026-12-01T02:00:00Z');
 const temp = keep ? undefined : tempDir();
 const file = keep ?? temp!.file('city.sqlite');

@@ -4,7 +4,8 @@
 // Data: the sample-data generator (realistic district), scaled to ~40 pieces a unit.
 // Prints medians of 7 runs; it asserts nothing (speed goals are read, not tested).
 import { performance } from 'node:perf_hooks';
-import { generateDistrict, type SizeBand } from '../sample-data/generate.ts';
+import { generateDistrict } from '../sample-data/generate.ts';
+import { CITY_BANDS } from './city-bands.ts';
 import { insertModel } from '../sample-data/insert.ts';
 import type { CallName, CallOutput } from '../../electron/api/contract.ts';
 import { openCore } from '../../electron/core/open-core.ts';
@@ -17,13 +18,7 @@ import { getRegistrySettings } from '../../electron/core/settings/settings-servi
 
 const target = Number(process.argv[2] ?? 200_000);
 // ~40 pieces a unit on average, so 200,000 pieces fall on ~5,000 units
-const bands: SizeBand[] = [
-  { profile: 'small', weight: 40, min: 1, max: 12 },
-  { profile: 'medium', weight: 16, min: 11, max: 19 },
-  { profile: 'cylinders', weight: 6, min: 8, max: 16 },
-  { profile: 'large', weight: 26, min: 20, max: 80 },
-  { profile: 'huge', weight: 12, min: 100, max: 240 },
-];
+const bands = CITY_BANDS;
 const units = Math.max(5, Math.round(target / 40));
 const now = () => new Date('2026-12-01T02:00:00Z'); // the generator's reference date, 10:00 in China
 
