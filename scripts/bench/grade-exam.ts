@@ -74,8 +74,9 @@ async function bareRead(file: string): Promise<Record<string, unknown>> {
   return { rows, cells, gcMs: Math.round(await gc.stop()) };
 }
 
-async function grade(dir: string, bankFile: string, answers: string): Promise<Record<string, unknown>> {
-  const core = openCore({ file: `${dir}/grade.sqlite`, host: 'cli', actor: 'bench' });
+/** A training node on a fresh file with the bank imported and an exam set on it; the caller closes the core. */
+async function examNode(file: string, bankFile: string) {
+  const core = openCore({ file, host: 'cli', actor: 'bench' });
   const ok = async (name: Parameters<typeof core.call>[0], input: unknown) => {
     const r = await core.call(name, input);
     if (!r.ok) throw new Error(r.message);
@@ -85,10 +86,20 @@ async function grade(dir: string, bankFile: string, answers: string): Promise<Re
     await ok('node.init', { role: 'training', name: '技术服务中心' });
     const { bank } = (await ok('training.importBank', { source: { kind: 'path', path: bankFile }, title: '题库' })) as unknown as { bank: { id: string } };
     const exam = await ok('training.createExam', { title: '基准考试', bankId: bank.id });
+    return { core, ok, examId: exam.id };
+  } catch (error) {
+    core.close();
+    throw error;
+  }
+}
+
+async function grade(dir: string, bankFile: string, answers: string): Promise<Record<string, unknown>> {
+  const { core, ok, examId } = await examNode(`${dir}/grade.sqlite`, bankFile);
+  try {
     const gc = gcTimer();
     const cpuStarted = cpuNow();
     const started = performance.now();
-    const report = (await ok('training.grade', { examId: exam.id, source: { kind: 'path', path: answers } })) as unknown as { candidates: number; passed: number; errors: unknown[]; warnings: unknown[] };
+    const report = (await ok('training.grade', { examId, source: { kind: 'path', path: answers } })) as unknown as { candidates: number; passed: number; errors: unknown[]; warnings: unknown[] };
     const gradeMs = performance.now() - started;
     const gradeCpuMs = cpuNow() - cpuStarted;
     const gcMs = await gc.stop();
@@ -162,16 +173,9 @@ function bareInsert(dir: string, kind: InsertKind = 'triggers'): Record<string, 
  * it: more than a bundled build would pay). CPU is the whole process's, so both threads.
  */
 async function readAndScore(dir: string, bankFile: string, answers: string, mode: 'one-thread' | 'worker'): Promise<Record<string, unknown>> {
-  const core = openCore({ file: `${dir}/score-${mode}.sqlite`, host: 'cli', actor: 'bench' });
-  const ok = async (name: Parameters<typeof core.call>[0], input: unknown) => {
-    const r = await core.call(name, input);
-    if (!r.ok) throw new Error(r.message);
-    return r.value as Record<string, unknown> & { id: string };
-  };
+  const { core, examId } = await examNode(`${dir}/score-${mode}.sqlite`, bankFile);
   try {
-    await ok('node.init', { role: 'training', name: '技术服务中心' });
-    const { bank } = (await ok('training.importBank', { source: { kind: 'path', path: bankFile }, title: '题库' })) as unknown as { bank: { id: string } };
-    const exam = loadExamRow(core.ctx, (await ok('training.createExam', { title: '基准考试', bankId: bank.id })).id);
+    const exam = loadExamRow(core.ctx, examId);
     const gc = gcTimer();
     const cpuStarted = cpuNow();
     const started = performance.now();

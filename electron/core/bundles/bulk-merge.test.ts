@@ -2,7 +2,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateDistrict } from '../../../scripts/sample-data/generate.ts';
 import { insertModel } from '../../../scripts/sample-data/insert.ts';
-import { craftBundle, dataDigest, exchangeNode, trustEachOther, type ExchangeNode } from '../../../tests/support/exchange.ts';
+import { craftBundle, dataDigest, type ExchangeNode } from '../../../tests/support/exchange.ts';
+import { BUREAU, exchangeNetwork, rowsFrom, TANGQIAO, type ExchangeNetwork } from '../../../tests/support/exchange-network.ts';
 import { tableEntry } from './format/ndjson.ts';
 import { derivedAgainstRebuild } from '../ledger/testing/derived-check.ts';
 import { BULK_MERGE_MIN_ROWS } from './merge.ts';
@@ -14,18 +15,15 @@ import { BULK_MERGE_MIN_ROWS } from './merge.ts';
 // derived data must equal a full rebuild from the pieces, and every unit with new pieces must
 // be marked for the risk refresh.
 
+let net: ExchangeNetwork<'office' | 'bureau'>;
 let office: ExchangeNode;
 let bureau: ExchangeNode;
 
 beforeEach(async () => {
-  office = await exchangeNode('district', '塘桥分局', 'seed-district-03');
-  bureau = await exchangeNode('bureau', '张家港市市场监督管理局');
-  await trustEachOther(office, bureau);
+  net = await exchangeNetwork({ office: TANGQIAO, bureau: BUREAU });
+  ({ office, bureau } = net);
 });
-afterEach(() => {
-  office.cleanup();
-  bureau.cleanup();
-});
+afterEach(() => net.cleanup());
 
 const exportFrom = (name: string) => office.ok('bundles.export', { outFile: path.join(office.dir, name) });
 const importInto = async (file: string) => (await bureau.ok('bundles.import', { paths: [file] }))[0]!;
@@ -72,8 +70,7 @@ describe('bundle merge of many pieces', () => {
     expect(added).toHaveLength(second.equipment);
     expectDerivedAsRebuilt(bureau, [...added, ...merged.slice(0, 30), ...merged.slice(-7)]);
     // the rows themselves are the office's
-    const rows = (n: ExchangeNode) => JSON.stringify(n.core.ctx.database.sqlite.prepare('SELECT * FROM equipment WHERE origin_node = ? ORDER BY id').all(office.id));
-    expect(rows(bureau)).toBe(rows(office));
+    expect(rowsFrom(bureau, 'equipment', office.id)).toBe(rowsFrom(office, 'equipment', office.id));
     // importing it again changes nothing
     const digest = dataDigest(bureau);
     expect((await importInto(path.join(office.dir, 'b.qklb'))).status).toBe('already-imported');
