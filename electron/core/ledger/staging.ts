@@ -212,6 +212,7 @@ export class StagedRows {
       for (let from = 0; from < this.count; from += WRITE_CHUNK) insert.run(originNode, now, now, from, Math.min(from + WRITE_CHUNK, this.count));
     } finally {
       holder.current = null;
+      // hot path: scripts/bench/import-ledger.ts (the temp trigger above, gone before the next table)
       this.sqlite.exec(`DROP TRIGGER IF EXISTS temp."${trigger}"`);
     }
     if (pending > 0) step(pending);
