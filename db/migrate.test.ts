@@ -20,7 +20,7 @@ afterEach(() => temps.splice(0).forEach((t) => t.cleanup()));
 // Each migration's own test (rows made before it kept, its schema at work) is in db/migration-tests/.
 describe('migration runner', () => {
   it('knows the committed migrations in journal order', () => {
-    expect(all.map((m) => m.tag)).toEqual(['0000_foundation', '0001_districts_seed_audit_guard', '0002_registry', '0003_equipment_grid_live', '0004_exchange_keys', '0005_blocks_chain', '0006_acceptance', '0007_training', '0008_hazards', '0009_supervision_work', '0010_complaint_reporter_staff', '0011_summary_receipts', '0012_bureau_key_statements', '0013_audit_anchors', '0014_certificate_override', '0015_next_inspection_source', '0016_acceptance_contradictions', '0017_staff', '0018_sort_keys_hazard_numbers', '0019_steering', '0020_block_routine', '0021_risk_publicity', '0022_equipment_search_counts', '0023_grid_unit_order', '0024_equipment_bulk_insert']);
+    expect(all.map((m) => m.tag)).toEqual(['0000_foundation', '0001_districts_seed_audit_guard', '0002_registry', '0003_equipment_grid_live', '0004_exchange_keys', '0005_blocks_chain', '0006_acceptance', '0007_training', '0008_hazards', '0009_supervision_work', '0010_complaint_reporter_staff', '0011_summary_receipts', '0012_bureau_key_statements', '0013_audit_anchors', '0014_certificate_override', '0015_next_inspection_source', '0016_acceptance_contradictions', '0017_staff', '0018_sort_keys_hazard_numbers', '0019_steering', '0020_block_routine', '0021_risk_publicity', '0022_equipment_search_counts', '0023_grid_unit_order', '0024_equipment_bulk_insert', '0025_equipment_search_short']);
     for (const m of all) expect(m.statements.length).toBeGreaterThan(0);
   });
 

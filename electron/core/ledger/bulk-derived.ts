@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { drizzleOf } from '../../../db/drizzle-of.ts';
 import { equipmentBulkInsert } from '../../../db/schema/index.ts';
+import { searchIndexValuesSql } from '../registry/equipment-search-terms.ts';
 
 // A ledger import inserts up to 200,000 pieces in one transaction. Row by row, the insert
 // triggers of the search index (equipment_search), the per-unit counts (equipment_unit_counts,
@@ -21,7 +22,7 @@ function derivedOf(source: string): string[] {
   return [
     // hot path: scripts/bench/import-ledger.ts (the search index of a bulk insert)
     `INSERT INTO equipment_search (rowid, equipment_code, registration_code, registration_no, location)
-     SELECT e.rowid, lower(e.equipment_code), lower(e.registration_code), lower(e.registration_no), lower(e.location) ${source}`,
+     SELECT e.rowid, ${searchIndexValuesSql('e')} ${source}`,
     // hot path: scripts/bench/import-ledger.ts (the counts of a bulk insert)
     `INSERT INTO equipment_unit_counts (unit_id, status, kind_code, category_code, variety_code, n)
      SELECT e.unit_id, e.status, ifnull(e.kind_code, ''), ifnull(e.category_code, ''), ifnull(e.variety_code, ''), count(*) ${source} AND e.deleted_at IS NULL

@@ -5,7 +5,7 @@ import { getRegistrySettings } from '../settings/settings-service.ts';
 import { addDays, resolveAsOf } from './as-of.ts';
 import { equipmentByRowidsSql, toEquipment, type StatusDates } from './equipment-rows.ts';
 import { readRowsInOrder, selectRowids } from './rowids.ts';
-import { searchConditionSql, searchCountSql, usesSearchIndex } from './equipment-search.ts';
+import { searchConditionSql, searchCountSql, searchIndexMatch, trigramMatch, type IndexMatch } from './equipment-search.ts';
 import { inspectionSql, type SqlPart } from './status-sql.ts';
 
 type Filter = z.output<typeof EquipmentFilter>;
@@ -37,9 +37,11 @@ export function statusDates(ctx: CoreContext, asOf: string | undefined): StatusD
  * The statements of one grid request, exported so tests can EXPLAIN the real SQL.
  * idsSql returns the rowids of every matching row in grid order (the export uses
  * it whole, a page adds LIMIT ? OFFSET ?); countSql the total as n, and capped: 1 when
- * `countLimit` stopped a search's count (n is then a lower bound).
+ * `countLimit` stopped a search's count (n is then a lower bound). `index`: how the search index
+ * answers the search (searchIndexMatch, which reads the index's terms for a short text); without
+ * it, only a text of three characters or more uses the index.
  */
-export function equipmentQuerySql(filter: Filter, dates: StatusDates, options: { walk?: boolean; countLimit?: number } = {}) {
+export function equipmentQuerySql(filter: Filter, dates: StatusDates, options: { walk?: boolean; countLimit?: number; index?: IndexMatch } = {}) {
   const where = ['e.deleted_at IS NULL'];
   const params: unknown[] = [];
   // the same filters on equipment_unit_counts (live pieces only), for a search's count
@@ -85,8 +87,9 @@ export function equipmentQuerySql(filter: Filter, dates: StatusDates, options: {
   const baseWhere = [...where];
   const baseParams = [...params];
   const search = filter.search?.trim();
+  const index = search ? (options.index ?? trigramMatch(search)) : undefined;
   if (search) {
-    const part = searchConditionSql(search, options.walk ?? false);
+    const part = searchConditionSql(search, options.walk ?? false, index);
     where.push(part.sql);
     params.push(...part.params);
   }
@@ -124,8 +127,8 @@ export function equipmentQuerySql(filter: Filter, dates: StatusDates, options: {
       ? { sql: `SELECT count(*) AS n, 0 AS capped FROM ${from} ${whereSql}`, params }
       : { sql: `SELECT count(*) AS n, count(*) >= ? AS capped FROM (SELECT 1 FROM ${from} ${whereSql} LIMIT ?)`, params: [limit, ...params, limit] };
   const count = search
-    ? usesSearchIndex(search)
-      ? searchCountSql(search, from, baseWhereSql, baseParams, keptPart, limit)
+    ? index
+      ? searchCountSql(search, index, from, baseWhereSql, baseParams, keptPart, limit)
       : passCount
     : keptPart
       ? keptCountSql(keptPart)
@@ -156,8 +159,9 @@ function keptCountSql(kept: SqlPart): SqlPart {
 export function queryEquipment(ctx: CoreContext, input: Filter & { startRow: number; endRow: number; totalCap?: number }) {
   const dates = statusDates(ctx, input.asOf);
   const countLimit = input.totalCap === undefined ? undefined : Math.max(input.totalCap, input.endRow) + 1;
-  const { countSql, countParams, idsSql, params } = equipmentQuerySql(input, dates, { countLimit });
   const { sqlite } = ctx.database;
+  const index = searchIndexOf(ctx, input);
+  const { countSql, countParams, idsSql, params } = equipmentQuerySql(input, dates, { countLimit, index });
   const counted = sqlite.prepare<unknown[], { n: number; capped: number }>(countSql).get(...countParams);
   const n = counted?.n ?? 0;
   const totalCapped = Boolean(counted?.capped);
@@ -167,9 +171,15 @@ export function queryEquipment(ctx: CoreContext, input: Filter & { startRow: num
   // capped: more than the limit match, so a walk reads at most endRow × pieces / limit rows
   // (10,000 for a city's first page) where gathering reads every match, which may be all of them
   const walk = selective && (totalCapped || walkForPage(ctx, total, input.endRow));
-  const page = walk ? equipmentQuerySql(input, dates, { walk: true }) : { idsSql, params };
+  const page = walk ? equipmentQuerySql(input, dates, { walk: true, index }) : { idsSql, params };
   const rowids = total === 0 || input.startRow >= total ? [] : selectRowids(sqlite, `${page.idsSql} LIMIT ? OFFSET ?`, [...page.params, input.endRow - input.startRow, input.startRow]);
   return { rows: readRowsInOrder(sqlite, equipmentByRowidsSql, rowids, (row) => toEquipment(row, dates)), total, totalCapped };
+}
+
+/** How the search index answers the filter's search (none: undefined). */
+export function searchIndexOf(ctx: CoreContext, filter: Filter): IndexMatch | undefined {
+  const search = filter.search?.trim();
+  return search ? searchIndexMatch(ctx.database.sqlite, search) : undefined;
 }
 
 /**

@@ -2,7 +2,8 @@ import type Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { districtCore, type TestCore } from '../../../tests/support/core.ts';
 import { equipmentQuerySql, walkForPage } from './equipment-query.ts';
-import { usesSearchIndex } from './equipment-search.ts';
+import { searchIndexMatch, usesSearchIndex } from './equipment-search.ts';
+import { MAX_PREFIX_TERMS, pastPrefix, trigramsStartingWith } from './equipment-search-terms.ts';
 import { likePattern } from './status-sql.ts';
 import { insertPieces, insertUnit } from './testing/fixtures.ts';
 
@@ -40,7 +41,7 @@ function random(seed: number) {
 }
 
 const unitNames = ['张家港市塘桥精密机械有限公司', '张家港市鹿苑纺织有限公司', 'ABB电梯(张家港)有限公司', '江苏沙钢集团', '百分之百%_物流', '长江润发医药', 'Straße贸易', '恒盛“工业”气体'];
-const locations = ['1号楼', '一号车间', '100%_仓库', '成品仓库 B区', 'Café 东门', 'STRASSE 3', 'straße 7', '"引号"房', "O'Neil 车库", 'ÉCOLE 锅炉房', null];
+const locations = ['1号楼', '一号车间', '100%_仓库', '成品仓库 B区', 'Café 东门', 'STRASSE 3', 'straße 7', '"引号"房', "O'Neil 车库", 'ÉCOLE 锅炉房', '门', '东兴', '', null];
 
 function fill(sqlite: Database.Database, pieces: number): string[] {
   const next = random(20261127);
@@ -77,7 +78,9 @@ function queries(sqlite: Database.Database, count: number): string[] {
     .flatMap((r) => Object.values(r as Record<string, string | null>).filter((v): v is string => Boolean(v)));
   texts.push(...unitNames, 'zjgstqjmjxyxgs', 'abbdt');
   const fixed = ['zjg', 'ZJG', 'Zj', '塘桥', '%', '_', '%_', '"', '"引号"', "O'Neil", 'é', 'É', 'ÉCOLE', 'école', 'ß', 'SS', 'straße', 'STRASSE',
-    'café', ' B区', '(1', '11苏e', '11苏E', 'NEAR', 'OR', '*', 'a*', '^12', 'abc:', '没有这个', '3205', '改过的', 'e00', 'E00'];
+    'café', ' B区', '(1', '11苏e', '11苏E', 'NEAR', 'OR', '*', 'a*', '^12', 'abc:', '没有这个', '3205', '改过的', 'e00', 'E00',
+    // one or two characters at the end of a value, or the whole of it: found through the index's pad
+    '车间', '间', '区', '门', '东兴', '兴', '号楼', '7', '房', 'é', 'É', 'ss', '没有', '"', ' B'];
   const out = [...fixed];
   for (let i = 0; i < count; i++) {
     const text = texts[Math.floor(next() * texts.length)]!;
@@ -100,6 +103,7 @@ describe('equipment search through the trigram index', () => {
     let indexed = 0;
     let walked = 0;
     let short = 0;
+    let shortIndexed = 0;
     for (const q of queries(sqlite, 160)) {
       const search = q.trim();
       const expected = likeIds(sqlite, search);
@@ -111,9 +115,12 @@ describe('equipment search through the trigram index', () => {
         indexed++;
         if (walkForPage(t.core.ctx, expected.length, 100)) walked++;
       } else short++;
-      // both ways of reading a page give every match in order, and the count agrees
-      for (const walk of [false, true]) {
-        const sql = equipmentQuerySql({ search: q }, dates, { walk });
+      const index = searchIndexMatch(sqlite, search);
+      if (index && !usesSearchIndex(search)) shortIndexed++;
+      // both ways of reading a page give every match in order, and the count agrees, with the
+      // index's answer as equipment.query reads it and with the LIKE alone (no index given)
+      for (const [walk, given] of [[false, index], [true, index], [false, undefined]] as const) {
+        const sql = equipmentQuerySql({ search: q }, dates, { walk, index: given });
         const ids = sqlite.prepare(sql.idsSql.replace('SELECT e.rowid', 'SELECT e.id')).pluck().all(...sql.params);
         expect({ q, walk, ids }).toEqual({ q, walk, ids: expected });
         expect({ q, n: (sqlite.prepare(sql.countSql).get(...sql.countParams) as { n: number }).n }).toEqual({ q, n: expected.length });
@@ -134,8 +141,11 @@ describe('equipment search through the trigram index', () => {
     expect(indexed).toBeGreaterThan(70);
     expect(walked).toBeGreaterThan(5);
     expect(indexed - walked).toBeGreaterThan(30);
-    // and one or two characters (no trigram), through the same count and both ways of paging
-    expect(short).toBeGreaterThan(5);
+    // and one or two characters (no trigram of their own), through the same count and both ways
+    // of paging: most through the trigrams they begin, a common one (a digit) through the LIKE
+    expect(short).toBeGreaterThan(20);
+    expect(shortIndexed).toBeGreaterThan(15);
+    expect(short - shortIndexed).toBeGreaterThan(0);
   }, 180_000);
 
   it('answers a deep page and a second page the same as the LIKE search', async () => {
@@ -252,6 +262,51 @@ describe('equipment search query plans', () => {
     expect(shortPage).not.toMatch(/TEMP B-TREE|equipment_search/);
     expect(usesSearchIndex('zj')).toBe(false);
     expect(usesSearchIndex('张家港')).toBe(true);
+  });
+
+  it('finds one or two characters through the trigrams they begin, and leaves a common one to the LIKE', async () => {
+    t = await districtCore({ now });
+    const { sqlite } = t.core.ctx.database;
+    fill(sqlite, 300);
+    const plan = (sql: string, params: unknown[]) =>
+      (sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join('\n');
+    // 成品仓库 B区 and 100%_仓库: inside a value and at its end, where the pad follows
+    expect(trigramsStartingWith(sqlite, '仓库')).toEqual(['仓库 ', '仓库\uE000']);
+    expect(trigramsStartingWith(sqlite, '门')).toEqual(['门\uE000\uE000']);
+    expect(trigramsStartingWith(sqlite, '仓库', 1)).toBeUndefined();
+    expect(trigramsStartingWith(sqlite, '没有')).toEqual([]);
+    // a digit begins more trigrams than are worth listing: the LIKE, whose count stops at the cap
+    expect(trigramsStartingWith(sqlite, '3')).toBeUndefined();
+    expect(searchIndexMatch(sqlite, '3')).toBeUndefined();
+    expect(searchIndexMatch(sqlite, '没有')).toEqual({ match: null });
+    expect(searchIndexMatch(sqlite, '东\uE000')).toBeUndefined();
+    expect(MAX_PREFIX_TERMS).toBeGreaterThan(2);
+    for (const search of ['仓库', '门', '车间']) {
+      const index = searchIndexMatch(sqlite, search)!;
+      expect(index.match).toMatch(/^"/);
+      for (const countLimit of [undefined, 101]) {
+        const q = equipmentQuerySql({ search }, dates, { index, countLimit });
+        const count = plan(q.countSql, q.countParams);
+        expect(count).toMatch(/VIRTUAL TABLE INDEX \d+:M/);
+        expect(count).not.toMatch(/SCAN e\b/);
+      }
+      const q = equipmentQuerySql({ search }, dates, { index });
+      const ids = plan(`${q.idsSql} LIMIT ? OFFSET ?`, [...q.params, 100, 0]);
+      expect(ids).toMatch(/VIRTUAL TABLE INDEX \d+:M/);
+      expect(ids).not.toMatch(/SCAN e\b/);
+    }
+    // no piece's codes or location hold it: only the units are asked
+    const none = equipmentQuerySql({ search: '没有' }, dates, { index: { match: null } });
+    expect(plan(none.countSql, none.countParams)).not.toMatch(/SCAN e\b|equipment_search/);
+    expect(await t.ok('equipment.query', { search: '没有', startRow: 0, endRow: 100 })).toMatchObject({ total: 0, rows: [] });
+  });
+
+  it('steps past a term to the least text after every text it begins', () => {
+    expect(pastPrefix('仓库')).toBe('仓应'); // 库 U+5E93, 应 U+5E94
+    expect(pastPrefix('a')).toBe('b');
+    expect(pastPrefix('a\uD7FF')).toBe('a\uE000');
+    // the last character has no successor: past every term of three characters that begins with it
+    expect(pastPrefix('a\u{10FFFF}')).toBe(`a${'\u{10FFFF}'.repeat(4)}`);
   });
 
   it('counts up to a cap with the trigram index leading, left after the cap, and walks a page without it', async () => {

@@ -1,3 +1,5 @@
+import type { Database } from 'better-sqlite3';
+import { SEARCH_PAD, trigramsStartingWith } from './equipment-search-terms.ts';
 import { likePattern, type SqlPart } from './status-sql.ts';
 
 // The grid's text search: a piece matches when its equipment code, registration code or
@@ -9,9 +11,10 @@ import { likePattern, type SqlPart } from './status-sql.ts';
 // a trigram FTS5 index (migration equipment_search_counts) holding lower() of each column
 // with case_sensitive 1, so a phrase match is exactly LIKE '%…%' on that column. Units are
 // a fortieth of the pieces, so their names and initials keep a LIKE over units.
-// Shorter text has no trigram to look up: the LIKE over the pieces. Its total is one pass
-// that counts (no row leaves SQLite, nothing is sorted); its page walks the sort's index and
-// stops after the page when matches are common, which one or two characters usually are.
+// One or two characters: the trigrams that begin with them, listed from the index's terms
+// (equipment-search-terms.ts). When more than a few do, the text is common and takes the LIKE
+// over the pieces: its total is a count (no row leaves SQLite, nothing is sorted) that stops
+// at the grid's cap, and its page walks the sort's index and stops after the page.
 
 /** Lower-cases ASCII letters only, as SQLite's lower() and LIKE do. */
 export function asciiLower(text: string): string {
@@ -35,7 +38,41 @@ export function searchMatchQuery(search: string): string {
   // one phrase over all four columns reads each trigram's entries once (the usual case: no
   // letter whose upper case is not ASCII, so both texts are the same)
   if (codeText(search) === asciiLower(search)) return quoted(asciiLower(search));
-  return `{equipment_code registration_code registration_no} : ${quoted(codeText(search))} OR location : ${quoted(asciiLower(search))}`;
+  return `${CODE_COLUMNS} : ${quoted(codeText(search))} OR location : ${quoted(asciiLower(search))}`;
+}
+
+/** How the trigram index answers a search: its MATCH text, or null when no piece's codes or location contain the text. */
+export interface IndexMatch {
+  match: string | null;
+}
+
+const CODE_COLUMNS = '{equipment_code registration_code registration_no}';
+
+/** The phrases that find `text` in a column: itself from three characters, else the trigrams it begins (undefined: too many). */
+function phrasesOf(sqlite: Database, text: string): string[] | undefined {
+  if ([...text].length >= 3) return [quoted(text)];
+  return trigramsStartingWith(sqlite, text)?.map(quoted);
+}
+
+/** The index's answer for a text of three characters or more, with no database at hand; else undefined. */
+export function trigramMatch(search: string): IndexMatch | undefined {
+  // the pad ends only the index's own values: a text holding it is left to the LIKE
+  return usesSearchIndex(search) && !search.includes(SEARCH_PAD) ? { match: searchMatchQuery(search) } : undefined;
+}
+
+/**
+ * The index's answer for `search`, or undefined when the LIKE over the pieces is the way: a
+ * text of one or two characters that begins too many trigrams (a common one), or one holding
+ * the index's pad.
+ */
+export function searchIndexMatch(sqlite: Database, search: string): IndexMatch | undefined {
+  if (usesSearchIndex(search) || search.includes(SEARCH_PAD)) return trigramMatch(search);
+  const codes = phrasesOf(sqlite, codeText(search));
+  const location = codeText(search) === asciiLower(search) ? codes : phrasesOf(sqlite, asciiLower(search));
+  if (!codes || !location) return undefined;
+  if (codes === location) return { match: codes.length ? codes.join(' OR ') : null };
+  const parts = [codes.length ? `${CODE_COLUMNS} : (${codes.join(' OR ')})` : '', location.length ? `location : (${location.join(' OR ')})` : ''].filter(Boolean);
+  return { match: parts.length ? parts.join(' OR ') : null };
 }
 
 const like = (column: string) => `${column} LIKE ? ESCAPE '\\'`;
@@ -59,12 +96,13 @@ export const ftsRowidsSql = 'SELECT rowid FROM equipment_search WHERE equipment_
  * Otherwise SQLite gathers the matching rowids from the unit index and the FTS index and sorts
  * only those.
  */
-export function searchConditionSql(search: string, walk: boolean): SqlPart {
+export function searchConditionSql(search: string, walk: boolean, index?: IndexMatch): SqlPart {
   const units = unitMatchSql(search);
-  if (usesSearchIndex(search) && !walk) {
+  if (index && !walk) {
+    if (index.match === null) return { sql: `(e.unit_id IN (${units.sql}))`, params: units.params };
     return {
       sql: `(e.unit_id IN (${units.sql}) OR e.rowid IN (${ftsRowidsSql}))`,
-      params: [...units.params, searchMatchQuery(search)],
+      params: [...units.params, index.match],
     };
   }
   const upper = likePattern(search.toUpperCase());
@@ -83,7 +121,7 @@ export function searchConditionSql(search: string, walk: boolean): SqlPart {
  * With a `limit`, each count that passes over matches stops there (the kept sum is exact
  * and cheap, so it never stops): n is exact unless capped is 1, then a lower bound.
  */
-export function searchCountSql(search: string, from: string, where: string, params: readonly unknown[], kept?: SqlPart, limit?: number): SqlPart {
+export function searchCountSql(search: string, index: IndexMatch, from: string, where: string, params: readonly unknown[], kept?: SqlPart, limit?: number): SqlPart {
   const units = unitMatchSql(search);
   const upTo = (sql: string) => (limit === undefined ? `SELECT count(*) FROM ${sql}` : `SELECT count(*) FROM (SELECT 1 FROM ${sql} LIMIT ?)`);
   const limitParam = limit === undefined ? [] : [limit];
@@ -96,15 +134,17 @@ export function searchCountSql(search: string, from: string, where: string, para
   // limited: the FTS index leads, read in its own order and left after `limit` pieces (2 ms for
   // 10,000 of 成品仓库's 133,000 entries), where e.rowid IN (…) would first read all of them
   const ofCodes: SqlPart =
-    limit === undefined
-      ? {
-          sql: upTo(`${from} ${where} AND e.rowid IN (${ftsRowidsSql}) AND e.unit_id NOT IN (${units.sql})`),
-          params: [...params, searchMatchQuery(search), ...units.params],
-        }
-      : {
-          sql: upTo(`equipment_search s CROSS JOIN equipment e ON e.rowid = s.rowid ${where} AND s.equipment_search MATCH ? AND e.unit_id NOT IN (${units.sql})`),
-          params: [...params, searchMatchQuery(search), ...units.params, limit],
-        };
+    index.match === null
+      ? { sql: 'SELECT 0', params: [] }
+      : limit === undefined
+        ? {
+            sql: upTo(`${from} ${where} AND e.rowid IN (${ftsRowidsSql}) AND e.unit_id NOT IN (${units.sql})`),
+            params: [...params, index.match, ...units.params],
+          }
+        : {
+            sql: upTo(`equipment_search s CROSS JOIN equipment e ON e.rowid = s.rowid ${where} AND s.equipment_search MATCH ? AND e.unit_id NOT IN (${units.sql})`),
+            params: [...params, index.match, ...units.params, limit],
+          };
   if (limit === undefined) return { sql: `SELECT (${ofUnits.sql}) + (${ofCodes.sql}) AS n, 0 AS capped`, params: [...ofUnits.params, ...ofCodes.params] };
   const capped = kept ? 'b >= ?' : 'a >= ? OR b >= ?';
   return {

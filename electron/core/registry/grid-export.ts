@@ -11,7 +11,7 @@ import type { CoreContext } from '../context.ts';
 import { unitReadContext } from '../units/unit-rows.ts';
 import { readUnits, unitQuerySql } from '../units/unit-query.ts';
 import { resolveAsOf } from './as-of.ts';
-import { equipmentQuerySql, statusDates } from './equipment-query.ts';
+import { equipmentQuerySql, searchIndexOf, statusDates } from './equipment-query.ts';
 import { equipmentExportReader } from './equipment-export-rows.ts';
 import { cellReaders, columnWidth, type GridName } from './grid-columns.ts';
 import { certificateDates, managerQuerySql } from './manager-query.ts';
@@ -35,7 +35,7 @@ function rowsOf(ctx: CoreContext, input: Input): Chunks {
   const { sqlite } = ctx.database;
   if (input.grid === 'equipment') {
     const dates = statusDates(ctx, input.filter.asOf);
-    const { idsSql, params } = equipmentQuerySql(input.filter, dates);
+    const { idsSql, params } = equipmentQuerySql(input.filter, dates, { index: searchIndexOf(ctx, input.filter) });
     const rowids = selectRowids(sqlite, idsSql, params);
     return byRowids(rowids, equipmentExportReader(sqlite, input.columns.map((c) => c.colId), dates));
   }

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { searchIndexValuesSql } from '../../registry/equipment-search-terms.ts';
 
 // The derived data of the pieces (search index, per-unit counts, in-use dates) as kept by the
 // triggers or by a bulk write (bulk-derived.ts), against a full rebuild from the pieces: the
@@ -11,7 +12,7 @@ function searchDiff(sqlite: Database.Database): { missing: unknown[]; extra: unk
   sqlite.exec(`DROP TABLE IF EXISTS temp.rebuilt_search; DROP TABLE IF EXISTS temp.rebuilt_vocab; DROP TABLE IF EXISTS temp.live_vocab;
     CREATE VIRTUAL TABLE temp.rebuilt_search USING fts5(${SEARCH_COLUMNS}, content='', contentless_delete=1, tokenize='trigram case_sensitive 1');
     INSERT INTO temp.rebuilt_search (rowid, ${SEARCH_COLUMNS})
-      SELECT rowid, lower(equipment_code), lower(registration_code), lower(registration_no), lower(location) FROM main.equipment;
+      SELECT rowid, ${searchIndexValuesSql('e')} FROM main.equipment e;
     CREATE VIRTUAL TABLE temp.rebuilt_vocab USING fts5vocab(temp, rebuilt_search, instance);
     CREATE VIRTUAL TABLE temp.live_vocab USING fts5vocab(main, equipment_search, instance);`);
   try {
