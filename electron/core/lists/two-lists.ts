@@ -5,7 +5,9 @@ import type { CoreContext } from '../context.ts';
 import { maskIdNumber, maskPhone } from '../privacy/mask.ts';
 import { countedGroupSql, validACertificateSql, type SqlPart } from '../registry/status-sql.ts';
 import { getRegistrySettings } from '../settings/settings-service.ts';
-import { riskOfUnits } from '../risk/risk-read.ts';
+import { ensureRiskFresh } from '../risk/refresh.ts';
+import { all, sql, sqlRaw } from '../data/query.ts';
+import type { RiskLevel } from '../../api/schemas/risk.ts';
 import { authorityName, managerListTitle, unitListTitle } from './list-titles.ts';
 import { listScope, scopeCondition, type ListScope } from './list-scope.ts';
 
@@ -42,93 +44,157 @@ export function listedUnitIdsSql(ctx: CoreContext, settings: RegistrySettings, s
   };
 }
 
-/** List 1 without managers: units with threshold or more counted pieces, most first, then by name. */
-export function screenedUnits(ctx: CoreContext, settings: RegistrySettings, scope: ListScope): ScreenedUnit[] {
-  const counted = countedGroupSql(settings);
-  const inScope = scopeCondition(ctx, scope, 'c');
-  // One pass over the kept rows, grouped by unit in key order; the per-kind counts travel as
-  // "kind␟n" pairs (a unit's kept rows also split by status, category and variety, summed here)
-  // so only the listed units come back, not a row per unit and kind.
-  const rows = ctx.database.sqlite
-    .prepare<unknown[], Omit<ScreenedUnit, 'countsByKind'> & { kinds: string }>(
-      `SELECT u.id AS unitId, u.uscc, u.name, u.address, g.count, g.kinds
-       FROM (SELECT c.unit_id, sum(c.n) AS count, group_concat(c.kind_code || char(31) || c.n, char(30)) AS kinds
-             FROM equipment_unit_counts c WHERE ${counted.sql} ${inScope.sql}
-             GROUP BY c.unit_id HAVING sum(c.n) >= ?) g
-       JOIN units u ON u.id = g.unit_id AND u.deleted_at IS NULL`,
-    )
-    .all(...counted.params, ...inScope.params, settings.screeningThreshold);
-  return rows
-    .map(({ kinds, ...u }) => ({ ...u, countsByKind: kindCounts(kinds) }))
-    .sort((a, b) => b.count - a.count || zh.compare(a.name, b.name) || (a.unitId < b.unitId ? -1 : 1));
+/** A listed unit as list 1 reads it: the risk columns only when asked for. */
+interface ListedRow {
+  unitId: string;
+  uscc: string;
+  name: string;
+  address: string | null;
+  count: number;
+  kinds: string;
+  riskLevel: RiskLevel | null;
+  riskScore: number | null;
 }
 
 /**
- * "kind␟n␞kind␟n…" summed by kind into { kind: n }. Built as JSON text and parsed: catalogue
- * codes ('3000') are integer-like keys, and V8 makes an object assigned such keys one by one
- * a slow sparse array (tens of milliseconds for a district's list), while JSON.parse does not.
+ * The listed units in list order (most counted pieces first, then by name), each with its
+ * counts by kind, and those counts summed over all of them (kind → pieces, first seen first).
+ * One pass over the kept rows, grouped by unit in key order; the per-kind counts travel as
+ * "kind␟n" pairs (a unit's kept rows also split by status, category and variety, summed here)
+ * so only the listed units come back, not a row per unit and kind. With `risk` (after
+ * ensureRiskFresh) each unit's stored level and score come in the same statement.
  */
-function kindCounts(kinds: string): Record<string, number> {
-  const sums: [string, number][] = [];
-  for (const pair of kinds.split('\x1e')) {
-    const cut = pair.indexOf('\x1f');
-    const kind = pair.slice(0, cut);
-    const n = Number(pair.slice(cut + 1));
-    const found = sums.find((s) => s[0] === kind);
-    if (found) found[1] += n;
-    else sums.push([kind, n]);
-  }
-  return JSON.parse(`{${sums.map(([kind, n]) => `${JSON.stringify(kind)}:${n}`).join(',')}}`) as Record<string, number>;
+function listedUnits(ctx: CoreContext, settings: RegistrySettings, scope: ListScope, risk: boolean) {
+  const counted = countedGroupSql(settings);
+  const inScope = scopeCondition(ctx, scope, 'c');
+  const rows = all(
+    ctx.database.sqlite,
+    sql<ListedRow>`SELECT u.id AS unitId, u.uscc, u.name, u.address, g.count, g.kinds,
+         ${risk ? sqlRaw('r.level AS riskLevel, r.score AS riskScore') : sqlRaw('NULL AS riskLevel, NULL AS riskScore')}
+       FROM (SELECT c.unit_id, sum(c.n) AS count, group_concat(c.kind_code || char(31) || c.n, char(30)) AS kinds
+             FROM equipment_unit_counts c WHERE ${counted} ${inScope}
+             GROUP BY c.unit_id HAVING sum(c.n) >= ${settings.screeningThreshold}) g
+       JOIN units u ON u.id = g.unit_id AND u.deleted_at IS NULL
+       ${risk ? sqlRaw('LEFT JOIN unit_risk r ON r.unit_id = g.unit_id') : sqlRaw('')}`,
+  );
+  rows.sort((a, b) => b.count - a.count || zh.compare(a.name, b.name) || (a.unitId < b.unitId ? -1 : 1));
+  const totals = new Map<string, number>();
+  const countsByKind = kindCounts(rows, totals);
+  return { rows, countsByKind, totals };
 }
 
-const managerSql = (valid: string) => `
-SELECT m.id AS managerId, m.unit_id AS unitId, m.certificate_no AS certificateNo, m.name, u.uscc, u.name AS unitName,
-       m.id_number AS idNumber, m.item_code AS itemCode, m.issued_date AS issuedDate, m.expiry_date AS expiryDate, m.phone
-FROM safety_managers m JOIN units u ON u.id = m.unit_id
-WHERE m.unit_id IN (SELECT value FROM json_each(?)) AND ${valid}`;
+/** List 1 without managers: units with threshold or more counted pieces, most first, then by name. */
+export function screenedUnits(ctx: CoreContext, settings: RegistrySettings, scope: ListScope): ScreenedUnit[] {
+  const { rows, countsByKind } = listedUnits(ctx, settings, scope, false);
+  return rows.map((u, i) => ({ unitId: u.unitId, uscc: u.uscc, name: u.name, address: u.address, count: u.count, countsByKind: countsByKind[i]! }));
+}
 
-type ManagerRow = { managerId: string; unitId: string; idNumber: string | null; phone: string | null; itemCode: string } & Record<string, unknown>;
+/**
+ * Each row's "kind␟n␞kind␟n…" summed by kind into { kind: n } (keys in the order first seen),
+ * adding to `totals` on the way. Built as one JSON text and parsed once: catalogue codes
+ * ('3000') are integer-like keys, and V8 makes an object assigned such keys one by one a slow
+ * sparse array (tens of milliseconds for a district's list), while JSON.parse does not.
+ */
+function kindCounts(rows: readonly { kinds: string }[], totals: Map<string, number>): Record<string, number>[] {
+  const objects: string[] = [];
+  const sums: [string, number][] = [];
+  for (const { kinds } of rows) {
+    sums.length = 0;
+    for (const pair of kinds.split('\x1e')) {
+      const cut = pair.indexOf('\x1f');
+      const kind = pair.slice(0, cut);
+      const n = Number(pair.slice(cut + 1));
+      const found = sums.find((s) => s[0] === kind);
+      if (found) found[1] += n;
+      else sums.push([kind, n]);
+      totals.set(kind, (totals.get(kind) ?? 0) + n);
+    }
+    objects.push(`{${sums.map(([kind, n]) => `${JSON.stringify(kind)}:${n}`).join(',')}}`);
+  }
+  return JSON.parse(`[${objects.join(',')}]`) as Record<string, number>[];
+}
+
+interface ManagerRow {
+  managerId: string;
+  unitId: string;
+  certificateNo: string | null;
+  name: string;
+  idNumber: string | null;
+  itemCode: string;
+  issuedDate: string | null;
+  expiryDate: string | null;
+  phone: string | null;
+}
+
+/**
+ * Each listed unit's valid A-certificate managers, unit by unit in list order, by name within
+ * a unit (then certificate number; ties stay in the order read). Bucketing by unit and sorting
+ * each bucket gives the same order as one stable sort by (unit position, name, certificate
+ * number) without a position lookup per comparison.
+ */
+function managersByUnit(ctx: CoreContext, unitIds: readonly string[], asOf: string): ManagerRow[][] {
+  const valid = validACertificateSql(asOf);
+  const rows = all(
+    ctx.database.sqlite,
+    sql<ManagerRow>`SELECT m.id AS managerId, m.unit_id AS unitId, m.certificate_no AS certificateNo, m.name, m.id_number AS idNumber,
+         m.item_code AS itemCode, m.issued_date AS issuedDate, m.expiry_date AS expiryDate, m.phone
+       FROM safety_managers m WHERE m.unit_id IN (SELECT value FROM json_each(${JSON.stringify(unitIds)})) AND ${valid}`,
+  );
+  const position = new Map(unitIds.map((id, i) => [id, i]));
+  const buckets: ManagerRow[][] = unitIds.map(() => []);
+  for (const m of rows) buckets[position.get(m.unitId)!]!.push(m);
+  for (const bucket of buckets) {
+    if (bucket.length > 1) bucket.sort((a, b) => zh.compare(a.name, b.name) || (a.certificateNo ?? '').localeCompare(b.certificateNo ?? ''));
+  }
+  return buckets;
+}
 
 export function buildTwoLists(ctx: CoreContext, asOf: string): TwoLists {
   const settings = getRegistrySettings(ctx);
   const scope = listScope(ctx);
-  const units = screenedUnits(ctx, settings, scope);
-  const unitIds = JSON.stringify(units.map((u) => u.unitId));
-  const { sqlite } = ctx.database;
-
-  const valid = validACertificateSql(asOf);
-  const order = new Map(units.map((u, i) => [u.unitId, i]));
-  const managerRows = sqlite.prepare<unknown[], ManagerRow>(managerSql(valid.sql)).all(unitIds, ...valid.params).sort(
-    (a, b) =>
-      order.get(a.unitId)! - order.get(b.unitId)! ||
-      zh.compare(String(a['name']), String(b['name'])) ||
-      String(a['certificateNo'] ?? '').localeCompare(String(b['certificateNo'] ?? '')),
+  // the scores the units are read with must be today's (riskOfUnits does the same)
+  ensureRiskFresh(ctx);
+  const { rows, countsByKind, totals } = listedUnits(ctx, settings, scope, true);
+  const managers = managersByUnit(
+    ctx,
+    rows.map((u) => u.unitId),
+    asOf,
   );
-
-  const managerCount = new Map<string, number>();
-  for (const m of managerRows) managerCount.set(m.unitId, (managerCount.get(m.unitId) ?? 0) + 1);
-  const totals = new Map<string, number>();
-  for (const u of units) for (const [kind, n] of Object.entries(u.countsByKind)) totals.set(kind, (totals.get(kind) ?? 0) + n);
   const catalogue = loadCatalogue();
-  const risk = riskOfUnits(ctx, units.map((u) => u.unitId));
 
+  // Each object is built once, in its final shape and key order (the --json output's).
   return {
     asOf,
     districtName: scope.districtName,
     titles: { authority: authorityName(scope.districtName), units: unitListTitle(settings), managers: managerListTitle() },
     threshold: settings.screeningThreshold,
-    units: units.map((u) => ({
-      ...u,
+    units: rows.map((u, i) => ({
+      unitId: u.unitId,
+      uscc: u.uscc,
+      name: u.name,
+      address: u.address,
+      count: u.count,
+      countsByKind: countsByKind[i]!,
       needsSafetyBody: u.count >= settings.safetyBodyThreshold,
-      managerCount: managerCount.get(u.unitId) ?? 0,
-      riskLevel: risk.get(u.unitId)?.level ?? null,
-      riskScore: risk.get(u.unitId)?.score ?? null,
+      managerCount: managers[i]!.length,
+      riskLevel: u.riskLevel,
+      riskScore: u.riskScore,
     })),
-    managers: managerRows.map(({ unitId: _unitId, idNumber, phone, ...m }) => ({
-      ...(m as Omit<TwoLists['managers'][number], 'idNumberMasked' | 'phoneMasked'>),
-      idNumberMasked: maskIdNumber(idNumber),
-      phoneMasked: maskPhone(phone),
-    })),
+    managers: managers.flatMap((bucket, i) => {
+      const { uscc, name: unitName } = rows[i]!;
+      return bucket.map((m) => ({
+        managerId: m.managerId,
+        certificateNo: m.certificateNo,
+        name: m.name,
+        uscc,
+        unitName,
+        itemCode: m.itemCode,
+        issuedDate: m.issuedDate,
+        expiryDate: m.expiryDate,
+        idNumberMasked: maskIdNumber(m.idNumber),
+        phoneMasked: maskPhone(m.phone),
+      }));
+    }),
     countsByKind: [...totals]
       // catalogue order (1000 … 9000, F000), unknown last
       .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a < b ? -1 : 1))
