@@ -6,7 +6,7 @@ import { maskIdNumber, maskPhone } from '../privacy/mask.ts';
 import { countedGroupSql, validACertificateSql, type SqlPart } from '../registry/status-sql.ts';
 import { getRegistrySettings } from '../settings/settings-service.ts';
 import { ensureRiskFresh } from '../risk/refresh.ts';
-import { all, sql, sqlRaw } from '../data/query.ts';
+import { sql, sqlRaw, tuples } from '../data/query.ts';
 import type { RiskLevel } from '../../api/schemas/risk.ts';
 import { authorityName, managerListTitle, unitListTitle } from './list-titles.ts';
 import { listScope, scopeCondition, type ListScope } from './list-scope.ts';
@@ -49,17 +49,17 @@ export function listedUnitIdsSql(ctx: CoreContext, settings: RegistrySettings, s
 const KIND_COUNT = '\x1f';
 const NEXT_KIND = '\x1e';
 
-/** A listed unit as list 1 reads it: the risk columns only when asked for. */
-interface ListedRow {
-  unitId: string;
-  uscc: string;
-  name: string;
-  address: string | null;
-  count: number;
-  kinds: string;
-  riskLevel: RiskLevel | null;
-  riskScore: number | null;
-}
+/** A listed unit as list 1 reads it (a tuple: tuples() in data/query.ts); the risk columns only when asked for. */
+type ListedRow = [
+  unitId: string,
+  uscc: string,
+  name: string,
+  address: string | null,
+  count: number,
+  kinds: string,
+  riskLevel: RiskLevel | null,
+  riskScore: number | null,
+];
 
 /**
  * The listed units in list order (most counted pieces first, then by name), each with its
@@ -72,17 +72,17 @@ interface ListedRow {
 function listedUnits(ctx: CoreContext, settings: RegistrySettings, scope: ListScope, risk: boolean) {
   const counted = countedGroupSql(settings);
   const inScope = scopeCondition(ctx, scope, 'c');
-  const rows = all(
+  const rows = tuples(
     ctx.database.sqlite,
-    sql<ListedRow>`SELECT u.id AS unitId, u.uscc, u.name, u.address, g.count, g.kinds,
-         ${risk ? sqlRaw('r.level AS riskLevel, r.score AS riskScore') : sqlRaw('NULL AS riskLevel, NULL AS riskScore')}
+    sql<ListedRow>`SELECT u.id, u.uscc, u.name, u.address, g.count, g.kinds, ${risk ? sqlRaw('r.level, r.score') : sqlRaw('NULL, NULL')}
        FROM (SELECT c.unit_id, sum(c.n) AS count, group_concat(c.kind_code || ${KIND_COUNT} || c.n, ${NEXT_KIND}) AS kinds
              FROM equipment_unit_counts c WHERE ${counted} ${inScope}
              GROUP BY c.unit_id HAVING sum(c.n) >= ${settings.screeningThreshold}) g
        JOIN units u ON u.id = g.unit_id AND u.deleted_at IS NULL
        ${risk ? sqlRaw('LEFT JOIN unit_risk r ON r.unit_id = g.unit_id') : sqlRaw('')}`,
   );
-  rows.sort((a, b) => b.count - a.count || zh.compare(a.name, b.name) || (a.unitId < b.unitId ? -1 : 1));
+  // count, name, id
+  rows.sort((a, b) => b[4] - a[4] || zh.compare(a[2], b[2]) || (a[0] < b[0] ? -1 : 1));
   const totals = new Map<string, number>();
   const countsByKind = kindCounts(rows, totals);
   return { rows, countsByKind, totals };
@@ -91,7 +91,7 @@ function listedUnits(ctx: CoreContext, settings: RegistrySettings, scope: ListSc
 /** List 1 without managers: units with threshold or more counted pieces, most first, then by name. */
 export function screenedUnits(ctx: CoreContext, settings: RegistrySettings, scope: ListScope): ScreenedUnit[] {
   const { rows, countsByKind } = listedUnits(ctx, settings, scope, false);
-  return rows.map((u, i) => ({ unitId: u.unitId, uscc: u.uscc, name: u.name, address: u.address, count: u.count, countsByKind: countsByKind[i]! }));
+  return rows.map(([unitId, uscc, name, address, count], i) => ({ unitId, uscc, name, address, count, countsByKind: countsByKind[i]! }));
 }
 
 /**
@@ -101,12 +101,12 @@ export function screenedUnits(ctx: CoreContext, settings: RegistrySettings, scop
  * sparse array (tens of milliseconds for a district's list), while JSON.parse does not.
  * Read by index rather than split, and a unit's kinds summed in a small array: a few pairs each.
  */
-function kindCounts(rows: readonly { kinds: string }[], totals: Map<string, number>): Record<string, number>[] {
+function kindCounts(rows: readonly ListedRow[], totals: Map<string, number>): Record<string, number>[] {
   const objects: string[] = [];
   const kinds: string[] = [];
   const sums: number[] = [];
   for (const row of rows) {
-    const text = row.kinds;
+    const text = row[5];
     kinds.length = 0;
     sums.length = 0;
     for (let start = 0; start < text.length; ) {
@@ -133,17 +133,17 @@ function kindCounts(rows: readonly { kinds: string }[], totals: Map<string, numb
   return JSON.parse(`[${objects.join(',')}]`) as Record<string, number>[];
 }
 
-interface ManagerRow {
-  managerId: string;
-  unitId: string;
-  certificateNo: string | null;
-  name: string;
-  idNumber: string | null;
-  itemCode: string;
-  issuedDate: string | null;
-  expiryDate: string | null;
-  phone: string | null;
-}
+type ManagerRow = [
+  managerId: string,
+  unitId: string,
+  certificateNo: string | null,
+  name: string,
+  idNumber: string | null,
+  itemCode: string,
+  issuedDate: string | null,
+  expiryDate: string | null,
+  phone: string | null,
+];
 
 /**
  * Each listed unit's valid A-certificate managers, unit by unit in list order, by name within
@@ -153,17 +153,17 @@ interface ManagerRow {
  */
 function managersByUnit(ctx: CoreContext, unitIds: readonly string[], asOf: string): ManagerRow[][] {
   const valid = validACertificateSql(asOf);
-  const rows = all(
+  const rows = tuples(
     ctx.database.sqlite,
-    sql<ManagerRow>`SELECT m.id AS managerId, m.unit_id AS unitId, m.certificate_no AS certificateNo, m.name, m.id_number AS idNumber,
-         m.item_code AS itemCode, m.issued_date AS issuedDate, m.expiry_date AS expiryDate, m.phone
+    sql<ManagerRow>`SELECT m.id, m.unit_id, m.certificate_no, m.name, m.id_number, m.item_code, m.issued_date, m.expiry_date, m.phone
        FROM safety_managers m WHERE m.unit_id IN (SELECT value FROM json_each(${JSON.stringify(unitIds)})) AND ${valid}`,
   );
   const position = new Map(unitIds.map((id, i) => [id, i]));
   const buckets: ManagerRow[][] = unitIds.map(() => []);
-  for (const m of rows) buckets[position.get(m.unitId)!]!.push(m);
+  for (const m of rows) buckets[position.get(m[1])!]!.push(m);
   for (const bucket of buckets) {
-    if (bucket.length > 1) bucket.sort((a, b) => zh.compare(a.name, b.name) || (a.certificateNo ?? '').localeCompare(b.certificateNo ?? ''));
+    // name, certificate number
+    if (bucket.length > 1) bucket.sort((a, b) => zh.compare(a[3], b[3]) || (a[2] ?? '').localeCompare(b[2] ?? ''));
   }
   return buckets;
 }
@@ -176,7 +176,7 @@ export function buildTwoLists(ctx: CoreContext, asOf: string): TwoLists {
   const { rows, countsByKind, totals } = listedUnits(ctx, settings, scope, true);
   const managers = managersByUnit(
     ctx,
-    rows.map((u) => u.unitId),
+    rows.map((u) => u[0]),
     asOf,
   );
   const catalogue = loadCatalogue();
@@ -187,31 +187,31 @@ export function buildTwoLists(ctx: CoreContext, asOf: string): TwoLists {
     districtName: scope.districtName,
     titles: { authority: authorityName(scope.districtName), units: unitListTitle(settings), managers: managerListTitle() },
     threshold: settings.screeningThreshold,
-    units: rows.map((u, i) => ({
-      unitId: u.unitId,
-      uscc: u.uscc,
-      name: u.name,
-      address: u.address,
-      count: u.count,
+    units: rows.map(([unitId, uscc, name, address, count, , riskLevel, riskScore], i) => ({
+      unitId,
+      uscc,
+      name,
+      address,
+      count,
       countsByKind: countsByKind[i]!,
-      needsSafetyBody: u.count >= settings.safetyBodyThreshold,
+      needsSafetyBody: count >= settings.safetyBodyThreshold,
       managerCount: managers[i]!.length,
-      riskLevel: u.riskLevel,
-      riskScore: u.riskScore,
+      riskLevel,
+      riskScore,
     })),
     managers: managers.flatMap((bucket, i) => {
-      const { uscc, name: unitName } = rows[i]!;
-      return bucket.map((m) => ({
-        managerId: m.managerId,
-        certificateNo: m.certificateNo,
-        name: m.name,
+      const [, uscc, unitName] = rows[i]!;
+      return bucket.map(([managerId, , certificateNo, name, idNumber, itemCode, issuedDate, expiryDate, phone]) => ({
+        managerId,
+        certificateNo,
+        name,
         uscc,
         unitName,
-        itemCode: m.itemCode,
-        issuedDate: m.issuedDate,
-        expiryDate: m.expiryDate,
-        idNumberMasked: maskIdNumber(m.idNumber),
-        phoneMasked: maskPhone(m.phone),
+        itemCode,
+        issuedDate,
+        expiryDate,
+        idNumberMasked: maskIdNumber(idNumber),
+        phoneMasked: maskPhone(phone),
       }));
     }),
     countsByKind: [...totals]
