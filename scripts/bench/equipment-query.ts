@@ -15,6 +15,8 @@ import { GRID_TOTAL_CAP } from '../../electron/shared/grid-total-cap.ts';
 import { figure, median } from './goal-timing.ts';
 import { countedPieceSql, likePattern } from '../../electron/core/registry/status-sql.ts';
 import { getRegistrySettings } from '../../electron/core/settings/settings-service.ts';
+import { buildTwoLists } from '../../electron/core/lists/two-lists.ts';
+import { buildTwoLists as buildTwoListsBefore } from '../../electron/core/lists/testing/two-lists-reference.ts';
 
 const target = Number(process.argv[2] ?? 200_000);
 // ~40 pieces a unit on average, so 200,000 pieces fall on ~5,000 units
@@ -117,6 +119,12 @@ const screened = await median(() => screening.all(...counted.params).length);
 console.log(`${'  screening pass over every piece (summary and lists each ran it)'.padEnd(46)} ${figure(screened)}`);
 const inUse = sqlite.prepare("SELECT count(*) AS n, sum(next_inspection_date < '2026-12-01') AS overdue FROM equipment e WHERE e.deleted_at IS NULL AND e.status = 'in_use'");
 console.log(`${'  summary in-use pass over every piece'.padEnd(46)} ${figure(await median(() => inUse.get()))}`);
+// lists.get's answer as it was built before the one-statement read of list 1 with its risk scores,
+// and as it is built now, both without the call's contract check: the ratio of the two in this run
+const listsBefore = await median(() => buildTwoListsBefore(core.ctx, '2026-12-01'));
+const listsNow = await median(() => buildTwoLists(core.ctx, '2026-12-01'));
+console.log(`${'  lists.get answer, built as before'.padEnd(46)} ${figure(listsBefore)}`);
+console.log(`${'  lists.get answer, built now'.padEnd(46)} ${figure(listsNow)}  (${(listsNow.cpuMs / listsBefore.cpuMs).toFixed(2)} of the cpu before)`);
 
 console.log('\nplans on the reopened file:');
 const dates = statusDates(core.ctx, undefined);

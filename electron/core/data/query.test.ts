@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type OpenedDatabase } from '../../../db/open.ts';
 import { districts, units } from '../../../db/schema/index.ts';
 import { tempDir } from '../../../tests/support/temp.ts';
-import { all, get, sql, sqlFragment, sqlJoin, sqlRaw, toStatement, value, values } from './query.ts';
+import { all, get, sql, sqlFragment, sqlJoin, sqlRaw, toStatement, tuples, value, values } from './query.ts';
 
 // The read kernel on a real database file, migrated like the app's: names from the
 // schema, parameters bound (never spliced), fragments nested, named parameters kept.
@@ -68,6 +68,18 @@ describe('sql read kernel', () => {
     const part = { sql: 'u.district_id = ?', params: [districtId] };
     const q = sql<{ id: string }>`SELECT u.${units.id} AS id FROM ${units} u WHERE ${named} AND ${part} AND u.${units.version} = ${1}`;
     expect(all(db.sqlite, q)).toEqual([{ id: 'u1' }]);
+  });
+
+  it('reads rows as tuples, the columns in SELECT order', () => {
+    const db = open();
+    const districtId = value(db.sqlite, sql<string>`SELECT ${districts.id} FROM ${districts} LIMIT 1`) ?? '';
+    seedUnit(db, 'u2', '乙公司', districtId);
+    seedUnit(db, 'u1', '甲公司', districtId);
+    const q = sql<[id: string, name: string, none: null]>`SELECT u.${units.id}, u.${units.name}, NULL FROM ${units} u WHERE u.${units.districtId} = ${districtId} ORDER BY u.${units.id}`;
+    expect(tuples(db.sqlite, q)).toEqual([
+      ['u1', '甲公司', null],
+      ['u2', '乙公司', null],
+    ]);
   });
 
   it('makes a misspelt schema column a compile error (checked by tsc)', () => {

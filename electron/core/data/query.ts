@@ -129,3 +129,11 @@ export function value<V>(sqlite: Database, query: Query<V>): V | undefined {
 export function values<V>(sqlite: Database, query: Query<V>): V[] {
   return sqlite.prepare<unknown[], V>(query.text).pluck().all(...bindings(query));
 }
+
+/**
+ * Every row as an array of its columns in SELECT order: no property set by name per column
+ * and row, which costs a third of reading a few thousand rows (the home page's lists).
+ */
+export function tuples<Row extends readonly unknown[]>(sqlite: Database, query: Query<Row>): Row[] {
+  return sqlite.prepare<unknown[], Row>(query.text).raw(true).all(...bindings(query));
+}
