@@ -6,7 +6,7 @@ import { appendAudit } from '../audit.ts';
 import { insertWithBulkChangeLog } from '../bundles/bulk-change-log.ts';
 import type { CoreContext } from '../context.ts';
 import { newId } from '../ids.ts';
-import { checkIdNumber } from '../validation/id-card.ts';
+import { isValidIdNumber } from '../validation/id-card.ts';
 import { requireOwn } from './access.ts';
 import { resolveFile } from '../files/staging.ts';
 import { candidateReader, type SheetCandidate } from './answer-sheet.ts';
@@ -50,7 +50,7 @@ export async function grade(ctx: CoreContext, input: ParsedInput<'training.grade
 }
 
 /** A candidate's sheet as grading keeps it: who, and what the marks scored (exam_results.marks as stored). */
-interface ScoredSheet extends Omit<SheetCandidate, 'marks'> {
+interface ScoredSheet extends Omit<SheetCandidate, 'cells' | 'markColumns'> {
   objective: number;
   invalid: GradedSheet['invalid'];
   marks: string;
@@ -58,7 +58,7 @@ interface ScoredSheet extends Omit<SheetCandidate, 'marks'> {
 
 function scored(sheet: SheetCandidate, questions: readonly QuestionRow[], exam: ExamRow): ScoredSheet {
   const { row, candidateNo, name, idNumber, variant } = sheet;
-  const score = gradeSheetForStore(questions, sheet.marks, exam.multiRule);
+  const score = gradeSheetForStore(questions, sheet.cells, exam.multiRule, sheet.markColumns);
   return { row, candidateNo, name, idNumber, variant, objective: score.objective, invalid: score.invalid, marks: score.stored };
 }
 
@@ -69,11 +69,19 @@ function gradeSheets(ctx: CoreContext, identity: NodeIdentity, exam: ExamRow, fi
   const results: GradeReport['results'] = [];
   // the invalid mark of each invalid-mark warning, for the summary by kind
   const markOf = new Map<RowIssue, string>();
+  // made once, not per sheet
+  const warn = (sheet: ScoredSheet, code: string, message: string) => {
+    const warning = { row: sheet.row, candidateNo: sheet.candidateNo, name: sheet.name, code, message };
+    warnings.push(warning);
+    return warning;
+  };
 
   sqlite.transaction(() => {
     // again inside the transaction: results may have been published while the file was read
     requireUnlocked(ctx, exam.id);
     const now = ctx.now().toISOString();
+    // the real day, as checkIdNumber takes it by default: whether a birth date lies in the future
+    const today = new Date();
     // looked up once, not per sheet: the candidates already graded here, and earlier sittings per person
     const already = sqlite
       .prepare<[string, string], { no: string; id: string; idNumber: string | null }>('SELECT candidate_no AS no, id, id_number AS idNumber FROM exam_candidates WHERE origin_node = ? AND exam_id = ? AND deleted_at IS NULL')
@@ -117,13 +125,12 @@ function gradeSheets(ctx: CoreContext, identity: NodeIdentity, exam: ExamRow, fi
         errors.push({ row: sheet.row, candidateNo: sheet.candidateNo, name: sheet.name, code: 'duplicate-sheet', message: `第 ${sheet.row} 行：${sheet.name}已以准考证号 ${earlierNo} 参加本场考试并已阅卷，未重复计分` });
         continue;
       }
-      const warn = (code: string, message: string) => warnings.push({ row: sheet.row, candidateNo: sheet.candidateNo, name: sheet.name, code, message });
-      if (sheet.idNumber && !checkIdNumber(sheet.idNumber).ok) warn('bad-id-number', `第 ${sheet.row} 行（${sheet.name}）的身份证号校验不通过，请核对`);
+      if (sheet.idNumber && !isValidIdNumber(sheet.idNumber, today)) warn(sheet, 'bad-id-number', `第 ${sheet.row} 行（${sheet.name}）的身份证号校验不通过，请核对`);
       const onRoster = roster?.find(sheet.idNumber, sheet.name) ?? null;
-      if (roster && !onRoster) warn('not-on-roster', `第 ${sheet.row} 行：${sheet.name}（准考证号 ${sheet.candidateNo}）不在培训班名单中`);
-      for (const [position, mark] of Object.entries(sheet.invalid)) {
-        warn('invalid-mark', `第 ${sheet.row} 行：${sheet.name}第 ${position} 题的作答“${mark}”不是有效选项，按 0 分计`);
-        markOf.set(warnings.at(-1)!, markKind(mark));
+      if (roster && !onRoster) warn(sheet, 'not-on-roster', `第 ${sheet.row} 行：${sheet.name}（准考证号 ${sheet.candidateNo}）不在培训班名单中`);
+      for (const position in sheet.invalid) {
+        const mark = sheet.invalid[position]!;
+        markOf.set(warn(sheet, 'invalid-mark', `第 ${sheet.row} 行：${sheet.name}第 ${position} 题的作答“${mark}”不是有效选项，按 0 分计`), markKind(mark));
       }
       const { marks } = sheet;
       const person = { managerId: onRoster?.managerId ?? null, attendeeId: onRoster?.id ?? null, unitName: onRoster?.unitName ?? null, unitUscc: onRoster?.unitUscc ?? null, districtId: onRoster?.districtId ?? null };
