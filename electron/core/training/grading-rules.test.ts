@@ -2,6 +2,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exchangeNode, type ExchangeNode } from '../../../tests/support/exchange.ts';
+import { BULK_LOG_MIN_ROWS } from '../bundles/bulk-change-log.ts';
 import { displayText } from '../sheets/cells.ts';
 import type { Cell } from '../sheets/types.ts';
 import { checkIdNumber } from '../validation/id-card.ts';
@@ -87,7 +88,7 @@ describe('grading against the scoring rules', () => {
     // the paper's positions hold the bank's questions in its own order: marks are written by position
     const keys = bankKeys(bank);
     const paperKeys = questions.map((q) => keys[q.no - 1]!);
-    const lines: Line[] = [...sampleSheets(240, paperKeys, `rules-${multiRule}`)].map((s, k) => ({
+    const lines: Line[] = [...sampleSheets(520, paperKeys, `rules-${multiRule}`)].map((s, k) => ({
       no: s.candidateNo,
       name: s.name,
       idNumber: idNumberOf(k),
@@ -123,6 +124,12 @@ describe('grading against the scoring rules', () => {
       ];
     });
     expect(report.warnings).toEqual(warnings);
+    // the change log as the insert triggers leave it (more rows than BULK_LOG_MIN_ROWS: written in bulk): every candidate, then every result, in file order
+    const sqlite = node.core.ctx.database.sqlite;
+    const ids = sqlite.prepare<[string], { candidate: string; result: string }>('SELECT candidate_id AS candidate, id AS result FROM exam_results WHERE exam_id = ? ORDER BY source_row').all(exam.id);
+    const logged = sqlite.prepare("SELECT table_name || ' ' || row_id FROM sync_changes WHERE table_name IN ('exam_candidates', 'exam_results') ORDER BY seq").pluck().all();
+    expect(ids.length).toBeGreaterThan(BULK_LOG_MIN_ROWS);
+    expect(logged).toEqual([...ids.map((r) => `exam_candidates ${r.candidate}`), ...ids.map((r) => `exam_results ${r.result}`)]);
     // the file is varied enough to mean something
     expect(warnings.filter((w) => w.code === 'bad-id-number').length).toBeGreaterThan(100);
     expect(warnings.filter((w) => w.code === 'invalid-mark').length).toBeGreaterThan(100);

@@ -154,10 +154,17 @@ function gradeSheets(ctx: CoreContext, identity: NodeIdentity, exam: ExamRow, fi
       if (total >= exam.passMark) passed++;
       results.push({ candidateNo: sheet.candidateNo, name: sheet.name, score: total, passed: total >= exam.passMark });
     }
+    // the rows are this node's, under ids made above
     const insertAll = (table: string, statement: Database.Statement, rows: unknown[][]) =>
-      insertWithBulkChangeLog(sqlite, table, rows.map((r) => r[0] as string), () => {
-        for (const row of rows) statement.run(row);
-      });
+      insertWithBulkChangeLog(
+        sqlite,
+        table,
+        rows.map((r) => r[0] as string),
+        () => {
+          for (const row of rows) statement.run(row);
+        },
+        { newOwnRows: true },
+      );
     // candidates first: the results refer to them
     insertAll('exam_candidates', insertCandidate, newCandidates);
     insertAll('exam_results', insertResult, newResults);
