@@ -5,7 +5,7 @@ import type Database from 'better-sqlite3';
 import { appendAudit } from '../audit.ts';
 import { insertWithBulkChangeLog } from '../bundles/bulk-change-log.ts';
 import type { CoreContext } from '../context.ts';
-import { newId } from '../ids.ts';
+import { newIds } from '../ids.ts';
 import { isValidIdNumber } from '../validation/id-card.ts';
 import { requireOwn } from './access.ts';
 import { resolveFile } from '../files/staging.ts';
@@ -69,6 +69,13 @@ function gradeSheets(ctx: CoreContext, identity: NodeIdentity, exam: ExamRow, fi
   const results: GradeReport['results'] = [];
   // the invalid mark of each invalid-mark warning, for the summary by kind
   const markOf = new Map<RowIssue, string>();
+  // an invalid mark's kind, worked out once per spelling (a file repeats the same few)
+  const kinds = new Map<string, string>();
+  const kindOf = (mark: string) => {
+    let kind = kinds.get(mark);
+    if (kind === undefined) kinds.set(mark, (kind = markKind(mark)));
+    return kind;
+  };
   // made once, not per sheet
   const warn = (sheet: ScoredSheet, code: string, message: string) => {
     const warning = { row: sheet.row, candidateNo: sheet.candidateNo, name: sheet.name, code, message };
@@ -118,6 +125,9 @@ function gradeSheets(ctx: CoreContext, identity: NodeIdentity, exam: ExamRow, fi
     // new rows are written after the loop, each table at once: its change-log lines then take one statement per chunk, not a trigger per row
     const newCandidates: unknown[][] = [];
     const newResults: unknown[][] = [];
+    // a candidate's id, then its result's, made all at once: as many as there can be new sheets
+    const ids = newIds(2 * sheets.length);
+    let nextId = 0;
     for (const sheet of sheets) {
       // the same person under another 准考证号 in an earlier file of this exam: a second sheet, not a second candidate
       const earlierNo = sheet.idNumber ? gradedPerson.get(sheet.idNumber) : undefined;
@@ -130,7 +140,7 @@ function gradeSheets(ctx: CoreContext, identity: NodeIdentity, exam: ExamRow, fi
       if (roster && !onRoster) warn(sheet, 'not-on-roster', `第 ${sheet.row} 行：${sheet.name}（准考证号 ${sheet.candidateNo}）不在培训班名单中`);
       for (const position in sheet.invalid) {
         const mark = sheet.invalid[position]!;
-        markOf.set(warn(sheet, 'invalid-mark', `第 ${sheet.row} 行：${sheet.name}第 ${position} 题的作答“${mark}”不是有效选项，按 0 分计`), markKind(mark));
+        markOf.set(warn(sheet, 'invalid-mark', `第 ${sheet.row} 行：${sheet.name}第 ${position} 题的作答“${mark}”不是有效选项，按 0 分计`), kindOf(mark));
       }
       const { marks } = sheet;
       const person = { managerId: onRoster?.managerId ?? null, attendeeId: onRoster?.id ?? null, unitName: onRoster?.unitName ?? null, unitUscc: onRoster?.unitUscc ?? null, districtId: onRoster?.districtId ?? null };
@@ -144,12 +154,12 @@ function gradeSheets(ctx: CoreContext, identity: NodeIdentity, exam: ExamRow, fi
         updateResult.run(sheet.objective, total, total >= exam.passMark ? 1 : 0, marks, sheet.row, now, now, old.id);
         replaced.push({ candidateNo: sheet.candidateNo, before: { objective: old.objective, subjective: old.subjective, total: old.total } });
       } else {
-        const candidateId = newId();
+        const candidateId = ids[nextId++]!;
         const attempt = sheet.idNumber ? (earlier.get(sheet.idNumber) ?? 0) + 1 : 1;
         newCandidates.push([candidateId, identity.id, now, now, exam.id, sheet.candidateNo, sheet.name, sheet.idNumber, person.attendeeId, person.managerId, person.unitName,
           person.unitUscc, person.districtId, attempt, sheet.variant]);
         total = sheet.objective;
-        newResults.push([newId(), identity.id, now, now, exam.id, candidateId, sheet.objective, total, total >= exam.passMark ? 1 : 0, marks, sheet.row, now]);
+        newResults.push([ids[nextId++]!, identity.id, now, now, exam.id, candidateId, sheet.objective, total, total >= exam.passMark ? 1 : 0, marks, sheet.row, now]);
       }
       if (total >= exam.passMark) passed++;
       results.push({ candidateNo: sheet.candidateNo, name: sheet.name, score: total, passed: total >= exam.passMark });
