@@ -189,7 +189,7 @@ async function readAndScore(dir: string, bankFile: string, answers: string, mode
       const read = candidateReader(head, count, [...papers.keys()], errors);
       return (row: RawRow) => {
         const sheet = read(row);
-        if (sheet) kept.push(gradeSheetForStore(papers.get(sheet.variant)!, sheet.marks, exam.multiRule).stored);
+        if (sheet) kept.push(gradeSheetForStore(papers.get(sheet.variant)!, sheet.cells, exam.multiRule, sheet.markColumns).stored);
       };
     };
     if (mode === 'one-thread') await streamTable(answers, 'answers.xlsx', '准考证号', '答题卡', start);

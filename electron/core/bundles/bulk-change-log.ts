@@ -24,12 +24,22 @@ export function standardInsertTrigger(table: string): string {
     END`);
 }
 
+export interface BulkLogOptions {
+  /**
+   * Every row is the node's own and every id new, made by newId for this insert, and no other trigger
+   * logs the rows as they go in (grading's candidates and results; not units, whose name-sort update
+   * is logged): no line of theirs can be in the log yet, so the ids are logged as given, without looking
+   * the rows up again. Should one be there after all, sync_changes' unique index refuses the insert.
+   */
+  newOwnRows?: boolean;
+}
+
 /**
  * Runs `insert`, which inserts the rows `ids` (in that order) into `table`, and leaves sync_changes
  * exactly as the insert trigger would have: the node's own rows logged in insert order, other
  * nodes' rows not at all.
  */
-export function insertWithBulkChangeLog(sqlite: Database.Database, table: string, ids: readonly string[], insert: () => void): void {
+export function insertWithBulkChangeLog(sqlite: Database.Database, table: string, ids: readonly string[], insert: () => void, options: BulkLogOptions = {}): void {
   if (!sqlite.inTransaction) throw new Error('insertWithBulkChangeLog must run inside a transaction');
   const name = `${table}_sync_insert`;
   const stored = sqlite.prepare<[string], string>("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?").pluck().get(name);
@@ -44,11 +54,13 @@ export function insertWithBulkChangeLog(sqlite: Database.Database, table: string
     // hot path: scripts/bench/import-ledger.ts and scripts/bench/grade-exam.ts (the change log of a bulk insert)
     // the trigger's WHEN: only the node's own rows are logged, and only their old lines replaced
     const ownRows = `FROM json_each(?) AS j JOIN \`${table}\` AS t ON t.id = j.value WHERE t.origin_node = (SELECT id FROM node_identity LIMIT 1)`;
-    const forget = sqlite.prepare(`DELETE FROM sync_changes WHERE table_name = ? AND row_id IN (SELECT t.id ${ownRows})`);
-    const log = sqlite.prepare(`INSERT INTO sync_changes (table_name, row_id) SELECT ?, t.id ${ownRows} ORDER BY j.key`);
+    const forget = options.newOwnRows ? null : sqlite.prepare(`DELETE FROM sync_changes WHERE table_name = ? AND row_id IN (SELECT t.id ${ownRows})`);
+    const log = options.newOwnRows
+      ? sqlite.prepare('INSERT INTO sync_changes (table_name, row_id) SELECT ?, j.value FROM json_each(?) AS j ORDER BY j.key')
+      : sqlite.prepare(`INSERT INTO sync_changes (table_name, row_id) SELECT ?, t.id ${ownRows} ORDER BY j.key`);
     for (let i = 0; i < ids.length; i += IDS_PER_STATEMENT) {
       const chunk = JSON.stringify(ids.slice(i, i + IDS_PER_STATEMENT));
-      forget.run(table, chunk);
+      forget?.run(table, chunk);
       log.run(table, chunk);
     }
     sqlite.exec(stored);

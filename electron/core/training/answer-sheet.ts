@@ -1,8 +1,8 @@
 import { AppError } from '../../api/errors.ts';
 import type { RowIssue } from '../../api/schemas/training.ts';
 import { normHeader } from '../sheets/cells.ts';
-import type { RawRow } from '../sheets/types.ts';
-import { column, raw, text, type TableHead } from './sheet-table.ts';
+import type { Cell, RawRow } from '../sheets/types.ts';
+import { column, text, type TableHead } from './sheet-table.ts';
 
 // 答题卡: one row per candidate — 准考证号, 姓名, 身份证号, (试卷 A/B when the exam has
 // variants), then one column per question number of the paper (1, 2, … or 第1题, Q1).
@@ -14,8 +14,10 @@ export interface SheetCandidate {
   name: string;
   idNumber: string | null;
   variant: string;
-  /** raw mark by position (1-based) */
-  marks: string[];
+  /** the row's cells as read: the raw mark of position i (0-based) is cells[markColumns[i]] */
+  cells: readonly Cell[];
+  /** the column of each position, the same for every row of the sheet */
+  markColumns: readonly number[];
 }
 
 const QUESTION_HEADER = /^(?:第|题|q|no\.?)?(\d{1,4})(?:题)?$/;
@@ -46,34 +48,38 @@ export function candidateReader(table: TableHead, count: number, variants: strin
     throw new AppError('UNREADABLE_FILE', `答题卡“${table.fileName}”缺少第 ${missing.slice(0, 10).join('、')}${missing.length > 10 ? '…' : ''} 题的列（试卷共 ${count} 题）。`);
   }
   const columns = Array.from({ length: count }, (_, i) => questions.get(i + 1)!);
+  const idAt = at.id;
+  const variantAt = at.variant;
   const byNo = new Map<string, number>();
   const byId = new Map<string, number>();
+  // made once, not per row: 10,000 rows go through here
+  const issue = (row: RawRow, candidateNo: string | null, name: string | null, code: string, message: string) => errors.push({ row: row.number, candidateNo, name, code, message });
   return (row) => {
-    const candidateNo = text(row.cells[noAt]);
-    const name = text(row.cells[nameAt]);
-    const idNumber = at.id === undefined ? null : (text(row.cells[at.id])?.toUpperCase() ?? null);
+    const cells = row.cells;
+    const candidateNo = text(cells[noAt]);
+    const name = text(cells[nameAt]);
+    const idNumber = idAt === undefined ? null : (text(cells[idAt])?.toUpperCase() ?? null);
     if (!candidateNo && !name && !idNumber) return null;
-    const issue = (code: string, message: string) => errors.push({ row: row.number, candidateNo, name, code, message });
     if (!candidateNo) {
-      issue('no-candidate-no', `第 ${row.number} 行缺少准考证号，未计分`);
+      issue(row, candidateNo, name, 'no-candidate-no', `第 ${row.number} 行缺少准考证号，未计分`);
       return null;
     }
     if (!name) {
-      issue('no-name', `第 ${row.number} 行（准考证号 ${candidateNo}）缺少姓名，未计分`);
+      issue(row, candidateNo, name, 'no-name', `第 ${row.number} 行（准考证号 ${candidateNo}）缺少姓名，未计分`);
       return null;
     }
     const first = byNo.get(candidateNo) ?? (idNumber ? byId.get(idNumber) : undefined);
     if (first !== undefined) {
-      issue('duplicate-sheet', `第 ${row.number} 行是${name}（准考证号 ${candidateNo}）的第二份答题卡，与第 ${first} 行重复，未重复计分`);
+      issue(row, candidateNo, name, 'duplicate-sheet', `第 ${row.number} 行是${name}（准考证号 ${candidateNo}）的第二份答题卡，与第 ${first} 行重复，未重复计分`);
       return null;
     }
-    const variant = at.variant === undefined ? variants[0]! : (text(row.cells[at.variant])?.toUpperCase().replace(/卷$/, '') ?? variants[0]!);
+    const variant = variantAt === undefined ? variants[0]! : (text(cells[variantAt])?.toUpperCase().replace(/卷$/, '') ?? variants[0]!);
     if (!variants.includes(variant)) {
-      issue('bad-variant', `第 ${row.number} 行（${name}）的试卷类型“${variant}”不是本场考试的试卷（${variants.join('、')}），未计分`);
+      issue(row, candidateNo, name, 'bad-variant', `第 ${row.number} 行（${name}）的试卷类型“${variant}”不是本场考试的试卷（${variants.join('、')}），未计分`);
       return null;
     }
     byNo.set(candidateNo, row.number);
     if (idNumber) byId.set(idNumber, row.number);
-    return { row: row.number, candidateNo, name, idNumber, variant, marks: columns.map((c) => raw(row.cells[c])) };
+    return { row: row.number, candidateNo, name, idNumber, variant, cells, markColumns: columns };
   };
 }

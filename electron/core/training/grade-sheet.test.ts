@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { displayText } from '../sheets/cells.ts';
+import type { Cell } from '../sheets/types.ts';
 import type { QuestionRow } from './banks-read.ts';
 import { gradeSheet, gradeSheetForStore } from './grade-sheet.ts';
 import { bankKeys, sampleBank, sampleSheets } from './testing/workbooks.ts';
@@ -40,6 +42,22 @@ describe('the grader’s fast path', () => {
     const { marks, invalid, scores } = gradeSheet(questions, sheets[0]!, 'partial');
     expect(JSON.parse(gradeSheetForStore(questions, sheets[0]!, 'partial').stored)).toEqual({ marks, invalid, scores });
     expect(Object.keys(invalid).length).toBeGreaterThan(0);
+  });
+
+  it('reads the marks in place from a row’s cells, in any column order, as the cells show them', () => {
+    const questions = paper(40, (i) => [1, 2, 3, 1.5][i % 4]!);
+    const keys = questions.map((q) => q.answer);
+    // position i in column columns[i], after three leading columns; cells of every kind the reader hands on
+    const columns = questions.map((_, i) => 3 + ((i * 17) % questions.length));
+    const odd: Cell[] = [1, 0, 2.5, true, false, new Date(Date.UTC(2026, 0, 2)), { problem: 'formula', text: '=A1' }, { problem: 'error', text: '#N/A' }, null, 'ＡＣ', ' '];
+    for (const rule of ['all', 'partial'] as const) {
+      for (const [k, sheet] of [...sampleSheets(200, keys, 'cells')].entries()) {
+        const marks: Cell[] = sheet.marks.map((m, i) => ((k + i) % 5 === 0 ? odd[(k * 3 + i) % odd.length]! : m));
+        const cells: Cell[] = ['no', 'name', null];
+        marks.forEach((m, i) => (cells[columns[i]!] = m));
+        expect({ k, rule, ...gradeSheetForStore(questions, cells, rule, columns) }).toEqual({ k, rule, ...plain(questions, marks.map(displayText), rule) });
+      }
+    }
   });
 
   it('forgets spellings beyond its bound and still grades the same', () => {

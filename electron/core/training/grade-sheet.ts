@@ -1,3 +1,5 @@
+import { displayText } from '../sheets/cells.ts';
+import type { Cell } from '../sheets/types.ts';
 import type { QuestionRow } from './banks-read.ts';
 import { markReader, type Mark } from './marks.ts';
 import { round2, scoreAnswer, type MultiRule } from './scoring.ts';
@@ -49,55 +51,65 @@ export interface GradedForStore {
 /** What one question makes of one mark as written: both pure, so worth computing once per spelling. */
 interface MarkOutcome {
   invalid: boolean;
-  /** JSON of the normalised mark and of its points, as JSON.stringify writes them */
-  markJson: string;
-  scoreJson: string;
+  /**
+   * The normalised mark and its points as JSON.stringify writes them, each after the comma
+   * that separates it from the position before (none at the first): the stored text is then
+   * one join of these pieces.
+   */
+  markPiece: string;
+  scorePiece: string;
   score: number;
 }
 
 /** Spellings remembered per question; beyond this the table starts afresh (bounded memory whatever a file holds). */
 const OUTCOME_LIMIT = 10_000;
 
+/** The pieces of the stored text, reused from sheet to sheet: only the joined text is kept. */
+let scratch: string[] = [];
+
 /**
  * The same grading as gradeSheet, for the grader's hot path (10,000 sheets × 100 questions):
  * each question's outcome of a spelling is looked up, not normalised and scored again, and the
- * stored text is built as it goes rather than from three arrays and an object per sheet.
+ * stored text is one join of those outcomes' pieces rather than JSON of three arrays and an object per sheet.
+ * The marks are `rawMarks` by position, or with `columns` the cells of an answer-sheet row
+ * (position i's mark in cell columns[i]), read where they are rather than copied out first.
  */
-export function gradeSheetForStore(questions: readonly QuestionRow[], rawMarks: readonly string[], rule: MultiRule): GradedForStore {
+export function gradeSheetForStore(questions: readonly QuestionRow[], rawMarks: readonly Cell[], rule: MultiRule, columns?: readonly number[]): GradedForStore {
   const outcomes = outcomesOf(questions, rule);
-  const invalid: Record<string, string> = {};
+  const count = questions.length;
+  let invalid: Record<string, string> | undefined;
   let objective = 0;
-  // arrays joined once: a string grown by 200 appends is a chain of 200 pieces until flattened, and 10,000 of them are kept until the write
-  const markParts: string[] = new Array(questions.length);
-  const scoreParts: string[] = new Array(questions.length);
-  let anyInvalid = false;
-  for (let i = 0; i < questions.length; i++) {
-    const raw = rawMarks[i];
-    const text = raw == null ? '' : String(raw);
+  // {"marks":[ m1 ,m2 … ],"invalid":{…},"scores":[ s1 ,s2 … ]}: joined once (a string grown by 200 appends
+  // is a chain of 200 pieces until flattened, and 10,000 of them are kept until the write)
+  if (scratch.length !== 2 * count + 3) scratch = new Array<string>(2 * count + 3);
+  const parts = scratch;
+  parts[0] = '{"marks":[';
+  for (let i = 0; i < count; i++) {
+    const raw = columns === undefined ? rawMarks[i] : rawMarks[columns[i]!];
+    const text = typeof raw === 'string' ? raw : displayText(raw);
     const table = outcomes[i]!;
     let outcome = table.get(text);
     if (outcome === undefined) {
-      outcome = outcomeOf(questions[i]!, text, rule);
+      outcome = outcomeOf(questions[i]!, i, text, rule);
       if (table.size >= OUTCOME_LIMIT) table.clear();
       table.set(text, outcome);
     }
-    if (outcome.invalid) {
-      invalid[String(i + 1)] = text;
-      anyInvalid = true;
-    }
-    markParts[i] = outcome.markJson;
-    scoreParts[i] = outcome.scoreJson;
+    if (outcome.invalid) (invalid ??= {})[String(i + 1)] = text;
+    parts[i + 1] = outcome.markPiece;
+    parts[count + 2 + i] = outcome.scorePiece;
     objective += outcome.score;
   }
-  const stored = `{"marks":[${markParts.join(',')}],"invalid":${anyInvalid ? JSON.stringify(invalid) : '{}'},"scores":[${scoreParts.join(',')}]}`;
-  return { objective: round2(objective), invalid, stored };
+  parts[count + 1] = invalid === undefined ? '],"invalid":{},"scores":[' : `],"invalid":${JSON.stringify(invalid)},"scores":[`;
+  parts[2 * count + 2] = ']}';
+  return { objective: round2(objective), invalid: invalid ?? {}, stored: parts.join('') };
 }
 
-function outcomeOf(q: QuestionRow, text: string, rule: MultiRule): MarkOutcome {
+function outcomeOf(q: QuestionRow, position: number, text: string, rule: MultiRule): MarkOutcome {
   const mark = markReader(q.type, optionCountOf(q))(text);
   const value = mark.kind === 'valid' ? mark.value : '';
   const score = scoreAnswer(q.type, q.answer, value || null, q.points, rule);
-  return { invalid: mark.kind === 'invalid', markJson: JSON.stringify(value), scoreJson: JSON.stringify(score), score };
+  const comma = position === 0 ? '' : ',';
+  return { invalid: mark.kind === 'invalid', markPiece: comma + JSON.stringify(value), scorePiece: comma + JSON.stringify(score), score };
 }
 
 const paperOutcomes = new WeakMap<readonly QuestionRow[], Map<MultiRule, Map<string, MarkOutcome>[]>>();

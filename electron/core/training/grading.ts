@@ -5,8 +5,8 @@ import type Database from 'better-sqlite3';
 import { appendAudit } from '../audit.ts';
 import { insertWithBulkChangeLog } from '../bundles/bulk-change-log.ts';
 import type { CoreContext } from '../context.ts';
-import { newId } from '../ids.ts';
-import { checkIdNumber } from '../validation/id-card.ts';
+import { newIds } from '../ids.ts';
+import { isValidIdNumber } from '../validation/id-card.ts';
 import { requireOwn } from './access.ts';
 import { resolveFile } from '../files/staging.ts';
 import { candidateReader, type SheetCandidate } from './answer-sheet.ts';
@@ -50,7 +50,7 @@ export async function grade(ctx: CoreContext, input: ParsedInput<'training.grade
 }
 
 /** A candidate's sheet as grading keeps it: who, and what the marks scored (exam_results.marks as stored). */
-interface ScoredSheet extends Omit<SheetCandidate, 'marks'> {
+interface ScoredSheet extends Omit<SheetCandidate, 'cells' | 'markColumns'> {
   objective: number;
   invalid: GradedSheet['invalid'];
   marks: string;
@@ -58,7 +58,7 @@ interface ScoredSheet extends Omit<SheetCandidate, 'marks'> {
 
 function scored(sheet: SheetCandidate, questions: readonly QuestionRow[], exam: ExamRow): ScoredSheet {
   const { row, candidateNo, name, idNumber, variant } = sheet;
-  const score = gradeSheetForStore(questions, sheet.marks, exam.multiRule);
+  const score = gradeSheetForStore(questions, sheet.cells, exam.multiRule, sheet.markColumns);
   return { row, candidateNo, name, idNumber, variant, objective: score.objective, invalid: score.invalid, marks: score.stored };
 }
 
@@ -69,11 +69,26 @@ function gradeSheets(ctx: CoreContext, identity: NodeIdentity, exam: ExamRow, fi
   const results: GradeReport['results'] = [];
   // the invalid mark of each invalid-mark warning, for the summary by kind
   const markOf = new Map<RowIssue, string>();
+  // an invalid mark's kind, worked out once per spelling (a file repeats the same few)
+  const kinds = new Map<string, string>();
+  const kindOf = (mark: string) => {
+    let kind = kinds.get(mark);
+    if (kind === undefined) kinds.set(mark, (kind = markKind(mark)));
+    return kind;
+  };
+  // made once, not per sheet
+  const warn = (sheet: ScoredSheet, code: string, message: string) => {
+    const warning = { row: sheet.row, candidateNo: sheet.candidateNo, name: sheet.name, code, message };
+    warnings.push(warning);
+    return warning;
+  };
 
   sqlite.transaction(() => {
     // again inside the transaction: results may have been published while the file was read
     requireUnlocked(ctx, exam.id);
     const now = ctx.now().toISOString();
+    // the real day, as checkIdNumber takes it by default: whether a birth date lies in the future
+    const today = new Date();
     // looked up once, not per sheet: the candidates already graded here, and earlier sittings per person
     const already = sqlite
       .prepare<[string, string], { no: string; id: string; idNumber: string | null }>('SELECT candidate_no AS no, id, id_number AS idNumber FROM exam_candidates WHERE origin_node = ? AND exam_id = ? AND deleted_at IS NULL')
@@ -110,6 +125,9 @@ function gradeSheets(ctx: CoreContext, identity: NodeIdentity, exam: ExamRow, fi
     // new rows are written after the loop, each table at once: its change-log lines then take one statement per chunk, not a trigger per row
     const newCandidates: unknown[][] = [];
     const newResults: unknown[][] = [];
+    // a candidate's id, then its result's, made all at once: as many as there can be new sheets
+    const ids = newIds(2 * sheets.length);
+    let nextId = 0;
     for (const sheet of sheets) {
       // the same person under another 准考证号 in an earlier file of this exam: a second sheet, not a second candidate
       const earlierNo = sheet.idNumber ? gradedPerson.get(sheet.idNumber) : undefined;
@@ -117,13 +135,12 @@ function gradeSheets(ctx: CoreContext, identity: NodeIdentity, exam: ExamRow, fi
         errors.push({ row: sheet.row, candidateNo: sheet.candidateNo, name: sheet.name, code: 'duplicate-sheet', message: `第 ${sheet.row} 行：${sheet.name}已以准考证号 ${earlierNo} 参加本场考试并已阅卷，未重复计分` });
         continue;
       }
-      const warn = (code: string, message: string) => warnings.push({ row: sheet.row, candidateNo: sheet.candidateNo, name: sheet.name, code, message });
-      if (sheet.idNumber && !checkIdNumber(sheet.idNumber).ok) warn('bad-id-number', `第 ${sheet.row} 行（${sheet.name}）的身份证号校验不通过，请核对`);
+      if (sheet.idNumber && !isValidIdNumber(sheet.idNumber, today)) warn(sheet, 'bad-id-number', `第 ${sheet.row} 行（${sheet.name}）的身份证号校验不通过，请核对`);
       const onRoster = roster?.find(sheet.idNumber, sheet.name) ?? null;
-      if (roster && !onRoster) warn('not-on-roster', `第 ${sheet.row} 行：${sheet.name}（准考证号 ${sheet.candidateNo}）不在培训班名单中`);
-      for (const [position, mark] of Object.entries(sheet.invalid)) {
-        warn('invalid-mark', `第 ${sheet.row} 行：${sheet.name}第 ${position} 题的作答“${mark}”不是有效选项，按 0 分计`);
-        markOf.set(warnings.at(-1)!, markKind(mark));
+      if (roster && !onRoster) warn(sheet, 'not-on-roster', `第 ${sheet.row} 行：${sheet.name}（准考证号 ${sheet.candidateNo}）不在培训班名单中`);
+      for (const position in sheet.invalid) {
+        const mark = sheet.invalid[position]!;
+        markOf.set(warn(sheet, 'invalid-mark', `第 ${sheet.row} 行：${sheet.name}第 ${position} 题的作答“${mark}”不是有效选项，按 0 分计`), kindOf(mark));
       }
       const { marks } = sheet;
       const person = { managerId: onRoster?.managerId ?? null, attendeeId: onRoster?.id ?? null, unitName: onRoster?.unitName ?? null, unitUscc: onRoster?.unitUscc ?? null, districtId: onRoster?.districtId ?? null };
@@ -137,20 +154,27 @@ function gradeSheets(ctx: CoreContext, identity: NodeIdentity, exam: ExamRow, fi
         updateResult.run(sheet.objective, total, total >= exam.passMark ? 1 : 0, marks, sheet.row, now, now, old.id);
         replaced.push({ candidateNo: sheet.candidateNo, before: { objective: old.objective, subjective: old.subjective, total: old.total } });
       } else {
-        const candidateId = newId();
+        const candidateId = ids[nextId++]!;
         const attempt = sheet.idNumber ? (earlier.get(sheet.idNumber) ?? 0) + 1 : 1;
         newCandidates.push([candidateId, identity.id, now, now, exam.id, sheet.candidateNo, sheet.name, sheet.idNumber, person.attendeeId, person.managerId, person.unitName,
           person.unitUscc, person.districtId, attempt, sheet.variant]);
         total = sheet.objective;
-        newResults.push([newId(), identity.id, now, now, exam.id, candidateId, sheet.objective, total, total >= exam.passMark ? 1 : 0, marks, sheet.row, now]);
+        newResults.push([ids[nextId++]!, identity.id, now, now, exam.id, candidateId, sheet.objective, total, total >= exam.passMark ? 1 : 0, marks, sheet.row, now]);
       }
       if (total >= exam.passMark) passed++;
       results.push({ candidateNo: sheet.candidateNo, name: sheet.name, score: total, passed: total >= exam.passMark });
     }
+    // the rows are this node's, under ids made above
     const insertAll = (table: string, statement: Database.Statement, rows: unknown[][]) =>
-      insertWithBulkChangeLog(sqlite, table, rows.map((r) => r[0] as string), () => {
-        for (const row of rows) statement.run(row);
-      });
+      insertWithBulkChangeLog(
+        sqlite,
+        table,
+        rows.map((r) => r[0] as string),
+        () => {
+          for (const row of rows) statement.run(row);
+        },
+        { newOwnRows: true },
+      );
     // candidates first: the results refer to them
     insertAll('exam_candidates', insertCandidate, newCandidates);
     insertAll('exam_results', insertResult, newResults);

@@ -91,11 +91,6 @@ export function exactText(cell: Cell | undefined): string | null {
   return t ? t : null;
 }
 
-/** The raw cell as written (for marks: their own normalisation runs later). */
-export function raw(cell: Cell | undefined): string {
-  return displayText(cell);
-}
-
 export function column(table: TableHead, ...names: string[]): number | undefined {
   for (const name of names) {
     const i = table.columns.get(normHeader(name));
