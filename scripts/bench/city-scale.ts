@@ -94,7 +94,7 @@ const rare: [string, string][] = [
   ['two characters "东兴" (a road: few matches)', '东兴'],
   ['two characters "没有" (no match)', '没有'],
   ['one character "张" (a unit name reaches the cap alone)', '张'],
-  ['one character "a" (in few locations)', 'a'],
+  ['one character "a" (pinyin initials)', 'a'],
 ];
 for (const [label, q] of rare) await time(`search: ${label}`, 'equipment.query', { startRow: 0, endRow: 100, search: q, ...asTheGrid }, 100);
 console.log('\nthe exact total (equipment.query without totalCap, as `qkl call` and the 需要关注 counts ask):');
