@@ -84,11 +84,11 @@ describe('equipmentFingerprint', () => {
     // "the file does not say" is not "empty"
     expect(equipmentFingerprint({ ...a, unitAddress: undefined })).not.toBe(equipmentFingerprint({ ...a, unitAddress: null }));
     // values go in by position (one shape): the same texts under other fields, or split otherwise, are other rows
-    expect(equipmentFingerprint({ ...a, values: { ...a.values, kindCode: 'in_use', status: '3000' } })).not.toBe(
-      equipmentFingerprint({ ...a, values: { ...a.values, kindCode: '3000', status: 'in_use' } }),
+    expect(equipmentFingerprint({ ...a, values: { ...a.values, kindCode: '1 号楼', location: '3000' } })).not.toBe(
+      equipmentFingerprint({ ...a, values: { ...a.values, kindCode: '3000', location: '1 号楼' } }),
     );
-    expect(equipmentFingerprint({ ...a, values: { ...a.values, kindCode: '30', status: '00' } })).not.toBe(
-      equipmentFingerprint({ ...a, values: { ...a.values, kindCode: '300', status: '0' } }),
+    expect(equipmentFingerprint({ ...a, values: { ...a.values, kindCode: '30', location: '00' } })).not.toBe(
+      equipmentFingerprint({ ...a, values: { ...a.values, kindCode: '300', location: '0' } }),
     );
     expect(equipmentFingerprint({ ...a, unitAddress: 'null' })).not.toBe(equipmentFingerprint({ ...a, unitAddress: null }));
   });

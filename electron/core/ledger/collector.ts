@@ -252,10 +252,15 @@ export class Collector {
     this.managers.push(record);
   }
 
+  /** units by district, then credit code (interned strings): found without a key text made per row */
+  private readonly unitIndex = new Map<string, Map<string, UnitAgg>>();
+
   private addUnit(record: EquipmentRecord, row: RowContext): UnitAgg {
-    const key = `${record.districtId}\u0000${record.uscc}`;
-    const unit = this.units.get(key);
+    let inDistrict = this.unitIndex.get(record.districtId);
+    if (!inDistrict) this.unitIndex.set(record.districtId, (inDistrict = new Map()));
+    const unit = inDistrict.get(record.uscc);
     if (!unit) {
+      const key = `${record.districtId}\u0000${record.uscc}`;
       const created: UnitAgg = {
         key,
         districtId: record.districtId,
@@ -268,11 +273,12 @@ export class Collector {
         refs: 0,
       };
       this.units.set(key, created);
+      inDistrict.set(record.uscc, created);
       return created;
     }
     // The first row names the unit; a later row that disagrees is pointed out once per unit.
-    if (unit.name !== record.unitName && !this.unitNameWarned.has(key)) {
-      this.unitNameWarned.add(key);
+    if (unit.name !== record.unitName && !this.unitNameWarned.has(unit.key)) {
+      this.unitNameWarned.add(unit.key);
       row.warn(
         'unitName',
         'UNIT_NAME_CONFLICT',
