@@ -4,7 +4,7 @@ import type { EquipmentRecord } from './types.ts';
 
 // The fingerprint is hashed piece by piece (no text built per row): it must be the hash of the
 // whole sequence of codes built at once (reference below): each value as its length, then its
-// UTF-16 code units; undefined and null as markers above any length; the values by position.
+// UTF-16 code units two by two (the second one high); undefined and null as markers above any length; the values by position.
 
 const UNDEFINED = 0x2000_0001;
 const NULL = 0x2000_0002;
@@ -14,7 +14,9 @@ const part = (v: unknown): number[] => {
   if (v === undefined) return [UNDEFINED];
   if (v === null) return [NULL];
   const text = String(v);
-  return [text.length, ...Array.from({ length: text.length }, (_, i) => text.charCodeAt(i))];
+  const codes = [text.length];
+  for (let i = 0; i < text.length; i += 2) codes.push(i + 1 < text.length ? text.charCodeAt(i) + text.charCodeAt(i + 1) * 0x10000 : text.charCodeAt(i));
+  return codes;
 };
 
 function hash53(codes: number[]): number {

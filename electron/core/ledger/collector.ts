@@ -51,7 +51,7 @@ const END = 0x2000_0003;
 
 /**
  * cyrb53 (two 32-bit multiply-xorshift lanes, combined to 53 bits) over a sequence of codes:
- * each value as its length then its UTF-16 code units, so no text can pass for two, and
+ * each value as its length then its UTF-16 code units two by two, so no text can pass for two, and
  * undefined ("the file does not say") apart from null and ''. Fed piece by piece, without
  * building a text per row (100,000 rows of garbage to collect), and with lengths and markers
  * mixed in as numbers, not as texts made for the purpose.
@@ -69,9 +69,17 @@ class Hash53 {
     if (v === undefined) return this.code(UNDEFINED);
     if (v === null) return this.code(NULL);
     const text = typeof v === 'string' ? v : String(v);
-    let h1 = Math.imul(this.h1 ^ text.length, 2654435761);
-    let h2 = Math.imul(this.h2 ^ text.length, 1597334677);
-    for (let i = 0; i < text.length; i++) {
+    const n = text.length;
+    let h1 = Math.imul(this.h1 ^ n, 2654435761);
+    let h2 = Math.imul(this.h2 ^ n, 1597334677);
+    // two code units per step (the length went first, so the pairs are read one way only)
+    let i = 0;
+    for (; i + 1 < n; i += 2) {
+      const c = text.charCodeAt(i) | (text.charCodeAt(i + 1) << 16);
+      h1 = Math.imul(h1 ^ c, 2654435761);
+      h2 = Math.imul(h2 ^ c, 1597334677);
+    }
+    if (i < n) {
       const c = text.charCodeAt(i);
       h1 = Math.imul(h1 ^ c, 2654435761);
       h2 = Math.imul(h2 ^ c, 1597334677);
