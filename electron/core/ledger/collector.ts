@@ -128,11 +128,6 @@ export function equipmentFingerprint(r: EquipmentRecord): number {
   return hash.digest();
 }
 
-/** An equipment row as the key maps keep it: where it is, and what it holds. */
-interface EquipmentSeen extends RowRef {
-  fingerprint: number;
-}
-
 function sameManager(a: ManagerRecord, b: ManagerRecord): boolean {
   return a.uscc === b.uscc && a.unitName === b.unitName && sameFields(a.values, b.values) && sameFields(a.extra, b.extra) && sameDropped(a.dropped, b.dropped);
 }
@@ -158,7 +153,14 @@ export class Collector {
   duplicatesFolded = 0;
 
   // The maps are built once; rows only look up and add (a row allocates nothing here).
-  private readonly equipmentKeys: KeyKind<EquipmentRecord, EquipmentSeen>[] = [
+  // An equipment row as the key maps keep it, where it is and what it holds, is a number into
+  // the arrays below: a map value that is a small integer is no object for the collector to
+  // copy and keep (100,000 of them, alive to the end of the file).
+  private readonly seenSheet: number[] = [];
+  private readonly seenRow: number[] = [];
+  private readonly seenFingerprint: number[] = [];
+  private readonly sheetNames: string[] = [];
+  private readonly equipmentKeys: KeyKind<EquipmentRecord, number>[] = [
     { map: new Map(), field: 'equipmentCode', code: 'EQUIPMENT_CODE_CONFLICT', label: '设备代码', of: (r) => r.values.equipmentCode },
     { map: new Map(), field: 'registrationCode', code: 'REGISTRATION_CONFLICT', label: '注册代码', of: (r) => r.values.registrationCode },
     {
@@ -185,6 +187,7 @@ export class Collector {
   /** The key maps are needed only while rows arrive: let them go before planning. */
   finish(): void {
     for (const kind of [...this.equipmentKeys, ...this.managerKeys]) kind.map.clear();
+    this.seenSheet.length = this.seenRow.length = this.seenFingerprint.length = 0;
   }
 
   reject(errors: Issue[]): void {
@@ -209,7 +212,7 @@ export class Collector {
   }
 
   /** A later row with an earlier row's key and other content: refused, the earlier one kept and named. */
-  private conflict<R extends RowRef>(kind: KeyKind<R, RowRef>, key: string, previous: RowRef, record: R, row: RowContext): 'conflict' {
+  private conflict<R extends RowRef>(kind: Pick<KeyKind<R>, 'field' | 'code' | 'label'>, key: string, previous: RowRef, record: R, row: RowContext): 'conflict' {
     const shown = key.split('\u0000').at(-1)!;
     this.partners.push({ earlier: { sheetIndex: previous.sheetIndex, sheet: previous.sheet, row: previous.row }, later: { sheetIndex: record.sheetIndex, sheet: record.sheet, row: record.row }, label: kind.label, key: shown });
     row.error(kind.field, kind.code, `${kind.label}“${shown}”在${where(previous, record.sheet)}已出现，但两行内容不同。同一${kind.label}只能对应一行，请核对后删除或改正其中一行`);
@@ -235,21 +238,34 @@ export class Collector {
       const kind = kinds[k]!;
       const key = (keys[k] = kind.of(record));
       const previous = key ? kind.map.get(key) : undefined;
-      if (!previous) continue;
+      if (previous === undefined) continue;
       fingerprint ??= equipmentFingerprint(record);
-      result = previous.fingerprint === fingerprint ? 'folded' : this.conflict(kind, key!, previous, record, row);
+      result = this.seenFingerprint[previous] === fingerprint ? 'folded' : this.conflict(kind, key!, this.seenRef(previous), record, row);
       break;
     }
     if (result === 'new') {
-      let kept: EquipmentSeen | undefined;
+      let kept: number | undefined;
       for (let k = 0; k < kinds.length; k++) {
         const key = keys[k];
-        if (key) kinds[k]!.map.set(key, (kept ??= { sheetIndex: record.sheetIndex, sheet: record.sheet, row: record.row, fingerprint: (fingerprint ??= equipmentFingerprint(record)) }));
+        if (key) kinds[k]!.map.set(key, (kept ??= this.seen(record, (fingerprint ??= equipmentFingerprint(record)))));
       }
     }
     if (!this.settle(result, row, warnings)) return null;
     this.equipmentRows++;
     return this.addUnit(record, row);
+  }
+
+  /** Keeps where an equipment row is and its fingerprint: its number for the key maps. */
+  private seen(record: EquipmentRecord, fingerprint: number): number {
+    this.sheetNames[record.sheetIndex] = record.sheet;
+    this.seenSheet.push(record.sheetIndex);
+    this.seenRow.push(record.row);
+    return this.seenFingerprint.push(fingerprint) - 1;
+  }
+
+  private seenRef(seen: number): RowRef {
+    const sheetIndex = this.seenSheet[seen]!;
+    return { sheetIndex, sheet: this.sheetNames[sheetIndex]!, row: this.seenRow[seen]! };
   }
 
   /** the keys of the row under claim, per key kind (reused: nothing allocated per row) */
