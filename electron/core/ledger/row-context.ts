@@ -34,8 +34,13 @@ export function rowDeps(districts: DistrictResolver, today: Date): RowDeps {
   const catalogue = loadCatalogue();
   const cache = new Map<string, Resolved | undefined>();
   const category = (text: string) => {
-    if (!cache.has(text)) cache.set(text, catalogue.resolve(text));
-    return cache.get(text);
+    let resolved = cache.get(text);
+    // one look-up for a text the catalogue knows (undefined is also what an unknown text is remembered as)
+    if (resolved === undefined && !cache.has(text)) {
+      resolved = catalogue.resolve(text);
+      cache.set(text, resolved);
+    }
+    return resolved;
   };
   const strings = new Map<string, string>();
   const intern = (text: string | null) => {
