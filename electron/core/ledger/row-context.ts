@@ -67,8 +67,10 @@ export function rowDeps(districts: DistrictResolver, today: Date): RowDeps {
   const uscc = (text: string) => {
     let checked = usccs.get(text);
     if (checked === undefined) {
-      checked = checkUscc(text);
-      usccs.set(text, checked);
+      // kept, with what is made of it: a copy, not the reader's slice (cells.ts own)
+      const kept = own(text);
+      checked = checkUscc(kept);
+      usccs.set(kept, checked);
     }
     return checked;
   };
