@@ -53,8 +53,10 @@ const SUSPECT = /[\uFFFD\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206
 export type TextCheck = { kind: 'ok' } | { kind: 'broken' } | { kind: 'cleaned'; text: string; removed: number };
 
 /** One test per cell in the common case (nothing suspect), the detailed work only when needed. */
+const OK: TextCheck = { kind: 'ok' };
+
 export function checkCellText(text: string): TextCheck {
-  if (!SUSPECT.test(text)) return { kind: 'ok' };
+  if (!SUSPECT.test(text)) return OK;
   if (text.includes(REPLACEMENT)) return { kind: 'broken' };
   const cleaned = text.replace(INVISIBLE, '');
   return { kind: 'cleaned', text: cleaned, removed: text.length - cleaned.length };

@@ -2,21 +2,27 @@ import { describe, expect, it } from 'vitest';
 import { equipmentFingerprint } from './collector.ts';
 import type { EquipmentRecord } from './types.ts';
 
-// The fingerprint is hashed piece by piece (no text built per row): it must be the hash the
-// text of the pieces gave when it was built whole, as it was before (reference below).
+// The fingerprint is hashed piece by piece (no text built per row): it must be the hash of the
+// whole sequence of codes built at once (reference below): each value as its length, then its
+// UTF-16 code units two by two (the second one high); undefined and null as markers above any length; the values by position.
 
-const part = (v: unknown) => {
-  if (v === undefined) return 'u';
-  if (v === null) return 'n';
+const UNDEFINED = 0x2000_0001;
+const NULL = 0x2000_0002;
+const END = 0x2000_0003;
+
+const part = (v: unknown): number[] => {
+  if (v === undefined) return [UNDEFINED];
+  if (v === null) return [NULL];
   const text = String(v);
-  return `${text.length}:${text}`;
+  const codes = [text.length];
+  for (let i = 0; i < text.length; i += 2) codes.push(i + 1 < text.length ? text.charCodeAt(i) + text.charCodeAt(i + 1) * 0x10000 : text.charCodeAt(i));
+  return codes;
 };
 
-function hash53(text: string): number {
+function hash53(codes: number[]): number {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+  for (const c of codes) {
     h1 = Math.imul(h1 ^ c, 2654435761);
     h2 = Math.imul(h2 ^ c, 1597334677);
   }
@@ -25,19 +31,19 @@ function hash53(text: string): number {
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
-function wholeTextFingerprint(r: EquipmentRecord): number {
+function wholeFingerprint(r: EquipmentRecord): number {
   const v = r.values as Record<string, unknown>;
-  let text = part(r.districtId) + part(r.uscc) + part(r.unitName) + part(r.unitAddress);
-  for (const key in v) text += key + part(v[key]);
-  text += '|';
+  const codes = [...part(r.districtId), ...part(r.uscc), ...part(r.unitName), ...part(r.unitAddress)];
+  for (const key in v) codes.push(...part(v[key]));
+  codes.push(END);
   if (r.extra) {
     const keys = Object.keys(r.extra);
     if (keys.length > 1) keys.sort();
-    for (const k of keys) text += part(k) + part(r.extra[k]);
+    for (const k of keys) codes.push(...part(k), ...part(r.extra[k]));
   }
-  text += '|';
-  for (const d of r.dropped ?? []) text += part(d);
-  return hash53(text);
+  codes.push(END);
+  for (const d of r.dropped ?? []) codes.push(...part(d));
+  return hash53(codes);
 }
 
 function record(i: number): EquipmentRecord {
@@ -66,10 +72,10 @@ function record(i: number): EquipmentRecord {
 }
 
 describe('equipmentFingerprint', () => {
-  it('is the hash of the fingerprint text built whole, for values of every kind', () => {
+  it('is the hash of the whole code sequence, for values of every kind', () => {
     for (let i = 0; i < 500; i++) {
       const r = record(i);
-      expect(equipmentFingerprint(r)).toBe(wholeTextFingerprint(r));
+      expect(equipmentFingerprint(r)).toBe(wholeFingerprint(r));
     }
   });
 
@@ -79,5 +85,13 @@ describe('equipmentFingerprint', () => {
     expect(equipmentFingerprint({ ...a, values: { ...a.values, location: '2 号楼' } })).not.toBe(equipmentFingerprint(a));
     // "the file does not say" is not "empty"
     expect(equipmentFingerprint({ ...a, unitAddress: undefined })).not.toBe(equipmentFingerprint({ ...a, unitAddress: null }));
+    // values go in by position (one shape): the same texts under other fields, or split otherwise, are other rows
+    expect(equipmentFingerprint({ ...a, values: { ...a.values, kindCode: '1 号楼', location: '3000' } })).not.toBe(
+      equipmentFingerprint({ ...a, values: { ...a.values, kindCode: '3000', location: '1 号楼' } }),
+    );
+    expect(equipmentFingerprint({ ...a, values: { ...a.values, kindCode: '30', location: '00' } })).not.toBe(
+      equipmentFingerprint({ ...a, values: { ...a.values, kindCode: '300', location: '0' } }),
+    );
+    expect(equipmentFingerprint({ ...a, unitAddress: 'null' })).not.toBe(equipmentFingerprint({ ...a, unitAddress: null }));
   });
 });

@@ -44,37 +44,48 @@ function sameFields(a: object | null, b: object | null): boolean {
 const joinDropped = (a: string[] | null) => (a ?? []).join('\u0000');
 const sameDropped = (a: string[] | null, b: string[] | null) => joinDropped(a) === joinDropped(b);
 
+/** Codes mixed into the fingerprint besides a text's UTF-16 code units and lengths: above any length a string can have. */
+const UNDEFINED = 0x2000_0001;
+const NULL = 0x2000_0002;
+const END = 0x2000_0003;
+
 /**
- * cyrb53 (two 32-bit multiply-xorshift lanes over the UTF-16 code units, combined to 53 bits),
- * fed piece by piece: the hash of the pieces is the hash of their concatenation, without
- * building it (a string per row of 100,000 is garbage to collect).
+ * cyrb53 (two 32-bit multiply-xorshift lanes, combined to 53 bits) over a sequence of codes:
+ * each value as its length then its UTF-16 code units two by two, so no text can pass for two, and
+ * undefined ("the file does not say") apart from null and ''. Fed piece by piece, without
+ * building a text per row (100,000 rows of garbage to collect), and with lengths and markers
+ * mixed in as numbers, not as texts made for the purpose.
  */
 class Hash53 {
   private h1 = 0xdeadbeef;
   private h2 = 0x41c6ce57;
 
-  text(text: string): void {
-    let { h1, h2 } = this;
-    for (let i = 0; i < text.length; i++) {
+  code(c: number): void {
+    this.h1 = Math.imul(this.h1 ^ c, 2654435761);
+    this.h2 = Math.imul(this.h2 ^ c, 1597334677);
+  }
+
+  part(v: unknown): void {
+    if (v === undefined) return this.code(UNDEFINED);
+    if (v === null) return this.code(NULL);
+    const text = typeof v === 'string' ? v : String(v);
+    const n = text.length;
+    let h1 = Math.imul(this.h1 ^ n, 2654435761);
+    let h2 = Math.imul(this.h2 ^ n, 1597334677);
+    // two code units per step (the length went first, so the pairs are read one way only)
+    let i = 0;
+    for (; i + 1 < n; i += 2) {
+      const c = text.charCodeAt(i) | (text.charCodeAt(i + 1) << 16);
+      h1 = Math.imul(h1 ^ c, 2654435761);
+      h2 = Math.imul(h2 ^ c, 1597334677);
+    }
+    if (i < n) {
       const c = text.charCodeAt(i);
       h1 = Math.imul(h1 ^ c, 2654435761);
       h2 = Math.imul(h2 ^ c, 1597334677);
     }
     this.h1 = h1;
     this.h2 = h2;
-  }
-
-  /**
-   * A value in the fingerprint's text, its length first, so no text can pass for two;
-   * undefined ("the file does not say") stays apart from null and ''.
-   */
-  part(v: unknown): void {
-    if (v === undefined) return this.text('u');
-    if (v === null) return this.text('n');
-    const text = String(v);
-    this.text(String(text.length));
-    this.text(':');
-    this.text(text);
   }
 
   digest(): number {
@@ -92,6 +103,8 @@ class Hash53 {
  * kept: 100,000 retained records, or their texts, cost more in garbage collection than
  * the rest of the checks. Only rows that share a key are ever compared, so two different
  * rows pass for one with a chance of 2⁻⁵³ per repeated key.
+ * The values go in by position, not by key: every values object has one shape, the same
+ * keys in one order (equipment-row.ts' emptyValues).
  */
 export function equipmentFingerprint(r: EquipmentRecord): number {
   const v = r.values as Record<string, unknown>;
@@ -100,12 +113,8 @@ export function equipmentFingerprint(r: EquipmentRecord): number {
   hash.part(r.uscc);
   hash.part(r.unitName);
   hash.part(r.unitAddress);
-  // the values object has one shape (equipment-row.ts' emptyValues): keys in one order
-  for (const key in v) {
-    hash.text(key);
-    hash.part(v[key]);
-  }
-  hash.text('|');
+  for (const key in v) hash.part(v[key]);
+  hash.code(END);
   if (r.extra) {
     const keys = Object.keys(r.extra);
     if (keys.length > 1) keys.sort();
@@ -114,14 +123,9 @@ export function equipmentFingerprint(r: EquipmentRecord): number {
       hash.part(r.extra[k]);
     }
   }
-  hash.text('|');
+  hash.code(END);
   for (const d of r.dropped ?? []) hash.part(d);
   return hash.digest();
-}
-
-/** An equipment row as the key maps keep it: where it is, and what it holds. */
-interface EquipmentSeen extends RowRef {
-  fingerprint: number;
 }
 
 function sameManager(a: ManagerRecord, b: ManagerRecord): boolean {
@@ -149,7 +153,14 @@ export class Collector {
   duplicatesFolded = 0;
 
   // The maps are built once; rows only look up and add (a row allocates nothing here).
-  private readonly equipmentKeys: KeyKind<EquipmentRecord, EquipmentSeen>[] = [
+  // An equipment row as the key maps keep it, where it is and what it holds, is a number into
+  // the arrays below: a map value that is a small integer is no object for the collector to
+  // copy and keep (100,000 of them, alive to the end of the file).
+  private readonly seenSheet: number[] = [];
+  private readonly seenRow: number[] = [];
+  private readonly seenFingerprint: number[] = [];
+  private readonly sheetNames: string[] = [];
+  private readonly equipmentKeys: KeyKind<EquipmentRecord, number>[] = [
     { map: new Map(), field: 'equipmentCode', code: 'EQUIPMENT_CODE_CONFLICT', label: '设备代码', of: (r) => r.values.equipmentCode },
     { map: new Map(), field: 'registrationCode', code: 'REGISTRATION_CONFLICT', label: '注册代码', of: (r) => r.values.registrationCode },
     {
@@ -176,6 +187,7 @@ export class Collector {
   /** The key maps are needed only while rows arrive: let them go before planning. */
   finish(): void {
     for (const kind of [...this.equipmentKeys, ...this.managerKeys]) kind.map.clear();
+    this.seenSheet.length = this.seenRow.length = this.seenFingerprint.length = 0;
   }
 
   reject(errors: Issue[]): void {
@@ -200,7 +212,7 @@ export class Collector {
   }
 
   /** A later row with an earlier row's key and other content: refused, the earlier one kept and named. */
-  private conflict<R extends RowRef>(kind: KeyKind<R, RowRef>, key: string, previous: RowRef, record: R, row: RowContext): 'conflict' {
+  private conflict<R extends RowRef>(kind: Pick<KeyKind<R>, 'field' | 'code' | 'label'>, key: string, previous: RowRef, record: R, row: RowContext): 'conflict' {
     const shown = key.split('\u0000').at(-1)!;
     this.partners.push({ earlier: { sheetIndex: previous.sheetIndex, sheet: previous.sheet, row: previous.row }, later: { sheetIndex: record.sheetIndex, sheet: record.sheet, row: record.row }, label: kind.label, key: shown });
     row.error(kind.field, kind.code, `${kind.label}“${shown}”在${where(previous, record.sheet)}已出现，但两行内容不同。同一${kind.label}只能对应一行，请核对后删除或改正其中一行`);
@@ -226,21 +238,34 @@ export class Collector {
       const kind = kinds[k]!;
       const key = (keys[k] = kind.of(record));
       const previous = key ? kind.map.get(key) : undefined;
-      if (!previous) continue;
+      if (previous === undefined) continue;
       fingerprint ??= equipmentFingerprint(record);
-      result = previous.fingerprint === fingerprint ? 'folded' : this.conflict(kind, key!, previous, record, row);
+      result = this.seenFingerprint[previous] === fingerprint ? 'folded' : this.conflict(kind, key!, this.seenRef(previous), record, row);
       break;
     }
     if (result === 'new') {
-      let kept: EquipmentSeen | undefined;
+      let kept: number | undefined;
       for (let k = 0; k < kinds.length; k++) {
         const key = keys[k];
-        if (key) kinds[k]!.map.set(key, (kept ??= { sheetIndex: record.sheetIndex, sheet: record.sheet, row: record.row, fingerprint: (fingerprint ??= equipmentFingerprint(record)) }));
+        if (key) kinds[k]!.map.set(key, (kept ??= this.seen(record, (fingerprint ??= equipmentFingerprint(record)))));
       }
     }
     if (!this.settle(result, row, warnings)) return null;
     this.equipmentRows++;
     return this.addUnit(record, row);
+  }
+
+  /** Keeps where an equipment row is and its fingerprint: its number for the key maps. */
+  private seen(record: EquipmentRecord, fingerprint: number): number {
+    this.sheetNames[record.sheetIndex] = record.sheet;
+    this.seenSheet.push(record.sheetIndex);
+    this.seenRow.push(record.row);
+    return this.seenFingerprint.push(fingerprint) - 1;
+  }
+
+  private seenRef(seen: number): RowRef {
+    const sheetIndex = this.seenSheet[seen]!;
+    return { sheetIndex, sheet: this.sheetNames[sheetIndex]!, row: this.seenRow[seen]! };
   }
 
   /** the keys of the row under claim, per key kind (reused: nothing allocated per row) */
@@ -251,10 +276,15 @@ export class Collector {
     this.managers.push(record);
   }
 
+  /** units by district, then credit code (interned strings): found without a key text made per row */
+  private readonly unitIndex = new Map<string, Map<string, UnitAgg>>();
+
   private addUnit(record: EquipmentRecord, row: RowContext): UnitAgg {
-    const key = `${record.districtId}\u0000${record.uscc}`;
-    const unit = this.units.get(key);
+    let inDistrict = this.unitIndex.get(record.districtId);
+    if (!inDistrict) this.unitIndex.set(record.districtId, (inDistrict = new Map()));
+    const unit = inDistrict.get(record.uscc);
     if (!unit) {
+      const key = `${record.districtId}\u0000${record.uscc}`;
       const created: UnitAgg = {
         key,
         districtId: record.districtId,
@@ -267,11 +297,12 @@ export class Collector {
         refs: 0,
       };
       this.units.set(key, created);
+      inDistrict.set(record.uscc, created);
       return created;
     }
     // The first row names the unit; a later row that disagrees is pointed out once per unit.
-    if (unit.name !== record.unitName && !this.unitNameWarned.has(key)) {
-      this.unitNameWarned.add(key);
+    if (unit.name !== record.unitName && !this.unitNameWarned.has(unit.key)) {
+      this.unitNameWarned.add(unit.key);
       row.warn(
         'unitName',
         'UNIT_NAME_CONFLICT',

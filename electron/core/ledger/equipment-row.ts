@@ -50,7 +50,8 @@ function emptyValues(): EquipmentValues & { unitId?: string; extra?: string | nu
 /** Credit code of a unit: shared by equipment and manager rows. */
 export function readUscc(row: RowContext, required: boolean): { uscc: string; legacy: boolean } | null {
   const cell = row.usable('uscc', true, true);
-  const text = cell === undefined ? null : cleanText(cell);
+  // not copied (cleanText's copy): deps.uscc keeps its own copy of a text it has not seen
+  const text = cell === undefined ? null : cleanText(cell, false);
   if (text === null) {
     if (cell !== undefined && required) row.error('uscc', 'REQUIRED_MISSING', '请填写统一社会信用代码（18 位）');
     return null;

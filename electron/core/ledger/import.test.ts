@@ -99,6 +99,22 @@ describe('import rules on small ledgers', () => {
     ]);
   });
 
+  it('names the earlier row on another sheet when a later sheet repeats its 设备代码 with other content', async () => {
+    t = await districtCore();
+    const file = `${t.dir}/two-sheets.xlsx`;
+    const first = equipmentRow(1);
+    await writeXlsx(file, [
+      { name: '设备台账', rows: [equipmentHeader, first, equipmentRow(2)] as never, merges: [] },
+      { name: '补充台账', rows: [equipmentHeader, [...first], equipmentRow(2, 1, { 设备使用地点: '二号车间' }), equipmentRow(3)] as never, merges: [] },
+    ]);
+    const preview = await t.ok('ledger.preview', path(file));
+    expect(preview.duplicatesFolded).toBe(1);
+    expect(preview.equipment.inserted).toBe(3);
+    expect(preview.errors).toEqual([
+      expect.objectContaining({ sheet: '补充台账', row: 3, code: 'EQUIPMENT_CODE_CONFLICT', message: expect.stringContaining('在工作表“设备台账”第 3 行已出现') }),
+    ]);
+  });
+
   it('skips rows of another district with a warning and refuses a district it does not know', async () => {
     t = await districtCore();
     const file = await importRows([equipmentRow(1), equipmentRow(2, 2, { 所属分局: '锦丰分局' }), equipmentRow(3, 3, { 所属分局: '火星' }), equipmentRow(4, 4, { 所属分局: null })]);

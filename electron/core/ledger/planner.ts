@@ -2,7 +2,7 @@ import { setImmediate as tick } from 'node:timers/promises';
 import type { NodeIdentity } from '../../api/schemas/node.ts';
 import { newId } from '../ids.ts';
 import type { JobHandle } from '../jobs/job-registry.ts';
-import { nameInitials, nameSortKey } from '../pinyin.ts';
+import { nameInitials, nameSortKey, unitNameKeys } from '../pinyin.ts';
 import type { Collector, UnitAgg } from './collector.ts';
 import type { StagedInserts } from './staging.ts';
 import type { DistrictResolver } from './districts.ts';
@@ -253,11 +253,13 @@ export class Planner {
   private unit(unit: UnitAgg): void {
     const existing = this.existingUnits.get(unit.key);
     if (!existing) {
+      // the name read once for both (pinyin.ts)
+      const keys = unitNameKeys(unit.name);
       const values = {
         districtId: unit.districtId,
         name: unit.name,
-        nameInitials: nameInitials(unit.name),
-        nameSort: nameSortKey(unit.name, 'unit'),
+        nameInitials: keys.initials,
+        nameSort: keys.sortKey,
         uscc: unit.uscc,
         usccLegacy: unit.usccLegacy ? 1 : 0,
         address: unit.address ?? null,

@@ -19,6 +19,11 @@ export interface RowDeps {
    * rows: a 100,000-row plan then holds thousands of strings instead of millions.
    */
   intern(text: string | null): string | null;
+  /**
+   * intern(cleanText(cell, false)), remembered per raw text: a unit's name and address, the
+   * category names, makers and models come back on row after row, cleaned once each.
+   */
+  sharedText(cell: Cell): string | null;
   /** checkUscc, remembered per text: a unit's credit code repeats on each of its equipment rows */
   uscc(text: string): UsccCheck;
   districts: DistrictResolver;
@@ -29,8 +34,13 @@ export function rowDeps(districts: DistrictResolver, today: Date): RowDeps {
   const catalogue = loadCatalogue();
   const cache = new Map<string, Resolved | undefined>();
   const category = (text: string) => {
-    if (!cache.has(text)) cache.set(text, catalogue.resolve(text));
-    return cache.get(text);
+    let resolved = cache.get(text);
+    // one look-up for a text the catalogue knows (undefined is also what an unknown text is remembered as)
+    if (resolved === undefined && !cache.has(text)) {
+      resolved = catalogue.resolve(text);
+      cache.set(text, resolved);
+    }
+    return resolved;
   };
   const strings = new Map<string, string>();
   const intern = (text: string | null) => {
@@ -42,16 +52,29 @@ export function rowDeps(districts: DistrictResolver, today: Date): RowDeps {
     }
     return kept;
   };
+  const cleaned = new Map<string, string | null>();
+  const sharedText = (cell: Cell) => {
+    if (typeof cell !== 'string') return intern(cleanText(cell, false));
+    let text = cleaned.get(cell);
+    if (text === undefined) {
+      text = intern(cleanText(cell, false));
+      // the key is a copy (own) unless the cleaned text is the same: a parser's slice would pin its chunk
+      cleaned.set(text === cell ? text : own(cell), text);
+    }
+    return text;
+  };
   const usccs = new Map<string, UsccCheck>();
   const uscc = (text: string) => {
     let checked = usccs.get(text);
     if (checked === undefined) {
-      checked = checkUscc(text);
-      usccs.set(text, checked);
+      // kept, with what is made of it: a copy, not the reader's slice (cells.ts own)
+      const kept = own(text);
+      checked = checkUscc(kept);
+      usccs.set(kept, checked);
     }
     return checked;
   };
-  return { category, intern, uscc, districts, today };
+  return { category, intern, sharedText, uscc, districts, today };
 }
 
 export interface SheetRef {
@@ -131,7 +154,7 @@ export class RowContext {
    * control characters are removed with a warning and the cleaned text is what the
    * row goes on with. False when the cell was refused.
    */
-  private checkText(columnIndex: number, limit: number, label: () => string): boolean {
+  private checkText(columnIndex: number, limit: number, field: LedgerField | null): boolean {
     if (this.refused?.has(columnIndex)) return false;
     const cell = this.row.cells[columnIndex];
     if (typeof cell !== 'string') return true;
@@ -145,7 +168,7 @@ export class RowContext {
       this.warnAt(columnIndex, 'INVISIBLE_CHARS', invisibleMessage(checked.removed, shortened(cleanText(text, false) ?? '')));
     }
     const length = excessLength(text, limit);
-    if (length !== null) return this.refuse(columnIndex, 'TOO_LONG', tooLongMessage(label(), length, limit), text);
+    if (length !== null) return this.refuse(columnIndex, 'TOO_LONG', tooLongMessage(field === null ? this.extraLabel(columnIndex) : fieldName(field), length, limit), text);
     return true;
   }
 
@@ -165,7 +188,7 @@ export class RowContext {
   usable(field: LedgerField, required: boolean, digits = false): Cell | undefined {
     const index = this.sheet.layout.fieldIndex[field];
     if (index === undefined) return undefined;
-    if (!this.checkText(index, fieldLimit[field], () => fieldName(field))) return undefined;
+    if (!this.checkText(index, fieldLimit[field], field)) return undefined;
     const cell = this.row.cells[index] ?? null;
     if (isProblem(cell)) {
       this.report(field, required, cell.problem === 'formula' ? 'FORMULA_NO_RESULT' : 'CELL_ERROR', problemMessages[cell.problem](cell.text));
@@ -187,11 +210,16 @@ export class RowContext {
 
   /** A repeated text (名称, 地点, 制造单位 …): shared between rows. */
   shared(cell: Cell): string | null {
-    return this.deps.intern(cleanText(cell, false));
+    return this.deps.sharedText(cell);
   }
 
   drop(text: string | null): void {
     (this.dropped ??= []).push(text ?? '');
+  }
+
+  /** An extra column's name: its header, or without one its letter, as Excel shows it. */
+  private extraLabel(c: number): string {
+    return this.sheet.layout.columns[c]?.header.trim() || `列${columnLetter(c)}`;
   }
 
   /** Unknown columns as extra attributes (header → text), and empty cells under them skipped. */
@@ -207,12 +235,11 @@ export class RowContext {
         this.warnAt(c, cell.problem === 'formula' ? 'FORMULA_NO_RESULT' : 'CELL_ERROR', problemMessages[cell.problem](cell.text) + '（该项将不导入）');
         continue;
       }
-      if (!this.checkText(c, ledgerOnlyLimits.extraValue, () => column?.header.trim() || `列${columnLetter(c)}`)) continue;
-      const text = this.deps.intern(cleanText(this.row.cells[c]!, false));
+      if (!this.checkText(c, ledgerOnlyLimits.extraValue, null)) continue;
+      const text = this.deps.sharedText(this.row.cells[c]!);
       if (text === null) continue;
       extra ??= {};
-      // a column without a header is named by its letter, as Excel shows it
-      extra[column?.header.trim() || `列${columnLetter(c)}`] = text;
+      extra[this.extraLabel(c)] = text;
     }
     return extra;
   }
@@ -235,7 +262,7 @@ export class RowContext {
   /** Non-empty text of a field (half-width, trimmed), or null. */
   text(field: LedgerField, required = false): string | null {
     const cell = this.usable(field, required);
-    return cell === undefined ? null : this.deps.intern(cleanText(cell, false));
+    return cell === undefined ? null : this.deps.sharedText(cell);
   }
 }
 

@@ -40,6 +40,15 @@ describe('dates as ledgers hold them', () => {
     expect(parseDate(0)).toMatchObject({ ok: false });
   });
 
+  it('reads a padded date (2023-05-01, 2023/05/01, 2023.05.01) as the general path does', () => {
+    // a leading space takes the text past the padded-date reading, through cleaning and the patterns
+    const texts: string[] = [];
+    for (const a of '-/.') for (const b of '-/.') for (const [y, m, d] of [['2023', '05', '01'], ['2024', '02', '29'], ['2023', '02', '29'], ['2023', '13', '01'], ['1899', '12', '31'], ['2100', '12', '31'], ['2101', '01', '01'], ['2023', '00', '10'], ['2023', '04', '31'], ['0000', '00', '00']]) texts.push(`${y}${a}${m}${b}${d}`);
+    texts.push('2023-05-0１', '2023-5-001', '20230-5-01', '2023_05_01', '2023-05-01 ');
+    for (const text of texts) expect(parseDate(text)).toEqual(parseDate(` ${text}`));
+    expect(parseDate('2023/05.01')).toEqual({ ok: true, value: '2023-05-01' });
+  });
+
   it('treats empty cells and placeholders as no date', () => {
     for (const cell of [null, undefined, '', '  ', '/', '无', '—']) expect(parseDate(cell)).toEqual({ ok: true, value: null });
   });
