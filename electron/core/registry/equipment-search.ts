@@ -8,8 +8,9 @@ import { likePattern, type SqlPart } from './status-sql.ts';
 // only, and so does this search on every path.
 //
 // Three characters or more: the codes and the location are found through equipment_search,
-// a trigram FTS5 index (migration equipment_search_counts) holding lower() of each column
-// with case_sensitive 1, so a phrase match is exactly LIKE '%…%' on that column. Units are
+// a trigram FTS5 index (migration equipment_search_counts) holding lower() of each column,
+// ended by a pad (equipment_search_short), with case_sensitive 1, so a phrase match is
+// exactly LIKE '%…%' on that column. Units are
 // a fortieth of the pieces, so their names and initials keep a LIKE over units.
 // One or two characters: the trigrams that begin with them, listed from the index's terms
 // (equipment-search-terms.ts). When more than a few do, the text is common and takes the LIKE
@@ -22,6 +23,8 @@ export function asciiLower(text: string): string {
 }
 
 const quoted = (text: string) => `"${text.replace(/"/g, '""')}"`;
+
+const CODE_COLUMNS = '{equipment_code registration_code registration_no}';
 
 /** Codes are stored upper case: the text is matched as typed in upper case, like the LIKE path. */
 function codeText(search: string): string {
@@ -45,8 +48,6 @@ export function searchMatchQuery(search: string): string {
 export interface IndexMatch {
   match: string | null;
 }
-
-const CODE_COLUMNS = '{equipment_code registration_code registration_no}';
 
 /** The phrases that find `text` in a column: itself from three characters, else the trigrams it begins (undefined: too many). */
 function phrasesOf(sqlite: Database, text: string): string[] | undefined {
