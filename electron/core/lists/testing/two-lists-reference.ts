@@ -1,50 +1,22 @@
 // The two lists as they were computed before the one-statement read of list 1 with its risk
-// scores (kept verbatim, imports aside): the slow path two-lists-reference.test.ts holds the
-// fast one to. Not used by the program.
+// scores (kept verbatim, imports aside; what did not change, ScreenedUnit, comes from
+// two-lists.ts): the slow path two-lists-reference.test.ts holds the fast one to. Not used by
+// the program.
 
 import type { TwoLists } from '../../../api/schemas/lists.ts';
 import type { RegistrySettings } from '../../../api/schemas/settings.ts';
 import { loadCatalogue } from '../../catalogue/catalogue.ts';
 import type { CoreContext } from '../../context.ts';
 import { maskIdNumber, maskPhone } from '../../privacy/mask.ts';
-import { countedGroupSql, validACertificateSql, type SqlPart } from '../../registry/status-sql.ts';
+import { countedGroupSql, validACertificateSql } from '../../registry/status-sql.ts';
 import { getRegistrySettings } from '../../settings/settings-service.ts';
 import { riskOfUnits } from '../../risk/risk-read.ts';
 import { authorityName, managerListTitle, unitListTitle } from '../list-titles.ts';
 import { listScope, scopeCondition, type ListScope } from '../list-scope.ts';
+import type { ScreenedUnit } from '../two-lists.ts';
 
-// 两项清单 (TSG 08-2017 §2.4.2.2.2): list 1 = units with screeningThreshold or more
-// counted pieces (在用, gas cylinders and all below 2300 excluded, by default);
-// list 2 = their safety managers holding an A certificate not expired on the list date.
-
-// One collator for the whole sort: localeCompare(a, b, 'zh-CN') builds one per comparison,
-// which made sorting 2,000 listed units take a quarter of a second. Same order.
+// One collator for the whole sort, as two-lists.ts has.
 const zh = new Intl.Collator('zh-CN');
-
-export interface ScreenedUnit {
-  unitId: string;
-  uscc: string;
-  name: string;
-  address: string | null;
-  count: number;
-  /** kind code ('' when unknown) → counted pieces */
-  countsByKind: Record<string, number>;
-}
-
-/**
- * The live units on list 1 as one SELECT of unit_id (for a count or an IN), read from
- * equipment_unit_counts (live pieces per unit, status and catalogue codes, kept by triggers
- * in every writer's transaction): a few tens of thousands of kept rows instead of every piece.
- */
-export function listedUnitIdsSql(ctx: CoreContext, settings: RegistrySettings, scope: ListScope): SqlPart {
-  const counted = countedGroupSql(settings);
-  const inScope = scopeCondition(ctx, scope, 'c');
-  return {
-    sql: `SELECT g.unit_id FROM (SELECT c.unit_id FROM equipment_unit_counts c WHERE ${counted.sql} ${inScope.sql}
-          GROUP BY c.unit_id HAVING sum(c.n) >= ?) g JOIN units u ON u.id = g.unit_id AND u.deleted_at IS NULL`,
-    params: [...counted.params, ...inScope.params, settings.screeningThreshold],
-  };
-}
 
 /** List 1 without managers: units with threshold or more counted pieces, most first, then by name. */
 export function screenedUnits(ctx: CoreContext, settings: RegistrySettings, scope: ListScope): ScreenedUnit[] {
