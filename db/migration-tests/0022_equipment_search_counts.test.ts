@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { registerSqlFunctions } from '../functions.ts';
 import { migrate } from '../migrate.ts';
-import { upTo, scratchFile } from './harness.ts';
+import { upTo, scratchFile, seedOfficeAndUnit } from './harness.ts';
 
 // 0022: the trigram search index of equipment and the maintained counts of live pieces,
 // both filled from the rows already there and kept by triggers afterwards.
@@ -14,8 +14,7 @@ function freshDb(): Database.Database {
 }
 
 function seed(db: Database.Database): void {
-  db.prepare("INSERT INTO node_identity (id, role, name, district_id, created_at) VALUES ('me', 'district', '塘桥分局', 'seed-district-03', 't')").run();
-  db.prepare("INSERT INTO units (id, origin_node, created_at, updated_at, district_id, name, uscc) VALUES ('u1', 'me', 't', 't', 'seed-district-03', '塘桥机械', '91330100716105852F')").run();
+  seedOfficeAndUnit(db);
   const piece = db.prepare(
     `INSERT INTO equipment (id, origin_node, created_at, updated_at, unit_id, equipment_code, registration_no, kind_code, category_code, variety_code, status, location, next_inspection_date, deleted_at)
      VALUES (?, 'me', 't', 't', 'u1', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,

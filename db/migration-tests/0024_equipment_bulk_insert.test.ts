@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { registerSqlFunctions } from '../functions.ts';
 import { migrate } from '../migrate.ts';
-import { upTo, scratchFile } from './harness.ts';
+import { upTo, scratchFile, seedOfficeAndUnit } from './harness.ts';
 
 // 0024: the insert triggers of the search index, the counts and the risk marks step aside
 // while equipment_bulk_insert holds a row, and only then; they write what they wrote before.
@@ -11,8 +11,7 @@ function migratedWithPieces(): Database.Database {
   const db = new Database(scratchFile('m.sqlite'));
   registerSqlFunctions(db);
   migrate(db, upTo('0023_grid_unit_order'));
-  db.prepare("INSERT INTO node_identity (id, role, name, district_id, created_at) VALUES ('me', 'district', '塘桥分局', 'seed-district-03', 't')").run();
-  db.prepare("INSERT INTO units (id, origin_node, created_at, updated_at, district_id, name, uscc) VALUES ('u1', 'me', 't', 't', 'seed-district-03', '塘桥机械', '91330100716105852F')").run();
+  seedOfficeAndUnit(db);
   piece(db, 'e1', 'OLD-1');
   expect(migrate(db, upTo('0024_equipment_bulk_insert')).applied).toEqual(['0024_equipment_bulk_insert']);
   return db;

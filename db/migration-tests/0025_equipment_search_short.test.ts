@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { registerSqlFunctions } from '../functions.ts';
 import { migrate } from '../migrate.ts';
-import { upTo, scratchFile } from './harness.ts';
+import { upTo, scratchFile, seedOfficeAndUnit } from './harness.ts';
 
 // 0025: every value in the trigram index ends with two U+E000, the pieces already there
 // included, so one or two characters at a value's end (or a whole value that short) begin a
@@ -14,8 +14,7 @@ function migratedWithPieces(): Database.Database {
   const db = new Database(scratchFile('m.sqlite'));
   registerSqlFunctions(db);
   migrate(db, upTo('0024_equipment_bulk_insert'));
-  db.prepare("INSERT INTO node_identity (id, role, name, district_id, created_at) VALUES ('me', 'district', '塘桥分局', 'seed-district-03', 't')").run();
-  db.prepare("INSERT INTO units (id, origin_node, created_at, updated_at, district_id, name, uscc) VALUES ('u1', 'me', 't', 't', 'seed-district-03', '塘桥机械', '91330100716105852F')").run();
+  seedOfficeAndUnit(db);
   piece(db, 'e1', 'OLD-1', '1号楼');
   piece(db, 'e2', 'OLD-2', '门');
   expect(migrate(db, upTo('0025_equipment_search_short')).applied).toEqual(['0025_equipment_search_short']);

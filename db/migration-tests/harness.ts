@@ -37,3 +37,9 @@ export const columns = (db: Database.Database, table: string) => (db.prepare(`PR
 
 /** The columns every synced table carries. */
 export const syncColumns = ['id', 'origin_node', 'created_at', 'updated_at', 'version', 'deleted_at'];
+
+/** This node (id 'me', a district office) and one unit of it ('u1'): what a test of the equipment tables seeds first. */
+export function seedOfficeAndUnit(db: Database.Database): void {
+  db.prepare("INSERT INTO node_identity (id, role, name, district_id, created_at) VALUES ('me', 'district', '塘桥分局', 'seed-district-03', 't')").run();
+  db.prepare("INSERT INTO units (id, origin_node, created_at, updated_at, district_id, name, uscc) VALUES ('u1', 'me', 't', 't', 'seed-district-03', '塘桥机械', '91330100716105852F')").run();
+}
