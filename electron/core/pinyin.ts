@@ -5,11 +5,11 @@ import { pinyin } from 'pinyin-pro';
  * and digits kept as they are, so desk staff can find 张三 by typing "zs".
  */
 export function nameInitials(name: string): string {
-  return pinyin(name, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' })
-    .join('')
-    .replace(/[^0-9a-z]/gi, '')
-    .toLowerCase();
+  return initialsOf(pinyin(name, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' }).join(''));
 }
+
+/** Only the letters and digits of a name's first letters, in lower case: what the search matches. */
+const initialsOf = (letters: string) => letters.replace(/[^0-9a-z]/gi, '').toLowerCase();
 
 // A Han syllable starts with this mark, which is above every ASCII letter and digit: digits
 // and Latin letters sort before Chinese, as in Excel's 拼音排序 and the zh-CN collation.
@@ -43,10 +43,15 @@ export function forgetRecentSortKeys(): void {
  * read words in context (长江 chang, 重庆 chong). The neutral tone (0) sorts last, as 5.
  */
 export function nameSortKey(name: string, kind: 'unit' | 'person' = 'unit'): string {
+  return remembered(kind, name, () => computeSortKey(name, kind));
+}
+
+/** The recent key of `name`, else `compute`'s, remembered. */
+function remembered(kind: 'unit' | 'person', name: string, compute: () => string): string {
   const recent = recentKeys[kind];
   let key = recent.get(name);
   if (key === undefined) {
-    key = computeSortKey(name, kind);
+    key = compute();
     // the oldest goes first (a Map keeps insertion order)
     if (recent.size >= RECENT_SORT_KEYS) recent.delete(recent.keys().next().value!);
     recent.set(name, key);
@@ -68,20 +73,14 @@ export function computeSortKey(name: string, kind: 'unit' | 'person'): string {
 export function unitNameKeys(name: string): { sortKey: string; initials: string } {
   const read = readName(name, 'off');
   if (!read) return { sortKey: nameSortKey(name, 'unit'), initials: nameInitials(name) };
-  const recent = recentKeys.unit;
-  let sortKey = recent.get(name);
-  if (sortKey === undefined) {
-    sortKey = sortKeyOf(name, read);
-    if (recent.size >= RECENT_SORT_KEYS) recent.delete(recent.keys().next().value!);
-    recent.set(name, sortKey);
-  }
+  const sortKey = remembered('unit', name, () => sortKeyOf(name, read));
   let initials = '';
   for (const s of read) {
     if (!s.zh) initials += s.text;
     // the first letter of each syllable, as pinyin-pro's pattern 'first' gives it (a tone-numbered syllable starts with its toneless letter)
     else for (const syllable of s.text.split(' ')) initials += syllable.charAt(0);
   }
-  return { sortKey, initials: initials.replace(/[^0-9a-z]/gi, '').toLowerCase() };
+  return { sortKey, initials: initialsOf(initials) };
 }
 
 /** One piece of a name as pinyin-pro reads it: a character it knows (its tone-numbered pinyin) or a run of other text (as it is). */
